@@ -1,0 +1,5 @@
+/**
+ * `revops/commission`.
+ * @module commission
+ */
+export {};

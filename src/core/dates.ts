@@ -1,0 +1,216 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings, with no time zone, and instants as ISO-8601
+ * strings with an offset.
+ *
+ * A calendar date names a day, not a moment: a quarter ends on the same date in Tokyo and
+ * in Denver. Arithmetic goes through date-fns on a `Date` placed at local noon and is read
+ * back field by field, so the machine's time zone (and its DST shifts, which happen at
+ * night) never moves a date.
+ * @module
+ */
+import { addDays as fnsAddDays, addMonths as fnsAddMonths, differenceInCalendarDays } from 'date-fns';
+import { invalid } from './errors.js';
+
+/** A calendar date `YYYY-MM-DD` (years 0001–9999), e.g. `"2026-03-31"`. */
+export type IsoDate = string;
+
+/** An instant: ISO-8601 date-time with an explicit offset, e.g. `"2026-03-31T17:05:00Z"` or `"…+09:00"`. */
+export type Instant = string;
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function daysInMonthOf(year: number, month: number): number {
+  return month === 2 ? ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Whether `value` is a real calendar date written `YYYY-MM-DD` (so `"2025-02-29"` is not).
+ *
+ * @example
+ * ```ts
+ * import { isIsoDate } from 'revops/core';
+ * [isIsoDate('2024-02-29'), isIsoDate('2025-02-29'), isIsoDate('2025-2-1')];
+ * //=> [true, false, false]
+ * ```
+ */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string') return false;
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonthOf(y, mo);
+}
+
+/**
+ * Checks a calendar date argument and returns it.
+ *
+ * @throws {RevopsError} `INVALID_DATE` naming `field` and the value.
+ * @example
+ * ```ts
+ * import { assertIsoDate } from 'revops/core';
+ * assertIsoDate('2026-01-31', 'closeDate');
+ * //=> '2026-01-31'
+ * ```
+ */
+export function assertIsoDate(value: unknown, field = 'date'): IsoDate {
+  if (!isIsoDate(value)) throw invalid('INVALID_DATE', field, value, 'must be a calendar date YYYY-MM-DD');
+  return value;
+}
+
+/** Local-noon Date for a calendar date (noon: DST never shifts it to another day). @internal */
+export function toNoonDate(date: IsoDate): Date {
+  const y = Number(date.slice(0, 4));
+  const d = new Date(2000, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), 12);
+  d.setFullYear(y); // years 0001–0099 are not remapped to 19xx
+  return d;
+}
+
+/** The calendar date of a local Date's fields. @internal */
+export function fromLocalDate(d: Date): IsoDate {
+  const y = String(d.getFullYear()).padStart(4, '0');
+  const m = String(d.getMonth() + 1).padStart(2, '0');
+  const day = String(d.getDate()).padStart(2, '0');
+  return `${y}-${m}-${day}`;
+}
+
+/**
+ * The date `days` days after `date` (before, for a negative number).
+ *
+ * @throws {RevopsError} `INVALID_DATE` for a malformed date; `INVALID_INPUT` for a
+ *   non-integer number of days.
+ * @example
+ * ```ts
+ * import { addDays } from 'revops/core';
+ * addDays('2024-02-28', 2);
+ * //=> '2024-03-01'
+ * ```
+ */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  assertIsoDate(date, 'date');
+  if (!Number.isSafeInteger(days)) throw invalid('INVALID_INPUT', 'days', days, 'must be an integer');
+  return fromLocalDate(fnsAddDays(toNoonDate(date), days));
+}
+
+/**
+ * The date `months` calendar months after `date`, clamped to the end of the month
+ * (`2025-01-31` + 1 month is `2025-02-28`).
+ *
+ * @throws {RevopsError} `INVALID_DATE` for a malformed date; `INVALID_INPUT` for a
+ *   non-integer number of months.
+ * @example
+ * ```ts
+ * import { addMonths } from 'revops/core';
+ * addMonths('2025-01-31', 1);
+ * //=> '2025-02-28'
+ * ```
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  assertIsoDate(date, 'date');
+  if (!Number.isSafeInteger(months)) throw invalid('INVALID_INPUT', 'months', months, 'must be an integer');
+  return fromLocalDate(fnsAddMonths(toNoonDate(date), months));
+}
+
+/**
+ * Whole days from `from` to `to` (`to − from`; negative when `to` is earlier).
+ *
+ * @throws {RevopsError} `INVALID_DATE` for a malformed date.
+ * @example
+ * ```ts
+ * import { daysBetween } from 'revops/core';
+ * daysBetween('2024-02-01', '2024-03-01');
+ * //=> 29
+ * ```
+ */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  assertIsoDate(from, 'from');
+  assertIsoDate(to, 'to');
+  return differenceInCalendarDays(toNoonDate(to), toNoonDate(from));
+}
+
+/**
+ * Compares two calendar dates: `-1`, `0` or `1` (a sort comparator).
+ *
+ * @example
+ * ```ts
+ * import { compareDates } from 'revops/core';
+ * ['2026-03-01', '2025-12-31'].sort(compareDates);
+ * //=> ['2025-12-31', '2026-03-01']
+ * ```
+ */
+export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  assertIsoDate(a, 'a');
+  assertIsoDate(b, 'b');
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
+/**
+ * Whether `value` is an ISO-8601 instant with an explicit offset (`Z` or `±hh:mm`).
+ *
+ * @example
+ * ```ts
+ * import { isInstant } from 'revops/core';
+ * [isInstant('2026-03-31T17:05:00Z'), isInstant('2026-03-31T17:05:00'), isInstant('2026-03-31')];
+ * //=> [true, false, false]
+ * ```
+ */
+export function isInstant(value: unknown): value is Instant {
+  if (typeof value !== 'string') return false;
+  const m = INSTANT_RE.exec(value);
+  if (!m) return false;
+  if (!isIsoDate(`${m[1]}-${m[2]}-${m[3]}`)) return false;
+  const h = Number(m[4]);
+  const min = Number(m[5]);
+  const s = m[6] === undefined ? 0 : Number(m[6]);
+  if (h > 23 || min > 59 || s > 59) return false;
+  if (m[8] !== 'Z') {
+    const oh = Number(m[8]!.slice(1, 3));
+    const om = Number(m[8]!.slice(4, 6));
+    if (oh > 14 || om > 59) return false;
+  }
+  return true;
+}
+
+/**
+ * Milliseconds since the Unix epoch of an instant.
+ *
+ * @throws {RevopsError} `INVALID_DATE` for a string that is not an instant with an offset.
+ * @example
+ * ```ts
+ * import { instantToEpochMs } from 'revops/core';
+ * instantToEpochMs('1970-01-02T09:00:00+09:00');
+ * //=> 86400000
+ * ```
+ */
+export function instantToEpochMs(instant: Instant, field = 'instant'): number {
+  if (!isInstant(instant)) {
+    throw invalid('INVALID_DATE', field, instant, 'must be an ISO-8601 instant with an offset, e.g. "2026-03-31T17:05:00Z"');
+  }
+  return Date.parse(instant);
+}
+
+/**
+ * The calendar date of an instant in an explicit IANA time zone (never the machine's).
+ *
+ * @throws {RevopsError} `INVALID_DATE` for a malformed instant; `INVALID_OPTION` for an
+ *   unknown time zone.
+ * @example
+ * ```ts
+ * import { instantToDate } from 'revops/core';
+ * [instantToDate('2026-03-31T23:30:00Z', 'Asia/Tokyo'), instantToDate('2026-03-31T23:30:00Z', 'America/Denver')];
+ * //=> ['2026-04-01', '2026-03-31']
+ * ```
+ */
+export function instantToDate(instant: Instant, timeZone: string): IsoDate {
+  const ms = instantToEpochMs(instant);
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
+  } catch {
+    throw invalid('INVALID_OPTION', 'timeZone', timeZone, 'must be an IANA time zone such as "Europe/Paris"');
+  }
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
+}

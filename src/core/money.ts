@@ -1,0 +1,168 @@
+/**
+ * Money: an exact decimal amount in one ISO 4217 currency.
+ *
+ * A `Money` is a plain, readonly, JSON-ready object `{ amount: "12.30", currency: "USD" }`.
+ * Its amount is a canonical decimal string: plain notation, at least the currency's minor
+ * digits, no trailing zeros beyond them, never `-0`. Two equal amounts therefore have the
+ * same string, and `JSON.stringify` writes exactly what `parseMoney` reads.
+ * @module
+ */
+import { invalid, RevopsError } from './errors.js';
+import { minorUnits, type CurrencyCode } from './currency.js';
+import { formatFixed, normalizeFixed, parseFixed, type DecimalInput, type Fixed } from './fixed.js';
+
+/** An exact amount of one currency. Amounts may carry more digits than the minor unit until rounded. */
+export interface Money {
+  /** Canonical decimal string, e.g. `"12.30"`, `"-0.125"`, `"1000"` (JPY). */
+  readonly amount: string;
+  /** ISO 4217 code, e.g. `"USD"`. */
+  readonly currency: CurrencyCode;
+}
+
+/** Builds a Money from an exact decimal in the currency. @internal */
+export function fromFixed(f: Fixed, currency: CurrencyCode): Money {
+  return { amount: formatFixed(normalizeFixed(f), minorUnits(currency)), currency };
+}
+
+/**
+ * Reads a Money argument: checks its shape, currency and amount.
+ * @internal
+ */
+export function readMoney(value: unknown, field = 'money'): { fixed: Fixed; currency: CurrencyCode } {
+  if (typeof value !== 'object' || value === null) {
+    throw invalid('INVALID_INPUT', field, value, 'must be a money object { amount, currency }');
+  }
+  const { amount, currency } = value as { amount?: unknown; currency?: unknown };
+  if (typeof currency !== 'string') {
+    throw invalid('UNKNOWN_CURRENCY', `${field}.currency`, currency, 'must be an ISO 4217 code such as "USD"');
+  }
+  minorUnits(currency);
+  return { fixed: parseFixed(amount, `${field}.amount`), currency };
+}
+
+/** Throws CURRENCY_MISMATCH unless both currencies are equal. @internal */
+export function assertSameCurrency(a: CurrencyCode, b: CurrencyCode, field = 'b'): void {
+  if (a !== b) {
+    throw new RevopsError('CURRENCY_MISMATCH', `${field}.currency must be ${a} to combine with ${a} money, got "${b}"`, {
+      field: `${field}.currency`,
+      value: b,
+    });
+  }
+}
+
+/**
+ * Creates an exact amount of money.
+ *
+ * Numbers are read as their shortest decimal (`0.1` is one tenth, not the binary double);
+ * strings may use an exponent (`"1.5e3"`); decimal.js values are read exactly.
+ * The amount is not rounded: use {@link roundMoney} for that.
+ *
+ * @param amount - the amount in major units (dollars, not cents).
+ * @param currency - ISO 4217 code.
+ * @throws {RevopsError} `INVALID_AMOUNT` for NaN, ±Infinity or a malformed string;
+ *   `UNKNOWN_CURRENCY` for a code that is not ISO 4217.
+ * @example
+ * ```ts
+ * import { money } from 'revops/core';
+ * money(12.3, 'USD');
+ * //=> { amount: '12.30', currency: 'USD' }
+ * money('1e3', 'JPY');
+ * //=> { amount: '1000', currency: 'JPY' }
+ * ```
+ */
+export function money(amount: DecimalInput, currency: CurrencyCode): Money {
+  const digits = minorUnits(currency);
+  return { amount: formatFixed(parseFixed(amount, 'amount'), digits), currency };
+}
+
+/**
+ * Zero in a currency.
+ *
+ * @example
+ * ```ts
+ * import { zero } from 'revops/core';
+ * zero('BHD');
+ * //=> { amount: '0.000', currency: 'BHD' }
+ * ```
+ */
+export function zero(currency: CurrencyCode): Money {
+  return money(0, currency);
+}
+
+/** The JSON form of money: what `JSON.stringify` writes and {@link parseMoney} reads. */
+export interface MoneyJSON {
+  readonly amount: string;
+  readonly currency: string;
+}
+
+/**
+ * The JSON form of an amount: a copy with the canonical amount string.
+ *
+ * @example
+ * ```ts
+ * import { money, moneyToJSON } from 'revops/core';
+ * moneyToJSON(money('12.3', 'USD'));
+ * //=> { amount: '12.30', currency: 'USD' }
+ * ```
+ */
+export function moneyToJSON(value: Money): MoneyJSON {
+  const { fixed, currency } = readMoney(value, 'money');
+  return fromFixed(fixed, currency);
+}
+
+/**
+ * Reads money from its JSON form (or any `{ amount, currency }` object), validating both
+ * fields. The inverse of {@link moneyToJSON}: `parseMoney(JSON.parse(JSON.stringify(m)))`
+ * equals `m`.
+ *
+ * @throws {RevopsError} `INVALID_INPUT` when `json` is not an object; `INVALID_AMOUNT` or
+ *   `UNKNOWN_CURRENCY` for a bad field.
+ * @example
+ * ```ts
+ * import { parseMoney } from 'revops/core';
+ * parseMoney(JSON.parse('{"amount":"0.5","currency":"EUR"}'));
+ * //=> { amount: '0.50', currency: 'EUR' }
+ * ```
+ */
+export function parseMoney(json: unknown): Money {
+  const { fixed, currency } = readMoney(json, 'money');
+  return fromFixed(fixed, currency);
+}
+
+/**
+ * Whether a value is a well-formed Money object (currency known, amount a decimal string).
+ *
+ * @example
+ * ```ts
+ * import { isMoney } from 'revops/core';
+ * [isMoney({ amount: '1.00', currency: 'USD' }), isMoney({ amount: 1, currency: 'usd' })];
+ * //=> [true, false]
+ * ```
+ */
+export function isMoney(value: unknown): value is Money {
+  if (typeof value !== 'object' || value === null) return false;
+  const { amount } = value as { amount?: unknown };
+  if (typeof amount !== 'string') return false;
+  try {
+    readMoney(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The amount as a JavaScript number, for charts and estimates. Lossy beyond 15–17
+ * significant digits; never use the result for further money arithmetic.
+ *
+ * @example
+ * ```ts
+ * import { money, toNumber } from 'revops/core';
+ * toNumber(money('1234.56', 'USD'));
+ * //=> 1234.56
+ * ```
+ */
+export function toNumber(value: Money): number {
+  const { fixed } = readMoney(value, 'money');
+  return Number(formatFixed(fixed));
+}

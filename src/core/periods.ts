@@ -1,0 +1,266 @@
+/**
+ * Periods: inclusive ranges of calendar dates, with months, quarters and fiscal years that
+ * start in any month.
+ * @module
+ */
+import { endOfMonth } from 'date-fns';
+import { invalid } from './errors.js';
+import { addDays, addMonths, assertIsoDate, daysBetween, fromLocalDate, toNoonDate, type IsoDate } from './dates.js';
+
+/** An inclusive range of calendar dates: both `start` and `end` belong to it. */
+export interface Period {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+/** Options for fiscal calendars. */
+export interface FiscalYearOptions {
+  /** Month (1–12) in which the fiscal year starts. Default `1` (calendar year). */
+  readonly fiscalYearStartMonth?: number;
+  /**
+   * Which calendar year names a fiscal year that straddles two: `'end'` (default; FY2026
+   * starting July 2025 ends June 2026, as Microsoft and the US government count) or
+   * `'start'` (FY2025 starts July 2025).
+   */
+  readonly fiscalYearNaming?: 'end' | 'start';
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+function checkYear(year: number, field = 'year'): void {
+  if (!Number.isInteger(year) || year < 1 || year > 9999) throw invalid('INVALID_PERIOD', field, year, 'must be an integer year 1–9999');
+}
+
+function readFiscal(options: FiscalYearOptions): { startMonth: number; naming: 'end' | 'start' } {
+  const startMonth = options.fiscalYearStartMonth ?? 1;
+  if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) {
+    throw invalid('INVALID_OPTION', 'fiscalYearStartMonth', startMonth, 'must be an integer month 1–12');
+  }
+  const naming = options.fiscalYearNaming ?? 'end';
+  if (naming !== 'end' && naming !== 'start') throw invalid('INVALID_OPTION', 'fiscalYearNaming', naming, "must be 'end' or 'start'");
+  return { startMonth, naming };
+}
+
+/**
+ * An inclusive period from `start` to `end`.
+ *
+ * @throws {RevopsError} `INVALID_DATE` for a malformed date; `INVALID_PERIOD` when `end`
+ *   is before `start`.
+ * @example
+ * ```ts
+ * import { period } from 'revops/core';
+ * period('2026-01-01', '2026-03-31');
+ * //=> { start: '2026-01-01', end: '2026-03-31' }
+ * ```
+ */
+export function period(start: IsoDate, end: IsoDate): Period {
+  assertIsoDate(start, 'start');
+  assertIsoDate(end, 'end');
+  if (end < start) throw invalid('INVALID_PERIOD', 'end', end, `must not be before start ${start}`);
+  return { start, end };
+}
+
+/**
+ * The calendar month `m` (1–12) of year `y`.
+ *
+ * @throws {RevopsError} `INVALID_PERIOD` for a month outside 1–12 or a year outside 1–9999.
+ * @example
+ * ```ts
+ * import { month } from 'revops/core';
+ * month(2024, 2);
+ * //=> { start: '2024-02-01', end: '2024-02-29' }
+ * ```
+ */
+export function month(y: number, m: number): Period {
+  checkYear(y);
+  if (!Number.isInteger(m) || m < 1 || m > 12) throw invalid('INVALID_PERIOD', 'month', m, 'must be an integer 1–12');
+  const start = `${pad(y, 4)}-${pad(m, 2)}-01`;
+  return { start, end: fromLocalDate(endOfMonth(toNoonDate(start))) };
+}
+
+/**
+ * Fiscal year `y`, starting in `fiscalYearStartMonth` and named by the calendar year in
+ * which it ends (default) or starts.
+ *
+ * @throws {RevopsError} `INVALID_PERIOD` for a bad year; `INVALID_OPTION` for a bad start
+ *   month or naming.
+ * @example
+ * ```ts
+ * import { fiscalYear } from 'revops/core';
+ * fiscalYear(2026, { fiscalYearStartMonth: 7 });
+ * //=> { start: '2025-07-01', end: '2026-06-30' }
+ * fiscalYear(2026);
+ * //=> { start: '2026-01-01', end: '2026-12-31' }
+ * ```
+ */
+export function fiscalYear(y: number, options: FiscalYearOptions = {}): Period {
+  checkYear(y);
+  const { startMonth, naming } = readFiscal(options);
+  const startYear = startMonth === 1 || naming === 'start' ? y : y - 1;
+  checkYear(startYear);
+  const start = `${pad(startYear, 4)}-${pad(startMonth, 2)}-01`;
+  return { start, end: addDays(addMonths(start, 12), -1) };
+}
+
+/**
+ * Quarter `q` (1–4) of fiscal year `y`. With the default calendar year, Q1 is
+ * January–March.
+ *
+ * @throws {RevopsError} `INVALID_PERIOD` for a quarter outside 1–4; `INVALID_OPTION` for a
+ *   bad fiscal option.
+ * @example
+ * ```ts
+ * import { quarter } from 'revops/core';
+ * quarter(2026, 1);
+ * //=> { start: '2026-01-01', end: '2026-03-31' }
+ * quarter(2026, 1, { fiscalYearStartMonth: 2 });
+ * //=> { start: '2025-02-01', end: '2025-04-30' }
+ * ```
+ */
+export function quarter(y: number, q: number, options: FiscalYearOptions = {}): Period {
+  if (!Number.isInteger(q) || q < 1 || q > 4) throw invalid('INVALID_PERIOD', 'quarter', q, 'must be an integer 1–4');
+  const fy = fiscalYear(y, options);
+  const start = addMonths(fy.start, 3 * (q - 1));
+  return { start, end: addDays(addMonths(start, 3), -1) };
+}
+
+/**
+ * The month that contains a date.
+ *
+ * @example
+ * ```ts
+ * import { monthOf } from 'revops/core';
+ * monthOf('2026-11-23');
+ * //=> { start: '2026-11-01', end: '2026-11-30' }
+ * ```
+ */
+export function monthOf(date: IsoDate): Period {
+  assertIsoDate(date, 'date');
+  return month(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+}
+
+/**
+ * The fiscal quarter that contains a date, with its fiscal year and number.
+ *
+ * @example
+ * ```ts
+ * import { quarterOf } from 'revops/core';
+ * quarterOf('2025-12-15', { fiscalYearStartMonth: 7 });
+ * //=> { fiscalYear: 2026, quarter: 2, start: '2025-10-01', end: '2025-12-31' }
+ * ```
+ */
+export function quarterOf(
+  date: IsoDate,
+  options: FiscalYearOptions = {},
+): Period & { readonly fiscalYear: number; readonly quarter: number } {
+  assertIsoDate(date, 'date');
+  const { startMonth, naming } = readFiscal(options);
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const monthsIn = (m - startMonth + 12) % 12;
+  const startYear = m >= startMonth ? y : y - 1;
+  const fy = startMonth === 1 || naming === 'start' ? startYear : startYear + 1;
+  const q = Math.floor(monthsIn / 3) + 1;
+  return { fiscalYear: fy, quarter: q, ...quarter(fy, q, options) };
+}
+
+/**
+ * Number of days in a period, both ends included.
+ *
+ * @example
+ * ```ts
+ * import { daysInPeriod, quarter } from 'revops/core';
+ * daysInPeriod(quarter(2024, 1));
+ * //=> 91
+ * ```
+ */
+export function daysInPeriod(p: Period): number {
+  const { start, end } = period(p.start, p.end);
+  return daysBetween(start, end) + 1;
+}
+
+/**
+ * Whether a date lies in a period (ends included).
+ *
+ * @example
+ * ```ts
+ * import { periodContains, month } from 'revops/core';
+ * [periodContains(month(2026, 3), '2026-03-31'), periodContains(month(2026, 3), '2026-04-01')];
+ * //=> [true, false]
+ * ```
+ */
+export function periodContains(p: Period, date: IsoDate): boolean {
+  assertIsoDate(date, 'date');
+  const { start, end } = period(p.start, p.end);
+  return date >= start && date <= end;
+}
+
+/**
+ * The days two periods share, as a period, or `null` when they do not meet.
+ *
+ * @example
+ * ```ts
+ * import { overlap, period } from 'revops/core';
+ * overlap(period('2026-01-15', '2026-02-10'), period('2026-02-01', '2026-02-28'));
+ * //=> { start: '2026-02-01', end: '2026-02-10' }
+ * ```
+ */
+export function overlap(a: Period, b: Period): Period | null {
+  const x = period(a.start, a.end);
+  const y = period(b.start, b.end);
+  const start = x.start > y.start ? x.start : y.start;
+  const end = x.end < y.end ? x.end : y.end;
+  return start <= end ? { start, end } : null;
+}
+
+/** The share of a period covered by a window, in whole days. */
+export interface ProrationFraction {
+  /** Days of `whole` inside `part` (inclusive). */
+  readonly numerator: number;
+  /** Days of `whole` (inclusive). */
+  readonly denominator: number;
+  /** `numerator / denominator`, as a number in [0, 1] (an estimate; use the two integers for money). */
+  readonly value: number;
+}
+
+/**
+ * The fraction of `whole` that `part` covers, counted in whole days, inclusive at both ends
+ * — e.g. a rep who starts on 2026-02-02 covers 27 of February's 28 days. Feed
+ * `numerator`/`denominator` to {@link prorate} for exact money.
+ *
+ * @example
+ * ```ts
+ * import { month, period, prorationFraction } from 'revops/core';
+ * prorationFraction(period('2026-02-02', '2026-12-31'), month(2026, 2));
+ * //=> { numerator: 27, denominator: 28, value: 0.9642857142857143 }
+ * ```
+ */
+export function prorationFraction(part: Period, whole: Period): ProrationFraction {
+  const denominator = daysInPeriod(whole);
+  const shared = overlap(part, whole);
+  const numerator = shared === null ? 0 : daysInPeriod(shared);
+  return { numerator, denominator, value: numerator / denominator };
+}
+
+/**
+ * The calendar months that a period touches, each as a full month.
+ *
+ * @example
+ * ```ts
+ * import { monthsOf, period } from 'revops/core';
+ * monthsOf(period('2026-01-15', '2026-03-02')).map((p) => p.start);
+ * //=> ['2026-01-01', '2026-02-01', '2026-03-01']
+ * ```
+ */
+export function monthsOf(p: Period): Period[] {
+  const { start, end } = period(p.start, p.end);
+  const out: Period[] = [];
+  let m = monthOf(start);
+  while (m.start <= end) {
+    out.push(m);
+    m = monthOf(addDays(m.end, 1));
+  }
+  return out;
+}

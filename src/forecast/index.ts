@@ -1,0 +1,5 @@
+/**
+ * `revops/forecast`.
+ * @module forecast
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * `revops/metrics`.
+ * @module metrics
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * `revops/pipeline`.
+ * @module pipeline
+ */
+export {};

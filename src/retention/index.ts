@@ -1,0 +1,5 @@
+/**
+ * `revops/retention`.
+ * @module retention
+ */
+export {};
