@@ -1,2 +1,71 @@
-/** @module model */
-export {};
+/**
+ * `revops/model`: zod schemas, inferred types and parsers for every entity of a sales
+ * organisation, and the built-in role catalogue.
+ *
+ * All object schemas are strict: unknown keys are rejected, so a typo is an error and a
+ * `__proto__` key can never pollute a prototype. `parseX` throws
+ * `RevopsError('INVALID_INPUT')` listing every problem with its path; `safeParseX` returns a
+ * `Result`.
+ * @module model
+ */
+export {
+  IdSchema,
+  IsoDateSchema,
+  InstantSchema,
+  CurrencyCodeSchema,
+  DecimalStringSchema,
+  MoneySchema,
+  FractionSchema,
+  PeriodSchema,
+  CustomFieldsSchema,
+} from './common.js';
+export {
+  SEGMENTS,
+  SegmentSchema,
+  DEAL_TYPES,
+  DealTypeSchema,
+  FORECAST_CATEGORIES,
+  ForecastCategorySchema,
+  type Segment,
+  type DealType,
+  type ForecastCategory,
+} from './segment.js';
+export {
+  PHASES,
+  PERMISSIONS,
+  RoleSchema,
+  parseRole,
+  safeParseRole,
+  defaultRoles,
+  roleHasPermission,
+  type Phase,
+  type Permission,
+  type Role,
+  type DefaultRoleId,
+} from './role.js';
+export { MemberSchema, parseMember, safeParseMember, type Member, type MemberInput } from './member.js';
+export { TeamSchema, parseTeam, safeParseTeam, type Team, type TeamInput } from './team.js';
+export { TerritorySchema, parseTerritory, safeParseTerritory, type Territory, type TerritoryInput } from './territory.js';
+export { AccountSchema, parseAccount, safeParseAccount, type Account, type AccountInput } from './account.js';
+export { StageEventSchema, type StageEvent } from './stage-event.js';
+export { LEAD_SOURCES, LeadSchema, parseLead, safeParseLead, type Lead, type LeadInput } from './lead.js';
+export { DealSplitSchema, DealSchema, parseDeal, safeParseDeal, type Deal, type DealInput, type DealSplit } from './deal.js';
+export { ACTIVITY_KINDS, ActivitySchema, parseActivity, safeParseActivity, type Activity, type ActivityInput, type ActivityKind } from './activity.js';
+export { QUOTA_MEASURES, QuotaSchema, parseQuota, safeParseQuota, type Quota, type QuotaInput } from './quota.js';
+export { CREDIT_KINDS, CreditSchema, parseCredit, safeParseCredit, type Credit, type CreditInput, type CreditKind } from './credit.js';
+export { SubscriptionSchema, parseSubscription, safeParseSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
+export {
+  PIPELINE_ENTITIES,
+  STAGE_KINDS,
+  PipelineStageSchema,
+  PipelineTransitionSchema,
+  PipelineSchema,
+  parsePipeline,
+  safeParsePipeline,
+  type PipelineEntity,
+  type StageKind,
+  type PipelineStage,
+  type PipelineTransition,
+  type Pipeline,
+  type PipelineInput,
+} from './pipeline.js';

@@ -1,0 +1,65 @@
+/**
+ * Activity: schema, type and parsers.
+ * @module
+ */
+import * as z from 'zod';
+import type { RevopsError } from '../core/errors.js';
+import type { Result } from '../core/result.js';
+import { IdSchema, InstantSchema } from './common.js';
+import { makeParsers } from './parse.js';
+
+/** Kinds of sales activity. */
+export const ACTIVITY_KINDS = ['call', 'email', 'meeting', 'demo'] as const;
+/** A kind of sales activity. */
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** A logged activity: a call, email, meeting or demo by a member, with its duration. */
+export const ActivitySchema = z.strictObject({
+  id: IdSchema,
+  kind: z.enum(ACTIVITY_KINDS),
+  memberId: IdSchema,
+  at: InstantSchema,
+  /** Duration in seconds (0 for an email). */
+  durationSeconds: z.number().int('must be whole seconds').min(0, 'must not be negative'),
+  leadId: IdSchema.optional(),
+  dealId: IdSchema.optional(),
+  accountId: IdSchema.optional(),
+  /** For calls: whether the prospect was reached; for meetings and demos: whether it was held. */
+  completed: z.boolean().optional(),
+});
+/** A activity, as parsed by {@link ActivitySchema}. */
+export type Activity = z.output<typeof ActivitySchema>;
+/** The input form of a activity (before defaults and normalisation). */
+export type ActivityInput = z.input<typeof ActivitySchema>;
+
+const parsers = makeParsers('Activity', ActivitySchema);
+
+/**
+ * Parses a activity from unknown input (JSON, a form, a spreadsheet row), throwing on any problem.
+ * Unknown keys are rejected.
+ *
+ * @throws {RevopsError} `INVALID_INPUT` listing every problem with its path.
+ * @example
+ * ```ts
+ * import { parseActivity } from 'revops/model';
+ * parseActivity({ id: 'c1', kind: 'call', memberId: 'm1', at: '2026-03-02T09:15:00Z', durationSeconds: 420 }).durationSeconds;
+ * //=> 420
+ * ```
+ */
+export function parseActivity(input: unknown): Activity {
+  return parsers.parse(input);
+}
+
+/**
+ * Parses a activity, returning `{ ok: true, value }` or `{ ok: false, error }` instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { safeParseActivity } from 'revops/model';
+ * safeParseActivity({ id: '' }).ok;
+ * //=> false
+ * ```
+ */
+export function safeParseActivity(input: unknown): Result<Activity, RevopsError> {
+  return parsers.safeParse(input);
+}

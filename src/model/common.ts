@@ -1,0 +1,67 @@
+/**
+ * Building blocks shared by the entity schemas: ids, dates, instants, money, periods,
+ * fractions and exact decimals.
+ *
+ * All object schemas are strict: **unknown keys are rejected** (a typo such as `ammount`
+ * is an error, never silently dropped). A `__proto__` key is an unknown key like any other,
+ * so it is rejected and can never reach a prototype.
+ * @module
+ */
+import * as z from 'zod';
+import { isCurrencyCode } from '../core/currency.js';
+import { isInstant, isIsoDate } from '../core/dates.js';
+import { parseFixed, formatFixed, normalizeFixed } from '../core/fixed.js';
+import { money, type Money } from '../core/money.js';
+import { got } from './parse.js';
+
+/** A non-empty identifier string (at most 200 characters). */
+export const IdSchema = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+/** A calendar date `YYYY-MM-DD`. */
+export const IsoDateSchema = z.string().refine(isIsoDate, { error: (iss) => `must be a calendar date YYYY-MM-DD, ${got(iss.input)}` });
+
+/** An ISO-8601 instant with an explicit offset. */
+export const InstantSchema = z
+  .string()
+  .refine(isInstant, { error: (iss) => `must be an ISO-8601 instant with an offset, e.g. 2026-03-31T17:05:00Z, ${got(iss.input)}` });
+
+/** An ISO 4217 currency code with minor units. */
+export const CurrencyCodeSchema = z.string().refine(isCurrencyCode, { error: (iss) => `must be an ISO 4217 currency code such as USD, ${got(iss.input)}` });
+
+function isDecimal(v: unknown): boolean {
+  try {
+    parseFixed(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An exact decimal given as a string (`"0.035"`) or a finite number, output as its canonical
+ * decimal string (plain notation, no trailing zeros). Used for rates, shares and thresholds
+ * that multiply money.
+ */
+export const DecimalStringSchema = z
+  .union([z.string(), z.number()])
+  .refine(isDecimal, { error: (iss) => `must be a finite decimal number such as "0.035", ${got(iss.input)}` })
+  .transform((v) => formatFixed(normalizeFixed(parseFixed(v))));
+
+/** Money `{ amount, currency }`; `amount` a decimal string or number. Output is canonical {@link Money}. */
+export const MoneySchema: z.ZodType<Money, { amount: string | number; currency: string }> = z
+  .strictObject({
+    amount: z.union([z.string(), z.number()]).refine(isDecimal, { error: (iss) => `must be a decimal amount such as "12.30", ${got(iss.input)}` }),
+    currency: CurrencyCodeSchema,
+  })
+  .transform((v) => money(v.amount, v.currency));
+
+/** A fraction in [0, 1] (probability, share, rate). */
+export const FractionSchema = z.number().min(0, 'must be at least 0 (fractions, not percent)').max(1, 'must be at most 1 (fractions, not percent: 0.25 for 25%)');
+
+/** An inclusive period of calendar dates. */
+export const PeriodSchema = z
+  .strictObject({ start: IsoDateSchema, end: IsoDateSchema })
+  .refine((p) => p.end >= p.start, { message: 'end must not be before start', path: ['end'] });
+
+/** Free-form custom fields: string, number, boolean or null values. */
+export const CustomFieldsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));

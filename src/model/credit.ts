@@ -1,0 +1,80 @@
+/**
+ * Credit: schema, type and parsers.
+ * @module
+ */
+import * as z from 'zod';
+import type { RevopsError } from '../core/errors.js';
+import type { Result } from '../core/result.js';
+import { DecimalStringSchema, IdSchema, IsoDateSchema, MoneySchema } from './common.js';
+import { SegmentSchema } from './segment.js';
+import { DealTypeSchema } from './segment.js';
+import { makeParsers } from './parse.js';
+
+/** How a credit relates to its deal. */
+export const CREDIT_KINDS = ['owner', 'split', 'overlay', 'source', 'rollup'] as const;
+/** A credit kind: `owner`/`split` share the deal amount (they sum to it); `overlay`, `source` and `rollup` are additional. */
+export type CreditKind = (typeof CREDIT_KINDS)[number];
+
+/**
+ * Credit: the part of a deal's value attributed to one member, the base that commission rates
+ * apply to. Negative amounts are credit notes, refunds and clawback reversals.
+ */
+export const CreditSchema = z.strictObject({
+  id: IdSchema,
+  dealId: IdSchema,
+  memberId: IdSchema,
+  kind: z.enum(CREDIT_KINDS),
+  /** Credited amount (already the member's share). */
+  amount: MoneySchema,
+  /** The date the credit counts on (booking date), deciding its period. */
+  date: IsoDateSchema,
+  /** Share of the deal as an exact decimal string ("0.6"), when split. */
+  share: DecimalStringSchema.optional(),
+  /** What the amount measures; default bookings. */
+  measure: z.enum(['bookings', 'revenue', 'acv', 'margin', 'units', 'custom']).default('bookings'),
+  dealType: DealTypeSchema.optional(),
+  segment: SegmentSchema.optional(),
+  products: z.array(z.string()).optional(),
+  /** Contract length in months, for multi-year multipliers. */
+  termMonths: z.number().int().positive().optional(),
+  /** Whether the deal brought a new logo (first deal with the account). */
+  newLogo: z.boolean().optional(),
+  /** Counted units for per-unit components (qualified leads, meetings held). */
+  units: z.number().int().optional(),
+});
+/** A credit, as parsed by {@link CreditSchema}. */
+export type Credit = z.output<typeof CreditSchema>;
+/** The input form of a credit (before defaults and normalisation). */
+export type CreditInput = z.input<typeof CreditSchema>;
+
+const parsers = makeParsers('Credit', CreditSchema);
+
+/**
+ * Parses a credit from unknown input (JSON, a form, a spreadsheet row), throwing on any problem.
+ * Unknown keys are rejected.
+ *
+ * @throws {RevopsError} `INVALID_INPUT` listing every problem with its path.
+ * @example
+ * ```ts
+ * import { parseCredit } from 'revops/model';
+ * parseCredit({ id: 'cr1', dealId: 'd1', memberId: 'm1', kind: 'owner', amount: { amount: '5000', currency: 'USD' }, date: '2026-02-14' }).amount.amount;
+ * //=> '5000.00'
+ * ```
+ */
+export function parseCredit(input: unknown): Credit {
+  return parsers.parse(input);
+}
+
+/**
+ * Parses a credit, returning `{ ok: true, value }` or `{ ok: false, error }` instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { safeParseCredit } from 'revops/model';
+ * safeParseCredit({ id: '' }).ok;
+ * //=> false
+ * ```
+ */
+export function safeParseCredit(input: unknown): Result<Credit, RevopsError> {
+  return parsers.safeParse(input);
+}

@@ -1,0 +1,110 @@
+/**
+ * Pipeline definitions as data: stages, allowed transitions with their guards and roles,
+ * and the hand-off stages between phases. This file holds the shape; `revops/pipeline`'s
+ * `definePipeline` validates its meaning (reachability, won stages at probability 1, …).
+ * @module
+ */
+import * as z from 'zod';
+import type { RevopsError } from '../core/errors.js';
+import type { Result } from '../core/result.js';
+import { FractionSchema, IdSchema } from './common.js';
+import { makeParsers } from './parse.js';
+import { ForecastCategorySchema } from './segment.js';
+
+/** What a pipeline moves: leads (lead generation), deals (sales solution) or customers (serving the customer). */
+export const PIPELINE_ENTITIES = ['lead', 'deal', 'customer'] as const;
+/** The kind of entity a pipeline moves. */
+export type PipelineEntity = (typeof PIPELINE_ENTITIES)[number];
+
+/** Stage kinds: still open, closed won (or converted/renewed), closed lost (or disqualified/churned). */
+export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+/** A stage kind. */
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+/**
+ * A stage. Stages are listed in process order; that order is the funnel order.
+ */
+export const PipelineStageSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  kind: z.enum(STAGE_KINDS),
+  /** Default probability of an entity in this stage (a fraction; won stages must be 1, lost stages 0). */
+  probability: FractionSchema,
+  /** Default forecast category of an entity in this stage. */
+  forecastCategory: ForecastCategorySchema,
+  /** Fields that must be set (non-empty) on the entity to enter this stage. */
+  requiredFields: z.array(z.string().min(1)).default([]),
+});
+/** A pipeline stage. */
+export type PipelineStage = z.output<typeof PipelineStageSchema>;
+
+/** An allowed move between two stages, who may make it, and what must be true first. */
+export const PipelineTransitionSchema = z.strictObject({
+  from: IdSchema,
+  to: IdSchema,
+  /** Role ids allowed to make this move. */
+  roles: z.array(IdSchema).min(1, 'must list at least one role'),
+  /** Fields that must be set on the entity (after `changes`) for the move (the guard). */
+  requiredFields: z.array(z.string().min(1)).default([]),
+  /** Whether the move needs a `reason` (e.g. closing lost, disqualifying). */
+  requiresReason: z.boolean().default(false),
+});
+/** A pipeline transition rule. */
+export type PipelineTransition = z.output<typeof PipelineTransitionSchema>;
+
+/** A pipeline definition. */
+export const PipelineSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  entity: z.enum(PIPELINE_ENTITIES),
+  stages: z.array(PipelineStageSchema).min(1, 'must have at least one stage'),
+  transitions: z.array(PipelineTransitionSchema),
+  /** Stages an entity may be created in; default the first stage. */
+  startStages: z.array(IdSchema).optional(),
+  /** Stages that hand the entity off to the next phase (e.g. a lead's `converted`). */
+  handoffStages: z.array(IdSchema).default([]),
+  /** Who may reopen a closed entity, and into which stage. Absent: closed is final. */
+  reopen: z.strictObject({ roles: z.array(IdSchema).min(1), toStage: IdSchema, requiresReason: z.boolean().default(true) }).optional(),
+});
+/** A pipeline definition (shape only; use `definePipeline` from `revops/pipeline` to validate it). */
+export type Pipeline = z.output<typeof PipelineSchema>;
+/** The input form of a pipeline definition. */
+export type PipelineInput = z.input<typeof PipelineSchema>;
+
+const parsers = makeParsers('Pipeline', PipelineSchema);
+
+/**
+ * Parses the shape of a pipeline definition, throwing on any problem. This checks fields and
+ * types only; `definePipeline` (revops/pipeline) also checks that the graph makes sense.
+ *
+ * @throws {RevopsError} `INVALID_INPUT` listing every problem with its path.
+ * @example
+ * ```ts
+ * import { parsePipeline } from 'revops/model';
+ * parsePipeline({
+ *   id: 'p', name: 'Simple', entity: 'deal', transitions: [{ from: 'open', to: 'won', roles: ['account-executive'] }],
+ *   stages: [
+ *     { id: 'open', name: 'Open', kind: 'open', probability: 0.2, forecastCategory: 'pipeline' },
+ *     { id: 'won', name: 'Won', kind: 'won', probability: 1, forecastCategory: 'closed' },
+ *   ],
+ * }).transitions[0]?.requiresReason;
+ * //=> false
+ * ```
+ */
+export function parsePipeline(input: unknown): Pipeline {
+  return parsers.parse(input);
+}
+
+/**
+ * Parses the shape of a pipeline definition, returning a Result instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { safeParsePipeline } from 'revops/model';
+ * safeParsePipeline({ id: 'p', name: 'Empty', entity: 'deal', stages: [], transitions: [] }).ok;
+ * //=> false
+ * ```
+ */
+export function safeParsePipeline(input: unknown): Result<Pipeline, RevopsError> {
+  return parsers.safeParse(input);
+}

@@ -1,0 +1,29 @@
+/**
+ * Enumerations shared by several entities: market segment, deal type, forecast category.
+ * @module
+ */
+import * as z from 'zod';
+
+/** Market segments: B2C (short cycles, volume), B2B, enterprise (long cycles), SaaS (subscriptions). */
+export const SEGMENTS = ['b2c', 'b2b', 'enterprise', 'saas'] as const;
+/** A market segment. */
+export type Segment = (typeof SEGMENTS)[number];
+/** Schema of {@link Segment}. */
+export const SegmentSchema = z.enum(SEGMENTS);
+
+/** Deal types: a new customer, a renewal of an existing contract, or an expansion (upsell, cross-sell). */
+export const DEAL_TYPES = ['new', 'renewal', 'expansion'] as const;
+/** A deal type. */
+export type DealType = (typeof DEAL_TYPES)[number];
+/** Schema of {@link DealType}. */
+export const DealTypeSchema = z.enum(DEAL_TYPES);
+
+/**
+ * Forecast categories (Salesforce's standard set): a rep's judgement of a deal, defaulted
+ * from its stage and overridable. `closed` is for won deals; lost deals are `omitted`.
+ */
+export const FORECAST_CATEGORIES = ['pipeline', 'bestCase', 'commit', 'closed', 'omitted'] as const;
+/** A forecast category. */
+export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
+/** Schema of {@link ForecastCategory}. */
+export const ForecastCategorySchema = z.enum(FORECAST_CATEGORIES);

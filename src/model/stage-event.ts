@@ -1,0 +1,30 @@
+/**
+ * Stage events: one entry of an entity's stage history.
+ * @module
+ */
+import * as z from 'zod';
+import { CustomFieldsSchema, IdSchema, InstantSchema } from './common.js';
+
+/**
+ * One move of a lead, deal or customer between stages. The first event of a history has
+ * `from: null` (the entity was created in `to`). Events are in time order; `at` never goes
+ * backwards.
+ */
+export const StageEventSchema = z.strictObject({
+  /** Stage left, or `null` for creation. */
+  from: z.string().min(1).nullable(),
+  /** Stage entered. */
+  to: z.string().min(1),
+  /** When it happened (instant with offset). */
+  at: InstantSchema,
+  /** Who did it: a member id, or a system actor id. */
+  actorId: IdSchema,
+  /** The role the actor acted in. */
+  roleId: IdSchema,
+  /** Why (required for some moves, e.g. closing lost or reopening). */
+  reason: z.string().min(1).optional(),
+  /** Fields changed together with the move (name → new value). */
+  changes: CustomFieldsSchema.optional(),
+});
+/** A stage event. */
+export type StageEvent = z.output<typeof StageEventSchema>;

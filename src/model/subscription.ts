@@ -1,0 +1,64 @@
+/**
+ * Subscription revenue: what one customer pays, per period, normalised to a month (MRR).
+ * @module
+ */
+import * as z from 'zod';
+import type { RevopsError } from '../core/errors.js';
+import type { Result } from '../core/result.js';
+import { IdSchema, MoneySchema, PeriodSchema } from './common.js';
+import { makeParsers } from './parse.js';
+
+/**
+ * One row of periodic recurring revenue: customer `customerId` paid `mrr` per month over
+ * `period` (usually one calendar month). A customer with several subscriptions has several
+ * rows per period; they are summed per customer. A period with no row means no revenue.
+ */
+export const SubscriptionSchema = z.strictObject({
+  customerId: IdSchema,
+  subscriptionId: IdSchema.optional(),
+  planId: IdSchema.optional(),
+  period: PeriodSchema,
+  /** Monthly recurring revenue after discounts. */
+  mrr: MoneySchema,
+  /** Monthly list price before discounts, when known. */
+  listMrr: MoneySchema.optional(),
+  /** Seats or units. */
+  quantity: z.number().int().min(0).optional(),
+  /** Whether the plan is free (zero-price). */
+  free: z.boolean().optional(),
+});
+/** A subscription revenue row. */
+export type Subscription = z.output<typeof SubscriptionSchema>;
+/** The input form of a subscription revenue row. */
+export type SubscriptionInput = z.input<typeof SubscriptionSchema>;
+
+const parsers = makeParsers('Subscription', SubscriptionSchema);
+
+/**
+ * Parses a subscription revenue row, throwing on any problem. Unknown keys are rejected.
+ *
+ * @throws {RevopsError} `INVALID_INPUT` listing every problem with its path.
+ * @example
+ * ```ts
+ * import { parseSubscription } from 'revops/model';
+ * parseSubscription({ customerId: 'c1', period: { start: '2026-01-01', end: '2026-01-31' }, mrr: { amount: 99, currency: 'EUR' } }).mrr;
+ * //=> { amount: '99.00', currency: 'EUR' }
+ * ```
+ */
+export function parseSubscription(input: unknown): Subscription {
+  return parsers.parse(input);
+}
+
+/**
+ * Parses a subscription revenue row, returning a Result instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { safeParseSubscription } from 'revops/model';
+ * safeParseSubscription({ customerId: 'c1', period: { start: '2026-02-01', end: '2026-01-01' }, mrr: { amount: 1, currency: 'EUR' } }).ok;
+ * //=> false
+ * ```
+ */
+export function safeParseSubscription(input: unknown): Result<Subscription, RevopsError> {
+  return parsers.safeParse(input);
+}

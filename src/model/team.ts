@@ -1,0 +1,55 @@
+/**
+ * Team: schema, type and parsers.
+ * @module
+ */
+import * as z from 'zod';
+import type { RevopsError } from '../core/errors.js';
+import type { Result } from '../core/result.js';
+import { IdSchema } from './common.js';
+import { SegmentSchema } from './segment.js';
+import { makeParsers } from './parse.js';
+
+/** A team: members under one manager. */
+export const TeamSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  managerId: IdSchema.optional(),
+  memberIds: z.array(IdSchema),
+  segment: SegmentSchema.optional(),
+});
+/** A team, as parsed by {@link TeamSchema}. */
+export type Team = z.output<typeof TeamSchema>;
+/** The input form of a team (before defaults and normalisation). */
+export type TeamInput = z.input<typeof TeamSchema>;
+
+const parsers = makeParsers('Team', TeamSchema);
+
+/**
+ * Parses a team from unknown input (JSON, a form, a spreadsheet row), throwing on any problem.
+ * Unknown keys are rejected.
+ *
+ * @throws {RevopsError} `INVALID_INPUT` listing every problem with its path.
+ * @example
+ * ```ts
+ * import { parseTeam } from 'revops/model';
+ * parseTeam({ id: 't1', name: 'West', memberIds: ['m1', 'm2'] }).memberIds.length;
+ * //=> 2
+ * ```
+ */
+export function parseTeam(input: unknown): Team {
+  return parsers.parse(input);
+}
+
+/**
+ * Parses a team, returning `{ ok: true, value }` or `{ ok: false, error }` instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { safeParseTeam } from 'revops/model';
+ * safeParseTeam({ id: '' }).ok;
+ * //=> false
+ * ```
+ */
+export function safeParseTeam(input: unknown): Result<Team, RevopsError> {
+  return parsers.safeParse(input);
+}

@@ -1,0 +1,55 @@
+/**
+ * Territory: schema, type and parsers.
+ * @module
+ */
+import * as z from 'zod';
+import type { RevopsError } from '../core/errors.js';
+import type { Result } from '../core/result.js';
+import { IdSchema } from './common.js';
+import { SegmentSchema } from './segment.js';
+import { makeParsers } from './parse.js';
+
+/** A territory: a slice of the market (region, segment) owned by members. */
+export const TerritorySchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  region: z.string().optional(),
+  segments: z.array(SegmentSchema).optional(),
+  ownerIds: z.array(IdSchema).default([]),
+});
+/** A territory, as parsed by {@link TerritorySchema}. */
+export type Territory = z.output<typeof TerritorySchema>;
+/** The input form of a territory (before defaults and normalisation). */
+export type TerritoryInput = z.input<typeof TerritorySchema>;
+
+const parsers = makeParsers('Territory', TerritorySchema);
+
+/**
+ * Parses a territory from unknown input (JSON, a form, a spreadsheet row), throwing on any problem.
+ * Unknown keys are rejected.
+ *
+ * @throws {RevopsError} `INVALID_INPUT` listing every problem with its path.
+ * @example
+ * ```ts
+ * import { parseTerritory } from 'revops/model';
+ * parseTerritory({ id: 'emea', name: 'EMEA' }).ownerIds;
+ * //=> []
+ * ```
+ */
+export function parseTerritory(input: unknown): Territory {
+  return parsers.parse(input);
+}
+
+/**
+ * Parses a territory, returning `{ ok: true, value }` or `{ ok: false, error }` instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { safeParseTerritory } from 'revops/model';
+ * safeParseTerritory({ id: '' }).ok;
+ * //=> false
+ * ```
+ */
+export function safeParseTerritory(input: unknown): Result<Territory, RevopsError> {
+  return parsers.safeParse(input);
+}
