@@ -12,6 +12,7 @@ export { money, zero, moneyToJSON, parseMoney, isMoney, toNumber, type Money, ty
 export { add, subtract, multiply, negate, abs, sum, roundMoney, toMinorUnits, fromMinorUnits } from './money-arithmetic.js';
 export { compare, equals, greaterThan, lessThan, sign, isZero, minMoney, maxMoney } from './money-compare.js';
 export { allocate } from './allocate.js';
+export { sumProducts, type SumProductsOptions } from './sum-products.js';
 export { divide, prorate } from './divide.js';
 export { RevopsDecimal, toDecimal } from './decimal.js';
 export {

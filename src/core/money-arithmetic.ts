@@ -8,6 +8,7 @@ import { minorUnits, type CurrencyCode } from './currency.js';
 import { addFixed, multiplyFixed, parseFixed, pow10, roundFixed, type DecimalInput } from './fixed.js';
 import { assertSameCurrency, fromFixed, readMoney, type Money } from './money.js';
 import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from './rounding.js';
+import { parseScaledSafe } from './fast-exact.js';
 
 /**
  * Exact sum of two amounts of the same currency.
@@ -110,10 +111,24 @@ export function abs(value: Money): Money {
  * ```
  */
 export function sum(values: readonly Money[], currency: CurrencyCode): Money {
-  minorUnits(currency);
-  let scale = 0;
+  const digits = minorUnits(currency);
+  // Fast path: whole minor units in a safe-integer accumulator; anything else (sub-minor
+  // digits, huge amounts, malformed input) goes through the exact BigInt path.
+  let fast = 0;
+  let scale = digits;
   let int = 0n;
-  values.forEach((value, i) => {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as Money;
+    if (value !== null && typeof value === 'object' && value.currency === currency && typeof value.amount === 'string') {
+      const units = parseScaledSafe(value.amount, digits);
+      if (units === units) {
+        const t = fast + units;
+        if (Number.isSafeInteger(t)) {
+          fast = t;
+          continue;
+        }
+      }
+    }
     const x = readMoney(value, `values[${i}]`);
     assertSameCurrency(currency, x.currency, `values[${i}]`);
     if (x.fixed.scale > scale) {
@@ -121,8 +136,8 @@ export function sum(values: readonly Money[], currency: CurrencyCode): Money {
       scale = x.fixed.scale;
     }
     int += x.fixed.int * pow10(scale - x.fixed.scale);
-  });
-  return fromFixed({ int, scale }, currency);
+  }
+  return fromFixed({ int: int + BigInt(fast) * pow10(scale - digits), scale }, currency);
 }
 
 /** Validates a rounding mode argument. @internal */
