@@ -24,7 +24,8 @@ const TWO_DECIMALS =
   'PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP ' +
   'SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG ZWL';
 
-const MINOR_UNITS: ReadonlyMap<string, number> = (() => {
+/** Code → minor digits. @internal */
+export const MINOR_UNITS_TABLE: ReadonlyMap<string, number> = (() => {
   const table = new Map<string, number>();
   const put = (codes: string, digits: number): void => {
     for (const code of codes.split(' ')) table.set(code, digits);
@@ -47,7 +48,7 @@ const MINOR_UNITS: ReadonlyMap<string, number> = (() => {
  * ```
  */
 export function isCurrencyCode(code: unknown): code is CurrencyCode {
-  return typeof code === 'string' && MINOR_UNITS.has(code);
+  return typeof code === 'string' && MINOR_UNITS_TABLE.has(code);
 }
 
 /**
@@ -62,7 +63,7 @@ export function isCurrencyCode(code: unknown): code is CurrencyCode {
  * ```
  */
 export function minorUnits(code: CurrencyCode): number {
-  const digits = typeof code === 'string' ? MINOR_UNITS.get(code) : undefined;
+  const digits = typeof code === 'string' ? MINOR_UNITS_TABLE.get(code) : undefined;
   if (digits === undefined) {
     throw invalid('UNKNOWN_CURRENCY', 'currency', code, 'must be an ISO 4217 code with minor units such as "USD"');
   }
@@ -80,5 +81,5 @@ export function minorUnits(code: CurrencyCode): number {
  * ```
  */
 export function currencyCodes(): CurrencyCode[] {
-  return [...MINOR_UNITS.keys()].sort();
+  return [...MINOR_UNITS_TABLE.keys()].sort();
 }

@@ -116,3 +116,34 @@ export function mulRoundSafe(a: number, f: number, fScale: number, mode: Roundin
   if (!Number.isSafeInteger(p)) return NaN; // a true product ≥ 2^53 never rounds back below it
   return fScale === 0 ? p : roundDivSafe(p, POW10_NUM[fScale] as number, mode);
 }
+
+/** Number of digits after the point in a plain decimal string (0 without a point). @internal */
+export function decimalsOf(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * Prints `units / 10^scale` in plain notation with at least `minScale` decimals, dropping
+ * trailing zeros beyond `minScale`; never `-0`. `units` must be a safe integer.
+ * @internal
+ */
+export function formatScaledSafe(units: number, scale: number, minScale: number): string {
+  let u = units;
+  let sc = scale;
+  while (sc > minScale && u % 10 === 0) {
+    u /= 10;
+    sc--;
+  }
+  while (sc < minScale) {
+    u *= 10;
+    sc++;
+  }
+  const negative = u < 0;
+  let s = String(negative ? -u : u);
+  if (sc > 0) {
+    if (s.length <= sc) s = '0'.repeat(sc - s.length + 1) + s;
+    s = `${s.slice(0, s.length - sc)}.${s.slice(s.length - sc)}`;
+  }
+  return negative ? `-${s}` : s;
+}

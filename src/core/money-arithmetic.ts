@@ -8,7 +8,8 @@ import { minorUnits, type CurrencyCode } from './currency.js';
 import { addFixed, multiplyFixed, parseFixed, pow10, roundFixed, type DecimalInput } from './fixed.js';
 import { assertSameCurrency, fromFixed, readMoney, type Money } from './money.js';
 import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from './rounding.js';
-import { parseScaledSafe } from './fast-exact.js';
+import { decimalsOf, formatScaledSafe, parseScaledSafe, pow10Number, roundDivSafe } from './fast-exact.js';
+import { MINOR_UNITS_TABLE } from './currency.js';
 
 /**
  * Exact sum of two amounts of the same currency.
@@ -22,6 +23,8 @@ import { parseScaledSafe } from './fast-exact.js';
  * ```
  */
 export function add(a: Money, b: Money): Money {
+  const fast = fastAddSub(a, b, 1);
+  if (fast !== null) return fast;
   const x = readMoney(a, 'a');
   const y = readMoney(b, 'b');
   assertSameCurrency(x.currency, y.currency);
@@ -40,6 +43,8 @@ export function add(a: Money, b: Money): Money {
  * ```
  */
 export function subtract(a: Money, b: Money): Money {
+  const fast = fastAddSub(a, b, -1);
+  if (fast !== null) return fast;
   const x = readMoney(a, 'a');
   const y = readMoney(b, 'b');
   assertSameCurrency(x.currency, y.currency);
@@ -62,6 +67,8 @@ export function subtract(a: Money, b: Money): Money {
  * ```
  */
 export function multiply(value: Money, factor: DecimalInput): Money {
+  const fast = fastMultiply(value, factor);
+  if (fast !== null) return fast;
   const x = readMoney(value, 'money');
   return fromFixed(multiplyFixed(x.fixed, parseFixed(factor, 'factor')), x.currency);
 }
@@ -168,8 +175,10 @@ export function readRoundingMode(mode: unknown, field = 'mode'): RoundingMode {
  * ```
  */
 export function roundMoney(value: Money, mode: RoundingMode = DEFAULT_ROUNDING): Money {
-  const x = readMoney(value, 'money');
   const rounding = readRoundingMode(mode);
+  const fast = fastRound(value, rounding);
+  if (fast !== null) return fast;
+  const x = readMoney(value, 'money');
   return fromFixed(roundFixed(x.fixed, minorUnits(x.currency), rounding), x.currency);
 }
 
@@ -215,4 +224,55 @@ export function fromMinorUnits(units: bigint | number, currency: CurrencyCode): 
     throw invalid('INVALID_AMOUNT', 'units', units, 'must be an integer number of minor units');
   }
   return fromFixed({ int: BigInt(units), scale: minorUnits(currency) }, currency);
+}
+
+// ---- Fast paths on safe integers. Each returns null when it cannot be sure of an exact
+// ---- answer (unknown currency, malformed or huge input), and the exact BigInt path runs.
+
+function fastDigits(m: Money): number {
+  if (m === null || typeof m !== 'object' || typeof m.amount !== 'string' || typeof m.currency !== 'string') return -1;
+  return MINOR_UNITS_TABLE.get(m.currency) ?? -1;
+}
+
+function fastAddSub(a: Money, b: Money, sign: 1 | -1): Money | null {
+  const digits = fastDigits(a);
+  if (digits < 0 || fastDigits(b) < 0 || a.currency !== b.currency) return null;
+  const scale = Math.max(digits, decimalsOf(a.amount), decimalsOf(b.amount));
+  const x = parseScaledSafe(a.amount, scale);
+  const y = parseScaledSafe(b.amount, scale);
+  const t = x + sign * y;
+  if (!Number.isSafeInteger(t)) return null; // also catches NaN
+  return { amount: formatScaledSafe(t, scale, digits), currency: a.currency };
+}
+
+function fastMultiply(m: Money, factor: DecimalInput): Money | null {
+  const digits = fastDigits(m);
+  if (digits < 0) return null;
+  let f: number;
+  let fScale: number;
+  if (typeof factor === 'number' && Number.isSafeInteger(factor)) {
+    f = factor;
+    fScale = 0;
+  } else {
+    const text = typeof factor === 'number' ? String(factor) : typeof factor === 'string' ? factor : null;
+    if (text === null) return null;
+    fScale = decimalsOf(text);
+    f = parseScaledSafe(text, fScale);
+    if (f !== f) return null;
+  }
+  const scale = Math.max(digits, decimalsOf(m.amount));
+  const a = parseScaledSafe(m.amount, scale);
+  const p = a * f;
+  if (!Number.isSafeInteger(p)) return null;
+  return { amount: formatScaledSafe(p, scale + fScale, digits), currency: m.currency };
+}
+
+function fastRound(m: Money, mode: RoundingMode): Money | null {
+  const digits = fastDigits(m);
+  if (digits < 0) return null;
+  const scale = Math.max(digits, decimalsOf(m.amount));
+  const a = parseScaledSafe(m.amount, scale);
+  if (a !== a) return null;
+  const units = scale === digits ? a : roundDivSafe(a, pow10Number(scale - digits), mode);
+  return { amount: formatScaledSafe(units, digits, digits), currency: m.currency };
 }
