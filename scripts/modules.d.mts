@@ -1,0 +1,3 @@
+export declare const NOT_LIBRARY_MODULES: readonly string[];
+export declare const ROOT: string;
+export declare function libraryModules(root?: string): string[];

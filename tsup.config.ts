@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+import { libraryModules, NOT_LIBRARY_MODULES } from './scripts/modules.mjs';
+
+/** Runtime dependencies: imported, never bundled, by the ESM and CJS builds. */
+const external = ['decimal.js', 'date-fns', 'zod'];
+
+/**
+ * Dependencies that a user's bundler cannot tree-shake: decimal.js has no `sideEffects` field,
+ * so any output file that imports it drags in all of it (~32 KB min); zod schemas are
+ * top-level calls. See `isolatedEntries`.
+ */
+const heavy = ['decimal.js', 'zod'];
+
+/** `dist/index.*` for the root and `dist/<module>/index.*` for each module of scripts/modules.mjs. */
+const entry: Record<string, string> = { index: 'src/index.ts' };
+for (const name of libraryModules()) entry[`${name}/index`] = `src/${name}/index.ts`;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = join(dir, d.name);
+    if (d.isDirectory()) return dir === 'src' && NOT_LIBRARY_MODULES.includes(d.name) ? [] : sourceFiles(p);
+    return d.name.endsWith('.ts') && !d.name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+/**
+ * Extra ESM entry points, one per source file that value-imports a `heavy` dependency.
+ *
+ * esbuild's code splitting groups code by the set of entry points that reach it, not by
+ * source file: without this, `src/core/decimal.ts` (a top-level `Decimal.clone(...)`) lands in
+ * the same chunk as plain-number code such as `ratio`, and a user who bundles
+ * `import { ratio } from 'revops'` gets all of decimal.js. An extra entry point gives each such
+ * file a reachability set of its own, hence its own chunk; the chunks that need it import it,
+ * and `sideEffects: false` lets bundlers drop it when nothing from it is used.
+ * The entry files themselves (`dist/_isolated/**`) are tiny re-exports that nothing imports and
+ * that package.json `exports` does not expose. tests/bundle/size.test.ts guards the result.
+ */
+function isolatedEntries(): Record<string, string> {
+  const valueImport = new RegExp(`^\\s*import\\s+(?!type\\b)[^;]*?from\\s+['"](?:${heavy.map((h) => h.replace('.', '\\.')).join('|')})['"]`, 'm');
+  const out: Record<string, string> = {};
+  for (const file of sourceFiles('src')) {
+    if (valueImport.test(readFileSync(file, 'utf8'))) {
+      out[`_isolated/${relative('src', file).replace(/\\/g, '/').replace(/\.ts$/, '')}`] = file;
+    }
+  }
+  return out;
+}
+
+const library: Options = {
+  entry,
+  format: ['esm', 'cjs'], // package.json is "type": "module": ESM → .js/.d.ts, CJS → .cjs/.d.cts
+  dts: true,
+  // `splitting` left unset: tsup then splits the ESM build (shared code in dist/chunk-*.js) and
+  // not the CJS one (its CJS splitting is experimental); each .cjs entry is self-contained.
+  target: ['node18', 'es2022'],
+  platform: 'neutral',
+  external,
+  clean: true,
+  sourcemap: false,
+  outDir: 'dist',
+  esbuildOptions(options, { format }) {
+    if (format === 'esm') {
+      options.entryPoints = { ...(options.entryPoints as Record<string, string>), ...isolatedEntries() };
+    }
+  },
+};
+
+/** One IIFE for spreadsheet scripts (Apps Script): `var revops = ...`, dependencies inlined. */
+const globalBundle: Options = {
+  entry: { revops: 'src/index.ts' },
+  format: ['iife'],
+  globalName: 'revops',
+  noExternal: external,
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  dts: false,
+  clean: false,
+  outDir: 'dist',
+  outExtension: () => ({ js: '.global.js' }),
+};
+
+const configs: Options[] = [library, globalBundle];
+
+/** The `revops` command, Node-only ESM, built only once src/cli/index.ts exists. */
+if (existsSync('src/cli/index.ts')) {
+  configs.push({
+    entry: { 'cli/index': 'src/cli/index.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node18',
+    external,
+    banner: { js: '#!/usr/bin/env node' },
+    dts: false,
+    clean: false,
+    outDir: 'dist',
+  });
+}
+
+export default defineConfig(configs);
