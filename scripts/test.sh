@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# `npm test`: every check, in order; stops at the first failure and exits non-zero.
+#
+#   exports     package.json exports / typedoc entry points agree with scripts/modules.mjs
+#   typecheck   tsc --noEmit
+#   unit        vitest run --coverage (vitest.config.ts, with its coverage thresholds)
+#   tz-*        the same suite under two extreme time zones (UTC+14, UTC-10/-9 with DST)
+#   build       tsup → dist/
+#   bundle      vitest on the built dist/ (vitest.bundle.config.ts)
+#   publint     publint --strict
+#   attw        attw --pack .
+#   docs        typedoc, warnings are errors (docs/typedoc.json)
+#
+# The last lines summarise the run the way vitest does: each vitest test counts as one test,
+# and so does each other step.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+names=()
+times=()
+results=()
+tests_passed=0
+tests_failed=0
+start_all=$(date +%s%N)
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# Counts of the vitest JSON report $1 into tests_passed / tests_failed; echoes the failed count.
+count_vitest() {
+  node -e '
+    const fs = require("fs");
+    let r = { numPassedTests: 0, numFailedTests: 0 };
+    try { r = JSON.parse(fs.readFileSync(process.argv[1], "utf8")); } catch {}
+    console.log(`${r.numPassedTests} ${r.numFailedTests}`);
+  ' "$1"
+}
+
+summary() {
+  local status=$1
+  local total=$(($(date +%s%N) / 1000000 - start_all / 1000000))
+  echo
+  echo " npm test: steps"
+  for i in "${!names[@]}"; do
+    printf '   %-14s %7.1fs  %s\n' "${names[$i]}" "$(echo "${times[$i]}" | awk '{print $1/1000}')" "${results[$i]}"
+  done
+  printf '   %-14s %7.1fs\n' "total" "$(echo "$total" | awk '{print $1/1000}')"
+  echo
+  local all=$((tests_passed + tests_failed))
+  if [ "$status" -eq 0 ]; then
+    echo "      Tests  ${tests_passed} passed (${all})"
+  else
+    echo "      Tests  ${tests_failed} failed | ${tests_passed} passed (${all})"
+  fi
+}
+
+# step NAME KIND COMMAND...   KIND is "vitest" (the command writes $work/NAME.json) or "check".
+step() {
+  local name=$1 kind=$2
+  shift 2
+  echo
+  echo "━━━ ${name}: $*"
+  local t0 rc=0
+  t0=$(now_ms)
+  "$@" || rc=$?
+  names+=("$name")
+  times+=($(($(now_ms) - t0)))
+  if [ "$kind" = vitest ]; then
+    local counts passed failed
+    counts=$(count_vitest "$work/$name.json")
+    passed=${counts% *}
+    failed=${counts#* }
+    tests_passed=$((tests_passed + passed))
+    # a run that fails with no failed test (coverage thresholds, a file that does not load) counts once
+    if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+    tests_failed=$((tests_failed + failed))
+  elif [ "$rc" -eq 0 ]; then
+    tests_passed=$((tests_passed + 1))
+  else
+    tests_failed=$((tests_failed + 1))
+  fi
+  if [ "$rc" -ne 0 ]; then
+    results+=("FAILED (exit $rc)")
+    summary 1
+    exit "$rc"
+  fi
+  results+=("ok")
+}
+
+vitest_json() { echo "--reporter=default --reporter=json --outputFile.json=$work/$1.json"; }
+
+# Runs the main suite under time zone $1, after checking that Node really applies it (without
+# tzdata Node silently falls back to UTC, and the run would prove nothing).
+tz_suite() {
+  local tz=$1 name=$2 offset
+  offset=$(TZ="$tz" node -e 'console.log(new Date(Date.UTC(2025, 0, 15)).getTimezoneOffset())')
+  if [ "$offset" = 0 ]; then
+    echo "TZ=$tz is not applied by Node (offset 0): is tzdata/ICU missing?" >&2
+    return 1
+  fi
+  echo "TZ=$tz (UTC offset in January: $((-offset / 60)) h)"
+  # shellcheck disable=SC2046
+  TZ="$tz" vitest run $(vitest_json "$name")
+}
+
+# shellcheck disable=SC2046
+{
+  step exports check node scripts/check-exports.mjs
+  step typecheck check tsc --noEmit -p tsconfig.json
+  step unit vitest vitest run --coverage $(vitest_json unit)
+  step tz-kiritimati vitest tz_suite Pacific/Kiritimati tz-kiritimati
+  step tz-adak vitest tz_suite America/Adak tz-adak
+  step build check tsup
+  step bundle vitest vitest run --config vitest.bundle.config.ts $(vitest_json bundle)
+  step publint check publint --strict
+  step attw check attw --pack .
+  step docs check typedoc --options docs/typedoc.json
+}
+
+summary 0
