@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Fails (exit 1) when package.json `exports`, docs/typedoc.json `entryPoints` or the root
+// Fails (exit 1) when package.json `exports` or `typesVersions`, docs/typedoc.json `entryPoints` or the root
 // barrel src/index.ts disagree with the module list of scripts/modules.mjs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +34,18 @@ for (const key of want) {
   }
 }
 
+// TypeScript's node10 resolution ignores `exports`; typesVersions gives it the subpaths' types.
+const typesVersions = pkg.typesVersions?.['*'] ?? {};
+const wantTypes = Object.fromEntries(modules.map((m) => [m, [`./dist/${m}/index.d.cts`]]));
+if (JSON.stringify(Object.keys(typesVersions).sort()) !== JSON.stringify(Object.keys(wantTypes).sort())) {
+  problems.push(`package.json typesVersions["*"] should map exactly ${modules.join(', ')}, maps ${Object.keys(typesVersions).join(', ')}`);
+}
+for (const m of modules) {
+  if (typesVersions[m] && JSON.stringify(typesVersions[m]) !== JSON.stringify(wantTypes[m])) {
+    problems.push(`package.json typesVersions["*"]["${m}"] should be ${JSON.stringify(wantTypes[m])}`);
+  }
+}
+
 const topLevel = { main: './dist/index.cjs', module: './dist/index.js', types: './dist/index.d.cts' };
 for (const [field, value] of Object.entries(topLevel)) {
   if (pkg[field] !== value) problems.push(`package.json "${field}" should be "${value}", is ${JSON.stringify(pkg[field])}`);
@@ -56,4 +68,4 @@ if (problems.length > 0) {
   console.error(`check-exports: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`check-exports: package.json exports, docs/typedoc.json and src/index.ts agree on ${modules.length} modules: ${modules.join(', ')}`);
+console.log(`check-exports: package.json exports and typesVersions, docs/typedoc.json and src/index.ts agree on ${modules.length} modules: ${modules.join(', ')}`);
