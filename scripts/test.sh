@@ -26,9 +26,17 @@ times=()
 results=()
 tests_passed=0
 tests_failed=0
-start_all=$(date +%s%N)
-
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
+# Milliseconds since the epoch: bash 5's EPOCHREALTIME, else whole seconds (macOS ships bash 3.2
+# and a date without %N).
+now_ms() {
+  if [ -n "${EPOCHREALTIME:-}" ]; then
+    local us=${EPOCHREALTIME/[.,]/}
+    echo $((us / 1000))
+  else
+    echo $(($(date +%s) * 1000))
+  fi
+}
+start_all=$(now_ms)
 
 # Counts of the vitest JSON report $1 into tests_passed / tests_failed; echoes the failed count.
 count_vitest() {
@@ -42,7 +50,7 @@ count_vitest() {
 
 summary() {
   local status=$1
-  local total=$(($(date +%s%N) / 1000000 - start_all / 1000000))
+  local total=$(($(now_ms) - start_all))
   echo
   echo " npm test: steps"
   for i in "${!names[@]}"; do
