@@ -1,5 +1,24 @@
 /**
- * `revops/commission`.
+ * `revops/commission`: incentive plans as data (`definePlan`), crediting deals to members
+ * (`creditDeals`), exact statements with an explanation for every line
+ * (`calculateStatement`, `explainStatement`), mergeable partial statements for large data,
+ * and payout curves for what-if modelling.
  * @module commission
  */
-export {};
+export { definePlan, planVersionAsOf } from './define-plan.js';
+export { summarizeStatement, mergeStatement } from './summary.js';
+export { calculateStatement, finalizeStatement } from './statement.js';
+export type {
+  StatementLineKind,
+  LineExplanation,
+  StatementLine,
+  Adjustment,
+  ClawbackEvent,
+  Balances,
+  StatementInput,
+  StatementContext,
+  Statement,
+  TierSummary,
+  ComponentSummary,
+  StatementSummary,
+} from './types.js';

@@ -1,0 +1,257 @@
+/**
+ * Defining a plan: shape (zod) plus every internal contradiction, reported all at once.
+ * @module
+ */
+import { RevopsError, type RevopsIssue } from '../core/errors.js';
+import { minorUnits } from '../core/currency.js';
+import type { IsoDate } from '../core/dates.js';
+import { PlanSchema, type Plan, type PlanComponent, type PlanInput, type PlanVersion } from '../model/plan.js';
+import { compareFixed, parseFixed, ZERO, ONE, addFixed, fixedToString, type Fixed } from './exact.js';
+
+type Path = (string | number)[];
+
+function dec(s: string): Fixed {
+  return parseFixed(s);
+}
+
+function checkComponent(c: PlanComponent, path: Path, digits: number, add: (path: Path, message: string) => void): void {
+  const nonNegative = (v: string | undefined, field: string): void => {
+    if (v !== undefined && dec(v).int < 0n) add([...path, field], `must not be negative, got ${v}`);
+  };
+  const wholeMinor = (v: string | undefined, field: string): void => {
+    if (v !== undefined && dec(v).scale > digits) add([...path, field], `must be in whole minor units (${digits} decimals), got ${v}`);
+  };
+  nonNegative(c.gate, 'gate');
+  nonNegative(c.floor, 'floor');
+  wholeMinor(c.floor, 'floor');
+  if (c.cap) {
+    nonNegative(c.cap.amount, 'cap.amount');
+    wholeMinor(c.cap.amount, 'cap.amount');
+    if (c.floor !== undefined && compareFixed(dec(c.cap.amount), dec(c.floor)) < 0) {
+      add([...path, 'cap', 'amount'], `cap ${c.cap.amount} is below floor ${c.floor}`);
+    }
+  }
+  if (c.weight !== undefined && dec(c.weight).int <= 0n) add([...path, 'weight'], `must be positive, got ${c.weight}`);
+  const ids = new Set<string>();
+  (c.multipliers ?? []).forEach((m, i) => {
+    if (ids.has(m.id)) add([...path, 'multipliers', i, 'id'], `duplicate multiplier id "${m.id}"`);
+    ids.add(m.id);
+    nonNegative(m.factor, `multipliers[${i}].factor`);
+  });
+  switch (c.kind) {
+    case 'rate':
+      nonNegative(c.rate, 'rate');
+      break;
+    case 'perUnit':
+      nonNegative(c.amountPerUnit, 'amountPerUnit');
+      break;
+    case 'override':
+      nonNegative(c.rate, 'rate');
+      nonNegative(c.teamThreshold, 'teamThreshold');
+      if (c.thresholdMode !== undefined && c.teamThreshold === undefined) add([...path, 'thresholdMode'], 'is set but teamThreshold is not');
+      break;
+    case 'spiff':
+      if ((c.rate === undefined) === (c.amountPerCredit === undefined)) add(path, 'a spiff needs exactly one of rate or amountPerCredit');
+      nonNegative(c.rate, 'rate');
+      nonNegative(c.amountPerCredit, 'amountPerCredit');
+      break;
+    case 'bonus':
+      c.steps.forEach((s, i) => {
+        nonNegative(s.atLeast, `steps[${i}].atLeast`);
+        nonNegative(s.amount, `steps[${i}].amount`);
+        wholeMinor(s.amount, `steps[${i}].amount`);
+        const prev = c.steps[i - 1];
+        if (prev && compareFixed(dec(prev.atLeast), dec(s.atLeast)) >= 0) {
+          add([...path, 'steps', i, 'atLeast'], `steps must rise: ${s.atLeast} does not exceed ${prev.atLeast}`);
+        }
+      });
+      break;
+    case 'tiered': {
+      if (c.scope === 'yearToDate' && c.basis !== 'amount') {
+        add([...path, 'scope'], "yearToDate scope needs basis 'amount' (year-to-date amounts carried in are amounts)");
+      }
+      c.tiers.forEach((t, i) => {
+        const tp = [...path, 'tiers', i];
+        nonNegative(t.rate, `tiers[${i}].rate`);
+        if (i === 0 && dec(t.from).int < 0n) add([...tp, 'from'], `first tier must not start below 0, got ${t.from}`);
+        if (t.to !== undefined && compareFixed(dec(t.to), dec(t.from)) <= 0) add([...tp, 'to'], `must be above from ${t.from}, got ${t.to}`);
+        const next = c.tiers[i + 1];
+        if (!next && t.to !== undefined) add([...tp, 'to'], 'the last tier must be open-ended (limit pay with a cap instead)');
+        if (next) {
+          if (t.to === undefined) add([...tp, 'to'], 'only the last tier may be open-ended');
+          else {
+            const cmp = compareFixed(dec(t.to), dec(next.from));
+            if (cmp < 0) add([...path, 'tiers', i + 1, 'from'], `gap between tiers: tier ${i} ends at ${t.to}, tier ${i + 1} starts at ${next.from}`);
+            if (cmp > 0) add([...path, 'tiers', i + 1, 'from'], `overlapping tiers: tier ${i} ends at ${t.to}, tier ${i + 1} starts at ${next.from}`);
+          }
+        }
+      });
+      break;
+    }
+  }
+}
+
+function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Path, message: string) => void): void {
+  if (v.effectiveTo !== undefined && v.effectiveTo < v.effectiveFrom) add([...path, 'effectiveTo'], `must not be before effectiveFrom ${v.effectiveFrom}, got ${v.effectiveTo}`);
+  const ids = new Set<string>();
+  let weightSum = ZERO;
+  let weighted = 0;
+  v.components.forEach((c, i) => {
+    const cp = [...path, 'components', i];
+    if (ids.has(c.id)) add([...cp, 'id'], `duplicate component id "${c.id}"`);
+    ids.add(c.id);
+    checkComponent(c, cp, digits, add);
+    if (c.weight !== undefined) {
+      weighted++;
+      weightSum = addFixed(weightSum, dec(c.weight));
+    }
+  });
+  if (weighted > 0 && compareFixed(weightSum, ONE) !== 0) {
+    add([...path, 'components'], `weights of weighted components must total 1 (100%), got ${fixedToString(weightSum)}`);
+  }
+  const d = v.draw;
+  if (d) {
+    const dp = [...path, 'draw'];
+    if (dec(d.amount).int <= 0n) add([...dp, 'amount'], `must be positive, got ${d.amount}`);
+    if (dec(d.amount).scale > digits) add([...dp, 'amount'], `must be in whole minor units, got ${d.amount}`);
+    if (d.end !== undefined && d.end < d.start) add([...dp, 'end'], `must not be before start ${d.start}, got ${d.end}`);
+    const recoverable = d.type === 'recoverable' || d.type === 'recoverableGuarantee';
+    if (!recoverable) {
+      for (const f of ['recoveryStart', 'recoveryShare', 'recoveryCap'] as const) {
+        if (d[f] !== undefined) add([...dp, f], `has no effect on a ${d.type} draw (nothing is recovered)`);
+      }
+    }
+    if (d.recoveryStart !== undefined && d.recoveryStart < d.start) add([...dp, 'recoveryStart'], `must not be before start ${d.start}, got ${d.recoveryStart}`);
+    if (d.recoveryShare !== undefined) {
+      const s = dec(d.recoveryShare);
+      if (s.int <= 0n || compareFixed(s, ONE) > 0) add([...dp, 'recoveryShare'], `must be in (0, 1], got ${d.recoveryShare}`);
+    }
+    if (d.recoveryCap !== undefined && dec(d.recoveryCap).int < 0n) add([...dp, 'recoveryCap'], `must not be negative, got ${d.recoveryCap}`);
+  }
+  const cb = v.clawback;
+  if (cb) {
+    cb.schedule.forEach((s, i) => {
+      const sh = dec(s.share);
+      if (sh.int < 0n || compareFixed(sh, ONE) > 0) add([...path, 'clawback', 'schedule', i, 'share'], `must be in [0, 1], got ${s.share}`);
+      const prev = cb.schedule[i - 1];
+      if (prev && prev.withinDays >= s.withinDays) add([...path, 'clawback', 'schedule', i, 'withinDays'], `must rise: ${s.withinDays} after ${prev.withinDays}`);
+    });
+  }
+}
+
+/**
+ * Validates an incentive plan given as plain JSON and returns it normalised (decimals as
+ * canonical strings, defaults applied, deeply frozen).
+ *
+ * Checks, all reported at once in `error.issues`: the shape ({@link PlanSchema}); versions
+ * whose date ranges overlap (two versions in force on one date would be a silent pick);
+ * tiers that overlap, leave gaps, are open-ended before the last, or start below zero;
+ * negative rates, amounts or thresholds; a cap below a floor; weights that do not total 100%;
+ * bonus steps that do not rise; a spiff without exactly one of rate / amount; draw recovery
+ * settings on a draw that is never recovered; clawback shares outside [0, 1].
+ *
+ * @param spec - the plan as JSON (decimals as strings or numbers).
+ * @returns the validated plan.
+ * @throws {RevopsError} `INVALID_PLAN` listing every problem with its path.
+ * @example
+ * ```ts
+ * import { definePlan } from 'revops/commission';
+ * const plan = definePlan({
+ *   id: 'ae', currency: 'USD', periodLength: 'quarter',
+ *   versions: [{ id: '2026', effectiveFrom: '2026-01-01', components: [
+ *     { id: 'c', kind: 'tiered', basis: 'attainment', split: 'marginal', scope: 'periodToDate', boundary: 'higher',
+ *       tiers: [{ from: 0, to: 1, rate: 0.1 }, { from: 1, rate: 0.15 }] },
+ *   ] }],
+ * });
+ * plan.versions[0].components[0].tiers[1];
+ * //=> { from: '1', rate: '0.15' }
+ * definePlan({ id: 'bad', currency: 'USD', periodLength: 'month', versions: [{ id: 'v', effectiveFrom: '2026-01-01', components: [
+ *   { id: 'c', kind: 'tiered', basis: 'amount', split: 'marginal', scope: 'periodToDate', boundary: 'higher',
+ *     tiers: [{ from: 0, to: 60, rate: 0.03 }, { from: 50, rate: 0.06 }] }] }] });
+ * //=> throws INVALID_PLAN
+ * ```
+ */
+export function definePlan(spec: PlanInput | Plan): Plan {
+  const parsed = PlanSchema.safeParse(spec);
+  if (!parsed.success) {
+    const issues: RevopsIssue[] = parsed.error.issues.map((i) => ({
+      path: i.path.map((k) => (typeof k === 'symbol' ? String(k) : k)),
+      message: i.message,
+      code: i.code,
+    }));
+    throw planError(issues, spec);
+  }
+  const plan = parsed.data;
+  const digits = minorUnits(plan.currency);
+  const issues: RevopsIssue[] = [];
+  const add = (path: Path, message: string): void => {
+    issues.push({ path, message, code: 'INVALID_PLAN' });
+  };
+  plan.versions.forEach((v, i) => checkVersion(v, ['versions', i], digits, add));
+  const ids = new Set<string>();
+  plan.versions.forEach((v, i) => {
+    if (ids.has(v.id)) add(['versions', i, 'id'], `duplicate version id "${v.id}"`);
+    ids.add(v.id);
+  });
+  const order = plan.versions.map((v, i) => ({ v, i })).sort((a, b) => (a.v.effectiveFrom < b.v.effectiveFrom ? -1 : a.v.effectiveFrom > b.v.effectiveFrom ? 1 : a.i - b.i));
+  for (let k = 1; k < order.length; k++) {
+    const prev = order[k - 1] as { v: PlanVersion; i: number };
+    const cur = order[k] as { v: PlanVersion; i: number };
+    if (prev.v.effectiveTo === undefined || prev.v.effectiveTo >= cur.v.effectiveFrom) {
+      add(['versions', cur.i, 'effectiveFrom'], `versions "${prev.v.id}" and "${cur.v.id}" are both in force on ${cur.v.effectiveFrom}`);
+    }
+  }
+  if (issues.length > 0) throw planError(issues, spec);
+  return deepFreeze(plan);
+}
+
+function planError(issues: readonly RevopsIssue[], spec: unknown): RevopsError {
+  const text = issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  const first = issues[0];
+  return new RevopsError('INVALID_PLAN', `Invalid plan: ${text}`, { field: first ? first.path.join('.') : 'plan', value: spec, issues });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * The version of a plan in force on a date (versions are inclusive date ranges; the last may
+ * be open-ended).
+ *
+ * @param plan - a plan (validated by {@link definePlan} or not).
+ * @param date - the as-of date `YYYY-MM-DD`.
+ * @returns the one version in force.
+ * @throws {RevopsError} `INVALID_INPUT` when no version is in force on `date`; `INVALID_PLAN`
+ *   when two are (never a silent pick).
+ * @example
+ * ```ts
+ * import { definePlan, planVersionAsOf } from 'revops/commission';
+ * const plan = definePlan({ id: 'p', currency: 'USD', periodLength: 'month', versions: [
+ *   { id: 'h1', effectiveFrom: '2026-01-01', effectiveTo: '2026-06-30', components: [] },
+ *   { id: 'h2', effectiveFrom: '2026-07-01', components: [] },
+ * ] });
+ * planVersionAsOf(plan, '2026-07-01').id;
+ * //=> 'h2'
+ * planVersionAsOf(plan, '2025-12-31');
+ * //=> throws INVALID_INPUT
+ * ```
+ */
+export function planVersionAsOf(plan: Plan, date: IsoDate): PlanVersion {
+  const matches = plan.versions.filter((v) => v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo));
+  if (matches.length === 0) {
+    throw new RevopsError('INVALID_INPUT', `asOf: no version of plan "${plan.id}" is in force on ${date}`, { field: 'asOf', value: date });
+  }
+  if (matches.length > 1) {
+    throw new RevopsError('INVALID_PLAN', `versions ${matches.map((v) => `"${v.id}"`).join(' and ')} of plan "${plan.id}" are both in force on ${date}`, {
+      field: 'versions',
+      value: date,
+      issues: matches.map((v) => ({ path: ['versions', plan.versions.indexOf(v)], message: `in force on ${date}`, code: 'INVALID_PLAN' })),
+    });
+  }
+  return matches[0] as PlanVersion;
+}

@@ -1,0 +1,70 @@
+/**
+ * Draws: the four published variants and their recovery.
+ *
+ * - `nonRecoverable`: the draw is paid on top of earnings every period it is in effect.
+ * - `recoverable`: the same, and the draw is added to a balance recovered from later earnings.
+ * - `nonRecoverableGuarantee`: pays `max(0, draw − earnings)` (a minimum pay).
+ * - `recoverableGuarantee`: the same top-up, added to the balance (Oracle's example).
+ *
+ * Recovery (recoverable types, from `recoveryStart`): `min(balance, share × available, cap)`,
+ * rounded down to the minor unit so it never over-recovers, where `available` is the pay before
+ * recovery minus the draw amount while the draw is in effect (recovery never takes pay below
+ * the draw) and the pay before recovery (if positive) after it ends.
+ * Sources: Xactly draw types (helpcenter.xactlycorp.com, Plan Design › Draws); Oracle Fusion IC
+ * "Example of Incentive Compensation Draw and Recovery".
+ * @module
+ * @internal
+ */
+import { fromFixed } from '../core/money.js';
+import type { ResolvedContext } from './context.js';
+import { prorateAmount } from './context.js';
+import { makeLine, pct, rat } from './component-lines.js';
+import { addFixed, compareFixed, fixedToString, maxFixed, minFixed, multiplyFixed, parseFixed, roundTo, subFixed, ZERO, type Fixed } from './exact.js';
+import type { StatementLine } from './types.js';
+
+/** Draw and recovery lines, and the draw balance after them. @internal */
+export function drawLines(ctx: ResolvedContext, payBefore: Fixed, priorBalance: Fixed): { lines: StatementLine[]; balance: Fixed } {
+  const d = ctx.version.draw;
+  if (d === undefined) return { lines: [], balance: priorBalance };
+  const lines: StatementLine[] = [];
+  const money = (f: Fixed): string => fromFixed(f, ctx.currency).amount;
+  const inEffect = d.start <= ctx.range.end && (d.end === undefined || d.end >= ctx.range.start);
+  const amount = prorateAmount(ctx, parseFixed(d.amount));
+  const guarantee = d.type === 'recoverableGuarantee' || d.type === 'nonRecoverableGuarantee';
+  const recoverable = d.type === 'recoverable' || d.type === 'recoverableGuarantee';
+  let paid = ZERO;
+  if (inEffect) {
+    paid = guarantee ? maxFixed(ZERO, subFixed(amount, payBefore)) : amount;
+    const text = guarantee
+      ? (a: string) => `${d.type} draw: guaranteed ${money(amount)}, earned ${money(payBefore)}, top-up ${a}${recoverable ? ' (added to the draw balance)' : ''}`
+      : (a: string) => `${d.type} draw of ${a} paid in addition to earnings${recoverable ? ' (added to the draw balance)' : ''}`;
+    lines.push(makeLine(ctx, 'draw', null, rat(paid), { ruleId: 'draw', base: payBefore, rate: null, units: null, unitAmount: fixedToString(amount), tier: null, text }));
+  }
+  let balance = priorBalance;
+  if (recoverable && priorBalance.int > 0n && ctx.range.end >= (d.recoveryStart ?? d.start)) {
+    const pay = addFixed(payBefore, paid);
+    const available = maxFixed(ZERO, inEffect ? subFixed(pay, amount) : pay);
+    const share = parseFixed(d.recoveryShare ?? '1');
+    let rec = roundTo(multiplyFixed(available, share), ctx.digits, 'floor');
+    rec = minFixed(rec, priorBalance);
+    if (d.recoveryCap !== undefined) rec = minFixed(rec, parseFixed(d.recoveryCap));
+    if (rec.int > 0n) {
+      const capText = d.recoveryCap === undefined ? '' : `, at most ${money(parseFixed(d.recoveryCap))}`;
+      lines.push(
+        makeLine(ctx, 'recovery', null, rat({ int: -rec.int, scale: rec.scale }), {
+          ruleId: 'draw/recovery',
+          base: available,
+          rate: fixedToString(share),
+          units: null,
+          unitAmount: null,
+          tier: null,
+          text: (a) => `recovery of the draw balance ${money(priorBalance)}: ${pct(share)} of ${money(available)} available${inEffect ? ` above the ${money(amount)} draw` : ''}${capText} = ${a}`,
+        }),
+      );
+      balance = subFixed(balance, rec);
+    }
+  }
+  if (recoverable) balance = addFixed(balance, paid);
+  if (compareFixed(balance, ZERO) < 0) balance = ZERO;
+  return { lines, balance };
+}

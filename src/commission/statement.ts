@@ -1,0 +1,214 @@
+/**
+ * Statements: attainment, one line per component and tier crossed, clawbacks, adjustments,
+ * true-ups, draws and recoveries, each with its explanation; lines rounded to the minor unit;
+ * totals are sums of rounded lines.
+ * @module
+ */
+import { invalid } from '../core/errors.js';
+import { daysBetween, assertIsoDate } from '../core/dates.js';
+import { fromFixed, readMoney, type Money } from '../core/money.js';
+import type { Credit } from '../model/credit.js';
+import { resolveContext, type ResolvedContext } from './context.js';
+import { componentLines, makeLine, pct, rat } from './component-lines.js';
+import { drawLines } from './draws.js';
+import { addFixed, compareFixed, fixedToNumber, fixedToString, minFixed, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed } from './exact.js';
+import { summarizeResolved } from './summary.js';
+import type { Balances, Statement, StatementContext, StatementInput, StatementLine, StatementSummary } from './types.js';
+
+
+function readAmount(ctx: ResolvedContext, value: unknown, field: string): Fixed {
+  const m = readMoney(value, field);
+  if (m.currency !== ctx.currency) throw invalid('CURRENCY_MISMATCH', `${field}.currency`, m.currency, `must be the plan currency ${ctx.currency}`);
+  return m.fixed;
+}
+
+function clawbackLines(ctx: ResolvedContext, input: StatementContext): { lines: StatementLine[]; attainmentReduction: Fixed } {
+  const events = input.clawbacks ?? [];
+  if (events.length === 0) return { lines: [], attainmentReduction: ZERO };
+  const policy = ctx.version.clawback;
+  if (policy === undefined) throw invalid('INVALID_OPTION', 'clawbacks', events.length, `given, but plan version "${ctx.version.id}" has no clawback policy`);
+  const money = (f: Fixed): string => fromFixed(f, ctx.currency).amount;
+  let reduction = ZERO;
+  const lines = [...events]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((e, i) => {
+      const field = `clawbacks[${i}]`;
+      assertIsoDate(e.creditDate, `${field}.creditDate`);
+      assertIsoDate(e.knownDate, `${field}.knownDate`);
+      if (e.knownDate < ctx.range.start || e.knownDate > ctx.range.end) throw invalid('INVALID_INPUT', `${field}.knownDate`, e.knownDate, `must fall in the statement's range ${ctx.range.start}..${ctx.range.end} (a clawback is posted when it becomes known)`);
+      if (e.knownDate < e.creditDate) throw invalid('INVALID_INPUT', `${field}.knownDate`, e.knownDate, `must not be before creditDate ${e.creditDate}`);
+      const base = readAmount(ctx, e.base, `${field}.base`);
+      const paid = readAmount(ctx, e.paid, `${field}.paid`);
+      if (base.int < 0n) throw invalid('INVALID_AMOUNT', `${field}.base.amount`, e.base.amount, 'must not be negative (the base being reversed)');
+      if (paid.int < 0n) throw invalid('INVALID_AMOUNT', `${field}.paid.amount`, e.paid.amount, 'must not be negative');
+      const rate = parseFixed(e.rate, `${field}.rate`);
+      const days = daysBetween(e.creditDate, e.knownDate);
+      const step = policy.schedule.find((s) => days <= s.withinDays);
+      const share = step === undefined ? ZERO : parseFixed(step.share);
+      const atRate = multiplyFixed(multiplyFixed(base, rate), share);
+      const amount = minFixed(atRate, paid);
+      if (policy.reducesAttainment && share.int > 0n) reduction = addFixed(reduction, base);
+      const stepText = step === undefined ? `outside the ${(policy.schedule[policy.schedule.length - 1] as { withinDays: number }).withinDays}-day window` : `within ${step.withinDays} days: ${pct(share)} reversed`;
+      const capped = compareFixed(atRate, paid) > 0 ? `, limited to ${money(paid)} actually paid` : '';
+      return makeLine(ctx, 'clawback', null, rat(negFixed(amount)), {
+        ruleId: `clawback/${e.id}`,
+        base,
+        rate: fixedToString(rate),
+        units: null,
+        unitAmount: null,
+        tier: null,
+        creditIds: e.creditIds ?? [],
+        text: (a) => `deal ${e.dealId} cancelled ${days} days after ${e.creditDate} (${stepText}): ${money(base)} at the original ${pct(rate)}${share.int > 0n && compareFixed(share, { int: 1n, scale: 0 }) !== 0 ? ` × ${fixedToString(share)}` : ''}${capped} = ${a}`,
+      });
+    });
+  return { lines, attainmentReduction: reduction };
+}
+
+/**
+ * Turns a (merged) partial statement into the statement: component lines, clawbacks,
+ * adjustments, true-up, carried balances, draw and recovery, totals and balances.
+ *
+ * @param summary - from `summarizeStatement` / `mergeStatement` for the same context.
+ * @param context - the statement input without `credits`.
+ * @returns the statement (see `calculateStatement`).
+ * @throws {RevopsError} as `calculateStatement`; `INVALID_INPUT` when the summary was made
+ *   for another member, version, range or quota.
+ * @example
+ * ```ts
+ * import { finalizeStatement, mergeStatement, summarizeStatement } from 'revops/commission';
+ * const plan = { id: 'p', currency: 'USD', periodLength: 'month',
+ *   versions: [{ id: 'v', effectiveFrom: '2026-01-01', components: [{ id: 'c', kind: 'rate', rate: '0.1' }] }] };
+ * const member = { id: 'ae', name: 'Ana', roleId: 'ae', startDate: '2025-01-01', territoryIds: [] };
+ * const credit = (id: string, amount: string) => ({ id, dealId: id, memberId: 'ae', kind: 'owner' as const, measure: 'bookings' as const, date: '2026-01-10', amount: { amount, currency: 'USD' } });
+ * const context = { plan, member, period: { start: '2026-01-01', end: '2026-01-31' }, quota: { amount: '10000', currency: 'USD' } };
+ * const merged = mergeStatement(summarizeStatement([credit('a', '100.05')], context), summarizeStatement([credit('b', '0.05')], context));
+ * finalizeStatement(merged, context).payable;
+ * //=> { amount: '10.01', currency: 'USD' }
+ * ```
+ */
+export function finalizeStatement(summary: StatementSummary, context: StatementContext): Statement {
+  const ctx = resolveContext(context);
+  return finalizeResolved(summary, ctx, context);
+}
+
+function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input: StatementContext): Statement {
+  const memberId = input.member.id;
+  if (summary.memberId !== memberId || summary.versionId !== ctx.version.id || summary.planId !== ctx.plan.id || summary.range.start !== ctx.range.start || summary.range.end !== ctx.range.end || summary.quota !== fixedToString(ctx.quota)) {
+    throw invalid('INVALID_INPUT', 'summary', `${summary.memberId}/${summary.versionId}`, 'must be a summary of this member, plan version, range and quota');
+  }
+  const prior = input.priorBalance ?? {};
+  const priorDeferred = prior.deferred ?? {};
+  for (const id of Object.keys(priorDeferred)) {
+    if (!ctx.components.some((c) => c.c.id === id)) throw invalid('INVALID_INPUT', `priorBalance.deferred.${id}`, id, 'is not a component of the plan version');
+  }
+  const carriedIn = input.carriedIn ?? {};
+  const claw = clawbackLines(ctx, input);
+  const credited = subFixed(parseFixed(summary.attainment.amount), claw.attainmentReduction);
+  const lines: StatementLine[] = [];
+  const deferredOut: Record<string, Money> = {};
+  for (const cc of ctx.components) {
+    const c = cc.c;
+    const s = summary.components[c.id];
+    if (s === undefined) throw invalid('INVALID_INPUT', `summary.components.${c.id}`, undefined, 'is missing');
+    const carried = carriedIn[c.id] === undefined ? ZERO : parseFixed(carriedIn[c.id], `carriedIn.${c.id}`);
+    const pd = priorDeferred[c.id] === undefined ? ZERO : readAmount(ctx, priorDeferred[c.id], `priorBalance.deferred.${c.id}`);
+    const r = componentLines(ctx, c, s, credited, carried, pd);
+    lines.push(...r.lines);
+    if (r.deferred !== null) deferredOut[c.id] = fromFixed(r.deferred, ctx.currency);
+  }
+  let earned = ZERO;
+  for (const l of lines) earned = addFixed(earned, parseFixed(l.amount.amount));
+  lines.push(...claw.lines);
+  for (const [i, adj] of (input.adjustments ?? []).entries()) {
+    const amt = readAmount(ctx, adj.amount, `adjustments[${i}].amount`);
+    lines.push(makeLine(ctx, 'adjustment', null, rat(amt), { ruleId: `adjustment/${adj.id}`, base: null, rate: null, units: null, unitAmount: null, tier: null, text: (a) => `adjustment ${adj.id}: ${adj.reason} (${a}; does not count toward attainment)` }));
+  }
+  const money = (f: Fixed): string => fromFixed(f, ctx.currency).amount;
+  if (input.paidToDate !== undefined) {
+    const paid = readAmount(ctx, input.paidToDate, 'paidToDate');
+    lines.push(makeLine(ctx, 'trueUp', null, rat(negFixed(paid)), { ruleId: 'trueUp', base: earned, rate: null, units: null, unitAmount: null, tier: null, text: (a) => `true-up: year-to-date entitlement ${money(earned)} (${ctx.range.start}..${ctx.range.end}) minus ${money(paid)} already paid: ${a} on this line` }));
+  }
+  const carried = prior.carried === undefined ? ZERO : readAmount(ctx, prior.carried, 'priorBalance.carried');
+  if (carried.int > 0n) throw invalid('INVALID_AMOUNT', 'priorBalance.carried.amount', prior.carried?.amount, 'must not be positive (it is a negative total carried forward)');
+  if (carried.int !== 0n) {
+    lines.push(makeLine(ctx, 'priorBalance', null, rat(carried), { ruleId: 'carried', base: null, rate: null, units: null, unitAmount: null, tier: null, text: (a) => `negative balance carried from the previous statement: ${a}` }));
+  }
+  let payBefore = ZERO;
+  for (const l of lines) payBefore = addFixed(payBefore, parseFixed(l.amount.amount));
+  const drawPrior = prior.draw === undefined ? ZERO : readAmount(ctx, prior.draw, 'priorBalance.draw');
+  if (drawPrior.int < 0n) throw invalid('INVALID_AMOUNT', 'priorBalance.draw.amount', prior.draw?.amount, 'must not be negative');
+  const draw = drawLines(ctx, payBefore, drawPrior);
+  lines.push(...draw.lines);
+  let payable = ZERO;
+  for (const l of lines) payable = addFixed(payable, parseFixed(l.amount.amount));
+  let carriedOut = ZERO;
+  if (payable.int < 0n) {
+    carriedOut = payable;
+    lines.push(makeLine(ctx, 'carryForward', null, rat(negFixed(payable)), { ruleId: 'carried', base: null, rate: null, units: null, unitAmount: null, tier: null, text: (a) => `the total is negative: ${a} carried forward to the next statement` }));
+    payable = ZERO;
+  }
+  const quotaZero = ctx.quota.int === 0n;
+  const balances: Balances = { draw: fromFixed(draw.balance, ctx.currency), deferred: deferredOut, carried: fromFixed(carriedOut, ctx.currency) };
+  return {
+    planId: ctx.plan.id,
+    versionId: ctx.version.id,
+    memberId,
+    period: { start: input.period.start, end: input.period.end },
+    range: ctx.range,
+    currency: ctx.currency,
+    proration: ctx.proration,
+    quota: fromFixed(ctx.quota, ctx.currency),
+    credited: fromFixed(credited, ctx.currency),
+    attainment: quotaZero ? null : fixedToNumber(credited) / fixedToNumber(ctx.quota),
+    lines,
+    earned: fromFixed(earned, ctx.currency),
+    payable: fromFixed(payable, ctx.currency),
+    balances,
+  };
+}
+
+/**
+ * The commission statement of one member for one plan period.
+ *
+ * Steps: pick the plan version in force on `asOf` (default the period's last day); evaluate
+ * the period (or, when `paidToDate` is given, the fiscal year to date) within the version's
+ * dates; prorate quota and fixed amounts by active days, inclusive (`member.startDate`,
+ * `member.endDate`); sum credits exactly (attainment = credited ÷ prorated quota; tier and gate
+ * decisions compare exact decimals); compute each component's lines — one per tier crossed —
+ * then gate, cap (forfeit or defer), floor; post clawbacks known in the period at the original
+ * rate, never more than was paid; adjustments; the true-up (`−paidToDate`); a negative
+ * balance carried in; the draw and its recovery. Each line is rounded to the currency's minor
+ * unit with the plan's rounding mode; `earned` and `payable` are sums of rounded lines. A
+ * negative total is carried forward (`balances.carried`) and the payable is zero.
+ * The result does not depend on the order of `credits`.
+ *
+ * @param input - `{ plan, member, period, quota, credits, paidToDate?, adjustments?, clawbacks?, priorBalance?, carriedIn?, asOf? }`.
+ * @returns the statement with every line explained.
+ * @throws {RevopsError} `INVALID_PLAN` for a contradictory plan or two versions in force;
+ *   `INVALID_PERIOD` for a period that is not one plan period; `INVALID_INPUT` when no
+ *   version is in force, for a clawback outside the period, or a deferred balance for a
+ *   component that does not defer; `INVALID_OPTION` for clawbacks without a policy;
+ *   `CURRENCY_MISMATCH` for money in another currency; `INVALID_AMOUNT` for malformed amounts;
+ *   `INVALID_DATE` for malformed dates.
+ * @example
+ * ```ts
+ * import { calculateStatement } from 'revops/commission';
+ * // acebista/firebeat design doc: tiers 0–10,000 at 5 %, above at 7 %; sales 45,000 → "slab" 2,950.
+ * const plan = { id: 'slab', currency: 'USD', periodLength: 'month', versions: [{ id: 'v1', effectiveFrom: '2026-01-01', components: [
+ *   { id: 'c', kind: 'tiered', basis: 'amount', split: 'marginal', scope: 'periodToDate', boundary: 'higher',
+ *     tiers: [{ from: 0, to: 10000, rate: 0.05 }, { from: 10000, rate: 0.07 }] }] }] };
+ * const member = { id: 'ae', name: 'Ana', roleId: 'ae', startDate: '2025-01-01', territoryIds: [] };
+ * const credits = [{ id: 'k1', dealId: 'd1', memberId: 'ae', kind: 'owner' as const, measure: 'bookings' as const, date: '2026-01-15', amount: { amount: '45000', currency: 'USD' } }];
+ * const s = calculateStatement({ plan, member, period: { start: '2026-01-01', end: '2026-01-31' }, quota: { amount: '40000', currency: 'USD' }, credits });
+ * s.lines.map((l) => l.amount.amount);
+ * //=> ['500.00', '2450.00']
+ * [s.payable.amount, s.attainment];
+ * //=> ['2950.00', 1.125]
+ * ```
+ */
+export function calculateStatement(input: StatementInput): Statement {
+  if (typeof input !== 'object' || input === null) throw invalid('INVALID_INPUT', 'input', input, 'must be an object');
+  const ctx = resolveContext(input);
+  const summary = summarizeResolved(input.credits as readonly Credit[], ctx, input.member.id);
+  return finalizeResolved(summary, ctx, input);
+}

@@ -1,0 +1,230 @@
+/**
+ * Plan: an incentive (commission) plan as plain JSON — effective-dated versions of components,
+ * modifiers, a draw and a clawback policy — so it can live in a database or a spreadsheet.
+ *
+ * The schema checks the *shape* only. Whether a plan contradicts itself (overlapping or gapped
+ * tiers, a cap below a floor, two versions in force on one date…) is checked by
+ * `definePlan` in `revops/commission`, which lists every problem at once.
+ * @module
+ */
+import * as z from 'zod';
+import type { RevopsError } from '../core/errors.js';
+import type { Result } from '../core/result.js';
+import { ROUNDING_MODES, type RoundingMode } from '../core/rounding.js';
+import { CurrencyCodeSchema, DecimalStringSchema, IdSchema, IsoDateSchema, PeriodSchema } from './common.js';
+import { CREDIT_KINDS } from './credit.js';
+import { makeParsers } from './parse.js';
+import { DealTypeSchema, SegmentSchema } from './segment.js';
+
+const Dec = DecimalStringSchema;
+const MEASURES = ['bookings', 'revenue', 'acv', 'margin', 'units', 'custom'] as const;
+
+/** Which credits a component (or attainment) counts: credit kinds and measure. */
+const SelectorFields = {
+  /** Credit kinds counted. Default: `owner`, `split`, `overlay` (`rollup` for overrides, every kind for perUnit). */
+  kinds: z.array(z.enum(CREDIT_KINDS)).min(1).optional(),
+  /** Measure counted. Default `bookings` (`units` for perUnit). */
+  measure: z.enum(MEASURES).optional(),
+};
+
+/** A filter on credit attributes; every given field must match. */
+export const CreditFilterSchema = z.strictObject({
+  products: z.array(z.string().min(1)).min(1).optional(),
+  dealTypes: z.array(DealTypeSchema).min(1).optional(),
+  segments: z.array(SegmentSchema).min(1).optional(),
+  newLogo: z.boolean().optional(),
+  minTermMonths: z.number().int().positive().optional(),
+});
+
+/** A multiplier on the credited base of matching credits (multi-year, new logo). */
+export const MultiplierSchema = z.strictObject({
+  id: IdSchema,
+  /** Factor on the base, e.g. "1.2" (never on attainment). */
+  factor: Dec,
+  when: CreditFilterSchema,
+});
+
+const ModifierFields = {
+  /** Only credits matching this filter count toward the component. */
+  filter: CreditFilterSchema.optional(),
+  /** Maximum earning of the component per period; the excess is forfeited or deferred. */
+  cap: z.strictObject({ amount: Dec, mode: z.enum(['forfeit', 'defer']) }).optional(),
+  /** Minimum earning of the component per period (paid when its gate, if any, is met). */
+  floor: Dec.optional(),
+  /** Attainment (fraction of quota, "0.7") below which the component pays nothing. */
+  gate: Dec.optional(),
+  multipliers: z.array(MultiplierSchema).optional(),
+  /** Weight of the component in a multi-measure plan (its earning × weight). Default 1. */
+  weight: Dec.optional(),
+};
+
+/** A tier: the half-open interval between `from` and `to` (open-ended when `to` is absent), with its rate. */
+export const TierSchema = z.strictObject({ from: Dec, to: Dec.optional(), rate: Dec });
+
+const base = { id: IdSchema, name: z.string().min(1).optional(), ...SelectorFields, ...ModifierFields };
+
+/** A rate component: `rate × credited base`. */
+export const RateComponentSchema = z.strictObject({ ...base, kind: z.literal('rate'), rate: Dec });
+
+/** A tiered component with its three explicit switches. */
+export const TieredComponentSchema = z.strictObject({
+  ...base,
+  kind: z.literal('tiered'),
+  /** Tier bounds are attainment fractions (× quota) or amounts. */
+  basis: z.enum(['attainment', 'amount']),
+  /** `marginal` (each tier's rate on the part inside it), `retroactive` (whole base at the reached tier), `interpolated` (rate linear inside a tier). */
+  split: z.enum(['marginal', 'retroactive', 'interpolated']),
+  /** `perCredit` (each credit walks from zero), `periodToDate`, `yearToDate` (from a carried-in value). */
+  scope: z.enum(['perCredit', 'periodToDate', 'yearToDate']),
+  /** A value exactly on a bound belongs to the `lower` or the `higher` tier. */
+  boundary: z.enum(['lower', 'higher']),
+  tiers: z.array(TierSchema).min(1),
+});
+
+/** A fixed amount per unit (qualified lead, meeting held, demo, converted lead). */
+export const PerUnitComponentSchema = z.strictObject({ ...base, kind: z.literal('perUnit'), amountPerUnit: Dec });
+
+/** A bonus: the amount of the highest step whose attainment threshold is reached (one step = a gate bonus). */
+export const BonusComponentSchema = z.strictObject({
+  ...base,
+  kind: z.literal('bonus'),
+  steps: z.array(z.strictObject({ atLeast: Dec, amount: Dec })).min(1),
+});
+
+/** A SPIFF: a rate or a fixed amount per credit, on matching credits dated inside a window. */
+export const SpiffComponentSchema = z.strictObject({
+  ...base,
+  kind: z.literal('spiff'),
+  window: PeriodSchema,
+  rate: Dec.optional(),
+  amountPerCredit: Dec.optional(),
+});
+
+/** A manager override: a rate on rolled-up credits of reports, optionally only above a team threshold. */
+export const OverrideComponentSchema = z.strictObject({
+  ...base,
+  kind: z.literal('override'),
+  rate: Dec,
+  /** Team credited amount the override starts at. */
+  teamThreshold: Dec.optional(),
+  /** `excess` (default): the rate applies to the amount above the threshold; `all`: to everything once it is reached. */
+  thresholdMode: z.enum(['excess', 'all']).optional(),
+});
+
+/** Any plan component. */
+export const PlanComponentSchema = z.discriminatedUnion('kind', [
+  RateComponentSchema,
+  TieredComponentSchema,
+  PerUnitComponentSchema,
+  BonusComponentSchema,
+  SpiffComponentSchema,
+  OverrideComponentSchema,
+]);
+
+/** The four published draw variants (Xactly): paid in addition or as a guarantee; recovered later or not. */
+export const DRAW_TYPES = ['recoverable', 'nonRecoverable', 'recoverableGuarantee', 'nonRecoverableGuarantee'] as const;
+
+/** A plan-level draw. */
+export const DrawSchema = z.strictObject({
+  type: z.enum(DRAW_TYPES),
+  /** Draw per period (a guarantee: the minimum pay per period). */
+  amount: Dec,
+  start: IsoDateSchema,
+  end: IsoDateSchema.optional(),
+  /** First day recovery may happen; default `start`. */
+  recoveryStart: IsoDateSchema.optional(),
+  /** Share of available earnings taken for recovery; default "1". */
+  recoveryShare: Dec.optional(),
+  /** Most recovered in one period. */
+  recoveryCap: Dec.optional(),
+});
+
+/** A clawback policy: a schedule of (days since the credit date → share reversed). */
+export const ClawbackPolicySchema = z.strictObject({
+  /** e.g. `[{ withinDays: 90, share: "1" }, { withinDays: 180, share: "0.5" }]`; later than the last step: nothing. */
+  schedule: z.array(z.strictObject({ withinDays: z.number().int().positive(), share: Dec })).min(1),
+  /** Whether a reversed credit also reduces attainment (QuotaPath) or not (Spiff, default). */
+  reducesAttainment: z.boolean().default(false),
+});
+
+/** One effective-dated version of a plan. */
+export const PlanVersionSchema = z.strictObject({
+  id: IdSchema,
+  effectiveFrom: IsoDateSchema,
+  /** Last day in force (inclusive); open-ended when absent. */
+  effectiveTo: IsoDateSchema.optional(),
+  /** Credits counted for attainment; default kinds owner/split/overlay, measure bookings. */
+  attainment: z.strictObject(SelectorFields).optional(),
+  components: z.array(PlanComponentSchema),
+  draw: DrawSchema.optional(),
+  clawback: ClawbackPolicySchema.optional(),
+  /** Prorate quota and fixed amounts by days for partial periods; default true. */
+  prorate: z.boolean().default(true),
+});
+
+/** An incentive plan: one currency, one period length, rounding mode, effective-dated versions. */
+export const PlanSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1).optional(),
+  currency: CurrencyCodeSchema,
+  periodLength: z.enum(['month', 'quarter', 'year']),
+  /** First month (1–12) of the fiscal year; default 1. */
+  fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
+  /** Rounding of each statement line to the minor unit; default half away from zero. */
+  rounding: z.enum(ROUNDING_MODES as readonly [RoundingMode, ...RoundingMode[]]).default('halfAwayFromZero'),
+  versions: z.array(PlanVersionSchema).min(1),
+});
+
+/** A plan, as parsed by {@link PlanSchema} (decimals as canonical strings, defaults applied). */
+export type Plan = z.output<typeof PlanSchema>;
+/** The input form of a plan (decimals may be numbers; defaults not applied). */
+export type PlanInput = z.input<typeof PlanSchema>;
+/** One version of a plan. */
+export type PlanVersion = z.output<typeof PlanVersionSchema>;
+/** Any plan component. */
+export type PlanComponent = z.output<typeof PlanComponentSchema>;
+/** A tier of a tiered component. */
+export type Tier = z.output<typeof TierSchema>;
+/** A credit filter. */
+export type CreditFilter = z.output<typeof CreditFilterSchema>;
+/** A plan draw. */
+export type Draw = z.output<typeof DrawSchema>;
+/** A clawback policy. */
+export type ClawbackPolicy = z.output<typeof ClawbackPolicySchema>;
+
+const parsers = makeParsers('Plan', PlanSchema);
+
+/**
+ * Parses a plan from unknown input (JSON, a database row), throwing on any shape problem.
+ * Unknown keys are rejected. For the plan's internal consistency use `definePlan`.
+ *
+ * @throws {RevopsError} `INVALID_INPUT` listing every problem with its path.
+ * @example
+ * ```ts
+ * import { parsePlan } from 'revops/model';
+ * const plan = parsePlan({
+ *   id: 'ae', currency: 'USD', periodLength: 'quarter',
+ *   versions: [{ id: 'v1', effectiveFrom: '2026-01-01', components: [{ id: 'c', kind: 'rate', rate: 0.1 }] }],
+ * });
+ * [plan.rounding, plan.fiscalYearStartMonth, plan.versions[0].components[0]];
+ * //=> ['halfAwayFromZero', 1, { id: 'c', kind: 'rate', rate: '0.1' }]
+ * ```
+ */
+export function parsePlan(input: unknown): Plan {
+  return parsers.parse(input);
+}
+
+/**
+ * Parses a plan, returning `{ ok: true, value }` or `{ ok: false, error }` instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { safeParsePlan } from 'revops/model';
+ * const r = safeParsePlan({ id: 'p', currency: 'USD', periodLength: 'week', versions: [] });
+ * r.ok ? 'parsed' : r.error.code;
+ * //=> 'INVALID_INPUT'
+ * ```
+ */
+export function safeParsePlan(input: unknown): Result<Plan, RevopsError> {
+  return parsers.safeParse(input);
+}
