@@ -1,5 +1,15 @@
 /**
- * `revops/metrics`.
+ * `revops/metrics`: conversion and funnels, win rates, rate intervals and comparisons,
+ * empirical-Bayes shrinkage, and the team KPIs managers steer by, each with a mergeable
+ * summary for large data.
+ *
+ * The rate and interval functions (`conversionRate`, `wilsonInterval`, `compareRates`,
+ * `shrinkRates`, `normalCdf`, `normalQuantile`) are plain-number code in files that import
+ * neither zod nor decimal.js, so importing one of them costs a few hundred bytes.
  * @module metrics
  */
-export {};
+export { conversionRate } from './conversion-rate.js';
+export { normalCdf, normalQuantile } from './normal.js';
+export { wilsonInterval, type RateInterval } from './wilson-interval.js';
+export { compareRates, type RateCounts, type CompareRatesOptions, type RateComparison } from './compare-rates.js';
+export { shrinkRates, type RateGroup, type BetaPrior, type ShrinkRatesOptions, type ShrunkRate, type ShrinkRatesResult } from './shrink-rates.js';

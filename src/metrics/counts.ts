@@ -1,0 +1,41 @@
+/**
+ * Validation of counts shared by the rate functions (plain numbers; imports only errors).
+ * @module
+ */
+import { invalid } from '../core/errors.js';
+
+/**
+ * Checks that `value` is a non-negative safe integer and returns it.
+ * @throws {RevopsError} `INVALID_COUNT` naming `field`.
+ * @internal
+ */
+export function readCount(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw invalid('INVALID_COUNT', field, value, 'must be a non-negative integer');
+  }
+  return value;
+}
+
+/**
+ * Checks a pair `successes ≤ trials` of counts.
+ * @throws {RevopsError} `INVALID_COUNT` naming the offending field.
+ * @internal
+ */
+export function readPair(successes: unknown, trials: unknown, successField: string, trialField: string): [number, number] {
+  const n = readCount(trials, trialField);
+  const k = readCount(successes, successField);
+  if (k > n) throw invalid('INVALID_COUNT', successField, k, `must not exceed ${trialField} (${n})`);
+  return [k, n];
+}
+
+/**
+ * Checks a confidence level strictly between 0 and 1.
+ * @throws {RevopsError} `INVALID_RATE` naming `field`.
+ * @internal
+ */
+export function readConfidence(value: unknown, field = 'confidence'): number {
+  if (typeof value !== 'number' || !(value > 0 && value < 1)) {
+    throw invalid('INVALID_RATE', field, value, 'must be a fraction strictly between 0 and 1 (0.95 for 95%)');
+  }
+  return value;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { erfc, normalCdf, normalQuantile } from '../../src/metrics/normal.js';
+
+// Reference values: scipy 1.x `scipy.stats.norm.ppf`, `norm.cdf`, `scipy.special.erfc`
+// (Debian python3-scipy), printed with repr() on this machine.
+const QUANTILES: [number, number][] = [
+  [1e-300, -37.0470962993612],
+  [1e-20, -9.262340089798409],
+  [1e-10, -6.361340902404056],
+  [0.001, -3.090232306167813],
+  [0.02425, -1.972961051311885],
+  [0.025, -1.9599639845400545],
+  [0.1, -1.2815515655446004],
+  [0.3, -0.5244005127080409],
+  [0.7, 0.5244005127080407],
+  [0.975, 1.959963984540054],
+  [0.999, 3.090232306167813],
+];
+const CDF: [number, number][] = [
+  [-20, 2.7536241186061556e-89],
+  [-8, 6.22096057427174e-16],
+  [-3, 0.0013498980316300933],
+  [-0.5, 0.3085375387259869],
+  [0.5, 0.6914624612740131],
+  [1, 0.8413447460685429],
+  [2, 0.9772498680518208],
+  [3, 0.9986501019683699],
+  [5, 0.9999997133484281],
+];
+const ERFC: [number, number][] = [
+  [0.5, 0.4795001221869535],
+  [1, 0.15729920705028516],
+  [1.9999, 0.00467980209297061],
+  [2, 0.004677734981047266],
+  [3, 2.2090496998585445e-5],
+  [5, 1.5374597944280347e-12],
+  [8, 1.1224297172982928e-29],
+];
+
+describe('normalQuantile', () => {
+  it.each(QUANTILES)('Φ⁻¹(%s) matches scipy.stats.norm.ppf to 1e-14 relative', (p, z) => {
+    expect(Math.abs(normalQuantile(p) - z)).toBeLessThanOrEqual(1e-14 * Math.abs(z));
+  });
+  it('has exact values at 0, 0.5 and 1 (by definition)', () => {
+    expect([normalQuantile(0), normalQuantile(0.5), normalQuantile(1)]).toEqual([-Infinity, 0, Infinity]);
+  });
+  it('rejects probabilities outside [0, 1]', () => {
+    for (const p of [-0.1, 1.1, Number.NaN]) expect(() => normalQuantile(p)).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
+  });
+});
+
+describe('normalCdf and erfc', () => {
+  it.each(CDF)('Φ(%s) matches scipy.stats.norm.cdf to 1e-13 relative', (x, p) => {
+    expect(Math.abs(normalCdf(x) - p)).toBeLessThanOrEqual(1e-13 * p);
+  });
+  it.each(ERFC)('erfc(%s) matches scipy.special.erfc to 1e-13 relative', (x, v) => {
+    expect(Math.abs(erfc(x) - v)).toBeLessThanOrEqual(1e-13 * v);
+  });
+  it('Φ(0) = 1/2 and erfc(−x) = 2 − erfc(x) (definitions)', () => {
+    expect(normalCdf(0)).toBe(0.5);
+    expect(erfc(-1)).toBe(2 - erfc(1));
+  });
+  it('rejects NaN', () => {
+    expect(() => normalCdf(Number.NaN)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+});
