@@ -1,0 +1,78 @@
+/**
+ * Payout against attainment, for what-if modelling and plots.
+ * @module
+ */
+import { invalid } from '../core/errors.js';
+import type { DecimalInput } from '../core/fixed.js';
+import { fromFixed, type Money } from '../core/money.js';
+import type { IsoDate } from '../core/dates.js';
+import type { Credit } from '../model/credit.js';
+import type { Member } from '../model/member.js';
+import type { Plan, PlanInput } from '../model/plan.js';
+import { planPeriodOf, validatedPlan } from './context.js';
+import { planVersionAsOf } from './define-plan.js';
+import { multiplyFixed, parseFixed } from './exact.js';
+import { calculateStatement } from './statement.js';
+
+/** Options of {@link payoutCurve}. */
+export interface PayoutCurveOptions {
+  /** The quota attainment is measured against (required). */
+  readonly quota: Money;
+  /** The date whose plan version and period are modelled; default the latest version's `effectiveFrom`. */
+  readonly asOf?: IsoDate;
+}
+
+/** One point of a payout curve. */
+export interface PayoutPoint {
+  /** The attainment as given (a fraction: 1.2 for 120%). */
+  readonly attainment: DecimalInput;
+  /** Credited amount modelled: `attainment × quota`, exact. */
+  readonly credited: Money;
+  /** Earned for the period (the sum of component lines: no draws, clawbacks or adjustments). */
+  readonly payout: Money;
+}
+
+/**
+ * Earnings of a plan as a function of attainment: for each attainment `a`, the `earned`
+ * amount of a full-period statement whose only credit is `a × quota` (an owner credit in the
+ * plan's attainment measure). Components that need other credits (perUnit, spiff, override)
+ * earn nothing here. Attainments are exact decimals, so a point exactly on a tier bound is
+ * decided by the plan's boundary rule.
+ *
+ * @param plan - the plan (JSON or from `definePlan`).
+ * @param attainments - fractions (1 = 100 %), numbers or decimal strings.
+ * @param options - `quota` (required), `asOf`.
+ * @returns one point per attainment, in input order.
+ * @throws {RevopsError} `INVALID_PLAN` for a contradictory plan; `INVALID_AMOUNT` for an
+ *   attainment that is not a finite decimal; `INVALID_RATE` for a negative attainment.
+ * @example
+ * ```ts
+ * import { payoutCurve } from 'revops/commission';
+ * const plan = { id: 'acc', currency: 'USD', periodLength: 'quarter', versions: [{ id: 'v', effectiveFrom: '2026-01-01', components: [
+ *   { id: 'c', kind: 'tiered', basis: 'attainment', split: 'marginal', scope: 'periodToDate', boundary: 'higher',
+ *     tiers: [{ from: 0, to: 1, rate: 0.1 }, { from: 1, rate: 0.2 }] }] }] };
+ * payoutCurve(plan, [0.5, 1, 1.5], { quota: { amount: '100000', currency: 'USD' } }).map((p) => p.payout.amount);
+ * //=> ['5000.00', '10000.00', '20000.00']
+ * ```
+ */
+export function payoutCurve(plan: Plan | PlanInput, attainments: readonly DecimalInput[], options: PayoutCurveOptions): PayoutPoint[] {
+  const p = validatedPlan(plan as object);
+  if (!Array.isArray(attainments)) throw invalid('INVALID_INPUT', 'attainments', attainments, 'must be an array');
+  if (typeof options !== 'object' || options === null) throw invalid('INVALID_INPUT', 'options.quota', undefined, 'is required');
+  const latest = p.versions.reduce((a, v) => (v.effectiveFrom > a ? v.effectiveFrom : a), (p.versions[0] as { effectiveFrom: string }).effectiveFrom);
+  const asOf = options.asOf ?? latest;
+  const version = planVersionAsOf(p, asOf);
+  const period = planPeriodOf(p, asOf);
+  const member: Member = { id: '__curve', name: 'payout curve', roleId: 'model', startDate: '0001-01-01', territoryIds: [] };
+  const quota = parseFixed(options.quota.amount, 'options.quota.amount');
+  const measure = (version.attainment?.measure ?? 'bookings') as Credit['measure'];
+  const kind = version.attainment?.kinds?.[0] ?? 'owner';
+  return attainments.map((a, i) => {
+    const f = parseFixed(a, `attainments[${i}]`);
+    if (f.int < 0n) throw invalid('INVALID_RATE', `attainments[${i}]`, a, 'must not be negative');
+    const credited = fromFixed(multiplyFixed(f, quota), p.currency);
+    const credit: Credit = { id: 'curve', dealId: 'curve', memberId: member.id, kind, amount: credited, date: asOf, measure };
+    const s = calculateStatement({ plan: p, member, period, quota: options.quota, credits: [credit], asOf });
+    return { attainment: a, credited, payout: s.earned };
+  });
+}
