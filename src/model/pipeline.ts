@@ -64,7 +64,15 @@ export const PipelineSchema = z.strictObject({
   /** Stages that hand the entity off to the next phase (e.g. a lead's `converted`). */
   handoffStages: z.array(IdSchema).default([]),
   /** Who may reopen a closed entity, and into which stage. Absent: closed is final. */
-  reopen: z.strictObject({ roles: z.array(IdSchema).min(1), toStage: IdSchema, requiresReason: z.boolean().default(true) }).optional(),
+  reopen: z
+    .strictObject({
+      roles: z.array(IdSchema).min(1),
+      toStage: IdSchema,
+      requiresReason: z.boolean().default(true),
+      /** Closed stages that may be reopened; default every won and lost stage. */
+      fromStages: z.array(IdSchema).optional(),
+    })
+    .optional(),
 });
 /** A pipeline definition (shape only; use `definePipeline` from `revops/pipeline` to validate it). */
 export type Pipeline = z.output<typeof PipelineSchema>;

@@ -1,0 +1,167 @@
+/**
+ * The one place where a move is applied: argument checks, the time check, the new entity with
+ * its derived fields (probability, forecast category, close date, reasons) and the new event.
+ * `transition`, `reopen` and `enterPipeline` decide whether a move is allowed and then call
+ * this. Internal.
+ * @module
+ */
+import { invalid } from '../core/errors.js';
+import { isInstant } from '../core/dates.js';
+import { err, type Err } from '../core/result.js';
+import type { StageEvent } from '../model/stage-event.js';
+import { indexOf, type IndexedStage, type PipelineIndex } from './pipeline-index.js';
+import type { Actor, Changes, StagedEntity, TransitionError, TransitionErrorCode } from './types.js';
+
+const FORBIDDEN_KEYS = new Set(['id', 'stage', 'history', '__proto__', 'constructor', 'prototype']);
+const SOURCES = new Set(['stage', 'manual', 'model']);
+const CATEGORIES = new Set(['pipeline', 'bestCase', 'commit', 'closed', 'omitted']);
+const DEAL_DERIVED = ['probability', 'probabilitySource', 'forecastCategory'];
+
+/** The checked arguments of a move. @internal */
+export interface MoveArgs {
+  readonly index: PipelineIndex;
+  readonly from: IndexedStage | null;
+  readonly to: IndexedStage;
+  readonly actor: Actor;
+  readonly at: string;
+  readonly reason: string | undefined;
+  readonly changes: Changes | undefined;
+}
+
+/** The common options of every move, as the caller gives them. @internal */
+export interface RawMoveOptions {
+  readonly pipeline: unknown;
+  readonly actor: Actor;
+  readonly at: string;
+  readonly reason?: string | undefined;
+  readonly changes?: Changes | undefined;
+}
+
+function checkChanges(changes: unknown, index: PipelineIndex, to: IndexedStage): Changes | undefined {
+  if (changes === undefined) return undefined;
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) throw invalid('INVALID_INPUT', 'changes', changes, 'must be an object of field → value');
+  for (const [key, v] of Object.entries(changes)) {
+    const field = `changes.${key}`;
+    if (FORBIDDEN_KEYS.has(key)) throw invalid('INVALID_INPUT', field, v, 'cannot be changed by a move (id, stage and history are the pipeline\'s own)');
+    if (!(v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) {
+      throw invalid('INVALID_INPUT', field, v, 'must be a string, a finite number, a boolean or null (null clears the field)');
+    }
+    if (index.entity !== 'deal') continue;
+    if (to.closed && DEAL_DERIVED.includes(key)) throw invalid('INVALID_INPUT', field, v, `cannot be set when entering ${to.kind} stage "${to.id}" (forced to ${to.kind === 'won' ? '1, closed' : '0, omitted'})`);
+    if (key === 'probability' && (typeof v !== 'number' || v < 0 || v > 1)) throw invalid('INVALID_RATE', field, v, 'must be a fraction in [0, 1]');
+    if (key === 'probabilitySource' && !SOURCES.has(v as string)) throw invalid('INVALID_INPUT', field, v, "must be 'stage', 'manual' or 'model'");
+    if (key === 'forecastCategory' && (!CATEGORIES.has(v as string) || v === 'closed')) throw invalid('INVALID_INPUT', field, v, "must be 'pipeline', 'bestCase', 'commit' or 'omitted' for an open stage");
+  }
+  const c = changes as Changes;
+  if (c['probabilitySource'] === 'stage' && typeof c['probability'] === 'number') {
+    throw invalid('INVALID_INPUT', 'changes.probability', c['probability'], "contradicts probabilitySource 'stage' in the same move");
+  }
+  return c;
+}
+
+/**
+ * Checks the arguments every move shares and resolves the stages.
+ * @throws {RevopsError} `INVALID_PIPELINE`, `INVALID_INPUT`, `INVALID_DATE`, `INVALID_RATE` (see `transition`).
+ * @internal
+ */
+export function checkMove(entity: StagedEntity, toStage: string, options: RawMoveOptions, starting: boolean): MoveArgs {
+  const index = indexOf(options.pipeline);
+  if (typeof entity !== 'object' || entity === null) throw invalid('INVALID_INPUT', 'entity', entity, 'must be an object with id, stage and history');
+  if (!Array.isArray(entity.history)) throw invalid('INVALID_INPUT', 'entity.history', entity.history, 'must be an array of stage events');
+  const from = starting ? null : (index.stages.get(entity.stage) ?? null);
+  if (!starting && from === null) throw invalid('INVALID_INPUT', 'entity.stage', entity.stage, 'must be a stage of the pipeline');
+  const last = entity.history.length > 0 ? entity.history[entity.history.length - 1] : undefined;
+  if (!starting && last !== undefined && last.to !== entity.stage) {
+    throw invalid('INVALID_INPUT', 'entity.stage', entity.stage, `must equal the last history event's "to" (${JSON.stringify(last.to)})`);
+  }
+  if (starting && entity.history.length > 0) throw invalid('INVALID_INPUT', 'entity.history', entity.history, 'must be empty to enter a pipeline');
+  const to = index.stages.get(toStage);
+  if (to === undefined) throw invalid('INVALID_INPUT', 'toStage', toStage, 'must be a stage of the pipeline');
+  const actor = options.actor;
+  if (typeof actor !== 'object' || actor === null || typeof actor.id !== 'string' || actor.id === '' || typeof actor.roleId !== 'string' || actor.roleId === '') {
+    throw invalid('INVALID_INPUT', 'actor', actor, 'must be { id, roleId } with non-empty strings');
+  }
+  if (!isInstant(options.at)) throw invalid('INVALID_DATE', 'at', options.at, 'must be an ISO-8601 instant with an offset, e.g. "2026-03-31T17:05:00Z"');
+  const reason = options.reason;
+  if (reason !== undefined && typeof reason !== 'string') throw invalid('INVALID_INPUT', 'reason', reason, 'must be a string');
+  return { index, from, to, actor, at: options.at, reason: reason === '' ? undefined : reason, changes: checkChanges(options.changes, index, to) };
+}
+
+/**
+ * Compares two valid instants: negative when `a` is earlier. Same-offset, same-length strings
+ * compare as text (ISO-8601 sorts); anything else through epoch milliseconds.
+ * @internal
+ */
+export function compareInstants(a: string, b: string): number {
+  const n = a.length;
+  if (n === b.length && a.charCodeAt(n - 1) === 90 && b.charCodeAt(n - 1) === 90) return a < b ? -1 : a > b ? 1 : 0;
+  return Date.parse(a) - Date.parse(b);
+}
+
+/** A refusal for `entity` moving `from` → `to`. @internal */
+export function refuse(
+  code: TransitionErrorCode,
+  entity: StagedEntity,
+  from: string | null,
+  to: string,
+  message: string,
+  extra: Partial<Pick<TransitionError, 'roleId' | 'allowedRoles' | 'missingFields'>> = {},
+): Err<TransitionError> {
+  return err({ code, message: `${entity.id}: ${message}`, entityId: entity.id, from, to, ...extra });
+}
+
+/** `TIME_TRAVEL` when `at` is before the last event, else undefined. @internal */
+export function checkTime(entity: StagedEntity, m: MoveArgs): Err<TransitionError> | undefined {
+  const last = entity.history.length > 0 ? entity.history[entity.history.length - 1] : undefined;
+  if (last !== undefined && compareInstants(m.at, last.at) < 0) {
+    return refuse('TIME_TRAVEL', entity, m.from?.id ?? null, m.to.id, `move at ${m.at} is before the last event at ${last.at}; history never goes backwards`);
+  }
+  return undefined;
+}
+
+/**
+ * The entity after the move: `changes` applied (`null` deletes), stage set, event appended,
+ * and the derived fields of the pipeline's entity kind (see `transition`).
+ * @internal
+ */
+export function buildMoved<E extends StagedEntity>(entity: E, m: MoveArgs, reopening: boolean): E {
+  const event: { -readonly [K in keyof StageEvent]: StageEvent[K] } = { from: m.from === null ? null : m.from.id, to: m.to.id, at: m.at, actorId: m.actor.id, roleId: m.actor.roleId };
+  if (m.reason !== undefined) event.reason = m.reason;
+  const next = { ...entity, stage: m.to.id, history: [...entity.history, event] } as unknown as Record<string, unknown>;
+  const c = m.changes;
+  let changed = false;
+  if (c !== undefined) {
+    for (const key in c) {
+      changed = true;
+      const v = c[key];
+      if (v === null) delete next[key];
+      else next[key] = v;
+    }
+    if (changed) event.changes = { ...c };
+  }
+  const to = m.to;
+  if (m.index.entity === 'deal') {
+    if (to.closed) {
+      next['probability'] = to.probability;
+      next['probabilitySource'] = 'stage';
+      next['forecastCategory'] = to.forecastCategory;
+      if (c === undefined || !('closeDate' in c)) next['closeDate'] = m.at.slice(0, 10);
+      if (to.kind === 'lost') next['lostReason'] = m.reason;
+      else if ('lostReason' in next && (c === undefined || !('lostReason' in c))) delete next['lostReason'];
+    } else {
+      if (reopening) {
+        if (c === undefined || !('closeDate' in c)) delete next['closeDate'];
+        if (c === undefined || !('lostReason' in c)) delete next['lostReason'];
+        if (c === undefined || !('probabilitySource' in c || 'probability' in c)) next['probabilitySource'] = 'stage';
+      }
+      if (c !== undefined && typeof c['probability'] === 'number' && c['probabilitySource'] === undefined) next['probabilitySource'] = 'manual';
+      if (next['probabilitySource'] === undefined) next['probabilitySource'] = 'stage';
+      if (next['probabilitySource'] === 'stage' || typeof next['probability'] !== 'number') next['probability'] = to.probability;
+      if (c === undefined || c['forecastCategory'] === undefined) next['forecastCategory'] = to.forecastCategory;
+    }
+  } else if (m.index.entity === 'lead') {
+    if (to.kind === 'lost') next['disqualifyReason'] = m.reason;
+    else if (reopening && (c === undefined || !('disqualifyReason' in c))) delete next['disqualifyReason'];
+  }
+  return next as E;
+}

@@ -1,0 +1,165 @@
+/**
+ * `definePipeline`: a pipeline definition checked for meaning, frozen, with its look-up tables
+ * precomputed.
+ * @module
+ */
+import { RevopsError } from '../core/errors.js';
+import type { PipelineStage, PipelineTransition } from '../model/pipeline.js';
+import {
+  PIPELINE_INDEX,
+  fieldPath,
+  type CompiledTransition,
+  type FieldPath,
+  type IndexedStage,
+  type Indexed,
+  type PipelineIndex,
+} from './pipeline-index.js';
+import { checkMeaning, readPipeline, type NormalizedPipeline } from './validate-pipeline.js';
+
+/**
+ * A validated, deeply frozen pipeline, as returned by {@link definePipeline}: the definition
+ * with every default filled in (`startStages`, `handoffStages`, `requiredFields`,
+ * `requiresReason`, `reopen.fromStages`), plus precomputed look-up tables held under a
+ * non-enumerable symbol (so `JSON.stringify` gives back the plain definition).
+ */
+export type DefinedPipeline = Readonly<{
+  id: string;
+  name: string;
+  entity: NormalizedPipeline['entity'];
+  stages: readonly Readonly<PipelineStage & { requiredFields: readonly string[] }>[];
+  transitions: readonly Readonly<PipelineTransition & { roles: readonly string[]; requiredFields: readonly string[] }>[];
+  startStages: readonly string[];
+  handoffStages: readonly string[];
+  reopen?: Readonly<{ roles: readonly string[]; toStage: string; requiresReason: boolean; fromStages?: readonly string[] }>;
+}> &
+  Indexed;
+
+/** The input of {@link definePipeline}: the fields of `PipelineSchema` (revops/model), defaults optional. */
+export type PipelineSpec = Readonly<{
+  id: string;
+  name: string;
+  entity: 'lead' | 'deal' | 'customer';
+  stages: readonly Readonly<{
+    id: string;
+    name: string;
+    kind: 'open' | 'won' | 'lost';
+    probability: number;
+    forecastCategory: 'pipeline' | 'bestCase' | 'commit' | 'closed' | 'omitted';
+    requiredFields?: readonly string[];
+  }>[];
+  transitions: readonly Readonly<{ from: string; to: string; roles: readonly string[]; requiredFields?: readonly string[]; requiresReason?: boolean }>[];
+  startStages?: readonly string[];
+  handoffStages?: readonly string[];
+  reopen?: Readonly<{ roles: readonly string[]; toStage: string; requiresReason?: boolean; fromStages?: readonly string[] }>;
+}>;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function buildIndex(p: NormalizedPipeline): PipelineIndex {
+  const stages = new Map<string, IndexedStage>();
+  p.stages.forEach((s, order) => {
+    stages.set(s.id, {
+      id: s.id,
+      kind: s.kind,
+      probability: s.probability,
+      forecastCategory: s.forecastCategory,
+      order,
+      closed: s.kind !== 'open',
+      required: s.requiredFields.map(fieldPath),
+    });
+  });
+  const out = new Map<string, Map<string, CompiledTransition>>();
+  for (const t of p.transitions) {
+    const to = stages.get(t.to)!;
+    const guard: FieldPath[] = t.requiredFields.map(fieldPath);
+    for (const f of to.required) if (!guard.some((g) => g.name === f.name)) guard.push(f);
+    const byTo = out.get(t.from) ?? new Map<string, CompiledTransition>();
+    byTo.set(t.to, { from: t.from, to, roles: new Set(t.roles), roleList: t.roles, requiresReason: t.requiresReason, guard });
+    out.set(t.from, byTo);
+  }
+  const ro = p.reopen;
+  return {
+    entity: p.entity,
+    stages,
+    out,
+    start: new Set(p.startStages),
+    handoff: new Set(p.handoffStages),
+    reopen: ro
+      ? {
+          to: stages.get(ro.toStage)!,
+          roles: new Set(ro.roles),
+          roleList: ro.roles,
+          requiresReason: ro.requiresReason,
+          fromStages: new Set(ro.fromStages),
+        }
+      : undefined,
+  };
+}
+
+/**
+ * Validates a pipeline definition and returns it frozen, ready for {@link transition}.
+ *
+ * Checks the shape (every field of `PipelineSchema` in revops/model; unknown keys are errors)
+ * and the meaning of the stage graph:
+ * - stage ids are unique; every stage named by a transition, `startStages`, `handoffStages`
+ *   or `reopen` exists; no transition from a stage to itself, no duplicate transition;
+ * - won stages have probability 1 and forecast category `closed`; lost stages probability 0
+ *   and `omitted`; an open stage is never `closed`;
+ * - closed (won/lost) stages are final: no transition leaves them (use `reopen`), and every
+ *   transition into a lost stage requires a reason;
+ * - there is at least one start stage (default: the first stage), and start stages are open;
+ * - every stage is reachable from a start stage (through transitions and the reopen rule), and
+ *   every open stage has a way out;
+ * - hand-off stages are won stages; the reopen target is open and its `fromStages` (default: all
+ *   won and lost stages) are closed.
+ *
+ * Defaults filled in: `startStages` = `[stages[0].id]`, `handoffStages` = `[]`,
+ * `requiredFields` = `[]`, `requiresReason` = `false`, `reopen.requiresReason` = `true`,
+ * `reopen.fromStages` = every won and lost stage.
+ *
+ * @param spec - The definition (the fields of `PipelineSchema`).
+ * @returns The validated pipeline, deeply frozen, with look-up tables precomputed.
+ * @throws {RevopsError} `INVALID_PIPELINE` listing every problem in its message and in `issues`
+ *   (each with a path such as `['transitions', 2, 'to']`).
+ * @example
+ * ```ts
+ * import { definePipeline } from 'revops/pipeline';
+ * const p = definePipeline({
+ *   id: 'simple', name: 'Simple', entity: 'deal',
+ *   stages: [
+ *     { id: 'open', name: 'Open', kind: 'open', probability: 0.3, forecastCategory: 'pipeline' },
+ *     { id: 'won', name: 'Won', kind: 'won', probability: 1, forecastCategory: 'closed' },
+ *     { id: 'lost', name: 'Lost', kind: 'lost', probability: 0, forecastCategory: 'omitted' },
+ *   ],
+ *   transitions: [
+ *     { from: 'open', to: 'won', roles: ['account-executive'] },
+ *     { from: 'open', to: 'lost', roles: ['account-executive'], requiresReason: true },
+ *   ],
+ * });
+ * [p.startStages, Object.isFrozen(p.stages[0])];
+ * //=> [['open'], true]
+ * definePipeline({ id: 'bad', name: 'Bad', entity: 'deal', transitions: [],
+ *   stages: [{ id: 'won', name: 'Won', kind: 'won', probability: 0.9, forecastCategory: 'closed' }] });
+ * //=> throws INVALID_PIPELINE
+ * ```
+ */
+export function definePipeline(spec: PipelineSpec): DefinedPipeline {
+  const { pipeline, issues } = readPipeline(spec);
+  if (issues.length === 0) issues.push(...checkMeaning(pipeline));
+  if (issues.length > 0) {
+    const lines = issues.map((i) => `${i.path.length === 0 ? '(root)' : i.path.join('.')}: ${i.message}`);
+    throw new RevopsError('INVALID_PIPELINE', `Invalid pipeline ${JSON.stringify(pipeline.id)}: ${lines.join('; ')}`, {
+      field: issues[0]!.path.join('.') || 'spec',
+      value: spec,
+      issues,
+    });
+  }
+  Object.defineProperty(pipeline, PIPELINE_INDEX, { value: buildIndex(pipeline), enumerable: false });
+  return deepFreeze(pipeline) as unknown as DefinedPipeline;
+}

@@ -1,0 +1,123 @@
+/**
+ * Time in stage from a stage history: per visit (`stageVisits`) and cumulative per stage
+ * (`timeInStage`).
+ * @module
+ */
+import { invalid } from '../core/errors.js';
+import { instantToEpochMs } from '../core/dates.js';
+import type { StageEvent } from '../model/stage-event.js';
+
+/**
+ * Milliseconds in a day: durations are reported in fractional days of 86,400,000 ms of
+ * elapsed time (24 hours, whatever the offsets or daylight saving).
+ *
+ * @example
+ * ```ts
+ * import { MS_PER_DAY } from 'revops/pipeline';
+ * 36 * 3600 * 1000 / MS_PER_DAY;
+ * //=> 1.5
+ * ```
+ */
+export const MS_PER_DAY = 86_400_000;
+
+/** One stay of an entity in a stage. */
+export interface StageVisit {
+  /** The stage. */
+  readonly stage: string;
+  /** The instant it was entered (the event's `at`, as written). */
+  readonly enteredAt: string;
+  /** The instant it was left, or `null` if the entity is still there (as of `asOf`). */
+  readonly exitedAt: string | null;
+  /** Whole milliseconds spent: to `exitedAt`, else to `asOf`; `null` when still there and no `asOf` was given. */
+  readonly ms: number | null;
+}
+
+/** Options of {@link stageVisits}. */
+export interface StageVisitsOptions {
+  /** Observe the history as of this instant: later events are ignored and an open visit runs until it. Default: none (all events; an open visit has `ms: null`). */
+  readonly asOf?: string;
+}
+
+/** Epoch ms of each event, checked for validity and order. @internal */
+export function eventTimes(history: readonly StageEvent[], field = 'history'): number[] {
+  if (!Array.isArray(history)) throw invalid('INVALID_INPUT', field, history, 'must be an array of stage events');
+  const times: number[] = new Array<number>(history.length);
+  for (let i = 0; i < history.length; i++) {
+    const ev = history[i];
+    if (typeof ev !== 'object' || ev === null || typeof ev.to !== 'string') throw invalid('INVALID_INPUT', `${field}[${i}]`, ev, 'must be a stage event { from, to, at, actorId, roleId }');
+    const t = instantToEpochMs(ev.at, `${field}[${i}].at`);
+    if (i > 0 && t < times[i - 1]!) throw invalid('INVALID_INPUT', `${field}[${i}].at`, ev.at, `must not be before the previous event (${history[i - 1]!.at}); history never goes backwards`);
+    times[i] = t;
+  }
+  return times;
+}
+
+/**
+ * The visits of a history: each event opens a stay in its `to` stage that the next event
+ * closes. Instants are compared at millisecond precision (`Date.parse`).
+ *
+ * @param history - Stage events, oldest first.
+ * @param options - See {@link StageVisitsOptions}.
+ * @returns One visit per event (at or before `asOf`), in order.
+ * @throws {RevopsError} `INVALID_DATE` for an `at` or `asOf` that is not an instant with an offset.
+ * @throws {RevopsError} `INVALID_INPUT` for a malformed event or events out of time order.
+ * @example
+ * ```ts
+ * import { stageVisits } from 'revops/pipeline';
+ * stageVisits([
+ *   { from: null, to: 'new', at: '2026-01-01T00:00:00Z', actorId: 's1', roleId: 'sdr' },
+ *   { from: 'new', to: 'working', at: '2026-01-01T12:00:00Z', actorId: 's1', roleId: 'sdr' },
+ * ]).map((v) => [v.stage, v.ms]);
+ * //=> [['new', 43200000], ['working', null]]
+ * ```
+ */
+export function stageVisits(history: readonly StageEvent[], options: StageVisitsOptions = {}): StageVisit[] {
+  const times = eventTimes(history);
+  const asOf = options.asOf === undefined ? undefined : instantToEpochMs(options.asOf, 'asOf');
+  const visits: StageVisit[] = [];
+  for (let i = 0; i < history.length; i++) {
+    if (asOf !== undefined && times[i]! > asOf) break;
+    const next = i + 1 < history.length && (asOf === undefined || times[i + 1]! <= asOf) ? i + 1 : -1;
+    const ev = history[i]!;
+    visits.push({
+      stage: ev.to,
+      enteredAt: ev.at,
+      exitedAt: next >= 0 ? history[next]!.at : null,
+      ms: next >= 0 ? times[next]! - times[i]! : asOf === undefined ? null : asOf - times[i]!,
+    });
+  }
+  return visits;
+}
+
+/**
+ * Cumulative days in each stage as of `asOf`: the sum over every visit to the stage (re-entries
+ * add up, HubSpot's "cumulative time in stage"), the current visit counted until `asOf`, events
+ * after `asOf` ignored. Days are fractional: milliseconds / 86,400,000 (a day is 24 hours of
+ * elapsed time, whatever the offsets or DST). The values add up to the entity's age,
+ * `asOf` − first event (up to float rounding, as each stage's whole milliseconds are divided
+ * separately). Stages appear in order of first visit; an empty history, or an `asOf` before the
+ * first event, gives `{}`.
+ *
+ * @param history - Stage events, oldest first.
+ * @param asOf - The instant of observation (ISO-8601 with offset).
+ * @returns Stage id → days.
+ * @throws {RevopsError} `INVALID_DATE` for an `at` or `asOf` that is not an instant with an offset.
+ * @throws {RevopsError} `INVALID_INPUT` for a malformed event or events out of time order.
+ * @example
+ * ```ts
+ * import { timeInStage } from 'revops/pipeline';
+ * timeInStage([
+ *   { from: null, to: 'discovery', at: '2026-01-01T00:00:00Z', actorId: 'a', roleId: 'account-executive' },
+ *   { from: 'discovery', to: 'demo', at: '2026-01-03T00:00:00Z', actorId: 'a', roleId: 'account-executive' },
+ *   { from: 'demo', to: 'discovery', at: '2026-01-04T12:00:00Z', actorId: 'a', roleId: 'account-executive' },
+ * ], '2026-01-05T00:00:00Z');
+ * //=> { discovery: 2.5, demo: 1.5 }
+ * ```
+ */
+export function timeInStage(history: readonly StageEvent[], asOf: string): Record<string, number> {
+  const ms = new Map<string, number>();
+  for (const v of stageVisits(history, { asOf })) ms.set(v.stage, (ms.get(v.stage) ?? 0) + v.ms!);
+  const out: Record<string, number> = {};
+  for (const [stage, t] of ms) out[stage] = t / MS_PER_DAY;
+  return out;
+}

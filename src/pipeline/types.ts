@@ -1,0 +1,84 @@
+/**
+ * The shared vocabulary of `revops/pipeline`: who acts, what moves, and why a move is refused.
+ * @module
+ */
+import type { StageEvent } from '../model/stage-event.js';
+
+/**
+ * Who makes a move: a member (or a system actor) acting in one role. The role decides what the
+ * pipeline lets them do; `id` is recorded in the history as `actorId`.
+ */
+export interface Actor {
+  /** Member id (or a system actor id), recorded as the event's `actorId`. */
+  readonly id: string;
+  /** The role the actor acts in (a role id of the catalogue, e.g. `'account-executive'`). */
+  readonly roleId: string;
+}
+
+/**
+ * Anything that moves through a pipeline: an id, the current stage and the stage history.
+ * The model's `Lead` and `Deal` are staged entities; so is any object of your own with these
+ * three fields (a customer, a contract term, a ticket).
+ */
+export interface StagedEntity {
+  /** Identifier, used in refusal messages. */
+  readonly id: string;
+  /** Current stage id. */
+  readonly stage: string;
+  /** Stage history, oldest first; the last event's `to` is `stage`. */
+  readonly history: readonly StageEvent[];
+}
+
+/**
+ * Why a move was refused (returned, never thrown):
+ * - `TIME_TRAVEL`: `at` is before the last event of the history.
+ * - `CLOSED`: the entity is in a won or lost stage; only {@link reopen} moves it.
+ * - `TRANSITION_NOT_ALLOWED`: the pipeline has no transition from the current stage to the target
+ *   (or, when starting, the target is not a start stage).
+ * - `ROLE_NOT_PERMITTED`: the transition exists but the actor's role is not among its roles.
+ * - `REASON_REQUIRED`: the move needs a non-empty `reason` (closing lost, disqualifying, nurturing, reopening).
+ * - `GUARD_FAILED`: fields required by the transition or the target stage are not set; `missingFields` lists them.
+ * - `NOT_CLOSED`: {@link reopen} of an entity that is not in a won or lost stage.
+ * - `REOPEN_NOT_ALLOWED`: the pipeline has no reopen rule, or not for the entity's closed stage.
+ * - `LEAD_NOT_QUALIFIED`, `OWNER_REQUIRED`, `ACCOUNT_REQUIRED`: {@link convertLead}'s preconditions.
+ */
+export type TransitionErrorCode =
+  | 'TIME_TRAVEL'
+  | 'CLOSED'
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'ROLE_NOT_PERMITTED'
+  | 'REASON_REQUIRED'
+  | 'GUARD_FAILED'
+  | 'NOT_CLOSED'
+  | 'REOPEN_NOT_ALLOWED'
+  | 'LEAD_NOT_QUALIFIED'
+  | 'OWNER_REQUIRED'
+  | 'ACCOUNT_REQUIRED';
+
+/** A refused move: a stable `code`, a sentence for people, and the facts behind it. */
+export interface TransitionError {
+  /** Stable machine-readable code. */
+  readonly code: TransitionErrorCode;
+  /** What was refused and why, naming the entity, the stages and the role. */
+  readonly message: string;
+  /** The entity's id. */
+  readonly entityId: string;
+  /** Stage the entity is in (`null` when starting it in the pipeline). */
+  readonly from: string | null;
+  /** Stage it was asked to enter. */
+  readonly to: string;
+  /** The actor's role, for `ROLE_NOT_PERMITTED`. */
+  readonly roleId?: string;
+  /** Roles that may make the move, for `ROLE_NOT_PERMITTED`. */
+  readonly allowedRoles?: readonly string[];
+  /** Fields that must be set first, for `GUARD_FAILED`. */
+  readonly missingFields?: readonly string[];
+  /** Position in the history being replayed, for {@link replayHistory}. */
+  readonly index?: number;
+}
+
+/** A scalar field value carried by a move (`null` clears the field). */
+export type ChangeValue = string | number | boolean | null;
+
+/** Fields set together with a move: name → new value; recorded in the event's `changes`. */
+export type Changes = Readonly<Record<string, ChangeValue>>;
