@@ -47,7 +47,6 @@ const amount = (median: number, spread: number, step: number): number =>
   Math.max(step, Math.round((median * Math.exp(spread * rng.normal())) / step) * step);
 const instant = (date: string, hour: number, minute = 0): string =>
   `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`;
-const dateOf = (i: string): string => i.slice(0, 10);
 
 // ---------------------------------------------------------------- organisation
 const members: Member[] = [

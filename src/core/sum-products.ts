@@ -36,6 +36,23 @@ function readFactor(value: DecimalInput, field: string): Factor {
 }
 
 /**
+ * Reads per-line factors, parsing each distinct number or string once: a plan has a handful
+ * of distinct rates, however many lines it applies them to. The cache lives for one call.
+ */
+function factorReader(): (value: DecimalInput, field: string) => Factor {
+  const cache = new Map<number | string, Factor>();
+  return (value, field) => {
+    if (typeof value !== 'number' && typeof value !== 'string') return readFactor(value, field);
+    let f = cache.get(value);
+    if (f === undefined) {
+      f = readFactor(value, field);
+      if (cache.size < 4096) cache.set(value, f);
+    }
+    return f;
+  };
+}
+
+/**
  * Σ amountᵢ × factorᵢ over lines in one currency, computed exactly: each product is rounded to
  * the minor unit (or only the total is, with `round: 'total'`). `factors` is one factor for
  * every line (a commission rate) or one per line.
@@ -75,6 +92,7 @@ export function sumProducts(
     throw invalid('INVALID_INPUT', 'factors', `${factors.length} factors`, `must have one factor per amount (${amounts.length})`);
   }
   const single = perLine ? null : readFactor(factors as DecimalInput, 'factors');
+  const factorAt = factorReader();
 
   if (round === 'total') {
     // Exact sum of unrounded products, rounded once.
@@ -82,7 +100,7 @@ export function sumProducts(
     for (let i = 0; i < amounts.length; i++) {
       const m = readMoney(amounts[i], `amounts[${i}]`);
       if (m.currency !== currency) mismatch(currency, m.currency, i);
-      const f = single ?? readFactor((factors as readonly DecimalInput[])[i] as DecimalInput, `factors[${i}]`);
+      const f = single ?? factorAt((factors as readonly DecimalInput[])[i] as DecimalInput, `factors[${i}]`);
       const p = multiplyFixed(m.fixed, f.fixed);
       const scale = Math.max(acc.scale, p.scale);
       acc = { int: acc.int * pow10(scale - acc.scale) + p.int * pow10(scale - p.scale), scale };
@@ -94,7 +112,7 @@ export function sumProducts(
   let accBig = 0n;
   for (let i = 0; i < amounts.length; i++) {
     const line = amounts[i] as Money;
-    const f = single ?? readFactor((factors as readonly DecimalInput[])[i] as DecimalInput, `factors[${i}]`);
+    const f = single ?? factorAt((factors as readonly DecimalInput[])[i] as DecimalInput, `factors[${i}]`);
     let v = NaN;
     if (line !== null && typeof line === 'object' && typeof line.amount === 'string' && line.currency === currency) {
       const a = parseScaledSafe(line.amount, digits);
