@@ -30,19 +30,9 @@ export {
   type DealType,
   type ForecastCategory,
 } from './segment.js';
-export {
-  PHASES,
-  PERMISSIONS,
-  RoleSchema,
-  parseRole,
-  safeParseRole,
-  defaultRoles,
-  roleHasPermission,
-  type Phase,
-  type Permission,
-  type Role,
-  type DefaultRoleId,
-} from './role.js';
+export { PHASES, PERMISSIONS, type Phase, type Permission, type Role } from './role-types.js';
+export { RoleSchema, parseRole, safeParseRole } from './role.js';
+export { defaultRoles, roleHasPermission, type DefaultRoleId } from './default-roles.js';
 export { MemberSchema, parseMember, safeParseMember, type Member, type MemberInput } from './member.js';
 export { TeamSchema, parseTeam, safeParseTeam, type Team, type TeamInput } from './team.js';
 export { TerritorySchema, parseTerritory, safeParseTerritory, type Territory, type TerritoryInput } from './territory.js';
