@@ -6,7 +6,7 @@
 import { invalid } from '../core/errors.js';
 import { allocate } from '../core/allocate.js';
 import { add, multiply, roundMoney } from '../core/money-arithmetic.js';
-import type { Money } from '../core/money.js';
+import { parseMoney, type Money } from '../core/money.js';
 import type { RoundingMode } from '../core/rounding.js';
 import type { Credit, CreditKind } from '../model/credit.js';
 import type { Deal, DealSplit } from '../model/deal.js';
@@ -97,6 +97,7 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
       ...(deal.termMonths === undefined ? {} : { termMonths: deal.termMonths }),
       ...extra,
     });
+    const dealAmount = parseMoney(deal.amount);
     const splits: readonly DealSplit[] = deal.splits ?? [];
     let revenueShare = ZERO;
     splits.forEach((s, j) => {
@@ -109,14 +110,14 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
     const parts: { kind: CreditKind; memberId: string; share: string }[] = [];
     if (ownerShare.int > 0n) parts.push({ kind: 'owner', memberId: deal.ownerId, share: fixedToString(ownerShare) });
     for (const s of splits) if (s.kind === 'revenue' && parseFixed(s.share).int > 0n) parts.push({ kind: 'split', memberId: s.memberId, share: fixedToString(parseFixed(s.share)) });
-    const amounts = parts.length === 0 ? [] : allocate(deal.amount, parts.map((p) => p.share));
+    const amounts = parts.length === 0 ? [] : allocate(dealAmount, parts.map((p) => p.share));
     const revenue: Credit[] = parts.map((p, k) => make(p.kind, p.memberId, amounts[k] as Money, p.share));
     out.push(...revenue);
     for (const s of splits) {
       if (s.kind !== 'overlay') continue;
-      out.push(make('overlay', s.memberId, roundMoney(multiply(deal.amount, s.share), rules.rounding), fixedToString(parseFixed(s.share))));
+      out.push(make('overlay', s.memberId, roundMoney(multiply(dealAmount, s.share), rules.rounding), fixedToString(parseFixed(s.share))));
     }
-    if (withSource && deal.sourceMemberId !== undefined) out.push(make('source', deal.sourceMemberId, deal.amount, '1', { units: 1 }));
+    if (withSource && deal.sourceMemberId !== undefined) out.push(make('source', deal.sourceMemberId, dealAmount, '1', { units: 1 }));
     if (rollup === 'none') return;
     const toManager = new Map<string, Money>();
     const order: string[] = [];

@@ -11,7 +11,7 @@ export function planOf(components: Components, extra: Partial<PlanInput> & { ver
     id: 'plan',
     currency: 'USD',
     periodLength: 'month',
-    versions: [{ id: 'v1', effectiveFrom: '2020-01-01', components, ...version }],
+    versions: [{ id: 'v1', effectiveFrom: '2010-01-01', components, ...version }],
     ...rest,
   };
 }

@@ -8,7 +8,7 @@ import { credit, JAN_2026, member, planOf, tiered, usd } from './helpers.js';
 
 function pay(components: Parameters<typeof planOf>[0], amounts: string[], options: { quota?: string; carriedIn?: Record<string, string> } = {}) {
   const credits = amounts.map((a, i) => credit(`k${i + 1}`, a));
-  return calculateStatement({ plan: planOf(components), member, period: JAN_2026, quota: usd(options.quota ?? '100000'), credits, carriedIn: options.carriedIn });
+  return calculateStatement({ plan: planOf(components), member, period: JAN_2026, quota: usd(options.quota ?? '100000'), credits, ...(options.carriedIn ? { carriedIn: options.carriedIn } : {}) });
 }
 
 describe('marginal vs retroactive on the same data', () => {
