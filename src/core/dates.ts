@@ -3,13 +3,14 @@
  * strings with an offset.
  *
  * A calendar date names a day, not a moment: a quarter ends on the same date in Tokyo and
- * in Denver. Arithmetic goes through date-fns on a `Date` placed at local noon and is read
- * back field by field, so the machine's time zone (and its DST shifts, which happen at
- * night) never moves a date.
+ * in Denver. Arithmetic goes through date-fns on a Date whose calendar fields are kept in UTC
+ * (`UtcDate`) and is read back field by field, so the machine's time zone — its DST shifts,
+ * or even a day it skipped — never moves a date.
  * @module
  */
 import { addDays as fnsAddDays, addMonths as fnsAddMonths, differenceInCalendarDays } from 'date-fns';
 import { invalid } from './errors.js';
+import { UtcDate } from './utc-date.js';
 
 /** A calendar date `YYYY-MM-DD` (years 0001–9999), e.g. `"2026-03-31"`. */
 export type IsoDate = string;
@@ -60,15 +61,14 @@ export function assertIsoDate(value: unknown, field = 'date'): IsoDate {
   return value;
 }
 
-/** Local-noon Date for a calendar date (noon: DST never shifts it to another day). @internal */
-export function toNoonDate(date: IsoDate): Date {
-  const y = Number(date.slice(0, 4));
-  const d = new Date(2000, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), 12);
-  d.setFullYear(y); // years 0001–0099 are not remapped to 19xx
+/** The calendar date as a UTC-fields Date at midnight, for date-fns. @internal */
+export function toUtcDate(date: IsoDate): Date {
+  const d = new UtcDate(Date.UTC(2000, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))));
+  d.setUTCFullYear(Number(date.slice(0, 4))); // years 0001–0099 are not remapped to 19xx
   return d;
 }
 
-/** The calendar date of a local Date's fields. @internal */
+/** The calendar date of a Date's fields (UTC fields for a UtcDate). @internal */
 export function fromLocalDate(d: Date): IsoDate {
   const y = String(d.getFullYear()).padStart(4, '0');
   const m = String(d.getMonth() + 1).padStart(2, '0');
@@ -91,7 +91,7 @@ export function fromLocalDate(d: Date): IsoDate {
 export function addDays(date: IsoDate, days: number): IsoDate {
   assertIsoDate(date, 'date');
   if (!Number.isSafeInteger(days)) throw invalid('INVALID_INPUT', 'days', days, 'must be an integer');
-  return fromLocalDate(fnsAddDays(toNoonDate(date), days));
+  return fromLocalDate(fnsAddDays(toUtcDate(date), days));
 }
 
 /**
@@ -110,7 +110,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 export function addMonths(date: IsoDate, months: number): IsoDate {
   assertIsoDate(date, 'date');
   if (!Number.isSafeInteger(months)) throw invalid('INVALID_INPUT', 'months', months, 'must be an integer');
-  return fromLocalDate(fnsAddMonths(toNoonDate(date), months));
+  return fromLocalDate(fnsAddMonths(toUtcDate(date), months));
 }
 
 /**
@@ -127,7 +127,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   assertIsoDate(from, 'from');
   assertIsoDate(to, 'to');
-  return differenceInCalendarDays(toNoonDate(to), toNoonDate(from));
+  return differenceInCalendarDays(toUtcDate(to), toUtcDate(from));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { endOfMonth } from 'date-fns';
 import { invalid } from './errors.js';
-import { addDays, addMonths, assertIsoDate, daysBetween, fromLocalDate, toNoonDate, type IsoDate } from './dates.js';
+import { addDays, addMonths, assertIsoDate, daysBetween, fromLocalDate, toUtcDate, type IsoDate } from './dates.js';
 
 /** An inclusive range of calendar dates: both `start` and `end` belong to it. */
 export interface Period {
@@ -77,7 +77,7 @@ export function month(y: number, m: number): Period {
   checkYear(y);
   if (!Number.isInteger(m) || m < 1 || m > 12) throw invalid('INVALID_PERIOD', 'month', m, 'must be an integer 1–12');
   const start = `${pad(y, 4)}-${pad(m, 2)}-01`;
-  return { start, end: fromLocalDate(endOfMonth(toNoonDate(start))) };
+  return { start, end: fromLocalDate(endOfMonth(toUtcDate(start))) };
 }
 
 /**
