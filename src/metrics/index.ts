@@ -13,3 +13,18 @@ export { normalCdf, normalQuantile } from './normal.js';
 export { wilsonInterval, type RateInterval } from './wilson-interval.js';
 export { compareRates, type RateCounts, type CompareRatesOptions, type RateComparison } from './compare-rates.js';
 export { shrinkRates, type RateGroup, type BetaPrior, type ShrinkRatesOptions, type ShrunkRate, type ShrinkRatesResult } from './shrink-rates.js';
+export { GROUP_BY_KEYS, UNASSIGNED, type GroupBy, type GroupingOptions } from './group-by.js';
+export type { Grouped, GroupedSummary } from './grouped-summary.js';
+export type { OutcomeOptions } from './deal-outcome.js';
+export {
+  funnel,
+  summarizeFunnel,
+  mergeFunnel,
+  finalizeFunnel,
+  type Funnel,
+  type FunnelEntity,
+  type FunnelOptions,
+  type FunnelRow,
+  type FunnelState,
+  type FunnelSummary,
+} from './funnel.js';

@@ -1,0 +1,94 @@
+/**
+ * An exact running total of money for hot loops: whole minor units in a safe integer while
+ * they fit, BigInt otherwise; never a float. Totals travel in summaries as decimal strings.
+ * @module
+ */
+import { RevopsError } from '../core/errors.js';
+import { minorUnits } from '../core/currency.js';
+import { addFixed, formatFixed, normalizeFixed, parseFixed, pow10, type Fixed } from '../core/fixed.js';
+import { parseScaledSafe } from '../core/fast-exact.js';
+import { fromFixed, readMoney, type Money } from '../core/money.js';
+
+/** An exact total in one currency. @internal */
+export class MoneyTotal {
+  currency: string | null = null;
+  private digits = 0;
+  private fast = 0;
+  private big: Fixed = { int: 0n, scale: 0 };
+
+  /** Adds a Money, checking its currency against the total's. */
+  add(value: Money, field: string): void {
+    const currency = value.currency;
+    if (this.currency !== currency) {
+      if (this.currency !== null) {
+        throw new RevopsError('CURRENCY_MISMATCH', `${field}.currency must be ${this.currency} like the amounts before it, got "${String(currency)}"`, {
+          field: `${field}.currency`,
+          value: currency,
+        });
+      }
+      readMoney(value, field);
+      this.currency = currency;
+      this.digits = minorUnits(currency);
+    }
+    const units = typeof value.amount === 'string' ? parseScaledSafe(value.amount, this.digits) : Number.NaN;
+    if (units === units) {
+      const t = this.fast + units;
+      if (Number.isSafeInteger(t)) {
+        this.fast = t;
+        return;
+      }
+    }
+    this.big = addFixed(this.big, readMoney(value, field).fixed);
+  }
+
+  /** The total as an exact Fixed. */
+  fixed(): Fixed {
+    return normalizeFixed(addFixed(this.big, { int: BigInt(this.fast), scale: this.digits }));
+  }
+
+  /** The total as Money, or `null` when nothing was added. */
+  money(): Money | null {
+    return this.currency === null ? null : fromFixed(this.fixed(), this.currency);
+  }
+
+  /** The total as a canonical decimal string ("0" when empty). */
+  amount(): string {
+    return formatFixed(this.fixed());
+  }
+}
+
+/**
+ * Adds two decimal-string amounts of summaries exactly.
+ * @internal
+ */
+export function addAmounts(a: string, b: string): string {
+  return formatFixed(normalizeFixed(addFixed(parseFixed(a, 'amount'), parseFixed(b, 'amount'))));
+}
+
+/**
+ * The currency two summaries share (either may be `null` when empty).
+ * @throws {RevopsError} `CURRENCY_MISMATCH` when both are set and differ.
+ * @internal
+ */
+export function sameCurrency(a: string | null, b: string | null): string | null {
+  if (a !== null && b !== null && a !== b) {
+    throw new RevopsError('CURRENCY_MISMATCH', `b.currency must be ${a} to merge with a ${a} summary, got "${b}"`, { field: 'b.currency', value: b });
+  }
+  return a ?? b;
+}
+
+/** Money from a summary's decimal string, or `null` without a currency. @internal */
+export function moneyOf(amount: string, currency: string | null): Money | null {
+  return currency === null ? null : fromFixed(parseFixed(amount, 'amount'), currency);
+}
+
+/** `a / b` of two exact decimal strings as the nearest double's neighbourhood (a number ratio), `null` when b is 0. @internal */
+export function amountRatio(a: string, b: string): number | null {
+  const x = parseFixed(a, 'amount');
+  const y = parseFixed(b, 'amount');
+  if (y.int === 0n) return null;
+  const scale = Math.max(x.scale, y.scale);
+  const xi = x.int * pow10(scale - x.scale);
+  const yi = y.int * pow10(scale - y.scale);
+  return Number(xi) / Number(yi);
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { funnel, summarizeFunnel, mergeFunnel, finalizeFunnel } from '../../src/metrics/funnel.js';
+import { ev, pipeline, walker } from './fixtures.js';
+
+const times = <T>(n: number, f: () => T): T[] => Array.from({ length: n }, f);
+
+describe('funnel (cohort)', () => {
+  // SaaSGrid "Stage Conversion Rate" (research E4): 100 deals in Stage 1, 85 advanced to
+  // Stage 2, 64 to Stage 3, 28 Closed Won, 72 Closed Lost ⇒ c₁ = 0.85, c₂ = 64/85, overall 0.28.
+  const deals = [
+    ...times(28, () => walker(['a', 'b', 'c', 'won'], '2026-01-10')),
+    ...times(36, () => walker(['a', 'b', 'c', 'lost'], '2026-01-10')),
+    ...times(21, () => walker(['a', 'b', 'lost'], '2026-01-10')),
+    ...times(15, () => walker(['a', 'lost'], '2026-01-10')),
+  ];
+  it('reproduces SaaSGrid 100 → 85 → 64 → 28', () => {
+    const f = funnel(deals, pipeline);
+    expect(f.rows.map((r) => r.reached)).toEqual([100, 85, 64, 28]);
+    expect(f.rows.map((r) => r.conversionFromPrevious)).toEqual([null, 0.85, 64 / 85, 28 / 64]);
+    expect(f.overall).toBe(0.28);
+    expect(f).toMatchObject({ mode: 'cohort', entities: 100, won: 28, lost: 72, open: 0, resolvedWinRate: 0.28 });
+  });
+  it('counts a skipped stage as passed (a → c → won reaches b; computed by hand)', () => {
+    const f = funnel([walker(['a', 'c', 'won'], '2026-01-10'), walker(['b', 'lost'], '2026-01-10')], pipeline);
+    expect(f.rows.map((r) => r.reached)).toEqual([2, 2, 1, 1]);
+  });
+  it('uses the current stage as creation when the history is empty, and counts open (censored) entities', () => {
+    const f = funnel([{ createdAt: '2026-01-10T09:00:00Z', stage: 'b', ownerId: 'x', history: [] }], pipeline);
+    expect(f.rows.map((r) => r.reached)).toEqual([1, 1, 0, 0]);
+    expect([f.open, f.won, f.lost, f.overall, f.resolvedWinRate]).toEqual([1, 0, 0, 0, null]);
+  });
+  it('takes only entities created in the window, by the date written in createdAt', () => {
+    const late = { createdAt: '2026-01-31T23:30:00-05:00', stage: 'a', ownerId: 'x', history: [] };
+    const f = funnel([late, walker(['a'], '2026-02-01')], pipeline, { window: { start: '2026-01-01', end: '2026-01-31' } });
+    expect(f.entities).toBe(1);
+  });
+  it('ignores events after asOf (the deal was still in c)', () => {
+    const d = walker(['a', 'b', 'c', 'won'], '2026-01-10');
+    const f = funnel([d], pipeline, { asOf: '2026-01-12T13:00:00Z' });
+    expect(f.rows.map((r) => r.reached)).toEqual([1, 1, 1, 0]);
+    expect(f.open).toBe(1);
+  });
+  it('limits the steps with `stages` and ignores side stages', () => {
+    const f = funnel([walker(['a', 'c'], '2026-01-10')], pipeline, { stages: ['a', 'c'] });
+    expect(f.rows.map((r) => [r.stageId, r.reached])).toEqual([['a', 1], ['c', 1], ['won', 0]]);
+  });
+  it('groups by member through the one groupBy option', () => {
+    const f = funnel([walker(['a', 'won'], '2026-01-10', 'ann'), walker(['a'], '2026-01-10', 'bob'), walker(['a', 'lost'], '2026-01-10', 'bob')], pipeline, { groupBy: 'member' });
+    expect(Object.keys(f.groups ?? {})).toEqual(['ann', 'bob']);
+    expect(f.groups?.ann?.overall).toBe(1);
+    expect(f.groups?.bob?.overall).toBe(0);
+    expect(f.groups?.bob?.rows[0]?.reached).toBe(2);
+  });
+  it('returns null rates over empty denominators', () => {
+    const f = funnel([], pipeline);
+    expect(f.rows.every((r) => r.conversionFromFirst === null && r.conversionFromPrevious === null)).toBe(true);
+    expect(f.overall).toBeNull();
+  });
+});
+
+describe('funnel (period) vs cohort', () => {
+  // By hand: window = February. Deal 1 created Jan 30 in a, reaches b Jan 31, c Feb 1, won Feb 2.
+  // Deal 2 created Feb 10: a, b (Feb 11), lost (Feb 12). Deal 3 created Feb 27: a, b, c (Mar 1).
+  const d1 = walker(['a', 'b', 'c', 'won'], '2026-01-30');
+  const d2 = walker(['a', 'b', 'lost'], '2026-02-10');
+  const d3 = walker(['a', 'b', 'c'], '2026-02-27');
+  const window = { start: '2026-02-01', end: '2026-02-28' };
+  it('period mode counts entries that happened in the window: a 2, b 2, c 1, won 1', () => {
+    const f = funnel([d1, d2, d3], pipeline, { mode: 'period', window });
+    expect(f.rows.map((r) => r.reached)).toEqual([2, 2, 1, 1]);
+    // c ÷ b = 1/2, won ÷ c = 1: entries of different deals
+    expect(f.rows.map((r) => r.conversionFromPrevious)).toEqual([null, 1, 0.5, 1]);
+    expect(f).toMatchObject({ mode: 'period', entities: 3, won: 1, lost: 1, open: null });
+  });
+  it('cohort mode follows the February cohort (deals 2 and 3) to the end: a 2, b 2, c 1, won 0', () => {
+    const f = funnel([d1, d2, d3], pipeline, { mode: 'cohort', window });
+    expect(f.rows.map((r) => r.reached)).toEqual([2, 2, 1, 0]);
+    expect(f).toMatchObject({ entities: 2, won: 0, lost: 1, open: 1 });
+  });
+  it('period "conversion" can exceed 1 (more entries into b than into a in the window)', () => {
+    const f = funnel([walker(['a', 'b'], '2026-01-31'), walker(['a', 'b'], '2026-01-31'), walker(['a'], '2026-02-05')], pipeline, { mode: 'period', window });
+    expect(f.rows[1]?.conversionFromPrevious).toBe(2);
+  });
+  it('counts a reopened deal once per stage', () => {
+    const d = { createdAt: '2026-02-02T10:00:00Z', stage: 'won', ownerId: 'x', history: [ev(null, 'a', '2026-02-02T10:00:00Z'), ev('a', 'won', '2026-02-03T10:00:00Z'), ev('won', 'b', '2026-02-04T10:00:00Z'), ev('b', 'won', '2026-02-05T10:00:00Z')] };
+    expect(funnel([d], pipeline, { mode: 'period', window }).rows.map((r) => r.reached)).toEqual([1, 1, 1, 1]);
+  });
+});
+
+describe('funnel errors and summaries', () => {
+  it('rejects bad options', () => {
+    expect(() => funnel([], pipeline, { mode: 'x' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'mode' }));
+    expect(() => funnel([], pipeline, { stages: ['won'] })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'stages[0]' }));
+    expect(() => funnel([], pipeline, { stages: ['a', 'a'] })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'stages[1]' }));
+    expect(() => funnel([], pipeline, { stages: [] })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => funnel([], pipeline, { groupBy: 'planet' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'groupBy' }));
+    expect(() => funnel([], null as never)).toThrow(expect.objectContaining({ code: 'INVALID_PIPELINE' }));
+    expect(() => funnel([], pipeline, { window: { start: '2026-02-01', end: '2026-01-01' } })).toThrow(expect.objectContaining({ code: 'INVALID_PERIOD' }));
+    expect(() => funnel([], pipeline, { asOf: '2026-02-01' })).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => funnel([{ createdAt: 'yesterday', stage: 'a', ownerId: 'x' }], pipeline)).toThrow(expect.objectContaining({ code: 'INVALID_DATE', field: 'entities[0].createdAt' }));
+  });
+  it('refuses to merge funnels of different modes or groupings', () => {
+    const a = summarizeFunnel([], pipeline);
+    expect(() => mergeFunnel(a, summarizeFunnel([], pipeline, { mode: 'period' }))).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => mergeFunnel(a, summarizeFunnel([], pipeline, { groupBy: 'team' }))).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => finalizeFunnel({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+  it('survives a JSON round trip', () => {
+    const s = summarizeFunnel([walker(['a', 'won'], '2026-01-10')], pipeline, { groupBy: 'member' });
+    expect(finalizeFunnel(JSON.parse(JSON.stringify(s)))).toEqual(finalizeFunnel(s));
+  });
+});
