@@ -173,7 +173,8 @@ export function checkMeaning(p: NormalizedPipeline): RevopsIssue[] {
     if ((ro.fromStages ?? []).length === 0) problem(['reopen', 'fromStages'], 'reopen given but there is no closed stage to reopen', 'reopen_source');
   }
   // Reachability: breadth-first from the start stages over transitions and reopen edges.
-  const reached = new Set(p.startStages.filter((id) => kind.has(id)));
+  const reached = new Set(p.startStages.filter((id) => kind.get(id) === 'open'));
+  const canReach = reached.size > 0; // without a valid start stage, "unreachable" would only repeat that problem
   const queue = [...reached];
   for (let q = 0; q < queue.length; q++) {
     for (const to of edges.get(queue[q]!) ?? []) {
@@ -184,7 +185,7 @@ export function checkMeaning(p: NormalizedPipeline): RevopsIssue[] {
     }
   }
   p.stages.forEach((s, i) => {
-    if (p.startStages.length > 0 && !reached.has(s.id)) problem(['stages', i], `stage "${s.id}" is unreachable from the start stages`, 'unreachable_stage');
+    if (canReach && !reached.has(s.id)) problem(['stages', i], `stage "${s.id}" is unreachable from the start stages`, 'unreachable_stage');
     if (s.kind === 'open' && (edges.get(s.id) ?? []).length === 0) problem(['stages', i], `open stage "${s.id}" has no transition out (entities would be stuck)`, 'dead_end');
   });
   return issues;
