@@ -22,9 +22,9 @@ export interface ConvertibleLead extends StagedEntity {
   readonly name: string;
   /** The SDR/BDR who owns the lead: recorded as the deal's `sourceMemberId`. */
   readonly ownerId: string;
-  readonly company?: string;
-  readonly accountId?: string;
-  readonly segment?: Segment;
+  readonly company?: string | undefined;
+  readonly accountId?: string | undefined;
+  readonly segment?: Segment | undefined;
 }
 
 /** The new deal's own facts. */

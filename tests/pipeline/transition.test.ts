@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Deal, Lead } from '../../src/model/index.js';
+import type { Deal, Lead, StageEvent } from '../../src/model/index.js';
 import {
   convertLead,
   defaultCustomerPipeline,
@@ -182,7 +182,8 @@ describe('refusals', () => {
     expect(r.ok ? null : [r.error.code, r.error.missingFields]).toEqual(['GUARD_FAILED', ['expectedCloseDate']]);
     // The same move with the field supplied as a change passes, and the change is recorded.
     const ok = value(transition(noDate, 'closed-won', { ...opts, changes: { expectedCloseDate: '2026-03-10' } }));
-    expect(ok.history.at(-1)?.changes).toEqual({ expectedCloseDate: '2026-03-10' });
+    const last: StageEvent | undefined = ok.history.at(-1);
+    expect(last?.changes).toEqual({ expectedCloseDate: '2026-03-10' });
     // Converting a lead by hand without a deal id fails the stage's guard.
     const q = { ...newLead, stage: 'qualified', accountId: undefined, history: [{ ...newLead.history[0]!, to: 'qualified' }] };
     const g = transition(q, 'converted', { pipeline: defaultLeadPipeline, actor: sdr, at: opts.at });
@@ -234,7 +235,7 @@ describe('derived fields and the probability rule', () => {
 
   it('null in changes clears a field; the close date can be chosen', () => {
     const r = value(transition({ ...base, stage: 'proposal', history: [{ ...base.history[0]!, to: 'proposal' }] }, 'closed-won', { ...opts, changes: { closeDate: '2026-06-30', expectedCloseDate: '2026-06-30' } }));
-    expect(r.closeDate).toBe('2026-06-30');
+    expect((r as { closeDate?: string }).closeDate).toBe('2026-06-30');
     const cleared = value(transition(base, 'demo', { ...opts, changes: { note: null } }));
     expect('note' in cleared).toBe(false);
   });
