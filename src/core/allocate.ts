@@ -5,7 +5,7 @@
  */
 import { invalid } from './errors.js';
 import { minorUnits } from './currency.js';
-import { parseFixed, pow10, type DecimalInput } from './fixed.js';
+import { parseFixed, pow10, type DecimalInput, type Fixed } from './fixed.js';
 import { fromFixed, readMoney, type Money } from './money.js';
 
 /**
@@ -41,7 +41,12 @@ export function allocate(value: Money, ratios: readonly DecimalInput[]): Money[]
     throw invalid('INVALID_RATIO', 'ratios', ratios, 'must be a non-empty array');
   }
   const parsed = ratios.map((r, i) => {
-    const f = parseFixed(r, `ratios[${i}]`);
+    let f: Fixed;
+    try {
+      f = parseFixed(r, `ratios[${i}]`);
+    } catch {
+      throw invalid('INVALID_RATIO', `ratios[${i}]`, r, 'must be a finite, non-negative decimal');
+    }
     if (f.int < 0n) throw invalid('INVALID_RATIO', `ratios[${i}]`, r, 'must not be negative');
     return f;
   });

@@ -100,6 +100,7 @@ export function fiscalYear(y: number, options: FiscalYearOptions = {}): Period {
   const { startMonth, naming } = readFiscal(options);
   const startYear = startMonth === 1 || naming === 'start' ? y : y - 1;
   checkYear(startYear);
+  if (startMonth > 1) checkYear(startYear + 1); // the fiscal year must also end by 9999
   const start = `${pad(startYear, 4)}-${pad(startMonth, 2)}-01`;
   return { start, end: addDays(addMonths(start, 12), -1) };
 }

@@ -65,14 +65,13 @@ describe('allocate()', () => {
     thrown(() => allocate(money(1, 'USD'), [0, 0]), 'INVALID_RATIO');
   });
 
-  // BUG (reported): the TSDoc promises INVALID_RATIO for a non-finite ratio, but parseFixed
-  // throws INVALID_AMOUNT. Flip to it() once src/core/allocate.ts is fixed.
-  it.fails('BUG: a non-finite ratio throws INVALID_RATIO as documented', () => {
+  // Regression: a non-finite ratio once threw INVALID_AMOUNT, not the documented INVALID_RATIO.
+  it('a non-finite ratio throws INVALID_RATIO as documented', () => {
     thrown(() => allocate(money(1, 'USD'), [1, NaN]), 'INVALID_RATIO');
   });
 
-  it('a malformed ratio is at least a RevopsError naming ratios[i]', () => {
-    const e = thrown(() => allocate(money(1, 'USD'), [1, 'x']), 'INVALID_AMOUNT');
+  it('a malformed ratio is INVALID_RATIO naming ratios[i]', () => {
+    const e = thrown(() => allocate(money(1, 'USD'), [1, 'x']), 'INVALID_RATIO');
     expect(e.field).toBe('ratios[1]');
   });
 

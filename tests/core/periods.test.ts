@@ -85,9 +85,8 @@ describe('fiscalYear()', () => {
     thrown(() => fiscalYear(1, { fiscalYearStartMonth: 7 }), 'INVALID_PERIOD');
   });
 
-  // BUG (reported, minor): FY9999 named by its start ends in year 10000; the TSDoc promises
-  // INVALID_PERIOD for a bad year but the error is INVALID_DATE from addDays. Flip to it() once fixed.
-  it.fails('BUG: fiscalYear(9999) that would end in year 10000 throws INVALID_PERIOD', () => {
+  // Regression: FY9999 named by its start would end in year 10000; it once threw INVALID_DATE.
+  it('fiscalYear(9999) that would end in year 10000 throws INVALID_PERIOD', () => {
     thrown(() => fiscalYear(9999, { fiscalYearStartMonth: 7, fiscalYearNaming: 'start' }), 'INVALID_PERIOD');
   });
 });
