@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { stageVisits, timeInStage } from '../../src/pipeline/index.js';
+
+const ev = (from: string | null, to: string, at: string) => ({ from, to, at, actorId: 'u', roleId: 'sdr' });
+const history = [
+  ev(null, 'new', '2026-03-28T09:00:00+01:00'), // 08:00Z
+  ev('new', 'working', '2026-03-29T09:00:00+02:00'), // 07:00Z next day: 23 h of elapsed time (a DST night in Paris)
+  ev('working', 'nurture', '2026-04-02T07:00:00Z'), // 4 days
+  ev('nurture', 'working', '2026-04-12T19:00:00Z'), // 10.5 days
+];
+
+describe('timeInStage', () => {
+  it('sums visits per stage in elapsed 24-hour days, counting the current stage until asOf', () => {
+    // by hand: new 23 h = 23/24 d; working 4 d + (2026-04-15T07:00Z − 04-12T19:00Z = 2.5 d) = 6.5 d; nurture 10.5 d
+    expect(timeInStage(history, '2026-04-15T07:00:00Z')).toEqual({ new: 23 / 24, working: 6.5, nurture: 10.5 });
+  });
+
+  it('ignores events after asOf and gives {} before the first event', () => {
+    // as of 2026-03-31T07:00Z: new 23/24 d, working 2 d
+    expect(timeInStage(history, '2026-03-31T07:00:00Z')).toEqual({ new: 23 / 24, working: 2 });
+    expect(timeInStage(history, '2026-01-01T00:00:00Z')).toEqual({});
+    expect(timeInStage([], '2026-01-01T00:00:00Z')).toEqual({});
+  });
+
+  it('throws on a disordered history or a malformed instant', () => {
+    expect(() => timeInStage([history[1]!, history[0]!], '2026-04-15T07:00:00Z')).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'history[1].at' }));
+    expect(() => timeInStage(history, '2026-04-15')).toThrowError(expect.objectContaining({ code: 'INVALID_DATE', field: 'asOf' }));
+    expect(() => timeInStage([null as never], '2026-04-15T00:00:00Z')).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => timeInStage('x' as never, '2026-04-15T00:00:00Z')).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+});
+
+describe('stageVisits', () => {
+  it('lists each stay with its exit, open stays without asOf having ms null', () => {
+    expect(stageVisits(history).map((v) => [v.stage, v.exitedAt, v.ms])).toEqual([
+      ['new', '2026-03-29T09:00:00+02:00', 23 * 3600_000],
+      ['working', '2026-04-02T07:00:00Z', 4 * 86_400_000],
+      ['nurture', '2026-04-12T19:00:00Z', 10.5 * 86_400_000],
+      ['working', null, null],
+    ]);
+    expect(stageVisits(history, { asOf: '2026-04-13T19:00:00Z' }).at(-1)).toEqual({ stage: 'working', enteredAt: '2026-04-12T19:00:00Z', exitedAt: null, ms: 86_400_000 });
+  });
+});
