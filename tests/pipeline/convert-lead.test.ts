@@ -57,7 +57,7 @@ describe('convertLead', () => {
   });
 
   it('uses the lead account when the deal names none, and takes name and type when given', () => {
-    const r = convertLead({ ...qualified, accountId: 'a-1' }, { actor: sdr, at, deal: { ...deal, accountId: undefined, name: 'Globex expansion', type: 'expansion' } as typeof deal });
+    const r = convertLead({ ...qualified, accountId: 'a-1' }, { actor: sdr, at, deal: { id: 'd-7', ownerId: 'm-ana', amount: deal.amount, expectedCloseDate: deal.expectedCloseDate, name: 'Globex expansion', type: 'expansion' } });
     expect(r.ok && [r.value.deal.accountId, r.value.deal.name, r.value.deal.type, r.value.lead.history.at(-1)?.changes]).toEqual([
       'a-1',
       'Globex expansion',
