@@ -28,3 +28,34 @@ export {
   type FunnelState,
   type FunnelSummary,
 } from './funnel.js';
+export type { DealKpiOptions, KpiDeal } from './deal-kpi.js';
+export {
+  winRate,
+  summarizeWinRate,
+  mergeWinRate,
+  finalizeWinRate,
+  type WinRate,
+  type WinRateOptions,
+  type WinRateState,
+  type WinRateSummary,
+} from './win-rate.js';
+export {
+  averageDealSize,
+  summarizeAverageDealSize,
+  mergeAverageDealSize,
+  finalizeAverageDealSize,
+  type AverageDealSize,
+  type AverageDealSizeOptions,
+  type DealSizeState,
+  type DealSizeSummary,
+} from './deal-size.js';
+export {
+  salesCycleLength,
+  summarizeSalesCycleLength,
+  mergeSalesCycleLength,
+  finalizeSalesCycleLength,
+  type SalesCycleLength,
+  type SalesCycleLengthOptions,
+  type CycleLengthState,
+  type CycleLengthSummary,
+} from './cycle-length.js';

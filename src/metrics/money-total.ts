@@ -18,6 +18,7 @@ export class MoneyTotal {
 
   /** Adds a Money, checking its currency against the total's. */
   add(value: Money, field: string): void {
+    if (typeof value !== 'object' || value === null) readMoney(value, field);
     const currency = value.currency;
     if (this.currency !== currency) {
       if (this.currency !== null) {

@@ -35,3 +35,13 @@ export function walker(path: readonly string[], created: string, ownerId = 'ae1'
     history: path.map((to, i) => ev(i === 0 ? null : (path[i - 1] as string), to, at(i))),
   };
 }
+
+/** A deal for the KPI tests. */
+export function deal(
+  stage: string,
+  amount: string,
+  extra: { ownerId?: string; createdAt?: string; closeDate?: string; teamId?: string; segment?: 'b2b' | 'b2c' | 'enterprise' | 'saas'; territoryId?: string; currency?: string } = {},
+) {
+  const { currency = 'USD', ownerId = 'ae1', createdAt = '2026-01-05T10:00:00Z', ...rest } = extra;
+  return { stage, ownerId, createdAt, amount: { amount, currency }, ...rest };
+}
