@@ -1,0 +1,93 @@
+/**
+ * Pipeline coverage: open pipeline ÷ remaining quota.
+ * @module
+ */
+import { invalid } from '../core/errors.js';
+import { addFixed, fixedToNumber, multiplyFixed, parseFixed } from '../core/fixed.js';
+import { assertSameCurrency, fromFixed, readMoney, type Money } from '../core/money.js';
+import type { RateValue } from '../core/ratio.js';
+import { checkFraction } from './internal.js';
+
+/** Options of {@link pipelineCoverage}. */
+export interface PipelineCoverageOptions {
+  /**
+   * Historical win rate of pipeline like this one (a fraction). When given, the result also
+   * has `requiredCoverage`, `expectedBookings` and `expectedShareOfRemaining`. Default: none.
+   */
+  readonly winRate?: number;
+}
+
+/** Result of {@link pipelineCoverage}. */
+export interface PipelineCoverage {
+  /**
+   * Open pipeline ÷ remaining quota (3 for "3×"), or `null` when nothing remains to cover
+   * (remaining quota ≤ 0: the quota is met, coverage is undefined — never Infinity).
+   */
+  readonly coverage: RateValue;
+  /** quota − closed, exact; zero or negative when the quota is met. */
+  readonly remainingQuota: Money;
+  /** Whether closed bookings already meet the quota (remaining ≤ 0). */
+  readonly quotaMet: boolean;
+  /** 1 ÷ winRate: the coverage needed to expect to close the remaining quota (`null` at a 0 win rate). Only with `winRate`. */
+  readonly requiredCoverage?: RateValue;
+  /** pipeline × winRate, exact. Only with `winRate`. */
+  readonly expectedBookings?: Money;
+  /** expectedBookings ÷ remaining quota (`null` when the quota is met). Only with `winRate`. */
+  readonly expectedShareOfRemaining?: RateValue;
+}
+
+/**
+ * Pipeline coverage = open pipeline ÷ (quota − closed so far), the ratio sales managers
+ * compare with "3×" (winsabove, "Pipeline coverage ratio"). The numerator is whatever
+ * pipeline you pass (gross or weighted — use the open pipeline expected to close in the same
+ * period as the quota; e.g. `forecastByCategory(...).openPipeline`).
+ *
+ * Remaining quota ≤ 0 (already met): `coverage` is `null` and `quotaMet` is `true`.
+ * With a win rate w it also reports the required coverage 1/w and the expected bookings
+ * pipeline × w (the "expected attainment" some write-ups mislabel as coverage).
+ *
+ * @param pipeline - open pipeline for the period (≥ 0).
+ * @param quota - the period's quota (≥ 0), same currency.
+ * @param closed - bookings already closed won in the period (≥ 0), same currency.
+ * @param options - see {@link PipelineCoverageOptions}.
+ * @returns a {@link PipelineCoverage}; ratios are plain numbers (estimates), money is exact.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a negative amount.
+ * @throws {RevopsError} `CURRENCY_MISMATCH` when the currencies differ.
+ * @throws {RevopsError} `INVALID_RATE` for a win rate outside [0, 1].
+ * @throws {RevopsError} `INVALID_INPUT` when an argument is not money.
+ * @example
+ * ```ts
+ * import { money } from 'revops/core';
+ * import { pipelineCoverage } from 'revops/forecast';
+ * // winsabove: $4.8M open pipeline against $1.6M of remaining quota, 22 % win rate.
+ * const c = pipelineCoverage(money(4_800_000, 'USD'), money(1_600_000, 'USD'), money(0, 'USD'), { winRate: 0.22 });
+ * [c.coverage, c.expectedBookings?.amount, c.expectedShareOfRemaining];
+ * //=> [3, '1056000.00', 0.66]
+ * pipelineCoverage(money(10, 'USD'), money(100, 'USD'), money(120, 'USD')).coverage;
+ * //=> null
+ * ```
+ */
+export function pipelineCoverage(pipeline: Money, quota: Money, closed: Money, options: PipelineCoverageOptions = {}): PipelineCoverage {
+  const p = readMoney(pipeline, 'pipeline');
+  const q = readMoney(quota, 'quota');
+  const c = readMoney(closed, 'closed');
+  assertSameCurrency(p.currency, q.currency, 'quota');
+  assertSameCurrency(p.currency, c.currency, 'closed');
+  for (const [name, v] of [['pipeline', p], ['quota', q], ['closed', c]] as const) {
+    if (v.fixed.int < 0n) throw invalid('INVALID_AMOUNT', `${name}.amount`, fixedToNumber(v.fixed), 'must not be negative');
+  }
+  const remaining = addFixed(q.fixed, { int: -c.fixed.int, scale: c.fixed.scale });
+  const quotaMet = remaining.int <= 0n;
+  const remainingNumber = fixedToNumber(remaining);
+  const coverage = quotaMet ? null : fixedToNumber(p.fixed) / remainingNumber;
+  const base: PipelineCoverage = { coverage, remainingQuota: fromFixed(remaining, p.currency), quotaMet };
+  if (options.winRate === undefined) return base;
+  const w = checkFraction(options.winRate, 'options.winRate');
+  const expected = multiplyFixed(p.fixed, parseFixed(w, 'options.winRate'));
+  return {
+    ...base,
+    requiredCoverage: w === 0 ? null : 1 / w,
+    expectedBookings: fromFixed(expected, p.currency),
+    expectedShareOfRemaining: quotaMet ? null : fixedToNumber(expected) / remainingNumber,
+  };
+}

@@ -1,0 +1,346 @@
+/**
+ * Holt-Winters exponential smoothing (level, optional additive or damped trend, optional
+ * additive or multiplicative seasonality), fitted by least squares, with forecasts and
+ * prediction intervals.
+ * @module
+ */
+import { invalid } from '../core/errors.js';
+import { etsForecast, etsRun, type EtsInitial, type EtsParameters, type EtsSpec } from './ets-recursion.js';
+import { minimizeInBox } from './nelder-mead.js';
+import { analyticIntervals, simulatedIntervals, varianceMultipliers, type PredictionInterval } from './prediction-intervals.js';
+import { checkFraction, positiveInteger } from './internal.js';
+import { readSeries } from './series.js';
+
+/** Options of {@link holtWinters}. */
+export interface HoltWintersOptions {
+  /** Season length m (12 for monthly data with a yearly pattern, 4 for quarterly). Required with seasonality. */
+  readonly seasonLength?: number;
+  /** `'additive'` (default) or `'none'`. */
+  readonly trend?: 'none' | 'additive';
+  /** Damp the trend by φ. Default: `true` when `phi` is given, else `false`. */
+  readonly damped?: boolean;
+  /** Default `'additive'` when `seasonLength` > 1 is given, else `'none'`. */
+  readonly seasonality?: 'none' | 'additive' | 'multiplicative';
+  /** Level smoothing α in [0, 1]. Default: estimated. */
+  readonly alpha?: number;
+  /** Trend smoothing, in the convention of `parameterization`. Default: estimated. */
+  readonly beta?: number;
+  /** Seasonal smoothing γ in [0, 1] (the same in both conventions). Default: estimated. */
+  readonly gamma?: number;
+  /** Damping φ in (0, 1]. Default: estimated in [0.8, 0.98] when damped. */
+  readonly phi?: number;
+  /**
+   * How `beta` is read: `'component'` (default) — the Holt-Winters component form's β*
+   * (statsmodels `smoothing_trend`, R `HoltWinters`, NIST); `'errorCorrection'` — the ETS
+   * state-space β = α·β* (R `forecast::ets`, statsmodels `ETSModel`).
+   */
+  readonly parameterization?: 'component' | 'errorCorrection';
+  /**
+   * Known initial states at time 0: ℓ₀, b₀ and the m seasonal states **oldest first**
+   * (`seasonal[j]` is the state used for the observation at index j — R's `initstate` lists
+   * them newest first: reverse it). Default: the simple heuristic (see {@link holtWinters}).
+   */
+  readonly initial?: { readonly level: number; readonly trend?: number; readonly seasonal?: readonly number[] };
+  /** Number of periods to forecast. Default 2m with seasonality, else 10 (as R's `forecast`). */
+  readonly horizon?: number;
+  /** Coverage levels of the prediction intervals (fractions). Default `[0.8, 0.95]`. */
+  readonly levels?: readonly number[];
+  /** Sample paths for simulated intervals (multiplicative seasonality). Default 5,000. */
+  readonly simulations?: number;
+  /** Seed of the simulated intervals. Default `1`. */
+  readonly seed?: number | string;
+}
+
+/** Smoothing parameters; `null` where the model has no such component. */
+export interface SmoothingParameters {
+  readonly alpha: number;
+  readonly beta: number | null;
+  readonly gamma: number | null;
+  readonly phi: number | null;
+}
+
+/** Result of {@link holtWinters}. */
+export interface HoltWintersFit {
+  readonly model: { readonly trend: 'none' | 'additive'; readonly damped: boolean; readonly seasonality: 'none' | 'additive' | 'multiplicative'; readonly seasonLength: number };
+  /** Parameters in the component form (β = β*). */
+  readonly parameters: SmoothingParameters;
+  /** The same in the error-correction (ETS) form (β = α·β*), as R's `ets` prints them. */
+  readonly errorCorrection: SmoothingParameters;
+  /** Which parameters were estimated (the others were given). */
+  readonly estimated: readonly ('alpha' | 'beta' | 'gamma' | 'phi')[];
+  /** Initial states used (seasonal oldest first), and where they came from. */
+  readonly initial: { readonly level: number; readonly trend: number | null; readonly seasonal: readonly number[] | null; readonly source: 'given' | 'heuristic' };
+  /** One-step forecasts ŷ₁…ŷₙ. */
+  readonly fitted: readonly number[];
+  /** yₜ − ŷₜ. */
+  readonly residuals: readonly number[];
+  /** Σ residuals². */
+  readonly sse: number;
+  /** sse / n. */
+  readonly mse: number;
+  /** sse / (n − k), k = smoothing parameters + initial states (as R's `ets`); `null` when n ≤ k. */
+  readonly sigma2: number | null;
+  /** Point forecasts for h = 1…horizon. */
+  readonly forecast: readonly number[];
+  /** Prediction intervals (empty when `sigma2` is null). */
+  readonly intervals: readonly PredictionInterval[];
+  /** How the intervals were computed. */
+  readonly intervalMethod: 'analytic' | 'simulation' | 'none';
+}
+
+const LO = 1e-4;
+const HI = 0.9999;
+
+/** The simple heuristic initial states (Hyndman & Athanasopoulos fpp2 §7.6; statsmodels `initialization_simple`). */
+function heuristicInitial(y: Float64Array, spec: EtsSpec): EtsInitial {
+  const m = spec.m;
+  if (spec.seasonality === 'none') {
+    if (spec.trend && y.length < 2) throw invalid('INSUFFICIENT_DATA', 'series', `${y.length} values`, 'must have at least 2 values to initialise a trend');
+    return { level: y[0] as number, trend: spec.trend ? (y[1] as number) - (y[0] as number) : 0, seasonal: [] };
+  }
+  if (y.length < 2 * m) throw invalid('INSUFFICIENT_DATA', 'series', `${y.length} values`, `must have at least two full seasons (${2 * m} values) to initialise the seasonal states`);
+  let level = 0;
+  for (let i = 0; i < m; i++) level += (y[i] as number) / m;
+  let trend = 0;
+  if (spec.trend) for (let i = 0; i < m; i++) trend += ((y[m + i] as number) - (y[i] as number)) / m / m;
+  const seasonal: number[] = [];
+  for (let i = 0; i < m; i++) seasonal.push(spec.seasonality === 'additive' ? (y[i] as number) - level : (y[i] as number) / level);
+  return { level, trend, seasonal };
+}
+
+function readInitial(value: HoltWintersOptions['initial'], spec: EtsSpec): EtsInitial {
+  if (typeof value !== 'object' || value === null) throw invalid('INVALID_OPTION', 'options.initial', value, 'must be { level, trend?, seasonal? }');
+  const finite = (v: unknown, field: string): number => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid('INVALID_OPTION', field, v, 'must be a finite number');
+    return v;
+  };
+  const level = finite(value.level, 'options.initial.level');
+  const trend = spec.trend ? finite(value.trend, 'options.initial.trend') : 0;
+  let seasonal: number[] = [];
+  if (spec.seasonality !== 'none') {
+    if (!Array.isArray(value.seasonal) || value.seasonal.length !== spec.m) {
+      throw invalid('INVALID_OPTION', 'options.initial.seasonal', value.seasonal, `must be ${spec.m} seasonal states, oldest first`);
+    }
+    seasonal = value.seasonal.map((s, i) => finite(s, `options.initial.seasonal[${i}]`));
+  }
+  return { level, trend, seasonal };
+}
+
+/**
+ * Holt-Winters exponential smoothing: fits (or takes) the smoothing parameters, runs the
+ * recursion over the series and forecasts `horizon` periods ahead with prediction intervals.
+ *
+ * Model (ETS error-correction form, additive errors; fpp3 §8, Hyndman et al. 2008): see
+ * the recursions in `ets-recursion.ts`: ŷ = ℓ + φb (+ s, or × s); ℓ ← ℓ + φb + αe (e/s when
+ * multiplicative); b ← φb + βe; s ← s + γe (γe/(ℓ+φb) when multiplicative).
+ *
+ * **Two conventions for the trend constant.** The error-correction (ETS) β equals α times
+ * the component-form β* (ℓₜ = α(yₜ − sₜ₋ₘ) + (1−α)(ℓₜ₋₁ + bₜ₋₁), bₜ = β*(ℓₜ − ℓₜ₋₁) +
+ * (1−β*)bₜ₋₁). `beta` is read as β* unless `parameterization: 'errorCorrection'`; the result
+ * reports both. γ is the same in both (fpp3's seasonal equation uses yₜ − ℓₜ₋₁ − bₜ₋₁).
+ *
+ * **Initial states.** Given ones are used as is (seasonal oldest first — the reverse of R's
+ * `initstate`). Otherwise the simple heuristic: without seasonality ℓ₀ = y₁, b₀ = y₂ − y₁;
+ * with it (needs two full seasons) ℓ₀ = mean of the first season, b₀ = mean of
+ * (y_{m+i} − y_i)/m over the first two seasons, sᵢ = yᵢ − ℓ₀ (or yᵢ/ℓ₀).
+ *
+ * **Fitting.** Parameters not given are chosen to minimise the sum of squared one-step
+ * errors, by a bounded Nelder–Mead search (started from the best point of a small grid,
+ * restarted until it stops improving) over the usual region: α, β* ∈ [0.0001, 0.9999],
+ * γ ∈ [0.0001, 0.9999·(1 − α)] (so 0 < γ < 1 − α, as R's `ets`), φ ∈ [0.8, 0.98]. The
+ * initial states are not optimised (R's `ets` also estimates them, so its fitted parameters
+ * differ; with R's parameters and states given, fitted values and forecasts agree with it).
+ *
+ * **Intervals.** σ² = SSE/(n − k), k = number of smoothing parameters plus initial states
+ * (1 + trend + m − 1 seasonal), as R's `ets`. Additive or no seasonality: analytic, the
+ * ETS class-1 variance σ²(1 + Σ_{j<h} c_j²), c_j = α + β(φ + … + φʲ) + γ[j mod m = 0]
+ * (Hyndman et al. 2008 Table 6.1). Multiplicative seasonality: no closed form; `simulations`
+ * seeded sample paths with N(0, σ²) errors, and type-7 quantiles (R's default `quantile`).
+ *
+ * @param series - the observations, oldest first (finite numbers; positive for multiplicative seasonality).
+ * @param options - see {@link HoltWintersOptions}.
+ * @returns a {@link HoltWintersFit}.
+ * @throws {RevopsError} `INVALID_INPUT` when `series` is not an array of finite numbers, or has a non-positive value with multiplicative seasonality.
+ * @throws {RevopsError} `INVALID_OPTION` for a contradictory or out-of-range option.
+ * @throws {RevopsError} `INVALID_RATE` for a smoothing parameter or level outside [0, 1].
+ * @throws {RevopsError} `INSUFFICIENT_DATA` when the series is too short for the model or its initial states.
+ * @throws {RevopsError} `INVALID_SEED` for a bad seed.
+ * @example
+ * ```ts
+ * import { holtWinters } from 'revops/forecast';
+ * // Holt's linear method on fpp2 `ausair` 1990–2004, α = 0.8, β* = 0.2, ℓ₀ = y₁, b₀ = y₂ − y₁
+ * // (statsmodels test_holtwinters.py::test_holt publishes forecast(5) = 43.76 45.59 47.43 49.27 51.10).
+ * const air = [17.5534, 21.8601, 23.8866, 26.9293, 26.8885, 28.8314, 30.0751, 30.9535, 30.1857, 31.5797,
+ *   32.577569, 33.477398, 39.021581, 41.386432, 41.596552];
+ * const fit = holtWinters(air, { alpha: 0.8, beta: 0.2, horizon: 5 });
+ * fit.forecast.map((v) => Math.round(v * 100) / 100);
+ * //=> [43.76, 45.59, 47.43, 49.27, 51.1]
+ * fit.errorCorrection.beta === 0.8 * 0.2;
+ * //=> true
+ * ```
+ */
+export function holtWinters(series: readonly number[], options: HoltWintersOptions = {}): HoltWintersFit {
+  const y = readSeries(series, 'series');
+  const trend = options.trend ?? 'additive';
+  if (trend !== 'none' && trend !== 'additive') throw invalid('INVALID_OPTION', 'options.trend', trend, "must be 'none' or 'additive'");
+  const damped = options.damped ?? options.phi !== undefined;
+  if (damped && trend === 'none') throw invalid('INVALID_OPTION', 'options.damped', damped, 'needs a trend');
+  if (!damped && options.phi !== undefined) throw invalid('INVALID_OPTION', 'options.phi', options.phi, 'needs damped: true');
+  const seasonality = options.seasonality ?? (options.seasonLength !== undefined && options.seasonLength > 1 ? 'additive' : 'none');
+  if (seasonality !== 'none' && seasonality !== 'additive' && seasonality !== 'multiplicative') {
+    throw invalid('INVALID_OPTION', 'options.seasonality', seasonality, "must be 'none', 'additive' or 'multiplicative'");
+  }
+  let m = 1;
+  if (seasonality !== 'none') {
+    m = positiveInteger(options.seasonLength, 'options.seasonLength');
+    if (m < 2) throw invalid('INVALID_OPTION', 'options.seasonLength', m, 'must be at least 2 with seasonality');
+  }
+  if (seasonality === 'multiplicative' && y.some((v) => v <= 0)) {
+    throw invalid('INVALID_INPUT', 'series', series.find((v) => v <= 0), 'must be positive for multiplicative seasonality');
+  }
+  const parameterization = options.parameterization ?? 'component';
+  if (parameterization !== 'component' && parameterization !== 'errorCorrection') {
+    throw invalid('INVALID_OPTION', 'options.parameterization', parameterization, "must be 'component' or 'errorCorrection'");
+  }
+  const spec: EtsSpec = { trend: trend === 'additive', seasonality, m };
+  const horizon = positiveInteger(options.horizon ?? (seasonality === 'none' ? 10 : 2 * m), 'options.horizon');
+  const levels = options.levels ?? [0.8, 0.95];
+  if (!Array.isArray(levels)) throw invalid('INVALID_OPTION', 'options.levels', levels, 'must be an array of fractions');
+  levels.forEach((l, i) => {
+    if (typeof l !== 'number' || !(l > 0 && l < 1)) throw invalid('INVALID_RATE', `options.levels[${i}]`, l, 'must be a fraction strictly between 0 and 1');
+  });
+  const simulations = positiveInteger(options.simulations ?? 5000, 'options.simulations');
+  const seed = options.seed ?? 1;
+  const given = options.initial !== undefined;
+  const init = given ? readInitial(options.initial, spec) : heuristicInitial(y, spec);
+
+  // Fixed parameters.
+  const fixedAlpha = options.alpha === undefined ? undefined : checkFraction(options.alpha, 'options.alpha');
+  const fixedBeta = !spec.trend || options.beta === undefined ? undefined : checkFraction(options.beta, 'options.beta');
+  if (!spec.trend && options.beta !== undefined) throw invalid('INVALID_OPTION', 'options.beta', options.beta, 'needs a trend');
+  const fixedGamma = seasonality === 'none' || options.gamma === undefined ? undefined : checkFraction(options.gamma, 'options.gamma');
+  if (seasonality === 'none' && options.gamma !== undefined) throw invalid('INVALID_OPTION', 'options.gamma', options.gamma, 'needs seasonality');
+  let fixedPhi: number | undefined;
+  if (options.phi !== undefined) {
+    if (typeof options.phi !== 'number' || !(options.phi > 0 && options.phi <= 1)) throw invalid('INVALID_OPTION', 'options.phi', options.phi, 'must be in (0, 1]');
+    fixedPhi = options.phi;
+  }
+  if (fixedBeta !== undefined && parameterization === 'errorCorrection' && fixedAlpha !== undefined && fixedBeta > fixedAlpha) {
+    throw invalid('INVALID_OPTION', 'options.beta', fixedBeta, `must not exceed alpha (${fixedAlpha}) in the error-correction form`);
+  }
+
+  // Free parameters, as coordinates of the search box.
+  type Name = 'alpha' | 'beta' | 'gamma' | 'phi';
+  const free: Name[] = [];
+  const lower: number[] = [];
+  const upper: number[] = [];
+  const grid: number[][] = [];
+  if (fixedAlpha === undefined) {
+    free.push('alpha');
+    let lo = LO;
+    let hi = HI;
+    if (fixedBeta !== undefined && parameterization === 'errorCorrection') lo = Math.max(lo, fixedBeta);
+    if (fixedGamma !== undefined) hi = Math.max(lo, Math.min(hi, 1 - fixedGamma));
+    lower.push(lo);
+    upper.push(hi);
+    grid.push([0.1, 0.3, 0.5, 0.7, 0.9]);
+  }
+  if (spec.trend && fixedBeta === undefined) {
+    free.push('beta');
+    lower.push(LO);
+    upper.push(HI);
+    grid.push([0.01, 0.1, 0.3]);
+  }
+  if (seasonality !== 'none' && fixedGamma === undefined) {
+    free.push('gamma');
+    lower.push(LO);
+    upper.push(HI);
+    grid.push([0.1, 0.3, 0.6]);
+  }
+  if (damped && fixedPhi === undefined) {
+    free.push('phi');
+    lower.push(0.8);
+    upper.push(0.98);
+    grid.push([0.8, 0.9, 0.98]);
+  }
+  const toParameters = (x: readonly number[]): EtsParameters => {
+    const get = (name: Name): number | undefined => {
+      const i = free.indexOf(name);
+      return i < 0 ? undefined : (x[i] as number);
+    };
+    const alpha = fixedAlpha ?? (get('alpha') as number);
+    let beta = 0;
+    if (spec.trend) {
+      const b = get('beta');
+      if (b !== undefined) beta = alpha * b;
+      else beta = parameterization === 'errorCorrection' ? (fixedBeta as number) : alpha * (fixedBeta as number);
+    }
+    let gamma = 0;
+    if (seasonality !== 'none') {
+      const g = get('gamma');
+      gamma = g !== undefined ? g * (1 - alpha) : (fixedGamma as number);
+    }
+    const phi = damped ? (fixedPhi ?? (get('phi') as number)) : 1;
+    return { alpha, beta, gamma, phi };
+  };
+  let x: number[] = [];
+  if (free.length > 0) {
+    const sse = (v: readonly number[]): number => etsRun(y, spec, toParameters(v), init).sse;
+    // Best point of the grid, then Nelder–Mead from there.
+    let start: number[] = [];
+    let startValue = Infinity;
+    const walk = (k: number, acc: number[]): void => {
+      if (k === grid.length) {
+        const v = acc.map((a, i) => Math.min(upper[i] as number, Math.max(lower[i] as number, a)));
+        const f = sse(v);
+        if (f < startValue || start.length === 0) {
+          start = v;
+          startValue = f;
+        }
+        return;
+      }
+      for (const g of grid[k] as number[]) walk(k + 1, [...acc, g]);
+    };
+    walk(0, []);
+    x = minimizeInBox(sse, start, lower, upper).x;
+  }
+  const p = toParameters(x);
+  const n = y.length;
+  const fittedArr = new Float64Array(n);
+  const run = etsRun(y, spec, p, init, fittedArr);
+  if (!Number.isFinite(run.sse)) throw invalid('INSUFFICIENT_DATA', 'series', `${n} values`, 'gives a non-finite fit (a level or seasonal state reached zero)');
+  const fitted = Array.from(fittedArr);
+  const residuals = fitted.map((f, i) => (y[i] as number) - f);
+  // k = smoothing parameters (α, β, γ, φ present in the model) + initial states (ℓ₀, b₀, m − 1 free seasonal states).
+  const seasonalModel = seasonality !== 'none';
+  const k = 1 + (spec.trend ? 1 : 0) + (seasonalModel ? 1 : 0) + (damped ? 1 : 0) + 1 + (spec.trend ? 1 : 0) + (seasonalModel ? m - 1 : 0);
+  const sigma2 = n > k ? run.sse / (n - k) : null;
+  const forecast = etsForecast(spec, p, run.state, n, horizon);
+  let intervals: PredictionInterval[] = [];
+  let intervalMethod: HoltWintersFit['intervalMethod'] = 'none';
+  if (sigma2 !== null) {
+    if (seasonality === 'multiplicative') {
+      intervals = simulatedIntervals(spec, p, run.state, n, horizon, sigma2, levels, simulations, seed);
+      intervalMethod = 'simulation';
+    } else {
+      intervals = analyticIntervals(forecast, varianceMultipliers(spec, p, horizon), sigma2, levels);
+      intervalMethod = 'analytic';
+    }
+  }
+  const betaStar = p.alpha === 0 ? (parameterization === 'component' && fixedBeta !== undefined ? fixedBeta : 0) : p.beta / p.alpha;
+  return {
+    model: { trend, damped, seasonality, seasonLength: m },
+    parameters: { alpha: p.alpha, beta: spec.trend ? betaStar : null, gamma: seasonality === 'none' ? null : p.gamma, phi: damped ? p.phi : null },
+    errorCorrection: { alpha: p.alpha, beta: spec.trend ? p.beta : null, gamma: seasonality === 'none' ? null : p.gamma, phi: damped ? p.phi : null },
+    estimated: free,
+    initial: { level: init.level, trend: spec.trend ? init.trend : null, seasonal: seasonality === 'none' ? null : [...init.seasonal], source: given ? 'given' : 'heuristic' },
+    fitted,
+    residuals,
+    sse: run.sse,
+    mse: run.sse / n,
+    sigma2,
+    forecast,
+    intervals,
+    intervalMethod,
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * Historical stage probabilities: the chance that a deal in a stage is eventually won,
+ * learned from closed deals' stage histories.
+ * @module
+ */
+import type { Deal } from '../model/deal.js';
+import type { Pipeline } from '../model/pipeline.js';
+import { invalid } from '../core/errors.js';
+import { assertIsoDate, type IsoDate } from '../core/dates.js';
+import { readMoney } from '../core/money.js';
+import { fixedToNumber } from '../core/fixed.js';
+import type { RateValue } from '../core/ratio.js';
+import { readArray } from './internal.js';
+
+/** Options of {@link stageProbabilities}. */
+export interface StageProbabilitiesOptions {
+  /** The deal pipeline: its stage order and which stages are won, lost or open. Required. */
+  readonly pipeline: Pipeline;
+  /** `'count'` (default): each deal weighs 1; `'value'`: each deal weighs its amount. */
+  readonly by?: 'count' | 'value';
+  /**
+   * Half-life of a deal's weight, in calendar quarters: a deal closed k quarters before the
+   * quarter of `asOf` weighs 2^(−k / halfLifeQuarters). Default: no recency weighting.
+   */
+  readonly halfLifeQuarters?: number;
+  /** The date the estimate is made; required with `halfLifeQuarters`. Deals closed after it are ignored. */
+  readonly asOf?: IsoDate;
+}
+
+/** One open stage's historical win probability. */
+export interface StageProbability {
+  readonly stage: string;
+  /** won ÷ reached (weighted), or `null` when no closed deal reached the stage. */
+  readonly probability: RateValue;
+  /** Weighted number (or value) of closed deals that reached the stage. */
+  readonly reached: number;
+  /** Weighted number (or value) of those that were won. */
+  readonly won: number;
+  /** Unweighted number of closed deals that reached the stage. */
+  readonly reachedCount: number;
+  /** Unweighted number of those that were won. */
+  readonly wonCount: number;
+}
+
+/** Result of {@link stageProbabilities}. */
+export interface StageProbabilities {
+  /** One entry per open stage, in pipeline order. */
+  readonly stages: readonly StageProbability[];
+  /**
+   * Stage id → probability, ready for `weightedPipeline`/`simulatePipeline`'s `probabilities`
+   * option: the learned rate of each open stage that has data, 1 for won stages, 0 for lost ones.
+   */
+  readonly probabilities: Readonly<Record<string, number>>;
+  /** Closed deals used. */
+  readonly closedDeals: number;
+  /** Deals ignored because they are still open (right-censored) or closed after `asOf`. */
+  readonly ignoredDeals: number;
+}
+
+const DAY = /^(\d{4})-(\d{2})-\d{2}/;
+
+function quarterIndex(date: string): number {
+  const m = DAY.exec(date) as RegExpExecArray;
+  return Number(m[1]) * 4 + Math.floor((Number(m[2]) - 1) / 3);
+}
+
+/**
+ * The historical probability that a deal in each open stage is eventually won:
+ * p(s) = Σ w·[won and reached s] ÷ Σ w·[reached s] over **closed** deals (Sightfull's
+ * "win rate by stage"; the reached-stage counting of Odoo's predictive lead scoring).
+ *
+ * Counting rules (documented choices):
+ * - Reached: a closed deal reached every open stage whose pipeline order is at or before the
+ *   furthest stage it ever entered (its history's `from`/`to` and its current stage; lost
+ *   stages excluded). A deal that skipped a stage therefore counts as having passed it; a
+ *   won deal has reached every open stage before its won stage; a lost deal with no open
+ *   stage on record counts as having reached the first open stage.
+ * - Closed = its current stage is a won or lost stage of `pipeline`; open deals are
+ *   right-censored and ignored (they bias nothing they have not finished).
+ * - Weights: 1 per deal (`by: 'count'`) or its amount as a number (`by: 'value'`), times the
+ *   recency weight 2^(−k/h) with k = calendar quarters from the deal's close quarter to the
+ *   quarter of `asOf` and h = `halfLifeQuarters`. The close date is `closeDate`, else the
+ *   date of its last stage event.
+ *
+ * @param history - closed (and open) deals with their stage histories.
+ * @param options - see {@link StageProbabilitiesOptions}.
+ * @returns {@link StageProbabilities}; probabilities are fractions, `null` with no data.
+ * @throws {RevopsError} `INVALID_INPUT` when `history` is not an array of deals, or a deal's stage is not in the pipeline, or a deal without any date is weighted by recency.
+ * @throws {RevopsError} `INVALID_OPTION` for a missing pipeline, an unknown `by`, a non-positive half-life or a half-life without `asOf`.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `asOf`.
+ * @example
+ * ```ts
+ * import { stageProbabilities } from 'revops/forecast';
+ * const pipeline = { id: 'p', name: 'Deals', entity: 'deal', transitions: [], handoffStages: [], stages: [
+ *   { id: 'discovery', name: 'Discovery', kind: 'open', probability: 0.1, forecastCategory: 'pipeline', requiredFields: [] },
+ *   { id: 'proposal', name: 'Proposal', kind: 'open', probability: 0.5, forecastCategory: 'bestCase', requiredFields: [] },
+ *   { id: 'won', name: 'Won', kind: 'won', probability: 1, forecastCategory: 'closed', requiredFields: [] },
+ *   { id: 'lost', name: 'Lost', kind: 'lost', probability: 0, forecastCategory: 'omitted', requiredFields: [] },
+ * ] };
+ * const ev = (from: string | null, to: string) => ({ from, to, at: '2026-01-05T10:00:00Z', actorId: 'u', roleId: 'ae' });
+ * const deals = [
+ *   { stage: 'won', history: [ev(null, 'discovery'), ev('discovery', 'proposal'), ev('proposal', 'won')] },
+ *   { stage: 'lost', history: [ev(null, 'discovery'), ev('discovery', 'proposal'), ev('proposal', 'lost')] },
+ *   { stage: 'lost', history: [ev(null, 'discovery'), ev('discovery', 'lost')] },
+ * ];
+ * stageProbabilities(deals, { pipeline }).probabilities;
+ * //=> { discovery: 1 / 3, proposal: 0.5, won: 1, lost: 0 }
+ * ```
+ */
+export function stageProbabilities(history: readonly Deal[], options: StageProbabilitiesOptions): StageProbabilities {
+  readArray(history, 'history');
+  const pipeline = options?.pipeline;
+  if (typeof pipeline !== 'object' || pipeline === null || !Array.isArray(pipeline.stages)) {
+    throw invalid('INVALID_OPTION', 'options.pipeline', pipeline, 'must be a pipeline definition');
+  }
+  const by = options.by ?? 'count';
+  if (by !== 'count' && by !== 'value') throw invalid('INVALID_OPTION', 'options.by', by, "must be 'count' or 'value'");
+  const half = options.halfLifeQuarters;
+  let asOfQuarter = 0;
+  if (half !== undefined) {
+    if (typeof half !== 'number' || !Number.isFinite(half) || half <= 0) {
+      throw invalid('INVALID_OPTION', 'options.halfLifeQuarters', half, 'must be a positive number of quarters');
+    }
+    if (options.asOf === undefined) throw invalid('INVALID_OPTION', 'options.asOf', undefined, 'is required with halfLifeQuarters');
+  }
+  if (options.asOf !== undefined) {
+    assertIsoDate(options.asOf, 'options.asOf');
+    asOfQuarter = quarterIndex(options.asOf);
+  }
+  const order = new Map<string, number>();
+  pipeline.stages.forEach((s, i) => order.set(s.id, i));
+  const openIdx = pipeline.stages.flatMap((s, i) => (s.kind === 'open' ? [i] : []));
+  const firstOpen = openIdx[0] ?? 0;
+  const n = pipeline.stages.length;
+  const reached = new Float64Array(n);
+  const won = new Float64Array(n);
+  const reachedCount = new Float64Array(n);
+  const wonCount = new Float64Array(n);
+  let closedDeals = 0;
+  let ignored = 0;
+  const stageIndex = (id: string, field: string): number => {
+    const i = order.get(id);
+    if (i === undefined) throw invalid('INVALID_INPUT', field, id, `must be a stage of pipeline "${pipeline.id}"`);
+    return i;
+  };
+  history.forEach((deal, d) => {
+    if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `history[${d}]`, deal, 'must be a deal');
+    const cur = stageIndex(deal.stage, `history[${d}].stage`);
+    const kind = (pipeline.stages[cur] as { kind: string }).kind;
+    const events = deal.history ?? [];
+    const lastEvent = events[events.length - 1];
+    const closeDate = deal.closeDate ?? (lastEvent === undefined ? undefined : lastEvent.at.slice(0, 10));
+    if (kind === 'open' || (options.asOf !== undefined && closeDate !== undefined && closeDate > options.asOf)) {
+      ignored++;
+      return;
+    }
+    let weight = 1;
+    if (by === 'value') weight = fixedToNumber(readMoney(deal.amount, `history[${d}].amount`).fixed);
+    if (half !== undefined) {
+      if (closeDate === undefined) throw invalid('INVALID_INPUT', `history[${d}].closeDate`, undefined, 'is needed for recency weighting (no close date and no history)');
+      weight *= 2 ** (-(asOfQuarter - quarterIndex(closeDate)) / half);
+    }
+    let furthest = -1;
+    const visit = (id: string | null, field: string): void => {
+      if (id === null) return;
+      const i = stageIndex(id, field);
+      if ((pipeline.stages[i] as { kind: string }).kind !== 'lost' && i > furthest) furthest = i;
+    };
+    visit(deal.stage, `history[${d}].stage`);
+    events.forEach((e, k) => {
+      visit(e.from, `history[${d}].history[${k}].from`);
+      visit(e.to, `history[${d}].history[${k}].to`);
+    });
+    if (furthest < 0) furthest = firstOpen;
+    const isWon = kind === 'won';
+    closedDeals++;
+    for (const i of openIdx) {
+      if (i > furthest) break;
+      reached[i] = (reached[i] as number) + weight;
+      reachedCount[i] = (reachedCount[i] as number) + 1;
+      if (isWon) {
+        won[i] = (won[i] as number) + weight;
+        wonCount[i] = (wonCount[i] as number) + 1;
+      }
+    }
+  });
+  const stages: StageProbability[] = [];
+  const probabilities: Record<string, number> = {};
+  pipeline.stages.forEach((s, i) => {
+    if (s.kind === 'won') probabilities[s.id] = 1;
+    else if (s.kind === 'lost') probabilities[s.id] = 0;
+    else {
+      const r = reached[i] as number;
+      const probability = r > 0 ? (won[i] as number) / r : null;
+      if (probability !== null) probabilities[s.id] = probability;
+      stages.push({ stage: s.id, probability, reached: r, won: won[i] as number, reachedCount: reachedCount[i] as number, wonCount: wonCount[i] as number });
+    }
+  });
+  return { stages, probabilities, closedDeals, ignoredDeals: ignored };
+}
