@@ -1,5 +1,21 @@
 /**
- * `revops/retention`.
+ * `revops/retention`: customers kept and revenue kept — logo churn and retention rates
+ * under each provider's convention, exact MRR movements, GRR/NRR, cohort tables, unit
+ * economics (lifetime, LTV, LTV:CAC, CAC payback, quick ratio), the profit impact of
+ * retention, and the shifted-beta-geometric retention model of Fader & Hardie (2007).
  * @module retention
  */
-export {};
+export type { MaybeInfinite } from './maybe-infinite.js';
+export {
+  sbgSurvival,
+  sbgRetentionRate,
+  sbgProject,
+  sbgExpectedLifetime,
+  sbgDel,
+  sbgDerl,
+  MIN_DISCOUNT_RATE,
+  type SbgParameters,
+  type SbgProjectionPoint,
+  type SbgProjectOptions,
+} from './sbg.js';
+export { fitShiftedBetaGeometric, type FitShiftedBetaGeometricOptions, type ShiftedBetaGeometricFit } from './sbg-fit.js';
