@@ -20,6 +20,12 @@ export function rat(f: Fixed): Rational {
   return { num: f.int, den: pow10(f.scale) };
 }
 
+/** The ids in code-unit order: the same array when it already is (the usual case), else a sorted copy. @internal */
+export function sortedIds(ids: readonly string[]): readonly string[] {
+  for (let i = 1; i < ids.length; i++) if ((ids[i - 1] as string) > (ids[i] as string)) return [...ids].sort();
+  return ids;
+}
+
 /** Builds a rounded statement line. @internal */
 export function makeLine(
   ctx: ResolvedContext,
@@ -42,7 +48,7 @@ export function makeLine(
       units: explanation.units,
       unitAmount: explanation.unitAmount,
       tier: explanation.tier,
-      creditIds: [...(explanation.creditIds ?? [])].sort(),
+      creditIds: sortedIds(explanation.creditIds ?? []),
     },
   };
 }

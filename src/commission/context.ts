@@ -6,14 +6,14 @@
  */
 import { invalid } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
-import { daysBetween } from '../core/dates.js';
-import { fiscalYear, monthOf, overlap, quarterOf, type Period } from '../core/periods.js';
+import { assertIsoDate } from '../core/dates.js';
+import { fiscalYear, monthOf, quarterOf, type Period } from '../core/periods.js';
 import { readMoney } from '../core/money.js';
 import type { RoundingMode } from '../core/rounding.js';
 import type { CreditKind } from '../model/credit.js';
 import type { CreditFilter, Plan, PlanComponent, PlanVersion } from '../model/plan.js';
 import { definePlan, planVersionAsOf } from './define-plan.js';
-import { parseFixed, type Fixed, roundRationalTo, ZERO } from './exact.js';
+import { dayNumber, parseFixed, type Fixed, roundRationalTo, ZERO } from './exact.js';
 import type { StatementContext } from './types.js';
 
 /** A component with its selectors resolved. @internal */
@@ -101,13 +101,16 @@ export function resolveContext(input: StatementContext): ResolvedContext {
   const full: Period = { start: fullStart, end: period.end };
   const asOf = input.asOf ?? period.end;
   const version = planVersionAsOf(plan, asOf);
-  const range = overlap(full, { start: version.effectiveFrom, end: version.effectiveTo ?? '9999-12-31' });
+  const range = meet(full, { start: version.effectiveFrom, end: version.effectiveTo ?? '9999-12-31' });
   if (range === null) throw invalid('INVALID_INPUT', 'asOf', asOf, `picks version "${version.id}", which is not in force during ${full.start}..${full.end}`);
   const member = input.member;
   if (typeof member !== 'object' || member === null || typeof member.id !== 'string') throw invalid('INVALID_INPUT', 'member', member, 'must be a member');
-  const active = overlap(range, { start: member.startDate, end: member.endDate ?? '9999-12-31' });
-  const denominator = daysBetween(full.start, full.end) + 1;
-  const numerator = version.prorate ? (active === null ? 0 : daysBetween(active.start, active.end) + 1) : denominator;
+  assertIsoDate(member.startDate, 'member.startDate');
+  if (member.endDate !== undefined) assertIsoDate(member.endDate, 'member.endDate');
+  const active = meet(range, { start: member.startDate, end: member.endDate ?? '9999-12-31' });
+  // Days inclusive at both ends, as core's prorationFraction counts them (tests check they agree).
+  const denominator = dayNumber(full.end) - dayNumber(full.start) + 1;
+  const numerator = version.prorate ? (active === null ? 0 : dayNumber(active.end) - dayNumber(active.start) + 1) : denominator;
   const q = readMoney(input.quota, 'quota');
   if (q.currency !== plan.currency) throw invalid('CURRENCY_MISMATCH', 'quota.currency', q.currency, `must be the plan currency ${plan.currency}`);
   if (q.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'quota.amount', input.quota.amount, 'must not be negative');
@@ -129,6 +132,13 @@ export function resolveContext(input: StatementContext): ResolvedContext {
     quota: quota.int === 0n ? ZERO : quota,
     trueUp,
   };
+}
+
+/** The days two valid periods share, or null (string comparison of ISO dates). */
+function meet(a: Period, b: Period): Period | null {
+  const start = a.start > b.start ? a.start : b.start;
+  const end = a.end < b.end ? a.end : b.end;
+  return start <= end ? { start, end } : null;
 }
 
 /** Scales a fixed plan amount (bonus, cap, floor, draw) by the proration fraction, rounded to the minor unit. @internal */

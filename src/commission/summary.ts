@@ -120,9 +120,21 @@ export function summarizeResolved(credits: readonly Credit[], ctx: ResolvedConte
   });
   const start = range.start;
   const end = range.end;
+  // The member's credits in range, in id order: every list of credit ids built below is then
+  // already sorted, and the result does not depend on the input order.
+  const selected: number[] = [];
   for (let i = 0; i < credits.length; i++) {
     const cr = credits[i] as Credit;
-    if (cr.memberId !== memberId || !(cr.date >= start && cr.date <= end)) continue;
+    if (cr.memberId === memberId && cr.date >= start && cr.date <= end) selected.push(i);
+  }
+  selected.sort((a, b) => {
+    const x = (credits[a] as Credit).id;
+    const y = (credits[b] as Credit).id;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  for (let n = 0; n < selected.length; n++) {
+    const i = selected[n] as number;
+    const cr = credits[i] as Credit;
     const amount = cr.amount;
     let text: string;
     if (amount !== null && typeof amount === 'object' && amount.currency === currency && typeof amount.amount === 'string') text = amount.amount;
@@ -131,14 +143,12 @@ export function summarizeResolved(credits: readonly Credit[], ctx: ResolvedConte
       if (m.currency !== currency) throw new RevopsError('CURRENCY_MISMATCH', `credits[${i}].amount.currency must be the plan currency ${currency}, got "${m.currency}"`, { field: `credits[${i}].amount.currency`, value: m.currency });
       text = fixedToString(m.fixed);
     }
-    let units = parseScaledSafe(text, digits);
+    const units = parseScaledSafe(text, digits);
     let fixed: Fixed | null = null;
-    const exact = (): Fixed => (fixed ??= parseFixed(text, `credits[${i}].amount.amount`));
-    if (units !== units) units = NaN;
     const measure = cr.measure ?? 'bookings';
     if (ctx.attainmentKinds.has(cr.kind) && measure === ctx.attainmentMeasure) {
       if (units === units) att.addUnits(units);
-      else att.addFixed(exact());
+      else att.addFixed((fixed ??= parseFixed(text, `credits[${i}].amount.amount`)));
       attIds.push(cr.id);
     }
     for (let j = 0; j < comps.length; j++) {
@@ -149,14 +159,14 @@ export function summarizeResolved(credits: readonly Credit[], ctx: ResolvedConte
       const c = cc.c;
       if (c.kind === 'spiff' && (cr.date < c.window.start || cr.date > c.window.end)) continue;
       let base: Fixed | null = null;
-      for (const m of cc.multipliers) if (matchesFilter(cr, m.when)) base = multiplyFixed(base ?? exact(), m.factor);
+      for (const m of cc.multipliers) if (matchesFilter(cr, m.when)) base = multiplyFixed(base ?? (fixed ??= parseFixed(text, `credits[${i}].amount.amount`)), m.factor);
       if (base !== null) ca.acc.addFixed(base);
       else if (units === units) ca.acc.addUnits(units);
-      else ca.acc.addFixed(exact());
+      else ca.acc.addFixed((fixed ??= parseFixed(text, `credits[${i}].amount.amount`)));
       if (c.kind === 'perUnit') ca.units += cr.units ?? 1;
       else if (c.kind === 'spiff') ca.units += text.charCodeAt(0) === 45 ? -1 : 1;
       ca.ids.push(cr.id);
-      if (ca.tiers !== null) addPerCredit(ca, base ?? exact(), cr.id);
+      if (ca.tiers !== null) addPerCredit(ca, base ?? (fixed ??= parseFixed(text, `credits[${i}].amount.amount`)), cr.id);
     }
   }
   const components: Record<string, ComponentSummary> = {};

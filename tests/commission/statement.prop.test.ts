@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculateStatement, finalizeStatement, mergeStatement, summarizeStatement, type StatementContext } from '../../src/commission/index.js';
-import { month, quarter } from '../../src/core/index.js';
+import { month, period, prorate, prorationFraction, quarter } from '../../src/core/index.js';
 import type { Credit } from '../../src/model/credit.js';
 import { credit, member, planOf, usd } from './helpers.js';
 
@@ -119,6 +119,23 @@ describe('statement laws', () => {
           expect(ms.reduce((s, m) => s + cents(m.payable.amount) + cents(m.balances.carried.amount), 0n)).toBe(cents(q.payable.amount) + cents(q.balances.carried.amount));
         },
       ),
+    );
+  });
+});
+
+describe('proration agrees with core', () => {
+  it('days are counted as prorationFraction counts them, and the quota is prorate(quota, n, d)', () => {
+    const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }], { periodLength: 'quarter' });
+    fc.assert(
+      fc.property(fc.integer({ min: -40, max: 120 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 99_999_999 }), (startOffset, length, quotaCents) => {
+        const startDate = new Date(Date.UTC(2026, 0, 1 + startOffset)).toISOString().slice(0, 10);
+        const endDate = new Date(Date.UTC(2026, 0, 1 + startOffset + length)).toISOString().slice(0, 10);
+        const q = usd((quotaCents / 100).toFixed(2));
+        const s = calculateStatement({ plan, member: { ...member, startDate, endDate }, period: Q1, quota: q, credits: [] });
+        const f = prorationFraction(period(startDate, endDate), Q1);
+        expect(s.proration).toEqual({ numerator: f.numerator, denominator: f.denominator });
+        expect(s.quota).toEqual(prorate(q, f.numerator, f.denominator));
+      }),
     );
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * Commission statements at scale: 10,000 members, 1,000,000 credits (100 each, one quarter),
+ * a plan with a flat rate, marginal accelerator tiers on attainment and a 100 % bonus gate.
+ * The library computes exact statements with every line explained; the reference does the
+ * same plan arithmetic with plain floats (Math.round per line), no explanations.
+ */
+import { calculateStatement, definePlan } from '../src/commission/index.js';
+import type { Credit } from '../src/model/credit.js';
+import type { Member } from '../src/model/member.js';
+import { keep, type BenchCase } from './harness.js';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const MEMBERS = 10_000;
+const PER_MEMBER = 100;
+const period = { start: '2026-01-01', end: '2026-03-31' };
+const quota = { amount: '500000.00', currency: 'USD' };
+const QUOTA = 500_000;
+
+const plan = definePlan({
+  id: 'ae-2026',
+  currency: 'USD',
+  periodLength: 'quarter',
+  versions: [
+    {
+      id: 'v1',
+      effectiveFrom: '2026-01-01',
+      components: [
+        { id: 'base', kind: 'rate', rate: '0.02' },
+        { id: 'acc', kind: 'tiered', basis: 'attainment', split: 'marginal', scope: 'periodToDate', boundary: 'higher', tiers: [{ from: '0', to: '1', rate: '0.03' }, { from: '1', to: '1.5', rate: '0.05' }, { from: '1.5', rate: '0.08' }] },
+        { id: 'gate', kind: 'bonus', steps: [{ atLeast: '1', amount: '5000' }] },
+      ],
+    },
+  ],
+});
+
+const next = rng(7);
+const members: Member[] = [];
+const byMember: Credit[][] = [];
+for (let m = 0; m < MEMBERS; m++) {
+  const id = `m${m}`;
+  members.push({ id, name: id, roleId: 'ae', startDate: '2020-01-01', territoryIds: [] });
+  const list: Credit[] = [];
+  for (let k = 0; k < PER_MEMBER; k++) {
+    const cents = Math.floor(next() * 1_000_000); // up to 10,000.00, around 100 % of quota in sum
+    const day = 1 + Math.floor(next() * 28);
+    list.push({
+      id: `${id}-${k}`,
+      dealId: `d${m}-${k}`,
+      memberId: id,
+      kind: 'owner',
+      measure: 'bookings',
+      date: `2026-0${1 + (k % 3)}-${String(day).padStart(2, '0')}`,
+      amount: { amount: (cents / 100).toFixed(2), currency: 'USD' },
+    });
+  }
+  byMember.push(list);
+}
+
+function library(): void {
+  let last: unknown;
+  for (let m = 0; m < MEMBERS; m++) {
+    last = calculateStatement({ plan, member: members[m] as Member, period, quota, credits: byMember[m] as Credit[] });
+  }
+  keep(last);
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+function reference(): void {
+  let total = 0;
+  for (let m = 0; m < MEMBERS; m++) {
+    const list = byMember[m] as Credit[];
+    let credited = 0;
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k] as Credit;
+      if (c.memberId !== members[m]?.id || c.date < period.start || c.date > period.end) continue;
+      credited += Number(c.amount.amount);
+    }
+    const base = round2(credited * 0.02);
+    const t1 = round2(Math.min(credited, QUOTA) * 0.03);
+    const t2 = round2(Math.max(0, Math.min(credited, 1.5 * QUOTA) - QUOTA) * 0.05);
+    const t3 = round2(Math.max(0, credited - 1.5 * QUOTA) * 0.08);
+    const bonus = credited >= QUOTA ? 5000 : 0;
+    total += base + t1 + t2 + t3 + bonus;
+  }
+  keep(total);
+}
+
+export const cases: BenchCase[] = [
+  {
+    name: `statements for ${MEMBERS.toLocaleString('en-US')} members from ${(MEMBERS * PER_MEMBER).toLocaleString('en-US')} credits (rate + marginal tiers + gate bonus)`,
+    size: MEMBERS * PER_MEMBER,
+    library,
+    reference,
+  },
+];
