@@ -59,3 +59,23 @@ export {
   type CycleLengthState,
   type CycleLengthSummary,
 } from './cycle-length.js';
+export type { ActivityKpiOptions, KpiActivity } from './activity-kpi.js';
+export {
+  averageCallDuration,
+  summarizeAverageCallDuration,
+  mergeAverageCallDuration,
+  finalizeAverageCallDuration,
+  type AverageCallDuration,
+  type AverageCallDurationOptions,
+  type CallDurationState,
+  type CallDurationSummary,
+} from './call-duration.js';
+export {
+  activityCounts,
+  summarizeActivityCounts,
+  mergeActivityCounts,
+  finalizeActivityCounts,
+  type ActivityCounts,
+  type ActivityCountState,
+  type ActivityCountSummary,
+} from './activity-counts.js';

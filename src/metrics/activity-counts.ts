@@ -1,0 +1,118 @@
+/**
+ * Activity counts per kind (calls, emails, meetings, demos), per member or any grouping.
+ * @module
+ */
+import { invalid } from '../core/errors.js';
+import type { ActivityKind } from '../model/activity.js';
+import { ACTIVITY_KINDS } from './activity-kpi.js';
+import { activityFacts, activitySelector, type ActivityKpiOptions, type KpiActivity } from './activity-kpi.js';
+import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
+
+/** Activity counts. */
+export interface ActivityCounts {
+  readonly total: number;
+  /** Count per kind; every kind is present (0 when none). */
+  readonly byKind: Readonly<Record<ActivityKind, number>>;
+}
+
+/** Per-group state of an activity-count summary. */
+export interface ActivityCountState {
+  total: number;
+  byKind: Record<ActivityKind, number>;
+}
+
+/** A mergeable activity-count summary (JSON); `kind` is `activityCounts`. */
+export type ActivityCountSummary = GroupedSummary<ActivityCountState>;
+
+const KIND = 'activityCounts';
+const empty = (): ActivityCountState => ({ total: 0, byKind: { call: 0, email: 0, meeting: 0, demo: 0 } });
+
+/**
+ * Summarises a chunk of activities for {@link activityCounts}.
+ *
+ * @param activities - logged activities.
+ * @param options - {@link ActivityKpiOptions}.
+ * @returns a JSON-serialisable summary.
+ * @throws {RevopsError} as {@link activityCounts}.
+ * @example
+ * ```ts
+ * import { summarizeActivityCounts } from 'revops/metrics';
+ * summarizeActivityCounts([{ kind: 'demo', memberId: 'ae1', at: '2026-01-05T10:00:00Z', durationSeconds: 1800 }]).total;
+ * //=> { total: 1, byKind: { call: 0, email: 0, meeting: 0, demo: 1 } }
+ * ```
+ */
+export function summarizeActivityCounts(activities: readonly KpiActivity[], options: ActivityKpiOptions = {}): ActivityCountSummary {
+  const select = activitySelector(options);
+  const acc = new GroupAccumulator<ActivityCountState>(KIND, options, empty);
+  for (let i = 0; i < activities.length; i++) {
+    const a = activities[i] as KpiActivity;
+    if (!select(a, i)) continue;
+    if (!(ACTIVITY_KINDS as readonly string[]).includes(a.kind)) throw invalid('INVALID_INPUT', `activities[${i}].kind`, a.kind, `must be one of ${ACTIVITY_KINDS.join(', ')}`);
+    for (const s of acc.targets(activityFacts(a))) {
+      s.total++;
+      s.byKind[a.kind]++;
+    }
+  }
+  return acc.summary();
+}
+
+/**
+ * Merges two activity-count summaries (same grouping).
+ *
+ * @param a - a summary.
+ * @param b - another one.
+ * @returns both together.
+ * @throws {RevopsError} `INVALID_INPUT` for another kind; `INVALID_OPTION` for another grouping.
+ * @example
+ * ```ts
+ * import { mergeActivityCounts, summarizeActivityCounts } from 'revops/metrics';
+ * mergeActivityCounts(summarizeActivityCounts([]), summarizeActivityCounts([])).total.total;
+ * //=> 0
+ * ```
+ */
+export function mergeActivityCounts(a: ActivityCountSummary, b: ActivityCountSummary): ActivityCountSummary {
+  return mergeGrouped<ActivityCountState>(a, b, KIND, (x, y) => ({
+    total: x.total + y.total,
+    byKind: { call: x.byKind.call + y.byKind.call, email: x.byKind.email + y.byKind.email, meeting: x.byKind.meeting + y.byKind.meeting, demo: x.byKind.demo + y.byKind.demo },
+  }));
+}
+
+/**
+ * Reads the counts from a summary.
+ *
+ * @param summary - from {@link summarizeActivityCounts} or {@link mergeActivityCounts}.
+ * @returns the {@link ActivityCounts}, with `groups` when grouped.
+ * @throws {RevopsError} `INVALID_INPUT` for something that is not an activity-count summary.
+ * @example
+ * ```ts
+ * import { finalizeActivityCounts } from 'revops/metrics';
+ * finalizeActivityCounts({ kind: 'activityCounts', groupBy: null, groups: {}, total: { total: 2, byKind: { call: 2, email: 0, meeting: 0, demo: 0 } } }).byKind.call;
+ * //=> 2
+ * ```
+ */
+export function finalizeActivityCounts(summary: ActivityCountSummary): Grouped<ActivityCounts> {
+  return finalizeGrouped<ActivityCountState, ActivityCounts>(summary, KIND, (s) => ({ total: s.total, byKind: { ...s.byKind } }));
+}
+
+/**
+ * Counts activities per kind — per member with `groupBy: 'member'`, or per team, role or
+ * territory (through `members`).
+ *
+ * @param activities - logged activities.
+ * @param options - {@link ActivityKpiOptions}: `window` (by the date of `at`), `groupBy`, `members`.
+ * @returns the total and the count per kind, with `groups` when `groupBy` is set.
+ * @throws {RevopsError} `INVALID_INPUT` for an activity that is not an object or has an unknown kind.
+ * @throws {RevopsError} `INVALID_OPTION` for an unknown groupBy.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `at` when a window is given.
+ * @throws {RevopsError} `INVALID_PERIOD` for a malformed window.
+ * @example
+ * ```ts
+ * import { activityCounts } from 'revops/metrics';
+ * const a = (kind, memberId) => ({ kind, memberId, at: '2026-01-05T10:00:00Z', durationSeconds: 0 });
+ * activityCounts([a('call', 'ann'), a('email', 'ann'), a('call', 'bob')], { groupBy: 'member' }).groups.ann.byKind;
+ * //=> { call: 1, email: 1, meeting: 0, demo: 0 }
+ * ```
+ */
+export function activityCounts(activities: readonly KpiActivity[], options: ActivityKpiOptions = {}): Grouped<ActivityCounts> {
+  return finalizeActivityCounts(summarizeActivityCounts(activities, options));
+}
