@@ -102,6 +102,11 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
     if (!ctx.components.some((c) => c.c.id === id)) throw invalid('INVALID_INPUT', `priorBalance.deferred.${id}`, id, 'is not a component of the plan version');
   }
   const carriedIn = input.carriedIn ?? {};
+  for (const [id, v] of Object.entries(carriedIn)) {
+    const c = ctx.components.find((x) => x.c.id === id)?.c;
+    if (c === undefined || c.kind !== 'tiered' || c.scope !== 'yearToDate') throw invalid('INVALID_INPUT', `carriedIn.${id}`, v, 'must name a yearToDate tiered component of the plan version');
+    if (ctx.trueUp) throw invalid('INVALID_OPTION', `carriedIn.${id}`, v, 'must not be given with paidToDate: a true-up already evaluates from the start of the fiscal year');
+  }
   const claw = clawbackLines(ctx, input);
   const credited = subFixed(parseFixed(summary.attainment.amount), claw.attainmentReduction);
   const lines: StatementLine[] = [];
@@ -112,6 +117,7 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
     if (s === undefined) throw invalid('INVALID_INPUT', `summary.components.${c.id}`, undefined, 'is missing');
     const carried = carriedIn[c.id] === undefined ? ZERO : parseFixed(carriedIn[c.id], `carriedIn.${c.id}`);
     const pd = priorDeferred[c.id] === undefined ? ZERO : readAmount(ctx, priorDeferred[c.id], `priorBalance.deferred.${c.id}`);
+    if (pd.int < 0n) throw invalid('INVALID_AMOUNT', `priorBalance.deferred.${c.id}.amount`, priorDeferred[c.id]?.amount, 'must not be negative');
     const r = componentLines(ctx, c, s, credited, carried, pd);
     lines.push(...r.lines);
     if (r.deferred !== null) deferredOut[c.id] = fromFixed(r.deferred, ctx.currency);

@@ -21,6 +21,7 @@ export function matchesFilter(cr: Credit, f: CreditFilter | undefined): boolean 
   if (f.segments !== undefined && (cr.segment === undefined || !f.segments.includes(cr.segment))) return false;
   if (f.newLogo !== undefined && (cr.newLogo ?? false) !== f.newLogo) return false;
   if (f.minTermMonths !== undefined && (cr.termMonths ?? 0) < f.minTermMonths) return false;
+  if (f.activities !== undefined && (cr.activity === undefined || !f.activities.includes(cr.activity))) return false;
   return true;
 }
 

@@ -41,6 +41,8 @@ export const CreditSchema = z.strictObject({
   newLogo: z.boolean().optional(),
   /** Counted units for per-unit components (qualified leads, meetings held). */
   units: z.number().int().optional(),
+  /** What the units count, for per-unit plans: e.g. `qualifiedLead`, `meetingHeld`, `demo`, `convertedLead`. */
+  activity: z.string().min(1).optional(),
 });
 /** A credit, as parsed by {@link CreditSchema}. */
 export type Credit = z.output<typeof CreditSchema>;

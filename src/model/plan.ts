@@ -34,6 +34,8 @@ export const CreditFilterSchema = z.strictObject({
   segments: z.array(SegmentSchema).min(1).optional(),
   newLogo: z.boolean().optional(),
   minTermMonths: z.number().int().positive().optional(),
+  /** Credit `activity` values (per-unit plans: `demo`, `qualifiedLead`, …). */
+  activities: z.array(z.string().min(1)).min(1).optional(),
 });
 
 /** A multiplier on the credited base of matching credits (multi-year, new logo). */

@@ -231,3 +231,60 @@ describe('explanations', () => {
     expect(text).toContain('Earned 100.00 USD; payable 100.00 USD');
   });
 });
+
+describe('per-unit plans by activity', () => {
+  it('QuotaPath SDR "opp/demo bonus + commission" variant (Q12): $25 per demo + $100 per opportunity', () => {
+    // published rates; the counts (12 demos, 8 opportunities) are chosen here: 12 × 25 + 8 × 100 = 1,100 by hand
+    const plan = planOf([
+      { id: 'demos', kind: 'perUnit', amountPerUnit: '25', filter: { activities: ['demo'] } },
+      { id: 'opps', kind: 'perUnit', amountPerUnit: '100', filter: { activities: ['qualifiedOpportunity'] } },
+    ]);
+    const unit = (id: string, activity: string) => credit(id, '0', '2026-01-12', { kind: 'source', measure: 'units', units: 1, activity });
+    const credits = [...Array.from({ length: 12 }, (_, i) => unit(`demo${i}`, 'demo')), ...Array.from({ length: 8 }, (_, i) => unit(`opp${i}`, 'qualifiedOpportunity')), unit('x', 'meetingHeld')];
+    const s = calculateStatement({ plan, member, period: JAN_2026, quota: usd('0'), credits });
+    expect(s.lines.map((l) => [l.componentId, l.explanation.units, l.amount.amount])).toEqual([['demos', 12, '300.00'], ['opps', 8, '800.00']]);
+    expect(s.payable.amount).toBe('1100.00');
+  });
+});
+
+describe('invalid input is refused, never ignored', () => {
+  const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]);
+  const base = { plan, member, period: JAN_2026, quota: usd('1'), credits: [] };
+  it.each([
+    ['a period that is not one plan period', { period: { start: '2026-01-01', end: '2026-02-28' } }, 'INVALID_PERIOD'],
+    ['a quota in another currency', { quota: { amount: '1', currency: 'EUR' } }, 'CURRENCY_MISMATCH'],
+    ['a credit in another currency', { credits: [credit('k', '1', '2026-01-02', { amount: { amount: '1', currency: 'EUR' } })] }, 'CURRENCY_MISMATCH'],
+    ['carriedIn for a component that is not yearToDate', { carriedIn: { c: '100' } }, 'INVALID_INPUT'],
+    ['clawbacks without a clawback policy', { clawbacks: [{ id: 'e', dealId: 'd', creditDate: '2026-01-01', knownDate: '2026-01-02', base: usd('1'), rate: '0.1', paid: usd('1') }] }, 'INVALID_OPTION'],
+    ['a deferred balance for a component that does not defer', { priorBalance: { deferred: { c: usd('5') } } }, 'INVALID_INPUT'],
+    ['a positive carried balance', { priorBalance: { carried: usd('5') } }, 'INVALID_AMOUNT'],
+    ['no version in force', { asOf: '2000-01-01' }, 'INVALID_INPUT'],
+  ])('%s', (_name, patch, code) => {
+    expect(() => calculateStatement({ ...base, ...(patch as object) } as StatementInput)).toThrow(expect.objectContaining({ code }));
+  });
+  it('a clawback known outside the period is refused (it is posted when it becomes known)', () => {
+    const p = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }], { version: { clawback: { schedule: [{ withinDays: 30, share: '1' }] } } });
+    expect(() => calculateStatement({ ...base, plan: p, clawbacks: [{ id: 'e', dealId: 'd', creditDate: '2026-01-01', knownDate: '2026-02-02', base: usd('1'), rate: '0.1', paid: usd('1') }] })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+});
+
+describe('fiscal calendars and currencies', () => {
+  it('a fiscal year starting in July: the quarter and the true-up range follow it', () => {
+    const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }], { periodLength: 'quarter', fiscalYearStartMonth: 7 });
+    const q2 = { start: '2025-10-01', end: '2025-12-31' }; // FY2026 Q2
+    const credits = [credit('a', '1000', '2025-08-01'), credit('b', '2000', '2025-11-01')];
+    expect(calculateStatement({ plan, member, period: q2, quota: usd('1'), credits }).payable.amount).toBe('200.00'); // by hand: 10 % of 2,000
+    const t = calculateStatement({ plan, member, period: q2, quota: usd('1'), credits, paidToDate: usd('100') });
+    expect(t.range).toEqual({ start: '2025-07-01', end: '2025-12-31' });
+    expect(t.payable.amount).toBe('200.00'); // by hand: 10 % of 3,000 − 100
+    expect(() => calculateStatement({ plan, member, period: { start: '2025-09-01', end: '2025-11-30' }, quota: usd('1'), credits })).toThrow(expect.objectContaining({ code: 'INVALID_PERIOD' }));
+  });
+  it('rounds to each currency’s minor unit: JPY 0 digits, BHD 3', () => {
+    const jpy = planOf([{ id: 'c', kind: 'rate', rate: '0.035' }], { currency: 'JPY' });
+    const s = calculateStatement({ plan: jpy, member, period: JAN_2026, quota: { amount: '1', currency: 'JPY' }, credits: [credit('k', '12345', '2026-01-03', { amount: { amount: '12345', currency: 'JPY' } })] });
+    expect(s.payable).toEqual({ amount: '432', currency: 'JPY' }); // 12,345 × 0.035 = 432.075 → 432
+    const bhd = planOf([{ id: 'c', kind: 'rate', rate: '0.035' }], { currency: 'BHD' });
+    const b = calculateStatement({ plan: bhd, member, period: JAN_2026, quota: { amount: '1', currency: 'BHD' }, credits: [credit('k', '12.345', '2026-01-03', { amount: { amount: '12.345', currency: 'BHD' } })] });
+    expect(b.payable).toEqual({ amount: '0.432', currency: 'BHD' }); // 12.345 × 0.035 = 0.432075 → 0.432
+  });
+});
