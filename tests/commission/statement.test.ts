@@ -288,3 +288,10 @@ describe('fiscal calendars and currencies', () => {
     expect(b.payable).toEqual({ amount: '0.432', currency: 'BHD' }); // 12.345 × 0.035 = 0.432075 → 0.432
   });
 });
+
+describe('published numbers that are wrong', () => {
+  it('Xactly printer rate-table example (X1) calls $75,000 of a $1,500,000 quota "50% of quota": it is 5 %', () => {
+    const s = calculateStatement({ plan: planOf([{ id: 'c', kind: 'rate', rate: '0' }], { periodLength: 'year' }), member, period: { start: '2026-01-01', end: '2026-12-31' }, quota: usd('1500000'), credits: [credit('k', '75000', '2026-05-01')] });
+    expect(s.attainment).toBe(0.05); // 75,000 / 1,500,000 by hand
+  });
+});
