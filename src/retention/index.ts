@@ -19,3 +19,29 @@ export {
   type SbgProjectOptions,
 } from './sbg.js';
 export { fitShiftedBetaGeometric, type FitShiftedBetaGeometricOptions, type ShiftedBetaGeometricFit } from './sbg-fit.js';
+export {
+  RETENTION_PRESETS,
+  type RetentionPresetName,
+  type RetentionConvention,
+  type SameWindowRule,
+  type ReactivationRule,
+  type ChurnRecognition,
+  type FreePlanRule,
+  type DiscountRule,
+  type QuickRatioReactivation,
+} from './presets.js';
+export { customerRetentionRate, churnRate, type RetentionCounts, type ChurnCounts, type ChurnRateOptions } from './rates.js';
+export {
+  customerLifetime,
+  lifetimeValue,
+  ltvToCac,
+  cacPaybackMonths,
+  type LifetimeValueOptions,
+  type CacPaybackOptions,
+} from './unit-economics.js';
+export {
+  retentionProfitImpact,
+  type RetentionProfitImpactInput,
+  type RetentionScenario,
+  type RetentionProfitImpact,
+} from './profit-impact.js';

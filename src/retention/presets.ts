@@ -1,0 +1,116 @@
+/**
+ * Provider conventions: the settings that make revops reproduce ChartMogul, Baremetrics,
+ * Stripe Billing and ProfitWell (Paddle) definitions. Plain data.
+ *
+ * Sources (research/retention.md §1.2, §1.5, §1.10, §1.11, provider help centres as cited
+ * there): ChartMogul help articles 203359321 (customer churn), 203299912 (MRR movements),
+ * 242 (churn recognition), 201244842 (lifecycle); Baremetrics help 5380347 and changelog
+ * ("Churn Update", "New Quick Ratio Metric"); Stripe support "calculating churn rate in
+ * Billing", Stripe Billing analytics glossary; Paddle/ProfitWell metrics help ("compare"
+ * pages, "subscription retention / churn").
+ * @module
+ */
+import { invalid } from '../core/errors.js';
+
+/**
+ * How customers who join and leave inside the same window count in logo churn:
+ * `'exclude'` — neither numerator nor denominator (ChartMogul B2B; ProfitWell ignores them
+ * entirely); `'numerator'` — counted as churned over the starting base (Baremetrics);
+ * `'both'` — in the numerator, and new customers are added to the denominator (Stripe).
+ */
+export type SameWindowRule = 'exclude' | 'numerator' | 'both';
+
+/**
+ * When a return after churn is a *reactivation* (otherwise the returner is *new* again):
+ * `'any'` — any return of a customer who paid before (ChartMogul, ProfitWell, Stripe);
+ * `{ withinDays: n }` — only if it comes at most `n` days after churn (Maxio: 90);
+ * `{ minimumGapDays: n }` — only after at least `n` days without revenue (Recurly: one month).
+ */
+export type ReactivationRule = 'any' | { readonly withinDays: number } | { readonly minimumGapDays: number };
+
+/**
+ * When churn is recognised: `'periodEnd'` — when the last paid service period ends (the
+ * subscription's revenue rows stop); `'cancellation'` — in the month the customer cancels
+ * (rows whose `canceledAt` is on or before the month-end snapshot count as zero MRR).
+ */
+export type ChurnRecognition = 'periodEnd' | 'cancellation';
+
+/**
+ * Free plans: `'active'` — a customer on a free plan (row with `free: true`) stays a
+ * customer, so moving to it is contraction and leaving it expansion (ChartMogul default);
+ * `'churned'` — a free-plan customer is not a customer (Stripe: "excludes subscribers on
+ * free plans"), so moving to it is churn.
+ */
+export type FreePlanRule = 'active' | 'churned';
+
+/**
+ * Discounts in MRR: `'all'` — MRR after every discount, the row's `mrr` (ChartMogul,
+ * ProfitWell: "always subtracted"); `'foreverOnly'` — only permanent discounts reduce MRR:
+ * rows marked `discount: 'limited'` count at `listMrr` (Stripe); `'none'` — list price,
+ * `listMrr` whenever given.
+ */
+export type DiscountRule = 'all' | 'foreverOnly' | 'none';
+
+/** Whether reactivation MRR counts in the quick ratio's numerator (Baremetrics: no). */
+export type QuickRatioReactivation = 'numerator' | 'exclude';
+
+/** A provider convention: every setting a preset fixes. */
+export interface RetentionConvention {
+  readonly sameWindow: SameWindowRule;
+  readonly reactivation: ReactivationRule;
+  readonly churnRecognition: ChurnRecognition;
+  readonly freePlans: FreePlanRule;
+  readonly discounts: DiscountRule;
+  readonly quickRatioReactivation: QuickRatioReactivation;
+}
+
+/** The name of a preset. */
+export type RetentionPresetName = 'chartmogul' | 'baremetrics' | 'stripe' | 'profitwell';
+
+/**
+ * The published conventions. Where a provider's documentation is silent (research marks it
+ * "—" or "[?]"), the preset uses the library default (the ChartMogul column) and says so:
+ *
+ * | setting | chartmogul | baremetrics | stripe | profitwell |
+ * |---|---|---|---|---|
+ * | sameWindow | exclude | numerator | both | exclude (ignored entirely) |
+ * | reactivation | any | any (not documented: default) | any (a re-churn is a 2nd churn) | any ("within any period in time") |
+ * | churnRecognition | periodEnd (ChartMogul's recommended setting) | cancellation | periodEnd (MRR goes to zero when the subscription ends) | periodEnd ("end of paid billing cycle") |
+ * | freePlans | active | churned (not documented: Baremetrics counts paying customers) | churned | churned (not documented: counts paying customers) |
+ * | discounts | all | all (not documented: default) | foreverOnly | all |
+ * | quick ratio reactivation | exclude | exclude (published formula) | exclude | exclude |
+ */
+export const RETENTION_PRESETS: Readonly<Record<RetentionPresetName, RetentionConvention>> = Object.freeze({
+  chartmogul: Object.freeze({ sameWindow: 'exclude', reactivation: 'any', churnRecognition: 'periodEnd', freePlans: 'active', discounts: 'all', quickRatioReactivation: 'exclude' }),
+  baremetrics: Object.freeze({ sameWindow: 'numerator', reactivation: 'any', churnRecognition: 'cancellation', freePlans: 'churned', discounts: 'all', quickRatioReactivation: 'exclude' }),
+  stripe: Object.freeze({ sameWindow: 'both', reactivation: 'any', churnRecognition: 'periodEnd', freePlans: 'churned', discounts: 'foreverOnly', quickRatioReactivation: 'exclude' }),
+  profitwell: Object.freeze({ sameWindow: 'exclude', reactivation: 'any', churnRecognition: 'periodEnd', freePlans: 'churned', discounts: 'all', quickRatioReactivation: 'exclude' }),
+} satisfies Record<RetentionPresetName, RetentionConvention>);
+
+/** The library defaults (= the ChartMogul convention). */
+export const DEFAULT_CONVENTION: RetentionConvention = RETENTION_PRESETS.chartmogul;
+
+/**
+ * The convention a function runs with: the named preset (default: the library defaults),
+ * then any setting given explicitly on top.
+ * @throws {RevopsError} `INVALID_OPTION` for an unknown preset name.
+ * @internal
+ */
+export function resolveConvention(options: { readonly preset?: RetentionPresetName } & Partial<RetentionConvention>): RetentionConvention {
+  let base = DEFAULT_CONVENTION;
+  if (options.preset !== undefined) {
+    const p = (RETENTION_PRESETS as Record<string, RetentionConvention | undefined>)[options.preset];
+    if (p === undefined || !Object.hasOwn(RETENTION_PRESETS, options.preset)) {
+      throw invalid('INVALID_OPTION', 'options.preset', options.preset, "must be 'chartmogul', 'baremetrics', 'stripe' or 'profitwell'");
+    }
+    base = p;
+  }
+  return {
+    sameWindow: options.sameWindow ?? base.sameWindow,
+    reactivation: options.reactivation ?? base.reactivation,
+    churnRecognition: options.churnRecognition ?? base.churnRecognition,
+    freePlans: options.freePlans ?? base.freePlans,
+    discounts: options.discounts ?? base.discounts,
+    quickRatioReactivation: options.quickRatioReactivation ?? base.quickRatioReactivation,
+  };
+}
