@@ -5,9 +5,11 @@ import {
   defaultCustomerPipeline,
   defaultDealPipeline,
   defaultLeadPipeline,
+  definePipeline,
   enterPipeline,
   reopen,
   transition,
+  type PipelineSpec,
   type StagedEntity,
   type TransitionError,
 } from '../../src/pipeline/index.js';
@@ -258,5 +260,19 @@ describe('misuse throws RevopsError', () => {
     ['raw definition instead of a defined pipeline', () => transition(d, 'demo', { ...opts, pipeline: JSON.parse(JSON.stringify(defaultDealPipeline)) }), 'INVALID_PIPELINE'],
   ])('%s', (_name, f, c) => {
     expect(f).toThrowError(expect.objectContaining({ code: c }));
+  });
+});
+
+describe('types', () => {
+  it('a plain definition is not a DefinedPipeline: only definePipeline output compiles', () => {
+    const spec: PipelineSpec = { id: 'p', name: 'P', entity: 'customer', stages: [{ id: 'a', name: 'A', kind: 'open', probability: 0, forecastCategory: 'omitted' }, { id: 'b', name: 'B', kind: 'won', probability: 1, forecastCategory: 'closed' }], transitions: [{ from: 'a', to: 'b', roles: ['cs'] }] };
+    const e = { id: 'x', stage: 'a', history: [] };
+    // @ts-expect-error the spec has not been validated by definePipeline
+    expect(() => transition(e, 'b', { pipeline: spec, actor: ae, at: '2026-01-01T00:00:00Z' })).toThrowError(expect.objectContaining({ code: 'INVALID_PIPELINE' }));
+    const defined = definePipeline(spec);
+    expect(() => {
+      // @ts-expect-error a defined pipeline is read-only
+      defined.stages[0]!.probability = 0.5;
+    }).toThrow(TypeError); // and frozen at run time
   });
 });
