@@ -5,7 +5,6 @@
  * @module
  * @internal
  */
-import { invalid } from '../core/errors.js';
 import { fromFixed, type Money } from '../core/money.js';
 import { roundRational } from '../core/rounding.js';
 import { pow10 } from '../core/fixed.js';
@@ -264,6 +263,5 @@ function applyCapFloor(ctx: ResolvedContext, c: PlanComponent, lines: StatementL
     }
   }
   if (deferred !== null && deferred.int === 0n) deferred = null;
-  if (deferred !== null && c.cap?.mode !== 'defer') throw invalid('INVALID_INPUT', `priorBalance.deferred.${c.id}`, fixedToString(deferred), 'is set but the component does not defer its cap excess');
   return { lines: out, deferred };
 }

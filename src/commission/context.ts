@@ -38,6 +38,10 @@ export interface ResolvedContext {
   /** Dates whose credits count. */
   readonly range: Period;
   readonly proration: { readonly numerator: number; readonly denominator: number };
+  /** The statement period within the version's dates (equals `range` unless it is a true-up). */
+  readonly period: Period;
+  /** Proration of the period alone (for per-period amounts such as draws; equals `proration` unless a true-up). */
+  readonly periodProration: { readonly numerator: number; readonly denominator: number };
   /** Prorated quota (rounded to the minor unit when prorated). */
   readonly quota: Fixed;
   readonly trueUp: boolean;
@@ -111,6 +115,12 @@ export function resolveContext(input: StatementContext): ResolvedContext {
   // Days inclusive at both ends, as core's prorationFraction counts them (tests check they agree).
   const denominator = dayNumber(full.end) - dayNumber(full.start) + 1;
   const numerator = version.prorate ? (active === null ? 0 : dayNumber(active.end) - dayNumber(active.start) + 1) : denominator;
+  const periodRange = meet(period, range) ?? period;
+  const periodActive = meet(periodRange, { start: member.startDate, end: member.endDate ?? '9999-12-31' });
+  const periodDays = dayNumber(period.end) - dayNumber(period.start) + 1;
+  const periodProration = trueUp
+    ? { numerator: version.prorate ? (periodActive === null || meet(period, range) === null ? 0 : dayNumber(periodActive.end) - dayNumber(periodActive.start) + 1) : periodDays, denominator: periodDays }
+    : { numerator, denominator };
   const q = readMoney(input.quota, 'quota');
   if (q.currency !== plan.currency) throw invalid('CURRENCY_MISMATCH', 'quota.currency', q.currency, `must be the plan currency ${plan.currency}`);
   if (q.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'quota.amount', input.quota.amount, 'must not be negative');
@@ -129,6 +139,8 @@ export function resolveContext(input: StatementContext): ResolvedContext {
     currency: plan.currency,
     range,
     proration: { numerator, denominator },
+    period: periodRange,
+    periodProration,
     quota: quota.int === 0n ? ZERO : quota,
     trueUp,
   };
@@ -142,8 +154,9 @@ function meet(a: Period, b: Period): Period | null {
 }
 
 /** Scales a fixed plan amount (bonus, cap, floor, draw) by the proration fraction, rounded to the minor unit. @internal */
-export function prorateAmount(ctx: ResolvedContext, amount: Fixed): Fixed {
-  return scaleBy(amount, ctx.proration.numerator, ctx.proration.denominator, ctx.digits, ctx.mode);
+export function prorateAmount(ctx: ResolvedContext, amount: Fixed, per: 'range' | 'period' = 'range'): Fixed {
+  const p = per === 'range' ? ctx.proration : ctx.periodProration;
+  return scaleBy(amount, p.numerator, p.denominator, ctx.digits, ctx.mode);
 }
 
 function scaleBy(amount: Fixed, numerator: number, denominator: number, digits: number, mode: RoundingMode): Fixed {

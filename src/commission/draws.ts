@@ -28,8 +28,8 @@ export function drawLines(ctx: ResolvedContext, payBefore: Fixed, priorBalance: 
   if (d === undefined) return { lines: [], balance: priorBalance };
   const lines: StatementLine[] = [];
   const money = (f: Fixed): string => fromFixed(f, ctx.currency).amount;
-  const inEffect = d.start <= ctx.range.end && (d.end === undefined || d.end >= ctx.range.start);
-  const amount = prorateAmount(ctx, parseFixed(d.amount));
+  const inEffect = d.start <= ctx.period.end && (d.end === undefined || d.end >= ctx.period.start);
+  const amount = prorateAmount(ctx, parseFixed(d.amount), 'period');
   const guarantee = d.type === 'recoverableGuarantee' || d.type === 'nonRecoverableGuarantee';
   const recoverable = d.type === 'recoverable' || d.type === 'recoverableGuarantee';
   let paid = ZERO;
@@ -41,7 +41,7 @@ export function drawLines(ctx: ResolvedContext, payBefore: Fixed, priorBalance: 
     lines.push(makeLine(ctx, 'draw', null, rat(paid), { ruleId: 'draw', base: payBefore, rate: null, units: null, unitAmount: fixedToString(amount), tier: null, text }));
   }
   let balance = priorBalance;
-  if (recoverable && priorBalance.int > 0n && ctx.range.end >= (d.recoveryStart ?? d.start)) {
+  if (recoverable && priorBalance.int > 0n && ctx.period.end >= (d.recoveryStart ?? d.start)) {
     const pay = addFixed(payBefore, paid);
     const available = maxFixed(ZERO, inEffect ? subFixed(pay, amount) : pay);
     const share = parseFixed(d.recoveryShare ?? '1');

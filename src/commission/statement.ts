@@ -35,7 +35,7 @@ function clawbackLines(ctx: ResolvedContext, input: StatementContext): { lines: 
       const field = `clawbacks[${i}]`;
       assertIsoDate(e.creditDate, `${field}.creditDate`);
       assertIsoDate(e.knownDate, `${field}.knownDate`);
-      if (e.knownDate < ctx.range.start || e.knownDate > ctx.range.end) throw invalid('INVALID_INPUT', `${field}.knownDate`, e.knownDate, `must fall in the statement's range ${ctx.range.start}..${ctx.range.end} (a clawback is posted when it becomes known)`);
+      if (e.knownDate < ctx.period.start || e.knownDate > ctx.period.end) throw invalid('INVALID_INPUT', `${field}.knownDate`, e.knownDate, `must fall in the statement's period ${ctx.period.start}..${ctx.period.end} (a clawback is posted when it becomes known)`);
       if (e.knownDate < e.creditDate) throw invalid('INVALID_INPUT', `${field}.knownDate`, e.knownDate, `must not be before creditDate ${e.creditDate}`);
       const base = readAmount(ctx, e.base, `${field}.base`);
       const paid = readAmount(ctx, e.paid, `${field}.paid`);
@@ -118,6 +118,7 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
     const carried = carriedIn[c.id] === undefined ? ZERO : parseFixed(carriedIn[c.id], `carriedIn.${c.id}`);
     const pd = priorDeferred[c.id] === undefined ? ZERO : readAmount(ctx, priorDeferred[c.id], `priorBalance.deferred.${c.id}`);
     if (pd.int < 0n) throw invalid('INVALID_AMOUNT', `priorBalance.deferred.${c.id}.amount`, priorDeferred[c.id]?.amount, 'must not be negative');
+    if (pd.int !== 0n && c.cap?.mode !== 'defer') throw invalid('INVALID_INPUT', `priorBalance.deferred.${c.id}`, priorDeferred[c.id]?.amount, 'is set but the component does not defer its cap excess');
     const r = componentLines(ctx, c, s, credited, carried, pd);
     lines.push(...r.lines);
     if (r.deferred !== null) deferredOut[c.id] = fromFixed(r.deferred, ctx.currency);

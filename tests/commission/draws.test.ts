@@ -60,3 +60,14 @@ describe('the other draw types (Xactly Plan Design › Draws)', () => {
     expect(run({ type: 'nonRecoverable', amount: '500', start: '2026-01-01' }, ['300'])).toEqual([['300.00', '500.00', '0.00', '800.00', '0.00']]);
   });
 });
+
+describe('draws in a year-to-date true-up', () => {
+  it('the guarantee applies to the current period only: pay after the true-up is topped up to the minimum', () => {
+    const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.06' }], { version: { draw: { type: 'nonRecoverableGuarantee', amount: '1000', start: '2026-01-01' } } });
+    const credits = [credit('j', '20000', '2026-01-10'), credit('f', '30000', '2026-02-10'), credit('m', '30000', '2026-03-10')];
+    const s = calculateStatement({ plan, member, period: month(2026, 3), quota: usd('1'), credits, paidToDate: usd('4500') });
+    // by hand: YTD 4,800 − 4,500 paid = 300 this period; guarantee 1,000 → top-up 700 (one period's draw, not three)
+    expect(s.lines.map((l) => [l.kind, l.amount.amount])).toEqual([['commission', '4800.00'], ['trueUp', '-4500.00'], ['draw', '700.00']]);
+    expect(s.payable.amount).toBe('1000.00');
+  });
+});
