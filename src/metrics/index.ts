@@ -79,3 +79,16 @@ export {
   type ActivityCountState,
   type ActivityCountSummary,
 } from './activity-counts.js';
+export {
+  quotaAttainment,
+  summarizeQuotaAttainment,
+  mergeQuotaAttainment,
+  finalizeQuotaAttainment,
+  type AttainmentDeal,
+  type QuotaAttainment,
+  type QuotaAttainmentOptions,
+  type QuotaAttainmentRow,
+  type AttainmentTotal,
+  type AttainmentSummaryRow,
+  type QuotaAttainmentSummary,
+} from './quota-attainment.js';

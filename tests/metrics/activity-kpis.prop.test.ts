@@ -24,7 +24,7 @@ function splits<T>(all: readonly T[], cuts: readonly number[]): T[][] {
   }
   return out;
 }
-const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const clean = <T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 
 describe('activity KPI summaries: any split + merge = the whole', () => {
   it('averageCallDuration', () => {

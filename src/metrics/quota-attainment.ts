@@ -1,0 +1,286 @@
+/**
+ * Quota attainment per member and per team, with proration for members who started or
+ * left during the quota period; mergeable.
+ * @module
+ */
+import { RevopsError, invalid } from '../core/errors.js';
+import { minorUnits } from '../core/currency.js';
+import { parseFixed, pow10 } from '../core/fixed.js';
+import { fromFixed, readMoney, type Money } from '../core/money.js';
+import { period as makePeriod, prorationFraction, type Period } from '../core/periods.js';
+import { DEFAULT_ROUNDING, roundRational } from '../core/rounding.js';
+import type { Deal, DealSplit } from '../model/deal.js';
+import type { Member } from '../model/member.js';
+import type { Quota } from '../model/quota.js';
+import { dealCredits } from './deal-credits.js';
+import { outcomeOf, type OutcomeOptions } from './deal-outcome.js';
+import { groupKeyFunction, type GroupBy, type GroupingOptions } from './group-by.js';
+import { addAmounts, amountRatio, MoneyTotal } from './money-total.js';
+
+/** The fields of a deal that attainment reads. */
+export type AttainmentDeal = Pick<Deal, 'ownerId' | 'amount' | 'stage'> & {
+  readonly closeDate?: string | undefined;
+  readonly splits?: readonly DealSplit[] | undefined;
+};
+
+/** Options of {@link quotaAttainment}. */
+export interface QuotaAttainmentOptions extends GroupingOptions, OutcomeOptions {}
+
+/** Attainment of one quota. */
+export interface QuotaAttainmentRow {
+  /** The member of a member quota. */
+  readonly memberId?: string;
+  /** The team of a team quota. */
+  readonly teamId?: string;
+  readonly period: Period;
+  /** The quota as set. */
+  readonly quota: Money;
+  /** Days of the period the member was in role / days of the period (1/1 for team quotas and members not listed). */
+  readonly proration: { readonly numerator: number; readonly denominator: number };
+  /** quota × numerator ÷ denominator, rounded once to the minor unit, half away from zero. */
+  readonly proratedQuota: Money;
+  /** Exact sum of the credits of won deals closed in the period. */
+  readonly attained: Money;
+  /** attained ÷ proratedQuota as a fraction (1.2 = 120%); `null` when the prorated quota is 0. */
+  readonly attainment: number | null;
+}
+
+/** Attainment of a group of member quotas (all of them, or one group). */
+export interface AttainmentTotal {
+  /** Member quotas in the group. */
+  readonly quotas: number;
+  /** Σ attained (exact); `null` with no quotas. */
+  readonly attained: Money | null;
+  /** Σ prorated quotas (exact); `null` with no quotas. */
+  readonly proratedQuota: Money | null;
+  /** attained ÷ proratedQuota; `null` over 0. */
+  readonly attainment: number | null;
+}
+
+/** The result of {@link quotaAttainment}. */
+export interface QuotaAttainment extends AttainmentTotal {
+  /** One row per quota, in the order given. */
+  readonly rows: readonly QuotaAttainmentRow[];
+  /** Member quotas grouped by `groupBy` (team, role, territory, member), when set. */
+  readonly groups?: Readonly<Record<string, AttainmentTotal>>;
+}
+
+/** One quota row of a summary: everything but the attained amount is fixed by the quotas. */
+export interface AttainmentSummaryRow {
+  memberId?: string;
+  teamId?: string;
+  period: Period;
+  quota: Money;
+  proration: { numerator: number; denominator: number };
+  proratedQuota: Money;
+  /** Group key of a member quota under `groupBy`, or `null`. */
+  group: string | null;
+  /** Exact attained amount so far (decimal string). */
+  attained: string;
+}
+
+/** A mergeable attainment summary (JSON). Every chunk must be summarised with the same quotas and members. */
+export interface QuotaAttainmentSummary {
+  readonly kind: 'quotaAttainment';
+  readonly groupBy: GroupBy | null;
+  readonly rows: readonly AttainmentSummaryRow[];
+}
+
+function readQuota(q: Quota, i: number, members: ReadonlyMap<string, Member>): AttainmentSummaryRow {
+  if (typeof q !== 'object' || q === null) throw invalid('INVALID_INPUT', `quotas[${i}]`, q, 'must be a quota');
+  if ((q.memberId === undefined) === (q.teamId === undefined)) throw invalid('INVALID_INPUT', `quotas[${i}]`, q, 'must have exactly one of memberId or teamId');
+  if (q.measure !== undefined && q.measure !== 'bookings') throw invalid('INVALID_INPUT', `quotas[${i}].measure`, q.measure, "must be 'bookings' (attainment from deals measures bookings)");
+  const p = makePeriod(q.period?.start, q.period?.end);
+  const { fixed, currency } = readMoney(q.amount, `quotas[${i}].amount`);
+  const member = q.memberId === undefined ? undefined : members.get(q.memberId);
+  let numerator = 1;
+  let denominator = 1;
+  if (member !== undefined) {
+    const end = member.endDate ?? (member.startDate > p.end ? member.startDate : p.end);
+    const f = prorationFraction(makePeriod(member.startDate, end), p);
+    numerator = f.numerator;
+    denominator = f.denominator;
+  }
+  const digits = minorUnits(currency);
+  const units = roundRational(fixed.int * BigInt(numerator) * pow10(digits), pow10(fixed.scale) * BigInt(denominator), DEFAULT_ROUNDING);
+  const row: AttainmentSummaryRow = {
+    period: p,
+    quota: fromFixed(fixed, currency),
+    proration: { numerator, denominator },
+    proratedQuota: fromFixed({ int: units, scale: digits }, currency),
+    group: null,
+    attained: '0',
+  };
+  if (q.memberId !== undefined) row.memberId = q.memberId;
+  if (q.teamId !== undefined) row.teamId = q.teamId;
+  return row;
+}
+
+/**
+ * Summarises a chunk of deals for {@link quotaAttainment}: each quota's exact attained amount.
+ *
+ * @param deals - deals (only won deals with a close date count).
+ * @param quotas - member and team quotas (measure bookings).
+ * @param options - {@link QuotaAttainmentOptions}.
+ * @returns a JSON-serialisable summary.
+ * @throws {RevopsError} as {@link quotaAttainment}.
+ * @example
+ * ```ts
+ * import { summarizeQuotaAttainment } from 'revops/metrics';
+ * const quota = { memberId: 'ae1', period: { start: '2026-01-01', end: '2026-03-31' }, amount: { amount: '100000.00', currency: 'USD' }, measure: 'bookings' };
+ * summarizeQuotaAttainment([{ ownerId: 'ae1', stage: 'closed-won', closeDate: '2026-02-01', amount: { amount: '30000.00', currency: 'USD' } }], [quota]).rows[0].attained;
+ * //=> '30000'
+ * ```
+ */
+export function summarizeQuotaAttainment(deals: readonly AttainmentDeal[], quotas: readonly Quota[], options: QuotaAttainmentOptions = {}): QuotaAttainmentSummary {
+  const members = new Map<string, Member>();
+  for (const m of options.members ?? []) members.set(m.id, m);
+  const keyOf = groupKeyFunction(options);
+  const rows = quotas.map((q, i) => readQuota(q, i, members));
+  const byMember = new Map<string, number[]>();
+  const byTeam = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (r.memberId !== undefined) {
+      byMember.set(r.memberId, [...(byMember.get(r.memberId) ?? []), i]);
+      if (keyOf !== null) r.group = keyOf({ memberId: r.memberId });
+    }
+    if (r.teamId !== undefined) byTeam.set(r.teamId, [...(byTeam.get(r.teamId) ?? []), i]);
+  });
+  const totals = rows.map(() => new MoneyTotal());
+  const outcome = outcomeOf(options);
+  for (let i = 0; i < deals.length; i++) {
+    const deal = deals[i] as AttainmentDeal;
+    if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+    if (outcome(deal.stage) !== 'won' || deal.closeDate === undefined) continue;
+    const date = deal.closeDate;
+    for (const credit of dealCredits(deal, `deals[${i}]`)) {
+      const team = members.get(credit.memberId)?.teamId;
+      const targets = [...(byMember.get(credit.memberId) ?? []), ...(team === undefined ? [] : (byTeam.get(team) ?? []))];
+      for (const k of targets) {
+        const row = rows[k] as AttainmentSummaryRow;
+        if (date < row.period.start || date > row.period.end) continue;
+        if (credit.amount.currency !== row.quota.currency) {
+          throw new RevopsError('CURRENCY_MISMATCH', `deals[${i}].amount.currency must be ${row.quota.currency} like quotas[${k}], got "${credit.amount.currency}"`, {
+            field: `deals[${i}].amount.currency`,
+            value: credit.amount.currency,
+          });
+        }
+        (totals[k] as MoneyTotal).add(credit.amount, `deals[${i}].amount`);
+      }
+    }
+  }
+  rows.forEach((r, k) => {
+    r.attained = (totals[k] as MoneyTotal).amount();
+  });
+  return { kind: 'quotaAttainment', groupBy: options.groupBy ?? null, rows };
+}
+
+function readSummary(value: unknown, field: string): QuotaAttainmentSummary {
+  const v = value as Partial<QuotaAttainmentSummary> | null;
+  if (typeof v !== 'object' || v === null || v.kind !== 'quotaAttainment' || !Array.isArray(v.rows)) throw invalid('INVALID_INPUT', field, value, 'must be a quotaAttainment summary');
+  return v as QuotaAttainmentSummary;
+}
+
+/**
+ * Merges two attainment summaries made with the same quotas, members and grouping: the
+ * attained amounts add.
+ *
+ * @param a - a summary.
+ * @param b - another one.
+ * @returns both together.
+ * @throws {RevopsError} `INVALID_INPUT` for summaries of something else or of other quotas.
+ * @example
+ * ```ts
+ * import { mergeQuotaAttainment, summarizeQuotaAttainment } from 'revops/metrics';
+ * const quota = { memberId: 'ae1', period: { start: '2026-01-01', end: '2026-03-31' }, amount: { amount: '100.00', currency: 'USD' } };
+ * const deal = { ownerId: 'ae1', stage: 'closed-won', closeDate: '2026-02-01', amount: { amount: '30.00', currency: 'USD' } };
+ * mergeQuotaAttainment(summarizeQuotaAttainment([deal], [quota]), summarizeQuotaAttainment([deal], [quota])).rows[0].attained;
+ * //=> '60'
+ * ```
+ */
+export function mergeQuotaAttainment(a: QuotaAttainmentSummary, b: QuotaAttainmentSummary): QuotaAttainmentSummary {
+  const x = readSummary(a, 'a');
+  const y = readSummary(b, 'b');
+  const same = (r: AttainmentSummaryRow, s: AttainmentSummaryRow | undefined): boolean =>
+    s !== undefined && JSON.stringify({ ...r, attained: '' }) === JSON.stringify({ ...s, attained: '' });
+  if (x.groupBy !== y.groupBy || x.rows.length !== y.rows.length || !x.rows.every((r, i) => same(r, y.rows[i]))) {
+    throw invalid('INVALID_INPUT', 'b', 'summary', 'must be summarised with the same quotas, members and groupBy as a');
+  }
+  return { kind: 'quotaAttainment', groupBy: x.groupBy, rows: x.rows.map((r, i) => ({ ...r, attained: addAmounts(r.attained, (y.rows[i] as AttainmentSummaryRow).attained) })) };
+}
+
+function total(rows: readonly AttainmentSummaryRow[]): AttainmentTotal {
+  if (rows.length === 0) return { quotas: 0, attained: null, proratedQuota: null, attainment: null };
+  const currency = (rows[0] as AttainmentSummaryRow).quota.currency;
+  const attained = new MoneyTotal();
+  const quota = new MoneyTotal();
+  rows.forEach((r, i) => {
+    attained.add(fromFixed(parseFixed(r.attained), r.quota.currency), `quotas[${i}]`);
+    quota.add(r.proratedQuota, `quotas[${i}]`);
+  });
+  return { quotas: rows.length, attained: attained.money(), proratedQuota: quota.money() ?? fromFixed({ int: 0n, scale: 0 }, currency), attainment: amountRatio(attained.amount(), quota.amount()) };
+}
+
+/**
+ * Reads attainment from a summary.
+ *
+ * @param summary - from {@link summarizeQuotaAttainment} or {@link mergeQuotaAttainment}.
+ * @returns the {@link QuotaAttainment}.
+ * @throws {RevopsError} `INVALID_INPUT` for something that is not an attainment summary.
+ * @throws {RevopsError} `CURRENCY_MISMATCH` when member quotas of one group are in two currencies.
+ * @example
+ * ```ts
+ * import { finalizeQuotaAttainment } from 'revops/metrics';
+ * finalizeQuotaAttainment({ kind: 'quotaAttainment', groupBy: null, rows: [] }).attainment;
+ * //=> null
+ * ```
+ */
+export function finalizeQuotaAttainment(summary: QuotaAttainmentSummary): QuotaAttainment {
+  const s = readSummary(summary, 'summary');
+  const rows = s.rows.map((r): QuotaAttainmentRow => {
+    const attained = fromFixed(parseFixed(r.attained), r.quota.currency);
+    const { group: _group, attained: _a, ...rest } = r;
+    return { ...rest, attained, attainment: amountRatio(r.attained, r.proratedQuota.amount) };
+  });
+  const memberRows = s.rows.filter((r) => r.memberId !== undefined);
+  const result: QuotaAttainment = { ...total(memberRows), rows };
+  if (s.groupBy === null) return result;
+  const keys = [...new Set(memberRows.map((r) => r.group as string))].sort();
+  return { ...result, groups: Object.fromEntries(keys.map((k) => [k, total(memberRows.filter((r) => r.group === k))])) };
+}
+
+/**
+ * Quota attainment: what each member (and team) booked against quota, as a fraction
+ * (1.2 = 120%).
+ *
+ * Credit: a won deal closed in the quota period credits its owner with amount × (1 − Σ
+ * revenue split shares), each revenue split member with amount × share, and each overlay
+ * split member with amount × share in addition (overlay credit is on top). A team quota is
+ * attained by the credits of the members whose `teamId` is the team (from `members`).
+ * Proration: a member who started or left during the period has a quota of
+ * quota × (days in role ∩ period) ÷ (days in period) (core `prorationFraction`), rounded
+ * once to the minor unit; members not listed in `members`, and team quotas, are not prorated.
+ * Attainment = Σ credits ÷ prorated quota (exact sums, then one number division); the
+ * totals and `groups` (by team, role, territory…) sum member quotas only.
+ *
+ * @param deals - deals; won ones with a close date count.
+ * @param quotas - member and team quotas, measure `bookings`.
+ * @param options - {@link QuotaAttainmentOptions}: `members` (proration, teams, grouping), `pipeline`, `groupBy`.
+ * @returns a row per quota, the total over member quotas, and `groups` when `groupBy` is set.
+ * @throws {RevopsError} `INVALID_INPUT` for a quota without exactly one of memberId/teamId, another measure, a bad deal or split shares above 1.
+ * @throws {RevopsError} `CURRENCY_MISMATCH` for a credit or quota in another currency.
+ * @throws {RevopsError} `INVALID_PERIOD` for a malformed period; `INVALID_OPTION` for an unknown groupBy.
+ * @example
+ * ```ts
+ * import { quotaAttainment } from 'revops/metrics';
+ * const members = [{ id: 'ae1', name: 'Ana', roleId: 'account-executive', teamId: 'east', territoryIds: [], startDate: '2026-02-01' }];
+ * const quota = { memberId: 'ae1', period: { start: '2026-01-01', end: '2026-03-31' }, amount: { amount: '90000.00', currency: 'USD' } };
+ * const deal = { ownerId: 'ae1', stage: 'closed-won', closeDate: '2026-03-02', amount: { amount: '59000.00', currency: 'USD' } };
+ * const r = quotaAttainment([deal], [quota], { members });
+ * [r.rows[0].proratedQuota.amount, r.attainment];
+ * //=> ['59000.00', 1]
+ * ```
+ */
+export function quotaAttainment(deals: readonly AttainmentDeal[], quotas: readonly Quota[], options: QuotaAttainmentOptions = {}): QuotaAttainment {
+  return finalizeQuotaAttainment(summarizeQuotaAttainment(deals, quotas, options));
+}
