@@ -152,6 +152,8 @@ describe('sum()', () => {
   it('mixes the fast and BigInt paths exactly', () => {
     // computed by hand: 90071992547409.91 + 0.01 + 0.005 + 1 = 90071992547410.925
     expect(sum([usd(BIG), usd('0.01'), usd('0.005'), usd('1')], 'USD').amount).toBe('90071992547410.925');
+    // computed by hand: the safe accumulator overflows after two near-2^53 amounts
+    expect(sum([usd('50000000000000.00'), usd('50000000000000.00'), usd('0.01')], 'USD').amount).toBe('100000000000000.01');
     // computed by hand: 0.0001 + 0.00001 + 2 = 2.00011
     expect(sum([usd('0.0001'), usd('0.00001'), usd('2')], 'USD').amount).toBe('2.00011');
   });
@@ -196,6 +198,19 @@ describe('roundMoney()', () => {
     // computed by hand: 20 decimals, far below the cent
     expect(roundMoney(usd('0.00500000000000000001'), 'halfTowardZero').amount).toBe('0.01');
     expect(roundMoney(usd('0.00500000000000000000'), 'halfTowardZero').amount).toBe('0.00');
+  });
+
+  it('reads hand-made amounts with an exponent (BigInt path)', () => {
+    // computed by hand: 1.5e-3 = 0.0015 → 0.00; 2.5e0 yen = 2.5 → 3
+    expect(roundMoney({ amount: '1.5e-3', currency: 'USD' }).amount).toBe('0.00');
+    expect(roundMoney({ amount: '2.5e0', currency: 'JPY' }).amount).toBe('3');
+    expect(multiply({ amount: '1e2', currency: 'USD' }, '0.5').amount).toBe('50.00');
+  });
+
+  it('rejects an unknown currency before anything else', () => {
+    thrown(() => roundMoney({ amount: '1', currency: 'XXX' }), 'UNKNOWN_CURRENCY');
+    thrown(() => multiply({ amount: '1', currency: 'XXX' }, 2), 'UNKNOWN_CURRENCY');
+    thrown(() => subtract({ amount: '1', currency: 'XXX' }, { amount: '1', currency: 'XXX' }), 'UNKNOWN_CURRENCY');
   });
 
   it('rejects an unknown mode with INVALID_OPTION', () => {
