@@ -10,7 +10,7 @@ import { roundRational } from '../core/rounding.js';
 import { pow10 } from '../core/fixed.js';
 import type { PlanComponent } from '../model/plan.js';
 import { prorateAmount, type ResolvedContext } from './context.js';
-import { addFixed, compareFixed, fixedToString, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed, type Rational } from './exact.js';
+import { addFixed, compareFixed, divFixed, fixedToString, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed, type Rational } from './exact.js';
 import { amountTiers, marginalPortions, tierIndex, tierWidth, type AmountTier } from './tiers.js';
 import type { ComponentSummary, LineExplanation, StatementLine, StatementLineKind } from './types.js';
 
@@ -74,17 +74,7 @@ function interpolatedValue(base: Fixed, t: AmountTier, x: Fixed): Rational {
   if (w === null || t.nextRate === null) return rat(multiplyFixed(base, t.rate));
   // base × (rate + (next − rate) × (x − from) / w)  =  (base·rate·w + base·(next−rate)·(x−from)) / w
   const numFixed = addFixed(multiplyFixed(multiplyFixed(base, t.rate), w), multiplyFixed(multiplyFixed(base, subFixed(t.nextRate, t.rate)), subFixed(x, t.from)));
-  return divide(numFixed, w);
-}
-
-function divide(a: Fixed, b: Fixed): Rational {
-  let num = a.int * pow10(b.scale);
-  let den = b.int * pow10(a.scale);
-  if (den < 0n) {
-    num = -num;
-    den = -den;
-  }
-  return { num, den };
+  return divFixed(numFixed, w);
 }
 
 /** Lines of one tiered component. */
@@ -124,7 +114,7 @@ function tieredLines(ctx: ResolvedContext, c: Extract<PlanComponent, { kind: 'ti
       const w = tierWidth(tier);
       const value =
         c.split === 'interpolated' && w !== null && tier.nextRate !== null
-          ? divide(addFixed(multiplyFixed(multiplyFixed(base, tier.rate), w), multiplyFixed(parseFixed(t.linear), subFixed(tier.nextRate, tier.rate))), w)
+          ? divFixed(addFixed(multiplyFixed(multiplyFixed(base, tier.rate), w), multiplyFixed(parseFixed(t.linear), subFixed(tier.nextRate, tier.rate))), w)
           : rat(multiplyFixed(base, tier.rate));
       push(k, value, base, t.creditIds, c.split === 'marginal' ? 'part of each credit inside the tier' : c.split === 'retroactive' ? 'credits landing in the tier, whole amount' : 'credits landing in the tier, rate interpolated per credit');
     });

@@ -6,7 +6,6 @@
  * @internal
  */
 import { addFixed, compareFixed, formatFixed, multiplyFixed, normalizeFixed, parseFixed, pow10, type Fixed } from '../core/fixed.js';
-import { parseScaledSafe } from '../core/fast-exact.js';
 import { roundRational, type RoundingMode } from '../core/rounding.js';
 
 export type { Fixed };
@@ -35,11 +34,6 @@ export function minFixed(a: Fixed, b: Fixed): Fixed {
 /** Larger of two. @internal */
 export function maxFixed(a: Fixed, b: Fixed): Fixed {
   return compareFixed(a, b) >= 0 ? a : b;
-}
-
-/** Sign: -1, 0 or 1. @internal */
-export function signFixed(a: Fixed): -1 | 0 | 1 {
-  return a.int === 0n ? 0 : a.int < 0n ? -1 : 1;
 }
 
 /** Canonical decimal string (no trailing zeros). @internal */
@@ -100,14 +94,6 @@ export class MoneyAcc {
       this.big += BigInt(this.n) + BigInt(units);
       this.n = 0;
     }
-  }
-
-  /** Adds a decimal string; returns its minor units when they were whole, else NaN. */
-  addText(text: string): number {
-    const u = parseScaledSafe(text, this.digits);
-    if (u === u) this.addUnits(u);
-    else this.addFixed(parseFixed(text, 'amount'));
-    return u;
   }
 
   /** Adds an exact decimal. */

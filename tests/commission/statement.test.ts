@@ -295,3 +295,12 @@ describe('published numbers that are wrong', () => {
     expect(s.attainment).toBe(0.05); // 75,000 / 1,500,000 by hand
   });
 });
+
+describe('exact beyond safe integers and below the minor unit', () => {
+  it('sums credits past 2^53 cents exactly and keeps sub-cent credit digits until the line is rounded', () => {
+    const s = statement([{ id: 'c', kind: 'rate', rate: '0.1' }], [credit('a', '90000000000000.00'), credit('b', '90000000000000.01'), credit('c', '0.005'), credit('d', '0.005')]);
+    // by hand: Σ = 180,000,000,000,000.02 → × 0.1 = 18,000,000,000,000.002 → 18,000,000,000,000.00
+    expect(s.credited.amount).toBe('180000000000000.02');
+    expect(s.payable.amount).toBe('18000000000000.00');
+  });
+});
