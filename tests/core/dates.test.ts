@@ -157,6 +157,21 @@ describe('instants', () => {
   });
 });
 
+describe('instantToDate() at the edge of the calendar', () => {
+  // BUG (reported, minor): an instant whose local date falls before 0001-01-01 (year 0, 1 BC)
+  // comes back as '0001-12-31': Intl writes year 0 as "1" with era BC and the era is ignored.
+  // computed by hand: 0001-01-01T00:00+14:00 is 0000-12-31T10:00Z, a day before the supported range.
+  it.fails('BUG: a local date before 0001-01-01 is INVALID_DATE, not 0001-12-31', () => {
+    thrown(() => instantToDate('0001-01-01T00:00:00+14:00', 'UTC'), 'INVALID_DATE');
+  });
+
+  it('the first and last supported days come back unchanged', () => {
+    expect(instantToDate('0001-01-01T12:00:00Z', 'UTC')).toBe('0001-01-01');
+    expect(instantToDate('9999-12-31T12:00:00Z', 'UTC')).toBe('9999-12-31');
+    expect(instantToDate('0099-06-01T10:00:00Z', 'UTC')).toBe('0099-06-01');
+  });
+});
+
 /**
  * The same calendar facts must hold whatever the machine's time zone. Node applies a change of
  * `process.env.TZ` at once, so each zone is set inside the test. Pacific/Kiritimati skipped

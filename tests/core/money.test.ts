@@ -145,6 +145,18 @@ describe('isMoney()', () => {
 });
 
 describe('toNumber()', () => {
+  // FINDING (reported, minor): beyond ~1.8e308 toNumber returns Infinity, against the library
+  // rule "never NaN, never Infinity in an output". Either throw (INVALID_AMOUNT) or document it.
+  it.fails('FINDING: toNumber never returns ±Infinity', () => {
+    let n: number;
+    try {
+      n = toNumber(money('1e400', 'USD'));
+    } catch {
+      return; // throwing would also satisfy the rule
+    }
+    expect(Number.isFinite(n)).toBe(true);
+  });
+
   it('gives the nearest double', () => {
     // computed by hand
     expect(toNumber(money('1234.56', 'USD'))).toBe(1234.56);
