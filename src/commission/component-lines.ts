@@ -161,7 +161,7 @@ export function componentLines(ctx: ResolvedContext, c: PlanComponent, s: Compon
   const wText = w === null ? '' : ` × weight ${fixedToString(w)}`;
   const quotaZero = ctx.quota.int === 0n;
   const reached = (fraction: string): boolean => !quotaZero && compareFixed(credited, multiplyFixed(parseFixed(fraction), ctx.quota)) >= 0;
-  const zero = (text: string): StatementLine => makeLine(ctx, 'gate', c.id, { num: 0n, den: 1n }, { ...NONE, ruleId, base, creditIds: s.creditIds, text: () => text });
+  const zero = (text: string, kind: StatementLineKind = 'gate'): StatementLine => makeLine(ctx, kind, c.id, { num: 0n, den: 1n }, { ...NONE, ruleId, base, creditIds: s.creditIds, text: () => text });
   if (c.gate !== undefined && !reached(c.gate)) {
     const need = multiplyFixed(parseFixed(c.gate), ctx.quota);
     return { lines: [zero(`gate ${pct(parseFixed(c.gate))} of quota not met: credited ${money(ctx, credited)} < ${money(ctx, need)}; pays 0.00`)], deferred: priorDeferred.int === 0n ? null : priorDeferred };
@@ -207,7 +207,7 @@ export function componentLines(ctx: ResolvedContext, c: PlanComponent, s: Compon
         if (reached(st.atLeast)) step = i;
       });
       if (step < 0) {
-        lines = [zero(quotaZero ? 'quota is zero: no bonus step can be reached; pays 0.00' : `no bonus step reached (first at ${pct(parseFixed((c.steps[0] as { atLeast: string }).atLeast))} of quota); pays 0.00`)];
+        lines = [zero(quotaZero ? 'quota is zero: no bonus step can be reached; pays 0.00' : `no bonus step reached (first at ${pct(parseFixed((c.steps[0] as { atLeast: string }).atLeast))} of quota); pays 0.00`, 'bonus')];
       } else {
         const st = c.steps[step] as { atLeast: string; amount: string };
         const amt = prorateAmount(ctx, parseFixed(st.amount));
@@ -216,7 +216,7 @@ export function componentLines(ctx: ResolvedContext, c: PlanComponent, s: Compon
       break;
     }
     case 'tiered': {
-      if (c.basis === 'attainment' && quotaZero) lines = [zero('quota is zero: attainment tiers pay nothing; pays 0.00')];
+      if (c.basis === 'attainment' && quotaZero) lines = [zero('quota is zero: attainment tiers pay nothing; pays 0.00', 'tier')];
       else lines = tieredLines(ctx, c, s, ruleId, carriedIn, weight);
       break;
     }
