@@ -37,8 +37,8 @@ export interface AvailableTransition {
  * @param entity - The entity.
  * @param options - See {@link AvailableTransitionsOptions}.
  * @returns The available moves; empty when there are none.
- * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`;
- *   `INVALID_INPUT` for an unknown current stage or a malformed actor.
+ * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
+ * @throws {RevopsError} `INVALID_INPUT` for an unknown current stage or a malformed actor.
  * @example
  * ```ts
  * import { availableTransitions, defaultDealPipeline } from 'revops/pipeline';

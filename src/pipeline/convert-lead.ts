@@ -5,6 +5,7 @@
  * @module
  */
 import { assertIsoDate } from '../core/dates.js';
+import { invalid } from '../core/errors.js';
 import { money, type Money } from '../core/money.js';
 import type { Result } from '../core/result.js';
 import type { Deal } from '../model/deal.js';
@@ -85,8 +86,9 @@ export interface ConvertedLead<L> {
  * @returns `{ ok: true, value: { lead, deal } }` or `{ ok: false, error }`.
  * @throws {RevopsError} `INVALID_AMOUNT` for a malformed `deal.amount` amount.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown `deal.amount` currency.
- * @throws {RevopsError} `INVALID_DATE` for a malformed `deal.expectedCloseDate` or `at`;
- *   `INVALID_INPUT`, `INVALID_DATE`, `INVALID_PIPELINE` as {@link transition} does.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `deal.expectedCloseDate` or `at`.
+ * @throws {RevopsError} `INVALID_INPUT` for a lead whose stage is not in the lead pipeline, or a malformed actor.
+ * @throws {RevopsError} `INVALID_PIPELINE` if a pipeline option did not come from `definePipeline`.
  * @example
  * ```ts
  * import { convertLead } from 'revops/pipeline';
@@ -112,6 +114,9 @@ export function convertLead<L extends ConvertibleLead>(lead: L, options: Convert
   const leadIndex = indexOf(leadPipeline);
   const dealIndex = indexOf(dealPipeline);
   const d = options.deal;
+  if (!leadIndex.stages.has(lead.stage)) throw invalid('INVALID_INPUT', 'lead.stage', lead.stage, `must be a stage of pipeline "${leadPipeline.id}"`);
+  const amount: Money = money(d.amount.amount, d.amount.currency);
+  assertIsoDate(d.expectedCloseDate, 'deal.expectedCloseDate');
   const handoff = [...(leadIndex.out.get(lead.stage)?.values() ?? [])].find((t) => leadIndex.handoff.has(t.to.id));
   const dealStart = [...dealIndex.start][0]!;
   if (handoff === undefined) {
@@ -120,8 +125,6 @@ export function convertLead<L extends ConvertibleLead>(lead: L, options: Convert
   if (typeof d.ownerId !== 'string' || d.ownerId === '') return refuse('OWNER_REQUIRED', lead, lead.stage, handoff.to.id, 'the new deal needs an owner (deal.ownerId, the account executive)');
   const accountId = d.accountId ?? lead.accountId;
   if (typeof accountId !== 'string' || accountId === '') return refuse('ACCOUNT_REQUIRED', lead, lead.stage, handoff.to.id, 'the new deal needs an account (deal.accountId or the lead\'s accountId)');
-  const amount: Money = money(d.amount.amount, d.amount.currency);
-  assertIsoDate(d.expectedCloseDate, 'deal.expectedCloseDate');
   const changes: Record<string, string> = { convertedDealId: d.id };
   if (lead.accountId !== accountId) changes['accountId'] = accountId;
   const moved = transition(lead, handoff.to.id, { pipeline: leadPipeline, actor: options.actor, at: options.at, changes: changes as Changes });

@@ -4,7 +4,7 @@
  * @module
  */
 import { RevopsError } from '../core/errors.js';
-import type { PipelineStage, PipelineTransition } from '../model/pipeline.js';
+import type { Pipeline } from '../model/pipeline.js';
 import {
   PIPELINE_INDEX,
   fieldPath,
@@ -21,18 +21,12 @@ import { checkMeaning, readPipeline, type NormalizedPipeline } from './validate-
  * with every default filled in (`startStages`, `handoffStages`, `requiredFields`,
  * `requiresReason`, `reopen.fromStages`), plus precomputed look-up tables held under a
  * non-enumerable symbol (so `JSON.stringify` gives back the plain definition).
+ *
+ * It is typed as the model's `Pipeline` (so it can be passed wherever revops/model's
+ * `Pipeline` is expected, e.g. `funnel` in revops/metrics) although it is frozen at run time:
+ * writing to it throws in strict mode.
  */
-export type DefinedPipeline = Readonly<{
-  id: string;
-  name: string;
-  entity: NormalizedPipeline['entity'];
-  stages: readonly Readonly<PipelineStage & { requiredFields: readonly string[] }>[];
-  transitions: readonly Readonly<PipelineTransition & { roles: readonly string[]; requiredFields: readonly string[] }>[];
-  startStages: readonly string[];
-  handoffStages: readonly string[];
-  reopen?: Readonly<{ roles: readonly string[]; toStage: string; requiresReason: boolean; fromStages?: readonly string[] }>;
-}> &
-  Indexed;
+export type DefinedPipeline = Pipeline & { startStages: string[] } & Indexed;
 
 /** The input of {@link definePipeline}: the fields of `PipelineSchema` (revops/model), defaults optional. */
 export type PipelineSpec = Readonly<{
@@ -45,12 +39,12 @@ export type PipelineSpec = Readonly<{
     kind: 'open' | 'won' | 'lost';
     probability: number;
     forecastCategory: 'pipeline' | 'bestCase' | 'commit' | 'closed' | 'omitted';
-    requiredFields?: readonly string[];
+    requiredFields?: readonly string[] | undefined;
   }>[];
-  transitions: readonly Readonly<{ from: string; to: string; roles: readonly string[]; requiredFields?: readonly string[]; requiresReason?: boolean }>[];
-  startStages?: readonly string[];
-  handoffStages?: readonly string[];
-  reopen?: Readonly<{ roles: readonly string[]; toStage: string; requiresReason?: boolean; fromStages?: readonly string[] }>;
+  transitions: readonly Readonly<{ from: string; to: string; roles: readonly string[]; requiredFields?: readonly string[] | undefined; requiresReason?: boolean | undefined }>[];
+  startStages?: readonly string[] | undefined;
+  handoffStages?: readonly string[] | undefined;
+  reopen?: Readonly<{ roles: readonly string[]; toStage: string; requiresReason?: boolean | undefined; fromStages?: readonly string[] | undefined }> | undefined;
 }>;
 
 function deepFreeze<T>(value: T): T {

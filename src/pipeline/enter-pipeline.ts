@@ -39,8 +39,10 @@ export interface EnterPipelineOptions {
  * @param entity - The entity, with an empty `history` (its `stage` is overwritten).
  * @param options - See {@link EnterPipelineOptions}.
  * @returns `{ ok: true, value }` with the started entity, or `{ ok: false, error }`.
- * @throws {RevopsError} `INVALID_INPUT` when `history` is not empty or a stage is unknown;
- *   `INVALID_PIPELINE`, `INVALID_DATE`, `INVALID_RATE` as {@link transition} does.
+ * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
+ * @throws {RevopsError} `INVALID_INPUT` when `history` is not empty, the stage is unknown, or the actor, reason or `changes` are malformed.
+ * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset.
+ * @throws {RevopsError} `INVALID_RATE` if `changes.probability` is not a fraction in [0, 1].
  * @example
  * ```ts
  * import { defaultLeadPipeline, enterPipeline } from 'revops/pipeline';

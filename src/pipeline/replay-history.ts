@@ -33,8 +33,10 @@ export interface ReplayHistoryOptions {
  * @param history - The events to apply, oldest first.
  * @param options - See {@link ReplayHistoryOptions}.
  * @returns `{ ok: true, value }` with the rebuilt entity, or the first refusal with its `index`.
- * @throws {RevopsError} `INVALID_INPUT`, `INVALID_DATE`, `INVALID_RATE`, `INVALID_PIPELINE` for
- *   malformed events, as {@link transition} does.
+ * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
+ * @throws {RevopsError} `INVALID_INPUT` for an unknown stage, a current stage that differs from the last event, or a malformed actor, reason or `changes` in an event (as {@link transition}).
+ * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset.
+ * @throws {RevopsError} `INVALID_RATE` if `changes.probability` is not a fraction in [0, 1].
  * @example
  * ```ts
  * import { defaultLeadPipeline, replayHistory } from 'revops/pipeline';

@@ -96,5 +96,8 @@ describe('convertLead', () => {
     expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, amount: { amount: 'lots', currency: 'USD' } } })).toThrowError(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
     expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, amount: { amount: 1, currency: 'XXX' } } })).toThrowError(expect.objectContaining({ code: 'UNKNOWN_CURRENCY' }));
     expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, expectedCloseDate: '2026-02-30' } })).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => convertLead({ ...qualified, stage: 'mql' }, { actor: sdr, at, deal })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'lead.stage' }));
+    // misuse throws even when the lead would be refused
+    expect(() => convertLead({ ...qualified, stage: 'new' }, { actor: sdr, at, deal: { ...deal, amount: { amount: 'x', currency: 'USD' } } })).toThrowError(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
   });
 });

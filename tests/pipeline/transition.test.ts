@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Deal, Lead, StageEvent } from '../../src/model/index.js';
+import type { Deal, Lead, Pipeline, StageEvent } from '../../src/model/index.js';
 import {
   convertLead,
   defaultCustomerPipeline,
@@ -264,15 +264,17 @@ describe('misuse throws RevopsError', () => {
 });
 
 describe('types', () => {
-  it('a plain definition is not a DefinedPipeline: only definePipeline output compiles', () => {
+  it('a plain definition is not a DefinedPipeline: only definePipeline output compiles; a defined pipeline is a model Pipeline', () => {
     const spec: PipelineSpec = { id: 'p', name: 'P', entity: 'customer', stages: [{ id: 'a', name: 'A', kind: 'open', probability: 0, forecastCategory: 'omitted' }, { id: 'b', name: 'B', kind: 'won', probability: 1, forecastCategory: 'closed' }], transitions: [{ from: 'a', to: 'b', roles: ['cs'] }] };
     const e = { id: 'x', stage: 'a', history: [] };
     // @ts-expect-error the spec has not been validated by definePipeline
     expect(() => transition(e, 'b', { pipeline: spec, actor: ae, at: '2026-01-01T00:00:00Z' })).toThrowError(expect.objectContaining({ code: 'INVALID_PIPELINE' }));
     const defined = definePipeline(spec);
     expect(() => {
-      // @ts-expect-error a defined pipeline is read-only
       defined.stages[0]!.probability = 0.5;
-    }).toThrow(TypeError); // and frozen at run time
+    }).toThrow(TypeError); // frozen at run time
+    // and usable wherever revops/model's Pipeline is expected
+    const asModel: Pipeline = defaultDealPipeline;
+    expect(asModel.id).toBe('deal');
   });
 });
