@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { finalizeForecastByCategory, forecastByCategory, forecastByCategoryBy, mergeForecastByCategory, summarizeForecastByCategory } from '../../src/forecast/index.js';
+import { codeOf, deal } from './helpers.js';
+
+const q1 = { start: '2026-01-01', end: '2026-03-31' };
+
+describe('forecastByCategory', () => {
+  it('buckets by category and rolls up as Salesforce Collaborative Forecasts', () => {
+    // Roll-up definitions: Salesforce ForecastingItemCategory (research §1.1): CommitForecast = Commit + Closed,
+    // BestCaseForecast = Best Case + Commit + Closed, OpenPipeline = Pipeline + Best Case + Commit. Sums by hand.
+    const deals = [
+      deal({ forecastCategory: 'closed', amount: '40000', stage: 'won', closeDate: '2026-02-01' }),
+      deal({ forecastCategory: 'commit', amount: '25000' }),
+      deal({ forecastCategory: 'commit', amount: '5000.50' }),
+      deal({ forecastCategory: 'bestCase', amount: '30000' }),
+      deal({ forecastCategory: 'pipeline', amount: '50000' }),
+      deal({ forecastCategory: 'omitted', amount: '10000', stage: 'lost', closeDate: '2026-01-20' }),
+      // Outside Q1: a deal expected in April and a win that closed in December.
+      deal({ forecastCategory: 'commit', amount: '99999', expectedCloseDate: '2026-04-01' }),
+      deal({ forecastCategory: 'closed', amount: '77777', closeDate: '2025-12-31', expectedCloseDate: '2026-01-15' }),
+    ];
+    const f = forecastByCategory(deals, q1);
+    expect(f.closed).toEqual({ count: 1, amount: { amount: '40000.00', currency: 'USD' } });
+    expect(f.commit).toEqual({ count: 2, amount: { amount: '30000.50', currency: 'USD' } });
+    expect(f.omitted.count).toBe(1);
+    expect(f.commitForecast.amount).toBe('70000.50');
+    expect(f.bestCaseForecast.amount).toBe('100000.50');
+    expect(f.openPipeline.amount).toBe('110000.50');
+    expect(f.period).toEqual(q1);
+  });
+
+  it('needs a currency only for an empty period; rejects bad input', () => {
+    expect(codeOf(() => forecastByCategory([], q1))).toBe('INVALID_OPTION');
+    expect(forecastByCategory([], q1, { currency: 'EUR' }).openPipeline).toEqual({ amount: '0.00', currency: 'EUR' });
+    expect(codeOf(() => forecastByCategory([deal({ forecastCategory: 'upside' as never })], q1))).toBe('INVALID_INPUT');
+    expect(codeOf(() => forecastByCategory([deal(), deal({ currency: 'EUR' })], q1))).toBe('CURRENCY_MISMATCH');
+    expect(codeOf(() => forecastByCategory([], { start: '2026-04-01', end: '2026-01-01' }))).toBe('INVALID_PERIOD');
+  });
+
+  it('summaries merge only within one period', () => {
+    const a = summarizeForecastByCategory([deal({ forecastCategory: 'commit', amount: '1.10' })], q1);
+    const b = summarizeForecastByCategory([deal({ forecastCategory: 'commit', amount: '2.20' })], q1);
+    expect(finalizeForecastByCategory(mergeForecastByCategory(a, b)).commit.amount.amount).toBe('3.30');
+    const other = summarizeForecastByCategory([], { start: '2026-04-01', end: '2026-06-30' });
+    expect(codeOf(() => mergeForecastByCategory(a, other))).toBe('INVALID_INPUT');
+  });
+
+  it('by owner: each member\'s categories', () => {
+    const deals = [
+      deal({ ownerId: 'ana', forecastCategory: 'commit', amount: '100' }),
+      deal({ ownerId: 'bo', forecastCategory: 'bestCase', amount: '200' }),
+      deal({ ownerId: 'ana', forecastCategory: 'closed', amount: '50', closeDate: '2026-03-01' }),
+    ];
+    const by = forecastByCategoryBy(deals, 'ownerId', q1);
+    expect(by.ana?.commitForecast.amount).toBe('150.00');
+    expect(by.bo?.bestCaseForecast.amount).toBe('200.00');
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { stageProbabilities } from '../../src/forecast/index.js';
+import type { Deal } from '../../src/model/deal.js';
+import { codeOf, deal, ev, pipeline } from './helpers.js';
+
+/** A closed deal that went through `path` (stage ids) and ended in `end`. */
+function closed(path: string[], end: 'won' | 'lost', extra: Parameters<typeof deal>[0] = {}): Deal {
+  const history = [ev(null, path[0] as string)];
+  for (let i = 1; i < path.length; i++) history.push(ev(path[i - 1] as string, path[i] as string));
+  history.push(ev(path[path.length - 1] as string, end));
+  return deal({ stage: end, closeDate: '2026-02-15', history, ...extra });
+}
+
+const times = <T>(n: number, f: () => T): T[] => Array.from({ length: n }, f);
+
+describe('stageProbabilities', () => {
+  it('SaaSGrid funnel (research E4): 100 → 85 → 64 reached, 28 won', () => {
+    // Oracle: SaaSGrid "Stage Conversion Rate": 100 deals in Stage 1, 85 advanced to Stage 2, 64 to Stage 3,
+    // 28 Closed Won, 72 Closed Lost ⇒ c₁ = 0.85, c₂ = 64/85, overall 0.28.
+    const deals = [
+      ...times(28, () => closed(['stage1', 'stage2', 'stage3'], 'won')),
+      ...times(36, () => closed(['stage1', 'stage2', 'stage3'], 'lost')),
+      ...times(21, () => closed(['stage1', 'stage2'], 'lost')),
+      ...times(15, () => closed(['stage1'], 'lost')),
+    ];
+    const r = stageProbabilities(deals, { pipeline });
+    const [s1, s2, s3] = r.stages;
+    expect(s1?.probability).toBe(0.28);
+    expect(s2?.probability).toBe(28 / 85);
+    expect(s3?.probability).toBe(28 / 64);
+    expect((s2?.reachedCount as number) / (s1?.reachedCount as number)).toBe(0.85);
+    expect((s3?.reachedCount as number) / (s2?.reachedCount as number)).toBe(64 / 85);
+    expect(r.closedDeals).toBe(100);
+    expect(r.probabilities).toEqual({ stage1: 0.28, stage2: 28 / 85, stage3: 28 / 64, won: 1, lost: 0 });
+  });
+
+  it('SaaSGrid "Stage Win Rate": 16 won of 40 that reached Stage 2 = 40 %', () => {
+    // Oracle: SaaSGrid "Stage Win Rate" example.
+    const deals = [...times(16, () => closed(['stage1', 'stage2', 'stage3'], 'won')), ...times(24, () => closed(['stage1', 'stage2'], 'lost'))];
+    expect(stageProbabilities(deals, { pipeline }).stages[1]?.probability).toBe(0.4);
+  });
+
+  it('counts skipped stages as passed and uses the furthest stage after backward moves', () => {
+    const skipped = closed(['stage3'], 'won'); // created in Stage 3: passed 1 and 2
+    const backAndForth = closed(['stage1', 'stage3', 'stage2'], 'lost'); // furthest: Stage 3
+    const lostAtCreation = deal({ stage: 'lost', closeDate: '2026-01-02', history: [] }); // first open stage only
+    const r = stageProbabilities([skipped, backAndForth, lostAtCreation], { pipeline });
+    expect(r.stages.map((s) => s.reachedCount)).toEqual([3, 2, 2]);
+    expect(r.stages.map((s) => s.wonCount)).toEqual([1, 1, 1]);
+  });
+
+  it('ignores open deals (right-censored); null where no closed deal reached a stage', () => {
+    const r = stageProbabilities([closed(['stage1'], 'lost'), deal({ stage: 'stage2' })], { pipeline });
+    expect(r.ignoredDeals).toBe(1);
+    expect(r.stages[0]?.probability).toBe(0);
+    expect(r.stages[1]?.probability).toBeNull();
+    expect('stage2' in r.probabilities).toBe(false);
+  });
+
+  it('by value weighs each deal by its amount', () => {
+    // By hand: reached Stage 1 = 300 + 100, won 300 → 0.75.
+    const r = stageProbabilities([closed(['stage1'], 'won', { amount: '300' }), closed(['stage1'], 'lost', { amount: '100' })], {
+      pipeline,
+      by: 'value',
+    });
+    expect(r.stages[0]?.probability).toBe(0.75);
+  });
+
+  it('recency weights halve every half-life of quarters', () => {
+    // By hand: asOf 2026-06-30 (2026 Q2). A win closed 2026-05-01 (0 quarters old, weight 1); a loss closed
+    // 2025-06-01 (2025 Q2, 4 quarters old, half-life 4 → weight 0.5): p = 1 / 1.5 = 2/3.
+    const win = closed(['stage1'], 'won', { closeDate: '2026-05-01' });
+    const loss = closed(['stage1'], 'lost', { closeDate: '2025-06-01' });
+    const future = closed(['stage1'], 'lost', { closeDate: '2026-07-01' });
+    const r = stageProbabilities([win, loss, future], { pipeline, halfLifeQuarters: 4, asOf: '2026-06-30' });
+    expect(r.stages[0]?.probability).toBeCloseTo(2 / 3, 15);
+    expect(r.stages[0]?.reached).toBe(1.5);
+    expect(r.ignoredDeals).toBe(1);
+    // Without a close date, the last stage event's date is used (2026-01-10 is in 2026 Q1, one quarter before Q2 → weight 2^(−1/4)).
+    const undated = { ...closed(['stage1'], 'lost'), closeDate: undefined } as unknown as Deal;
+    const r2 = stageProbabilities([win, undated], { pipeline, halfLifeQuarters: 4, asOf: '2026-06-30' });
+    expect(r2.stages[0]?.reached).toBeCloseTo(1 + 2 ** -0.25, 15);
+  });
+
+  it('rejects bad input', () => {
+    expect(codeOf(() => stageProbabilities([], {} as never))).toBe('INVALID_OPTION');
+    expect(codeOf(() => stageProbabilities([deal({ stage: 'nowhere' })], { pipeline }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => stageProbabilities([], { pipeline, halfLifeQuarters: 4 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => stageProbabilities([], { pipeline, halfLifeQuarters: 0, asOf: '2026-01-01' }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => stageProbabilities([], { pipeline, by: 'amount' as never }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => stageProbabilities([], { pipeline, asOf: '2026-13-01' }))).toBe('INVALID_DATE');
+  });
+});
