@@ -194,8 +194,8 @@ export function instantToEpochMs(instant: Instant, field = 'instant'): number {
 /**
  * The calendar date of an instant in an explicit IANA time zone (never the machine's).
  *
- * @throws {RevopsError} `INVALID_DATE` for a malformed instant; `INVALID_OPTION` for an
- *   unknown time zone.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed instant, or one whose local date falls
+ *   outside the years 0001–9999; `INVALID_OPTION` for an unknown time zone.
  * @example
  * ```ts
  * import { instantToDate } from 'revops/core';
@@ -207,10 +207,14 @@ export function instantToDate(instant: Instant, timeZone: string): IsoDate {
   const ms = instantToEpochMs(instant);
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
+    parts = new Intl.DateTimeFormat('en-US', { timeZone, era: 'short', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
   } catch {
     throw invalid('INVALID_OPTION', 'timeZone', timeZone, 'must be an IANA time zone such as "Europe/Paris"');
   }
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
+  const date = `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
+  if (get('era') !== 'AD' || !isIsoDate(date)) {
+    throw invalid('INVALID_DATE', 'instant', instant, `falls outside the calendar years 0001–9999 in ${timeZone}`);
+  }
+  return date;
 }

@@ -155,6 +155,7 @@ export function isMoney(value: unknown): value is Money {
  * The amount as a JavaScript number, for charts and estimates. Lossy beyond 15–17
  * significant digits; never use the result for further money arithmetic.
  *
+ * @throws {RevopsError} `INVALID_AMOUNT` for an amount beyond ±1.8e308 (it would be Infinity).
  * @example
  * ```ts
  * import { money, toNumber } from 'revops/core';
@@ -164,5 +165,7 @@ export function isMoney(value: unknown): value is Money {
  */
 export function toNumber(value: Money): number {
   const { fixed } = readMoney(value, 'money');
-  return Number(formatFixed(fixed));
+  const n = Number(formatFixed(fixed));
+  if (!Number.isFinite(n)) throw invalid('INVALID_AMOUNT', 'money.amount', value.amount, 'is too large for a JavaScript number');
+  return n;
 }

@@ -145,16 +145,10 @@ describe('isMoney()', () => {
 });
 
 describe('toNumber()', () => {
-  // FINDING (reported, minor): beyond ~1.8e308 toNumber returns Infinity, against the library
-  // rule "never NaN, never Infinity in an output". Either throw (INVALID_AMOUNT) or document it.
-  it.fails('FINDING: toNumber never returns ±Infinity', () => {
-    let n: number;
-    try {
-      n = toNumber(money('1e400', 'USD'));
-    } catch {
-      return; // throwing would also satisfy the rule
-    }
-    expect(Number.isFinite(n)).toBe(true);
+  // Regression: beyond ~1.8e308 toNumber returned Infinity; it now throws INVALID_AMOUNT.
+  it('toNumber throws INVALID_AMOUNT rather than return ±Infinity', () => {
+    expect(() => toNumber(money('1e400', 'USD'))).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT', field: 'money.amount' }));
+    expect(() => toNumber(money('-1e400', 'USD'))).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
   });
 
   it('gives the nearest double', () => {
