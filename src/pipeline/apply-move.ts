@@ -6,7 +6,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { isInstant } from '../core/dates.js';
+import { isInstant, isIsoDate } from '../core/dates.js';
 import { err, type Err } from '../core/result.js';
 import type { StageEvent } from '../model/stage-event.js';
 import { indexOf, type IndexedStage, type PipelineIndex } from './pipeline-index.js';
@@ -50,6 +50,7 @@ function checkChanges(changes: unknown, index: PipelineIndex, to: IndexedStage):
     if (to.closed && DEAL_DERIVED.includes(key)) throw invalid('INVALID_INPUT', field, v, `cannot be set when entering ${to.kind} stage "${to.id}" (forced to ${to.kind === 'won' ? '1, closed' : '0, omitted'})`);
     if (key === 'probability' && (typeof v !== 'number' || v < 0 || v > 1)) throw invalid('INVALID_RATE', field, v, 'must be a fraction in [0, 1]');
     if (key === 'probabilitySource' && !SOURCES.has(v as string)) throw invalid('INVALID_INPUT', field, v, "must be 'stage', 'manual' or 'model'");
+    if ((key === 'closeDate' || key === 'expectedCloseDate') && v !== null && !isIsoDate(v)) throw invalid('INVALID_DATE', field, v, 'must be a calendar date YYYY-MM-DD');
     if (key === 'forecastCategory' && (!CATEGORIES.has(v as string) || v === 'closed')) throw invalid('INVALID_INPUT', field, v, "must be 'pipeline', 'bestCase', 'commit' or 'omitted' for an open stage");
   }
   const c = changes as Changes;
@@ -157,7 +158,7 @@ export function buildMoved<E extends StagedEntity>(entity: E, m: MoveArgs, reope
       if (c !== undefined && typeof c['probability'] === 'number' && c['probabilitySource'] === undefined) next['probabilitySource'] = 'manual';
       if (next['probabilitySource'] === undefined) next['probabilitySource'] = 'stage';
       if (next['probabilitySource'] === 'stage' || typeof next['probability'] !== 'number') next['probability'] = to.probability;
-      if (c === undefined || c['forecastCategory'] === undefined) next['forecastCategory'] = to.forecastCategory;
+      if (c === undefined || typeof c['forecastCategory'] !== 'string') next['forecastCategory'] = to.forecastCategory;
     }
   } else if (m.index.entity === 'lead') {
     if (to.kind === 'lost') next['disqualifyReason'] = m.reason;

@@ -63,7 +63,8 @@ export interface TransitionOptions {
  * @throws {RevopsError} `INVALID_INPUT` for an unknown stage (current or target), a current stage that differs
  *   from the last event, a malformed actor, reason or `changes` (id, stage and history cannot be
  *   changed; values are scalars; derived deal fields cannot be set when closing).
- * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset.
+ * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset, or (deals) `changes.closeDate` /
+ *   `changes.expectedCloseDate` is not a calendar date.
  * @throws {RevopsError} `INVALID_RATE` if `changes.probability` is not a fraction in [0, 1].
  * @example
  * ```ts

@@ -254,6 +254,7 @@ describe('misuse throws RevopsError', () => {
     ['actor without a role', () => transition(d, 'demo', { ...opts, actor: { id: 'x', roleId: '' } }), 'INVALID_INPUT'],
     ['changing the stage through changes', () => transition(d, 'demo', { ...opts, changes: { stage: 'won' } }), 'INVALID_INPUT'],
     ['a non-scalar change', () => transition(d, 'demo', { ...opts, changes: { x: [1] as never } }), 'INVALID_INPUT'],
+    ['a close date that is not a calendar date', () => transition(d, 'demo', { ...opts, changes: { expectedCloseDate: '31/03/2026' } }), 'INVALID_DATE'],
     ['probability in percent', () => transition(d, 'demo', { ...opts, changes: { probability: 35 } }), 'INVALID_RATE'],
     ['probability when closing', () => transition({ ...d, stage: 'proposal' }, 'closed-won', { ...opts, changes: { probability: 0.9 } }), 'INVALID_INPUT'],
     ['contradictory source', () => transition(d, 'demo', { ...opts, changes: { probability: 0.3, probabilitySource: 'stage' } }), 'INVALID_INPUT'],
