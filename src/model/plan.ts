@@ -74,9 +74,19 @@ export const TieredComponentSchema = z.strictObject({
   kind: z.literal('tiered'),
   /** Tier bounds are attainment fractions (× quota) or amounts. */
   basis: z.enum(['attainment', 'amount']),
-  /** `marginal` (each tier's rate on the part inside it), `retroactive` (whole base at the reached tier), `interpolated` (rate linear inside a tier). */
+  /**
+   * `marginal`: each tier's rate on the part of the base inside it (step, slab; an amount per tier
+   * split proportionally, as Oracle's amount tables do, is a marginal rate of amount ÷ width).
+   * `retroactive`: the whole base at the rate of the tier reached (whole-tier, highest rate).
+   * `interpolated`: the whole base at a rate that moves linearly from the tier's rate at its start
+   * to the next tier's rate at its end (the last tier is flat).
+   */
   split: z.enum(['marginal', 'retroactive', 'interpolated']),
-  /** `perCredit` (each credit walks from zero), `periodToDate`, `yearToDate` (from a carried-in value). */
+  /**
+   * `perCredit`: each credit walks the table from zero (Oracle "processed individually");
+   * `periodToDate`: the period's total walks it; `yearToDate`: the period's credits walk it from
+   * the year-to-date value carried in (`carriedIn`, Spiff `initial_value`).
+   */
   scope: z.enum(['perCredit', 'periodToDate', 'yearToDate']),
   /** A value exactly on a bound belongs to the `lower` or the `higher` tier. */
   boundary: z.enum(['lower', 'higher']),

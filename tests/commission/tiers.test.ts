@@ -87,6 +87,29 @@ describe('a value exactly on a tier bound', () => {
 });
 
 describe('per-credit vs period-to-date scope', () => {
+  // Oracle Fusion IC "Examples of Calculating Earnings Using Step Rates" (O1, EX-1): 0–1,000 at 1 %,
+  // 1,000–3,000 at 2 %, 3,000–8,000 at 3 %, 8,000–20,000 at 5 % (modelled open-ended from 8,000:
+  // no total here reaches 20,000). Six transactions in the quarter.
+  const oracle = [{ from: '0', to: '1000', rate: '0.01' }, { from: '1000', to: '3000', rate: '0.02' }, { from: '3000', to: '8000', rate: '0.03' }, { from: '8000', rate: '0.05' }];
+  const six = ['200', '300', '1500', '1200', '2000', '4500'];
+  it('Oracle step rates, transactions processed individually: 2 + 3 + 20 + 14 + 30 + 95 = 164 USD', () => {
+    const s = pay([tiered('marginal', 'perCredit', 'higher', oracle)], six);
+    expect(s.payable.amount).toBe('164.00'); // published total 164 USD
+    // per-tier lines (by hand from the published per-transaction splits): tier 1 200 + 300 + 4 × 1,000 = 4,500 at 1 % = 45;
+    // tier 2 500 + 200 + 1,000 + 2,000 = 3,700 at 2 % = 74; tier 3 1,500 at 3 % = 45
+    expect(s.lines.map((l) => [l.explanation.base?.amount, l.amount.amount])).toEqual([['4500.00', '45.00'], ['3700.00', '74.00'], ['1500.00', '45.00']]);
+  });
+  it('Oracle step rates, cumulative over the interval: the same six transactions pay 285 USD', () => {
+    // research/commission.md §0 (EX-1): 285 USD; by hand 1,000 × 1 % + 2,000 × 2 % + 5,000 × 3 % + 1,700 × 5 % = 10 + 40 + 150 + 85
+    expect(pay([tiered('marginal', 'periodToDate', 'higher', oracle)], six).payable.amount).toBe('285.00');
+  });
+  it('Oracle interpolated amount table, processed individually: 149 USD (an amount per tier split proportionally is a marginal rate of amount ÷ width)', () => {
+    // Oracle "Examples of Calculating Earnings Using Interpolated Rates" (O2): tier amounts 10 (0–1,000), 40 (1,000–3,000),
+    // 100 (3,000–8,000); T6 4,500 → 10 + 40 + 1,500/5,000 × 100 = 80; published total 149 USD.
+    // As rates: 10/1,000 = 1 %, 40/2,000 = 2 %, 100/5,000 = 2 %.
+    const t = [{ from: '0', to: '1000', rate: '0.01' }, { from: '1000', to: '3000', rate: '0.02' }, { from: '3000', to: '8000', rate: '0.02' }, { from: '8000', rate: '0.02' }];
+    expect(pay([tiered('marginal', 'perCredit', 'higher', t)], six).payable.amount).toBe('149.00');
+  });
   const t = [{ from: '0', to: '150000', rate: '0.04' }, { from: '150000', to: '250000', rate: '0.06' }, { from: '250000', rate: '0.08' }];
   it('Spiff mamount Trailhead example (EX-3): 145,000 carried in, a 20,000 deal → 1,100 (5,000 at 4 %, 15,000 at 6 %)', () => {
     const s = pay([tiered('marginal', 'yearToDate', 'higher', t)], ['20000'], { carriedIn: { t: '145000' } });
