@@ -112,7 +112,11 @@ export const SpiffComponentSchema = z.strictObject({
   amountPerCredit: Dec.optional(),
 });
 
-/** A manager override: a rate on rolled-up credits of reports, optionally only above a team threshold. */
+/**
+ * A manager override: a rate on the rolled-up credits of the members who report to the manager,
+ * optionally only above a team threshold. It counts `rollup` credits by default — what
+ * `creditDeals` writes to each manager as of each credit's date (reporting history).
+ */
 export const OverrideComponentSchema = z.strictObject({
   ...base,
   kind: z.literal('override'),

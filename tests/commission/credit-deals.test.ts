@@ -74,3 +74,19 @@ describe('creditDeals', () => {
     expect(() => creditDeals([deal('d', '1')], { rollup: 'manager' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 });
+
+describe('crediting feeds overrides', () => {
+  it('prowi override commission (EX-11a) end to end: five reps, roll-up as of the close date, 3 % override = 9,000; reps 10 % = 30,000', () => {
+    const sales = ['75000', '60000', '67500', '52500', '45000'];
+    const members = [m('mgr'), ...sales.map((_, i) => m(`rep${i}`, { managerId: 'mgr' }))];
+    const deals = sales.map((a, i) => deal(`d${i}`, a, { ownerId: `rep${i}` }));
+    const credits = creditDeals(deals, { members, rollup: 'manager' });
+    const period = { start: '2026-01-01', end: '2026-01-31' };
+    const override = calculateStatement({ plan: planOf([{ id: 'ov', kind: 'override', rate: '0.03' }]), member: m('mgr'), period, quota: usd('300000'), credits });
+    expect(override.payable.amount).toBe('9000.00'); // published
+    expect(override.lines[0]?.explanation.creditIds).toEqual(['d0/rollup/mgr', 'd1/rollup/mgr', 'd2/rollup/mgr', 'd3/rollup/mgr', 'd4/rollup/mgr']);
+    const repPlan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]);
+    const reps = sales.map((_, i) => calculateStatement({ plan: repPlan, member: m(`rep${i}`), period, quota: usd('1'), credits }).payable.amount);
+    expect(reps).toEqual(['7500.00', '6000.00', '6750.00', '5250.00', '4500.00']); // published
+  });
+});
