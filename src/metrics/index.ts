@@ -92,3 +92,26 @@ export {
   type AttainmentSummaryRow,
   type QuotaAttainmentSummary,
 } from './quota-attainment.js';
+export { pipelineVelocity, type PipelineVelocity, type PipelineVelocityInputs, type PipelineVelocityOptions } from './pipeline-velocity.js';
+export {
+  revenuePerRep,
+  summarizeRevenuePerRep,
+  mergeRevenuePerRep,
+  finalizeRevenuePerRep,
+  type RevenuePerRep,
+  type RevenuePerRepOptions,
+  type RevenuePerRepState,
+  type RevenuePerRepSummary,
+} from './revenue-per-rep.js';
+export {
+  territoryBalance,
+  summarizeTerritoryBalance,
+  mergeTerritoryBalance,
+  finalizeTerritoryBalance,
+  type TerritoryBalance,
+  type TerritoryBalanceOptions,
+  type TerritoryBalanceSummary,
+  type TerritoryLoad,
+  type Dispersion,
+} from './territory-balance.js';
+export { assignAccountTiers, type TierThreshold, type AssignAccountTiersOptions, type AccountTiers } from './account-tiers.js';

@@ -1,0 +1,91 @@
+/**
+ * Account tiers by annual spend, for account list management.
+ * @module
+ */
+import { invalid, RevopsError } from '../core/errors.js';
+import { compareFixed, type Fixed } from '../core/fixed.js';
+import { readMoney, type Money } from '../core/money.js';
+import type { Account } from '../model/account.js';
+
+/** A tier and the smallest annual spend that earns it. */
+export interface TierThreshold {
+  readonly tier: string;
+  /** Accounts with annualSpend ≥ this get the tier (unless a higher tier takes them). */
+  readonly minAnnualSpend: Money;
+}
+
+/** Options of {@link assignAccountTiers}. */
+export interface AssignAccountTiersOptions {
+  /** Tier of accounts below every threshold; default none (their `tier` is removed). */
+  readonly defaultTier?: string;
+}
+
+/** The result of {@link assignAccountTiers}. */
+export interface AccountTiers<A> {
+  /** New account objects with `tier` set (or removed), in input order; the inputs are not changed. */
+  readonly accounts: readonly A[];
+  /** Accounts per tier (every tier listed, 0 when none; the default tier too when given). */
+  readonly counts: Readonly<Record<string, number>>;
+  /** Accounts below every threshold without a default tier. */
+  readonly untiered: number;
+}
+
+/**
+ * Assigns each account the highest tier whose `minAnnualSpend` its `annualSpend` reaches
+ * (exact comparison): with thresholds A ≥ 100,000, B ≥ 25,000, C ≥ 0, an account spending
+ * 25,000.00 is B. Thresholds are listed from the highest down.
+ *
+ * @param accounts - accounts with `annualSpend`.
+ * @param thresholds - tiers from the highest minimum down, strictly decreasing, one currency.
+ * @param options - {@link AssignAccountTiersOptions}.
+ * @returns the re-tiered accounts (new objects), counts per tier and the untiered count.
+ * @throws {RevopsError} `INVALID_OPTION` for thresholds that are empty, not strictly decreasing or repeat a tier.
+ * @throws {RevopsError} `CURRENCY_MISMATCH` for an account or threshold in another currency.
+ * @throws {RevopsError} `INVALID_INPUT` for an account that is not an object.
+ * @example
+ * ```ts
+ * import { assignAccountTiers } from 'revops/metrics';
+ * const usd = (amount) => ({ amount, currency: 'USD' });
+ * const tiers = [{ tier: 'A', minAnnualSpend: usd('100000') }, { tier: 'B', minAnnualSpend: usd('25000') }];
+ * const r = assignAccountTiers([{ id: 'x', annualSpend: usd('25000.00') }, { id: 'y', annualSpend: usd('999.99'), tier: 'A' }], tiers, { defaultTier: 'C' });
+ * [r.accounts.map((a) => a.tier), r.counts];
+ * //=> [['B', 'C'], { A: 0, B: 1, C: 1 }]
+ * ```
+ */
+export function assignAccountTiers<A extends Pick<Account, 'annualSpend'> & { readonly tier?: string }>(
+  accounts: readonly A[],
+  thresholds: readonly TierThreshold[],
+  options: AssignAccountTiersOptions = {},
+): AccountTiers<A> {
+  if (!Array.isArray(thresholds) || thresholds.length === 0) throw invalid('INVALID_OPTION', 'thresholds', thresholds, 'must list at least one tier');
+  const read: { tier: string; min: Fixed; currency: string }[] = thresholds.map((t, i) => {
+    if (typeof t !== 'object' || t === null || typeof t.tier !== 'string' || t.tier === '') throw invalid('INVALID_OPTION', `thresholds[${i}]`, t, 'must be { tier, minAnnualSpend }');
+    const { fixed, currency } = readMoney(t.minAnnualSpend, `thresholds[${i}].minAnnualSpend`);
+    return { tier: t.tier, min: fixed, currency };
+  });
+  const currency = (read[0] as (typeof read)[number]).currency;
+  const defaultTier = options.defaultTier;
+  if (defaultTier !== undefined && (typeof defaultTier !== 'string' || defaultTier === '')) throw invalid('INVALID_OPTION', 'defaultTier', defaultTier, 'must be a non-empty string');
+  read.forEach((t, i) => {
+    if (t.currency !== currency) throw new RevopsError('CURRENCY_MISMATCH', `thresholds[${i}].minAnnualSpend.currency must be ${currency}, got "${t.currency}"`, { field: `thresholds[${i}].minAnnualSpend.currency`, value: t.currency });
+    if (read.findIndex((u) => u.tier === t.tier) !== i || t.tier === defaultTier) throw invalid('INVALID_OPTION', `thresholds[${i}].tier`, t.tier, 'must not repeat a tier');
+    const prev = read[i - 1];
+    if (prev !== undefined && compareFixed(t.min, prev.min) >= 0) throw invalid('INVALID_OPTION', `thresholds[${i}].minAnnualSpend`, t.min.int.toString(), 'must be strictly below the previous threshold');
+  });
+  const counts: Record<string, number> = Object.fromEntries([...read.map((t) => [t.tier, 0] as const), ...(defaultTier === undefined ? [] : [[defaultTier, 0] as const])]);
+  let untiered = 0;
+  const out = accounts.map((a, i) => {
+    if (typeof a !== 'object' || a === null) throw invalid('INVALID_INPUT', `accounts[${i}]`, a, 'must be an account');
+    const { fixed, currency: c } = readMoney(a.annualSpend, `accounts[${i}].annualSpend`);
+    if (c !== currency) throw new RevopsError('CURRENCY_MISMATCH', `accounts[${i}].annualSpend.currency must be ${currency}, got "${c}"`, { field: `accounts[${i}].annualSpend.currency`, value: c });
+    const tier = read.find((t) => compareFixed(fixed, t.min) >= 0)?.tier ?? defaultTier;
+    const { tier: _old, ...rest } = a;
+    if (tier === undefined) {
+      untiered++;
+      return rest as A;
+    }
+    counts[tier] = (counts[tier] as number) + 1;
+    return { ...rest, tier } as A;
+  });
+  return { accounts: out, counts, untiered };
+}

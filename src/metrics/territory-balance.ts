@@ -1,0 +1,235 @@
+/**
+ * Territory balance: how unevenly account potential and workload spread across territories.
+ * @module
+ */
+import { invalid } from '../core/errors.js';
+import type { Money } from '../core/money.js';
+import type { Account } from '../model/account.js';
+import type { Territory } from '../model/territory.js';
+import { addAmounts, amountRatio, MoneyTotal, moneyOf, sameCurrency } from './money-total.js';
+
+/** Options of {@link territoryBalance}. */
+export interface TerritoryBalanceOptions {
+  /**
+   * A territory is over-loaded when its value exceeds the mean by more than this fraction,
+   * under-loaded when it falls short of the mean by more than it. Default 0.2 (±20% of the
+   * mean, a common rule of thumb for territory design).
+   */
+  readonly threshold?: number;
+}
+
+/** Dispersion of one measure across territories. */
+export interface Dispersion {
+  /** Mean per territory; `null` with no territories. */
+  readonly mean: number | null;
+  /** Coefficient of variation: population standard deviation ÷ mean; `null` when the mean is 0. */
+  readonly cv: number | null;
+  /** Gini coefficient Σᵢ Σⱼ |xᵢ − xⱼ| ÷ (2n²·mean), in [0, 1 − 1/n]; `null` when the mean is 0. */
+  readonly gini: number | null;
+  /** Territory ids above mean × (1 + threshold), in input order. */
+  readonly over: readonly string[];
+  /** Territory ids below mean × (1 − threshold), in input order. */
+  readonly under: readonly string[];
+}
+
+/** One territory's load. */
+export interface TerritoryLoad {
+  readonly territoryId: string;
+  /** Exact Σ annualSpend of its accounts (`null` when no account has a currency yet). */
+  readonly potential: Money | null;
+  /** Number of accounts (the workload). */
+  readonly accounts: number;
+}
+
+/** The result of {@link territoryBalance}. */
+export interface TerritoryBalance {
+  readonly territories: readonly TerritoryLoad[];
+  /** Dispersion of account potential (annual spend). */
+  readonly potential: Dispersion;
+  /** Dispersion of workload (number of accounts). */
+  readonly workload: Dispersion;
+  /** Accounts without a territory (not in the statistics). */
+  readonly unassignedAccounts: number;
+  readonly threshold: number;
+}
+
+/** A mergeable territory-balance summary (JSON). */
+export interface TerritoryBalanceSummary {
+  readonly kind: 'territoryBalance';
+  readonly threshold: number;
+  readonly currency: string | null;
+  /** Per territory id, in the order of `territories`: exact potential and account count. */
+  readonly territories: readonly { territoryId: string; potential: string; accounts: number }[];
+  readonly unassignedAccounts: number;
+}
+
+/** Dispersion statistics of `values` (exported for tests). @internal */
+export function dispersion(ids: readonly string[], values: readonly number[], threshold: number): Dispersion {
+  const n = values.length;
+  if (n === 0) return { mean: null, cv: null, gini: null, over: [], under: [] };
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / n;
+  let ss = 0;
+  for (const v of values) ss += (v - mean) ** 2;
+  const sorted = [...values].sort((a, b) => a - b);
+  // Σᵢ Σⱼ |xᵢ − xⱼ| = 2 Σᵢ (2i − n + 1)·x₍ᵢ₎ over the sorted values (i from 0)
+  let weighted = 0;
+  sorted.forEach((v, i) => {
+    weighted += (2 * i - n + 1) * v;
+  });
+  const over = ids.filter((_, i) => (values[i] as number) > mean * (1 + threshold));
+  const under = ids.filter((_, i) => (values[i] as number) < mean * (1 - threshold));
+  return { mean, cv: mean === 0 ? null : Math.sqrt(ss / n) / mean, gini: mean === 0 ? null : (2 * weighted) / (2 * n * n * mean), over, under };
+}
+
+/**
+ * Summarises a chunk of accounts for {@link territoryBalance}.
+ *
+ * @param accounts - accounts with `territoryId` and `annualSpend`.
+ * @param territories - every territory (empty ones count as zero load).
+ * @param options - {@link TerritoryBalanceOptions}.
+ * @returns a JSON-serialisable summary.
+ * @throws {RevopsError} as {@link territoryBalance}.
+ * @example
+ * ```ts
+ * import { summarizeTerritoryBalance } from 'revops/metrics';
+ * summarizeTerritoryBalance([], [{ id: 't1', name: 'North', ownerIds: [] }]).territories;
+ * //=> [{ territoryId: 't1', potential: '0', accounts: 0 }]
+ * ```
+ */
+export function summarizeTerritoryBalance(
+  accounts: readonly Pick<Account, 'annualSpend' | 'territoryId'>[],
+  territories: readonly Pick<Territory, 'id'>[],
+  options: TerritoryBalanceOptions = {},
+): TerritoryBalanceSummary {
+  const threshold = options.threshold ?? 0.2;
+  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold < 1)) throw invalid('INVALID_OPTION', 'threshold', threshold, 'must be a fraction in [0, 1) (0.2 for ±20%)');
+  const index = new Map<string, number>();
+  territories.forEach((t, i) => {
+    if (typeof t !== 'object' || t === null || typeof t.id !== 'string') throw invalid('INVALID_INPUT', `territories[${i}]`, t, 'must be a territory');
+    if (index.has(t.id)) throw invalid('INVALID_INPUT', `territories[${i}].id`, t.id, 'must not repeat');
+    index.set(t.id, i);
+  });
+  const totals = territories.map(() => new MoneyTotal());
+  const counts = territories.map(() => 0);
+  const all = new MoneyTotal();
+  let unassigned = 0;
+  accounts.forEach((a, i) => {
+    if (typeof a !== 'object' || a === null) throw invalid('INVALID_INPUT', `accounts[${i}]`, a, 'must be an account');
+    if (a.territoryId === undefined) {
+      unassigned++;
+      return;
+    }
+    const k = index.get(a.territoryId);
+    if (k === undefined) throw invalid('INVALID_INPUT', `accounts[${i}].territoryId`, a.territoryId, 'must be one of the territories');
+    all.add(a.annualSpend, `accounts[${i}].annualSpend`);
+    (totals[k] as MoneyTotal).add(a.annualSpend, `accounts[${i}].annualSpend`);
+    counts[k] = (counts[k] as number) + 1;
+  });
+  return {
+    kind: 'territoryBalance',
+    threshold,
+    currency: all.currency,
+    territories: territories.map((t, k) => ({ territoryId: t.id, potential: (totals[k] as MoneyTotal).amount(), accounts: counts[k] as number })),
+    unassignedAccounts: unassigned,
+  };
+}
+
+function readSummary(value: unknown, field: string): TerritoryBalanceSummary {
+  const v = value as Partial<TerritoryBalanceSummary> | null;
+  if (typeof v !== 'object' || v === null || v.kind !== 'territoryBalance' || !Array.isArray(v.territories)) throw invalid('INVALID_INPUT', field, value, 'must be a territoryBalance summary');
+  return v as TerritoryBalanceSummary;
+}
+
+/**
+ * Merges two territory-balance summaries over the same territories and threshold.
+ *
+ * @param a - a summary.
+ * @param b - another one.
+ * @returns both together.
+ * @throws {RevopsError} `INVALID_INPUT` for summaries of other territories or threshold; `CURRENCY_MISMATCH` for two currencies.
+ * @example
+ * ```ts
+ * import { mergeTerritoryBalance, summarizeTerritoryBalance } from 'revops/metrics';
+ * const t = [{ id: 't1', name: 'North', ownerIds: [] }];
+ * mergeTerritoryBalance(summarizeTerritoryBalance([], t), summarizeTerritoryBalance([{ territoryId: 't1', annualSpend: { amount: '5.00', currency: 'USD' } }], t)).territories;
+ * //=> [{ territoryId: 't1', potential: '5', accounts: 1 }]
+ * ```
+ */
+export function mergeTerritoryBalance(a: TerritoryBalanceSummary, b: TerritoryBalanceSummary): TerritoryBalanceSummary {
+  const x = readSummary(a, 'a');
+  const y = readSummary(b, 'b');
+  if (x.threshold !== y.threshold || x.territories.length !== y.territories.length || x.territories.some((t, i) => t.territoryId !== y.territories[i]?.territoryId)) {
+    throw invalid('INVALID_INPUT', 'b', 'summary', 'must cover the same territories with the same threshold as a');
+  }
+  return {
+    kind: 'territoryBalance',
+    threshold: x.threshold,
+    currency: sameCurrency(x.currency, y.currency),
+    territories: x.territories.map((t, i) => {
+      const u = y.territories[i] as (typeof y.territories)[number];
+      return { territoryId: t.territoryId, potential: addAmounts(t.potential, u.potential), accounts: t.accounts + u.accounts };
+    }),
+    unassignedAccounts: x.unassignedAccounts + y.unassignedAccounts,
+  };
+}
+
+/**
+ * Reads the balance from a summary.
+ *
+ * @param summary - from {@link summarizeTerritoryBalance} or {@link mergeTerritoryBalance}.
+ * @returns the {@link TerritoryBalance}.
+ * @throws {RevopsError} `INVALID_INPUT` for something that is not a territory-balance summary.
+ * @example
+ * ```ts
+ * import { finalizeTerritoryBalance } from 'revops/metrics';
+ * finalizeTerritoryBalance({ kind: 'territoryBalance', threshold: 0.2, currency: 'USD', unassignedAccounts: 0,
+ *   territories: [{ territoryId: 'a', potential: '100', accounts: 1 }, { territoryId: 'b', potential: '300', accounts: 3 }] }).workload;
+ * //=> { mean: 2, cv: 0.5, gini: 0.25, over: ['b'], under: ['a'] }
+ * ```
+ */
+export function finalizeTerritoryBalance(summary: TerritoryBalanceSummary): TerritoryBalance {
+  const s = readSummary(summary, 'summary');
+  const ids = s.territories.map((t) => t.territoryId);
+  return {
+    territories: s.territories.map((t) => ({ territoryId: t.territoryId, potential: moneyOf(t.potential, s.currency), accounts: t.accounts })),
+    potential: dispersion(ids, s.territories.map((t) => amountRatio(t.potential, '1') as number), s.threshold),
+    workload: dispersion(ids, s.territories.map((t) => t.accounts), s.threshold),
+    unassignedAccounts: s.unassignedAccounts,
+    threshold: s.threshold,
+  };
+}
+
+/**
+ * How evenly account potential (Σ annual spend, exact) and workload (number of accounts)
+ * are spread across territories: for each, the mean per territory, the coefficient of
+ * variation (population standard deviation ÷ mean), the Gini coefficient
+ * (Σᵢ Σⱼ |xᵢ − xⱼ| ÷ 2n²·mean: 0 when equal, approaching 1 when one territory has all) and
+ * the territories over- and under-loaded — more than `threshold` (default 20%) above or below
+ * the mean. Territories without accounts count as zero load; accounts without a territory
+ * are reported, not counted.
+ *
+ * @param accounts - accounts with `territoryId` and `annualSpend`.
+ * @param territories - every territory.
+ * @param options - {@link TerritoryBalanceOptions}.
+ * @returns loads per territory, dispersion of potential and workload.
+ * @throws {RevopsError} `INVALID_INPUT` for an account in an unknown territory, a repeated territory id or a non-object.
+ * @throws {RevopsError} `INVALID_OPTION` for a threshold outside [0, 1).
+ * @throws {RevopsError} `CURRENCY_MISMATCH` for annual spends in two currencies.
+ * @example
+ * ```ts
+ * import { territoryBalance } from 'revops/metrics';
+ * const acc = (territoryId, amount) => ({ territoryId, annualSpend: { amount, currency: 'USD' } });
+ * const t = [{ id: 'north', name: 'N', ownerIds: [] }, { id: 'south', name: 'S', ownerIds: [] }];
+ * territoryBalance([acc('north', '100000'), acc('north', '200000'), acc('south', '100000')], t).potential;
+ * //=> { mean: 200000, cv: 0.5, gini: 0.25, over: ['north'], under: ['south'] }
+ * ```
+ */
+export function territoryBalance(
+  accounts: readonly Pick<Account, 'annualSpend' | 'territoryId'>[],
+  territories: readonly Pick<Territory, 'id'>[],
+  options: TerritoryBalanceOptions = {},
+): TerritoryBalance {
+  return finalizeTerritoryBalance(summarizeTerritoryBalance(accounts, territories, options));
+}
