@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { IdSchema, MoneySchema, PeriodSchema } from './common.js';
+import { IdSchema, IsoDateSchema, MoneySchema, PeriodSchema } from './common.js';
 import { makeParsers } from './parse.js';
 
 /**
@@ -26,6 +26,16 @@ export const SubscriptionSchema = z.strictObject({
   quantity: z.number().int().min(0).optional(),
   /** Whether the plan is free (zero-price). */
   free: z.boolean().optional(),
+  /**
+   * Duration of the discount that makes `mrr` lower than `listMrr`: `'forever'` or
+   * `'limited'` (a coupon that expires). Stripe counts only forever discounts in MRR.
+   */
+  discount: z.enum(['forever', 'limited']).optional(),
+  /**
+   * The date the customer cancelled (the subscription will not renew). With churn
+   * recognised at cancellation, this row counts as no revenue from that date on.
+   */
+  canceledAt: IsoDateSchema.optional(),
 });
 /** A subscription revenue row. */
 export type Subscription = z.output<typeof SubscriptionSchema>;

@@ -45,3 +45,23 @@ export {
   type RetentionScenario,
   type RetentionProfitImpact,
 } from './profit-impact.js';
+export {
+  mrrMovements,
+  summarizeMrrMovements,
+  type MrrMovements,
+  type MrrMovementsOptions,
+  type MrrMovementsSummary,
+  type MovementConvention,
+  type MovementCounts,
+} from './mrr-movements.js';
+export { mergeMrrMovements, finalizeMrrMovements } from './mrr-movements-merge.js';
+export {
+  grossRevenueRetention,
+  netRevenueRetention,
+  quickRatio,
+  type MoneyRate,
+  type RevenueRetention,
+  type GrossRevenueRetentionOptions,
+  type NetRevenueRetentionOptions,
+  type QuickRatioOptions,
+} from './revenue-retention.js';
