@@ -152,8 +152,9 @@ describe('sum()', () => {
   it('mixes the fast and BigInt paths exactly', () => {
     // computed by hand: 90071992547409.91 + 0.01 + 0.005 + 1 = 90071992547410.925
     expect(sum([usd(BIG), usd('0.01'), usd('0.005'), usd('1')], 'USD').amount).toBe('90071992547410.925');
-    // computed by hand: the safe accumulator overflows after two near-2^53 amounts
-    expect(sum([usd('50000000000000.00'), usd('50000000000000.00'), usd('0.01')], 'USD').amount).toBe('100000000000000.01');
+    // computed by hand: 10 × 9999999999999.99 = 99999999999999.90; the safe-integer accumulator
+    // (999999999999999 cents per line) passes 2^53 on the tenth line
+    expect(sum(Array.from({ length: 10 }, () => usd('9999999999999.99')), 'USD').amount).toBe('99999999999999.90');
     // computed by hand: 0.0001 + 0.00001 + 2 = 2.00011
     expect(sum([usd('0.0001'), usd('0.00001'), usd('2')], 'USD').amount).toBe('2.00011');
   });
