@@ -191,6 +191,7 @@ export const creditArb = fc.record(
     termMonths: fc.integer({ min: 1, max: 120 }),
     newLogo: fc.boolean(),
     units: fc.integer({ min: -1000, max: 1000 }),
+    activity: textArb,
   },
   { requiredKeys: ['id', 'dealId', 'memberId', 'kind', 'amount', 'date'] },
 );
@@ -205,6 +206,8 @@ export const subscriptionArb = fc.record(
     listMrr: moneyInputArb,
     quantity: fc.integer({ min: 0, max: 10_000 }),
     free: fc.boolean(),
+    discount: fc.constantFrom('forever', 'limited'),
+    canceledAt: dateArb,
   },
   { requiredKeys: ['customerId', 'period', 'mrr'] },
 );
@@ -243,6 +246,7 @@ const filterArb = fc.record(
     segments: fc.array(pick(SEGMENTS), { minLength: 1, maxLength: 2 }),
     newLogo: fc.boolean(),
     minTermMonths: fc.integer({ min: 1, max: 60 }),
+    activities: fc.array(textArb, { minLength: 1, maxLength: 2 }),
   },
   { requiredKeys: [] },
 );
