@@ -13,7 +13,7 @@ import { readArray } from './internal.js';
 export type DealGrouping = 'ownerId' | 'teamId' | 'territoryId';
 
 /** The group key of deals that have no team or territory. */
-export const UNASSIGNED = '(unassigned)';
+export const UNASSIGNED_GROUP = '(unassigned)';
 
 function groupDeals(deals: readonly Deal[], by: DealGrouping): Map<string, Deal[]> {
   readArray(deals, 'deals');
@@ -23,7 +23,7 @@ function groupDeals(deals: readonly Deal[], by: DealGrouping): Map<string, Deal[
   const groups = new Map<string, Deal[]>();
   deals.forEach((deal, i) => {
     if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    const key = deal[by] ?? UNASSIGNED;
+    const key = deal[by] ?? UNASSIGNED_GROUP;
     const g = groups.get(key);
     if (g === undefined) groups.set(key, [deal]);
     else g.push(deal);
@@ -38,7 +38,7 @@ function firstCurrency(deals: readonly Deal[]): string | undefined {
 
 /**
  * {@link weightedPipeline} for each owner, team or territory (deals without one go to
- * {@link UNASSIGNED}). Each group is a summary finalised on its own, so merging the groups'
+ * {@link UNASSIGNED_GROUP}). Each group is a summary finalised on its own, so merging the groups'
  * summaries gives the organisation's figure exactly.
  *
  * @param deals - the deals.
@@ -73,7 +73,7 @@ export function weightedPipelineBy(deals: readonly Deal[], by: DealGrouping, opt
 
 /**
  * {@link forecastByCategory} for each owner, team or territory (deals without one go to
- * {@link UNASSIGNED}).
+ * {@link UNASSIGNED_GROUP}).
  *
  * @param deals - the deals.
  * @param by - `'ownerId'`, `'teamId'` or `'territoryId'`.

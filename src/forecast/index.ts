@@ -29,7 +29,7 @@ export {
   type CategorySummary,
   type ForecastByCategoryOptions,
 } from './forecast-categories.js';
-export { weightedPipelineBy, forecastByCategoryBy, UNASSIGNED, type DealGrouping } from './by-group.js';
+export { weightedPipelineBy, forecastByCategoryBy, UNASSIGNED_GROUP, type DealGrouping } from './by-group.js';
 export { pipelineCoverage, type PipelineCoverage, type PipelineCoverageOptions } from './coverage.js';
 export { stageProbabilities, type StageProbabilities, type StageProbabilitiesOptions, type StageProbability } from './stage-probabilities.js';
 export { simulatePipeline, type PipelineSimulation, type SimulatePipelineOptions } from './simulate-pipeline.js';
