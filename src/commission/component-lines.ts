@@ -10,7 +10,7 @@ import { roundRational } from '../core/rounding.js';
 import { pow10 } from '../core/fixed.js';
 import type { PlanComponent } from '../model/plan.js';
 import { prorateAmount, type ResolvedContext } from './context.js';
-import { addFixed, compareFixed, divFixed, fixedToString, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed, type Rational } from './exact.js';
+import { sumAmounts, addFixed, compareFixed, divFixed, fixedToString, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed, type Rational } from './exact.js';
 import { amountTiers, marginalPortions, tierIndex, tierWidth, type AmountTier } from './tiers.js';
 import type { ComponentSummary, LineExplanation, StatementLine, StatementLineKind } from './types.js';
 
@@ -79,7 +79,7 @@ function interpolatedValue(base: Fixed, t: AmountTier, x: Fixed): Rational {
 
 /** Lines of one tiered component. */
 function tieredLines(ctx: ResolvedContext, c: Extract<PlanComponent, { kind: 'tiered' }>, s: ComponentSummary, ruleId: string, carried: Fixed, weight: (r: Rational) => Rational): StatementLine[] {
-  const tiers = amountTiers(c.tiers, c.basis, ctx.quota);
+  const tiers = amountTiers(c.tiers, c.basis, ctx.quota, ctx.dec);
   const lines: StatementLine[] = [];
   const tierInfo = (k: number): LineExplanation['tier'] => {
     const t = tiers[k] as AmountTier;
@@ -156,49 +156,49 @@ export interface ComponentResult {
 export function componentLines(ctx: ResolvedContext, c: PlanComponent, s: ComponentSummary, credited: Fixed, carriedIn: Fixed, priorDeferred: Fixed): ComponentResult {
   const ruleId = `${ctx.version.id}/${c.id}`;
   const base = parseFixed(s.base);
-  const w = c.weight === undefined ? null : parseFixed(c.weight);
+  const w = c.weight === undefined ? null : ctx.dec(c.weight);
   const weight = (r: Rational): Rational => (w === null ? r : { num: r.num * w.int, den: r.den * pow10(w.scale) });
   const wText = w === null ? '' : ` × weight ${fixedToString(w)}`;
   const quotaZero = ctx.quota.int === 0n;
-  const reached = (fraction: string): boolean => !quotaZero && compareFixed(credited, multiplyFixed(parseFixed(fraction), ctx.quota)) >= 0;
+  const reached = (fraction: string): boolean => !quotaZero && compareFixed(credited, multiplyFixed(ctx.dec(fraction), ctx.quota)) >= 0;
   const zero = (text: string, kind: StatementLineKind = 'gate'): StatementLine => makeLine(ctx, kind, c.id, { num: 0n, den: 1n }, { ...NONE, ruleId, base, creditIds: s.creditIds, text: () => text });
   if (c.gate !== undefined && !reached(c.gate)) {
-    const need = multiplyFixed(parseFixed(c.gate), ctx.quota);
-    return { lines: [zero(`gate ${pct(parseFixed(c.gate))} of quota not met: credited ${money(ctx, credited)} < ${money(ctx, need)}; pays 0.00`)], deferred: priorDeferred.int === 0n ? null : priorDeferred };
+    const need = multiplyFixed(ctx.dec(c.gate), ctx.quota);
+    return { lines: [zero(`gate ${ctx.pct(c.gate)} of quota not met: credited ${money(ctx, credited)} < ${money(ctx, need)}; pays 0.00`)], deferred: priorDeferred.int === 0n ? null : priorDeferred };
   }
   let lines: StatementLine[];
   switch (c.kind) {
     case 'rate': {
-      const r = parseFixed(c.rate);
-      lines = [makeLine(ctx, 'commission', c.id, weight(rat(multiplyFixed(base, r))), { ...NONE, ruleId, base, rate: c.rate, creditIds: s.creditIds, text: (a) => `${money(ctx, base)} credited at ${pct(r)}${wText} = ${a}` })];
+      const r = ctx.dec(c.rate);
+      lines = [makeLine(ctx, 'commission', c.id, weight(rat(multiplyFixed(base, r))), { ...NONE, ruleId, base, rate: c.rate, creditIds: s.creditIds, text: (a) => `${money(ctx, base)} credited at ${ctx.pct(c.rate)}${wText} = ${a}` })];
       break;
     }
     case 'perUnit': {
-      const u = parseFixed(c.amountPerUnit);
+      const u = ctx.dec(c.amountPerUnit);
       lines = [makeLine(ctx, 'perUnit', c.id, weight(rat(multiplyFixed(u, { int: BigInt(s.units), scale: 0 }))), { ...NONE, ruleId, units: s.units, unitAmount: c.amountPerUnit, creditIds: s.creditIds, text: (a) => `${s.units} units × ${money(ctx, u)}${wText} = ${a}` })];
       break;
     }
     case 'spiff': {
       if (c.rate !== undefined) {
-        const r = parseFixed(c.rate);
-        lines = [makeLine(ctx, 'spiff', c.id, weight(rat(multiplyFixed(base, r))), { ...NONE, ruleId, base, rate: c.rate, creditIds: s.creditIds, text: (a) => `${money(ctx, base)} of matching credits in ${c.window.start}..${c.window.end} at ${pct(r)}${wText} = ${a}` })];
+        const r = ctx.dec(c.rate);
+        lines = [makeLine(ctx, 'spiff', c.id, weight(rat(multiplyFixed(base, r))), { ...NONE, ruleId, base, rate: c.rate, creditIds: s.creditIds, text: (a) => `${money(ctx, base)} of matching credits in ${c.window.start}..${c.window.end} at ${ctx.pct(c.rate as string)}${wText} = ${a}` })];
       } else {
-        const u = parseFixed(c.amountPerCredit as string);
+        const u = ctx.dec(c.amountPerCredit as string);
         lines = [makeLine(ctx, 'spiff', c.id, weight(rat(multiplyFixed(u, { int: BigInt(s.units), scale: 0 }))), { ...NONE, ruleId, units: s.units, unitAmount: c.amountPerCredit as string, creditIds: s.creditIds, text: (a) => `${s.units} matching credits in ${c.window.start}..${c.window.end} × ${money(ctx, u)}${wText} = ${a}` })];
       }
       break;
     }
     case 'override': {
-      const r = parseFixed(c.rate);
+      const r = ctx.dec(c.rate);
       let on = base;
       let how = `team credits ${money(ctx, base)}`;
       if (c.teamThreshold !== undefined) {
-        const thr = parseFixed(c.teamThreshold);
+        const thr = ctx.dec(c.teamThreshold);
         const met = compareFixed(base, thr) >= 0;
         on = !met ? ZERO : (c.thresholdMode ?? 'excess') === 'excess' ? subFixed(base, thr) : base;
         how = !met ? `team credits ${money(ctx, base)} below threshold ${money(ctx, thr)}` : (c.thresholdMode ?? 'excess') === 'excess' ? `team credits ${money(ctx, base)} above threshold ${money(ctx, thr)}: ${money(ctx, on)}` : `team credits ${money(ctx, base)} (threshold ${money(ctx, thr)} reached)`;
       }
-      lines = [makeLine(ctx, 'override', c.id, weight(rat(multiplyFixed(on, r))), { ...NONE, ruleId, base: on, rate: c.rate, creditIds: s.creditIds, text: (a) => `${how} at ${pct(r)}${wText} = ${a}` })];
+      lines = [makeLine(ctx, 'override', c.id, weight(rat(multiplyFixed(on, r))), { ...NONE, ruleId, base: on, rate: c.rate, creditIds: s.creditIds, text: (a) => `${how} at ${ctx.pct(c.rate)}${wText} = ${a}` })];
       break;
     }
     case 'bonus': {
@@ -207,11 +207,11 @@ export function componentLines(ctx: ResolvedContext, c: PlanComponent, s: Compon
         if (reached(st.atLeast)) step = i;
       });
       if (step < 0) {
-        lines = [zero(quotaZero ? 'quota is zero: no bonus step can be reached; pays 0.00' : `no bonus step reached (first at ${pct(parseFixed((c.steps[0] as { atLeast: string }).atLeast))} of quota); pays 0.00`, 'bonus')];
+        lines = [zero(quotaZero ? 'quota is zero: no bonus step can be reached; pays 0.00' : `no bonus step reached (first at ${ctx.pct((c.steps[0] as { atLeast: string }).atLeast)} of quota); pays 0.00`, 'bonus')];
       } else {
         const st = c.steps[step] as { atLeast: string; amount: string };
-        const amt = prorateAmount(ctx, parseFixed(st.amount));
-        lines = [makeLine(ctx, 'bonus', c.id, weight(rat(amt)), { ...NONE, ruleId, unitAmount: fixedToString(amt), creditIds: s.creditIds, text: (a) => `attainment reached ${pct(parseFixed(st.atLeast))} of quota (credited ${money(ctx, credited)}): bonus ${money(ctx, amt)}${wText} = ${a}` })];
+        const amt = prorateAmount(ctx, ctx.dec(st.amount));
+        lines = [makeLine(ctx, 'bonus', c.id, weight(rat(amt)), { ...NONE, ruleId, unitAmount: fixedToString(amt), creditIds: s.creditIds, text: (a) => `attainment reached ${ctx.pct(st.atLeast)} of quota (credited ${money(ctx, credited)}): bonus ${money(ctx, amt)}${wText} = ${a}` })];
       }
       break;
     }
@@ -225,12 +225,11 @@ export function componentLines(ctx: ResolvedContext, c: PlanComponent, s: Compon
 }
 
 function applyCapFloor(ctx: ResolvedContext, c: PlanComponent, lines: StatementLine[], ruleId: string, priorDeferred: Fixed): ComponentResult {
-  let total = ZERO;
-  for (const l of lines) total = addFixed(total, parseFixed(l.amount.amount));
+  let total = sumAmounts(lines, ctx.digits);
   let deferred: Fixed | null = priorDeferred.int === 0n ? null : priorDeferred;
   const out = [...lines];
   if (c.cap !== undefined) {
-    const cap = prorateAmount(ctx, parseFixed(c.cap.amount));
+    const cap = prorateAmount(ctx, ctx.dec(c.cap.amount));
     const excess = subFixed(total, cap);
     if (excess.int > 0n) {
       const defer = c.cap.mode === 'defer';
@@ -246,7 +245,7 @@ function applyCapFloor(ctx: ResolvedContext, c: PlanComponent, lines: StatementL
     }
   }
   if (c.floor !== undefined) {
-    const floor = prorateAmount(ctx, parseFixed(c.floor));
+    const floor = prorateAmount(ctx, ctx.dec(c.floor));
     if (compareFixed(total, floor) < 0) {
       const top = subFixed(floor, total);
       out.push(makeLine(ctx, 'floor', c.id, rat(top), { ...NONE, ruleId, base: total, unitAmount: fixedToString(floor), text: (a) => `floor ${money(ctx, floor)}: earned ${money(ctx, total)}, topped up by ${a}` }));

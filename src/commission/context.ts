@@ -13,7 +13,7 @@ import type { RoundingMode } from '../core/rounding.js';
 import type { CreditKind } from '../model/credit.js';
 import type { CreditFilter, Plan, PlanComponent, PlanVersion } from '../model/plan.js';
 import { definePlan, planVersionAsOf } from './define-plan.js';
-import { dayNumber, parseFixed, type Fixed, roundRationalTo, ZERO } from './exact.js';
+import { dayNumber, fixedToString, multiplyFixed, parseFixed, type Fixed, roundRationalTo, ZERO } from './exact.js';
 import type { StatementContext } from './types.js';
 
 /** A component with its selectors resolved. @internal */
@@ -45,6 +45,48 @@ export interface ResolvedContext {
   /** Prorated quota (rounded to the minor unit when prorated). */
   readonly quota: Fixed;
   readonly trueUp: boolean;
+  /** A plan decimal (rate, bound, amount) parsed once per plan version. */
+  readonly dec: (text: string) => Fixed;
+  /** A plan rate as text, `"0.06 (6%)"`, formatted once per plan version. */
+  readonly pct: (text: string) => string;
+}
+
+interface VersionMemo {
+  readonly components: readonly CompiledComponent[];
+  readonly dec: (text: string) => Fixed;
+  readonly pct: (text: string) => string;
+}
+
+/** Per plan version: compiled components and parsed decimals (plans are immutable; results never depend on the memo). */
+const versionMemos = new WeakMap<object, VersionMemo>();
+/** Per plan: the plan period starting on a date. */
+const periodMemos = new WeakMap<object, Map<string, Period>>();
+
+function memoOf(version: PlanVersion): VersionMemo {
+  let m = versionMemos.get(version);
+  if (m === undefined) {
+    const decs = new Map<string, Fixed>();
+    const pcts = new Map<string, string>();
+    const dec = (text: string): Fixed => {
+      let f = decs.get(text);
+      if (f === undefined) {
+        f = parseFixed(text);
+        decs.set(text, f);
+      }
+      return f;
+    };
+    const pct = (text: string): string => {
+      let t = pcts.get(text);
+      if (t === undefined) {
+        t = `${fixedToString(dec(text))} (${fixedToString(multiplyFixed(dec(text), { int: 100n, scale: 0 }))}%)`;
+        pcts.set(text, t);
+      }
+      return t;
+    };
+    m = { components: version.components.map(compile), dec, pct };
+    versionMemos.set(version, m);
+  }
+  return m;
 }
 
 const REVENUE_KINDS: readonly CreditKind[] = ['owner', 'split', 'overlay'];
@@ -95,7 +137,17 @@ export function resolveContext(input: StatementContext): ResolvedContext {
   const plan = validatedPlan(input.plan as object);
   const { period } = input;
   if (typeof period !== 'object' || period === null) throw invalid('INVALID_PERIOD', 'period', period, 'must be a period { start, end }');
-  const expected = planPeriodOf(plan, period.start);
+  let periods = periodMemos.get(plan);
+  if (periods === undefined) {
+    periods = new Map();
+    periodMemos.set(plan, periods);
+  }
+  const start = typeof period.start === 'string' ? period.start : '';
+  let expected = periods.get(start);
+  if (expected === undefined) {
+    expected = planPeriodOf(plan, period.start);
+    periods.set(start, expected);
+  }
   if (expected.start !== period.start || expected.end !== period.end) {
     throw invalid('INVALID_PERIOD', 'period', period, `must be one ${plan.periodLength} of plan "${plan.id}" (e.g. ${expected.start}..${expected.end})`);
   }
@@ -128,10 +180,13 @@ export function resolveContext(input: StatementContext): ResolvedContext {
   const mode = plan.rounding;
   const quota = scaleBy(q.fixed, numerator, denominator, digits, mode);
   const att = version.attainment;
+  const memo = memoOf(version);
   return {
     plan,
     version,
-    components: version.components.map(compile),
+    components: memo.components,
+    dec: memo.dec,
+    pct: memo.pct,
     attainmentKinds: new Set(att?.kinds ?? REVENUE_KINDS),
     attainmentMeasure: att?.measure ?? 'bookings',
     digits,

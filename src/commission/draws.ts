@@ -19,7 +19,7 @@ import { fromFixed } from '../core/money.js';
 import type { ResolvedContext } from './context.js';
 import { prorateAmount } from './context.js';
 import { makeLine, pct, rat } from './component-lines.js';
-import { addFixed, compareFixed, fixedToString, maxFixed, minFixed, multiplyFixed, parseFixed, roundTo, subFixed, ZERO, type Fixed } from './exact.js';
+import { addFixed, compareFixed, fixedToString, maxFixed, minFixed, multiplyFixed, roundTo, subFixed, ZERO, type Fixed } from './exact.js';
 import type { StatementLine } from './types.js';
 
 /** Draw and recovery lines, and the draw balance after them. @internal */
@@ -29,7 +29,7 @@ export function drawLines(ctx: ResolvedContext, payBefore: Fixed, priorBalance: 
   const lines: StatementLine[] = [];
   const money = (f: Fixed): string => fromFixed(f, ctx.currency).amount;
   const inEffect = d.start <= ctx.period.end && (d.end === undefined || d.end >= ctx.period.start);
-  const amount = prorateAmount(ctx, parseFixed(d.amount), 'period');
+  const amount = prorateAmount(ctx, ctx.dec(d.amount), 'period');
   const guarantee = d.type === 'recoverableGuarantee' || d.type === 'nonRecoverableGuarantee';
   const recoverable = d.type === 'recoverable' || d.type === 'recoverableGuarantee';
   let paid = ZERO;
@@ -44,12 +44,12 @@ export function drawLines(ctx: ResolvedContext, payBefore: Fixed, priorBalance: 
   if (recoverable && priorBalance.int > 0n && ctx.period.end >= (d.recoveryStart ?? d.start)) {
     const pay = addFixed(payBefore, paid);
     const available = maxFixed(ZERO, inEffect ? subFixed(pay, amount) : pay);
-    const share = parseFixed(d.recoveryShare ?? '1');
+    const share = ctx.dec(d.recoveryShare ?? '1');
     let rec = roundTo(multiplyFixed(available, share), ctx.digits, 'floor');
     rec = minFixed(rec, priorBalance);
-    if (d.recoveryCap !== undefined) rec = minFixed(rec, parseFixed(d.recoveryCap));
+    if (d.recoveryCap !== undefined) rec = minFixed(rec, ctx.dec(d.recoveryCap));
     if (rec.int > 0n) {
-      const capText = d.recoveryCap === undefined ? '' : `, at most ${money(parseFixed(d.recoveryCap))}`;
+      const capText = d.recoveryCap === undefined ? '' : `, at most ${money(ctx.dec(d.recoveryCap))}`;
       lines.push(
         makeLine(ctx, 'recovery', null, rat({ int: -rec.int, scale: rec.scale }), {
           ruleId: 'draw/recovery',

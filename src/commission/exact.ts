@@ -6,6 +6,7 @@
  * @internal
  */
 import { addFixed, compareFixed, formatFixed, multiplyFixed, normalizeFixed, parseFixed, pow10, type Fixed } from '../core/fixed.js';
+import { parseScaledSafe } from '../core/fast-exact.js';
 import { roundRational, type RoundingMode } from '../core/rounding.js';
 
 export type { Fixed };
@@ -121,4 +122,15 @@ export function dayNumber(date: string): number {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+/** Exact sum of statement line amounts (decimal strings): safe-integer minor units, BigInt fallback. @internal */
+export function sumAmounts(amounts: readonly { readonly amount: { readonly amount: string } }[], digits: number): Fixed {
+  const acc = new MoneyAcc(digits);
+  for (const l of amounts) {
+    const u = parseScaledSafe(l.amount.amount, digits);
+    if (u === u) acc.addUnits(u);
+    else acc.addFixed(parseFixed(l.amount.amount));
+  }
+  return acc.value();
 }

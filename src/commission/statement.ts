@@ -11,7 +11,7 @@ import type { Credit } from '../model/credit.js';
 import { resolveContext, type ResolvedContext } from './context.js';
 import { componentLines, makeLine, pct, rat } from './component-lines.js';
 import { drawLines } from './draws.js';
-import { addFixed, compareFixed, fixedToNumber, fixedToString, minFixed, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed } from './exact.js';
+import { sumAmounts, addFixed, compareFixed, fixedToNumber, fixedToString, minFixed, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed } from './exact.js';
 import { summarizeResolved } from './summary.js';
 import type { Balances, Statement, StatementContext, StatementInput, StatementLine, StatementSummary } from './types.js';
 
@@ -123,8 +123,7 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
     lines.push(...r.lines);
     if (r.deferred !== null) deferredOut[c.id] = fromFixed(r.deferred, ctx.currency);
   }
-  let earned = ZERO;
-  for (const l of lines) earned = addFixed(earned, parseFixed(l.amount.amount));
+  const earned = sumAmounts(lines, ctx.digits);
   lines.push(...claw.lines);
   for (const [i, adj] of (input.adjustments ?? []).entries()) {
     const amt = readAmount(ctx, adj.amount, `adjustments[${i}].amount`);
@@ -140,14 +139,12 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
   if (carried.int !== 0n) {
     lines.push(makeLine(ctx, 'priorBalance', null, rat(carried), { ruleId: 'carried', base: null, rate: null, units: null, unitAmount: null, tier: null, text: (a) => `negative balance carried from the previous statement: ${a}` }));
   }
-  let payBefore = ZERO;
-  for (const l of lines) payBefore = addFixed(payBefore, parseFixed(l.amount.amount));
+  const payBefore = sumAmounts(lines, ctx.digits);
   const drawPrior = prior.draw === undefined ? ZERO : readAmount(ctx, prior.draw, 'priorBalance.draw');
   if (drawPrior.int < 0n) throw invalid('INVALID_AMOUNT', 'priorBalance.draw.amount', prior.draw?.amount, 'must not be negative');
   const draw = drawLines(ctx, payBefore, drawPrior);
   lines.push(...draw.lines);
-  let payable = ZERO;
-  for (const l of lines) payable = addFixed(payable, parseFixed(l.amount.amount));
+  let payable = sumAmounts(lines, ctx.digits);
   let carriedOut = ZERO;
   if (payable.int < 0n) {
     carriedOut = payable;

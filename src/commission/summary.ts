@@ -44,7 +44,7 @@ function perCreditTiers(ctx: ResolvedContext, cc: CompiledComponent): AmountTier
   const c = cc.c;
   if (c.kind !== 'tiered' || c.scope !== 'perCredit') return null;
   if (c.basis === 'attainment' && ctx.quota.int === 0n) return null; // pays nothing; see statement
-  return amountTiers(c.tiers, c.basis, ctx.quota);
+  return amountTiers(c.tiers, c.basis, ctx.quota, ctx.dec);
 }
 
 function addPerCredit(ca: CompAcc, base: Fixed, id: string): void {

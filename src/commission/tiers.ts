@@ -19,11 +19,11 @@ export interface AmountTier {
 }
 
 /** Converts plan tiers to amount tiers; attainment bounds are multiplied by `quota`. @internal */
-export function amountTiers(tiers: readonly Tier[], basis: 'attainment' | 'amount', quota: Fixed): AmountTier[] {
-  const scale = (s: string): Fixed => (basis === 'attainment' ? multiplyFixed(parseFixed(s), quota) : parseFixed(s));
+export function amountTiers(tiers: readonly Tier[], basis: 'attainment' | 'amount', quota: Fixed, dec: (text: string) => Fixed = parseFixed): AmountTier[] {
+  const scale = (s: string): Fixed => (basis === 'attainment' ? multiplyFixed(dec(s), quota) : dec(s));
   return tiers.map((t, i) => {
     const next = tiers[i + 1];
-    return { from: scale(t.from), to: t.to === undefined ? null : scale(t.to), rate: parseFixed(t.rate), nextRate: next ? parseFixed(next.rate) : null };
+    return { from: scale(t.from), to: t.to === undefined ? null : scale(t.to), rate: dec(t.rate), nextRate: next ? dec(next.rate) : null };
   });
 }
 
