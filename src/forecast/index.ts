@@ -30,6 +30,7 @@ export {
   type ForecastByCategoryOptions,
 } from './forecast-categories.js';
 export { weightedPipelineBy, forecastByCategoryBy, UNASSIGNED_GROUP, type DealGrouping } from './by-group.js';
+export { velocityForecast, type VelocityForecast, type VelocityForecastOptions, type VelocityInputs } from './velocity-forecast.js';
 export { pipelineCoverage, type PipelineCoverage, type PipelineCoverageOptions } from './coverage.js';
 export { stageProbabilities, type StageProbabilities, type StageProbabilitiesOptions, type StageProbability } from './stage-probabilities.js';
 export { simulatePipeline, type PipelineSimulation, type SimulatePipelineOptions } from './simulate-pipeline.js';
