@@ -65,3 +65,22 @@ export {
   type NetRevenueRetentionOptions,
   type QuickRatioOptions,
 } from './revenue-retention.js';
+export {
+  summarizeCohortRetention,
+  type CohortGranularity,
+  type CohortSummaryOptions,
+  type CohortSummaryRow,
+  type CohortRetentionSummary,
+} from './cohort-retention.js';
+export {
+  cohortRetention,
+  mergeCohortRetention,
+  finalizeCohortRetention,
+  type CohortBasis,
+  type CohortCell,
+  type CohortRow,
+  type CohortAverage,
+  type CohortTable,
+  type CohortRetentionOptions,
+  type FinalizeCohortOptions,
+} from './cohort-table.js';

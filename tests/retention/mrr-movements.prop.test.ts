@@ -4,6 +4,7 @@ import type { Subscription } from '../../src/model/subscription.js';
 import { mrrMovements, summarizeMrrMovements, type MrrMovementsOptions } from '../../src/retention/mrr-movements.js';
 import { finalizeMrrMovements, mergeMrrMovements } from '../../src/retention/mrr-movements-merge.js';
 import { grossRevenueRetention } from '../../src/retention/revenue-retention.js';
+import type { ReactivationRule } from '../../src/retention/presets.js';
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const monthPeriod = (m: number) => ({ start: `2026-${String(m + 1).padStart(2, '0')}-01`, end: `2026-${String(m + 1).padStart(2, '0')}-${DAYS[m]}` });
@@ -33,7 +34,7 @@ const rowArb: fc.Arbitrary<Subscription> = fc
 
 const optionsArb: fc.Arbitrary<MrrMovementsOptions> = fc.record({
   preset: fc.constantFrom('chartmogul', 'baremetrics', 'stripe', 'profitwell'),
-  reactivation: fc.constantFrom<MrrMovementsOptions['reactivation']>('any', { withinDays: 40 }, { minimumGapDays: 40 }),
+  reactivation: fc.constantFrom<ReactivationRule>('any', { withinDays: 40 }, { minimumGapDays: 40 }),
   discounts: fc.constantFrom('all', 'foreverOnly', 'none'),
   freePlans: fc.constantFrom('active', 'churned'),
 });
