@@ -12,9 +12,9 @@ import { DEFAULT_ROUNDING, roundRational, type RoundingMode } from './rounding.j
 import { RevopsDecimal } from './decimal.js';
 
 /**
- * Divides an amount by a divisor. The quotient is exact when it terminates and otherwise
- * carries 34 significant digits (rounded half away from zero); it is not rounded to the
- * minor unit (use {@link roundMoney}, or {@link prorate} to divide and round exactly once).
+ * Divides an amount by a divisor. The quotient carries 34 significant digits (IEEE
+ * decimal128; rounded half away from zero beyond them), so it is exact whenever it
+ * terminates within 34 digits; it is not rounded to the minor unit (use {@link roundMoney}, or {@link prorate} to divide and round exactly once).
  *
  * @throws {RevopsError} `DIVISION_BY_ZERO` for a zero divisor; `INVALID_AMOUNT` for a
  *   divisor that is not a finite decimal.

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { IdSchema, InstantSchema } from './common.js';
+import { IdSchema, InstantSchema, plusZero } from './common.js';
 import { makeParsers } from './parse.js';
 
 /** Kinds of sales activity. */
@@ -20,7 +20,7 @@ export const ActivitySchema = z.strictObject({
   memberId: IdSchema,
   at: InstantSchema,
   /** Duration in seconds (0 for an email). */
-  durationSeconds: z.number().int('must be whole seconds').min(0, 'must not be negative'),
+  durationSeconds: z.number().int('must be whole seconds').min(0, 'must not be negative').transform(plusZero),
   leadId: IdSchema.optional(),
   dealId: IdSchema.optional(),
   accountId: IdSchema.optional(),

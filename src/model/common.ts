@@ -55,13 +55,28 @@ export const MoneySchema: z.ZodType<Money, { amount: string | number; currency: 
   })
   .transform((v) => money(v.amount, v.currency));
 
-/** A fraction in [0, 1] (probability, share, rate). */
-export const FractionSchema = z.number().min(0, 'must be at least 0 (fractions, not percent)').max(1, 'must be at most 1 (fractions, not percent: 0.25 for 25%)');
+/** `-0` becomes `0`, so a parsed number survives a JSON round trip (`JSON.stringify(-0)` is `"0"`). @internal */
+export const plusZero = (v: number): number => v + 0;
+
+/** A fraction in [0, 1] (probability, share, rate). `-0` is read as `0`. */
+export const FractionSchema = z
+  .number()
+  .min(0, 'must be at least 0 (fractions, not percent)')
+  .max(1, 'must be at most 1 (fractions, not percent: 0.25 for 25%)')
+  .transform(plusZero);
 
 /** An inclusive period of calendar dates. */
 export const PeriodSchema = z
   .strictObject({ start: IsoDateSchema, end: IsoDateSchema })
   .refine((p) => p.end >= p.start, { message: 'end must not be before start', path: ['end'] });
 
-/** Free-form custom fields: string, number, boolean or null values. */
-export const CustomFieldsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+/**
+ * Free-form custom fields: string, number, boolean or null values. The key `__proto__` is
+ * rejected (zod's records would otherwise drop it silently).
+ */
+export const CustomFieldsSchema = z
+  .unknown()
+  .refine((v) => typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(v, '__proto__'), {
+    error: 'the key "__proto__" is reserved',
+  })
+  .pipe(z.record(z.string(), z.union([z.string(), z.number().transform(plusZero), z.boolean(), z.null()])));

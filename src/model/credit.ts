@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { DecimalStringSchema, IdSchema, IsoDateSchema, MoneySchema } from './common.js';
+import { DecimalStringSchema, IdSchema, IsoDateSchema, MoneySchema, plusZero } from './common.js';
 import { SegmentSchema } from './segment.js';
 import { DealTypeSchema } from './segment.js';
 import { makeParsers } from './parse.js';
@@ -40,7 +40,7 @@ export const CreditSchema = z.strictObject({
   /** Whether the deal brought a new logo (first deal with the account). */
   newLogo: z.boolean().optional(),
   /** Counted units for per-unit components (qualified leads, meetings held). */
-  units: z.number().int().optional(),
+  units: z.number().int().transform(plusZero).optional(),
   /** What the units count, for per-unit plans: e.g. `qualifiedLead`, `meetingHeld`, `demo`, `convertedLead`. */
   activity: z.string().min(1).optional(),
 });

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { CustomFieldsSchema, IdSchema, InstantSchema } from './common.js';
+import { CustomFieldsSchema, IdSchema, InstantSchema, plusZero } from './common.js';
 import { makeParsers } from './parse.js';
 import { SegmentSchema } from './segment.js';
 import { StageEventSchema } from './stage-event.js';
@@ -33,7 +33,7 @@ export const LeadSchema = z.strictObject({
   /** The deal created when the lead was converted. */
   convertedDealId: IdSchema.optional(),
   /** A lead score, if the organisation scores leads (any scale). */
-  score: z.number().finite().optional(),
+  score: z.number().finite().transform(plusZero).optional(),
   fields: CustomFieldsSchema.optional(),
 });
 /** A lead. */

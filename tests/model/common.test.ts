@@ -120,12 +120,9 @@ describe('custom fields and __proto__', () => {
     }
   });
 
-  // BUG (reported, minor): CustomFieldsSchema is a z.record, and zod 4 silently skips a
-  // "__proto__" key in a record (no pollution, but its value is neither validated nor kept:
-  // even {"__proto__": {"polluted": true}} passes). Everywhere else in the model a __proto__
-  // key is rejected as an unknown key; custom fields should reject it too rather than drop data
-  // silently. Flip to it() once src/model/common.ts is fixed.
-  it.fails('BUG: a "__proto__" key in fields is rejected (INVALID_INPUT), not silently dropped', () => {
+  // Regression: zod 4 silently skips a "__proto__" key in a record (no pollution, but its value
+  // was neither validated nor kept). Custom fields now reject it, like every other model object.
+  it('a "__proto__" key in fields is rejected (INVALID_INPUT), not silently dropped', () => {
     for (const value of ['"x"', 'null', '{"polluted": true}']) {
       const r = safeParseDeal(withFields(deal.valid, `{"__proto__": ${value}, "k": "v"}`));
       expect(r.ok).toBe(false);

@@ -110,10 +110,9 @@ describe.each(ENTITIES)('$name', (e) => {
 });
 
 describe('-0 in a numeric field', () => {
-  // FINDING (reported, minor): number fields (probability, score, custom fields, …) accept -0
-  // and keep it; JSON.stringify writes 0, so the parsed value does not deep-equal its JSON
-  // round trip (Object.is(-0, 0) is false). Flip to it() if the schemas normalise -0 to 0.
-  it.fails('FINDING: a deal with probability -0 round-trips through JSON', () => {
+  // Regression: number fields (probability, score, custom fields, …) kept -0, and JSON.stringify
+  // writes 0, so a parsed value did not deep-equal its round trip. The schemas now read -0 as 0.
+  it('a deal with probability -0 round-trips through JSON', () => {
     const deal = model.parseDeal({
       id: 'd',
       name: 'D',
