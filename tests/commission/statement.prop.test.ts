@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calculateStatement, finalizeStatement, mergeStatement, summarizeStatement, type StatementContext } from '../../src/commission/index.js';
+import { calculateStatement, finalizeStatement, mergeStatement, mergeStatements, summarizeStatement, summarizeStatements, type StatementContext } from '../../src/commission/index.js';
 import { month, period, prorate, prorationFraction, quarter } from '../../src/core/index.js';
 import type { Credit } from '../../src/model/credit.js';
 import { credit, member, planOf, usd } from './helpers.js';
@@ -136,6 +136,31 @@ describe('proration agrees with core', () => {
         expect(s.proration).toEqual({ numerator: f.numerator, denominator: f.denominator });
         expect(s.quota).toEqual(prorate(q, f.numerator, f.denominator));
       }),
+    );
+  });
+});
+
+describe('many members, many chunks', () => {
+  it('summarizeStatements over any chunking merges to each member’s statement', () => {
+    const ids = ['ana', 'bo', '__proto__'];
+    const contexts = ids.map((id) => ({ ...context, member: { ...member, id } }));
+    fc.assert(
+      fc.property(creditsArb, fc.array(fc.nat(), { maxLength: 4 }), (credits, cuts) => {
+        const owned = credits.map((c, i) => ({ ...c, memberId: ids[i % 3] as string }));
+        const points = [...new Set(cuts.map((c) => c % (owned.length + 1)))].sort((a, b) => a - b);
+        let prev = 0;
+        const parts = [...points, owned.length].map((p) => {
+          const chunk = owned.slice(prev, p);
+          prev = p;
+          return JSON.parse(JSON.stringify(summarizeStatements(chunk, contexts)));
+        });
+        const merged = parts.reduce((a, b) => mergeStatements(a, b));
+        contexts.forEach((ctx) => {
+          expect(Object.hasOwn(merged, ctx.member.id)).toBe(true);
+          expect(finalizeStatement(merged[ctx.member.id], ctx)).toEqual(calculateStatement({ ...ctx, credits: owned }));
+        });
+      }),
+      { numRuns: 50 },
     );
   });
 });
