@@ -32,6 +32,12 @@ describe('creditDeals', () => {
     const pay = (id: string) => calculateStatement({ plan, member: m(id), period: { start: '2026-01-01', end: '2026-01-31' }, quota: usd('1'), credits }).payable.amount;
     expect([pay('ae1'), pay('ae2')]).toEqual(['6000.00', '4000.00']); // published
   });
+  it('prowi hand-off split (EX-10c): 80,000 × 10 % split 60/40 by stages owned → 4,800 / 3,200', () => {
+    const credits = creditDeals([deal('d', '80000', { splits: [{ memberId: 'ae2', share: '0.4', kind: 'revenue' }] })]);
+    const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]);
+    const pay = (id: string) => calculateStatement({ plan, member: m(id), period: { start: '2026-01-01', end: '2026-01-31' }, quota: usd('1'), credits }).payable.amount;
+    expect([pay('ae1'), pay('ae2')]).toEqual(['4800.00', '3200.00']); // published
+  });
   it('Spiff opportunity splits (S5): A 50 % revenue + 20 % overlay, B 50 % revenue; overlay is additional', () => {
     const credits = creditDeals([deal('d', '1000.01', { ownerId: 'A', splits: [{ memberId: 'B', share: '0.5', kind: 'revenue' }, { memberId: 'A', share: '0.2', kind: 'overlay' }] })]);
     // by hand: 1000.01 / 2 = 500.005 → largest remainder tie goes to the earlier part (owner A): 500.01 / 500.00; overlay 200.002 → 200.00

@@ -103,6 +103,13 @@ describe('per-credit vs period-to-date scope', () => {
     // research/commission.md §0 (EX-1): 285 USD; by hand 1,000 × 1 % + 2,000 × 2 % + 5,000 × 3 % + 1,700 × 5 % = 10 + 40 + 150 + 85
     expect(pay([tiered('marginal', 'periodToDate', 'higher', oracle)], six).payable.amount).toBe('285.00');
   });
+  it('Spiff accelerator functions (S3, EX-3 family): 102,000 on 0–50,000 / 50,000–100,000 / 100,000+ splits 50,000 / 50,000 / 2,000', () => {
+    const t3 = [{ from: '0', to: '50000', rate: '0.05' }, { from: '50000', to: '100000', rate: '0.06' }, { from: '100000', rate: '0.07' }];
+    const s = pay([tiered('marginal', 'periodToDate', 'higher', t3)], ['102000']);
+    // published allocation per tier; amounts derived in the research file: 2,500 + 3,000 + 140 = 5,640
+    expect(s.lines.map((l) => [l.explanation.base?.amount, l.amount.amount])).toEqual([['50000.00', '2500.00'], ['50000.00', '3000.00'], ['2000.00', '140.00']]);
+    expect(s.payable.amount).toBe('5640.00');
+  });
   it('Oracle interpolated amount table, processed individually: 149 USD (an amount per tier split proportionally is a marginal rate of amount ÷ width)', () => {
     // Oracle "Examples of Calculating Earnings Using Interpolated Rates" (O2): tier amounts 10 (0–1,000), 40 (1,000–3,000),
     // 100 (3,000–8,000); T6 4,500 → 10 + 40 + 1,500/5,000 × 100 = 80; published total 149 USD.
