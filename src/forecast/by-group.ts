@@ -66,7 +66,8 @@ export function weightedPipelineBy(deals: readonly Deal[], by: DealGrouping, opt
   const groups = groupDeals(deals, by);
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key) as Deal[];
-    out[key] = finalizeWeightedPipeline(summarizeWeightedPipeline(g, options), { ...options, currency: options.currency ?? firstCurrency(g) });
+    const { rounding, ...select } = options;
+    out[key] = finalizeWeightedPipeline(summarizeWeightedPipeline(g, select), { currency: options.currency ?? firstCurrency(g), ...(rounding === undefined ? {} : { rounding }) });
   }
   return out;
 }

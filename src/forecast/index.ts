@@ -16,6 +16,7 @@ export {
   type WeightedPipeline,
   type WeightedPipelineLine,
   type WeightedPipelineOptions,
+  type SummarizeWeightedPipelineOptions,
   type WeightedPipelineSummary,
   type WeightedPipelineSummaryLine,
 } from './weighted-pipeline.js';

@@ -7,7 +7,7 @@ import type { Deal } from '../model/deal.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { invalid } from '../core/errors.js';
 import { assertIsoDate, type IsoDate } from '../core/dates.js';
-import { readMoney } from '../core/money.js';
+import { assertSameCurrency, readMoney } from '../core/money.js';
 import { fixedToNumber } from '../core/fixed.js';
 import type { RateValue } from '../core/ratio.js';
 import { readArray } from './internal.js';
@@ -88,6 +88,7 @@ function quarterIndex(date: string): number {
  * @throws {RevopsError} `INVALID_INPUT` when `history` is not an array of deals, or a deal's stage is not in the pipeline, or a deal without any date is weighted by recency.
  * @throws {RevopsError} `INVALID_OPTION` for a missing pipeline, an unknown `by`, a non-positive half-life or a half-life without `asOf`.
  * @throws {RevopsError} `INVALID_DATE` for a malformed `asOf`.
+ * @throws {RevopsError} `CURRENCY_MISMATCH` when `by: 'value'` meets deals in different currencies.
  * @example
  * ```ts
  * import { stageProbabilities } from 'revops/forecast';
@@ -138,6 +139,7 @@ export function stageProbabilities(history: readonly Deal[], options: StageProba
   const wonCount = new Float64Array(n);
   let closedDeals = 0;
   let ignored = 0;
+  let valueCurrency: string | undefined;
   const stageIndex = (id: string, field: string): number => {
     const i = order.get(id);
     if (i === undefined) throw invalid('INVALID_INPUT', field, id, `must be a stage of pipeline "${pipeline.id}"`);
@@ -155,7 +157,12 @@ export function stageProbabilities(history: readonly Deal[], options: StageProba
       return;
     }
     let weight = 1;
-    if (by === 'value') weight = fixedToNumber(readMoney(deal.amount, `history[${d}].amount`).fixed);
+    if (by === 'value') {
+      const m = readMoney(deal.amount, `history[${d}].amount`);
+      if (valueCurrency === undefined) valueCurrency = m.currency;
+      else assertSameCurrency(valueCurrency, m.currency, `history[${d}].amount`);
+      weight = fixedToNumber(m.fixed);
+    }
     if (half !== undefined) {
       if (closeDate === undefined) throw invalid('INVALID_INPUT', `history[${d}].closeDate`, undefined, 'is needed for recency weighting (no close date and no history)');
       weight *= 2 ** (-(asOfQuarter - quarterIndex(closeDate)) / half);

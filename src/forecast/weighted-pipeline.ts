@@ -81,6 +81,9 @@ interface Acc {
   weighted: Fixed;
 }
 
+/** Options of {@link summarizeWeightedPipeline}: which deals count and their probabilities (rounding is finalize's). */
+export type SummarizeWeightedPipelineOptions = Omit<WeightedPipelineOptions, 'rounding'>;
+
 /**
  * Summarises a chunk of deals for the weighted pipeline: exact sums as decimal strings, so
  * chunks (per team, territory or member, or per worker) can be merged in any order and give
@@ -88,7 +91,7 @@ interface Acc {
  * {@link weightedPipeline}.
  *
  * @param deals - the chunk (any deals; only open ones in the period count).
- * @param options - see {@link WeightedPipelineOptions} (`rounding` is used by finalize only).
+ * @param options - see {@link SummarizeWeightedPipelineOptions}.
  * @returns a {@link WeightedPipelineSummary}.
  * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals.
  * @throws {RevopsError} `INVALID_RATE` for a probability outside [0, 1].
@@ -105,7 +108,7 @@ interface Acc {
  * //=> '300'
  * ```
  */
-export function summarizeWeightedPipeline(deals: readonly Deal[], options: WeightedPipelineOptions = {}): WeightedPipelineSummary {
+export function summarizeWeightedPipeline(deals: readonly Deal[], options: SummarizeWeightedPipelineOptions = {}): WeightedPipelineSummary {
   readArray(deals, 'deals');
   const probabilities = readProbabilityMap(options.probabilities, 'options.probabilities');
   const window = readPeriod(options.period, 'options.period');
@@ -260,5 +263,6 @@ export function finalizeWeightedPipeline(
  * ```
  */
 export function weightedPipeline(deals: readonly Deal[], options: WeightedPipelineOptions = {}): WeightedPipeline {
-  return finalizeWeightedPipeline(summarizeWeightedPipeline(deals, options), options);
+  const { rounding, ...select } = options;
+  return finalizeWeightedPipeline(summarizeWeightedPipeline(deals, select), { currency: options.currency, ...(rounding === undefined ? {} : { rounding }) });
 }

@@ -89,5 +89,7 @@ describe('stageProbabilities', () => {
     expect(codeOf(() => stageProbabilities([], { pipeline, halfLifeQuarters: 0, asOf: '2026-01-01' }))).toBe('INVALID_OPTION');
     expect(codeOf(() => stageProbabilities([], { pipeline, by: 'amount' as never }))).toBe('INVALID_OPTION');
     expect(codeOf(() => stageProbabilities([], { pipeline, asOf: '2026-13-01' }))).toBe('INVALID_DATE');
+    const eur = closed(['stage1'], 'won', { currency: 'EUR' });
+    expect(codeOf(() => stageProbabilities([closed(['stage1'], 'won'), eur], { pipeline, by: 'value' }))).toBe('CURRENCY_MISMATCH');
   });
 });

@@ -110,3 +110,25 @@ describe('weightedPipelineBy', () => {
     expect(codeOf(() => weightedPipelineBy(deals, 'region' as never))).toBe('INVALID_OPTION');
   });
 });
+
+describe('purity', () => {
+  it('never mutates its arguments (deeply frozen deals)', async () => {
+    const { forecastByCategory, simulatePipeline, stageProbabilities } = await import('../../src/forecast/index.js');
+    const { pipeline } = await import('./helpers.js');
+    const freeze = <T>(x: T): T => {
+      if (typeof x === 'object' && x !== null) {
+        Object.values(x).forEach(freeze);
+        Object.freeze(x);
+      }
+      return x;
+    };
+    const deals = freeze([deal({ amount: '10' }), deal({ stage: 'won', closeDate: '2026-01-02', forecastCategory: 'closed' })]);
+    const options = freeze({ probabilities: { proposal: 0.4 }, period: { start: '2026-01-01', end: '2026-12-31' } });
+    expect(() => {
+      weightedPipeline(deals, options);
+      forecastByCategory(deals, options.period);
+      simulatePipeline(deals, { runs: 10, ...options });
+      stageProbabilities(deals, freeze({ pipeline: { ...pipeline, stages: [...pipeline.stages, { id: 'proposal', name: 'P', kind: 'open' as const, probability: 0.5, forecastCategory: 'pipeline' as const, requiredFields: [] }] } }));
+    }).not.toThrow();
+  });
+});
