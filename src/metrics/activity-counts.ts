@@ -48,7 +48,7 @@ export function summarizeActivityCounts(activities: readonly KpiActivity[], opti
     const a = activities[i] as KpiActivity;
     if (!select(a, i)) continue;
     if (!(ACTIVITY_KINDS as readonly string[]).includes(a.kind)) throw invalid('INVALID_INPUT', `activities[${i}].kind`, a.kind, `must be one of ${ACTIVITY_KINDS.join(', ')}`);
-    for (const s of acc.targets(activityFacts(a))) {
+    for (const s of acc.targets(a, activityFacts)) {
       s.total++;
       s.byKind[a.kind]++;
     }

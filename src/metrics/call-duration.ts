@@ -60,7 +60,7 @@ export function summarizeAverageCallDuration(activities: readonly KpiActivity[],
     if (!select(a, i) || a.kind !== kind || (completedOnly && a.completed !== true)) continue;
     const d = a.durationSeconds;
     if (!Number.isSafeInteger(d) || d < 0) throw invalid('INVALID_INPUT', `activities[${i}].durationSeconds`, d, 'must be whole seconds, not negative');
-    for (const s of acc.targets(activityFacts(a))) {
+    for (const s of acc.targets(a, activityFacts)) {
       s.count++;
       s.totalSeconds += d;
     }

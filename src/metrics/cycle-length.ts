@@ -68,13 +68,23 @@ export function summarizeSalesCycleLength(deals: readonly KpiDeal[], options: Sa
   const select = dealSelector(options, outcome);
   const acc = new GroupAccumulator<CycleLengthState>(`salesCycleLength:${outcome}`, options, () => ({ count: 0, totalDays: 0, histogram: {} }));
   const histograms = new Map<CycleLengthState, Map<number, number>>();
+  // validated date → epoch day; bounded by the number of distinct dates
+  const days0 = new Map<string, number>();
+  const dayOf = (date: string, field: string): number => {
+    let d = days0.get(date);
+    if (d === undefined) {
+      d = epochDay(assertIsoDate(date, field));
+      days0.set(date, d);
+    }
+    return d;
+  };
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as KpiDeal;
     if (select(deal, i) === null || deal.closeDate === undefined) continue;
-    const closed = assertIsoDate(deal.closeDate, `deals[${i}].closeDate`);
-    const days = epochDay(closed) - epochDay(dateOfInstant(deal.createdAt, `deals[${i}].createdAt`));
+    const closed = deal.closeDate;
+    const days = dayOf(closed, `deals[${i}].closeDate`) - dayOf(dateOfInstant(deal.createdAt, `deals[${i}].createdAt`), `deals[${i}].createdAt`);
     if (days < 0) throw invalid('INVALID_DATE', `deals[${i}].closeDate`, closed, `must not be before the creation date ${deal.createdAt.slice(0, 10)}`);
-    for (const s of acc.targets(dealFacts(deal))) {
+    for (const s of acc.targets(deal, dealFacts)) {
       s.count++;
       s.totalDays += days;
       let h = histograms.get(s);

@@ -60,7 +60,7 @@ export function summarizeAverageDealSize(deals: readonly KpiDeal[], options: Ave
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as KpiDeal;
     if (select(deal, i) === null) continue;
-    for (const s of acc.targets(dealFacts(deal))) {
+    for (const s of acc.targets(deal, dealFacts)) {
       s.count++;
       let t = totals.get(s);
       if (t === undefined) {

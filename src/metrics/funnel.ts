@@ -8,7 +8,7 @@ import type { Period } from '../core/periods.js';
 import type { RateValue } from '../core/ratio.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { StageEvent } from '../model/stage-event.js';
-import type { GroupingOptions } from './group-by.js';
+import type { GroupFacts, GroupingOptions } from './group-by.js';
 import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
 import { dateOfInstant, inWindow, readWindow } from './window.js';
 
@@ -116,6 +116,10 @@ function layoutOf(pipeline: Pipeline, stages: readonly string[] | undefined): La
   return { steps, wonStages, index };
 }
 
+function entityFacts(entity: FunnelEntity): GroupFacts {
+  return { memberId: entity.ownerId, teamId: entity.teamId, territoryId: entity.territoryId, segment: entity.segment };
+}
+
 const emptyState = (rows: number) => (): FunnelState => ({ entities: 0, reached: new Array<number>(rows).fill(0), wonAny: 0, won: 0, lost: 0, open: 0 });
 
 /**
@@ -191,7 +195,7 @@ export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pip
     }
     for (let k = 0; k < S + W; k++) if (credit[k] === 1) counted = true;
     if (mode === 'period' && !counted && !lostInWindow) continue;
-    const targets = acc.targets({ memberId: entity.ownerId, teamId: entity.teamId, territoryId: entity.territoryId, segment: entity.segment });
+    const targets = acc.targets(entity, entityFacts);
     for (const s of targets) {
       s.entities++;
       for (let k = 0; k < S + W; k++) s.reached[k] = (s.reached[k] as number) + (credit[k] as number);

@@ -45,10 +45,13 @@ export class GroupAccumulator<S> {
     this.pair = [this.total];
   }
 
-  /** The states to update for an item: the total, and its group's when grouping. */
-  targets(facts: GroupFacts): readonly S[] {
+  /**
+   * The states to update for an item: the total, and its group's when grouping. `factsOf`
+   * is only called when grouping (no allocation per item otherwise).
+   */
+  targets<T>(item: T, factsOf: (item: T) => GroupFacts): readonly S[] {
     if (this.keyOf === null) return this.pair;
-    const key = this.keyOf(facts);
+    const key = this.keyOf(factsOf(item));
     let s = this.groups.get(key);
     if (s === undefined) {
       s = this.empty();

@@ -68,7 +68,7 @@ export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOpti
     const deal = deals[i] as KpiDeal;
     const o = select(deal, i);
     if (o === null) continue;
-    for (const s of acc.targets(dealFacts(deal))) {
+    for (const s of acc.targets(deal, dealFacts)) {
       if (o === 'won') s.won++;
       else s.lost++;
       if (by === 'value') {
