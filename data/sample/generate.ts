@@ -18,6 +18,7 @@ import {
   parseDeal,
   parseLead,
   parseMember,
+  parsePlan,
   parseQuota,
   parseSubscription,
   parseTeam,
@@ -330,6 +331,60 @@ for (const [y, q] of [[2025, 1], [2025, 2], [2025, 3], [2025, 4], [2026, 1], [20
   quotas.push(parseQuota({ id: `q-team-east-${y}q${q}`, teamId: 'team-east', period: p, amount: { amount: 240_000, currency: CUR } }));
 }
 
+// ---------------------------------------------------------------- incentive plans
+const plans = [
+  {
+    id: 'plan-ae-2025',
+    name: 'Account executive plan',
+    currency: CUR,
+    periodLength: 'quarter',
+    versions: [
+      {
+        id: 'ae-v1',
+        effectiveFrom: '2025-01-01',
+        components: [
+          {
+            id: 'ae-commission',
+            name: 'Commission on bookings, accelerated above quota',
+            kind: 'tiered',
+            basis: 'attainment',
+            split: 'marginal',
+            scope: 'periodToDate',
+            boundary: 'higher',
+            kinds: ['owner', 'split'],
+            tiers: [
+              { from: '0', to: '1', rate: '0.08' },
+              { from: '1', to: '1.5', rate: '0.12' },
+              { from: '1.5', rate: '0.15' },
+            ],
+          },
+          { id: 'ae-quota-bonus', name: 'Quota bonus', kind: 'bonus', kinds: ['owner', 'split'], steps: [{ atLeast: '1', amount: '2000' }] },
+          { id: 'ae-overlay', name: 'Specialist overlay', kind: 'rate', kinds: ['overlay'], rate: '0.02' },
+        ],
+        clawback: { schedule: [{ withinDays: 90, share: '1' }, { withinDays: 180, share: '0.5' }] },
+      },
+    ],
+  },
+  {
+    id: 'plan-sdr-2025',
+    name: 'Sales development plan',
+    currency: CUR,
+    periodLength: 'quarter',
+    versions: [
+      {
+        id: 'sdr-v1',
+        effectiveFrom: '2025-01-01',
+        attainment: { kinds: ['source'] },
+        components: [
+          { id: 'sdr-per-opportunity', name: 'Per converted lead (sourced opportunity won)', kind: 'perUnit', kinds: ['source'], amountPerUnit: '150' },
+          { id: 'sdr-sourced-bookings', name: 'Share of sourced bookings', kind: 'rate', kinds: ['source'], rate: '0.01' },
+          { id: 'sdr-quota-bonus', name: 'Quota bonus', kind: 'bonus', kinds: ['source'], steps: [{ atLeast: '1', amount: '1000' }] },
+        ],
+      },
+    ],
+  },
+].map((p) => parsePlan(p));
+
 // ---------------------------------------------------------------- write
 const files: Record<string, unknown> = {
   'organisation.json': { name: 'Northwind Cloud', currency: CUR, asOf: AS_OF, seed: 'northwind-cloud-2025', leadStages: LEAD_STAGES, dealStages: DEAL_STAGES.map((s) => s.id) },
@@ -342,6 +397,7 @@ const files: Record<string, unknown> = {
   'activities.json': activities,
   'subscriptions.json': subscriptions,
   'quotas.json': quotas,
+  'plans.json': plans,
 };
 /** JSON with one array element per line: compact, yet diffable line by line. */
 const toJson = (value: unknown): string =>
@@ -350,8 +406,10 @@ const check = process.argv.includes('--check');
 const stale: string[] = [];
 for (const [name, value] of Object.entries(files)) {
   const path = join(out, name);
-  if (!check) writeFileSync(path, toJson(value));
-  else if (!existsSync(path) || readFileSync(path, 'utf8') !== toJson(value)) stale.push(name);
+  // plans are read by people: pretty-printed; the long lists one element per line
+  const text = name === 'plans.json' ? `${JSON.stringify(value, null, 2)}\n` : toJson(value);
+  if (!check) writeFileSync(path, text);
+  else if (!existsSync(path) || readFileSync(path, 'utf8') !== text) stale.push(name);
 }
 if (check) {
   if (stale.length > 0) {
@@ -362,5 +420,5 @@ if (check) {
   process.exit(0);
 }
 console.log(
-  `wrote ${Object.keys(files).length} files: ${members.length} members, ${accounts.length} accounts, ${leads.length} leads, ${deals.length} deals, ${activities.length} activities, ${subscriptions.length} subscription rows, ${quotas.length} quotas`,
+  `wrote ${Object.keys(files).length} files: ${members.length} members, ${accounts.length} accounts, ${leads.length} leads, ${deals.length} deals, ${activities.length} activities, ${subscriptions.length} subscription rows, ${quotas.length} quotas, ${plans.length} plans`,
 );

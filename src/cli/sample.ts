@@ -12,12 +12,14 @@ import dealsJson from '../../data/sample/deals.json';
 import activitiesJson from '../../data/sample/activities.json';
 import subscriptionsJson from '../../data/sample/subscriptions.json';
 import quotasJson from '../../data/sample/quotas.json';
+import plansJson from '../../data/sample/plans.json';
 import {
   parseAccount,
   parseActivity,
   parseDeal,
   parseLead,
   parseMember,
+  parsePlan,
   parseQuota,
   parseSubscription,
   parseTeam,
@@ -27,6 +29,7 @@ import {
   type Deal,
   type Lead,
   type Member,
+  type Plan,
   type Quota,
   type Subscription,
   type Team,
@@ -47,6 +50,7 @@ export interface SampleOrganisation {
   readonly activities: readonly Activity[];
   readonly subscriptions: readonly Subscription[];
   readonly quotas: readonly Quota[];
+  readonly plans: readonly Plan[];
 }
 
 /** Parses the embedded sample organisation (throws if it does not match the schemas). */
@@ -64,5 +68,6 @@ export function loadSample(): SampleOrganisation {
     activities: (activitiesJson as unknown[]).map(parseActivity),
     subscriptions: (subscriptionsJson as unknown[]).map(parseSubscription),
     quotas: (quotasJson as unknown[]).map(parseQuota),
+    plans: (plansJson as unknown[]).map(parsePlan),
   };
 }

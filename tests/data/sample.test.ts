@@ -7,12 +7,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { definePlan } from '../../src/commission/index.js';
 import {
   parseAccount,
   parseActivity,
   parseDeal,
   parseLead,
   parseMember,
+  parsePlan,
   parseQuota,
   parseSubscription,
   parseTeam,
@@ -40,6 +42,7 @@ describe('data/sample', () => {
       ['activities.json', parseActivity],
       ['subscriptions.json', parseSubscription],
       ['quotas.json', parseQuota],
+      ['plans.json', parsePlan],
     ] as const) {
       for (const raw of read(file)) expect((parse as (x: unknown) => unknown)(raw)).toEqual(raw);
     }
@@ -54,6 +57,12 @@ describe('data/sample', () => {
     expect(deals.length).toBeGreaterThan(200);
     const quarters = new Set(deals.map((d) => d.createdAt.slice(0, 7)));
     expect(quarters.size).toBeGreaterThanOrEqual(20); // months spanned: 8 quarters of activity
+  });
+
+  it('has one AE plan and one SDR plan that definePlan accepts', () => {
+    const plans = read('plans.json').map(parsePlan);
+    expect(plans.map((p) => p.id)).toEqual(['plan-ae-2025', 'plan-sdr-2025']);
+    for (const p of plans) expect(() => definePlan(p)).not.toThrow();
   });
 
   it('links resolve: owners are members, deals point at accounts, converted leads at their deals', () => {
