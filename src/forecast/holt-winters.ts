@@ -5,11 +5,12 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { etsForecast, etsRun, type EtsInitial, type EtsParameters, type EtsSpec } from './ets-recursion.js';
+import { etsForecast, etsRun, type EtsParameters, type EtsSpec } from './ets-recursion.js';
 import { minimizeInBox } from './nelder-mead.js';
 import { analyticIntervals, simulatedIntervals, varianceMultipliers, type PredictionInterval } from './prediction-intervals.js';
 import { checkFraction, positiveInteger } from './internal.js';
 import { readSeries } from './series.js';
+import { heuristicInitial, initialStateBox, readInitial } from './initial-states.js';
 
 /** Options of {@link holtWinters}. */
 export interface HoltWintersOptions {
@@ -41,6 +42,13 @@ export interface HoltWintersOptions {
    * them newest first: reverse it). Default: the simple heuristic (see {@link holtWinters}).
    */
   readonly initial?: { readonly level: number; readonly trend?: number; readonly seasonal?: readonly number[] };
+  /**
+   * Where the initial states come from when `initial` is not given: `'heuristic'` (default; the
+   * simple start described in {@link holtWinters}) or `'estimated'` (chosen together with the
+   * free smoothing parameters to minimise the SSE, the seasonal states normalised to sum to 0 —
+   * or to m when multiplicative — as R's `ets` does).
+   */
+  readonly initialization?: 'heuristic' | 'estimated';
   /** Number of periods to forecast. Default 2m with seasonality, else 10 (as R's `forecast`). */
   readonly horizon?: number;
   /** Coverage levels of the prediction intervals (fractions). Default `[0.8, 0.95]`. */
@@ -69,7 +77,7 @@ export interface HoltWintersFit {
   /** Which parameters were estimated (the others were given). */
   readonly estimated: readonly ('alpha' | 'beta' | 'gamma' | 'phi')[];
   /** Initial states used (seasonal oldest first), and where they came from. */
-  readonly initial: { readonly level: number; readonly trend: number | null; readonly seasonal: readonly number[] | null; readonly source: 'given' | 'heuristic' };
+  readonly initial: { readonly level: number; readonly trend: number | null; readonly seasonal: readonly number[] | null; readonly source: 'given' | 'heuristic' | 'estimated' };
   /** One-step forecasts ŷ₁…ŷₙ. */
   readonly fitted: readonly number[];
   /** yₜ − ŷₜ. */
@@ -90,41 +98,6 @@ export interface HoltWintersFit {
 
 const LO = 1e-4;
 const HI = 0.9999;
-
-/** The simple heuristic initial states (Hyndman & Athanasopoulos fpp2 §7.6; statsmodels `initialization_simple`). */
-function heuristicInitial(y: Float64Array, spec: EtsSpec): EtsInitial {
-  const m = spec.m;
-  if (spec.seasonality === 'none') {
-    if (spec.trend && y.length < 2) throw invalid('INSUFFICIENT_DATA', 'series', `${y.length} values`, 'must have at least 2 values to initialise a trend');
-    return { level: y[0] as number, trend: spec.trend ? (y[1] as number) - (y[0] as number) : 0, seasonal: [] };
-  }
-  if (y.length < 2 * m) throw invalid('INSUFFICIENT_DATA', 'series', `${y.length} values`, `must have at least two full seasons (${2 * m} values) to initialise the seasonal states`);
-  let level = 0;
-  for (let i = 0; i < m; i++) level += (y[i] as number) / m;
-  let trend = 0;
-  if (spec.trend) for (let i = 0; i < m; i++) trend += ((y[m + i] as number) - (y[i] as number)) / m / m;
-  const seasonal: number[] = [];
-  for (let i = 0; i < m; i++) seasonal.push(spec.seasonality === 'additive' ? (y[i] as number) - level : (y[i] as number) / level);
-  return { level, trend, seasonal };
-}
-
-function readInitial(value: HoltWintersOptions['initial'], spec: EtsSpec): EtsInitial {
-  if (typeof value !== 'object' || value === null) throw invalid('INVALID_OPTION', 'options.initial', value, 'must be { level, trend?, seasonal? }');
-  const finite = (v: unknown, field: string): number => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid('INVALID_OPTION', field, v, 'must be a finite number');
-    return v;
-  };
-  const level = finite(value.level, 'options.initial.level');
-  const trend = spec.trend ? finite(value.trend, 'options.initial.trend') : 0;
-  let seasonal: number[] = [];
-  if (spec.seasonality !== 'none') {
-    if (!Array.isArray(value.seasonal) || value.seasonal.length !== spec.m) {
-      throw invalid('INVALID_OPTION', 'options.initial.seasonal', value.seasonal, `must be ${spec.m} seasonal states, oldest first`);
-    }
-    seasonal = value.seasonal.map((s, i) => finite(s, `options.initial.seasonal[${i}]`));
-  }
-  return { level, trend, seasonal };
-}
 
 /**
  * Holt-Winters exponential smoothing: fits (or takes) the smoothing parameters, runs the
@@ -148,8 +121,9 @@ function readInitial(value: HoltWintersOptions['initial'], spec: EtsSpec): EtsIn
  * errors, by a bounded Nelder–Mead search (started from the best point of a small grid,
  * restarted until it stops improving) over the usual region: α, β* ∈ [0.0001, 0.9999],
  * γ ∈ [0.0001, 0.9999·(1 − α)] (so 0 < γ < 1 − α, as R's `ets`), φ ∈ [0.8, 0.98]. The
- * initial states are not optimised (R's `ets` also estimates them, so its fitted parameters
- * differ; with R's parameters and states given, fitted values and forecasts agree with it).
+ * initial states are the heuristic ones unless `initialization: 'estimated'`, which searches
+ * them too (R's `ets` estimates them; with R's parameters and states given, fitted values and
+ * forecasts agree with R's).
  *
  * **Intervals.** σ² = SSE/(n − k), k = number of smoothing parameters plus initial states
  * (1 + trend + m − 1 seasonal), as R's `ets`. Additive or no seasonality: analytic, the
@@ -212,7 +186,17 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
   const simulations = positiveInteger(options.simulations ?? 5000, 'options.simulations');
   const seed = options.seed ?? 1;
   const given = options.initial !== undefined;
-  const init = given ? readInitial(options.initial, spec) : heuristicInitial(y, spec);
+  const initialization = options.initialization ?? 'heuristic';
+  if (initialization !== 'heuristic' && initialization !== 'estimated') {
+    throw invalid('INVALID_OPTION', 'options.initialization', initialization, "must be 'heuristic' or 'estimated'");
+  }
+  if (given && options.initialization !== undefined) {
+    throw invalid('INVALID_OPTION', 'options.initialization', initialization, 'contradicts options.initial (given states are used as they are)');
+  }
+  const estimateStates = !given && initialization === 'estimated';
+  let init = given ? readInitial(options.initial, spec) : heuristicInitial(y, spec);
+  const box = estimateStates ? initialStateBox(y, spec, init) : undefined;
+  if (box !== undefined) init = box.decode(box.start);
 
   // Fixed parameters.
   const fixedAlpha = options.alpha === undefined ? undefined : checkFraction(options.alpha, 'options.alpha');
@@ -284,14 +268,17 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     return { alpha, beta, gamma, phi };
   };
   let x: number[] = [];
-  if (free.length > 0) {
-    const sse = (v: readonly number[]): number => etsRun(y, spec, toParameters(v), init).sse;
-    // Best point of the grid, then Nelder–Mead from there.
+  const nFree = free.length;
+  if (nFree > 0 || box !== undefined) {
+    const stateOf = (v: readonly number[]) => (box === undefined ? init : box.decode(v.slice(nFree)));
+    const sse = (v: readonly number[]): number => etsRun(y, spec, toParameters(v), stateOf(v)).sse;
+    // Best smoothing parameters on a small grid (states at their start), then Nelder–Mead over everything.
+    const stateStart = box?.start ?? [];
     let start: number[] = [];
     let startValue = Infinity;
     const walk = (k: number, acc: number[]): void => {
       if (k === grid.length) {
-        const v = acc.map((a, i) => Math.min(upper[i] as number, Math.max(lower[i] as number, a)));
+        const v = [...acc.map((a, i) => Math.min(upper[i] as number, Math.max(lower[i] as number, a))), ...stateStart];
         const f = sse(v);
         if (f < startValue || start.length === 0) {
           start = v;
@@ -302,9 +289,10 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
       for (const g of grid[k] as number[]) walk(k + 1, [...acc, g]);
     };
     walk(0, []);
-    x = minimizeInBox(sse, start, lower, upper).x;
+    x = minimizeInBox(sse, start, [...lower, ...(box?.lower ?? [])], [...upper, ...(box?.upper ?? [])], { maxEvaluations: 20_000 + 4_000 * stateStart.length }).x;
+    if (box !== undefined) init = box.decode(x.slice(nFree));
   }
-  const p = toParameters(x);
+  const p = toParameters(x.slice(0, nFree));
   const n = y.length;
   const fittedArr = new Float64Array(n);
   const run = etsRun(y, spec, p, init, fittedArr);
@@ -333,7 +321,7 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     parameters: { alpha: p.alpha, beta: spec.trend ? betaStar : null, gamma: seasonality === 'none' ? null : p.gamma, phi: damped ? p.phi : null },
     errorCorrection: { alpha: p.alpha, beta: spec.trend ? p.beta : null, gamma: seasonality === 'none' ? null : p.gamma, phi: damped ? p.phi : null },
     estimated: free,
-    initial: { level: init.level, trend: spec.trend ? init.trend : null, seasonal: seasonality === 'none' ? null : [...init.seasonal], source: given ? 'given' : 'heuristic' },
+    initial: { level: init.level, trend: spec.trend ? init.trend : null, seasonal: seasonality === 'none' ? null : [...init.seasonal], source: given ? 'given' : initialization },
     fitted,
     residuals,
     sse: run.sse,

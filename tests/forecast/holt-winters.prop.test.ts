@@ -32,6 +32,17 @@ describe('forecasts are invariant to scaling the series (up to scale)', () => {
     }
   });
 
+  it("estimated initial states: forecasts scale too (within 1e-5)", () => {
+    const base = holtWinters(austourists, { seasonLength: 4, initialization: 'estimated', horizon: 4 });
+    fc.assert(
+      fc.property(fc.double({ min: 1e-2, max: 1e2, noNaN: true }), (c) => {
+        const fit = holtWinters(austourists.map((v) => v * c), { seasonLength: 4, initialization: 'estimated', horizon: 4 });
+        fit.forecast.forEach((f, i) => expect(relClose(f / c, base.forecast[i] as number, 1e-5)).toBe(true));
+      }),
+      { seed: 4, numRuns: 5 },
+    );
+  });
+
   it('linear trend and accuracy scale the same way', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -100_000_000, max: 100_000_000 }).map((v) => v / 100), { minLength: 2, maxLength: 30 }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), (y, c) => {

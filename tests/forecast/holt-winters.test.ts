@@ -295,6 +295,27 @@ describe('holtWinters parameter search', () => {
     });
   }
 
+  it("initialization: 'estimated' reaches an SSE no worse than R's ets fit (which also estimates the states)", () => {
+    // Oracle: R forecast::ets on austourists (vendored JSON): SSE = sigma2 × (n − k) with k = 8 (A,A,A),
+    // 9 (A,Ad,A), 6 (A,N,A); for additive errors R's likelihood is n·log(SSE), so its optimum minimises SSE too.
+    const cases = [
+      { r: R_AAA, k: 8, o: {} },
+      { r: R_AAdA, k: 9, o: { damped: true } },
+      { r: R_ANA, k: 6, o: { trend: 'none' as const } },
+    ];
+    for (const { r, k, o } of cases) {
+      const fit = holtWinters(austourists, { seasonLength: 4, initialization: 'estimated', horizon: 4, ...o });
+      expect(fit.initial.source).toBe('estimated');
+      expect(fit.sse).toBeLessThanOrEqual(r.sigma2 * (68 - k) * (1 + 1e-6));
+      // Seasonal states normalised as R's: they sum to 0.
+      expect(Math.abs((fit.initial.seasonal as number[]).reduce((a, b) => a + b, 0))).toBeLessThan(1e-9);
+    }
+    const mult = holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', initialization: 'estimated', horizon: 4 });
+    expect((mult.initial.seasonal as number[]).reduce((a, b) => a + b, 0)).toBeCloseTo(4, 9);
+    // Estimating the states can only improve on the heuristic start (it is the search's starting point).
+    expect(mult.sse).toBeLessThanOrEqual(holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', horizon: 4 }).sse);
+  });
+
   it('estimates only what is not given', () => {
     const fit = holtWinters(austourists, { seasonLength: 4, alpha: 0.3 });
     expect(fit.estimated).toEqual(['beta', 'gamma']);
@@ -320,6 +341,8 @@ describe('holtWinters validation', () => {
     expect(code(() => holtWinters([1, 2, 3], { trend: 'none', phi: 0.9 }))).toBe('INVALID_OPTION');
     expect(code(() => holtWinters([1, 2, 3], { alpha: 0.2, beta: 0.5, parameterization: 'errorCorrection' }))).toBe('INVALID_OPTION');
     expect(code(() => holtWinters([1, 2, 3], { levels: [95] }))).toBe('INVALID_RATE');
+    expect(code(() => holtWinters([1, 2, 3], { initial: { level: 1, trend: 0 }, initialization: 'estimated' }))).toBe('INVALID_OPTION');
+    expect(code(() => holtWinters([1, 2, 3], { initialization: 'guess' as never }))).toBe('INVALID_OPTION');
   });
 
   it('does not mutate its inputs', () => {
