@@ -90,7 +90,7 @@ export interface HoltWintersFit {
   readonly sigma2: number | null;
   /** Point forecasts for h = 1…horizon. */
   readonly forecast: readonly number[];
-  /** Prediction intervals (empty when `sigma2` is null). */
+  /** Prediction intervals (empty when `sigma2` is null or no `levels` are asked for). */
   readonly intervals: readonly PredictionInterval[];
   /** How the intervals were computed. */
   readonly intervalMethod: 'analytic' | 'simulation' | 'none';
@@ -306,7 +306,7 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
   const forecast = etsForecast(spec, p, run.state, n, horizon);
   let intervals: PredictionInterval[] = [];
   let intervalMethod: HoltWintersFit['intervalMethod'] = 'none';
-  if (sigma2 !== null) {
+  if (sigma2 !== null && levels.length > 0) {
     if (seasonality === 'multiplicative') {
       intervals = simulatedIntervals(spec, p, run.state, n, horizon, sigma2, levels, simulations, seed);
       intervalMethod = 'simulation';

@@ -354,6 +354,12 @@ describe('holtWinters validation', () => {
     expect(initial).toEqual(copy);
   });
 
+  it('computes no intervals when no levels are asked for', () => {
+    const fit = holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', levels: [] });
+    expect(fit.intervals).toEqual([]);
+    expect(fit.intervalMethod).toBe('none');
+  });
+
   it('reports sigma2 null and no intervals when n ≤ k', () => {
     const fit = holtWinters([1, 2], { alpha: 0.5, beta: 0.5 });
     expect(fit.sigma2).toBeNull();

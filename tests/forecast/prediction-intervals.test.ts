@@ -5,12 +5,15 @@ import { normalQuantile } from '../../src/forecast/normal-quantile.js';
 describe('normalQuantile (AS 241)', () => {
   it('matches R qnorm / scipy.stats.norm.ppf', () => {
     // Oracle: scipy.stats.norm.ppf (scipy 1.10.1): 0.975 → 1.959963984540054, 0.9 → 1.2815515655446004,
-    // 0.5 → 0, 1e-10 → −6.361340902404056, 0.999 → 3.090232306167813.
+    // 0.5 → 0, 1e-10 → −6.361340902404056, 0.999 → 3.090232306167813, 1e-20 → −9.262340089798409
+    // (AS 241's far-tail branch), 1 − 1e-12 → 7.0344869100478356.
     expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 15);
     expect(normalQuantile(0.9)).toBeCloseTo(1.2815515655446004, 15);
     expect(normalQuantile(0.5)).toBe(0);
     expect(normalQuantile(1e-10)).toBeCloseTo(-6.361340902404056, 13);
     expect(normalQuantile(0.999)).toBeCloseTo(3.090232306167813, 14);
+    expect(normalQuantile(1e-20)).toBeCloseTo(-9.262340089798409, 12);
+    expect(normalQuantile(1 - 1e-12)).toBeCloseTo(7.0344869100478356, 3);
   });
 });
 
