@@ -5,10 +5,11 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { etsForecast, etsRun, type EtsParameters, type EtsSpec } from './ets-recursion.js';
+import { etsForecast, etsRun, type EtsSpec } from './ets-recursion.js';
 import { minimizeInBox } from './nelder-mead.js';
 import { analyticIntervals, simulatedIntervals, varianceMultipliers, type PredictionInterval } from './prediction-intervals.js';
-import { checkFraction, positiveInteger } from './internal.js';
+import { positiveInteger } from './internal.js';
+import { smoothingSpace } from './smoothing-space.js';
 import { readSeries } from './series.js';
 import { heuristicInitial, initialStateBox, readInitial } from './initial-states.js';
 
@@ -96,8 +97,6 @@ export interface HoltWintersFit {
   readonly intervalMethod: 'analytic' | 'simulation' | 'none';
 }
 
-const LO = 1e-4;
-const HI = 0.9999;
 
 /**
  * Holt-Winters exponential smoothing: fits (or takes) the smoothing parameters, runs the
@@ -198,75 +197,7 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
   const box = estimateStates ? initialStateBox(y, spec, init) : undefined;
   if (box !== undefined) init = box.decode(box.start);
 
-  // Fixed parameters.
-  const fixedAlpha = options.alpha === undefined ? undefined : checkFraction(options.alpha, 'options.alpha');
-  const fixedBeta = !spec.trend || options.beta === undefined ? undefined : checkFraction(options.beta, 'options.beta');
-  if (!spec.trend && options.beta !== undefined) throw invalid('INVALID_OPTION', 'options.beta', options.beta, 'needs a trend');
-  const fixedGamma = seasonality === 'none' || options.gamma === undefined ? undefined : checkFraction(options.gamma, 'options.gamma');
-  if (seasonality === 'none' && options.gamma !== undefined) throw invalid('INVALID_OPTION', 'options.gamma', options.gamma, 'needs seasonality');
-  let fixedPhi: number | undefined;
-  if (options.phi !== undefined) {
-    if (typeof options.phi !== 'number' || !(options.phi > 0 && options.phi <= 1)) throw invalid('INVALID_OPTION', 'options.phi', options.phi, 'must be in (0, 1]');
-    fixedPhi = options.phi;
-  }
-  if (fixedBeta !== undefined && parameterization === 'errorCorrection' && fixedAlpha !== undefined && fixedBeta > fixedAlpha) {
-    throw invalid('INVALID_OPTION', 'options.beta', fixedBeta, `must not exceed alpha (${fixedAlpha}) in the error-correction form`);
-  }
-
-  // Free parameters, as coordinates of the search box.
-  type Name = 'alpha' | 'beta' | 'gamma' | 'phi';
-  const free: Name[] = [];
-  const lower: number[] = [];
-  const upper: number[] = [];
-  const grid: number[][] = [];
-  if (fixedAlpha === undefined) {
-    free.push('alpha');
-    let lo = LO;
-    let hi = HI;
-    if (fixedBeta !== undefined && parameterization === 'errorCorrection') lo = Math.max(lo, fixedBeta);
-    if (fixedGamma !== undefined) hi = Math.max(lo, Math.min(hi, 1 - fixedGamma));
-    lower.push(lo);
-    upper.push(hi);
-    grid.push([0.1, 0.3, 0.5, 0.7, 0.9]);
-  }
-  if (spec.trend && fixedBeta === undefined) {
-    free.push('beta');
-    lower.push(LO);
-    upper.push(HI);
-    grid.push([0.01, 0.1, 0.3]);
-  }
-  if (seasonality !== 'none' && fixedGamma === undefined) {
-    free.push('gamma');
-    lower.push(LO);
-    upper.push(HI);
-    grid.push([0.1, 0.3, 0.6]);
-  }
-  if (damped && fixedPhi === undefined) {
-    free.push('phi');
-    lower.push(0.8);
-    upper.push(0.98);
-    grid.push([0.8, 0.9, 0.98]);
-  }
-  const toParameters = (x: readonly number[]): EtsParameters => {
-    const get = (name: Name): number | undefined => {
-      const i = free.indexOf(name);
-      return i < 0 ? undefined : (x[i] as number);
-    };
-    const alpha = fixedAlpha ?? (get('alpha') as number);
-    let beta = 0;
-    if (spec.trend) {
-      const b = get('beta');
-      if (b !== undefined) beta = alpha * b;
-      else beta = parameterization === 'errorCorrection' ? (fixedBeta as number) : alpha * (fixedBeta as number);
-    }
-    let gamma = 0;
-    if (seasonality !== 'none') {
-      const g = get('gamma');
-      gamma = g !== undefined ? g * (1 - alpha) : (fixedGamma as number);
-    }
-    const phi = damped ? (fixedPhi ?? (get('phi') as number)) : 1;
-    return { alpha, beta, gamma, phi };
-  };
+  const { free, lower, upper, grid, toParameters } = smoothingSpace(options, spec, damped, parameterization);
   let x: number[] = [];
   const nFree = free.length;
   if (nFree > 0 || box !== undefined) {
@@ -315,7 +246,7 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
       intervalMethod = 'analytic';
     }
   }
-  const betaStar = p.alpha === 0 ? (parameterization === 'component' && fixedBeta !== undefined ? fixedBeta : 0) : p.beta / p.alpha;
+  const betaStar = p.alpha === 0 ? (parameterization === 'component' && options.beta !== undefined ? options.beta : 0) : p.beta / p.alpha;
   return {
     model: { trend, damped, seasonality, seasonLength: m },
     parameters: { alpha: p.alpha, beta: spec.trend ? betaStar : null, gamma: seasonality === 'none' ? null : p.gamma, phi: damped ? p.phi : null },
