@@ -87,7 +87,7 @@ export interface FunnelState {
   open: number;
 }
 
-/** A mergeable funnel summary (JSON). Its `kind` records mode and rows: `funnel:<mode>:<step,…>:<won,…>`. */
+/** A mergeable funnel summary (JSON). Its `kind` records mode and rows: `funnel:` + JSON `[mode, steps, wonStages]`. */
 export type FunnelSummary = GroupedSummary<FunnelState>;
 
 interface Layout {
@@ -150,7 +150,7 @@ export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pip
   const asOf = options.asOf === undefined ? null : instantToEpochMs(options.asOf, 'asOf');
   const S = layout.steps.length;
   const W = layout.wonStages.length;
-  const kind = `funnel:${mode}:${layout.steps.join(',')}:${layout.wonStages.join(',')}`;
+  const kind = `funnel:${JSON.stringify([mode, layout.steps, layout.wonStages])}`;
   const acc = new GroupAccumulator<FunnelState>(kind, options, emptyState(S + W));
   const wonReached = new Array<boolean>(W);
   const credit = new Array<number>(S + W);
@@ -171,8 +171,8 @@ export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pip
       const ev = history[h];
       const to = ev === undefined ? entity.stage : ev.to;
       if (ev !== undefined && asOf !== null && instantToEpochMs(ev.at, `entities[${e}].history[${h}].at`) > asOf) break;
-      const at = ev === undefined ? created : dateOfInstant(ev.at, `entities[${e}].history[${h}].at`);
-      const here = mode === 'cohort' || inWindow(window, at);
+      // cohort mode counts every event of a cohort member; period mode reads each event's date
+      const here = mode === 'cohort' || inWindow(window, ev === undefined ? created : dateOfInstant(ev.at, `entities[${e}].history[${h}].at`));
       const r = layout.index.get(to);
       last = r ?? -1;
       if (r === undefined) continue;
@@ -227,6 +227,18 @@ function mergeState(a: FunnelState, b: FunnelState): FunnelState {
   };
 }
 
+function parseKind(kind: string, summary: unknown): [string, string[], string[]] {
+  try {
+    const parsed: unknown = JSON.parse(kind.slice('funnel:'.length));
+    if (Array.isArray(parsed) && parsed.length === 3 && Array.isArray(parsed[1]) && Array.isArray(parsed[2])) {
+      return [String(parsed[0]), parsed[1].map(String), parsed[2].map(String)];
+    }
+  } catch {
+    // reported below
+  }
+  throw invalid('INVALID_INPUT', 'summary', summary, 'must be a funnel summary');
+}
+
 function kindOf(value: unknown, field: string): string {
   const kind = (value as { kind?: unknown } | null)?.kind;
   if (typeof kind !== 'string' || !kind.startsWith('funnel:')) throw invalid('INVALID_INPUT', field, value, 'must be a funnel summary');
@@ -243,8 +255,8 @@ function kindOf(value: unknown, field: string): string {
  * @example
  * ```ts
  * import { mergeFunnel } from 'revops/metrics';
- * mergeFunnel({ kind: 'funnel:cohort:a:', groupBy: null, total: { entities: 1, reached: [1], wonAny: 0, won: 0, lost: 0, open: 1 }, groups: {} },
- *   { kind: 'funnel:cohort:a:', groupBy: null, total: { entities: 2, reached: [2], wonAny: 0, won: 0, lost: 1, open: 1 }, groups: {} }).total;
+ * mergeFunnel({ kind: 'funnel:["cohort",["a"],[]]', groupBy: null, total: { entities: 1, reached: [1], wonAny: 0, won: 0, lost: 0, open: 1 }, groups: {} },
+ *   { kind: 'funnel:["cohort",["a"],[]]', groupBy: null, total: { entities: 2, reached: [2], wonAny: 0, won: 0, lost: 1, open: 1 }, groups: {} }).total;
  * //=> { entities: 3, reached: [3], wonAny: 0, won: 0, lost: 1, open: 2 }
  * ```
  */
@@ -261,16 +273,14 @@ export function mergeFunnel(a: FunnelSummary, b: FunnelSummary): FunnelSummary {
  * @example
  * ```ts
  * import { finalizeFunnel } from 'revops/metrics';
- * finalizeFunnel({ kind: 'funnel:cohort:a,b:won', groupBy: null, groups: {},
+ * finalizeFunnel({ kind: 'funnel:["cohort",["a","b"],["won"]]', groupBy: null, groups: {},
  *   total: { entities: 100, reached: [100, 85, 28], wonAny: 28, won: 28, lost: 72, open: 0 } }).rows[1].conversionFromPrevious;
  * //=> 0.85
  * ```
  */
 export function finalizeFunnel(summary: FunnelSummary): Grouped<Funnel> {
   const kind = kindOf(summary, 'summary');
-  const [, mode, stepText = '', wonText = ''] = kind.split(':');
-  const steps = stepText === '' ? [] : stepText.split(',');
-  const wonStages = wonText === '' ? [] : wonText.split(',');
+  const [mode, steps, wonStages] = parseKind(kind, summary);
   const rate = (x: number, y: number | undefined): RateValue => (y === undefined || y === 0 ? null : x / y);
   return finalizeGrouped<FunnelState, Funnel>(summary, kind, (s) => ({
     mode: mode === 'period' ? 'period' : 'cohort',

@@ -104,7 +104,24 @@ function lowerQuantile(p: number): number {
   for (let i = 0; i < 2; i++) {
     const e = 0.5 * erfc(-x / Math.SQRT2) - p;
     const u = e * SQRT_2PI * Math.exp((x * x) / 2);
+    if (!Number.isFinite(u)) return tailQuantile(p, x);
     x = x - u / (1 + (x * u) / 2);
+  }
+  return x;
+}
+
+/**
+ * Far lower tail (p so small that Φ's density underflows, x < −37.5): Newton steps on
+ * ln Φ(x) = ln p with the asymptotic Mills ratio Φ(x)/φ(x) = (−1/x)(1 − 1/x² + 3/x⁴ − 15/x⁶ + 105/x⁸ − …).
+ */
+function tailQuantile(p: number, start: number): number {
+  const logP = Math.log(p);
+  let x = start;
+  for (let i = 0; i < 4; i++) {
+    const r2 = 1 / (x * x);
+    const mills = (-1 / x) * (1 - r2 * (1 - 3 * r2 * (1 - 5 * r2 * (1 - 7 * r2 * (1 - 9 * r2)))));
+    const logPhi = -0.5 * x * x - 0.5 * Math.log(2 * Math.PI) + Math.log(mills);
+    x -= (logPhi - logP) * mills;
   }
   return x;
 }

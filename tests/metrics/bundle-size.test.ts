@@ -1,7 +1,7 @@
 /**
  * The plain-number metrics must not pull zod or decimal.js into a user's bundle. This bundles
- * `import { X } from 'revops'` from src/ (tree-shaken, minified, as an app would) and weighs
- * it; tests/bundle/ does the same on the built dist/.
+ * `import { X } from 'revops/metrics'` from src/metrics/index.ts (tree-shaken, minified, as an
+ * app would) and weighs it; tests/bundle/ does the same for the root `revops` on the built dist/.
  */
 import { gzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
@@ -13,7 +13,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function bundle(name: string): Promise<{ gzip: number; inputs: string[]; code: string }> {
   const r = await build({
-    stdin: { contents: `import { ${name} } from './src/index.ts';\nglobalThis.out = ${name};\n`, resolveDir: root, loader: 'ts' },
+    stdin: { contents: `import { ${name} } from './src/metrics/index.ts';\nglobalThis.out = ${name};\n`, resolveDir: root, loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',

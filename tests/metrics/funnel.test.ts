@@ -110,3 +110,17 @@ describe('funnel errors and summaries', () => {
     expect(finalizeFunnel(JSON.parse(JSON.stringify(s)))).toEqual(finalizeFunnel(s));
   });
 });
+
+describe('funnel stage ids', () => {
+  it('accepts any characters in stage ids (the summary kind is JSON)', () => {
+    const odd = { ...pipeline, stages: pipeline.stages.map((s) => (s.id === 'b' ? { ...s, id: 'b:2,x"' } : s)) };
+    const f = funnel([walker(['a', 'b:2,x"', 'won'], '2026-01-10')], odd);
+    expect(f.rows.map((r) => r.stageId)).toEqual(['a', 'b:2,x"', 'c', 'won']);
+    expect(f.rows.map((r) => r.reached)).toEqual([1, 1, 1, 1]);
+  });
+  it('rejects a summary whose kind is not a funnel layout', () => {
+    expect(() => finalizeFunnel({ kind: 'funnel:nonsense', groupBy: null, total: { entities: 0, reached: [], wonAny: 0, won: 0, lost: 0, open: 0 }, groups: {} })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+  });
+});

@@ -64,3 +64,11 @@ describe('normalCdf and erfc', () => {
     expect(() => normalCdf(Number.NaN)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 });
+
+describe('normalQuantile for subnormal probabilities', () => {
+  // scipy.stats.norm.ppf(5e-324) = -38.467405617144344, norm.ppf(1e-320) = -38.26912534303265
+  it('stays finite and within Acklam’s 1.2e-9 relative error where the density underflows', () => {
+    expect(Math.abs(normalQuantile(5e-324) / -38.467405617144344 - 1)).toBeLessThan(1.2e-9);
+    expect(Math.abs(normalQuantile(1e-320) / -38.26912534303265 - 1)).toBeLessThan(1.2e-9);
+  });
+});
