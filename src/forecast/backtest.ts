@@ -7,7 +7,7 @@ import { invalid } from '../core/errors.js';
 import { forecastAccuracy, type ForecastAccuracy } from './accuracy.js';
 import { holtWinters, type HoltWintersOptions } from './holt-winters.js';
 import { linearTrend } from './linear-trend.js';
-import { positiveInteger } from './internal.js';
+import { positiveInteger } from './checks.js';
 import { readSeries } from './series.js';
 
 /** A forecasting method: given the training series (oldest first), return `horizon` forecasts. */

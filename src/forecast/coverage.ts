@@ -6,7 +6,7 @@ import { invalid } from '../core/errors.js';
 import { addFixed, fixedToNumber, multiplyFixed, parseFixed } from '../core/fixed.js';
 import { assertSameCurrency, fromFixed, readMoney, type Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
-import { checkFraction } from './internal.js';
+import { checkFraction } from './checks.js';
 
 /** Options of {@link pipelineCoverage}. */
 export interface PipelineCoverageOptions {

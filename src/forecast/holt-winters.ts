@@ -8,7 +8,7 @@ import { invalid } from '../core/errors.js';
 import { etsForecast, etsRun, type EtsSpec } from './ets-recursion.js';
 import { minimizeInBox } from './nelder-mead.js';
 import { analyticIntervals, simulatedIntervals, varianceMultipliers, type PredictionInterval } from './prediction-intervals.js';
-import { positiveInteger } from './internal.js';
+import { positiveInteger } from './checks.js';
 import { smoothingSpace } from './smoothing-space.js';
 import { readSeries } from './series.js';
 import { heuristicInitial, initialStateBox, readInitial } from './initial-states.js';

@@ -11,17 +11,12 @@ import { assertSameCurrency, readMoney } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import { period as makePeriod } from '../core/periods.js';
 import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from '../core/rounding.js';
+import { checkFraction } from './checks.js';
+
+export { checkFraction, positiveInteger } from './checks.js';
 
 /** Exact zero. @internal */
 export const ZERO: Fixed = { int: 0n, scale: 0 };
-
-/** Throws `INVALID_RATE` unless `p` is a finite number in [0, 1]. @internal */
-export function checkFraction(p: unknown, field: string): number {
-  if (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 1) {
-    throw invalid('INVALID_RATE', field, p, 'must be a fraction in [0, 1] (0.25 for 25%)');
-  }
-  return p;
-}
 
 /** Validates an optional stage → probability map. @internal */
 export function readProbabilityMap(
@@ -106,12 +101,4 @@ export function readCurrency(c: string | undefined, field: string): CurrencyCode
   if (typeof c !== 'string') throw invalid('UNKNOWN_CURRENCY', field, c, 'must be an ISO 4217 code such as "USD"');
   minorUnits(c);
   return c;
-}
-
-/** Throws `INVALID_OPTION` unless `value` is a positive integer. @internal */
-export function positiveInteger(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw invalid('INVALID_OPTION', field, value, 'must be a positive integer');
-  }
-  return value;
 }

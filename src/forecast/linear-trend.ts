@@ -3,7 +3,7 @@
  * @module
  */
 import { readSeries } from './series.js';
-import { positiveInteger } from './internal.js';
+import { positiveInteger } from './checks.js';
 
 /** Options of {@link linearTrend}. */
 export interface LinearTrendOptions {

@@ -6,7 +6,7 @@
  */
 import { invalid } from '../core/errors.js';
 import type { EtsParameters, EtsSpec } from './ets-recursion.js';
-import { checkFraction } from './internal.js';
+import { checkFraction } from './checks.js';
 
 const LO = 1e-4;
 const HI = 0.9999;

@@ -5,7 +5,7 @@
 import { invalid } from '../core/errors.js';
 import { fixedToNumber, multiplyFixed, parseFixed } from '../core/fixed.js';
 import { readMoney, type Money } from '../core/money.js';
-import { checkFraction } from './internal.js';
+import { checkFraction } from './checks.js';
 
 /** The four levers of pipeline (sales) velocity. */
 export interface VelocityInputs {
