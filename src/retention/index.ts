@@ -84,3 +84,4 @@ export {
   type CohortRetentionOptions,
   type FinalizeCohortOptions,
 } from './cohort-table.js';
+export { compoundRetention, compoundChurn } from './compound.js';
