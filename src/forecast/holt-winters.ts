@@ -164,6 +164,9 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     throw invalid('INVALID_OPTION', 'options.seasonality', seasonality, "must be 'none', 'additive' or 'multiplicative'");
   }
   let m = 1;
+  if (seasonality === 'none' && options.seasonLength !== undefined && options.seasonLength !== 1) {
+    throw invalid('INVALID_OPTION', 'options.seasonLength', options.seasonLength, "contradicts seasonality: 'none'");
+  }
   if (seasonality !== 'none') {
     m = positiveInteger(options.seasonLength, 'options.seasonLength');
     if (m < 2) throw invalid('INVALID_OPTION', 'options.seasonLength', m, 'must be at least 2 with seasonality');

@@ -343,6 +343,7 @@ describe('holtWinters validation', () => {
     expect(code(() => holtWinters([1, 2, 3], { levels: [95] }))).toBe('INVALID_RATE');
     expect(code(() => holtWinters([1, 2, 3], { initial: { level: 1, trend: 0 }, initialization: 'estimated' }))).toBe('INVALID_OPTION');
     expect(code(() => holtWinters([1, 2, 3], { initialization: 'guess' as never }))).toBe('INVALID_OPTION');
+    expect(code(() => holtWinters(austourists, { seasonLength: 4, seasonality: 'none' }))).toBe('INVALID_OPTION');
   });
 
   it('does not mutate its inputs', () => {
