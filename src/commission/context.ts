@@ -7,23 +7,18 @@
 import { invalid } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
 import { assertIsoDate } from '../core/dates.js';
-import { fiscalYear, monthOf, quarterOf, type Period } from '../core/periods.js';
-import { readMoney } from '../core/money.js';
+import { prorate } from '../core/divide.js';
+import { daysInPeriod, fiscalYear, monthOf, overlap, period, prorationFraction, quarterOf, type Period } from '../core/periods.js';
+import { fromFixed, readMoney } from '../core/money.js';
 import type { RoundingMode } from '../core/rounding.js';
 import type { CreditKind } from '../model/credit.js';
-import type { CreditFilter, Plan, PlanComponent, PlanVersion } from '../model/plan.js';
+import type { Plan, PlanVersion } from '../model/plan.js';
 import { definePlan, planVersionAsOf } from './define-plan.js';
-import { dayNumber, fixedToString, multiplyFixed, parseFixed, type Fixed, roundRationalTo, ZERO } from './exact.js';
+import { parseFixed, type Fixed, ZERO } from './exact.js';
+import { planIndexOf, REVENUE_KINDS, type CompiledComponent, type PlanIndex, type VersionIndex } from './plan-index.js';
 import type { StatementContext } from './types.js';
 
-/** A component with its selectors resolved. @internal */
-export interface CompiledComponent {
-  readonly c: PlanComponent;
-  readonly kinds: ReadonlySet<CreditKind>;
-  readonly measure: string | null;
-  readonly filter: CreditFilter | undefined;
-  readonly multipliers: readonly { readonly id: string; readonly factor: Fixed; readonly when: CreditFilter }[];
-}
+export type { CompiledComponent };
 
 /** A statement's resolved context. @internal */
 export interface ResolvedContext {
@@ -51,73 +46,18 @@ export interface ResolvedContext {
   readonly pct: (text: string) => string;
 }
 
-interface VersionMemo {
-  readonly components: readonly CompiledComponent[];
-  readonly dec: (text: string) => Fixed;
-  readonly pct: (text: string) => string;
-}
-
-/** Per plan version: compiled components and parsed decimals (plans are immutable; results never depend on the memo). */
-const versionMemos = new WeakMap<object, VersionMemo>();
-/** Per plan: the plan period starting on a date. */
-const periodMemos = new WeakMap<object, Map<string, Period>>();
-
-function memoOf(version: PlanVersion): VersionMemo {
-  let m = versionMemos.get(version);
-  if (m === undefined) {
-    const decs = new Map<string, Fixed>();
-    const pcts = new Map<string, string>();
-    const dec = (text: string): Fixed => {
-      let f = decs.get(text);
-      if (f === undefined) {
-        f = parseFixed(text);
-        decs.set(text, f);
-      }
-      return f;
-    };
-    const pct = (text: string): string => {
-      let t = pcts.get(text);
-      if (t === undefined) {
-        t = `${fixedToString(dec(text))} (${fixedToString(multiplyFixed(dec(text), { int: 100n, scale: 0 }))}%)`;
-        pcts.set(text, t);
-      }
-      return t;
-    };
-    m = { components: version.components.map(compile), dec, pct };
-    versionMemos.set(version, m);
-  }
-  return m;
-}
-
-const REVENUE_KINDS: readonly CreditKind[] = ['owner', 'split', 'overlay'];
-const ALL_KINDS: readonly CreditKind[] = ['owner', 'split', 'overlay', 'source', 'rollup'];
-
-const definedPlans = new WeakMap<object, Plan>();
-
 /**
- * The validated form of a plan, memoised per plan object (plans are treated as immutable; the
- * memo never changes a result, it only skips re-validation for the next member).
+ * The validated plan and its precomputed index. A plan from {@link definePlan} carries its
+ * index (a non-enumerable symbol property), so this is a property read; any other plan object
+ * is validated by `definePlan` again on every call (no module-level cache: define the plan
+ * once and pass the result when computing many statements).
  * @internal
  */
-export function validatedPlan(plan: object): Plan {
-  let p = definedPlans.get(plan);
-  if (p === undefined) {
-    p = definePlan(plan as Plan);
-    definedPlans.set(plan, p);
-    definedPlans.set(p, p);
-  }
-  return p;
-}
-
-function compile(c: PlanComponent): CompiledComponent {
-  const defaultKinds = c.kind === 'override' ? ['rollup' as const] : c.kind === 'perUnit' ? ALL_KINDS : REVENUE_KINDS;
-  return {
-    c,
-    kinds: new Set(c.kinds ?? defaultKinds),
-    measure: c.measure ?? (c.kind === 'perUnit' ? 'units' : 'bookings'),
-    filter: c.filter,
-    multipliers: (c.multipliers ?? []).map((m) => ({ id: m.id, factor: parseFixed(m.factor), when: m.when })),
-  };
+export function compiledPlan(plan: unknown): { readonly plan: Plan; readonly index: PlanIndex } {
+  const own = planIndexOf(plan);
+  if (own !== undefined) return { plan: plan as Plan, index: own };
+  const defined = definePlan(plan as Plan);
+  return { plan: defined, index: planIndexOf(defined) as PlanIndex };
 }
 
 /** The plan period containing `date`. @internal */
@@ -134,87 +74,85 @@ export function planPeriodOf(plan: Plan, date: string): Period {
 
 /** Resolves a statement's context, validating the plan, period, member dates and quota. @internal */
 export function resolveContext(input: StatementContext): ResolvedContext {
-  const plan = validatedPlan(input.plan as object);
-  const { period } = input;
-  if (typeof period !== 'object' || period === null) throw invalid('INVALID_PERIOD', 'period', period, 'must be a period { start, end }');
-  let periods = periodMemos.get(plan);
-  if (periods === undefined) {
-    periods = new Map();
-    periodMemos.set(plan, periods);
-  }
-  const start = typeof period.start === 'string' ? period.start : '';
-  let expected = periods.get(start);
-  if (expected === undefined) {
-    expected = planPeriodOf(plan, period.start);
-    periods.set(start, expected);
-  }
-  if (expected.start !== period.start || expected.end !== period.end) {
-    throw invalid('INVALID_PERIOD', 'period', period, `must be one ${plan.periodLength} of plan "${plan.id}" (e.g. ${expected.start}..${expected.end})`);
+  const { plan, index } = compiledPlan(input.plan);
+  const { period: p } = input;
+  if (typeof p !== 'object' || p === null) throw invalid('INVALID_PERIOD', 'period', p, 'must be a period { start, end }');
+  assertIsoDate(p.start, 'period.start');
+  assertIsoDate(p.end, 'period.end');
+  const expected = planPeriodOf(plan, p.start);
+  if (expected.start !== p.start || expected.end !== p.end) {
+    throw invalid(
+      'INVALID_PERIOD',
+      'period',
+      p,
+      `must be exactly one plan period, one ${plan.periodLength} of plan "${plan.id}" (e.g. ${expected.start}..${expected.end}); a statement never covers part of a period or several (for the fiscal year to date, pass paidToDate for a true-up)`,
+    );
   }
   const trueUp = input.paidToDate !== undefined;
   const fiscal = { fiscalYearStartMonth: plan.fiscalYearStartMonth };
-  const fullStart = trueUp ? fiscalYear(quarterOf(period.start, fiscal).fiscalYear, fiscal).start : period.start;
-  const full: Period = { start: fullStart, end: period.end };
-  const asOf = input.asOf ?? period.end;
+  const full = period(trueUp ? fiscalYear(quarterOf(p.start, fiscal).fiscalYear, fiscal).start : p.start, p.end);
+  const asOf = input.asOf ?? p.end;
   const version = planVersionAsOf(plan, asOf);
-  const range = meet(full, { start: version.effectiveFrom, end: version.effectiveTo ?? '9999-12-31' });
+  const inForce = period(version.effectiveFrom, version.effectiveTo ?? '9999-12-31');
+  const range = overlap(full, inForce);
   if (range === null) throw invalid('INVALID_INPUT', 'asOf', asOf, `picks version "${version.id}", which is not in force during ${full.start}..${full.end}`);
   const member = input.member;
   if (typeof member !== 'object' || member === null || typeof member.id !== 'string') throw invalid('INVALID_INPUT', 'member', member, 'must be a member');
   assertIsoDate(member.startDate, 'member.startDate');
   if (member.endDate !== undefined) assertIsoDate(member.endDate, 'member.endDate');
-  const active = meet(range, { start: member.startDate, end: member.endDate ?? '9999-12-31' });
-  // Days inclusive at both ends, as core's prorationFraction counts them (tests check they agree).
-  const denominator = dayNumber(full.end) - dayNumber(full.start) + 1;
-  const numerator = version.prorate ? (active === null ? 0 : dayNumber(active.end) - dayNumber(active.start) + 1) : denominator;
-  const periodRange = meet(period, range) ?? period;
-  const periodActive = meet(periodRange, { start: member.startDate, end: member.endDate ?? '9999-12-31' });
-  const periodDays = dayNumber(period.end) - dayNumber(period.start) + 1;
-  const periodProration = trueUp
-    ? { numerator: version.prorate ? (periodActive === null || meet(period, range) === null ? 0 : dayNumber(periodActive.end) - dayNumber(periodActive.start) + 1) : periodDays, denominator: periodDays }
-    : { numerator, denominator };
+  if (member.endDate !== undefined && member.endDate < member.startDate) throw invalid('INVALID_INPUT', 'member.endDate', member.endDate, `must not be before member.startDate ${member.startDate}`);
+  // The days the member is on this plan version; proration counts them inclusive at both ends
+  // (core's prorationFraction): over the full range, and over the statement period alone.
+  const onPlan = overlap(period(member.startDate, member.endDate ?? '9999-12-31'), inForce);
+  const fraction = (whole: Period): Fraction => {
+    const f = !version.prorate || onPlan === null ? { numerator: version.prorate ? 0 : daysInPeriod(whole), denominator: daysInPeriod(whole) } : prorationFraction(onPlan, whole);
+    return { numerator: f.numerator, denominator: f.denominator };
+  };
+  const proration = fraction(full);
+  const periodProration = trueUp ? fraction(p) : proration;
   const q = readMoney(input.quota, 'quota');
   if (q.currency !== plan.currency) throw invalid('CURRENCY_MISMATCH', 'quota.currency', q.currency, `must be the plan currency ${plan.currency}`);
   if (q.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'quota.amount', input.quota.amount, 'must not be negative');
   const digits = minorUnits(plan.currency);
   const mode = plan.rounding;
-  const quota = scaleBy(q.fixed, numerator, denominator, digits, mode);
+  const quota = scaleBy(q.fixed, proration, plan.currency, mode);
   const att = version.attainment;
-  const memo = memoOf(version);
+  const vi = index.versions.get(version) as VersionIndex;
   return {
     plan,
     version,
-    components: memo.components,
-    dec: memo.dec,
-    pct: memo.pct,
+    components: vi.components,
+    dec: vi.dec,
+    pct: vi.pct,
     attainmentKinds: new Set(att?.kinds ?? REVENUE_KINDS),
     attainmentMeasure: att?.measure ?? 'bookings',
     digits,
     mode,
     currency: plan.currency,
     range,
-    proration: { numerator, denominator },
-    period: periodRange,
+    proration,
+    period: overlap(p, range) ?? p,
     periodProration,
     quota: quota.int === 0n ? ZERO : quota,
     trueUp,
   };
 }
 
-/** The days two valid periods share, or null (string comparison of ISO dates). */
-function meet(a: Period, b: Period): Period | null {
-  const start = a.start > b.start ? a.start : b.start;
-  const end = a.end < b.end ? a.end : b.end;
-  return start <= end ? { start, end } : null;
+interface Fraction {
+  readonly numerator: number;
+  readonly denominator: number;
 }
 
-/** Scales a fixed plan amount (bonus, cap, floor, draw) by the proration fraction, rounded to the minor unit. @internal */
+/**
+ * Scales a fixed plan amount (bonus, cap, floor, draw) by the proration fraction with core's
+ * `prorate` (rounded once to the minor unit by the plan's mode); unchanged when not prorated.
+ * @internal
+ */
 export function prorateAmount(ctx: ResolvedContext, amount: Fixed, per: 'range' | 'period' = 'range'): Fixed {
-  const p = per === 'range' ? ctx.proration : ctx.periodProration;
-  return scaleBy(amount, p.numerator, p.denominator, ctx.digits, ctx.mode);
+  return scaleBy(amount, per === 'range' ? ctx.proration : ctx.periodProration, ctx.currency, ctx.mode);
 }
 
-function scaleBy(amount: Fixed, numerator: number, denominator: number, digits: number, mode: RoundingMode): Fixed {
-  if (numerator === denominator) return amount;
-  return roundRationalTo({ num: amount.int * BigInt(numerator), den: BigInt(denominator) * 10n ** BigInt(amount.scale) }, digits, mode);
+function scaleBy(amount: Fixed, f: Fraction, currency: string, mode: RoundingMode): Fixed {
+  if (f.numerator === f.denominator) return amount;
+  return parseFixed(prorate(fromFixed(amount, currency), f.numerator, f.denominator, mode).amount);
 }

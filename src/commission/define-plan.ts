@@ -7,6 +7,7 @@ import { minorUnits } from '../core/currency.js';
 import type { IsoDate } from '../core/dates.js';
 import { PlanSchema, type Plan, type PlanComponent, type PlanInput, type PlanVersion } from '../model/plan.js';
 import { compareFixed, parseFixed, ZERO, ONE, addFixed, fixedToString, type Fixed } from './exact.js';
+import { buildPlanIndex, PLAN_INDEX } from './plan-index.js';
 
 type Path = (string | number)[];
 
@@ -68,7 +69,7 @@ function checkComponent(c: PlanComponent, path: Path, digits: number, add: (path
       break;
     case 'tiered': {
       if (c.scope === 'yearToDate' && c.basis !== 'amount') {
-        add([...path, 'scope'], "yearToDate scope needs basis 'amount' (year-to-date amounts carried in are amounts)");
+        add([...path, 'scope'], "yearToDate scope needs basis 'amount': the year-to-date value carried in (carriedIn) is an amount, and attainment bounds would need a year-to-date quota a period statement does not have (revops rule; use periodToDate for attainment tiers)");
       }
       c.tiers.forEach((t, i) => {
         const tp = [...path, 'tiers', i];
@@ -76,7 +77,7 @@ function checkComponent(c: PlanComponent, path: Path, digits: number, add: (path
         if (i === 0 && dec(t.from).int < 0n) add([...tp, 'from'], `first tier must not start below 0, got ${t.from}`);
         if (t.to !== undefined && compareFixed(dec(t.to), dec(t.from)) <= 0) add([...tp, 'to'], `must be above from ${t.from}, got ${t.to}`);
         const next = c.tiers[i + 1];
-        if (!next && t.to !== undefined) add([...tp, 'to'], 'the last tier must be open-ended (limit pay with a cap instead)');
+        if (!next && t.to !== undefined) add([...tp, 'to'], `the last tier must be open-ended (no "to"), so that every amount falls in a tier (revops rule); got ${t.to}: limit pay with a cap instead`);
         if (next) {
           if (t.to === undefined) add([...tp, 'to'], 'only the last tier may be open-ended');
           else {
@@ -143,15 +144,31 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
  * Validates an incentive plan given as plain JSON and returns it normalised (decimals as
  * canonical strings, defaults applied, deeply frozen).
  *
- * Checks, all reported at once in `error.issues`: the shape ({@link PlanSchema}); versions
- * whose date ranges overlap (two versions in force on one date would be a silent pick);
- * tiers that overlap, leave gaps, are open-ended before the last, or start below zero;
+ * Checks, all reported at once in `error.issues`: the shape (`PlanSchema` in revops/model);
+ * versions whose date ranges overlap (two versions in force on one date would be a silent
+ * pick); tiers that overlap, leave gaps, are open-ended before the last, or start below zero;
  * negative rates, amounts or thresholds; a cap below a floor; weights that do not total 100%;
  * bonus steps that do not rise; a spiff without exactly one of rate / amount; draw recovery
  * settings on a draw that is never recovered; clawback shares outside [0, 1].
  *
- * @param spec - the plan as JSON (decimals as strings or numbers).
- * @returns the validated plan.
+ * Rules revops sets where no published source fixes one (each refusal says so in its message):
+ * - the last tier must be open-ended (no `to`): every amount then falls in a tier, and pay is
+ *   limited by a `cap`, never by falling off the table;
+ * - `scope: 'yearToDate'` needs `basis: 'amount'`: the year-to-date value carried in
+ *   (`carriedIn` of `calculateStatement`) is an amount, and a period statement has no
+ *   year-to-date quota to turn attainment bounds into amounts;
+ * - `split: 'interpolated'`: the rate moves linearly from the tier's rate at its `from` to the
+ *   next tier's rate at its `to` (in the spirit of Oracle's interpolated rate tables); the
+ *   open-ended last tier pays its own rate flat.
+ *
+ * The returned plan carries its compiled form (components with their selectors resolved, every
+ * decimal parsed) under a non-enumerable symbol property, so `JSON.stringify` gives back the
+ * plain plan. Pass the defined plan to `calculateStatement` for many members: a plain plan
+ * object is validated again on every call (revops keeps no cache between calls).
+ *
+ * @param spec - the plan as JSON (decimals as strings or numbers); not modified.
+ * @returns the validated plan: a new, deeply frozen object with decimals as canonical strings
+ *   and defaults applied.
  * @throws {RevopsError} `INVALID_PLAN` listing every problem with its path.
  * @example
  * ```ts
@@ -202,6 +219,7 @@ export function definePlan(spec: PlanInput | Plan): Plan {
     }
   }
   if (issues.length > 0) throw planError(issues, spec);
+  Object.defineProperty(plan, PLAN_INDEX, { value: buildPlanIndex(plan), enumerable: false });
   return deepFreeze(plan);
 }
 

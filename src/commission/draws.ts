@@ -58,7 +58,7 @@ export function drawLines(ctx: ResolvedContext, payBefore: Fixed, priorBalance: 
           units: null,
           unitAmount: null,
           tier: null,
-          text: (a) => `recovery of the draw balance ${money(priorBalance)}: ${pct(share)} of ${money(available)} available${inEffect ? ` above the ${money(amount)} draw` : ''}${capText} = ${a}`,
+          text: (a) => `recovery of the draw balance ${money(priorBalance)}: ${pct(share)} of ${money(available)} available${inEffect ? ` above the ${money(amount)} draw` : ''}${capText}, rounded down = ${a}`,
         }),
       );
       balance = subFixed(balance, rec);

@@ -108,22 +108,6 @@ export class MoneyAcc {
   }
 }
 
-/**
- * Days since 1970-01-01 of a valid `YYYY-MM-DD` date, by integer arithmetic (Howard Hinnant's
- * days_from_civil) — no Date, no time zone. The caller validates the date. @internal
- */
-export function dayNumber(date: string): number {
-  let y = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
-  const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
-  const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
 /** Exact sum of statement line amounts (decimal strings): safe-integer minor units, BigInt fallback. @internal */
 export function sumAmounts(amounts: readonly { readonly amount: { readonly amount: string } }[], digits: number): Fixed {
   const acc = new MoneyAcc(digits);

@@ -9,7 +9,7 @@ import type { IsoDate } from '../core/dates.js';
 import type { Credit } from '../model/credit.js';
 import type { Member } from '../model/member.js';
 import type { Plan, PlanInput } from '../model/plan.js';
-import { planPeriodOf, validatedPlan } from './context.js';
+import { compiledPlan, planPeriodOf } from './context.js';
 import { planVersionAsOf } from './define-plan.js';
 import { multiplyFixed, parseFixed } from './exact.js';
 import { calculateStatement } from './statement.js';
@@ -56,7 +56,7 @@ export interface PayoutPoint {
  * ```
  */
 export function payoutCurve(plan: Plan | PlanInput, attainments: readonly DecimalInput[], options: PayoutCurveOptions): PayoutPoint[] {
-  const p = validatedPlan(plan as object);
+  const p = compiledPlan(plan).plan;
   if (!Array.isArray(attainments)) throw invalid('INVALID_INPUT', 'attainments', attainments, 'must be an array');
   if (typeof options !== 'object' || options === null) throw invalid('INVALID_INPUT', 'options.quota', undefined, 'is required');
   const latest = p.versions.reduce((a, v) => (v.effectiveFrom > a ? v.effectiveFrom : a), (p.versions[0] as { effectiveFrom: string }).effectiveFrom);

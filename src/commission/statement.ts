@@ -184,12 +184,24 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
  * balance carried in; the draw and its recovery. Each line is rounded to the currency's minor
  * unit with the plan's rounding mode; `earned` and `payable` are sums of rounded lines. A
  * negative total is carried forward (`balances.carried`) and the payable is zero.
- * The result does not depend on the order of `credits`.
+ * The result does not depend on the order of `credits`; no argument is modified.
+ *
+ * Rules revops sets where no published source fixes one:
+ * - `period` must be exactly one plan period (one month, quarter or fiscal year per the plan's
+ *   `periodLength` and `fiscalYearStartMonth`), never a part of one or several: tiers, gates,
+ *   caps and quota are per plan period. A year-to-date view is a true-up (`paidToDate`).
+ * - Draw recovery is rounded down to the minor unit, so a recovery never takes a fraction of a
+ *   cent more than the recovery share allows (see the draw line's explanation).
+ * - Interpolated tiers, open-ended last tiers and year-to-date scope: see `definePlan`.
+ *
+ * Speed: pass a plan returned by `definePlan`; it carries its compiled form. A plain plan
+ * object is validated (by `definePlan`) on every call, since revops keeps no cache between
+ * calls — fine for one statement, wasteful for thousands.
  *
  * @param input - `{ plan, member, period, quota, credits, paidToDate?, adjustments?, clawbacks?, priorBalance?, carriedIn?, asOf? }`.
  * @returns the statement with every line explained.
  * @throws {RevopsError} `INVALID_PLAN` for a contradictory plan or two versions in force;
- *   `INVALID_PERIOD` for a period that is not one plan period; `INVALID_INPUT` when no
+ *   `INVALID_PERIOD` for a period that is not exactly one plan period; `INVALID_INPUT` when no
  *   version is in force, for a clawback outside the period, or a deferred balance for a
  *   component that does not defer; `INVALID_OPTION` for clawbacks without a policy;
  *   `CURRENCY_MISMATCH` for money in another currency; `INVALID_AMOUNT` for malformed amounts;

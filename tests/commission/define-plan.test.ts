@@ -53,8 +53,8 @@ describe('definePlan', () => {
       })),
     );
     expect(list).toEqual([
-      "versions.0.components.0.scope: yearToDate scope needs basis 'amount' (year-to-date amounts carried in are amounts)",
-      'versions.0.components.0.tiers.0.to: the last tier must be open-ended (limit pay with a cap instead)',
+      "versions.0.components.0.scope: yearToDate scope needs basis 'amount': the year-to-date value carried in (carriedIn) is an amount, and attainment bounds would need a year-to-date quota a period statement does not have (revops rule; use periodToDate for attainment tiers)",
+      'versions.0.components.0.tiers.0.to: the last tier must be open-ended (no "to"), so that every amount falls in a tier (revops rule); got 1: limit pay with a cap instead',
       'versions.0.draw.recoveryShare: has no effect on a nonRecoverable draw (nothing is recovered)',
     ]);
   });
@@ -73,5 +73,20 @@ describe('definePlan', () => {
     // by hand: new version 16 of 31 days, quota 16,000, pays 8 % of the credit dated 2026-01-20; old 15 days, 5 % of the other
     expect([newer.versionId, newer.quota.amount, newer.payable.amount]).toEqual(['new', '16000.00', '80.00']);
     expect([older.versionId, older.quota.amount, older.payable.amount]).toEqual(['old', '15000.00', '50.00']);
+  });
+  it('keeps no module-level cache: a defined plan carries its index hidden; a plain plan object is validated on every call', () => {
+    const spec = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]);
+    const defined = definePlan(spec);
+    // the index is a non-enumerable symbol property: the JSON of a defined plan is the plain plan
+    expect(JSON.parse(JSON.stringify(defined))).toEqual(definePlan(JSON.parse(JSON.stringify(defined)) as typeof spec));
+    expect(Object.keys(defined)).toEqual(['id', 'currency', 'periodLength', 'fiscalYearStartMonth', 'rounding', 'versions']);
+    const plain = JSON.parse(JSON.stringify(spec)) as { versions: { components: { rate: string }[] }[] };
+    const input = { plan: plain as never, member, period: JAN_2026, quota: usd('10000'), credits: [credit('a', '1000')] };
+    // computed by hand: 1,000 × 0.1 = 100.00, then (same object, edited) 1,000 × 0.2 = 200.00
+    expect(calculateStatement(input).payable.amount).toBe('100.00');
+    (plain.versions[0] as { components: { rate: string }[] }).components[0]!.rate = '0.2';
+    expect(calculateStatement(input).payable.amount).toBe('200.00');
+    (plain.versions[0] as { components: { rate: string }[] }).components[0]!.rate = '-0.2';
+    expect(() => calculateStatement(input)).toThrow(/rate: must not be negative/);
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * What `definePlan` precomputes once per plan, held on the returned (frozen) plan under a
+ * non-enumerable symbol — no module-level cache: each plan version's components with their
+ * selectors resolved, and every plan decimal parsed (and formatted as a rate) once.
+ * `JSON.stringify` of a defined plan gives back the plain plan. Internal.
+ * @module
+ * @internal
+ */
+import type { CreditKind } from '../model/credit.js';
+import type { CreditFilter, Plan, PlanComponent, PlanVersion } from '../model/plan.js';
+import { fixedToString, multiplyFixed, parseFixed, type Fixed } from './exact.js';
+
+/** A component with its selectors resolved. @internal */
+export interface CompiledComponent {
+  readonly c: PlanComponent;
+  readonly kinds: ReadonlySet<CreditKind>;
+  readonly measure: string | null;
+  readonly filter: CreditFilter | undefined;
+  readonly multipliers: readonly { readonly id: string; readonly factor: Fixed; readonly when: CreditFilter }[];
+}
+
+/** One plan version, compiled. @internal */
+export interface VersionIndex {
+  readonly components: readonly CompiledComponent[];
+  /** A plan decimal (rate, bound, amount) of this version, parsed. */
+  readonly dec: (text: string) => Fixed;
+  /** A plan rate of this version as text, `"0.06 (6%)"`. */
+  readonly pct: (text: string) => string;
+}
+
+/** Everything a statement needs from a plan, precomputed by `definePlan`. @internal */
+export interface PlanIndex {
+  /** Per version object of the defined plan. */
+  readonly versions: ReadonlyMap<PlanVersion, VersionIndex>;
+}
+
+/** Key of the non-enumerable index on a defined plan (shared by the ESM and CJS builds). @internal */
+export const PLAN_INDEX: unique symbol = Symbol.for('revops.commission.planIndex') as never;
+
+/** Credit kinds counted toward revenue components and attainment by default. @internal */
+export const REVENUE_KINDS: readonly CreditKind[] = ['owner', 'split', 'overlay'];
+const ALL_KINDS: readonly CreditKind[] = ['owner', 'split', 'overlay', 'source', 'rollup'];
+const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
+
+function compile(c: PlanComponent): CompiledComponent {
+  const defaultKinds = c.kind === 'override' ? ['rollup' as const] : c.kind === 'perUnit' ? ALL_KINDS : REVENUE_KINDS;
+  return {
+    c,
+    kinds: new Set(c.kinds ?? defaultKinds),
+    measure: c.measure ?? (c.kind === 'perUnit' ? 'units' : 'bookings'),
+    filter: c.filter,
+    multipliers: (c.multipliers ?? []).map((m) => ({ id: m.id, factor: parseFixed(m.factor), when: m.when })),
+  };
+}
+
+/** Every decimal string in a value (plan decimals are canonical strings after parsing). */
+function collectDecimals(value: unknown, out: Set<string>): void {
+  if (typeof value === 'string') {
+    if (DECIMAL_RE.test(value)) out.add(value);
+  } else if (Array.isArray(value)) {
+    for (const v of value) collectDecimals(v, out);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) collectDecimals(v, out);
+  }
+}
+
+function percentText(f: Fixed): string {
+  return `${fixedToString(f)} (${fixedToString(multiplyFixed(f, { int: 100n, scale: 0 }))}%)`;
+}
+
+function indexVersion(v: PlanVersion): VersionIndex {
+  const texts = new Set<string>();
+  collectDecimals(v.components, texts);
+  collectDecimals(v.draw, texts);
+  const decs = new Map<string, Fixed>();
+  const pcts = new Map<string, string>();
+  for (const t of texts) {
+    const f = parseFixed(t);
+    decs.set(t, f);
+    pcts.set(t, percentText(f));
+  }
+  // Every decimal of the version is in the tables; the fallbacks only keep the functions total.
+  const dec = (text: string): Fixed => decs.get(text) ?? parseFixed(text);
+  const pct = (text: string): string => pcts.get(text) ?? percentText(dec(text));
+  return { components: v.components.map(compile), dec, pct };
+}
+
+/** Builds the index of a validated plan (called once by `definePlan`). @internal */
+export function buildPlanIndex(plan: Plan): PlanIndex {
+  return { versions: new Map(plan.versions.map((v) => [v, indexVersion(v)])) };
+}
+
+/** The index a plan carries, or `undefined` for a plan that did not come from `definePlan`. @internal */
+export function planIndexOf(plan: unknown): PlanIndex | undefined {
+  return typeof plan === 'object' && plan !== null ? (plan as { readonly [PLAN_INDEX]?: PlanIndex })[PLAN_INDEX] : undefined;
+}
