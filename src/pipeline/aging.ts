@@ -7,8 +7,8 @@ import { invalid } from '../core/errors.js';
 import { instantToEpochMs } from '../core/dates.js';
 import type { StageEvent } from '../model/stage-event.js';
 import type { DefinedPipeline } from './define-pipeline.js';
-import { indexOf } from './pipeline-index.js';
-import { MS_PER_DAY, eventTimes } from './time-in-stage.js';
+import { indexOfOptions } from './pipeline-index.js';
+import { MS_PER_DAY, entityHistories } from './time-in-stage.js';
 
 /** Options of {@link agingDeals}. */
 export interface AgingOptions {
@@ -45,7 +45,8 @@ export interface AgingEntity {
  * @param options - See {@link AgingOptions}.
  * @returns The aging entities, most days in stage first.
  * @throws {RevopsError} `INVALID_OPTION` for a threshold that is negative or not finite, or names an unknown stage.
- * @throws {RevopsError} `INVALID_INPUT` for an event naming a stage the pipeline does not have, or events out of order.
+ * @throws {RevopsError} `INVALID_INPUT` for `entities` that is not an array of objects, an event naming a stage the pipeline
+ *   does not have, or events out of order; also when `options` is not an object.
  * @throws {RevopsError} `INVALID_DATE` for an `asOf` or event `at` that is not an instant.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
  * @example
@@ -61,7 +62,7 @@ export interface AgingEntity {
  * ```
  */
 export function agingDeals(entities: readonly { readonly id: string; readonly history: readonly StageEvent[] }[], options: AgingOptions): AgingEntity[] {
-  const index = indexOf(options.pipeline);
+  const index = indexOfOptions(options);
   const asOf = instantToEpochMs(options.asOf, 'asOf');
   const th = options.thresholdDays;
   const checkThreshold = (v: unknown, field: string): number => {
@@ -80,16 +81,16 @@ export function agingDeals(entities: readonly { readonly id: string; readonly hi
     }
   }
   const out: AgingEntity[] = [];
-  entities.forEach((e, k) => {
-    const times = eventTimes(e.history, `entities[${k}].history`);
+  const histories = entityHistories(entities);
+  histories.forEach(({ history, times }, k) => {
     let last = -1;
     while (last + 1 < times.length && times[last + 1]! <= asOf) last++;
     if (last < 0) return;
-    const ev = e.history[last]!;
+    const ev = history[last]!;
     if (!index.stages.has(ev.to)) throw invalid('INVALID_INPUT', `entities[${k}].history[${last}].to`, ev.to, `must be a stage of pipeline "${options.pipeline.id}"`);
     const limit = limits.get(ev.to);
     const days = (asOf - times[last]!) / MS_PER_DAY;
-    if (limit !== undefined && days > limit) out.push({ id: e.id, stage: ev.to, enteredAt: ev.at, daysInStage: days, thresholdDays: limit });
+    if (limit !== undefined && days > limit) out.push({ id: entities[k]!.id, stage: ev.to, enteredAt: ev.at, daysInStage: days, thresholdDays: limit });
   });
   return out.sort((a, b) => b.daysInStage - a.daysInStage || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

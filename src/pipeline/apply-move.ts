@@ -9,7 +9,7 @@ import { invalid } from '../core/errors.js';
 import { isInstant, isIsoDate } from '../core/dates.js';
 import { err, type Err } from '../core/result.js';
 import type { StageEvent } from '../model/stage-event.js';
-import { indexOf, type IndexedStage, type PipelineIndex } from './pipeline-index.js';
+import { indexOfOptions, type IndexedStage, type PipelineIndex } from './pipeline-index.js';
 import type { Actor, Changes, StagedEntity, TransitionError, TransitionErrorCode } from './types.js';
 
 const FORBIDDEN_KEYS = new Set(['id', 'stage', 'history', '__proto__', 'constructor', 'prototype']);
@@ -60,28 +60,56 @@ function checkChanges(changes: unknown, index: PipelineIndex, to: IndexedStage):
   return c;
 }
 
+function checkEntityShape(entity: StagedEntity, name = 'entity'): void {
+  if (typeof entity !== 'object' || entity === null) throw invalid('INVALID_INPUT', name, entity, 'must be an object with id, stage and history');
+  if (!Array.isArray(entity.history)) throw invalid('INVALID_INPUT', `${name}.history`, entity.history, 'must be an array of stage events');
+}
+
+/**
+ * The entity's current stage, checked: `entity` is an object with a `history` array, its
+ * `stage` is a stage of the pipeline, and equals the last event's `to`.
+ * @throws {RevopsError} `INVALID_INPUT` naming `<name>`, `<name>.history` or `<name>.stage`.
+ * @internal
+ */
+export function currentStage(entity: StagedEntity, index: PipelineIndex, name = 'entity'): IndexedStage {
+  checkEntityShape(entity, name);
+  const from = index.stages.get(entity.stage);
+  if (from === undefined) throw invalid('INVALID_INPUT', `${name}.stage`, entity.stage, 'must be a stage of the pipeline');
+  const last = entity.history.length > 0 ? entity.history[entity.history.length - 1] : undefined;
+  if (last !== undefined && last.to !== entity.stage) {
+    throw invalid('INVALID_INPUT', `${name}.stage`, entity.stage, `must equal the last history event's "to" (${JSON.stringify(last.to)})`);
+  }
+  return from;
+}
+
+/**
+ * The actor, checked: `{ id, roleId }` with non-empty strings.
+ * @throws {RevopsError} `INVALID_INPUT` naming `actor`.
+ * @internal
+ */
+export function checkActor(actor: unknown): Actor {
+  const a = actor as Partial<Actor> | null;
+  if (typeof a !== 'object' || a === null || typeof a.id !== 'string' || a.id === '' || typeof a.roleId !== 'string' || a.roleId === '') {
+    throw invalid('INVALID_INPUT', 'actor', actor, 'must be { id, roleId } with non-empty strings');
+  }
+  return a as Actor;
+}
+
 /**
  * Checks the arguments every move shares and resolves the stages.
  * @throws {RevopsError} `INVALID_PIPELINE`, `INVALID_INPUT`, `INVALID_DATE`, `INVALID_RATE` (see `transition`).
  * @internal
  */
 export function checkMove(entity: StagedEntity, toStage: string, options: RawMoveOptions, starting: boolean): MoveArgs {
-  const index = indexOf(options.pipeline);
-  if (typeof entity !== 'object' || entity === null) throw invalid('INVALID_INPUT', 'entity', entity, 'must be an object with id, stage and history');
-  if (!Array.isArray(entity.history)) throw invalid('INVALID_INPUT', 'entity.history', entity.history, 'must be an array of stage events');
-  const from = starting ? null : (index.stages.get(entity.stage) ?? null);
-  if (!starting && from === null) throw invalid('INVALID_INPUT', 'entity.stage', entity.stage, 'must be a stage of the pipeline');
-  const last = entity.history.length > 0 ? entity.history[entity.history.length - 1] : undefined;
-  if (!starting && last !== undefined && last.to !== entity.stage) {
-    throw invalid('INVALID_INPUT', 'entity.stage', entity.stage, `must equal the last history event's "to" (${JSON.stringify(last.to)})`);
+  const index = indexOfOptions(options);
+  const from = starting ? null : currentStage(entity, index);
+  if (starting) {
+    checkEntityShape(entity);
+    if (entity.history.length > 0) throw invalid('INVALID_INPUT', 'entity.history', entity.history, 'must be empty to enter a pipeline');
   }
-  if (starting && entity.history.length > 0) throw invalid('INVALID_INPUT', 'entity.history', entity.history, 'must be empty to enter a pipeline');
   const to = index.stages.get(toStage);
   if (to === undefined) throw invalid('INVALID_INPUT', 'toStage', toStage, 'must be a stage of the pipeline');
-  const actor = options.actor;
-  if (typeof actor !== 'object' || actor === null || typeof actor.id !== 'string' || actor.id === '' || typeof actor.roleId !== 'string' || actor.roleId === '') {
-    throw invalid('INVALID_INPUT', 'actor', actor, 'must be { id, roleId } with non-empty strings');
-  }
+  const actor = checkActor(options.actor);
   if (!isInstant(options.at)) throw invalid('INVALID_DATE', 'at', options.at, 'must be an ISO-8601 instant with an offset, e.g. "2026-03-31T17:05:00Z"');
   const reason = options.reason;
   if (reason !== undefined && typeof reason !== 'string') throw invalid('INVALID_INPUT', 'reason', reason, 'must be a string');
@@ -89,13 +117,15 @@ export function checkMove(entity: StagedEntity, toStage: string, options: RawMov
 }
 
 /**
- * Compares two valid instants: negative when `a` is earlier. Same-offset, same-length strings
- * compare as text (ISO-8601 sorts); anything else through epoch milliseconds.
+ * Compares two valid instants at millisecond precision: negative when `a` is earlier. Two UTC
+ * (`Z`) strings of the same length, with at most millisecond digits, compare as text (ISO-8601
+ * sorts, and text order is then epoch order); anything else — other offsets, such as
+ * `+09:00` against `Z`, or finer fractions — through epoch milliseconds.
  * @internal
  */
 export function compareInstants(a: string, b: string): number {
   const n = a.length;
-  if (n === b.length && a.charCodeAt(n - 1) === 90 && b.charCodeAt(n - 1) === 90) return a < b ? -1 : a > b ? 1 : 0;
+  if (n === b.length && n <= 24 && a.charCodeAt(n - 1) === 90 && b.charCodeAt(n - 1) === 90) return a < b ? -1 : a > b ? 1 : 0;
   return Date.parse(a) - Date.parse(b);
 }
 

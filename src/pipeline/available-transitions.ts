@@ -2,8 +2,8 @@
  * `availableTransitions`: what an actor may do with an entity now.
  * @module
  */
-import { invalid } from '../core/errors.js';
-import { indexOf, missingFields } from './pipeline-index.js';
+import { checkActor, currentStage } from './apply-move.js';
+import { indexOfOptions, missingFields } from './pipeline-index.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 import type { Actor, StagedEntity } from './types.js';
 
@@ -38,7 +38,8 @@ export interface AvailableTransition {
  * @param options - See {@link AvailableTransitionsOptions}.
  * @returns The available moves; empty when there are none.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
- * @throws {RevopsError} `INVALID_INPUT` for an unknown current stage or a malformed actor.
+ * @throws {RevopsError} `INVALID_INPUT` for a malformed entity, an unknown current stage, a current stage that differs
+ *   from the last event's `to` (as {@link transition}), or a malformed actor.
  * @example
  * ```ts
  * import { availableTransitions, defaultDealPipeline } from 'revops/pipeline';
@@ -50,13 +51,9 @@ export interface AvailableTransition {
  * ```
  */
 export function availableTransitions(entity: StagedEntity, options: AvailableTransitionsOptions): AvailableTransition[] {
-  const index = indexOf(options.pipeline);
-  const from = index.stages.get(entity.stage);
-  if (from === undefined) throw invalid('INVALID_INPUT', 'entity.stage', entity.stage, 'must be a stage of the pipeline');
-  const actor = options.actor;
-  if (typeof actor !== 'object' || actor === null || typeof actor.roleId !== 'string' || typeof actor.id !== 'string') {
-    throw invalid('INVALID_INPUT', 'actor', actor, 'must be { id, roleId } with non-empty strings');
-  }
+  const index = indexOfOptions(options);
+  const from = currentStage(entity, index);
+  const actor = checkActor(options.actor);
   if (from.closed) {
     const rule = index.reopen;
     if (rule === undefined || !rule.fromStages.has(from.id) || !rule.roles.has(actor.roleId)) return [];

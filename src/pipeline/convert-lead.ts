@@ -10,7 +10,7 @@ import { money, type Money } from '../core/money.js';
 import type { Result } from '../core/result.js';
 import type { Deal } from '../model/deal.js';
 import type { DealType, Segment } from '../model/segment.js';
-import { refuse } from './apply-move.js';
+import { currentStage, refuse } from './apply-move.js';
 import { defaultDealPipeline, defaultLeadPipeline } from './default-pipelines.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 import { enterPipeline } from './enter-pipeline.js';
@@ -76,7 +76,8 @@ export interface ConvertedLead<L> {
  * converting actor.
  *
  * Refusals, in order: `LEAD_NOT_QUALIFIED` (the lead's stage has no transition into a hand-off
- * stage — it is not qualified yet, or already closed); `OWNER_REQUIRED` (no `deal.ownerId`);
+ * stage — it is not qualified yet, or already closed); `OWNER_REQUIRED` (no `deal.ownerId`, or
+ * a lead without `ownerId`: there would be no SDR to credit);
  * `ACCOUNT_REQUIRED` (neither `deal.accountId` nor the lead's `accountId`); then any refusal of
  * the lead's move (`TIME_TRAVEL`, `ROLE_NOT_PERMITTED`, `GUARD_FAILED`, …) or of the deal's
  * start (`GUARD_FAILED`).
@@ -87,7 +88,8 @@ export interface ConvertedLead<L> {
  * @throws {RevopsError} `INVALID_AMOUNT` for a malformed `deal.amount` amount.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown `deal.amount` currency.
  * @throws {RevopsError} `INVALID_DATE` for a malformed `deal.expectedCloseDate` or `at`.
- * @throws {RevopsError} `INVALID_INPUT` for a lead whose stage is not in the lead pipeline, or a malformed actor.
+ * @throws {RevopsError} `INVALID_INPUT` for a lead whose stage is not in the lead pipeline or differs from its last
+ *   event's `to`, a malformed actor, or missing `options`, `deal`, `deal.id` or `deal.amount`.
  * @throws {RevopsError} `INVALID_PIPELINE` if a pipeline option did not come from `definePipeline`.
  * @example
  * ```ts
@@ -109,12 +111,16 @@ export interface ConvertedLead<L> {
  * ```
  */
 export function convertLead<L extends ConvertibleLead>(lead: L, options: ConvertLeadOptions): Result<ConvertedLead<L>, TransitionError> {
+  if (typeof options !== 'object' || options === null) throw invalid('INVALID_INPUT', 'options', options, 'must be an options object with actor, at and deal');
+  const d = options.deal;
+  if (typeof d !== 'object' || d === null) throw invalid('INVALID_INPUT', 'deal', d, 'must be the new deal { id, ownerId, amount, expectedCloseDate }');
+  if (typeof d.id !== 'string' || d.id === '') throw invalid('INVALID_INPUT', 'deal.id', d.id, 'must be a non-empty string');
+  if (typeof d.amount !== 'object' || d.amount === null) throw invalid('INVALID_INPUT', 'deal.amount', d.amount, 'must be { amount, currency }');
   const leadPipeline = options.leadPipeline ?? defaultLeadPipeline;
   const dealPipeline = options.dealPipeline ?? defaultDealPipeline;
   const leadIndex = indexOf(leadPipeline);
   const dealIndex = indexOf(dealPipeline);
-  const d = options.deal;
-  if (!leadIndex.stages.has(lead.stage)) throw invalid('INVALID_INPUT', 'lead.stage', lead.stage, `must be a stage of pipeline "${leadPipeline.id}"`);
+  currentStage(lead, leadIndex, 'lead');
   const amount: Money = money(d.amount.amount, d.amount.currency);
   assertIsoDate(d.expectedCloseDate, 'deal.expectedCloseDate');
   const handoff = [...(leadIndex.out.get(lead.stage)?.values() ?? [])].find((t) => leadIndex.handoff.has(t.to.id));
@@ -123,6 +129,7 @@ export function convertLead<L extends ConvertibleLead>(lead: L, options: Convert
     return refuse('LEAD_NOT_QUALIFIED', lead, lead.stage, [...leadIndex.handoff][0] ?? lead.stage, `stage "${lead.stage}" has no transition into a hand-off stage; qualify the lead first`);
   }
   if (typeof d.ownerId !== 'string' || d.ownerId === '') return refuse('OWNER_REQUIRED', lead, lead.stage, handoff.to.id, 'the new deal needs an owner (deal.ownerId, the account executive)');
+  if (typeof lead.ownerId !== 'string' || lead.ownerId === '') return refuse('OWNER_REQUIRED', lead, lead.stage, handoff.to.id, 'the lead has no owner (lead.ownerId, the SDR to credit as the deal\'s source)');
   const accountId = d.accountId ?? lead.accountId;
   if (typeof accountId !== 'string' || accountId === '') return refuse('ACCOUNT_REQUIRED', lead, lead.stage, handoff.to.id, 'the new deal needs an account (deal.accountId or the lead\'s accountId)');
   const changes: Record<string, string> = { convertedDealId: d.id };

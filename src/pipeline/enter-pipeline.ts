@@ -4,7 +4,7 @@
  */
 import type { Result } from '../core/result.js';
 import { buildMoved, checkMove, refuse } from './apply-move.js';
-import { indexOf, missingFields } from './pipeline-index.js';
+import { indexOfOptions, missingFields } from './pipeline-index.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 import type { Actor, Changes, StagedEntity, TransitionError } from './types.js';
 
@@ -52,7 +52,7 @@ export interface EnterPipelineOptions {
  * ```
  */
 export function enterPipeline<E extends StagedEntity>(entity: E, options: EnterPipelineOptions): Result<E, TransitionError> {
-  const index = indexOf(options.pipeline);
+  const index = indexOfOptions(options);
   const stage = options.stage ?? [...index.start][0]!;
   const m = checkMove(entity, stage, options, true);
   if (!index.start.has(stage)) return refuse('TRANSITION_NOT_ALLOWED', entity, null, stage, `"${stage}" is not a start stage (start stages: ${[...index.start].join(', ')})`);

@@ -3,7 +3,7 @@
  * look-ups instead of a walk over the definition. Internal.
  * @module
  */
-import { RevopsError, describeValue } from '../core/errors.js';
+import { RevopsError, describeValue, invalid } from '../core/errors.js';
 import type { PipelineEntity, StageKind } from '../model/pipeline.js';
 import type { ForecastCategory } from '../model/segment.js';
 
@@ -82,6 +82,16 @@ export function indexOf(pipeline: unknown): PipelineIndex {
     );
   }
   return index;
+}
+
+/**
+ * The index of `options.pipeline`, after checking that `options` is an object.
+ * @throws {RevopsError} `INVALID_INPUT` when `options` is not an object; `INVALID_PIPELINE` as {@link indexOf}.
+ * @internal
+ */
+export function indexOfOptions(options: unknown): PipelineIndex {
+  if (typeof options !== 'object' || options === null) throw invalid('INVALID_INPUT', 'options', options, 'must be an options object with a pipeline');
+  return indexOf((options as { readonly pipeline?: unknown }).pipeline);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Result } from '../core/result.js';
 import { buildMoved, checkMove, checkTime, refuse } from './apply-move.js';
-import { indexOf, missingFields } from './pipeline-index.js';
+import { indexOfOptions, missingFields } from './pipeline-index.js';
 import type { TransitionOptions } from './transition.js';
 import type { StagedEntity, TransitionError } from './types.js';
 
@@ -52,7 +52,7 @@ export type ReopenOptions = TransitionOptions;
  * ```
  */
 export function reopen<E extends StagedEntity>(entity: E, options: ReopenOptions): Result<E, TransitionError> {
-  const index = indexOf(options.pipeline);
+  const index = indexOfOptions(options);
   const rule = index.reopen;
   const target = rule?.to.id ?? entity.stage;
   const m = checkMove(entity, target, options, false);

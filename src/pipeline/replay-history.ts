@@ -3,12 +3,13 @@
  * through the same rules that recorded it.
  * @module
  */
+import { invalid } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import type { StageEvent } from '../model/stage-event.js';
 import { refuse } from './apply-move.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 import { enterPipeline } from './enter-pipeline.js';
-import { indexOf } from './pipeline-index.js';
+import { indexOfOptions } from './pipeline-index.js';
 import { reopen } from './reopen.js';
 import { transition } from './transition.js';
 import type { StagedEntity, TransitionError } from './types.js';
@@ -34,7 +35,7 @@ export interface ReplayHistoryOptions {
  * @param options - See {@link ReplayHistoryOptions}.
  * @returns `{ ok: true, value }` with the rebuilt entity, or the first refusal with its `index`.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
- * @throws {RevopsError} `INVALID_INPUT` for an unknown stage, a current stage that differs from the last event, or a malformed actor, reason or `changes` in an event (as {@link transition}).
+ * @throws {RevopsError} `INVALID_INPUT` for a `history` that is not an array, an unknown stage, a current stage that differs from the last event, or a malformed actor, reason or `changes` in an event (as {@link transition}).
  * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset.
  * @throws {RevopsError} `INVALID_RATE` if `changes.probability` is not a fraction in [0, 1].
  * @example
@@ -54,7 +55,8 @@ export interface ReplayHistoryOptions {
  * ```
  */
 export function replayHistory<E extends StagedEntity>(base: E, history: readonly StageEvent[], options: ReplayHistoryOptions): Result<E, TransitionError> {
-  const index = indexOf(options.pipeline);
+  const index = indexOfOptions(options);
+  if (!Array.isArray(history)) throw invalid('INVALID_INPUT', 'history', history, 'must be an array of stage events');
   let current = base;
   for (let i = 0; i < history.length; i++) {
     const ev = history[i]!;

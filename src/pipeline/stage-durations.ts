@@ -4,11 +4,10 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import type { StageEvent } from '../model/stage-event.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 import { indexOf } from './pipeline-index.js';
 import { quantileSorted } from './quantile.js';
-import { MS_PER_DAY, eventTimes } from './time-in-stage.js';
+import { MS_PER_DAY, entityHistories, type HistoryHolder } from './time-in-stage.js';
 
 /** Options of {@link stageDurations} and {@link summarizeStageDurations}. */
 export interface StageDurationsOptions {
@@ -46,10 +45,7 @@ export interface StageDurationsSummary {
   readonly samples: Readonly<Record<string, readonly number[]>>;
 }
 
-interface Staged {
-  readonly id: string;
-  readonly history: readonly StageEvent[];
-}
+type Staged = HistoryHolder;
 
 /**
  * Summarises the stage durations of a chunk of entities (see {@link stageDurations}).
@@ -58,7 +54,8 @@ interface Staged {
  * @param pipeline - Their pipeline (gives the stage list and order).
  * @param options - See {@link StageDurationsOptions}.
  * @returns A summary to merge with {@link mergeStageDurations} and read with {@link finalizeStageDurations}.
- * @throws {RevopsError} `INVALID_INPUT` for an event naming a stage the pipeline does not have, events out of order, or an unknown `mode`.
+ * @throws {RevopsError} `INVALID_INPUT` for `entities` that is not an array of objects, an event naming a stage the pipeline
+ *   does not have, events out of order, or an unknown `mode`.
  * @throws {RevopsError} `INVALID_DATE` for an event `at` that is not an instant.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
  * @example
@@ -79,9 +76,7 @@ export function summarizeStageDurations(entities: readonly Staged[], pipeline: D
   const samples: Record<string, number[]> = {};
   for (const id of index.stages.keys()) samples[id] = [];
   const total = new Map<string, number>();
-  entities.forEach((e, k) => {
-    const h = e.history;
-    const times = eventTimes(h, `entities[${k}].history`);
+  entityHistories(entities).forEach(({ history: h, times }, k) => {
     for (let i = 0; i < h.length; i++) {
       if (!index.stages.has(h[i]!.to)) throw invalid('INVALID_INPUT', `entities[${k}].history[${i}].to`, h[i]!.to, `must be a stage of pipeline "${pipeline.id}"`);
     }
@@ -179,7 +174,8 @@ export function finalizeStageDurations(summary: StageDurationsSummary): StageDur
  * @param pipeline - Their pipeline.
  * @param options - See {@link StageDurationsOptions}.
  * @returns One entry per stage, in pipeline order.
- * @throws {RevopsError} `INVALID_INPUT` for an event naming a stage the pipeline does not have, events out of order, or an unknown `mode`.
+ * @throws {RevopsError} `INVALID_INPUT` for `entities` that is not an array of objects, an event naming a stage the pipeline
+ *   does not have, events out of order, or an unknown `mode`.
  * @throws {RevopsError} `INVALID_DATE` for an event `at` that is not an instant.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
  * @example

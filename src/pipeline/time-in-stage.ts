@@ -52,6 +52,26 @@ export function eventTimes(history: readonly StageEvent[], field = 'history'): n
   return times;
 }
 
+/** A list of entities with an `id` and a `history`. @internal */
+export interface HistoryHolder {
+  readonly id: string;
+  readonly history: readonly StageEvent[];
+}
+
+/**
+ * The history of each entity with its event times, checked.
+ * @throws {RevopsError} `INVALID_INPUT` when `entities` is not an array, an entity is not an object, or a history is malformed; `INVALID_DATE` for a malformed `at`.
+ * @internal
+ */
+export function entityHistories(entities: readonly HistoryHolder[]): { readonly history: readonly StageEvent[]; readonly times: number[] }[] {
+  if (!Array.isArray(entities)) throw invalid('INVALID_INPUT', 'entities', entities, 'must be an array of entities with id and history');
+  return entities.map((e: unknown, k) => {
+    if (typeof e !== 'object' || e === null) throw invalid('INVALID_INPUT', `entities[${k}]`, e, 'must be an entity with id and history');
+    const history = (e as HistoryHolder).history;
+    return { history, times: eventTimes(history, `entities[${k}].history`) };
+  });
+}
+
 /**
  * The visits of a history: each event opens a stay in its `to` stage that the next event
  * closes. Instants are compared at millisecond precision (`Date.parse`).

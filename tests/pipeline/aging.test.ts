@@ -42,5 +42,7 @@ describe('agingDeals', () => {
     expect(() => agingDeals(deals, { ...opts, thresholdDays: null as never })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION' }));
     expect(() => agingDeals([{ id: 'x', history: [ev(null, 'limbo', '2026-01-01T00:00:00Z')] }], { ...opts, thresholdDays: 1 })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => agingDeals(deals, { ...opts, asOf: 'now', thresholdDays: 1 })).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => agingDeals([null as never], { ...opts, thresholdDays: 1 })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities[0]' }));
+    expect(() => agingDeals(deals, undefined as never)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'options' }));
   });
 });

@@ -40,5 +40,15 @@ describe('availableTransitions', () => {
   it('throws on an unknown stage or a malformed actor', () => {
     expect(() => availableTransitions({ ...deal, stage: 'x' }, { pipeline: defaultDealPipeline, actor: { id: 'a', roleId: 'sdr' } })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => availableTransitions(deal, { pipeline: defaultDealPipeline, actor: null as never })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    // the same checks as transition: a stage that disagrees with the last event, an empty role, no entity, no options
+    const ev = { from: null, to: 'proposal', at, actorId: 'a', roleId: 'account-executive' };
+    expect(() => availableTransitions({ ...deal, history: [ev] }, { pipeline: defaultDealPipeline, actor: { id: 'a', roleId: 'sdr' } })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'entity.stage' }));
+    expect(() => availableTransitions(deal, { pipeline: defaultDealPipeline, actor: { id: 'a', roleId: '' } })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'actor' }));
+    expect(() => availableTransitions(null as never, { pipeline: defaultDealPipeline, actor: { id: 'a', roleId: 'sdr' } })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'entity' }));
+    expect(() => availableTransitions(deal, undefined as never)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'options' }));
+  });
+
+  it('a role the pipeline does not know is simply offered nothing', () => {
+    expect(availableTransitions(deal, { pipeline: defaultDealPipeline, actor: { id: 'c', roleId: 'chief-executive' } })).toEqual([]);
   });
 });

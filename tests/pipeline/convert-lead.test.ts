@@ -72,6 +72,8 @@ describe('convertLead', () => {
     expect(code(convertLead(working, { actor: sdr, at, deal }))).toBe('LEAD_NOT_QUALIFIED');
     const { ownerId: _o, ...noOwner } = deal;
     expect(code(convertLead(qualified, { actor: sdr, at, deal: noOwner }))).toBe('OWNER_REQUIRED');
+    // a lead without an owner has no SDR to credit as the deal's source (a Deal's sourceMemberId must be a non-empty id)
+    expect(code(convertLead({ ...qualified, ownerId: '' }, { actor: sdr, at, deal }))).toBe('OWNER_REQUIRED');
     const { accountId: _a, ...noAccount } = deal;
     expect(code(convertLead(qualified, { actor: sdr, at, deal: noAccount }))).toBe('ACCOUNT_REQUIRED');
     // the lead's own move is checked too: an AE may not convert, and time never goes backwards
@@ -98,6 +100,11 @@ describe('convertLead', () => {
     expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, expectedCloseDate: '2026-02-30' } })).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
     expect(() => convertLead({ ...qualified, stage: 'mql' }, { actor: sdr, at, deal })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'lead.stage' }));
     // misuse throws even when the lead would be refused
-    expect(() => convertLead({ ...qualified, stage: 'new' }, { actor: sdr, at, deal: { ...deal, amount: { amount: 'x', currency: 'USD' } } })).toThrowError(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
+    const stillNew = { ...qualified, stage: 'new', history: qualified.history.slice(0, 1) };
+    expect(() => convertLead(stillNew, { actor: sdr, at, deal: { ...deal, amount: { amount: 'x', currency: 'USD' } } })).toThrowError(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
+    // a lead whose stage disagrees with its last event, or missing options/deal: a RevopsError, not a TypeError
+    expect(() => convertLead({ ...qualified, stage: 'new' }, { actor: sdr, at, deal })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'lead.stage' }));
+    expect(() => convertLead(qualified, undefined as never)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'options' }));
+    expect(() => convertLead(qualified, { actor: sdr, at } as never)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'deal' }));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RevopsError } from '../../src/core/index.js';
-import { definePipeline, transition, type PipelineSpec } from '../../src/pipeline/index.js';
+import { defaultCustomerPipeline, defaultDealPipeline, defaultLeadPipeline, definePipeline, transition, type PipelineSpec } from '../../src/pipeline/index.js';
 
 const good: PipelineSpec = {
   id: 'p',
@@ -46,6 +46,18 @@ describe('definePipeline', () => {
     expect(Object.isFrozen(good.stages)).toBe(false);
     // a defined pipeline can be defined again (idempotent)
     expect(JSON.stringify(definePipeline(p))).toBe(JSON.stringify(p));
+  });
+
+  it('a defined pipeline sent through JSON defines the same pipeline again', () => {
+    for (const p of [defaultLeadPipeline, defaultDealPipeline, defaultCustomerPipeline, definePipeline(good)]) {
+      const again = definePipeline(JSON.parse(JSON.stringify(p)) as PipelineSpec);
+      expect(again).toEqual(p);
+      // and it works the same: the default deal pipeline's discovery → demo is open to sales specialists
+      if (p === defaultDealPipeline) {
+        const e = { id: 'x', stage: 'discovery', history: [] };
+        expect(transition(e, 'demo', { pipeline: again, actor: { id: 's', roleId: 'sales-specialist' }, at: '2026-01-01T00:00:00Z' }).ok).toBe(true);
+      }
+    }
   });
 
   it('fills reopen defaults: a reason required, every closed stage reopenable', () => {

@@ -37,6 +37,14 @@ describe('replayHistory', () => {
     expect(err([first, ev('discovery', 'demo', '2025-12-31T00:00:00Z')])).toEqual(['TIME_TRAVEL', 1]);
     expect(err([first, ev('discovery', 'closed-lost', '2026-01-02T00:00:00Z', 'account-executive', 'x'), ev('closed-lost', 'proposal', '2026-01-03T00:00:00Z', 'sales-manager', 'y')])).toEqual(['CLOSED', 2]);
   });
+
+  it('accepts events at the same instant, written in any offset, and throws on a history that is not an array', () => {
+    // 09:00+09:00, 00:00Z and 19:00-05:00 (the previous day) are one instant: three moves in one moment are in order
+    const h = [ev(null, 'discovery', '2026-01-01T09:00:00+09:00'), ev('discovery', 'demo', '2026-01-01T00:00:00Z'), ev('demo', 'proposal', '2025-12-31T19:00:00-05:00')];
+    const r = replayHistory(base, h, { pipeline: defaultDealPipeline });
+    expect(r.ok && r.value.stage).toBe('proposal');
+    expect(() => replayHistory(base, null as never, { pipeline: defaultDealPipeline })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'history' }));
+  });
 });
 
 describe('enterPipeline', () => {

@@ -70,5 +70,7 @@ describe('stageDurations', () => {
     expect(() => stageDurations([chain('x', [['discovery', 2], ['demo', 1]])], defaultDealPipeline)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => stageDurations([{ id: 'x', history: [{ ...ev(null, 'discovery', 0), at: '2026-01-01' }] }], defaultDealPipeline)).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
     expect(() => stageDurations(deals, defaultDealPipeline, { mode: 'visits' as never })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => stageDurations([null as never], defaultDealPipeline)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities[0]' }));
+    expect(() => stageDurations({} as never, defaultDealPipeline)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities' }));
   });
 });

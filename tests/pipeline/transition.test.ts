@@ -137,6 +137,13 @@ describe('refusals', () => {
     // 11:00+01:00 is 10:00Z, the same instant as the last event: allowed.
     expect(code(transition(deal, 'proposal', { ...opts, at: '2026-03-01T11:00:00+01:00' }))).toBe('ok');
     expect(code(transition(deal, 'proposal', { ...opts, at: '2026-03-01T10:30:00+01:00' }))).toBe('TIME_TRAVEL');
+    // +09:00 is compared by epoch, not as text: 18:59:59+09:00 is 09:59:59Z (before), 19:00:01+09:00 is 10:00:01Z (after)
+    expect(code(transition(deal, 'proposal', { ...opts, at: '2026-03-01T18:59:59+09:00' }))).toBe('TIME_TRAVEL');
+    expect(code(transition(deal, 'proposal', { ...opts, at: '2026-03-01T19:00:01+09:00' }))).toBe('ok');
+    // millisecond precision: .0001 and .0009 past 10:00Z are both the last event's millisecond, so not earlier than it
+    const fine = { ...deal, history: [{ ...deal.history[0]!, at: '2026-03-01T10:00:00.0009Z' }] };
+    expect(code(transition(fine, 'proposal', { ...opts, at: '2026-03-01T10:00:00.0001Z' }))).toBe('ok');
+    expect(code(transition(fine, 'proposal', { ...opts, at: '2026-03-01T09:59:59.9999Z' }))).toBe('TIME_TRAVEL');
   });
 
   it('CLOSED: a won or lost entity moves only by reopen', () => {
@@ -258,6 +265,9 @@ describe('misuse throws RevopsError', () => {
     ['probability in percent', () => transition(d, 'demo', { ...opts, changes: { probability: 35 } }), 'INVALID_RATE'],
     ['probability when closing', () => transition({ ...d, stage: 'proposal' }, 'closed-won', { ...opts, changes: { probability: 0.9 } }), 'INVALID_INPUT'],
     ['contradictory source', () => transition(d, 'demo', { ...opts, changes: { probability: 0.3, probabilitySource: 'stage' } }), 'INVALID_INPUT'],
+    ['no entity', () => transition(null as never, 'demo', opts), 'INVALID_INPUT'],
+    ['no options', () => transition(d, 'demo', undefined as never), 'INVALID_INPUT'],
+    ['reopen without options', () => reopen(d, undefined as never), 'INVALID_INPUT'],
     ['raw definition instead of a defined pipeline', () => transition(d, 'demo', { ...opts, pipeline: JSON.parse(JSON.stringify(defaultDealPipeline)) }), 'INVALID_PIPELINE'],
   ])('%s', (_name, f, c) => {
     expect(f).toThrowError(expect.objectContaining({ code: c }));
