@@ -145,6 +145,15 @@ export function readTimeline(rows: readonly Subscription[], c: RetentionConventi
     scale = Math.max(scale, decimalsOf(m.amount));
   }
   const customers = new Map<string, CustomerTimeline>();
+  // dates repeat across rows (a few per month): parse each distinct string once (bounded cache)
+  const dates = new Map<string, [MonthIndex, number, boolean]>();
+  const date = (value: unknown, field: string): [MonthIndex, number, boolean] => {
+    const hit = typeof value === 'string' ? dates.get(value) : undefined;
+    if (hit !== undefined) return hit;
+    const parsed = readDate(value, field);
+    if (dates.size < 10_000) dates.set(value as string, parsed);
+    return parsed;
+  };
   const freeActive = c.freePlans === 'active';
   const cancel = c.churnRecognition === 'cancellation';
   let lastMonth = -1;
@@ -154,11 +163,11 @@ export function readTimeline(rows: readonly Subscription[], c: RetentionConventi
     const id = row.customerId;
     if (typeof id !== 'string' || id.length === 0) throw invalid('INVALID_INPUT', `${field}.customerId`, id, 'must be a non-empty string');
     if (row.period === null || typeof row.period !== 'object') throw invalid('INVALID_PERIOD', `${field}.period`, row.period, 'must be a period { start, end }');
-    const [ms] = readDate(row.period.start, `${field}.period.start`);
-    const [me0, , endIsLast] = readDate(row.period.end, `${field}.period.end`);
+    const [ms] = date(row.period.start, `${field}.period.start`);
+    const [me0, , endIsLast] = date(row.period.end, `${field}.period.end`);
     if (row.period.end < row.period.start) throw invalid('INVALID_PERIOD', `${field}.period.end`, row.period.end, 'must not be before the start');
     let me = endIsLast ? me0 : me0 - 1;
-    if (cancel && row.canceledAt !== undefined) me = Math.min(me, readDate(row.canceledAt, `${field}.canceledAt`)[0] - 1);
+    if (cancel && row.canceledAt !== undefined) me = Math.min(me, date(row.canceledAt, `${field}.canceledAt`)[0] - 1);
     const [m, name] = amountOf(row, c);
     const units = toUnits(m, scale, `${field}.${name}`);
     if (units === 0 && !(freeActive && row.free === true)) continue;
