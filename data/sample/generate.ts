@@ -283,8 +283,8 @@ for (let i = 1; i <= 440; i++) {
   );
 }
 
-// AE-sourced new business and expansions; the last 45 are recent, so the current quarter has an open pipeline
-for (let i = 0; i < 115; i++) {
+// AE-sourced new business and expansions; the last 25 are recent, so the current quarter has an open pipeline
+for (let i = 0; i < 95; i++) {
   const created = i >= 70 ? addDays(AS_OF, -rng.int(50)) : addDays(START, rng.int(640));
   if (created > AS_OF) continue;
   const account = pick(accounts);
@@ -322,13 +322,13 @@ for (const [y, q] of [[2025, 1], [2025, 2], [2025, 3], [2025, 4], [2026, 1], [20
   const p = quarter(y, q);
   for (const ae of ['m-taylor', 'm-jordan', 'm-casey']) {
     if (ae === 'm-casey' && p.end < '2025-08-18') continue;
-    quotas.push(parseQuota({ id: `q-${ae}-${y}q${q}`, memberId: ae, period: p, amount: { amount: ae === 'm-taylor' ? 150_000 : 120_000, currency: CUR } }));
+    quotas.push(parseQuota({ id: `q-${ae}-${y}q${q}`, memberId: ae, period: p, amount: { amount: ae === 'm-taylor' ? 150_000 : 240_000, currency: CUR } }));
   }
   for (const sdr of ['m-jamie', 'm-riley']) {
-    quotas.push(parseQuota({ id: `q-${sdr}-${y}q${q}`, memberId: sdr, period: p, amount: { amount: 200_000, currency: CUR }, measure: 'bookings' }));
+    quotas.push(parseQuota({ id: `q-${sdr}-${y}q${q}`, memberId: sdr, period: p, amount: { amount: sdr === 'm-jamie' ? 120_000 : 300_000, currency: CUR }, measure: 'bookings' }));
   }
   quotas.push(parseQuota({ id: `q-team-west-${y}q${q}`, teamId: 'team-west', period: p, amount: { amount: 150_000, currency: CUR } }));
-  quotas.push(parseQuota({ id: `q-team-east-${y}q${q}`, teamId: 'team-east', period: p, amount: { amount: 240_000, currency: CUR } }));
+  quotas.push(parseQuota({ id: `q-team-east-${y}q${q}`, teamId: 'team-east', period: p, amount: { amount: 480_000, currency: CUR } }));
 }
 
 // ---------------------------------------------------------------- incentive plans
@@ -376,7 +376,7 @@ const plans = [
         effectiveFrom: '2025-01-01',
         attainment: { kinds: ['source'] },
         components: [
-          { id: 'sdr-per-opportunity', name: 'Per converted lead (sourced opportunity won)', kind: 'perUnit', kinds: ['source'], amountPerUnit: '150' },
+          { id: 'sdr-per-opportunity', name: 'Per sourced opportunity won', kind: 'perUnit', kinds: ['source'], measure: 'bookings', amountPerUnit: '150' },
           { id: 'sdr-sourced-bookings', name: 'Share of sourced bookings', kind: 'rate', kinds: ['source'], rate: '0.01' },
           { id: 'sdr-quota-bonus', name: 'Quota bonus', kind: 'bonus', kinds: ['source'], steps: [{ atLeast: '1', amount: '1000' }] },
         ],
