@@ -16,11 +16,10 @@ export { shrinkRates, type RateGroup, type BetaPrior, type ShrinkRatesOptions, t
 export { GROUP_BY_KEYS, UNASSIGNED, type GroupBy, type GroupingOptions } from './group-by.js';
 export type { Grouped, GroupedSummary } from './grouped-summary.js';
 export type { OutcomeOptions } from './deal-outcome.js';
+export { mergeFunnel, finalizeFunnel } from './funnel-summary.js';
 export {
   funnel,
   summarizeFunnel,
-  mergeFunnel,
-  finalizeFunnel,
   type Funnel,
   type FunnelEntity,
   type FunnelOptions,

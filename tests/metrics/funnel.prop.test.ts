@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { finalizeFunnel, funnel, mergeFunnel, summarizeFunnel } from '../../src/metrics/funnel.js';
+import { funnel, summarizeFunnel } from '../../src/metrics/funnel.js';
+import { finalizeFunnel, mergeFunnel } from '../../src/metrics/funnel-summary.js';
 import { pipeline, walker } from './fixtures.js';
 
 const STAGES = ['a', 'b', 'c', 'won', 'lost'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { funnel, summarizeFunnel, mergeFunnel, finalizeFunnel } from '../../src/metrics/funnel.js';
+import { funnel, summarizeFunnel } from '../../src/metrics/funnel.js';
+import { finalizeFunnel, mergeFunnel } from '../../src/metrics/funnel-summary.js';
 import { ev, pipeline, walker } from './fixtures.js';
 
 const times = <T>(n: number, f: () => T): T[] => Array.from({ length: n }, f);
