@@ -57,6 +57,12 @@ export function pct(rate: Fixed): string {
   return `${fixedToString(rate)} (${fixedToString(multiplyFixed(rate, { int: 100n, scale: 0 }))}%)`;
 }
 
+/** `" prorated 79/90 days"` when the amount was prorated, else `""`. @internal */
+export function prorated(ctx: ResolvedContext, per: 'range' | 'period'): string {
+  const p = per === 'range' ? ctx.proration : ctx.periodProration;
+  return p.numerator === p.denominator ? '' : ` prorated ${p.numerator}/${p.denominator} days`;
+}
+
 function money(ctx: ResolvedContext, f: Fixed): string {
   return fromFixed(f, ctx.currency).amount;
 }
@@ -78,14 +84,24 @@ function interpolatedValue(base: Fixed, t: AmountTier, x: Fixed): Rational {
 }
 
 /** Lines of one tiered component. */
-function tieredLines(ctx: ResolvedContext, c: Extract<PlanComponent, { kind: 'tiered' }>, s: ComponentSummary, ruleId: string, carried: Fixed, weight: (r: Rational) => Rational): StatementLine[] {
+function tieredLines(ctx: ResolvedContext, c: Extract<PlanComponent, { kind: 'tiered' }>, s: ComponentSummary, ruleId: string, carried: Fixed, weight: (r: Rational) => Rational, wText: string): StatementLine[] {
   const tiers = amountTiers(c.tiers, c.basis, ctx.quota, ctx.dec);
   const lines: StatementLine[] = [];
   const tierInfo = (k: number): LineExplanation['tier'] => {
     const t = tiers[k] as AmountTier;
     return { index: k, from: money(ctx, t.from), to: t.to === null ? null : money(ctx, t.to), boundary: c.boundary };
   };
-  const push = (k: number, value: Rational, base: Fixed, ids: readonly string[], how: string): void => {
+  const ofQuota = (k: number): string => {
+    if (c.basis !== 'attainment') return '';
+    const t = c.tiers[k] as { from: string; to?: string };
+    const p = (x: string): string => `${fixedToString(multiplyFixed(ctx.dec(x), { int: 100n, scale: 0 }))}%`;
+    return t.to === undefined ? ` (${p(t.from)} of quota and above)` : ` (${p(t.from)}–${p(t.to)} of quota)`;
+  };
+  const rateText = (t: AmountTier, at: Fixed | null): string =>
+    c.split !== 'interpolated' || t.nextRate === null
+      ? pct(t.rate)
+      : `a rate moving from ${pct(t.rate)} to ${pct(t.nextRate)} across the tier${at === null ? ', taken at each credit' : `, taken at ${money(ctx, at)}`}`;
+  const push = (k: number, value: Rational, base: Fixed, ids: readonly string[], how: string, at: Fixed | null): void => {
     const t = tiers[k] as AmountTier;
     lines.push(
       makeLine(ctx, 'tier', c.id, weight(value), {
@@ -96,7 +112,7 @@ function tieredLines(ctx: ResolvedContext, c: Extract<PlanComponent, { kind: 'ti
         unitAmount: null,
         tier: tierInfo(k),
         creditIds: ids,
-        text: (a) => `tier ${k + 1} ${bounds(ctx, t, c.boundary)} ${how}: ${money(ctx, base)} at ${pct(t.rate)} = ${a}`,
+        text: (a) => `tier ${k + 1} ${bounds(ctx, t, c.boundary)}${ofQuota(k)}: ${how}, ${money(ctx, base)} at ${rateText(t, at)}${wText} = ${a}`,
       }),
     );
   };
@@ -116,32 +132,32 @@ function tieredLines(ctx: ResolvedContext, c: Extract<PlanComponent, { kind: 'ti
         c.split === 'interpolated' && w !== null && tier.nextRate !== null
           ? divFixed(addFixed(multiplyFixed(multiplyFixed(base, tier.rate), w), multiplyFixed(parseFixed(t.linear), subFixed(tier.nextRate, tier.rate))), w)
           : rat(multiplyFixed(base, tier.rate));
-      push(k, value, base, t.creditIds, c.split === 'marginal' ? 'part of each credit inside the tier' : c.split === 'retroactive' ? 'credits landing in the tier, whole amount' : 'credits landing in the tier, rate interpolated per credit');
+      push(k, value, base, t.creditIds, c.split === 'marginal' ? 'the part of each credit inside this tier (each credit starts from 0)' : 'credits whose amount lands in this tier, whole amounts', null);
     });
     return lines;
   }
   const base = parseFixed(s.base);
   const x0 = c.scope === 'yearToDate' ? carried : ZERO;
   const x1 = addFixed(x0, base);
-  const from = c.scope === 'yearToDate' ? ` from ${money(ctx, x0)} carried in to ${money(ctx, x1)}` : ` at ${money(ctx, x1)} for the period`;
+  const total = c.scope === 'yearToDate' ? `the year-to-date total (${money(ctx, x0)} carried in, ${money(ctx, x1)} now)` : `the period total ${money(ctx, x1)}`;
   if (c.split === 'marginal') {
     const neg = base.int < 0n;
     const portions = marginalPortions(tiers, neg ? x1 : x0, neg ? x0 : x1);
     portions.forEach((p, k) => {
       if (p.int === 0n) return;
       const part = neg ? negFixed(p) : p;
-      push(k, rat(multiplyFixed(part, (tiers[k] as AmountTier).rate)), part, s.creditIds, `part of the total${from} inside the tier`);
+      push(k, rat(multiplyFixed(part, (tiers[k] as AmountTier).rate)), part, s.creditIds, `the part of ${total} inside this tier`, null);
     });
   } else {
     const k = tierIndex(tiers, x1, c.boundary);
     if (k >= 0) {
       const t = tiers[k] as AmountTier;
       const value = c.split === 'retroactive' ? rat(multiplyFixed(base, t.rate)) : interpolatedValue(base, t, x1);
-      push(k, value, base, s.creditIds, c.split === 'retroactive' ? `whole amount at the tier reached${from}` : `rate interpolated at ${money(ctx, x1)}${from}`);
+      push(k, value, base, s.creditIds, `${total} reached this tier, so the whole ${c.scope === 'yearToDate' ? "period's amount" : 'amount'} is paid at its rate`, x1);
     }
   }
   if (lines.length === 0) {
-    lines.push(makeLine(ctx, 'tier', c.id, { num: 0n, den: 1n }, { ...NONE, ruleId, base, creditIds: s.creditIds, text: (a) => `total${from} is below the first tier: ${a}` }));
+    lines.push(makeLine(ctx, 'tier', c.id, { num: 0n, den: 1n }, { ...NONE, ruleId, base, creditIds: s.creditIds, text: (a) => `${total} is below the first tier: ${a}` }));
   }
   return lines;
 }
@@ -211,13 +227,13 @@ export function componentLines(ctx: ResolvedContext, c: PlanComponent, s: Compon
       } else {
         const st = c.steps[step] as { atLeast: string; amount: string };
         const amt = prorateAmount(ctx, ctx.dec(st.amount));
-        lines = [makeLine(ctx, 'bonus', c.id, weight(rat(amt)), { ...NONE, ruleId, unitAmount: fixedToString(amt), creditIds: s.creditIds, text: (a) => `attainment reached ${ctx.pct(st.atLeast)} of quota (credited ${money(ctx, credited)}): bonus ${money(ctx, amt)}${wText} = ${a}` })];
+        lines = [makeLine(ctx, 'bonus', c.id, weight(rat(amt)), { ...NONE, ruleId, unitAmount: fixedToString(amt), creditIds: s.creditIds, text: (a) => `credited ${money(ctx, credited)} reached the step at ${ctx.pct(st.atLeast)} of quota (${money(ctx, multiplyFixed(ctx.dec(st.atLeast), ctx.quota))}): bonus ${money(ctx, ctx.dec(st.amount))}${prorated(ctx, 'range')}${wText} = ${a}` })];
       }
       break;
     }
     case 'tiered': {
       if (c.basis === 'attainment' && quotaZero) lines = [zero('quota is zero: attainment tiers pay nothing; pays 0.00', 'tier')];
-      else lines = tieredLines(ctx, c, s, ruleId, carriedIn, weight);
+      else lines = tieredLines(ctx, c, s, ruleId, carriedIn, weight, wText);
       break;
     }
   }
@@ -233,7 +249,7 @@ function applyCapFloor(ctx: ResolvedContext, c: PlanComponent, lines: StatementL
     const excess = subFixed(total, cap);
     if (excess.int > 0n) {
       const defer = c.cap.mode === 'defer';
-      out.push(makeLine(ctx, 'cap', c.id, rat(negFixed(excess)), { ...NONE, ruleId, base: total, unitAmount: fixedToString(cap), text: (a) => `capped at ${money(ctx, cap)}: ${money(ctx, total)} earned, ${a} ${defer ? 'deferred to later periods' : 'forfeited'}` }));
+      out.push(makeLine(ctx, 'cap', c.id, rat(negFixed(excess)), { ...NONE, ruleId, base: total, unitAmount: fixedToString(cap), text: (a) => `capped at ${money(ctx, cap)}${prorated(ctx, 'range')}: ${money(ctx, total)} earned, ${a} ${defer ? 'deferred to later periods' : 'forfeited'}` }));
       total = cap;
       if (defer) deferred = addFixed(deferred ?? ZERO, excess);
     } else if (c.cap.mode === 'defer' && priorDeferred.int > 0n && excess.int < 0n) {
@@ -248,7 +264,7 @@ function applyCapFloor(ctx: ResolvedContext, c: PlanComponent, lines: StatementL
     const floor = prorateAmount(ctx, ctx.dec(c.floor));
     if (compareFixed(total, floor) < 0) {
       const top = subFixed(floor, total);
-      out.push(makeLine(ctx, 'floor', c.id, rat(top), { ...NONE, ruleId, base: total, unitAmount: fixedToString(floor), text: (a) => `floor ${money(ctx, floor)}: earned ${money(ctx, total)}, topped up by ${a}` }));
+      out.push(makeLine(ctx, 'floor', c.id, rat(top), { ...NONE, ruleId, base: total, unitAmount: fixedToString(floor), text: (a) => `floor ${money(ctx, floor)}${prorated(ctx, 'range')}: earned ${money(ctx, total)}, topped up by ${a}` }));
     }
   }
   if (deferred !== null && deferred.int === 0n) deferred = null;

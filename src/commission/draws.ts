@@ -18,7 +18,7 @@
 import { fromFixed } from '../core/money.js';
 import type { ResolvedContext } from './context.js';
 import { prorateAmount } from './context.js';
-import { makeLine, pct, rat } from './component-lines.js';
+import { makeLine, pct, prorated, rat } from './component-lines.js';
 import { addFixed, compareFixed, fixedToString, maxFixed, minFixed, multiplyFixed, roundTo, subFixed, ZERO, type Fixed } from './exact.js';
 import type { StatementLine } from './types.js';
 
@@ -35,9 +35,10 @@ export function drawLines(ctx: ResolvedContext, payBefore: Fixed, priorBalance: 
   let paid = ZERO;
   if (inEffect) {
     paid = guarantee ? maxFixed(ZERO, subFixed(amount, payBefore)) : amount;
+    const proText = prorated(ctx, 'period') === '' ? '' : ` (${money(ctx.dec(d.amount))}${prorated(ctx, 'period')})`;
     const text = guarantee
-      ? (a: string) => `${d.type} draw: guaranteed ${money(amount)}, earned ${money(payBefore)}, top-up ${a}${recoverable ? ' (added to the draw balance)' : ''}`
-      : (a: string) => `${d.type} draw of ${a} paid in addition to earnings${recoverable ? ' (added to the draw balance)' : ''}`;
+      ? (a: string) => `${d.type} draw: guaranteed ${money(amount)}${proText}, earned ${money(payBefore)}, top-up ${a}${recoverable ? ' (added to the draw balance)' : ''}`
+      : (a: string) => `${d.type} draw of ${money(ctx.dec(d.amount))}${prorated(ctx, 'period')} = ${a}, paid in addition to earnings${recoverable ? ' (added to the draw balance, recovered from later earnings)' : ''}`;
     lines.push(makeLine(ctx, 'draw', null, rat(paid), { ruleId: 'draw', base: payBefore, rate: null, units: null, unitAmount: fixedToString(amount), tier: null, text }));
   }
   let balance = priorBalance;

@@ -28,7 +28,7 @@ export function explainStatement(statement: Statement): string {
   const s = statement;
   const cur = s.currency;
   const att = s.attainment === null ? 'n/a (zero quota)' : `${(s.attainment * 100).toFixed(2)}%`;
-  const pr = s.proration.numerator === s.proration.denominator ? '' : ` (prorated: ${s.proration.numerator}/${s.proration.denominator} days)`;
+  const pr = s.proration.numerator === s.proration.denominator ? '' : ` (prorated: active ${s.proration.numerator} of ${s.proration.denominator} days)`;
   const out = [
     `Statement for ${s.memberId} — plan ${s.planId}, version ${s.versionId}, period ${s.period.start}..${s.period.end}${s.range.start !== s.period.start || s.range.end !== s.period.end ? ` (evaluated ${s.range.start}..${s.range.end})` : ''}`,
     `Quota ${s.quota.amount} ${cur}${pr}; credited ${s.credited.amount} ${cur}; attainment ${att}`,
