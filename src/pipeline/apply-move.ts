@@ -16,6 +16,8 @@ const FORBIDDEN_KEYS = new Set(['id', 'stage', 'history', '__proto__', 'construc
 const SOURCES = new Set(['stage', 'manual', 'model']);
 const CATEGORIES = new Set(['pipeline', 'bestCase', 'commit', 'closed', 'omitted']);
 const DEAL_DERIVED = ['probability', 'probabilitySource', 'forecastCategory'];
+/** The field each entity kind keeps the `reason` of its lost stage in: derived, never set through `changes`. */
+const REASON_FIELD: Readonly<Record<string, string>> = { deal: 'lostReason', lead: 'disqualifyReason' };
 
 /** The checked arguments of a move. @internal */
 export interface MoveArgs {
@@ -46,6 +48,7 @@ function checkChanges(changes: unknown, index: PipelineIndex, to: IndexedStage):
     if (!(v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) {
       throw invalid('INVALID_INPUT', field, v, 'must be a string, a finite number, a boolean or null (null clears the field)');
     }
+    if (key === REASON_FIELD[index.entity]) throw invalid('INVALID_INPUT', field, v, 'is derived: set from `reason` when entering a lost stage, cleared on reopening');
     if (index.entity !== 'deal') continue;
     if (to.closed && DEAL_DERIVED.includes(key)) throw invalid('INVALID_INPUT', field, v, `cannot be set when entering ${to.kind} stage "${to.id}" (forced to ${to.kind === 'won' ? '1, closed' : '0, omitted'})`);
     if (key === 'probability' && (typeof v !== 'number' || v < 0 || v > 1)) throw invalid('INVALID_RATE', field, v, 'must be a fraction in [0, 1]');
@@ -178,11 +181,11 @@ export function buildMoved<E extends StagedEntity>(entity: E, m: MoveArgs, reope
       next['forecastCategory'] = to.forecastCategory;
       if (c === undefined || !('closeDate' in c)) next['closeDate'] = m.at.slice(0, 10);
       if (to.kind === 'lost') next['lostReason'] = m.reason;
-      else if ('lostReason' in next && (c === undefined || !('lostReason' in c))) delete next['lostReason'];
+      else if ('lostReason' in next) delete next['lostReason'];
     } else {
       if (reopening) {
         if (c === undefined || !('closeDate' in c)) delete next['closeDate'];
-        if (c === undefined || !('lostReason' in c)) delete next['lostReason'];
+        delete next['lostReason'];
         if (c === undefined || !('probabilitySource' in c || 'probability' in c)) next['probabilitySource'] = 'stage';
       }
       if (c !== undefined && typeof c['probability'] === 'number' && c['probabilitySource'] === undefined) next['probabilitySource'] = 'manual';
@@ -192,7 +195,7 @@ export function buildMoved<E extends StagedEntity>(entity: E, m: MoveArgs, reope
     }
   } else if (m.index.entity === 'lead') {
     if (to.kind === 'lost') next['disqualifyReason'] = m.reason;
-    else if (reopening && (c === undefined || !('disqualifyReason' in c))) delete next['disqualifyReason'];
+    else if (reopening) delete next['disqualifyReason'];
   }
   return next as E;
 }

@@ -21,9 +21,9 @@ export type ReopenOptions = TransitionOptions;
  * the entity's stage); `ROLE_NOT_PERMITTED` (role not in `reopen.roles`); `REASON_REQUIRED`
  * (`reopen.requiresReason`, true by default); `GUARD_FAILED` (fields required by the target stage).
  *
- * Derived fields: a deal loses `closeDate` and `lostReason`, its `probabilitySource` becomes
- * 'stage' (so probability and forecast category are the target stage's defaults) unless
- * `changes` set them; a lead loses `disqualifyReason`.
+ * Derived fields: a deal loses `lostReason`, and `closeDate` unless `changes` set it; its
+ * `probabilitySource` becomes 'stage' (so probability and forecast category are the target
+ * stage's defaults) unless `changes` set them; a lead loses `disqualifyReason`.
  *
  * @param entity - A closed entity of `options.pipeline`.
  * @param options - See {@link TransitionOptions}.

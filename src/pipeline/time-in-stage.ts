@@ -111,12 +111,20 @@ export function stageVisits(history: readonly StageEvent[], options: StageVisits
 
 /**
  * Cumulative days in each stage as of `asOf`: the sum over every visit to the stage (re-entries
- * add up, HubSpot's "cumulative time in stage"), the current visit counted until `asOf`, events
- * after `asOf` ignored. Days are fractional: milliseconds / 86,400,000 (a day is 24 hours of
- * elapsed time, whatever the offsets or DST). The values add up to the entity's age,
- * `asOf` − first event (up to float rounding, as each stage's whole milliseconds are divided
- * separately). Stages appear in order of first visit; an empty history, or an `asOf` before the
- * first event, gives `{}`.
+ * add up, HubSpot's "cumulative time in stage"), the current visit counted until `asOf`.
+ *
+ * Formula: days(s) = Σ over visits v of s (exit(v) − enter(v)) / 86,400,000, where exit(v) is the
+ * next event's instant, or `asOf` for the visit in progress; instants are epoch milliseconds.
+ * Days are fractional, each 24 hours of elapsed time whatever the offsets or DST. The values add
+ * up to the entity's age, `asOf` − first event (up to float rounding, as each stage's whole
+ * milliseconds are divided separately).
+ *
+ * Edge cases: events after `asOf` are ignored (as if not yet happened); an empty history, or an
+ * `asOf` before the first event, gives `{}`; a stage entered exactly at `asOf` is listed with 0;
+ * events at the same instant give their stage 0; instants written in different offsets
+ * (`2026-01-01T09:00:00+09:00` and `2026-01-01T00:00:00Z` are the same instant) are compared by
+ * epoch milliseconds, never as text, and fraction digits beyond the millisecond are ignored.
+ * Stages appear in order of first visit.
  *
  * @param history - Stage events, oldest first.
  * @param asOf - The instant of observation (ISO-8601 with offset).

@@ -53,6 +53,8 @@ export interface TransitionOptions {
  *   'stage'` drops an override. The forecast category follows the stage default unless
  *   `changes.forecastCategory` sets it in the same move (the model has no category source field).
  * - `lead`, entering a lost stage: `disqualifyReason` = `reason`.
+ * - `lostReason` (deals) and `disqualifyReason` (leads) come only from `reason`; naming them in
+ *   `changes` throws.
  * - `customer` (or anything else): only `stage`, `history` and `changes`.
  *
  * @param entity - A lead, a deal, or any `{ id, stage, history }` in `options.pipeline`.
@@ -62,7 +64,8 @@ export interface TransitionOptions {
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
  * @throws {RevopsError} `INVALID_INPUT` for an unknown stage (current or target), a current stage that differs
  *   from the last event, a malformed actor, reason or `changes` (id, stage and history cannot be
- *   changed; values are scalars; derived deal fields cannot be set when closing).
+ *   changed; values are scalars; derived deal fields cannot be set when closing; `lostReason` /
+ *   `disqualifyReason` come from `reason`).
  * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset, or (deals) `changes.closeDate` /
  *   `changes.expectedCloseDate` is not a calendar date.
  * @throws {RevopsError} `INVALID_RATE` if `changes.probability` is not a fraction in [0, 1].
