@@ -53,6 +53,7 @@ export {
   type MrrMovementsSummary,
   type MovementConvention,
   type MovementCounts,
+  type WindowChurnCounts,
 } from './mrr-movements.js';
 export { mergeMrrMovements, finalizeMrrMovements } from './mrr-movements-merge.js';
 export {

@@ -38,7 +38,7 @@ function readSummary(s: MrrMovementsSummary, field: string): [number, number] {
  * Merges two movement summaries: over **disjoint customer sets** for the same window (every
  * field adds), or over **adjacent windows** (each summarised over all customers; the result
  * covers both windows, starting from the earlier and ending with the later, movements added,
- * `startCohort` then `null`). Exact; order-independent.
+ * `startCohort` and `churnCounts` then `null`). Exact; order-independent.
  *
  * @param a - a summary.
  * @param b - another summary, same convention and currency.
@@ -80,6 +80,15 @@ export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary
         a.startCohort === null || b.startCohort === null
           ? null
           : { retained: addDecimals(a.startCohort.retained, b.startCohort.retained, 'retained'), ending: addDecimals(a.startCohort.ending, b.startCohort.ending, 'ending') },
+      churnCounts:
+        a.churnCounts === null || b.churnCounts === null
+          ? null
+          : {
+              start: a.churnCounts.start + b.churnCounts.start,
+              churned: a.churnCounts.churned + b.churnCounts.churned,
+              acquired: a.churnCounts.acquired + b.churnCounts.acquired,
+              acquiredAndChurned: a.churnCounts.acquiredAndChurned + b.churnCounts.acquiredAndChurned,
+            },
     };
   }
   let first = a;
@@ -108,6 +117,7 @@ export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary
       ending: second.customers.ending,
     },
     startCohort: null,
+    churnCounts: null,
   };
 }
 
@@ -145,6 +155,7 @@ export function finalizeMrrMovements(summary: MrrMovementsSummary): MrrMovements
     ending: m(x.ending),
     customers: { ...summary.customers },
     startCohort: summary.startCohort === null ? null : { starting: m(x.starting), retained: m(summary.startCohort.retained), ending: m(summary.startCohort.ending) },
+    churnCounts: summary.churnCounts === null ? null : { ...summary.churnCounts },
   };
 }
 

@@ -54,6 +54,22 @@ export interface MrrMovementsSummary {
   readonly customers: MovementCounts;
   /** The customers active just before the window, followed to its end (`null` after merging adjacent windows). */
   readonly startCohort: { readonly retained: string; readonly ending: string } | null;
+  /** Customer counts for `churnRate` (`null` after merging adjacent windows). */
+  readonly churnCounts: WindowChurnCounts | null;
+}
+
+/**
+ * Customers of a window counted once each, ready for `churnRate` under any same-window
+ * rule: `start` active just before the window; `churned` of them, those who churned at least
+ * once in it (a return later does not undo it); `acquired` customers who became active in the
+ * window without being active at its start (new, or back from an earlier churn);
+ * `acquiredAndChurned` of those, who churned again inside the window.
+ */
+export interface WindowChurnCounts {
+  readonly start: number;
+  readonly churned: number;
+  readonly acquired: number;
+  readonly acquiredAndChurned: number;
 }
 
 /** MRR movements of a window. Identity: `starting + new + expansion + reactivation − contraction − churned = ending`, exactly. */
@@ -75,6 +91,8 @@ export interface MrrMovements {
    * end. `null` for a summary merged from adjacent windows (it needs per-customer state).
    */
   readonly startCohort: { readonly starting: Money; readonly retained: Money; readonly ending: Money } | null;
+  /** Customer counts for `churnRate`; `null` for a summary merged from adjacent windows. */
+  readonly churnCounts: WindowChurnCounts | null;
 }
 
 function readConvention(options: MrrMovementsOptions): MovementConvention {
@@ -137,12 +155,16 @@ export function summarizeMrrMovements(subscriptions: readonly Subscription[], wi
   let starting = 0, nw = 0, expansion = 0, contraction = 0, churned = 0, reactivation = 0, ending = 0;
   let cStart = 0, cNew = 0, cReact = 0, cChurn = 0, cEnd = 0;
   let retained = 0, cohortEnding = 0;
+  let lostStart = 0, acquired = 0, acquiredAndChurned = 0;
   const rule = convention.reactivation;
   for (const { months, units } of tl.customers.values()) {
     const n = months.length;
     let startVal = -1; // MRR in month w1 − 1, or -1 if inactive
     let endVal = 0;
     let endActive = false;
+    let joined = false; // became active inside the window without being active at its start
+    let startChurned = false;
+    let joinedChurned = false;
     for (let i = 0; i < n; i++) {
       const m = months[i] as number;
       if (m > wk) break;
@@ -155,6 +177,7 @@ export function summarizeMrrMovements(subscriptions: readonly Subscription[], wi
       const prevActive = i > 0 && months[i - 1] === m - 1;
       if (m >= w1) {
         if (!prevActive) {
+          if (startVal < 0) joined = true;
           if (i > 0 && isReactivation(rule, monthStartDay(m) - monthStartDay((months[i - 1] as number) + 1))) {
             reactivation += v;
             cReact++;
@@ -171,8 +194,13 @@ export function summarizeMrrMovements(subscriptions: readonly Subscription[], wi
       if ((i === n - 1 || months[i + 1] !== m + 1) && m + 1 >= w1 && m + 1 <= wk) {
         churned += v;
         cChurn++;
+        if (startVal >= 0) startChurned = true;
+        else if (joined) joinedChurned = true;
       }
     }
+    if (startChurned) lostStart++;
+    if (joined) acquired++;
+    if (joinedChurned) acquiredAndChurned++;
     if (startVal >= 0) {
       starting += startVal;
       cStart++;
@@ -197,6 +225,7 @@ export function summarizeMrrMovements(subscriptions: readonly Subscription[], wi
     amounts: { starting: d(starting), new: d(nw), expansion: d(expansion), contraction: d(contraction), churned: d(churned), reactivation: d(reactivation), ending: d(ending) },
     customers: { starting: cStart, new: cNew, reactivated: cReact, churned: cChurn, ending: cEnd },
     startCohort: { retained: d(retained), ending: d(cohortEnding) },
+    churnCounts: { start: cStart, churned: lostStart, acquired, acquiredAndChurned },
   };
 }
 

@@ -49,6 +49,11 @@ describe('mrrMovements laws', () => {
         expect(lhs).toBe(units(m.ending.amount));
         const c = m.customers;
         expect(c.starting + c.new + c.reactivated - c.churned).toBe(c.ending);
+        const k = m.churnCounts as NonNullable<typeof m.churnCounts>;
+        expect(k.start).toBe(c.starting);
+        expect(k.churned).toBeLessThanOrEqual(k.start);
+        expect(k.acquiredAndChurned).toBeLessThanOrEqual(k.acquired);
+        expect(k.churned + k.acquiredAndChurned).toBeLessThanOrEqual(c.churned);
         const g = grossRevenueRetention(m);
         if (g.rate !== null) expect(g.rate).toBeLessThanOrEqual(1);
       }),
@@ -95,7 +100,7 @@ describe('mrrMovements laws', () => {
         const right = summarizeMrrMovements(rows, windowOf(mid + 1, end), o);
         const whole = mrrMovements(rows, windowOf(a, end), o);
         for (const merged of [mergeMrrMovements(left, right), mergeMrrMovements(right, left)]) {
-          expect(finalizeMrrMovements(merged)).toEqual({ ...whole, startCohort: null });
+          expect(finalizeMrrMovements(merged)).toEqual({ ...whole, startCohort: null, churnCounts: null });
         }
       }),
     );

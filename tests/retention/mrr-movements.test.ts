@@ -3,6 +3,7 @@ import type { Subscription } from '../../src/model/subscription.js';
 import { mrrMovements, summarizeMrrMovements } from '../../src/retention/mrr-movements.js';
 import { finalizeMrrMovements, mergeMrrMovements } from '../../src/retention/mrr-movements-merge.js';
 import { RETENTION_PRESETS } from '../../src/retention/presets.js';
+import { churnRate } from '../../src/retention/rates.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
 const M: Record<string, { start: string; end: string }> = {
@@ -123,6 +124,32 @@ describe('presets reproduce the published conventions (research §1.2, §1.5, §
   });
 });
 
+describe('churn counts for churnRate (research EX-1 through the movement classifier)', () => {
+  it('100 customers at the start, 10 churn, 1 joins and churns inside the window → 10 %, 11 %, 10.89 %, 10 %', () => {
+    // computed by hand: window Feb–Mar; 90 customers stay Jan–Mar, 5 leave after Jan, 5 after Feb; j joins in Feb and leaves after it
+    const rows: Subscription[] = [];
+    for (let i = 0; i < 100; i++) {
+      rows.push(row(`k${i}`, 'jan', '10'));
+      if (i >= 5) rows.push(row(`k${i}`, 'feb', '10'));
+      if (i >= 10) rows.push(row(`k${i}`, 'mar', '10'));
+    }
+    rows.push(row('j', 'feb', '10'));
+    const m = mrrMovements(rows, M.febMar as never);
+    expect(m.churnCounts).toEqual({ start: 100, churned: 10, acquired: 1, acquiredAndChurned: 1 });
+    const counts = m.churnCounts as NonNullable<typeof m.churnCounts>;
+    expect(churnRate(counts, { preset: 'chartmogul' }).rate).toBe(0.1);
+    expect(churnRate(counts, { preset: 'baremetrics' }).rate).toBe(0.11);
+    expect(churnRate(counts, { preset: 'stripe' })).toMatchObject({ numerator: 11, denominator: 101 });
+    expect(churnRate(counts, { preset: 'profitwell' }).rate).toBe(0.1);
+    // logos roll forward: 100 + 1 new − 11 churn events = 90
+    expect(m.customers).toEqual({ starting: 100, new: 1, reactivated: 0, churned: 11, ending: 90 });
+  });
+  it('a starting customer who churns and returns still counts as churned once', () => {
+    const m = mrrMovements(BASE, M.febMar as never);
+    expect(m.churnCounts).toEqual({ start: 2, churned: 1, acquired: 1, acquiredAndChurned: 0 });
+  });
+});
+
 describe('validation and summaries', () => {
   it('refuses bad windows, amounts and currencies', () => {
     expect(() => mrrMovements(BASE, { start: '2026-02-02', end: '2026-02-28' })).toThrow(expect.objectContaining({ code: 'INVALID_PERIOD' }));
@@ -148,5 +175,6 @@ describe('validation and summaries', () => {
     const joined = finalizeMrrMovements(mergeMrrMovements(mar, s));
     expect(amounts(joined)).toEqual(amounts(mrrMovements(BASE, M.febMar as never)));
     expect(joined.startCohort).toBeNull();
+    expect(joined.churnCounts).toBeNull();
   });
 });
