@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, ROOT } from './helpers.js';
 
 /** The function imported from 'revops'. */
-const IMPORTED = 'ratio';
+const IMPORTED = 'conversionRate';
 /** Gzipped size limit of the minified bundle, in bytes. */
 const LIMIT_GZIP_BYTES = 1024;
 /** Strings that appear only in the dependencies' code. */
