@@ -103,8 +103,8 @@ describe('snapshots, churn recognition, free plans, discounts', () => {
     // ProfitWell example (research §1.5): $120/yr with 10 % off → $9 MRR, i.e. rows of 9.00 after the discount
     expect(mrrMovements([row('p', 'feb', '9.00', { listMrr: usd('10.00'), discount: 'forever' })], M.feb as never, { preset: 'profitwell' }).new.amount).toBe('9.00');
   });
-  it('keeps sub-cent MRR exact (Stripe glossary: 50 × 800/12 = 3,333.33… per plan month)', () => {
-    // 800/12 = 66.6666… normalised to four decimals by the caller: 50 customers × 66.6667 = 3333.335
+  it('keeps sub-cent MRR exact (an $800 annual plan normalised by the caller to 66.6667 a month)', () => {
+    // computed by hand: 50 customers × 66.6667 = 3333.335 (no rounding to cents on the way)
     const rows = Array.from({ length: 50 }, (_, i) => row(`s${i}`, 'feb', '66.6667'));
     expect(mrrMovements(rows, M.feb as never).new.amount).toBe('3333.335');
   });
