@@ -52,11 +52,12 @@ export function managerAsOf(member: Member, date: string): string | undefined {
  * Credit ids are `<dealId>/<kind>/<memberId>`; each credit carries the deal's type, segment,
  * products and term, and its date is the deal's `closeDate`.
  *
- * @param deals - won deals (each with a `closeDate`).
+ * @param deals - won deals (each with a `closeDate`, `forecastCategory: 'closed'`, no `lostReason`); not modified.
  * @param rules - see {@link CreditRules}.
  * @returns credits, deal by deal in input order.
- * @throws {RevopsError} `INVALID_INPUT` for a deal without `closeDate`, revenue shares over 1,
- *   or a roll-up without `members`; `INVALID_RATE` for a negative share; `INVALID_AMOUNT` for a
+ * @throws {RevopsError} `INVALID_INPUT` for a deal without `closeDate` or not won, revenue
+ *   shares over 1, a member given two revenue (or two overlay) credits on one deal, or a
+ *   roll-up without `members`; `INVALID_OPTION` for an unknown `rollup`; `INVALID_RATE` for a negative share; `INVALID_AMOUNT` for a
  *   deal amount with digits below the minor unit.
  * @example
  * ```ts
@@ -82,6 +83,9 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
   deals.forEach((deal, i) => {
     const date = deal.closeDate;
     if (date === undefined) throw invalid('INVALID_INPUT', `deals[${i}].closeDate`, undefined, 'is required to credit a deal');
+    if (deal.forecastCategory !== 'closed' || deal.lostReason !== undefined) {
+      throw invalid('INVALID_INPUT', `deals[${i}].forecastCategory`, deal.forecastCategory, `must be 'closed' with no lostReason: only won deals are credited (deal "${deal.id}")`);
+    }
     const make = (kind: CreditKind, memberId: string, amount: Money, share: string | undefined, extra: Partial<Credit> = {}): Credit => ({
       id: `${deal.id}/${kind}/${memberId}`,
       dealId: deal.id,
@@ -110,6 +114,12 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
     const parts: { kind: CreditKind; memberId: string; share: string }[] = [];
     if (ownerShare.int > 0n) parts.push({ kind: 'owner', memberId: deal.ownerId, share: fixedToString(ownerShare) });
     for (const s of splits) if (s.kind === 'revenue' && parseFixed(s.share).int > 0n) parts.push({ kind: 'split', memberId: s.memberId, share: fixedToString(parseFixed(s.share)) });
+    const credited = new Set<string>();
+    for (const p of [...parts, ...splits.filter((x) => x.kind === 'overlay').map((x) => ({ kind: 'overlay' as const, memberId: x.memberId }))]) {
+      const key = `${p.kind === 'overlay' ? 'overlay' : 'revenue'}/${p.memberId}`;
+      if (credited.has(key)) throw invalid('INVALID_INPUT', `deals[${i}].splits`, p.memberId, `must not give member "${p.memberId}" two ${p.kind === 'overlay' ? 'overlay' : 'revenue'} credits on deal "${deal.id}" (the owner counts as a revenue credit): merge the shares`);
+      credited.add(key);
+    }
     const amounts = parts.length === 0 ? [] : allocate(dealAmount, parts.map((p) => p.share));
     const revenue: Credit[] = parts.map((p, k) => make(p.kind, p.memberId, amounts[k] as Money, p.share));
     out.push(...revenue);

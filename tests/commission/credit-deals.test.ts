@@ -95,4 +95,9 @@ describe('crediting feeds overrides', () => {
     const reps = sales.map((_, i) => calculateStatement({ plan: repPlan, member: m(`rep${i}`), period, quota: usd('1'), credits }).payable.amount);
     expect(reps).toEqual(['7500.00', '6000.00', '6750.00', '5250.00', '4500.00']); // published
   });
+  it('refuses a deal that is not won, and a member credited twice on one deal (ids would collide, the split would be ambiguous)', () => {
+    expect(() => creditDeals([deal('d', '100', { stage: 'lost', forecastCategory: 'omitted', probability: 0, lostReason: 'price' })])).toThrow(/only won deals are credited/);
+    expect(() => creditDeals([deal('d', '100', { splits: [{ memberId: 'ae2', share: '0.2', kind: 'revenue' }, { memberId: 'ae2', share: '0.3', kind: 'revenue' }] })])).toThrow(/two revenue credits/);
+    expect(() => creditDeals([deal('d', '100', { splits: [{ memberId: 'ae1', share: '0.5', kind: 'revenue' }] })])).toThrow(/two revenue credits/);
+  });
 });
