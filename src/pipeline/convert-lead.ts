@@ -91,6 +91,7 @@ export interface ConvertedLead<L> {
  * @throws {RevopsError} `INVALID_INPUT` for a lead whose stage is not in the lead pipeline or differs from its last
  *   event's `to`, a malformed actor, or missing `options`, `deal`, `deal.id` or `deal.amount`.
  * @throws {RevopsError} `INVALID_PIPELINE` if a pipeline option did not come from `definePipeline`.
+ * @throws {RevopsError} `INVALID_OPTION` if `leadPipeline` is not a lead pipeline with a hand-off stage, or `dealPipeline` not a deal pipeline.
  * @example
  * ```ts
  * import { convertLead } from 'revops/pipeline';
@@ -120,6 +121,10 @@ export function convertLead<L extends ConvertibleLead>(lead: L, options: Convert
   const dealPipeline = options.dealPipeline ?? defaultDealPipeline;
   const leadIndex = indexOf(leadPipeline);
   const dealIndex = indexOf(dealPipeline);
+  if (leadIndex.entity !== 'lead' || leadIndex.handoff.size === 0) {
+    throw invalid('INVALID_OPTION', 'leadPipeline', leadPipeline.id, "must be a pipeline of leads (entity 'lead') with a hand-off stage");
+  }
+  if (dealIndex.entity !== 'deal') throw invalid('INVALID_OPTION', 'dealPipeline', dealPipeline.id, "must be a pipeline of deals (entity 'deal')");
   currentStage(lead, leadIndex, 'lead');
   const amount: Money = money(d.amount.amount, d.amount.currency);
   assertIsoDate(d.expectedCloseDate, 'deal.expectedCloseDate');

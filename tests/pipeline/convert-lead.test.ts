@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeal, parseLead, type Lead } from '../../src/model/index.js';
-import { convertLead, defaultDealPipeline, definePipeline } from '../../src/pipeline/index.js';
+import { convertLead, defaultCustomerPipeline, defaultDealPipeline, definePipeline } from '../../src/pipeline/index.js';
 
 const sdr = { id: 'm-sam', roleId: 'sdr' };
 const qualified: Lead = parseLead({
@@ -106,5 +106,10 @@ describe('convertLead', () => {
     expect(() => convertLead({ ...qualified, stage: 'new' }, { actor: sdr, at, deal })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'lead.stage' }));
     expect(() => convertLead(qualified, undefined as never)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'options' }));
     expect(() => convertLead(qualified, { actor: sdr, at } as never)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'deal' }));
+    expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, id: '' } })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'deal.id' }));
+    expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, amount: null as never } })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'deal.amount' }));
+    // pipelines of the wrong kind: the deal would get no stage probability, the lead no hand-off
+    expect(() => convertLead(qualified, { actor: sdr, at, deal, dealPipeline: defaultCustomerPipeline })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION', field: 'dealPipeline' }));
+    expect(() => convertLead(qualified, { actor: sdr, at, deal, leadPipeline: defaultDealPipeline })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION', field: 'leadPipeline' }));
   });
 });

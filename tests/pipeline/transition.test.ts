@@ -118,6 +118,11 @@ describe('the three phases, end to end, with each role', () => {
   });
 });
 
+const simpleSpec: PipelineSpec = {
+  id: 'simple', name: 'Simple', entity: 'customer', transitions: [{ from: 'a', to: 'b', roles: ['customer-success'] }],
+  stages: [{ id: 'a', name: 'A', kind: 'open', probability: 0, forecastCategory: 'omitted' }, { id: 'b', name: 'B', kind: 'won', probability: 1, forecastCategory: 'closed' }],
+};
+
 describe('refusals', () => {
   const deal = {
     id: 'd-9',
@@ -204,6 +209,14 @@ describe('refusals', () => {
     const converted = { ...newLead, stage: 'converted', history: [{ ...newLead.history[0]!, to: 'converted' }] };
     // The lead pipeline reopens disqualified leads only.
     expect(code(reopen(converted, { pipeline: defaultLeadPipeline, actor: manager, at: opts.at, reason: 'x' }))).toBe('REOPEN_NOT_ALLOWED');
+    // A pipeline without a reopen rule: closed is final.
+    const final = definePipeline({ ...simpleSpec });
+    const won = { id: 'x', stage: 'b', history: [] };
+    expect(code(reopen(won, { pipeline: final, actor: manager, at: opts.at, reason: 'x' }))).toBe('REOPEN_NOT_ALLOWED');
+    // A reopen target that requires a field: GUARD_FAILED lists it.
+    const guarded = definePipeline({ ...simpleSpec, stages: [{ ...simpleSpec.stages[0]!, requiredFields: ['renewalTerm'] }, simpleSpec.stages[1]!], reopen: { roles: ['sales-manager'], toStage: 'a' } });
+    const g = reopen(won, { pipeline: guarded, actor: manager, at: opts.at, reason: 'x' });
+    expect(g.ok ? null : [g.error.code, g.error.missingFields]).toEqual(['GUARD_FAILED', ['renewalTerm']]);
   });
 });
 
