@@ -6,6 +6,8 @@ import { quarter, quarterOf, sum, type Money, type Period } from '../core/index.
 import { defaultDealPipeline, stageDurations, agingDeals } from '../pipeline/index.js';
 import { forecastByCategory, pipelineCoverage, simulatePipeline, stageProbabilities, weightedPipeline } from '../forecast/index.js';
 import { calculateStatement, creditDeals, definePlan, explainStatement } from '../commission/index.js';
+import { conversionRate, funnel, quotaAttainment, shrinkRates, wilsonInterval, winRate } from '../metrics/index.js';
+import { defaultLeadPipeline } from '../pipeline/index.js';
 import type { SampleOrganisation } from './sample.js';
 
 /** A line printer (console.log in the CLI, an array in tests). */
@@ -30,6 +32,7 @@ const label = (p: Period): string => {
 /** Prints the demo report for an organisation. */
 export function runDemo(org: SampleOrganisation, print: Print): void {
   const current = quarterOf(org.asOf);
+  const name = (id: string): string => org.members.find((m) => m.id === id)?.name ?? id;
   const previous = current.quarter === 1 ? quarter(current.fiscalYear - 1, 4) : quarter(current.fiscalYear, current.quarter - 1);
 
   print(`${org.name} — sample organisation, observed as of ${org.asOf} (${org.currency})`);
@@ -58,6 +61,33 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
     { pipeline: defaultDealPipeline, asOf: `${org.asOf}T23:59:59Z`, thresholdDays: 21 },
   );
   print(`  open deals stuck more than 21 days in their stage: ${stale.length}${stale.length ? ` (${stale.slice(0, 5).map((s) => s.id).join(', ')}${stale.length > 5 ? ', …' : ''})` : ''}`);
+
+  // ── metrics ───────────────────────────────────────────────────────────────
+  print('');
+  print('Conversion and win rates (all history)');
+  const converted = org.leads.filter((l) => l.stage === 'converted').length;
+  const resolvedLeads = org.leads.filter((l) => ['converted', 'disqualified'].includes(l.stage)).length;
+  const leadRate = conversionRate(converted, resolvedLeads);
+  const leadCi = wilsonInterval(converted, resolvedLeads, 0.95);
+  print(`  leads converted: ${converted} of ${resolvedLeads} resolved = ${pct(leadRate)} (95% Wilson interval ${pct(leadCi.lower)} – ${pct(leadCi.upper)})`);
+  const leadFunnel = funnel(org.leads, defaultLeadPipeline, { stages: ['new', 'working', 'qualified'] });
+  print(`  lead funnel: ${leadFunnel.rows.map((r) => `${r.stageId} ${r.reached}`).join(' → ')}`);
+  const byCount = winRate(org.deals, { by: 'count', groupBy: 'member' });
+  const byValue = winRate(org.deals, { by: 'value' });
+  print(`  deal win rate: ${pct(byCount.rate)} by count (${byCount.won} won, ${byCount.lost} lost), ${pct(byValue.rate)} by value`);
+  const reps = Object.entries(byCount.groups ?? {}).map(([key, w]) => ({ key, successes: w.won, trials: w.won + w.lost }));
+  const shrunk = shrinkRates(reps);
+  print(`  win-rate leaderboard (empirical-Bayes shrinkage, ${shrunk.method}):`);
+  for (const r of [...shrunk.groups].sort((a, b) => a.rank - b.rank)) {
+    print(`    ${r.rank}. ${pad(name(r.key), 14)} ${padLeft(`${r.successes}/${r.trials}`, 7)} raw ${padLeft(pct(r.rate), 6)}  shrunk ${padLeft(pct(r.shrunkRate), 6)}`);
+  }
+  const attainment = quotaAttainment(
+    org.deals,
+    // AE and team quotas are on closed bookings; SDR quotas are on sourced bookings (see the commission section)
+    org.quotas.filter((q) => q.period.start === previous.start && (q.teamId !== undefined || org.members.find((m) => m.id === q.memberId)?.roleId === 'account-executive')),
+    { members: org.members },
+  );
+  print(`  quota attainment on bookings ${label(previous)}: ${attainment.rows.map((r) => `${r.memberId !== undefined ? name(r.memberId) : r.teamId} ${pct(r.attainment)}`).join(', ')}`);
 
   // ── forecast ──────────────────────────────────────────────────────────────
   print('');
