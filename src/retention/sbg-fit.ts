@@ -147,6 +147,11 @@ function readCurve(data: readonly number[], input: 'counts' | 'rates'): number[]
  * then restarted from the best point with a fresh simplex until two consecutive restarts
  * agree (at most 10 restarts) — restarts guard against Nelder–Mead's false convergence.
  *
+ * Data that look homogeneous (a constant retention rate, i.e. a plain geometric curve) have
+ * their maximum at α, β → ∞ with α/(α+β) fixed: the fit then walks far out, returns the
+ * finite point where it stopped with `converged: false` (parameters beyond 1e8), and
+ * `α/(α+β)` is still the churn estimate.
+ *
  * Reproduces Fader & Hardie's published estimates: "regular" α̂ = 0.704, β̂ = 1.182;
  * "high end" α̂ = 0.668, β̂ = 3.806 (years 0–7 of their 1,000-customer cohorts).
  *

@@ -66,6 +66,14 @@ describe('fitShiftedBetaGeometric', () => {
     expect(() => fitShiftedBetaGeometric(REGULAR, { maxIterations: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
   });
 
+  it('a homogeneous (geometric) curve has no finite maximum: converged false, finite numbers, mean churn kept', () => {
+    // computed by hand: geometric MLE θ̂ = (S₀ − S₄)/Σ_{t<4} S_t = 344/3439 = 0.10003 (closed form, research §2.1)
+    const fit = fitShiftedBetaGeometric([1000, 900, 810, 729, 656]);
+    expect(fit.converged).toBe(false);
+    expect(Number.isFinite(fit.alpha) && Number.isFinite(fit.beta)).toBe(true);
+    expect(fit.alpha / (fit.alpha + fit.beta)).toBeCloseTo(344 / 3439, 3);
+  });
+
   it('reports non-convergence instead of throwing when the iteration budget is too small', () => {
     const fit = fitShiftedBetaGeometric(REGULAR, { maxIterations: 3 });
     expect(fit.converged).toBe(false);
