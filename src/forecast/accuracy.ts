@@ -4,6 +4,7 @@
  */
 import { invalid } from '../core/errors.js';
 import type { RateValue } from '../core/ratio.js';
+import { finiteOutput } from './checks.js';
 import { readSeries } from './series.js';
 
 /** Result of {@link forecastAccuracy}. */
@@ -36,7 +37,8 @@ export interface ForecastAccuracy {
  * @param actual - observed values (finite numbers).
  * @param predicted - forecasts for the same periods.
  * @returns a {@link ForecastAccuracy}.
- * @throws {RevopsError} `INVALID_INPUT` for non-arrays, non-finite values or different lengths.
+ * @throws {RevopsError} `INVALID_INPUT` for non-arrays, non-finite values or different lengths, or values so large
+ *   (or actuals so close to 0) that a metric would overflow to Infinity.
  * @throws {RevopsError} `INSUFFICIENT_DATA` for empty arrays.
  * @example
  * ```ts
@@ -71,5 +73,6 @@ export function forecastAccuracy(actual: readonly number[], predicted: readonly 
     if (a === 0) zero = true;
     else pct += Math.abs(e) / a;
   }
-  return { n, mae: abs / n, rmse: Math.sqrt(sq / n), mape: zero ? null : pct / n, wape: scale === 0 ? null : abs / scale, bias: err / n };
+  const result = { n, mae: abs / n, rmse: Math.sqrt(sq / n), mape: zero ? null : pct / n, wape: scale === 0 ? null : abs / scale, bias: err / n };
+  return finiteOutput(result, 'actual', `${n} values`);
 }

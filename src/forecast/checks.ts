@@ -20,3 +20,22 @@ export function positiveInteger(value: unknown, field: string): number {
   }
   return value;
 }
+
+/**
+ * Throws `INVALID_INPUT` (naming `field`) when any number reachable in `result` is NaN or
+ * ±Infinity — inputs near the limits of double precision (|y| near 1e308, or subnormal
+ * actuals in a MAPE) can overflow; the library never returns such a value. Returns `result`.
+ * @internal
+ */
+export function finiteOutput<T>(result: T, field: string, value: unknown): T {
+  const stack: unknown[] = [result];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw invalid('INVALID_INPUT', field, value, 'has magnitudes that overflow double precision in this computation (rescale the values)');
+    } else if (typeof v === 'object' && v !== null) {
+      for (const item of Array.isArray(v) ? v : Object.values(v)) stack.push(item);
+    }
+  }
+  return result;
+}

@@ -8,7 +8,7 @@ import { invalid } from '../core/errors.js';
 import { etsForecast, etsRun, type EtsSpec } from './ets-recursion.js';
 import { minimizeInBox } from './nelder-mead.js';
 import { analyticIntervals, simulatedIntervals, varianceMultipliers, type PredictionInterval } from './prediction-intervals.js';
-import { positiveInteger } from './checks.js';
+import { finiteOutput, positiveInteger } from './checks.js';
 import { smoothingSpace } from './smoothing-space.js';
 import { readSeries } from './series.js';
 import { heuristicInitial, initialStateBox, readInitial } from './initial-states.js';
@@ -133,7 +133,9 @@ export interface HoltWintersFit {
  * @param series - the observations, oldest first (finite numbers; positive for multiplicative seasonality).
  * @param options - see {@link HoltWintersOptions}.
  * @returns a {@link HoltWintersFit}.
- * @throws {RevopsError} `INVALID_INPUT` when `series` is not an array of finite numbers, or has a non-positive value with multiplicative seasonality.
+ * @throws {RevopsError} `INVALID_INPUT` when `series` is not an array of finite numbers, has a zero or negative value
+ *   with multiplicative seasonality (the message names its index), or has values so large that a forecast or
+ *   interval would overflow to Infinity.
  * @throws {RevopsError} `INVALID_OPTION` for a contradictory or out-of-range option.
  * @throws {RevopsError} `INVALID_RATE` for a smoothing parameter or level outside [0, 1].
  * @throws {RevopsError} `INSUFFICIENT_DATA` when the series is too short for the model or its initial states.
@@ -171,8 +173,9 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     m = positiveInteger(options.seasonLength, 'options.seasonLength');
     if (m < 2) throw invalid('INVALID_OPTION', 'options.seasonLength', m, 'must be at least 2 with seasonality');
   }
-  if (seasonality === 'multiplicative' && y.some((v) => v <= 0)) {
-    throw invalid('INVALID_INPUT', 'series', series.find((v) => v <= 0), 'must be positive for multiplicative seasonality');
+  if (seasonality === 'multiplicative') {
+    const bad = y.findIndex((v) => v <= 0);
+    if (bad >= 0) throw invalid('INVALID_INPUT', `series[${bad}]`, y[bad], 'must be positive for multiplicative seasonality (use additive seasonality for series with zeros)');
   }
   const parameterization = options.parameterization ?? 'component';
   if (parameterization !== 'component' && parameterization !== 'errorCorrection') {
@@ -250,7 +253,7 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     }
   }
   const betaStar = p.alpha === 0 ? (parameterization === 'component' && options.beta !== undefined ? options.beta : 0) : p.beta / p.alpha;
-  return {
+  const result: HoltWintersFit = {
     model: { trend, damped, seasonality, seasonLength: m },
     parameters: { alpha: p.alpha, beta: spec.trend ? betaStar : null, gamma: seasonality === 'none' ? null : p.gamma, phi: damped ? p.phi : null },
     errorCorrection: { alpha: p.alpha, beta: spec.trend ? p.beta : null, gamma: seasonality === 'none' ? null : p.gamma, phi: damped ? p.phi : null },
@@ -265,4 +268,5 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     intervals,
     intervalMethod,
   };
+  return finiteOutput(result, 'series', `${n} values`);
 }

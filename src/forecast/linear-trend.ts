@@ -3,7 +3,7 @@
  * @module
  */
 import { readSeries } from './series.js';
-import { positiveInteger } from './checks.js';
+import { finiteOutput, positiveInteger } from './checks.js';
 
 /** Options of {@link linearTrend}. */
 export interface LinearTrendOptions {
@@ -34,7 +34,8 @@ export interface LinearTrend {
  * @param series - observations, oldest first (at least 2 finite numbers).
  * @param options - see {@link LinearTrendOptions}.
  * @returns a {@link LinearTrend}.
- * @throws {RevopsError} `INVALID_INPUT` when `series` is not an array of finite numbers.
+ * @throws {RevopsError} `INVALID_INPUT` when `series` is not an array of finite numbers, or its values are so large that
+ *   the fit would overflow to Infinity.
  * @throws {RevopsError} `INSUFFICIENT_DATA` with fewer than 2 values.
  * @throws {RevopsError} `INVALID_OPTION` for a horizon that is not a positive integer.
  * @example
@@ -74,5 +75,5 @@ export function linearTrend(series: readonly number[], options: LinearTrendOptio
   }
   const forecast: number[] = [];
   for (let h = 1; h <= horizon; h++) forecast.push(intercept + slope * (n + h));
-  return { slope, intercept, rSquared: sst === 0 ? null : 1 - sse / sst, fitted, forecast };
+  return finiteOutput({ slope, intercept, rSquared: sst === 0 ? null : 1 - sse / sst, fitted, forecast }, 'series', `${n} values`);
 }

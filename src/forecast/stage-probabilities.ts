@@ -7,6 +7,7 @@ import type { Deal } from '../model/deal.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { invalid } from '../core/errors.js';
 import { assertIsoDate, type IsoDate } from '../core/dates.js';
+import { quarterOf } from '../core/periods.js';
 import { assertSameCurrency, readMoney } from '../core/money.js';
 import { fixedToNumber } from '../core/fixed.js';
 import type { RateValue } from '../core/ratio.js';
@@ -57,11 +58,10 @@ export interface StageProbabilities {
   readonly ignoredDeals: number;
 }
 
-const DAY = /^(\d{4})-(\d{2})-\d{2}/;
-
-function quarterIndex(date: string): number {
-  const m = DAY.exec(date) as RegExpExecArray;
-  return Number(m[1]) * 4 + Math.floor((Number(m[2]) - 1) / 3);
+/** Calendar quarters since year 0 of the quarter containing `date` (core's `quarterOf`; throws `INVALID_DATE`). */
+function quarterIndex(date: string, field: string): number {
+  const q = quarterOf(assertIsoDate(date, field));
+  return q.fiscalYear * 4 + q.quarter - 1;
 }
 
 /**
@@ -87,7 +87,8 @@ function quarterIndex(date: string): number {
  * @returns {@link StageProbabilities}; probabilities are fractions, `null` with no data.
  * @throws {RevopsError} `INVALID_INPUT` when `history` is not an array of deals, or a deal's stage is not in the pipeline, or a deal without any date is weighted by recency.
  * @throws {RevopsError} `INVALID_OPTION` for a missing pipeline, an unknown `by`, a non-positive half-life or a half-life without `asOf`.
- * @throws {RevopsError} `INVALID_DATE` for a malformed `asOf`.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `asOf`, or a malformed close date of a deal weighted by recency.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a negative amount with `by: 'value'` (a weight cannot be negative).
  * @throws {RevopsError} `CURRENCY_MISMATCH` when `by: 'value'` meets deals in different currencies.
  * @example
  * ```ts
@@ -126,7 +127,7 @@ export function stageProbabilities(history: readonly Deal[], options: StageProba
   }
   if (options.asOf !== undefined) {
     assertIsoDate(options.asOf, 'options.asOf');
-    asOfQuarter = quarterIndex(options.asOf);
+    asOfQuarter = quarterIndex(options.asOf, 'options.asOf');
   }
   const order = new Map<string, number>();
   pipeline.stages.forEach((s, i) => order.set(s.id, i));
@@ -161,11 +162,13 @@ export function stageProbabilities(history: readonly Deal[], options: StageProba
       const m = readMoney(deal.amount, `history[${d}].amount`);
       if (valueCurrency === undefined) valueCurrency = m.currency;
       else assertSameCurrency(valueCurrency, m.currency, `history[${d}].amount`);
+      if (m.fixed.int < 0n) throw invalid('INVALID_AMOUNT', `history[${d}].amount`, deal.amount.amount, 'must not be negative when deals are weighted by value');
       weight = fixedToNumber(m.fixed);
     }
     if (half !== undefined) {
       if (closeDate === undefined) throw invalid('INVALID_INPUT', `history[${d}].closeDate`, undefined, 'is needed for recency weighting (no close date and no history)');
-      weight *= 2 ** (-(asOfQuarter - quarterIndex(closeDate)) / half);
+      const field = deal.closeDate === undefined ? `history[${d}].history[${events.length - 1}].at` : `history[${d}].closeDate`;
+      weight *= 2 ** (-(asOfQuarter - quarterIndex(closeDate, field)) / half);
     }
     let furthest = -1;
     const visit = (id: string | null, field: string): void => {

@@ -117,7 +117,7 @@ describe('holtWinters vs R forecast::ets with R\'s parameters and initial states
     expect(fit.intervalMethod).toBe('simulation');
   });
 
-  it('multiplicative seasonality with a damped trend (R ets "MAM", damped = TRUE)', () => {
+  it('multiplicative seasonality with a damped trend (R ets "MAM", damped = TRUE): fitted to 1e-6; R\'s reported forecast is inconsistent', () => {
     const fit = holtWinters(austourists, {
       seasonLength: 4,
       seasonality: 'multiplicative',
@@ -127,15 +127,35 @@ describe('holtWinters vs R forecast::ets with R\'s parameters and initial states
       phi: R_MAdM.phi as number,
       parameterization: 'errorCorrection',
       initial: initialFromR(R_MAdM.initstate, true),
-      horizon: 1,
+      horizon: 4,
     });
-    // R prints its parameters to 8 digits; in this damped multiplicative model the rounding grows
-    // to ~1e-4 over 68 steps (statsmodels' ETSModel with the same printed values: max 8.3e-5 too).
-    expectAllClose(fit.fitted, R_MAdM.fitted, 2e-4);
-    // R's reported `forecast` for M,Ad,M (78.09439198) is its multiplicative-error forecast mean, not the
-    // point forecast; the point forecast from R's own final state (ℓ + φb)·s₋₃ is the oracle here.
-    const [l, b, , , , sOld] = R_MAdM.lastState as [number, number, number, number, number, number];
-    expect(Math.abs((fit.forecast[0] as number) - (l + (R_MAdM.phi as number) * b) * sOld)).toBeLessThan(2e-4);
+    // Oracle: R's fitted values (vendored JSON). Our recursion agrees to 2.3e-7 (checked by hand with
+    // /usr/bin/python3). statsmodels 0.13.5 ETSModel(error='mul', trend='add', damped_trend=True,
+    // seasonal='mul').smooth(R's parameters and initstate) does NOT: its path drifts from R's by up to
+    // 8.3e-5 (its forecast(4) is 78.08764959, 48.92969269, 61.27788715, 66.31249991), so it is no 1e-6
+    // oracle for this model.
+    expectAllClose(fit.fitted, R_MAdM.fitted, 1e-6);
+    // The point forecast from R's own final state (R's order: ℓ, b, s₀, s₋₁, s₋₂, s₋₃; R's C forecast uses
+    // s[m − 1 − (h − 1) mod m]): ŷ(h) = (ℓ + (φ + … + φʰ)b)·s — the formula R uses for A,Ad,A, which the
+    // A,Ad,A test above matches to 1e-6.
+    const [l, b, ...sR] = R_MAdM.lastState;
+    const phi = R_MAdM.phi as number;
+    const phiSum = (from: number, to: number): number => {
+      let acc = 0;
+      for (let k = from; k <= to; k++) acc += phi ** k;
+      return acc;
+    };
+    const seasonAt = (h: number): number => sR[3 - ((h - 1) % 4)] as number;
+    const fromRState = [1, 2, 3, 4].map((h) => ((l as number) + phiSum(1, h) * (b as number)) * seasonAt(h));
+    expectAllClose(fit.forecast, fromRState, 1e-6);
+    // The mismatch, stated honestly: R's reported M,Ad,M forecast (78.09439198, …) is NOT that value (it
+    // differs by 0.0068 at h = 1, where a forecast mean and the point forecast coincide, so it is not a
+    // "mean vs point" difference). It is reproduced to 1e-6 by damping one step late,
+    // (ℓ + (1 + φ + … + φʰ⁻¹)b)·s — inconsistent with R's own one-step fitted values above (ŷ = (ℓ + φb)·s).
+    // revops follows the recursion; this test pins both facts.
+    const lateDamping = [1, 2, 3, 4].map((h) => ((l as number) + phiSum(0, h - 1) * (b as number)) * seasonAt(h));
+    expectAllClose(lateDamping, R_MAdM.forecast, 1e-6);
+    expect(Math.abs((fit.forecast[0] as number) - (R_MAdM.forecast[0] as number))).toBeGreaterThan(0.006);
   });
 });
 
@@ -297,7 +317,13 @@ describe('holtWinters parameter search', () => {
 
   it("initialization: 'estimated' reaches an SSE no worse than R's ets fit (which also estimates the states)", () => {
     // Oracle: R forecast::ets on austourists (vendored JSON): SSE = sigma2 × (n − k) with k = 8 (A,A,A),
-    // 9 (A,Ad,A), 6 (A,N,A); for additive errors R's likelihood is n·log(SSE), so its optimum minimises SSE too.
+    // 9 (A,Ad,A), 6 (A,N,A); for additive errors R's likelihood is n·log(SSE), so R also minimises SSE.
+    // R's fit is NOT the least-squares optimum, and this is only an upper bound, for two stated reasons:
+    // (1) R's Nelder–Mead stops early (statsmodels' own test_fit_vs_R likewise only requires a likelihood at
+    // least as high as R's); (2) the boxes differ: R bounds the error-correction β ≥ 1e-4, revops bounds the
+    // component β* ≥ 1e-4 (so β = αβ* may go below 1e-4), and revops boxes the initial states (see
+    // initialStateBox). Measured by hand: A,A,A SSE 332.79 here vs R's 372.34 (β* at its lower bound);
+    // A,Ad,A 354.48 vs 358.90; A,N,A 406.56 vs 406.78 (no β involved: reason (1), and the state box).
     const cases = [
       { r: R_AAA, k: 8, o: {} },
       { r: R_AAdA, k: 9, o: { damped: true } },
