@@ -101,7 +101,8 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
  *
  * Checks the shape (every field of `PipelineSchema` in revops/model; unknown keys are errors)
  * and the meaning of the stage graph:
- * - stage ids are unique; every stage named by a transition, `startStages`, `handoffStages`
+ * - ids are at most 200 characters (as the model's `IdSchema`); stage ids are unique and not
+ *   `__proto__` (they become record keys); every stage named by a transition, `startStages`, `handoffStages`
  *   or `reopen` exists; no transition from a stage to itself, no duplicate transition;
  * - won stages have probability 1 and forecast category `closed`; lost stages probability 0
  *   and `omitted`; an open stage is never `closed`;

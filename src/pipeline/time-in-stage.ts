@@ -146,6 +146,10 @@ export function timeInStage(history: readonly StageEvent[], asOf: string): Recor
   const ms = new Map<string, number>();
   for (const v of stageVisits(history, { asOf })) ms.set(v.stage, (ms.get(v.stage) ?? 0) + v.ms!);
   const out: Record<string, number> = {};
-  for (const [stage, t] of ms) out[stage] = t / MS_PER_DAY;
+  for (const [stage, t] of ms) {
+    // a `__proto__` stage id (possible in a history not checked against a pipeline) stays an own key
+    if (stage === '__proto__') Object.defineProperty(out, stage, { value: t / MS_PER_DAY, enumerable: true, writable: true, configurable: true });
+    else out[stage] = t / MS_PER_DAY;
+  }
   return out;
 }

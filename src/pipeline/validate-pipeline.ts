@@ -11,6 +11,8 @@ import type { Pipeline, PipelineStage, PipelineTransition } from '../model/pipel
 const ENTITIES = ['lead', 'deal', 'customer'];
 const KINDS = ['open', 'won', 'lost'];
 const CATEGORIES = ['pipeline', 'bestCase', 'commit', 'closed', 'omitted'];
+/** Longest id, as the model's `IdSchema`. */
+const ID_MAX = 200;
 
 type Path = (string | number)[];
 
@@ -33,6 +35,11 @@ class Reader {
     this.problem(path, `must be a non-empty string, got ${describeValue(v)}`, 'invalid_type');
     return '';
   }
+  id(v: unknown, path: Path): string {
+    const s = this.string(v, path);
+    if (s.length > ID_MAX) this.problem(path, `must be at most ${ID_MAX} characters, got ${s.length}`, 'too_big');
+    return s;
+  }
   oneOf(v: unknown, path: Path, values: readonly string[]): string {
     if (typeof v === 'string' && values.includes(v)) return v;
     this.problem(path, `must be one of ${values.join(', ')}, got ${describeValue(v)}`, 'invalid_value');
@@ -49,13 +56,13 @@ class Reader {
     this.problem(path, `must be a fraction in [0, 1] (0.25 for 25%), got ${describeValue(v)}`, 'invalid_type');
     return 0;
   }
-  strings(v: unknown, path: Path, minLength = 0): string[] {
+  strings(v: unknown, path: Path, minLength = 0, ids = false): string[] {
     if (!Array.isArray(v)) {
       this.problem(path, `must be an array of strings, got ${describeValue(v)}`, 'invalid_type');
       return [];
     }
     if (v.length < minLength) this.problem(path, `must list at least ${minLength}`, 'too_small');
-    return v.map((x, i) => this.string(x, [...path, i]));
+    return v.map((x, i) => (ids ? this.id(x, [...path, i]) : this.string(x, [...path, i])));
   }
   array(v: unknown, path: Path): unknown[] {
     if (Array.isArray(v)) return v;
@@ -68,7 +75,7 @@ function readStage(r: Reader, v: unknown, i: number): PipelineStage {
   const path = ['stages', i];
   const o = r.object(v, path, ['id', 'name', 'kind', 'probability', 'forecastCategory', 'requiredFields']) ?? {};
   return {
-    id: r.string(o['id'], [...path, 'id']),
+    id: r.id(o['id'], [...path, 'id']),
     name: r.string(o['name'], [...path, 'name']),
     kind: r.oneOf(o['kind'], [...path, 'kind'], KINDS) as PipelineStage['kind'],
     probability: r.fraction(o['probability'], [...path, 'probability']),
@@ -81,9 +88,9 @@ function readTransition(r: Reader, v: unknown, i: number): PipelineTransition {
   const path = ['transitions', i];
   const o = r.object(v, path, ['from', 'to', 'roles', 'requiredFields', 'requiresReason']) ?? {};
   return {
-    from: r.string(o['from'], [...path, 'from']),
-    to: r.string(o['to'], [...path, 'to']),
-    roles: r.strings(o['roles'], [...path, 'roles'], 1),
+    from: r.id(o['from'], [...path, 'from']),
+    to: r.id(o['to'], [...path, 'to']),
+    roles: r.strings(o['roles'], [...path, 'roles'], 1, true),
     requiredFields: o['requiredFields'] === undefined ? [] : r.strings(o['requiredFields'], [...path, 'requiredFields']),
     requiresReason: r.boolean(o['requiresReason'], [...path, 'requiresReason'], false),
   };
@@ -99,24 +106,24 @@ export function readPipeline(spec: unknown): { pipeline: NormalizedPipeline; iss
   const stages = r.array(o['stages'], ['stages']).map((s, i) => readStage(r, s, i));
   if (Array.isArray(o['stages']) && stages.length === 0) r.problem(['stages'], 'must have at least one stage', 'too_small');
   const pipeline: NormalizedPipeline = {
-    id: r.string(o['id'], ['id']),
+    id: r.id(o['id'], ['id']),
     name: r.string(o['name'], ['name']),
     entity: r.oneOf(o['entity'], ['entity'], ENTITIES) as Pipeline['entity'],
     stages,
     transitions: r.array(o['transitions'], ['transitions']).map((t, i) => readTransition(r, t, i)),
-    startStages: o['startStages'] === undefined ? stages.slice(0, 1).map((s) => s.id) : r.strings(o['startStages'], ['startStages']),
-    handoffStages: o['handoffStages'] === undefined ? [] : r.strings(o['handoffStages'], ['handoffStages']),
+    startStages: o['startStages'] === undefined ? stages.slice(0, 1).map((s) => s.id) : r.strings(o['startStages'], ['startStages'], 0, true),
+    handoffStages: o['handoffStages'] === undefined ? [] : r.strings(o['handoffStages'], ['handoffStages'], 0, true),
   };
   if (o['reopen'] !== undefined) {
     const ro = r.object(o['reopen'], ['reopen'], ['roles', 'toStage', 'requiresReason', 'fromStages']) ?? {};
     pipeline.reopen = {
-      roles: r.strings(ro['roles'], ['reopen', 'roles'], 1),
-      toStage: r.string(ro['toStage'], ['reopen', 'toStage']),
+      roles: r.strings(ro['roles'], ['reopen', 'roles'], 1, true),
+      toStage: r.id(ro['toStage'], ['reopen', 'toStage']),
       requiresReason: r.boolean(ro['requiresReason'], ['reopen', 'requiresReason'], true),
       fromStages:
         ro['fromStages'] === undefined
           ? stages.filter((s) => s.kind !== 'open').map((s) => s.id)
-          : r.strings(ro['fromStages'], ['reopen', 'fromStages']),
+          : r.strings(ro['fromStages'], ['reopen', 'fromStages'], 0, true),
     };
   }
   return { pipeline, issues: r.issues };
@@ -130,6 +137,7 @@ export function checkMeaning(p: NormalizedPipeline): RevopsIssue[] {
   };
   const kind = new Map<string, string>();
   p.stages.forEach((s, i) => {
+    if (s.id === '__proto__') problem(['stages', i, 'id'], 'stage id "__proto__" is reserved (stage ids are keys of the records timeInStage and stageDurations return)', 'reserved_id');
     if (kind.has(s.id)) problem(['stages', i, 'id'], `duplicate stage id "${s.id}"`, 'duplicate_stage');
     else kind.set(s.id, s.kind);
     if (s.kind === 'won' && s.probability !== 1) problem(['stages', i, 'probability'], `won stage "${s.id}" must have probability 1, got ${s.probability}`, 'won_probability');

@@ -137,6 +137,13 @@ describe('definePipeline', () => {
     expect(problems(open)).toEqual(['reopen_source@reopen.fromStages']);
   });
 
+  it('ids as the model: at most 200 characters; "__proto__" is no stage id', () => {
+    const long = 'x'.repeat(201);
+    expect(problems({ ...good, id: long, transitions: [...good.transitions.slice(0, 3), { ...good.transitions[3]!, roles: [long] }] })).toEqual(['too_big@id', 'too_big@transitions.3.roles.0']);
+    const proto = { ...good, stages: [...good.stages, { id: '__proto__', name: 'P', kind: 'lost', probability: 0, forecastCategory: 'omitted' }], transitions: [...good.transitions, { from: 'a', to: '__proto__', roles: ['ae'], requiresReason: true }] };
+    expect(problems(proto)).toEqual(['reserved_id@stages.4.id']);
+  });
+
   it('the message names every problem', () => {
     expect(() => definePipeline({ ...good, stages: [{ ...good.stages[0]!, probability: 1 }, ...good.stages.slice(1).map((s) => (s.kind === 'won' ? { ...s, probability: 0.95 } : s))] })).toThrow(
       'Invalid pipeline "p": stages.2.probability: won stage "won" must have probability 1, got 0.95',

@@ -60,8 +60,8 @@ describe('enterPipeline', () => {
   it('gives a deal its start stage defaults, keeping a manual probability', () => {
     const actor = { id: 'a', roleId: 'account-executive' };
     const r = enterPipeline(base, { pipeline: defaultDealPipeline, actor, at: '2026-01-01T00:00:00Z' });
-    expect(r.ok && [r.value.stage, (r.value as { probability?: number }).probability]).toEqual(['discovery', 0.1]);
+    expect(r.ok && [r.value.stage, (r.value as { probability?: number }).probability]).toEqual(['discovery', 0.1]); // the documented table: discovery 0.1
     const m = enterPipeline(base, { pipeline: defaultDealPipeline, actor, at: '2026-01-01T00:00:00Z', changes: { probability: 0.3 } });
-    expect(m.ok && [(m.value as { probability?: number }).probability, (m.value as { probabilitySource?: string }).probabilitySource]).toEqual([0.3, 'manual']);
+    expect(m.ok && [(m.value as { probability?: number }).probability, (m.value as { probabilitySource?: string }).probabilitySource]).toEqual([0.3, 'manual']); // the probability given at creation is an override (manual), not the stage's 0.1
   });
 });

@@ -29,6 +29,12 @@ describe('timeInStage', () => {
     expect(timeInStage(h, '2026-01-01T06:00:00Z')).toEqual({ new: 0.25, working: 0, qualified: 0 });
   });
 
+  it('keeps a "__proto__" stage as an own key', () => {
+    const h = [ev(null, '__proto__', '2026-01-01T00:00:00Z')];
+    // by hand: one day in the stage
+    expect(Object.entries(timeInStage(h, '2026-01-02T00:00:00Z'))).toEqual([['__proto__', 1]]);
+  });
+
   it('throws on a disordered history or a malformed instant', () => {
     expect(() => timeInStage([history[1]!, history[0]!], '2026-04-15T07:00:00Z')).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'history[1].at' }));
     expect(() => timeInStage(history, '2026-04-15')).toThrowError(expect.objectContaining({ code: 'INVALID_DATE', field: 'asOf' }));

@@ -65,7 +65,7 @@ describe('the three phases, end to end, with each role', () => {
     d = value(transition(d, 'demo', { ...deal, actor: specialist, at: '2026-01-20T17:00:00Z' }));
     d = value(transition(d, 'proposal', { ...deal, actor: ae, at: '2026-02-03T17:00:00Z' }));
     d = value(transition(d, 'negotiation', { ...deal, actor: specialist, at: '2026-02-20T17:00:00Z' }));
-    expect([d.probability, d.forecastCategory]).toEqual([0.8, 'commit']);
+    expect([d.probability, d.forecastCategory]).toEqual([0.8, 'commit']); // the documented table: negotiation 0.8 / commit
     d = value(transition(d, 'closed-won', { ...deal, actor: ae, at: '2026-03-02T23:30:00-08:00' }));
     // Won: probability 1, closed; closeDate is the date of `at` in its own offset (-08:00), not UTC's 03-03.
     expect([d.stage, d.probability, d.forecastCategory, d.closeDate]).toEqual(['closed-won', 1, 'closed', '2026-03-02']);
@@ -234,16 +234,16 @@ describe('derived fields and the probability rule', () => {
   const opts = { pipeline: defaultDealPipeline, actor: ae, at: '2026-07-02T10:00:00Z' };
 
   it('a stage-default probability follows the stage; a manual override survives stage changes until closing', () => {
-    expect(value(transition(base, 'demo', opts)).probability).toBe(0.2);
+    expect(value(transition(base, 'demo', opts)).probability).toBe(0.2); // the documented table: demo 0.2
     const manual = value(transition(base, 'demo', { ...opts, changes: { probability: 0.35 } }));
-    expect([manual.probability, manual.probabilitySource]).toEqual([0.35, 'manual']);
+    expect([manual.probability, manual.probabilitySource]).toEqual([0.35, 'manual']); // the override given, marked manual
     const next = value(transition(manual, 'proposal', { ...opts, at: '2026-07-03T10:00:00Z' }));
     // kept, while the forecast category follows the stage (proposal: bestCase)
     expect([next.probability, next.probabilitySource, next.forecastCategory]).toEqual([0.35, 'manual', 'bestCase']);
     const reset = value(transition(next, 'negotiation', { ...opts, at: '2026-07-04T10:00:00Z', changes: { probabilitySource: 'stage' } }));
-    expect([reset.probability, reset.probabilitySource]).toEqual([0.8, 'stage']);
+    expect([reset.probability, reset.probabilitySource]).toEqual([0.8, 'stage']); // back to the table: negotiation 0.8
     const model = value(transition(base, 'demo', { ...opts, changes: { probability: 0.42, probabilitySource: 'model', forecastCategory: 'commit' } }));
-    expect([model.probability, model.probabilitySource, model.forecastCategory]).toEqual([0.42, 'model', 'commit']);
+    expect([model.probability, model.probabilitySource, model.forecastCategory]).toEqual([0.42, 'model', 'commit']); // all three as given in changes
     const won = value(transition(value(transition(manual, 'proposal', opts)), 'closed-won', opts));
     expect([won.probability, won.probabilitySource]).toEqual([1, 'stage']);
   });
