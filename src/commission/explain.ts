@@ -11,7 +11,9 @@ import type { Statement } from './types.js';
  * payable and the balances carried forward.
  *
  * @param statement - from `calculateStatement` or `finalizeStatement`.
- * @returns multi-line text.
+ * @returns multi-line text: amounts as exact decimal strings with the currency code, attainment
+ *   as a percent with two decimals (display only).
+ * @throws nothing for a statement made by this module (it only formats).
  * @example
  * ```ts
  * import { calculateStatement, explainStatement } from 'revops/commission';

@@ -6,7 +6,8 @@
  * @module commission
  */
 export { definePlan, planVersionAsOf } from './define-plan.js';
-export { summarizeStatement, mergeStatement, summarizeStatements, mergeStatements } from './summary.js';
+export { summarizeStatement, mergeStatement } from './summary.js';
+export { summarizeStatements, mergeStatements } from './summarize-statements.js';
 export { calculateStatement, finalizeStatement } from './statement.js';
 export { creditDeals, type CreditRules } from './credit-deals.js';
 export { explainStatement } from './explain.js';
