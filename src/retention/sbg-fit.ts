@@ -122,7 +122,9 @@ function readCurve(data: readonly number[], input: 'counts' | 'rates'): number[]
     const v: unknown = data[i];
     const field = `survivors[${i}]`;
     if (input === 'counts') {
-      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw invalid('INVALID_COUNT', field, v, 'must be an integer ≥ 0');
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
+        throw invalid('INVALID_COUNT', field, v, "must be an integer ≥ 0 (for a survival curve of fractions pass { input: 'rates' })");
+      }
     } else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) {
       throw invalid('INVALID_RATE', field, v, 'must be a fraction in [0, 1]');
     }

@@ -55,6 +55,32 @@ describe('netRevenueRetention', () => {
   });
 });
 
+describe('the trailing-twelve-month cohort basis (filings: ARR now of the customers of 12 months ago)', () => {
+  it('a 12-month window on the start cohort, new customers excluded', () => {
+    const month = (m: number) => {
+      const mm = String(m).padStart(2, '0');
+      const end = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+      return { start: `2026-${mm}-01`, end: `2026-${mm}-${end}` };
+    };
+    const rows: Subscription[] = [
+      { customerId: 'old1', period: { start: '2025-12-01', end: '2025-12-31' }, mrr: usd('1000') },
+      { customerId: 'old2', period: { start: '2025-12-01', end: '2025-12-31' }, mrr: usd('500') },
+      { customerId: 'new1', period: month(6), mrr: usd('9999') },
+    ];
+    // old1 grows to 1,300 by December 2026; old2 leaves in March; new1 joins in June and stays
+    for (let m = 1; m <= 12; m++) {
+      rows.push({ customerId: 'old1', period: month(m), mrr: usd(m < 7 ? '1000' : '1300') });
+      if (m <= 2) rows.push({ customerId: 'old2', period: month(m), mrr: usd('500') });
+      if (m > 6) rows.push({ customerId: 'new1', period: month(m), mrr: usd('9999') });
+    }
+    const m = mrrMovements(rows, { start: '2026-01-01', end: '2026-12-31' });
+    // computed by hand: NRR = 1,300/1,500 = 0.8667; GRR = 1,000/1,500 = 0.6667; 12 months, not annualised from a month
+    expect(netRevenueRetention(m).rate).toBeCloseTo(1300 / 1500, 15);
+    expect(grossRevenueRetention(m).rate).toBeCloseTo(1000 / 1500, 15);
+    expect(netRevenueRetention(m).months).toBe(12);
+  });
+});
+
 describe('quickRatio', () => {
   it('(new + expansion)/(contraction + churn), reactivation optional', () => {
     // Feb: (30 + 20)/(0 + 50) = 1
