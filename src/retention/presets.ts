@@ -25,6 +25,9 @@ export type SameWindowRule = 'exclude' | 'numerator' | 'both';
  * `'any'` — any return of a customer who paid before (ChartMogul, ProfitWell, Stripe);
  * `{ withinDays: n }` — only if it comes at most `n` days after churn (Maxio: 90);
  * `{ minimumGapDays: n }` — only after at least `n` days without revenue (Recurly: one month).
+ * The gap is counted on the month-end snapshot calendar: the days from the first day of the
+ * month after the last active month to the first day of the month of the return (a customer
+ * absent in February 2026 only has a 28-day gap).
  */
 export type ReactivationRule = 'any' | { readonly withinDays: number } | { readonly minimumGapDays: number };
 
