@@ -6,7 +6,7 @@
 import { invalid } from '../core/errors.js';
 import type { RateValue } from '../core/ratio.js';
 import { readPair } from './counts.js';
-import { digamma, logGamma, trigamma } from './special-functions.js';
+import { logGamma, polygammaDifferences } from './special-functions.js';
 
 /** One group's counts (a rep, a source, a territory). */
 export interface RateGroup {
@@ -93,22 +93,18 @@ function fit(c: Counts, start: BetaPrior): BetaPrior | null {
     let haa = 0;
     let hbb = 0;
     let hab = 0;
-    const dab = digamma(a + b);
-    const tab = trigamma(a + b);
-    const da = digamma(a);
-    const db = digamma(b);
-    const ta = trigamma(a);
-    const tb = trigamma(b);
     for (let i = 0; i < c.n.length; i++) {
       const k = c.k[i] as number;
       const n = c.n[i] as number;
-      const dn = digamma(n + a + b);
-      const tn = trigamma(n + a + b);
-      ga += digamma(k + a) - da - dn + dab;
-      gb += digamma(n - k + b) - db - dn + dab;
-      haa += trigamma(k + a) - ta - tn + tab;
-      hbb += trigamma(n - k + b) - tb - tn + tab;
-      hab += tab - tn;
+      // differences of ψ and ψ₁ as finite sums: exact enough when α + β ≫ n (see polygammaDifferences)
+      const [dk, tk] = polygammaDifferences(a, k);
+      const [dl, tl] = polygammaDifferences(b, n - k);
+      const [dn, tn] = polygammaDifferences(a + b, n);
+      ga += dk - dn;
+      gb += dl - dn;
+      haa += tk - tn;
+      hbb += tl - tn;
+      hab -= tn;
     }
     // chain rule to (u, w) = (ln a, ln b)
     const gu = a * ga;

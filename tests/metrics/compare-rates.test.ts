@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRates } from '../../src/metrics/compare-rates.js';
 
-// z and p: statsmodels `proportions_ztest(count, nobs)`; interval: statsmodels
+// z and p: statsmodels 0.13.5 (Debian python3-statsmodels 0.13.5+dfsg) `proportions_ztest(count, nobs)`; interval: statsmodels
 // `confint_proportions_2indep(k1, n1, k2, n2, method='newcomb', compare='diff')`
 // (values printed with repr on this machine; research E7).
 const CASES: [[number, number], [number, number], number, number, number, number][] = [

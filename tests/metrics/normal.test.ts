@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erfc, normalCdf, normalQuantile } from '../../src/metrics/normal.js';
 
-// Reference values: scipy 1.x `scipy.stats.norm.ppf`, `norm.cdf`, `scipy.special.erfc`
+// Reference values: scipy 1.10.1 `scipy.stats.norm.ppf`, `norm.cdf`, `scipy.special.erfc`
 // (Debian python3-scipy), printed with repr() on this machine.
 const QUANTILES: [number, number][] = [
   [1e-300, -37.0470962993612],

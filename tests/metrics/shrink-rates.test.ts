@@ -3,7 +3,7 @@ import { shrinkRates } from '../../src/metrics/shrink-rates.js';
 import { digamma, logGamma, trigamma } from '../../src/metrics/special-functions.js';
 
 const team = [[180, 300], [2, 2], [45, 120], [30, 110], [12, 60], [70, 200], [5, 40], [90, 250], [20, 50], [8, 35]] as const;
-// Independent reference: python3 + scipy (Debian python3-scipy) — scipy.optimize.minimize
+// Independent reference: python3 + scipy 1.10.1 (Debian python3-scipy) — scipy.optimize.minimize
 // (Nelder-Mead, xatol 1e-12) on the negative beta-binomial log-likelihood written with
 // scipy.special.gammaln, refined by scipy.optimize.root on its digamma gradient.
 const TEAM_REF = {
@@ -40,6 +40,23 @@ describe('shrinkRates (fitted prior)', () => {
     const r = shrinkRates(groupsOf(team));
     expect(r.groups[1]).toMatchObject({ rate: 1, rank: 2 });
     expect(r.groups[0]).toMatchObject({ rate: 0.6, rank: 1 });
+  });
+  it('finds the maximum of a nearly flat likelihood (α + β ≈ 67,500 ≫ trials): shrunk rates to 1e-11', () => {
+    // Reference: mpmath 1.2.1 (40 digits) findroot on the digamma gradient of the
+    // beta-binomial log-likelihood from (36735, 30791.4): α = 36734.99951918619, β = 30791.40039095788.
+    // Before ψ differences were summed directly this fit stopped 5.6e-6 (relative) away and
+    // the order-independence law failed on these counts. On such a ridge α and β themselves
+    // are ill-conditioned (known to ~1e-8 relative); the shrunk rates (k + α)/(n + α + β) are not.
+    const data = [[121, 241], [85, 149], [134, 235]] as const;
+    const r = shrinkRates(groupsOf(data));
+    expect(r.method).toBe('mle');
+    expect(Math.abs(r.prior!.alpha / 36734.99951918619 - 1)).toBeLessThan(1e-8);
+    expect(Math.abs(r.prior!.beta / 30791.40039095788 - 1)).toBeLessThan(1e-8);
+    // mpmath (k + α)/(n + α + β) at the reference α, β
+    const ref = [0.54386031584589737, 0.54406770507560946, 0.54410032213143222];
+    r.groups.forEach((g, i) => expect(Math.abs(g.shrunkRate - (ref[i] as number))).toBeLessThan(1e-11));
+    const reversed = shrinkRates(groupsOf([...data].reverse()));
+    expect(Math.abs(reversed.groups[2]!.shrunkRate - r.groups[0]!.shrunkRate)).toBeLessThan(1e-11);
   });
   it('pools completely when rates vary less than binomial noise (likelihood unbounded in α + β)', () => {
     const r = shrinkRates(groupsOf([[10, 50], [11, 50], [9, 50], [10, 50]]));
@@ -78,7 +95,7 @@ describe('shrinkRates (fixed prior)', () => {
 });
 
 describe('special functions', () => {
-  // scipy.special.gammaln, digamma, polygamma(1, x), printed with repr
+  // scipy 1.10.1 scipy.special.gammaln, digamma, polygamma(1, x), printed with repr
   const REF: [number, number, number, number][] = [
     [0.1, 2.252712651734206, -10.423754940411076, 101.43329915079275],
     [0.5, 0.5723649429247, -1.9635100260214235, 4.93480220054468],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wilsonInterval } from '../../src/metrics/wilson-interval.js';
 
 // Research E6 (source A: R binom::binom.confint vendored in statsmodels
-// stats/tests/results/results_proportion.py), re-printed here with statsmodels
+// stats/tests/results/results_proportion.py), re-printed here with statsmodels 0.13.5 (Debian python3-statsmodels)
 // `proportion_confint(k, n, alpha=1-c, method='wilson')` (repr, full precision).
 const CASES: [number, number, number, number, number][] = [
   [18, 20, 0.95, 0.6989663547715128, 0.9721335187862319],
