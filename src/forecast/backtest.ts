@@ -94,6 +94,8 @@ export function backtest(series: readonly number[], method: ForecastMethod, opti
  * method must beat).
  *
  * @returns a {@link ForecastMethod}.
+ * @throws {RevopsError} `INSUFFICIENT_DATA` (when the method is called) for an empty training series.
+ * @throws {RevopsError} `INVALID_OPTION` (when the method is called) for a horizon that is not a positive integer.
  * @example
  * ```ts
  * import { naiveMethod } from 'revops/forecast';
@@ -102,7 +104,11 @@ export function backtest(series: readonly number[], method: ForecastMethod, opti
  * ```
  */
 export function naiveMethod(): ForecastMethod {
-  return (train, horizon) => new Array<number>(horizon).fill(train[train.length - 1] as number);
+  return (train, horizon) => {
+    const h = positiveInteger(horizon, 'horizon');
+    if (!Array.isArray(train) || train.length === 0) throw invalid('INSUFFICIENT_DATA', 'train', train, 'must have at least one value');
+    return new Array<number>(h).fill(train[train.length - 1] as number);
+  };
 }
 
 /**
@@ -110,7 +116,8 @@ export function naiveMethod(): ForecastMethod {
  *
  * @param seasonLength - m, a positive integer.
  * @returns a {@link ForecastMethod}; it throws `INSUFFICIENT_DATA` when trained on less than one season.
- * @throws {RevopsError} `INVALID_OPTION` for a season length that is not a positive integer.
+ * @throws {RevopsError} `INVALID_OPTION` for a season length that is not a positive integer (or, when the method is
+ *   called, a horizon that is not one).
  * @example
  * ```ts
  * import { seasonalNaiveMethod } from 'revops/forecast';
@@ -121,10 +128,11 @@ export function naiveMethod(): ForecastMethod {
 export function seasonalNaiveMethod(seasonLength: number): ForecastMethod {
   const m = positiveInteger(seasonLength, 'seasonLength');
   return (train, horizon) => {
+    const h = positiveInteger(horizon, 'horizon');
     const n = train.length;
     if (n < m) throw invalid('INSUFFICIENT_DATA', 'train', `${n} values`, `must cover one season (${m} values)`);
     const out: number[] = [];
-    for (let h = 1; h <= horizon; h++) out.push(train[n - m + ((h - 1) % m)] as number);
+    for (let k = 1; k <= h; k++) out.push(train[n - m + ((k - 1) % m)] as number);
     return out;
   };
 }
@@ -133,6 +141,8 @@ export function seasonalNaiveMethod(seasonLength: number): ForecastMethod {
  * The linear-trend method ({@link linearTrend} refitted on each training window).
  *
  * @returns a {@link ForecastMethod}.
+ * @throws {RevopsError} when the method is called: as {@link linearTrend} (`INSUFFICIENT_DATA` for fewer than 2
+ *   values, `INVALID_INPUT` for non-finite values, `INVALID_OPTION` for a bad horizon).
  * @example
  * ```ts
  * import { linearTrendMethod } from 'revops/forecast';
@@ -150,6 +160,8 @@ export function linearTrendMethod(): ForecastMethod {
  *
  * @param options - as for {@link holtWinters}, without `horizon`.
  * @returns a {@link ForecastMethod}.
+ * @throws {RevopsError} when the method is called: as {@link holtWinters} (`INVALID_INPUT`, `INVALID_OPTION`,
+ *   `INVALID_RATE`, `INSUFFICIENT_DATA`, `INVALID_SEED`).
  * @example
  * ```ts
  * import { holtWintersMethod } from 'revops/forecast';

@@ -12,8 +12,23 @@ import { readArray } from './internal.js';
 /** The deal field a forecast is split by: the owner (member), the team or the territory. */
 export type DealGrouping = 'ownerId' | 'teamId' | 'territoryId';
 
-/** The group key of deals that have no team or territory. */
+/**
+ * The group key of deals that have no team or territory (named `UNASSIGNED_GROUP` so that it
+ * does not collide with `revops/metrics`' `UNASSIGNED` in the root `revops` export).
+ *
+ * @example
+ * ```ts
+ * import { UNASSIGNED_GROUP } from 'revops/forecast';
+ * UNASSIGNED_GROUP;
+ * //=> '(unassigned)'
+ * ```
+ */
 export const UNASSIGNED_GROUP = '(unassigned)';
+
+/** Sets `record[key]` as an own enumerable property (a team called `__proto__` must not reach the prototype). */
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
 
 function groupDeals(deals: readonly Deal[], by: DealGrouping): Map<string, Deal[]> {
   readArray(deals, 'deals');
@@ -67,7 +82,7 @@ export function weightedPipelineBy(deals: readonly Deal[], by: DealGrouping, opt
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key) as Deal[];
     const { rounding, ...select } = options;
-    out[key] = finalizeWeightedPipeline(summarizeWeightedPipeline(g, select), { currency: options.currency ?? firstCurrency(g), ...(rounding === undefined ? {} : { rounding }) });
+    setOwn(out, key, finalizeWeightedPipeline(summarizeWeightedPipeline(g, select), { currency: options.currency ?? firstCurrency(g), ...(rounding === undefined ? {} : { rounding }) }));
   }
   return out;
 }
@@ -107,7 +122,7 @@ export function forecastByCategoryBy(
   const groups = groupDeals(deals, by);
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key) as Deal[];
-    out[key] = finalizeForecastByCategory(summarizeForecastByCategory(g, period, options), { currency: options.currency ?? firstCurrency(g) });
+    setOwn(out, key, finalizeForecastByCategory(summarizeForecastByCategory(g, period, options), { currency: options.currency ?? firstCurrency(g) }));
   }
   return out;
 }

@@ -110,6 +110,10 @@ export interface HoltWintersFit {
  * the component-form β* (ℓₜ = α(yₜ − sₜ₋ₘ) + (1−α)(ℓₜ₋₁ + bₜ₋₁), bₜ = β*(ℓₜ − ℓₜ₋₁) +
  * (1−β*)bₜ₋₁). `beta` is read as β* unless `parameterization: 'errorCorrection'`; the result
  * reports both. γ is the same in both (fpp3's seasonal equation uses yₜ − ℓₜ₋₁ − bₜ₋₁).
+ * Worked number: R's `ets` prints α = 0.20281952, β = 0.00016979; the same model here is
+ * `{ alpha: 0.20281952, beta: 0.00016979, parameterization: 'errorCorrection' }` or, in the
+ * default convention, `{ alpha: 0.20281952, beta: 0.000837 }` (β* = 0.00016979 / 0.20281952 =
+ * 0.00083715). Passing R's 0.00016979 as β* instead would make the trend adapt about 4.9 times more slowly.
  *
  * **Initial states.** Given ones are used as is (seasonal oldest first — the reverse of R's
  * `initstate`). Otherwise the simple heuristic: without seasonality ℓ₀ = y₁, b₀ = y₂ − y₁;

@@ -42,3 +42,14 @@ describe('backtest (rolling origin)', () => {
     expect(codeOf(() => seasonalNaiveMethod(4)([1, 2], 1))).toBe('INSUFFICIENT_DATA');
   });
 });
+
+describe('forecast methods called directly validate their arguments', () => {
+  it('a bad horizon or an empty training series is a RevopsError, not a RangeError or undefined forecasts', () => {
+    expect(codeOf(() => naiveMethod()([1, 2], 0))).toBe('INVALID_OPTION');
+    expect(codeOf(() => naiveMethod()([1, 2], 1.5))).toBe('INVALID_OPTION');
+    expect(codeOf(() => naiveMethod()([], 1))).toBe('INSUFFICIENT_DATA');
+    expect(codeOf(() => seasonalNaiveMethod(2)([1, 2], -1))).toBe('INVALID_OPTION');
+    expect(codeOf(() => linearTrendMethod()([1, 2], 0))).toBe('INVALID_OPTION');
+    expect(codeOf(() => holtWintersMethod()([1, 2, 3], 0))).toBe('INVALID_OPTION');
+  });
+});

@@ -132,3 +132,13 @@ describe('purity', () => {
     }).not.toThrow();
   });
 });
+
+describe('weightedPipelineBy with awkward group keys', () => {
+  it('a team called "__proto__" is an ordinary own key (the prototype is untouched)', () => {
+    // Computed by hand: 100.00 × 0.5 = 50.00.
+    const by = weightedPipelineBy([deal({ teamId: '__proto__', amount: '100.00', probability: 0.5 })], 'teamId');
+    expect(Object.keys(by)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(by)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(by, '__proto__')?.value.weighted.amount).toBe('50.00');
+  });
+});
