@@ -43,7 +43,8 @@ export function managerAsOf(member: Member, date: string): string | undefined {
  *   parts are allocated to the cent by largest remainder (ties to the earlier part: owner
  *   first, then splits in order), so they always sum to the deal amount. Shares over 1 throw.
  * - Overlay splits: additional credit `amount × share` (rounded), kind `overlay`.
- * - Source: the SDR in `sourceMemberId` gets a `source` credit (full amount, `units: 1`).
+ * - Source: the SDR in `sourceMemberId` gets a `source` credit (full amount, `units: 1`; a
+ *   credit note's source credit has `units: 0`, so it reduces the base but never adds a unit).
  * - Roll-up: each member's revenue credits (owner/split) go to their manager(s) as of the
  *   credit date, summed per manager and deal, so a manager is never credited twice for the
  *   same revenue; no roll-up to oneself.
@@ -127,7 +128,7 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
       if (s.kind !== 'overlay') continue;
       out.push(make('overlay', s.memberId, roundMoney(multiply(dealAmount, s.share), rules.rounding), fixedToString(parseFixed(s.share))));
     }
-    if (withSource && deal.sourceMemberId !== undefined) out.push(make('source', deal.sourceMemberId, dealAmount, '1', { units: 1 }));
+    if (withSource && deal.sourceMemberId !== undefined) out.push(make('source', deal.sourceMemberId, dealAmount, '1', { units: dealAmount.amount.startsWith('-') ? 0 : 1 }));
     if (rollup === 'none') return;
     const toManager = new Map<string, Money>();
     const order: string[] = [];

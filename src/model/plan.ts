@@ -93,7 +93,13 @@ export const TieredComponentSchema = z.strictObject({
   tiers: z.array(TierSchema).min(1),
 });
 
-/** A fixed amount per unit (qualified lead, meeting held, demo, converted lead). */
+/**
+ * A fixed amount per unit (qualified lead, meeting held, demo, converted lead): Σ `units` of the
+ * matching credits (a credit without `units` counts 1) × `amountPerUnit`. By default it counts
+ * credits of every kind in the measure `units`; to pay per deal sourced through `creditDeals`
+ * (a `source` credit in the deal's measure, `units: 1`) set `kinds: ['source']` and
+ * `measure: 'bookings'`.
+ */
 export const PerUnitComponentSchema = z.strictObject({ ...base, kind: z.literal('perUnit'), amountPerUnit: Dec });
 
 /** A bonus: the amount of the highest step whose attainment threshold is reached (one step = a gate bonus). */

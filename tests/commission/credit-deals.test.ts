@@ -100,4 +100,12 @@ describe('crediting feeds overrides', () => {
     expect(() => creditDeals([deal('d', '100', { splits: [{ memberId: 'ae2', share: '0.2', kind: 'revenue' }, { memberId: 'ae2', share: '0.3', kind: 'revenue' }] })])).toThrow(/two revenue credits/);
     expect(() => creditDeals([deal('d', '100', { splits: [{ memberId: 'ae1', share: '0.5', kind: 'revenue' }] })])).toThrow(/two revenue credits/);
   });
+  it('an SDR is paid per sourced deal from creditDeals: perUnit on source credits in the deal measure', () => {
+    const credits = creditDeals([deal('d1', '40000', { sourceMemberId: 'sdr' }), deal('d2', '-5000', { sourceMemberId: 'sdr' }), deal('d3', '12000', { sourceMemberId: 'sdr' })]);
+    const plan = planOf([{ id: 'sourced', kind: 'perUnit', amountPerUnit: '150', kinds: ['source'], measure: 'bookings' }, { id: 'share', kind: 'rate', rate: '0.01', kinds: ['source'] }]);
+    const s = calculateStatement({ plan, member: m('sdr'), period: { start: '2026-01-01', end: '2026-01-31' }, quota: usd('0'), credits });
+    // computed by hand: 2 sourced deals × 150 = 300 (the credit note's source credit has 0 units: it never adds a unit);
+    // 1 % of (40,000 − 5,000 + 12,000) = 470
+    expect(s.lines.map((l) => [l.componentId, l.amount.amount])).toEqual([['sourced', '300.00'], ['share', '470.00']]);
+  });
 });
