@@ -51,6 +51,7 @@ function checkChanges(changes: unknown, index: PipelineIndex, to: IndexedStage):
     if (key === REASON_FIELD[index.entity]) throw invalid('INVALID_INPUT', field, v, 'is derived: set from `reason` when entering a lost stage, cleared on reopening');
     if (index.entity !== 'deal') continue;
     if (to.closed && DEAL_DERIVED.includes(key)) throw invalid('INVALID_INPUT', field, v, `cannot be set when entering ${to.kind} stage "${to.id}" (forced to ${to.kind === 'won' ? '1, closed' : '0, omitted'})`);
+    if (to.closed && key === 'closeDate' && v === null) throw invalid('INVALID_INPUT', field, v, `cannot be cleared when entering ${to.kind} stage "${to.id}" (a closed deal has a close date)`);
     if (key === 'probability' && (typeof v !== 'number' || v < 0 || v > 1)) throw invalid('INVALID_RATE', field, v, 'must be a fraction in [0, 1]');
     if (key === 'probabilitySource' && !SOURCES.has(v as string)) throw invalid('INVALID_INPUT', field, v, "must be 'stage', 'manual' or 'model'");
     if ((key === 'closeDate' || key === 'expectedCloseDate') && v !== null && !isIsoDate(v)) throw invalid('INVALID_DATE', field, v, 'must be a calendar date YYYY-MM-DD');

@@ -64,7 +64,7 @@ export interface TransitionOptions {
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
  * @throws {RevopsError} `INVALID_INPUT` for an unknown stage (current or target), a current stage that differs
  *   from the last event, a malformed actor, reason or `changes` (id, stage and history cannot be
- *   changed; values are scalars; derived deal fields cannot be set when closing; `lostReason` /
+ *   changed; values are scalars; derived deal fields cannot be set, nor `closeDate` cleared, when closing; `lostReason` /
  *   `disqualifyReason` come from `reason`).
  * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset, or (deals) `changes.closeDate` /
  *   `changes.expectedCloseDate` is not a calendar date.

@@ -26,6 +26,7 @@ describe('misuse throws RevopsError', () => {
     ['contradictory source', () => transition(d, 'demo', { ...opts, changes: { probability: 0.3, probabilitySource: 'stage' } }), 'INVALID_INPUT'],
     ['a lost reason through changes (it comes from reason)', () => transition(d, 'closed-lost', { ...opts, reason: 'price', changes: { lostReason: 'other' } }), 'INVALID_INPUT'],
     ['a disqualify reason through changes', () => transition(newLead, 'working', { pipeline: defaultLeadPipeline, actor: sdr, at: '2026-07-02T10:00:00Z', changes: { disqualifyReason: 'x' } }), 'INVALID_INPUT'],
+    ['clearing the close date when closing', () => transition({ ...d, stage: 'proposal' }, 'closed-won', { ...opts, changes: { closeDate: null, expectedCloseDate: '2026-07-31' } }), 'INVALID_INPUT'],
     ['no entity', () => transition(null as never, 'demo', opts), 'INVALID_INPUT'],
     ['no options', () => transition(d, 'demo', undefined as never), 'INVALID_INPUT'],
     ['reopen without options', () => reopen(d, undefined as never), 'INVALID_INPUT'],
