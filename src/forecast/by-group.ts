@@ -64,6 +64,7 @@ function firstCurrency(deals: readonly Deal[]): string | undefined {
  * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals.
  * @throws {RevopsError} `INVALID_RATE` for a probability outside [0, 1].
  * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when a group mixes currencies.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency code.
  * @example
@@ -99,6 +100,7 @@ export function weightedPipelineBy(deals: readonly Deal[], by: DealGrouping, opt
  * @throws {RevopsError} `INVALID_OPTION` for an unknown `by`.
  * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal has an unknown category.
  * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when a group mixes currencies.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency code.
  * @example

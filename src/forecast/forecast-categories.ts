@@ -65,6 +65,7 @@ export interface CategorySummary {
  * @returns a {@link CategorySummary}.
  * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal has an unknown category.
  * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when counted deals use different currencies.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency code.
  * @example
@@ -84,7 +85,7 @@ export function summarizeForecastByCategory(deals: readonly Deal[], period: Peri
     const deal = deals[i] as Deal;
     if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
     const date = deal.closeDate ?? deal.expectedCloseDate;
-    if (!inPeriod(window, date)) continue;
+    if (!inPeriod(window, date, deal.closeDate === undefined ? `deals[${i}].expectedCloseDate` : `deals[${i}].closeDate`)) continue;
     const a = acc.get(deal.forecastCategory);
     if (a === undefined) {
       throw invalid('INVALID_INPUT', `deals[${i}].forecastCategory`, deal.forecastCategory, `must be one of ${CATEGORIES.join(', ')}`);
@@ -201,6 +202,7 @@ export function finalizeForecastByCategory(summary: CategorySummary, options: Fo
  * @returns a {@link CategoryForecast}.
  * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal has an unknown category.
  * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
  * @throws {RevopsError} `INVALID_OPTION` when no deal falls in the period and no currency is given.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when counted deals use different currencies.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency code.

@@ -10,6 +10,7 @@ import { addFixed, formatFixed, normalizeFixed, parseFixed, roundFixed, type Fix
 import { assertSameCurrency, readMoney } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import { period as makePeriod } from '../core/periods.js';
+import { assertIsoDate } from '../core/dates.js';
 import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from '../core/rounding.js';
 import { checkFraction } from './checks.js';
 
@@ -48,9 +49,15 @@ export function readPeriod(p: Period | undefined, field: string): Period | undef
   return makePeriod(p.start, p.end);
 }
 
-/** Whether `date` (YYYY-MM-DD, already valid) lies in the inclusive period; `undefined` means every date. @internal */
-export function inPeriod(p: Period | undefined, date: string): boolean {
-  return p === undefined || (date >= p.start && date <= p.end);
+/**
+ * Whether `date` lies in the inclusive period; `undefined` means every date. With a period the
+ * date must be a valid YYYY-MM-DD (throws `INVALID_DATE` naming `field`): a malformed date would
+ * otherwise be included or dropped silently by string comparison. @internal
+ */
+export function inPeriod(p: Period | undefined, date: string, field: string): boolean {
+  if (p === undefined) return true;
+  assertIsoDate(date, field);
+  return date >= p.start && date <= p.end;
 }
 
 /** An open deal: one without a `closeDate` (won and lost deals carry the date they closed). @internal */

@@ -137,6 +137,7 @@ function drawTotals(state: readonly [number, number, number, number], amounts: F
  * @throws {RevopsError} `INVALID_OPTION` for non-integer runs or bins, a malformed map, or no currency with no deals.
  * @throws {RevopsError} `INVALID_SEED` for a seed that is not a finite number or a string.
  * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when deals use different currencies.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency code.
  * @example
@@ -178,7 +179,7 @@ export function simulatePipeline(deals: readonly Deal[], options: SimulatePipeli
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as Deal;
     if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    if (!isOpen(deal) || !inPeriod(window, deal.expectedCloseDate)) continue;
+    if (!isOpen(deal) || !inPeriod(window, deal.expectedCloseDate, `deals[${i}].expectedCloseDate`)) continue;
     const m = dealAmount(deal, `deals[${i}]`, currency);
     currency = m.currency;
     const digits = minorUnits(currency);

@@ -97,6 +97,7 @@ export type SummarizeWeightedPipelineOptions = Omit<WeightedPipelineOptions, 'ro
  * @throws {RevopsError} `INVALID_RATE` for a probability outside [0, 1].
  * @throws {RevopsError} `INVALID_OPTION` for a malformed `probabilities` map.
  * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when included deals use different currencies.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency code.
  * @example
@@ -118,7 +119,7 @@ export function summarizeWeightedPipeline(deals: readonly Deal[], options: Summa
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as Deal;
     if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    if (!isOpen(deal) || !inPeriod(window, deal.expectedCloseDate)) continue;
+    if (!isOpen(deal) || !inPeriod(window, deal.expectedCloseDate, `deals[${i}].expectedCloseDate`)) continue;
     const m = dealAmount(deal, `deals[${i}]`, currency);
     currency = m.currency;
     const p = dealProbability(deal, probabilities, `deals[${i}]`);
@@ -249,6 +250,7 @@ export function finalizeWeightedPipeline(
  * @throws {RevopsError} `INVALID_RATE` for a probability outside [0, 1].
  * @throws {RevopsError} `INVALID_OPTION` for a malformed option, or no currency for an empty result.
  * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when included deals use different currencies.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency code.
  * @example

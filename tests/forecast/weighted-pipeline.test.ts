@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finalizeWeightedPipeline, mergeWeightedPipeline, summarizeWeightedPipeline, weightedPipeline, weightedPipelineBy } from '../../src/forecast/index.js';
+import { finalizeWeightedPipeline, forecastByCategory, mergeWeightedPipeline, simulatePipeline, summarizeWeightedPipeline, weightedPipeline, weightedPipelineBy } from '../../src/forecast/index.js';
 import { money, roundMoney } from '../../src/core/index.js';
 import { codeOf, deal } from './helpers.js';
 
@@ -140,5 +140,17 @@ describe('weightedPipelineBy with awkward group keys', () => {
     expect(Object.keys(by)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(by)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(by, '__proto__')?.value.weighted.amount).toBe('50.00');
+  });
+});
+
+describe('period filtering validates the dates it compares', () => {
+  it('a malformed expectedCloseDate is INVALID_DATE naming the deal, not silently dropped by string comparison', () => {
+    const period = { start: '2026-01-01', end: '2026-03-31' };
+    const bad = [deal({ expectedCloseDate: '2026-3-5' })];
+    expect(codeOf(() => weightedPipeline(bad, { period }))).toBe('INVALID_DATE');
+    expect(() => weightedPipeline(bad, { period })).toThrow(/deals\[0\]\.expectedCloseDate/);
+    expect(codeOf(() => simulatePipeline(bad, { period, runs: 10 }))).toBe('INVALID_DATE');
+    expect(codeOf(() => forecastByCategory(bad, period))).toBe('INVALID_DATE');
+    expect(codeOf(() => forecastByCategory([deal({ closeDate: '2026-02-30' })], period))).toBe('INVALID_DATE');
   });
 });
