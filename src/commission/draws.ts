@@ -22,6 +22,8 @@ import { makeLine, pct, prorated, rat } from './component-lines.js';
 import { addFixed, compareFixed, fixedToString, maxFixed, minFixed, multiplyFixed, roundTo, subFixed, ZERO, type Fixed } from './exact.js';
 import type { StatementLine } from './types.js';
 
+const DRAW_WORDS = { recoverable: 'recoverable draw', nonRecoverable: 'non-recoverable draw', recoverableGuarantee: 'recoverable guarantee', nonRecoverableGuarantee: 'non-recoverable guarantee' } as const;
+
 /** Draw and recovery lines, and the draw balance after them. @internal */
 export function drawLines(ctx: ResolvedContext, payBefore: Fixed, priorBalance: Fixed): { lines: StatementLine[]; balance: Fixed } {
   const d = ctx.version.draw;
@@ -37,8 +39,8 @@ export function drawLines(ctx: ResolvedContext, payBefore: Fixed, priorBalance: 
     paid = guarantee ? maxFixed(ZERO, subFixed(amount, payBefore)) : amount;
     const proText = prorated(ctx, 'period') === '' ? '' : ` (${money(ctx.dec(d.amount))}${prorated(ctx, 'period')})`;
     const text = guarantee
-      ? (a: string) => `${d.type} draw: guaranteed ${money(amount)}${proText}, earned ${money(payBefore)}, top-up ${a}${recoverable ? ' (added to the draw balance)' : ''}`
-      : (a: string) => `${d.type} draw of ${money(ctx.dec(d.amount))}${prorated(ctx, 'period')} = ${a}, paid in addition to earnings${recoverable ? ' (added to the draw balance, recovered from later earnings)' : ''}`;
+      ? (a: string) => `${DRAW_WORDS[d.type]}: guaranteed ${money(amount)}${proText}, earned ${money(payBefore)}, top-up ${a}${recoverable ? ' (added to the draw balance)' : ''}`
+      : (a: string) => `${DRAW_WORDS[d.type]} of ${money(ctx.dec(d.amount))}${prorated(ctx, 'period')} = ${a}, paid in addition to earnings${recoverable ? ' (added to the draw balance, recovered from later earnings)' : ''}`;
     lines.push(makeLine(ctx, 'draw', null, rat(paid), { ruleId: 'draw', base: payBefore, rate: null, units: null, unitAmount: fixedToString(amount), tier: null, text }));
   }
   let balance = priorBalance;
