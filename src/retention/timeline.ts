@@ -97,7 +97,8 @@ function decimalsOf(amount: string): number {
 }
 
 const PLAIN = /^\d{1,15}(?:\.\d+)?$/;
-function toUnits(m: Money, scale: number, field: string): number {
+/** Units of `m` at `scale`; row `i`'s field `name` is named in an error (built only then: this runs per row). */
+function toUnits(m: Money, scale: number, i: number, name: string): number {
   const a = m.amount;
   if (typeof a === 'string' && PLAIN.test(a)) {
     const dot = a.indexOf('.');
@@ -105,6 +106,7 @@ function toUnits(m: Money, scale: number, field: string): number {
     const frac = dot < 0 ? '' : a.slice(dot + 1);
     if (intPart.length + scale <= 15) return Number(intPart + frac.padEnd(scale, '0'));
   }
+  const field = `subscriptions[${i}].${name}`;
   const f = parseFixed(a, `${field}.amount`);
   if (f.int < 0n) throw invalid('INVALID_AMOUNT', `${field}.amount`, a, 'must not be negative (MRR is never below zero)');
   const units = f.int * pow10(scale - f.scale);
@@ -112,10 +114,9 @@ function toUnits(m: Money, scale: number, field: string): number {
   return Number(units);
 }
 
-function amountOf(row: Subscription, c: RetentionConvention): [Money, string] {
-  if (c.discounts === 'all' || row.listMrr === undefined) return [row.mrr, 'mrr'];
-  if (c.discounts === 'none' || row.discount === 'limited') return [row.listMrr, 'listMrr'];
-  return [row.mrr, 'mrr'];
+/** Whether the row's amount is its list price under the discount rule (else `mrr`). */
+function usesList(row: Subscription, c: RetentionConvention): boolean {
+  return c.discounts !== 'all' && row.listMrr !== undefined && (c.discounts === 'none' || row.discount === 'limited');
 }
 
 /**
@@ -133,7 +134,9 @@ export function readTimeline(rows: readonly Subscription[], c: RetentionConventi
     if (row === null || typeof row !== 'object' || row.mrr === null || typeof row.mrr !== 'object') {
       throw invalid('INVALID_INPUT', `subscriptions[${i}]`, row, 'must be a subscription row { customerId, period, mrr }');
     }
-    const [m, name] = amountOf(row, c);
+    const list = usesList(row, c);
+    const m = list ? (row.listMrr as Money) : row.mrr;
+    const name = list ? 'listMrr' : 'mrr';
     if (m === null || typeof m !== 'object' || typeof m.amount !== 'string') throw invalid('INVALID_AMOUNT', `subscriptions[${i}].${name}`, m, 'must be money { amount, currency }');
     if (cur === null) {
       if (!MINOR_UNITS_TABLE.has(m.currency)) throw invalid('UNKNOWN_CURRENCY', `subscriptions[${i}].${name}.currency`, m.currency, 'must be an ISO 4217 code such as "USD"');
@@ -147,10 +150,10 @@ export function readTimeline(rows: readonly Subscription[], c: RetentionConventi
   const customers = new Map<string, CustomerTimeline>();
   // dates repeat across rows (a few per month): parse each distinct string once (bounded cache)
   const dates = new Map<string, [MonthIndex, number, boolean]>();
-  const date = (value: unknown, field: string): [MonthIndex, number, boolean] => {
+  const date = (value: unknown, i: number, name: string): [MonthIndex, number, boolean] => {
     const hit = typeof value === 'string' ? dates.get(value) : undefined;
     if (hit !== undefined) return hit;
-    const parsed = readDate(value, field);
+    const parsed = readDate(value, `subscriptions[${i}].${name}`);
     if (dates.size < 10_000) dates.set(value as string, parsed);
     return parsed;
   };
@@ -159,17 +162,18 @@ export function readTimeline(rows: readonly Subscription[], c: RetentionConventi
   let lastMonth = -1;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Subscription;
-    const field = `subscriptions[${i}]`;
     const id = row.customerId;
-    if (typeof id !== 'string' || id.length === 0) throw invalid('INVALID_INPUT', `${field}.customerId`, id, 'must be a non-empty string');
-    if (row.period === null || typeof row.period !== 'object') throw invalid('INVALID_PERIOD', `${field}.period`, row.period, 'must be a period { start, end }');
-    const [ms] = date(row.period.start, `${field}.period.start`);
-    const [me0, , endIsLast] = date(row.period.end, `${field}.period.end`);
-    if (row.period.end < row.period.start) throw invalid('INVALID_PERIOD', `${field}.period.end`, row.period.end, 'must not be before the start');
+    if (typeof id !== 'string' || id.length === 0) throw invalid('INVALID_INPUT', `subscriptions[${i}].customerId`, id, 'must be a non-empty string');
+    if (row.period === null || typeof row.period !== 'object') throw invalid('INVALID_PERIOD', `subscriptions[${i}].period`, row.period, 'must be a period { start, end }');
+    const [ms] = date(row.period.start, i, 'period.start');
+    const [me0, , endIsLast] = date(row.period.end, i, 'period.end');
+    if (row.period.end < row.period.start) throw invalid('INVALID_PERIOD', `subscriptions[${i}].period.end`, row.period.end, 'must not be before the start');
     let me = endIsLast ? me0 : me0 - 1;
-    if (cancel && row.canceledAt !== undefined) me = Math.min(me, date(row.canceledAt, `${field}.canceledAt`)[0] - 1);
-    const [m, name] = amountOf(row, c);
-    const units = toUnits(m, scale, `${field}.${name}`);
+    if (cancel && row.canceledAt !== undefined) me = Math.min(me, date(row.canceledAt, i, 'canceledAt')[0] - 1);
+    const list = usesList(row, c);
+    const m = list ? (row.listMrr as Money) : row.mrr;
+    const name = list ? 'listMrr' : 'mrr';
+    const units = toUnits(m, scale, i, name);
     if (units === 0 && !(freeActive && row.free === true)) continue;
     let t = customers.get(id);
     for (let month = ms; month <= me; month++) {
@@ -180,7 +184,7 @@ export function readTimeline(rows: readonly Subscription[], c: RetentionConventi
       const n = t.months.length;
       if (n > 0 && (t.months[n - 1] as number) === month) {
         const v = (t.units[n - 1] as number) + units;
-        if (!Number.isSafeInteger(v)) throw invalid('INVALID_AMOUNT', `${field}.${name}.amount`, m.amount, 'makes a customer month exceed 2^53 − 1 units');
+        if (!Number.isSafeInteger(v)) throw invalid('INVALID_AMOUNT', `subscriptions[${i}].${name}.amount`, m.amount, 'makes a customer month exceed 2^53 − 1 units');
         t.units[n - 1] = v;
       } else {
         t.months.push(month);
