@@ -242,6 +242,11 @@ export function summarizeMrrMovements(subscriptions: readonly Subscription[], wi
  * (Stripe's "MRR growth" roll-forward; ChartMogul: "summing the value of all previous MRR
  * movements produces a subscription's current MRR").
  *
+ * Customers are counted too: `customers` rolls logos forward the same way (churn and return
+ * events), and `churnCounts` counts each customer once for `churnRate`, so one data set gives
+ * every provider's churn rate (`churnRate(m.churnCounts, { preset: 'stripe' })`). A row with
+ * zero MRR counts as no revenue unless it is a free plan and free plans count as active.
+ *
  * Presets (research/retention.md §1.5): `chartmogul` (reactivation any time; free-plan
  * customers stay active; every discount reduces MRR), `baremetrics` (churn at cancellation),
  * `stripe` (free plans excluded; only forever discounts reduce MRR; a returner who leaves again
