@@ -62,7 +62,8 @@ export interface TransitionOptions {
  * @param options - See {@link TransitionOptions}.
  * @returns `{ ok: true, value }` with the moved entity, or `{ ok: false, error }` with a {@link TransitionError}.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
- * @throws {RevopsError} `INVALID_INPUT` for an unknown stage (current or target), a current stage that differs
+ * @throws {RevopsError} `INVALID_INPUT` for missing `options`, an entity that is not an object with a `history` array, an
+ *   unknown stage (current or target), a current stage that differs
  *   from the last event, a malformed actor, reason or `changes` (id, stage and history cannot be
  *   changed; values are scalars; derived deal fields cannot be set, nor `closeDate` cleared, when closing; `lostReason` /
  *   `disqualifyReason` come from `reason`).
