@@ -30,6 +30,13 @@ export interface CohortSummaryOptions {
   readonly freePlans?: FreePlanRule;
   /** Which discounts reduce MRR. Default `'all'`. */
   readonly discounts?: DiscountRule;
+  /**
+   * A customer who churns and comes back: `'active'` — counts as active again in the original
+   * cohort (ChartMogul); `'lost'` — the first churn is final, so the table is a survival curve
+   * (how Stripe's "haven't yet churned" reads; Stripe does not say how it counts returners).
+   * Default `'active'`.
+   */
+  readonly returners?: 'active' | 'lost';
   /** The currency, required only to summarise an empty chunk. Default: the rows' currency. */
   readonly currency?: string;
 }
@@ -53,7 +60,7 @@ export interface CohortRetentionSummary {
   readonly kind: 'revops/retention/cohortRetention';
   readonly granularity: CohortGranularity;
   readonly currency: string | null;
-  readonly convention: { readonly churnRecognition: ChurnRecognition; readonly freePlans: FreePlanRule; readonly discounts: DiscountRule };
+  readonly convention: { readonly churnRecognition: ChurnRecognition; readonly freePlans: FreePlanRule; readonly discounts: DiscountRule; readonly returners: 'active' | 'lost' };
   /**
    * Last day of the last month covered (the data's last month-end snapshot, or the month
    * ending on or before `options.through`); `null` without data. Cohorts and cells run to the
@@ -117,6 +124,8 @@ export function summarizeCohortRetention(subscriptions: readonly Subscription[],
   const c = resolveConvention(options);
   if (c.churnRecognition !== 'periodEnd' && c.churnRecognition !== 'cancellation') throw invalid('INVALID_OPTION', 'options.churnRecognition', c.churnRecognition, "must be 'periodEnd' or 'cancellation'");
   if (c.freePlans !== 'active' && c.freePlans !== 'churned') throw invalid('INVALID_OPTION', 'options.freePlans', c.freePlans, "must be 'active' or 'churned'");
+  const returners = options.returners ?? 'active';
+  if (returners !== 'active' && returners !== 'lost') throw invalid('INVALID_OPTION', 'options.returners', returners, "must be 'active' or 'lost'");
   if (c.discounts !== 'all' && c.discounts !== 'foreverOnly' && c.discounts !== 'none') throw invalid('INVALID_OPTION', 'options.discounts', c.discounts, "must be 'all', 'foreverOnly' or 'none'");
   const tl = readTimeline(subscriptions, c, options.currency);
   const w = WIDTH[g];
@@ -145,6 +154,7 @@ export function summarizeCohortRetention(subscriptions: readonly Subscription[],
       for (let i = 0; i < months.length; i++) {
         const m = months[i] as number;
         if (m > lastMonth) break;
+        if (returners === 'lost' && i > 0 && months[i - 1] !== m - 1) break; // churned before: lost for good
         if ((m + 1) % w !== 0) continue; // not a period-end snapshot
         const k = (m + 1) / w - 1 - cp;
         row.customers[k] = (row.customers[k] as number) + 1;
@@ -170,7 +180,7 @@ export function summarizeCohortRetention(subscriptions: readonly Subscription[],
     kind: 'revops/retention/cohortRetention',
     granularity: g,
     currency: tl.currency,
-    convention: { churnRecognition: c.churnRecognition, freePlans: c.freePlans, discounts: c.discounts },
+    convention: { churnRecognition: c.churnRecognition, freePlans: c.freePlans, discounts: c.discounts, returners },
     lastMonth: lastMonth >= 0 ? monthDate(lastMonth, true) : null,
     throughFromData: options.through === undefined,
     cohorts,

@@ -21,7 +21,7 @@ describe('cohortRetention laws', () => {
   it('split by customer, merge = whole (any grouping, any order; through from the data)', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 60 }), granularityArb, fc.constantFrom('active' as const, 'churned' as const), fc.func(fc.integer({ min: 0, max: 2 })), (rows, granularity, freePlans, bucketOf) => {
-        const o = { granularity, freePlans, currency: 'EUR' };
+        const o = { granularity, freePlans, currency: 'EUR', returners: rows.length % 2 === 0 ? ('active' as const) : ('lost' as const) };
         const chunks: Subscription[][] = [[], [], []];
         for (const r of rows) chunks[bucketOf(r.customerId)]?.push(r);
         const [a, b, c] = chunks.map((ch) => summarizeCohortRetention(ch, o)) as [ReturnType<typeof summarizeCohortRetention>, ReturnType<typeof summarizeCohortRetention>, ReturnType<typeof summarizeCohortRetention>];
@@ -32,6 +32,15 @@ describe('cohortRetention laws', () => {
           expect(finalizeCohortRetention(mergeCohortRetention(c, mergeCohortRetention(b, a)), { basis })).toEqual(expected);
         }
         expect(JSON.parse(JSON.stringify(whole))).toEqual(whole);
+      }),
+    );
+  });
+
+  it("with returners 'lost' every cohort's active count never rises with age (a survival curve)", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 80 }), granularityArb, (rows, granularity) => {
+        const t = cohortRetention(rows, { granularity, currency: 'EUR', returners: 'lost' });
+        for (const c of t.cohorts) for (let k = 1; k < c.cells.length; k++) expect(c.cells[k]!.customers).toBeLessThanOrEqual(c.cells[k - 1]!.customers);
       }),
     );
   });

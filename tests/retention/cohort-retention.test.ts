@@ -38,6 +38,13 @@ describe('cohortRetention (computed by hand)', () => {
       [1, 2, 2, 1],
     ]);
   });
+  it("returners 'lost': the first churn is final (a survival curve)", () => {
+    // computed by hand: b churns in Feb and returns in Apr — no longer counted in Apr
+    const t = cohortRetention(ROWS, { returners: 'lost' });
+    expect(t.cohorts[0]?.cells.map((x) => x.customers)).toEqual([2, 1, 1, 1]);
+    // @ts-expect-error wrong option on purpose
+    expect(() => cohortRetention(ROWS, { returners: 'maybe' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+  });
   it('revenue: Jan starts at 200 → 200, 100, 150, 200; Feb starts at 100 → 100, 40, 40', () => {
     const t = cohortRetention(ROWS, { basis: 'revenue' });
     expect(t.cohorts[0]?.startingMrr).toEqual(usd('200.00'));
