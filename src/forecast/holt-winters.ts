@@ -23,7 +23,7 @@ export interface HoltWintersOptions {
   readonly damped?: boolean;
   /** Default `'additive'` when `seasonLength` > 1 is given, else `'none'`. */
   readonly seasonality?: 'none' | 'additive' | 'multiplicative';
-  /** Level smoothing α in [0, 1]. Default: estimated. */
+  /** Level smoothing α in the closed interval [0, 1] (α = 1 is the naive method, α = 0 a fixed level; anything else, NaN included, is `INVALID_RATE`). Default: estimated in [0.0001, 0.9999]. */
   readonly alpha?: number;
   /** Trend smoothing, in the convention of `parameterization`. Default: estimated. */
   readonly beta?: number;

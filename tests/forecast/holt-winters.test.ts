@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { holtWinters } from '../../src/forecast/index.js';
 import { austourists, oildata, R_AAA, R_AAdA, R_ANA, R_MAM, R_MAdM, R_oil_AAdN, R_oil_ANN } from './fixtures-ets.js';
+import { codeOf } from './helpers.js';
 
 /** |a − e| ≤ tol for every element. */
 function expectAllClose(actual: readonly number[], expected: readonly number[], tol: number): void {
@@ -392,5 +393,32 @@ describe('holtWinters validation', () => {
     expect(fit.sigma2).toBeNull();
     expect(fit.intervals).toEqual([]);
     expect(fit.intervalMethod).toBe('none');
+  });
+});
+
+describe('holtWinters boundary parameters and option checks', () => {
+  it('α is a fraction in the closed interval [0, 1]: α = 1 is the naive method, α = 0 never moves the level', () => {
+    // Computed by hand: with α = 1 the level after each y is y itself, so every forecast is the last value (12);
+    // with α = 0 the level stays ℓ₀ = y₁ = 10.
+    const y = [10, 14, 9, 12];
+    expect(holtWinters(y, { trend: 'none', alpha: 1, horizon: 2 }).forecast).toEqual([12, 12]);
+    expect(holtWinters(y, { trend: 'none', alpha: 0, horizon: 2 }).forecast).toEqual([10, 10]);
+    // With α = 0 the component β* cannot be recovered from β = αβ*: the given β* is reported as given.
+    expect(holtWinters(y, { alpha: 0, beta: 0.3, horizon: 1 }).parameters.beta).toBe(0.3);
+  });
+
+  it('rejects out-of-range and non-integer options, naming the field and the value', () => {
+    for (const alpha of [-0.1, 1.1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(codeOf(() => holtWinters([1, 2, 3], { alpha }))).toBe('INVALID_RATE');
+    }
+    expect(() => holtWinters([1, 2, 3], { alpha: 1.1 })).toThrow(/options\.alpha.*1\.1/);
+    expect(codeOf(() => holtWinters(austourists, { gamma: 2, seasonLength: 4 }))).toBe('INVALID_RATE');
+    expect(codeOf(() => holtWinters([1, 2, 3], { horizon: 1.5 }))).toBe('INVALID_OPTION');
+    expect(() => holtWinters([1, 2, 3], { horizon: 0 })).toThrow(/options\.horizon.*0/);
+    expect(codeOf(() => holtWinters(austourists, { seasonLength: 2.5 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', simulations: 0 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => holtWinters([], { trend: 'none' }))).toBe('INSUFFICIENT_DATA');
+    expect(codeOf(() => holtWinters([1], {}))).toBe('INSUFFICIENT_DATA');
+    expect(codeOf(() => holtWinters(austourists.slice(0, 7), { seasonLength: 4 }))).toBe('INSUFFICIENT_DATA');
   });
 });
