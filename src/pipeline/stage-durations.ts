@@ -93,6 +93,15 @@ export function summarizeStageDurations(entities: readonly Staged[], pipeline: D
   return { pipelineId: pipeline.id, mode, stages: [...index.stages.keys()], samples };
 }
 
+/** Checks that `s` looks like a summary (an object with `stages` and `samples`). */
+function checkSummary(s: unknown, field: string): StageDurationsSummary {
+  const o = s as Partial<StageDurationsSummary> | null;
+  if (typeof o !== 'object' || o === null || !Array.isArray(o.stages) || typeof o.samples !== 'object' || o.samples === null) {
+    throw invalid('INVALID_INPUT', field, s, 'must be a summary from summarizeStageDurations');
+  }
+  return o as StageDurationsSummary;
+}
+
 function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
   const out = new Array<number>(a.length + b.length);
   let i = 0;
@@ -112,7 +121,7 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
  * @param a - A summary.
  * @param b - Another summary.
  * @returns The merged summary.
- * @throws {RevopsError} `INVALID_INPUT` when the pipelines, stage lists or modes differ.
+ * @throws {RevopsError} `INVALID_INPUT` when either is not a summary, or the pipelines, stage lists or modes differ.
  * @example
  * ```ts
  * import { mergeStageDurations } from 'revops/pipeline';
@@ -122,6 +131,8 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
  * ```
  */
 export function mergeStageDurations(a: StageDurationsSummary, b: StageDurationsSummary): StageDurationsSummary {
+  checkSummary(a, 'a');
+  checkSummary(b, 'b');
   if (a.pipelineId !== b.pipelineId || a.mode !== b.mode || a.stages.join('\u0000') !== b.stages.join('\u0000')) {
     throw invalid('INVALID_INPUT', 'b', { pipelineId: b.pipelineId, mode: b.mode }, `must summarise the same pipeline ("${a.pipelineId}") in the same mode ("${a.mode}")`);
   }
@@ -138,6 +149,7 @@ export function mergeStageDurations(a: StageDurationsSummary, b: StageDurationsS
  *
  * @param summary - From {@link summarizeStageDurations} / {@link mergeStageDurations}.
  * @returns One entry per stage of the pipeline.
+ * @throws {RevopsError} `INVALID_INPUT` when `summary` is not a summary.
  * @example
  * ```ts
  * import { finalizeStageDurations } from 'revops/pipeline';
@@ -146,6 +158,7 @@ export function mergeStageDurations(a: StageDurationsSummary, b: StageDurationsS
  * ```
  */
 export function finalizeStageDurations(summary: StageDurationsSummary): StageDurationStats[] {
+  checkSummary(summary, 'summary');
   return summary.stages.map((stage) => {
     const xs = summary.samples[stage] ?? [];
     if (xs.length === 0) return { stage, count: 0, meanDays: null, medianDays: null, p90Days: null };
