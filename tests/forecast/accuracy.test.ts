@@ -22,6 +22,7 @@ describe('forecastAccuracy (research E12, scikit-learn documentation)', () => {
   });
 
   it('MAPE is null when an actual is 0; WAPE null only when all are', () => {
+    // Computed by hand: |e| = 1, 1; Σ|y| = 4 ⇒ WAPE = 2/4 = 0.5; MAPE divides by |0| ⇒ null.
     const a = forecastAccuracy([0, 4], [1, 3]);
     expect(a.mape).toBeNull();
     expect(a.wape).toBe(0.5);
@@ -29,6 +30,7 @@ describe('forecastAccuracy (research E12, scikit-learn documentation)', () => {
   });
 
   it('bias is forecast − actual: under-forecasting is negative', () => {
+    // Computed by hand: mean(8 − 10, 18 − 20) = −2.
     expect(forecastAccuracy([10, 20], [8, 18]).bias).toBe(-2);
   });
 

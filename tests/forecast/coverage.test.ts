@@ -41,6 +41,7 @@ describe('pipelineCoverage (research E3)', () => {
   });
 
   it('remaining quota ≤ 0: coverage is null and quotaMet is true (never Infinity)', () => {
+    // By hand: 1000 − 1000 = 0 remaining (and 1000 − 1500 = −500): an empty denominator is null, the library rule.
     const met = pipelineCoverage(usd(500), usd(1000), usd(1000), { winRate: 0.3 });
     expect(met.coverage).toBeNull();
     expect(met.quotaMet).toBe(true);

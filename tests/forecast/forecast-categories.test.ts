@@ -40,6 +40,7 @@ describe('forecastByCategory', () => {
   it('summaries merge only within one period', () => {
     const a = summarizeForecastByCategory([deal({ forecastCategory: 'commit', amount: '1.10' })], q1);
     const b = summarizeForecastByCategory([deal({ forecastCategory: 'commit', amount: '2.20' })], q1);
+    // Computed by hand: 1.10 + 2.20 = 3.30 exactly (no float 3.3000000000000003).
     expect(finalizeForecastByCategory(mergeForecastByCategory(a, b)).commit.amount.amount).toBe('3.30');
     const other = summarizeForecastByCategory([], { start: '2026-04-01', end: '2026-06-30' });
     expect(codeOf(() => mergeForecastByCategory(a, other))).toBe('INVALID_INPUT');
@@ -51,6 +52,7 @@ describe('forecastByCategory', () => {
       deal({ ownerId: 'bo', forecastCategory: 'bestCase', amount: '200' }),
       deal({ ownerId: 'ana', forecastCategory: 'closed', amount: '50', closeDate: '2026-03-01' }),
     ];
+    // Computed by hand: ana commit 100 + closed 50 = 150; bo best case 200 (closed 0 + commit 0 + 200).
     const by = forecastByCategoryBy(deals, 'ownerId', q1);
     expect(by.ana?.commitForecast.amount).toBe('150.00');
     expect(by.bo?.bestCaseForecast.amount).toBe('200.00');

@@ -16,6 +16,7 @@ describe('linearTrend', () => {
   });
 
   it('recovers an exact line; R² is null for a constant series', () => {
+    // Computed by hand: y = 3 + 2t for t = 1…4 exactly, so slope 2, intercept 3, R² = 1.
     const t = linearTrend([5, 7, 9, 11]);
     expect(t.slope).toBe(2);
     expect(t.intercept).toBe(3);

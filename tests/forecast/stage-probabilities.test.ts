@@ -44,12 +44,14 @@ describe('stageProbabilities', () => {
     const skipped = closed(['stage3'], 'won'); // created in Stage 3: passed 1 and 2
     const backAndForth = closed(['stage1', 'stage3', 'stage2'], 'lost'); // furthest: Stage 3
     const lostAtCreation = deal({ stage: 'lost', closeDate: '2026-01-02', history: [] }); // first open stage only
+    // By hand: Stage 1 reached by all 3; Stages 2 and 3 by `skipped` and `backAndForth` (furthest 3); won: `skipped` only.
     const r = stageProbabilities([skipped, backAndForth, lostAtCreation], { pipeline });
     expect(r.stages.map((s) => s.reachedCount)).toEqual([3, 2, 2]);
     expect(r.stages.map((s) => s.wonCount)).toEqual([1, 1, 1]);
   });
 
   it('ignores open deals (right-censored); null where no closed deal reached a stage', () => {
+    // By hand: the one closed deal lost after Stage 1 ⇒ 0/1 = 0; no closed deal reached Stage 2 ⇒ null (empty denominator).
     const r = stageProbabilities([closed(['stage1'], 'lost'), deal({ stage: 'stage2' })], { pipeline });
     expect(r.ignoredDeals).toBe(1);
     expect(r.stages[0]?.probability).toBe(0);
