@@ -73,14 +73,14 @@ describe('time-series functions never return NaN or Infinity, and never mutate t
     fc.assert(
       fc.property(arbSeries, (raw) => {
         const y = deepFreeze([...raw]);
-        finiteOrRevopsError(() => linearTrend(y, { horizon: 3 }));
+        finiteOrRevopsError(() => linearTrend(y, deepFreeze({ horizon: 3 })));
         finiteOrRevopsError(() => forecastAccuracy(y, deepFreeze(y.map((v) => v / 2 + 1))));
-        finiteOrRevopsError(() => backtest(y, naiveMethod(), { horizon: 1, folds: 2 }));
-        finiteOrRevopsError(() => holtWinters(y, { trend: 'none', horizon: 3 }));
-        finiteOrRevopsError(() => holtWinters(y, { horizon: 3 }));
-        finiteOrRevopsError(() => holtWinters(y, { damped: true, horizon: 3 }));
-        finiteOrRevopsError(() => holtWinters(y, { seasonLength: 4, horizon: 4 }));
-        finiteOrRevopsError(() => holtWinters(y, { seasonLength: 4, seasonality: 'multiplicative', horizon: 4, simulations: 200 }));
+        finiteOrRevopsError(() => backtest(y, naiveMethod(), deepFreeze({ horizon: 1, folds: 2 })));
+        finiteOrRevopsError(() => holtWinters(y, deepFreeze({ trend: 'none', horizon: 3 })));
+        finiteOrRevopsError(() => holtWinters(y, deepFreeze({ horizon: 3 })));
+        finiteOrRevopsError(() => holtWinters(y, deepFreeze({ damped: true, horizon: 3 })));
+        finiteOrRevopsError(() => holtWinters(y, deepFreeze({ seasonLength: 4, horizon: 4 })));
+        finiteOrRevopsError(() => holtWinters(y, deepFreeze({ seasonLength: 4, seasonality: 'multiplicative', horizon: 4, simulations: 200 })));
         expect(y).toEqual(raw);
       }),
       { seed: 7, numRuns: 150 },
@@ -142,9 +142,9 @@ describe('pipeline functions never mutate their (deep-frozen) inputs and return 
         );
         const copy = JSON.parse(JSON.stringify(deals)) as unknown;
         const period = deepFreeze({ start: '2026-01-01', end: '2026-06-30' });
-        finiteOrRevopsError(() => weightedPipeline(deals, { period, currency: 'USD' }));
+        finiteOrRevopsError(() => weightedPipeline(deals, deepFreeze({ period, probabilities: { stage1: 0.2 }, currency: 'USD' })));
         finiteOrRevopsError(() => forecastByCategory(deals, period, { currency: 'USD' }));
-        finiteOrRevopsError(() => simulatePipeline(deals, { runs: 200, seed: 3, period, currency: 'USD' }));
+        finiteOrRevopsError(() => simulatePipeline(deals, deepFreeze({ runs: 200, seed: 3, period, slip: { [deals[0]?.id ?? 'none']: 0.5 }, currency: 'USD' })));
         finiteOrRevopsError(() => stageProbabilities(deals, deepFreeze({ pipeline, halfLifeQuarters: 2, asOf: '2026-12-31' })));
         finiteOrRevopsError(() => stageProbabilities(deals, deepFreeze({ pipeline, by: 'value' })));
         const usd = (amount: string) => deepFreeze({ amount, currency: 'USD' });
