@@ -7,11 +7,20 @@ import { createRng } from '../core/random.js';
 import type { EtsParameters, EtsSpec, EtsState } from './ets-recursion.js';
 import { normalQuantile } from './normal-quantile.js';
 
-/** A central prediction interval at one coverage level. */
+/**
+ * A central prediction interval at one coverage level, for h = 1…horizon. Method (reported by
+ * `HoltWintersFit.intervalMethod`): `'analytic'` — ŷ_h ± z_{(1+L)/2}·√(σ²·(1 + Σ_{j<h} c_j²)),
+ * c_j = α + β(φ + … + φʲ) + γ[j mod m = 0], the ETS class-1 variance (Hyndman et al. 2008,
+ * Table 6.1), σ² = SSE/(n − k) as R's `ets`, z from Wichura's AS 241; `'simulation'`
+ * (multiplicative seasonality) — seeded sample paths with N(0, σ²) additive errors, and the
+ * (1 − L)/2 and (1 + L)/2 type-7 quantiles of the simulated values. Units: those of the series.
+ */
 export interface PredictionInterval {
-  /** Coverage, a fraction (0.95). */
+  /** Coverage L, a fraction (0.95). */
   readonly level: number;
+  /** Lower bounds for h = 1…horizon. */
   readonly lower: readonly number[];
+  /** Upper bounds for h = 1…horizon. */
   readonly upper: readonly number[];
 }
 
