@@ -9,7 +9,7 @@ import { fromFixed, type Money } from '../core/money.js';
 import { roundRational } from '../core/rounding.js';
 import { pow10 } from '../core/fixed.js';
 import type { PlanComponent } from '../model/plan.js';
-import { prorateAmount, type ResolvedContext } from './context.js';
+import { limitAmount, prorateAmount, type ResolvedContext } from './context.js';
 import { sumAmounts, addFixed, compareFixed, divFixed, fixedToString, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed, type Rational } from './exact.js';
 import { amountTiers, marginalPortions, tierIndex, tierWidth, type AmountTier } from './tiers.js';
 import type { ComponentSummary, LineExplanation, StatementLine, StatementLineKind } from './types.js';
@@ -61,6 +61,15 @@ export function pct(rate: Fixed): string {
 export function prorated(ctx: ResolvedContext, per: 'range' | 'period'): string {
   const p = per === 'range' ? ctx.proration : ctx.periodProration;
   return p.numerator === p.denominator ? '' : ` prorated ${p.numerator}/${p.denominator} days`;
+}
+
+/** How a per-period limit was scaled: `""`, `" (100.00 prorated 15/31 days)"` or `" (100.00 per month over 3 months to date, prorated by active days)"`. */
+function limitText(ctx: ResolvedContext, amount: string): string {
+  const { num, den, periods } = ctx.limits;
+  if (!ctx.trueUp) return num === den ? '' : ` (${money(ctx, ctx.dec(amount))}${prorated(ctx, 'range')})`;
+  const unit = ctx.plan.periodLength === 'year' ? 'year' : ctx.plan.periodLength;
+  const whole = num === den * BigInt(periods);
+  return ` (${money(ctx, ctx.dec(amount))} per ${unit} over ${periods} ${unit}${periods === 1 ? '' : 's'} to date${whole ? '' : ', prorated by active days'})`;
 }
 
 function money(ctx: ResolvedContext, f: Fixed): string {
@@ -245,11 +254,11 @@ function applyCapFloor(ctx: ResolvedContext, c: PlanComponent, lines: StatementL
   let deferred: Fixed | null = priorDeferred.int === 0n ? null : priorDeferred;
   const out = [...lines];
   if (c.cap !== undefined) {
-    const cap = prorateAmount(ctx, ctx.dec(c.cap.amount));
+    const cap = limitAmount(ctx, ctx.dec(c.cap.amount));
     const excess = subFixed(total, cap);
     if (excess.int > 0n) {
       const defer = c.cap.mode === 'defer';
-      out.push(makeLine(ctx, 'cap', c.id, rat(negFixed(excess)), { ...NONE, ruleId, base: total, unitAmount: fixedToString(cap), text: (a) => `capped at ${money(ctx, cap)}${prorated(ctx, 'range')}: ${money(ctx, total)} earned, ${a} ${defer ? 'deferred to later periods' : 'forfeited'}` }));
+      out.push(makeLine(ctx, 'cap', c.id, rat(negFixed(excess)), { ...NONE, ruleId, base: total, unitAmount: fixedToString(cap), text: (a) => `capped at ${money(ctx, cap)}${limitText(ctx, (c.cap as { amount: string }).amount)}: ${money(ctx, total)} earned, ${a} ${defer ? 'deferred to later periods' : 'forfeited'}` }));
       total = cap;
       if (defer) deferred = addFixed(deferred ?? ZERO, excess);
     } else if (c.cap.mode === 'defer' && priorDeferred.int > 0n && excess.int < 0n) {
@@ -261,10 +270,10 @@ function applyCapFloor(ctx: ResolvedContext, c: PlanComponent, lines: StatementL
     }
   }
   if (c.floor !== undefined) {
-    const floor = prorateAmount(ctx, ctx.dec(c.floor));
+    const floor = limitAmount(ctx, ctx.dec(c.floor));
     if (compareFixed(total, floor) < 0) {
       const top = subFixed(floor, total);
-      out.push(makeLine(ctx, 'floor', c.id, rat(top), { ...NONE, ruleId, base: total, unitAmount: fixedToString(floor), text: (a) => `floor ${money(ctx, floor)}${prorated(ctx, 'range')}: earned ${money(ctx, total)}, topped up by ${a}` }));
+      out.push(makeLine(ctx, 'floor', c.id, rat(top), { ...NONE, ruleId, base: total, unitAmount: fixedToString(floor), text: (a) => `floor ${money(ctx, floor)}${limitText(ctx, c.floor as string)}: earned ${money(ctx, total)}, topped up by ${a}` }));
     }
   }
   if (deferred !== null && deferred.int === 0n) deferred = null;

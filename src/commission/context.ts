@@ -6,7 +6,7 @@
  */
 import { invalid } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
-import { assertIsoDate } from '../core/dates.js';
+import { addDays, assertIsoDate } from '../core/dates.js';
 import { prorate } from '../core/divide.js';
 import { daysInPeriod, fiscalYear, monthOf, overlap, period, prorationFraction, quarterOf, type Period } from '../core/periods.js';
 import { fromFixed, readMoney } from '../core/money.js';
@@ -14,7 +14,7 @@ import type { RoundingMode } from '../core/rounding.js';
 import type { CreditKind } from '../model/credit.js';
 import type { Plan, PlanVersion } from '../model/plan.js';
 import { definePlan, planVersionAsOf } from './define-plan.js';
-import { parseFixed, type Fixed, ZERO } from './exact.js';
+import { parseFixed, pow10, roundRationalTo, type Fixed, ZERO } from './exact.js';
 import { planIndexOf, REVENUE_KINDS, type CompiledComponent, type PlanIndex, type VersionIndex } from './plan-index.js';
 import type { StatementContext } from './types.js';
 
@@ -39,6 +39,11 @@ export interface ResolvedContext {
   readonly periodProration: { readonly numerator: number; readonly denominator: number };
   /** Prorated quota (rounded to the minor unit when prorated). */
   readonly quota: Fixed;
+  /**
+   * For per-period limits (cap, floor): Σ over the plan periods in `range` of each period's
+   * active-days fraction, exact (one period's fraction unless a true-up), and how many periods.
+   */
+  readonly limits: { readonly num: bigint; readonly den: bigint; readonly periods: number };
   readonly trueUp: boolean;
   /** A plan decimal (rate, bound, amount) parsed once per plan version. */
   readonly dec: (text: string) => Fixed;
@@ -110,6 +115,16 @@ export function resolveContext(input: StatementContext): ResolvedContext {
   };
   const proration = fraction(full);
   const periodProration = trueUp ? fraction(p) : proration;
+  let limits = { num: BigInt(proration.numerator), den: BigInt(proration.denominator), periods: 1 };
+  if (trueUp) {
+    limits = { num: 0n, den: 1n, periods: 0 };
+    for (let day = range.start; day <= range.end; ) {
+      const one = planPeriodOf(plan, day);
+      const f = fraction(one);
+      limits = { num: limits.num * BigInt(f.denominator) + BigInt(f.numerator) * limits.den, den: limits.den * BigInt(f.denominator), periods: limits.periods + 1 };
+      day = addDays(one.end, 1);
+    }
+  }
   const q = readMoney(input.quota, 'quota');
   if (q.currency !== plan.currency) throw invalid('CURRENCY_MISMATCH', 'quota.currency', q.currency, `must be the plan currency ${plan.currency}`);
   if (q.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'quota.amount', input.quota.amount, 'must not be negative');
@@ -134,6 +149,7 @@ export function resolveContext(input: StatementContext): ResolvedContext {
     period: overlap(p, range) ?? p,
     periodProration,
     quota: quota.int === 0n ? ZERO : quota,
+    limits,
     trueUp,
   };
 }
@@ -150,6 +166,17 @@ interface Fraction {
  */
 export function prorateAmount(ctx: ResolvedContext, amount: Fixed, per: 'range' | 'period' = 'range'): Fixed {
   return scaleBy(amount, per === 'range' ? ctx.proration : ctx.periodProration, ctx.currency, ctx.mode);
+}
+
+/**
+ * A per-period limit (cap, floor) for the statement's range: `amount × Σ active fraction of each
+ * plan period in the range`, rounded once to the minor unit by the plan's mode — in a true-up
+ * the limits of the periods to date add up. @internal
+ */
+export function limitAmount(ctx: ResolvedContext, amount: Fixed): Fixed {
+  const { num, den } = ctx.limits;
+  if (num === den) return amount;
+  return roundRationalTo({ num: amount.int * num, den: den * pow10(amount.scale) }, ctx.digits, ctx.mode);
 }
 
 function scaleBy(amount: Fixed, f: Fraction, currency: string, mode: RoundingMode): Fixed {

@@ -10,7 +10,7 @@ import { parseScaledSafe } from '../core/fast-exact.js';
 import { roundRational, type RoundingMode } from '../core/rounding.js';
 
 export type { Fixed };
-export { addFixed, compareFixed, formatFixed, multiplyFixed, parseFixed, normalizeFixed };
+export { addFixed, compareFixed, formatFixed, multiplyFixed, parseFixed, normalizeFixed, pow10 };
 
 /** Zero. @internal */
 export const ZERO: Fixed = { int: 0n, scale: 0 };

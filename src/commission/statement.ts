@@ -192,6 +192,11 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
  *   caps and quota are per plan period. A year-to-date view is a true-up (`paidToDate`).
  * - Draw recovery is rounded down to the minor unit, so a recovery never takes a fraction of a
  *   cent more than the recovery share allows (see the draw line's explanation).
+ * - In a true-up (`paidToDate`), the plan is evaluated once over the fiscal year to date
+ *   against the year-to-date `quota`: caps and floors are per-period limits, so the limits of
+ *   the plan periods to date are added up (each prorated by active days); a bonus step is
+ *   judged once on year-to-date attainment and paid once (prorated) — use true-ups for plans
+ *   whose bonuses are annual, not for per-period bonuses already paid.
  * - Interpolated tiers, open-ended last tiers and year-to-date scope: see `definePlan`.
  *
  * Speed: pass a plan returned by `definePlan`; it carries its compiled form. A plain plan

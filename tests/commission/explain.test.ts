@@ -11,12 +11,13 @@ describe('explainStatement', () => {
       credits: [credit('k', '1000', '2026-03-20')], paidToDate: usd('900'),
     });
     const text = explainStatement(s).split('\n');
-    // by hand: 15 of the year's 90 days (Jan 1 – Mar 31); 500 earned, capped at 100 × 15/90 = 16.67 → 483.33 deferred;
-    // true-up 16.67 − 900 = −883.33, carried forward
+    // by hand: 15 of the year's 90 days (Jan 1 – Mar 31); 500 earned; the monthly cap over Jan–Mar to date is
+    // 100 × (0/31 + 0/28 + 15/31) = 48.39 → 451.61 deferred; true-up 48.39 − 900 = −851.61, carried forward
     expect(text[0]).toBe('Statement for ae — plan plan, version v1, period 2026-03-01..2026-03-31 (evaluated 2026-01-01..2026-03-31)');
     expect(text[1]).toBe('Quota 0.00 USD (prorated: active 15 of 90 days); credited 1000.00 USD; attainment n/a (zero quota)');
-    expect(text.at(-2)).toBe('Earned 16.67 USD; payable 0.00 USD');
-    expect(text.at(-1)).toBe('Carried forward: draw balance 0.00 USD; deferred c 483.33; negative balance -883.33 USD');
+    expect(text.at(-2)).toBe('Earned 48.39 USD; payable 0.00 USD');
+    expect(text.at(-1)).toBe('Carried forward: draw balance 0.00 USD; deferred c 451.61; negative balance -851.61 USD');
+    expect(text[4]).toBe('  2. cap c: -451.61 USD — capped at 48.39 (100.00 per month over 3 months to date, prorated by active days): 500.00 earned, -451.61 deferred to later periods [rule v1/c]');
   });
   it('a realistic AE quarter reads line by line: mid-quarter hire, accelerators, bonus, spiff, clawback, adjustment, recoverable draw', () => {
     const plan = definePlan({

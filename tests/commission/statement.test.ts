@@ -191,6 +191,19 @@ describe('year-to-date true-up and proration', () => {
     expect(s.earned.amount).toBe('4800.00');
     expect(s.payable.amount).toBe('2300.00');
   });
+  it('a true-up sums the per-period caps of the periods to date: three quarterly caps of 10,000 over Q1–Q3', () => {
+    const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1', cap: { amount: '10000', mode: 'forfeit' } }], { periodLength: 'quarter' });
+    const credits = [credit('q1', '100000', '2026-02-10'), credit('q2', '100000', '2026-05-10'), credit('q3', '50000', '2026-08-10')];
+    const q3 = { start: '2026-07-01', end: '2026-09-30' };
+    // computed by hand: Q1 and Q2 each earn 10,000 (at the cap) → 20,000 paid; Q3 earns 5,000 on its own.
+    // Year to date: 25,000 earned under a cap of 3 × 10,000 = 30,000 → no cap line; true-up 25,000 − 20,000 = 5,000.
+    const s = calculateStatement({ plan, member, period: q3, quota: usd('900000'), credits, paidToDate: usd('20000') });
+    expect(s.lines.map((l) => [l.kind, l.amount.amount])).toEqual([['commission', '25000.00'], ['trueUp', '-20000.00']]);
+    expect(s.payable.amount).toBe(calculateStatement({ plan, member, period: q3, quota: usd('300000'), credits }).payable.amount);
+    // and a cap that binds: 40,000 credited in Q3 instead → 30,000 year to date, capped; 10,000 more
+    const big = calculateStatement({ plan, member, period: q3, quota: usd('900000'), credits: [...credits.slice(0, 2), credit('q3', '150000', '2026-08-10')], paidToDate: usd('20000') });
+    expect(big.lines.map((l) => [l.kind, l.amount.amount])).toEqual([['commission', '35000.00'], ['cap', '-5000.00'], ['trueUp', '-20000.00']]);
+  });
   it('mid-quarter hire: quota and bonus prorated by days, inclusive (Quickbase "Formula to Prorate a Quota")', () => {
     // The Quickbase thread prorates a 20,000 Q1 quota by months for a 2019-03-01 start: 6,667. By days, inclusive:
     // 31 of 90 days → 20,000 × 31/90 = 6,888.89 (Python Fraction, half away from zero).
