@@ -57,7 +57,7 @@ export interface PipelineIndex {
 /** Key of the non-enumerable index on a defined pipeline (shared by the ESM and CJS builds). @internal */
 export const PIPELINE_INDEX: unique symbol = Symbol.for('revops.pipeline.index') as never;
 
-/** A holder of a precomputed index. @internal */
+/** A holder of the precomputed index `definePipeline` attaches (opaque; not part of the JSON form). @internal */
 export interface Indexed {
   readonly [PIPELINE_INDEX]: PipelineIndex;
 }

@@ -52,7 +52,7 @@ export function eventTimes(history: readonly StageEvent[], field = 'history'): n
   return times;
 }
 
-/** A list of entities with an `id` and a `history`. @internal */
+/** An entity with an `id` and a stage `history` (a lead, a deal, a customer). */
 export interface HistoryHolder {
   readonly id: string;
   readonly history: readonly StageEvent[];
