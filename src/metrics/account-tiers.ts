@@ -6,6 +6,7 @@ import { invalid, RevopsError } from '../core/errors.js';
 import { compareFixed, type Fixed } from '../core/fixed.js';
 import { readMoney, type Money } from '../core/money.js';
 import type { Account } from '../model/account.js';
+import { readList } from './counts.js';
 
 /** A tier and the smallest annual spend that earns it. */
 export interface TierThreshold {
@@ -35,13 +36,18 @@ export interface AccountTiers<A> {
  * (exact comparison): with thresholds A ≥ 100,000, B ≥ 25,000, C ≥ 0, an account spending
  * 25,000.00 is B. Thresholds are listed from the highest down.
  *
+ * Per account, not an aggregate: each account's tier depends on that account alone, so there
+ * is no summarize/merge/finalize form — tier each chunk on its own; the chunks' `counts` and
+ * `untiered` add up to the whole list's.
+ *
  * @param accounts - accounts with `annualSpend`.
  * @param thresholds - tiers from the highest minimum down, strictly decreasing, one currency.
  * @param options - {@link AssignAccountTiersOptions}.
  * @returns the re-tiered accounts (new objects), counts per tier and the untiered count.
  * @throws {RevopsError} `INVALID_OPTION` for thresholds that are empty, not strictly decreasing or repeat a tier.
  * @throws {RevopsError} `CURRENCY_MISMATCH` for an account or threshold in another currency.
- * @throws {RevopsError} `INVALID_INPUT` for an account that is not an object.
+ * @throws {RevopsError} `INVALID_INPUT` for accounts that are not an array or an account that is not an object.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a malformed annual spend or threshold.
  * @example
  * ```ts
  * import { assignAccountTiers } from 'revops/metrics';
@@ -57,6 +63,7 @@ export function assignAccountTiers<A extends Pick<Account, 'annualSpend'> & { re
   thresholds: readonly TierThreshold[],
   options: AssignAccountTiersOptions = {},
 ): AccountTiers<A> {
+  readList(accounts, 'accounts');
   if (!Array.isArray(thresholds) || thresholds.length === 0) throw invalid('INVALID_OPTION', 'thresholds', thresholds, 'must list at least one tier');
   const read: { tier: string; min: Fixed; currency: string }[] = thresholds.map((t, i) => {
     if (typeof t !== 'object' || t === null || typeof t.tier !== 'string' || t.tier === '') throw invalid('INVALID_OPTION', `thresholds[${i}]`, t, 'must be { tier, minAnnualSpend }');
@@ -70,7 +77,7 @@ export function assignAccountTiers<A extends Pick<Account, 'annualSpend'> & { re
     if (t.currency !== currency) throw new RevopsError('CURRENCY_MISMATCH', `thresholds[${i}].minAnnualSpend.currency must be ${currency}, got "${t.currency}"`, { field: `thresholds[${i}].minAnnualSpend.currency`, value: t.currency });
     if (read.findIndex((u) => u.tier === t.tier) !== i || t.tier === defaultTier) throw invalid('INVALID_OPTION', `thresholds[${i}].tier`, t.tier, 'must not repeat a tier');
     const prev = read[i - 1];
-    if (prev !== undefined && compareFixed(t.min, prev.min) >= 0) throw invalid('INVALID_OPTION', `thresholds[${i}].minAnnualSpend`, t.min.int.toString(), 'must be strictly below the previous threshold');
+    if (prev !== undefined && compareFixed(t.min, prev.min) >= 0) throw invalid('INVALID_OPTION', `thresholds[${i}].minAnnualSpend`, (thresholds[i] as TierThreshold).minAnnualSpend.amount, 'must be strictly below the previous threshold');
   });
   const counts: Record<string, number> = Object.fromEntries([...read.map((t) => [t.tier, 0] as const), ...(defaultTier === undefined ? [] : [[defaultTier, 0] as const])]);
   let untiered = 0;

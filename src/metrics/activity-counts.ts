@@ -7,6 +7,7 @@ import type { ActivityKind } from '../model/activity.js';
 import { ACTIVITY_KINDS } from './activity-kpi.js';
 import { activityFacts, activitySelector, type ActivityKpiOptions, type KpiActivity } from './activity-kpi.js';
 import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
+import { readList } from './counts.js';
 
 /** Activity counts. */
 export interface ActivityCounts {
@@ -42,6 +43,7 @@ const empty = (): ActivityCountState => ({ total: 0, byKind: { call: 0, email: 0
  * ```
  */
 export function summarizeActivityCounts(activities: readonly KpiActivity[], options: ActivityKpiOptions = {}): ActivityCountSummary {
+  readList(activities, 'activities');
   const select = activitySelector(options);
   const acc = new GroupAccumulator<ActivityCountState>(KIND, options, empty);
   for (let i = 0; i < activities.length; i++) {
@@ -101,7 +103,7 @@ export function finalizeActivityCounts(summary: ActivityCountSummary): Grouped<A
  * @param activities - logged activities.
  * @param options - {@link ActivityKpiOptions}: `window` (by the date of `at`), `groupBy`, `members`.
  * @returns the total and the count per kind, with `groups` when `groupBy` is set.
- * @throws {RevopsError} `INVALID_INPUT` for an activity that is not an object or has an unknown kind.
+ * @throws {RevopsError} `INVALID_INPUT` for activities that are not an array, an activity that is not an object or has an unknown kind.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown groupBy.
  * @throws {RevopsError} `INVALID_DATE` for a malformed `at` when a window is given.
  * @throws {RevopsError} `INVALID_PERIOD` for a malformed window.

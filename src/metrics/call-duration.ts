@@ -7,6 +7,7 @@ import type { ActivityKind } from '../model/activity.js';
 import { ACTIVITY_KINDS } from './activity-kpi.js';
 import { activityFacts, activitySelector, type ActivityKpiOptions, type KpiActivity } from './activity-kpi.js';
 import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
+import { readList } from './counts.js';
 
 /** Options of {@link averageCallDuration}. */
 export interface AverageCallDurationOptions extends ActivityKpiOptions {
@@ -49,6 +50,7 @@ export type CallDurationSummary = GroupedSummary<CallDurationState>;
  * ```
  */
 export function summarizeAverageCallDuration(activities: readonly KpiActivity[], options: AverageCallDurationOptions = {}): CallDurationSummary {
+  readList(activities, 'activities');
   const kind = options.kind ?? 'call';
   if (!(ACTIVITY_KINDS as readonly string[]).includes(kind)) throw invalid('INVALID_OPTION', 'kind', kind, `must be one of ${ACTIVITY_KINDS.join(', ')}`);
   const completedOnly = options.completedOnly ?? false;
@@ -122,7 +124,7 @@ export function finalizeAverageCallDuration(summary: CallDurationSummary): Group
  * @param options - {@link AverageCallDurationOptions}: `kind`, `completedOnly`, `window` (by the date of `at`), `groupBy`, `members`.
  * @returns count, total and mean seconds, with `groups` when `groupBy` is set.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown kind or groupBy, or a non-boolean completedOnly.
- * @throws {RevopsError} `INVALID_INPUT` for an activity that is not an object or a negative/fractional duration.
+ * @throws {RevopsError} `INVALID_INPUT` for activities that are not an array, an activity that is not an object or a negative/fractional duration.
  * @throws {RevopsError} `INVALID_DATE` for a malformed `at` when a window is given.
  * @throws {RevopsError} `INVALID_PERIOD` for a malformed window.
  * @example

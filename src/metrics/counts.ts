@@ -1,5 +1,5 @@
 /**
- * Validation of counts shared by the rate functions (plain numbers; imports only errors).
+ * Validation of counts and lists shared by the metrics (plain numbers; imports only errors).
  * @module
  */
 import { invalid } from '../core/errors.js';
@@ -37,5 +37,16 @@ export function readConfidence(value: unknown, field = 'confidence'): number {
   if (typeof value !== 'number' || !(value > 0 && value < 1)) {
     throw invalid('INVALID_RATE', field, value, 'must be a fraction strictly between 0 and 1 (0.95 for 95%)');
   }
+  return value;
+}
+
+/**
+ * Checks that `value` is an array (a string or a number would otherwise be read as an
+ * empty or one-element list) and returns it.
+ * @throws {RevopsError} `INVALID_INPUT` naming `field`.
+ * @internal
+ */
+export function readList<T>(value: readonly T[], field: string): readonly T[] {
+  if (!Array.isArray(value)) throw invalid('INVALID_INPUT', field, value, 'must be an array');
   return value;
 }

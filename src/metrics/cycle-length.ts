@@ -7,6 +7,7 @@ import { invalid } from '../core/errors.js';
 import { dealFacts, dealSelector, readFilter, type DealKpiOptions, type KpiDeal } from './deal-kpi.js';
 import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
 import { dateOfInstant } from './window.js';
+import { readList } from './counts.js';
 
 /** Options of {@link salesCycleLength}. */
 export interface SalesCycleLengthOptions extends DealKpiOptions {
@@ -64,6 +65,7 @@ function epochDay(date: string): number {
  * ```
  */
 export function summarizeSalesCycleLength(deals: readonly KpiDeal[], options: SalesCycleLengthOptions = {}): CycleLengthSummary {
+  readList(deals, 'deals');
   const outcome = readFilter(options.outcome ?? 'won', 'outcome', OUTCOMES);
   const select = dealSelector(options, outcome);
   const acc = new GroupAccumulator<CycleLengthState>(`salesCycleLength:${outcome}`, options, () => ({ count: 0, totalDays: 0, histogram: {} }));
@@ -188,7 +190,7 @@ export function finalizeSalesCycleLength(summary: CycleLengthSummary): Grouped<S
  * @throws {RevopsError} `INVALID_OPTION` for an unknown `outcome` or `groupBy`.
  * @throws {RevopsError} `INVALID_DATE` for a malformed date or a close date before creation.
  * @throws {RevopsError} `INVALID_PERIOD` for a malformed window.
- * @throws {RevopsError} `INVALID_INPUT` for a deal that is not an object.
+ * @throws {RevopsError} `INVALID_INPUT` for deals that are not an array or a deal that is not an object.
  * @example
  * ```ts
  * import { salesCycleLength } from 'revops/metrics';

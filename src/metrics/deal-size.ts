@@ -10,6 +10,7 @@ import { roundRational, DEFAULT_ROUNDING } from '../core/rounding.js';
 import { dealFacts, dealSelector, readFilter, type DealKpiOptions, type KpiDeal } from './deal-kpi.js';
 import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
 import { addAmounts, MoneyTotal, moneyOf, sameCurrency } from './money-total.js';
+import { readList } from './counts.js';
 
 /** Options of {@link averageDealSize}. */
 export interface AverageDealSizeOptions extends DealKpiOptions {
@@ -53,6 +54,7 @@ const OUTCOMES = ['won', 'lost', 'closed', 'open', 'all'] as const;
  * ```
  */
 export function summarizeAverageDealSize(deals: readonly KpiDeal[], options: AverageDealSizeOptions = {}): DealSizeSummary {
+  readList(deals, 'deals');
   const outcome = readFilter(options.outcome ?? 'won', 'outcome', OUTCOMES);
   const select = dealSelector(options, outcome);
   const acc = new GroupAccumulator<DealSizeState>(`averageDealSize:${outcome}`, options, () => ({ count: 0, total: '0', currency: null }));
@@ -139,7 +141,8 @@ export function finalizeAverageDealSize(summary: DealSizeSummary): Grouped<Avera
  * @throws {RevopsError} `INVALID_OPTION` for an unknown `outcome` or `groupBy`.
  * @throws {RevopsError} `CURRENCY_MISMATCH` for amounts in two currencies.
  * @throws {RevopsError} `INVALID_PERIOD` for a malformed window.
- * @throws {RevopsError} `INVALID_INPUT` for a deal that is not an object.
+ * @throws {RevopsError} `INVALID_INPUT` for deals that are not an array or a deal that is not an object.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a malformed amount (negative amounts, e.g. credit deals, are averaged as given).
  * @example
  * ```ts
  * import { averageDealSize } from 'revops/metrics';

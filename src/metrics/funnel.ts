@@ -12,6 +12,7 @@ import type { GroupFacts, GroupingOptions } from './group-by.js';
 import { finalizeFunnel } from './funnel-summary.js';
 import { GroupAccumulator, type Grouped, type GroupedSummary } from './grouped-summary.js';
 import { dateOfInstant, inWindow, readWindow } from './window.js';
+import { readList } from './counts.js';
 
 /** What a funnel needs of a lead or a deal. */
 export interface FunnelEntity {
@@ -103,6 +104,7 @@ function layoutOf(pipeline: Pipeline, stages: readonly string[] | undefined): La
     throw invalid('INVALID_PIPELINE', 'pipeline', pipeline, 'must be a pipeline with stages');
   }
   const kinds = new Map(pipeline.stages.map((s) => [s.id, s.kind]));
+  if (stages !== undefined && !Array.isArray(stages)) throw invalid('INVALID_OPTION', 'stages', stages, 'must be an array of open stage ids');
   const steps = stages ?? pipeline.stages.filter((s) => s.kind === 'open').map((s) => s.id);
   steps.forEach((id, i) => {
     if (kinds.get(id) !== 'open') throw invalid('INVALID_OPTION', `stages[${i}]`, id, 'must be an open stage of the pipeline');
@@ -144,6 +146,7 @@ const emptyState = (rows: number) => (): FunnelState => ({ entities: 0, reached:
  * ```
  */
 export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pipeline, options: FunnelOptions = {}): FunnelSummary {
+  readList(entities, 'entities');
   const mode = options.mode ?? 'cohort';
   if (mode !== 'cohort' && mode !== 'period') throw invalid('INVALID_OPTION', 'mode', mode, "must be 'cohort' or 'period'");
   const layout = layoutOf(pipeline, options.stages);
@@ -157,9 +160,11 @@ export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pip
   const credit = new Array<number>(S + W);
   for (let e = 0; e < entities.length; e++) {
     const entity = entities[e] as FunnelEntity;
+    if (typeof entity !== 'object' || entity === null) throw invalid('INVALID_INPUT', `entities[${e}]`, entity, 'must be a lead or deal');
     const created = dateOfInstant(entity.createdAt, `entities[${e}].createdAt`);
     if (mode === 'cohort' && !inWindow(window, created)) continue;
     const history = entity.history ?? [];
+    if (!Array.isArray(history)) throw invalid('INVALID_INPUT', `entities[${e}].history`, history, 'must be an array of stage events');
     let maxStep = -1;
     let last = -1;
     let lostInWindow = false;
@@ -170,10 +175,12 @@ export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pip
     const n = history.length === 0 ? 1 : history.length;
     for (let h = 0; h < n; h++) {
       const ev = history[h];
+      if (ev === null || (ev !== undefined && typeof ev !== 'object')) throw invalid('INVALID_INPUT', `entities[${e}].history[${h}]`, ev, 'must be a stage event');
       const to = ev === undefined ? entity.stage : ev.to;
       if (ev !== undefined && asOf !== null && instantToEpochMs(ev.at, `entities[${e}].history[${h}].at`) > asOf) break;
-      // cohort mode counts every event of a cohort member; period mode reads each event's date
-      const here = mode === 'cohort' || inWindow(window, ev === undefined ? created : dateOfInstant(ev.at, `entities[${e}].history[${h}].at`));
+      // every event's instant is checked; cohort mode counts every event of a cohort member, period mode those dated in the window
+      const date = ev === undefined ? created : dateOfInstant(ev.at, `entities[${e}].history[${h}].at`);
+      const here = mode === 'cohort' || inWindow(window, date);
       const r = layout.index.get(to);
       last = r ?? -1;
       if (r === undefined) continue;
@@ -243,6 +250,7 @@ export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pip
  * @returns the {@link Funnel}, with `groups` when `groupBy` is set.
  * @throws {RevopsError} `INVALID_PIPELINE` for a pipeline without stages.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown mode or groupBy, or a step that is not an open stage.
+ * @throws {RevopsError} `INVALID_INPUT` for entities that are not an array, an entity that is not an object, a history that is not an array of events.
  * @throws {RevopsError} `INVALID_DATE` for a malformed instant or asOf.
  * @throws {RevopsError} `INVALID_PERIOD` for a malformed window.
  * @example

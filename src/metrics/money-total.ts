@@ -3,7 +3,7 @@
  * they fit, BigInt otherwise; never a float. Totals travel in summaries as decimal strings.
  * @module
  */
-import { RevopsError } from '../core/errors.js';
+import { RevopsError, invalid } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
 import { addFixed, formatFixed, normalizeFixed, parseFixed, pow10, type Fixed } from '../core/fixed.js';
 import { parseScaledSafe } from '../core/fast-exact.js';
@@ -92,4 +92,15 @@ export function amountRatio(a: string, b: string): number | null {
   const xi = x.int * pow10(scale - x.scale);
   const yi = y.int * pow10(scale - y.scale);
   return Number(xi) / Number(yi);
+}
+
+/**
+ * Throws when an amount already read by {@link MoneyTotal.add} (a valid decimal string) is
+ * below zero, for totals whose statistics assume non-negative values.
+ * @throws {RevopsError} `INVALID_AMOUNT` naming `field`.amount.
+ * @internal
+ */
+export function rejectNegative(value: Money, field: string, why: string): void {
+  const a = value.amount;
+  if (a.charCodeAt(0) === 45 /* - */ && /[1-9]/.test(a)) throw invalid('INVALID_AMOUNT', `${field}.amount`, a, `must not be negative ${why}`);
 }

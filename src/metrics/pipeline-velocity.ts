@@ -54,7 +54,7 @@ function positive(value: unknown, field: string, allowZero: boolean): number {
  * @param inputs - {@link PipelineVelocityInputs}.
  * @param options - {@link PipelineVelocityOptions}.
  * @returns expected value, per day and per period.
- * @throws {RevopsError} `INVALID_INPUT` for a negative or non-finite input or a zero cycle length.
+ * @throws {RevopsError} `INVALID_INPUT` for a negative or non-finite input, a zero cycle length, or inputs whose product overflows a double (no Infinity in outputs).
  * @throws {RevopsError} `INVALID_RATE` for a win rate outside [0, 1].
  * @throws {RevopsError} `INVALID_OPTION` for periodDays that is not a positive number.
  * @example
@@ -74,5 +74,8 @@ export function pipelineVelocity(inputs: PipelineVelocityInputs, options: Pipeli
   const periodDays = options.periodDays ?? 90;
   if (typeof periodDays !== 'number' || !Number.isFinite(periodDays) || periodDays <= 0) throw invalid('INVALID_OPTION', 'periodDays', periodDays, 'must be a positive number of days');
   const expectedValue = opportunities * size * rate;
-  return { expectedValue, perDay: expectedValue / cycle, perPeriod: (expectedValue * periodDays) / cycle, periodDays };
+  const perDay = expectedValue / cycle;
+  const perPeriod = (expectedValue * periodDays) / cycle;
+  if (!Number.isFinite(perDay) || !Number.isFinite(perPeriod)) throw invalid('INVALID_INPUT', 'inputs', inputs, 'must give a finite velocity (the product overflows a double)');
+  return { expectedValue, perDay, perPeriod, periodDays };
 }

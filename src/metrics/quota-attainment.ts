@@ -16,6 +16,7 @@ import { dealCredits } from './deal-credits.js';
 import { outcomeOf, type OutcomeOptions } from './deal-outcome.js';
 import { groupKeyFunction, type GroupBy, type GroupingOptions } from './group-by.js';
 import { addAmounts, amountRatio, MoneyTotal } from './money-total.js';
+import { readList } from './counts.js';
 
 /** The fields of a deal that attainment reads. */
 export type AttainmentDeal = Pick<Deal, 'ownerId' | 'amount' | 'stage'> & {
@@ -92,6 +93,7 @@ function readQuota(q: Quota, i: number, members: ReadonlyMap<string, Member>): A
   if (q.measure !== undefined && q.measure !== 'bookings') throw invalid('INVALID_INPUT', `quotas[${i}].measure`, q.measure, "must be 'bookings' (attainment from deals measures bookings)");
   const p = makePeriod(q.period?.start, q.period?.end);
   const { fixed, currency } = readMoney(q.amount, `quotas[${i}].amount`);
+  if (fixed.int < 0n) throw invalid('INVALID_AMOUNT', `quotas[${i}].amount.amount`, q.amount.amount, 'must not be negative');
   const member = q.memberId === undefined ? undefined : members.get(q.memberId);
   let numerator = 1;
   let denominator = 1;
@@ -133,6 +135,8 @@ function readQuota(q: Quota, i: number, members: ReadonlyMap<string, Member>): A
  * ```
  */
 export function summarizeQuotaAttainment(deals: readonly AttainmentDeal[], quotas: readonly Quota[], options: QuotaAttainmentOptions = {}): QuotaAttainmentSummary {
+  readList(deals, 'deals');
+  readList(quotas, 'quotas');
   const members = new Map<string, Member>();
   for (const m of options.members ?? []) members.set(m.id, m);
   const keyOf = groupKeyFunction(options);
@@ -262,12 +266,18 @@ export function finalizeQuotaAttainment(summary: QuotaAttainmentSummary): QuotaA
  * once to the minor unit; members not listed in `members`, and team quotas, are not prorated.
  * Attainment = Σ credits ÷ prorated quota (exact sums, then one number division); the
  * totals and `groups` (by team, role, territory…) sum member quotas only.
+ * Measure: only `bookings` quotas (the model's default `measure`) are accepted, because the
+ * attained side is the booked amount of won deals. A `revenue`, `acv`, `margin`, `units` or
+ * `custom` quota is refused with `INVALID_INPUT` naming `quotas[i].measure` rather than
+ * being compared with bookings; measure those with the module that produces the number
+ * (e.g. recognised revenue from `revops/retention`) and divide by the quota yourself.
  *
  * @param deals - deals; won ones with a close date count.
  * @param quotas - member and team quotas, measure `bookings`.
  * @param options - {@link QuotaAttainmentOptions}: `members` (proration, teams, grouping), `pipeline`, `groupBy`.
  * @returns a row per quota, the total over member quotas, and `groups` when `groupBy` is set.
- * @throws {RevopsError} `INVALID_INPUT` for a quota without exactly one of memberId/teamId, another measure, a bad deal or split shares above 1.
+ * @throws {RevopsError} `INVALID_INPUT` for deals or quotas that are not arrays, a quota without exactly one of memberId/teamId, a measure other than `bookings`, a bad deal or split shares above 1.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a malformed deal amount, or a malformed or negative quota amount.
  * @throws {RevopsError} `CURRENCY_MISMATCH` for a credit or quota in another currency.
  * @throws {RevopsError} `INVALID_PERIOD` for a malformed period; `INVALID_OPTION` for an unknown groupBy.
  * @example

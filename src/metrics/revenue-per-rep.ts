@@ -12,6 +12,7 @@ import { groupKeyFunction, type GroupBy } from './group-by.js';
 import { finalizeGrouped, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
 import type { AttainmentDeal } from './quota-attainment.js';
 import { addAmounts, amountRatio, MoneyTotal, moneyOf, sameCurrency } from './money-total.js';
+import { readList } from './counts.js';
 
 /** Options of {@link revenuePerRep}. */
 export interface RevenuePerRepOptions extends OutcomeOptions {
@@ -60,6 +61,8 @@ export type RevenuePerRepSummary = GroupedSummary<RevenuePerRepState>;
  */
 export function summarizeRevenuePerRep(deals: readonly AttainmentDeal[], members: readonly Member[], options: RevenuePerRepOptions): RevenuePerRepSummary {
   if (typeof options !== 'object' || options === null || options.period === undefined) throw invalid('INVALID_OPTION', 'period', undefined, 'is required');
+  readList(deals, 'deals');
+  readList(members, 'members');
   const p = makePeriod(options.period.start, options.period.end);
   const headcount = options.headcount ?? 'fte';
   if (headcount !== 'fte' && headcount !== 'count') throw invalid('INVALID_OPTION', 'headcount', headcount, "must be 'fte' or 'count'");
@@ -175,7 +178,8 @@ export function finalizeRevenuePerRep(summary: RevenuePerRepSummary): Grouped<Re
  * @returns exact revenue, reps and revenue per rep, with `groups` when `groupBy` is set.
  * @throws {RevopsError} `INVALID_OPTION` without a period, or for an unknown headcount or groupBy (segment is refused: reps have none).
  * @throws {RevopsError} `INVALID_PERIOD` / `INVALID_DATE` for a malformed period or member dates.
- * @throws {RevopsError} `INVALID_INPUT` for a deal or member that is not an object, or split shares above 1.
+ * @throws {RevopsError} `INVALID_INPUT` for deals or members that are not arrays, a deal or member that is not an object, or split shares above 1.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a malformed amount.
  * @throws {RevopsError} `CURRENCY_MISMATCH` for revenue in two currencies.
  * @example
  * ```ts

@@ -6,7 +6,8 @@ import { invalid } from '../core/errors.js';
 import type { Money } from '../core/money.js';
 import type { Account } from '../model/account.js';
 import type { Territory } from '../model/territory.js';
-import { addAmounts, amountRatio, MoneyTotal, moneyOf, sameCurrency } from './money-total.js';
+import { addAmounts, amountRatio, MoneyTotal, moneyOf, rejectNegative, sameCurrency } from './money-total.js';
+import { readList } from './counts.js';
 
 /** Options of {@link territoryBalance}. */
 export interface TerritoryBalanceOptions {
@@ -103,6 +104,8 @@ export function summarizeTerritoryBalance(
   territories: readonly Pick<Territory, 'id'>[],
   options: TerritoryBalanceOptions = {},
 ): TerritoryBalanceSummary {
+  readList(accounts, 'accounts');
+  readList(territories, 'territories');
   const threshold = options.threshold ?? 0.2;
   if (typeof threshold !== 'number' || !(threshold >= 0 && threshold < 1)) throw invalid('INVALID_OPTION', 'threshold', threshold, 'must be a fraction in [0, 1) (0.2 for ±20%)');
   const index = new Map<string, number>();
@@ -124,6 +127,7 @@ export function summarizeTerritoryBalance(
     const k = index.get(a.territoryId);
     if (k === undefined) throw invalid('INVALID_INPUT', `accounts[${i}].territoryId`, a.territoryId, 'must be one of the territories');
     all.add(a.annualSpend, `accounts[${i}].annualSpend`);
+    rejectNegative(a.annualSpend, `accounts[${i}].annualSpend`, '(CV and Gini measure non-negative loads)');
     (totals[k] as MoneyTotal).add(a.annualSpend, `accounts[${i}].annualSpend`);
     counts[k] = (counts[k] as number) + 1;
   });
@@ -214,9 +218,10 @@ export function finalizeTerritoryBalance(summary: TerritoryBalanceSummary): Terr
  * @param territories - every territory.
  * @param options - {@link TerritoryBalanceOptions}.
  * @returns loads per territory, dispersion of potential and workload.
- * @throws {RevopsError} `INVALID_INPUT` for an account in an unknown territory, a repeated territory id or a non-object.
+ * @throws {RevopsError} `INVALID_INPUT` for an account in an unknown territory, a repeated territory id, a non-object or lists that are not arrays.
  * @throws {RevopsError} `INVALID_OPTION` for a threshold outside [0, 1).
  * @throws {RevopsError} `CURRENCY_MISMATCH` for annual spends in two currencies.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a malformed or negative annual spend.
  * @example
  * ```ts
  * import { territoryBalance } from 'revops/metrics';

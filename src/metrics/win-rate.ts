@@ -7,7 +7,8 @@ import type { Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
 import { dealFacts, dealSelector, type DealKpiOptions, type KpiDeal } from './deal-kpi.js';
 import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
-import { addAmounts, amountRatio, MoneyTotal, moneyOf, sameCurrency } from './money-total.js';
+import { addAmounts, amountRatio, MoneyTotal, moneyOf, rejectNegative, sameCurrency } from './money-total.js';
+import { readList } from './counts.js';
 
 /** Options of {@link winRate}. */
 export interface WinRateOptions extends DealKpiOptions {
@@ -60,6 +61,7 @@ function readBy(by: unknown): 'count' | 'value' {
  * ```
  */
 export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOptions = {}): WinRateSummary {
+  readList(deals, 'deals');
   const by = readBy(options.by ?? 'count');
   const select = dealSelector(options, 'closed');
   const acc = new GroupAccumulator<WinRateState>(`winRate:${by}`, options, () => ({ won: 0, lost: 0, wonAmount: '0', lostAmount: '0', currency: null }));
@@ -87,6 +89,7 @@ export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOpti
           });
         }
         (o === 'won' ? w : l).add(deal.amount, `deals[${i}].amount`);
+        rejectNegative(deal.amount, `deals[${i}].amount`, '(a value-weighted win rate needs amounts ≥ 0)');
       }
     }
   }
@@ -174,7 +177,8 @@ export function finalizeWinRate(summary: WinRateSummary): Grouped<WinRate> {
  * @throws {RevopsError} `INVALID_OPTION` for an unknown `by` or `groupBy`.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when `by: 'value'` meets two currencies.
  * @throws {RevopsError} `INVALID_PERIOD` for a malformed window.
- * @throws {RevopsError} `INVALID_INPUT` for a deal that is not an object.
+ * @throws {RevopsError} `INVALID_INPUT` for deals that are not an array or a deal that is not an object.
+ * @throws {RevopsError} `INVALID_AMOUNT` with `by: 'value'`, for a malformed or negative amount (a rate outside [0, 1] otherwise).
  * @example
  * ```ts
  * import { winRate } from 'revops/metrics';
