@@ -7,7 +7,7 @@ import { invalid } from '../core/errors.js';
 import type { Period } from '../core/periods.js';
 import { finalizeForecastByCategory, summarizeForecastByCategory, type CategoryForecast, type ForecastByCategoryOptions } from './forecast-categories.js';
 import { finalizeWeightedPipeline, summarizeWeightedPipeline, type WeightedPipeline, type WeightedPipelineOptions } from './weighted-pipeline.js';
-import { readArray } from './internal.js';
+import { readArray, setOwn } from './internal.js';
 
 /** The deal field a forecast is split by: the owner (member), the team or the territory. */
 export type DealGrouping = 'ownerId' | 'teamId' | 'territoryId';
@@ -24,11 +24,6 @@ export type DealGrouping = 'ownerId' | 'teamId' | 'territoryId';
  * ```
  */
 export const UNASSIGNED_GROUP = '(unassigned)';
-
-/** Sets `record[key]` as an own enumerable property (a team called `__proto__` must not reach the prototype). */
-function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 function groupDeals(deals: readonly Deal[], by: DealGrouping): Map<string, Deal[]> {
   readArray(deals, 'deals');

@@ -65,6 +65,19 @@ export function isOpen(deal: Deal): boolean {
   return deal.closeDate === undefined;
 }
 
+/**
+ * Sets `record[key]` as an own enumerable property: a key taken from data (a stage, team or
+ * deal id such as `__proto__`) must never reach the object's prototype. @internal
+ */
+export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Own-property lookup in a record keyed by data (`constructor` or `__proto__` are not inherited). @internal */
+export function getOwn<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
 /** Reads an array argument, throwing `INVALID_INPUT` otherwise. @internal */
 export function readArray<T>(value: readonly T[], field: string): readonly T[] {
   if (!Array.isArray(value)) throw invalid('INVALID_INPUT', field, value, 'must be an array');

@@ -9,7 +9,7 @@ import { minorUnits, type CurrencyCode } from '../core/currency.js';
 import { fixedToNumber, pow10 } from '../core/fixed.js';
 import type { Period } from '../core/periods.js';
 import { createRng } from '../core/random.js';
-import { checkFraction, dealAmount, dealProbability, inPeriod, isOpen, positiveInteger, readArray, readCurrency, readPeriod, readProbabilityMap } from './internal.js';
+import { checkFraction, dealAmount, getOwn, dealProbability, inPeriod, isOpen, positiveInteger, readArray, readCurrency, readPeriod, readProbabilityMap } from './internal.js';
 
 /** Options of {@link simulatePipeline}. */
 export interface SimulatePipelineOptions {
@@ -185,7 +185,7 @@ export function simulatePipeline(deals: readonly Deal[], options: SimulatePipeli
     const digits = minorUnits(currency);
     const units = m.fixed.scale <= digits ? Number(m.fixed.int * pow10(digits - m.fixed.scale)) : fixedToNumber(m.fixed) * 10 ** digits;
     const p = dealProbability(deal, probabilities, `deals[${i}]`);
-    const q = slipMap === undefined ? (slip as number) : (slipMap[deal.id] ?? 0);
+    const q = slipMap === undefined ? (slip as number) : (getOwn(slipMap, deal.id) ?? 0);
     amountsList.push(units);
     // u32 / 2^32 < p  ⇔  u32 < p · 2^32 (exact: a power-of-two scaling).
     winList.push(p * 4294967296);

@@ -11,7 +11,7 @@ import { quarterOf } from '../core/periods.js';
 import { assertSameCurrency, readMoney } from '../core/money.js';
 import { fixedToNumber } from '../core/fixed.js';
 import type { RateValue } from '../core/ratio.js';
-import { readArray } from './internal.js';
+import { readArray, setOwn } from './internal.js';
 
 /** Options of {@link stageProbabilities}. */
 export interface StageProbabilitiesOptions {
@@ -197,12 +197,12 @@ export function stageProbabilities(history: readonly Deal[], options: StageProba
   const stages: StageProbability[] = [];
   const probabilities: Record<string, number> = {};
   pipeline.stages.forEach((s, i) => {
-    if (s.kind === 'won') probabilities[s.id] = 1;
-    else if (s.kind === 'lost') probabilities[s.id] = 0;
+    if (s.kind === 'won') setOwn(probabilities, s.id, 1);
+    else if (s.kind === 'lost') setOwn(probabilities, s.id, 0);
     else {
       const r = reached[i] as number;
       const probability = r > 0 ? (won[i] as number) / r : null;
-      if (probability !== null) probabilities[s.id] = probability;
+      if (probability !== null) setOwn(probabilities, s.id, probability);
       stages.push({ stage: s.id, probability, reached: r, won: won[i] as number, reachedCount: reachedCount[i] as number, wonCount: wonCount[i] as number });
     }
   });

@@ -24,6 +24,8 @@ import {
   readRounding,
   roundToMinor,
   ZERO,
+  getOwn,
+  setOwn,
 } from './internal.js';
 
 /** Options of {@link weightedPipeline} and {@link summarizeWeightedPipeline}. */
@@ -137,7 +139,7 @@ export function summarizeWeightedPipeline(deals: readonly Deal[], options: Summa
     }
   }
   const byStage: Record<string, WeightedPipelineSummaryLine> = {};
-  for (const stage of [...stages.keys()].sort()) byStage[stage] = printAcc(stages.get(stage) as Acc);
+  for (const stage of [...stages.keys()].sort()) setOwn(byStage, stage, printAcc(stages.get(stage) as Acc));
   return { kind: 'weightedPipeline', currency: currency ?? null, ...printAcc(total), byStage };
 }
 
@@ -184,7 +186,7 @@ export function mergeWeightedPipeline(a: WeightedPipelineSummary, b: WeightedPip
   if (a.currency !== null && b.currency !== null) assertSameCurrency(a.currency, b.currency);
   const byStage: Record<string, WeightedPipelineSummaryLine> = {};
   for (const stage of [...new Set([...Object.keys(a.byStage), ...Object.keys(b.byStage)])].sort()) {
-    byStage[stage] = mergeLine(a.byStage[stage], b.byStage[stage], `byStage.${stage}`);
+    setOwn(byStage, stage, mergeLine(getOwn(a.byStage, stage), getOwn(b.byStage, stage), `byStage.${stage}`));
   }
   return { kind: 'weightedPipeline', currency: a.currency ?? b.currency, ...mergeLine(a, b, 'total'), byStage };
 }
@@ -224,7 +226,7 @@ export function finalizeWeightedPipeline(
     };
   };
   const byStage: Record<string, WeightedPipelineLine> = {};
-  for (const stage of Object.keys(summary.byStage).sort()) byStage[stage] = line(summary.byStage[stage] as WeightedPipelineSummaryLine, `summary.byStage.${stage}`);
+  for (const stage of Object.keys(summary.byStage).sort()) setOwn(byStage, stage, line(getOwn(summary.byStage, stage) as WeightedPipelineSummaryLine, `summary.byStage.${stage}`));
   return { currency, ...line(summary, 'summary'), byStage };
 }
 

@@ -154,3 +154,22 @@ describe('period filtering validates the dates it compares', () => {
     expect(codeOf(() => forecastByCategory([deal({ closeDate: '2026-02-30' })], period))).toBe('INVALID_DATE');
   });
 });
+
+describe('ids from data never reach a prototype', () => {
+  it('stages called "__proto__" and "constructor" are ordinary keys through summarize, JSON, merge and finalize', () => {
+    // Computed by hand: 100.00 × 0.5 = 50.00 and 10.00 × 0.1 = 1.00 per stage; merged twice: 100.00 and 2.00.
+    const deals = [deal({ stage: '__proto__', amount: '100.00', probability: 0.5 }), deal({ stage: 'constructor', amount: '10.00', probability: 0.1 })];
+    const s = summarizeWeightedPipeline(deals);
+    const viaJson = JSON.parse(JSON.stringify(s)) as typeof s;
+    const merged = finalizeWeightedPipeline(mergeWeightedPipeline(s, viaJson));
+    expect(Object.keys(merged.byStage)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getOwnPropertyDescriptor(merged.byStage, '__proto__')?.value.weighted.amount).toBe('100.00');
+    expect(Object.getOwnPropertyDescriptor(merged.byStage, 'constructor')?.value.weighted.amount).toBe('2.00');
+  });
+
+  it('a slip record is read by own deal id only (a deal "constructor" without an entry does not slip)', () => {
+    // Computed by hand: p = 1 and no slip entry ⇒ every run books 100.
+    const sim = simulatePipeline([deal({ id: 'constructor', amount: '100.00', probability: 1 })], { runs: 10, slip: { other: 1 } });
+    expect(sim.mean).toBe(100);
+  });
+});
