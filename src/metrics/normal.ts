@@ -43,7 +43,8 @@ function erfcFraction(x: number): number {
 
 /**
  * The complementary error function erfc(x) = 1 − erf(x) = (2/√π)∫ₓ^∞ e^(−t²) dt,
- * accurate to about 1e-15 relative in both tails (series below 0.75, continued fraction above).
+ * accurate to about 5e-15 relative in both tails (series below 0.75, continued fraction above;
+ * at most 4.4e-15 against mpmath on [0.7, 5.6]).
  * @internal
  */
 export function erfc(x: number): number {
@@ -58,7 +59,7 @@ export function erfc(x: number): number {
  * The standard normal cumulative distribution function Φ(x) = P(Z ≤ x).
  *
  * Formula: Φ(x) = ½·erfc(−x/√2), with erfc computed without cancellation in the lower tail,
- * so Φ(−10) keeps full relative precision. Agrees with `scipy.stats.norm.cdf` to 1e-15.
+ * so Φ(−10) keeps its relative precision. Agrees with `scipy.stats.norm.cdf` to about 5e-15 relative.
  *
  * @param x - any finite number.
  * @returns a probability in [0, 1].
@@ -130,8 +131,9 @@ function tailQuantile(p: number, start: number): number {
  * The standard normal quantile Φ⁻¹(p): the z with P(Z ≤ z) = p.
  *
  * Method: Acklam's rational approximation (relative error 1.15e-9) refined by Halley steps
- * on the erfc-based CDF, giving near machine precision; agrees with `scipy.stats.norm.ppf`
- * to 1e-15 relative. For p > 0.5 it uses Φ⁻¹(p) = −Φ⁻¹(1 − p) (1 − p is exact there).
+ * on the erfc-based CDF; agrees with `scipy.stats.norm.ppf` to about 5e-15 relative for
+ * |z| > 0.1 and to 3e-16 absolute near p = 0.5 (where z is near 0 and only an absolute
+ * accuracy is meaningful: Φ⁻¹ there is limited by the spacing of doubles near 0.5). For p > 0.5 it uses Φ⁻¹(p) = −Φ⁻¹(1 − p) (1 − p is exact there).
  *
  * @param p - a probability; `0` gives `-Infinity` and `1` gives `Infinity`.
  * @returns the quantile z.
