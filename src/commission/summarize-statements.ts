@@ -4,6 +4,8 @@
  */
 import { invalid } from '../core/errors.js';
 import type { Credit } from '../model/credit.js';
+import type { Plan } from '../model/plan.js';
+import { compiledPlan } from './context.js';
 import { mergeStatement, summarizeStatement } from './summary.js';
 import type { StatementContext, StatementSummary } from './types.js';
 
@@ -41,10 +43,17 @@ export function summarizeStatements(credits: readonly Credit[], contexts: readon
     else list.push(c);
   }
   const out = new Map<string, StatementSummary>();
+  // A plain plan shared by many contexts is validated once for this call (nothing is kept after it).
+  const defined = new Map<unknown, Plan>();
   contexts.forEach((ctx, i) => {
     const id = ctx.member.id;
     if (out.has(id)) throw invalid('INVALID_INPUT', `contexts[${i}].member.id`, id, 'must not repeat a member');
-    out.set(id, summarizeStatement(byMember.get(id) ?? [], ctx));
+    let plan = defined.get(ctx.plan);
+    if (plan === undefined) {
+      plan = compiledPlan(ctx.plan).plan;
+      defined.set(ctx.plan, plan);
+    }
+    out.set(id, summarizeStatement(byMember.get(id) ?? [], { ...ctx, plan }));
   });
   return Object.fromEntries(out);
 }

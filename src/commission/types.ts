@@ -96,7 +96,7 @@ export interface Balances {
 
 /** Input of a statement (see `calculateStatement`). */
 export interface StatementInput {
-  /** The plan (as JSON or from `definePlan`). */
+  /** The plan: from `definePlan` (compiled once), or plain JSON (validated on every call). */
   readonly plan: Plan | PlanInput;
   readonly member: Member;
   /** One plan period (a month, quarter or fiscal year, per the plan's `periodLength`). */
