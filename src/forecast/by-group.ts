@@ -93,7 +93,7 @@ export function weightedPipelineBy(deals: readonly Deal[], by: DealGrouping, opt
  * @param options - as for {@link forecastByCategory}.
  * @returns a record from group key to {@link CategoryForecast}.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown `by`.
- * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal has an unknown category.
+ * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a counted deal has an unknown category, a closed deal is in an open category, or an open deal is `closed`.
  * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
  * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when a group mixes currencies.

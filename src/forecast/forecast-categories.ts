@@ -63,7 +63,7 @@ export interface CategorySummary {
  * @param period - the forecast period (inclusive).
  * @param options - see {@link ForecastByCategoryOptions}.
  * @returns a {@link CategorySummary}.
- * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal has an unknown category.
+ * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a counted deal has an unknown category, a closed deal is in an open category, or an open deal is `closed`.
  * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
  * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when counted deals use different currencies.
@@ -89,6 +89,14 @@ export function summarizeForecastByCategory(deals: readonly Deal[], period: Peri
     const a = acc.get(deal.forecastCategory);
     if (a === undefined) {
       throw invalid('INVALID_INPUT', `deals[${i}].forecastCategory`, deal.forecastCategory, `must be one of ${CATEGORIES.join(', ')}`);
+    }
+    // A closed deal left in an open category (a lost deal still in 'commit') would inflate the roll-ups;
+    // an open deal in 'closed' would count as booked. Both are data errors, refused rather than guessed.
+    if (deal.closeDate !== undefined && deal.forecastCategory !== 'closed' && deal.forecastCategory !== 'omitted') {
+      throw invalid('INVALID_INPUT', `deals[${i}].forecastCategory`, deal.forecastCategory, `must be 'closed' (won) or 'omitted' (lost) for a deal with a closeDate (${deal.closeDate})`);
+    }
+    if (deal.closeDate === undefined && deal.forecastCategory === 'closed') {
+      throw invalid('INVALID_INPUT', `deals[${i}].forecastCategory`, deal.forecastCategory, "must not be 'closed' for an open deal (no closeDate): only won deals are closed bookings");
     }
     const m = dealAmount(deal, `deals[${i}]`, currency);
     currency = m.currency;
@@ -194,13 +202,16 @@ export function finalizeForecastByCategory(summary: CategorySummary, options: Fo
  * Each deal counts once, in its own `forecastCategory` (the rep's judgement, as stored), dated
  * by its `closeDate` when it has one (won and lost deals) and by its `expectedCloseDate`
  * otherwise; only deals whose date lies in the period count. `closed` is for won deals and
- * lost deals are `omitted` (the model's convention).
+ * lost deals are `omitted` (the model's convention), and this is checked: a deal with a
+ * `closeDate` must be `closed` or `omitted`, and an open deal must not be `closed` — a lost
+ * deal left in `commit` would otherwise inflate the commit forecast silently.
  *
  * @param deals - the deals.
  * @param period - the forecast period (inclusive).
  * @param options - see {@link ForecastByCategoryOptions}.
  * @returns a {@link CategoryForecast}.
- * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal has an unknown category.
+ * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a counted deal has an unknown
+ *   category, a closed deal is in an open category, or an open deal is `closed`.
  * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
  * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
  * @throws {RevopsError} `INVALID_OPTION` when no deal falls in the period and no currency is given.

@@ -58,3 +58,16 @@ describe('forecastByCategory', () => {
     expect(by.bo?.bestCaseForecast.amount).toBe('200.00');
   });
 });
+
+describe('forecastByCategory refuses category/closure contradictions instead of inflating the roll-ups', () => {
+  it('a lost deal left in commit, or an open deal marked closed, is INVALID_INPUT naming the deal', () => {
+    const lostInCommit = deal({ forecastCategory: 'commit', stage: 'lost', closeDate: '2026-02-01', amount: '5000' });
+    expect(codeOf(() => forecastByCategory([lostInCommit], q1))).toBe('INVALID_INPUT');
+    expect(() => forecastByCategory([deal(), lostInCommit], q1)).toThrow(/deals\[1\]\.forecastCategory/);
+    expect(codeOf(() => forecastByCategory([deal({ forecastCategory: 'closed' })], q1))).toBe('INVALID_INPUT');
+    // Outside the period nothing is counted, so nothing is checked; an open deal may be omitted (excluded by its rep).
+    // Computed by hand: only the 700 commit deal is counted ⇒ commit forecast 700.00.
+    const f = forecastByCategory([{ ...lostInCommit, closeDate: '2025-12-01' }, deal({ forecastCategory: 'omitted' }), deal({ forecastCategory: 'commit', amount: '700' })], q1);
+    expect(f.commitForecast.amount).toBe('700.00');
+  });
+});

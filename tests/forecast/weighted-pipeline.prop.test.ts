@@ -13,6 +13,7 @@ import {
   type WeightedPipelineSummary,
 } from '../../src/forecast/index.js';
 import type { Deal } from '../../src/model/deal.js';
+import { addDays } from '../../src/core/index.js';
 import { deal } from './helpers.js';
 
 const q1 = { start: '2026-01-01', end: '2026-03-31' };
@@ -28,12 +29,21 @@ const arbDeal = fc
     teamId: fc.constantFrom('east', 'west', 'north'),
   })
   .map((r): Deal => {
-    const date = new Date(Date.UTC(2026, 0, 1) + r.day * 86_400_000).toISOString().slice(0, 10);
+    const date = addDays('2026-01-01', r.day);
     return deal({
       amount: (r.cents / 100).toFixed(2),
       probability: r.probability,
       stage: r.stage,
-      forecastCategory: r.forecastCategory as Deal['forecastCategory'],
+      // Consistent with closure, as forecastByCategory requires: closed deals are closed/omitted, open ones never closed.
+      forecastCategory: (r.closed
+        ? r.forecastCategory === 'closed' || r.forecastCategory === 'omitted'
+          ? r.forecastCategory
+          : r.cents % 2 === 0
+            ? 'closed'
+            : 'omitted'
+        : r.forecastCategory === 'closed'
+          ? 'commit'
+          : r.forecastCategory) as Deal['forecastCategory'],
       expectedCloseDate: date,
       ...(r.closed ? { closeDate: date } : {}),
       teamId: r.teamId,
