@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { IdSchema, IsoDateSchema, MoneySchema, PeriodSchema } from './common.js';
+import { IdSchema, IsoDateSchema, MoneySchema, PeriodSchema, plusZero } from './common.js';
 import { makeParsers } from './parse.js';
 
 /**
@@ -22,8 +22,8 @@ export const SubscriptionSchema = z.strictObject({
   mrr: MoneySchema,
   /** Monthly list price before discounts, when known. */
   listMrr: MoneySchema.optional(),
-  /** Seats or units. */
-  quantity: z.number().int().min(0).optional(),
+  /** Seats or units: a non-negative integer. `-0` is read as `0`. */
+  quantity: z.number().int().min(0).transform(plusZero).optional(),
   /** Whether the plan is free (zero-price). */
   free: z.boolean().optional(),
   /**
