@@ -54,9 +54,10 @@ function positive(value: unknown, field: string, allowZero: boolean): number {
  * @param inputs - see {@link VelocityInputs}.
  * @param options - see {@link VelocityForecastOptions}.
  * @returns a {@link VelocityForecast}.
- * @throws {RevopsError} `INVALID_INPUT` for a negative count or size, or a non-positive cycle or window.
+ * @throws {RevopsError} `INVALID_INPUT` for a negative or non-finite number of opportunities, or a non-positive cycle or window.
  * @throws {RevopsError} `INVALID_RATE` for a win rate outside [0, 1].
- * @throws {RevopsError} `INVALID_AMOUNT` for a malformed Money amount.
+ * @throws {RevopsError} `INVALID_AMOUNT` for an average deal size that is negative, non-finite or a malformed Money amount
+ *   (the library's code for a negative amount, as `pipelineCoverage`).
  * @example
  * ```ts
  * import { velocityForecast } from 'revops/forecast';
@@ -77,11 +78,13 @@ export function velocityForecast(inputs: VelocityInputs, options: VelocityForeca
   let size;
   if (typeof inputs.averageDealSize === 'object' && inputs.averageDealSize !== null) {
     const m = readMoney(inputs.averageDealSize, 'inputs.averageDealSize');
-    if (m.fixed.int < 0n) throw invalid('INVALID_INPUT', 'inputs.averageDealSize', inputs.averageDealSize, 'must not be negative');
+    if (m.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'inputs.averageDealSize.amount', fixedToNumber(m.fixed), 'must not be negative');
     size = m.fixed;
     currency = m.currency;
   } else {
-    size = parseFixed(positive(inputs.averageDealSize, 'inputs.averageDealSize', true), 'inputs.averageDealSize');
+    const v = inputs.averageDealSize;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw invalid('INVALID_AMOUNT', 'inputs.averageDealSize', v, 'must be a finite amount ≥ 0');
+    size = parseFixed(v, 'inputs.averageDealSize');
   }
   const perCycle = multiplyFixed(multiplyFixed(parseFixed(n, 'inputs.opportunities'), parseFixed(w, 'inputs.winRate')), size);
   const window = multiplyFixed(perCycle, parseFixed(days, 'options.days'));

@@ -38,6 +38,8 @@ describe('velocityForecast (research E2)', () => {
     expect(codeOf(() => velocityForecast({ opportunities: -1, winRate: 0.2, averageDealSize: 1, cycleDays: 1 }))).toBe('INVALID_INPUT');
     expect(codeOf(() => velocityForecast({ opportunities: 1, winRate: 20, averageDealSize: 1, cycleDays: 1 }))).toBe('INVALID_RATE');
     expect(codeOf(() => velocityForecast({ opportunities: 1, winRate: 0.2, averageDealSize: 1, cycleDays: 0 }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => velocityForecast({ opportunities: 1, winRate: 0.2, averageDealSize: money(-5, 'USD'), cycleDays: 3 }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => velocityForecast({ opportunities: 1, winRate: 0.2, averageDealSize: money(-5, 'USD'), cycleDays: 3 }))).toBe('INVALID_AMOUNT');
+    expect(codeOf(() => velocityForecast({ opportunities: 1, winRate: 0.2, averageDealSize: -5, cycleDays: 3 }))).toBe('INVALID_AMOUNT');
+    expect(codeOf(() => velocityForecast({ opportunities: 1, winRate: 0.2, averageDealSize: Number.NaN, cycleDays: 3 }))).toBe('INVALID_AMOUNT');
   });
 });
