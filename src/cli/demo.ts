@@ -2,12 +2,13 @@
  * `revops demo`: the main jobs on the embedded sample organisation — the pipeline, the
  * forecast for the current quarter, last quarter's commission statements, and the KPIs.
  */
-import { quarter, quarterOf, sum, type Money, type Period } from '../core/index.js';
+import { addMonths, quarter, quarterOf, sum, type Money, type Period } from '../core/index.js';
 import { defaultDealPipeline, stageDurations, agingDeals } from '../pipeline/index.js';
 import { forecastByCategory, pipelineCoverage, simulatePipeline, stageProbabilities, weightedPipeline } from '../forecast/index.js';
 import { calculateStatement, creditDeals, definePlan, explainStatement } from '../commission/index.js';
 import { conversionRate, funnel, quotaAttainment, shrinkRates, wilsonInterval, winRate } from '../metrics/index.js';
 import { defaultLeadPipeline } from '../pipeline/index.js';
+import { grossRevenueRetention, mrrMovements, netRevenueRetention, quickRatio } from '../retention/index.js';
 import type { SampleOrganisation } from './sample.js';
 
 /** A line printer (console.log in the CLI, an array in tests). */
@@ -24,6 +25,8 @@ export const fmtMoney = (m: Money): string => {
 const fmtNumberMoney = (n: number, currency: string): string => `${currency} ${Math.round(n).toLocaleString('en-US')}`;
 const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 const days = (x: number | null): string => (x === null ? 'n/a' : `${x.toFixed(1)} d`);
+/** The first day of the twelve-month window that ends on `end` (a month end). */
+const yearEndingOn = (end: string): string => addMonths(`${end.slice(0, 8)}01`, -11);
 const label = (p: Period): string => {
   const q = quarterOf(p.start);
   return `${q.fiscalYear}-Q${q.quarter}`;
@@ -88,6 +91,20 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
     { members: org.members },
   );
   print(`  quota attainment on bookings ${label(previous)}: ${attainment.rows.map((r) => `${r.memberId !== undefined ? name(r.memberId) : r.teamId} ${pct(r.attainment)}`).join(', ')}`);
+
+  // ── retention ─────────────────────────────────────────────────────────────
+  print('');
+  const movements = mrrMovements(org.subscriptions, previous);
+  print(`Recurring revenue, ${label(previous)} (MRR movements, ChartMogul conventions)`);
+  print(
+    `  starting ${fmtMoney(movements.starting)} + new ${fmtMoney(movements.new)} + expansion ${fmtMoney(movements.expansion)} + reactivation ${fmtMoney(movements.reactivation)}`,
+  );
+  print(`  − contraction ${fmtMoney(movements.contraction)} − churned ${fmtMoney(movements.churned)} = ending ${fmtMoney(movements.ending)}`);
+  const year = mrrMovements(org.subscriptions, { start: yearEndingOn(previous.end), end: previous.end });
+  const grr = grossRevenueRetention(year);
+  const nrr = netRevenueRetention(year);
+  const qr = quickRatio(movements);
+  print(`  trailing twelve months to ${previous.end}: GRR ${pct(grr.rate)}, NRR ${pct(nrr.rate)} (start cohort of ${fmtMoney(grr.denominator)}); quick ratio ${label(previous)}: ${qr.rate === null ? 'n/a' : qr.rate.toFixed(2)}`);
 
   // ── forecast ──────────────────────────────────────────────────────────────
   print('');
