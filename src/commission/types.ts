@@ -32,7 +32,7 @@ export type StatementLineKind =
 
 /** Everything needed to check a line by hand. */
 export interface LineExplanation {
-  /** The line in words, e.g. `"tier 2 [150000.00, 250000.00) at 6%: 15000.00 × 0.06 = 900.00"`. */
+  /** The line in words, e.g. `"tier 2 [150000.00, 250000.00): the part of the period total 165000.00 inside this tier, 15000.00 at 0.06 (6%) = 900.00"`. */
   readonly text: string;
   /** The rule it came from: `"<versionId>/<componentId>"`, `"draw"`, `"clawback/<eventId>"`, … */
   readonly ruleId: string;
