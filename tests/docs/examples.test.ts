@@ -9,10 +9,11 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runExample } from './run-example.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const srcDir = join(root, 'src');
-const outDir = join(root, 'tests/docs/.examples');
+const outDir = join(root, `tests/docs/.examples-${process.pid}`);
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -58,48 +59,6 @@ function extract(file: string): Example[] {
   return out;
 }
 
-/** Turns `stmt;\n//=> value` pairs into `__check(() => (stmt), value)` calls. */
-function instrument(code: string): { body: string; checks: number } {
-  const out: string[] = [];
-  let last: string[] | null = null; // last complete statement, held back until we know whether a //=> follows
-  let cur: string[] = [];
-  let checks = 0;
-  const balanced = (text: string): boolean =>
-    ['()', '[]', '{}'].every(([o, c]) => text.split(o as string).length === text.split(c as string).length);
-  for (const line of code.split('\n')) {
-    const arrow = /^\s*\/\/=>\s?(.*)$/.exec(line);
-    if (arrow) {
-      const stmt = (last ?? []).join('\n').trim().replace(/;\s*$/, '');
-      last = null;
-      if (stmt === '') throw new Error('//=> without a statement before it');
-      const expected = (arrow[1] ?? '').trim();
-      const thrown = /^throws\s+(\w+)$/.exec(expected);
-      checks++;
-      out.push(thrown ? `__throws(() => (${stmt}), ${JSON.stringify(thrown[1])});` : `__check(() => (${stmt}), ${expected});`);
-      continue;
-    }
-    cur.push(line);
-    const text = cur.join('\n');
-    if (/;\s*$/.test(line) && balanced(text)) {
-      if (last) out.push(...last);
-      last = cur;
-      cur = [];
-    }
-  }
-  if (last) out.push(...last);
-  out.push(...cur);
-  return { body: out.join('\n'), checks };
-}
-
-function pointImports(code: string, fromFile: string): string {
-  return code.replace(/from '(revops(?:\/[a-z]+)?)'/g, (_m, spec: string) => {
-    const mod = spec === 'revops' ? 'index.ts' : `${spec.slice('revops/'.length)}/index.ts`;
-    let rel = relative(dirname(fromFile), join(srcDir, mod)).replace(/\\/g, '/');
-    if (!rel.startsWith('.')) rel = `./${rel}`;
-    return `from '${rel}'`;
-  });
-}
-
 const examples = walk(srcDir).flatMap(extract);
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
@@ -113,19 +72,7 @@ describe('JSDoc @example blocks', () => {
   examples.forEach((ex, n) => {
     const where = `${relative(root, ex.file)}:${ex.line}`;
     it(where, async () => {
-      const { body, checks } = instrument(ex.code);
-      expect(checks, `${where} has no //=> assertion`).toBeGreaterThan(0);
-      const target = join(outDir, `example-${n}.ts`);
-      const header = [
-        `import { expect } from 'vitest';`,
-        `const __check = (f: () => unknown, expected: unknown) => { expect(f()).toEqual(expected); };`,
-        `const __throws = (f: () => unknown, code: string) => { let e: unknown; try { f(); } catch (x) { e = x; } expect(e, 'expected a throw').toBeDefined(); expect((e as { code?: string }).code).toBe(code); };`,
-      ].join('\n');
-      const imports = body.split('\n').filter((l) => /^\s*import\s/.test(l));
-      const rest = body.split('\n').filter((l) => !/^\s*import\s/.test(l));
-      writeFileSync(target, `${pointImports(imports.join('\n'), target)}\n${header}\nexport async function run() {\n${rest.join('\n')}\n}\n`);
-      const mod = (await import(/* @vite-ignore */ target)) as { run: () => Promise<void> };
-      await mod.run();
+      await runExample(ex.code, join(outDir, `example-${n}.ts`), where);
     });
   });
 });
