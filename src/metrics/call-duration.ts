@@ -6,7 +6,7 @@ import { invalid } from '../core/errors.js';
 import type { ActivityKind } from '../model/activity.js';
 import { ACTIVITY_KINDS } from './activity-kpi.js';
 import { activityFacts, activitySelector, type ActivityKpiOptions, type KpiActivity } from './activity-kpi.js';
-import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
+import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary, summaryKind } from './grouped-summary.js';
 import { readList } from './counts.js';
 
 /** Options of {@link averageCallDuration}. */
@@ -70,11 +70,7 @@ export function summarizeAverageCallDuration(activities: readonly KpiActivity[],
   return acc.summary();
 }
 
-function kindOf(value: unknown, field: string): string {
-  const kind = (value as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== 'string' || !kind.startsWith('averageCallDuration:')) throw invalid('INVALID_INPUT', field, value, 'must be an averageCallDuration summary');
-  return kind;
-}
+const kindOf = (value: unknown, field: string): string => summaryKind(value, field, 'averageCallDuration', (kind) => kind.startsWith('averageCallDuration:'));
 
 /**
  * Merges two call-duration summaries (same kind, completion filter and grouping).

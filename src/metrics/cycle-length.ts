@@ -5,7 +5,7 @@
 import { assertIsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import { dealFacts, dealSelector, readFilter, type DealKpiOptions, type KpiDeal } from './deal-kpi.js';
-import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
+import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary, summaryKind } from './grouped-summary.js';
 import { dateOfInstant } from './window.js';
 import { readList } from './counts.js';
 
@@ -128,11 +128,7 @@ function median(histogram: Record<string, number>, count: number): number | null
   return count % 2 === 1 ? valueAt((count + 1) / 2) : (valueAt(count / 2) + valueAt(count / 2 + 1)) / 2;
 }
 
-function kindOf(value: unknown, field: string): string {
-  const kind = (value as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== 'string' || !OUTCOMES.some((o) => kind === `salesCycleLength:${o}`)) throw invalid('INVALID_INPUT', field, value, 'must be a salesCycleLength summary');
-  return kind;
-}
+const kindOf = (value: unknown, field: string): string => summaryKind(value, field, 'salesCycleLength', (kind) => OUTCOMES.some((o) => kind === `salesCycleLength:${o}`));
 
 /**
  * Merges two cycle-length summaries (same outcome and grouping): counts, sums and

@@ -2,13 +2,12 @@
  * Average deal size, with mergeable summaries.
  * @module
  */
-import { invalid } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
 import { parseFixed, pow10 } from '../core/fixed.js';
 import { fromFixed, type Money } from '../core/money.js';
 import { roundRational, DEFAULT_ROUNDING } from '../core/rounding.js';
 import { dealFacts, dealSelector, readFilter, type DealKpiOptions, type KpiDeal } from './deal-kpi.js';
-import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
+import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary, summaryKind } from './grouped-summary.js';
 import { addAmounts, MoneyTotal, moneyOf, sameCurrency } from './money-total.js';
 import { readList } from './counts.js';
 
@@ -83,11 +82,7 @@ function mergeState(a: DealSizeState, b: DealSizeState): DealSizeState {
   return { count: a.count + b.count, total: addAmounts(a.total, b.total), currency: sameCurrency(a.currency, b.currency) };
 }
 
-function kindOf(value: unknown, field: string): string {
-  const kind = (value as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== 'string' || !OUTCOMES.some((o) => kind === `averageDealSize:${o}`)) throw invalid('INVALID_INPUT', field, value, 'must be an averageDealSize summary');
-  return kind;
-}
+const kindOf = (value: unknown, field: string): string => summaryKind(value, field, 'averageDealSize', (kind) => OUTCOMES.some((o) => kind === `averageDealSize:${o}`));
 
 /**
  * Merges two deal-size summaries (same outcome and grouping).

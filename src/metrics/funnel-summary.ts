@@ -5,7 +5,7 @@
 import { invalid } from '../core/errors.js';
 import type { RateValue } from '../core/ratio.js';
 import type { Funnel, FunnelState, FunnelSummary } from './funnel.js';
-import { finalizeGrouped, mergeGrouped, type Grouped } from './grouped-summary.js';
+import { finalizeGrouped, mergeGrouped, type Grouped, summaryKind } from './grouped-summary.js';
 
 function mergeState(a: FunnelState, b: FunnelState): FunnelState {
   return {
@@ -30,11 +30,7 @@ function parseKind(kind: string, summary: unknown): [string, string[], string[]]
   throw invalid('INVALID_INPUT', 'summary', summary, 'must be a funnel summary');
 }
 
-function kindOf(value: unknown, field: string): string {
-  const kind = (value as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== 'string' || !kind.startsWith('funnel:')) throw invalid('INVALID_INPUT', field, value, 'must be a funnel summary');
-  return kind;
-}
+const kindOf = (value: unknown, field: string): string => summaryKind(value, field, 'funnel', (kind) => kind.startsWith('funnel:'));
 
 /**
  * Merges two funnel summaries of the same mode, stages and grouping (order does not matter).

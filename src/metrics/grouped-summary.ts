@@ -73,6 +73,18 @@ export class GroupAccumulator<S> {
 }
 
 /**
+ * The `kind` of a summary whose kind `accepts`, for the KPIs whose kind carries parameters
+ * (`winRate:value`, `funnel:[…]`).
+ * @throws {RevopsError} `INVALID_INPUT` naming `field` ("must be a(n) <name> summary").
+ * @internal
+ */
+export function summaryKind(value: unknown, field: string, name: string, accepts: (kind: string) => boolean): string {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  if (typeof kind !== 'string' || !accepts(kind)) throw invalid('INVALID_INPUT', field, value, `must be ${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} summary`);
+  return kind;
+}
+
+/**
  * Checks that `value` is a summary of `kind`.
  * @throws {RevopsError} `INVALID_INPUT` naming `field`.
  * @internal

@@ -9,7 +9,7 @@ import type { Member } from '../model/member.js';
 import { dealCredits } from './deal-credits.js';
 import { outcomeOf, type OutcomeOptions } from './deal-outcome.js';
 import { groupKeyFunction, type GroupBy } from './group-by.js';
-import { finalizeGrouped, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
+import { finalizeGrouped, mergeGrouped, type Grouped, type GroupedSummary, summaryKind } from './grouped-summary.js';
 import type { AttainmentDeal } from './quota-attainment.js';
 import { addAmounts, amountRatio, MoneyTotal, moneyOf, sameCurrency } from './money-total.js';
 import { readList } from './counts.js';
@@ -113,11 +113,7 @@ export function summarizeRevenuePerRep(deals: readonly AttainmentDeal[], members
   return { kind: `revenuePerRep:${p.start}:${p.end}:${headcount}`, groupBy: options.groupBy ?? null, total, groups: Object.fromEntries(keys.map((k) => [k, groups.get(k) as RevenuePerRepState])) };
 }
 
-function kindOf(value: unknown, field: string): string {
-  const kind = (value as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== 'string' || !kind.startsWith('revenuePerRep:')) throw invalid('INVALID_INPUT', field, value, 'must be a revenuePerRep summary');
-  return kind;
-}
+const kindOf = (value: unknown, field: string): string => summaryKind(value, field, 'revenuePerRep', (kind) => kind.startsWith('revenuePerRep:'));
 
 function mergeState(a: RevenuePerRepState, b: RevenuePerRepState): RevenuePerRepState {
   if (a.reps !== b.reps) throw invalid('INVALID_INPUT', 'b', b.reps, `must count the same reps as a (${a.reps}): summarise every chunk with the same members`);

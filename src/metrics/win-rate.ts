@@ -6,7 +6,7 @@ import { invalid, RevopsError } from '../core/errors.js';
 import type { Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
 import { dealFacts, dealSelector, type DealKpiOptions, type KpiDeal } from './deal-kpi.js';
-import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
+import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary, summaryKind } from './grouped-summary.js';
 import { addAmounts, amountRatio, MoneyTotal, moneyOf, rejectNegative, sameCurrency } from './money-total.js';
 import { readList } from './counts.js';
 
@@ -111,11 +111,7 @@ function mergeState(a: WinRateState, b: WinRateState): WinRateState {
   };
 }
 
-function kindOf(value: unknown, field: string): string {
-  const kind = (value as { kind?: unknown } | null)?.kind;
-  if (kind !== 'winRate:count' && kind !== 'winRate:value') throw invalid('INVALID_INPUT', field, value, 'must be a winRate summary');
-  return kind;
-}
+const kindOf = (value: unknown, field: string): string => summaryKind(value, field, 'winRate', (kind) => kind === 'winRate:count' || kind === 'winRate:value');
 
 /**
  * Merges two win-rate summaries (same `by` and grouping).
