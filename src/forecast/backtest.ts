@@ -77,13 +77,17 @@ export function backtest(series: readonly number[], method: ForecastMethod, opti
   const allPredicted: number[] = [];
   for (let i = 0; i < folds; i++) {
     const trainSize = firstTrain + i * step;
-    const predicted = Array.from(method(y.slice(0, trainSize), horizon));
+    const returned: unknown = method(y.slice(0, trainSize), horizon);
+    if (!Array.isArray(returned)) throw invalid('INVALID_OPTION', 'method', returned, `must return an array of ${horizon} finite forecasts`);
+    const predicted = Array.from(returned as readonly number[]);
     if (predicted.length !== horizon || predicted.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
       throw invalid('INVALID_OPTION', 'method', `${predicted.length} values`, `must return ${horizon} finite forecasts`);
     }
     const actual = y.slice(trainSize, trainSize + horizon);
-    allActual.push(...actual);
-    allPredicted.push(...predicted);
+    for (let k = 0; k < horizon; k++) {
+      allActual.push(actual[k] as number);
+      allPredicted.push(predicted[k] as number);
+    }
     out.push({ trainSize, actual, predicted, accuracy: forecastAccuracy(actual, predicted) });
   }
   return { folds: out, accuracy: forecastAccuracy(allActual, allPredicted) };

@@ -53,3 +53,12 @@ describe('forecast methods called directly validate their arguments', () => {
     expect(codeOf(() => holtWintersMethod()([1, 2, 3], 0))).toBe('INVALID_OPTION');
   });
 });
+
+describe('backtest guards against a misbehaving method', () => {
+  it('a method returning no array, the wrong length or NaN is INVALID_OPTION', () => {
+    const y = [1, 2, 3, 4, 5, 6];
+    expect(codeOf(() => backtest(y, (() => undefined) as never, { folds: 2 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => backtest(y, () => [1, 2], { folds: 2 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => backtest(y, () => [Number.NaN], { folds: 2 }))).toBe('INVALID_OPTION');
+  });
+});
