@@ -80,7 +80,8 @@ function quarterIndex(date: string, field: string): number {
  * - Weights: 1 per deal (`by: 'count'`) or its amount as a number (`by: 'value'`), times the
  *   recency weight 2^(−k/h) with k = calendar quarters from the deal's close quarter to the
  *   quarter of `asOf` and h = `halfLifeQuarters`. The close date is `closeDate`, else the
- *   date of its last stage event.
+ *   date of its last stage event as written in that instant (its own UTC offset: the event
+ *   `2026-03-31T23:30:00-08:00` is dated 2026-03-31, in Q1).
  *
  * @param history - closed (and open) deals with their stage histories.
  * @param options - see {@link StageProbabilitiesOptions}.
