@@ -43,7 +43,8 @@ const quotas = [
   { memberId: 'ae1', period, amount: { amount: '50000.00', currency: 'USD' }, measure: 'bookings' as const },
   { teamId: 'east', period, amount: { amount: '90000.00', currency: 'USD' }, measure: 'bookings' as const },
 ];
-const activity = (i: number) => ({ kind: (['call', 'email', 'meeting', 'demo'] as const)[i % 4], memberId: i % 2 ? 'ae1' : 'ae2', at: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`, durationSeconds: 30 * i });
+const KINDS = ['call', 'email', 'meeting', 'demo'] as const;
+const activity = (i: number) => ({ kind: KINDS[i % 4] as (typeof KINDS)[number], memberId: i % 2 ? 'ae1' : 'ae2', at: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`, durationSeconds: 30 * i });
 
 describe('metrics do not mutate their inputs (deep-frozen inputs, same answer as unfrozen copies)', () => {
   it('deal KPIs, attainment, revenue per rep, territory balance and tiers', () => {
