@@ -218,10 +218,10 @@ export function componentLines(ctx: ResolvedContext, c: PlanComponent, s: Compon
       let on = base;
       let how = `team credits ${money(ctx, base)}`;
       if (c.teamThreshold !== undefined) {
-        const thr = ctx.dec(c.teamThreshold);
+        const thr = limitAmount(ctx, ctx.dec(c.teamThreshold));
         const met = compareFixed(base, thr) >= 0;
         on = !met ? ZERO : (c.thresholdMode ?? 'excess') === 'excess' ? subFixed(base, thr) : base;
-        how = !met ? `team credits ${money(ctx, base)} below threshold ${money(ctx, thr)}` : (c.thresholdMode ?? 'excess') === 'excess' ? `team credits ${money(ctx, base)} above threshold ${money(ctx, thr)}: ${money(ctx, on)}` : `team credits ${money(ctx, base)} (threshold ${money(ctx, thr)} reached)`;
+        how = !met ? `team credits ${money(ctx, base)} below threshold ${money(ctx, thr)}${limitText(ctx, c.teamThreshold as string)}` : (c.thresholdMode ?? 'excess') === 'excess' ? `team credits ${money(ctx, base)} above threshold ${money(ctx, thr)}${limitText(ctx, c.teamThreshold as string)}: ${money(ctx, on)}` : `team credits ${money(ctx, base)} (threshold ${money(ctx, thr)}${limitText(ctx, c.teamThreshold as string)} reached)`;
       }
       lines = [makeLine(ctx, 'override', c.id, weight(rat(multiplyFixed(on, r))), { ...NONE, ruleId, base: on, rate: c.rate, creditIds: s.creditIds, text: (a) => `${how} at ${ctx.pct(c.rate)}${wText} = ${a}` })];
       break;

@@ -127,7 +127,7 @@ export const OverrideComponentSchema = z.strictObject({
   ...base,
   kind: z.literal('override'),
   rate: Dec,
-  /** Team credited amount the override starts at. */
+  /** Team credited amount per plan period the override starts at (prorated by active days, like caps and floors). */
   teamThreshold: Dec.optional(),
   /** `excess` (default): the rate applies to the amount above the threshold; `all`: to everything once it is reached. */
   thresholdMode: z.enum(['excess', 'all']).optional(),

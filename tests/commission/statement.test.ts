@@ -139,6 +139,12 @@ describe('manager override', () => {
     const s = calculateStatement({ plan: planOf([{ id: 'ov', kind: 'override', rate: '0.03', teamThreshold: '225000' }]), member: mgr, period: JAN_2026, quota: usd('300000'), credits: rollups });
     expect(s.payable.amount).toBe('2250.00'); // published
   });
+  it('a manager who starts mid-month has the team threshold prorated by days, like the quota', () => {
+    const s = calculateStatement({ plan: planOf([{ id: 'ov', kind: 'override', rate: '0.03', teamThreshold: '225000' }]), member: { ...mgr, startDate: '2026-01-11' }, period: JAN_2026, quota: usd('300000'), credits: rollups });
+    // computed by hand: 21 of 31 days → threshold 225,000 × 21/31 = 152,419.35; 3 % of (300,000 − 152,419.35) = 4,427.4195 → 4,427.42
+    expect(s.payable.amount).toBe('4427.42');
+    expect(s.lines[0]?.explanation.text).toBe('team credits 300000.00 above threshold 152419.35 (225000.00 prorated 21/31 days): 147580.65 at 0.03 (3%) = 4427.42');
+  });
 });
 
 describe('clawbacks', () => {
