@@ -95,3 +95,15 @@ describe('stageProbabilities', () => {
     expect(codeOf(() => stageProbabilities([closed(['stage1'], 'won'), eur], { pipeline, by: 'value' }))).toBe('CURRENCY_MISMATCH');
   });
 });
+
+describe('stageProbabilities dates an undated deal by its last event in that event\'s own offset', () => {
+  it('2026-03-31T23:30:00-08:00 is in Q1 (in UTC it would already be Q2)', () => {
+    // Computed by hand: asOf 2026-04-15 is Q2; the win (closed 2026-04-10, Q2) weighs 1; the undated loss's last
+    // event is dated 2026-03-31 (Q1), one quarter old at half-life 1 ⇒ weight 0.5; reached = 1.5, p = 1/1.5.
+    const win = closed(['stage1'], 'won', { closeDate: '2026-04-10' });
+    const loss = { ...deal({ stage: 'lost', history: [ev(null, 'stage1'), ev('stage1', 'lost', '2026-03-31T23:30:00-08:00')] }) };
+    const r = stageProbabilities([win, loss], { pipeline, halfLifeQuarters: 1, asOf: '2026-04-15' });
+    expect(r.stages[0]?.reached).toBe(1.5);
+    expect(r.stages[0]?.probability).toBeCloseTo(2 / 3, 15);
+  });
+});
