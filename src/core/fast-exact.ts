@@ -5,7 +5,7 @@
  * BigInt path); none rounds silently. No decimal.js.
  * @module
  */
-import type { RoundingMode } from './rounding.js';
+import { stepsAwayFromZero, type RoundingMode } from './rounding.js';
 
 const POW10_NUM: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i); // exact up to 1e15
 
@@ -69,40 +69,9 @@ export function roundDivSafe(n: number, d: number, mode: RoundingMode): number {
   const q = (n - r) / d; // exact: n − r is a multiple of d
   if (r === 0) return q;
   const negative = n < 0;
-  const absR = negative ? -r : r;
-  const twice = absR * 2;
+  const twice = (negative ? -r : r) * 2;
   const cmpHalf = twice === d ? 0 : twice > d ? 1 : -1;
-  let away: boolean;
-  switch (mode) {
-    case 'halfAwayFromZero':
-      away = cmpHalf >= 0;
-      break;
-    case 'halfTowardZero':
-      away = cmpHalf > 0;
-      break;
-    case 'halfEven':
-      away = cmpHalf > 0 || (cmpHalf === 0 && q % 2 !== 0);
-      break;
-    case 'halfUp':
-      away = cmpHalf > 0 || (cmpHalf === 0 && !negative);
-      break;
-    case 'halfDown':
-      away = cmpHalf > 0 || (cmpHalf === 0 && negative);
-      break;
-    case 'awayFromZero':
-      away = true;
-      break;
-    case 'towardZero':
-      away = false;
-      break;
-    case 'ceiling':
-      away = !negative;
-      break;
-    case 'floor':
-      away = negative;
-      break;
-  }
-  if (!away) return q;
+  if (!stepsAwayFromZero(mode, cmpHalf, negative, q % 2 !== 0)) return q;
   return negative ? q - 1 : q + 1;
 }
 

@@ -46,6 +46,36 @@ export const ROUNDING_MODES: readonly RoundingMode[] = [
 export const DEFAULT_ROUNDING: RoundingMode = 'halfAwayFromZero';
 
 /**
+ * Whether rounding a value that lies strictly between two integers steps away from zero.
+ * `cmpHalf` compares the dropped fraction with one half (-1 below, 0 exactly, 1 above);
+ * `oddQuotient` tells whether the truncated quotient is odd (for `halfEven`).
+ * Shared by the BigInt and the safe-integer paths, so both round identically.
+ * @internal
+ */
+export function stepsAwayFromZero(mode: RoundingMode, cmpHalf: -1 | 0 | 1, negative: boolean, oddQuotient: boolean): boolean {
+  switch (mode) {
+    case 'halfAwayFromZero':
+      return cmpHalf >= 0;
+    case 'halfTowardZero':
+      return cmpHalf > 0;
+    case 'halfEven':
+      return cmpHalf > 0 || (cmpHalf === 0 && oddQuotient);
+    case 'halfUp':
+      return cmpHalf > 0 || (cmpHalf === 0 && !negative);
+    case 'halfDown':
+      return cmpHalf > 0 || (cmpHalf === 0 && negative);
+    case 'awayFromZero':
+      return true;
+    case 'towardZero':
+      return false;
+    case 'ceiling':
+      return !negative;
+    case 'floor':
+      return negative;
+  }
+}
+
+/**
  * Rounds the rational `numerator / denominator` to an integer, exactly, with `mode`.
  * `denominator` must be positive.
  * @internal
@@ -56,39 +86,8 @@ export function roundRational(numerator: bigint, denominator: bigint, mode: Roun
   const r = numerator % denominator;
   if (r === 0n) return q;
   const negative = numerator < 0n;
-  const absR = negative ? -r : r;
-  const twice = absR * 2n;
+  const twice = (negative ? -r : r) * 2n;
   const cmpHalf = twice === denominator ? 0 : twice > denominator ? 1 : -1;
-  let away: boolean;
-  switch (mode) {
-    case 'halfAwayFromZero':
-      away = cmpHalf >= 0;
-      break;
-    case 'halfTowardZero':
-      away = cmpHalf > 0;
-      break;
-    case 'halfEven':
-      away = cmpHalf > 0 || (cmpHalf === 0 && (q & 1n) !== 0n);
-      break;
-    case 'halfUp':
-      away = cmpHalf > 0 || (cmpHalf === 0 && !negative);
-      break;
-    case 'halfDown':
-      away = cmpHalf > 0 || (cmpHalf === 0 && negative);
-      break;
-    case 'awayFromZero':
-      away = true;
-      break;
-    case 'towardZero':
-      away = false;
-      break;
-    case 'ceiling':
-      away = !negative;
-      break;
-    case 'floor':
-      away = negative;
-      break;
-  }
-  if (!away) return q;
+  if (!stepsAwayFromZero(mode, cmpHalf, negative, (q & 1n) !== 0n)) return q;
   return negative ? q - 1n : q + 1n;
 }
