@@ -65,6 +65,13 @@ const FEB_2026 = { start: '2026-02-01', end: '2026-02-28' };
 const YEAR_2026 = { start: '2026-01-01', end: '2026-12-31' };
 const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 
+/** The smallest key of a month map, by a loop (never `Math.min(...keys)`: stack limits). */
+function firstKey(m: Map<number, number>): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const k of m.keys()) if (k < first) first = k;
+  return first;
+}
+
 /** Plain reference: float MRR per customer per month, then the month-over-month classification. */
 function referenceMovements(data: Subscription[], from: number, to: number): number[] {
   const byCustomer = new Map<string, Map<number, number>>();
@@ -76,7 +83,7 @@ function referenceMovements(data: Subscription[], from: number, to: number): num
   }
   let starting = 0, nw = 0, expansion = 0, contraction = 0, churned = 0, reactivation = 0, ending = 0;
   for (const m of byCustomer.values()) {
-    const first = Math.min(...m.keys());
+    const first = firstKey(m);
     starting += m.get(from - 1) ?? 0;
     ending += m.get(to) ?? 0;
     for (let k = from; k <= to; k++) {
@@ -106,7 +113,7 @@ function referenceCohorts(data: Subscription[]): Map<number, { size: number; sta
   }
   const cohorts = new Map<number, { size: number; start: number; active: number[]; mrr: number[] }>();
   for (const m of byCustomer.values()) {
-    const first = Math.min(...m.keys());
+    const first = firstKey(m);
     let c = cohorts.get(first);
     if (c === undefined) cohorts.set(first, (c = { size: 0, start: 0, active: new Array<number>(last - first + 1).fill(0), mrr: new Array<number>(last - first + 1).fill(0) }));
     c.size++;

@@ -232,8 +232,11 @@ export function summarizeMrrMovements(subscriptions: readonly Subscription[], wi
 /**
  * MRR movements of a window from per-customer revenue rows, exact to the unit.
  *
- * MRR of a month is the month-end snapshot of each customer's rows (several subscriptions
- * add up). For each month of the window, each customer's change from the month before is
+ * MRR of a month is the month-end snapshot of each customer's rows: a row counts in every
+ * month whose last day lies inside its `period` (rows need not be whole months: Jan 15–Feb 14
+ * counts in January only). Rows of one customer that cover the same month **add up** — several
+ * subscriptions, or overlapping rows of one subscription (deduplicate those first: they are
+ * summed, not rejected). For each month of the window, each customer's change from the month before is
  * classified (the dbt MRR playbook order): inactive → active is **reactivation** if the customer
  * paid before and the return passes `reactivation`, else **new**; active → inactive is
  * **churned** (the whole previous MRR); active → active is **expansion** or **contraction** by
@@ -241,6 +244,18 @@ export function summarizeMrrMovements(subscriptions: readonly Subscription[], wi
  * month. Identity, exact: `starting + new + expansion + reactivation − contraction − churned = ending`
  * (Stripe's "MRR growth" roll-forward; ChartMogul: "summing the value of all previous MRR
  * movements produces a subscription's current MRR").
+ *
+ * A customer who appears, disappears and comes back: the months without revenue end with a
+ * churn (the whole last MRR, in the first month without it); the return is judged against
+ * the gap, counted in days from the first day of the first month without revenue to the first
+ * day of the month of the return (month-end snapshots: one missing month is 28–31 days).
+ * Under `'any'` every return is reactivation; under `{ withinDays: n }` it is reactivation if
+ * gap ≤ n, else new; under `{ minimumGapDays: n }` it is reactivation if gap ≥ n, else new
+ * (a short pause is then a new customer again). Worked example: paying 40 in January 2026,
+ * nothing in February or March, 40 again in April: the gap is Feb 1 → Apr 1 = 59 days, so
+ * April's 40 is reactivation under `'any'`, `{ withinDays: 90 }` and `{ minimumGapDays: 30 }`,
+ * and new under `{ withinDays: 30 }` and `{ minimumGapDays: 90 }` (second example). Either
+ * way the March churn of 40 stands, and the identity holds.
  *
  * Customers are counted too: `customers` rolls logos forward the same way (churn and return
  * events), and `churnCounts` counts each customer once for `churnRate`, so one data set gives
@@ -275,6 +290,19 @@ export function summarizeMrrMovements(subscriptions: readonly Subscription[], wi
  * const m = mrrMovements(rows, feb);
  * [m.starting.amount, m.new.amount, m.expansion.amount, m.churned.amount, m.ending.amount];
  * //=> ['150.00', '30.00', '20.00', '50.00', '150.00']
+ * ```
+ * @example
+ * ```ts
+ * import { mrrMovements } from 'revops/retention';
+ * const back = [{ customerId: 'a', period: { start: '2026-01-01', end: '2026-01-31' }, mrr: { amount: '40', currency: 'USD' } }, { customerId: 'a', period: { start: '2026-04-01', end: '2026-04-30' }, mrr: { amount: '40', currency: 'USD' } }];
+ * const april = { start: '2026-04-01', end: '2026-04-30' };
+ * const split = (o: object) => { const m = mrrMovements(back, april, o); return [m.reactivation.amount, m.new.amount]; };
+ * [split({}), split({ reactivation: { withinDays: 90 } }), split({ reactivation: { minimumGapDays: 30 } })];
+ * //=> [['40.00', '0.00'], ['40.00', '0.00'], ['40.00', '0.00']]
+ * [split({ reactivation: { withinDays: 30 } }), split({ reactivation: { minimumGapDays: 90 } })];
+ * //=> [['0.00', '40.00'], ['0.00', '40.00']]
+ * mrrMovements(back, { start: '2026-02-01', end: '2026-04-30' }).churned.amount;
+ * //=> '40.00'
  * ```
  */
 export function mrrMovements(subscriptions: readonly Subscription[], window: Period, options: MrrMovementsOptions = {}): MrrMovements {

@@ -201,7 +201,7 @@ export function sbgExpectedLifetime(params: SbgParameters): MaybeInfinite<number
  * first payment undiscounted. Multiply by the margin per period for the expected CLV.
  *
  * Formula: `DEL(d) = Σ_{t≥0} S(t) / (1 + d)^t = ₂F₁(1, β; α + β; 1/(1 + d))` (Fader &
- * Hardie 2010). ₂F₁ is summed as a series with a geometric tail bound (converges because
+ * Hardie, "Customer-Base Valuation in a Contractual Setting", Marketing Science 29(1), 2010). ₂F₁ is summed as a series with a geometric tail bound (converges because
  * `β < α + β` and `1/(1+d) < 1`).
  *
  * @param params - `{ alpha, beta }`.
@@ -230,7 +230,7 @@ export function sbgDel(params: SbgParameters, discountRate: number): number {
  * `renewals` renewals, evaluated just before the next renewal decision: the present value
  * of one unit paid at each future renewal, the next one undiscounted.
  *
- * Formula (Fader & Hardie 2010, with `n − 1 = renewals`):
+ * Formula (Fader & Hardie, Marketing Science 29(1), 2010, with `n − 1 = renewals`):
  * `DERL(d | α, β, n − 1) = (β + n − 1)/(α + β + n − 1) · ₂F₁(1, β + n; α + β + n; 1/(1 + d))`
  * `= Σ_{t≥n} S(t)/S(n − 1) · (1 + d)^{−(t − n)}`. Expected residual CLV = margin × DERL.
  *
