@@ -11,7 +11,7 @@ import type { StageEvent } from '../model/stage-event.js';
 import type { GroupFacts, GroupingOptions } from './group-by.js';
 import { finalizeFunnel } from './funnel-summary.js';
 import { GroupAccumulator, type Grouped, type GroupedSummary } from './grouped-summary.js';
-import { dateOfInstant, inWindow, readWindow } from './window.js';
+import { checkInstant, dateOfInstant, inWindow, readWindow } from './window.js';
 import { readList } from './counts.js';
 
 /** What a funnel needs of a lead or a deal. */
@@ -179,8 +179,9 @@ export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pip
       const to = ev === undefined ? entity.stage : ev.to;
       if (ev !== undefined && asOf !== null && instantToEpochMs(ev.at, `entities[${e}].history[${h}].at`) > asOf) break;
       // every event's instant is checked; cohort mode counts every event of a cohort member, period mode those dated in the window
-      const date = ev === undefined ? created : dateOfInstant(ev.at, `entities[${e}].history[${h}].at`);
-      const here = mode === 'cohort' || inWindow(window, date);
+      let here = true;
+      if (ev !== undefined && mode === 'cohort') checkInstant(ev.at, `entities[${e}].history[${h}].at`);
+      else if (mode === 'period') here = inWindow(window, ev === undefined ? created : dateOfInstant(ev.at, `entities[${e}].history[${h}].at`));
       const r = layout.index.get(to);
       last = r ?? -1;
       if (r === undefined) continue;

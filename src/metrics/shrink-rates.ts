@@ -52,7 +52,7 @@ export interface ShrinkRatesResult {
   readonly method: 'fixed' | 'mle' | 'pooled';
   /** The prior used; `null` for `'pooled'`. */
   readonly prior: BetaPrior | null;
-  /** Σ successes / Σ trials over all groups. */
+  /** Σ successes / Σ trials over all groups; with no trials at all (possible only with a fixed prior), the prior mean α/(α + β). */
   readonly pooledRate: number;
   /** Beta-binomial log-likelihood at the prior (without the constant Σ ln C(n, k)); `null` for `'pooled'`. */
   readonly logLikelihood: number | null;
@@ -228,6 +228,11 @@ export function shrinkRates(groups: readonly RateGroup[], options: ShrinkRatesOp
   }
   const shrunk = read.map(([k, n]) => (prior === null ? pooledRate : (k + prior.alpha) / (n + prior.alpha + prior.beta)));
   const sorted = [...shrunk].sort((x, y) => y - x);
+  // rank = 1 + number of strictly higher shrunk rates (ties share the smaller rank), O(n log n)
+  const rankOf = new Map<number, number>();
+  sorted.forEach((s, i) => {
+    if (!rankOf.has(s)) rankOf.set(s, i + 1);
+  });
   return {
     method,
     prior,
@@ -236,7 +241,7 @@ export function shrinkRates(groups: readonly RateGroup[], options: ShrinkRatesOp
     groups: groups.map((g, i) => {
       const [k, n] = read[i] as [number, number];
       const s = shrunk[i] as number;
-      return { key: g.key, successes: k, trials: n, rate: n === 0 ? null : k / n, shrunkRate: s, rank: sorted.indexOf(s) + 1 };
+      return { key: g.key, successes: k, trials: n, rate: n === 0 ? null : k / n, shrunkRate: s, rank: rankOf.get(s) as number };
     }),
   };
 }

@@ -23,10 +23,20 @@ export function readWindow(window: Period | undefined): Period | null {
  * @internal
  */
 export function dateOfInstant(instant: unknown, field: string): string {
+  checkInstant(instant, field);
+  return instant.slice(0, 10);
+}
+
+/**
+ * Checks the shape of an instant without reading its date (for hot loops that only need the
+ * check).
+ * @throws {RevopsError} `INVALID_DATE` naming `field` when the value is not an instant-shaped string.
+ * @internal
+ */
+export function checkInstant(instant: unknown, field: string): asserts instant is string {
   if (typeof instant !== 'string' || instant.length < 20 || instant.charCodeAt(10) !== 84 /* T */) {
     throw invalid('INVALID_DATE', field, instant, 'must be an ISO-8601 instant with an offset');
   }
-  return instant.slice(0, 10);
 }
 
 /** Whether `date` lies in the window (or there is no window). @internal */
