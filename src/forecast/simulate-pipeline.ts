@@ -11,9 +11,14 @@ import type { Period } from '../core/periods.js';
 import { createRng } from '../core/random.js';
 import { checkFraction, dealAmount, getOwn, dealProbability, inPeriod, isOpen, positiveInteger, readArray, readCurrency, readPeriod, readProbabilityMap } from './internal.js';
 
+/** The largest `runs` accepted: the totals of all runs are kept (80 MB at this limit) for the quantiles. */
+const MAX_RUNS = 10_000_000;
+/** The largest `bins` accepted. */
+const MAX_BINS = 1_000_000;
+
 /** Options of {@link simulatePipeline}. */
 export interface SimulatePipelineOptions {
-  /** Number of simulated periods. Default 10,000. */
+  /** Number of simulated periods, a positive integer up to 10,000,000. Default 10,000. */
   readonly runs?: number;
   /** Seed of core's `createRng` (a number or a string). Default `1`. */
   readonly seed?: number | string;
@@ -26,7 +31,7 @@ export interface SimulatePipelineOptions {
   readonly slip?: number | Readonly<Record<string, number>>;
   /** Only open deals whose `expectedCloseDate` lies in this period. Default: every open deal. */
   readonly period?: Period;
-  /** Number of equal-width histogram bins between the smallest and largest outcome. Default 20. */
+  /** Number of equal-width histogram bins between the smallest and largest outcome, up to 1,000,000. Default 20. */
   readonly bins?: number;
   /** Currency, needed only when no deal is included. Default: the first included deal's. */
   readonly currency?: CurrencyCode;
@@ -134,7 +139,8 @@ function drawTotals(state: readonly [number, number, number, number], amounts: F
  * @returns a {@link PipelineSimulation}.
  * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals.
  * @throws {RevopsError} `INVALID_RATE` for a probability or slip outside [0, 1].
- * @throws {RevopsError} `INVALID_OPTION` for non-integer runs or bins, a malformed map, or no currency with no deals.
+ * @throws {RevopsError} `INVALID_OPTION` for runs or bins that are not positive integers, runs above 10,000,000, bins
+ *   above 1,000,000, a malformed map, or no currency with no deals.
  * @throws {RevopsError} `INVALID_SEED` for a seed that is not a finite number or a string.
  * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
  * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
@@ -157,7 +163,9 @@ function drawTotals(state: readonly [number, number, number, number], amounts: F
 export function simulatePipeline(deals: readonly Deal[], options: SimulatePipelineOptions = {}): PipelineSimulation {
   readArray(deals, 'deals');
   const runs = positiveInteger(options.runs ?? 10_000, 'options.runs');
+  if (runs > MAX_RUNS) throw invalid('INVALID_OPTION', 'options.runs', runs, `must be at most ${MAX_RUNS.toLocaleString('en-US')} (one 8-byte total per run is kept)`);
   const bins = positiveInteger(options.bins ?? 20, 'options.bins');
+  if (bins > MAX_BINS) throw invalid('INVALID_OPTION', 'options.bins', bins, `must be at most ${MAX_BINS.toLocaleString('en-US')}`);
   const seed = options.seed ?? 1;
   const probabilities = readProbabilityMap(options.probabilities, 'options.probabilities');
   const window = readPeriod(options.period, 'options.period');
