@@ -82,6 +82,20 @@ export type RetentionPresetName = 'chartmogul' | 'baremetrics' | 'stripe' | 'pro
  * | freePlans | active | churned (not documented: Baremetrics counts paying customers) | churned | churned (not documented: counts paying customers) |
  * | discounts | all | all (not documented: default) | foreverOnly | all |
  * | quick ratio reactivation | exclude | exclude (published formula) | exclude | exclude |
+ *
+ * Sources, per preset (research/retention.md §1.2–§1.5, §1.10, §1.11):
+ * - `chartmogul`: help.chartmogul.com "Metric: Customer Churn rate" (article 203359321: joined
+ *   and churned in the interval excluded), "Data Table and MRR movements" (203299912),
+ *   "Understanding MRR movements" (4416682609426), "Churn recognition" (article 242).
+ * - `baremetrics`: help.baremetrics.com "User and revenue churn" (5380347: cancelled in the last
+ *   30 days ÷ active 30 days ago) and changelog.baremetrics.com "Churn Update" (same-window
+ *   churners included) and "New Quick Ratio Metric".
+ * - `stripe`: support.stripe.com "Calculating churn rate in Billing" (new subscribers added to
+ *   the denominator; a re-churn is a second churn) and docs.stripe.com Billing analytics
+ *   glossary (MRR excludes free plans; only forever coupons reduce MRR).
+ * - `profitwell`: paddle.com/help/profitwell-metrics "compare" pages (profitwell-vs-stripe,
+ *   -chargify, -recurly, -recharge: same-month new + churn ignored, churn at the end of the paid
+ *   cycle, discounts always subtracted, reactivation "within any period in time").
  */
 export const RETENTION_PRESETS: Readonly<Record<RetentionPresetName, RetentionConvention>> = Object.freeze({
   chartmogul: Object.freeze({ sameWindow: 'exclude', reactivation: 'any', churnRecognition: 'periodEnd', freePlans: 'active', discounts: 'all', quickRatioReactivation: 'exclude' }),

@@ -88,7 +88,10 @@ export interface ChurnRateOptions {
  * churned): `'exclude'` `C / S` (ChartMogul B2B; ProfitWell ignores same-month new+churn
  * entirely); `'numerator'` `(C + X) / S` (Baremetrics); `'both'` `(C + X) / (S + N)`
  * (Stripe: "active subscribers 30 days ago plus new subscribers"). Over an empty
- * denominator the rate is `null`. Sources: research/retention.md §1.2.
+ * denominator the rate is `null`. Sources (research/retention.md §1.2): help.chartmogul.com
+ * "Metric: Customer Churn rate" (203359321); help.baremetrics.com "User and revenue churn"
+ * (5380347) and changelog.baremetrics.com "Churn Update"; support.stripe.com "Calculating churn
+ * rate in Billing"; Paddle ProfitWell metrics help, compare pages.
  *
  * @param counts - see {@link ChurnCounts}.
  * @param options - see {@link ChurnRateOptions}.

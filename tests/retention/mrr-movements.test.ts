@@ -112,6 +112,15 @@ describe('snapshots, churn recognition, free plans, discounts', () => {
 
 describe('presets reproduce the published conventions (research §1.2, §1.5, §1.11)', () => {
   it('table', () => {
+    // ChartMogul: help.chartmogul.com 203359321 "Metric: Customer Churn rate" (same-window joiners
+    //   excluded), 203299912 "Data Table and MRR movements" (reactivation any time; free plans and
+    //   discounts as MRR movements)
+    // Baremetrics: help.baremetrics.com 5380347 "User and revenue churn"; changelog "Churn Update"
+    //   (same-window churners in the numerator; churn at cancellation)
+    // Stripe: support.stripe.com "Calculating churn rate in Billing" (new subscribers in the
+    //   denominator); docs.stripe.com Billing analytics glossary (free plans excluded, forever coupons only)
+    // ProfitWell: paddle.com/help/profitwell-metrics/measure/compare/profitwell-vs-stripe (and -chargify,
+    //   -recurly): same-month new + churn ignored, churn at the end of the paid cycle, discounts always subtracted
     expect(RETENTION_PRESETS.chartmogul).toMatchObject({ sameWindow: 'exclude', reactivation: 'any', freePlans: 'active', discounts: 'all' });
     expect(RETENTION_PRESETS.baremetrics).toMatchObject({ sameWindow: 'numerator', churnRecognition: 'cancellation' });
     expect(RETENTION_PRESETS.stripe).toMatchObject({ sameWindow: 'both', freePlans: 'churned', discounts: 'foreverOnly' });

@@ -22,6 +22,9 @@ describe('customerRetentionRate', () => {
 describe('churnRate: the four published conventions on one data set (research EX-1)', () => {
   // research §0 item 1 / §1.2: 100 customers at start, 10 of them churn, 1 customer joins and
   // churns inside the window → ChartMogul 10 %, Baremetrics 11 %, Stripe 10.89 %, ProfitWell 10 %.
+  // Sources: ChartMogul help 203359321 "Metric: Customer Churn rate"; Baremetrics help 5380347
+  // "User and revenue churn" + changelog "Churn Update"; Stripe support "Calculating churn rate in
+  // Billing"; Paddle ProfitWell metrics help, compare pages ("to not inflate new + churn").
   const counts = { start: 100, churned: 10, acquired: 1, acquiredAndChurned: 1 };
   it('ChartMogul excludes same-window joiners: 10/100', () => {
     expect(churnRate(counts, { preset: 'chartmogul' })).toEqual({ rate: 0.1, numerator: 10, denominator: 100 });
