@@ -54,7 +54,7 @@ export interface HoltWintersOptions {
   readonly horizon?: number;
   /** Coverage levels of the prediction intervals (fractions). Default `[0.8, 0.95]`. */
   readonly levels?: readonly number[];
-  /** Sample paths for simulated intervals (multiplicative seasonality). Default 5,000. */
+  /** Sample paths for simulated intervals (multiplicative seasonality), a positive integer up to 1,000,000. Default 5,000. */
   readonly simulations?: number;
   /** Seed of the simulated intervals. Default `1`. */
   readonly seed?: number | string;
@@ -140,7 +140,8 @@ export interface HoltWintersFit {
  * @throws {RevopsError} `INVALID_INPUT` when `series` is not an array of finite numbers, has a zero or negative value
  *   with multiplicative seasonality (the message names its index), or has values so large that a forecast or
  *   interval would overflow to Infinity.
- * @throws {RevopsError} `INVALID_OPTION` for a contradictory or out-of-range option.
+ * @throws {RevopsError} `INVALID_OPTION` for a contradictory or out-of-range option (a non-integer horizon or season
+ *   length, more than 1,000,000 simulations, …).
  * @throws {RevopsError} `INVALID_RATE` for a smoothing parameter or level outside [0, 1].
  * @throws {RevopsError} `INSUFFICIENT_DATA` when the series is too short for the model or its initial states.
  * @throws {RevopsError} `INVALID_SEED` for a bad seed.
@@ -193,6 +194,7 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     if (typeof l !== 'number' || !(l > 0 && l < 1)) throw invalid('INVALID_RATE', `options.levels[${i}]`, l, 'must be a fraction strictly between 0 and 1');
   });
   const simulations = positiveInteger(options.simulations ?? 5000, 'options.simulations');
+  if (simulations > 1_000_000) throw invalid('INVALID_OPTION', 'options.simulations', simulations, 'must be at most 1,000,000 sample paths');
   const seed = options.seed ?? 1;
   const given = options.initial !== undefined;
   const initialization = options.initialization ?? 'heuristic';

@@ -417,6 +417,7 @@ describe('holtWinters boundary parameters and option checks', () => {
     expect(() => holtWinters([1, 2, 3], { horizon: 0 })).toThrow(/options\.horizon.*0/);
     expect(codeOf(() => holtWinters(austourists, { seasonLength: 2.5 }))).toBe('INVALID_OPTION');
     expect(codeOf(() => holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', simulations: 0 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', simulations: 1e9 }))).toBe('INVALID_OPTION');
     expect(codeOf(() => holtWinters([], { trend: 'none' }))).toBe('INSUFFICIENT_DATA');
     expect(codeOf(() => holtWinters([1], {}))).toBe('INSUFFICIENT_DATA');
     expect(codeOf(() => holtWinters(austourists.slice(0, 7), { seasonLength: 4 }))).toBe('INSUFFICIENT_DATA');
