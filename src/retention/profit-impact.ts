@@ -45,9 +45,13 @@ export interface RetentionScenario {
 export interface RetentionProfitImpact {
   readonly before: RetentionScenario;
   readonly after: RetentionScenario;
-  /** `npvAfter / npvBefore − 1`; `null` when either NPV is infinite or the NPV before is 0. */
+  /**
+   * `(npvAfter − npvBefore) / |npvBefore|` (= `npvAfter / npvBefore − 1` for a positive NPV; a
+   * loss that shrinks is a positive uplift); `null` when either NPV is infinite, the NPV before
+   * is 0, or the quotient overflows a number (an NPV before of practically zero).
+   */
   readonly npvUplift: RateValue;
-  /** `lifetimeValueAfter / lifetimeValueBefore − 1`; `null` when either is infinite or the one before is 0. */
+  /** `(lifetimeValueAfter − lifetimeValueBefore) / |lifetimeValueBefore|`; `null` in the same cases as `npvUplift`. */
   readonly lifetimeValueUplift: RateValue;
 }
 
@@ -90,7 +94,9 @@ function scenario(r: number, margins: readonly number[], d: number, horizon: num
 }
 
 function uplift(a: MaybeInfinite<number>, b: MaybeInfinite<number>): RateValue {
-  return a.finite && b.finite && a.value !== 0 ? b.value / a.value - 1 : null;
+  if (!a.finite || !b.finite || a.value === 0) return null;
+  const u = (b.value - a.value) / Math.abs(a.value);
+  return Number.isFinite(u) ? u : null;
 }
 
 /**

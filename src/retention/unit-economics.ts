@@ -33,7 +33,8 @@ function fraction(value: unknown, field: string, min: number, max: number): Rat 
  *
  * @param churn - churn rate per period as a fraction in [0, 1] (0.05 for 5 % a month).
  * @returns `{ finite: true, value: periods }` or `{ finite: false, value: null }`.
- * @throws {RevopsError} `INVALID_RATE` for a churn rate outside [0, 1] or not finite.
+ * @throws {RevopsError} `INVALID_RATE` for a churn rate outside [0, 1] or not finite, or one so
+ *   small (below about 5.6e-309) that `1 / churn` is beyond the largest number.
  * @example
  * ```ts
  * import { customerLifetime } from 'revops/retention';
@@ -45,7 +46,10 @@ function fraction(value: unknown, field: string, min: number, max: number): Rat 
  */
 export function customerLifetime(churn: number): MaybeInfinite<number> {
   fraction(churn, 'churn', 0, 1);
-  return churn === 0 ? { finite: false, value: null } : { finite: true, value: 1 / churn };
+  if (churn === 0) return { finite: false, value: null };
+  const value = 1 / churn;
+  if (!Number.isFinite(value)) throw invalid('INVALID_RATE', 'churn', churn, 'is so small that 1/churn exceeds the largest number; pass 0 for no churn');
+  return { finite: true, value };
 }
 
 /** Options of {@link lifetimeValue}. */
@@ -142,7 +146,8 @@ export function lifetimeValue(arpa: Money, churn: number, options: LifetimeValue
  * @param ltv - lifetime value (money, e.g. the `value` of a finite {@link lifetimeValue}).
  * @param cac - customer acquisition cost (money, ≥ 0, same currency).
  * @returns the ratio, or `null` for zero CAC.
- * @throws {RevopsError} `INVALID_AMOUNT` for a negative or malformed amount.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a negative or malformed amount, or a CAC so small
+ *   against the LTV that the ratio is beyond the largest number (never `Infinity`).
  * @throws {RevopsError} `CURRENCY_MISMATCH` when the currencies differ.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency.
  * @example
@@ -160,7 +165,9 @@ export function ltvToCac(ltv: Money, cac: Money): RateValue {
   assertSameCurrency(a.currency, b.currency, 'cac');
   if (b.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'must not be negative');
   if (b.fixed.int === 0n) return null;
-  return ratioToNumber(a.fixed.int * pow10(b.fixed.scale), b.fixed.int * pow10(a.fixed.scale));
+  const ratio = ratioToNumber(a.fixed.int * pow10(b.fixed.scale), b.fixed.int * pow10(a.fixed.scale));
+  if (!Number.isFinite(ratio)) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'is so small against the LTV that the ratio exceeds the largest number');
+  return ratio;
 }
 
 /** Options of {@link cacPaybackMonths}. */
@@ -181,7 +188,8 @@ export interface CacPaybackOptions {
  * @param newMrr - monthly recurring revenue it bought (money, ≥ 0, same currency).
  * @param options - see {@link CacPaybackOptions}.
  * @returns `{ finite: true, value: months }` or `{ finite: false, value: null }`.
- * @throws {RevopsError} `INVALID_AMOUNT` for a negative or malformed amount.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a negative or malformed amount, or a positive
+ *   `newMrr × grossMargin` so small that the months are beyond the largest number (never `Infinity`).
  * @throws {RevopsError} `CURRENCY_MISMATCH` when the currencies differ.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency.
  * @throws {RevopsError} `INVALID_RATE` for a gross margin outside [0, 1].
@@ -204,7 +212,9 @@ export function cacPaybackMonths(cac: Money, newMrr: Money, options: CacPaybackO
   const den = b.fixed.int * gn * pow10(a.fixed.scale);
   if (den === 0n) return { finite: false, value: null };
   const num = a.fixed.int * gd * pow10(b.fixed.scale);
-  return { finite: true, value: ratioToNumber(num, den) };
+  const months = ratioToNumber(num, den);
+  if (!Number.isFinite(months)) throw invalid('INVALID_AMOUNT', 'newMrr.amount', newMrr.amount, 'times the gross margin is so small that the payback exceeds the largest number');
+  return { finite: true, value: months };
 }
 
 /** n/d for bigints (d > 0) as a double: integer part plus the remainder to 20 decimals (no overflow). @internal */

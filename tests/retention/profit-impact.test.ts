@@ -48,6 +48,22 @@ describe('retentionProfitImpact', () => {
     // computed by hand: 1/(1 − 0.95) = 20
     expect(x.before.lifetimeValue.value).toBeCloseTo(20, 9);
   });
+  it('a negative NPV that shrinks is a positive uplift: (after − before) / |before|', () => {
+    // computed by hand: margin −10 a period, r 0.5 → 0.6, d 0, H = 2: before −10 − 5 = −15, after −10 − 6 = −16;
+    // with margins [10, −40]: before 10 − 20 = −10, after 10 − 24 = −14 → uplift (−14 − −10)/10 = −0.4
+    const loss = retentionProfitImpact({ retentionRate: 0.5, defectionCut: 0.1, margin: [10, -40], discountRate: 0, horizon: 2 });
+    expect(loss.before.npvPerCustomer.value).toBeCloseTo(-10, 12);
+    expect(loss.after.npvPerCustomer.value).toBeCloseTo(-14, 12);
+    expect(loss.npvUplift).toBeCloseTo(-0.4, 12);
+    // computed by hand: margins [−40, 10]: before −40 + 5 = −35, after −40 + 6 = −34 → uplift (−34 + 35)/35 = +0.028571…
+    const better = retentionProfitImpact({ retentionRate: 0.5, defectionCut: 0.1, margin: [-40, 10], discountRate: 0, horizon: 2 });
+    expect(better.npvUplift).toBeCloseTo(1 / 35, 12);
+  });
+  it('an uplift that overflows a number is null, never ±Infinity (fast-check counterexample)', () => {
+    const x = retentionProfitImpact({ retentionRate: 0, defectionCut: 8.88178419700127e-22, margin: [5e-324, -999999.9999999979, 0], discountRate: 0, horizon: 'lifetime' });
+    expect(x.npvUplift).toBeNull();
+    expect(x.before.npvPerCustomer).toEqual({ finite: true, value: 5e-324 });
+  });
   it('refuses impossible inputs', () => {
     expect(() => retentionProfitImpact({ retentionRate: 0.97, defectionCut: 0.05, margin: 1, discountRate: 0.1, horizon: 'lifetime' })).toThrow(expect.objectContaining({ code: 'INVALID_RATE', field: 'defectionCut' }));
     expect(() => retentionProfitImpact({ retentionRate: 0.9, defectionCut: 0.05, margin: [], discountRate: 0.1, horizon: 'lifetime' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));

@@ -13,6 +13,17 @@ describe('customerLifetime', () => {
     expect(() => customerLifetime(5)).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
     expect(() => customerLifetime(Number.NaN)).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
   });
+  it('a churn so small that 1/churn overflows is refused, never Infinity (fast-check counterexample)', () => {
+    expect(() => customerLifetime(5e-324)).toThrow(expect.objectContaining({ code: 'INVALID_RATE', field: 'churn' }));
+    // computed by hand: 1 / 1e-300 = 1e300, still a number
+    const tiny = customerLifetime(1e-300);
+    expect(tiny.finite).toBe(true);
+    expect((tiny.value ?? 0) / 1e300).toBeCloseTo(1, 12);
+  });
+  it('LTV:CAC and CAC payback that overflow a number are refused, never Infinity', () => {
+    expect(() => ltvToCac(usd('1000000'), { amount: `0.${'0'.repeat(320)}1`, currency: 'USD' })).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT', field: 'cac.amount' }));
+    expect(() => cacPaybackMonths(usd('1'), usd('1'), { grossMargin: 5e-324 })).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT', field: 'newMrr.amount' }));
+  });
 });
 
 describe('lifetimeValue', () => {
