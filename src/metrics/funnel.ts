@@ -36,7 +36,10 @@ export interface FunnelOptions extends GroupingOptions {
   readonly mode?: 'cohort' | 'period';
   /** Inclusive window of calendar dates. Default: no window (every entity, every transition). */
   readonly window?: Period;
-  /** Ignore stage events after this instant (for "as it looked then"). Default: none ignored. */
+  /**
+   * Ignore stage events after this instant, and entities created after it (for "as it looked
+   * then"). An entity without history stands in its current stage from creation. Default: none ignored.
+   */
   readonly asOf?: Instant;
   /**
    * The open stages that are the funnel's steps, in order. Default: every `open` stage of the
@@ -163,6 +166,8 @@ export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pip
     if (typeof entity !== 'object' || entity === null) throw invalid('INVALID_INPUT', `entities[${e}]`, entity, 'must be a lead or deal');
     const created = dateOfInstant(entity.createdAt, `entities[${e}].createdAt`);
     if (mode === 'cohort' && !inWindow(window, created)) continue;
+    // "as it looked then": an entity created after asOf did not exist yet
+    if (asOf !== null && instantToEpochMs(entity.createdAt, `entities[${e}].createdAt`) > asOf) continue;
     const history = entity.history ?? [];
     if (!Array.isArray(history)) throw invalid('INVALID_INPUT', `entities[${e}].history`, history, 'must be an array of stage events');
     let maxStep = -1;

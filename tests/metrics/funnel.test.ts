@@ -41,6 +41,15 @@ describe('funnel (cohort)', () => {
     expect(f.rows.map((r) => r.reached)).toEqual([1, 1, 1, 0]);
     expect(f.open).toBe(1);
   });
+  it('leaves out entities created after asOf, with or without history (they did not exist yet)', () => {
+    // by hand: only the first deal existed on 2026-01-12 13:00Z, and it was in b then
+    const before = walker(['a', 'b', 'won'], '2026-01-11');
+    const after = walker(['a', 'b', 'won'], '2026-01-20');
+    const bare = { createdAt: '2026-01-15T09:00:00Z', stage: 'won', ownerId: 'ae1', history: [] };
+    const f = funnel([before, after, bare], pipeline, { asOf: '2026-01-12T13:00:00Z' });
+    expect([f.entities, f.open, f.won]).toEqual([1, 1, 0]);
+    expect(f.rows.map((r) => r.reached)).toEqual([1, 1, 0, 0]);
+  });
   it('limits the steps with `stages` and ignores side stages', () => {
     const f = funnel([walker(['a', 'c'], '2026-01-10')], pipeline, { stages: ['a', 'c'] });
     expect(f.rows.map((r) => [r.stageId, r.reached])).toEqual([['a', 1], ['c', 1], ['won', 0]]);
