@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shrinkRates } from '../../src/metrics/shrink-rates.js';
-import { digamma, logGamma, trigamma } from '../../src/metrics/special-functions.js';
+import { digamma, logGamma, polygammaDifferences, trigamma } from '../../src/metrics/special-functions.js';
 
 const team = [[180, 300], [2, 2], [45, 120], [30, 110], [12, 60], [70, 200], [5, 40], [90, 250], [20, 50], [8, 35]] as const;
 // Independent reference: python3 + scipy 1.10.1 (Debian python3-scipy) — scipy.optimize.minimize
@@ -105,6 +105,17 @@ describe('special functions', () => {
     [33.3, 82.60372358165493, 3.490467238520243, 0.03048544409533889],
     [1000.5, 5908.674175848678, 6.907755320648796, 0.0009999999166666958],
   ];
+  // mpmath 1.2.1 (40 digits): digamma(x + m) − digamma(x), polygamma(1, x + m) − polygamma(1, x)
+  const DIFFS: [number, number, number, number][] = [
+    [36735, 121, 0.0032884932473323344, -8.9373533740852213e-8], // m ≪ x: where subtracting ψ values loses digits
+    [0.5, 3, 3.0666666666666667, -4.6044444444444444],
+    [2.5, 5000, 7.8144364724576553, -0.49015783606891353], // m > 1000: ψ itself is used
+  ];
+  it.each(DIFFS)('ψ and ψ₁ differences at x = %s, m = %s agree with mpmath to 1e-13 relative', (x, m, d, t) => {
+    const [dd, tt] = polygammaDifferences(x, m);
+    expect(Math.abs(dd / d - 1)).toBeLessThan(1e-13);
+    expect(Math.abs(tt / t - 1)).toBeLessThan(1e-13);
+  });
   it.each(REF)('at %s agree with scipy to 1e-13 relative', (x, lg, dg, tg) => {
     expect(Math.abs(logGamma(x) - lg)).toBeLessThan(1e-13 * Math.max(1, Math.abs(lg)));
     expect(Math.abs(digamma(x) - dg)).toBeLessThan(1e-13 * Math.max(1, Math.abs(dg)));
