@@ -7,7 +7,7 @@ import { invalid } from '../core/errors.js';
 import type { Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import type { Subscription } from '../model/subscription.js';
-import { resolveConvention, type ChurnRecognition, type DiscountRule, type FreePlanRule, type ReactivationRule, type RetentionPresetName } from './presets.js';
+import { isReactivation, readMovementConvention, type ChurnRecognition, type DiscountRule, type FreePlanRule, type ReactivationRule, type RetentionPresetName } from './presets.js';
 import { finalizeMrrMovements } from './mrr-movements-merge.js';
 import { monthDate, monthStartDay, readTimeline, readWindow, unitsToDecimal } from './timeline.js';
 
@@ -95,29 +95,6 @@ export interface MrrMovements {
   readonly churnCounts: WindowChurnCounts | null;
 }
 
-function readConvention(options: MrrMovementsOptions): MovementConvention {
-  if (options === null || typeof options !== 'object') throw invalid('INVALID_OPTION', 'options', options, 'must be an object');
-  const c = resolveConvention(options);
-  const r = c.reactivation;
-  if (r !== 'any') {
-    const ok =
-      r !== null &&
-      typeof r === 'object' &&
-      Object.keys(r).length === 1 &&
-      (('withinDays' in r && Number.isSafeInteger(r.withinDays) && r.withinDays >= 0) || ('minimumGapDays' in r && Number.isSafeInteger(r.minimumGapDays) && r.minimumGapDays >= 0));
-    if (!ok) throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'any', { withinDays: n } or { minimumGapDays: n } with an integer n ≥ 0");
-  }
-  if (c.churnRecognition !== 'periodEnd' && c.churnRecognition !== 'cancellation') throw invalid('INVALID_OPTION', 'options.churnRecognition', c.churnRecognition, "must be 'periodEnd' or 'cancellation'");
-  if (c.freePlans !== 'active' && c.freePlans !== 'churned') throw invalid('INVALID_OPTION', 'options.freePlans', c.freePlans, "must be 'active' or 'churned'");
-  if (c.discounts !== 'all' && c.discounts !== 'foreverOnly' && c.discounts !== 'none') throw invalid('INVALID_OPTION', 'options.discounts', c.discounts, "must be 'all', 'foreverOnly' or 'none'");
-  return { reactivation: r, churnRecognition: c.churnRecognition, freePlans: c.freePlans, discounts: c.discounts };
-}
-
-function isReactivation(rule: ReactivationRule, gapDays: number): boolean {
-  if (rule === 'any') return true;
-  return 'withinDays' in rule ? gapDays <= rule.withinDays : gapDays >= rule.minimumGapDays;
-}
-
 /**
  * Summarises the MRR movements of `window` over a chunk of rows (see {@link mrrMovements}).
  *
@@ -149,7 +126,7 @@ function isReactivation(rule: ReactivationRule, gapDays: number): boolean {
  * ```
  */
 export function summarizeMrrMovements(subscriptions: readonly Subscription[], window: Period, options: MrrMovementsOptions = {}): MrrMovementsSummary {
-  const convention = readConvention(options);
+  const convention = readMovementConvention(options);
   const [w1, wk] = readWindow(window);
   const tl = readTimeline(subscriptions, { ...convention, sameWindow: 'exclude', quickRatioReactivation: 'exclude' }, options.currency);
   let starting = 0, nw = 0, expansion = 0, contraction = 0, churned = 0, reactivation = 0, ending = 0;

@@ -11,6 +11,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
+import type { MovementConvention, MrrMovementsOptions } from './mrr-movements.js';
 
 /**
  * How customers who join and leave inside the same window count in logo churn:
@@ -130,4 +131,33 @@ export function resolveConvention(options: { readonly preset?: RetentionPresetNa
     discounts: options.discounts ?? base.discounts,
     quickRatioReactivation: options.quickRatioReactivation ?? base.quickRatioReactivation,
   };
+}
+
+/**
+ * The movement settings of `options` (a preset, then explicit settings), validated.
+ * @throws {RevopsError} `INVALID_OPTION` for a non-object, an unknown preset or a malformed setting.
+ * @internal
+ */
+export function readMovementConvention(options: MrrMovementsOptions): MovementConvention {
+  if (options === null || typeof options !== 'object') throw invalid('INVALID_OPTION', 'options', options, 'must be an object');
+  const c = resolveConvention(options);
+  const r = c.reactivation;
+  if (r !== 'any') {
+    const ok =
+      r !== null &&
+      typeof r === 'object' &&
+      Object.keys(r).length === 1 &&
+      (('withinDays' in r && Number.isSafeInteger(r.withinDays) && r.withinDays >= 0) || ('minimumGapDays' in r && Number.isSafeInteger(r.minimumGapDays) && r.minimumGapDays >= 0));
+    if (!ok) throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'any', { withinDays: n } or { minimumGapDays: n } with an integer n ≥ 0");
+  }
+  if (c.churnRecognition !== 'periodEnd' && c.churnRecognition !== 'cancellation') throw invalid('INVALID_OPTION', 'options.churnRecognition', c.churnRecognition, "must be 'periodEnd' or 'cancellation'");
+  if (c.freePlans !== 'active' && c.freePlans !== 'churned') throw invalid('INVALID_OPTION', 'options.freePlans', c.freePlans, "must be 'active' or 'churned'");
+  if (c.discounts !== 'all' && c.discounts !== 'foreverOnly' && c.discounts !== 'none') throw invalid('INVALID_OPTION', 'options.discounts', c.discounts, "must be 'all', 'foreverOnly' or 'none'");
+  return { reactivation: r, churnRecognition: c.churnRecognition, freePlans: c.freePlans, discounts: c.discounts };
+}
+
+/** Whether a return after `gapDays` days without revenue is a reactivation under `rule` (else new). @internal */
+export function isReactivation(rule: ReactivationRule, gapDays: number): boolean {
+  if (rule === 'any') return true;
+  return 'withinDays' in rule ? gapDays <= rule.withinDays : gapDays >= rule.minimumGapDays;
 }
