@@ -2,7 +2,7 @@
  * Sales cycle length (created to closed, in days): mean and median, mergeable exactly.
  * @module
  */
-import { assertIsoDate } from '../core/dates.js';
+import { assertIsoDate, toUtcDate, type IsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import { dealFacts, dealSelector, readFilter, type DealKpiOptions, type KpiDeal } from './deal-kpi.js';
 import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary, summaryKind } from './grouped-summary.js';
@@ -45,9 +45,9 @@ export type CycleLengthSummary = GroupedSummary<CycleLengthState>;
 
 const OUTCOMES = ['won', 'lost', 'closed'] as const;
 
-/** Whole days since 1970-01-01 of a validated YYYY-MM-DD date (UTC arithmetic, no local zone). */
-function epochDay(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+/** Whole days since 1970-01-01 of a validated YYYY-MM-DD date (core's UTC date: no local zone, years 0001–0099 kept). */
+function epochDay(date: IsoDate): number {
+  return toUtcDate(date).getTime() / 86_400_000;
 }
 
 /**

@@ -12,6 +12,10 @@ describe('salesCycleLength', () => {
     const d = deal('closed-won', '1', { createdAt: '2024-02-28T23:30:00-05:00', closeDate: '2024-03-01' });
     expect(salesCycleLength([d]).meanDays).toBe(2);
   });
+  it('counts days across the year 99/100 boundary without two-digit-year remapping (by hand: 1 day)', () => {
+    const d = deal('closed-won', '1', { createdAt: '0099-12-31T09:00:00Z', closeDate: '0100-01-01' });
+    expect(salesCycleLength([d]).meanDays).toBe(1);
+  });
   it('median of an even count is the mean of the two middle values (5, 7 ⇒ 6)', () => {
     const deals = ['2026-01-06', '2026-01-08'].map((closeDate) => deal('closed-won', '1', { createdAt: '2026-01-01T09:00:00Z', closeDate }));
     expect(salesCycleLength(deals).medianDays).toBe(6);
