@@ -46,6 +46,11 @@ export const DealSchema = z.strictObject({
   probability: FractionSchema,
   probabilitySource: z.enum(['stage', 'manual', 'model']).default('stage'),
   forecastCategory: ForecastCategorySchema,
+  /**
+   * Whether the forecast category is the stage's default (`'stage'`) or a rep's judgement
+   * (`'manual'`) that survives moves between open stages. Absent means `'stage'`.
+   */
+  forecastCategorySource: z.enum(['stage', 'manual']).optional(),
   /** The date the deal is expected to close. */
   expectedCloseDate: IsoDateSchema,
   /** The date the deal actually closed (won or lost). */

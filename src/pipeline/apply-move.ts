@@ -15,7 +15,7 @@ import type { Actor, Changes, StagedEntity, TransitionError, TransitionErrorCode
 const FORBIDDEN_KEYS = new Set(['id', 'stage', 'history', '__proto__', 'constructor', 'prototype']);
 const SOURCES = new Set(['stage', 'manual', 'model']);
 const CATEGORIES = new Set(['pipeline', 'bestCase', 'commit', 'closed', 'omitted']);
-const DEAL_DERIVED = ['probability', 'probabilitySource', 'forecastCategory'];
+const DEAL_DERIVED = ['probability', 'probabilitySource', 'forecastCategory', 'forecastCategorySource'];
 /** The field each entity kind keeps the `reason` of its lost stage in: derived, never set through `changes`. */
 const REASON_FIELD: Readonly<Record<string, string>> = { deal: 'lostReason', lead: 'disqualifyReason' };
 
@@ -56,10 +56,14 @@ function checkChanges(changes: unknown, index: PipelineIndex, to: IndexedStage):
     if (key === 'probabilitySource' && !SOURCES.has(v as string)) throw invalid('INVALID_INPUT', field, v, "must be 'stage', 'manual' or 'model'");
     if ((key === 'closeDate' || key === 'expectedCloseDate') && v !== null && !isIsoDate(v)) throw invalid('INVALID_DATE', field, v, 'must be a calendar date YYYY-MM-DD');
     if (key === 'forecastCategory' && (!CATEGORIES.has(v as string) || v === 'closed')) throw invalid('INVALID_INPUT', field, v, "must be 'pipeline', 'bestCase', 'commit' or 'omitted' for an open stage");
+    if (key === 'forecastCategorySource' && v !== 'stage' && v !== 'manual') throw invalid('INVALID_INPUT', field, v, "must be 'stage' or 'manual'");
   }
   const c = changes as Changes;
   if (c['probabilitySource'] === 'stage' && typeof c['probability'] === 'number') {
     throw invalid('INVALID_INPUT', 'changes.probability', c['probability'], "contradicts probabilitySource 'stage' in the same move");
+  }
+  if (c['forecastCategorySource'] === 'stage' && typeof c['forecastCategory'] === 'string') {
+    throw invalid('INVALID_INPUT', 'changes.forecastCategory', c['forecastCategory'], "contradicts forecastCategorySource 'stage' in the same move");
   }
   return c;
 }
@@ -180,6 +184,7 @@ export function buildMoved<E extends StagedEntity>(entity: E, m: MoveArgs, reope
       next['probability'] = to.probability;
       next['probabilitySource'] = 'stage';
       next['forecastCategory'] = to.forecastCategory;
+      if ('forecastCategorySource' in next) next['forecastCategorySource'] = 'stage';
       if (c === undefined || !('closeDate' in c)) next['closeDate'] = m.at.slice(0, 10);
       if (to.kind === 'lost') next['lostReason'] = m.reason;
       else if ('lostReason' in next) delete next['lostReason'];
@@ -188,11 +193,15 @@ export function buildMoved<E extends StagedEntity>(entity: E, m: MoveArgs, reope
         if (c === undefined || !('closeDate' in c)) delete next['closeDate'];
         delete next['lostReason'];
         if (c === undefined || !('probabilitySource' in c || 'probability' in c)) next['probabilitySource'] = 'stage';
+        if ('forecastCategorySource' in next && (c === undefined || !('forecastCategorySource' in c || 'forecastCategory' in c))) next['forecastCategorySource'] = 'stage';
       }
       if (c !== undefined && typeof c['probability'] === 'number' && c['probabilitySource'] === undefined) next['probabilitySource'] = 'manual';
       if (next['probabilitySource'] === undefined) next['probabilitySource'] = 'stage';
       if (next['probabilitySource'] === 'stage' || typeof next['probability'] !== 'number') next['probability'] = to.probability;
-      if (c === undefined || typeof c['forecastCategory'] !== 'string') next['forecastCategory'] = to.forecastCategory;
+      // A category set in this move is a manual judgement; a manual one survives open-stage moves
+      // (the complaint "my forecast category was overwritten when the stage changed").
+      if (c !== undefined && typeof c['forecastCategory'] === 'string' && c['forecastCategorySource'] === undefined) next['forecastCategorySource'] = 'manual';
+      if (next['forecastCategorySource'] !== 'manual') next['forecastCategory'] = to.forecastCategory;
     }
   } else if (m.index.entity === 'lead') {
     if (to.kind === 'lost') next['disqualifyReason'] = m.reason;

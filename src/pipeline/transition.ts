@@ -50,8 +50,11 @@ export interface TransitionOptions {
  *   `'manual'` or `'model'` probability is kept (the override survives stage changes, the rule
  *   users of EspoCRM and SuiteCRM ask for). `changes.probability` sets a manual override
  *   (source 'manual' unless `changes.probabilitySource` says 'model'); `changes.probabilitySource:
- *   'stage'` drops an override. The forecast category follows the stage default unless
- *   `changes.forecastCategory` sets it in the same move (the model has no category source field).
+ *   'stage'` drops an override. The forecast category follows the same rule through
+ *   `forecastCategorySource`: a category set by `changes.forecastCategory` is a rep's judgement
+ *   (`'manual'`) and is kept through later moves between open stages, until
+ *   `changes.forecastCategorySource: 'stage'` drops it or the deal closes; otherwise the
+ *   category is the new stage's default. Closing sets the source back to `'stage'`.
  * - `lead`, entering a lost stage: `disqualifyReason` = `reason`.
  * - `lostReason` (deals) and `disqualifyReason` (leads) come only from `reason`; naming them in
  *   `changes` throws.
