@@ -10,7 +10,7 @@ import type { Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
 import type { Subscription } from '../model/subscription.js';
 import { periodLabel, readGranularity, summarizeCohortRetention, type CohortGranularity, type CohortRetentionSummary, type CohortSummaryOptions, type CohortSummaryRow } from './cohort-retention.js';
-import { monthDate, readDate } from './timeline.js';
+import { addDecimalStrings, monthDate, readDate } from './timeline.js';
 import { ratioToNumber } from './unit-economics.js';
 
 /** What a cell's rate measures: customers kept (`'logos'`) or MRR kept, expansion included (`'revenue'`). */
@@ -73,17 +73,6 @@ export interface CohortRetentionOptions extends CohortSummaryOptions {
 export interface FinalizeCohortOptions {
   /** What the rates measure. Default `'logos'`. */
   readonly basis?: CohortBasis;
-}
-
-function decimals(s: string): number {
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
-function addDec(a: string, b: string): string {
-  const x = parseFixed(a);
-  const y = parseFixed(b);
-  const scale = Math.max(x.scale, y.scale);
-  return formatFixed({ int: x.int * pow10(scale - x.scale) + y.int * pow10(scale - y.scale), scale }, Math.max(decimals(a), decimals(b)));
 }
 
 function readSummary(s: CohortRetentionSummary, field: string): CohortRetentionSummary {
@@ -160,9 +149,9 @@ export function mergeCohortRetention(a: CohortRetentionSummary, b: CohortRetenti
     cohorts[label] = {
       start,
       size: x.size + y.size,
-      startingMrr: addDec(x.startingMrr, y.startingMrr),
+      startingMrr: addDecimalStrings(x.startingMrr, y.startingMrr, `cohorts.${label}.startingMrr`),
       customers: px.customers.map((v, i) => v + (py.customers[i] as number)),
-      mrr: px.mrr.map((v, i) => addDec(v, py.mrr[i] as string)),
+      mrr: px.mrr.map((v, i) => addDecimalStrings(v, py.mrr[i] as string, `cohorts.${label}.mrr[${i}]`)),
     };
   }
   return { kind: a.kind, granularity: a.granularity, currency: a.currency ?? b.currency, convention: a.convention, lastMonth, throughFromData: fromData, cohorts };

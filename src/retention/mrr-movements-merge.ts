@@ -7,21 +7,7 @@ import { MINOR_UNITS_TABLE } from '../core/currency.js';
 import { formatFixed, normalizeFixed, parseFixed } from '../core/fixed.js';
 import type { Money } from '../core/money.js';
 import type { MovementCounts, MrrMovements, MrrMovementsSummary } from './mrr-movements.js';
-import { readWindow } from './timeline.js';
-
-function decimals(s: string): number {
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
-
-function addDecimals(a: string, b: string, field: string): string {
-  const x = parseFixed(a, field);
-  const y = parseFixed(b, field);
-  const scale = Math.max(x.scale, y.scale);
-  const int = x.int * 10n ** BigInt(scale - x.scale) + y.int * 10n ** BigInt(scale - y.scale);
-  // keep the digits the inputs were written with ('10.00' + '5.00' = '15.00')
-  return formatFixed({ int, scale }, Math.max(decimals(a), decimals(b)));
-}
+import { addDecimalStrings, readWindow } from './timeline.js';
 
 function sameDecimal(a: string, b: string): boolean {
   return formatFixed(normalizeFixed(parseFixed(a))) === formatFixed(normalizeFixed(parseFixed(b)));
@@ -67,7 +53,7 @@ export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary
   }
   const currency = a.currency ?? b.currency;
   if (a1 === b1 && ak === bk) {
-    const sum = (k: keyof MrrMovementsSummary['amounts']): string => addDecimals(a.amounts[k], b.amounts[k], `amounts.${k}`);
+    const sum = (k: keyof MrrMovementsSummary['amounts']): string => addDecimalStrings(a.amounts[k], b.amounts[k], `amounts.${k}`);
     const cnt = (k: keyof MovementCounts): number => a.customers[k] + b.customers[k];
     return {
       kind: a.kind,
@@ -79,7 +65,7 @@ export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary
       startCohort:
         a.startCohort === null || b.startCohort === null
           ? null
-          : { retained: addDecimals(a.startCohort.retained, b.startCohort.retained, 'retained'), ending: addDecimals(a.startCohort.ending, b.startCohort.ending, 'ending') },
+          : { retained: addDecimalStrings(a.startCohort.retained, b.startCohort.retained, 'retained'), ending: addDecimalStrings(a.startCohort.ending, b.startCohort.ending, 'ending') },
       churnCounts:
         a.churnCounts === null || b.churnCounts === null
           ? null
@@ -102,7 +88,7 @@ export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary
   if (!sameDecimal(first.amounts.ending, second.amounts.starting) || first.customers.ending !== second.customers.starting) {
     throw new RevopsError('INVALID_INPUT', 'adjacent summaries disagree at their boundary (ending MRR or customers of the first ≠ starting of the second): they cover different customers', { field: 'b', value: second.window });
   }
-  const add = (k: 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation'): string => addDecimals(first.amounts[k], second.amounts[k], `amounts.${k}`);
+  const add = (k: 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation'): string => addDecimalStrings(first.amounts[k], second.amounts[k], `amounts.${k}`);
   return {
     kind: a.kind,
     window: { start: first.window.start, end: second.window.end },

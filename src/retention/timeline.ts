@@ -16,7 +16,7 @@
  */
 import { invalid } from '../core/errors.js';
 import { MINOR_UNITS_TABLE } from '../core/currency.js';
-import { parseFixed, pow10 } from '../core/fixed.js';
+import { formatFixed, parseFixed, pow10 } from '../core/fixed.js';
 import type { Period } from '../core/periods.js';
 import type { Money } from '../core/money.js';
 import type { Subscription } from '../model/subscription.js';
@@ -91,9 +91,24 @@ export interface Timeline {
   readonly lastMonth: MonthIndex;
 }
 
-function decimalsOf(amount: string): number {
+/** Digits after the decimal point as written (`'10.50'` → 2). @internal */
+export function decimalsOf(amount: string): number {
   const dot = amount.indexOf('.');
   return dot < 0 ? 0 : amount.length - dot - 1;
+}
+
+/**
+ * Exact sum of two decimal strings, keeping the digits they were written with
+ * (`'10.00' + '5.00'` = `'15.00'`); used by the summary merges.
+ * @throws {RevopsError} `INVALID_AMOUNT` naming `field` for a malformed decimal.
+ * @internal
+ */
+export function addDecimalStrings(a: string, b: string, field: string): string {
+  const x = parseFixed(a, field);
+  const y = parseFixed(b, field);
+  const scale = Math.max(x.scale, y.scale);
+  const int = x.int * pow10(scale - x.scale) + y.int * pow10(scale - y.scale);
+  return formatFixed({ int, scale }, Math.max(decimalsOf(a), decimalsOf(b)));
 }
 
 const PLAIN = /^\d{1,15}(?:\.\d+)?$/;
