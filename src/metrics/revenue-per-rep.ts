@@ -30,7 +30,7 @@ export interface RevenuePerRep {
   readonly revenue: Money | null;
   /** Reps in role during the period (FTE or head count). */
   readonly reps: number;
-  /** revenue ÷ reps (a number of currency units); `null` with no reps or no revenue. */
+  /** revenue ÷ reps (a number of currency units); 0 when reps closed nothing; `null` with no reps (empty denominator). */
   readonly perRep: number | null;
 }
 
@@ -157,7 +157,7 @@ export function finalizeRevenuePerRep(summary: RevenuePerRepSummary): Grouped<Re
   return finalizeGrouped<RevenuePerRepState, RevenuePerRep>(summary, kindOf(summary, 'summary'), (s) => {
     const revenue = moneyOf(s.revenue, s.currency);
     const units = amountRatio(s.revenue, '1');
-    return { revenue, reps: s.reps, perRep: revenue === null || s.reps === 0 || units === null ? null : units / s.reps };
+    return { revenue, reps: s.reps, perRep: s.reps === 0 || units === null ? null : units / s.reps };
   });
 }
 

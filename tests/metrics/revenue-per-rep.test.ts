@@ -28,9 +28,11 @@ describe('revenuePerRep', () => {
       west: { revenue: { amount: '25000.00', currency: 'USD' }, reps: 1, perRep: 25000 },
     });
   });
-  it('is null per rep with no reps or no revenue', () => {
+  it('is null per rep only with no reps (empty denominator); 0 when the reps closed nothing (library rule)', () => {
     expect(revenuePerRep([], [], { period: FEB })).toEqual({ revenue: null, reps: 0, perRep: null });
     expect(revenuePerRep([], [rep('a', { startDate: '2026-03-01' })], { period: FEB }).reps).toBe(0);
+    // two reps all February, nothing won: revenue unknown in currency (null), 0 per rep (by hand)
+    expect(revenuePerRep([], [rep('a'), rep('b')], { period: FEB })).toEqual({ revenue: null, reps: 2, perRep: 0 });
   });
   it('throws on bad input', () => {
     expect(() => revenuePerRep([], [], {} as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'period' }));
