@@ -45,6 +45,12 @@ function linesReference(): number {
   return total;
 }
 
+function oneRateReference(): number {
+  let total = 0;
+  for (let i = 0; i < LINES; i++) total += Math.round((amountNumbers[i] as number) * 0.0735 * 100) / 100;
+  return total;
+}
+
 // ── (b) allocate 1,000 amounts into 7 ratios (largest remainder) ──────────────────────────
 const ALLOCATIONS = 1_000;
 const RATIOS = [30, 20, 15, 12.5, 10, 7.5, 5];
@@ -95,6 +101,12 @@ export const cases: BenchCase[] = [
     size: LINES,
     library: () => keep(sumProducts(amounts, rateNumbers, 'USD')),
     reference: () => keep(linesReference()),
+  },
+  {
+    name: '1,000,000 × (amount × one rate → cents), summed: sumProducts with a single rate',
+    size: LINES,
+    library: () => keep(sumProducts(amounts, '0.0735', 'USD')),
+    reference: () => keep(oneRateReference()),
   },
   {
     name: 'allocate 1,000 amounts into 7 ratios',
