@@ -97,6 +97,14 @@ export type RetentionPresetName = 'chartmogul' | 'baremetrics' | 'stripe' | 'pro
  * - `profitwell`: paddle.com/help/profitwell-metrics "compare" pages (profitwell-vs-stripe,
  *   -chargify, -recurly, -recharge: same-month new + churn ignored, churn at the end of the paid
  *   cycle, discounts always subtracted, reactivation "within any period in time").
+ *
+ * @returns (a constant) the frozen table of conventions, keyed by preset name.
+ * @example
+ * ```ts
+ * import { RETENTION_PRESETS } from 'revops/retention';
+ * [RETENTION_PRESETS.stripe.sameWindow, RETENTION_PRESETS.stripe.discounts, RETENTION_PRESETS.baremetrics.churnRecognition];
+ * //=> ['both', 'foreverOnly', 'cancellation']
+ * ```
  */
 export const RETENTION_PRESETS: Readonly<Record<RetentionPresetName, RetentionConvention>> = Object.freeze({
   chartmogul: Object.freeze({ sameWindow: 'exclude', reactivation: 'any', churnRecognition: 'periodEnd', freePlans: 'active', discounts: 'all', quickRatioReactivation: 'exclude' }),
@@ -105,7 +113,7 @@ export const RETENTION_PRESETS: Readonly<Record<RetentionPresetName, RetentionCo
   profitwell: Object.freeze({ sameWindow: 'exclude', reactivation: 'any', churnRecognition: 'periodEnd', freePlans: 'churned', discounts: 'all', quickRatioReactivation: 'exclude' }),
 } satisfies Record<RetentionPresetName, RetentionConvention>);
 
-/** The library defaults (= the ChartMogul convention). */
+/** The library defaults (= the ChartMogul convention). @internal */
 export const DEFAULT_CONVENTION: RetentionConvention = RETENTION_PRESETS.chartmogul;
 
 /**

@@ -24,7 +24,20 @@ export interface SbgParameters {
   readonly beta: number;
 }
 
-/** Smallest discount rate per period accepted by {@link sbgDel} and {@link sbgDerl}. */
+/**
+ * Smallest discount rate per period accepted by {@link sbgDel} and {@link sbgDerl}: `1e-5`
+ * (0.001 % a period). DEL's series needs about `ln(1e-17) / ln(1/(1 + d))` terms, some five
+ * million at this rate; below it the sum would be slow and lose accuracy to rounding, and at
+ * `d = 0` it is the undiscounted lifetime, infinite for `α ≤ 1` (use {@link sbgExpectedLifetime}).
+ *
+ * @returns (a constant) the bound, a fraction per period.
+ * @example
+ * ```ts
+ * import { MIN_DISCOUNT_RATE } from 'revops/retention';
+ * MIN_DISCOUNT_RATE;
+ * //=> 0.00001
+ * ```
+ */
 export const MIN_DISCOUNT_RATE = 1e-5;
 
 /** @internal */
