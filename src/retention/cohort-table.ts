@@ -240,9 +240,11 @@ export function finalizeCohortRetention(summary: CohortRetentionSummary, options
  * ready to draw as a heat map.
  *
  * A customer belongs to the cohort of the first month they were active (paying, or on a free
- * plan when free plans count as active) and stays in it: a customer who leaves and comes back
- * counts as active again in their original cohort (ChartMogul; Stripe keeps returners in their
- * cohort too). A cell is measured at the end of its period (month-end snapshot of its last
+ * plan when free plans count as active) and stays in it (ChartMogul; Stripe: "if they
+ * re-subscribe, they will remain a part of their original cohort"). With `returners: 'active'`
+ * (default) a customer who leaves and comes back counts as active again in later cells; with
+ * `returners: 'lost'` the first churn is final and each row is a survival curve (how Stripe's
+ * "haven't yet churned" reads — Stripe does not say which it does). A cell is measured at the end of its period (month-end snapshot of its last
  * month). Logo rate = active customers ÷ cohort size (ChartMogul "Customer Retention" cohort);
  * revenue rate = the cohort's MRR ÷ its starting (New Business) MRR, expansion and reactivation
  * included (ChartMogul "Net MRR Retention" cohort), so it can exceed 1.

@@ -89,6 +89,7 @@ export interface LifetimeValueOptions {
  * @returns `{ finite: true, value: Money }` or `{ finite: false, value: null }`.
  * @throws {RevopsError} `INVALID_RATE` for a churn, margin or discount rate out of range.
  * @throws {RevopsError} `INVALID_AMOUNT` for a negative or malformed ARPA.
+ * @throws {RevopsError} `INVALID_INPUT` for an ARPA that is not a money object.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown timing or rounding option.
  * @example
@@ -148,6 +149,7 @@ export function lifetimeValue(arpa: Money, churn: number, options: LifetimeValue
  * @returns the ratio, or `null` for zero CAC.
  * @throws {RevopsError} `INVALID_AMOUNT` for a negative or malformed amount, or a CAC so small
  *   against the LTV that the ratio is beyond the largest number (never `Infinity`).
+ * @throws {RevopsError} `INVALID_INPUT` for an argument that is not a money object.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when the currencies differ.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency.
  * @example
@@ -190,6 +192,7 @@ export interface CacPaybackOptions {
  * @returns `{ finite: true, value: months }` or `{ finite: false, value: null }`.
  * @throws {RevopsError} `INVALID_AMOUNT` for a negative or malformed amount, or a positive
  *   `newMrr × grossMargin` so small that the months are beyond the largest number (never `Infinity`).
+ * @throws {RevopsError} `INVALID_INPUT` for an argument that is not a money object.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when the currencies differ.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency.
  * @throws {RevopsError} `INVALID_RATE` for a gross margin outside [0, 1].
