@@ -5,7 +5,7 @@
  * evaluates to `value` (deep equality); `//=> throws CODE` asserts that it throws a
  * RevopsError with that code. Imports of `revops` and `revops/<module>` are pointed at src/.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
