@@ -172,6 +172,7 @@ function rateOf(n: bigint, ns: number, d: bigint, ds: number): RateValue {
  * @throws {RevopsError} `INVALID_OPTION` for an unknown basis.
  * @throws {RevopsError} `INVALID_INPUT` for something that is not a cohort summary.
  * @throws {RevopsError} `INSUFFICIENT_DATA` for a summary without rows and without a currency.
+ * @throws {RevopsError} `UNKNOWN_CURRENCY` for a summary whose currency is not an ISO 4217 code.
  * @example
  * ```ts
  * import { summarizeCohortRetention, finalizeCohortRetention } from 'revops/retention';

@@ -113,6 +113,7 @@ export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary
  * @param summary - from {@link summarizeMrrMovements} or {@link mergeMrrMovements}.
  * @returns the movements.
  * @throws {RevopsError} `INSUFFICIENT_DATA` for a summary without rows and without a currency.
+ * @throws {RevopsError} `UNKNOWN_CURRENCY` for a summary whose currency is not an ISO 4217 code.
  * @throws {RevopsError} `INVALID_INPUT` for something that is not a movement summary.
  * @example
  * ```ts
