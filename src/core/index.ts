@@ -46,3 +46,4 @@ export {
 } from './periods.js';
 export { ratio, type RateValue, type RateWithCounts } from './ratio.js';
 export { createRng, type Rng } from './random.js';
+export { normalCdf, normalQuantile } from './normal.js';

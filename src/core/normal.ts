@@ -3,7 +3,7 @@
  * near machine precision. Plain numbers only (no zod, no decimal.js).
  * @module
  */
-import { invalid } from '../core/errors.js';
+import { invalid } from './errors.js';
 
 const SQRT_PI = Math.sqrt(Math.PI);
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
@@ -66,7 +66,7 @@ export function erfc(x: number): number {
  * @throws {RevopsError} `INVALID_INPUT` when `x` is NaN.
  * @example
  * ```ts
- * import { normalCdf } from 'revops/metrics';
+ * import { normalCdf } from 'revops/core';
  * normalCdf(0);
  * //=> 0.5
  * Math.abs(normalCdf(1.959963984540054) - 0.975) < 1e-15;
@@ -140,7 +140,7 @@ function tailQuantile(p: number, start: number): number {
  * @throws {RevopsError} `INVALID_RATE` for p outside [0, 1] or NaN.
  * @example
  * ```ts
- * import { normalQuantile } from 'revops/metrics';
+ * import { normalQuantile } from 'revops/core';
  * normalQuantile(0.5);
  * //=> 0
  * Math.abs(normalQuantile(0.975) - 1.959963984540054) < 1e-15;

@@ -5,7 +5,7 @@
  */
 import { createRng } from '../core/random.js';
 import type { EtsParameters, EtsSpec, EtsState } from './ets-recursion.js';
-import { normalQuantile } from './normal-quantile.js';
+import { normalQuantile } from '../core/normal.js';
 
 /**
  * A central prediction interval at one coverage level, for h = 1…horizon. Method (reported by

@@ -9,7 +9,7 @@
  * @module metrics
  */
 export { conversionRate } from './conversion-rate.js';
-export { normalCdf, normalQuantile } from './normal.js';
+export { normalCdf, normalQuantile } from '../core/normal.js';
 export { wilsonInterval, type RateInterval } from './wilson-interval.js';
 export { compareRates, type RateCounts, type CompareRatesOptions, type RateComparison } from './compare-rates.js';
 export { shrinkRates, type RateGroup, type BetaPrior, type ShrinkRatesOptions, type ShrunkRate, type ShrinkRatesResult } from './shrink-rates.js';

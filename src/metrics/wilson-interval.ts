@@ -4,7 +4,7 @@
  */
 import type { RateValue } from '../core/ratio.js';
 import { readConfidence, readPair } from './counts.js';
-import { criticalValue } from './normal.js';
+import { criticalValue } from '../core/normal.js';
 
 /** A rate with a confidence interval and the counts it came from. */
 export interface RateInterval {

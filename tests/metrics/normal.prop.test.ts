@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile } from '../../src/metrics/normal.js';
+import { normalCdf, normalQuantile } from '../../src/core/normal.js';
 
 describe('normal distribution laws', () => {
   // Tolerance, stated: erfc (continued fraction, thousands of Lentz steps near x = 0.75) is

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erfc, normalCdf, normalQuantile } from '../../src/metrics/normal.js';
+import { erfc, normalCdf, normalQuantile } from '../../src/core/normal.js';
 
 // Reference values: scipy 1.10.1 `scipy.stats.norm.ppf`, `norm.cdf`, `scipy.special.erfc`
 // (Debian python3-scipy), printed with repr() on this machine.
