@@ -6,7 +6,8 @@
 import { invalid } from '../core/errors.js';
 import type { RateValue } from '../core/ratio.js';
 import { readPair } from './counts.js';
-import { logGamma, polygammaDifferences } from './special-functions.js';
+import { logGamma } from '../core/special-functions.js';
+import { polygammaDifferences } from './special-functions.js';
 
 /** One group's counts (a rep, a source, a territory). */
 export interface RateGroup {

@@ -13,7 +13,8 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { hyp2f1One, lnBeta } from './special-functions.js';
+import { lnBeta } from '../core/special-functions.js';
+import { hyp2f1One } from './special-functions.js';
 import type { MaybeInfinite } from './maybe-infinite.js';
 
 /** The two parameters of the sBG model (both `> 0`). A fit result can be passed as is. */

@@ -1,32 +1,9 @@
 /**
- * Special functions for the retention models: log-gamma and the Gauss hypergeometric
- * series ₂F₁(1, b; c; z). Plain numbers only: this file imports neither zod nor decimal.js.
+ * The Gauss hypergeometric series ₂F₁(1, b; c; z) for the sBG model. Plain numbers only:
+ * this file imports neither zod nor decimal.js. Log-gamma and log-beta live in
+ * src/core/special-functions.ts (shared with metrics).
  * @module
  */
-
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-/**
- * `ln Γ(x)` for `x > 0` (Lanczos approximation, g = 7, n = 9; relative error about 1e-15,
- * with the reflection formula below 0.5).
- * @internal
- */
-export function lnGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
-  const y = x - 1;
-  let a = LANCZOS[0] as number;
-  const t = y + 7.5;
-  for (let i = 1; i < 9; i++) a += (LANCZOS[i] as number) / (y + i);
-  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-/** `ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b)` for `a, b > 0`. @internal */
-export function lnBeta(a: number, b: number): number {
-  return lnGamma(a) + lnGamma(b) - lnGamma(a + b);
-}
 
 /** Largest number of series terms {@link hyp2f1One} sums before giving up (never reached for `z ≤ 1/(1 + 1e-5)`, which needs about 5.1 million). @internal */
 export const HYP2F1_MAX_TERMS = 10_000_000;
