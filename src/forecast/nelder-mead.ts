@@ -3,9 +3,12 @@
  * (Nelder & Mead 1965; standard coefficients: reflection 1, expansion 2, contraction ½,
  * shrink ½). Bounds are enforced by projecting every trial point onto the box. The search
  * restarts from its best point with a fresh simplex until a restart no longer improves
- * (guarding against the premature collapse Nelder–Mead is known for).
+ * (guarding against the premature collapse Nelder–Mead is known for). The simplex steps
+ * themselves are the shared loop in src/core/nelder-mead.ts; this file adds the box, the
+ * initial simplex, the stopping rule, the evaluation budget and the restarts.
  * @module
  */
+import { nelderMeadLoop, simplexSize } from '../core/nelder-mead.js';
 
 /** Result of {@link minimizeInBox}. @internal */
 export interface BoxMinimum {
@@ -67,64 +70,22 @@ export function minimizeInBox(
       pts.push(q);
       vals.push(value(q));
     }
-    while (evaluations < maxEval) {
-      // Order the vertices by value (stable: ties keep their order).
-      const order = vals.map((_, i) => i).sort((a, b) => (vals[a] as number) - (vals[b] as number) || a - b);
-      const P = order.map((i) => pts[i] as number[]);
-      const V = order.map((i) => vals[i] as number);
-      for (let i = 0; i <= d; i++) {
-        pts[i] = P[i] as number[];
-        vals[i] = V[i] as number;
-      }
-      const fBest = vals[0] as number;
-      const fWorst = vals[d] as number;
-      let size = 0;
-      for (let i = 1; i <= d; i++) {
-        for (let j = 0; j < d; j++) size = Math.max(size, Math.abs(((pts[i] as number[])[j] as number) - ((pts[0] as number[])[j] as number)));
-      }
-      if (size <= xTol || (Number.isFinite(fWorst) && fWorst - fBest <= fTol * Math.abs(fBest))) break;
-      const centroid = new Array<number>(d).fill(0);
-      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) centroid[j] = (centroid[j] as number) + ((pts[i] as number[])[j] as number) / d;
-      const worst = pts[d] as number[];
-      const along = (t: number): number[] => clamp(centroid.map((c, j) => c + t * (c - (worst[j] as number))));
-      const xr = along(1);
-      const fr = value(xr);
-      if (fr < fBest) {
-        const xe = along(2);
-        const fe = value(xe);
-        if (fe < fr) {
-          pts[d] = xe;
-          vals[d] = fe;
-        } else {
-          pts[d] = xr;
-          vals[d] = fr;
-        }
-      } else if (fr < (vals[d - 1] as number)) {
-        pts[d] = xr;
-        vals[d] = fr;
-      } else {
-        const outside = fr < fWorst;
-        const xc = along(outside ? 0.5 : -0.5);
-        const fc = value(xc);
-        if (fc < (outside ? fr : fWorst)) {
-          pts[d] = xc;
-          vals[d] = fc;
-        } else {
-          const x0 = pts[0] as number[];
-          for (let i = 1; i <= d; i++) {
-            const xi = clamp((pts[i] as number[]).map((v, j) => (x0[j] as number) + 0.5 * (v - (x0[j] as number))));
-            pts[i] = xi;
-            vals[i] = value(xi);
-          }
-        }
-      }
-    }
-    let k = 0;
-    for (let i = 1; i <= d; i++) if ((vals[i] as number) < (vals[k] as number)) k = i;
-    const improved = (vals[k] as number) < bestValue - fTol * Math.abs(bestValue);
-    if ((vals[k] as number) < bestValue) {
-      best = pts[k] as number[];
-      bestValue = vals[k] as number;
+    const run = nelderMeadLoop(value, pts, vals, {
+      project: clamp,
+      budgetLeft: () => evaluations < maxEval,
+      // Stop when the simplex is within xTolerance per coordinate, or the spread of values is within fTolerance relative.
+      converged: (p, v) => {
+        const fBest = v[0] as number;
+        const fWorst = v[d] as number;
+        return simplexSize(p) <= xTol || (Number.isFinite(fWorst) && fWorst - fBest <= fTol * Math.abs(fBest));
+      },
+    });
+    // The loop returns its simplex sorted, best first.
+    const runBest = run.values[0] as number;
+    const improved = runBest < bestValue - fTol * Math.abs(bestValue);
+    if (runBest < bestValue) {
+      best = run.points[0] as number[];
+      bestValue = runBest;
     }
     if (!improved && restart > 0) break;
     if (evaluations >= maxEval) break;

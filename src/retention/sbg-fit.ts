@@ -4,6 +4,7 @@
  * @module
  */
 import { invalid, RevopsError } from '../core/errors.js';
+import { nelderMeadLoop, simplexSize } from '../core/nelder-mead.js';
 
 /** Options of {@link fitShiftedBetaGeometric}. */
 export interface FitShiftedBetaGeometricOptions {
@@ -62,57 +63,24 @@ interface NelderMeadResult {
   collapsed: boolean;
 }
 
-/** Maximises f by Nelder–Mead (standard coefficients 1, 2, 0.5, 0.5) from `start` with step `step`. */
+/**
+ * Maximises f by Nelder–Mead (the shared loop in src/core/nelder-mead.ts: coefficients 1, 2,
+ * 0.5, 0.5, unbounded) from the simplex {start, start + step·e₁, start + step·e₂}. Stops
+ * ("collapsed") when the spread of −f over the simplex is ≤ 1e-12·(1 + |best|) and every vertex
+ * is within 1e-9 of the best per coordinate, or after `maxIterations` iterations. NaN counts as −∞.
+ */
 function nelderMead(f: (p: Point) => number, start: Point, step: number, maxIterations: number): NelderMeadResult {
-  const g = (p: Point): number => {
-    const v = -f(p);
+  const g = (p: readonly number[]): number => {
+    const v = -f([p[0] as number, p[1] as number]);
     return Number.isNaN(v) ? Infinity : v;
   };
-  let simplex: { p: Point; v: number }[] = [
-    { p: start, v: g(start) },
-    { p: [start[0] + step, start[1]], v: g([start[0] + step, start[1]]) },
-    { p: [start[0], start[1] + step], v: g([start[0], start[1] + step]) },
-  ];
-  let it = 0;
-  for (; it < maxIterations; it++) {
-    simplex.sort((a, b) => a.v - b.v);
-    const [best, mid, worst] = simplex as [{ p: Point; v: number }, { p: Point; v: number }, { p: Point; v: number }];
-    const spreadV = Math.abs(worst.v - best.v);
-    const spreadP = Math.max(
-      Math.abs(worst.p[0] - best.p[0]),
-      Math.abs(worst.p[1] - best.p[1]),
-      Math.abs(mid.p[0] - best.p[0]),
-      Math.abs(mid.p[1] - best.p[1]),
-    );
-    if (spreadV <= 1e-12 * (1 + Math.abs(best.v)) && spreadP <= 1e-9) {
-      return { point: best.p, value: -best.v, iterations: it, collapsed: true };
-    }
-    const c: Point = [(best.p[0] + mid.p[0]) / 2, (best.p[1] + mid.p[1]) / 2];
-    const at = (k: number): Point => [c[0] + k * (worst.p[0] - c[0]), c[1] + k * (worst.p[1] - c[1])];
-    const r = at(-1);
-    const vr = g(r);
-    if (vr < best.v) {
-      const e = at(-2);
-      const ve = g(e);
-      simplex = [best, mid, ve < vr ? { p: e, v: ve } : { p: r, v: vr }];
-    } else if (vr < mid.v) {
-      simplex = [best, mid, { p: r, v: vr }];
-    } else {
-      const k = at(vr < worst.v ? -0.5 : 0.5);
-      const vk = g(k);
-      if (vk < Math.min(vr, worst.v)) {
-        simplex = [best, mid, { p: k, v: vk }];
-      } else {
-        const shrink = (q: Point): Point => [best.p[0] + 0.5 * (q[0] - best.p[0]), best.p[1] + 0.5 * (q[1] - best.p[1])];
-        const m = shrink(mid.p);
-        const w = shrink(worst.p);
-        simplex = [best, { p: m, v: g(m) }, { p: w, v: g(w) }];
-      }
-    }
-  }
-  simplex.sort((a, b) => a.v - b.v);
-  const best = simplex[0] as { p: Point; v: number };
-  return { point: best.p, value: -best.v, iterations: it, collapsed: false };
+  const points: Point[] = [start, [start[0] + step, start[1]], [start[0], start[1] + step]];
+  const run = nelderMeadLoop(g, points, points.map(g), {
+    maxIterations,
+    converged: (p, v) => Math.abs((v[2] as number) - (v[0] as number)) <= 1e-12 * (1 + Math.abs(v[0] as number)) && simplexSize(p) <= 1e-9,
+  });
+  const best = run.points[0] as number[];
+  return { point: [best[0] as number, best[1] as number], value: -(run.values[0] as number), iterations: run.iterations, collapsed: run.converged };
 }
 
 function readCurve(data: readonly number[], input: 'counts' | 'rates'): number[] {
