@@ -1,12 +1,11 @@
 /**
  * Exact decimal helpers for commission arithmetic: scaled integers (`Fixed`), exact rationals
- * rounded once, and a fast accumulator that sums money in safe-integer minor units with a
- * BigInt fallback. Internal to `revops/commission`.
+ * rounded once, and the sum of statement lines (on core's `ExactAccumulator`). Internal to `revops/commission`.
  * @module
  * @internal
  */
-import { addFixed, compareFixed, formatFixed, multiplyFixed, normalizeFixed, parseFixed, pow10, type Fixed } from '../core/fixed.js';
-import { parseScaledSafe } from '../core/fast-exact.js';
+import { addFixed, compareFixed, fixedToNumber, formatFixed, multiplyFixed, normalizeFixed, parseFixed, pow10, type Fixed } from '../core/fixed.js';
+import { ExactAccumulator, parseScaledSafe } from '../core/fast-exact.js';
 import { roundRational, type RoundingMode } from '../core/rounding.js';
 
 export type { Fixed };
@@ -71,46 +70,12 @@ export function roundRationalTo(r: Rational, digits: number, mode: RoundingMode)
   return { int: roundRational(r.num * pow10(digits), r.den, mode), scale: digits };
 }
 
-/** Fixed as an IEEE number (display only). @internal */
-export function fixedToNumber(a: Fixed): number {
-  return Number(formatFixed(a));
-}
-
-/**
- * Accumulates exact money amounts given as decimal strings: whole minor units in a safe
- * integer while they fit, everything else (sub-minor digits, huge values) exactly in BigInt.
- * @internal
- */
-export class MoneyAcc {
-  private n = 0;
-  private big = 0n;
-  private extra: Fixed = ZERO;
-  constructor(private readonly digits: number) {}
-
-  /** Adds an amount already parsed into minor units (a safe integer). */
-  addUnits(units: number): void {
-    const t = this.n + units;
-    if (Number.isSafeInteger(t)) this.n = t;
-    else {
-      this.big += BigInt(this.n) + BigInt(units);
-      this.n = 0;
-    }
-  }
-
-  /** Adds an exact decimal. */
-  addFixed(f: Fixed): void {
-    this.extra = addFixed(this.extra, f);
-  }
-
-  /** The exact total. */
-  value(): Fixed {
-    return normalizeFixed(addFixed({ int: this.big + BigInt(this.n), scale: this.digits }, this.extra));
-  }
-}
+/** Re-exported from core for this module's callers. @internal */
+export { fixedToNumber };
 
 /** Exact sum of statement line amounts (decimal strings): safe-integer minor units, BigInt fallback. @internal */
 export function sumAmounts(amounts: readonly { readonly amount: { readonly amount: string } }[], digits: number): Fixed {
-  const acc = new MoneyAcc(digits);
+  const acc = new ExactAccumulator(digits);
   for (const l of amounts) {
     const u = parseScaledSafe(l.amount.amount, digits);
     if (u === u) acc.addUnits(u);

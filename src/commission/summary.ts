@@ -9,7 +9,8 @@ import { readMoney } from '../core/money.js';
 import type { Credit } from '../model/credit.js';
 import type { CreditFilter } from '../model/plan.js';
 import { resolveContext, type CompiledComponent, type ResolvedContext } from './context.js';
-import { addFixed, fixedToString, MoneyAcc, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed } from './exact.js';
+import { ExactAccumulator } from '../core/fast-exact.js';
+import { addFixed, fixedToString, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed } from './exact.js';
 import { amountTiers, marginalPortions, tierIndex, type AmountTier } from './tiers.js';
 import type { ComponentSummary, StatementContext, StatementSummary, TierSummary } from './types.js';
 
@@ -33,7 +34,7 @@ interface TierAcc {
 
 interface CompAcc {
   readonly cc: CompiledComponent;
-  readonly acc: MoneyAcc;
+  readonly acc: ExactAccumulator;
   units: number;
   readonly ids: string[];
   readonly tiers: TierAcc[] | null;
@@ -106,13 +107,13 @@ export function summarizeStatement(credits: readonly Credit[], context: Statemen
 export function summarizeResolved(credits: readonly Credit[], ctx: ResolvedContext, memberId: string): StatementSummary {
   if (!Array.isArray(credits)) throw invalid('INVALID_INPUT', 'credits', credits, 'must be an array of credits');
   const { digits, currency, range } = ctx;
-  const att = new MoneyAcc(digits);
+  const att = new ExactAccumulator(digits);
   const attIds: string[] = [];
   const comps: CompAcc[] = ctx.components.map((cc) => {
     const at = perCreditTiers(ctx, cc);
     return {
       cc,
-      acc: new MoneyAcc(digits),
+      acc: new ExactAccumulator(digits),
       units: 0,
       ids: [],
       amountTiers: at,

@@ -5,6 +5,7 @@
  * BigInt path); none rounds silently. No decimal.js.
  * @module
  */
+import { addFixed, normalizeFixed, type Fixed } from './fixed.js';
 import { stepsAwayFromZero, type RoundingMode } from './rounding.js';
 
 const POW10_NUM: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i); // exact up to 1e15
@@ -115,4 +116,43 @@ export function formatScaledSafe(units: number, scale: number, minScale: number)
     s = `${s.slice(0, s.length - sc)}.${s.slice(s.length - sc)}`;
   }
   return negative ? `-${s}` : s;
+}
+
+/**
+ * An exact running total at a fixed number of decimals: whole units in a safe-integer number
+ * while the total fits, spilling into BigInt when it would not, plus any exact decimal that is
+ * not whole units (sub-minor digits, huge values). The one accumulator behind `sum`,
+ * `sumProducts`, statements and the metric totals.
+ * @internal
+ */
+export class ExactAccumulator {
+  private units = 0;
+  private big = 0n;
+  private extra: Fixed = { int: 0n, scale: 0 };
+  constructor(private readonly scale: number) {}
+
+  /** Adds a safe integer number of units (at this accumulator's scale). */
+  addUnits(units: number): void {
+    const t = this.units + units;
+    if (Number.isSafeInteger(t)) this.units = t;
+    else {
+      this.big += BigInt(this.units) + BigInt(units);
+      this.units = 0;
+    }
+  }
+
+  /** Adds a whole number of units given as a bigint. */
+  addBigUnits(units: bigint): void {
+    this.big += units;
+  }
+
+  /** Adds any exact decimal. */
+  addFixed(f: Fixed): void {
+    this.extra = addFixed(this.extra, f);
+  }
+
+  /** The exact total, trailing zeros removed. */
+  value(): Fixed {
+    return normalizeFixed(addFixed({ int: this.big + BigInt(this.units), scale: this.scale }, this.extra));
+  }
 }

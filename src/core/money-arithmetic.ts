@@ -8,7 +8,7 @@ import { minorUnits, type CurrencyCode } from './currency.js';
 import { addFixed, multiplyFixed, parseFixed, pow10, roundFixed, type DecimalInput } from './fixed.js';
 import { assertSameCurrency, fromFixed, readMoney, type Money } from './money.js';
 import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from './rounding.js';
-import { decimalsOf, formatScaledSafe, parseScaledSafe, pow10Number, roundDivSafe } from './fast-exact.js';
+import { decimalsOf, ExactAccumulator, formatScaledSafe, parseScaledSafe, pow10Number, roundDivSafe } from './fast-exact.js';
 import { MINOR_UNITS_TABLE } from './currency.js';
 
 /**
@@ -119,32 +119,23 @@ export function abs(value: Money): Money {
  */
 export function sum(values: readonly Money[], currency: CurrencyCode): Money {
   const digits = minorUnits(currency);
-  // Fast path: whole minor units in a safe-integer accumulator; anything else (sub-minor
-  // digits, huge amounts, malformed input) goes through the exact BigInt path.
-  let fast = 0;
-  let scale = digits;
-  let int = 0n;
+  // Fast path: whole minor units straight into the accumulator; anything else (sub-minor
+  // digits, huge amounts, malformed input) is validated and added exactly.
+  const acc = new ExactAccumulator(digits);
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as Money;
     if (value !== null && typeof value === 'object' && value.currency === currency && typeof value.amount === 'string') {
       const units = parseScaledSafe(value.amount, digits);
       if (units === units) {
-        const t = fast + units;
-        if (Number.isSafeInteger(t)) {
-          fast = t;
-          continue;
-        }
+        acc.addUnits(units);
+        continue;
       }
     }
     const x = readMoney(value, `values[${i}]`);
     assertSameCurrency(currency, x.currency, `values[${i}]`);
-    if (x.fixed.scale > scale) {
-      int *= pow10(x.fixed.scale - scale);
-      scale = x.fixed.scale;
-    }
-    int += x.fixed.int * pow10(scale - x.fixed.scale);
+    acc.addFixed(x.fixed);
   }
-  return fromFixed({ int: int + BigInt(fast) * pow10(scale - digits), scale }, currency);
+  return fromFixed(acc.value(), currency);
 }
 
 /** Validates a rounding mode argument. @internal */

@@ -9,7 +9,7 @@ import { multiplyFixed, parseFixed, pow10, roundFixed, type DecimalInput, type F
 import { fromFixed, readMoney, type Money } from './money.js';
 import { readRoundingMode } from './money-arithmetic.js';
 import { DEFAULT_ROUNDING, roundRational, type RoundingMode } from './rounding.js';
-import { mulRoundSafe, parseScaledSafe } from './fast-exact.js';
+import { ExactAccumulator, mulRoundSafe, parseScaledSafe } from './fast-exact.js';
 
 /** Options of {@link sumProducts}. */
 export interface SumProductsOptions {
@@ -108,8 +108,7 @@ export function sumProducts(
     return fromFixed(roundFixed(acc, digits, mode), currency);
   }
 
-  let accNum = 0;
-  let accBig = 0n;
+  const acc = new ExactAccumulator(digits);
   for (let i = 0; i < amounts.length; i++) {
     const line = amounts[i] as Money;
     const f = single ?? factorAt((factors as readonly DecimalInput[])[i] as DecimalInput, `factors[${i}]`);
@@ -124,17 +123,12 @@ export function sumProducts(
       if (m.currency !== currency) mismatch(currency, m.currency, i);
       const p = multiplyFixed(m.fixed, f.fixed);
       const units = p.scale <= digits ? p.int * pow10(digits - p.scale) : roundRational(p.int, pow10(p.scale - digits), mode);
-      accBig += units;
+      acc.addBigUnits(units);
       continue;
     }
-    const t = accNum + v;
-    if (Number.isSafeInteger(t)) accNum = t;
-    else {
-      accBig += BigInt(accNum) + BigInt(v);
-      accNum = 0;
-    }
+    acc.addUnits(v);
   }
-  return fromFixed({ int: accBig + BigInt(accNum), scale: digits }, currency);
+  return fromFixed(acc.value(), currency);
 }
 
 function mismatch(expected: string, got: string, i: number): never {

@@ -6,15 +6,14 @@
 import { RevopsError, invalid } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
 import { addFixed, formatFixed, normalizeFixed, parseFixed, pow10, type Fixed } from '../core/fixed.js';
-import { parseScaledSafe } from '../core/fast-exact.js';
+import { ExactAccumulator, parseScaledSafe } from '../core/fast-exact.js';
 import { fromFixed, readMoney, type Money } from '../core/money.js';
 
 /** An exact total in one currency. @internal */
 export class MoneyTotal {
   currency: string | null = null;
   private digits = 0;
-  private fast = 0;
-  private big: Fixed = { int: 0n, scale: 0 };
+  private acc = new ExactAccumulator(0);
 
   /** Adds a Money, checking its currency against the total's. */
   add(value: Money, field: string): void {
@@ -30,21 +29,16 @@ export class MoneyTotal {
       readMoney(value, field);
       this.currency = currency;
       this.digits = minorUnits(currency);
+      this.acc = new ExactAccumulator(this.digits);
     }
     const units = typeof value.amount === 'string' ? parseScaledSafe(value.amount, this.digits) : Number.NaN;
-    if (units === units) {
-      const t = this.fast + units;
-      if (Number.isSafeInteger(t)) {
-        this.fast = t;
-        return;
-      }
-    }
-    this.big = addFixed(this.big, readMoney(value, field).fixed);
+    if (units === units) this.acc.addUnits(units);
+    else this.acc.addFixed(readMoney(value, field).fixed);
   }
 
   /** The total as an exact Fixed. */
   fixed(): Fixed {
-    return normalizeFixed(addFixed(this.big, { int: BigInt(this.fast), scale: this.digits }));
+    return this.acc.value();
   }
 
   /** The total as Money, or `null` when nothing was added. */
