@@ -4,21 +4,11 @@
  * The library computes exact statements with every line explained; the reference does the
  * same plan arithmetic with plain floats (Math.round per line), no explanations.
  */
+import { createRng } from '../src/core/index.js';
 import { calculateStatement, definePlan } from '../src/commission/index.js';
 import type { Credit } from '../src/model/credit.js';
 import type { Member } from '../src/model/member.js';
 import { keep, type BenchCase } from './harness.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MEMBERS = 10_000;
 const PER_MEMBER = 100;
@@ -43,7 +33,7 @@ const plan = definePlan({
   ],
 });
 
-const next = rng(7);
+const next = createRng(7).next;
 const members: Member[] = [];
 const byMember: Credit[][] = [];
 for (let m = 0; m < MEMBERS; m++) {

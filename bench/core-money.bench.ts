@@ -2,24 +2,12 @@
  * Exact money (src/core) against plain floats, on the work DESIGN.md names: a year of credits
  * for a large sales organisation is millions of `amount × rate` lines.
  */
-import { allocate, money, multiply, roundMoney, sum, sumProducts, type Money } from '../src/core/index.js';
+import { createRng, allocate, money, multiply, roundMoney, sum, sumProducts, type Money } from '../src/core/index.js';
 import { keep, type BenchCase } from './harness.js';
-
-/** mulberry32: a small seeded generator, so every run measures the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ── (a) 1,000,000 lines: amount × rate, each rounded to cents, summed ──────────────────────
 const LINES = 1_000_000;
-const next = rng(42);
+const next = createRng(42).next;
 /** Amounts $0.01 … $10,000.00 (whole cents), rates 0.01% … 20.00% (four decimals). */
 const amountNumbers: number[] = [];
 const rateNumbers: number[] = [];

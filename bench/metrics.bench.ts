@@ -2,22 +2,11 @@
  * revops/metrics over 1,000,000 deals with stage histories, each beside a plain loop doing
  * the same counting in the same run. The data is generated once, outside the timed part.
  */
+import { createRng } from '../src/core/index.js';
 import { averageDealSize, funnel, salesCycleLength, summarizeFunnel, mergeFunnel, finalizeFunnel, winRate } from '../src/metrics/index.js';
 import type { Pipeline } from '../src/model/pipeline.js';
 import type { StageEvent } from '../src/model/stage-event.js';
 import { keep, type BenchCase } from './harness.js';
-
-/** mulberry32: a small seeded generator, so every run measures the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OPEN = ['discovery', 'demo', 'proposal', 'negotiation'];
 const stage = (id: string, kind: 'open' | 'won' | 'lost') => ({
@@ -39,7 +28,7 @@ const pipeline: Pipeline = {
 
 // ── data: 1,000,000 deals, 1–6 stage events each, two years of creation dates ─────────────
 const N = 1_000_000;
-const next = rng(7);
+const next = createRng(7).next;
 const DAYS = 730;
 const dates: string[] = [];
 const instants: string[] = [];

@@ -4,21 +4,10 @@
  * expansions, contractions, churn and returns). The library is exact (integer minor units,
  * money strings built at the end); the reference uses floats and trusts its input.
  */
+import { createRng } from '../src/core/index.js';
 import type { Subscription } from '../src/model/subscription.js';
 import { cohortRetention, finalizeMrrMovements, mergeMrrMovements, mrrMovements, summarizeMrrMovements } from '../src/retention/index.js';
 import { keep, type BenchCase } from './harness.js';
-
-/** mulberry32: a small seeded generator, so every run measures the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ROWS = 1_000_000;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -34,7 +23,7 @@ let cached: Subscription[] | undefined;
 /** 1,000,000 rows, built on first use (so that other bench files do not pay for them). */
 function rows(): Subscription[] {
   if (cached !== undefined) return cached;
-  const next = rng(7);
+  const next = createRng(7).next;
   const out: Subscription[] = [];
   let c = 0;
   while (out.length < ROWS) {
