@@ -38,7 +38,10 @@ function sourceFiles(dir: string): string[] {
  * that package.json `exports` does not expose. tests/bundle/size.test.ts guards the result.
  */
 function isolatedEntries(): Record<string, string> {
-  const valueImport = new RegExp(`^\\s*import\\s+(?!type\\b)[^;]*?from\\s+['"](?:${heavy.map((h) => h.replace('.', '\\.')).join('|')})['"]`, 'm');
+  const valueImport = new RegExp(
+    `^\\s*import\\s+(?!type\\b)[^;]*?from\\s+['"](?:${heavy.map((h) => h.replace('.', '\\.')).join('|')})['"]`,
+    'm',
+  );
   const out: Record<string, string> = {};
   for (const file of sourceFiles('src')) {
     if (valueImport.test(readFileSync(file, 'utf8'))) {

@@ -26,7 +26,19 @@ const plan = definePlan({
       effectiveFrom: '2026-01-01',
       components: [
         { id: 'base', kind: 'rate', rate: '0.02' },
-        { id: 'acc', kind: 'tiered', basis: 'attainment', split: 'marginal', scope: 'periodToDate', boundary: 'higher', tiers: [{ from: '0', to: '1', rate: '0.03' }, { from: '1', to: '1.5', rate: '0.05' }, { from: '1.5', rate: '0.08' }] },
+        {
+          id: 'acc',
+          kind: 'tiered',
+          basis: 'attainment',
+          split: 'marginal',
+          scope: 'periodToDate',
+          boundary: 'higher',
+          tiers: [
+            { from: '0', to: '1', rate: '0.03' },
+            { from: '1', to: '1.5', rate: '0.05' },
+            { from: '1.5', rate: '0.08' },
+          ],
+        },
         { id: 'gate', kind: 'bonus', steps: [{ atLeast: '1', amount: '5000' }] },
       ],
     },

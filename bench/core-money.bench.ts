@@ -68,7 +68,9 @@ function allocateReference(): number[][] {
       remainders.push(exact - part);
       given += part;
     }
-    const order = remainders.map((_, i) => i).sort((i, j) => (remainders[j] as number) - (remainders[i] as number) || i - j);
+    const order = remainders
+      .map((_, i) => i)
+      .sort((i, j) => (remainders[j] as number) - (remainders[i] as number) || i - j);
     for (let k = 0; k < cents - given; k++) {
       const i = order[k] as number;
       parts[i] = (parts[i] as number) + 1;

@@ -57,7 +57,9 @@ const MONTHS = 120;
 const noise = createRng(3);
 const series: number[] = [];
 for (let t = 0; t < MONTHS; t++) {
-  series.push(1000 + 8 * t + 150 * Math.sin((2 * Math.PI * t) / 12) + 60 * Math.cos((4 * Math.PI * t) / 12) + 40 * noise.normal());
+  series.push(
+    1000 + 8 * t + 150 * Math.sin((2 * Math.PI * t) / 12) + 60 * Math.cos((4 * Math.PI * t) / 12) + 40 * noise.normal(),
+  );
 }
 
 function hwLibrary(): void {
@@ -88,11 +90,22 @@ function hwReference(): void {
     return total;
   };
   let best = Infinity;
-  for (let i = 1; i <= 10; i++) for (let j = 1; j <= 10; j++) for (let k = 1; k <= 10; k++) best = Math.min(best, sse(i / 11, j / 11, k / 11));
+  for (let i = 1; i <= 10; i++)
+    for (let j = 1; j <= 10; j++) for (let k = 1; k <= 10; k++) best = Math.min(best, sse(i / 11, j / 11, k / 11));
   keep(best);
 }
 
 export const cases: BenchCase[] = [
-  { name: 'simulatePipeline: 10,000 deals × 10,000 runs (seeded draws, totals, mean, P10/P50/P90)', size: DEALS * RUNS, library: simulateLibrary, reference: simulateReference },
-  { name: 'holtWinters fit (α, β, γ search) on 120 months, season 12, vs a 1,000-point grid search', size: MONTHS, library: hwLibrary, reference: hwReference },
+  {
+    name: 'simulatePipeline: 10,000 deals × 10,000 runs (seeded draws, totals, mean, P10/P50/P90)',
+    size: DEALS * RUNS,
+    library: simulateLibrary,
+    reference: simulateReference,
+  },
+  {
+    name: 'holtWinters fit (α, β, γ search) on 120 months, season 12, vs a 1,000-point grid search',
+    size: MONTHS,
+    library: hwLibrary,
+    reference: hwReference,
+  },
 ];

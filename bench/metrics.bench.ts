@@ -3,7 +3,15 @@
  * the same counting in the same run. The data is generated once, outside the timed part.
  */
 import { createRng } from '../src/core/index.js';
-import { averageDealSize, funnel, salesCycleLength, summarizeFunnel, mergeFunnel, finalizeFunnel, winRate } from '../src/metrics/index.js';
+import {
+  averageDealSize,
+  funnel,
+  salesCycleLength,
+  summarizeFunnel,
+  mergeFunnel,
+  finalizeFunnel,
+  winRate,
+} from '../src/metrics/index.js';
 import type { Pipeline } from '../src/model/pipeline.js';
 import type { StageEvent } from '../src/model/stage-event.js';
 import { keep, type BenchCase } from './harness.js';
@@ -55,7 +63,9 @@ for (let i = 0; i < N; i++) {
   const created = Math.floor(next() * DAYS);
   let day = created;
   let at = OPEN.length === 0 ? 0 : Math.floor(next() * 2);
-  const history: StageEvent[] = [{ from: null, to: OPEN[at] as string, at: instants[day] as string, actorId: 'sys', roleId: 'system' }];
+  const history: StageEvent[] = [
+    { from: null, to: OPEN[at] as string, at: instants[day] as string, actorId: 'sys', roleId: 'system' },
+  ];
   let current = OPEN[at] as string;
   for (;;) {
     const r = next();
@@ -72,7 +82,13 @@ for (let i = 0; i < N; i++) {
       current = 'closed-won';
       break;
     }
-    history.push({ from: current, to: OPEN[at] as string, at: instants[day] as string, actorId: 'sys', roleId: 'system' });
+    history.push({
+      from: current,
+      to: OPEN[at] as string,
+      at: instants[day] as string,
+      actorId: 'sys',
+      roleId: 'system',
+    });
     current = OPEN[at] as string;
   }
   const cents = Math.floor(next() * 10_000_000) + 100;
@@ -87,7 +103,11 @@ for (let i = 0; i < N; i++) {
     history,
   });
 }
-const STAGE_INDEX = new Map<string, number>([...OPEN.map((s, i) => [s, i] as const), ['closed-won', OPEN.length], ['closed-lost', -2]]);
+const STAGE_INDEX = new Map<string, number>([
+  ...OPEN.map((s, i) => [s, i] as const),
+  ['closed-won', OPEN.length],
+  ['closed-lost', -2],
+]);
 
 // ── (a) funnel, cohort mode, whole data ───────────────────────────────────────────────────
 function funnelReference(): number[] {
@@ -111,7 +131,8 @@ const CHUNKS = 8;
 function funnelMergedLibrary(): unknown {
   const size = Math.ceil(N / CHUNKS);
   let acc = summarizeFunnel(deals.slice(0, size), pipeline, { groupBy: 'team' });
-  for (let c = 1; c < CHUNKS; c++) acc = mergeFunnel(acc, summarizeFunnel(deals.slice(c * size, (c + 1) * size), pipeline, { groupBy: 'team' }));
+  for (let c = 1; c < CHUNKS; c++)
+    acc = mergeFunnel(acc, summarizeFunnel(deals.slice(c * size, (c + 1) * size), pipeline, { groupBy: 'team' }));
   return finalizeFunnel(acc);
 }
 

@@ -82,7 +82,15 @@ function reference(): void {
       const event = { from: d.stage, to: step.to, at: step.at, actorId: actors[s]!.id, roleId: step.roleId };
       d =
         step.to === 'closed-won'
-          ? { ...d, stage: step.to, probability: 1, probabilitySource: 'stage', forecastCategory: 'closed', closeDate: step.at.slice(0, 10), history: [...d.history, event] }
+          ? {
+              ...d,
+              stage: step.to,
+              probability: 1,
+              probabilitySource: 'stage',
+              forecastCategory: 'closed',
+              closeDate: step.at.slice(0, 10),
+              history: [...d.history, event],
+            }
           : { ...d, stage: step.to, probability: def.p, forecastCategory: def.c, history: [...d.history, event] };
     }
     if (d.probability === 1) won++;

@@ -6,7 +6,13 @@
  */
 import { createRng } from '../src/core/index.js';
 import type { Subscription } from '../src/model/subscription.js';
-import { cohortRetention, finalizeMrrMovements, mergeMrrMovements, mrrMovements, summarizeMrrMovements } from '../src/retention/index.js';
+import {
+  cohortRetention,
+  finalizeMrrMovements,
+  mergeMrrMovements,
+  mrrMovements,
+  summarizeMrrMovements,
+} from '../src/retention/index.js';
 import { keep, type BenchCase } from './harness.js';
 
 const ROWS = 1_000_000;
@@ -31,9 +37,14 @@ function rows(): Subscription[] {
     let month = Math.floor(next() * 12);
     let cents = 1000 + Math.floor(next() * 50_000);
     while (month < 24 && out.length < ROWS) {
-      out.push({ customerId: id, period: MONTHS[month] as Subscription['period'], mrr: { amount: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`, currency: 'USD' } });
+      out.push({
+        customerId: id,
+        period: MONTHS[month] as Subscription['period'],
+        mrr: { amount: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`, currency: 'USD' },
+      });
       const r = next();
-      if (r < 0.03) month += 2 + Math.floor(next() * 4); // churn, maybe return later
+      if (r < 0.03)
+        month += 2 + Math.floor(next() * 4); // churn, maybe return later
       else month += 1;
       if (r > 0.9) cents += Math.floor(next() * 5000);
       else if (r > 0.85) cents = Math.max(100, cents - Math.floor(next() * 5000));
@@ -70,7 +81,13 @@ function referenceMovements(data: Subscription[], from: number, to: number): num
     const k = monthIndex(r.period.start);
     m.set(k, (m.get(k) ?? 0) + Number(r.mrr.amount));
   }
-  let starting = 0, nw = 0, expansion = 0, contraction = 0, churned = 0, reactivation = 0, ending = 0;
+  let starting = 0,
+    nw = 0,
+    expansion = 0,
+    contraction = 0,
+    churned = 0,
+    reactivation = 0,
+    ending = 0;
   for (const m of byCustomer.values()) {
     const first = firstKey(m);
     starting += m.get(from - 1) ?? 0;
@@ -90,7 +107,9 @@ function referenceMovements(data: Subscription[], from: number, to: number): num
 }
 
 /** Plain reference: logo and revenue cohort cells by month. */
-function referenceCohorts(data: Subscription[]): Map<number, { size: number; start: number; active: number[]; mrr: number[] }> {
+function referenceCohorts(
+  data: Subscription[],
+): Map<number, { size: number; start: number; active: number[]; mrr: number[] }> {
   const byCustomer = new Map<string, Map<number, number>>();
   let last = 0;
   for (const r of data) {
@@ -104,7 +123,16 @@ function referenceCohorts(data: Subscription[]): Map<number, { size: number; sta
   for (const m of byCustomer.values()) {
     const first = firstKey(m);
     let c = cohorts.get(first);
-    if (c === undefined) cohorts.set(first, (c = { size: 0, start: 0, active: new Array<number>(last - first + 1).fill(0), mrr: new Array<number>(last - first + 1).fill(0) }));
+    if (c === undefined)
+      cohorts.set(
+        first,
+        (c = {
+          size: 0,
+          start: 0,
+          active: new Array<number>(last - first + 1).fill(0),
+          mrr: new Array<number>(last - first + 1).fill(0),
+        }),
+      );
     c.size++;
     c.start += m.get(first) ?? 0;
     for (const [k, v] of m) {
@@ -135,7 +163,11 @@ export const cases: BenchCase[] = [
       const data = rows();
       const chunks: Subscription[][] = [[], [], [], []];
       for (const r of data) chunks[r.customerId.length % 4]?.push(r);
-      keep(finalizeMrrMovements(chunks.map((ch) => summarizeMrrMovements(ch, FEB_2026, { currency: 'USD' })).reduce(mergeMrrMovements)));
+      keep(
+        finalizeMrrMovements(
+          chunks.map((ch) => summarizeMrrMovements(ch, FEB_2026, { currency: 'USD' })).reduce(mergeMrrMovements),
+        ),
+      );
     },
     reference: () => keep(referenceMovements(rows(), monthIndex(FEB_2026.start), monthIndex(FEB_2026.start))),
   },

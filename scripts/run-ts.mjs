@@ -16,7 +16,17 @@ if (!file) {
 const dir = mkdtempSync(join(resolve('node_modules'), '.run-ts-'));
 const out = join(dir, 'entry.mjs');
 try {
-  await build({ entryPoints: [resolve(file)], bundle: true, platform: 'node', format: 'esm', target: 'node18', packages: 'external', outfile: out, logLevel: 'error', loader: { '.json': 'json' } });
+  await build({
+    entryPoints: [resolve(file)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node18',
+    packages: 'external',
+    outfile: out,
+    logLevel: 'error',
+    loader: { '.json': 'json' },
+  });
   process.argv = [process.argv[0], resolve(file), ...args];
   await import(pathToFileURL(out).href);
 } finally {

@@ -2,6 +2,7 @@
 # `npm test`: every check, in order; stops at the first failure and exits non-zero.
 #
 #   exports     package.json exports / typedoc entry points agree with scripts/modules.mjs
+#   lint        biome check: formatter (120 columns) and linter
 #   typecheck   tsc --noEmit
 #   unit        vitest run --coverage (vitest.config.ts, with its coverage thresholds)
 #   tz-*        the same suite under two extreme time zones (UTC+14, UTC-10/-9 with DST)
@@ -118,6 +119,7 @@ tz_suite() {
 # shellcheck disable=SC2046
 {
   step exports check node scripts/check-exports.mjs
+  step lint check biome check .
   step typecheck check tsc --noEmit -p tsconfig.json
   step unit vitest vitest run --coverage $(vitest_json unit)
   step tz-kiritimati vitest tz_suite Pacific/Kiritimati tz-kiritimati

@@ -11,7 +11,19 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addDays, createRng, money, monthsOf, period, quarter, allocate, toMinorUnits, fromMinorUnits, multiply, roundMoney } from '../../src/core/index.js';
+import {
+  addDays,
+  createRng,
+  money,
+  monthsOf,
+  period,
+  quarter,
+  allocate,
+  toMinorUnits,
+  fromMinorUnits,
+  multiply,
+  roundMoney,
+} from '../../src/core/index.js';
 import {
   parseAccount,
   parseActivity,
@@ -51,14 +63,77 @@ const instant = (date: string, hour: number, minute = 0): string =>
 
 // ---------------------------------------------------------------- organisation
 const members: Member[] = [
-  { id: 'm-morgan', name: 'Morgan Lee', roleId: 'sales-manager', teamId: 'team-west', startDate: '2023-04-03', territoryIds: ['west', 'east'] },
-  { id: 'm-alex', name: 'Alex Kim', roleId: 'assistant-sales-manager', teamId: 'team-east', managerId: 'm-morgan', startDate: '2024-01-08', territoryIds: ['east'] },
-  { id: 'm-priya', name: 'Priya Shah', roleId: 'sales-operations', teamId: 'team-west', managerId: 'm-morgan', startDate: '2024-02-05', territoryIds: [] },
-  { id: 'm-sam', name: 'Sam Ortiz', roleId: 'sales-enablement', teamId: 'team-west', managerId: 'm-morgan', startDate: '2024-06-03', territoryIds: [] },
-  { id: 'm-jamie', name: 'Jamie Chen', roleId: 'sdr', teamId: 'team-west', managerId: 'm-morgan', startDate: '2024-03-04', territoryIds: ['west'] },
-  { id: 'm-riley', name: 'Riley Brooks', roleId: 'bdr', teamId: 'team-east', managerId: 'm-alex', startDate: '2024-09-02', territoryIds: ['east'] },
-  { id: 'm-taylor', name: 'Taylor Reed', roleId: 'account-executive', teamId: 'team-west', managerId: 'm-morgan', startDate: '2023-05-01', territoryIds: ['west'] },
-  { id: 'm-jordan', name: 'Jordan Patel', roleId: 'account-executive', teamId: 'team-east', managerId: 'm-alex', startDate: '2023-11-06', territoryIds: ['east'] },
+  {
+    id: 'm-morgan',
+    name: 'Morgan Lee',
+    roleId: 'sales-manager',
+    teamId: 'team-west',
+    startDate: '2023-04-03',
+    territoryIds: ['west', 'east'],
+  },
+  {
+    id: 'm-alex',
+    name: 'Alex Kim',
+    roleId: 'assistant-sales-manager',
+    teamId: 'team-east',
+    managerId: 'm-morgan',
+    startDate: '2024-01-08',
+    territoryIds: ['east'],
+  },
+  {
+    id: 'm-priya',
+    name: 'Priya Shah',
+    roleId: 'sales-operations',
+    teamId: 'team-west',
+    managerId: 'm-morgan',
+    startDate: '2024-02-05',
+    territoryIds: [],
+  },
+  {
+    id: 'm-sam',
+    name: 'Sam Ortiz',
+    roleId: 'sales-enablement',
+    teamId: 'team-west',
+    managerId: 'm-morgan',
+    startDate: '2024-06-03',
+    territoryIds: [],
+  },
+  {
+    id: 'm-jamie',
+    name: 'Jamie Chen',
+    roleId: 'sdr',
+    teamId: 'team-west',
+    managerId: 'm-morgan',
+    startDate: '2024-03-04',
+    territoryIds: ['west'],
+  },
+  {
+    id: 'm-riley',
+    name: 'Riley Brooks',
+    roleId: 'bdr',
+    teamId: 'team-east',
+    managerId: 'm-alex',
+    startDate: '2024-09-02',
+    territoryIds: ['east'],
+  },
+  {
+    id: 'm-taylor',
+    name: 'Taylor Reed',
+    roleId: 'account-executive',
+    teamId: 'team-west',
+    managerId: 'm-morgan',
+    startDate: '2023-05-01',
+    territoryIds: ['west'],
+  },
+  {
+    id: 'm-jordan',
+    name: 'Jordan Patel',
+    roleId: 'account-executive',
+    teamId: 'team-east',
+    managerId: 'm-alex',
+    startDate: '2023-11-06',
+    territoryIds: ['east'],
+  },
   {
     id: 'm-casey',
     name: 'Casey Nguyen',
@@ -69,19 +144,65 @@ const members: Member[] = [
     territoryIds: ['east'],
     reportingHistory: [{ managerId: 'm-alex', start: '2025-08-18' }],
   },
-  { id: 'm-drew', name: 'Drew Adams', roleId: 'sales-specialist', teamId: 'team-west', managerId: 'm-morgan', startDate: '2024-01-15', territoryIds: ['west', 'east'] },
-  { id: 'm-avery', name: 'Avery Walsh', roleId: 'customer-success', teamId: 'team-west', managerId: 'm-morgan', startDate: '2024-04-01', territoryIds: ['west', 'east'] },
-  { id: 'm-quinn', name: 'Quinn Foster', roleId: 'customer-service', teamId: 'team-west', managerId: 'm-morgan', startDate: '2024-07-01', territoryIds: ['west', 'east'] },
+  {
+    id: 'm-drew',
+    name: 'Drew Adams',
+    roleId: 'sales-specialist',
+    teamId: 'team-west',
+    managerId: 'm-morgan',
+    startDate: '2024-01-15',
+    territoryIds: ['west', 'east'],
+  },
+  {
+    id: 'm-avery',
+    name: 'Avery Walsh',
+    roleId: 'customer-success',
+    teamId: 'team-west',
+    managerId: 'm-morgan',
+    startDate: '2024-04-01',
+    territoryIds: ['west', 'east'],
+  },
+  {
+    id: 'm-quinn',
+    name: 'Quinn Foster',
+    roleId: 'customer-service',
+    teamId: 'team-west',
+    managerId: 'm-morgan',
+    startDate: '2024-07-01',
+    territoryIds: ['west', 'east'],
+  },
 ].map((m) => parseMember(m));
 
 const territories = [
-  { id: 'west', name: 'West', region: 'Americas West', segments: ['b2b', 'saas', 'enterprise'], ownerIds: ['m-taylor', 'm-jamie'] },
-  { id: 'east', name: 'East', region: 'Americas East', segments: ['b2b', 'saas', 'enterprise', 'b2c'], ownerIds: ['m-jordan', 'm-casey', 'm-riley'] },
+  {
+    id: 'west',
+    name: 'West',
+    region: 'Americas West',
+    segments: ['b2b', 'saas', 'enterprise'],
+    ownerIds: ['m-taylor', 'm-jamie'],
+  },
+  {
+    id: 'east',
+    name: 'East',
+    region: 'Americas East',
+    segments: ['b2b', 'saas', 'enterprise', 'b2c'],
+    ownerIds: ['m-jordan', 'm-casey', 'm-riley'],
+  },
 ].map((t) => parseTerritory(t));
 
 const teams = [
-  { id: 'team-west', name: 'West', managerId: 'm-morgan', memberIds: members.filter((m) => m.teamId === 'team-west').map((m) => m.id) },
-  { id: 'team-east', name: 'East', managerId: 'm-alex', memberIds: members.filter((m) => m.teamId === 'team-east').map((m) => m.id) },
+  {
+    id: 'team-west',
+    name: 'West',
+    managerId: 'm-morgan',
+    memberIds: members.filter((m) => m.teamId === 'team-west').map((m) => m.id),
+  },
+  {
+    id: 'team-east',
+    name: 'East',
+    managerId: 'm-alex',
+    memberIds: members.filter((m) => m.teamId === 'team-east').map((m) => m.id),
+  },
 ].map((t) => parseTeam(t));
 
 const SDR_OF = { west: 'm-jamie', east: 'm-riley' } as const;
@@ -91,8 +212,32 @@ const aesOf = (territory: 'west' | 'east', on: string): string[] =>
 // ---------------------------------------------------------------- accounts
 const SEGMENT_SPEND = { b2c: 8_000, b2b: 60_000, saas: 45_000, enterprise: 400_000 } as const;
 const INDUSTRIES = ['software', 'retail', 'manufacturing', 'healthcare', 'finance', 'logistics', 'education'];
-const NAMES_A = ['Blue', 'North', 'Bright', 'Iron', 'Silver', 'Green', 'Swift', 'Clear', 'Summit', 'Harbor', 'Maple', 'Granite'];
-const NAMES_B = ['Labs', 'Works', 'Systems', 'Foods', 'Health', 'Logistics', 'Partners', 'Retail', 'Analytics', 'Studio'];
+const NAMES_A = [
+  'Blue',
+  'North',
+  'Bright',
+  'Iron',
+  'Silver',
+  'Green',
+  'Swift',
+  'Clear',
+  'Summit',
+  'Harbor',
+  'Maple',
+  'Granite',
+];
+const NAMES_B = [
+  'Labs',
+  'Works',
+  'Systems',
+  'Foods',
+  'Health',
+  'Logistics',
+  'Partners',
+  'Retail',
+  'Analytics',
+  'Studio',
+];
 const accounts: Account[] = [];
 for (let i = 1; i <= 120; i++) {
   const segment = pick(['b2b', 'b2b', 'saas', 'saas', 'enterprise', 'b2c'] as const);
@@ -119,20 +264,44 @@ const activities: Activity[] = [];
 let activityId = 0;
 let dealSeq = 0;
 
-const ev = (from: string | null, to: string, at: string, actorId: string, roleId: string, reason?: string): StageEvent =>
-  reason === undefined ? { from, to, at, actorId, roleId } : { from, to, at, actorId, roleId, reason };
+const ev = (
+  from: string | null,
+  to: string,
+  at: string,
+  actorId: string,
+  roleId: string,
+  reason?: string,
+): StageEvent => (reason === undefined ? { from, to, at, actorId, roleId } : { from, to, at, actorId, roleId, reason });
 /** `candidate`, or one minute after `previous` when the candidate is not later (histories never go backwards). */
 const after = (previous: StageEvent, candidate: string): string =>
-  Date.parse(candidate) > Date.parse(previous.at) ? candidate : new Date(Date.parse(previous.at) + 60_000).toISOString().replace('.000Z', 'Z');
+  Date.parse(candidate) > Date.parse(previous.at)
+    ? candidate
+    : new Date(Date.parse(previous.at) + 60_000).toISOString().replace('.000Z', 'Z');
 const roleOf = (id: string): string => members.find((m) => m.id === id)!.roleId;
 
-function logActivities(memberId: string, from: string, to: string, refs: { leadId?: string; dealId?: string; accountId?: string }, n: number): void {
+function logActivities(
+  memberId: string,
+  from: string,
+  to: string,
+  refs: { leadId?: string; dealId?: string; accountId?: string },
+  n: number,
+): void {
   for (let k = 0; k < n; k++) {
-    const span = Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000));
+    const span = Math.max(
+      0,
+      Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000),
+    );
     const day = addDays(from, rng.int(span + 1));
     if (day > AS_OF) continue;
     const kind = pick(['call', 'call', 'call', 'email', 'email', 'meeting', 'demo'] as const);
-    const durationSeconds = kind === 'email' ? 0 : kind === 'call' ? amount(300, 0.7, 1) : kind === 'meeting' ? 60 * pick([30, 30, 45, 60]) : 60 * pick([45, 60, 90]);
+    const durationSeconds =
+      kind === 'email'
+        ? 0
+        : kind === 'call'
+          ? amount(300, 0.7, 1)
+          : kind === 'meeting'
+            ? 60 * pick([30, 30, 45, 60])
+            : 60 * pick([45, 60, 90]);
     activities.push(
       parseActivity({
         id: `act-${String(++activityId).padStart(5, '0')}`,
@@ -141,7 +310,11 @@ function logActivities(memberId: string, from: string, to: string, refs: { leadI
         at: instant(day, between(14, 22), rng.int(60)),
         durationSeconds,
         ...refs,
-        ...(kind === 'call' ? { completed: chance(0.45) } : kind === 'meeting' || kind === 'demo' ? { completed: chance(0.85) } : {}),
+        ...(kind === 'call'
+          ? { completed: chance(0.45) }
+          : kind === 'meeting' || kind === 'demo'
+            ? { completed: chance(0.85) }
+            : {}),
       }),
     );
   }
@@ -176,7 +349,16 @@ function makeDeal(input: {
     const lose = chance([0.22, 0.18, 0.2, 0.15][s]! * (1 - input.winBias));
     if (lose) {
       lostReason = pick(LOST_REASONS);
-      history.push(ev(stage, 'closed-lost', after(history[history.length - 1]!, instant(day, 18)), ownerId, roleOf(ownerId), lostReason));
+      history.push(
+        ev(
+          stage,
+          'closed-lost',
+          after(history[history.length - 1]!, instant(day, 18)),
+          ownerId,
+          roleOf(ownerId),
+          lostReason,
+        ),
+      );
       stage = 'closed-lost';
       closeDate = day;
       break;
@@ -187,7 +369,9 @@ function makeDeal(input: {
       s++;
     }
     const actor = to === 'demo' && chance(0.4) ? 'm-drew' : ownerId;
-    history.push(ev(stage, to, after(history[history.length - 1]!, instant(day, 17, rng.int(60))), actor, roleOf(actor)));
+    history.push(
+      ev(stage, to, after(history[history.length - 1]!, instant(day, 17, rng.int(60))), actor, roleOf(actor)),
+    );
     stage = to;
     if (to === 'closed-won') closeDate = day;
   }
@@ -241,7 +425,9 @@ for (let i = 1; i <= 440; i++) {
     const next = addDays(day, days);
     if (next > AS_OF) return false;
     day = next;
-    history.push(ev(stage, to, after(history[history.length - 1]!, instant(day, 16, rng.int(60))), sdr, roleOf(sdr), reason));
+    history.push(
+      ev(stage, to, after(history[history.length - 1]!, instant(day, 16, rng.int(60))), sdr, roleOf(sdr), reason),
+    );
     stage = to;
     return true;
   };
@@ -256,7 +442,15 @@ for (let i = 1; i <= 440; i++) {
       if (addDays(day, wait) <= AS_OF) {
         const handoff = addDays(day, wait);
         const ae = pick(aesOf(territory, handoff));
-        const deal = makeDeal({ account, ownerId: ae, created: handoff, type: 'new', sourceMemberId: sdr, leadId: id, winBias: 0.1 });
+        const deal = makeDeal({
+          account,
+          ownerId: ae,
+          created: handoff,
+          type: 'new',
+          sourceMemberId: sdr,
+          leadId: id,
+          winBias: 0.1,
+        });
         deals.push(deal);
         convertedDealId = deal.id;
         step('converted', wait);
@@ -269,7 +463,10 @@ for (let i = 1; i <= 440; i++) {
       id,
       name: `Prospect ${i}`,
       company: account.name,
-      source: territory === 'west' ? pick(['inbound', 'inbound', 'referral', 'event']) : pick(['outbound', 'outbound', 'partner', 'event']),
+      source:
+        territory === 'west'
+          ? pick(['inbound', 'inbound', 'referral', 'event'])
+          : pick(['outbound', 'outbound', 'partner', 'event']),
       ownerId: sdr,
       accountId: account.id,
       segment: account.segment,
@@ -289,7 +486,15 @@ for (let i = 0; i < 95; i++) {
   if (created > AS_OF) continue;
   const account = pick(accounts);
   const territory = account.territoryId as 'west' | 'east';
-  deals.push(makeDeal({ account, ownerId: pick(aesOf(territory, created)), created, type: chance(0.7) ? 'new' : 'expansion', winBias: 0 }));
+  deals.push(
+    makeDeal({
+      account,
+      ownerId: pick(aesOf(territory, created)),
+      created,
+      type: chance(0.7) ? 'new' : 'expansion',
+      winBias: 0,
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- subscriptions (MRR rows per customer per month)
@@ -297,38 +502,93 @@ const subscriptions: Subscription[] = [];
 const months = monthsOf(period(START, '2026-09-30'));
 const won = deals.filter((d) => d.stage === 'closed-won' && d.type === 'new' && d.segment !== 'b2c');
 const firstWin = new Map<string, Deal>();
-for (const d of [...won].sort((a, b) => (a.closeDate! < b.closeDate! ? -1 : 1))) if (!firstWin.has(d.accountId)) firstWin.set(d.accountId, d);
+for (const d of [...won].sort((a, b) => (a.closeDate! < b.closeDate! ? -1 : 1)))
+  if (!firstWin.has(d.accountId)) firstWin.set(d.accountId, d);
 for (const [customerId, deal] of firstWin) {
   // MRR = annual contract value / 12, in cents, allocated exactly
-  let mrrCents = toMinorUnits(allocate(roundMoney(multiply(deal.amount, 1)), Array.from({ length: 12 }, () => 1))[0]!);
+  let mrrCents = toMinorUnits(
+    allocate(
+      roundMoney(multiply(deal.amount, 1)),
+      Array.from({ length: 12 }, () => 1),
+    )[0]!,
+  );
   let active = true;
   let pausedUntil = '';
   for (const m of months) {
     if (m.end <= deal.closeDate!) continue;
     if (!active) break;
     if (pausedUntil && m.start <= pausedUntil) continue;
-    subscriptions.push(parseSubscription({ customerId, subscriptionId: `s-${customerId}`, planId: deal.products?.[0] ?? 'core', period: m, mrr: fromMinorUnits(mrrCents, CUR) }));
+    subscriptions.push(
+      parseSubscription({
+        customerId,
+        subscriptionId: `s-${customerId}`,
+        planId: deal.products?.[0] ?? 'core',
+        period: m,
+        mrr: fromMinorUnits(mrrCents, CUR),
+      }),
+    );
     const r = rng.next();
-    if (r < 0.018) active = false; // churn
-    else if (r < 0.024) pausedUntil = addDays(m.end, 31 * between(1, 3)); // churn then reactivate 1–3 months later
-    else if (r < 0.06) mrrCents += BigInt(Math.round(Number(mrrCents) * (0.1 + rng.next() * 0.3))); // expansion
+    if (r < 0.018)
+      active = false; // churn
+    else if (r < 0.024)
+      pausedUntil = addDays(m.end, 31 * between(1, 3)); // churn then reactivate 1–3 months later
+    else if (r < 0.06)
+      mrrCents += BigInt(Math.round(Number(mrrCents) * (0.1 + rng.next() * 0.3))); // expansion
     else if (r < 0.075) mrrCents -= BigInt(Math.round(Number(mrrCents) * (0.1 + rng.next() * 0.2))); // contraction
   }
 }
 
 // ---------------------------------------------------------------- quotas
 const quotas: Quota[] = [];
-for (const [y, q] of [[2025, 1], [2025, 2], [2025, 3], [2025, 4], [2026, 1], [2026, 2], [2026, 3], [2026, 4]] as const) {
+for (const [y, q] of [
+  [2025, 1],
+  [2025, 2],
+  [2025, 3],
+  [2025, 4],
+  [2026, 1],
+  [2026, 2],
+  [2026, 3],
+  [2026, 4],
+] as const) {
   const p = quarter(y, q);
   for (const ae of ['m-taylor', 'm-jordan', 'm-casey']) {
     if (ae === 'm-casey' && p.end < '2025-08-18') continue;
-    quotas.push(parseQuota({ id: `q-${ae}-${y}q${q}`, memberId: ae, period: p, amount: { amount: ae === 'm-taylor' ? 150_000 : 240_000, currency: CUR } }));
+    quotas.push(
+      parseQuota({
+        id: `q-${ae}-${y}q${q}`,
+        memberId: ae,
+        period: p,
+        amount: { amount: ae === 'm-taylor' ? 150_000 : 240_000, currency: CUR },
+      }),
+    );
   }
   for (const sdr of ['m-jamie', 'm-riley']) {
-    quotas.push(parseQuota({ id: `q-${sdr}-${y}q${q}`, memberId: sdr, period: p, amount: { amount: sdr === 'm-jamie' ? 120_000 : 300_000, currency: CUR }, measure: 'bookings' }));
+    quotas.push(
+      parseQuota({
+        id: `q-${sdr}-${y}q${q}`,
+        memberId: sdr,
+        period: p,
+        amount: { amount: sdr === 'm-jamie' ? 120_000 : 300_000, currency: CUR },
+        measure: 'bookings',
+      }),
+    );
   }
-  quotas.push(parseQuota({ id: `q-team-west-${y}q${q}`, teamId: 'team-west', period: p, amount: { amount: 150_000, currency: CUR } }));
-  quotas.push(parseQuota({ id: `q-team-east-${y}q${q}`, teamId: 'team-east', period: p, amount: { amount: 480_000, currency: CUR } }));
+  quotas.push(
+    parseQuota({
+      id: `q-team-west-${y}q${q}`,
+      teamId: 'team-west',
+      period: p,
+      amount: { amount: 150_000, currency: CUR },
+    }),
+  );
+  quotas.push(
+    parseQuota({
+      id: `q-team-east-${y}q${q}`,
+      teamId: 'team-east',
+      period: p,
+      amount: { amount: 480_000, currency: CUR },
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- incentive plans
@@ -358,10 +618,21 @@ const plans = [
               { from: '1.5', rate: '0.15' },
             ],
           },
-          { id: 'ae-quota-bonus', name: 'Quota bonus', kind: 'bonus', kinds: ['owner', 'split'], steps: [{ atLeast: '1', amount: '2000' }] },
+          {
+            id: 'ae-quota-bonus',
+            name: 'Quota bonus',
+            kind: 'bonus',
+            kinds: ['owner', 'split'],
+            steps: [{ atLeast: '1', amount: '2000' }],
+          },
           { id: 'ae-overlay', name: 'Specialist overlay', kind: 'rate', kinds: ['overlay'], rate: '0.02' },
         ],
-        clawback: { schedule: [{ withinDays: 90, share: '1' }, { withinDays: 180, share: '0.5' }] },
+        clawback: {
+          schedule: [
+            { withinDays: 90, share: '1' },
+            { withinDays: 180, share: '0.5' },
+          ],
+        },
       },
     ],
   },
@@ -376,9 +647,28 @@ const plans = [
         effectiveFrom: '2025-01-01',
         attainment: { kinds: ['source'] },
         components: [
-          { id: 'sdr-per-opportunity', name: 'Per sourced opportunity won', kind: 'perUnit', kinds: ['source'], measure: 'bookings', amountPerUnit: '150' },
-          { id: 'sdr-sourced-bookings', name: 'Share of sourced bookings', kind: 'rate', kinds: ['source'], rate: '0.01' },
-          { id: 'sdr-quota-bonus', name: 'Quota bonus', kind: 'bonus', kinds: ['source'], steps: [{ atLeast: '1', amount: '1000' }] },
+          {
+            id: 'sdr-per-opportunity',
+            name: 'Per sourced opportunity won',
+            kind: 'perUnit',
+            kinds: ['source'],
+            measure: 'bookings',
+            amountPerUnit: '150',
+          },
+          {
+            id: 'sdr-sourced-bookings',
+            name: 'Share of sourced bookings',
+            kind: 'rate',
+            kinds: ['source'],
+            rate: '0.01',
+          },
+          {
+            id: 'sdr-quota-bonus',
+            name: 'Quota bonus',
+            kind: 'bonus',
+            kinds: ['source'],
+            steps: [{ atLeast: '1', amount: '1000' }],
+          },
         ],
       },
     ],
@@ -387,7 +677,14 @@ const plans = [
 
 // ---------------------------------------------------------------- write
 const files: Record<string, unknown> = {
-  'organisation.json': { name: 'Northwind Cloud', currency: CUR, asOf: AS_OF, seed: 'northwind-cloud-2025', leadStages: LEAD_STAGES, dealStages: DEAL_STAGES.map((s) => s.id) },
+  'organisation.json': {
+    name: 'Northwind Cloud',
+    currency: CUR,
+    asOf: AS_OF,
+    seed: 'northwind-cloud-2025',
+    leadStages: LEAD_STAGES,
+    dealStages: DEAL_STAGES.map((s) => s.id),
+  },
   'members.json': members,
   'teams.json': teams,
   'territories.json': territories,
@@ -401,7 +698,9 @@ const files: Record<string, unknown> = {
 };
 /** JSON with one array element per line: compact, yet diffable line by line. */
 const toJson = (value: unknown): string =>
-  Array.isArray(value) ? `[\n${value.map((v) => JSON.stringify(v)).join(',\n')}\n]\n` : `${JSON.stringify(value, null, 2)}\n`;
+  Array.isArray(value)
+    ? `[\n${value.map((v) => JSON.stringify(v)).join(',\n')}\n]\n`
+    : `${JSON.stringify(value, null, 2)}\n`;
 const check = process.argv.includes('--check');
 const stale: string[] = [];
 for (const [name, value] of Object.entries(files)) {

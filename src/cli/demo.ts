@@ -4,7 +4,13 @@
  */
 import { addMonths, quarter, quarterOf, sum, type Money, type Period } from '../core/index.js';
 import { defaultDealPipeline, stageDurations, agingDeals } from '../pipeline/index.js';
-import { forecastByCategory, pipelineCoverage, simulatePipeline, stageProbabilities, weightedPipeline } from '../forecast/index.js';
+import {
+  forecastByCategory,
+  pipelineCoverage,
+  simulatePipeline,
+  stageProbabilities,
+  weightedPipeline,
+} from '../forecast/index.js';
 import { calculateStatement, creditDeals, definePlan, explainStatement } from '../commission/index.js';
 import { conversionRate, funnel, quotaAttainment, shrinkRates, wilsonInterval, winRate } from '../metrics/index.js';
 import { defaultLeadPipeline } from '../pipeline/index.js';
@@ -36,7 +42,8 @@ const label = (p: Period): string => {
 export function runDemo(org: SampleOrganisation, print: Print): void {
   const current = quarterOf(org.asOf);
   const name = (id: string): string => org.members.find((m) => m.id === id)?.name ?? id;
-  const previous = current.quarter === 1 ? quarter(current.fiscalYear - 1, 4) : quarter(current.fiscalYear, current.quarter - 1);
+  const previous =
+    current.quarter === 1 ? quarter(current.fiscalYear - 1, 4) : quarter(current.fiscalYear, current.quarter - 1);
 
   print(`${org.name} — sample organisation, observed as of ${org.asOf} (${org.currency})`);
   print('');
@@ -44,26 +51,49 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   const byRole = new Map<string, string[]>();
   for (const m of org.members) byRole.set(m.roleId, [...(byRole.get(m.roleId) ?? []), m.name]);
   for (const [role, names] of byRole) print(`  ${pad(role, 26)} ${names.join(', ')}`);
-  print(`Territories: ${org.territories.map((t) => `${t.name} (${org.accounts.filter((a) => a.territoryId === t.id).length} accounts)`).join(', ')}`);
-  print(`Leads: ${org.leads.length}   Deals: ${org.deals.length}   Activities: ${org.activities.length}   Subscription rows: ${org.subscriptions.length}   Quotas: ${org.quotas.length}`);
+  print(
+    `Territories: ${org.territories.map((t) => `${t.name} (${org.accounts.filter((a) => a.territoryId === t.id).length} accounts)`).join(', ')}`,
+  );
+  print(
+    `Leads: ${org.leads.length}   Deals: ${org.deals.length}   Activities: ${org.activities.length}   Subscription rows: ${org.subscriptions.length}   Quotas: ${org.quotas.length}`,
+  );
 
   // ── pipeline ──────────────────────────────────────────────────────────────
   print('');
-  print('Deal pipeline: deals per stage, and days spent in each stage (closed deals\' completed stays)');
+  print("Deal pipeline: deals per stage, and days spent in each stage (closed deals' completed stays)");
   const durations = stageDurations(org.deals, defaultDealPipeline);
   for (const stage of defaultDealPipeline.stages) {
     const inStage = org.deals.filter((d) => d.stage === stage.id);
     const d = durations.find((x) => x.stage === stage.id);
     print(
-      `  ${pad(stage.id, 13)} ${padLeft(String(inStage.length), 4)} deals ${padLeft(fmtMoney(sum(inStage.map((x) => x.amount), org.currency)), 18)}` +
-        (stage.kind === 'open' && d ? `   median ${padLeft(days(d.medianDays), 7)}, p90 ${padLeft(days(d.p90Days), 7)} (${d.count} stays)` : ''),
+      `  ${pad(stage.id, 13)} ${padLeft(String(inStage.length), 4)} deals ${padLeft(
+        fmtMoney(
+          sum(
+            inStage.map((x) => x.amount),
+            org.currency,
+          ),
+        ),
+        18,
+      )}` +
+        (stage.kind === 'open' && d
+          ? `   median ${padLeft(days(d.medianDays), 7)}, p90 ${padLeft(days(d.p90Days), 7)} (${d.count} stays)`
+          : ''),
     );
   }
   const stale = agingDeals(
     org.deals.filter((d) => d.closeDate === undefined),
     { pipeline: defaultDealPipeline, asOf: `${org.asOf}T23:59:59Z`, thresholdDays: 21 },
   );
-  print(`  open deals stuck more than 21 days in their stage: ${stale.length}${stale.length ? ` (${stale.slice(0, 5).map((s) => s.id).join(', ')}${stale.length > 5 ? ', …' : ''})` : ''}`);
+  print(
+    `  open deals stuck more than 21 days in their stage: ${stale.length}${
+      stale.length
+        ? ` (${stale
+            .slice(0, 5)
+            .map((s) => s.id)
+            .join(', ')}${stale.length > 5 ? ', …' : ''})`
+        : ''
+    }`,
+  );
 
   // ── metrics ───────────────────────────────────────────────────────────────
   print('');
@@ -72,25 +102,41 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   const resolvedLeads = org.leads.filter((l) => ['converted', 'disqualified'].includes(l.stage)).length;
   const leadRate = conversionRate(converted, resolvedLeads);
   const leadCi = wilsonInterval(converted, resolvedLeads, 0.95);
-  print(`  leads converted: ${converted} of ${resolvedLeads} resolved = ${pct(leadRate)} (95% Wilson interval ${pct(leadCi.lower)} – ${pct(leadCi.upper)})`);
+  print(
+    `  leads converted: ${converted} of ${resolvedLeads} resolved = ${pct(leadRate)} (95% Wilson interval ${pct(leadCi.lower)} – ${pct(leadCi.upper)})`,
+  );
   const leadFunnel = funnel(org.leads, defaultLeadPipeline, { stages: ['new', 'working', 'qualified'] });
   print(`  lead funnel: ${leadFunnel.rows.map((r) => `${r.stageId} ${r.reached}`).join(' → ')}`);
   const byCount = winRate(org.deals, { by: 'count', groupBy: 'member' });
   const byValue = winRate(org.deals, { by: 'value' });
-  print(`  deal win rate: ${pct(byCount.rate)} by count (${byCount.won} won, ${byCount.lost} lost), ${pct(byValue.rate)} by value`);
-  const reps = Object.entries(byCount.groups ?? {}).map(([key, w]) => ({ key, successes: w.won, trials: w.won + w.lost }));
+  print(
+    `  deal win rate: ${pct(byCount.rate)} by count (${byCount.won} won, ${byCount.lost} lost), ${pct(byValue.rate)} by value`,
+  );
+  const reps = Object.entries(byCount.groups ?? {}).map(([key, w]) => ({
+    key,
+    successes: w.won,
+    trials: w.won + w.lost,
+  }));
   const shrunk = shrinkRates(reps);
   print(`  win-rate leaderboard (empirical-Bayes shrinkage, ${shrunk.method}):`);
   for (const r of [...shrunk.groups].sort((a, b) => a.rank - b.rank)) {
-    print(`    ${r.rank}. ${pad(name(r.key), 14)} ${padLeft(`${r.successes}/${r.trials}`, 7)} raw ${padLeft(pct(r.rate), 6)}  shrunk ${padLeft(pct(r.shrunkRate), 6)}`);
+    print(
+      `    ${r.rank}. ${pad(name(r.key), 14)} ${padLeft(`${r.successes}/${r.trials}`, 7)} raw ${padLeft(pct(r.rate), 6)}  shrunk ${padLeft(pct(r.shrunkRate), 6)}`,
+    );
   }
   const attainment = quotaAttainment(
     org.deals,
     // AE and team quotas are on closed bookings; SDR quotas are on sourced bookings (see the commission section)
-    org.quotas.filter((q) => q.period.start === previous.start && (q.teamId !== undefined || org.members.find((m) => m.id === q.memberId)?.roleId === 'account-executive')),
+    org.quotas.filter(
+      (q) =>
+        q.period.start === previous.start &&
+        (q.teamId !== undefined || org.members.find((m) => m.id === q.memberId)?.roleId === 'account-executive'),
+    ),
     { members: org.members },
   );
-  print(`  quota attainment on bookings ${label(previous)}: ${attainment.rows.map((r) => `${r.memberId !== undefined ? name(r.memberId) : r.teamId} ${pct(r.attainment)}`).join(', ')}`);
+  print(
+    `  quota attainment on bookings ${label(previous)}: ${attainment.rows.map((r) => `${r.memberId !== undefined ? name(r.memberId) : r.teamId} ${pct(r.attainment)}`).join(', ')}`,
+  );
 
   // ── retention ─────────────────────────────────────────────────────────────
   print('');
@@ -99,12 +145,16 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   print(
     `  starting ${fmtMoney(movements.starting)} + new ${fmtMoney(movements.new)} + expansion ${fmtMoney(movements.expansion)} + reactivation ${fmtMoney(movements.reactivation)}`,
   );
-  print(`  − contraction ${fmtMoney(movements.contraction)} − churned ${fmtMoney(movements.churned)} = ending ${fmtMoney(movements.ending)}`);
+  print(
+    `  − contraction ${fmtMoney(movements.contraction)} − churned ${fmtMoney(movements.churned)} = ending ${fmtMoney(movements.ending)}`,
+  );
   const year = mrrMovements(org.subscriptions, { start: yearEndingOn(previous.end), end: previous.end });
   const grr = grossRevenueRetention(year);
   const nrr = netRevenueRetention(year);
   const qr = quickRatio(movements);
-  print(`  trailing twelve months to ${previous.end}: GRR ${pct(grr.rate)}, NRR ${pct(nrr.rate)} (start cohort of ${fmtMoney(grr.denominator)}); quick ratio ${label(previous)}: ${qr.rate === null ? 'n/a' : qr.rate.toFixed(2)}`);
+  print(
+    `  trailing twelve months to ${previous.end}: GRR ${pct(grr.rate)}, NRR ${pct(nrr.rate)} (start cohort of ${fmtMoney(grr.denominator)}); quick ratio ${label(previous)}: ${qr.rate === null ? 'n/a' : qr.rate.toFixed(2)}`,
+  );
 
   // ── forecast ──────────────────────────────────────────────────────────────
   print('');
@@ -115,7 +165,13 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   const categories = forecastByCategory(org.deals, current);
   print(`  open pipeline expected to close   ${padLeft(fmtMoney(weighted.amount), 18)}  (${weighted.count} deals)`);
   print(`  weighted, stage defaults          ${padLeft(fmtMoney(weighted.weighted), 18)}`);
-  print(`  weighted, learned stage odds      ${padLeft(fmtMoney(weightedLearned.weighted), 18)}  (${Object.entries(learned.probabilities).map(([s, p]) => `${s} ${pct(p)}`).join(', ')})`);
+  print(
+    `  weighted, learned stage odds      ${padLeft(fmtMoney(weightedLearned.weighted), 18)}  (${Object.entries(
+      learned.probabilities,
+    )
+      .map(([s, p]) => `${s} ${pct(p)}`)
+      .join(', ')})`,
+  );
   print(`  closed so far                     ${padLeft(fmtMoney(categories.closed.amount), 18)}`);
   print(`  commit forecast (closed + commit) ${padLeft(fmtMoney(categories.commitForecast), 18)}`);
   print(`  best case (+ best case deals)     ${padLeft(fmtMoney(categories.bestCaseForecast), 18)}`);
@@ -124,8 +180,16 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
     org.currency,
   );
   const coverage = pipelineCoverage(categories.openPipeline, teamQuota, categories.closed.amount);
-  print(`  quota ${fmtMoney(teamQuota)}; coverage of the remaining quota by open pipeline: ${coverage.coverage === null ? 'quota met' : `${coverage.coverage.toFixed(2)}×`}`);
-  const sim = simulatePipeline(org.deals, { runs: 10_000, seed: 'revops-demo', period: current, probabilities: learned.probabilities, slip: 0.15 });
+  print(
+    `  quota ${fmtMoney(teamQuota)}; coverage of the remaining quota by open pipeline: ${coverage.coverage === null ? 'quota met' : `${coverage.coverage.toFixed(2)}×`}`,
+  );
+  const sim = simulatePipeline(org.deals, {
+    runs: 10_000,
+    seed: 'revops-demo',
+    period: current,
+    probabilities: learned.probabilities,
+    slip: 0.15,
+  });
   print(
     `  Monte Carlo (10,000 runs, 15% slip, learned odds): P10 ${fmtNumberMoney(sim.p10, sim.currency)}, P50 ${fmtNumberMoney(sim.p50, sim.currency)}, P90 ${fmtNumberMoney(sim.p90, sim.currency)} more to book`,
   );
@@ -137,14 +201,24 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   const credits = creditDeals(won, { members: org.members, rollup: 'manager', source: true });
   const plans = new Map(org.plans.map((p) => [p.id, definePlan(p)]));
   const planFor = (roleId: string): string | undefined =>
-    roleId === 'account-executive' ? 'plan-ae-2025' : roleId === 'sdr' || roleId === 'bdr' ? 'plan-sdr-2025' : undefined;
+    roleId === 'account-executive'
+      ? 'plan-ae-2025'
+      : roleId === 'sdr' || roleId === 'bdr'
+        ? 'plan-sdr-2025'
+        : undefined;
   let explained = '';
   let best = -1;
   for (const member of org.members) {
     const planId = planFor(member.roleId);
     const quota = org.quotas.find((q) => q.memberId === member.id && q.period.start === previous.start);
     if (planId === undefined || quota === undefined) continue;
-    const statement = calculateStatement({ plan: plans.get(planId)!, member, period: previous, quota: quota.amount, credits });
+    const statement = calculateStatement({
+      plan: plans.get(planId)!,
+      member,
+      period: previous,
+      quota: quota.amount,
+      credits,
+    });
     print(
       `  ${pad(member.name, 14)} ${pad(member.roleId, 18)} credited ${padLeft(fmtMoney(statement.credited), 16)}  attainment ${padLeft(pct(statement.attainment), 7)}  payable ${padLeft(fmtMoney(statement.payable), 14)}`,
     );

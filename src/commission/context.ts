@@ -8,7 +8,16 @@ import { invalid } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
 import { addDays, assertIsoDate } from '../core/dates.js';
 import { prorate } from '../core/divide.js';
-import { daysInPeriod, fiscalYear, monthOf, overlap, period, prorationFraction, quarterOf, type Period } from '../core/periods.js';
+import {
+  daysInPeriod,
+  fiscalYear,
+  monthOf,
+  overlap,
+  period,
+  prorationFraction,
+  quarterOf,
+  type Period,
+} from '../core/periods.js';
 import { fromFixed, readMoney } from '../core/money.js';
 import type { RoundingMode } from '../core/rounding.js';
 import type { CreditKind } from '../model/credit.js';
@@ -81,7 +90,8 @@ export function planPeriodOf(plan: Plan, date: string): Period {
 export function resolveContext(input: StatementContext): ResolvedContext {
   const { plan, index } = compiledPlan(input.plan);
   const { period: p } = input;
-  if (typeof p !== 'object' || p === null) throw invalid('INVALID_PERIOD', 'period', p, 'must be a period { start, end }');
+  if (typeof p !== 'object' || p === null)
+    throw invalid('INVALID_PERIOD', 'period', p, 'must be a period { start, end }');
   assertIsoDate(p.start, 'period.start');
   assertIsoDate(p.end, 'period.end');
   const expected = planPeriodOf(plan, p.start);
@@ -100,17 +110,33 @@ export function resolveContext(input: StatementContext): ResolvedContext {
   const version = planVersionAsOf(plan, asOf);
   const inForce = period(version.effectiveFrom, version.effectiveTo ?? '9999-12-31');
   const range = overlap(full, inForce);
-  if (range === null) throw invalid('INVALID_INPUT', 'asOf', asOf, `picks version "${version.id}", which is not in force during ${full.start}..${full.end}`);
+  if (range === null)
+    throw invalid(
+      'INVALID_INPUT',
+      'asOf',
+      asOf,
+      `picks version "${version.id}", which is not in force during ${full.start}..${full.end}`,
+    );
   const member = input.member;
-  if (typeof member !== 'object' || member === null || typeof member.id !== 'string') throw invalid('INVALID_INPUT', 'member', member, 'must be a member');
+  if (typeof member !== 'object' || member === null || typeof member.id !== 'string')
+    throw invalid('INVALID_INPUT', 'member', member, 'must be a member');
   assertIsoDate(member.startDate, 'member.startDate');
   if (member.endDate !== undefined) assertIsoDate(member.endDate, 'member.endDate');
-  if (member.endDate !== undefined && member.endDate < member.startDate) throw invalid('INVALID_INPUT', 'member.endDate', member.endDate, `must not be before member.startDate ${member.startDate}`);
+  if (member.endDate !== undefined && member.endDate < member.startDate)
+    throw invalid(
+      'INVALID_INPUT',
+      'member.endDate',
+      member.endDate,
+      `must not be before member.startDate ${member.startDate}`,
+    );
   // The days the member is on this plan version; proration counts them inclusive at both ends
   // (core's prorationFraction): over the full range, and over the statement period alone.
   const onPlan = overlap(period(member.startDate, member.endDate ?? '9999-12-31'), inForce);
   const fraction = (whole: Period): Fraction => {
-    const f = !version.prorate || onPlan === null ? { numerator: version.prorate ? 0 : daysInPeriod(whole), denominator: daysInPeriod(whole) } : prorationFraction(onPlan, whole);
+    const f =
+      !version.prorate || onPlan === null
+        ? { numerator: version.prorate ? 0 : daysInPeriod(whole), denominator: daysInPeriod(whole) }
+        : prorationFraction(onPlan, whole);
     return { numerator: f.numerator, denominator: f.denominator };
   };
   const proration = fraction(full);
@@ -121,12 +147,17 @@ export function resolveContext(input: StatementContext): ResolvedContext {
     for (let day = range.start; day <= range.end; ) {
       const one = planPeriodOf(plan, day);
       const f = fraction(one);
-      limits = { num: limits.num * BigInt(f.denominator) + BigInt(f.numerator) * limits.den, den: limits.den * BigInt(f.denominator), periods: limits.periods + 1 };
+      limits = {
+        num: limits.num * BigInt(f.denominator) + BigInt(f.numerator) * limits.den,
+        den: limits.den * BigInt(f.denominator),
+        periods: limits.periods + 1,
+      };
       day = addDays(one.end, 1);
     }
   }
   const q = readMoney(input.quota, 'quota');
-  if (q.currency !== plan.currency) throw invalid('CURRENCY_MISMATCH', 'quota.currency', q.currency, `must be the plan currency ${plan.currency}`);
+  if (q.currency !== plan.currency)
+    throw invalid('CURRENCY_MISMATCH', 'quota.currency', q.currency, `must be the plan currency ${plan.currency}`);
   if (q.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'quota.amount', input.quota.amount, 'must not be negative');
   const digits = minorUnits(plan.currency);
   const mode = plan.rounding;

@@ -75,19 +75,33 @@ export function managerAsOf(member: Member, date: string): string | undefined {
 export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Credit[] {
   if (!Array.isArray(deals)) throw invalid('INVALID_INPUT', 'deals', deals, 'must be an array of deals');
   const rollup = rules.rollup ?? 'none';
-  if (rollup !== 'none' && rollup !== 'manager' && rollup !== 'allManagers') throw invalid('INVALID_OPTION', 'rules.rollup', rollup, "must be 'none', 'manager' or 'allManagers'");
-  if (rollup !== 'none' && rules.members === undefined) throw invalid('INVALID_INPUT', 'rules.members', undefined, 'are required to roll credit up to managers');
+  if (rollup !== 'none' && rollup !== 'manager' && rollup !== 'allManagers')
+    throw invalid('INVALID_OPTION', 'rules.rollup', rollup, "must be 'none', 'manager' or 'allManagers'");
+  if (rollup !== 'none' && rules.members === undefined)
+    throw invalid('INVALID_INPUT', 'rules.members', undefined, 'are required to roll credit up to managers');
   const members = new Map((rules.members ?? []).map((m) => [m.id, m]));
   const measure = rules.measure ?? 'bookings';
   const withSource = rules.source ?? true;
   const out: Credit[] = [];
   deals.forEach((deal, i) => {
     const date = deal.closeDate;
-    if (date === undefined) throw invalid('INVALID_INPUT', `deals[${i}].closeDate`, undefined, 'is required to credit a deal');
+    if (date === undefined)
+      throw invalid('INVALID_INPUT', `deals[${i}].closeDate`, undefined, 'is required to credit a deal');
     if (deal.forecastCategory !== 'closed' || deal.lostReason !== undefined) {
-      throw invalid('INVALID_INPUT', `deals[${i}].forecastCategory`, deal.forecastCategory, `must be 'closed' with no lostReason: only won deals are credited (deal "${deal.id}")`);
+      throw invalid(
+        'INVALID_INPUT',
+        `deals[${i}].forecastCategory`,
+        deal.forecastCategory,
+        `must be 'closed' with no lostReason: only won deals are credited (deal "${deal.id}")`,
+      );
     }
-    const make = (kind: CreditKind, memberId: string, amount: Money, share: string | undefined, extra: Partial<Credit> = {}): Credit => ({
+    const make = (
+      kind: CreditKind,
+      memberId: string,
+      amount: Money,
+      share: string | undefined,
+      extra: Partial<Credit> = {},
+    ): Credit => ({
       id: `${deal.id}/${kind}/${memberId}`,
       dealId: deal.id,
       memberId,
@@ -110,25 +124,58 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
       if (f.int < 0n) throw invalid('INVALID_RATE', `deals[${i}].splits[${j}].share`, s.share, 'must not be negative');
       if (s.kind === 'revenue') revenueShare = addFixed(revenueShare, f);
     });
-    if (compareFixed(revenueShare, ONE) > 0) throw invalid('INVALID_INPUT', `deals[${i}].splits`, fixedToString(revenueShare), 'revenue split shares must not total more than 1 (100%)');
+    if (compareFixed(revenueShare, ONE) > 0)
+      throw invalid(
+        'INVALID_INPUT',
+        `deals[${i}].splits`,
+        fixedToString(revenueShare),
+        'revenue split shares must not total more than 1 (100%)',
+      );
     const ownerShare = subFixed(ONE, revenueShare);
     const parts: { kind: CreditKind; memberId: string; share: string }[] = [];
     if (ownerShare.int > 0n) parts.push({ kind: 'owner', memberId: deal.ownerId, share: fixedToString(ownerShare) });
-    for (const s of splits) if (s.kind === 'revenue' && parseFixed(s.share).int > 0n) parts.push({ kind: 'split', memberId: s.memberId, share: fixedToString(parseFixed(s.share)) });
+    for (const s of splits)
+      if (s.kind === 'revenue' && parseFixed(s.share).int > 0n)
+        parts.push({ kind: 'split', memberId: s.memberId, share: fixedToString(parseFixed(s.share)) });
     const credited = new Set<string>();
-    for (const p of [...parts, ...splits.filter((x) => x.kind === 'overlay').map((x) => ({ kind: 'overlay' as const, memberId: x.memberId }))]) {
+    for (const p of [
+      ...parts,
+      ...splits.filter((x) => x.kind === 'overlay').map((x) => ({ kind: 'overlay' as const, memberId: x.memberId })),
+    ]) {
       const key = `${p.kind === 'overlay' ? 'overlay' : 'revenue'}/${p.memberId}`;
-      if (credited.has(key)) throw invalid('INVALID_INPUT', `deals[${i}].splits`, p.memberId, `must not give member "${p.memberId}" two ${p.kind === 'overlay' ? 'overlay' : 'revenue'} credits on deal "${deal.id}" (the owner counts as a revenue credit): merge the shares`);
+      if (credited.has(key))
+        throw invalid(
+          'INVALID_INPUT',
+          `deals[${i}].splits`,
+          p.memberId,
+          `must not give member "${p.memberId}" two ${p.kind === 'overlay' ? 'overlay' : 'revenue'} credits on deal "${deal.id}" (the owner counts as a revenue credit): merge the shares`,
+        );
       credited.add(key);
     }
-    const amounts = parts.length === 0 ? [] : allocate(dealAmount, parts.map((p) => p.share));
+    const amounts =
+      parts.length === 0
+        ? []
+        : allocate(
+            dealAmount,
+            parts.map((p) => p.share),
+          );
     const revenue: Credit[] = parts.map((p, k) => make(p.kind, p.memberId, amounts[k] as Money, p.share));
     out.push(...revenue);
     for (const s of splits) {
       if (s.kind !== 'overlay') continue;
-      out.push(make('overlay', s.memberId, roundMoney(multiply(dealAmount, s.share), rules.rounding), fixedToString(parseFixed(s.share))));
+      out.push(
+        make(
+          'overlay',
+          s.memberId,
+          roundMoney(multiply(dealAmount, s.share), rules.rounding),
+          fixedToString(parseFixed(s.share)),
+        ),
+      );
     }
-    if (withSource && deal.sourceMemberId !== undefined) out.push(make('source', deal.sourceMemberId, dealAmount, '1', { units: dealAmount.amount.startsWith('-') ? 0 : 1 }));
+    if (withSource && deal.sourceMemberId !== undefined)
+      out.push(
+        make('source', deal.sourceMemberId, dealAmount, '1', { units: dealAmount.amount.startsWith('-') ? 0 : 1 }),
+      );
     if (rollup === 'none') return;
     const toManager = new Map<string, Money>();
     const order: string[] = [];
@@ -147,7 +194,8 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
       }
     }
     const direct = new Set(revenue.map((c) => c.memberId));
-    for (const mgr of order) if (!direct.has(mgr)) out.push(make('rollup', mgr, toManager.get(mgr) as Money, undefined));
+    for (const mgr of order)
+      if (!direct.has(mgr)) out.push(make('rollup', mgr, toManager.get(mgr) as Money, undefined));
   });
   return out;
 }

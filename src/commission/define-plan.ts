@@ -15,12 +15,18 @@ function dec(s: string): Fixed {
   return parseFixed(s);
 }
 
-function checkComponent(c: PlanComponent, path: Path, digits: number, add: (path: Path, message: string) => void): void {
+function checkComponent(
+  c: PlanComponent,
+  path: Path,
+  digits: number,
+  add: (path: Path, message: string) => void,
+): void {
   const nonNegative = (v: string | undefined, field: string): void => {
     if (v !== undefined && dec(v).int < 0n) add([...path, field], `must not be negative, got ${v}`);
   };
   const wholeMinor = (v: string | undefined, field: string): void => {
-    if (v !== undefined && dec(v).scale > digits) add([...path, field], `must be in whole minor units (${digits} decimals), got ${v}`);
+    if (v !== undefined && dec(v).scale > digits)
+      add([...path, field], `must be in whole minor units (${digits} decimals), got ${v}`);
   };
   nonNegative(c.gate, 'gate');
   nonNegative(c.floor, 'floor');
@@ -49,10 +55,12 @@ function checkComponent(c: PlanComponent, path: Path, digits: number, add: (path
     case 'override':
       nonNegative(c.rate, 'rate');
       nonNegative(c.teamThreshold, 'teamThreshold');
-      if (c.thresholdMode !== undefined && c.teamThreshold === undefined) add([...path, 'thresholdMode'], 'is set but teamThreshold is not');
+      if (c.thresholdMode !== undefined && c.teamThreshold === undefined)
+        add([...path, 'thresholdMode'], 'is set but teamThreshold is not');
       break;
     case 'spiff':
-      if ((c.rate === undefined) === (c.amountPerCredit === undefined)) add(path, 'a spiff needs exactly one of rate or amountPerCredit');
+      if ((c.rate === undefined) === (c.amountPerCredit === undefined))
+        add(path, 'a spiff needs exactly one of rate or amountPerCredit');
       nonNegative(c.rate, 'rate');
       nonNegative(c.amountPerCredit, 'amountPerCredit');
       break;
@@ -69,21 +77,37 @@ function checkComponent(c: PlanComponent, path: Path, digits: number, add: (path
       break;
     case 'tiered': {
       if (c.scope === 'yearToDate' && c.basis !== 'amount') {
-        add([...path, 'scope'], "yearToDate scope needs basis 'amount': the year-to-date value carried in (carriedIn) is an amount, and attainment bounds would need a year-to-date quota a period statement does not have (revops rule; use periodToDate for attainment tiers)");
+        add(
+          [...path, 'scope'],
+          "yearToDate scope needs basis 'amount': the year-to-date value carried in (carriedIn) is an amount, and attainment bounds would need a year-to-date quota a period statement does not have (revops rule; use periodToDate for attainment tiers)",
+        );
       }
       c.tiers.forEach((t, i) => {
         const tp = [...path, 'tiers', i];
         nonNegative(t.rate, `tiers[${i}].rate`);
         if (i === 0 && dec(t.from).int < 0n) add([...tp, 'from'], `first tier must not start below 0, got ${t.from}`);
-        if (t.to !== undefined && compareFixed(dec(t.to), dec(t.from)) <= 0) add([...tp, 'to'], `must be above from ${t.from}, got ${t.to}`);
+        if (t.to !== undefined && compareFixed(dec(t.to), dec(t.from)) <= 0)
+          add([...tp, 'to'], `must be above from ${t.from}, got ${t.to}`);
         const next = c.tiers[i + 1];
-        if (!next && t.to !== undefined) add([...tp, 'to'], `the last tier must be open-ended (no "to"), so that every amount falls in a tier (revops rule); got ${t.to}: limit pay with a cap instead`);
+        if (!next && t.to !== undefined)
+          add(
+            [...tp, 'to'],
+            `the last tier must be open-ended (no "to"), so that every amount falls in a tier (revops rule); got ${t.to}: limit pay with a cap instead`,
+          );
         if (next) {
           if (t.to === undefined) add([...tp, 'to'], 'only the last tier may be open-ended');
           else {
             const cmp = compareFixed(dec(t.to), dec(next.from));
-            if (cmp < 0) add([...path, 'tiers', i + 1, 'from'], `gap between tiers: tier ${i} ends at ${t.to}, tier ${i + 1} starts at ${next.from}`);
-            if (cmp > 0) add([...path, 'tiers', i + 1, 'from'], `overlapping tiers: tier ${i} ends at ${t.to}, tier ${i + 1} starts at ${next.from}`);
+            if (cmp < 0)
+              add(
+                [...path, 'tiers', i + 1, 'from'],
+                `gap between tiers: tier ${i} ends at ${t.to}, tier ${i + 1} starts at ${next.from}`,
+              );
+            if (cmp > 0)
+              add(
+                [...path, 'tiers', i + 1, 'from'],
+                `overlapping tiers: tier ${i} ends at ${t.to}, tier ${i + 1} starts at ${next.from}`,
+              );
           }
         }
       });
@@ -93,7 +117,8 @@ function checkComponent(c: PlanComponent, path: Path, digits: number, add: (path
 }
 
 function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Path, message: string) => void): void {
-  if (v.effectiveTo !== undefined && v.effectiveTo < v.effectiveFrom) add([...path, 'effectiveTo'], `must not be before effectiveFrom ${v.effectiveFrom}, got ${v.effectiveTo}`);
+  if (v.effectiveTo !== undefined && v.effectiveTo < v.effectiveFrom)
+    add([...path, 'effectiveTo'], `must not be before effectiveFrom ${v.effectiveFrom}, got ${v.effectiveTo}`);
   const ids = new Set<string>();
   let weightSum = ZERO;
   let weighted = 0;
@@ -115,27 +140,33 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
     const dp = [...path, 'draw'];
     if (dec(d.amount).int <= 0n) add([...dp, 'amount'], `must be positive, got ${d.amount}`);
     if (dec(d.amount).scale > digits) add([...dp, 'amount'], `must be in whole minor units, got ${d.amount}`);
-    if (d.end !== undefined && d.end < d.start) add([...dp, 'end'], `must not be before start ${d.start}, got ${d.end}`);
+    if (d.end !== undefined && d.end < d.start)
+      add([...dp, 'end'], `must not be before start ${d.start}, got ${d.end}`);
     const recoverable = d.type === 'recoverable' || d.type === 'recoverableGuarantee';
     if (!recoverable) {
       for (const f of ['recoveryStart', 'recoveryShare', 'recoveryCap'] as const) {
         if (d[f] !== undefined) add([...dp, f], `has no effect on a ${d.type} draw (nothing is recovered)`);
       }
     }
-    if (d.recoveryStart !== undefined && d.recoveryStart < d.start) add([...dp, 'recoveryStart'], `must not be before start ${d.start}, got ${d.recoveryStart}`);
+    if (d.recoveryStart !== undefined && d.recoveryStart < d.start)
+      add([...dp, 'recoveryStart'], `must not be before start ${d.start}, got ${d.recoveryStart}`);
     if (d.recoveryShare !== undefined) {
       const s = dec(d.recoveryShare);
-      if (s.int <= 0n || compareFixed(s, ONE) > 0) add([...dp, 'recoveryShare'], `must be in (0, 1], got ${d.recoveryShare}`);
+      if (s.int <= 0n || compareFixed(s, ONE) > 0)
+        add([...dp, 'recoveryShare'], `must be in (0, 1], got ${d.recoveryShare}`);
     }
-    if (d.recoveryCap !== undefined && dec(d.recoveryCap).int < 0n) add([...dp, 'recoveryCap'], `must not be negative, got ${d.recoveryCap}`);
+    if (d.recoveryCap !== undefined && dec(d.recoveryCap).int < 0n)
+      add([...dp, 'recoveryCap'], `must not be negative, got ${d.recoveryCap}`);
   }
   const cb = v.clawback;
   if (cb) {
     cb.schedule.forEach((s, i) => {
       const sh = dec(s.share);
-      if (sh.int < 0n || compareFixed(sh, ONE) > 0) add([...path, 'clawback', 'schedule', i, 'share'], `must be in [0, 1], got ${s.share}`);
+      if (sh.int < 0n || compareFixed(sh, ONE) > 0)
+        add([...path, 'clawback', 'schedule', i, 'share'], `must be in [0, 1], got ${s.share}`);
       const prev = cb.schedule[i - 1];
-      if (prev && prev.withinDays >= s.withinDays) add([...path, 'clawback', 'schedule', i, 'withinDays'], `must rise: ${s.withinDays} after ${prev.withinDays}`);
+      if (prev && prev.withinDays >= s.withinDays)
+        add([...path, 'clawback', 'schedule', i, 'withinDays'], `must rise: ${s.withinDays} after ${prev.withinDays}`);
     });
   }
 }
@@ -210,12 +241,19 @@ export function definePlan(spec: PlanInput | Plan): Plan {
     if (ids.has(v.id)) add(['versions', i, 'id'], `duplicate version id "${v.id}"`);
     ids.add(v.id);
   });
-  const order = plan.versions.map((v, i) => ({ v, i })).sort((a, b) => (a.v.effectiveFrom < b.v.effectiveFrom ? -1 : a.v.effectiveFrom > b.v.effectiveFrom ? 1 : a.i - b.i));
+  const order = plan.versions
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) =>
+      a.v.effectiveFrom < b.v.effectiveFrom ? -1 : a.v.effectiveFrom > b.v.effectiveFrom ? 1 : a.i - b.i,
+    );
   for (let k = 1; k < order.length; k++) {
     const prev = order[k - 1] as { v: PlanVersion; i: number };
     const cur = order[k] as { v: PlanVersion; i: number };
     if (prev.v.effectiveTo === undefined || prev.v.effectiveTo >= cur.v.effectiveFrom) {
-      add(['versions', cur.i, 'effectiveFrom'], `versions "${prev.v.id}" and "${cur.v.id}" are both in force on ${cur.v.effectiveFrom}`);
+      add(
+        ['versions', cur.i, 'effectiveFrom'],
+        `versions "${prev.v.id}" and "${cur.v.id}" are both in force on ${cur.v.effectiveFrom}`,
+      );
     }
   }
   if (issues.length > 0) throw planError(issues, spec);
@@ -226,7 +264,11 @@ export function definePlan(spec: PlanInput | Plan): Plan {
 function planError(issues: readonly RevopsIssue[], spec: unknown): RevopsError {
   const text = issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
   const first = issues[0];
-  return new RevopsError('INVALID_PLAN', `Invalid plan: ${text}`, { field: first ? first.path.join('.') : 'plan', value: spec, issues });
+  return new RevopsError('INVALID_PLAN', `Invalid plan: ${text}`, {
+    field: first ? first.path.join('.') : 'plan',
+    value: spec,
+    issues,
+  });
 }
 
 function deepFreeze<T>(value: T): T {
@@ -260,16 +302,29 @@ function deepFreeze<T>(value: T): T {
  * ```
  */
 export function planVersionAsOf(plan: Plan, date: IsoDate): PlanVersion {
-  const matches = plan.versions.filter((v) => v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo));
+  const matches = plan.versions.filter(
+    (v) => v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo),
+  );
   if (matches.length === 0) {
-    throw new RevopsError('INVALID_INPUT', `asOf: no version of plan "${plan.id}" is in force on ${date}`, { field: 'asOf', value: date });
+    throw new RevopsError('INVALID_INPUT', `asOf: no version of plan "${plan.id}" is in force on ${date}`, {
+      field: 'asOf',
+      value: date,
+    });
   }
   if (matches.length > 1) {
-    throw new RevopsError('INVALID_PLAN', `versions ${matches.map((v) => `"${v.id}"`).join(' and ')} of plan "${plan.id}" are both in force on ${date}`, {
-      field: 'versions',
-      value: date,
-      issues: matches.map((v) => ({ path: ['versions', plan.versions.indexOf(v)], message: `in force on ${date}`, code: 'INVALID_PLAN' })),
-    });
+    throw new RevopsError(
+      'INVALID_PLAN',
+      `versions ${matches.map((v) => `"${v.id}"`).join(' and ')} of plan "${plan.id}" are both in force on ${date}`,
+      {
+        field: 'versions',
+        value: date,
+        issues: matches.map((v) => ({
+          path: ['versions', plan.versions.indexOf(v)],
+          message: `in force on ${date}`,
+          code: 'INVALID_PLAN',
+        })),
+      },
+    );
   }
   return matches[0] as PlanVersion;
 }

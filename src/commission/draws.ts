@@ -19,13 +19,33 @@ import { fromFixed } from '../core/money.js';
 import type { ResolvedContext } from './context.js';
 import { prorateAmount } from './context.js';
 import { makeLine, pct, prorated, rat } from './component-lines.js';
-import { addFixed, compareFixed, fixedToString, maxFixed, minFixed, multiplyFixed, roundTo, subFixed, ZERO, type Fixed } from './exact.js';
+import {
+  addFixed,
+  compareFixed,
+  fixedToString,
+  maxFixed,
+  minFixed,
+  multiplyFixed,
+  roundTo,
+  subFixed,
+  ZERO,
+  type Fixed,
+} from './exact.js';
 import type { StatementLine } from './types.js';
 
-const DRAW_WORDS = { recoverable: 'recoverable draw', nonRecoverable: 'non-recoverable draw', recoverableGuarantee: 'recoverable guarantee', nonRecoverableGuarantee: 'non-recoverable guarantee' } as const;
+const DRAW_WORDS = {
+  recoverable: 'recoverable draw',
+  nonRecoverable: 'non-recoverable draw',
+  recoverableGuarantee: 'recoverable guarantee',
+  nonRecoverableGuarantee: 'non-recoverable guarantee',
+} as const;
 
 /** Draw and recovery lines, and the draw balance after them. @internal */
-export function drawLines(ctx: ResolvedContext, payBefore: Fixed, priorBalance: Fixed): { lines: StatementLine[]; balance: Fixed } {
+export function drawLines(
+  ctx: ResolvedContext,
+  payBefore: Fixed,
+  priorBalance: Fixed,
+): { lines: StatementLine[]; balance: Fixed } {
   const d = ctx.version.draw;
   if (d === undefined) return { lines: [], balance: priorBalance };
   const lines: StatementLine[] = [];
@@ -39,9 +59,21 @@ export function drawLines(ctx: ResolvedContext, payBefore: Fixed, priorBalance: 
     paid = guarantee ? maxFixed(ZERO, subFixed(amount, payBefore)) : amount;
     const proText = prorated(ctx, 'period') === '' ? '' : ` (${money(ctx.dec(d.amount))}${prorated(ctx, 'period')})`;
     const text = guarantee
-      ? (a: string) => `${DRAW_WORDS[d.type]}: guaranteed ${money(amount)}${proText}, earned ${money(payBefore)}, top-up ${a}${recoverable ? ' (added to the draw balance)' : ''}`
-      : (a: string) => `${DRAW_WORDS[d.type]} of ${money(ctx.dec(d.amount))}${prorated(ctx, 'period')} = ${a}, paid in addition to earnings${recoverable ? ' (added to the draw balance, recovered from later earnings)' : ''}`;
-    lines.push(makeLine(ctx, 'draw', null, rat(paid), { ruleId: 'draw', base: payBefore, rate: null, units: null, unitAmount: fixedToString(amount), tier: null, text }));
+      ? (a: string) =>
+          `${DRAW_WORDS[d.type]}: guaranteed ${money(amount)}${proText}, earned ${money(payBefore)}, top-up ${a}${recoverable ? ' (added to the draw balance)' : ''}`
+      : (a: string) =>
+          `${DRAW_WORDS[d.type]} of ${money(ctx.dec(d.amount))}${prorated(ctx, 'period')} = ${a}, paid in addition to earnings${recoverable ? ' (added to the draw balance, recovered from later earnings)' : ''}`;
+    lines.push(
+      makeLine(ctx, 'draw', null, rat(paid), {
+        ruleId: 'draw',
+        base: payBefore,
+        rate: null,
+        units: null,
+        unitAmount: fixedToString(amount),
+        tier: null,
+        text,
+      }),
+    );
   }
   let balance = priorBalance;
   if (recoverable && priorBalance.int > 0n && ctx.period.end >= (d.recoveryStart ?? d.start)) {
@@ -61,7 +93,8 @@ export function drawLines(ctx: ResolvedContext, payBefore: Fixed, priorBalance: 
           units: null,
           unitAmount: null,
           tier: null,
-          text: (a) => `recovery of the draw balance ${money(priorBalance)}: ${pct(share)} of ${money(available)} available${inEffect ? ` above the ${money(amount)} draw` : ''}${capText}, rounded down = ${a}`,
+          text: (a) =>
+            `recovery of the draw balance ${money(priorBalance)}: ${pct(share)} of ${money(available)} available${inEffect ? ` above the ${money(amount)} draw` : ''}${capText}, rounded down = ${a}`,
         }),
       );
       balance = subFixed(balance, rec);

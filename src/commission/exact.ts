@@ -4,7 +4,17 @@
  * @module
  * @internal
  */
-import { addFixed, compareFixed, fixedToNumber, formatFixed, multiplyFixed, normalizeFixed, parseFixed, pow10, type Fixed } from '../core/fixed.js';
+import {
+  addFixed,
+  compareFixed,
+  fixedToNumber,
+  formatFixed,
+  multiplyFixed,
+  normalizeFixed,
+  parseFixed,
+  pow10,
+  type Fixed,
+} from '../core/fixed.js';
 import { ExactAccumulator, parseScaledSafe } from '../core/fast-exact.js';
 import { roundRational, type RoundingMode } from '../core/rounding.js';
 
@@ -74,7 +84,10 @@ export function roundRationalTo(r: Rational, digits: number, mode: RoundingMode)
 export { fixedToNumber };
 
 /** Exact sum of statement line amounts (decimal strings): safe-integer minor units, BigInt fallback. @internal */
-export function sumAmounts(amounts: readonly { readonly amount: { readonly amount: string } }[], digits: number): Fixed {
+export function sumAmounts(
+  amounts: readonly { readonly amount: { readonly amount: string } }[],
+  digits: number,
+): Fixed {
   const acc = new ExactAccumulator(digits);
   for (const l of amounts) {
     const u = parseScaledSafe(l.amount.amount, digits);

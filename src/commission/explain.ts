@@ -30,7 +30,10 @@ export function explainStatement(statement: Statement): string {
   const s = statement;
   const cur = s.currency;
   const att = s.attainment === null ? 'n/a (zero quota)' : `${(s.attainment * 100).toFixed(2)}%`;
-  const pr = s.proration.numerator === s.proration.denominator ? '' : ` (prorated: active ${s.proration.numerator} of ${s.proration.denominator} days)`;
+  const pr =
+    s.proration.numerator === s.proration.denominator
+      ? ''
+      : ` (prorated: active ${s.proration.numerator} of ${s.proration.denominator} days)`;
   const out = [
     `Statement for ${s.memberId} — plan ${s.planId}, version ${s.versionId}, period ${s.period.start}..${s.period.end}${s.range.start !== s.period.start || s.range.end !== s.period.end ? ` (evaluated ${s.range.start}..${s.range.end})` : ''}`,
     `Quota ${s.quota.amount} ${cur}${pr}; credited ${s.credited.amount} ${cur}; attainment ${att}`,
@@ -38,10 +41,14 @@ export function explainStatement(statement: Statement): string {
   ];
   s.lines.forEach((l, i) => {
     const ids = l.explanation.creditIds.length === 0 ? '' : `; credits ${l.explanation.creditIds.join(', ')}`;
-    out.push(`  ${i + 1}. ${l.kind}${l.componentId === null ? '' : ` ${l.componentId}`}: ${l.amount.amount} ${cur} — ${l.explanation.text} [rule ${l.explanation.ruleId}${ids}]`);
+    out.push(
+      `  ${i + 1}. ${l.kind}${l.componentId === null ? '' : ` ${l.componentId}`}: ${l.amount.amount} ${cur} — ${l.explanation.text} [rule ${l.explanation.ruleId}${ids}]`,
+    );
   });
   out.push(`Earned ${s.earned.amount} ${cur}; payable ${s.payable.amount} ${cur}`);
   const deferred = Object.entries(s.balances.deferred).map(([k, v]) => `${k} ${v.amount}`);
-  out.push(`Carried forward: draw balance ${s.balances.draw.amount} ${cur}; deferred ${deferred.length === 0 ? 'none' : deferred.join(', ')}; negative balance ${s.balances.carried.amount} ${cur}`);
+  out.push(
+    `Carried forward: draw balance ${s.balances.draw.amount} ${cur}; deferred ${deferred.length === 0 ? 'none' : deferred.join(', ')}; negative balance ${s.balances.carried.amount} ${cur}`,
+  );
   return out.join('\n');
 }

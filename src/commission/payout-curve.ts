@@ -55,15 +55,29 @@ export interface PayoutPoint {
  * //=> ['5000.00', '10000.00', '20000.00']
  * ```
  */
-export function payoutCurve(plan: Plan | PlanInput, attainments: readonly DecimalInput[], options: PayoutCurveOptions): PayoutPoint[] {
+export function payoutCurve(
+  plan: Plan | PlanInput,
+  attainments: readonly DecimalInput[],
+  options: PayoutCurveOptions,
+): PayoutPoint[] {
   const p = compiledPlan(plan).plan;
   if (!Array.isArray(attainments)) throw invalid('INVALID_INPUT', 'attainments', attainments, 'must be an array');
-  if (typeof options !== 'object' || options === null) throw invalid('INVALID_INPUT', 'options.quota', undefined, 'is required');
-  const latest = p.versions.reduce((a, v) => (v.effectiveFrom > a ? v.effectiveFrom : a), (p.versions[0] as { effectiveFrom: string }).effectiveFrom);
+  if (typeof options !== 'object' || options === null)
+    throw invalid('INVALID_INPUT', 'options.quota', undefined, 'is required');
+  const latest = p.versions.reduce(
+    (a, v) => (v.effectiveFrom > a ? v.effectiveFrom : a),
+    (p.versions[0] as { effectiveFrom: string }).effectiveFrom,
+  );
   const asOf = options.asOf ?? latest;
   const version = planVersionAsOf(p, asOf);
   const period = planPeriodOf(p, asOf);
-  const member: Member = { id: '__curve', name: 'payout curve', roleId: 'model', startDate: '0001-01-01', territoryIds: [] };
+  const member: Member = {
+    id: '__curve',
+    name: 'payout curve',
+    roleId: 'model',
+    startDate: '0001-01-01',
+    territoryIds: [],
+  };
   const quota = parseFixed(options.quota.amount, 'options.quota.amount');
   const measure = (version.attainment?.measure ?? 'bookings') as Credit['measure'];
   const kind = version.attainment?.kinds?.[0] ?? 'owner';
@@ -71,7 +85,15 @@ export function payoutCurve(plan: Plan | PlanInput, attainments: readonly Decima
     const f = parseFixed(a, `attainments[${i}]`);
     if (f.int < 0n) throw invalid('INVALID_RATE', `attainments[${i}]`, a, 'must not be negative');
     const credited = fromFixed(multiplyFixed(f, quota), p.currency);
-    const credit: Credit = { id: 'curve', dealId: 'curve', memberId: member.id, kind, amount: credited, date: asOf, measure };
+    const credit: Credit = {
+      id: 'curve',
+      dealId: 'curve',
+      memberId: member.id,
+      kind,
+      amount: credited,
+      date: asOf,
+      measure,
+    };
     const s = calculateStatement({ plan: p, member, period, quota: options.quota, credits: [credit], asOf });
     return { attainment: a, credited, payout: s.earned };
   });

@@ -92,5 +92,7 @@ export function buildPlanIndex(plan: Plan): PlanIndex {
 
 /** The index a plan carries, or `undefined` for a plan that did not come from `definePlan`. @internal */
 export function planIndexOf(plan: unknown): PlanIndex | undefined {
-  return typeof plan === 'object' && plan !== null ? (plan as { readonly [PLAN_INDEX]?: PlanIndex })[PLAN_INDEX] : undefined;
+  return typeof plan === 'object' && plan !== null
+    ? (plan as { readonly [PLAN_INDEX]?: PlanIndex })[PLAN_INDEX]
+    : undefined;
 }

@@ -11,22 +11,51 @@ import type { Credit } from '../model/credit.js';
 import { resolveContext, type ResolvedContext } from './context.js';
 import { componentLines, makeLine, pct, rat } from './component-lines.js';
 import { drawLines } from './draws.js';
-import { sumAmounts, addFixed, compareFixed, fixedToNumber, fixedToString, minFixed, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed } from './exact.js';
+import {
+  sumAmounts,
+  addFixed,
+  compareFixed,
+  fixedToNumber,
+  fixedToString,
+  minFixed,
+  multiplyFixed,
+  negFixed,
+  parseFixed,
+  subFixed,
+  ZERO,
+  type Fixed,
+} from './exact.js';
 import { summarizeResolved } from './summary.js';
-import type { Balances, Statement, StatementContext, StatementInput, StatementLine, StatementSummary } from './types.js';
-
+import type {
+  Balances,
+  Statement,
+  StatementContext,
+  StatementInput,
+  StatementLine,
+  StatementSummary,
+} from './types.js';
 
 function readAmount(ctx: ResolvedContext, value: unknown, field: string): Fixed {
   const m = readMoney(value, field);
-  if (m.currency !== ctx.currency) throw invalid('CURRENCY_MISMATCH', `${field}.currency`, m.currency, `must be the plan currency ${ctx.currency}`);
+  if (m.currency !== ctx.currency)
+    throw invalid('CURRENCY_MISMATCH', `${field}.currency`, m.currency, `must be the plan currency ${ctx.currency}`);
   return m.fixed;
 }
 
-function clawbackLines(ctx: ResolvedContext, input: StatementContext): { lines: StatementLine[]; attainmentReduction: Fixed } {
+function clawbackLines(
+  ctx: ResolvedContext,
+  input: StatementContext,
+): { lines: StatementLine[]; attainmentReduction: Fixed } {
   const events = input.clawbacks ?? [];
   if (events.length === 0) return { lines: [], attainmentReduction: ZERO };
   const policy = ctx.version.clawback;
-  if (policy === undefined) throw invalid('INVALID_OPTION', 'clawbacks', events.length, `given, but plan version "${ctx.version.id}" has no clawback policy`);
+  if (policy === undefined)
+    throw invalid(
+      'INVALID_OPTION',
+      'clawbacks',
+      events.length,
+      `given, but plan version "${ctx.version.id}" has no clawback policy`,
+    );
   const money = (f: Fixed): string => fromFixed(f, ctx.currency).amount;
   let reduction = ZERO;
   const lines = [...events]
@@ -35,11 +64,29 @@ function clawbackLines(ctx: ResolvedContext, input: StatementContext): { lines: 
       const field = `clawbacks[${i}]`;
       assertIsoDate(e.creditDate, `${field}.creditDate`);
       assertIsoDate(e.knownDate, `${field}.knownDate`);
-      if (e.knownDate < ctx.period.start || e.knownDate > ctx.period.end) throw invalid('INVALID_INPUT', `${field}.knownDate`, e.knownDate, `must fall in the statement's period ${ctx.period.start}..${ctx.period.end} (a clawback is posted when it becomes known)`);
-      if (e.knownDate < e.creditDate) throw invalid('INVALID_INPUT', `${field}.knownDate`, e.knownDate, `must not be before creditDate ${e.creditDate}`);
+      if (e.knownDate < ctx.period.start || e.knownDate > ctx.period.end)
+        throw invalid(
+          'INVALID_INPUT',
+          `${field}.knownDate`,
+          e.knownDate,
+          `must fall in the statement's period ${ctx.period.start}..${ctx.period.end} (a clawback is posted when it becomes known)`,
+        );
+      if (e.knownDate < e.creditDate)
+        throw invalid(
+          'INVALID_INPUT',
+          `${field}.knownDate`,
+          e.knownDate,
+          `must not be before creditDate ${e.creditDate}`,
+        );
       const base = readAmount(ctx, e.base, `${field}.base`);
       const paid = readAmount(ctx, e.paid, `${field}.paid`);
-      if (base.int < 0n) throw invalid('INVALID_AMOUNT', `${field}.base.amount`, e.base.amount, 'must not be negative (the base being reversed)');
+      if (base.int < 0n)
+        throw invalid(
+          'INVALID_AMOUNT',
+          `${field}.base.amount`,
+          e.base.amount,
+          'must not be negative (the base being reversed)',
+        );
       if (paid.int < 0n) throw invalid('INVALID_AMOUNT', `${field}.paid.amount`, e.paid.amount, 'must not be negative');
       const rate = parseFixed(e.rate, `${field}.rate`);
       const days = daysBetween(e.creditDate, e.knownDate);
@@ -48,7 +95,10 @@ function clawbackLines(ctx: ResolvedContext, input: StatementContext): { lines: 
       const atRate = multiplyFixed(multiplyFixed(base, rate), share);
       const amount = minFixed(atRate, paid);
       if (policy.reducesAttainment && share.int > 0n) reduction = addFixed(reduction, base);
-      const stepText = step === undefined ? `outside the ${(policy.schedule[policy.schedule.length - 1] as { withinDays: number }).withinDays}-day window` : `within ${step.withinDays} days: ${pct(share)} reversed`;
+      const stepText =
+        step === undefined
+          ? `outside the ${(policy.schedule[policy.schedule.length - 1] as { withinDays: number }).withinDays}-day window`
+          : `within ${step.withinDays} days: ${pct(share)} reversed`;
       const capped = compareFixed(atRate, paid) > 0 ? `, limited to ${money(paid)} actually paid` : '';
       return makeLine(ctx, 'clawback', null, rat(negFixed(amount)), {
         ruleId: `clawback/${e.id}`,
@@ -58,7 +108,8 @@ function clawbackLines(ctx: ResolvedContext, input: StatementContext): { lines: 
         unitAmount: null,
         tier: null,
         creditIds: e.creditIds ?? [],
-        text: (a) => `deal ${e.dealId} cancelled ${days} days after ${e.creditDate} (${stepText}): ${money(base)} at the original ${pct(rate)}${share.int > 0n && compareFixed(share, { int: 1n, scale: 0 }) !== 0 ? ` × ${fixedToString(share)}` : ''}${capped} = ${a}`,
+        text: (a) =>
+          `deal ${e.dealId} cancelled ${days} days after ${e.creditDate} (${stepText}): ${money(base)} at the original ${pct(rate)}${share.int > 0n && compareFixed(share, { int: 1n, scale: 0 }) !== 0 ? ` × ${fixedToString(share)}` : ''}${capped} = ${a}`,
       });
     });
   return { lines, attainmentReduction: reduction };
@@ -93,19 +144,44 @@ export function finalizeStatement(summary: StatementSummary, context: StatementC
 
 function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input: StatementContext): Statement {
   const memberId = input.member.id;
-  if (summary.memberId !== memberId || summary.versionId !== ctx.version.id || summary.planId !== ctx.plan.id || summary.range.start !== ctx.range.start || summary.range.end !== ctx.range.end || summary.quota !== fixedToString(ctx.quota)) {
-    throw invalid('INVALID_INPUT', 'summary', `${summary.memberId}/${summary.versionId}`, 'must be a summary of this member, plan version, range and quota');
+  if (
+    summary.memberId !== memberId ||
+    summary.versionId !== ctx.version.id ||
+    summary.planId !== ctx.plan.id ||
+    summary.range.start !== ctx.range.start ||
+    summary.range.end !== ctx.range.end ||
+    summary.quota !== fixedToString(ctx.quota)
+  ) {
+    throw invalid(
+      'INVALID_INPUT',
+      'summary',
+      `${summary.memberId}/${summary.versionId}`,
+      'must be a summary of this member, plan version, range and quota',
+    );
   }
   const prior = input.priorBalance ?? {};
   const priorDeferred = prior.deferred ?? {};
   for (const id of Object.keys(priorDeferred)) {
-    if (!ctx.components.some((c) => c.c.id === id)) throw invalid('INVALID_INPUT', `priorBalance.deferred.${id}`, id, 'is not a component of the plan version');
+    if (!ctx.components.some((c) => c.c.id === id))
+      throw invalid('INVALID_INPUT', `priorBalance.deferred.${id}`, id, 'is not a component of the plan version');
   }
   const carriedIn = input.carriedIn ?? {};
   for (const [id, v] of Object.entries(carriedIn)) {
     const c = ctx.components.find((x) => x.c.id === id)?.c;
-    if (c === undefined || c.kind !== 'tiered' || c.scope !== 'yearToDate') throw invalid('INVALID_INPUT', `carriedIn.${id}`, v, 'must name a yearToDate tiered component of the plan version');
-    if (ctx.trueUp) throw invalid('INVALID_OPTION', `carriedIn.${id}`, v, 'must not be given with paidToDate: a true-up already evaluates from the start of the fiscal year');
+    if (c === undefined || c.kind !== 'tiered' || c.scope !== 'yearToDate')
+      throw invalid(
+        'INVALID_INPUT',
+        `carriedIn.${id}`,
+        v,
+        'must name a yearToDate tiered component of the plan version',
+      );
+    if (ctx.trueUp)
+      throw invalid(
+        'INVALID_OPTION',
+        `carriedIn.${id}`,
+        v,
+        'must not be given with paidToDate: a true-up already evaluates from the start of the fiscal year',
+      );
   }
   const claw = clawbackLines(ctx, input);
   const credited = subFixed(parseFixed(summary.attainment.amount), claw.attainmentReduction);
@@ -116,9 +192,22 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
     const s = summary.components[c.id];
     if (s === undefined) throw invalid('INVALID_INPUT', `summary.components.${c.id}`, undefined, 'is missing');
     const carried = carriedIn[c.id] === undefined ? ZERO : parseFixed(carriedIn[c.id], `carriedIn.${c.id}`);
-    const pd = priorDeferred[c.id] === undefined ? ZERO : readAmount(ctx, priorDeferred[c.id], `priorBalance.deferred.${c.id}`);
-    if (pd.int < 0n) throw invalid('INVALID_AMOUNT', `priorBalance.deferred.${c.id}.amount`, priorDeferred[c.id]?.amount, 'must not be negative');
-    if (pd.int !== 0n && c.cap?.mode !== 'defer') throw invalid('INVALID_INPUT', `priorBalance.deferred.${c.id}`, priorDeferred[c.id]?.amount, 'is set but the component does not defer its cap excess');
+    const pd =
+      priorDeferred[c.id] === undefined ? ZERO : readAmount(ctx, priorDeferred[c.id], `priorBalance.deferred.${c.id}`);
+    if (pd.int < 0n)
+      throw invalid(
+        'INVALID_AMOUNT',
+        `priorBalance.deferred.${c.id}.amount`,
+        priorDeferred[c.id]?.amount,
+        'must not be negative',
+      );
+    if (pd.int !== 0n && c.cap?.mode !== 'defer')
+      throw invalid(
+        'INVALID_INPUT',
+        `priorBalance.deferred.${c.id}`,
+        priorDeferred[c.id]?.amount,
+        'is set but the component does not defer its cap excess',
+      );
     const r = componentLines(ctx, c, s, credited, carried, pd);
     lines.push(...r.lines);
     if (r.deferred !== null) deferredOut[c.id] = fromFixed(r.deferred, ctx.currency);
@@ -127,32 +216,84 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
   lines.push(...claw.lines);
   for (const [i, adj] of (input.adjustments ?? []).entries()) {
     const amt = readAmount(ctx, adj.amount, `adjustments[${i}].amount`);
-    lines.push(makeLine(ctx, 'adjustment', null, rat(amt), { ruleId: `adjustment/${adj.id}`, base: null, rate: null, units: null, unitAmount: null, tier: null, text: (a) => `adjustment ${adj.id}: ${adj.reason} (${a}; does not count toward attainment)` }));
+    lines.push(
+      makeLine(ctx, 'adjustment', null, rat(amt), {
+        ruleId: `adjustment/${adj.id}`,
+        base: null,
+        rate: null,
+        units: null,
+        unitAmount: null,
+        tier: null,
+        text: (a) => `adjustment ${adj.id}: ${adj.reason} (${a}; does not count toward attainment)`,
+      }),
+    );
   }
   const money = (f: Fixed): string => fromFixed(f, ctx.currency).amount;
   if (input.paidToDate !== undefined) {
     const paid = readAmount(ctx, input.paidToDate, 'paidToDate');
-    lines.push(makeLine(ctx, 'trueUp', null, rat(negFixed(paid)), { ruleId: 'trueUp', base: earned, rate: null, units: null, unitAmount: null, tier: null, text: (a) => `true-up: year-to-date entitlement ${money(earned)} (${ctx.range.start}..${ctx.range.end}) minus ${money(paid)} already paid: ${a} on this line` }));
+    lines.push(
+      makeLine(ctx, 'trueUp', null, rat(negFixed(paid)), {
+        ruleId: 'trueUp',
+        base: earned,
+        rate: null,
+        units: null,
+        unitAmount: null,
+        tier: null,
+        text: (a) =>
+          `true-up: year-to-date entitlement ${money(earned)} (${ctx.range.start}..${ctx.range.end}) minus ${money(paid)} already paid: ${a} on this line`,
+      }),
+    );
   }
   const carried = prior.carried === undefined ? ZERO : readAmount(ctx, prior.carried, 'priorBalance.carried');
-  if (carried.int > 0n) throw invalid('INVALID_AMOUNT', 'priorBalance.carried.amount', prior.carried?.amount, 'must not be positive (it is a negative total carried forward)');
+  if (carried.int > 0n)
+    throw invalid(
+      'INVALID_AMOUNT',
+      'priorBalance.carried.amount',
+      prior.carried?.amount,
+      'must not be positive (it is a negative total carried forward)',
+    );
   if (carried.int !== 0n) {
-    lines.push(makeLine(ctx, 'priorBalance', null, rat(carried), { ruleId: 'carried', base: null, rate: null, units: null, unitAmount: null, tier: null, text: (a) => `negative balance carried from the previous statement: ${a}` }));
+    lines.push(
+      makeLine(ctx, 'priorBalance', null, rat(carried), {
+        ruleId: 'carried',
+        base: null,
+        rate: null,
+        units: null,
+        unitAmount: null,
+        tier: null,
+        text: (a) => `negative balance carried from the previous statement: ${a}`,
+      }),
+    );
   }
   const payBefore = sumAmounts(lines, ctx.digits);
   const drawPrior = prior.draw === undefined ? ZERO : readAmount(ctx, prior.draw, 'priorBalance.draw');
-  if (drawPrior.int < 0n) throw invalid('INVALID_AMOUNT', 'priorBalance.draw.amount', prior.draw?.amount, 'must not be negative');
+  if (drawPrior.int < 0n)
+    throw invalid('INVALID_AMOUNT', 'priorBalance.draw.amount', prior.draw?.amount, 'must not be negative');
   const draw = drawLines(ctx, payBefore, drawPrior);
   lines.push(...draw.lines);
   let payable = sumAmounts(lines, ctx.digits);
   let carriedOut = ZERO;
   if (payable.int < 0n) {
     carriedOut = payable;
-    lines.push(makeLine(ctx, 'carryForward', null, rat(negFixed(payable)), { ruleId: 'carried', base: null, rate: null, units: null, unitAmount: null, tier: null, text: (a) => `the total is negative: ${a} carried forward to the next statement` }));
+    lines.push(
+      makeLine(ctx, 'carryForward', null, rat(negFixed(payable)), {
+        ruleId: 'carried',
+        base: null,
+        rate: null,
+        units: null,
+        unitAmount: null,
+        tier: null,
+        text: (a) => `the total is negative: ${a} carried forward to the next statement`,
+      }),
+    );
     payable = ZERO;
   }
   const quotaZero = ctx.quota.int === 0n;
-  const balances: Balances = { draw: fromFixed(draw.balance, ctx.currency), deferred: deferredOut, carried: fromFixed(carriedOut, ctx.currency) };
+  const balances: Balances = {
+    draw: fromFixed(draw.balance, ctx.currency),
+    deferred: deferredOut,
+    carried: fromFixed(carriedOut, ctx.currency),
+  };
   return {
     planId: ctx.plan.id,
     versionId: ctx.version.id,

@@ -34,7 +34,10 @@ import type { StatementContext, StatementSummary } from './types.js';
  * //=> '10.01'
  * ```
  */
-export function summarizeStatements(credits: readonly Credit[], contexts: readonly StatementContext[]): Record<string, StatementSummary> {
+export function summarizeStatements(
+  credits: readonly Credit[],
+  contexts: readonly StatementContext[],
+): Record<string, StatementSummary> {
   if (!Array.isArray(credits)) throw invalid('INVALID_INPUT', 'credits', credits, 'must be an array of credits');
   const byMember = new Map<string, Credit[]>();
   for (const c of credits) {
@@ -73,7 +76,10 @@ export function summarizeStatements(credits: readonly Credit[], contexts: readon
  * //=> []
  * ```
  */
-export function mergeStatements(a: Readonly<Record<string, StatementSummary>>, b: Readonly<Record<string, StatementSummary>>): Record<string, StatementSummary> {
+export function mergeStatements(
+  a: Readonly<Record<string, StatementSummary>>,
+  b: Readonly<Record<string, StatementSummary>>,
+): Record<string, StatementSummary> {
   const out = new Map<string, StatementSummary>(Object.entries(a));
   for (const [id, s] of Object.entries(b)) {
     const prev = out.get(id);

@@ -71,7 +71,8 @@ function addPerCredit(ca: CompAcc, base: Fixed, id: string): void {
   const k = tierIndex(tiers, size, c.boundary);
   const t = accs[k + 1] as TierAcc;
   t.base = addFixed(t.base, base);
-  if (k >= 0 && c.split === 'interpolated') t.linear = addFixed(t.linear, multiplyFixed(base, subFixed(size, (tiers[k] as AmountTier).from)));
+  if (k >= 0 && c.split === 'interpolated')
+    t.linear = addFixed(t.linear, multiplyFixed(base, subFixed(size, (tiers[k] as AmountTier).from)));
   t.ids.push(id);
 }
 
@@ -104,7 +105,11 @@ export function summarizeStatement(credits: readonly Credit[], context: Statemen
 }
 
 /** {@link summarizeStatement} with a resolved context. @internal */
-export function summarizeResolved(credits: readonly Credit[], ctx: ResolvedContext, memberId: string): StatementSummary {
+export function summarizeResolved(
+  credits: readonly Credit[],
+  ctx: ResolvedContext,
+  memberId: string,
+): StatementSummary {
   if (!Array.isArray(credits)) throw invalid('INVALID_INPUT', 'credits', credits, 'must be an array of credits');
   const { digits, currency, range } = ctx;
   const att = new ExactAccumulator(digits);
@@ -117,7 +122,10 @@ export function summarizeResolved(credits: readonly Credit[], ctx: ResolvedConte
       units: 0,
       ids: [],
       amountTiers: at,
-      tiers: at === null ? null : [{ base: ZERO, linear: ZERO, ids: [] }, ...at.map(() => ({ base: ZERO, linear: ZERO, ids: [] }))],
+      tiers:
+        at === null
+          ? null
+          : [{ base: ZERO, linear: ZERO, ids: [] }, ...at.map(() => ({ base: ZERO, linear: ZERO, ids: [] }))],
     };
   });
   const start = range.start;
@@ -139,10 +147,21 @@ export function summarizeResolved(credits: readonly Credit[], ctx: ResolvedConte
     const cr = credits[i] as Credit;
     const amount = cr.amount;
     let text: string;
-    if (amount !== null && typeof amount === 'object' && amount.currency === currency && typeof amount.amount === 'string') text = amount.amount;
+    if (
+      amount !== null &&
+      typeof amount === 'object' &&
+      amount.currency === currency &&
+      typeof amount.amount === 'string'
+    )
+      text = amount.amount;
     else {
       const m = readMoney(amount, `credits[${i}].amount`);
-      if (m.currency !== currency) throw new RevopsError('CURRENCY_MISMATCH', `credits[${i}].amount.currency must be the plan currency ${currency}, got "${m.currency}"`, { field: `credits[${i}].amount.currency`, value: m.currency });
+      if (m.currency !== currency)
+        throw new RevopsError(
+          'CURRENCY_MISMATCH',
+          `credits[${i}].amount.currency must be the plan currency ${currency}, got "${m.currency}"`,
+          { field: `credits[${i}].amount.currency`, value: m.currency },
+        );
       text = fixedToString(m.fixed);
     }
     const units = parseScaledSafe(text, digits);
@@ -161,21 +180,31 @@ export function summarizeResolved(credits: readonly Credit[], ctx: ResolvedConte
       const c = cc.c;
       if (c.kind === 'spiff' && (cr.date < c.window.start || cr.date > c.window.end)) continue;
       let base: Fixed | null = null;
-      for (const m of cc.multipliers) if (matchesFilter(cr, m.when)) base = multiplyFixed(base ?? (fixed ??= parseFixed(text, `credits[${i}].amount.amount`)), m.factor);
+      for (const m of cc.multipliers)
+        if (matchesFilter(cr, m.when))
+          base = multiplyFixed(base ?? (fixed ??= parseFixed(text, `credits[${i}].amount.amount`)), m.factor);
       if (base !== null) ca.acc.addFixed(base);
       else if (units === units) ca.acc.addUnits(units);
       else ca.acc.addFixed((fixed ??= parseFixed(text, `credits[${i}].amount.amount`)));
       if (c.kind === 'perUnit') ca.units += cr.units ?? 1;
       else if (c.kind === 'spiff') ca.units += text.charCodeAt(0) === 45 ? -1 : 1;
       ca.ids.push(cr.id);
-      if (ca.tiers !== null) addPerCredit(ca, base ?? (fixed ??= parseFixed(text, `credits[${i}].amount.amount`)), cr.id);
+      if (ca.tiers !== null)
+        addPerCredit(ca, base ?? (fixed ??= parseFixed(text, `credits[${i}].amount.amount`)), cr.id);
     }
   }
   const components: Record<string, ComponentSummary> = {};
   for (const ca of comps) {
     const s: ComponentSummary = { base: fixedToString(ca.acc.value()), units: ca.units, creditIds: ca.ids };
     components[ca.cc.c.id] =
-      ca.tiers === null ? s : { ...s, tiers: ca.tiers.map((t): TierSummary => ({ base: fixedToString(t.base), linear: fixedToString(t.linear), creditIds: t.ids })) };
+      ca.tiers === null
+        ? s
+        : {
+            ...s,
+            tiers: ca.tiers.map(
+              (t): TierSummary => ({ base: fixedToString(t.base), linear: fixedToString(t.linear), creditIds: t.ids }),
+            ),
+          };
   }
   return {
     planId: ctx.plan.id,
@@ -217,12 +246,17 @@ export function mergeStatement(a: StatementSummary, b: StatementSummary): Statem
   for (const k of ['planId', 'versionId', 'memberId', 'currency', 'quota'] as const) {
     if (a[k] !== b[k]) throw invalid('INVALID_INPUT', `b.${k}`, b[k], `must equal a.${k} "${a[k]}" to merge`);
   }
-  if (a.range.start !== b.range.start || a.range.end !== b.range.end) throw invalid('INVALID_INPUT', 'b.range', b.range, 'must equal a.range to merge');
+  if (a.range.start !== b.range.start || a.range.end !== b.range.end)
+    throw invalid('INVALID_INPUT', 'b.range', b.range, 'must equal a.range to merge');
   const components: Record<string, ComponentSummary> = {};
   for (const [id, x] of Object.entries(a.components)) {
     const y = b.components[id];
     if (y === undefined) throw invalid('INVALID_INPUT', `b.components.${id}`, undefined, 'is missing');
-    const merged: ComponentSummary = { base: addStr(x.base, y.base), units: x.units + y.units, creditIds: [...x.creditIds, ...y.creditIds] };
+    const merged: ComponentSummary = {
+      base: addStr(x.base, y.base),
+      units: x.units + y.units,
+      creditIds: [...x.creditIds, ...y.creditIds],
+    };
     const xt = x.tiers;
     const yt = y.tiers;
     components[id] =
@@ -232,13 +266,20 @@ export function mergeStatement(a: StatementSummary, b: StatementSummary): Statem
             ...merged,
             tiers: xt.map((t, k) => {
               const u = yt[k] as TierSummary;
-              return { base: addStr(t.base, u.base), linear: addStr(t.linear, u.linear), creditIds: [...t.creditIds, ...u.creditIds] };
+              return {
+                base: addStr(t.base, u.base),
+                linear: addStr(t.linear, u.linear),
+                creditIds: [...t.creditIds, ...u.creditIds],
+              };
             }),
           };
   }
   return {
     ...a,
-    attainment: { amount: addStr(a.attainment.amount, b.attainment.amount), creditIds: [...a.attainment.creditIds, ...b.attainment.creditIds] },
+    attainment: {
+      amount: addStr(a.attainment.amount, b.attainment.amount),
+      creditIds: [...a.attainment.creditIds, ...b.attainment.creditIds],
+    },
     components,
   };
 }

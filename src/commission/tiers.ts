@@ -19,11 +19,21 @@ export interface AmountTier {
 }
 
 /** Converts plan tiers to amount tiers; attainment bounds are multiplied by `quota`. @internal */
-export function amountTiers(tiers: readonly Tier[], basis: 'attainment' | 'amount', quota: Fixed, dec: (text: string) => Fixed = parseFixed): AmountTier[] {
+export function amountTiers(
+  tiers: readonly Tier[],
+  basis: 'attainment' | 'amount',
+  quota: Fixed,
+  dec: (text: string) => Fixed = parseFixed,
+): AmountTier[] {
   const scale = (s: string): Fixed => (basis === 'attainment' ? multiplyFixed(dec(s), quota) : dec(s));
   return tiers.map((t, i) => {
     const next = tiers[i + 1];
-    return { from: scale(t.from), to: t.to === undefined ? null : scale(t.to), rate: dec(t.rate), nextRate: next ? dec(next.rate) : null };
+    return {
+      from: scale(t.from),
+      to: t.to === undefined ? null : scale(t.to),
+      rate: dec(t.rate),
+      nextRate: next ? dec(next.rate) : null,
+    };
   });
 }
 

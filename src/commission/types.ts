@@ -45,7 +45,12 @@ export interface LineExplanation {
   /** Amount per unit, for perUnit and fixed-amount lines. */
   readonly unitAmount: string | null;
   /** The tier, for tier lines: index, bounds in amount terms, boundary rule. */
-  readonly tier: { readonly index: number; readonly from: string; readonly to: string | null; readonly boundary: 'lower' | 'higher' } | null;
+  readonly tier: {
+    readonly index: number;
+    readonly from: string;
+    readonly to: string | null;
+    readonly boundary: 'lower' | 'higher';
+  } | null;
   /** Ids of the credits (or events) the line used, sorted. */
   readonly creditIds: readonly string[];
 }

@@ -35,7 +35,12 @@ export function allocate(value: Money, ratios: readonly DecimalInput[]): Money[]
   const { fixed, currency } = readMoney(value, 'money');
   const digits = minorUnits(currency);
   if (fixed.scale > digits) {
-    throw invalid('INVALID_AMOUNT', 'money.amount', value.amount, `has digits below the ${currency} minor unit; round it before allocating`);
+    throw invalid(
+      'INVALID_AMOUNT',
+      'money.amount',
+      value.amount,
+      `has digits below the ${currency} minor unit; round it before allocating`,
+    );
   }
   if (!Array.isArray(ratios) || ratios.length === 0) {
     throw invalid('INVALID_RATIO', 'ratios', ratios, 'must be a non-empty array');
@@ -70,9 +75,7 @@ export function allocate(value: Money, ratios: readonly DecimalInput[]): Money[]
   }
   let left = Number(whole - given); // always < parts.length
   if (left > 0) {
-    const order = remainders
-      .map((r, i) => ({ r, i }))
-      .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+    const order = remainders.map((r, i) => ({ r, i })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
     for (const { i } of order) {
       if (left === 0) break;
       parts[i] = (parts[i] as bigint) + 1n;

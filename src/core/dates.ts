@@ -22,7 +22,13 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function daysInMonthOf(year: number, month: number): number {
-  return month === 2 ? ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 2
+    ? (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31;
 }
 
 /**
@@ -186,7 +192,12 @@ export function isInstant(value: unknown): value is Instant {
  */
 export function instantToEpochMs(instant: Instant, field = 'instant'): number {
   if (!isInstant(instant)) {
-    throw invalid('INVALID_DATE', field, instant, 'must be an ISO-8601 instant with an offset, e.g. "2026-03-31T17:05:00Z"');
+    throw invalid(
+      'INVALID_DATE',
+      field,
+      instant,
+      'must be an ISO-8601 instant with an offset, e.g. "2026-03-31T17:05:00Z"',
+    );
   }
   return Date.parse(instant);
 }
@@ -207,7 +218,13 @@ export function instantToDate(instant: Instant, timeZone: string): IsoDate {
   const ms = instantToEpochMs(instant);
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone, era: 'short', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      era: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(ms);
   } catch {
     throw invalid('INVALID_OPTION', 'timeZone', timeZone, 'must be an IANA time zone such as "Europe/Paris"');
   }

@@ -9,7 +9,17 @@ export { ROUNDING_MODES, DEFAULT_ROUNDING, type RoundingMode } from './rounding.
 export type { DecimalInput } from './fixed.js';
 export { isCurrencyCode, minorUnits, currencyCodes, type CurrencyCode } from './currency.js';
 export { money, zero, moneyToJSON, parseMoney, isMoney, toNumber, type Money, type MoneyJSON } from './money.js';
-export { add, subtract, multiply, negate, abs, sum, roundMoney, toMinorUnits, fromMinorUnits } from './money-arithmetic.js';
+export {
+  add,
+  subtract,
+  multiply,
+  negate,
+  abs,
+  sum,
+  roundMoney,
+  toMinorUnits,
+  fromMinorUnits,
+} from './money-arithmetic.js';
 export { compare, equals, greaterThan, lessThan, sign, isZero, minMoney, maxMoney } from './money-compare.js';
 export { allocate } from './allocate.js';
 export { sumProducts, type SumProductsOptions } from './sum-products.js';

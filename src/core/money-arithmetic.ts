@@ -8,7 +8,14 @@ import { minorUnits, type CurrencyCode } from './currency.js';
 import { addFixed, multiplyFixed, parseFixed, pow10, roundFixed, type DecimalInput } from './fixed.js';
 import { assertSameCurrency, fromFixed, readMoney, type Money } from './money.js';
 import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from './rounding.js';
-import { decimalsOf, ExactAccumulator, formatScaledSafe, parseScaledSafe, pow10Number, roundDivSafe } from './fast-exact.js';
+import {
+  decimalsOf,
+  ExactAccumulator,
+  formatScaledSafe,
+  parseScaledSafe,
+  pow10Number,
+  roundDivSafe,
+} from './fast-exact.js';
 import { MINOR_UNITS_TABLE } from './currency.js';
 
 /**
@@ -124,7 +131,12 @@ export function sum(values: readonly Money[], currency: CurrencyCode): Money {
   const acc = new ExactAccumulator(digits);
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as Money;
-    if (value !== null && typeof value === 'object' && value.currency === currency && typeof value.amount === 'string') {
+    if (
+      value !== null &&
+      typeof value === 'object' &&
+      value.currency === currency &&
+      typeof value.amount === 'string'
+    ) {
       const units = parseScaledSafe(value.amount, digits);
       if (units === units) {
         acc.addUnits(units);
@@ -189,7 +201,12 @@ export function toMinorUnits(value: Money): bigint {
   const x = readMoney(value, 'money');
   const digits = minorUnits(x.currency);
   if (x.fixed.scale > digits) {
-    throw invalid('INVALID_AMOUNT', 'money.amount', value.amount, `has digits below the ${x.currency} minor unit; round it first`);
+    throw invalid(
+      'INVALID_AMOUNT',
+      'money.amount',
+      value.amount,
+      `has digits below the ${x.currency} minor unit; round it first`,
+    );
   }
   return x.fixed.int * pow10(digits - x.fixed.scale);
 }

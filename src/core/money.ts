@@ -43,10 +43,14 @@ export function readMoney(value: unknown, field = 'money'): { fixed: Fixed; curr
 /** Throws CURRENCY_MISMATCH unless both currencies are equal. @internal */
 export function assertSameCurrency(a: CurrencyCode, b: CurrencyCode, field = 'b'): void {
   if (a !== b) {
-    throw new RevopsError('CURRENCY_MISMATCH', `${field}.currency must be ${a} to combine with ${a} money, got "${b}"`, {
-      field: `${field}.currency`,
-      value: b,
-    });
+    throw new RevopsError(
+      'CURRENCY_MISMATCH',
+      `${field}.currency must be ${a} to combine with ${a} money, got "${b}"`,
+      {
+        field: `${field}.currency`,
+        value: b,
+      },
+    );
   }
 }
 
@@ -166,6 +170,7 @@ export function isMoney(value: unknown): value is Money {
 export function toNumber(value: Money): number {
   const { fixed } = readMoney(value, 'money');
   const n = Number(formatFixed(fixed));
-  if (!Number.isFinite(n)) throw invalid('INVALID_AMOUNT', 'money.amount', value.amount, 'is too large for a JavaScript number');
+  if (!Number.isFinite(n))
+    throw invalid('INVALID_AMOUNT', 'money.amount', value.amount, 'is too large for a JavaScript number');
   return n;
 }

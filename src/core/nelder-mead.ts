@@ -91,7 +91,8 @@ export function nelderMeadLoop(
     const fBest = vals[0] as number;
     const fWorst = vals[d] as number;
     const centroid = new Array<number>(d).fill(0);
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) centroid[j] = (centroid[j] as number) + ((pts[i] as number[])[j] as number) / d;
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) centroid[j] = (centroid[j] as number) + ((pts[i] as number[])[j] as number) / d;
     const worst = pts[d] as number[];
     const along = (t: number): number[] => project(centroid.map((c, j) => c + t * (c - (worst[j] as number))));
     const xr = along(1);

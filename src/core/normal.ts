@@ -18,7 +18,7 @@ function erfSeries(x: number): number {
     total += term;
     if (term < total * 1e-17) break;
   }
-  return ((2 / SQRT_PI) * Math.exp(-x2) * total);
+  return (2 / SQRT_PI) * Math.exp(-x2) * total;
 }
 
 /** erfc(x) for x ≥ 0.75 by the continued fraction 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), modified Lentz. */
@@ -79,9 +79,15 @@ export function normalCdf(x: number): number {
 }
 
 // Acklam's rational approximation (relative error 1.15e-9), refined by one Halley step.
-const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+const A = [
+  -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
+  2.506628277459239,
+];
 const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const C = [
+  -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783,
+];
 const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
 const P_LOW = 0.02425;
 
@@ -96,7 +102,10 @@ function acklam(p: number): number {
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) / (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
+  return (
+    ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+    (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
+  );
 }
 
 /** Quantile for 0 < p ≤ 0.5, where Φ(x) is computed without cancellation. */
@@ -148,7 +157,8 @@ function tailQuantile(p: number, start: number): number {
  * ```
  */
 export function normalQuantile(p: number): number {
-  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw invalid('INVALID_RATE', 'p', p, 'must be a probability in [0, 1]');
+  if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+    throw invalid('INVALID_RATE', 'p', p, 'must be a probability in [0, 1]');
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;

@@ -30,7 +30,8 @@ function pad(n: number, width: number): string {
 }
 
 function checkYear(year: number, field = 'year'): void {
-  if (!Number.isInteger(year) || year < 1 || year > 9999) throw invalid('INVALID_PERIOD', field, year, 'must be an integer year 1–9999');
+  if (!Number.isInteger(year) || year < 1 || year > 9999)
+    throw invalid('INVALID_PERIOD', field, year, 'must be an integer year 1–9999');
 }
 
 function readFiscal(options: FiscalYearOptions): { startMonth: number; naming: 'end' | 'start' } {
@@ -39,7 +40,8 @@ function readFiscal(options: FiscalYearOptions): { startMonth: number; naming: '
     throw invalid('INVALID_OPTION', 'fiscalYearStartMonth', startMonth, 'must be an integer month 1–12');
   }
   const naming = options.fiscalYearNaming ?? 'end';
-  if (naming !== 'end' && naming !== 'start') throw invalid('INVALID_OPTION', 'fiscalYearNaming', naming, "must be 'end' or 'start'");
+  if (naming !== 'end' && naming !== 'start')
+    throw invalid('INVALID_OPTION', 'fiscalYearNaming', naming, "must be 'end' or 'start'");
   return { startMonth, naming };
 }
 

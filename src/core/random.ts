@@ -72,7 +72,7 @@ export function createRng(seed: number | string | readonly [number, number, numb
   } else {
     let base: number;
     if (typeof seed === 'string') base = hashString(seed);
-    else if (typeof seed === 'number' && Number.isFinite(seed)) base = Math.trunc(seed) % 4294967296 >>> 0;
+    else if (typeof seed === 'number' && Number.isFinite(seed)) base = (Math.trunc(seed) % 4294967296) >>> 0;
     else throw invalid('INVALID_SEED', 'seed', seed, 'must be a finite number or a string');
     const sm = splitmix32(base);
     s0 = sm();
@@ -98,7 +98,8 @@ export function createRng(seed: number | string | readonly [number, number, numb
     next,
     nextUint32,
     int(n: number): number {
-      if (!Number.isInteger(n) || n < 1 || n > 4294967296) throw invalid('INVALID_INPUT', 'n', n, 'must be an integer 1–2^32');
+      if (!Number.isInteger(n) || n < 1 || n > 4294967296)
+        throw invalid('INVALID_INPUT', 'n', n, 'must be an integer 1–2^32');
       const limit = 4294967296 - (4294967296 % n);
       let x = nextUint32();
       while (x >= limit) x = nextUint32();

@@ -52,7 +52,12 @@ export const DEFAULT_ROUNDING: RoundingMode = 'halfAwayFromZero';
  * Shared by the BigInt and the safe-integer paths, so both round identically.
  * @internal
  */
-export function stepsAwayFromZero(mode: RoundingMode, cmpHalf: -1 | 0 | 1, negative: boolean, oddQuotient: boolean): boolean {
+export function stepsAwayFromZero(
+  mode: RoundingMode,
+  cmpHalf: -1 | 0 | 1,
+  negative: boolean,
+  oddQuotient: boolean,
+): boolean {
   switch (mode) {
     case 'halfAwayFromZero':
       return cmpHalf >= 0;

@@ -86,10 +86,16 @@ export function sumProducts(
   const digits = minorUnits(currency);
   const mode = readRoundingMode(options.mode ?? DEFAULT_ROUNDING, 'options.mode');
   const round = options.round ?? 'eachLine';
-  if (round !== 'eachLine' && round !== 'total') throw invalid('INVALID_OPTION', 'options.round', round, "must be 'eachLine' or 'total'");
+  if (round !== 'eachLine' && round !== 'total')
+    throw invalid('INVALID_OPTION', 'options.round', round, "must be 'eachLine' or 'total'");
   const perLine = Array.isArray(factors);
   if (perLine && factors.length !== amounts.length) {
-    throw invalid('INVALID_INPUT', 'factors', `${factors.length} factors`, `must have one factor per amount (${amounts.length})`);
+    throw invalid(
+      'INVALID_INPUT',
+      'factors',
+      `${factors.length} factors`,
+      `must have one factor per amount (${amounts.length})`,
+    );
   }
   const single = perLine ? null : readFactor(factors as DecimalInput, 'factors');
   const factorAt = factorReader();
@@ -122,7 +128,8 @@ export function sumProducts(
       const m = readMoney(line, `amounts[${i}]`);
       if (m.currency !== currency) mismatch(currency, m.currency, i);
       const p = multiplyFixed(m.fixed, f.fixed);
-      const units = p.scale <= digits ? p.int * pow10(digits - p.scale) : roundRational(p.int, pow10(p.scale - digits), mode);
+      const units =
+        p.scale <= digits ? p.int * pow10(digits - p.scale) : roundRational(p.int, pow10(p.scale - digits), mode);
       acc.addBigUnits(units);
       continue;
     }
@@ -132,5 +139,8 @@ export function sumProducts(
 }
 
 function mismatch(expected: string, got: string, i: number): never {
-  throw new RevopsError('CURRENCY_MISMATCH', `amounts[${i}].currency must be ${expected}, got "${got}"`, { field: `amounts[${i}].currency`, value: got });
+  throw new RevopsError('CURRENCY_MISMATCH', `amounts[${i}].currency must be ${expected}, got "${got}"`, {
+    field: `amounts[${i}].currency`,
+    value: got,
+  });
 }

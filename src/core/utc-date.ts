@@ -37,7 +37,11 @@ export class UtcDate extends Date {
     return 0;
   }
   override setFullYear(year: number, month?: number, date?: number): number {
-    return month === undefined ? this.setUTCFullYear(year) : date === undefined ? this.setUTCFullYear(year, month) : this.setUTCFullYear(year, month, date);
+    return month === undefined
+      ? this.setUTCFullYear(year)
+      : date === undefined
+        ? this.setUTCFullYear(year, month)
+        : this.setUTCFullYear(year, month, date);
   }
   override setMonth(month: number, date?: number): number {
     return date === undefined ? this.setUTCMonth(month) : this.setUTCMonth(month, date);

@@ -54,7 +54,13 @@ export interface ForecastAccuracy {
 export function forecastAccuracy(actual: readonly number[], predicted: readonly number[]): ForecastAccuracy {
   const y = readSeries(actual, 'actual');
   const f = readSeries(predicted, 'predicted');
-  if (y.length !== f.length) throw invalid('INVALID_INPUT', 'predicted', `${f.length} values`, `must have as many values as actual (${y.length})`);
+  if (y.length !== f.length)
+    throw invalid(
+      'INVALID_INPUT',
+      'predicted',
+      `${f.length} values`,
+      `must have as many values as actual (${y.length})`,
+    );
   const n = y.length;
   if (n === 0) throw invalid('INSUFFICIENT_DATA', 'actual', '0 values', 'must have at least one value');
   let abs = 0;
@@ -73,6 +79,13 @@ export function forecastAccuracy(actual: readonly number[], predicted: readonly 
     if (a === 0) zero = true;
     else pct += Math.abs(e) / a;
   }
-  const result = { n, mae: abs / n, rmse: Math.sqrt(sq / n), mape: zero ? null : pct / n, wape: scale === 0 ? null : abs / scale, bias: err / n };
+  const result = {
+    n,
+    mae: abs / n,
+    rmse: Math.sqrt(sq / n),
+    mape: zero ? null : pct / n,
+    wape: scale === 0 ? null : abs / scale,
+    bias: err / n,
+  };
   return finiteOutput(result, 'actual', `${n} values`);
 }

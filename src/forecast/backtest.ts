@@ -64,13 +64,19 @@ export interface Backtest {
  */
 export function backtest(series: readonly number[], method: ForecastMethod, options: BacktestOptions = {}): Backtest {
   const y = Array.from(readSeries(series, 'series'));
-  if (typeof method !== 'function') throw invalid('INVALID_OPTION', 'method', method, 'must be a function (train, horizon) => forecasts');
+  if (typeof method !== 'function')
+    throw invalid('INVALID_OPTION', 'method', method, 'must be a function (train, horizon) => forecasts');
   const horizon = positiveInteger(options.horizon ?? 1, 'options.horizon');
   const folds = positiveInteger(options.folds ?? 5, 'options.folds');
   const step = positiveInteger(options.step ?? 1, 'options.step');
   const firstTrain = y.length - horizon - (folds - 1) * step;
   if (firstTrain < 1) {
-    throw invalid('INSUFFICIENT_DATA', 'series', `${y.length} values`, `must be longer than horizon + (folds − 1)·step = ${horizon + (folds - 1) * step}`);
+    throw invalid(
+      'INSUFFICIENT_DATA',
+      'series',
+      `${y.length} values`,
+      `must be longer than horizon + (folds − 1)·step = ${horizon + (folds - 1) * step}`,
+    );
   }
   const out: BacktestFold[] = [];
   const allActual: number[] = [];
@@ -78,10 +84,16 @@ export function backtest(series: readonly number[], method: ForecastMethod, opti
   for (let i = 0; i < folds; i++) {
     const trainSize = firstTrain + i * step;
     const returned: unknown = method(y.slice(0, trainSize), horizon);
-    if (!Array.isArray(returned)) throw invalid('INVALID_OPTION', 'method', returned, `must return an array of ${horizon} finite forecasts`);
+    if (!Array.isArray(returned))
+      throw invalid('INVALID_OPTION', 'method', returned, `must return an array of ${horizon} finite forecasts`);
     const predicted = Array.from(returned as readonly number[]);
     if (predicted.length !== horizon || predicted.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
-      throw invalid('INVALID_OPTION', 'method', `${predicted.length} values`, `must return ${horizon} finite forecasts`);
+      throw invalid(
+        'INVALID_OPTION',
+        'method',
+        `${predicted.length} values`,
+        `must return ${horizon} finite forecasts`,
+      );
     }
     const actual = y.slice(trainSize, trainSize + horizon);
     for (let k = 0; k < horizon; k++) {
@@ -110,7 +122,8 @@ export function backtest(series: readonly number[], method: ForecastMethod, opti
 export function naiveMethod(): ForecastMethod {
   return (train, horizon) => {
     const h = positiveInteger(horizon, 'horizon');
-    if (!Array.isArray(train) || train.length === 0) throw invalid('INSUFFICIENT_DATA', 'train', train, 'must have at least one value');
+    if (!Array.isArray(train) || train.length === 0)
+      throw invalid('INSUFFICIENT_DATA', 'train', train, 'must have at least one value');
     return new Array<number>(h).fill(train[train.length - 1] as number);
   };
 }

@@ -5,8 +5,18 @@
 import type { Deal } from '../model/deal.js';
 import { invalid } from '../core/errors.js';
 import type { Period } from '../core/periods.js';
-import { finalizeForecastByCategory, summarizeForecastByCategory, type CategoryForecast, type ForecastByCategoryOptions } from './forecast-categories.js';
-import { finalizeWeightedPipeline, summarizeWeightedPipeline, type WeightedPipeline, type WeightedPipelineOptions } from './weighted-pipeline.js';
+import {
+  finalizeForecastByCategory,
+  summarizeForecastByCategory,
+  type CategoryForecast,
+  type ForecastByCategoryOptions,
+} from './forecast-categories.js';
+import {
+  finalizeWeightedPipeline,
+  summarizeWeightedPipeline,
+  type WeightedPipeline,
+  type WeightedPipelineOptions,
+} from './weighted-pipeline.js';
 import { readArray, setOwn } from './internal.js';
 
 /** The deal field a forecast is split by: the owner (member), the team or the territory. */
@@ -32,7 +42,8 @@ function groupDeals(deals: readonly Deal[], by: DealGrouping): Map<string, Deal[
   }
   const groups = new Map<string, Deal[]>();
   deals.forEach((deal, i) => {
-    if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+    if (typeof deal !== 'object' || deal === null)
+      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
     const key = deal[by] ?? UNASSIGNED_GROUP;
     const g = groups.get(key);
     if (g === undefined) groups.set(key, [deal]);
@@ -72,13 +83,24 @@ function firstCurrency(deals: readonly Deal[]): string | undefined {
  * //=> ['60.00', '25.00']
  * ```
  */
-export function weightedPipelineBy(deals: readonly Deal[], by: DealGrouping, options: WeightedPipelineOptions = {}): Record<string, WeightedPipeline> {
+export function weightedPipelineBy(
+  deals: readonly Deal[],
+  by: DealGrouping,
+  options: WeightedPipelineOptions = {},
+): Record<string, WeightedPipeline> {
   const out: Record<string, WeightedPipeline> = {};
   const groups = groupDeals(deals, by);
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key) as Deal[];
     const { rounding, ...select } = options;
-    setOwn(out, key, finalizeWeightedPipeline(summarizeWeightedPipeline(g, select), { currency: options.currency ?? firstCurrency(g), ...(rounding === undefined ? {} : { rounding }) }));
+    setOwn(
+      out,
+      key,
+      finalizeWeightedPipeline(summarizeWeightedPipeline(g, select), {
+        currency: options.currency ?? firstCurrency(g),
+        ...(rounding === undefined ? {} : { rounding }),
+      }),
+    );
   }
   return out;
 }
@@ -119,7 +141,13 @@ export function forecastByCategoryBy(
   const groups = groupDeals(deals, by);
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key) as Deal[];
-    setOwn(out, key, finalizeForecastByCategory(summarizeForecastByCategory(g, period, options), { currency: options.currency ?? firstCurrency(g) }));
+    setOwn(
+      out,
+      key,
+      finalizeForecastByCategory(summarizeForecastByCategory(g, period, options), {
+        currency: options.currency ?? firstCurrency(g),
+      }),
+    );
   }
   return out;
 }

@@ -32,7 +32,13 @@ export function finiteOutput<T>(result: T, field: string, value: unknown): T {
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === 'number') {
-      if (!Number.isFinite(v)) throw invalid('INVALID_INPUT', field, value, 'has magnitudes that overflow double precision in this computation (rescale the values)');
+      if (!Number.isFinite(v))
+        throw invalid(
+          'INVALID_INPUT',
+          field,
+          value,
+          'has magnitudes that overflow double precision in this computation (rescale the values)',
+        );
     } else if (typeof v === 'object' && v !== null) {
       for (const item of Array.isArray(v) ? v : Object.values(v)) stack.push(item);
     }

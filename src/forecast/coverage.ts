@@ -67,14 +67,24 @@ export interface PipelineCoverage {
  * //=> null
  * ```
  */
-export function pipelineCoverage(pipeline: Money, quota: Money, closed: Money, options: PipelineCoverageOptions = {}): PipelineCoverage {
+export function pipelineCoverage(
+  pipeline: Money,
+  quota: Money,
+  closed: Money,
+  options: PipelineCoverageOptions = {},
+): PipelineCoverage {
   const p = readMoney(pipeline, 'pipeline');
   const q = readMoney(quota, 'quota');
   const c = readMoney(closed, 'closed');
   assertSameCurrency(p.currency, q.currency, 'quota');
   assertSameCurrency(p.currency, c.currency, 'closed');
-  for (const [name, v] of [['pipeline', p], ['quota', q], ['closed', c]] as const) {
-    if (v.fixed.int < 0n) throw invalid('INVALID_AMOUNT', `${name}.amount`, fixedToNumber(v.fixed), 'must not be negative');
+  for (const [name, v] of [
+    ['pipeline', p],
+    ['quota', q],
+    ['closed', c],
+  ] as const) {
+    if (v.fixed.int < 0n)
+      throw invalid('INVALID_AMOUNT', `${name}.amount`, fixedToNumber(v.fixed), 'must not be negative');
   }
   const remaining = addFixed(q.fixed, { int: -c.fixed.int, scale: c.fixed.scale });
   const quotaMet = remaining.int <= 0n;

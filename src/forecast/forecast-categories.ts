@@ -76,27 +76,52 @@ export interface CategorySummary {
  * //=> { count: 1, amount: '500' }
  * ```
  */
-export function summarizeForecastByCategory(deals: readonly Deal[], period: Period, options: ForecastByCategoryOptions = {}): CategorySummary {
+export function summarizeForecastByCategory(
+  deals: readonly Deal[],
+  period: Period,
+  options: ForecastByCategoryOptions = {},
+): CategorySummary {
   readArray(deals, 'deals');
   const window = readPeriod(period, 'period') as Period;
   let currency = readCurrency(options.currency, 'options.currency');
-  const acc = new Map<ForecastCategory, { count: number; amount: Fixed }>(CATEGORIES.map((c) => [c, { count: 0, amount: ZERO }]));
+  const acc = new Map<ForecastCategory, { count: number; amount: Fixed }>(
+    CATEGORIES.map((c) => [c, { count: 0, amount: ZERO }]),
+  );
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as Deal;
-    if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+    if (typeof deal !== 'object' || deal === null)
+      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
     const date = deal.closeDate ?? deal.expectedCloseDate;
-    if (!inPeriod(window, date, deal.closeDate === undefined ? `deals[${i}].expectedCloseDate` : `deals[${i}].closeDate`)) continue;
+    if (
+      !inPeriod(window, date, deal.closeDate === undefined ? `deals[${i}].expectedCloseDate` : `deals[${i}].closeDate`)
+    )
+      continue;
     const a = acc.get(deal.forecastCategory);
     if (a === undefined) {
-      throw invalid('INVALID_INPUT', `deals[${i}].forecastCategory`, deal.forecastCategory, `must be one of ${CATEGORIES.join(', ')}`);
+      throw invalid(
+        'INVALID_INPUT',
+        `deals[${i}].forecastCategory`,
+        deal.forecastCategory,
+        `must be one of ${CATEGORIES.join(', ')}`,
+      );
     }
     // A closed deal left in an open category (a lost deal still in 'commit') would inflate the roll-ups;
     // an open deal in 'closed' would count as booked. Both are data errors, refused rather than guessed.
     if (deal.closeDate !== undefined && deal.forecastCategory !== 'closed' && deal.forecastCategory !== 'omitted') {
-      throw invalid('INVALID_INPUT', `deals[${i}].forecastCategory`, deal.forecastCategory, `must be 'closed' (won) or 'omitted' (lost) for a deal with a closeDate (${deal.closeDate})`);
+      throw invalid(
+        'INVALID_INPUT',
+        `deals[${i}].forecastCategory`,
+        deal.forecastCategory,
+        `must be 'closed' (won) or 'omitted' (lost) for a deal with a closeDate (${deal.closeDate})`,
+      );
     }
     if (deal.closeDate === undefined && deal.forecastCategory === 'closed') {
-      throw invalid('INVALID_INPUT', `deals[${i}].forecastCategory`, deal.forecastCategory, "must not be 'closed' for an open deal (no closeDate): only won deals are closed bookings");
+      throw invalid(
+        'INVALID_INPUT',
+        `deals[${i}].forecastCategory`,
+        deal.forecastCategory,
+        "must not be 'closed' for an open deal (no closeDate): only won deals are closed bookings",
+      );
     }
     const m = dealAmount(deal, `deals[${i}]`, currency);
     currency = m.currency;
@@ -165,11 +190,19 @@ export function mergeForecastByCategory(a: CategorySummary, b: CategorySummary):
  * //=> { amount: '0.00', currency: 'USD' }
  * ```
  */
-export function finalizeForecastByCategory(summary: CategorySummary, options: ForecastByCategoryOptions = {}): CategoryForecast {
+export function finalizeForecastByCategory(
+  summary: CategorySummary,
+  options: ForecastByCategoryOptions = {},
+): CategoryForecast {
   checkSummary(summary, 'summary');
   const currency = summary.currency ?? readCurrency(options.currency, 'options.currency');
   if (currency === undefined) {
-    throw invalid('INVALID_OPTION', 'options.currency', options.currency, 'is required when no deal falls in the period');
+    throw invalid(
+      'INVALID_OPTION',
+      'options.currency',
+      options.currency,
+      'is required when no deal falls in the period',
+    );
   }
   const fx = {} as Record<ForecastCategory, Fixed>;
   const out = {} as Record<ForecastCategory, CategoryAmount>;
@@ -230,6 +263,10 @@ export function finalizeForecastByCategory(summary: CategorySummary, options: Fo
  * //=> ['65000.00', '95000.00', '105000.00']
  * ```
  */
-export function forecastByCategory(deals: readonly Deal[], period: Period, options: ForecastByCategoryOptions = {}): CategoryForecast {
+export function forecastByCategory(
+  deals: readonly Deal[],
+  period: Period,
+  options: ForecastByCategoryOptions = {},
+): CategoryForecast {
   return finalizeForecastByCategory(summarizeForecastByCategory(deals, period, options), options);
 }

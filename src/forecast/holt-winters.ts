@@ -7,7 +7,12 @@
 import { invalid } from '../core/errors.js';
 import { etsForecast, etsRun, type EtsSpec } from './ets-recursion.js';
 import { minimizeInBox } from './nelder-mead.js';
-import { analyticIntervals, simulatedIntervals, varianceMultipliers, type PredictionInterval } from './prediction-intervals.js';
+import {
+  analyticIntervals,
+  simulatedIntervals,
+  varianceMultipliers,
+  type PredictionInterval,
+} from './prediction-intervals.js';
 import { finiteOutput, positiveInteger } from './checks.js';
 import { smoothingSpace } from './smoothing-space.js';
 import { readSeries } from './series.js';
@@ -70,7 +75,12 @@ export interface SmoothingParameters {
 
 /** Result of {@link holtWinters}. */
 export interface HoltWintersFit {
-  readonly model: { readonly trend: 'none' | 'additive'; readonly damped: boolean; readonly seasonality: 'none' | 'additive' | 'multiplicative'; readonly seasonLength: number };
+  readonly model: {
+    readonly trend: 'none' | 'additive';
+    readonly damped: boolean;
+    readonly seasonality: 'none' | 'additive' | 'multiplicative';
+    readonly seasonLength: number;
+  };
   /** Parameters in the component form (β = β*). */
   readonly parameters: SmoothingParameters;
   /** The same in the error-correction (ETS) form (β = α·β*), as R's `ets` prints them. */
@@ -78,7 +88,12 @@ export interface HoltWintersFit {
   /** Which parameters were estimated (the others were given). */
   readonly estimated: readonly ('alpha' | 'beta' | 'gamma' | 'phi')[];
   /** Initial states used (seasonal oldest first), and where they came from. */
-  readonly initial: { readonly level: number; readonly trend: number | null; readonly seasonal: readonly number[] | null; readonly source: 'given' | 'heuristic' | 'estimated' };
+  readonly initial: {
+    readonly level: number;
+    readonly trend: number | null;
+    readonly seasonal: readonly number[] | null;
+    readonly source: 'given' | 'heuristic' | 'estimated';
+  };
   /** One-step forecasts ŷ₁…ŷₙ. */
   readonly fitted: readonly number[];
   /** yₜ − ŷₜ. */
@@ -96,7 +111,6 @@ export interface HoltWintersFit {
   /** How the intervals were computed. */
   readonly intervalMethod: 'analytic' | 'simulation' | 'none';
 }
-
 
 /**
  * Holt-Winters exponential smoothing: fits (or takes) the smoothing parameters, runs the
@@ -162,13 +176,21 @@ export interface HoltWintersFit {
 export function holtWinters(series: readonly number[], options: HoltWintersOptions = {}): HoltWintersFit {
   const y = readSeries(series, 'series');
   const trend = options.trend ?? 'additive';
-  if (trend !== 'none' && trend !== 'additive') throw invalid('INVALID_OPTION', 'options.trend', trend, "must be 'none' or 'additive'");
+  if (trend !== 'none' && trend !== 'additive')
+    throw invalid('INVALID_OPTION', 'options.trend', trend, "must be 'none' or 'additive'");
   const damped = options.damped ?? options.phi !== undefined;
   if (damped && trend === 'none') throw invalid('INVALID_OPTION', 'options.damped', damped, 'needs a trend');
-  if (!damped && options.phi !== undefined) throw invalid('INVALID_OPTION', 'options.phi', options.phi, 'needs damped: true');
-  const seasonality = options.seasonality ?? (options.seasonLength !== undefined && options.seasonLength > 1 ? 'additive' : 'none');
+  if (!damped && options.phi !== undefined)
+    throw invalid('INVALID_OPTION', 'options.phi', options.phi, 'needs damped: true');
+  const seasonality =
+    options.seasonality ?? (options.seasonLength !== undefined && options.seasonLength > 1 ? 'additive' : 'none');
   if (seasonality !== 'none' && seasonality !== 'additive' && seasonality !== 'multiplicative') {
-    throw invalid('INVALID_OPTION', 'options.seasonality', seasonality, "must be 'none', 'additive' or 'multiplicative'");
+    throw invalid(
+      'INVALID_OPTION',
+      'options.seasonality',
+      seasonality,
+      "must be 'none', 'additive' or 'multiplicative'",
+    );
   }
   let m = 1;
   if (seasonality === 'none' && options.seasonLength !== undefined && options.seasonLength !== 1) {
@@ -180,21 +202,35 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
   }
   if (seasonality === 'multiplicative') {
     const bad = y.findIndex((v) => v <= 0);
-    if (bad >= 0) throw invalid('INVALID_INPUT', `series[${bad}]`, y[bad], 'must be positive for multiplicative seasonality (use additive seasonality for series with zeros)');
+    if (bad >= 0)
+      throw invalid(
+        'INVALID_INPUT',
+        `series[${bad}]`,
+        y[bad],
+        'must be positive for multiplicative seasonality (use additive seasonality for series with zeros)',
+      );
   }
   const parameterization = options.parameterization ?? 'component';
   if (parameterization !== 'component' && parameterization !== 'errorCorrection') {
-    throw invalid('INVALID_OPTION', 'options.parameterization', parameterization, "must be 'component' or 'errorCorrection'");
+    throw invalid(
+      'INVALID_OPTION',
+      'options.parameterization',
+      parameterization,
+      "must be 'component' or 'errorCorrection'",
+    );
   }
   const spec: EtsSpec = { trend: trend === 'additive', seasonality, m };
   const horizon = positiveInteger(options.horizon ?? (seasonality === 'none' ? 10 : 2 * m), 'options.horizon');
   const levels = options.levels ?? [0.8, 0.95];
-  if (!Array.isArray(levels)) throw invalid('INVALID_OPTION', 'options.levels', levels, 'must be an array of fractions');
+  if (!Array.isArray(levels))
+    throw invalid('INVALID_OPTION', 'options.levels', levels, 'must be an array of fractions');
   levels.forEach((l, i) => {
-    if (typeof l !== 'number' || !(l > 0 && l < 1)) throw invalid('INVALID_RATE', `options.levels[${i}]`, l, 'must be a fraction strictly between 0 and 1');
+    if (typeof l !== 'number' || !(l > 0 && l < 1))
+      throw invalid('INVALID_RATE', `options.levels[${i}]`, l, 'must be a fraction strictly between 0 and 1');
   });
   const simulations = positiveInteger(options.simulations ?? 5000, 'options.simulations');
-  if (simulations > 1_000_000) throw invalid('INVALID_OPTION', 'options.simulations', simulations, 'must be at most 1,000,000 sample paths');
+  if (simulations > 1_000_000)
+    throw invalid('INVALID_OPTION', 'options.simulations', simulations, 'must be at most 1,000,000 sample paths');
   const seed = options.seed ?? 1;
   const given = options.initial !== undefined;
   const initialization = options.initialization ?? 'heuristic';
@@ -202,7 +238,12 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     throw invalid('INVALID_OPTION', 'options.initialization', initialization, "must be 'heuristic' or 'estimated'");
   }
   if (given && options.initialization !== undefined) {
-    throw invalid('INVALID_OPTION', 'options.initialization', initialization, 'contradicts options.initial (given states are used as they are)');
+    throw invalid(
+      'INVALID_OPTION',
+      'options.initialization',
+      initialization,
+      'contradicts options.initial (given states are used as they are)',
+    );
   }
   const estimateStates = !given && initialization === 'estimated';
   let init = given ? readInitial(options.initial, spec) : heuristicInitial(y, spec);
@@ -232,19 +273,34 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
       for (const g of grid[k] as number[]) walk(k + 1, [...acc, g]);
     };
     walk(0, []);
-    x = minimizeInBox(sse, start, [...lower, ...(box?.lower ?? [])], [...upper, ...(box?.upper ?? [])], { maxEvaluations: 20_000 + 4_000 * stateStart.length }).x;
+    x = minimizeInBox(sse, start, [...lower, ...(box?.lower ?? [])], [...upper, ...(box?.upper ?? [])], {
+      maxEvaluations: 20_000 + 4_000 * stateStart.length,
+    }).x;
     if (box !== undefined) init = box.decode(x.slice(nFree));
   }
   const p = toParameters(x.slice(0, nFree));
   const n = y.length;
   const fittedArr = new Float64Array(n);
   const run = etsRun(y, spec, p, init, fittedArr);
-  if (!Number.isFinite(run.sse)) throw invalid('INSUFFICIENT_DATA', 'series', `${n} values`, 'gives a non-finite fit (a level or seasonal state reached zero)');
+  if (!Number.isFinite(run.sse))
+    throw invalid(
+      'INSUFFICIENT_DATA',
+      'series',
+      `${n} values`,
+      'gives a non-finite fit (a level or seasonal state reached zero)',
+    );
   const fitted = Array.from(fittedArr);
   const residuals = fitted.map((f, i) => (y[i] as number) - f);
   // k = smoothing parameters (α, β, γ, φ present in the model) + initial states (ℓ₀, b₀, m − 1 free seasonal states).
   const seasonalModel = seasonality !== 'none';
-  const k = 1 + (spec.trend ? 1 : 0) + (seasonalModel ? 1 : 0) + (damped ? 1 : 0) + 1 + (spec.trend ? 1 : 0) + (seasonalModel ? m - 1 : 0);
+  const k =
+    1 +
+    (spec.trend ? 1 : 0) +
+    (seasonalModel ? 1 : 0) +
+    (damped ? 1 : 0) +
+    1 +
+    (spec.trend ? 1 : 0) +
+    (seasonalModel ? m - 1 : 0);
   const sigma2 = n > k ? run.sse / (n - k) : null;
   const forecast = etsForecast(spec, p, run.state, n, horizon);
   let intervals: PredictionInterval[] = [];
@@ -258,13 +314,33 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
       intervalMethod = 'analytic';
     }
   }
-  const betaStar = p.alpha === 0 ? (parameterization === 'component' && options.beta !== undefined ? options.beta : 0) : p.beta / p.alpha;
+  const betaStar =
+    p.alpha === 0
+      ? parameterization === 'component' && options.beta !== undefined
+        ? options.beta
+        : 0
+      : p.beta / p.alpha;
   const result: HoltWintersFit = {
     model: { trend, damped, seasonality, seasonLength: m },
-    parameters: { alpha: p.alpha, beta: spec.trend ? betaStar : null, gamma: seasonality === 'none' ? null : p.gamma, phi: damped ? p.phi : null },
-    errorCorrection: { alpha: p.alpha, beta: spec.trend ? p.beta : null, gamma: seasonality === 'none' ? null : p.gamma, phi: damped ? p.phi : null },
+    parameters: {
+      alpha: p.alpha,
+      beta: spec.trend ? betaStar : null,
+      gamma: seasonality === 'none' ? null : p.gamma,
+      phi: damped ? p.phi : null,
+    },
+    errorCorrection: {
+      alpha: p.alpha,
+      beta: spec.trend ? p.beta : null,
+      gamma: seasonality === 'none' ? null : p.gamma,
+      phi: damped ? p.phi : null,
+    },
     estimated: free,
-    initial: { level: init.level, trend: spec.trend ? init.trend : null, seasonal: seasonality === 'none' ? null : [...init.seasonal], source: given ? 'given' : initialization },
+    initial: {
+      level: init.level,
+      trend: spec.trend ? init.trend : null,
+      seasonal: seasonality === 'none' ? null : [...init.seasonal],
+      source: given ? 'given' : initialization,
+    },
     fitted,
     residuals,
     sse: run.sse,

@@ -31,9 +31,19 @@ export {
   type ForecastByCategoryOptions,
 } from './forecast-categories.js';
 export { weightedPipelineBy, forecastByCategoryBy, UNASSIGNED_GROUP, type DealGrouping } from './by-group.js';
-export { velocityForecast, type VelocityForecast, type VelocityForecastOptions, type VelocityInputs } from './velocity-forecast.js';
+export {
+  velocityForecast,
+  type VelocityForecast,
+  type VelocityForecastOptions,
+  type VelocityInputs,
+} from './velocity-forecast.js';
 export { pipelineCoverage, type PipelineCoverage, type PipelineCoverageOptions } from './coverage.js';
-export { stageProbabilities, type StageProbabilities, type StageProbabilitiesOptions, type StageProbability } from './stage-probabilities.js';
+export {
+  stageProbabilities,
+  type StageProbabilities,
+  type StageProbabilitiesOptions,
+  type StageProbability,
+} from './stage-probabilities.js';
 export { simulatePipeline, type PipelineSimulation, type SimulatePipelineOptions } from './simulate-pipeline.js';
 export { linearTrend, type LinearTrend, type LinearTrendOptions } from './linear-trend.js';
 export { holtWinters, type HoltWintersFit, type HoltWintersOptions, type SmoothingParameters } from './holt-winters.js';

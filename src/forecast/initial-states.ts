@@ -18,24 +18,39 @@ export interface InitialStatesInput {
 export function heuristicInitial(y: Float64Array, spec: EtsSpec): EtsInitial {
   const m = spec.m;
   if (spec.seasonality === 'none') {
-    if (spec.trend && y.length < 2) throw invalid('INSUFFICIENT_DATA', 'series', `${y.length} values`, 'must have at least 2 values to initialise a trend');
+    if (spec.trend && y.length < 2)
+      throw invalid(
+        'INSUFFICIENT_DATA',
+        'series',
+        `${y.length} values`,
+        'must have at least 2 values to initialise a trend',
+      );
     return { level: y[0] as number, trend: spec.trend ? (y[1] as number) - (y[0] as number) : 0, seasonal: [] };
   }
-  if (y.length < 2 * m) throw invalid('INSUFFICIENT_DATA', 'series', `${y.length} values`, `must have at least two full seasons (${2 * m} values) to initialise the seasonal states`);
+  if (y.length < 2 * m)
+    throw invalid(
+      'INSUFFICIENT_DATA',
+      'series',
+      `${y.length} values`,
+      `must have at least two full seasons (${2 * m} values) to initialise the seasonal states`,
+    );
   let level = 0;
   for (let i = 0; i < m; i++) level += (y[i] as number) / m;
   let trend = 0;
   if (spec.trend) for (let i = 0; i < m; i++) trend += ((y[m + i] as number) - (y[i] as number)) / m / m;
   const seasonal: number[] = [];
-  for (let i = 0; i < m; i++) seasonal.push(spec.seasonality === 'additive' ? (y[i] as number) - level : (y[i] as number) / level);
+  for (let i = 0; i < m; i++)
+    seasonal.push(spec.seasonality === 'additive' ? (y[i] as number) - level : (y[i] as number) / level);
   return { level, trend, seasonal };
 }
 
 /** Validates given initial states. @internal */
 export function readInitial(value: InitialStatesInput | undefined, spec: EtsSpec): EtsInitial {
-  if (typeof value !== 'object' || value === null) throw invalid('INVALID_OPTION', 'options.initial', value, 'must be { level, trend?, seasonal? }');
+  if (typeof value !== 'object' || value === null)
+    throw invalid('INVALID_OPTION', 'options.initial', value, 'must be { level, trend?, seasonal? }');
   const finite = (v: unknown, field: string): number => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid('INVALID_OPTION', field, v, 'must be a finite number');
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw invalid('INVALID_OPTION', field, v, 'must be a finite number');
     return v;
   };
   const level = finite(value.level, 'options.initial.level');
@@ -43,7 +58,12 @@ export function readInitial(value: InitialStatesInput | undefined, spec: EtsSpec
   let seasonal: number[] = [];
   if (spec.seasonality !== 'none') {
     if (!Array.isArray(value.seasonal) || value.seasonal.length !== spec.m) {
-      throw invalid('INVALID_OPTION', 'options.initial.seasonal', value.seasonal, `must be ${spec.m} seasonal states, oldest first`);
+      throw invalid(
+        'INVALID_OPTION',
+        'options.initial.seasonal',
+        value.seasonal,
+        `must be ${spec.m} seasonal states, oldest first`,
+      );
     }
     seasonal = value.seasonal.map((s, i) => finite(s, `options.initial.seasonal[${i}]`));
   }

@@ -38,7 +38,7 @@ export function readProbabilityMap(
  * @internal
  */
 export function dealProbability(deal: Deal, map: Readonly<Record<string, number>> | undefined, field: string): number {
-  if (map !== undefined && Object.prototype.hasOwnProperty.call(map, deal.stage)) return map[deal.stage] as number;
+  if (map !== undefined && Object.hasOwn(map, deal.stage)) return map[deal.stage] as number;
   return checkFraction(deal.probability, `${field}.probability`);
 }
 
@@ -75,7 +75,7 @@ export function setOwn<T>(record: Record<string, T>, key: string, value: T): voi
 
 /** Own-property lookup in a record keyed by data (`constructor` or `__proto__` are not inherited). @internal */
 export function getOwn<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Reads an array argument, throwing `INVALID_INPUT` otherwise. @internal */
@@ -85,7 +85,11 @@ export function readArray<T>(value: readonly T[], field: string): readonly T[] {
 }
 
 /** Reads a deal's amount and checks its currency against `currency` (when known). @internal */
-export function dealAmount(deal: Deal, field: string, currency: CurrencyCode | undefined): { fixed: Fixed; currency: CurrencyCode } {
+export function dealAmount(
+  deal: Deal,
+  field: string,
+  currency: CurrencyCode | undefined,
+): { fixed: Fixed; currency: CurrencyCode } {
   if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', field, deal, 'must be a deal');
   const m = readMoney(deal.amount, `${field}.amount`);
   if (currency !== undefined) assertSameCurrency(currency, m.currency, `${field}.amount`);
@@ -111,7 +115,8 @@ export function roundToMinor(f: Fixed, currency: CurrencyCode, mode: RoundingMod
 /** Reads an optional rounding mode. @internal */
 export function readRounding(mode: RoundingMode | undefined, field: string): RoundingMode {
   if (mode === undefined) return DEFAULT_ROUNDING;
-  if (!ROUNDING_MODES.includes(mode)) throw invalid('INVALID_OPTION', field, mode, `must be one of ${ROUNDING_MODES.join(', ')}`);
+  if (!ROUNDING_MODES.includes(mode))
+    throw invalid('INVALID_OPTION', field, mode, `must be one of ${ROUNDING_MODES.join(', ')}`);
   return mode;
 }
 

@@ -75,5 +75,9 @@ export function linearTrend(series: readonly number[], options: LinearTrendOptio
   }
   const forecast: number[] = [];
   for (let h = 1; h <= horizon; h++) forecast.push(intercept + slope * (n + h));
-  return finiteOutput({ slope, intercept, rSquared: sst === 0 ? null : 1 - sse / sst, fitted, forecast }, 'series', `${n} values`);
+  return finiteOutput(
+    { slope, intercept, rSquared: sst === 0 ? null : 1 - sse / sst, fitted, forecast },
+    'series',
+    `${n} values`,
+  );
 }

@@ -47,7 +47,8 @@ export function minimizeInBox(
   const maxEval = options.maxEvaluations ?? 20_000;
   const maxRestarts = options.maxRestarts ?? 8;
   let evaluations = 0;
-  const clamp = (x: number[]): number[] => x.map((v, i) => Math.min(upper[i] as number, Math.max(lower[i] as number, v)));
+  const clamp = (x: number[]): number[] =>
+    x.map((v, i) => Math.min(upper[i] as number, Math.max(lower[i] as number, v)));
   const value = (x: number[]): number => {
     evaluations++;
     const v = f(x);

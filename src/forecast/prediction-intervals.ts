@@ -48,11 +48,20 @@ export function varianceMultipliers(spec: EtsSpec, p: EtsParameters, horizon: nu
 }
 
 /** Analytic intervals ŷ_h ± z_{(1+L)/2} σ √(v_h/σ²). @internal */
-export function analyticIntervals(forecast: readonly number[], multipliers: readonly number[], sigma2: number, levels: readonly number[]): PredictionInterval[] {
+export function analyticIntervals(
+  forecast: readonly number[],
+  multipliers: readonly number[],
+  sigma2: number,
+  levels: readonly number[],
+): PredictionInterval[] {
   return levels.map((level) => {
     const z = normalQuantile((1 + level) / 2);
     const half = multipliers.map((v) => z * Math.sqrt(sigma2 * v));
-    return { level, lower: forecast.map((f, i) => f - (half[i] as number)), upper: forecast.map((f, i) => f + (half[i] as number)) };
+    return {
+      level,
+      lower: forecast.map((f, i) => f - (half[i] as number)),
+      upper: forecast.map((f, i) => f + (half[i] as number)),
+    };
   });
 }
 
@@ -119,4 +128,3 @@ export function simulatedIntervals(
     upper: sims.map((s) => quantileType7(s, (1 + level) / 2)),
   }));
 }
-

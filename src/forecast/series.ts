@@ -13,9 +13,11 @@ export function readSeries(series: readonly number[], field: string, minLength =
   const out = new Float64Array(series.length);
   for (let i = 0; i < series.length; i++) {
     const v = series[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid('INVALID_INPUT', `${field}[${i}]`, v, 'must be a finite number');
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw invalid('INVALID_INPUT', `${field}[${i}]`, v, 'must be a finite number');
     out[i] = v;
   }
-  if (out.length < minLength) throw invalid('INSUFFICIENT_DATA', field, `${out.length} values`, `must have at least ${minLength} values`);
+  if (out.length < minLength)
+    throw invalid('INSUFFICIENT_DATA', field, `${out.length} values`, `must have at least ${minLength} values`);
   return out;
 }

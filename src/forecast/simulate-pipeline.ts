@@ -9,7 +9,19 @@ import { minorUnits, type CurrencyCode } from '../core/currency.js';
 import { fixedToNumber, pow10 } from '../core/fixed.js';
 import type { Period } from '../core/periods.js';
 import { createRng } from '../core/random.js';
-import { checkFraction, dealAmount, getOwn, dealProbability, inPeriod, isOpen, positiveInteger, readArray, readCurrency, readPeriod, readProbabilityMap } from './internal.js';
+import {
+  checkFraction,
+  dealAmount,
+  getOwn,
+  dealProbability,
+  inPeriod,
+  isOpen,
+  positiveInteger,
+  readArray,
+  readCurrency,
+  readPeriod,
+  readProbabilityMap,
+} from './internal.js';
 
 /** The largest `runs` accepted: the totals of all runs are kept (80 MB at this limit) for the quantiles. */
 const MAX_RUNS = 10_000_000;
@@ -76,7 +88,13 @@ function quantileType1(sorted: Float64Array, hundredths: number): number {
  * core's xoshiro128** stream (the same as `createRng(seed).nextUint32()`, continued from
  * `rng.state()`), stepped inline on local 32-bit words so the engine keeps them in registers.
  */
-function drawTotals(state: readonly [number, number, number, number], amounts: Float64Array, win: Float64Array, slip: Float64Array, totals: Float64Array): void {
+function drawTotals(
+  state: readonly [number, number, number, number],
+  amounts: Float64Array,
+  win: Float64Array,
+  slip: Float64Array,
+  totals: Float64Array,
+): void {
   let s0 = state[0] | 0;
   let s1 = state[1] | 0;
   let s2 = state[2] | 0;
@@ -163,9 +181,16 @@ function drawTotals(state: readonly [number, number, number, number], amounts: F
 export function simulatePipeline(deals: readonly Deal[], options: SimulatePipelineOptions = {}): PipelineSimulation {
   readArray(deals, 'deals');
   const runs = positiveInteger(options.runs ?? 10_000, 'options.runs');
-  if (runs > MAX_RUNS) throw invalid('INVALID_OPTION', 'options.runs', runs, `must be at most ${MAX_RUNS.toLocaleString('en-US')} (one 8-byte total per run is kept)`);
+  if (runs > MAX_RUNS)
+    throw invalid(
+      'INVALID_OPTION',
+      'options.runs',
+      runs,
+      `must be at most ${MAX_RUNS.toLocaleString('en-US')} (one 8-byte total per run is kept)`,
+    );
   const bins = positiveInteger(options.bins ?? 20, 'options.bins');
-  if (bins > MAX_BINS) throw invalid('INVALID_OPTION', 'options.bins', bins, `must be at most ${MAX_BINS.toLocaleString('en-US')}`);
+  if (bins > MAX_BINS)
+    throw invalid('INVALID_OPTION', 'options.bins', bins, `must be at most ${MAX_BINS.toLocaleString('en-US')}`);
   const seed = options.seed ?? 1;
   const probabilities = readProbabilityMap(options.probabilities, 'options.probabilities');
   const window = readPeriod(options.period, 'options.period');
@@ -175,7 +200,8 @@ export function simulatePipeline(deals: readonly Deal[], options: SimulatePipeli
   else if (typeof slip === 'object' && slip !== null && !Array.isArray(slip)) {
     for (const [id, q] of Object.entries(slip)) checkFraction(q, `options.slip.${id}`);
     slipMap = slip;
-  } else throw invalid('INVALID_OPTION', 'options.slip', slip, 'must be a fraction or a record from deal id to fraction');
+  } else
+    throw invalid('INVALID_OPTION', 'options.slip', slip, 'must be a fraction or a record from deal id to fraction');
   const rng = createRng(seed);
   let currency = readCurrency(options.currency, 'options.currency');
 
@@ -186,12 +212,16 @@ export function simulatePipeline(deals: readonly Deal[], options: SimulatePipeli
   let expectedMinor = 0;
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as Deal;
-    if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+    if (typeof deal !== 'object' || deal === null)
+      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
     if (!isOpen(deal) || !inPeriod(window, deal.expectedCloseDate, `deals[${i}].expectedCloseDate`)) continue;
     const m = dealAmount(deal, `deals[${i}]`, currency);
     currency = m.currency;
     const digits = minorUnits(currency);
-    const units = m.fixed.scale <= digits ? Number(m.fixed.int * pow10(digits - m.fixed.scale)) : fixedToNumber(m.fixed) * 10 ** digits;
+    const units =
+      m.fixed.scale <= digits
+        ? Number(m.fixed.int * pow10(digits - m.fixed.scale))
+        : fixedToNumber(m.fixed) * 10 ** digits;
     const p = dealProbability(deal, probabilities, `deals[${i}]`);
     const q = slipMap === undefined ? (slip as number) : (getOwn(slipMap, deal.id) ?? 0);
     amountsList.push(units);
@@ -200,7 +230,8 @@ export function simulatePipeline(deals: readonly Deal[], options: SimulatePipeli
     slipList.push(q * 4294967296);
     expectedMinor += units * p * (1 - q);
   }
-  if (currency === undefined) throw invalid('INVALID_OPTION', 'options.currency', undefined, 'is required when no deal is included');
+  if (currency === undefined)
+    throw invalid('INVALID_OPTION', 'options.currency', undefined, 'is required when no deal is included');
   const n = amountsList.length;
   const amounts = Float64Array.from(amountsList);
   const win = Float64Array.from(winList);

@@ -42,16 +42,32 @@ export function smoothingSpace(
   // Fixed parameters.
   const fixedAlpha = options.alpha === undefined ? undefined : checkFraction(options.alpha, 'options.alpha');
   const fixedBeta = !spec.trend || options.beta === undefined ? undefined : checkFraction(options.beta, 'options.beta');
-  if (!spec.trend && options.beta !== undefined) throw invalid('INVALID_OPTION', 'options.beta', options.beta, 'needs a trend');
-  const fixedGamma = spec.seasonality === 'none' || options.gamma === undefined ? undefined : checkFraction(options.gamma, 'options.gamma');
-  if (spec.seasonality === 'none' && options.gamma !== undefined) throw invalid('INVALID_OPTION', 'options.gamma', options.gamma, 'needs seasonality');
+  if (!spec.trend && options.beta !== undefined)
+    throw invalid('INVALID_OPTION', 'options.beta', options.beta, 'needs a trend');
+  const fixedGamma =
+    spec.seasonality === 'none' || options.gamma === undefined
+      ? undefined
+      : checkFraction(options.gamma, 'options.gamma');
+  if (spec.seasonality === 'none' && options.gamma !== undefined)
+    throw invalid('INVALID_OPTION', 'options.gamma', options.gamma, 'needs seasonality');
   let fixedPhi: number | undefined;
   if (options.phi !== undefined) {
-    if (typeof options.phi !== 'number' || !(options.phi > 0 && options.phi <= 1)) throw invalid('INVALID_OPTION', 'options.phi', options.phi, 'must be in (0, 1]');
+    if (typeof options.phi !== 'number' || !(options.phi > 0 && options.phi <= 1))
+      throw invalid('INVALID_OPTION', 'options.phi', options.phi, 'must be in (0, 1]');
     fixedPhi = options.phi;
   }
-  if (fixedBeta !== undefined && parameterization === 'errorCorrection' && fixedAlpha !== undefined && fixedBeta > fixedAlpha) {
-    throw invalid('INVALID_OPTION', 'options.beta', fixedBeta, `must not exceed alpha (${fixedAlpha}) in the error-correction form`);
+  if (
+    fixedBeta !== undefined &&
+    parameterization === 'errorCorrection' &&
+    fixedAlpha !== undefined &&
+    fixedBeta > fixedAlpha
+  ) {
+    throw invalid(
+      'INVALID_OPTION',
+      'options.beta',
+      fixedBeta,
+      `must not exceed alpha (${fixedAlpha}) in the error-correction form`,
+    );
   }
 
   // Free parameters, as coordinates of the search box.

@@ -124,7 +124,8 @@ export function stageProbabilities(history: readonly Deal[], options: StageProba
     if (typeof half !== 'number' || !Number.isFinite(half) || half <= 0) {
       throw invalid('INVALID_OPTION', 'options.halfLifeQuarters', half, 'must be a positive number of quarters');
     }
-    if (options.asOf === undefined) throw invalid('INVALID_OPTION', 'options.asOf', undefined, 'is required with halfLifeQuarters');
+    if (options.asOf === undefined)
+      throw invalid('INVALID_OPTION', 'options.asOf', undefined, 'is required with halfLifeQuarters');
   }
   if (options.asOf !== undefined) {
     assertIsoDate(options.asOf, 'options.asOf');
@@ -148,7 +149,8 @@ export function stageProbabilities(history: readonly Deal[], options: StageProba
     return i;
   };
   history.forEach((deal, d) => {
-    if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `history[${d}]`, deal, 'must be a deal');
+    if (typeof deal !== 'object' || deal === null)
+      throw invalid('INVALID_INPUT', `history[${d}]`, deal, 'must be a deal');
     const cur = stageIndex(deal.stage, `history[${d}].stage`);
     const kind = (pipeline.stages[cur] as { kind: string }).kind;
     const events = deal.history ?? [];
@@ -163,12 +165,25 @@ export function stageProbabilities(history: readonly Deal[], options: StageProba
       const m = readMoney(deal.amount, `history[${d}].amount`);
       if (valueCurrency === undefined) valueCurrency = m.currency;
       else assertSameCurrency(valueCurrency, m.currency, `history[${d}].amount`);
-      if (m.fixed.int < 0n) throw invalid('INVALID_AMOUNT', `history[${d}].amount`, deal.amount.amount, 'must not be negative when deals are weighted by value');
+      if (m.fixed.int < 0n)
+        throw invalid(
+          'INVALID_AMOUNT',
+          `history[${d}].amount`,
+          deal.amount.amount,
+          'must not be negative when deals are weighted by value',
+        );
       weight = fixedToNumber(m.fixed);
     }
     if (half !== undefined) {
-      if (closeDate === undefined) throw invalid('INVALID_INPUT', `history[${d}].closeDate`, undefined, 'is needed for recency weighting (no close date and no history)');
-      const field = deal.closeDate === undefined ? `history[${d}].history[${events.length - 1}].at` : `history[${d}].closeDate`;
+      if (closeDate === undefined)
+        throw invalid(
+          'INVALID_INPUT',
+          `history[${d}].closeDate`,
+          undefined,
+          'is needed for recency weighting (no close date and no history)',
+        );
+      const field =
+        deal.closeDate === undefined ? `history[${d}].history[${events.length - 1}].at` : `history[${d}].closeDate`;
       weight *= 2 ** (-(asOfQuarter - quarterIndex(closeDate, field)) / half);
     }
     let furthest = -1;
@@ -204,7 +219,14 @@ export function stageProbabilities(history: readonly Deal[], options: StageProba
       const r = reached[i] as number;
       const probability = r > 0 ? (won[i] as number) / r : null;
       if (probability !== null) setOwn(probabilities, s.id, probability);
-      stages.push({ stage: s.id, probability, reached: r, won: won[i] as number, reachedCount: reachedCount[i] as number, wonCount: wonCount[i] as number });
+      stages.push({
+        stage: s.id,
+        probability,
+        reached: r,
+        won: won[i] as number,
+        reachedCount: reachedCount[i] as number,
+        wonCount: wonCount[i] as number,
+      });
     }
   });
   return { stages, probabilities, closedDeals, ignoredDeals: ignored };

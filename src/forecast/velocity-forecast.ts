@@ -3,7 +3,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { fixedToNumber, multiplyFixed, parseFixed } from '../core/fixed.js';
+import { type Fixed, fixedToNumber, multiplyFixed, parseFixed } from '../core/fixed.js';
 import { readMoney, type Money } from '../core/money.js';
 import { checkFraction } from './checks.js';
 
@@ -38,7 +38,12 @@ export interface VelocityForecast {
 
 function positive(value: unknown, field: string, allowZero: boolean): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-    throw invalid('INVALID_INPUT', field, value, allowZero ? 'must be a finite number ≥ 0' : 'must be a finite number > 0');
+    throw invalid(
+      'INVALID_INPUT',
+      field,
+      value,
+      allowZero ? 'must be a finite number ≥ 0' : 'must be a finite number > 0',
+    );
   }
   return value;
 }
@@ -69,24 +74,30 @@ function positive(value: unknown, field: string, allowZero: boolean): number {
  * ```
  */
 export function velocityForecast(inputs: VelocityInputs, options: VelocityForecastOptions = {}): VelocityForecast {
-  if (typeof inputs !== 'object' || inputs === null) throw invalid('INVALID_INPUT', 'inputs', inputs, 'must be { opportunities, winRate, averageDealSize, cycleDays }');
+  if (typeof inputs !== 'object' || inputs === null)
+    throw invalid('INVALID_INPUT', 'inputs', inputs, 'must be { opportunities, winRate, averageDealSize, cycleDays }');
   const n = positive(inputs.opportunities, 'inputs.opportunities', true);
   const w = checkFraction(inputs.winRate, 'inputs.winRate');
   const cycle = positive(inputs.cycleDays, 'inputs.cycleDays', false);
   const days = positive(options.days ?? 1, 'options.days', false);
   let currency: string | null = null;
-  let size;
+  let size: Fixed;
   if (typeof inputs.averageDealSize === 'object' && inputs.averageDealSize !== null) {
     const m = readMoney(inputs.averageDealSize, 'inputs.averageDealSize');
-    if (m.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'inputs.averageDealSize.amount', fixedToNumber(m.fixed), 'must not be negative');
+    if (m.fixed.int < 0n)
+      throw invalid('INVALID_AMOUNT', 'inputs.averageDealSize.amount', fixedToNumber(m.fixed), 'must not be negative');
     size = m.fixed;
     currency = m.currency;
   } else {
     const v = inputs.averageDealSize;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw invalid('INVALID_AMOUNT', 'inputs.averageDealSize', v, 'must be a finite amount ≥ 0');
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw invalid('INVALID_AMOUNT', 'inputs.averageDealSize', v, 'must be a finite amount ≥ 0');
     size = parseFixed(v, 'inputs.averageDealSize');
   }
-  const perCycle = multiplyFixed(multiplyFixed(parseFixed(n, 'inputs.opportunities'), parseFixed(w, 'inputs.winRate')), size);
+  const perCycle = multiplyFixed(
+    multiplyFixed(parseFixed(n, 'inputs.opportunities'), parseFixed(w, 'inputs.winRate')),
+    size,
+  );
   const window = multiplyFixed(perCycle, parseFixed(days, 'options.days'));
   return { perDay: fixedToNumber(perCycle) / cycle, total: fixedToNumber(window) / cycle, days, currency };
 }

@@ -111,7 +111,10 @@ export type SummarizeWeightedPipelineOptions = Omit<WeightedPipelineOptions, 'ro
  * //=> '300'
  * ```
  */
-export function summarizeWeightedPipeline(deals: readonly Deal[], options: SummarizeWeightedPipelineOptions = {}): WeightedPipelineSummary {
+export function summarizeWeightedPipeline(
+  deals: readonly Deal[],
+  options: SummarizeWeightedPipelineOptions = {},
+): WeightedPipelineSummary {
   readArray(deals, 'deals');
   const probabilities = readProbabilityMap(options.probabilities, 'options.probabilities');
   const window = readPeriod(options.period, 'options.period');
@@ -120,7 +123,8 @@ export function summarizeWeightedPipeline(deals: readonly Deal[], options: Summa
   const stages = new Map<string, Acc>();
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as Deal;
-    if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+    if (typeof deal !== 'object' || deal === null)
+      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
     if (!isOpen(deal) || !inPeriod(window, deal.expectedCloseDate, `deals[${i}].expectedCloseDate`)) continue;
     const m = dealAmount(deal, `deals[${i}]`, currency);
     currency = m.currency;
@@ -152,15 +156,29 @@ function printPlain(f: Fixed): string {
 }
 
 function checkSummary(s: WeightedPipelineSummary, field: string): void {
-  if (typeof s !== 'object' || s === null || s.kind !== 'weightedPipeline' || typeof s.byStage !== 'object' || s.byStage === null) {
+  if (
+    typeof s !== 'object' ||
+    s === null ||
+    s.kind !== 'weightedPipeline' ||
+    typeof s.byStage !== 'object' ||
+    s.byStage === null
+  ) {
     throw invalid('INVALID_INPUT', field, s, 'must be a summary from summarizeWeightedPipeline');
   }
 }
 
-function mergeLine(a: WeightedPipelineSummaryLine | undefined, b: WeightedPipelineSummaryLine | undefined, field: string): WeightedPipelineSummaryLine {
+function mergeLine(
+  a: WeightedPipelineSummaryLine | undefined,
+  b: WeightedPipelineSummaryLine | undefined,
+  field: string,
+): WeightedPipelineSummaryLine {
   if (a === undefined) return b as WeightedPipelineSummaryLine;
   if (b === undefined) return a;
-  return { count: a.count + b.count, amount: addExact(a.amount, b.amount, `${field}.amount`), weighted: addExact(a.weighted, b.weighted, `${field}.weighted`) };
+  return {
+    count: a.count + b.count,
+    amount: addExact(a.amount, b.amount, `${field}.amount`),
+    weighted: addExact(a.weighted, b.weighted, `${field}.weighted`),
+  };
 }
 
 /**
@@ -226,7 +244,12 @@ export function finalizeWeightedPipeline(
     };
   };
   const byStage: Record<string, WeightedPipelineLine> = {};
-  for (const stage of Object.keys(summary.byStage).sort()) setOwn(byStage, stage, line(getOwn(summary.byStage, stage) as WeightedPipelineSummaryLine, `summary.byStage.${stage}`));
+  for (const stage of Object.keys(summary.byStage).sort())
+    setOwn(
+      byStage,
+      stage,
+      line(getOwn(summary.byStage, stage) as WeightedPipelineSummaryLine, `summary.byStage.${stage}`),
+    );
   return { currency, ...line(summary, 'summary'), byStage };
 }
 
@@ -268,5 +291,8 @@ export function finalizeWeightedPipeline(
  */
 export function weightedPipeline(deals: readonly Deal[], options: WeightedPipelineOptions = {}): WeightedPipeline {
   const { rounding, ...select } = options;
-  return finalizeWeightedPipeline(summarizeWeightedPipeline(deals, select), { currency: options.currency, ...(rounding === undefined ? {} : { rounding }) });
+  return finalizeWeightedPipeline(summarizeWeightedPipeline(deals, select), {
+    currency: options.currency,
+    ...(rounding === undefined ? {} : { rounding }),
+  });
 }

@@ -64,27 +64,50 @@ export function assignAccountTiers<A extends Pick<Account, 'annualSpend'> & { re
   options: AssignAccountTiersOptions = {},
 ): AccountTiers<A> {
   readList(accounts, 'accounts');
-  if (!Array.isArray(thresholds) || thresholds.length === 0) throw invalid('INVALID_OPTION', 'thresholds', thresholds, 'must list at least one tier');
+  if (!Array.isArray(thresholds) || thresholds.length === 0)
+    throw invalid('INVALID_OPTION', 'thresholds', thresholds, 'must list at least one tier');
   const read: { tier: string; min: Fixed; currency: string }[] = thresholds.map((t, i) => {
-    if (typeof t !== 'object' || t === null || typeof t.tier !== 'string' || t.tier === '') throw invalid('INVALID_OPTION', `thresholds[${i}]`, t, 'must be { tier, minAnnualSpend }');
+    if (typeof t !== 'object' || t === null || typeof t.tier !== 'string' || t.tier === '')
+      throw invalid('INVALID_OPTION', `thresholds[${i}]`, t, 'must be { tier, minAnnualSpend }');
     const { fixed, currency } = readMoney(t.minAnnualSpend, `thresholds[${i}].minAnnualSpend`);
     return { tier: t.tier, min: fixed, currency };
   });
   const currency = (read[0] as (typeof read)[number]).currency;
   const defaultTier = options.defaultTier;
-  if (defaultTier !== undefined && (typeof defaultTier !== 'string' || defaultTier === '')) throw invalid('INVALID_OPTION', 'defaultTier', defaultTier, 'must be a non-empty string');
+  if (defaultTier !== undefined && (typeof defaultTier !== 'string' || defaultTier === ''))
+    throw invalid('INVALID_OPTION', 'defaultTier', defaultTier, 'must be a non-empty string');
   read.forEach((t, i) => {
-    if (t.currency !== currency) throw new RevopsError('CURRENCY_MISMATCH', `thresholds[${i}].minAnnualSpend.currency must be ${currency}, got "${t.currency}"`, { field: `thresholds[${i}].minAnnualSpend.currency`, value: t.currency });
-    if (read.findIndex((u) => u.tier === t.tier) !== i || t.tier === defaultTier) throw invalid('INVALID_OPTION', `thresholds[${i}].tier`, t.tier, 'must not repeat a tier');
+    if (t.currency !== currency)
+      throw new RevopsError(
+        'CURRENCY_MISMATCH',
+        `thresholds[${i}].minAnnualSpend.currency must be ${currency}, got "${t.currency}"`,
+        { field: `thresholds[${i}].minAnnualSpend.currency`, value: t.currency },
+      );
+    if (read.findIndex((u) => u.tier === t.tier) !== i || t.tier === defaultTier)
+      throw invalid('INVALID_OPTION', `thresholds[${i}].tier`, t.tier, 'must not repeat a tier');
     const prev = read[i - 1];
-    if (prev !== undefined && compareFixed(t.min, prev.min) >= 0) throw invalid('INVALID_OPTION', `thresholds[${i}].minAnnualSpend`, (thresholds[i] as TierThreshold).minAnnualSpend.amount, 'must be strictly below the previous threshold');
+    if (prev !== undefined && compareFixed(t.min, prev.min) >= 0)
+      throw invalid(
+        'INVALID_OPTION',
+        `thresholds[${i}].minAnnualSpend`,
+        (thresholds[i] as TierThreshold).minAnnualSpend.amount,
+        'must be strictly below the previous threshold',
+      );
   });
-  const counts: Record<string, number> = Object.fromEntries([...read.map((t) => [t.tier, 0] as const), ...(defaultTier === undefined ? [] : [[defaultTier, 0] as const])]);
+  const counts: Record<string, number> = Object.fromEntries([
+    ...read.map((t) => [t.tier, 0] as const),
+    ...(defaultTier === undefined ? [] : [[defaultTier, 0] as const]),
+  ]);
   let untiered = 0;
   const out = accounts.map((a, i) => {
     if (typeof a !== 'object' || a === null) throw invalid('INVALID_INPUT', `accounts[${i}]`, a, 'must be an account');
     const { fixed, currency: c } = readMoney(a.annualSpend, `accounts[${i}].annualSpend`);
-    if (c !== currency) throw new RevopsError('CURRENCY_MISMATCH', `accounts[${i}].annualSpend.currency must be ${currency}, got "${c}"`, { field: `accounts[${i}].annualSpend.currency`, value: c });
+    if (c !== currency)
+      throw new RevopsError(
+        'CURRENCY_MISMATCH',
+        `accounts[${i}].annualSpend.currency must be ${currency}, got "${c}"`,
+        { field: `accounts[${i}].annualSpend.currency`, value: c },
+      );
     const tier = read.find((t) => compareFixed(fixed, t.min) >= 0)?.tier ?? defaultTier;
     const { tier: _old, ...rest } = a;
     if (tier === undefined) {

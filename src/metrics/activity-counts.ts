@@ -6,7 +6,13 @@ import { invalid } from '../core/errors.js';
 import type { ActivityKind } from '../model/activity.js';
 import { ACTIVITY_KINDS } from './activity-kpi.js';
 import { activityFacts, activitySelector, type ActivityKpiOptions, type KpiActivity } from './activity-kpi.js';
-import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary } from './grouped-summary.js';
+import {
+  finalizeGrouped,
+  GroupAccumulator,
+  mergeGrouped,
+  type Grouped,
+  type GroupedSummary,
+} from './grouped-summary.js';
 import { readList } from './counts.js';
 
 /** Activity counts. */
@@ -42,14 +48,18 @@ const empty = (): ActivityCountState => ({ total: 0, byKind: { call: 0, email: 0
  * //=> { total: 1, byKind: { call: 0, email: 0, meeting: 0, demo: 1 } }
  * ```
  */
-export function summarizeActivityCounts(activities: readonly KpiActivity[], options: ActivityKpiOptions = {}): ActivityCountSummary {
+export function summarizeActivityCounts(
+  activities: readonly KpiActivity[],
+  options: ActivityKpiOptions = {},
+): ActivityCountSummary {
   readList(activities, 'activities');
   const select = activitySelector(options);
   const acc = new GroupAccumulator<ActivityCountState>(KIND, options, empty);
   for (let i = 0; i < activities.length; i++) {
     const a = activities[i] as KpiActivity;
     if (!select(a, i)) continue;
-    if (!(ACTIVITY_KINDS as readonly string[]).includes(a.kind)) throw invalid('INVALID_INPUT', `activities[${i}].kind`, a.kind, `must be one of ${ACTIVITY_KINDS.join(', ')}`);
+    if (!(ACTIVITY_KINDS as readonly string[]).includes(a.kind))
+      throw invalid('INVALID_INPUT', `activities[${i}].kind`, a.kind, `must be one of ${ACTIVITY_KINDS.join(', ')}`);
     for (const s of acc.targets(a, activityFacts)) {
       s.total++;
       s.byKind[a.kind]++;
@@ -75,7 +85,12 @@ export function summarizeActivityCounts(activities: readonly KpiActivity[], opti
 export function mergeActivityCounts(a: ActivityCountSummary, b: ActivityCountSummary): ActivityCountSummary {
   return mergeGrouped<ActivityCountState>(a, b, KIND, (x, y) => ({
     total: x.total + y.total,
-    byKind: { call: x.byKind.call + y.byKind.call, email: x.byKind.email + y.byKind.email, meeting: x.byKind.meeting + y.byKind.meeting, demo: x.byKind.demo + y.byKind.demo },
+    byKind: {
+      call: x.byKind.call + y.byKind.call,
+      email: x.byKind.email + y.byKind.email,
+      meeting: x.byKind.meeting + y.byKind.meeting,
+      demo: x.byKind.demo + y.byKind.demo,
+    },
   }));
 }
 
@@ -93,7 +108,10 @@ export function mergeActivityCounts(a: ActivityCountSummary, b: ActivityCountSum
  * ```
  */
 export function finalizeActivityCounts(summary: ActivityCountSummary): Grouped<ActivityCounts> {
-  return finalizeGrouped<ActivityCountState, ActivityCounts>(summary, KIND, (s) => ({ total: s.total, byKind: { ...s.byKind } }));
+  return finalizeGrouped<ActivityCountState, ActivityCounts>(summary, KIND, (s) => ({
+    total: s.total,
+    byKind: { ...s.byKind },
+  }));
 }
 
 /**
@@ -115,6 +133,9 @@ export function finalizeActivityCounts(summary: ActivityCountSummary): Grouped<A
  * //=> { call: 1, email: 1, meeting: 0, demo: 0 }
  * ```
  */
-export function activityCounts(activities: readonly KpiActivity[], options: ActivityKpiOptions = {}): Grouped<ActivityCounts> {
+export function activityCounts(
+  activities: readonly KpiActivity[],
+  options: ActivityKpiOptions = {},
+): Grouped<ActivityCounts> {
   return finalizeActivityCounts(summarizeActivityCounts(activities, options));
 }

@@ -12,7 +12,8 @@ import { dateOfInstant, inWindow, readWindow } from './window.js';
 export const ACTIVITY_KINDS: readonly ActivityKind[] = ['call', 'email', 'meeting', 'demo'];
 
 /** The fields of an activity the KPIs read. */
-export type KpiActivity = Pick<Activity, 'kind' | 'memberId' | 'at' | 'durationSeconds'> & Partial<Pick<Activity, 'completed' | 'id'>>;
+export type KpiActivity = Pick<Activity, 'kind' | 'memberId' | 'at' | 'durationSeconds'> &
+  Partial<Pick<Activity, 'completed' | 'id'>>;
 
 /** Options shared by the activity KPIs. */
 export interface ActivityKpiOptions extends GroupingOptions {
@@ -24,7 +25,8 @@ export interface ActivityKpiOptions extends GroupingOptions {
 export function activitySelector(options: ActivityKpiOptions): (a: KpiActivity, i: number) => boolean {
   const window = readWindow(options.window);
   return (a, i) => {
-    if (typeof a !== 'object' || a === null) throw invalid('INVALID_INPUT', `activities[${i}]`, a, 'must be an activity');
+    if (typeof a !== 'object' || a === null)
+      throw invalid('INVALID_INPUT', `activities[${i}]`, a, 'must be an activity');
     return window === null || inWindow(window, dateOfInstant(a.at, `activities[${i}].at`));
   };
 }

@@ -6,7 +6,14 @@ import { invalid } from '../core/errors.js';
 import type { ActivityKind } from '../model/activity.js';
 import { ACTIVITY_KINDS } from './activity-kpi.js';
 import { activityFacts, activitySelector, type ActivityKpiOptions, type KpiActivity } from './activity-kpi.js';
-import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary, summaryKind } from './grouped-summary.js';
+import {
+  finalizeGrouped,
+  GroupAccumulator,
+  mergeGrouped,
+  type Grouped,
+  type GroupedSummary,
+  summaryKind,
+} from './grouped-summary.js';
 import { readList } from './counts.js';
 
 /** Options of {@link averageCallDuration}. */
@@ -49,19 +56,29 @@ export type CallDurationSummary = GroupedSummary<CallDurationState>;
  * //=> { count: 1, totalSeconds: 300 }
  * ```
  */
-export function summarizeAverageCallDuration(activities: readonly KpiActivity[], options: AverageCallDurationOptions = {}): CallDurationSummary {
+export function summarizeAverageCallDuration(
+  activities: readonly KpiActivity[],
+  options: AverageCallDurationOptions = {},
+): CallDurationSummary {
   readList(activities, 'activities');
   const kind = options.kind ?? 'call';
-  if (!(ACTIVITY_KINDS as readonly string[]).includes(kind)) throw invalid('INVALID_OPTION', 'kind', kind, `must be one of ${ACTIVITY_KINDS.join(', ')}`);
+  if (!(ACTIVITY_KINDS as readonly string[]).includes(kind))
+    throw invalid('INVALID_OPTION', 'kind', kind, `must be one of ${ACTIVITY_KINDS.join(', ')}`);
   const completedOnly = options.completedOnly ?? false;
-  if (typeof completedOnly !== 'boolean') throw invalid('INVALID_OPTION', 'completedOnly', completedOnly, 'must be a boolean');
+  if (typeof completedOnly !== 'boolean')
+    throw invalid('INVALID_OPTION', 'completedOnly', completedOnly, 'must be a boolean');
   const select = activitySelector(options);
-  const acc = new GroupAccumulator<CallDurationState>(`averageCallDuration:${kind}${completedOnly ? ':completed' : ''}`, options, () => ({ count: 0, totalSeconds: 0 }));
+  const acc = new GroupAccumulator<CallDurationState>(
+    `averageCallDuration:${kind}${completedOnly ? ':completed' : ''}`,
+    options,
+    () => ({ count: 0, totalSeconds: 0 }),
+  );
   for (let i = 0; i < activities.length; i++) {
     const a = activities[i] as KpiActivity;
     if (!select(a, i) || a.kind !== kind || (completedOnly && a.completed !== true)) continue;
     const d = a.durationSeconds;
-    if (!Number.isSafeInteger(d) || d < 0) throw invalid('INVALID_INPUT', `activities[${i}].durationSeconds`, d, 'must be whole seconds, not negative');
+    if (!Number.isSafeInteger(d) || d < 0)
+      throw invalid('INVALID_INPUT', `activities[${i}].durationSeconds`, d, 'must be whole seconds, not negative');
     for (const s of acc.targets(a, activityFacts)) {
       s.count++;
       s.totalSeconds += d;
@@ -70,7 +87,8 @@ export function summarizeAverageCallDuration(activities: readonly KpiActivity[],
   return acc.summary();
 }
 
-const kindOf = (value: unknown, field: string): string => summaryKind(value, field, 'averageCallDuration', (kind) => kind.startsWith('averageCallDuration:'));
+const kindOf = (value: unknown, field: string): string =>
+  summaryKind(value, field, 'averageCallDuration', (kind) => kind.startsWith('averageCallDuration:'));
 
 /**
  * Merges two call-duration summaries (same kind, completion filter and grouping).
@@ -87,7 +105,10 @@ const kindOf = (value: unknown, field: string): string => summaryKind(value, fie
  * ```
  */
 export function mergeAverageCallDuration(a: CallDurationSummary, b: CallDurationSummary): CallDurationSummary {
-  return mergeGrouped<CallDurationState>(a, b, kindOf(a, 'a'), (x, y) => ({ count: x.count + y.count, totalSeconds: x.totalSeconds + y.totalSeconds }));
+  return mergeGrouped<CallDurationState>(a, b, kindOf(a, 'a'), (x, y) => ({
+    count: x.count + y.count,
+    totalSeconds: x.totalSeconds + y.totalSeconds,
+  }));
 }
 
 /**
@@ -131,6 +152,9 @@ export function finalizeAverageCallDuration(summary: CallDurationSummary): Group
  * //=> [270, 390]
  * ```
  */
-export function averageCallDuration(activities: readonly KpiActivity[], options: AverageCallDurationOptions = {}): Grouped<AverageCallDuration> {
+export function averageCallDuration(
+  activities: readonly KpiActivity[],
+  options: AverageCallDurationOptions = {},
+): Grouped<AverageCallDuration> {
   return finalizeAverageCallDuration(summarizeAverageCallDuration(activities, options));
 }

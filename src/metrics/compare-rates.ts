@@ -41,7 +41,8 @@ export interface RateComparison {
 }
 
 function readCounts(value: unknown, field: string): [number, number] {
-  if (typeof value !== 'object' || value === null) throw invalid('INVALID_COUNT', field, value, 'must be { successes, trials }');
+  if (typeof value !== 'object' || value === null)
+    throw invalid('INVALID_COUNT', field, value, 'must be { successes, trials }');
   const v = value as { successes?: unknown; trials?: unknown };
   return readPair(v.successes, v.trials, `${field}.successes`, `${field}.trials`);
 }
@@ -83,7 +84,16 @@ export function compareRates(a: RateCounts, b: RateCounts, options: CompareRates
   const rateB = n2 === 0 ? null : k2 / n2;
   const pooledRate = n1 + n2 === 0 ? null : (k1 + k2) / (n1 + n2);
   if (rateA === null || rateB === null || pooledRate === null) {
-    return { rateA, rateB, difference: null, pooledRate, z: null, pValue: null, interval: { lower: null, upper: null }, confidence };
+    return {
+      rateA,
+      rateB,
+      difference: null,
+      pooledRate,
+      z: null,
+      pValue: null,
+      interval: { lower: null, upper: null },
+      confidence,
+    };
   }
   const difference = rateA - rateB;
   let z: number | null = null;

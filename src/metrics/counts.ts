@@ -21,7 +21,12 @@ export function readCount(value: unknown, field: string): number {
  * @throws {RevopsError} `INVALID_COUNT` naming the offending field.
  * @internal
  */
-export function readPair(successes: unknown, trials: unknown, successField: string, trialField: string): [number, number] {
+export function readPair(
+  successes: unknown,
+  trials: unknown,
+  successField: string,
+  trialField: string,
+): [number, number] {
   const n = readCount(trials, trialField);
   const k = readCount(successes, successField);
   if (k > n) throw invalid('INVALID_COUNT', successField, k, `must not exceed ${trialField} (${n})`);

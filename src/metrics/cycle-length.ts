@@ -5,7 +5,14 @@
 import { assertIsoDate, toUtcDate, type IsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import { dealFacts, dealSelector, readFilter, type DealKpiOptions, type KpiDeal } from './deal-kpi.js';
-import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary, summaryKind } from './grouped-summary.js';
+import {
+  finalizeGrouped,
+  GroupAccumulator,
+  mergeGrouped,
+  type Grouped,
+  type GroupedSummary,
+  summaryKind,
+} from './grouped-summary.js';
 import { dateOfInstant } from './window.js';
 import { readList } from './counts.js';
 
@@ -64,11 +71,18 @@ function epochDay(date: IsoDate): number {
  * //=> { count: 1, totalDays: 30, histogram: { '30': 1 } }
  * ```
  */
-export function summarizeSalesCycleLength(deals: readonly KpiDeal[], options: SalesCycleLengthOptions = {}): CycleLengthSummary {
+export function summarizeSalesCycleLength(
+  deals: readonly KpiDeal[],
+  options: SalesCycleLengthOptions = {},
+): CycleLengthSummary {
   readList(deals, 'deals');
   const outcome = readFilter(options.outcome ?? 'won', 'outcome', OUTCOMES);
   const select = dealSelector(options, outcome);
-  const acc = new GroupAccumulator<CycleLengthState>(`salesCycleLength:${outcome}`, options, () => ({ count: 0, totalDays: 0, histogram: {} }));
+  const acc = new GroupAccumulator<CycleLengthState>(`salesCycleLength:${outcome}`, options, () => ({
+    count: 0,
+    totalDays: 0,
+    histogram: {},
+  }));
   const histograms = new Map<CycleLengthState, Map<number, number>>();
   // validated date → epoch day; bounded by the number of distinct dates
   const days0 = new Map<string, number>();
@@ -84,8 +98,16 @@ export function summarizeSalesCycleLength(deals: readonly KpiDeal[], options: Sa
     const deal = deals[i] as KpiDeal;
     if (select(deal, i) === null || deal.closeDate === undefined) continue;
     const closed = deal.closeDate;
-    const days = dayOf(closed, `deals[${i}].closeDate`) - dayOf(dateOfInstant(deal.createdAt, `deals[${i}].createdAt`), `deals[${i}].createdAt`);
-    if (days < 0) throw invalid('INVALID_DATE', `deals[${i}].closeDate`, closed, `must not be before the creation date ${deal.createdAt.slice(0, 10)}`);
+    const days =
+      dayOf(closed, `deals[${i}].closeDate`) -
+      dayOf(dateOfInstant(deal.createdAt, `deals[${i}].createdAt`), `deals[${i}].createdAt`);
+    if (days < 0)
+      throw invalid(
+        'INVALID_DATE',
+        `deals[${i}].closeDate`,
+        closed,
+        `must not be before the creation date ${deal.createdAt.slice(0, 10)}`,
+      );
     for (const s of acc.targets(deal, dealFacts)) {
       s.count++;
       s.totalDays += days;
@@ -107,7 +129,8 @@ function toRecord(h: Map<number, number>): Record<string, number> {
 
 function mergeState(a: CycleLengthState, b: CycleLengthState): CycleLengthState {
   const h = new Map<number, number>();
-  for (const src of [a.histogram, b.histogram]) for (const [d, c] of Object.entries(src)) h.set(Number(d), (h.get(Number(d)) ?? 0) + c);
+  for (const src of [a.histogram, b.histogram])
+    for (const [d, c] of Object.entries(src)) h.set(Number(d), (h.get(Number(d)) ?? 0) + c);
   return { count: a.count + b.count, totalDays: a.totalDays + b.totalDays, histogram: toRecord(h) };
 }
 
@@ -128,7 +151,8 @@ function median(histogram: Record<string, number>, count: number): number | null
   return count % 2 === 1 ? valueAt((count + 1) / 2) : (valueAt(count / 2) + valueAt(count / 2 + 1)) / 2;
 }
 
-const kindOf = (value: unknown, field: string): string => summaryKind(value, field, 'salesCycleLength', (kind) => OUTCOMES.some((o) => kind === `salesCycleLength:${o}`));
+const kindOf = (value: unknown, field: string): string =>
+  summaryKind(value, field, 'salesCycleLength', (kind) => OUTCOMES.some((o) => kind === `salesCycleLength:${o}`));
 
 /**
  * Merges two cycle-length summaries (same outcome and grouping): counts, sums and
@@ -195,6 +219,9 @@ export function finalizeSalesCycleLength(summary: CycleLengthSummary): Grouped<S
  * //=> { count: 4, totalDays: 150, meanDays: 37.5, medianDays: 25 }
  * ```
  */
-export function salesCycleLength(deals: readonly KpiDeal[], options: SalesCycleLengthOptions = {}): Grouped<SalesCycleLength> {
+export function salesCycleLength(
+  deals: readonly KpiDeal[],
+  options: SalesCycleLengthOptions = {},
+): Grouped<SalesCycleLength> {
   return finalizeSalesCycleLength(summarizeSalesCycleLength(deals, options));
 }

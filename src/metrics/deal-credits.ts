@@ -22,7 +22,10 @@ const ONE: Fixed = { int: 1n, scale: 0 };
  * @throws {RevopsError} `INVALID_INPUT` when revenue shares exceed 1.
  * @internal
  */
-export function dealCredits(deal: { ownerId: string; amount: Money; splits?: readonly DealSplit[] | undefined }, field: string): DealCredit[] {
+export function dealCredits(
+  deal: { ownerId: string; amount: Money; splits?: readonly DealSplit[] | undefined },
+  field: string,
+): DealCredit[] {
   const splits = deal.splits;
   if (splits === undefined || splits.length === 0) return [{ memberId: deal.ownerId, amount: deal.amount }];
   const amount = parseFixed(deal.amount.amount, `${field}.amount.amount`);
@@ -34,10 +37,18 @@ export function dealCredits(deal: { ownerId: string; amount: Money; splits?: rea
     credits.push({ memberId: s.memberId, amount: fromFixed(multiplyFixed(amount, share), deal.amount.currency) });
     if (s.kind === 'revenue') {
       const scale = Math.max(remainder.scale, share.scale);
-      remainder = { int: remainder.int * 10n ** BigInt(scale - remainder.scale) - share.int * 10n ** BigInt(scale - share.scale), scale };
+      remainder = {
+        int: remainder.int * 10n ** BigInt(scale - remainder.scale) - share.int * 10n ** BigInt(scale - share.scale),
+        scale,
+      };
     }
   });
-  if (remainder.int < 0n) throw invalid('INVALID_INPUT', `${field}.splits`, splits, 'must have revenue shares summing to at most 1');
-  if (remainder.int > 0n) credits.unshift({ memberId: deal.ownerId, amount: fromFixed(multiplyFixed(amount, remainder), deal.amount.currency) });
+  if (remainder.int < 0n)
+    throw invalid('INVALID_INPUT', `${field}.splits`, splits, 'must have revenue shares summing to at most 1');
+  if (remainder.int > 0n)
+    credits.unshift({
+      memberId: deal.ownerId,
+      amount: fromFixed(multiplyFixed(amount, remainder), deal.amount.currency),
+    });
   return credits;
 }

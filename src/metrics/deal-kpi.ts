@@ -28,7 +28,8 @@ export type OutcomeFilter = 'won' | 'lost' | 'closed' | 'open' | 'all';
 
 /** Reads a filter option. @internal */
 export function readFilter(value: unknown, field: string, allowed: readonly OutcomeFilter[]): OutcomeFilter {
-  if (!(allowed as readonly unknown[]).includes(value)) throw invalid('INVALID_OPTION', field, value, `must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly unknown[]).includes(value))
+    throw invalid('INVALID_OPTION', field, value, `must be one of ${allowed.join(', ')}`);
   return value as OutcomeFilter;
 }
 
@@ -36,11 +37,15 @@ export function readFilter(value: unknown, field: string, allowed: readonly Outc
  * Returns a selector telling, for each deal, its outcome if it counts, or `null`.
  * @internal
  */
-export function dealSelector(options: DealKpiOptions, filter: OutcomeFilter): (deal: KpiDeal, i: number) => Outcome | null {
+export function dealSelector(
+  options: DealKpiOptions,
+  filter: OutcomeFilter,
+): (deal: KpiDeal, i: number) => Outcome | null {
   const outcome = outcomeOf(options);
   const window = readWindow(options.window);
   return (deal, i) => {
-    if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+    if (typeof deal !== 'object' || deal === null)
+      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
     const o = outcome(deal.stage);
     if (filter !== 'all' && filter !== o && !(filter === 'closed' && o !== 'open')) return null;
     if (window === null) return o;

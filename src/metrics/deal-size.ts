@@ -7,7 +7,14 @@ import { parseFixed, pow10 } from '../core/fixed.js';
 import { fromFixed, type Money } from '../core/money.js';
 import { roundRational, DEFAULT_ROUNDING } from '../core/rounding.js';
 import { dealFacts, dealSelector, readFilter, type DealKpiOptions, type KpiDeal } from './deal-kpi.js';
-import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary, summaryKind } from './grouped-summary.js';
+import {
+  finalizeGrouped,
+  GroupAccumulator,
+  mergeGrouped,
+  type Grouped,
+  type GroupedSummary,
+  summaryKind,
+} from './grouped-summary.js';
 import { addAmounts, MoneyTotal, moneyOf, sameCurrency } from './money-total.js';
 import { readList } from './counts.js';
 
@@ -52,11 +59,18 @@ const OUTCOMES = ['won', 'lost', 'closed', 'open', 'all'] as const;
  * //=> 'averageDealSize:won'
  * ```
  */
-export function summarizeAverageDealSize(deals: readonly KpiDeal[], options: AverageDealSizeOptions = {}): DealSizeSummary {
+export function summarizeAverageDealSize(
+  deals: readonly KpiDeal[],
+  options: AverageDealSizeOptions = {},
+): DealSizeSummary {
   readList(deals, 'deals');
   const outcome = readFilter(options.outcome ?? 'won', 'outcome', OUTCOMES);
   const select = dealSelector(options, outcome);
-  const acc = new GroupAccumulator<DealSizeState>(`averageDealSize:${outcome}`, options, () => ({ count: 0, total: '0', currency: null }));
+  const acc = new GroupAccumulator<DealSizeState>(`averageDealSize:${outcome}`, options, () => ({
+    count: 0,
+    total: '0',
+    currency: null,
+  }));
   const totals = new Map<DealSizeState, MoneyTotal>();
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as KpiDeal;
@@ -79,10 +93,15 @@ export function summarizeAverageDealSize(deals: readonly KpiDeal[], options: Ave
 }
 
 function mergeState(a: DealSizeState, b: DealSizeState): DealSizeState {
-  return { count: a.count + b.count, total: addAmounts(a.total, b.total), currency: sameCurrency(a.currency, b.currency) };
+  return {
+    count: a.count + b.count,
+    total: addAmounts(a.total, b.total),
+    currency: sameCurrency(a.currency, b.currency),
+  };
 }
 
-const kindOf = (value: unknown, field: string): string => summaryKind(value, field, 'averageDealSize', (kind) => OUTCOMES.some((o) => kind === `averageDealSize:${o}`));
+const kindOf = (value: unknown, field: string): string =>
+  summaryKind(value, field, 'averageDealSize', (kind) => OUTCOMES.some((o) => kind === `averageDealSize:${o}`));
 
 /**
  * Merges two deal-size summaries (same outcome and grouping).
@@ -121,7 +140,11 @@ export function finalizeAverageDealSize(summary: DealSizeSummary): Grouped<Avera
     const f = parseFixed(s.total, 'total');
     const digits = minorUnits(s.currency);
     const units = roundRational(f.int * pow10(digits), pow10(f.scale) * BigInt(s.count), DEFAULT_ROUNDING);
-    return { count: s.count, total: moneyOf(s.total, s.currency), average: fromFixed({ int: units, scale: digits }, s.currency) };
+    return {
+      count: s.count,
+      total: moneyOf(s.total, s.currency),
+      average: fromFixed({ int: units, scale: digits }, s.currency),
+    };
   });
 }
 
@@ -146,6 +169,9 @@ export function finalizeAverageDealSize(summary: DealSizeSummary): Grouped<Avera
  * //=> { amount: '11666.67', currency: 'USD' }
  * ```
  */
-export function averageDealSize(deals: readonly KpiDeal[], options: AverageDealSizeOptions = {}): Grouped<AverageDealSize> {
+export function averageDealSize(
+  deals: readonly KpiDeal[],
+  options: AverageDealSizeOptions = {},
+): Grouped<AverageDealSize> {
   return finalizeAverageDealSize(summarizeAverageDealSize(deals, options));
 }

@@ -30,7 +30,8 @@ function parseKind(kind: string, summary: unknown): [string, string[], string[]]
   throw invalid('INVALID_INPUT', 'summary', summary, 'must be a funnel summary');
 }
 
-const kindOf = (value: unknown, field: string): string => summaryKind(value, field, 'funnel', (kind) => kind.startsWith('funnel:'));
+const kindOf = (value: unknown, field: string): string =>
+  summaryKind(value, field, 'funnel', (kind) => kind.startsWith('funnel:'));
 
 /**
  * Merges two funnel summaries of the same mode, stages and grouping (order does not matter).
@@ -72,10 +73,19 @@ export function finalizeFunnel(summary: FunnelSummary): Grouped<Funnel> {
   return finalizeGrouped<FunnelState, Funnel>(summary, kind, (s) => ({
     mode: mode === 'period' ? 'period' : 'cohort',
     entities: s.entities,
-    rows: [...steps.map((id) => ({ id, kind: 'open' as const })), ...wonStages.map((id) => ({ id, kind: 'won' as const }))].map((row, k) => {
+    rows: [
+      ...steps.map((id) => ({ id, kind: 'open' as const })),
+      ...wonStages.map((id) => ({ id, kind: 'won' as const })),
+    ].map((row, k) => {
       const reached = s.reached[k] as number;
       const previous = k === 0 ? undefined : k < steps.length ? s.reached[k - 1] : s.reached[steps.length - 1];
-      return { stageId: row.id, kind: row.kind, reached, conversionFromPrevious: rate(reached, previous), conversionFromFirst: rate(reached, s.reached[0]) };
+      return {
+        stageId: row.id,
+        kind: row.kind,
+        reached,
+        conversionFromPrevious: rate(reached, previous),
+        conversionFromFirst: rate(reached, s.reached[0]),
+      };
     }),
     won: s.won,
     lost: s.lost,

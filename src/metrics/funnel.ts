@@ -107,10 +107,12 @@ function layoutOf(pipeline: Pipeline, stages: readonly string[] | undefined): La
     throw invalid('INVALID_PIPELINE', 'pipeline', pipeline, 'must be a pipeline with stages');
   }
   const kinds = new Map(pipeline.stages.map((s) => [s.id, s.kind]));
-  if (stages !== undefined && !Array.isArray(stages)) throw invalid('INVALID_OPTION', 'stages', stages, 'must be an array of open stage ids');
+  if (stages !== undefined && !Array.isArray(stages))
+    throw invalid('INVALID_OPTION', 'stages', stages, 'must be an array of open stage ids');
   const steps = stages ?? pipeline.stages.filter((s) => s.kind === 'open').map((s) => s.id);
   steps.forEach((id, i) => {
-    if (kinds.get(id) !== 'open') throw invalid('INVALID_OPTION', `stages[${i}]`, id, 'must be an open stage of the pipeline');
+    if (kinds.get(id) !== 'open')
+      throw invalid('INVALID_OPTION', `stages[${i}]`, id, 'must be an open stage of the pipeline');
     if (steps.indexOf(id) !== i) throw invalid('INVALID_OPTION', `stages[${i}]`, id, 'must not be listed twice');
   });
   if (steps.length === 0) throw invalid('INVALID_OPTION', 'stages', steps, 'must list at least one open stage');
@@ -126,7 +128,14 @@ function entityFacts(entity: FunnelEntity): GroupFacts {
   return { memberId: entity.ownerId, teamId: entity.teamId, territoryId: entity.territoryId, segment: entity.segment };
 }
 
-const emptyState = (rows: number) => (): FunnelState => ({ entities: 0, reached: new Array<number>(rows).fill(0), wonAny: 0, won: 0, lost: 0, open: 0 });
+const emptyState = (rows: number) => (): FunnelState => ({
+  entities: 0,
+  reached: new Array<number>(rows).fill(0),
+  wonAny: 0,
+  won: 0,
+  lost: 0,
+  open: 0,
+});
 
 /**
  * Summarises a chunk of leads or deals into a mergeable funnel summary (see {@link funnel}).
@@ -148,10 +157,15 @@ const emptyState = (rows: number) => (): FunnelState => ({ entities: 0, reached:
  * //=> 0.5
  * ```
  */
-export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pipeline, options: FunnelOptions = {}): FunnelSummary {
+export function summarizeFunnel(
+  entities: readonly FunnelEntity[],
+  pipeline: Pipeline,
+  options: FunnelOptions = {},
+): FunnelSummary {
   readList(entities, 'entities');
   const mode = options.mode ?? 'cohort';
-  if (mode !== 'cohort' && mode !== 'period') throw invalid('INVALID_OPTION', 'mode', mode, "must be 'cohort' or 'period'");
+  if (mode !== 'cohort' && mode !== 'period')
+    throw invalid('INVALID_OPTION', 'mode', mode, "must be 'cohort' or 'period'");
   const layout = layoutOf(pipeline, options.stages);
   const window = readWindow(options.window);
   const asOf = options.asOf === undefined ? null : instantToEpochMs(options.asOf, 'asOf');
@@ -163,13 +177,15 @@ export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pip
   const credit = new Array<number>(S + W);
   for (let e = 0; e < entities.length; e++) {
     const entity = entities[e] as FunnelEntity;
-    if (typeof entity !== 'object' || entity === null) throw invalid('INVALID_INPUT', `entities[${e}]`, entity, 'must be a lead or deal');
+    if (typeof entity !== 'object' || entity === null)
+      throw invalid('INVALID_INPUT', `entities[${e}]`, entity, 'must be a lead or deal');
     const created = dateOfInstant(entity.createdAt, `entities[${e}].createdAt`);
     if (mode === 'cohort' && !inWindow(window, created)) continue;
     // "as it looked then": an entity created after asOf did not exist yet
     if (asOf !== null && instantToEpochMs(entity.createdAt, `entities[${e}].createdAt`) > asOf) continue;
     const history = entity.history ?? [];
-    if (!Array.isArray(history)) throw invalid('INVALID_INPUT', `entities[${e}].history`, history, 'must be an array of stage events');
+    if (!Array.isArray(history))
+      throw invalid('INVALID_INPUT', `entities[${e}].history`, history, 'must be an array of stage events');
     let maxStep = -1;
     let last = -1;
     let lostInWindow = false;
@@ -180,13 +196,15 @@ export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pip
     const n = history.length === 0 ? 1 : history.length;
     for (let h = 0; h < n; h++) {
       const ev = history[h];
-      if (ev === null || (ev !== undefined && typeof ev !== 'object')) throw invalid('INVALID_INPUT', `entities[${e}].history[${h}]`, ev, 'must be a stage event');
+      if (ev === null || (ev !== undefined && typeof ev !== 'object'))
+        throw invalid('INVALID_INPUT', `entities[${e}].history[${h}]`, ev, 'must be a stage event');
       const to = ev === undefined ? entity.stage : ev.to;
       if (ev !== undefined && asOf !== null && instantToEpochMs(ev.at, `entities[${e}].history[${h}].at`) > asOf) break;
       // every event's instant is checked; cohort mode counts every event of a cohort member, period mode those dated in the window
       let here = true;
       if (ev !== undefined && mode === 'cohort') checkInstant(ev.at, `entities[${e}].history[${h}].at`);
-      else if (mode === 'period') here = inWindow(window, ev === undefined ? created : dateOfInstant(ev.at, `entities[${e}].history[${h}].at`));
+      else if (mode === 'period')
+        here = inWindow(window, ev === undefined ? created : dateOfInstant(ev.at, `entities[${e}].history[${h}].at`));
       const r = layout.index.get(to);
       last = r ?? -1;
       if (r === undefined) continue;
@@ -277,6 +295,10 @@ export function summarizeFunnel(entities: readonly FunnelEntity[], pipeline: Pip
  * //=> [['a', 2], ['b', 1], ['won', 1]]
  * ```
  */
-export function funnel(entities: readonly FunnelEntity[], pipeline: Pipeline, options: FunnelOptions = {}): Grouped<Funnel> {
+export function funnel(
+  entities: readonly FunnelEntity[],
+  pipeline: Pipeline,
+  options: FunnelOptions = {},
+): Grouped<Funnel> {
   return finalizeFunnel(summarizeFunnel(entities, pipeline, options));
 }

@@ -80,7 +80,8 @@ export class GroupAccumulator<S> {
  */
 export function summaryKind(value: unknown, field: string, name: string, accepts: (kind: string) => boolean): string {
   const kind = (value as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== 'string' || !accepts(kind)) throw invalid('INVALID_INPUT', field, value, `must be ${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} summary`);
+  if (typeof kind !== 'string' || !accepts(kind))
+    throw invalid('INVALID_INPUT', field, value, `must be ${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} summary`);
   return kind;
 }
 
@@ -91,7 +92,14 @@ export function summaryKind(value: unknown, field: string, name: string, accepts
  */
 export function readSummary<S>(value: unknown, kind: string, field: string): GroupedSummary<S> {
   const v = value as Partial<GroupedSummary<S>> | null;
-  if (typeof v !== 'object' || v === null || v.kind !== kind || typeof v.total !== 'object' || typeof v.groups !== 'object' || v.groups === null) {
+  if (
+    typeof v !== 'object' ||
+    v === null ||
+    v.kind !== kind ||
+    typeof v.total !== 'object' ||
+    typeof v.groups !== 'object' ||
+    v.groups === null
+  ) {
     throw invalid('INVALID_INPUT', field, value, `must be a ${kind} summary`);
   }
   return v as GroupedSummary<S>;
@@ -103,10 +111,16 @@ export function readSummary<S>(value: unknown, kind: string, field: string): Gro
  *   for summaries grouped differently.
  * @internal
  */
-export function mergeGrouped<S>(a: unknown, b: unknown, kind: string, mergeState: (x: S, y: S) => S): GroupedSummary<S> {
+export function mergeGrouped<S>(
+  a: unknown,
+  b: unknown,
+  kind: string,
+  mergeState: (x: S, y: S) => S,
+): GroupedSummary<S> {
   const x = readSummary<S>(a, kind, 'a');
   const y = readSummary<S>(b, kind, 'b');
-  if (x.groupBy !== y.groupBy) throw invalid('INVALID_OPTION', 'b.groupBy', y.groupBy, `must equal a.groupBy (${String(x.groupBy)})`);
+  if (x.groupBy !== y.groupBy)
+    throw invalid('INVALID_OPTION', 'b.groupBy', y.groupBy, `must equal a.groupBy (${String(x.groupBy)})`);
   const keys = [...new Set([...Object.keys(x.groups), ...Object.keys(y.groups)])].sort();
   return {
     kind,
@@ -127,5 +141,12 @@ export function finalizeGrouped<S, T>(summary: unknown, kind: string, finalizeSt
   const s = readSummary<S>(summary, kind, 'summary');
   const total = finalizeState(s.total);
   if (s.groupBy === null) return total as Grouped<T>;
-  return { ...total, groups: Object.fromEntries(Object.keys(s.groups).sort().map((k) => [k, finalizeState(s.groups[k] as S)])) };
+  return {
+    ...total,
+    groups: Object.fromEntries(
+      Object.keys(s.groups)
+        .sort()
+        .map((k) => [k, finalizeState(s.groups[k] as S)]),
+    ),
+  };
 }

@@ -12,7 +12,14 @@ export { conversionRate } from './conversion-rate.js';
 export { normalCdf, normalQuantile } from '../core/normal.js';
 export { wilsonInterval, type RateInterval } from './wilson-interval.js';
 export { compareRates, type RateCounts, type CompareRatesOptions, type RateComparison } from './compare-rates.js';
-export { shrinkRates, type RateGroup, type BetaPrior, type ShrinkRatesOptions, type ShrunkRate, type ShrinkRatesResult } from './shrink-rates.js';
+export {
+  shrinkRates,
+  type RateGroup,
+  type BetaPrior,
+  type ShrinkRatesOptions,
+  type ShrunkRate,
+  type ShrinkRatesResult,
+} from './shrink-rates.js';
 export { GROUP_BY_KEYS, UNASSIGNED, type GroupBy, type GroupingOptions } from './group-by.js';
 export type { Grouped, GroupedSummary } from './grouped-summary.js';
 export type { OutcomeOptions } from './deal-outcome.js';
@@ -91,7 +98,12 @@ export {
   type AttainmentSummaryRow,
   type QuotaAttainmentSummary,
 } from './quota-attainment.js';
-export { pipelineVelocity, type PipelineVelocity, type PipelineVelocityInputs, type PipelineVelocityOptions } from './pipeline-velocity.js';
+export {
+  pipelineVelocity,
+  type PipelineVelocity,
+  type PipelineVelocityInputs,
+  type PipelineVelocityOptions,
+} from './pipeline-velocity.js';
 export {
   revenuePerRep,
   summarizeRevenuePerRep,
@@ -113,4 +125,9 @@ export {
   type TerritoryLoad,
   type Dispersion,
 } from './territory-balance.js';
-export { assignAccountTiers, type TierThreshold, type AssignAccountTiersOptions, type AccountTiers } from './account-tiers.js';
+export {
+  assignAccountTiers,
+  type TierThreshold,
+  type AssignAccountTiersOptions,
+  type AccountTiers,
+} from './account-tiers.js';

@@ -21,10 +21,14 @@ export class MoneyTotal {
     const currency = value.currency;
     if (this.currency !== currency) {
       if (this.currency !== null) {
-        throw new RevopsError('CURRENCY_MISMATCH', `${field}.currency must be ${this.currency} like the amounts before it, got "${String(currency)}"`, {
-          field: `${field}.currency`,
-          value: currency,
-        });
+        throw new RevopsError(
+          'CURRENCY_MISMATCH',
+          `${field}.currency must be ${this.currency} like the amounts before it, got "${String(currency)}"`,
+          {
+            field: `${field}.currency`,
+            value: currency,
+          },
+        );
       }
       readMoney(value, field);
       this.currency = currency;
@@ -67,7 +71,10 @@ export function addAmounts(a: string, b: string): string {
  */
 export function sameCurrency(a: string | null, b: string | null): string | null {
   if (a !== null && b !== null && a !== b) {
-    throw new RevopsError('CURRENCY_MISMATCH', `b.currency must be ${a} to merge with a ${a} summary, got "${b}"`, { field: 'b.currency', value: b });
+    throw new RevopsError('CURRENCY_MISMATCH', `b.currency must be ${a} to merge with a ${a} summary, got "${b}"`, {
+      field: 'b.currency',
+      value: b,
+    });
   }
   return a ?? b;
 }
@@ -96,5 +103,6 @@ export function amountRatio(a: string, b: string): number | null {
  */
 export function rejectNegative(value: Money, field: string, why: string): void {
   const a = value.amount;
-  if (a.charCodeAt(0) === 45 /* - */ && /[1-9]/.test(a)) throw invalid('INVALID_AMOUNT', `${field}.amount`, a, `must not be negative ${why}`);
+  if (a.charCodeAt(0) === 45 /* - */ && /[1-9]/.test(a))
+    throw invalid('INVALID_AMOUNT', `${field}.amount`, a, `must not be negative ${why}`);
 }

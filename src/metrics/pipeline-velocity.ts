@@ -36,7 +36,12 @@ export interface PipelineVelocity {
 
 function positive(value: unknown, field: string, allowZero: boolean): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-    throw invalid('INVALID_INPUT', field, value, allowZero ? 'must be a finite number ≥ 0' : 'must be a finite number > 0');
+    throw invalid(
+      'INVALID_INPUT',
+      field,
+      value,
+      allowZero ? 'must be a finite number ≥ 0' : 'must be a finite number > 0',
+    );
   }
   return value;
 }
@@ -64,18 +69,34 @@ function positive(value: unknown, field: string, allowZero: boolean): number {
  * //=> { expectedValue: 750000, perDay: 12500, perPeriod: 375000, periodDays: 30 }
  * ```
  */
-export function pipelineVelocity(inputs: PipelineVelocityInputs, options: PipelineVelocityOptions = {}): PipelineVelocity {
-  if (typeof inputs !== 'object' || inputs === null) throw invalid('INVALID_INPUT', 'inputs', inputs, 'must be { opportunities, winRate, averageDealSize, cycleLengthDays }');
+export function pipelineVelocity(
+  inputs: PipelineVelocityInputs,
+  options: PipelineVelocityOptions = {},
+): PipelineVelocity {
+  if (typeof inputs !== 'object' || inputs === null)
+    throw invalid(
+      'INVALID_INPUT',
+      'inputs',
+      inputs,
+      'must be { opportunities, winRate, averageDealSize, cycleLengthDays }',
+    );
   const opportunities = positive(inputs.opportunities, 'opportunities', true);
   const rate = inputs.winRate;
-  if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) throw invalid('INVALID_RATE', 'winRate', rate, 'must be a fraction in [0, 1] (0.25 for 25%)');
-  const size = positive(isMoney(inputs.averageDealSize) ? toNumber(inputs.averageDealSize) : inputs.averageDealSize, 'averageDealSize', true);
+  if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))
+    throw invalid('INVALID_RATE', 'winRate', rate, 'must be a fraction in [0, 1] (0.25 for 25%)');
+  const size = positive(
+    isMoney(inputs.averageDealSize) ? toNumber(inputs.averageDealSize) : inputs.averageDealSize,
+    'averageDealSize',
+    true,
+  );
   const cycle = positive(inputs.cycleLengthDays, 'cycleLengthDays', false);
   const periodDays = options.periodDays ?? 90;
-  if (typeof periodDays !== 'number' || !Number.isFinite(periodDays) || periodDays <= 0) throw invalid('INVALID_OPTION', 'periodDays', periodDays, 'must be a positive number of days');
+  if (typeof periodDays !== 'number' || !Number.isFinite(periodDays) || periodDays <= 0)
+    throw invalid('INVALID_OPTION', 'periodDays', periodDays, 'must be a positive number of days');
   const expectedValue = opportunities * size * rate;
   const perDay = expectedValue / cycle;
   const perPeriod = (expectedValue * periodDays) / cycle;
-  if (!Number.isFinite(perDay) || !Number.isFinite(perPeriod)) throw invalid('INVALID_INPUT', 'inputs', inputs, 'must give a finite velocity (the product overflows a double)');
+  if (!Number.isFinite(perDay) || !Number.isFinite(perPeriod))
+    throw invalid('INVALID_INPUT', 'inputs', inputs, 'must give a finite velocity (the product overflows a double)');
   return { expectedValue, perDay, perPeriod, periodDays };
 }

@@ -89,11 +89,19 @@ export interface QuotaAttainmentSummary {
 
 function readQuota(q: Quota, i: number, members: ReadonlyMap<string, Member>): AttainmentSummaryRow {
   if (typeof q !== 'object' || q === null) throw invalid('INVALID_INPUT', `quotas[${i}]`, q, 'must be a quota');
-  if ((q.memberId === undefined) === (q.teamId === undefined)) throw invalid('INVALID_INPUT', `quotas[${i}]`, q, 'must have exactly one of memberId or teamId');
-  if (q.measure !== undefined && q.measure !== 'bookings') throw invalid('INVALID_INPUT', `quotas[${i}].measure`, q.measure, "must be 'bookings' (attainment from deals measures bookings)");
+  if ((q.memberId === undefined) === (q.teamId === undefined))
+    throw invalid('INVALID_INPUT', `quotas[${i}]`, q, 'must have exactly one of memberId or teamId');
+  if (q.measure !== undefined && q.measure !== 'bookings')
+    throw invalid(
+      'INVALID_INPUT',
+      `quotas[${i}].measure`,
+      q.measure,
+      "must be 'bookings' (attainment from deals measures bookings)",
+    );
   const p = makePeriod(q.period?.start, q.period?.end);
   const { fixed, currency } = readMoney(q.amount, `quotas[${i}].amount`);
-  if (fixed.int < 0n) throw invalid('INVALID_AMOUNT', `quotas[${i}].amount.amount`, q.amount.amount, 'must not be negative');
+  if (fixed.int < 0n)
+    throw invalid('INVALID_AMOUNT', `quotas[${i}].amount.amount`, q.amount.amount, 'must not be negative');
   const member = q.memberId === undefined ? undefined : members.get(q.memberId);
   let numerator = 1;
   let denominator = 1;
@@ -104,7 +112,11 @@ function readQuota(q: Quota, i: number, members: ReadonlyMap<string, Member>): A
     denominator = f.denominator;
   }
   const digits = minorUnits(currency);
-  const units = roundRational(fixed.int * BigInt(numerator) * pow10(digits), pow10(fixed.scale) * BigInt(denominator), DEFAULT_ROUNDING);
+  const units = roundRational(
+    fixed.int * BigInt(numerator) * pow10(digits),
+    pow10(fixed.scale) * BigInt(denominator),
+    DEFAULT_ROUNDING,
+  );
   const row: AttainmentSummaryRow = {
     period: p,
     quota: fromFixed(fixed, currency),
@@ -134,7 +146,11 @@ function readQuota(q: Quota, i: number, members: ReadonlyMap<string, Member>): A
  * //=> '30000'
  * ```
  */
-export function summarizeQuotaAttainment(deals: readonly AttainmentDeal[], quotas: readonly Quota[], options: QuotaAttainmentOptions = {}): QuotaAttainmentSummary {
+export function summarizeQuotaAttainment(
+  deals: readonly AttainmentDeal[],
+  quotas: readonly Quota[],
+  options: QuotaAttainmentOptions = {},
+): QuotaAttainmentSummary {
   readList(deals, 'deals');
   readList(quotas, 'quotas');
   const members = new Map<string, Member>();
@@ -154,20 +170,28 @@ export function summarizeQuotaAttainment(deals: readonly AttainmentDeal[], quota
   const outcome = outcomeOf(options);
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as AttainmentDeal;
-    if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+    if (typeof deal !== 'object' || deal === null)
+      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
     if (outcome(deal.stage) !== 'won' || deal.closeDate === undefined) continue;
     const date = deal.closeDate;
     for (const credit of dealCredits(deal, `deals[${i}]`)) {
       const team = members.get(credit.memberId)?.teamId;
-      const targets = [...(byMember.get(credit.memberId) ?? []), ...(team === undefined ? [] : (byTeam.get(team) ?? []))];
+      const targets = [
+        ...(byMember.get(credit.memberId) ?? []),
+        ...(team === undefined ? [] : (byTeam.get(team) ?? [])),
+      ];
       for (const k of targets) {
         const row = rows[k] as AttainmentSummaryRow;
         if (date < row.period.start || date > row.period.end) continue;
         if (credit.amount.currency !== row.quota.currency) {
-          throw new RevopsError('CURRENCY_MISMATCH', `deals[${i}].amount.currency must be ${row.quota.currency} like quotas[${k}], got "${credit.amount.currency}"`, {
-            field: `deals[${i}].amount.currency`,
-            value: credit.amount.currency,
-          });
+          throw new RevopsError(
+            'CURRENCY_MISMATCH',
+            `deals[${i}].amount.currency must be ${row.quota.currency} like quotas[${k}], got "${credit.amount.currency}"`,
+            {
+              field: `deals[${i}].amount.currency`,
+              value: credit.amount.currency,
+            },
+          );
         }
         (totals[k] as MoneyTotal).add(credit.amount, `deals[${i}].amount`);
       }
@@ -181,7 +205,8 @@ export function summarizeQuotaAttainment(deals: readonly AttainmentDeal[], quota
 
 function readSummary(value: unknown, field: string): QuotaAttainmentSummary {
   const v = value as Partial<QuotaAttainmentSummary> | null;
-  if (typeof v !== 'object' || v === null || v.kind !== 'quotaAttainment' || !Array.isArray(v.rows)) throw invalid('INVALID_INPUT', field, value, 'must be a quotaAttainment summary');
+  if (typeof v !== 'object' || v === null || v.kind !== 'quotaAttainment' || !Array.isArray(v.rows))
+    throw invalid('INVALID_INPUT', field, value, 'must be a quotaAttainment summary');
   return v as QuotaAttainmentSummary;
 }
 
@@ -210,7 +235,14 @@ export function mergeQuotaAttainment(a: QuotaAttainmentSummary, b: QuotaAttainme
   if (x.groupBy !== y.groupBy || x.rows.length !== y.rows.length || !x.rows.every((r, i) => same(r, y.rows[i]))) {
     throw invalid('INVALID_INPUT', 'b', 'summary', 'must be summarised with the same quotas, members and groupBy as a');
   }
-  return { kind: 'quotaAttainment', groupBy: x.groupBy, rows: x.rows.map((r, i) => ({ ...r, attained: addAmounts(r.attained, (y.rows[i] as AttainmentSummaryRow).attained) })) };
+  return {
+    kind: 'quotaAttainment',
+    groupBy: x.groupBy,
+    rows: x.rows.map((r, i) => ({
+      ...r,
+      attained: addAmounts(r.attained, (y.rows[i] as AttainmentSummaryRow).attained),
+    })),
+  };
 }
 
 function total(rows: readonly AttainmentSummaryRow[]): AttainmentTotal {
@@ -222,7 +254,12 @@ function total(rows: readonly AttainmentSummaryRow[]): AttainmentTotal {
     attained.add(fromFixed(parseFixed(r.attained), r.quota.currency), `quotas[${i}]`);
     quota.add(r.proratedQuota, `quotas[${i}]`);
   });
-  return { quotas: rows.length, attained: attained.money(), proratedQuota: quota.money() ?? fromFixed({ int: 0n, scale: 0 }, currency), attainment: amountRatio(attained.amount(), quota.amount()) };
+  return {
+    quotas: rows.length,
+    attained: attained.money(),
+    proratedQuota: quota.money() ?? fromFixed({ int: 0n, scale: 0 }, currency),
+    attainment: amountRatio(attained.amount(), quota.amount()),
+  };
 }
 
 /**
@@ -250,7 +287,10 @@ export function finalizeQuotaAttainment(summary: QuotaAttainmentSummary): QuotaA
   const result: QuotaAttainment = { ...total(memberRows), rows };
   if (s.groupBy === null) return result;
   const keys = [...new Set(memberRows.map((r) => r.group as string))].sort();
-  return { ...result, groups: Object.fromEntries(keys.map((k) => [k, total(memberRows.filter((r) => r.group === k))])) };
+  return {
+    ...result,
+    groups: Object.fromEntries(keys.map((k) => [k, total(memberRows.filter((r) => r.group === k))])),
+  };
 }
 
 /**
@@ -291,6 +331,10 @@ export function finalizeQuotaAttainment(summary: QuotaAttainmentSummary): QuotaA
  * //=> ['59000.00', 1]
  * ```
  */
-export function quotaAttainment(deals: readonly AttainmentDeal[], quotas: readonly Quota[], options: QuotaAttainmentOptions = {}): QuotaAttainment {
+export function quotaAttainment(
+  deals: readonly AttainmentDeal[],
+  quotas: readonly Quota[],
+  options: QuotaAttainmentOptions = {},
+): QuotaAttainment {
   return finalizeQuotaAttainment(summarizeQuotaAttainment(deals, quotas, options));
 }

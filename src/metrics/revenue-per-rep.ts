@@ -59,14 +59,26 @@ export type RevenuePerRepSummary = GroupedSummary<RevenuePerRepState>;
  * //=> { revenue: '0', currency: null, reps: 0 }
  * ```
  */
-export function summarizeRevenuePerRep(deals: readonly AttainmentDeal[], members: readonly Member[], options: RevenuePerRepOptions): RevenuePerRepSummary {
-  if (typeof options !== 'object' || options === null || options.period === undefined) throw invalid('INVALID_OPTION', 'period', undefined, 'is required');
+export function summarizeRevenuePerRep(
+  deals: readonly AttainmentDeal[],
+  members: readonly Member[],
+  options: RevenuePerRepOptions,
+): RevenuePerRepSummary {
+  if (typeof options !== 'object' || options === null || options.period === undefined)
+    throw invalid('INVALID_OPTION', 'period', undefined, 'is required');
   readList(deals, 'deals');
   readList(members, 'members');
   const p = makePeriod(options.period.start, options.period.end);
   const headcount = options.headcount ?? 'fte';
-  if (headcount !== 'fte' && headcount !== 'count') throw invalid('INVALID_OPTION', 'headcount', headcount, "must be 'fte' or 'count'");
-  if ((options.groupBy as string | undefined) === 'segment') throw invalid('INVALID_OPTION', 'groupBy', 'segment', 'must be member, team, territory or role (reps have no segment)');
+  if (headcount !== 'fte' && headcount !== 'count')
+    throw invalid('INVALID_OPTION', 'headcount', headcount, "must be 'fte' or 'count'");
+  if ((options.groupBy as string | undefined) === 'segment')
+    throw invalid(
+      'INVALID_OPTION',
+      'groupBy',
+      'segment',
+      'must be member, team, territory or role (reps have no segment)',
+    );
   const keyOf = groupKeyFunction({ ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }), members });
   const total: RevenuePerRepState = { revenue: '0', currency: null, reps: 0 };
   const groups = new Map<string, RevenuePerRepState>();
@@ -91,10 +103,20 @@ export function summarizeRevenuePerRep(deals: readonly AttainmentDeal[], members
   const outcome = outcomeOf(options);
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as AttainmentDeal;
-    if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    if (outcome(deal.stage) !== 'won' || deal.closeDate === undefined || deal.closeDate < p.start || deal.closeDate > p.end) continue;
+    if (typeof deal !== 'object' || deal === null)
+      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+    if (
+      outcome(deal.stage) !== 'won' ||
+      deal.closeDate === undefined ||
+      deal.closeDate < p.start ||
+      deal.closeDate > p.end
+    )
+      continue;
     const revenueOnly = deal.splits?.filter((s) => s.kind === 'revenue');
-    for (const credit of dealCredits({ ownerId: deal.ownerId, amount: deal.amount, splits: revenueOnly }, `deals[${i}]`)) {
+    for (const credit of dealCredits(
+      { ownerId: deal.ownerId, amount: deal.amount, splits: revenueOnly },
+      `deals[${i}]`,
+    )) {
       for (const s of slot(credit.memberId)) {
         let t = totals.get(s);
         if (t === undefined) {
@@ -110,13 +132,25 @@ export function summarizeRevenuePerRep(deals: readonly AttainmentDeal[], members
     s.currency = t.currency;
   }
   const keys = [...groups.keys()].sort();
-  return { kind: `revenuePerRep:${p.start}:${p.end}:${headcount}`, groupBy: options.groupBy ?? null, total, groups: Object.fromEntries(keys.map((k) => [k, groups.get(k) as RevenuePerRepState])) };
+  return {
+    kind: `revenuePerRep:${p.start}:${p.end}:${headcount}`,
+    groupBy: options.groupBy ?? null,
+    total,
+    groups: Object.fromEntries(keys.map((k) => [k, groups.get(k) as RevenuePerRepState])),
+  };
 }
 
-const kindOf = (value: unknown, field: string): string => summaryKind(value, field, 'revenuePerRep', (kind) => kind.startsWith('revenuePerRep:'));
+const kindOf = (value: unknown, field: string): string =>
+  summaryKind(value, field, 'revenuePerRep', (kind) => kind.startsWith('revenuePerRep:'));
 
 function mergeState(a: RevenuePerRepState, b: RevenuePerRepState): RevenuePerRepState {
-  if (a.reps !== b.reps) throw invalid('INVALID_INPUT', 'b', b.reps, `must count the same reps as a (${a.reps}): summarise every chunk with the same members`);
+  if (a.reps !== b.reps)
+    throw invalid(
+      'INVALID_INPUT',
+      'b',
+      b.reps,
+      `must count the same reps as a (${a.reps}): summarise every chunk with the same members`,
+    );
   return { revenue: addAmounts(a.revenue, b.revenue), currency: sameCurrency(a.currency, b.currency), reps: a.reps };
 }
 
@@ -187,6 +221,10 @@ export function finalizeRevenuePerRep(summary: RevenuePerRepSummary): Grouped<Re
  * //=> { revenue: { amount: '300000.00', currency: 'USD' }, reps: 1.5, perRep: 200000 }
  * ```
  */
-export function revenuePerRep(deals: readonly AttainmentDeal[], members: readonly Member[], options: RevenuePerRepOptions): Grouped<RevenuePerRep> {
+export function revenuePerRep(
+  deals: readonly AttainmentDeal[],
+  members: readonly Member[],
+  options: RevenuePerRepOptions,
+): Grouped<RevenuePerRep> {
   return finalizeRevenuePerRep(summarizeRevenuePerRep(deals, members, options));
 }

@@ -163,7 +163,8 @@ function readPrior(prior: unknown): BetaPrior {
   if (typeof p !== 'object' || p === null) throw invalid('INVALID_OPTION', 'prior', prior, 'must be { alpha, beta }');
   for (const f of ['alpha', 'beta'] as const) {
     const v = p[f];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw invalid('INVALID_OPTION', `prior.${f}`, v, 'must be a positive finite number');
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+      throw invalid('INVALID_OPTION', `prior.${f}`, v, 'must be a positive finite number');
   }
   return { alpha: p.alpha as number, beta: p.beta as number };
 }
@@ -203,9 +204,11 @@ function readPrior(prior: unknown): BetaPrior {
  * ```
  */
 export function shrinkRates(groups: readonly RateGroup[], options: ShrinkRatesOptions = {}): ShrinkRatesResult {
-  if (!Array.isArray(groups)) throw invalid('INVALID_INPUT', 'groups', groups, 'must be an array of { key, successes, trials }');
+  if (!Array.isArray(groups))
+    throw invalid('INVALID_INPUT', 'groups', groups, 'must be an array of { key, successes, trials }');
   const read = groups.map((g, i) => {
-    if (typeof g !== 'object' || g === null || typeof g.key !== 'string') throw invalid('INVALID_INPUT', `groups[${i}]`, g, 'must be { key, successes, trials }');
+    if (typeof g !== 'object' || g === null || typeof g.key !== 'string')
+      throw invalid('INVALID_INPUT', `groups[${i}]`, g, 'must be { key, successes, trials }');
     return readPair(g.successes, g.trials, `groups[${i}].successes`, `groups[${i}].trials`);
   });
   let totalK = 0;
@@ -223,11 +226,19 @@ export function shrinkRates(groups: readonly RateGroup[], options: ShrinkRatesOp
     prior = readPrior(options.prior);
     method = 'fixed';
   } else {
-    if (used.length < 2) throw invalid('INSUFFICIENT_DATA', 'groups', groups.length, 'must include at least two groups with trials to fit a prior');
+    if (used.length < 2)
+      throw invalid(
+        'INSUFFICIENT_DATA',
+        'groups',
+        groups.length,
+        'must include at least two groups with trials to fit a prior',
+      );
     prior = totalK === 0 || totalK === totalN ? null : fit(counts, momentStart(counts, pooledRate));
     method = prior === null ? 'pooled' : 'mle';
   }
-  const shrunk = read.map(([k, n]) => (prior === null ? pooledRate : (k + prior.alpha) / (n + prior.alpha + prior.beta)));
+  const shrunk = read.map(([k, n]) =>
+    prior === null ? pooledRate : (k + prior.alpha) / (n + prior.alpha + prior.beta),
+  );
   const sorted = [...shrunk].sort((x, y) => y - x);
   // rank = 1 + number of strictly higher shrunk rates (ties share the smaller rank), O(n log n)
   const rankOf = new Map<number, number>();
@@ -242,7 +253,14 @@ export function shrinkRates(groups: readonly RateGroup[], options: ShrinkRatesOp
     groups: groups.map((g, i) => {
       const [k, n] = read[i] as [number, number];
       const s = shrunk[i] as number;
-      return { key: g.key, successes: k, trials: n, rate: n === 0 ? null : k / n, shrunkRate: s, rank: rankOf.get(s) as number };
+      return {
+        key: g.key,
+        successes: k,
+        trials: n,
+        rate: n === 0 ? null : k / n,
+        shrunkRate: s,
+        rank: rankOf.get(s) as number,
+      };
     }),
   };
 }

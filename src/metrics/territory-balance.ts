@@ -81,7 +81,13 @@ export function dispersion(ids: readonly string[], values: readonly number[], th
   });
   const over = ids.filter((_, i) => (values[i] as number) > mean * (1 + threshold));
   const under = ids.filter((_, i) => (values[i] as number) < mean * (1 - threshold));
-  return { mean, cv: mean === 0 ? null : Math.sqrt(ss / n) / mean, gini: mean === 0 ? null : (2 * weighted) / (2 * n * n * mean), over, under };
+  return {
+    mean,
+    cv: mean === 0 ? null : Math.sqrt(ss / n) / mean,
+    gini: mean === 0 ? null : (2 * weighted) / (2 * n * n * mean),
+    over,
+    under,
+  };
 }
 
 /**
@@ -107,10 +113,12 @@ export function summarizeTerritoryBalance(
   readList(accounts, 'accounts');
   readList(territories, 'territories');
   const threshold = options.threshold ?? 0.2;
-  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold < 1)) throw invalid('INVALID_OPTION', 'threshold', threshold, 'must be a fraction in [0, 1) (0.2 for ±20%)');
+  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold < 1))
+    throw invalid('INVALID_OPTION', 'threshold', threshold, 'must be a fraction in [0, 1) (0.2 for ±20%)');
   const index = new Map<string, number>();
   territories.forEach((t, i) => {
-    if (typeof t !== 'object' || t === null || typeof t.id !== 'string') throw invalid('INVALID_INPUT', `territories[${i}]`, t, 'must be a territory');
+    if (typeof t !== 'object' || t === null || typeof t.id !== 'string')
+      throw invalid('INVALID_INPUT', `territories[${i}]`, t, 'must be a territory');
     if (index.has(t.id)) throw invalid('INVALID_INPUT', `territories[${i}].id`, t.id, 'must not repeat');
     index.set(t.id, i);
   });
@@ -125,7 +133,8 @@ export function summarizeTerritoryBalance(
       return;
     }
     const k = index.get(a.territoryId);
-    if (k === undefined) throw invalid('INVALID_INPUT', `accounts[${i}].territoryId`, a.territoryId, 'must be one of the territories');
+    if (k === undefined)
+      throw invalid('INVALID_INPUT', `accounts[${i}].territoryId`, a.territoryId, 'must be one of the territories');
     all.add(a.annualSpend, `accounts[${i}].annualSpend`);
     rejectNegative(a.annualSpend, `accounts[${i}].annualSpend`, '(CV and Gini measure non-negative loads)');
     (totals[k] as MoneyTotal).add(a.annualSpend, `accounts[${i}].annualSpend`);
@@ -135,14 +144,19 @@ export function summarizeTerritoryBalance(
     kind: 'territoryBalance',
     threshold,
     currency: all.currency,
-    territories: territories.map((t, k) => ({ territoryId: t.id, potential: (totals[k] as MoneyTotal).amount(), accounts: counts[k] as number })),
+    territories: territories.map((t, k) => ({
+      territoryId: t.id,
+      potential: (totals[k] as MoneyTotal).amount(),
+      accounts: counts[k] as number,
+    })),
     unassignedAccounts: unassigned,
   };
 }
 
 function readSummary(value: unknown, field: string): TerritoryBalanceSummary {
   const v = value as Partial<TerritoryBalanceSummary> | null;
-  if (typeof v !== 'object' || v === null || v.kind !== 'territoryBalance' || !Array.isArray(v.territories)) throw invalid('INVALID_INPUT', field, value, 'must be a territoryBalance summary');
+  if (typeof v !== 'object' || v === null || v.kind !== 'territoryBalance' || !Array.isArray(v.territories))
+    throw invalid('INVALID_INPUT', field, value, 'must be a territoryBalance summary');
   return v as TerritoryBalanceSummary;
 }
 
@@ -164,7 +178,11 @@ function readSummary(value: unknown, field: string): TerritoryBalanceSummary {
 export function mergeTerritoryBalance(a: TerritoryBalanceSummary, b: TerritoryBalanceSummary): TerritoryBalanceSummary {
   const x = readSummary(a, 'a');
   const y = readSummary(b, 'b');
-  if (x.threshold !== y.threshold || x.territories.length !== y.territories.length || x.territories.some((t, i) => t.territoryId !== y.territories[i]?.territoryId)) {
+  if (
+    x.threshold !== y.threshold ||
+    x.territories.length !== y.territories.length ||
+    x.territories.some((t, i) => t.territoryId !== y.territories[i]?.territoryId)
+  ) {
     throw invalid('INVALID_INPUT', 'b', 'summary', 'must cover the same territories with the same threshold as a');
   }
   return {
@@ -173,7 +191,11 @@ export function mergeTerritoryBalance(a: TerritoryBalanceSummary, b: TerritoryBa
     currency: sameCurrency(x.currency, y.currency),
     territories: x.territories.map((t, i) => {
       const u = y.territories[i] as (typeof y.territories)[number];
-      return { territoryId: t.territoryId, potential: addAmounts(t.potential, u.potential), accounts: t.accounts + u.accounts };
+      return {
+        territoryId: t.territoryId,
+        potential: addAmounts(t.potential, u.potential),
+        accounts: t.accounts + u.accounts,
+      };
     }),
     unassignedAccounts: x.unassignedAccounts + y.unassignedAccounts,
   };
@@ -197,9 +219,21 @@ export function finalizeTerritoryBalance(summary: TerritoryBalanceSummary): Terr
   const s = readSummary(summary, 'summary');
   const ids = s.territories.map((t) => t.territoryId);
   return {
-    territories: s.territories.map((t) => ({ territoryId: t.territoryId, potential: moneyOf(t.potential, s.currency), accounts: t.accounts })),
-    potential: dispersion(ids, s.territories.map((t) => amountRatio(t.potential, '1') as number), s.threshold),
-    workload: dispersion(ids, s.territories.map((t) => t.accounts), s.threshold),
+    territories: s.territories.map((t) => ({
+      territoryId: t.territoryId,
+      potential: moneyOf(t.potential, s.currency),
+      accounts: t.accounts,
+    })),
+    potential: dispersion(
+      ids,
+      s.territories.map((t) => amountRatio(t.potential, '1') as number),
+      s.threshold,
+    ),
+    workload: dispersion(
+      ids,
+      s.territories.map((t) => t.accounts),
+      s.threshold,
+    ),
     unassignedAccounts: s.unassignedAccounts,
     threshold: s.threshold,
   };

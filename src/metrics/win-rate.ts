@@ -6,7 +6,14 @@ import { invalid, RevopsError } from '../core/errors.js';
 import type { Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
 import { dealFacts, dealSelector, type DealKpiOptions, type KpiDeal } from './deal-kpi.js';
-import { finalizeGrouped, GroupAccumulator, mergeGrouped, type Grouped, type GroupedSummary, summaryKind } from './grouped-summary.js';
+import {
+  finalizeGrouped,
+  GroupAccumulator,
+  mergeGrouped,
+  type Grouped,
+  type GroupedSummary,
+  summaryKind,
+} from './grouped-summary.js';
 import { addAmounts, amountRatio, MoneyTotal, moneyOf, rejectNegative, sameCurrency } from './money-total.js';
 import { readList } from './counts.js';
 
@@ -64,7 +71,13 @@ export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOpti
   readList(deals, 'deals');
   const by = readBy(options.by ?? 'count');
   const select = dealSelector(options, 'closed');
-  const acc = new GroupAccumulator<WinRateState>(`winRate:${by}`, options, () => ({ won: 0, lost: 0, wonAmount: '0', lostAmount: '0', currency: null }));
+  const acc = new GroupAccumulator<WinRateState>(`winRate:${by}`, options, () => ({
+    won: 0,
+    lost: 0,
+    wonAmount: '0',
+    lostAmount: '0',
+    currency: null,
+  }));
   const totals = new Map<WinRateState, [MoneyTotal, MoneyTotal]>();
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as KpiDeal;
@@ -83,10 +96,14 @@ export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOpti
         const other = o === 'won' ? l : w;
         // one currency across won and lost amounts
         if (other.currency !== null && deal.amount?.currency !== other.currency) {
-          throw new RevopsError('CURRENCY_MISMATCH', `deals[${i}].amount.currency must be ${other.currency} like the deals before it, got "${String(deal.amount?.currency)}"`, {
-            field: `deals[${i}].amount.currency`,
-            value: deal.amount?.currency,
-          });
+          throw new RevopsError(
+            'CURRENCY_MISMATCH',
+            `deals[${i}].amount.currency must be ${other.currency} like the deals before it, got "${String(deal.amount?.currency)}"`,
+            {
+              field: `deals[${i}].amount.currency`,
+              value: deal.amount?.currency,
+            },
+          );
         }
         (o === 'won' ? w : l).add(deal.amount, `deals[${i}].amount`);
         rejectNegative(deal.amount, `deals[${i}].amount`, '(a value-weighted win rate needs amounts ≥ 0)');
@@ -111,7 +128,8 @@ function mergeState(a: WinRateState, b: WinRateState): WinRateState {
   };
 }
 
-const kindOf = (value: unknown, field: string): string => summaryKind(value, field, 'winRate', (kind) => kind === 'winRate:count' || kind === 'winRate:value');
+const kindOf = (value: unknown, field: string): string =>
+  summaryKind(value, field, 'winRate', (kind) => kind === 'winRate:count' || kind === 'winRate:value');
 
 /**
  * Merges two win-rate summaries (same `by` and grouping).
@@ -151,7 +169,8 @@ export function finalizeWinRate(summary: WinRateSummary): Grouped<WinRate> {
     const closed = addAmounts(s.wonAmount, s.lostAmount);
     return {
       by,
-      rate: by === 'count' ? (s.won + s.lost === 0 ? null : s.won / (s.won + s.lost)) : amountRatio(s.wonAmount, closed),
+      rate:
+        by === 'count' ? (s.won + s.lost === 0 ? null : s.won / (s.won + s.lost)) : amountRatio(s.wonAmount, closed),
       won: s.won,
       lost: s.lost,
       wonAmount: by === 'value' ? moneyOf(s.wonAmount, s.currency) : null,

@@ -12,7 +12,8 @@ import { period, type Period } from '../core/periods.js';
  */
 export function readWindow(window: Period | undefined): Period | null {
   if (window === undefined) return null;
-  if (typeof window !== 'object' || window === null) throw invalid('INVALID_PERIOD', 'window', window, 'must be a period { start, end }');
+  if (typeof window !== 'object' || window === null)
+    throw invalid('INVALID_PERIOD', 'window', window, 'must be a period { start, end }');
   return period(window.start, window.end);
 }
 

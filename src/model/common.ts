@@ -18,15 +18,19 @@ import { got } from './parse.js';
 export const IdSchema = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 /** A calendar date `YYYY-MM-DD`. */
-export const IsoDateSchema = z.string().refine(isIsoDate, { error: (iss) => `must be a calendar date YYYY-MM-DD, ${got(iss.input)}` });
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, { error: (iss) => `must be a calendar date YYYY-MM-DD, ${got(iss.input)}` });
 
 /** An ISO-8601 instant with an explicit offset. */
-export const InstantSchema = z
-  .string()
-  .refine(isInstant, { error: (iss) => `must be an ISO-8601 instant with an offset, e.g. 2026-03-31T17:05:00Z, ${got(iss.input)}` });
+export const InstantSchema = z.string().refine(isInstant, {
+  error: (iss) => `must be an ISO-8601 instant with an offset, e.g. 2026-03-31T17:05:00Z, ${got(iss.input)}`,
+});
 
 /** An ISO 4217 currency code with minor units. */
-export const CurrencyCodeSchema = z.string().refine(isCurrencyCode, { error: (iss) => `must be an ISO 4217 currency code such as USD, ${got(iss.input)}` });
+export const CurrencyCodeSchema = z
+  .string()
+  .refine(isCurrencyCode, { error: (iss) => `must be an ISO 4217 currency code such as USD, ${got(iss.input)}` });
 
 function isDecimal(v: unknown): boolean {
   try {
@@ -50,7 +54,9 @@ export const DecimalStringSchema = z
 /** Money `{ amount, currency }`; `amount` a decimal string or number. Output is canonical {@link Money}. */
 export const MoneySchema: z.ZodType<Money, { amount: string | number; currency: string }> = z
   .strictObject({
-    amount: z.union([z.string(), z.number()]).refine(isDecimal, { error: (iss) => `must be a decimal amount such as "12.30", ${got(iss.input)}` }),
+    amount: z
+      .union([z.string(), z.number()])
+      .refine(isDecimal, { error: (iss) => `must be a decimal amount such as "12.30", ${got(iss.input)}` }),
     currency: CurrencyCodeSchema,
   })
   .transform((v) => money(v.amount, v.currency));
@@ -76,7 +82,7 @@ export const PeriodSchema = z
  */
 export const CustomFieldsSchema = z
   .unknown()
-  .refine((v) => typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(v, '__proto__'), {
+  .refine((v) => typeof v !== 'object' || v === null || !Object.hasOwn(v, '__proto__'), {
     error: 'the key "__proto__" is reserved',
   })
   .pipe(z.record(z.string(), z.union([z.string(), z.number().transform(plusZero), z.boolean(), z.null()])));

@@ -5,7 +5,15 @@
 import * as z from 'zod';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { CustomFieldsSchema, DecimalStringSchema, FractionSchema, IdSchema, InstantSchema, IsoDateSchema, MoneySchema } from './common.js';
+import {
+  CustomFieldsSchema,
+  DecimalStringSchema,
+  FractionSchema,
+  IdSchema,
+  InstantSchema,
+  IsoDateSchema,
+  MoneySchema,
+} from './common.js';
 import { makeParsers } from './parse.js';
 import { DealTypeSchema, ForecastCategorySchema, SegmentSchema } from './segment.js';
 import { StageEventSchema } from './stage-event.js';

@@ -17,8 +17,23 @@ export type DefaultRoleId =
   | 'sales-operations'
   | 'sales-enablement';
 
-const LEAD_WORK: Permission[] = ['lead.create', 'lead.work', 'lead.qualify', 'lead.disqualify', 'lead.nurture', 'lead.convert', 'report.view'];
-const DEAL_WORK: Permission[] = ['deal.create', 'deal.advance', 'deal.closeWon', 'deal.closeLost', 'forecast.submit', 'report.view'];
+const LEAD_WORK: Permission[] = [
+  'lead.create',
+  'lead.work',
+  'lead.qualify',
+  'lead.disqualify',
+  'lead.nurture',
+  'lead.convert',
+  'report.view',
+];
+const DEAL_WORK: Permission[] = [
+  'deal.create',
+  'deal.advance',
+  'deal.closeWon',
+  'deal.closeLost',
+  'forecast.submit',
+  'report.view',
+];
 
 /**
  * The built-in role catalogue: the roles of the three phases of the sales cycle and those
@@ -100,13 +115,25 @@ export const defaultRoles: readonly Role[] = deepFreeze([
       'Renew subscriptions and find expansion opportunities',
       'Flag churn risk early',
     ],
-    permissions: ['customer.onboard', 'customer.support', 'customer.renew', 'customer.churn', 'deal.create', 'forecast.submit', 'report.view'],
+    permissions: [
+      'customer.onboard',
+      'customer.support',
+      'customer.renew',
+      'customer.churn',
+      'deal.create',
+      'forecast.submit',
+      'report.view',
+    ],
   },
   {
     id: 'customer-service',
     name: 'Customer service representative',
     phase: 'customerService',
-    responsibilities: ['Answer customer questions and resolve problems', 'Log issues and escalate', 'Keep customers satisfied between renewals'],
+    responsibilities: [
+      'Answer customer questions and resolve problems',
+      'Log issues and escalate',
+      'Keep customers satisfied between renewals',
+    ],
     permissions: ['customer.support', 'report.view'],
   },
   {
@@ -126,8 +153,14 @@ export const defaultRoles: readonly Role[] = deepFreeze([
     id: 'assistant-sales-manager',
     name: 'Assistant sales manager',
     phase: 'management',
-    responsibilities: ['Support the sales manager in coaching and pipeline reviews', 'Track KPIs and team activity', 'Review the forecast'],
-    permissions: [...new Set<Permission>([...LEAD_WORK, ...DEAL_WORK, 'customer.renew', 'customer.onboard', 'forecast.review'])],
+    responsibilities: [
+      'Support the sales manager in coaching and pipeline reviews',
+      'Track KPIs and team activity',
+      'Review the forecast',
+    ],
+    permissions: [
+      ...new Set<Permission>([...LEAD_WORK, ...DEAL_WORK, 'customer.renew', 'customer.onboard', 'forecast.review']),
+    ],
   },
   {
     id: 'sales-operations',
@@ -139,13 +172,25 @@ export const defaultRoles: readonly Role[] = deepFreeze([
       'Define and report KPIs',
       'Administer pipelines, quotas and incentive-plan data',
     ],
-    permissions: ['territory.manage', 'routing.manage', 'pipeline.configure', 'plan.manage', 'quota.set', 'report.view', 'forecast.review'],
+    permissions: [
+      'territory.manage',
+      'routing.manage',
+      'pipeline.configure',
+      'plan.manage',
+      'quota.set',
+      'report.view',
+      'forecast.review',
+    ],
   },
   {
     id: 'sales-enablement',
     name: 'Sales enablement',
     phase: 'management',
-    responsibilities: ['Train and onboard reps', 'Maintain playbooks, content and tools', 'Measure the effect of training'],
+    responsibilities: [
+      'Train and onboard reps',
+      'Maintain playbooks, content and tools',
+      'Measure the effect of training',
+    ],
     permissions: ['training.deliver', 'report.view'],
   },
 ] satisfies (Role & { id: DefaultRoleId })[]);

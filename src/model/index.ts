@@ -35,15 +35,51 @@ export { RoleSchema, parseRole, safeParseRole } from './role.js';
 export { defaultRoles, roleHasPermission, type DefaultRoleId } from './default-roles.js';
 export { MemberSchema, parseMember, safeParseMember, type Member, type MemberInput } from './member.js';
 export { TeamSchema, parseTeam, safeParseTeam, type Team, type TeamInput } from './team.js';
-export { TerritorySchema, parseTerritory, safeParseTerritory, type Territory, type TerritoryInput } from './territory.js';
+export {
+  TerritorySchema,
+  parseTerritory,
+  safeParseTerritory,
+  type Territory,
+  type TerritoryInput,
+} from './territory.js';
 export { AccountSchema, parseAccount, safeParseAccount, type Account, type AccountInput } from './account.js';
 export { StageEventSchema, type StageEvent } from './stage-event.js';
 export { LEAD_SOURCES, LeadSchema, parseLead, safeParseLead, type Lead, type LeadInput } from './lead.js';
-export { DealSplitSchema, DealSchema, parseDeal, safeParseDeal, type Deal, type DealInput, type DealSplit } from './deal.js';
-export { ACTIVITY_KINDS, ActivitySchema, parseActivity, safeParseActivity, type Activity, type ActivityInput, type ActivityKind } from './activity.js';
+export {
+  DealSplitSchema,
+  DealSchema,
+  parseDeal,
+  safeParseDeal,
+  type Deal,
+  type DealInput,
+  type DealSplit,
+} from './deal.js';
+export {
+  ACTIVITY_KINDS,
+  ActivitySchema,
+  parseActivity,
+  safeParseActivity,
+  type Activity,
+  type ActivityInput,
+  type ActivityKind,
+} from './activity.js';
 export { QUOTA_MEASURES, QuotaSchema, parseQuota, safeParseQuota, type Quota, type QuotaInput } from './quota.js';
-export { CREDIT_KINDS, CreditSchema, parseCredit, safeParseCredit, type Credit, type CreditInput, type CreditKind } from './credit.js';
-export { SubscriptionSchema, parseSubscription, safeParseSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
+export {
+  CREDIT_KINDS,
+  CreditSchema,
+  parseCredit,
+  safeParseCredit,
+  type Credit,
+  type CreditInput,
+  type CreditKind,
+} from './credit.js';
+export {
+  SubscriptionSchema,
+  parseSubscription,
+  safeParseSubscription,
+  type Subscription,
+  type SubscriptionInput,
+} from './subscription.js';
 export {
   PIPELINE_ENTITIES,
   STAGE_KINDS,

@@ -12,14 +12,19 @@ import { makeParsers } from './parse.js';
 export const QUOTA_MEASURES = ['bookings', 'revenue', 'acv', 'margin', 'units', 'custom'] as const;
 
 /** A target for a member (or a team) over a period. */
-export const QuotaSchema = z.strictObject({
-  id: IdSchema.optional(),
-  memberId: IdSchema.optional(),
-  teamId: IdSchema.optional(),
-  period: PeriodSchema,
-  amount: MoneySchema,
-  measure: z.enum(QUOTA_MEASURES).default('bookings'),
-}).refine((q) => (q.memberId === undefined) !== (q.teamId === undefined), { message: 'exactly one of memberId or teamId is required', path: ['memberId'] });
+export const QuotaSchema = z
+  .strictObject({
+    id: IdSchema.optional(),
+    memberId: IdSchema.optional(),
+    teamId: IdSchema.optional(),
+    period: PeriodSchema,
+    amount: MoneySchema,
+    measure: z.enum(QUOTA_MEASURES).default('bookings'),
+  })
+  .refine((q) => (q.memberId === undefined) !== (q.teamId === undefined), {
+    message: 'exactly one of memberId or teamId is required',
+    path: ['memberId'],
+  });
 /** A quota, as parsed by {@link QuotaSchema}. */
 export type Quota = z.output<typeof QuotaSchema>;
 /** The input form of a quota (before defaults and normalisation). */

@@ -47,4 +47,3 @@ export function parseRole(input: unknown): Role {
 export function safeParseRole(input: unknown): Result<Role, RevopsError> {
   return roleParsers.safeParse(input);
 }
-

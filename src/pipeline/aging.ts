@@ -61,12 +61,16 @@ export interface AgingEntity {
  * //=> [{ id: 'd1', stage: 'proposal', enteredAt: '2026-01-10T00:00:00Z', daysInStage: 22.5, thresholdDays: 14 }]
  * ```
  */
-export function agingDeals(entities: readonly { readonly id: string; readonly history: readonly StageEvent[] }[], options: AgingOptions): AgingEntity[] {
+export function agingDeals(
+  entities: readonly { readonly id: string; readonly history: readonly StageEvent[] }[],
+  options: AgingOptions,
+): AgingEntity[] {
   const index = indexOfOptions(options);
   const asOf = instantToEpochMs(options.asOf, 'asOf');
   const th = options.thresholdDays;
   const checkThreshold = (v: unknown, field: string): number => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw invalid('INVALID_OPTION', field, v, 'must be a finite number of days ≥ 0');
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw invalid('INVALID_OPTION', field, v, 'must be a finite number of days ≥ 0');
     return v;
   };
   const limits = new Map<string, number>();
@@ -74,9 +78,16 @@ export function agingDeals(entities: readonly { readonly id: string; readonly hi
     checkThreshold(th, 'thresholdDays');
     for (const s of index.stages.values()) if (!s.closed) limits.set(s.id, th);
   } else {
-    if (typeof th !== 'object' || th === null) throw invalid('INVALID_OPTION', 'thresholdDays', th, 'must be a number of days or stage id → days');
+    if (typeof th !== 'object' || th === null)
+      throw invalid('INVALID_OPTION', 'thresholdDays', th, 'must be a number of days or stage id → days');
     for (const [id, v] of Object.entries(th)) {
-      if (!index.stages.has(id)) throw invalid('INVALID_OPTION', `thresholdDays.${id}`, v, `must name a stage of pipeline "${options.pipeline.id}"`);
+      if (!index.stages.has(id))
+        throw invalid(
+          'INVALID_OPTION',
+          `thresholdDays.${id}`,
+          v,
+          `must name a stage of pipeline "${options.pipeline.id}"`,
+        );
       if (!index.stages.get(id)!.closed) limits.set(id, checkThreshold(v, `thresholdDays.${id}`));
     }
   }
@@ -87,10 +98,17 @@ export function agingDeals(entities: readonly { readonly id: string; readonly hi
     while (last + 1 < times.length && times[last + 1]! <= asOf) last++;
     if (last < 0) return;
     const ev = history[last]!;
-    if (!index.stages.has(ev.to)) throw invalid('INVALID_INPUT', `entities[${k}].history[${last}].to`, ev.to, `must be a stage of pipeline "${options.pipeline.id}"`);
+    if (!index.stages.has(ev.to))
+      throw invalid(
+        'INVALID_INPUT',
+        `entities[${k}].history[${last}].to`,
+        ev.to,
+        `must be a stage of pipeline "${options.pipeline.id}"`,
+      );
     const limit = limits.get(ev.to);
     const days = (asOf - times[last]!) / MS_PER_DAY;
-    if (limit !== undefined && days > limit) out.push({ id: entities[k]!.id, stage: ev.to, enteredAt: ev.at, daysInStage: days, thresholdDays: limit });
+    if (limit !== undefined && days > limit)
+      out.push({ id: entities[k]!.id, stage: ev.to, enteredAt: ev.at, daysInStage: days, thresholdDays: limit });
   });
   return out.sort((a, b) => b.daysInStage - a.daysInStage || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -41,36 +41,90 @@ export interface RawMoveOptions {
 
 function checkChanges(changes: unknown, index: PipelineIndex, to: IndexedStage): Changes | undefined {
   if (changes === undefined) return undefined;
-  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) throw invalid('INVALID_INPUT', 'changes', changes, 'must be an object of field → value');
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
+    throw invalid('INVALID_INPUT', 'changes', changes, 'must be an object of field → value');
   for (const [key, v] of Object.entries(changes)) {
     const field = `changes.${key}`;
-    if (FORBIDDEN_KEYS.has(key)) throw invalid('INVALID_INPUT', field, v, 'cannot be changed by a move (id, stage and history are the pipeline\'s own)');
-    if (!(v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) {
-      throw invalid('INVALID_INPUT', field, v, 'must be a string, a finite number, a boolean or null (null clears the field)');
+    if (FORBIDDEN_KEYS.has(key))
+      throw invalid(
+        'INVALID_INPUT',
+        field,
+        v,
+        "cannot be changed by a move (id, stage and history are the pipeline's own)",
+      );
+    if (
+      !(v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))
+    ) {
+      throw invalid(
+        'INVALID_INPUT',
+        field,
+        v,
+        'must be a string, a finite number, a boolean or null (null clears the field)',
+      );
     }
-    if (key === REASON_FIELD[index.entity]) throw invalid('INVALID_INPUT', field, v, 'is derived: set from `reason` when entering a lost stage, cleared on reopening');
+    if (key === REASON_FIELD[index.entity])
+      throw invalid(
+        'INVALID_INPUT',
+        field,
+        v,
+        'is derived: set from `reason` when entering a lost stage, cleared on reopening',
+      );
     if (index.entity !== 'deal') continue;
-    if (to.closed && DEAL_DERIVED.includes(key)) throw invalid('INVALID_INPUT', field, v, `cannot be set when entering ${to.kind} stage "${to.id}" (forced to ${to.kind === 'won' ? '1, closed' : '0, omitted'})`);
-    if (to.closed && key === 'closeDate' && v === null) throw invalid('INVALID_INPUT', field, v, `cannot be cleared when entering ${to.kind} stage "${to.id}" (a closed deal has a close date)`);
-    if (key === 'probability' && (typeof v !== 'number' || v < 0 || v > 1)) throw invalid('INVALID_RATE', field, v, 'must be a fraction in [0, 1]');
-    if (key === 'probabilitySource' && !SOURCES.has(v as string)) throw invalid('INVALID_INPUT', field, v, "must be 'stage', 'manual' or 'model'");
-    if ((key === 'closeDate' || key === 'expectedCloseDate') && v !== null && !isIsoDate(v)) throw invalid('INVALID_DATE', field, v, 'must be a calendar date YYYY-MM-DD');
-    if (key === 'forecastCategory' && (!CATEGORIES.has(v as string) || v === 'closed')) throw invalid('INVALID_INPUT', field, v, "must be 'pipeline', 'bestCase', 'commit' or 'omitted' for an open stage");
-    if (key === 'forecastCategorySource' && v !== 'stage' && v !== 'manual') throw invalid('INVALID_INPUT', field, v, "must be 'stage' or 'manual'");
+    if (to.closed && DEAL_DERIVED.includes(key))
+      throw invalid(
+        'INVALID_INPUT',
+        field,
+        v,
+        `cannot be set when entering ${to.kind} stage "${to.id}" (forced to ${to.kind === 'won' ? '1, closed' : '0, omitted'})`,
+      );
+    if (to.closed && key === 'closeDate' && v === null)
+      throw invalid(
+        'INVALID_INPUT',
+        field,
+        v,
+        `cannot be cleared when entering ${to.kind} stage "${to.id}" (a closed deal has a close date)`,
+      );
+    if (key === 'probability' && (typeof v !== 'number' || v < 0 || v > 1))
+      throw invalid('INVALID_RATE', field, v, 'must be a fraction in [0, 1]');
+    if (key === 'probabilitySource' && !SOURCES.has(v as string))
+      throw invalid('INVALID_INPUT', field, v, "must be 'stage', 'manual' or 'model'");
+    if ((key === 'closeDate' || key === 'expectedCloseDate') && v !== null && !isIsoDate(v))
+      throw invalid('INVALID_DATE', field, v, 'must be a calendar date YYYY-MM-DD');
+    if (key === 'forecastCategory' && (!CATEGORIES.has(v as string) || v === 'closed'))
+      throw invalid(
+        'INVALID_INPUT',
+        field,
+        v,
+        "must be 'pipeline', 'bestCase', 'commit' or 'omitted' for an open stage",
+      );
+    if (key === 'forecastCategorySource' && v !== 'stage' && v !== 'manual')
+      throw invalid('INVALID_INPUT', field, v, "must be 'stage' or 'manual'");
   }
   const c = changes as Changes;
   if (c['probabilitySource'] === 'stage' && typeof c['probability'] === 'number') {
-    throw invalid('INVALID_INPUT', 'changes.probability', c['probability'], "contradicts probabilitySource 'stage' in the same move");
+    throw invalid(
+      'INVALID_INPUT',
+      'changes.probability',
+      c['probability'],
+      "contradicts probabilitySource 'stage' in the same move",
+    );
   }
   if (c['forecastCategorySource'] === 'stage' && typeof c['forecastCategory'] === 'string') {
-    throw invalid('INVALID_INPUT', 'changes.forecastCategory', c['forecastCategory'], "contradicts forecastCategorySource 'stage' in the same move");
+    throw invalid(
+      'INVALID_INPUT',
+      'changes.forecastCategory',
+      c['forecastCategory'],
+      "contradicts forecastCategorySource 'stage' in the same move",
+    );
   }
   return c;
 }
 
 function checkEntityShape(entity: StagedEntity, name = 'entity'): void {
-  if (typeof entity !== 'object' || entity === null) throw invalid('INVALID_INPUT', name, entity, 'must be an object with id, stage and history');
-  if (!Array.isArray(entity.history)) throw invalid('INVALID_INPUT', `${name}.history`, entity.history, 'must be an array of stage events');
+  if (typeof entity !== 'object' || entity === null)
+    throw invalid('INVALID_INPUT', name, entity, 'must be an object with id, stage and history');
+  if (!Array.isArray(entity.history))
+    throw invalid('INVALID_INPUT', `${name}.history`, entity.history, 'must be an array of stage events');
 }
 
 /**
@@ -82,10 +136,16 @@ function checkEntityShape(entity: StagedEntity, name = 'entity'): void {
 export function currentStage(entity: StagedEntity, index: PipelineIndex, name = 'entity'): IndexedStage {
   checkEntityShape(entity, name);
   const from = index.stages.get(entity.stage);
-  if (from === undefined) throw invalid('INVALID_INPUT', `${name}.stage`, entity.stage, 'must be a stage of the pipeline');
+  if (from === undefined)
+    throw invalid('INVALID_INPUT', `${name}.stage`, entity.stage, 'must be a stage of the pipeline');
   const last = entity.history.length > 0 ? entity.history[entity.history.length - 1] : undefined;
   if (last !== undefined && last.to !== entity.stage) {
-    throw invalid('INVALID_INPUT', `${name}.stage`, entity.stage, `must equal the last history event's "to" (${JSON.stringify(last.to)})`);
+    throw invalid(
+      'INVALID_INPUT',
+      `${name}.stage`,
+      entity.stage,
+      `must equal the last history event's "to" (${JSON.stringify(last.to)})`,
+    );
   }
   return from;
 }
@@ -97,7 +157,14 @@ export function currentStage(entity: StagedEntity, index: PipelineIndex, name = 
  */
 export function checkActor(actor: unknown): Actor {
   const a = actor as Partial<Actor> | null;
-  if (typeof a !== 'object' || a === null || typeof a.id !== 'string' || a.id === '' || typeof a.roleId !== 'string' || a.roleId === '') {
+  if (
+    typeof a !== 'object' ||
+    a === null ||
+    typeof a.id !== 'string' ||
+    a.id === '' ||
+    typeof a.roleId !== 'string' ||
+    a.roleId === ''
+  ) {
     throw invalid('INVALID_INPUT', 'actor', actor, 'must be { id, roleId } with non-empty strings');
   }
   return a as Actor;
@@ -113,15 +180,31 @@ export function checkMove(entity: StagedEntity, toStage: string, options: RawMov
   const from = starting ? null : currentStage(entity, index);
   if (starting) {
     checkEntityShape(entity);
-    if (entity.history.length > 0) throw invalid('INVALID_INPUT', 'entity.history', entity.history, 'must be empty to enter a pipeline');
+    if (entity.history.length > 0)
+      throw invalid('INVALID_INPUT', 'entity.history', entity.history, 'must be empty to enter a pipeline');
   }
   const to = index.stages.get(toStage);
   if (to === undefined) throw invalid('INVALID_INPUT', 'toStage', toStage, 'must be a stage of the pipeline');
   const actor = checkActor(options.actor);
-  if (!isInstant(options.at)) throw invalid('INVALID_DATE', 'at', options.at, 'must be an ISO-8601 instant with an offset, e.g. "2026-03-31T17:05:00Z"');
+  if (!isInstant(options.at))
+    throw invalid(
+      'INVALID_DATE',
+      'at',
+      options.at,
+      'must be an ISO-8601 instant with an offset, e.g. "2026-03-31T17:05:00Z"',
+    );
   const reason = options.reason;
-  if (reason !== undefined && typeof reason !== 'string') throw invalid('INVALID_INPUT', 'reason', reason, 'must be a string');
-  return { index, from, to, actor, at: options.at, reason: reason === '' ? undefined : reason, changes: checkChanges(options.changes, index, to) };
+  if (reason !== undefined && typeof reason !== 'string')
+    throw invalid('INVALID_INPUT', 'reason', reason, 'must be a string');
+  return {
+    index,
+    from,
+    to,
+    actor,
+    at: options.at,
+    reason: reason === '' ? undefined : reason,
+    changes: checkChanges(options.changes, index, to),
+  };
 }
 
 /**
@@ -133,7 +216,8 @@ export function checkMove(entity: StagedEntity, toStage: string, options: RawMov
  */
 export function compareInstants(a: string, b: string): number {
   const n = a.length;
-  if (n === b.length && n <= 24 && a.charCodeAt(n - 1) === 90 && b.charCodeAt(n - 1) === 90) return a < b ? -1 : a > b ? 1 : 0;
+  if (n === b.length && n <= 24 && a.charCodeAt(n - 1) === 90 && b.charCodeAt(n - 1) === 90)
+    return a < b ? -1 : a > b ? 1 : 0;
   return Date.parse(a) - Date.parse(b);
 }
 
@@ -153,7 +237,13 @@ export function refuse(
 export function checkTime(entity: StagedEntity, m: MoveArgs): Err<TransitionError> | undefined {
   const last = entity.history.length > 0 ? entity.history[entity.history.length - 1] : undefined;
   if (last !== undefined && compareInstants(m.at, last.at) < 0) {
-    return refuse('TIME_TRAVEL', entity, m.from?.id ?? null, m.to.id, `move at ${m.at} is before the last event at ${last.at}; history never goes backwards`);
+    return refuse(
+      'TIME_TRAVEL',
+      entity,
+      m.from?.id ?? null,
+      m.to.id,
+      `move at ${m.at} is before the last event at ${last.at}; history never goes backwards`,
+    );
   }
   return undefined;
 }
@@ -164,7 +254,13 @@ export function checkTime(entity: StagedEntity, m: MoveArgs): Err<TransitionErro
  * @internal
  */
 export function buildMoved<E extends StagedEntity>(entity: E, m: MoveArgs, reopening: boolean): E {
-  const event: { -readonly [K in keyof StageEvent]: StageEvent[K] } = { from: m.from === null ? null : m.from.id, to: m.to.id, at: m.at, actorId: m.actor.id, roleId: m.actor.roleId };
+  const event: { -readonly [K in keyof StageEvent]: StageEvent[K] } = {
+    from: m.from === null ? null : m.from.id,
+    to: m.to.id,
+    at: m.at,
+    actorId: m.actor.id,
+    roleId: m.actor.roleId,
+  };
   if (m.reason !== undefined) event.reason = m.reason;
   const next = { ...entity, stage: m.to.id, history: [...entity.history, event] } as unknown as Record<string, unknown>;
   const c = m.changes;
@@ -193,14 +289,21 @@ export function buildMoved<E extends StagedEntity>(entity: E, m: MoveArgs, reope
         if (c === undefined || !('closeDate' in c)) delete next['closeDate'];
         delete next['lostReason'];
         if (c === undefined || !('probabilitySource' in c || 'probability' in c)) next['probabilitySource'] = 'stage';
-        if ('forecastCategorySource' in next && (c === undefined || !('forecastCategorySource' in c || 'forecastCategory' in c))) next['forecastCategorySource'] = 'stage';
+        if (
+          'forecastCategorySource' in next &&
+          (c === undefined || !('forecastCategorySource' in c || 'forecastCategory' in c))
+        )
+          next['forecastCategorySource'] = 'stage';
       }
-      if (c !== undefined && typeof c['probability'] === 'number' && c['probabilitySource'] === undefined) next['probabilitySource'] = 'manual';
+      if (c !== undefined && typeof c['probability'] === 'number' && c['probabilitySource'] === undefined)
+        next['probabilitySource'] = 'manual';
       if (next['probabilitySource'] === undefined) next['probabilitySource'] = 'stage';
-      if (next['probabilitySource'] === 'stage' || typeof next['probability'] !== 'number') next['probability'] = to.probability;
+      if (next['probabilitySource'] === 'stage' || typeof next['probability'] !== 'number')
+        next['probability'] = to.probability;
       // A category set in this move is a manual judgement; a manual one survives open-stage moves
       // (the complaint "my forecast category was overwritten when the stage changed").
-      if (c !== undefined && typeof c['forecastCategory'] === 'string' && c['forecastCategorySource'] === undefined) next['forecastCategorySource'] = 'manual';
+      if (c !== undefined && typeof c['forecastCategory'] === 'string' && c['forecastCategorySource'] === undefined)
+        next['forecastCategorySource'] = 'manual';
       if (next['forecastCategorySource'] !== 'manual') next['forecastCategory'] = to.forecastCategory;
     }
   } else if (m.index.entity === 'lead') {

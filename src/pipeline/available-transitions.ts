@@ -50,16 +50,31 @@ export interface AvailableTransition {
  * //=> { to: 'closed-won', via: 'transition', requiresReason: false, missingFields: ['expectedCloseDate'] }
  * ```
  */
-export function availableTransitions(entity: StagedEntity, options: AvailableTransitionsOptions): AvailableTransition[] {
+export function availableTransitions(
+  entity: StagedEntity,
+  options: AvailableTransitionsOptions,
+): AvailableTransition[] {
   const index = indexOfOptions(options);
   const from = currentStage(entity, index);
   const actor = checkActor(options.actor);
   if (from.closed) {
     const rule = index.reopen;
     if (rule === undefined || !rule.fromStages.has(from.id) || !rule.roles.has(actor.roleId)) return [];
-    return [{ to: rule.to.id, via: 'reopen', requiresReason: rule.requiresReason, missingFields: missingFields(entity, rule.to.required) }];
+    return [
+      {
+        to: rule.to.id,
+        via: 'reopen',
+        requiresReason: rule.requiresReason,
+        missingFields: missingFields(entity, rule.to.required),
+      },
+    ];
   }
   const out = [...(index.out.get(from.id)?.values() ?? [])].filter((t) => t.roles.has(actor.roleId));
   out.sort((a, b) => a.to.order - b.to.order);
-  return out.map((t) => ({ to: t.to.id, via: 'transition', requiresReason: t.requiresReason, missingFields: missingFields(entity, t.guard) }));
+  return out.map((t) => ({
+    to: t.to.id,
+    via: 'transition',
+    requiresReason: t.requiresReason,
+    missingFields: missingFields(entity, t.guard),
+  }));
 }

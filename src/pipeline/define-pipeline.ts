@@ -41,10 +41,23 @@ export type PipelineSpec = Readonly<{
     forecastCategory: 'pipeline' | 'bestCase' | 'commit' | 'closed' | 'omitted';
     requiredFields?: readonly string[] | undefined;
   }>[];
-  transitions: readonly Readonly<{ from: string; to: string; roles: readonly string[]; requiredFields?: readonly string[] | undefined; requiresReason?: boolean | undefined }>[];
+  transitions: readonly Readonly<{
+    from: string;
+    to: string;
+    roles: readonly string[];
+    requiredFields?: readonly string[] | undefined;
+    requiresReason?: boolean | undefined;
+  }>[];
   startStages?: readonly string[] | undefined;
   handoffStages?: readonly string[] | undefined;
-  reopen?: Readonly<{ roles: readonly string[]; toStage: string; requiresReason?: boolean | undefined; fromStages?: readonly string[] | undefined }> | undefined;
+  reopen?:
+    | Readonly<{
+        roles: readonly string[];
+        toStage: string;
+        requiresReason?: boolean | undefined;
+        fromStages?: readonly string[] | undefined;
+      }>
+    | undefined;
 }>;
 
 function deepFreeze<T>(value: T): T {
@@ -74,7 +87,14 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
     const guard: FieldPath[] = t.requiredFields.map(fieldPath);
     for (const f of to.required) if (!guard.some((g) => g.name === f.name)) guard.push(f);
     const byTo = out.get(t.from) ?? new Map<string, CompiledTransition>();
-    byTo.set(t.to, { from: t.from, to, roles: new Set(t.roles), roleList: t.roles, requiresReason: t.requiresReason, guard });
+    byTo.set(t.to, {
+      from: t.from,
+      to,
+      roles: new Set(t.roles),
+      roleList: t.roles,
+      requiresReason: t.requiresReason,
+      guard,
+    });
     out.set(t.from, byTo);
   }
   const ro = p.reopen;

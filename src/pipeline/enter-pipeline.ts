@@ -51,13 +51,26 @@ export interface EnterPipelineOptions {
  * //=> ['new', null]
  * ```
  */
-export function enterPipeline<E extends StagedEntity>(entity: E, options: EnterPipelineOptions): Result<E, TransitionError> {
+export function enterPipeline<E extends StagedEntity>(
+  entity: E,
+  options: EnterPipelineOptions,
+): Result<E, TransitionError> {
   const index = indexOfOptions(options);
   const stage = options.stage ?? [...index.start][0]!;
   const m = checkMove(entity, stage, options, true);
-  if (!index.start.has(stage)) return refuse('TRANSITION_NOT_ALLOWED', entity, null, stage, `"${stage}" is not a start stage (start stages: ${[...index.start].join(', ')})`);
+  if (!index.start.has(stage))
+    return refuse(
+      'TRANSITION_NOT_ALLOWED',
+      entity,
+      null,
+      stage,
+      `"${stage}" is not a start stage (start stages: ${[...index.start].join(', ')})`,
+    );
   const next = buildMoved(entity, m, false);
   const missing = missingFields(next, m.to.required);
-  if (missing.length > 0) return refuse('GUARD_FAILED', entity, null, stage, `entering "${stage}" requires ${missing.join(', ')}`, { missingFields: missing });
+  if (missing.length > 0)
+    return refuse('GUARD_FAILED', entity, null, stage, `entering "${stage}" requires ${missing.join(', ')}`, {
+      missingFields: missing,
+    });
   return { ok: true, value: next };
 }

@@ -14,10 +14,27 @@ export { defaultLeadPipeline, defaultDealPipeline, defaultCustomerPipeline } fro
 export { transition, type TransitionOptions } from './transition.js';
 export { reopen, type ReopenOptions } from './reopen.js';
 export { enterPipeline, type EnterPipelineOptions } from './enter-pipeline.js';
-export { availableTransitions, type AvailableTransition, type AvailableTransitionsOptions } from './available-transitions.js';
-export { convertLead, type ConvertLeadOptions, type ConvertLeadDeal, type ConvertibleLead, type ConvertedLead } from './convert-lead.js';
+export {
+  availableTransitions,
+  type AvailableTransition,
+  type AvailableTransitionsOptions,
+} from './available-transitions.js';
+export {
+  convertLead,
+  type ConvertLeadOptions,
+  type ConvertLeadDeal,
+  type ConvertibleLead,
+  type ConvertedLead,
+} from './convert-lead.js';
 export { replayHistory, type ReplayHistoryOptions } from './replay-history.js';
-export { MS_PER_DAY, stageVisits, timeInStage, type StageVisit, type StageVisitsOptions, type HistoryHolder } from './time-in-stage.js';
+export {
+  MS_PER_DAY,
+  stageVisits,
+  timeInStage,
+  type StageVisit,
+  type StageVisitsOptions,
+  type HistoryHolder,
+} from './time-in-stage.js';
 export {
   stageDurations,
   summarizeStageDurations,

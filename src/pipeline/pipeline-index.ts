@@ -73,7 +73,8 @@ export function fieldPath(name: string): FieldPath {
  * @internal
  */
 export function indexOf(pipeline: unknown): PipelineIndex {
-  const index = typeof pipeline === 'object' && pipeline !== null ? (pipeline as Partial<Indexed>)[PIPELINE_INDEX] : undefined;
+  const index =
+    typeof pipeline === 'object' && pipeline !== null ? (pipeline as Partial<Indexed>)[PIPELINE_INDEX] : undefined;
   if (index === undefined) {
     throw new RevopsError(
       'INVALID_PIPELINE',
@@ -90,7 +91,8 @@ export function indexOf(pipeline: unknown): PipelineIndex {
  * @internal
  */
 export function indexOfOptions(options: unknown): PipelineIndex {
-  if (typeof options !== 'object' || options === null) throw invalid('INVALID_INPUT', 'options', options, 'must be an options object with a pipeline');
+  if (typeof options !== 'object' || options === null)
+    throw invalid('INVALID_INPUT', 'options', options, 'must be an options object with a pipeline');
   return indexOf((options as { readonly pipeline?: unknown }).pipeline);
 }
 
@@ -102,7 +104,7 @@ export function indexOfOptions(options: unknown): PipelineIndex {
 export function isFieldSet(entity: object, field: FieldPath): boolean {
   let v: unknown = entity;
   for (const key of field.path) {
-    if (typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(v, key)) return false;
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, key)) return false;
     v = (v as Record<string, unknown>)[key];
   }
   return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);

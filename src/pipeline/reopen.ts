@@ -59,18 +59,44 @@ export function reopen<E extends StagedEntity>(entity: E, options: ReopenOptions
   const timeRefusal = checkTime(entity, m);
   if (timeRefusal !== undefined) return timeRefusal;
   const from = m.from!;
-  if (!from.closed) return refuse('NOT_CLOSED', entity, from.id, target, `"${from.id}" is an open stage; only won and lost entities are reopened`);
-  if (rule === undefined) return refuse('REOPEN_NOT_ALLOWED', entity, from.id, target, 'the pipeline has no reopen rule; closed is final');
-  if (!rule.fromStages.has(from.id)) return refuse('REOPEN_NOT_ALLOWED', entity, from.id, target, `the pipeline does not reopen entities in "${from.id}"`);
+  if (!from.closed)
+    return refuse(
+      'NOT_CLOSED',
+      entity,
+      from.id,
+      target,
+      `"${from.id}" is an open stage; only won and lost entities are reopened`,
+    );
+  if (rule === undefined)
+    return refuse('REOPEN_NOT_ALLOWED', entity, from.id, target, 'the pipeline has no reopen rule; closed is final');
+  if (!rule.fromStages.has(from.id))
+    return refuse(
+      'REOPEN_NOT_ALLOWED',
+      entity,
+      from.id,
+      target,
+      `the pipeline does not reopen entities in "${from.id}"`,
+    );
   if (!rule.roles.has(m.actor.roleId)) {
-    return refuse('ROLE_NOT_PERMITTED', entity, from.id, target, `role "${m.actor.roleId}" may not reopen (allowed: ${rule.roleList.join(', ')})`, {
-      roleId: m.actor.roleId,
-      allowedRoles: rule.roleList,
-    });
+    return refuse(
+      'ROLE_NOT_PERMITTED',
+      entity,
+      from.id,
+      target,
+      `role "${m.actor.roleId}" may not reopen (allowed: ${rule.roleList.join(', ')})`,
+      {
+        roleId: m.actor.roleId,
+        allowedRoles: rule.roleList,
+      },
+    );
   }
-  if (rule.requiresReason && m.reason === undefined) return refuse('REASON_REQUIRED', entity, from.id, target, 'reopening requires a reason');
+  if (rule.requiresReason && m.reason === undefined)
+    return refuse('REASON_REQUIRED', entity, from.id, target, 'reopening requires a reason');
   const next = buildMoved(entity, m, true);
   const missing = missingFields(next, rule.to.required);
-  if (missing.length > 0) return refuse('GUARD_FAILED', entity, from.id, target, `entering "${target}" requires ${missing.join(', ')}`, { missingFields: missing });
+  if (missing.length > 0)
+    return refuse('GUARD_FAILED', entity, from.id, target, `entering "${target}" requires ${missing.join(', ')}`, {
+      missingFields: missing,
+    });
   return { ok: true, value: next };
 }

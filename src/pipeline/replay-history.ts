@@ -54,24 +54,54 @@ export interface ReplayHistoryOptions {
  * //=> ['ROLE_NOT_PERMITTED', 1]
  * ```
  */
-export function replayHistory<E extends StagedEntity>(base: E, history: readonly StageEvent[], options: ReplayHistoryOptions): Result<E, TransitionError> {
+export function replayHistory<E extends StagedEntity>(
+  base: E,
+  history: readonly StageEvent[],
+  options: ReplayHistoryOptions,
+): Result<E, TransitionError> {
   const index = indexOfOptions(options);
   if (!Array.isArray(history)) throw invalid('INVALID_INPUT', 'history', history, 'must be an array of stage events');
   let current = base;
   for (let i = 0; i < history.length; i++) {
     const ev = history[i]!;
-    const move = { pipeline: options.pipeline, actor: { id: ev.actorId, roleId: ev.roleId }, at: ev.at, reason: ev.reason, changes: ev.changes };
+    const move = {
+      pipeline: options.pipeline,
+      actor: { id: ev.actorId, roleId: ev.roleId },
+      at: ev.at,
+      reason: ev.reason,
+      changes: ev.changes,
+    };
     let r: Result<E, TransitionError>;
     if (i === 0) {
-      r = ev.from === null
-        ? enterPipeline(current, { ...move, stage: ev.to })
-        : refuse('TRANSITION_NOT_ALLOWED', current, ev.from, ev.to, 'the first event of a history must be a creation (from: null)');
+      r =
+        ev.from === null
+          ? enterPipeline(current, { ...move, stage: ev.to })
+          : refuse(
+              'TRANSITION_NOT_ALLOWED',
+              current,
+              ev.from,
+              ev.to,
+              'the first event of a history must be a creation (from: null)',
+            );
     } else if (ev.from !== current.stage) {
-      r = refuse('TRANSITION_NOT_ALLOWED', current, ev.from, ev.to, `event ${i} leaves "${String(ev.from)}" but the entity is in "${current.stage}"`);
+      r = refuse(
+        'TRANSITION_NOT_ALLOWED',
+        current,
+        ev.from,
+        ev.to,
+        `event ${i} leaves "${String(ev.from)}" but the entity is in "${current.stage}"`,
+      );
     } else if (index.stages.get(current.stage)?.closed === true) {
-      r = index.reopen?.to.id === ev.to
-        ? reopen(current, move)
-        : refuse('CLOSED', current, ev.from, ev.to, `"${current.stage}" is closed and "${ev.to}" is not the reopen stage`);
+      r =
+        index.reopen?.to.id === ev.to
+          ? reopen(current, move)
+          : refuse(
+              'CLOSED',
+              current,
+              ev.from,
+              ev.to,
+              `"${current.stage}" is closed and "${ev.to}" is not the reopen stage`,
+            );
     } else {
       r = transition(current, ev.to, move);
     }

@@ -69,16 +69,27 @@ type Staged = HistoryHolder;
  * //=> [86400000]
  * ```
  */
-export function summarizeStageDurations(entities: readonly Staged[], pipeline: DefinedPipeline, options: StageDurationsOptions = {}): StageDurationsSummary {
+export function summarizeStageDurations(
+  entities: readonly Staged[],
+  pipeline: DefinedPipeline,
+  options: StageDurationsOptions = {},
+): StageDurationsSummary {
   const index = indexOf(pipeline);
   const mode = options.mode ?? 'cumulative';
-  if (mode !== 'cumulative' && mode !== 'visit') throw invalid('INVALID_INPUT', 'options.mode', mode, "must be 'cumulative' or 'visit'");
+  if (mode !== 'cumulative' && mode !== 'visit')
+    throw invalid('INVALID_INPUT', 'options.mode', mode, "must be 'cumulative' or 'visit'");
   const samples: Record<string, number[]> = {};
   for (const id of index.stages.keys()) samples[id] = [];
   const total = new Map<string, number>();
   entityHistories(entities).forEach(({ history: h, times }, k) => {
     for (let i = 0; i < h.length; i++) {
-      if (!index.stages.has(h[i]!.to)) throw invalid('INVALID_INPUT', `entities[${k}].history[${i}].to`, h[i]!.to, `must be a stage of pipeline "${pipeline.id}"`);
+      if (!index.stages.has(h[i]!.to))
+        throw invalid(
+          'INVALID_INPUT',
+          `entities[${k}].history[${i}].to`,
+          h[i]!.to,
+          `must be a stage of pipeline "${pipeline.id}"`,
+        );
     }
     if (mode === 'visit') {
       for (let i = 0; i + 1 < h.length; i++) samples[h[i]!.to]!.push(times[i + 1]! - times[i]!);
@@ -96,7 +107,13 @@ export function summarizeStageDurations(entities: readonly Staged[], pipeline: D
 /** Checks that `s` looks like a summary (an object with `stages` and `samples`). */
 function checkSummary(s: unknown, field: string): StageDurationsSummary {
   const o = s as Partial<StageDurationsSummary> | null;
-  if (typeof o !== 'object' || o === null || !Array.isArray(o.stages) || typeof o.samples !== 'object' || o.samples === null) {
+  if (
+    typeof o !== 'object' ||
+    o === null ||
+    !Array.isArray(o.stages) ||
+    typeof o.samples !== 'object' ||
+    o.samples === null
+  ) {
     throw invalid('INVALID_INPUT', field, s, 'must be a summary from summarizeStageDurations');
   }
   return o as StageDurationsSummary;
@@ -134,7 +151,12 @@ export function mergeStageDurations(a: StageDurationsSummary, b: StageDurationsS
   checkSummary(a, 'a');
   checkSummary(b, 'b');
   if (a.pipelineId !== b.pipelineId || a.mode !== b.mode || a.stages.join('\u0000') !== b.stages.join('\u0000')) {
-    throw invalid('INVALID_INPUT', 'b', { pipelineId: b.pipelineId, mode: b.mode }, `must summarise the same pipeline ("${a.pipelineId}") in the same mode ("${a.mode}")`);
+    throw invalid(
+      'INVALID_INPUT',
+      'b',
+      { pipelineId: b.pipelineId, mode: b.mode },
+      `must summarise the same pipeline ("${a.pipelineId}") in the same mode ("${a.mode}")`,
+    );
   }
   const samples: Record<string, number[]> = {};
   for (const id of a.stages) samples[id] = mergeSorted(a.samples[id] ?? [], b.samples[id] ?? []);
@@ -203,6 +225,10 @@ export function finalizeStageDurations(summary: StageDurationsSummary): StageDur
  * //=> { stage: 'new', count: 2, meanDays: 2, medianDays: 2, p90Days: 2.8 }
  * ```
  */
-export function stageDurations(entities: readonly Staged[], pipeline: DefinedPipeline, options: StageDurationsOptions = {}): StageDurationStats[] {
+export function stageDurations(
+  entities: readonly Staged[],
+  pipeline: DefinedPipeline,
+  options: StageDurationsOptions = {},
+): StageDurationStats[] {
   return finalizeStageDurations(summarizeStageDurations(entities, pipeline, options));
 }

@@ -44,9 +44,16 @@ export function eventTimes(history: readonly StageEvent[], field = 'history'): n
   const times: number[] = new Array<number>(history.length);
   for (let i = 0; i < history.length; i++) {
     const ev = history[i];
-    if (typeof ev !== 'object' || ev === null || typeof ev.to !== 'string') throw invalid('INVALID_INPUT', `${field}[${i}]`, ev, 'must be a stage event { from, to, at, actorId, roleId }');
+    if (typeof ev !== 'object' || ev === null || typeof ev.to !== 'string')
+      throw invalid('INVALID_INPUT', `${field}[${i}]`, ev, 'must be a stage event { from, to, at, actorId, roleId }');
     const t = instantToEpochMs(ev.at, `${field}[${i}].at`);
-    if (i > 0 && t < times[i - 1]!) throw invalid('INVALID_INPUT', `${field}[${i}].at`, ev.at, `must not be before the previous event (${history[i - 1]!.at}); history never goes backwards`);
+    if (i > 0 && t < times[i - 1]!)
+      throw invalid(
+        'INVALID_INPUT',
+        `${field}[${i}].at`,
+        ev.at,
+        `must not be before the previous event (${history[i - 1]!.at}); history never goes backwards`,
+      );
     times[i] = t;
   }
   return times;
@@ -63,10 +70,14 @@ export interface HistoryHolder {
  * @throws {RevopsError} `INVALID_INPUT` when `entities` is not an array, an entity is not an object, or a history is malformed; `INVALID_DATE` for a malformed `at`.
  * @internal
  */
-export function entityHistories(entities: readonly HistoryHolder[]): { readonly history: readonly StageEvent[]; readonly times: number[] }[] {
-  if (!Array.isArray(entities)) throw invalid('INVALID_INPUT', 'entities', entities, 'must be an array of entities with id and history');
+export function entityHistories(
+  entities: readonly HistoryHolder[],
+): { readonly history: readonly StageEvent[]; readonly times: number[] }[] {
+  if (!Array.isArray(entities))
+    throw invalid('INVALID_INPUT', 'entities', entities, 'must be an array of entities with id and history');
   return entities.map((e: unknown, k) => {
-    if (typeof e !== 'object' || e === null) throw invalid('INVALID_INPUT', `entities[${k}]`, e, 'must be an entity with id and history');
+    if (typeof e !== 'object' || e === null)
+      throw invalid('INVALID_INPUT', `entities[${k}]`, e, 'must be an entity with id and history');
     const history = (e as HistoryHolder).history;
     return { history, times: eventTimes(history, `entities[${k}].history`) };
   });
@@ -148,7 +159,13 @@ export function timeInStage(history: readonly StageEvent[], asOf: string): Recor
   const out: Record<string, number> = {};
   for (const [stage, t] of ms) {
     // a `__proto__` stage id (possible in a history not checked against a pipeline) stays an own key
-    if (stage === '__proto__') Object.defineProperty(out, stage, { value: t / MS_PER_DAY, enumerable: true, writable: true, configurable: true });
+    if (stage === '__proto__')
+      Object.defineProperty(out, stage, {
+        value: t / MS_PER_DAY,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     else out[stage] = t / MS_PER_DAY;
   }
   return out;

@@ -92,23 +92,46 @@ export interface TransitionOptions {
  * //=> 'REASON_REQUIRED'
  * ```
  */
-export function transition<E extends StagedEntity>(entity: E, toStage: string, options: TransitionOptions): Result<E, TransitionError> {
+export function transition<E extends StagedEntity>(
+  entity: E,
+  toStage: string,
+  options: TransitionOptions,
+): Result<E, TransitionError> {
   const m = checkMove(entity, toStage, options, false);
   const timeRefusal = checkTime(entity, m);
   if (timeRefusal !== undefined) return timeRefusal;
   const from = m.from!;
   if (from.closed) {
-    return refuse('CLOSED', entity, from.id, toStage, `"${from.id}" is a ${from.kind} stage; a closed entity moves only by reopen`);
+    return refuse(
+      'CLOSED',
+      entity,
+      from.id,
+      toStage,
+      `"${from.id}" is a ${from.kind} stage; a closed entity moves only by reopen`,
+    );
   }
   const t = m.index.out.get(from.id)?.get(toStage);
   if (t === undefined) {
-    return refuse('TRANSITION_NOT_ALLOWED', entity, from.id, toStage, `the pipeline has no transition "${from.id}" → "${toStage}"`);
+    return refuse(
+      'TRANSITION_NOT_ALLOWED',
+      entity,
+      from.id,
+      toStage,
+      `the pipeline has no transition "${from.id}" → "${toStage}"`,
+    );
   }
   if (!t.roles.has(m.actor.roleId)) {
-    return refuse('ROLE_NOT_PERMITTED', entity, from.id, toStage, `role "${m.actor.roleId}" may not move "${from.id}" → "${toStage}" (allowed: ${t.roleList.join(', ')})`, {
-      roleId: m.actor.roleId,
-      allowedRoles: t.roleList,
-    });
+    return refuse(
+      'ROLE_NOT_PERMITTED',
+      entity,
+      from.id,
+      toStage,
+      `role "${m.actor.roleId}" may not move "${from.id}" → "${toStage}" (allowed: ${t.roleList.join(', ')})`,
+      {
+        roleId: m.actor.roleId,
+        allowedRoles: t.roleList,
+      },
+    );
   }
   if (t.requiresReason && m.reason === undefined) {
     return refuse('REASON_REQUIRED', entity, from.id, toStage, `moving "${from.id}" → "${toStage}" requires a reason`);
@@ -117,7 +140,14 @@ export function transition<E extends StagedEntity>(entity: E, toStage: string, o
   if (t.guard.length > 0) {
     const missing = missingFields(next, t.guard);
     if (missing.length > 0) {
-      return refuse('GUARD_FAILED', entity, from.id, toStage, `moving "${from.id}" → "${toStage}" requires ${missing.join(', ')}`, { missingFields: missing });
+      return refuse(
+        'GUARD_FAILED',
+        entity,
+        from.id,
+        toStage,
+        `moving "${from.id}" → "${toStage}" requires ${missing.join(', ')}`,
+        { missingFields: missing },
+      );
     }
   }
   return { ok: true, value: next };

@@ -27,7 +27,8 @@ class Reader {
       this.problem(path, `must be an object, got ${describeValue(v)}`, 'invalid_type');
       return undefined;
     }
-    for (const k of Object.keys(v)) if (!keys.includes(k)) this.problem([...path, k], `unknown key "${k}"`, 'unrecognized_keys');
+    for (const k of Object.keys(v))
+      if (!keys.includes(k)) this.problem([...path, k], `unknown key "${k}"`, 'unrecognized_keys');
     return v as Record<string, unknown>;
   }
   string(v: unknown, path: Path): string {
@@ -79,8 +80,13 @@ function readStage(r: Reader, v: unknown, i: number): PipelineStage {
     name: r.string(o['name'], [...path, 'name']),
     kind: r.oneOf(o['kind'], [...path, 'kind'], KINDS) as PipelineStage['kind'],
     probability: r.fraction(o['probability'], [...path, 'probability']),
-    forecastCategory: r.oneOf(o['forecastCategory'], [...path, 'forecastCategory'], CATEGORIES) as PipelineStage['forecastCategory'],
-    requiredFields: o['requiredFields'] === undefined ? [] : r.strings(o['requiredFields'], [...path, 'requiredFields']),
+    forecastCategory: r.oneOf(
+      o['forecastCategory'],
+      [...path, 'forecastCategory'],
+      CATEGORIES,
+    ) as PipelineStage['forecastCategory'],
+    requiredFields:
+      o['requiredFields'] === undefined ? [] : r.strings(o['requiredFields'], [...path, 'requiredFields']),
   };
 }
 
@@ -91,7 +97,8 @@ function readTransition(r: Reader, v: unknown, i: number): PipelineTransition {
     from: r.id(o['from'], [...path, 'from']),
     to: r.id(o['to'], [...path, 'to']),
     roles: r.strings(o['roles'], [...path, 'roles'], 1, true),
-    requiredFields: o['requiredFields'] === undefined ? [] : r.strings(o['requiredFields'], [...path, 'requiredFields']),
+    requiredFields:
+      o['requiredFields'] === undefined ? [] : r.strings(o['requiredFields'], [...path, 'requiredFields']),
     requiresReason: r.boolean(o['requiresReason'], [...path, 'requiresReason'], false),
   };
 }
@@ -102,16 +109,22 @@ export type NormalizedPipeline = Pipeline & { startStages: string[] };
 /** Reads the shape of a definition; returns it normalised (defaults filled) with the problems found. @internal */
 export function readPipeline(spec: unknown): { pipeline: NormalizedPipeline; issues: RevopsIssue[] } {
   const r = new Reader();
-  const o = r.object(spec, [], ['id', 'name', 'entity', 'stages', 'transitions', 'startStages', 'handoffStages', 'reopen']) ?? {};
+  const o =
+    r.object(spec, [], ['id', 'name', 'entity', 'stages', 'transitions', 'startStages', 'handoffStages', 'reopen']) ??
+    {};
   const stages = r.array(o['stages'], ['stages']).map((s, i) => readStage(r, s, i));
-  if (Array.isArray(o['stages']) && stages.length === 0) r.problem(['stages'], 'must have at least one stage', 'too_small');
+  if (Array.isArray(o['stages']) && stages.length === 0)
+    r.problem(['stages'], 'must have at least one stage', 'too_small');
   const pipeline: NormalizedPipeline = {
     id: r.id(o['id'], ['id']),
     name: r.string(o['name'], ['name']),
     entity: r.oneOf(o['entity'], ['entity'], ENTITIES) as Pipeline['entity'],
     stages,
     transitions: r.array(o['transitions'], ['transitions']).map((t, i) => readTransition(r, t, i)),
-    startStages: o['startStages'] === undefined ? stages.slice(0, 1).map((s) => s.id) : r.strings(o['startStages'], ['startStages'], 0, true),
+    startStages:
+      o['startStages'] === undefined
+        ? stages.slice(0, 1).map((s) => s.id)
+        : r.strings(o['startStages'], ['startStages'], 0, true),
     handoffStages: o['handoffStages'] === undefined ? [] : r.strings(o['handoffStages'], ['handoffStages'], 0, true),
   };
   if (o['reopen'] !== undefined) {
@@ -137,14 +150,44 @@ export function checkMeaning(p: NormalizedPipeline): RevopsIssue[] {
   };
   const kind = new Map<string, string>();
   p.stages.forEach((s, i) => {
-    if (s.id === '__proto__') problem(['stages', i, 'id'], 'stage id "__proto__" is reserved (stage ids are keys of the records timeInStage and stageDurations return)', 'reserved_id');
+    if (s.id === '__proto__')
+      problem(
+        ['stages', i, 'id'],
+        'stage id "__proto__" is reserved (stage ids are keys of the records timeInStage and stageDurations return)',
+        'reserved_id',
+      );
     if (kind.has(s.id)) problem(['stages', i, 'id'], `duplicate stage id "${s.id}"`, 'duplicate_stage');
     else kind.set(s.id, s.kind);
-    if (s.kind === 'won' && s.probability !== 1) problem(['stages', i, 'probability'], `won stage "${s.id}" must have probability 1, got ${s.probability}`, 'won_probability');
-    if (s.kind === 'lost' && s.probability !== 0) problem(['stages', i, 'probability'], `lost stage "${s.id}" must have probability 0, got ${s.probability}`, 'lost_probability');
-    if (s.kind === 'won' && s.forecastCategory !== 'closed') problem(['stages', i, 'forecastCategory'], `won stage "${s.id}" must have forecast category "closed", got "${s.forecastCategory}"`, 'won_category');
-    if (s.kind === 'lost' && s.forecastCategory !== 'omitted') problem(['stages', i, 'forecastCategory'], `lost stage "${s.id}" must have forecast category "omitted", got "${s.forecastCategory}"`, 'lost_category');
-    if (s.kind === 'open' && s.forecastCategory === 'closed') problem(['stages', i, 'forecastCategory'], `open stage "${s.id}" cannot have forecast category "closed" (it is for won stages)`, 'open_category');
+    if (s.kind === 'won' && s.probability !== 1)
+      problem(
+        ['stages', i, 'probability'],
+        `won stage "${s.id}" must have probability 1, got ${s.probability}`,
+        'won_probability',
+      );
+    if (s.kind === 'lost' && s.probability !== 0)
+      problem(
+        ['stages', i, 'probability'],
+        `lost stage "${s.id}" must have probability 0, got ${s.probability}`,
+        'lost_probability',
+      );
+    if (s.kind === 'won' && s.forecastCategory !== 'closed')
+      problem(
+        ['stages', i, 'forecastCategory'],
+        `won stage "${s.id}" must have forecast category "closed", got "${s.forecastCategory}"`,
+        'won_category',
+      );
+    if (s.kind === 'lost' && s.forecastCategory !== 'omitted')
+      problem(
+        ['stages', i, 'forecastCategory'],
+        `lost stage "${s.id}" must have forecast category "omitted", got "${s.forecastCategory}"`,
+        'lost_category',
+      );
+    if (s.kind === 'open' && s.forecastCategory === 'closed')
+      problem(
+        ['stages', i, 'forecastCategory'],
+        `open stage "${s.id}" cannot have forecast category "closed" (it is for won stages)`,
+        'open_category',
+      );
   });
   const known = (id: string, path: Path): boolean => {
     if (kind.has(id)) return true;
@@ -158,27 +201,51 @@ export function checkMeaning(p: NormalizedPipeline): RevopsIssue[] {
     const okTo = known(t.to, ['transitions', i, 'to']);
     if (t.from === t.to) problem(['transitions', i], `transition from "${t.from}" to itself`, 'self_transition');
     const key = `${t.from}\u0000${t.to}`;
-    if (seen.has(key)) problem(['transitions', i], `duplicate transition "${t.from}" → "${t.to}"`, 'duplicate_transition');
+    if (seen.has(key))
+      problem(['transitions', i], `duplicate transition "${t.from}" → "${t.to}"`, 'duplicate_transition');
     seen.add(key);
-    if (okFrom && kind.get(t.from) !== 'open') problem(['transitions', i, 'from'], `transition out of closed stage "${t.from}": closed stages are final, use reopen`, 'closed_source');
-    if (okTo && kind.get(t.to) === 'lost' && !t.requiresReason) problem(['transitions', i, 'requiresReason'], `transition "${t.from}" → lost stage "${t.to}" must require a reason (requiresReason: true)`, 'lost_without_reason');
+    if (okFrom && kind.get(t.from) !== 'open')
+      problem(
+        ['transitions', i, 'from'],
+        `transition out of closed stage "${t.from}": closed stages are final, use reopen`,
+        'closed_source',
+      );
+    if (okTo && kind.get(t.to) === 'lost' && !t.requiresReason)
+      problem(
+        ['transitions', i, 'requiresReason'],
+        `transition "${t.from}" → lost stage "${t.to}" must require a reason (requiresReason: true)`,
+        'lost_without_reason',
+      );
     if (okFrom && okTo) edges.set(t.from, [...(edges.get(t.from) ?? []), t.to]);
   });
   if (p.startStages.length === 0) problem(['startStages'], 'must list at least one start stage', 'no_start_stage');
   p.startStages.forEach((id, i) => {
-    if (known(id, ['startStages', i]) && kind.get(id) !== 'open') problem(['startStages', i], `start stage "${id}" must be an open stage`, 'closed_start');
+    if (known(id, ['startStages', i]) && kind.get(id) !== 'open')
+      problem(['startStages', i], `start stage "${id}" must be an open stage`, 'closed_start');
   });
   p.handoffStages.forEach((id, i) => {
-    if (known(id, ['handoffStages', i]) && kind.get(id) !== 'won') problem(['handoffStages', i], `hand-off stage "${id}" must be a won stage (a hand-off ends the phase successfully)`, 'handoff_kind');
+    if (known(id, ['handoffStages', i]) && kind.get(id) !== 'won')
+      problem(
+        ['handoffStages', i],
+        `hand-off stage "${id}" must be a won stage (a hand-off ends the phase successfully)`,
+        'handoff_kind',
+      );
   });
   if (p.reopen) {
     const ro = p.reopen;
-    if (known(ro.toStage, ['reopen', 'toStage']) && kind.get(ro.toStage) !== 'open') problem(['reopen', 'toStage'], `reopen target "${ro.toStage}" must be an open stage`, 'reopen_target');
+    if (known(ro.toStage, ['reopen', 'toStage']) && kind.get(ro.toStage) !== 'open')
+      problem(['reopen', 'toStage'], `reopen target "${ro.toStage}" must be an open stage`, 'reopen_target');
     (ro.fromStages ?? []).forEach((id, i) => {
-      if (known(id, ['reopen', 'fromStages', i]) && kind.get(id) === 'open') problem(['reopen', 'fromStages', i], `stage "${id}" is open; only won and lost stages are reopened`, 'reopen_source');
+      if (known(id, ['reopen', 'fromStages', i]) && kind.get(id) === 'open')
+        problem(
+          ['reopen', 'fromStages', i],
+          `stage "${id}" is open; only won and lost stages are reopened`,
+          'reopen_source',
+        );
       if (kind.has(ro.toStage)) edges.set(id, [...(edges.get(id) ?? []), ro.toStage]);
     });
-    if ((ro.fromStages ?? []).length === 0) problem(['reopen', 'fromStages'], 'reopen given but there is no closed stage to reopen', 'reopen_source');
+    if ((ro.fromStages ?? []).length === 0)
+      problem(['reopen', 'fromStages'], 'reopen given but there is no closed stage to reopen', 'reopen_source');
   }
   // Reachability: breadth-first from the start stages over transitions and reopen edges.
   const reached = new Set(p.startStages.filter((id) => kind.get(id) === 'open'));
@@ -193,8 +260,10 @@ export function checkMeaning(p: NormalizedPipeline): RevopsIssue[] {
     }
   }
   p.stages.forEach((s, i) => {
-    if (canReach && !reached.has(s.id)) problem(['stages', i], `stage "${s.id}" is unreachable from the start stages`, 'unreachable_stage');
-    if (s.kind === 'open' && (edges.get(s.id) ?? []).length === 0) problem(['stages', i], `open stage "${s.id}" has no transition out (entities would be stuck)`, 'dead_end');
+    if (canReach && !reached.has(s.id))
+      problem(['stages', i], `stage "${s.id}" is unreachable from the start stages`, 'unreachable_stage');
+    if (s.kind === 'open' && (edges.get(s.id) ?? []).length === 0)
+      problem(['stages', i], `open stage "${s.id}" has no transition out (entities would be stuck)`, 'dead_end');
   });
   return issues;
 }

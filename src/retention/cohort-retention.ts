@@ -6,7 +6,13 @@
 import { invalid } from '../core/errors.js';
 import type { IsoDate } from '../core/dates.js';
 import type { Subscription } from '../model/subscription.js';
-import { resolveConvention, type ChurnRecognition, type DiscountRule, type FreePlanRule, type RetentionPresetName } from './presets.js';
+import {
+  resolveConvention,
+  type ChurnRecognition,
+  type DiscountRule,
+  type FreePlanRule,
+  type RetentionPresetName,
+} from './presets.js';
 import { monthDate, readDate, readTimeline, unitsToDecimal } from './timeline.js';
 
 /** Cohort and column width. */
@@ -60,7 +66,12 @@ export interface CohortRetentionSummary {
   readonly kind: 'revops/retention/cohortRetention';
   readonly granularity: CohortGranularity;
   readonly currency: string | null;
-  readonly convention: { readonly churnRecognition: ChurnRecognition; readonly freePlans: FreePlanRule; readonly discounts: DiscountRule; readonly returners: 'active' | 'lost' };
+  readonly convention: {
+    readonly churnRecognition: ChurnRecognition;
+    readonly freePlans: FreePlanRule;
+    readonly discounts: DiscountRule;
+    readonly returners: 'active' | 'lost';
+  };
   /**
    * Last day of the last month covered (the data's last month-end snapshot, or the month
    * ending on or before `options.through`); `null` without data. Cohorts and cells run to the
@@ -81,13 +92,14 @@ export function periodLabel(p: number, g: CohortGranularity): string {
   const first = p * w;
   const y = String(Math.floor(first / 12)).padStart(4, '0');
   if (g === 'year') return y;
-  if (g === 'quarter') return `${y}-Q${((first % 12) / 3) + 1}`;
+  if (g === 'quarter') return `${y}-Q${(first % 12) / 3 + 1}`;
   return `${y}-${String((first % 12) + 1).padStart(2, '0')}`;
 }
 
 /** @internal */
 export function readGranularity(g: unknown): CohortGranularity {
-  if (g !== 'month' && g !== 'quarter' && g !== 'year') throw invalid('INVALID_OPTION', 'options.granularity', g, "must be 'month', 'quarter' or 'year'");
+  if (g !== 'month' && g !== 'quarter' && g !== 'year')
+    throw invalid('INVALID_OPTION', 'options.granularity', g, "must be 'month', 'quarter' or 'year'");
   return g;
 }
 
@@ -118,15 +130,28 @@ export function readGranularity(g: unknown): CohortGranularity {
  * //=> [1, 1]
  * ```
  */
-export function summarizeCohortRetention(subscriptions: readonly Subscription[], options: CohortSummaryOptions = {}): CohortRetentionSummary {
-  if (options === null || typeof options !== 'object') throw invalid('INVALID_OPTION', 'options', options, 'must be an object');
+export function summarizeCohortRetention(
+  subscriptions: readonly Subscription[],
+  options: CohortSummaryOptions = {},
+): CohortRetentionSummary {
+  if (options === null || typeof options !== 'object')
+    throw invalid('INVALID_OPTION', 'options', options, 'must be an object');
   const g = readGranularity(options.granularity ?? 'month');
   const c = resolveConvention(options);
-  if (c.churnRecognition !== 'periodEnd' && c.churnRecognition !== 'cancellation') throw invalid('INVALID_OPTION', 'options.churnRecognition', c.churnRecognition, "must be 'periodEnd' or 'cancellation'");
-  if (c.freePlans !== 'active' && c.freePlans !== 'churned') throw invalid('INVALID_OPTION', 'options.freePlans', c.freePlans, "must be 'active' or 'churned'");
+  if (c.churnRecognition !== 'periodEnd' && c.churnRecognition !== 'cancellation')
+    throw invalid(
+      'INVALID_OPTION',
+      'options.churnRecognition',
+      c.churnRecognition,
+      "must be 'periodEnd' or 'cancellation'",
+    );
+  if (c.freePlans !== 'active' && c.freePlans !== 'churned')
+    throw invalid('INVALID_OPTION', 'options.freePlans', c.freePlans, "must be 'active' or 'churned'");
   const returners = options.returners ?? 'active';
-  if (returners !== 'active' && returners !== 'lost') throw invalid('INVALID_OPTION', 'options.returners', returners, "must be 'active' or 'lost'");
-  if (c.discounts !== 'all' && c.discounts !== 'foreverOnly' && c.discounts !== 'none') throw invalid('INVALID_OPTION', 'options.discounts', c.discounts, "must be 'all', 'foreverOnly' or 'none'");
+  if (returners !== 'active' && returners !== 'lost')
+    throw invalid('INVALID_OPTION', 'options.returners', returners, "must be 'active' or 'lost'");
+  if (c.discounts !== 'all' && c.discounts !== 'foreverOnly' && c.discounts !== 'none')
+    throw invalid('INVALID_OPTION', 'options.discounts', c.discounts, "must be 'all', 'foreverOnly' or 'none'");
   const tl = readTimeline(subscriptions, c, options.currency);
   const w = WIDTH[g];
   let lastMonth = tl.lastMonth;
@@ -166,7 +191,13 @@ export function summarizeCohortRetention(subscriptions: readonly Subscription[],
   for (const cp of [...acc.keys()].sort((x, y) => x - y)) {
     const r = acc.get(cp) as { size: number; start: number; customers: number[]; mrr: number[] };
     for (const v of [r.start, ...r.mrr]) {
-      if (!Number.isSafeInteger(v)) throw invalid('INVALID_AMOUNT', 'cohort MRR', v, 'exceeds 2^53 − 1 units: summarise smaller customer chunks and merge');
+      if (!Number.isSafeInteger(v))
+        throw invalid(
+          'INVALID_AMOUNT',
+          'cohort MRR',
+          v,
+          'exceeds 2^53 − 1 units: summarise smaller customer chunks and merge',
+        );
     }
     cohorts[periodLabel(cp, g)] = {
       start: monthDate(cp * w, false),

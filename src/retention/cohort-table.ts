@@ -9,7 +9,15 @@ import { formatFixed, normalizeFixed, parseFixed, pow10 } from '../core/fixed.js
 import type { Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
 import type { Subscription } from '../model/subscription.js';
-import { periodLabel, readGranularity, summarizeCohortRetention, type CohortGranularity, type CohortRetentionSummary, type CohortSummaryOptions, type CohortSummaryRow } from './cohort-retention.js';
+import {
+  periodLabel,
+  readGranularity,
+  summarizeCohortRetention,
+  type CohortGranularity,
+  type CohortRetentionSummary,
+  type CohortSummaryOptions,
+  type CohortSummaryRow,
+} from './cohort-retention.js';
 import { addDecimalStrings, monthDate, readDate } from './timeline.js';
 import { ratioToNumber } from './unit-economics.js';
 
@@ -76,14 +84,19 @@ export interface FinalizeCohortOptions {
 }
 
 function readSummary(s: CohortRetentionSummary, field: string): CohortRetentionSummary {
-  if (s === null || typeof s !== 'object' || s.kind !== 'revops/retention/cohortRetention') throw invalid('INVALID_INPUT', field, s, 'must be a summary from summarizeCohortRetention');
+  if (s === null || typeof s !== 'object' || s.kind !== 'revops/retention/cohortRetention')
+    throw invalid('INVALID_INPUT', field, s, 'must be a summary from summarizeCohortRetention');
   return s;
 }
 
 function padTo(row: CohortSummaryRow, n: number): CohortSummaryRow {
   if (row.customers.length >= n) return row;
   const extra = n - row.customers.length;
-  return { ...row, customers: [...row.customers, ...new Array<number>(extra).fill(0)], mrr: [...row.mrr, ...new Array<string>(extra).fill('0')] };
+  return {
+    ...row,
+    customers: [...row.customers, ...new Array<number>(extra).fill(0)],
+    mrr: [...row.mrr, ...new Array<string>(extra).fill('0')],
+  };
 }
 
 const WIDTH: Record<CohortGranularity, number> = { month: 1, quarter: 3, year: 12 };
@@ -120,15 +133,22 @@ function ages(start: IsoDate, lastMonth: IsoDate | null, g: CohortGranularity): 
 export function mergeCohortRetention(a: CohortRetentionSummary, b: CohortRetentionSummary): CohortRetentionSummary {
   readSummary(a, 'a');
   readSummary(b, 'b');
-  if (a.granularity !== b.granularity) throw invalid('INVALID_INPUT', 'b.granularity', b.granularity, `must be ${a.granularity} like the other summary`);
-  if (JSON.stringify(a.convention) !== JSON.stringify(b.convention)) throw invalid('INVALID_OPTION', 'b.convention', b.convention, `must equal ${JSON.stringify(a.convention)}`);
-  if (a.currency !== null && b.currency !== null && a.currency !== b.currency) throw invalid('CURRENCY_MISMATCH', 'b.currency', b.currency, `must be ${a.currency} like the other summary`);
+  if (a.granularity !== b.granularity)
+    throw invalid('INVALID_INPUT', 'b.granularity', b.granularity, `must be ${a.granularity} like the other summary`);
+  if (JSON.stringify(a.convention) !== JSON.stringify(b.convention))
+    throw invalid('INVALID_OPTION', 'b.convention', b.convention, `must equal ${JSON.stringify(a.convention)}`);
+  if (a.currency !== null && b.currency !== null && a.currency !== b.currency)
+    throw invalid('CURRENCY_MISMATCH', 'b.currency', b.currency, `must be ${a.currency} like the other summary`);
   let lastMonth = a.lastMonth;
   let fromData = a.throughFromData && b.throughFromData;
   if (a.lastMonth !== b.lastMonth) {
     const [early, late] = a.lastMonth === null || (b.lastMonth !== null && a.lastMonth < b.lastMonth) ? [a, b] : [b, a];
     if (!early.throughFromData && early.lastMonth !== null) {
-      throw new RevopsError('INVALID_INPUT', `summaries end at different explicit dates (${a.lastMonth} and ${b.lastMonth}): summarise every chunk with the same options.through`, { field: 'b.lastMonth', value: b.lastMonth });
+      throw new RevopsError(
+        'INVALID_INPUT',
+        `summaries end at different explicit dates (${a.lastMonth} and ${b.lastMonth}): summarise every chunk with the same options.through`,
+        { field: 'b.lastMonth', value: b.lastMonth },
+      );
     }
     lastMonth = late.lastMonth;
     fromData = late.throughFromData;
@@ -154,7 +174,15 @@ export function mergeCohortRetention(a: CohortRetentionSummary, b: CohortRetenti
       mrr: px.mrr.map((v, i) => addDecimalStrings(v, py.mrr[i] as string, `cohorts.${label}.mrr[${i}]`)),
     };
   }
-  return { kind: a.kind, granularity: a.granularity, currency: a.currency ?? b.currency, convention: a.convention, lastMonth, throughFromData: fromData, cohorts };
+  return {
+    kind: a.kind,
+    granularity: a.granularity,
+    currency: a.currency ?? b.currency,
+    convention: a.convention,
+    lastMonth,
+    throughFromData: fromData,
+    cohorts,
+  };
 }
 
 function rateOf(n: bigint, ns: number, d: bigint, ds: number): RateValue {
@@ -181,19 +209,32 @@ function rateOf(n: bigint, ns: number, d: bigint, ds: number): RateValue {
  * //=> [1, 0]
  * ```
  */
-export function finalizeCohortRetention(summary: CohortRetentionSummary, options: FinalizeCohortOptions = {}): CohortTable {
+export function finalizeCohortRetention(
+  summary: CohortRetentionSummary,
+  options: FinalizeCohortOptions = {},
+): CohortTable {
   readSummary(summary, 'summary');
   const g = readGranularity(summary.granularity);
   const basis = options.basis ?? 'logos';
-  if (basis !== 'logos' && basis !== 'revenue') throw invalid('INVALID_OPTION', 'options.basis', basis, "must be 'logos' or 'revenue'");
+  if (basis !== 'logos' && basis !== 'revenue')
+    throw invalid('INVALID_OPTION', 'options.basis', basis, "must be 'logos' or 'revenue'");
   const currency = summary.currency;
-  if (currency === null) throw new RevopsError('INSUFFICIENT_DATA', 'the summary has no rows and no currency: pass options.currency to summarise an empty chunk', { field: 'summary.currency', value: null });
+  if (currency === null)
+    throw new RevopsError(
+      'INSUFFICIENT_DATA',
+      'the summary has no rows and no currency: pass options.currency to summarise an empty chunk',
+      { field: 'summary.currency', value: null },
+    );
   const digits = MINOR_UNITS_TABLE.get(currency);
   if (digits === undefined) throw invalid('UNKNOWN_CURRENCY', 'summary.currency', currency, 'must be an ISO 4217 code');
-  const money = (f: { int: bigint; scale: number }): Money => ({ amount: formatFixed(normalizeFixed(f), digits), currency });
+  const money = (f: { int: bigint; scale: number }): Money => ({
+    amount: formatFixed(normalizeFixed(f), digits),
+    currency,
+  });
   const w = WIDTH[g];
   // the last complete period: the last one whose final month is at most lastMonth
-  const throughP = summary.lastMonth === null ? -1 : Math.floor((readDate(summary.lastMonth, 'summary.lastMonth')[0] + 1) / w) - 1;
+  const throughP =
+    summary.lastMonth === null ? -1 : Math.floor((readDate(summary.lastMonth, 'summary.lastMonth')[0] + 1) / w) - 1;
   const avg: { cohorts: number; customers: number; size: number; mrr: bigint; start: bigint }[] = [];
   let scale = digits;
   for (const label of Object.keys(summary.cohorts)) {
@@ -207,32 +248,47 @@ export function finalizeCohortRetention(summary: CohortRetentionSummary, options
   };
   const rows: CohortRow[] = [];
   for (const label of Object.keys(summary.cohorts).sort()) {
-      const r = summary.cohorts[label] as CohortSummaryRow;
-      const cp = Math.floor(readDate(r.start, 'start')[0] / w);
-      if (cp > throughP) continue;
-      const start = units(r.startingMrr);
-      const cells = r.customers.slice(0, throughP - cp + 1).map((customers, age): CohortCell => {
-        const mrr = units(r.mrr[age] as string);
-        const a = (avg[age] ??= { cohorts: 0, customers: 0, size: 0, mrr: 0n, start: 0n });
-        a.cohorts++;
-        a.customers += customers;
-        a.size += r.size;
-        a.mrr += mrr;
-        a.start += start;
-        return { age, period: periodLabel(cp + age, g), customers, mrr: money({ int: mrr, scale }), rate: basis === 'logos' ? (r.size === 0 ? null : customers / r.size) : rateOf(mrr, 0, start, 0) };
-      });
-      rows.push({ cohort: label, start: r.start, size: r.size, startingMrr: money({ int: start, scale }), cells });
+    const r = summary.cohorts[label] as CohortSummaryRow;
+    const cp = Math.floor(readDate(r.start, 'start')[0] / w);
+    if (cp > throughP) continue;
+    const start = units(r.startingMrr);
+    const cells = r.customers.slice(0, throughP - cp + 1).map((customers, age): CohortCell => {
+      const mrr = units(r.mrr[age] as string);
+      const a = (avg[age] ??= { cohorts: 0, customers: 0, size: 0, mrr: 0n, start: 0n });
+      a.cohorts++;
+      a.customers += customers;
+      a.size += r.size;
+      a.mrr += mrr;
+      a.start += start;
+      return {
+        age,
+        period: periodLabel(cp + age, g),
+        customers,
+        mrr: money({ int: mrr, scale }),
+        rate: basis === 'logos' ? (r.size === 0 ? null : customers / r.size) : rateOf(mrr, 0, start, 0),
+      };
+    });
+    rows.push({ cohort: label, start: r.start, size: r.size, startingMrr: money({ int: start, scale }), cells });
   }
-  const average = avg.map((a, age): CohortAverage => ({
-    age,
-    cohorts: a.cohorts,
-    customers: a.customers,
-    size: a.size,
-    mrr: money({ int: a.mrr, scale }),
-    startingMrr: money({ int: a.start, scale }),
-    rate: basis === 'logos' ? (a.size === 0 ? null : a.customers / a.size) : rateOf(a.mrr, 0, a.start, 0),
-  }));
-  return { granularity: g, basis, currency, through: throughP < 0 ? null : monthDate((throughP + 1) * w - 1, true), cohorts: rows, average };
+  const average = avg.map(
+    (a, age): CohortAverage => ({
+      age,
+      cohorts: a.cohorts,
+      customers: a.customers,
+      size: a.size,
+      mrr: money({ int: a.mrr, scale }),
+      startingMrr: money({ int: a.start, scale }),
+      rate: basis === 'logos' ? (a.size === 0 ? null : a.customers / a.size) : rateOf(a.mrr, 0, a.start, 0),
+    }),
+  );
+  return {
+    granularity: g,
+    basis,
+    currency,
+    through: throughP < 0 ? null : monthDate((throughP + 1) * w - 1, true),
+    cohorts: rows,
+    average,
+  };
 }
 
 /**
@@ -272,7 +328,10 @@ export function finalizeCohortRetention(summary: CohortRetentionSummary, options
  * //=> [1, 0.6666666666666666, 0.5]
  * ```
  */
-export function cohortRetention(subscriptions: readonly Subscription[], options: CohortRetentionOptions = {}): CohortTable {
+export function cohortRetention(
+  subscriptions: readonly Subscription[],
+  options: CohortRetentionOptions = {},
+): CohortTable {
   const { basis, ...rest } = options;
   return finalizeCohortRetention(summarizeCohortRetention(subscriptions, rest), basis === undefined ? {} : { basis });
 }

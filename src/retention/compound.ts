@@ -15,7 +15,12 @@ function readRate(value: unknown, field: string): number {
 
 function readPeriods(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw invalid('INVALID_INPUT', 'periods', value, 'must be a finite number of periods > 0 (12 to turn a monthly rate into an annual one)');
+    throw invalid(
+      'INVALID_INPUT',
+      'periods',
+      value,
+      'must be a finite number of periods > 0 (12 to turn a monthly rate into an annual one)',
+    );
   }
   return value;
 }

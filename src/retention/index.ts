@@ -18,7 +18,11 @@ export {
   type SbgProjectionPoint,
   type SbgProjectOptions,
 } from './sbg.js';
-export { fitShiftedBetaGeometric, type FitShiftedBetaGeometricOptions, type ShiftedBetaGeometricFit } from './sbg-fit.js';
+export {
+  fitShiftedBetaGeometric,
+  type FitShiftedBetaGeometricOptions,
+  type ShiftedBetaGeometricFit,
+} from './sbg-fit.js';
 export {
   RETENTION_PRESETS,
   type RetentionPresetName,
@@ -30,7 +34,13 @@ export {
   type DiscountRule,
   type QuickRatioReactivation,
 } from './presets.js';
-export { customerRetentionRate, churnRate, type RetentionCounts, type ChurnCounts, type ChurnRateOptions } from './rates.js';
+export {
+  customerRetentionRate,
+  churnRate,
+  type RetentionCounts,
+  type ChurnCounts,
+  type ChurnRateOptions,
+} from './rates.js';
 export {
   customerLifetime,
   lifetimeValue,

@@ -9,4 +9,6 @@
  * revops never returns `Infinity`, `NaN` or a sentinel large number for such a quantity:
  * the caller must branch on `finite`.
  */
-export type MaybeInfinite<T> = { readonly finite: true; readonly value: T } | { readonly finite: false; readonly value: null };
+export type MaybeInfinite<T> =
+  | { readonly finite: true; readonly value: T }
+  | { readonly finite: false; readonly value: null };

@@ -46,26 +46,49 @@ export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary
   let [a1, ak] = readSummary(a, 'a');
   let [b1, bk] = readSummary(b, 'b');
   if (JSON.stringify(a.convention) !== JSON.stringify(b.convention)) {
-    throw invalid('INVALID_OPTION', 'b.convention', b.convention, `must equal the other summary's ${JSON.stringify(a.convention)}`);
+    throw invalid(
+      'INVALID_OPTION',
+      'b.convention',
+      b.convention,
+      `must equal the other summary's ${JSON.stringify(a.convention)}`,
+    );
   }
   if (a.currency !== null && b.currency !== null && a.currency !== b.currency) {
     throw invalid('CURRENCY_MISMATCH', 'b.currency', b.currency, `must be ${a.currency} like the other summary`);
   }
   const currency = a.currency ?? b.currency;
   if (a1 === b1 && ak === bk) {
-    const sum = (k: keyof MrrMovementsSummary['amounts']): string => addDecimalStrings(a.amounts[k], b.amounts[k], `amounts.${k}`);
+    const sum = (k: keyof MrrMovementsSummary['amounts']): string =>
+      addDecimalStrings(a.amounts[k], b.amounts[k], `amounts.${k}`);
     const cnt = (k: keyof MovementCounts): number => a.customers[k] + b.customers[k];
     return {
       kind: a.kind,
       window: a.window,
       currency,
       convention: a.convention,
-      amounts: { starting: sum('starting'), new: sum('new'), expansion: sum('expansion'), contraction: sum('contraction'), churned: sum('churned'), reactivation: sum('reactivation'), ending: sum('ending') },
-      customers: { starting: cnt('starting'), new: cnt('new'), reactivated: cnt('reactivated'), churned: cnt('churned'), ending: cnt('ending') },
+      amounts: {
+        starting: sum('starting'),
+        new: sum('new'),
+        expansion: sum('expansion'),
+        contraction: sum('contraction'),
+        churned: sum('churned'),
+        reactivation: sum('reactivation'),
+        ending: sum('ending'),
+      },
+      customers: {
+        starting: cnt('starting'),
+        new: cnt('new'),
+        reactivated: cnt('reactivated'),
+        churned: cnt('churned'),
+        ending: cnt('ending'),
+      },
       startCohort:
         a.startCohort === null || b.startCohort === null
           ? null
-          : { retained: addDecimalStrings(a.startCohort.retained, b.startCohort.retained, 'retained'), ending: addDecimalStrings(a.startCohort.ending, b.startCohort.ending, 'ending') },
+          : {
+              retained: addDecimalStrings(a.startCohort.retained, b.startCohort.retained, 'retained'),
+              ending: addDecimalStrings(a.startCohort.ending, b.startCohort.ending, 'ending'),
+            },
       churnCounts:
         a.churnCounts === null || b.churnCounts === null
           ? null
@@ -84,17 +107,34 @@ export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary
     second = a;
     [a1, ak, b1, bk] = [b1, bk, a1, ak];
   }
-  if (ak + 1 !== b1) throw invalid('INVALID_INPUT', 'b.window', b.window, `must equal or be adjacent to ${JSON.stringify(a.window)}`);
-  if (!sameDecimal(first.amounts.ending, second.amounts.starting) || first.customers.ending !== second.customers.starting) {
-    throw new RevopsError('INVALID_INPUT', 'adjacent summaries disagree at their boundary (ending MRR or customers of the first ≠ starting of the second): they cover different customers', { field: 'b', value: second.window });
+  if (ak + 1 !== b1)
+    throw invalid('INVALID_INPUT', 'b.window', b.window, `must equal or be adjacent to ${JSON.stringify(a.window)}`);
+  if (
+    !sameDecimal(first.amounts.ending, second.amounts.starting) ||
+    first.customers.ending !== second.customers.starting
+  ) {
+    throw new RevopsError(
+      'INVALID_INPUT',
+      'adjacent summaries disagree at their boundary (ending MRR or customers of the first ≠ starting of the second): they cover different customers',
+      { field: 'b', value: second.window },
+    );
   }
-  const add = (k: 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation'): string => addDecimalStrings(first.amounts[k], second.amounts[k], `amounts.${k}`);
+  const add = (k: 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation'): string =>
+    addDecimalStrings(first.amounts[k], second.amounts[k], `amounts.${k}`);
   return {
     kind: a.kind,
     window: { start: first.window.start, end: second.window.end },
     currency,
     convention: a.convention,
-    amounts: { starting: first.amounts.starting, new: add('new'), expansion: add('expansion'), contraction: add('contraction'), churned: add('churned'), reactivation: add('reactivation'), ending: second.amounts.ending },
+    amounts: {
+      starting: first.amounts.starting,
+      new: add('new'),
+      expansion: add('expansion'),
+      contraction: add('contraction'),
+      churned: add('churned'),
+      reactivation: add('reactivation'),
+      ending: second.amounts.ending,
+    },
     customers: {
       starting: first.customers.starting,
       new: first.customers.new + second.customers.new,
@@ -125,10 +165,18 @@ export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary
 export function finalizeMrrMovements(summary: MrrMovementsSummary): MrrMovements {
   const [w1, wk] = readSummary(summary, 'summary');
   const currency = summary.currency;
-  if (currency === null) throw new RevopsError('INSUFFICIENT_DATA', 'the summary has no rows and no currency: pass options.currency to summarise an empty chunk', { field: 'summary.currency', value: null });
+  if (currency === null)
+    throw new RevopsError(
+      'INSUFFICIENT_DATA',
+      'the summary has no rows and no currency: pass options.currency to summarise an empty chunk',
+      { field: 'summary.currency', value: null },
+    );
   const digits = MINOR_UNITS_TABLE.get(currency);
   if (digits === undefined) throw invalid('UNKNOWN_CURRENCY', 'summary.currency', currency, 'must be an ISO 4217 code');
-  const m = (amount: string): Money => ({ amount: formatFixed(normalizeFixed(parseFixed(amount, 'summary.amounts')), digits), currency });
+  const m = (amount: string): Money => ({
+    amount: formatFixed(normalizeFixed(parseFixed(amount, 'summary.amounts')), digits),
+    currency,
+  });
   const x = summary.amounts;
   return {
     window: summary.window,
@@ -141,8 +189,10 @@ export function finalizeMrrMovements(summary: MrrMovementsSummary): MrrMovements
     reactivation: m(x.reactivation),
     ending: m(x.ending),
     customers: { ...summary.customers },
-    startCohort: summary.startCohort === null ? null : { starting: m(x.starting), retained: m(summary.startCohort.retained), ending: m(summary.startCohort.ending) },
+    startCohort:
+      summary.startCohort === null
+        ? null
+        : { starting: m(x.starting), retained: m(summary.startCohort.retained), ending: m(summary.startCohort.ending) },
     churnCounts: summary.churnCounts === null ? null : { ...summary.churnCounts },
   };
 }
-

@@ -7,7 +7,15 @@ import { invalid } from '../core/errors.js';
 import type { Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import type { Subscription } from '../model/subscription.js';
-import { isReactivation, readMovementConvention, type ChurnRecognition, type DiscountRule, type FreePlanRule, type ReactivationRule, type RetentionPresetName } from './presets.js';
+import {
+  isReactivation,
+  readMovementConvention,
+  type ChurnRecognition,
+  type DiscountRule,
+  type FreePlanRule,
+  type ReactivationRule,
+  type RetentionPresetName,
+} from './presets.js';
 import { finalizeMrrMovements } from './mrr-movements-merge.js';
 import { monthDate, monthStartDay, readTimeline, readWindow, unitsToDecimal } from './timeline.js';
 
@@ -50,7 +58,15 @@ export interface MrrMovementsSummary {
   readonly window: Period;
   readonly currency: string | null;
   readonly convention: MovementConvention;
-  readonly amounts: { readonly starting: string; readonly new: string; readonly expansion: string; readonly contraction: string; readonly churned: string; readonly reactivation: string; readonly ending: string };
+  readonly amounts: {
+    readonly starting: string;
+    readonly new: string;
+    readonly expansion: string;
+    readonly contraction: string;
+    readonly churned: string;
+    readonly reactivation: string;
+    readonly ending: string;
+  };
   readonly customers: MovementCounts;
   /** The customers active just before the window, followed to its end (`null` after merging adjacent windows). */
   readonly startCohort: { readonly retained: string; readonly ending: string } | null;
@@ -125,14 +141,35 @@ export interface MrrMovements {
  * //=> '10.00'
  * ```
  */
-export function summarizeMrrMovements(subscriptions: readonly Subscription[], window: Period, options: MrrMovementsOptions = {}): MrrMovementsSummary {
+export function summarizeMrrMovements(
+  subscriptions: readonly Subscription[],
+  window: Period,
+  options: MrrMovementsOptions = {},
+): MrrMovementsSummary {
   const convention = readMovementConvention(options);
   const [w1, wk] = readWindow(window);
-  const tl = readTimeline(subscriptions, { ...convention, sameWindow: 'exclude', quickRatioReactivation: 'exclude' }, options.currency);
-  let starting = 0, nw = 0, expansion = 0, contraction = 0, churned = 0, reactivation = 0, ending = 0;
-  let cStart = 0, cNew = 0, cReact = 0, cChurn = 0, cEnd = 0;
-  let retained = 0, cohortEnding = 0;
-  let lostStart = 0, acquired = 0, acquiredAndChurned = 0;
+  const tl = readTimeline(
+    subscriptions,
+    { ...convention, sameWindow: 'exclude', quickRatioReactivation: 'exclude' },
+    options.currency,
+  );
+  let starting = 0,
+    nw = 0,
+    expansion = 0,
+    contraction = 0,
+    churned = 0,
+    reactivation = 0,
+    ending = 0;
+  let cStart = 0,
+    cNew = 0,
+    cReact = 0,
+    cChurn = 0,
+    cEnd = 0;
+  let retained = 0,
+    cohortEnding = 0;
+  let lostStart = 0,
+    acquired = 0,
+    acquiredAndChurned = 0;
   const rule = convention.reactivation;
   for (const { months, units } of tl.customers.values()) {
     const n = months.length;
@@ -189,8 +226,23 @@ export function summarizeMrrMovements(subscriptions: readonly Subscription[], wi
       cEnd++;
     }
   }
-  for (const [name, v] of [['starting', starting], ['new', nw], ['expansion', expansion], ['contraction', contraction], ['churned', churned], ['reactivation', reactivation], ['ending', ending], ['retained', retained]] as const) {
-    if (!Number.isSafeInteger(v)) throw invalid('INVALID_AMOUNT', `movements.${name}`, v, 'exceeds 2^53 − 1 units: summarise smaller customer chunks and merge');
+  for (const [name, v] of [
+    ['starting', starting],
+    ['new', nw],
+    ['expansion', expansion],
+    ['contraction', contraction],
+    ['churned', churned],
+    ['reactivation', reactivation],
+    ['ending', ending],
+    ['retained', retained],
+  ] as const) {
+    if (!Number.isSafeInteger(v))
+      throw invalid(
+        'INVALID_AMOUNT',
+        `movements.${name}`,
+        v,
+        'exceeds 2^53 − 1 units: summarise smaller customer chunks and merge',
+      );
   }
   const s = tl.scale;
   const d = (u: number): string => unitsToDecimal(u, s);
@@ -199,7 +251,15 @@ export function summarizeMrrMovements(subscriptions: readonly Subscription[], wi
     window: { start: monthDate(w1, false), end: monthDate(wk, true) },
     currency: tl.currency,
     convention,
-    amounts: { starting: d(starting), new: d(nw), expansion: d(expansion), contraction: d(contraction), churned: d(churned), reactivation: d(reactivation), ending: d(ending) },
+    amounts: {
+      starting: d(starting),
+      new: d(nw),
+      expansion: d(expansion),
+      contraction: d(contraction),
+      churned: d(churned),
+      reactivation: d(reactivation),
+      ending: d(ending),
+    },
     customers: { starting: cStart, new: cNew, reactivated: cReact, churned: cChurn, ending: cEnd },
     startCohort: { retained: d(retained), ending: d(cohortEnding) },
     churnCounts: { start: cStart, churned: lostStart, acquired, acquiredAndChurned },
@@ -282,6 +342,10 @@ export function summarizeMrrMovements(subscriptions: readonly Subscription[], wi
  * //=> '40.00'
  * ```
  */
-export function mrrMovements(subscriptions: readonly Subscription[], window: Period, options: MrrMovementsOptions = {}): MrrMovements {
+export function mrrMovements(
+  subscriptions: readonly Subscription[],
+  window: Period,
+  options: MrrMovementsOptions = {},
+): MrrMovements {
   return finalizeMrrMovements(summarizeMrrMovements(subscriptions, window, options));
 }

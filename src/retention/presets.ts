@@ -107,10 +107,38 @@ export type RetentionPresetName = 'chartmogul' | 'baremetrics' | 'stripe' | 'pro
  * ```
  */
 export const RETENTION_PRESETS: Readonly<Record<RetentionPresetName, RetentionConvention>> = Object.freeze({
-  chartmogul: Object.freeze({ sameWindow: 'exclude', reactivation: 'any', churnRecognition: 'periodEnd', freePlans: 'active', discounts: 'all', quickRatioReactivation: 'exclude' }),
-  baremetrics: Object.freeze({ sameWindow: 'numerator', reactivation: 'any', churnRecognition: 'cancellation', freePlans: 'churned', discounts: 'all', quickRatioReactivation: 'exclude' }),
-  stripe: Object.freeze({ sameWindow: 'both', reactivation: 'any', churnRecognition: 'periodEnd', freePlans: 'churned', discounts: 'foreverOnly', quickRatioReactivation: 'exclude' }),
-  profitwell: Object.freeze({ sameWindow: 'exclude', reactivation: 'any', churnRecognition: 'periodEnd', freePlans: 'churned', discounts: 'all', quickRatioReactivation: 'exclude' }),
+  chartmogul: Object.freeze({
+    sameWindow: 'exclude',
+    reactivation: 'any',
+    churnRecognition: 'periodEnd',
+    freePlans: 'active',
+    discounts: 'all',
+    quickRatioReactivation: 'exclude',
+  }),
+  baremetrics: Object.freeze({
+    sameWindow: 'numerator',
+    reactivation: 'any',
+    churnRecognition: 'cancellation',
+    freePlans: 'churned',
+    discounts: 'all',
+    quickRatioReactivation: 'exclude',
+  }),
+  stripe: Object.freeze({
+    sameWindow: 'both',
+    reactivation: 'any',
+    churnRecognition: 'periodEnd',
+    freePlans: 'churned',
+    discounts: 'foreverOnly',
+    quickRatioReactivation: 'exclude',
+  }),
+  profitwell: Object.freeze({
+    sameWindow: 'exclude',
+    reactivation: 'any',
+    churnRecognition: 'periodEnd',
+    freePlans: 'churned',
+    discounts: 'all',
+    quickRatioReactivation: 'exclude',
+  }),
 } satisfies Record<RetentionPresetName, RetentionConvention>);
 
 /** The library defaults (= the ChartMogul convention). @internal */
@@ -122,12 +150,19 @@ export const DEFAULT_CONVENTION: RetentionConvention = RETENTION_PRESETS.chartmo
  * @throws {RevopsError} `INVALID_OPTION` for an unknown preset name.
  * @internal
  */
-export function resolveConvention(options: { readonly preset?: RetentionPresetName } & Partial<RetentionConvention>): RetentionConvention {
+export function resolveConvention(
+  options: { readonly preset?: RetentionPresetName } & Partial<RetentionConvention>,
+): RetentionConvention {
   let base = DEFAULT_CONVENTION;
   if (options.preset !== undefined) {
     const p = (RETENTION_PRESETS as Record<string, RetentionConvention | undefined>)[options.preset];
     if (p === undefined || !Object.hasOwn(RETENTION_PRESETS, options.preset)) {
-      throw invalid('INVALID_OPTION', 'options.preset', options.preset, "must be 'chartmogul', 'baremetrics', 'stripe' or 'profitwell'");
+      throw invalid(
+        'INVALID_OPTION',
+        'options.preset',
+        options.preset,
+        "must be 'chartmogul', 'baremetrics', 'stripe' or 'profitwell'",
+      );
     }
     base = p;
   }
@@ -147,7 +182,8 @@ export function resolveConvention(options: { readonly preset?: RetentionPresetNa
  * @internal
  */
 export function readMovementConvention(options: MrrMovementsOptions): MovementConvention {
-  if (options === null || typeof options !== 'object') throw invalid('INVALID_OPTION', 'options', options, 'must be an object');
+  if (options === null || typeof options !== 'object')
+    throw invalid('INVALID_OPTION', 'options', options, 'must be an object');
   const c = resolveConvention(options);
   const r = c.reactivation;
   if (r !== 'any') {
@@ -155,12 +191,27 @@ export function readMovementConvention(options: MrrMovementsOptions): MovementCo
       r !== null &&
       typeof r === 'object' &&
       Object.keys(r).length === 1 &&
-      (('withinDays' in r && Number.isSafeInteger(r.withinDays) && r.withinDays >= 0) || ('minimumGapDays' in r && Number.isSafeInteger(r.minimumGapDays) && r.minimumGapDays >= 0));
-    if (!ok) throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'any', { withinDays: n } or { minimumGapDays: n } with an integer n ≥ 0");
+      (('withinDays' in r && Number.isSafeInteger(r.withinDays) && r.withinDays >= 0) ||
+        ('minimumGapDays' in r && Number.isSafeInteger(r.minimumGapDays) && r.minimumGapDays >= 0));
+    if (!ok)
+      throw invalid(
+        'INVALID_OPTION',
+        'options.reactivation',
+        r,
+        "must be 'any', { withinDays: n } or { minimumGapDays: n } with an integer n ≥ 0",
+      );
   }
-  if (c.churnRecognition !== 'periodEnd' && c.churnRecognition !== 'cancellation') throw invalid('INVALID_OPTION', 'options.churnRecognition', c.churnRecognition, "must be 'periodEnd' or 'cancellation'");
-  if (c.freePlans !== 'active' && c.freePlans !== 'churned') throw invalid('INVALID_OPTION', 'options.freePlans', c.freePlans, "must be 'active' or 'churned'");
-  if (c.discounts !== 'all' && c.discounts !== 'foreverOnly' && c.discounts !== 'none') throw invalid('INVALID_OPTION', 'options.discounts', c.discounts, "must be 'all', 'foreverOnly' or 'none'");
+  if (c.churnRecognition !== 'periodEnd' && c.churnRecognition !== 'cancellation')
+    throw invalid(
+      'INVALID_OPTION',
+      'options.churnRecognition',
+      c.churnRecognition,
+      "must be 'periodEnd' or 'cancellation'",
+    );
+  if (c.freePlans !== 'active' && c.freePlans !== 'churned')
+    throw invalid('INVALID_OPTION', 'options.freePlans', c.freePlans, "must be 'active' or 'churned'");
+  if (c.discounts !== 'all' && c.discounts !== 'foreverOnly' && c.discounts !== 'none')
+    throw invalid('INVALID_OPTION', 'options.discounts', c.discounts, "must be 'all', 'foreverOnly' or 'none'");
   return { reactivation: r, churnRecognition: c.churnRecognition, freePlans: c.freePlans, discounts: c.discounts };
 }
 

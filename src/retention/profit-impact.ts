@@ -82,7 +82,13 @@ function series(margins: readonly number[], q: number, horizon: number | 'lifeti
   return { finite: true, value: total + last * w * geometric };
 }
 
-function scenario(r: number, margins: readonly number[], d: number, horizon: number | 'lifetime', size: number): RetentionScenario {
+function scenario(
+  r: number,
+  margins: readonly number[],
+  d: number,
+  horizon: number | 'lifetime',
+  size: number,
+): RetentionScenario {
   const npv = series(margins, r / (1 + d), horizon);
   return {
     retentionRate: r,
@@ -143,15 +149,24 @@ export function retentionProfitImpact(input: RetentionProfitImpactInput): Retent
   const cut = num(input.defectionCut, 'defectionCut', 0, 1 - r);
   const d = num(input.discountRate, 'discountRate', 0, Number.MAX_VALUE);
   const margins = typeof input.margin === 'number' ? [input.margin] : [...input.margin];
-  if (margins.length === 0) throw invalid('INVALID_INPUT', 'margin', input.margin, 'must be a number or a non-empty array of numbers');
-  margins.forEach((m, i) => num(m, typeof input.margin === 'number' ? 'margin' : `margin[${i}]`, -Number.MAX_VALUE, Number.MAX_VALUE));
+  if (margins.length === 0)
+    throw invalid('INVALID_INPUT', 'margin', input.margin, 'must be a number or a non-empty array of numbers');
+  margins.forEach((m, i) =>
+    num(m, typeof input.margin === 'number' ? 'margin' : `margin[${i}]`, -Number.MAX_VALUE, Number.MAX_VALUE),
+  );
   const h = input.horizon;
   if (h !== 'lifetime' && (typeof h !== 'number' || !Number.isSafeInteger(h) || h < 1)) {
     throw invalid('INVALID_COUNT', 'horizon', h, "must be an integer ≥ 1 or 'lifetime'");
   }
   const size = input.cohortSize ?? 1;
-  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) throw invalid('INVALID_COUNT', 'cohortSize', size, 'must be an integer ≥ 0');
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+    throw invalid('INVALID_COUNT', 'cohortSize', size, 'must be an integer ≥ 0');
   const before = scenario(r, margins, d, h, size);
   const after = scenario(Math.min(1, r + cut), margins, d, h, size);
-  return { before, after, npvUplift: uplift(before.npvPerCustomer, after.npvPerCustomer), lifetimeValueUplift: uplift(before.lifetimeValue, after.lifetimeValue) };
+  return {
+    before,
+    after,
+    npvUplift: uplift(before.npvPerCustomer, after.npvPerCustomer),
+    lifetimeValueUplift: uplift(before.lifetimeValue, after.lifetimeValue),
+  };
 }

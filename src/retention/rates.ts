@@ -51,7 +51,8 @@ export interface RetentionCounts {
  * ```
  */
 export function customerRetentionRate(counts: RetentionCounts): RateWithCounts {
-  if (counts === null || typeof counts !== 'object') throw invalid('INVALID_COUNT', 'counts', counts, 'must be { start, end, acquired }');
+  if (counts === null || typeof counts !== 'object')
+    throw invalid('INVALID_COUNT', 'counts', counts, 'must be { start, end, acquired }');
   const s = count(counts.start, 'start');
   const e = count(counts.end, 'end');
   const n = count(counts.acquired, 'acquired');
@@ -112,7 +113,8 @@ export interface ChurnRateOptions {
  * ```
  */
 export function churnRate(counts: ChurnCounts, options: ChurnRateOptions = {}): RateWithCounts {
-  if (counts === null || typeof counts !== 'object') throw invalid('INVALID_COUNT', 'counts', counts, 'must be { start, churned, acquired?, acquiredAndChurned? }');
+  if (counts === null || typeof counts !== 'object')
+    throw invalid('INVALID_COUNT', 'counts', counts, 'must be { start, churned, acquired?, acquiredAndChurned? }');
   const s = count(counts.start, 'start');
   const c = count(counts.churned, 'churned');
   const n = count(counts.acquired ?? 0, 'acquired');

@@ -66,12 +66,23 @@ function readMovements(m: MrrMovements): MrrMovements {
 
 function basisOf(options: GrossRevenueRetentionOptions, m: MrrMovements): 'startCohort' | 'movements' {
   const basis = options.basis ?? 'startCohort';
-  if (basis !== 'startCohort' && basis !== 'movements') throw invalid('INVALID_OPTION', 'options.basis', basis, "must be 'startCohort' or 'movements'");
+  if (basis !== 'startCohort' && basis !== 'movements')
+    throw invalid('INVALID_OPTION', 'options.basis', basis, "must be 'startCohort' or 'movements'");
   if (basis === 'movements' && m.months !== 1) {
-    throw invalid('INVALID_OPTION', 'options.basis', basis, `needs a one-month window (this one has ${m.months} months: movements of customers acquired inside it would count against the starting base); use 'startCohort'`);
+    throw invalid(
+      'INVALID_OPTION',
+      'options.basis',
+      basis,
+      `needs a one-month window (this one has ${m.months} months: movements of customers acquired inside it would count against the starting base); use 'startCohort'`,
+    );
   }
   if (basis === 'startCohort' && m.startCohort === null) {
-    throw invalid('INVALID_INPUT', 'movements.startCohort', null, "is missing (a summary merged from adjacent windows has none); use basis 'movements' on one month or summarise the whole window");
+    throw invalid(
+      'INVALID_INPUT',
+      'movements.startCohort',
+      null,
+      "is missing (a summary merged from adjacent windows has none); use basis 'movements' on one month or summarise the whole window",
+    );
   }
   return basis;
 }
@@ -105,10 +116,16 @@ function basisOf(options: GrossRevenueRetentionOptions, m: MrrMovements): 'start
  * //=> 0.9
  * ```
  */
-export function grossRevenueRetention(movements: MrrMovements, options: GrossRevenueRetentionOptions = {}): RevenueRetention {
+export function grossRevenueRetention(
+  movements: MrrMovements,
+  options: GrossRevenueRetentionOptions = {},
+): RevenueRetention {
   const m = readMovements(movements);
   const basis = basisOf(options, m);
-  const numerator = basis === 'startCohort' ? (m.startCohort as NonNullable<MrrMovements['startCohort']>).retained : subtract(subtract(m.starting, m.contraction), m.churned);
+  const numerator =
+    basis === 'startCohort'
+      ? (m.startCohort as NonNullable<MrrMovements['startCohort']>).retained
+      : subtract(subtract(m.starting, m.contraction), m.churned);
   return { ...moneyRate(numerator, m.starting), basis, window: m.window, months: m.months };
 }
 
@@ -143,15 +160,30 @@ export function grossRevenueRetention(movements: MrrMovements, options: GrossRev
  * //=> 1.15
  * ```
  */
-export function netRevenueRetention(movements: MrrMovements, options: NetRevenueRetentionOptions = {}): RevenueRetention {
+export function netRevenueRetention(
+  movements: MrrMovements,
+  options: NetRevenueRetentionOptions = {},
+): RevenueRetention {
   const m = readMovements(movements);
   const basis = basisOf(options, m);
   if (basis === 'startCohort') {
-    if (options.reactivation !== undefined) throw invalid('INVALID_OPTION', 'options.reactivation', options.reactivation, "applies only to basis 'movements'");
-    return { ...moneyRate((m.startCohort as NonNullable<MrrMovements['startCohort']>).ending, m.starting), basis, window: m.window, months: m.months };
+    if (options.reactivation !== undefined)
+      throw invalid(
+        'INVALID_OPTION',
+        'options.reactivation',
+        options.reactivation,
+        "applies only to basis 'movements'",
+      );
+    return {
+      ...moneyRate((m.startCohort as NonNullable<MrrMovements['startCohort']>).ending, m.starting),
+      basis,
+      window: m.window,
+      months: m.months,
+    };
   }
   const r = options.reactivation ?? 'exclude';
-  if (r !== 'include' && r !== 'exclude') throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'include' or 'exclude'");
+  if (r !== 'include' && r !== 'exclude')
+    throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'include' or 'exclude'");
   let numerator = subtract(subtract(add(m.starting, m.expansion), m.contraction), m.churned);
   if (r === 'include') numerator = add(numerator, m.reactivation);
   return { ...moneyRate(numerator, m.starting), basis, window: m.window, months: m.months };
@@ -193,8 +225,12 @@ export interface QuickRatioOptions {
  */
 export function quickRatio(movements: MrrMovements, options: QuickRatioOptions = {}): MoneyRate {
   const m = readMovements(movements);
-  const r = resolveConvention({ ...(options.preset === undefined ? {} : { preset: options.preset }), ...(options.reactivation === undefined ? {} : { quickRatioReactivation: options.reactivation }) }).quickRatioReactivation;
-  if (r !== 'numerator' && r !== 'exclude') throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'numerator' or 'exclude'");
+  const r = resolveConvention({
+    ...(options.preset === undefined ? {} : { preset: options.preset }),
+    ...(options.reactivation === undefined ? {} : { quickRatioReactivation: options.reactivation }),
+  }).quickRatioReactivation;
+  if (r !== 'numerator' && r !== 'exclude')
+    throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'numerator' or 'exclude'");
   let gained = add(m.new, m.expansion);
   if (r === 'numerator') gained = add(gained, m.reactivation);
   return moneyRate(gained, add(m.contraction, m.churned));

@@ -77,31 +77,49 @@ function nelderMead(f: (p: Point) => number, start: Point, step: number, maxIter
   const points: Point[] = [start, [start[0] + step, start[1]], [start[0], start[1] + step]];
   const run = nelderMeadLoop(g, points, points.map(g), {
     maxIterations,
-    converged: (p, v) => Math.abs((v[2] as number) - (v[0] as number)) <= 1e-12 * (1 + Math.abs(v[0] as number)) && simplexSize(p) <= 1e-9,
+    converged: (p, v) =>
+      Math.abs((v[2] as number) - (v[0] as number)) <= 1e-12 * (1 + Math.abs(v[0] as number)) && simplexSize(p) <= 1e-9,
   });
   const best = run.points[0] as number[];
-  return { point: [best[0] as number, best[1] as number], value: -(run.values[0] as number), iterations: run.iterations, collapsed: run.converged };
+  return {
+    point: [best[0] as number, best[1] as number],
+    value: -(run.values[0] as number),
+    iterations: run.iterations,
+    collapsed: run.converged,
+  };
 }
 
 function readCurve(data: readonly number[], input: 'counts' | 'rates'): number[] {
-  if (!Array.isArray(data) || data.length < 2) throw invalid('INSUFFICIENT_DATA', 'survivors', data, 'must be an array of at least 2 values (t = 0 and t = 1)');
+  if (!Array.isArray(data) || data.length < 2)
+    throw invalid('INSUFFICIENT_DATA', 'survivors', data, 'must be an array of at least 2 values (t = 0 and t = 1)');
   const out: number[] = [];
   for (let i = 0; i < data.length; i++) {
     const v: unknown = data[i];
     const field = `survivors[${i}]`;
     if (input === 'counts') {
       if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-        throw invalid('INVALID_COUNT', field, v, "must be an integer ≥ 0 (for a survival curve of fractions pass { input: 'rates' })");
+        throw invalid(
+          'INVALID_COUNT',
+          field,
+          v,
+          "must be an integer ≥ 0 (for a survival curve of fractions pass { input: 'rates' })",
+        );
       }
     } else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) {
       throw invalid('INVALID_RATE', field, v, 'must be a fraction in [0, 1]');
     }
     if (i > 0 && (v as number) > (out[i - 1] as number)) {
-      throw invalid(input === 'counts' ? 'INVALID_COUNT' : 'INVALID_RATE', field, v, `must not exceed the previous value ${out[i - 1]} (survivors only decrease)`);
+      throw invalid(
+        input === 'counts' ? 'INVALID_COUNT' : 'INVALID_RATE',
+        field,
+        v,
+        `must not exceed the previous value ${out[i - 1]} (survivors only decrease)`,
+      );
     }
     out.push(v as number);
   }
-  if (input === 'rates' && out[0] !== 1) throw invalid('INVALID_RATE', 'survivors[0]', out[0], 'must be 1 (the survival curve starts at 100%)');
+  if (input === 'rates' && out[0] !== 1)
+    throw invalid('INVALID_RATE', 'survivors[0]', out[0], 'must be 1 (the survival curve starts at 100%)');
   if (out[0] === 0) throw invalid('INVALID_COUNT', 'survivors[0]', 0, 'must be > 0 (an empty cohort)');
   return out;
 }
@@ -145,21 +163,34 @@ function readCurve(data: readonly number[], input: 'counts' | 'rates'): number[]
  * //=> throws INSUFFICIENT_DATA
  * ```
  */
-export function fitShiftedBetaGeometric(survivors: readonly number[], options: FitShiftedBetaGeometricOptions = {}): ShiftedBetaGeometricFit {
+export function fitShiftedBetaGeometric(
+  survivors: readonly number[],
+  options: FitShiftedBetaGeometricOptions = {},
+): ShiftedBetaGeometricFit {
   const input = options.input ?? 'counts';
-  if (input !== 'counts' && input !== 'rates') throw invalid('INVALID_OPTION', 'options.input', input, "must be 'counts' or 'rates'");
+  if (input !== 'counts' && input !== 'rates')
+    throw invalid('INVALID_OPTION', 'options.input', input, "must be 'counts' or 'rates'");
   const maxIterations = options.maxIterations ?? 2000;
-  if (!Number.isSafeInteger(maxIterations) || maxIterations < 1) throw invalid('INVALID_OPTION', 'options.maxIterations', maxIterations, 'must be an integer ≥ 1');
+  if (!Number.isSafeInteger(maxIterations) || maxIterations < 1)
+    throw invalid('INVALID_OPTION', 'options.maxIterations', maxIterations, 'must be an integer ≥ 1');
   const curve = readCurve(survivors, input);
   const start = curve[0] as number;
   const lost: number[] = [];
-  for (let t = 1; t < curve.length; t++) lost.push(((curve[t - 1] as number) - (curve[t] as number)));
+  for (let t = 1; t < curve.length; t++) lost.push((curve[t - 1] as number) - (curve[t] as number));
   const remaining = curve[curve.length - 1] as number;
   if (remaining === start) {
-    throw new RevopsError('INSUFFICIENT_DATA', 'survivors show no churn at all, so the likelihood has no finite maximum (α̂ → 0)', { field: 'survivors', value: survivors });
+    throw new RevopsError(
+      'INSUFFICIENT_DATA',
+      'survivors show no churn at all, so the likelihood has no finite maximum (α̂ → 0)',
+      { field: 'survivors', value: survivors },
+    );
   }
   if ((curve[1] as number) === 0) {
-    throw new RevopsError('INSUFFICIENT_DATA', 'every customer churned in period 1, so the likelihood has no finite maximum (β̂ → 0)', { field: 'survivors', value: survivors });
+    throw new RevopsError(
+      'INSUFFICIENT_DATA',
+      'every customer churned in period 1, so the likelihood has no finite maximum (β̂ → 0)',
+      { field: 'survivors', value: survivors },
+    );
   }
   const f = (p: Point): number => logLikelihood(p, lost, remaining);
   let best = nelderMead(f, [0, 0], 0.5, maxIterations);

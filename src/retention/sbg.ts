@@ -43,21 +43,30 @@ export const MIN_DISCOUNT_RATE = 1e-5;
 
 /** @internal */
 export function readParameters(params: SbgParameters): SbgParameters {
-  if (params === null || typeof params !== 'object') throw invalid('INVALID_INPUT', 'params', params, 'must be { alpha, beta }');
+  if (params === null || typeof params !== 'object')
+    throw invalid('INVALID_INPUT', 'params', params, 'must be { alpha, beta }');
   const { alpha, beta } = params;
-  if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0) throw invalid('INVALID_INPUT', 'params.alpha', alpha, 'must be a finite number > 0');
-  if (typeof beta !== 'number' || !Number.isFinite(beta) || beta <= 0) throw invalid('INVALID_INPUT', 'params.beta', beta, 'must be a finite number > 0');
+  if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0)
+    throw invalid('INVALID_INPUT', 'params.alpha', alpha, 'must be a finite number > 0');
+  if (typeof beta !== 'number' || !Number.isFinite(beta) || beta <= 0)
+    throw invalid('INVALID_INPUT', 'params.beta', beta, 'must be a finite number > 0');
   return { alpha, beta };
 }
 
 function readPeriod(t: unknown, field: string, min: number): number {
-  if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < min) throw invalid('INVALID_COUNT', field, t, `must be an integer ≥ ${min}`);
+  if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < min)
+    throw invalid('INVALID_COUNT', field, t, `must be an integer ≥ ${min}`);
   return t;
 }
 
 function readDiscount(d: unknown): number {
   if (typeof d !== 'number' || !Number.isFinite(d) || d < MIN_DISCOUNT_RATE) {
-    throw invalid('INVALID_RATE', 'discountRate', d, `must be a finite fraction per period ≥ ${MIN_DISCOUNT_RATE} (0.1 for 10%)`);
+    throw invalid(
+      'INVALID_RATE',
+      'discountRate',
+      d,
+      `must be a finite fraction per period ≥ ${MIN_DISCOUNT_RATE} (0.1 for 10%)`,
+    );
   }
   return d;
 }
@@ -163,7 +172,11 @@ export interface SbgProjectOptions {
  * //=> [{ t: 0, survival: 1, retentionRate: null, expectedSurvivors: 100 }, { t: 1, survival: 0.5, retentionRate: 0.5, expectedSurvivors: 50 }]
  * ```
  */
-export function sbgProject(through: number, params: SbgParameters, options: SbgProjectOptions = {}): SbgProjectionPoint[] {
+export function sbgProject(
+  through: number,
+  params: SbgParameters,
+  options: SbgProjectOptions = {},
+): SbgProjectionPoint[] {
   const { alpha, beta } = readParameters(params);
   const from = readPeriod(options.from ?? 0, 'options.from', 0);
   const last = readPeriod(through, 'through', from);

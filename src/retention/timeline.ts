@@ -38,7 +38,16 @@ export function readDate(value: unknown, field: string): [MonthIndex, number, bo
   const y = Number(value.slice(0, 4));
   const m = Number(value.slice(5, 7));
   const d = Number(value.slice(8, 10));
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m - 1)) {
+  if (
+    !Number.isInteger(y) ||
+    !Number.isInteger(m) ||
+    !Number.isInteger(d) ||
+    y < 1 ||
+    m < 1 ||
+    m > 12 ||
+    d < 1 ||
+    d > daysInMonth(y, m - 1)
+  ) {
     throw invalid('INVALID_DATE', field, value, 'must be a calendar date YYYY-MM-DD');
   }
   return [y * 12 + m - 1, d, d === daysInMonth(y, m - 1)];
@@ -66,11 +75,24 @@ export function monthDate(mi: MonthIndex, last: boolean): string {
 
 /** A window of whole months, as month indices. @internal */
 export function readWindow(window: Period, field = 'window'): [MonthIndex, MonthIndex] {
-  if (window === null || typeof window !== 'object') throw invalid('INVALID_PERIOD', field, window, 'must be a period { start, end }');
+  if (window === null || typeof window !== 'object')
+    throw invalid('INVALID_PERIOD', field, window, 'must be a period { start, end }');
   const [a, da] = readDate(window.start, `${field}.start`);
   const [b, , lastB] = readDate(window.end, `${field}.end`);
-  if (da !== 1) throw invalid('INVALID_PERIOD', `${field}.start`, window.start, 'must be the first day of a month (windows are whole months)');
-  if (!lastB) throw invalid('INVALID_PERIOD', `${field}.end`, window.end, 'must be the last day of a month (windows are whole months)');
+  if (da !== 1)
+    throw invalid(
+      'INVALID_PERIOD',
+      `${field}.start`,
+      window.start,
+      'must be the first day of a month (windows are whole months)',
+    );
+  if (!lastB)
+    throw invalid(
+      'INVALID_PERIOD',
+      `${field}.end`,
+      window.end,
+      'must be the last day of a month (windows are whole months)',
+    );
   if (b < a) throw invalid('INVALID_PERIOD', `${field}.end`, window.end, 'must not be before the start');
   return [a, b];
 }
@@ -123,9 +145,11 @@ function toUnits(m: Money, scale: number, i: number, name: string): number {
   }
   const field = `subscriptions[${i}].${name}`;
   const f = parseFixed(a, `${field}.amount`);
-  if (f.int < 0n) throw invalid('INVALID_AMOUNT', `${field}.amount`, a, 'must not be negative (MRR is never below zero)');
+  if (f.int < 0n)
+    throw invalid('INVALID_AMOUNT', `${field}.amount`, a, 'must not be negative (MRR is never below zero)');
   const units = f.int * pow10(scale - f.scale);
-  if (units > BigInt(Number.MAX_SAFE_INTEGER)) throw invalid('INVALID_AMOUNT', `${field}.amount`, a, 'exceeds 2^53 − 1 units of exact accumulation');
+  if (units > BigInt(Number.MAX_SAFE_INTEGER))
+    throw invalid('INVALID_AMOUNT', `${field}.amount`, a, 'exceeds 2^53 − 1 units of exact accumulation');
   return Number(units);
 }
 
@@ -139,26 +163,49 @@ function usesList(row: Subscription, c: RetentionConvention): boolean {
  * @throws {RevopsError} `CURRENCY_MISMATCH`, `UNKNOWN_CURRENCY`, `INVALID_AMOUNT`, `INVALID_DATE`, `INVALID_PERIOD`, `INVALID_INPUT`.
  * @internal
  */
-export function readTimeline(rows: readonly Subscription[], c: RetentionConvention, currency: string | undefined): Timeline {
-  if (!Array.isArray(rows)) throw invalid('INVALID_INPUT', 'subscriptions', rows, 'must be an array of subscription rows');
+export function readTimeline(
+  rows: readonly Subscription[],
+  c: RetentionConvention,
+  currency: string | undefined,
+): Timeline {
+  if (!Array.isArray(rows))
+    throw invalid('INVALID_INPUT', 'subscriptions', rows, 'must be an array of subscription rows');
   let cur: string | null = currency ?? null;
-  if (cur !== null && !MINOR_UNITS_TABLE.has(cur)) throw invalid('UNKNOWN_CURRENCY', 'options.currency', cur, 'must be an ISO 4217 code such as "USD"');
+  if (cur !== null && !MINOR_UNITS_TABLE.has(cur))
+    throw invalid('UNKNOWN_CURRENCY', 'options.currency', cur, 'must be an ISO 4217 code such as "USD"');
   let scale = cur === null ? 0 : (MINOR_UNITS_TABLE.get(cur) as number);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Subscription;
     if (row === null || typeof row !== 'object' || row.mrr === null || typeof row.mrr !== 'object') {
-      throw invalid('INVALID_INPUT', `subscriptions[${i}]`, row, 'must be a subscription row { customerId, period, mrr }');
+      throw invalid(
+        'INVALID_INPUT',
+        `subscriptions[${i}]`,
+        row,
+        'must be a subscription row { customerId, period, mrr }',
+      );
     }
     const list = usesList(row, c);
     const m = list ? (row.listMrr as Money) : row.mrr;
     const name = list ? 'listMrr' : 'mrr';
-    if (m === null || typeof m !== 'object' || typeof m.amount !== 'string') throw invalid('INVALID_AMOUNT', `subscriptions[${i}].${name}`, m, 'must be money { amount, currency }');
+    if (m === null || typeof m !== 'object' || typeof m.amount !== 'string')
+      throw invalid('INVALID_AMOUNT', `subscriptions[${i}].${name}`, m, 'must be money { amount, currency }');
     if (cur === null) {
-      if (!MINOR_UNITS_TABLE.has(m.currency)) throw invalid('UNKNOWN_CURRENCY', `subscriptions[${i}].${name}.currency`, m.currency, 'must be an ISO 4217 code such as "USD"');
+      if (!MINOR_UNITS_TABLE.has(m.currency))
+        throw invalid(
+          'UNKNOWN_CURRENCY',
+          `subscriptions[${i}].${name}.currency`,
+          m.currency,
+          'must be an ISO 4217 code such as "USD"',
+        );
       cur = m.currency;
       scale = Math.max(scale, MINOR_UNITS_TABLE.get(cur) as number);
     } else if (m.currency !== cur) {
-      throw invalid('CURRENCY_MISMATCH', `subscriptions[${i}].${name}.currency`, m.currency, `must be ${cur} like the other rows`);
+      throw invalid(
+        'CURRENCY_MISMATCH',
+        `subscriptions[${i}].${name}.currency`,
+        m.currency,
+        `must be ${cur} like the other rows`,
+      );
     }
     scale = Math.max(scale, decimalsOf(m.amount));
   }
@@ -178,11 +225,14 @@ export function readTimeline(rows: readonly Subscription[], c: RetentionConventi
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Subscription;
     const id = row.customerId;
-    if (typeof id !== 'string' || id.length === 0) throw invalid('INVALID_INPUT', `subscriptions[${i}].customerId`, id, 'must be a non-empty string');
-    if (row.period === null || typeof row.period !== 'object') throw invalid('INVALID_PERIOD', `subscriptions[${i}].period`, row.period, 'must be a period { start, end }');
+    if (typeof id !== 'string' || id.length === 0)
+      throw invalid('INVALID_INPUT', `subscriptions[${i}].customerId`, id, 'must be a non-empty string');
+    if (row.period === null || typeof row.period !== 'object')
+      throw invalid('INVALID_PERIOD', `subscriptions[${i}].period`, row.period, 'must be a period { start, end }');
     const [ms] = date(row.period.start, i, 'period.start');
     const [me0, , endIsLast] = date(row.period.end, i, 'period.end');
-    if (row.period.end < row.period.start) throw invalid('INVALID_PERIOD', `subscriptions[${i}].period.end`, row.period.end, 'must not be before the start');
+    if (row.period.end < row.period.start)
+      throw invalid('INVALID_PERIOD', `subscriptions[${i}].period.end`, row.period.end, 'must not be before the start');
     let me = endIsLast ? me0 : me0 - 1;
     if (cancel && row.canceledAt !== undefined) me = Math.min(me, date(row.canceledAt, i, 'canceledAt')[0] - 1);
     const list = usesList(row, c);
@@ -199,7 +249,13 @@ export function readTimeline(rows: readonly Subscription[], c: RetentionConventi
       const n = t.months.length;
       if (n > 0 && (t.months[n - 1] as number) === month) {
         const v = (t.units[n - 1] as number) + units;
-        if (!Number.isSafeInteger(v)) throw invalid('INVALID_AMOUNT', `subscriptions[${i}].${name}.amount`, m.amount, 'makes a customer month exceed 2^53 − 1 units');
+        if (!Number.isSafeInteger(v))
+          throw invalid(
+            'INVALID_AMOUNT',
+            `subscriptions[${i}].${name}.amount`,
+            m.amount,
+            'makes a customer month exceed 2^53 − 1 units',
+          );
         t.units[n - 1] = v;
       } else {
         t.months.push(month);
@@ -230,7 +286,8 @@ function normalise(t: CustomerTimeline): void {
     const u = t.units[i] as number;
     if (months.length > 0 && months[months.length - 1] === mo) {
       const v = (units[units.length - 1] as number) + u;
-      if (!Number.isSafeInteger(v)) throw invalid('INVALID_AMOUNT', 'subscriptions', mo, 'make a customer month exceed 2^53 − 1 units');
+      if (!Number.isSafeInteger(v))
+        throw invalid('INVALID_AMOUNT', 'subscriptions', mo, 'make a customer month exceed 2^53 − 1 units');
       units[units.length - 1] = v;
     } else {
       months.push(mo);

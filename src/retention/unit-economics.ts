@@ -48,7 +48,13 @@ export function customerLifetime(churn: number): MaybeInfinite<number> {
   fraction(churn, 'churn', 0, 1);
   if (churn === 0) return { finite: false, value: null };
   const value = 1 / churn;
-  if (!Number.isFinite(value)) throw invalid('INVALID_RATE', 'churn', churn, 'is so small that 1/churn exceeds the largest number; pass 0 for no churn');
+  if (!Number.isFinite(value))
+    throw invalid(
+      'INVALID_RATE',
+      'churn',
+      churn,
+      'is so small that 1/churn exceeds the largest number; pass 0 for no churn',
+    );
   return { finite: true, value };
 }
 
@@ -111,8 +117,10 @@ export function lifetimeValue(arpa: Money, churn: number, options: LifetimeValue
   const [dn, dd] = fraction(options.discountRate ?? 0, 'options.discountRate', 0, Number.MAX_VALUE);
   const first = options.firstPayment ?? 'included';
   const cash = options.cashflow ?? 'start';
-  if (first !== 'included' && first !== 'excluded') throw invalid('INVALID_OPTION', 'options.firstPayment', first, "must be 'included' or 'excluded'");
-  if (cash !== 'start' && cash !== 'end') throw invalid('INVALID_OPTION', 'options.cashflow', cash, "must be 'start' or 'end'");
+  if (first !== 'included' && first !== 'excluded')
+    throw invalid('INVALID_OPTION', 'options.firstPayment', first, "must be 'included' or 'excluded'");
+  if (cash !== 'start' && cash !== 'end')
+    throw invalid('INVALID_OPTION', 'options.cashflow', cash, "must be 'start' or 'end'");
   const mode = readRoundingMode(options.rounding ?? DEFAULT_ROUNDING, 'options.rounding');
   // 1 + d − r = d + churn = dn/dd + cn/cd
   const baseN = dn * cd + cn * dd;
@@ -168,7 +176,13 @@ export function ltvToCac(ltv: Money, cac: Money): RateValue {
   if (b.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'must not be negative');
   if (b.fixed.int === 0n) return null;
   const ratio = ratioToNumber(a.fixed.int * pow10(b.fixed.scale), b.fixed.int * pow10(a.fixed.scale));
-  if (!Number.isFinite(ratio)) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'is so small against the LTV that the ratio exceeds the largest number');
+  if (!Number.isFinite(ratio))
+    throw invalid(
+      'INVALID_AMOUNT',
+      'cac.amount',
+      cac.amount,
+      'is so small against the LTV that the ratio exceeds the largest number',
+    );
   return ratio;
 }
 
@@ -216,7 +230,13 @@ export function cacPaybackMonths(cac: Money, newMrr: Money, options: CacPaybackO
   if (den === 0n) return { finite: false, value: null };
   const num = a.fixed.int * gd * pow10(b.fixed.scale);
   const months = ratioToNumber(num, den);
-  if (!Number.isFinite(months)) throw invalid('INVALID_AMOUNT', 'newMrr.amount', newMrr.amount, 'times the gross margin is so small that the payback exceeds the largest number');
+  if (!Number.isFinite(months))
+    throw invalid(
+      'INVALID_AMOUNT',
+      'newMrr.amount',
+      newMrr.amount,
+      'times the gross margin is so small that the payback exceeds the largest number',
+    );
   return { finite: true, value: months };
 }
 

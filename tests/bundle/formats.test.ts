@@ -61,7 +61,10 @@ const expected: Record<string, string[]> = {};
 
 beforeAll(async () => {
   assertBuilt();
-  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', probeScript()], { cwd: ROOT, encoding: 'utf8' });
+  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', probeScript()], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   loaded = JSON.parse(stdout) as Loaded;
   for (const s of SPECIFIERS) expected[s] = await sourceExports(sourceOf(s));
 });
@@ -98,10 +101,14 @@ describe('the root', () => {
 });
 
 describe('money(0.1, "USD") through each format', () => {
-  it.each(['import { money } from "revops"', 'import { money } from "revops/core"', 'import * as ns from "revops"', 'import * as ns from "revops/core"', 'require("revops").money', 'const { money } = require("revops/core")'])(
-    '%s',
-    (how) => {
-      expect(loaded.calls[how]).toEqual({ amount: '0.10', currency: 'USD' });
-    },
-  );
+  it.each([
+    'import { money } from "revops"',
+    'import { money } from "revops/core"',
+    'import * as ns from "revops"',
+    'import * as ns from "revops/core"',
+    'require("revops").money',
+    'const { money } = require("revops/core")',
+  ])('%s', (how) => {
+    expect(loaded.calls[how]).toEqual({ amount: '0.10', currency: 'USD' });
+  });
 });

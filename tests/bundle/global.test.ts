@@ -31,5 +31,8 @@ it('inlines decimal.js: revops.divide works without require or import', () => {
   const { divide, money } = revops as Record<string, (...args: unknown[]) => unknown>;
   expect(typeof divide).toBe('function');
   // 34 significant digits: revops' Decimal clone (src/core/decimal.ts)
-  expect(divide?.(money?.('1.00', 'USD'), 3)).toEqual({ amount: '0.3333333333333333333333333333333333', currency: 'USD' });
+  expect(divide?.(money?.('1.00', 'USD'), 3)).toEqual({
+    amount: '0.3333333333333333333333333333333333',
+    currency: 'USD',
+  });
 });

@@ -10,7 +10,9 @@ export const SPECIFIERS: readonly string[] = ['revops', ...MODULES.map((m) => `r
 
 /** The source file behind a specifier. */
 export function sourceOf(specifier: string): string {
-  return specifier === 'revops' ? join(ROOT, 'src/index.ts') : join(ROOT, 'src', specifier.slice('revops/'.length), 'index.ts');
+  return specifier === 'revops'
+    ? join(ROOT, 'src/index.ts')
+    : join(ROOT, 'src', specifier.slice('revops/'.length), 'index.ts');
 }
 
 /** Throws a readable error when the package has not been built. */

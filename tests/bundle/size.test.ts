@@ -49,7 +49,9 @@ describe(`import { ${IMPORTED} } from 'revops', bundled and minified`, () => {
 
   it(`is under ${LIMIT_GZIP_BYTES} bytes gzipped`, () => {
     const size = gzipSync(code).length;
-    expect(size, `${size} B gzipped (${code.length} B minified), from ${inputs.join(', ')}`).toBeLessThan(LIMIT_GZIP_BYTES);
+    expect(size, `${size} B gzipped (${code.length} B minified), from ${inputs.join(', ')}`).toBeLessThan(
+      LIMIT_GZIP_BYTES,
+    );
   });
 
   it.each(Object.entries(FORBIDDEN))('contains no %s', (dependency, marker) => {

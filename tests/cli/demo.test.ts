@@ -7,7 +7,8 @@ const cents = (amount: string): number => {
   const [i = '0', f = ''] = amount.split('.');
   return Number(i) * 100 + Math.sign(Number(i) || 1) * Number((f + '00').slice(0, 2));
 };
-const usd = (c: number): string => `USD ${Math.floor(c / 100).toLocaleString('en-US')}.${String(c % 100).padStart(2, '0')}`;
+const usd = (c: number): string =>
+  `USD ${Math.floor(c / 100).toLocaleString('en-US')}.${String(c % 100).padStart(2, '0')}`;
 
 describe('revops demo', () => {
   const org = loadSample();
@@ -31,12 +32,16 @@ describe('revops demo', () => {
     }
   });
 
-  it("pays the SDR plan as written: 1% of sourced bookings won plus 150 per sourced deal won", () => {
+  it('pays the SDR plan as written: 1% of sourced bookings won plus 150 per sourced deal won', () => {
     // by hand from data/sample: the SDR plan has no tiers, so pay = 0.01 × Σ sourced + 150 × count (+ 1000 at 100% of quota)
     const q3 = (d: string | undefined): boolean => d !== undefined && d >= '2026-07-01' && d <= '2026-09-30';
-    const sourced = org.deals.filter((d) => d.stage === 'closed-won' && d.sourceMemberId === 'm-jamie' && q3(d.closeDate));
+    const sourced = org.deals.filter(
+      (d) => d.stage === 'closed-won' && d.sourceMemberId === 'm-jamie' && q3(d.closeDate),
+    );
     const credited = sourced.reduce((s, d) => s + cents(d.amount.amount), 0);
-    const quota = cents(org.quotas.find((q) => q.memberId === 'm-jamie' && q.period.start === '2026-07-01')!.amount.amount);
+    const quota = cents(
+      org.quotas.find((q) => q.memberId === 'm-jamie' && q.period.start === '2026-07-01')!.amount.amount,
+    );
     const pay = Math.round(credited / 100) + 150_00 * sourced.length + (credited >= quota ? 1000_00 : 0);
     const line = lines.find((l) => l.includes('Jamie Chen') && l.includes('payable'));
     expect(line).toContain(usd(credited));

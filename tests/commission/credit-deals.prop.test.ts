@@ -14,11 +14,25 @@ describe('creditDeals laws', () => {
         (minor, [currency, digits], weights) => {
           const total = weights.reduce((a, b) => a + b, 0);
           // shares with 4 decimals whose sum never passes 1
-          const shares = weights.map((w) => (total === 0 ? 0 : Math.floor((w / Math.max(total, 1000)) * 10000) / 10000));
+          const shares = weights.map((w) =>
+            total === 0 ? 0 : Math.floor((w / Math.max(total, 1000)) * 10000) / 10000,
+          );
           const amount = (minor / 10 ** digits).toFixed(digits);
           const deal: Deal = {
-            id: 'd', name: 'd', accountId: 'a', ownerId: 'owner', type: 'new', amount: { amount, currency }, stage: 'won', probability: 1, probabilitySource: 'stage',
-            forecastCategory: 'closed', expectedCloseDate: '2026-01-01', closeDate: '2026-01-01', createdAt: '2026-01-01T00:00:00Z', history: [],
+            id: 'd',
+            name: 'd',
+            accountId: 'a',
+            ownerId: 'owner',
+            type: 'new',
+            amount: { amount, currency },
+            stage: 'won',
+            probability: 1,
+            probabilitySource: 'stage',
+            forecastCategory: 'closed',
+            expectedCloseDate: '2026-01-01',
+            closeDate: '2026-01-01',
+            createdAt: '2026-01-01T00:00:00Z',
+            history: [],
             splits: shares.map((s, i) => ({ memberId: `m${i}`, share: String(s), kind: 'revenue' as const })),
           };
           const credits = creditDeals([deal]).filter((c) => c.kind === 'owner' || c.kind === 'split');

@@ -18,7 +18,14 @@ function run(draw: Draw, earnings: string[]) {
   const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }], { version: { draw } });
   let prior: Partial<Balances> = {};
   return earnings.map((e, i) => {
-    const s = calculateStatement({ plan, member, period: month(2026, i + 1), quota: usd('10000'), credits: [credit(`k${i}`, String(Number(e) * 10), month(2026, i + 1).start)], priorBalance: prior });
+    const s = calculateStatement({
+      plan,
+      member,
+      period: month(2026, i + 1),
+      quota: usd('10000'),
+      credits: [credit(`k${i}`, String(Number(e) * 10), month(2026, i + 1).start)],
+      priorBalance: prior,
+    });
     prior = s.balances;
     const line = (kind: string) => s.lines.find((l) => l.kind === kind)?.amount.amount ?? '0.00';
     return [s.earned.amount, line('draw'), line('recovery'), s.payable.amount, s.balances.draw.amount];
@@ -26,7 +33,13 @@ function run(draw: Draw, earnings: string[]) {
 }
 
 describe('recoverable guarantee over six months (Oracle draw and recovery example)', () => {
-  const draw: Draw = { type: 'recoverableGuarantee', amount: '1000', start: '2026-01-01', end: '2026-06-30', recoveryStart: '2026-04-01' };
+  const draw: Draw = {
+    type: 'recoverableGuarantee',
+    amount: '1000',
+    start: '2026-01-01',
+    end: '2026-06-30',
+    recoveryStart: '2026-04-01',
+  };
   it('pays the shortfall, builds the balance, then recovers only earnings above the minimum', () => {
     expect(run(draw, ['500', '700', '400', '1600', '1300', '2000'])).toEqual([
       // [earned, draw, recovery, paid, ending balance]
@@ -47,27 +60,57 @@ describe('recoverable guarantee over six months (Oracle draw and recovery exampl
 
 describe('the other draw types (Xactly Plan Design › Draws)', () => {
   it('non-recoverable guarantee: tops up to the guarantee, no balance', () => {
-    const rows = run({ type: 'nonRecoverableGuarantee', amount: '1000', start: '2026-01-01', end: '2026-02-28' }, ['300', '1200', '100']);
+    const rows = run({ type: 'nonRecoverableGuarantee', amount: '1000', start: '2026-01-01', end: '2026-02-28' }, [
+      '300',
+      '1200',
+      '100',
+    ]);
     // by hand: Jan top-up 700; Feb none; March after the end: none
-    expect(rows.map((r) => [r[1], r[3], r[4]])).toEqual([['700.00', '1000.00', '0.00'], ['0.00', '1200.00', '0.00'], ['0.00', '100.00', '0.00']]);
+    expect(rows.map((r) => [r[1], r[3], r[4]])).toEqual([
+      ['700.00', '1000.00', '0.00'],
+      ['0.00', '1200.00', '0.00'],
+      ['0.00', '100.00', '0.00'],
+    ]);
   });
   it('recoverable: paid on top of earnings, recovered after the draw ends', () => {
     const rows = run({ type: 'recoverable', amount: '500', start: '2026-01-01', end: '2026-01-31' }, ['300', '800']);
     // by hand: Jan 300 + 500 draw = 800, balance 500; Feb draw ended, recover min(500, 800) → paid 300
-    expect(rows).toEqual([['300.00', '500.00', '0.00', '800.00', '500.00'], ['800.00', '0.00', '-500.00', '300.00', '0.00']]);
+    expect(rows).toEqual([
+      ['300.00', '500.00', '0.00', '800.00', '500.00'],
+      ['800.00', '0.00', '-500.00', '300.00', '0.00'],
+    ]);
   });
   it('non-recoverable: paid on top of earnings, never recovered', () => {
-    expect(run({ type: 'nonRecoverable', amount: '500', start: '2026-01-01' }, ['300'])).toEqual([['300.00', '500.00', '0.00', '800.00', '0.00']]);
+    expect(run({ type: 'nonRecoverable', amount: '500', start: '2026-01-01' }, ['300'])).toEqual([
+      ['300.00', '500.00', '0.00', '800.00', '0.00'],
+    ]);
   });
 });
 
 describe('draws in a year-to-date true-up', () => {
   it('the guarantee applies to the current period only: pay after the true-up is topped up to the minimum', () => {
-    const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.06' }], { version: { draw: { type: 'nonRecoverableGuarantee', amount: '1000', start: '2026-01-01' } } });
-    const credits = [credit('j', '20000', '2026-01-10'), credit('f', '30000', '2026-02-10'), credit('m', '30000', '2026-03-10')];
-    const s = calculateStatement({ plan, member, period: month(2026, 3), quota: usd('1'), credits, paidToDate: usd('4500') });
+    const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.06' }], {
+      version: { draw: { type: 'nonRecoverableGuarantee', amount: '1000', start: '2026-01-01' } },
+    });
+    const credits = [
+      credit('j', '20000', '2026-01-10'),
+      credit('f', '30000', '2026-02-10'),
+      credit('m', '30000', '2026-03-10'),
+    ];
+    const s = calculateStatement({
+      plan,
+      member,
+      period: month(2026, 3),
+      quota: usd('1'),
+      credits,
+      paidToDate: usd('4500'),
+    });
     // by hand: YTD 4,800 − 4,500 paid = 300 this period; guarantee 1,000 → top-up 700 (one period's draw, not three)
-    expect(s.lines.map((l) => [l.kind, l.amount.amount])).toEqual([['commission', '4800.00'], ['trueUp', '-4500.00'], ['draw', '700.00']]);
+    expect(s.lines.map((l) => [l.kind, l.amount.amount])).toEqual([
+      ['commission', '4800.00'],
+      ['trueUp', '-4500.00'],
+      ['draw', '700.00'],
+    ]);
     expect(s.payable.amount).toBe('1000.00');
   });
 });

@@ -5,7 +5,10 @@ import type { PlanInput } from '../../src/model/plan.js';
 
 type Components = PlanInput['versions'][number]['components'];
 
-export function planOf(components: Components, extra: Partial<PlanInput> & { version?: Partial<PlanInput['versions'][number]> } = {}): PlanInput {
+export function planOf(
+  components: Components,
+  extra: Partial<PlanInput> & { version?: Partial<PlanInput['versions'][number]> } = {},
+): PlanInput {
   const { version, ...rest } = extra;
   return {
     id: 'plan',
@@ -19,7 +22,16 @@ export function planOf(components: Components, extra: Partial<PlanInput> & { ver
 export const member: Member = { id: 'ae', name: 'Ana', roleId: 'ae', startDate: '2019-01-01', territoryIds: [] };
 
 export function credit(id: string, amount: string, date = '2026-01-15', extra: Partial<Credit> = {}): Credit {
-  return { id, dealId: `d-${id}`, memberId: 'ae', kind: 'owner', measure: 'bookings', date, amount: { amount, currency: extra.amount?.currency ?? 'USD' }, ...extra };
+  return {
+    id,
+    dealId: `d-${id}`,
+    memberId: 'ae',
+    kind: 'owner',
+    measure: 'bookings',
+    date,
+    amount: { amount, currency: extra.amount?.currency ?? 'USD' },
+    ...extra,
+  };
 }
 
 export const JAN_2026 = { start: '2026-01-01', end: '2026-01-31' };

@@ -12,8 +12,17 @@ describe('types', () => {
     const plan = planOf([]);
     // @ts-expect-error quota is required
     never(() => calculateStatement({ plan, member, period: { start: '2026-01-01', end: '2026-01-31' }, credits: [] }));
+    const cumulative = {
+      id: 't',
+      kind: 'tiered',
+      basis: 'amount',
+      split: 'cumulative',
+      scope: 'periodToDate',
+      boundary: 'higher',
+      tiers: [],
+    } as const;
     // @ts-expect-error a tier split must be one of the three explicit switches
-    never((): Plan['versions'][number]['components'][number] => ({ id: 't', kind: 'tiered', basis: 'amount', split: 'cumulative', scope: 'periodToDate', boundary: 'higher', tiers: [] }));
+    never((): Plan['versions'][number]['components'][number] => cumulative);
     // @ts-expect-error statements are read-only
     never(() => ((null as unknown as Statement).payable = usd('1')));
     // @ts-expect-error creditDeals takes deals, not credits

@@ -14,9 +14,7 @@ const ratioArb = fc.oneof(
   fc.record({ int: fc.bigInt({ min: 0n, max: 10n ** 12n }), scale: fc.integer({ min: 0, max: 6 }) }),
   fc.constant({ int: 0n, scale: 0 }),
 );
-const ratiosArb = fc
-  .array(ratioArb, { minLength: 1, maxLength: 12 })
-  .filter((rs) => rs.some((r) => r.int > 0n));
+const ratiosArb = fc.array(ratioArb, { minLength: 1, maxLength: 12 }).filter((rs) => rs.some((r) => r.int > 0n));
 
 const caseArb = fc.record({
   currency: currencyArb,
@@ -75,8 +73,14 @@ describe('allocate()', () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 1, max: 1000 }), ({ currency, units, ratios }, k) => {
         const whole = money(decimalString(units, DIGITS[currency]!), currency);
-        const a = allocate(whole, ratios.map((r) => decimalString(r.int, r.scale)));
-        const b = allocate(whole, ratios.map((r) => decimalString(r.int * BigInt(k), r.scale)));
+        const a = allocate(
+          whole,
+          ratios.map((r) => decimalString(r.int, r.scale)),
+        );
+        const b = allocate(
+          whole,
+          ratios.map((r) => decimalString(r.int * BigInt(k), r.scale)),
+        );
         expect(b).toEqual(a);
       }),
     );

@@ -32,10 +32,12 @@ export const decimalStringArb = (maxScale = 6): fc.Arbitrary<string> =>
   fc.tuple(bigIntArb, fc.integer({ min: 0, max: maxScale })).map(([i, s]) => decimalString(i, s));
 
 /** Money in `currency`, possibly with digits below the minor unit. */
-export const moneyArb = (currency: string, maxScale = 6): fc.Arbitrary<Money> => decimalStringArb(maxScale).map((a) => money(a, currency));
+export const moneyArb = (currency: string, maxScale = 6): fc.Arbitrary<Money> =>
+  decimalStringArb(maxScale).map((a) => money(a, currency));
 
 /** Money in whole minor units of `currency`. */
-export const wholeMoneyArb = (currency: string, digits: number): fc.Arbitrary<Money> => bigIntArb.map((i) => money(decimalString(i, digits), currency));
+export const wholeMoneyArb = (currency: string, digits: number): fc.Arbitrary<Money> =>
+  bigIntArb.map((i) => money(decimalString(i, digits), currency));
 
 /** Minor digits of the currencies above (ISO 4217). */
 export const DIGITS: Record<string, number> = { USD: 2, EUR: 2, JPY: 0, BHD: 3, CLF: 4 };

@@ -36,7 +36,12 @@ describe('minorUnits()', () => {
 
 describe('isCurrencyCode() and currencyCodes()', () => {
   it('recognise exactly the table', () => {
-    expect([isCurrencyCode('EUR'), isCurrencyCode('eur'), isCurrencyCode('XAU'), isCurrencyCode(978)]).toEqual([true, false, false, false]);
+    expect([isCurrencyCode('EUR'), isCurrencyCode('eur'), isCurrencyCode('XAU'), isCurrencyCode(978)]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
     const codes = currencyCodes();
     expect(codes).toEqual([...codes].sort());
     expect(new Set(codes).size).toBe(codes.length);

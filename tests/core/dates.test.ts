@@ -35,7 +35,17 @@ describe('isIsoDate() and assertIsoDate()', () => {
     expect(isIsoDate('0000-01-01')).toBe(false);
     expect(isIsoDate('0001-01-01')).toBe(true);
     expect(isIsoDate('9999-12-31')).toBe(true);
-    for (const bad of ['2025-2-1', '2025-02-01T00:00:00Z', ' 2025-02-01', '20250201', '+02025-02-01', 20250201, null, undefined, new Date(0)]) {
+    for (const bad of [
+      '2025-2-1',
+      '2025-02-01T00:00:00Z',
+      ' 2025-02-01',
+      '20250201',
+      '+02025-02-01',
+      20250201,
+      null,
+      undefined,
+      new Date(0),
+    ]) {
       expect(isIsoDate(bad)).toBe(false);
     }
   });
@@ -112,7 +122,11 @@ describe('daysBetween() and compareDates()', () => {
   });
 
   it('compareDates sorts', () => {
-    expect(['2026-03-01', '2025-12-31', '2026-01-15'].sort(compareDates)).toEqual(['2025-12-31', '2026-01-15', '2026-03-01']);
+    expect(['2026-03-01', '2025-12-31', '2026-01-15'].sort(compareDates)).toEqual([
+      '2025-12-31',
+      '2026-01-15',
+      '2026-03-01',
+    ]);
     expect(compareDates('2026-01-01', '2026-01-01')).toBe(0);
     thrown(() => compareDates('2026-01-01', '2026-1-1'), 'INVALID_DATE');
   });
@@ -215,7 +229,16 @@ describe('time-zone independence', () => {
     ['2026-02-28', '2026-03-31', '2026-04-30'],
   ];
 
-  for (const tz of ['UTC', 'America/Adak', 'America/New_York', 'Europe/London', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/Santiago', 'America/St_Johns']) {
+  for (const tz of [
+    'UTC',
+    'America/Adak',
+    'America/New_York',
+    'Europe/London',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'America/Santiago',
+    'America/St_Johns',
+  ]) {
     it(`holds in TZ=${tz}`, () => {
       expect(inTimeZone(tz, facts)).toEqual(expected);
     });

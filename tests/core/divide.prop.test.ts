@@ -43,12 +43,18 @@ describe('prorate()', () => {
 describe('divide()', () => {
   it('is exact for divisors 2^a·5^b (terminating quotients) of up to 34 significant digits', () => {
     fc.assert(
-      fc.property(currencyArb, fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), (c, int, a, b) => {
-        const m = money(decimalString(int, 2), c);
-        const q = divide(m, 2 ** a * 5 ** b);
-        expect(exact(q).eq(exact(m).div(2 ** a * 5 ** b))).toBe(true);
-        expect(exact(multiply(q, 2 ** a * 5 ** b)).eq(exact(m))).toBe(true);
-      }),
+      fc.property(
+        currencyArb,
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 4 }),
+        (c, int, a, b) => {
+          const m = money(decimalString(int, 2), c);
+          const q = divide(m, 2 ** a * 5 ** b);
+          expect(exact(q).eq(exact(m).div(2 ** a * 5 ** b))).toBe(true);
+          expect(exact(multiply(q, 2 ** a * 5 ** b)).eq(exact(m))).toBe(true);
+        },
+      ),
     );
   });
 });

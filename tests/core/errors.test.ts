@@ -7,7 +7,12 @@ describe('RevopsError', () => {
   it('carries code, field, value, issues and cause', () => {
     const cause = new Error('inner');
     const issues = [{ path: ['amount'], message: 'bad', code: 'custom' }];
-    const e = new RevopsError('INVALID_COUNT', 'total must be a non-negative integer, got -1', { field: 'total', value: -1, issues, cause });
+    const e = new RevopsError('INVALID_COUNT', 'total must be a non-negative integer, got -1', {
+      field: 'total',
+      value: -1,
+      issues,
+      cause,
+    });
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe('RevopsError');
     expect(e.code).toBe('INVALID_COUNT');
@@ -35,7 +40,9 @@ describe('invalid()', () => {
     expect(e.message).toBe('probability must be a fraction in [0, 1], got 40');
     expect(e.field).toBe('probability');
     expect(e.value).toBe(40);
-    expect(invalid('INVALID_DATE', 'closeDate', '2025-02-29', 'must be a date').message).toBe('closeDate must be a date, got "2025-02-29"');
+    expect(invalid('INVALID_DATE', 'closeDate', '2025-02-29', 'must be a date').message).toBe(
+      'closeDate must be a date, got "2025-02-29"',
+    );
   });
 });
 

@@ -47,7 +47,23 @@ describe('parseFixed()', () => {
   });
 
   it('throws INVALID_AMOUNT naming the field', () => {
-    for (const bad of [NaN, Infinity, '', '.', 'e5', '1e', '--1', '1..2', 'Infinity', null, undefined, {}, [], 1n, new Decimal(Infinity)]) {
+    for (const bad of [
+      NaN,
+      Infinity,
+      '',
+      '.',
+      'e5',
+      '1e',
+      '--1',
+      '1..2',
+      'Infinity',
+      null,
+      undefined,
+      {},
+      [],
+      1n,
+      new Decimal(Infinity),
+    ]) {
       const e = thrown(() => parseFixed(bad, 'rate'), 'INVALID_AMOUNT');
       expect(e.field).toBe('rate');
     }

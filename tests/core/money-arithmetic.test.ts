@@ -144,7 +144,12 @@ describe('sum()', () => {
     // ISO 4217: JPY has 0 minor digits
     expect(sum([], 'JPY')).toEqual({ amount: '0', currency: 'JPY' });
     // computed by hand: ten times 0.1 is 1 (a double loop gives 0.9999999999999999)
-    expect(sum(Array.from({ length: 10 }, () => money(0.1, 'USD')), 'USD').amount).toBe('1.00');
+    expect(
+      sum(
+        Array.from({ length: 10 }, () => money(0.1, 'USD')),
+        'USD',
+      ).amount,
+    ).toBe('1.00');
     // computed by hand: sub-minor digits are kept
     expect(sum([usd('0.001'), usd('0.002')], 'USD').amount).toBe('0.003');
   });
@@ -154,7 +159,12 @@ describe('sum()', () => {
     expect(sum([usd(BIG), usd('0.01'), usd('0.005'), usd('1')], 'USD').amount).toBe('90071992547410.925');
     // computed by hand: 10 × 9999999999999.99 = 99999999999999.90; the safe-integer accumulator
     // (999999999999999 cents per line) passes 2^53 on the tenth line
-    expect(sum(Array.from({ length: 10 }, () => usd('9999999999999.99')), 'USD').amount).toBe('99999999999999.90');
+    expect(
+      sum(
+        Array.from({ length: 10 }, () => usd('9999999999999.99')),
+        'USD',
+      ).amount,
+    ).toBe('99999999999999.90');
     // computed by hand: 0.0001 + 0.00001 + 2 = 2.00011
     expect(sum([usd('0.0001'), usd('0.00001'), usd('2')], 'USD').amount).toBe('2.00011');
   });

@@ -1,7 +1,17 @@
 /** compare is a total order consistent with equals and with the exact decimal order. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compare, equals, greaterThan, lessThan, maxMoney, minMoney, money, sign, subtract } from '../../src/core/index.js';
+import {
+  compare,
+  equals,
+  greaterThan,
+  lessThan,
+  maxMoney,
+  minMoney,
+  money,
+  sign,
+  subtract,
+} from '../../src/core/index.js';
 import { currencyArb, exact, moneyArb, sameCurrency } from './arbitraries.js';
 
 describe('compare()', () => {

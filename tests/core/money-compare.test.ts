@@ -1,12 +1,26 @@
 /** compare, equals, greaterThan, lessThan, sign, isZero, minMoney, maxMoney. */
 import { describe, expect, it } from 'vitest';
-import { compare, equals, greaterThan, isZero, lessThan, maxMoney, minMoney, money, sign } from '../../src/core/index.js';
+import {
+  compare,
+  equals,
+  greaterThan,
+  isZero,
+  lessThan,
+  maxMoney,
+  minMoney,
+  money,
+  sign,
+} from '../../src/core/index.js';
 import { thrown } from './helpers.js';
 
 describe('compare()', () => {
   it('orders amounts of one currency and sorts', () => {
     // computed by hand: -1 < 2.5 < 3
-    expect([money('3', 'USD'), money('-1', 'USD'), money('2.5', 'USD')].sort(compare).map((m) => m.amount)).toEqual(['-1.00', '2.50', '3.00']);
+    expect([money('3', 'USD'), money('-1', 'USD'), money('2.5', 'USD')].sort(compare).map((m) => m.amount)).toEqual([
+      '-1.00',
+      '2.50',
+      '3.00',
+    ]);
     expect(compare(money('1.5', 'USD'), money('1.50', 'USD'))).toBe(0);
     expect(compare(money('0.001', 'USD'), money('0', 'USD'))).toBe(1);
     expect(compare(money('-0.001', 'USD'), money('0', 'USD'))).toBe(-1);

@@ -1,7 +1,18 @@
 /** Properties of money arithmetic: exactness against a 200-digit decimal.js oracle, and the algebraic laws. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, equals, money, moneyToJSON, multiply, parseMoney, subtract, sum, zero, type Money } from '../../src/core/index.js';
+import {
+  add,
+  equals,
+  money,
+  moneyToJSON,
+  multiply,
+  parseMoney,
+  subtract,
+  sum,
+  zero,
+  type Money,
+} from '../../src/core/index.js';
 import { currencyArb, exact, moneyArb, sameCurrency } from './arbitraries.js';
 
 describe('add / subtract / multiply / sum laws', () => {
@@ -14,28 +25,32 @@ describe('add / subtract / multiply / sum laws', () => {
   });
 
   it('add is commutative', () => {
-    fc.assert(fc.property(sameCurrency(2), ([a, b]) => {
+    fc.assert(
+      fc.property(sameCurrency(2), ([a, b]) => {
         expect(add(a!, b!)).toEqual(add(b!, a!));
       }),
     );
   });
 
   it('add is associative', () => {
-    fc.assert(fc.property(sameCurrency(3), ([a, b, c]) => {
+    fc.assert(
+      fc.property(sameCurrency(3), ([a, b, c]) => {
         expect(add(add(a!, b!), c!)).toEqual(add(a!, add(b!, c!)));
       }),
     );
   });
 
   it('zero is the identity of add', () => {
-    fc.assert(fc.property(sameCurrency(1), ([a]) => {
+    fc.assert(
+      fc.property(sameCurrency(1), ([a]) => {
         expect(add(a!, zero(a!.currency))).toEqual(a);
       }),
     );
   });
 
   it('subtract inverts add: (a + b) − b = a', () => {
-    fc.assert(fc.property(sameCurrency(2), ([a, b]) => {
+    fc.assert(
+      fc.property(sameCurrency(2), ([a, b]) => {
         expect(subtract(add(a!, b!), b!)).toEqual(a);
       }),
     );
@@ -52,17 +67,33 @@ describe('add / subtract / multiply / sum laws', () => {
 
   it('multiply by 1 is the identity; multiply is exact', () => {
     fc.assert(
-      fc.property(sameCurrency(1), fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.constantFrom('0.075', '-2.5', '1e-7', '3'), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 })), ([a], f) => {
-        expect(multiply(a!, 1)).toEqual(a);
-        expect(multiply(a!, '1.000')).toEqual(a);
-        expect(exact(multiply(a!, f)).eq(exact(a!).times(exact(String(f))))).toBe(true);
-      }),
+      fc.property(
+        sameCurrency(1),
+        fc.oneof(
+          fc.integer({ min: -1_000_000, max: 1_000_000 }),
+          fc.constantFrom('0.075', '-2.5', '1e-7', '3'),
+          fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+        ),
+        ([a], f) => {
+          expect(multiply(a!, 1)).toEqual(a);
+          expect(multiply(a!, '1.000')).toEqual(a);
+          expect(exact(multiply(a!, f)).eq(exact(a!).times(exact(String(f))))).toBe(true);
+        },
+      ),
     );
   });
 
   it('sum equals the folded add, and does not depend on order', () => {
     const listArb = currencyArb.chain((c) =>
-      fc.array(moneyArb(c), { maxLength: 30 }).chain((list) => fc.tuple(fc.constant(c), fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))),
+      fc
+        .array(moneyArb(c), { maxLength: 30 })
+        .chain((list) =>
+          fc.tuple(
+            fc.constant(c),
+            fc.constant(list),
+            fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }),
+          ),
+        ),
     );
     fc.assert(
       fc.property(listArb, ([c, list, shuffled]) => {

@@ -147,7 +147,9 @@ describe('isMoney()', () => {
 describe('toNumber()', () => {
   // Regression: beyond ~1.8e308 toNumber returned Infinity; it now throws INVALID_AMOUNT.
   it('toNumber throws INVALID_AMOUNT rather than return ±Infinity', () => {
-    expect(() => toNumber(money('1e400', 'USD'))).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT', field: 'money.amount' }));
+    expect(() => toNumber(money('1e400', 'USD'))).toThrow(
+      expect.objectContaining({ code: 'INVALID_AMOUNT', field: 'money.amount' }),
+    );
     expect(() => toNumber(money('-1e400', 'USD'))).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
   });
 

@@ -16,7 +16,9 @@ import {
 } from '../../src/core/index.js';
 import { isoDateArb } from './arbitraries.js';
 
-const periodArb = fc.tuple(isoDateArb, fc.integer({ min: 0, max: 2000 })).map(([start, len]) => period(start, addDays(start, len)));
+const periodArb = fc
+  .tuple(isoDateArb, fc.integer({ min: 0, max: 2000 }))
+  .map(([start, len]) => period(start, addDays(start, len)));
 const fiscalArb = fc.record({
   fiscalYearStartMonth: fc.integer({ min: 1, max: 12 }),
   fiscalYearNaming: fc.constantFrom('end' as const, 'start' as const),

@@ -57,12 +57,18 @@ describe('fiscalYear()', () => {
   it('names a straddling year by its end (default) or its start', () => {
     // Microsoft's FY2026 runs 2025-07-01 to 2026-06-30 (named by its end)
     expect(fiscalYear(2026, { fiscalYearStartMonth: 7 })).toEqual({ start: '2025-07-01', end: '2026-06-30' });
-    expect(fiscalYear(2025, { fiscalYearStartMonth: 7, fiscalYearNaming: 'start' })).toEqual({ start: '2025-07-01', end: '2026-06-30' });
+    expect(fiscalYear(2025, { fiscalYearStartMonth: 7, fiscalYearNaming: 'start' })).toEqual({
+      start: '2025-07-01',
+      end: '2026-06-30',
+    });
     // US federal FY2026 runs 2025-10-01 to 2026-09-30
     expect(fiscalYear(2026, { fiscalYearStartMonth: 10 })).toEqual({ start: '2025-10-01', end: '2026-09-30' });
     // a February start (many retailers): FY2026 named by its end runs 2025-02-01 to 2026-01-31
     expect(fiscalYear(2026, { fiscalYearStartMonth: 2 })).toEqual({ start: '2025-02-01', end: '2026-01-31' });
-    expect(fiscalYear(2026, { fiscalYearStartMonth: 12, fiscalYearNaming: 'start' })).toEqual({ start: '2026-12-01', end: '2027-11-30' });
+    expect(fiscalYear(2026, { fiscalYearStartMonth: 12, fiscalYearNaming: 'start' })).toEqual({
+      start: '2026-12-01',
+      end: '2027-11-30',
+    });
   });
 
   it('has 366 days when it contains a 29 February', () => {
@@ -77,9 +83,13 @@ describe('fiscalYear()', () => {
 
   it('validates its options', () => {
     for (const m of [0, 13, 2.5]) {
-      expect(thrown(() => fiscalYear(2026, { fiscalYearStartMonth: m }), 'INVALID_OPTION').field).toBe('fiscalYearStartMonth');
+      expect(thrown(() => fiscalYear(2026, { fiscalYearStartMonth: m }), 'INVALID_OPTION').field).toBe(
+        'fiscalYearStartMonth',
+      );
     }
-    expect(thrown(() => fiscalYear(2026, { fiscalYearNaming: 'middle' as never }), 'INVALID_OPTION').field).toBe('fiscalYearNaming');
+    expect(thrown(() => fiscalYear(2026, { fiscalYearNaming: 'middle' as never }), 'INVALID_OPTION').field).toBe(
+      'fiscalYearNaming',
+    );
     thrown(() => fiscalYear(0), 'INVALID_PERIOD');
     // FY0001 named by its end would start in year 0
     thrown(() => fiscalYear(1, { fiscalYearStartMonth: 7 }), 'INVALID_PERIOD');
@@ -112,7 +122,10 @@ describe('quarter()', () => {
     expect(quarter(2026, 4, { fiscalYearStartMonth: 11 })).toEqual({ start: '2026-08-01', end: '2026-10-31' });
     // computed by hand: FY2024 from December 2023 → Q1 Dec 2023–Feb 2024 (leap)
     expect(quarter(2024, 1, { fiscalYearStartMonth: 12 })).toEqual({ start: '2023-12-01', end: '2024-02-29' });
-    expect(quarter(2025, 2, { fiscalYearStartMonth: 7, fiscalYearNaming: 'start' })).toEqual({ start: '2025-10-01', end: '2025-12-31' });
+    expect(quarter(2025, 2, { fiscalYearStartMonth: 7, fiscalYearNaming: 'start' })).toEqual({
+      start: '2025-10-01',
+      end: '2025-12-31',
+    });
   });
 
   it('rejects quarters outside 1–4', () => {
@@ -125,11 +138,26 @@ describe('monthOf() and quarterOf()', () => {
     expect(monthOf('2026-11-23')).toEqual({ start: '2026-11-01', end: '2026-11-30' });
     expect(monthOf('2024-02-10').end).toBe('2024-02-29');
     // computed by hand: July start, named by end → December 2025 is in FY2026 Q2 (Oct–Dec)
-    expect(quarterOf('2025-12-15', { fiscalYearStartMonth: 7 })).toEqual({ fiscalYear: 2026, quarter: 2, start: '2025-10-01', end: '2025-12-31' });
-    expect(quarterOf('2025-12-15', { fiscalYearStartMonth: 7, fiscalYearNaming: 'start' })).toEqual({ fiscalYear: 2025, quarter: 2, start: '2025-10-01', end: '2025-12-31' });
+    expect(quarterOf('2025-12-15', { fiscalYearStartMonth: 7 })).toEqual({
+      fiscalYear: 2026,
+      quarter: 2,
+      start: '2025-10-01',
+      end: '2025-12-31',
+    });
+    expect(quarterOf('2025-12-15', { fiscalYearStartMonth: 7, fiscalYearNaming: 'start' })).toEqual({
+      fiscalYear: 2025,
+      quarter: 2,
+      start: '2025-10-01',
+      end: '2025-12-31',
+    });
     expect(quarterOf('2026-01-31')).toEqual({ fiscalYear: 2026, quarter: 1, start: '2026-01-01', end: '2026-03-31' });
     // computed by hand: February start → January 2026 is the last month of FY2026 (named by end)
-    expect(quarterOf('2026-01-31', { fiscalYearStartMonth: 2 })).toEqual({ fiscalYear: 2026, quarter: 4, start: '2025-11-01', end: '2026-01-31' });
+    expect(quarterOf('2026-01-31', { fiscalYearStartMonth: 2 })).toEqual({
+      fiscalYear: 2026,
+      quarter: 4,
+      start: '2025-11-01',
+      end: '2026-01-31',
+    });
     thrown(() => monthOf('2026-02-30'), 'INVALID_DATE');
     thrown(() => quarterOf('x'), 'INVALID_DATE');
     thrown(() => quarterOf('2026-01-01', { fiscalYearStartMonth: 0 }), 'INVALID_OPTION');
@@ -155,19 +183,25 @@ describe('daysInPeriod(), periodContains(), overlap()', () => {
     expect(daysInPeriod(period('2026-01-01', '2026-01-01'))).toBe(1);
     expect(daysInPeriod(month(2024, 2))).toBe(29);
     expect(daysInPeriod(fiscalYear(2025))).toBe(365);
-    expect([periodContains(month(2026, 3), '2026-03-31'), periodContains(month(2026, 3), '2026-04-01'), periodContains(month(2026, 3), '2026-03-01')]).toEqual([
-      true,
-      false,
-      true,
-    ]);
+    expect([
+      periodContains(month(2026, 3), '2026-03-31'),
+      periodContains(month(2026, 3), '2026-04-01'),
+      periodContains(month(2026, 3), '2026-03-01'),
+    ]).toEqual([true, false, true]);
     thrown(() => periodContains(month(2026, 3), '2026-3-1'), 'INVALID_DATE');
     thrown(() => daysInPeriod({ start: '2026-02-01', end: '2026-01-01' }), 'INVALID_PERIOD');
   });
 
   it('overlap is the shared days or null', () => {
-    expect(overlap(period('2026-01-15', '2026-02-10'), period('2026-02-01', '2026-02-28'))).toEqual({ start: '2026-02-01', end: '2026-02-10' });
+    expect(overlap(period('2026-01-15', '2026-02-10'), period('2026-02-01', '2026-02-28'))).toEqual({
+      start: '2026-02-01',
+      end: '2026-02-10',
+    });
     // touching on one day
-    expect(overlap(period('2026-01-01', '2026-01-31'), period('2026-01-31', '2026-02-28'))).toEqual({ start: '2026-01-31', end: '2026-01-31' });
+    expect(overlap(period('2026-01-01', '2026-01-31'), period('2026-01-31', '2026-02-28'))).toEqual({
+      start: '2026-01-31',
+      end: '2026-01-31',
+    });
     expect(overlap(period('2026-01-01', '2026-01-30'), period('2026-01-31', '2026-02-28'))).toBeNull();
     expect(overlap(month(2026, 1), quarter(2026, 1))).toEqual(month(2026, 1));
   });
@@ -176,22 +210,46 @@ describe('daysInPeriod(), periodContains(), overlap()', () => {
 describe('prorationFraction()', () => {
   it('a mid-month hire covers 27 of 28 days of February 2026', () => {
     // computed by hand: 2026-02-02..2026-02-28 is 27 days; February 2026 has 28
-    expect(prorationFraction(period('2026-02-02', '2026-12-31'), month(2026, 2))).toEqual({ numerator: 27, denominator: 28, value: 27 / 28 });
+    expect(prorationFraction(period('2026-02-02', '2026-12-31'), month(2026, 2))).toEqual({
+      numerator: 27,
+      denominator: 28,
+      value: 27 / 28,
+    });
     // computed by hand: a leap February: 2024-02-03..2024-02-29 is 27 of 29 days
-    expect(prorationFraction(period('2024-02-03', '2024-06-30'), month(2024, 2))).toEqual({ numerator: 27, denominator: 29, value: 27 / 29 });
+    expect(prorationFraction(period('2024-02-03', '2024-06-30'), month(2024, 2))).toEqual({
+      numerator: 27,
+      denominator: 29,
+      value: 27 / 29,
+    });
   });
 
   it('is 0 without overlap and 1 for full coverage', () => {
-    expect(prorationFraction(period('2026-03-01', '2026-03-31'), month(2026, 2))).toEqual({ numerator: 0, denominator: 28, value: 0 });
-    expect(prorationFraction(period('2025-01-01', '2027-01-01'), quarter(2026, 3))).toEqual({ numerator: 92, denominator: 92, value: 1 });
+    expect(prorationFraction(period('2026-03-01', '2026-03-31'), month(2026, 2))).toEqual({
+      numerator: 0,
+      denominator: 28,
+      value: 0,
+    });
+    expect(prorationFraction(period('2025-01-01', '2027-01-01'), quarter(2026, 3))).toEqual({
+      numerator: 92,
+      denominator: 92,
+      value: 1,
+    });
     // a leaver: 2026-01-01..2026-03-15 covers 31 + 28 + 15 = 74 of Q1's 90 days
-    expect(prorationFraction(period('2025-06-01', '2026-03-15'), quarter(2026, 1))).toEqual({ numerator: 74, denominator: 90, value: 74 / 90 });
+    expect(prorationFraction(period('2025-06-01', '2026-03-15'), quarter(2026, 1))).toEqual({
+      numerator: 74,
+      denominator: 90,
+      value: 74 / 90,
+    });
   });
 });
 
 describe('monthsOf()', () => {
   it('lists the full months a period touches', () => {
-    expect(monthsOf(period('2026-01-15', '2026-03-02')).map((p) => p.start)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
+    expect(monthsOf(period('2026-01-15', '2026-03-02')).map((p) => p.start)).toEqual([
+      '2026-01-01',
+      '2026-02-01',
+      '2026-03-01',
+    ]);
     expect(monthsOf(period('2026-01-15', '2026-01-15'))).toEqual([month(2026, 1)]);
     expect(monthsOf(period('2025-12-31', '2026-01-01'))).toEqual([month(2025, 12), month(2026, 1)]);
     expect(monthsOf(fiscalYear(2026, { fiscalYearStartMonth: 7 }))).toHaveLength(12);

@@ -41,7 +41,9 @@ const take = (seed: Parameters<typeof createRng>[0], n: number): number[] => {
 describe('createRng(): reference vectors (Python reference above)', () => {
   it('xoshiro128** core from the state [1, 2, 3, 4] (Python and Vigna C reference)', () => {
     const rng = createRng([1, 2, 3, 4]);
-    expect(Array.from({ length: 6 }, () => rng.nextUint32())).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492]);
+    expect(Array.from({ length: 6 }, () => rng.nextUint32())).toEqual([
+      11520, 0, 5927040, 70819200, 2031721883, 1637235492,
+    ]);
     // Python: state after six steps
     expect(rng.state()).toEqual([1110993931, 286554632, 2431677446, 2165318166]);
   });
@@ -151,10 +153,22 @@ describe('createRng(): behaviour', () => {
   });
 
   it('rejects bad seeds with INVALID_SEED and bad n with INVALID_INPUT', () => {
-    for (const bad of [NaN, Infinity, -Infinity, {}, null, undefined, [1, 2, 3], [0, 0, 0, 0], [1.5, 0, 0, 0], [2 ** 32, 0, 0, 0]]) {
+    for (const bad of [
+      NaN,
+      Infinity,
+      -Infinity,
+      {},
+      null,
+      undefined,
+      [1, 2, 3],
+      [0, 0, 0, 0],
+      [1.5, 0, 0, 0],
+      [2 ** 32, 0, 0, 0],
+    ]) {
       expect(thrown(() => createRng(bad as never), 'INVALID_SEED').field).toBe('seed');
     }
     const rng = createRng(1);
-    for (const bad of [0, -1, 1.5, NaN, 2 ** 32 + 1]) expect(thrown(() => rng.int(bad), 'INVALID_INPUT').field).toBe('n');
+    for (const bad of [0, -1, 1.5, NaN, 2 ** 32 + 1])
+      expect(thrown(() => rng.int(bad), 'INVALID_INPUT').field).toBe('n');
   });
 });

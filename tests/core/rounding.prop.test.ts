@@ -68,7 +68,10 @@ describe('roundDivSafe (fast path) equals roundRational (BigInt path)', () => {
   it('for every safe numerator, positive denominator and mode', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.maxSafeInteger().map((n) => n - (n % 7))),
+        fc.oneof(
+          fc.integer({ min: -1000, max: 1000 }),
+          fc.maxSafeInteger().map((n) => n - (n % 7)),
+        ),
         fc.oneof(fc.constantFrom(1, 2, 10, 100, 1000, 10 ** 15), fc.integer({ min: 1, max: 1_000_000 })),
         modeArb,
         (n, d, mode) => {

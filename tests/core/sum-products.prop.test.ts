@@ -8,7 +8,11 @@ const caseArb = currencyArb.chain((c) =>
   fc.record({
     currency: fc.constant(c),
     amounts: fc.array(moneyArb(c, 4), { maxLength: 20 }),
-    factor: fc.oneof(decimalStringArb(4), fc.integer({ min: -1000, max: 1000 }), fc.constantFrom('0.05', '0.1', '1e-3')),
+    factor: fc.oneof(
+      decimalStringArb(4),
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.constantFrom('0.05', '0.1', '1e-3'),
+    ),
     mode: fc.constantFrom(...ROUNDING_MODES),
   }),
 );
@@ -19,10 +23,20 @@ describe('sumProducts()', () => {
       fc.property(caseArb, ({ currency, amounts, factor, mode }) => {
         const lines = amounts.map((a) => roundMoney(multiply(a, factor), mode));
         expect(sumProducts(amounts, factor, currency, { mode })).toEqual(lines.reduce(add, zero(currency)));
-        const exact = sum(amounts.map((a) => multiply(a, factor)), currency);
+        const exact = sum(
+          amounts.map((a) => multiply(a, factor)),
+          currency,
+        );
         expect(sumProducts(amounts, factor, currency, { mode, round: 'total' })).toEqual(roundMoney(exact, mode));
         // one factor per line gives the same as the single factor
-        expect(sumProducts(amounts, amounts.map(() => factor), currency, { mode })).toEqual(sumProducts(amounts, factor, currency, { mode }));
+        expect(
+          sumProducts(
+            amounts,
+            amounts.map(() => factor),
+            currency,
+            { mode },
+          ),
+        ).toEqual(sumProducts(amounts, factor, currency, { mode }));
       }),
       { numRuns: 300 },
     );

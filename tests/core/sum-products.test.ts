@@ -10,7 +10,10 @@ describe('sumProducts()', () => {
   it('rounds each line, then sums (a statement)', () => {
     // computed by hand: 1000.10 × 0.05 = 50.005 → 50.01; 333.33 × 0.05 = 16.6665 → 16.67;
     // 0.07 × 0.05 = 0.0035 → 0.00; total 66.68
-    expect(sumProducts([usd('1000.10'), usd('333.33'), usd('0.07')], '0.05', 'USD')).toEqual({ amount: '66.68', currency: 'USD' });
+    expect(sumProducts([usd('1000.10'), usd('333.33'), usd('0.07')], '0.05', 'USD')).toEqual({
+      amount: '66.68',
+      currency: 'USD',
+    });
     // computed by hand: 0.01 × 0.5 = 0.005 per line → 0.01 each half away (0.03), 0.00 each half even
     const three = [usd('0.01'), usd('0.01'), usd('0.01')];
     expect(sumProducts(three, '0.5', 'USD').amount).toBe('0.03');
@@ -22,20 +25,26 @@ describe('sumProducts()', () => {
     const three = [usd('0.01'), usd('0.01'), usd('0.01')];
     expect(sumProducts(three, '0.5', 'USD', { round: 'total' }).amount).toBe('0.02');
     // computed by hand: 50.005 + 16.6665 + 0.0035 = 66.675 → 66.68
-    expect(sumProducts([usd('1000.10'), usd('333.33'), usd('0.07')], '0.05', 'USD', { round: 'total' }).amount).toBe('66.68');
+    expect(sumProducts([usd('1000.10'), usd('333.33'), usd('0.07')], '0.05', 'USD', { round: 'total' }).amount).toBe(
+      '66.68',
+    );
   });
 
   it('takes one factor per line', () => {
     // computed by hand: 1000.10 + 2 × 333.33 + 3 × 0.07 = 1000.10 + 666.66 + 0.21 = 1666.97
     expect(sumProducts([usd('1000.10'), usd('333.33'), usd('0.07')], [1, 2, 3], 'USD').amount).toBe('1666.97');
     // computed by hand: repeated factors (cached) and a Decimal factor: 10 × 0.1 + 10 × 0.1 + 10 × 0.25 = 4.50
-    expect(sumProducts([usd('10'), usd('10'), usd('10')], ['0.1', '0.1', new Decimal('0.25')], 'USD').amount).toBe('4.50');
+    expect(sumProducts([usd('10'), usd('10'), usd('10')], ['0.1', '0.1', new Decimal('0.25')], 'USD').amount).toBe(
+      '4.50',
+    );
     expect(sumProducts([usd('10'), usd('10')], [0.1, 0.1], 'USD', { round: 'total' }).amount).toBe('2.00');
   });
 
   it('is exact beyond 2^53 and with sub-minor amounts (BigInt paths)', () => {
     // computed by hand: 2 × 90071992547409.91 = 180143985094819.82
-    expect(sumProducts([usd('90071992547409.91'), usd('90071992547409.91')], 1, 'USD').amount).toBe('180143985094819.82');
+    expect(sumProducts([usd('90071992547409.91'), usd('90071992547409.91')], 1, 'USD').amount).toBe(
+      '180143985094819.82',
+    );
     // computed by hand: 0.005 × 1 → 0.01 (line rounded), 0.004 × 1 → 0.00
     expect(sumProducts([usd('0.005'), usd('0.004')], 1, 'USD').amount).toBe('0.01');
     // computed by hand: 12345678901234567.89 × 2 = 24691357802469135.78
@@ -58,8 +67,12 @@ describe('sumProducts()', () => {
     expect(thrown(() => sumProducts([usd('1')], [1, 2], 'USD'), 'INVALID_INPUT').field).toBe('factors');
     expect(thrown(() => sumProducts([usd('1')], 'x', 'USD'), 'INVALID_AMOUNT').field).toBe('factors');
     expect(thrown(() => sumProducts([usd('1')], ['x'], 'USD'), 'INVALID_AMOUNT').field).toBe('factors[0]');
-    expect(thrown(() => sumProducts([usd('1')], 1, 'USD', { round: 'line' as never }), 'INVALID_OPTION').field).toBe('options.round');
-    expect(thrown(() => sumProducts([usd('1')], 1, 'USD', { mode: 'up' as never }), 'INVALID_OPTION').field).toBe('options.mode');
+    expect(thrown(() => sumProducts([usd('1')], 1, 'USD', { round: 'line' as never }), 'INVALID_OPTION').field).toBe(
+      'options.round',
+    );
+    expect(thrown(() => sumProducts([usd('1')], 1, 'USD', { mode: 'up' as never }), 'INVALID_OPTION').field).toBe(
+      'options.mode',
+    );
     thrown(() => sumProducts([null as never], 1, 'USD'), 'INVALID_INPUT');
     thrown(() => sumProducts([], 1, 'usd'), 'UNKNOWN_CURRENCY');
   });

@@ -9,9 +9,16 @@ describe('UtcDate', () => {
       inTimeZone(tz, () => {
         const d = new UtcDate(Date.UTC(2026, 0, 31, 5, 6, 7, 8));
         // Python: date(2026, 1, 31).weekday() == 5 (Saturday) → JS getDay() 6
-        expect([d.getFullYear(), d.getMonth(), d.getDate(), d.getDay(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()]).toEqual([
-          2026, 0, 31, 6, 5, 6, 7, 8,
-        ]);
+        expect([
+          d.getFullYear(),
+          d.getMonth(),
+          d.getDate(),
+          d.getDay(),
+          d.getHours(),
+          d.getMinutes(),
+          d.getSeconds(),
+          d.getMilliseconds(),
+        ]).toEqual([2026, 0, 31, 6, 5, 6, 7, 8]);
         expect(d.getTimezoneOffset()).toBe(0);
       });
     });

@@ -23,7 +23,8 @@ import {
 } from '../../src/model/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const read = (name: string): unknown[] => JSON.parse(readFileSync(join(root, 'data/sample', name), 'utf8')) as unknown[];
+const read = (name: string): unknown[] =>
+  JSON.parse(readFileSync(join(root, 'data/sample', name), 'utf8')) as unknown[];
 
 describe('data/sample', () => {
   const members = read('members.json').map(parseMember);
@@ -83,7 +84,11 @@ describe('data/sample', () => {
   });
 
   it('is exactly what data/sample/generate.ts writes (fixed seed)', () => {
-    const out = execFileSync(process.execPath, [join(root, 'scripts/run-ts.mjs'), join(root, 'data/sample/generate.ts'), '--check'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [join(root, 'scripts/run-ts.mjs'), join(root, 'data/sample/generate.ts'), '--check'],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(out).toContain('matches');
   });
 });

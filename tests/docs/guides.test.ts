@@ -26,7 +26,11 @@ describe('docs/guides', () => {
       if (!block.includes('//=>')) return; // illustration only
       it(`${guide} block ${i + 1}`, async () => {
         const code = block.replace(/;[ \t]*\/\/=>(.*)$/gm, ';\n//=>$1');
-        await runExample(code, join(outDir, `${guide.replace(/\W/g, '_')}-${i}.ts`), `docs/guides/${guide} block ${i + 1}`);
+        await runExample(
+          code,
+          join(outDir, `${guide.replace(/\W/g, '_')}-${i}.ts`),
+          `docs/guides/${guide} block ${i + 1}`,
+        );
       });
     });
   }

@@ -28,7 +28,9 @@ export function instrument(code: string): { body: string; checks: number } {
       const expected = (arrow[1] ?? '').trim();
       const thrown = /^throws\s+(\w+)$/.exec(expected);
       checks++;
-      out.push(thrown ? `__throws(() => (${stmt}), ${JSON.stringify(thrown[1])});` : `__check(() => (${stmt}), ${expected});`);
+      out.push(
+        thrown ? `__throws(() => (${stmt}), ${JSON.stringify(thrown[1])});` : `__check(() => (${stmt}), ${expected});`,
+      );
       continue;
     }
     cur.push(line);
@@ -64,7 +66,10 @@ export async function runExample(code: string, target: string, where: string): P
   ].join('\n');
   const imports = body.split('\n').filter((l) => /^\s*import\s/.test(l));
   const rest = body.split('\n').filter((l) => !/^\s*import\s/.test(l));
-  writeFileSync(target, `${pointImports(imports.join('\n'), target)}\n${header}\nexport async function run() {\n${rest.join('\n')}\n}\n`);
+  writeFileSync(
+    target,
+    `${pointImports(imports.join('\n'), target)}\n${header}\nexport async function run() {\n${rest.join('\n')}\n}\n`,
+  );
   const mod = (await import(/* @vite-ignore */ target)) as { run: () => Promise<void> };
   await mod.run();
 }

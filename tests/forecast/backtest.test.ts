@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { backtest, holtWintersMethod, linearTrendMethod, naiveMethod, seasonalNaiveMethod } from '../../src/forecast/index.js';
+import {
+  backtest,
+  holtWintersMethod,
+  linearTrendMethod,
+  naiveMethod,
+  seasonalNaiveMethod,
+} from '../../src/forecast/index.js';
 import { austourists } from './fixtures-ets.js';
 import { codeOf } from './helpers.js';
 
@@ -9,7 +15,11 @@ describe('backtest (rolling origin)', () => {
     const b = backtest(y, naiveMethod(), { horizon: 2, folds: 3, step: 2 });
     // By hand: first train = 10 − 2 − 2·2 = 4 ⇒ train sizes 4, 6, 8; naive forecasts repeat the last value.
     expect(b.folds.map((f) => f.trainSize)).toEqual([4, 6, 8]);
-    expect(b.folds.map((f) => f.predicted)).toEqual([[4, 4], [6, 6], [8, 8]]);
+    expect(b.folds.map((f) => f.predicted)).toEqual([
+      [4, 4],
+      [6, 6],
+      [8, 8],
+    ]);
     expect(b.folds[2]?.actual).toEqual([9, 10]);
     // Errors 1, 2 in every fold ⇒ pooled MAE 1.5, bias −1.5.
     expect(b.accuracy.mae).toBe(1.5);
@@ -28,10 +38,14 @@ describe('backtest (rolling origin)', () => {
 
   it('does not let the method see the future', () => {
     const seen: number[] = [];
-    backtest([1, 2, 3, 4, 5], (train, h) => {
-      seen.push(train.length);
-      return new Array<number>(h).fill(0);
-    }, { folds: 2 });
+    backtest(
+      [1, 2, 3, 4, 5],
+      (train, h) => {
+        seen.push(train.length);
+        return new Array<number>(h).fill(0);
+      },
+      { folds: 2 },
+    );
     expect(seen).toEqual([3, 4]);
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { finalizeForecastByCategory, forecastByCategory, forecastByCategoryBy, mergeForecastByCategory, summarizeForecastByCategory } from '../../src/forecast/index.js';
+import {
+  finalizeForecastByCategory,
+  forecastByCategory,
+  forecastByCategoryBy,
+  mergeForecastByCategory,
+  summarizeForecastByCategory,
+} from '../../src/forecast/index.js';
 import { codeOf, deal } from './helpers.js';
 
 const q1 = { start: '2026-01-01', end: '2026-03-31' };
@@ -46,7 +52,7 @@ describe('forecastByCategory', () => {
     expect(codeOf(() => mergeForecastByCategory(a, other))).toBe('INVALID_INPUT');
   });
 
-  it('by owner: each member\'s categories', () => {
+  it("by owner: each member's categories", () => {
     const deals = [
       deal({ ownerId: 'ana', forecastCategory: 'commit', amount: '100' }),
       deal({ ownerId: 'bo', forecastCategory: 'bestCase', amount: '200' }),
@@ -67,7 +73,14 @@ describe('forecastByCategory refuses category/closure contradictions instead of 
     expect(codeOf(() => forecastByCategory([deal({ forecastCategory: 'closed' })], q1))).toBe('INVALID_INPUT');
     // Outside the period nothing is counted, so nothing is checked; an open deal may be omitted (excluded by its rep).
     // Computed by hand: only the 700 commit deal is counted ⇒ commit forecast 700.00.
-    const f = forecastByCategory([{ ...lostInCommit, closeDate: '2025-12-01' }, deal({ forecastCategory: 'omitted' }), deal({ forecastCategory: 'commit', amount: '700' })], q1);
+    const f = forecastByCategory(
+      [
+        { ...lostInCommit, closeDate: '2025-12-01' },
+        deal({ forecastCategory: 'omitted' }),
+        deal({ forecastCategory: 'commit', amount: '700' }),
+      ],
+      q1,
+    );
     expect(f.commitForecast.amount).toBe('700.00');
   });
 });

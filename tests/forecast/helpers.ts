@@ -33,7 +33,14 @@ export const pipeline: Pipeline = {
   handoffStages: [],
   transitions: [],
   stages: [
-    { id: 'stage1', name: 'Stage 1', kind: 'open', probability: 0.25, forecastCategory: 'pipeline', requiredFields: [] },
+    {
+      id: 'stage1',
+      name: 'Stage 1',
+      kind: 'open',
+      probability: 0.25,
+      forecastCategory: 'pipeline',
+      requiredFields: [],
+    },
     { id: 'stage2', name: 'Stage 2', kind: 'open', probability: 0.4, forecastCategory: 'bestCase', requiredFields: [] },
     { id: 'stage3', name: 'Stage 3', kind: 'open', probability: 0.65, forecastCategory: 'commit', requiredFields: [] },
     { id: 'won', name: 'Closed Won', kind: 'won', probability: 1, forecastCategory: 'closed', requiredFields: [] },

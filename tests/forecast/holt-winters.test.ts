@@ -11,13 +11,18 @@ function expectAllClose(actual: readonly number[], expected: readonly number[], 
 }
 
 /** R's initstate is ℓ, b, s₀, s₋₁, …, s₋ₘ₊₁ (newest season first); holtWinters wants oldest first. */
-function initialFromR(initstate: readonly number[], trend: boolean): { level: number; trend?: number; seasonal: number[] } {
+function initialFromR(
+  initstate: readonly number[],
+  trend: boolean,
+): { level: number; trend?: number; seasonal: number[] } {
   const level = initstate[0] as number;
   const rest = initstate.slice(trend ? 2 : 1);
-  return trend ? { level, trend: initstate[1] as number, seasonal: [...rest].reverse() } : { level, seasonal: [...rest].reverse() };
+  return trend
+    ? { level, trend: initstate[1] as number, seasonal: [...rest].reverse() }
+    : { level, seasonal: [...rest].reverse() };
 }
 
-describe('holtWinters vs R forecast::ets with R\'s parameters and initial states (fpp2 austourists)', () => {
+describe("holtWinters vs R forecast::ets with R's parameters and initial states (fpp2 austourists)", () => {
   it('ETS(A,A,A): fitted values and forecasts to 1e-6, sigma2 as R', () => {
     // Oracle: R forecast::ets(austourists, "AAA"), vendored in statsmodels' fit_ets_results_seasonal.json.
     const fit = holtWinters(austourists, {
@@ -51,14 +56,18 @@ describe('holtWinters vs R forecast::ets with R\'s parameters and initial states
     expect(fit.errorCorrection.beta).toBeCloseTo(R_AAA.beta as number, 15);
   });
 
-  it('passing R\'s seasonal order unreversed gives visibly different fitted values (the order trap)', () => {
+  it("passing R's seasonal order unreversed gives visibly different fitted values (the order trap)", () => {
     const fit = holtWinters(austourists, {
       seasonLength: 4,
       alpha: R_AAA.alpha,
       beta: R_AAA.beta as number,
       gamma: R_AAA.gamma as number,
       parameterization: 'errorCorrection',
-      initial: { level: R_AAA.initstate[0] as number, trend: R_AAA.initstate[1] as number, seasonal: R_AAA.initstate.slice(2) },
+      initial: {
+        level: R_AAA.initstate[0] as number,
+        trend: R_AAA.initstate[1] as number,
+        seasonal: R_AAA.initstate.slice(2),
+      },
       horizon: 4,
     });
     // Research note §3.8: with the wrong order fitted values differ by up to 9.2.
@@ -178,7 +187,12 @@ describe('holtWinters vs R without seasonality (fpp2 oildata, livestock; statsmo
 
   it('ETS(A,N,N) (simple exponential smoothing) on oildata', () => {
     // Oracle: R ets(oildata, "ANN"), same JSON.
-    const fit = holtWinters(oildata, { trend: 'none', alpha: R_oil_ANN.alpha, initial: { level: R_oil_ANN.initstate[0] as number }, horizon: 4 });
+    const fit = holtWinters(oildata, {
+      trend: 'none',
+      alpha: R_oil_ANN.alpha,
+      initial: { level: R_oil_ANN.initstate[0] as number },
+      horizon: 4,
+    });
     expectAllClose(fit.fitted, R_oil_ANN.fitted, 1e-6);
     expectAllClose(fit.forecast, R_oil_ANN.forecast, 1e-6);
   });
@@ -186,9 +200,10 @@ describe('holtWinters vs R without seasonality (fpp2 oildata, livestock; statsmo
   it('damped Holt on fpp2 livestock (research E11: R ets(model = "AAN", damped = TRUE, phi = 0.98))', () => {
     // Oracle: statsmodels test_holtwinters.py::test_holt_damp_r (R forecast::ets numbers).
     const livestock = [
-      263.917747, 268.307222, 260.662556, 266.639419, 277.515778, 283.834045, 290.309028, 292.474198, 300.830694, 309.286657,
-      318.331081, 329.37239, 338.883998, 339.244126, 328.600632, 314.255385, 314.459695, 321.413779, 329.789292, 346.385165,
-      352.297882, 348.370515, 417.562922, 417.12357, 417.749459, 412.233904, 411.946817, 394.697075, 401.49927, 408.270468, 414.2428,
+      263.917747, 268.307222, 260.662556, 266.639419, 277.515778, 283.834045, 290.309028, 292.474198, 300.830694,
+      309.286657, 318.331081, 329.37239, 338.883998, 339.244126, 328.600632, 314.255385, 314.459695, 321.413779,
+      329.789292, 346.385165, 352.297882, 348.370515, 417.562922, 417.12357, 417.749459, 412.233904, 411.946817,
+      394.697075, 401.49927, 408.270468, 414.2428,
     ];
     const fit = holtWinters(livestock, {
       alpha: 0.97402626,
@@ -207,7 +222,10 @@ describe('holtWinters vs R without seasonality (fpp2 oildata, livestock; statsmo
 
   it("Holt's linear method on fpp2 ausair with the 'legacy-heuristic' start (research E10a)", () => {
     // Oracle: statsmodels test_holtwinters.py::test_holt: forecast(5) = 43.76, 45.59, 47.43, 49.27, 51.10 (2 dp).
-    const air = [17.5534, 21.8601, 23.8866, 26.9293, 26.8885, 28.8314, 30.0751, 30.9535, 30.1857, 31.5797, 32.577569, 33.477398, 39.021581, 41.386432, 41.596552];
+    const air = [
+      17.5534, 21.8601, 23.8866, 26.9293, 26.8885, 28.8314, 30.0751, 30.9535, 30.1857, 31.5797, 32.577569, 33.477398,
+      39.021581, 41.386432, 41.596552,
+    ];
     const fit = holtWinters(air, { alpha: 0.8, beta: 0.2, horizon: 5 });
     expect(fit.initial).toEqual({ level: 17.5534, trend: 21.8601 - 17.5534, seasonal: null, source: 'heuristic' });
     expectAllClose(fit.forecast, [43.76, 45.59, 47.43, 49.27, 51.1], 0.005);
@@ -215,8 +233,14 @@ describe('holtWinters vs R without seasonality (fpp2 oildata, livestock; statsmo
 
   it('SES on fpp2 oildata 1996–2007, α = 0.2, ℓ₀ = y₁ (research E10b)', () => {
     // Oracle: statsmodels test_holtwinters.py::test_simple_exp_smoothing: levels and forecast(1) = 484.802468.
-    const oil = [446.6565229, 454.4733065, 455.662974, 423.6322388, 456.2713279, 440.5880501, 425.3325201, 485.1494479, 506.0481621, 526.7919833, 514.268889, 494.2110193];
-    const levels = [446.6565229, 448.21987962, 449.7084985, 444.49324656, 446.84886283, 445.59670028, 441.54386424, 450.26498098, 461.4216172, 474.49569042, 482.45033014, 484.80246797];
+    const oil = [
+      446.6565229, 454.4733065, 455.662974, 423.6322388, 456.2713279, 440.5880501, 425.3325201, 485.1494479,
+      506.0481621, 526.7919833, 514.268889, 494.2110193,
+    ];
+    const levels = [
+      446.6565229, 448.21987962, 449.7084985, 444.49324656, 446.84886283, 445.59670028, 441.54386424, 450.26498098,
+      461.4216172, 474.49569042, 482.45033014, 484.80246797,
+    ];
     const fit = holtWinters(oil, { trend: 'none', alpha: 0.2, horizon: 1 });
     // The one-step forecast of y_{t+1} is the level after y_t.
     expectAllClose(fit.fitted.slice(1), levels.slice(0, -1), 1e-6);
@@ -233,14 +257,26 @@ describe('holtWinters prediction intervals', () => {
       {
         r: R_AAA,
         mse: 5.475533949190415,
-        lo: [70.75825591708212, 46.07863043038826, 58.2785492328708, 62.622003237354384, 71.91017131513304, 47.248661694293524, 59.46585631836191, 63.82580988829357],
-        hi: [79.93083204096959, 55.43827541906474, 67.82190073554139, 72.3458897220876, 83.40365059336644, 58.89297810560722, 71.25932760049804, 75.76681702159618],
+        lo: [
+          70.75825591708212, 46.07863043038826, 58.2785492328708, 62.622003237354384, 71.91017131513304,
+          47.248661694293524, 59.46585631836191, 63.82580988829357,
+        ],
+        hi: [
+          79.93083204096959, 55.43827541906474, 67.82190073554139, 72.3458897220876, 83.40365059336644,
+          58.89297810560722, 71.25932760049804, 75.76681702159618,
+        ],
       },
       {
         r: R_AAdA,
         mse: 5.277960731843255,
-        lo: [71.57489619913179, 46.791110136057355, 58.78660635798835, 62.72396829990156, 71.89825917120237, 47.01567199938024, 58.92016714426627, 62.77331892168972],
-        hi: [80.58046532242798, 56.44371214191497, 69.14254835014422, 73.83375671543847, 85.52478378443516, 61.381477925957846, 74.06806850341492, 78.74230526263553],
+        lo: [
+          71.57489619913179, 46.791110136057355, 58.78660635798835, 62.72396829990156, 71.89825917120237,
+          47.01567199938024, 58.92016714426627, 62.77331892168972,
+        ],
+        hi: [
+          80.58046532242798, 56.44371214191497, 69.14254835014422, 73.83375671543847, 85.52478378443516,
+          61.381477925957846, 74.06806850341492, 78.74230526263553,
+        ],
       },
     ];
     for (const { r, mse, lo, hi } of cases) {
@@ -257,7 +293,9 @@ describe('holtWinters prediction intervals', () => {
       });
       const band = fit.intervals[0];
       expect(band?.level).toBe(0.95);
-      const mine = (band?.upper ?? []).map((u, i) => (u - (band?.lower[i] as number)) / 2 / Math.sqrt(fit.sigma2 as number));
+      const mine = (band?.upper ?? []).map(
+        (u, i) => (u - (band?.lower[i] as number)) / 2 / Math.sqrt(fit.sigma2 as number),
+      );
       const theirs = hi.map((u, i) => (u - (lo[i] as number)) / 2 / Math.sqrt(mse));
       mine.forEach((m, i) => expect(Math.abs(m / (theirs[i] as number) - 1)).toBeLessThan(1e-6));
     }
@@ -297,14 +335,43 @@ describe('holtWinters parameter search', () => {
   // (statsmodels' own fit(optimized=True) re-estimates the "known" initial level and trend, so its SSE
   // is not comparable.)
   const cases = [
-    { seasonality: 'additive', damped: false, sse: 366.01608445658184, alpha: 0.368434096807457, gamma: 0.3993739162061197 },
-    { seasonality: 'additive', damped: true, sse: 367.5371462012332, alpha: 0.3668445166331578, gamma: 0.39849397132563286 },
-    { seasonality: 'multiplicative', damped: false, sse: 347.94491383331115, alpha: 0.36039735499897396, gamma: 0.2754492663264919 },
-    { seasonality: 'multiplicative', damped: true, sse: 348.50610369392007, alpha: 0.35595832926880944, gamma: 0.2772186543973768 },
+    {
+      seasonality: 'additive',
+      damped: false,
+      sse: 366.01608445658184,
+      alpha: 0.368434096807457,
+      gamma: 0.3993739162061197,
+    },
+    {
+      seasonality: 'additive',
+      damped: true,
+      sse: 367.5371462012332,
+      alpha: 0.3668445166331578,
+      gamma: 0.39849397132563286,
+    },
+    {
+      seasonality: 'multiplicative',
+      damped: false,
+      sse: 347.94491383331115,
+      alpha: 0.36039735499897396,
+      gamma: 0.2754492663264919,
+    },
+    {
+      seasonality: 'multiplicative',
+      damped: true,
+      sse: 348.50610369392007,
+      alpha: 0.35595832926880944,
+      gamma: 0.2772186543973768,
+    },
   ] as const;
   for (const c of cases) {
     it(`${c.seasonality}${c.damped ? ', damped' : ''}: reaches the least-squares optimum`, () => {
-      const fit = holtWinters(austourists, { seasonLength: 4, seasonality: c.seasonality, damped: c.damped, horizon: 4 });
+      const fit = holtWinters(austourists, {
+        seasonLength: 4,
+        seasonality: c.seasonality,
+        damped: c.damped,
+        horizon: 4,
+      });
       expect(fit.estimated).toEqual(c.damped ? ['alpha', 'beta', 'gamma', 'phi'] : ['alpha', 'beta', 'gamma']);
       expect(fit.sse).toBeLessThanOrEqual(c.sse * (1 + 1e-9));
       expect(Math.abs(fit.parameters.alpha - c.alpha)).toBeLessThan(1e-4);
@@ -337,10 +404,17 @@ describe('holtWinters parameter search', () => {
       // Seasonal states normalised as R's: they sum to 0.
       expect(Math.abs((fit.initial.seasonal as number[]).reduce((a, b) => a + b, 0))).toBeLessThan(1e-9);
     }
-    const mult = holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', initialization: 'estimated', horizon: 4 });
+    const mult = holtWinters(austourists, {
+      seasonLength: 4,
+      seasonality: 'multiplicative',
+      initialization: 'estimated',
+      horizon: 4,
+    });
     expect((mult.initial.seasonal as number[]).reduce((a, b) => a + b, 0)).toBeCloseTo(4, 9);
     // Estimating the states can only improve on the heuristic start (it is the search's starting point).
-    expect(mult.sse).toBeLessThanOrEqual(holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', horizon: 4 }).sse);
+    expect(mult.sse).toBeLessThanOrEqual(
+      holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', horizon: 4 }).sse,
+    );
   });
 
   it('estimates only what is not given', () => {
@@ -363,12 +437,26 @@ describe('holtWinters validation', () => {
     expect(code(() => holtWinters([1, Number.NaN, 3]))).toBe('INVALID_INPUT');
     expect(code(() => holtWinters([1, 2, 3], { seasonLength: 4 }))).toBe('INSUFFICIENT_DATA');
     expect(code(() => holtWinters(austourists, { seasonLength: 4, alpha: 1.5 }))).toBe('INVALID_RATE');
-    expect(code(() => holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', initial: { level: 1, trend: 0, seasonal: [1, 1] } }))).toBe('INVALID_OPTION');
-    expect(code(() => holtWinters([1, -2, 3, 4, 5, 6, 7, 8], { seasonLength: 4, seasonality: 'multiplicative' }))).toBe('INVALID_INPUT');
+    expect(
+      code(() =>
+        holtWinters(austourists, {
+          seasonLength: 4,
+          seasonality: 'multiplicative',
+          initial: { level: 1, trend: 0, seasonal: [1, 1] },
+        }),
+      ),
+    ).toBe('INVALID_OPTION');
+    expect(code(() => holtWinters([1, -2, 3, 4, 5, 6, 7, 8], { seasonLength: 4, seasonality: 'multiplicative' }))).toBe(
+      'INVALID_INPUT',
+    );
     expect(code(() => holtWinters([1, 2, 3], { trend: 'none', phi: 0.9 }))).toBe('INVALID_OPTION');
-    expect(code(() => holtWinters([1, 2, 3], { alpha: 0.2, beta: 0.5, parameterization: 'errorCorrection' }))).toBe('INVALID_OPTION');
+    expect(code(() => holtWinters([1, 2, 3], { alpha: 0.2, beta: 0.5, parameterization: 'errorCorrection' }))).toBe(
+      'INVALID_OPTION',
+    );
     expect(code(() => holtWinters([1, 2, 3], { levels: [95] }))).toBe('INVALID_RATE');
-    expect(code(() => holtWinters([1, 2, 3], { initial: { level: 1, trend: 0 }, initialization: 'estimated' }))).toBe('INVALID_OPTION');
+    expect(code(() => holtWinters([1, 2, 3], { initial: { level: 1, trend: 0 }, initialization: 'estimated' }))).toBe(
+      'INVALID_OPTION',
+    );
     expect(code(() => holtWinters([1, 2, 3], { initialization: 'guess' as never }))).toBe('INVALID_OPTION');
     expect(code(() => holtWinters(austourists, { seasonLength: 4, seasonality: 'none' }))).toBe('INVALID_OPTION');
   });
@@ -416,8 +504,12 @@ describe('holtWinters boundary parameters and option checks', () => {
     expect(codeOf(() => holtWinters([1, 2, 3], { horizon: 1.5 }))).toBe('INVALID_OPTION');
     expect(() => holtWinters([1, 2, 3], { horizon: 0 })).toThrow(/options\.horizon.*0/);
     expect(codeOf(() => holtWinters(austourists, { seasonLength: 2.5 }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', simulations: 0 }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', simulations: 1e9 }))).toBe('INVALID_OPTION');
+    expect(
+      codeOf(() => holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', simulations: 0 })),
+    ).toBe('INVALID_OPTION');
+    expect(
+      codeOf(() => holtWinters(austourists, { seasonLength: 4, seasonality: 'multiplicative', simulations: 1e9 })),
+    ).toBe('INVALID_OPTION');
     expect(codeOf(() => holtWinters([], { trend: 'none' }))).toBe('INSUFFICIENT_DATA');
     expect(codeOf(() => holtWinters([1], {}))).toBe('INSUFFICIENT_DATA');
     expect(codeOf(() => holtWinters(austourists.slice(0, 7), { seasonLength: 4 }))).toBe('INSUFFICIENT_DATA');

@@ -22,7 +22,11 @@ describe('normalQuantile (core, used for prediction intervals)', () => {
 describe('prediction intervals', () => {
   it('variance multipliers of ETS(A,A,A): 1 + Σ (α + βj + γ[j mod m = 0])² (by hand)', () => {
     // α = 0.5, β = 0.1, γ = 0.2, m = 2: c₁ = 0.6, c₂ = 0.7 + 0.2 = 0.9 ⇒ v = 1, 1.36, 2.17.
-    const v = varianceMultipliers({ trend: true, seasonality: 'additive', m: 2 }, { alpha: 0.5, beta: 0.1, gamma: 0.2, phi: 1 }, 3);
+    const v = varianceMultipliers(
+      { trend: true, seasonality: 'additive', m: 2 },
+      { alpha: 0.5, beta: 0.1, gamma: 0.2, phi: 1 },
+      3,
+    );
     expect(v[0]).toBe(1);
     expect(v[1]).toBeCloseTo(1.36, 14);
     expect(v[2]).toBeCloseTo(2.17, 14);

@@ -80,7 +80,9 @@ describe('time-series functions never return NaN or Infinity, and never mutate t
         finiteOrRevopsError(() => holtWinters(y, deepFreeze({ horizon: 3 })));
         finiteOrRevopsError(() => holtWinters(y, deepFreeze({ damped: true, horizon: 3 })));
         finiteOrRevopsError(() => holtWinters(y, deepFreeze({ seasonLength: 4, horizon: 4 })));
-        finiteOrRevopsError(() => holtWinters(y, deepFreeze({ seasonLength: 4, seasonality: 'multiplicative', horizon: 4, simulations: 200 })));
+        finiteOrRevopsError(() =>
+          holtWinters(y, deepFreeze({ seasonLength: 4, seasonality: 'multiplicative', horizon: 4, simulations: 200 })),
+        );
         expect(y).toEqual(raw);
       }),
       { seed: 7, numRuns: 150 },
@@ -142,10 +144,19 @@ describe('pipeline functions never mutate their (deep-frozen) inputs and return 
         );
         const copy = JSON.parse(JSON.stringify(deals)) as unknown;
         const period = deepFreeze({ start: '2026-01-01', end: '2026-06-30' });
-        finiteOrRevopsError(() => weightedPipeline(deals, deepFreeze({ period, probabilities: { stage1: 0.2 }, currency: 'USD' })));
+        finiteOrRevopsError(() =>
+          weightedPipeline(deals, deepFreeze({ period, probabilities: { stage1: 0.2 }, currency: 'USD' })),
+        );
         finiteOrRevopsError(() => forecastByCategory(deals, period, { currency: 'USD' }));
-        finiteOrRevopsError(() => simulatePipeline(deals, deepFreeze({ runs: 200, seed: 3, period, slip: { [deals[0]?.id ?? 'none']: 0.5 }, currency: 'USD' })));
-        finiteOrRevopsError(() => stageProbabilities(deals, deepFreeze({ pipeline, halfLifeQuarters: 2, asOf: '2026-12-31' })));
+        finiteOrRevopsError(() =>
+          simulatePipeline(
+            deals,
+            deepFreeze({ runs: 200, seed: 3, period, slip: { [deals[0]?.id ?? 'none']: 0.5 }, currency: 'USD' }),
+          ),
+        );
+        finiteOrRevopsError(() =>
+          stageProbabilities(deals, deepFreeze({ pipeline, halfLifeQuarters: 2, asOf: '2026-12-31' })),
+        );
         finiteOrRevopsError(() => stageProbabilities(deals, deepFreeze({ pipeline, by: 'value' })));
         const usd = (amount: string) => deepFreeze({ amount, currency: 'USD' });
         finiteOrRevopsError(() => pipelineCoverage(usd('100.00'), usd('100.00'), usd('0.00')));
@@ -156,8 +167,18 @@ describe('pipeline functions never mutate their (deep-frozen) inputs and return 
   });
 
   it('a negative amount is refused as a value weight (a weight below 0 would give rates outside [0, 1])', () => {
-    expect(codeOf(() => stageProbabilities([deal({ amount: '-100.00', stage: 'won' })], { pipeline, by: 'value' }))).toBe('INVALID_AMOUNT');
+    expect(
+      codeOf(() => stageProbabilities([deal({ amount: '-100.00', stage: 'won' })], { pipeline, by: 'value' })),
+    ).toBe('INVALID_AMOUNT');
     // Recency weighting needs a valid close date.
-    expect(codeOf(() => stageProbabilities([deal({ stage: 'won', closeDate: '2025-13-01' })], { pipeline, halfLifeQuarters: 1, asOf: '2026-12-31' }))).toBe('INVALID_DATE');
+    expect(
+      codeOf(() =>
+        stageProbabilities([deal({ stage: 'won', closeDate: '2025-13-01' })], {
+          pipeline,
+          halfLifeQuarters: 1,
+          asOf: '2026-12-31',
+        }),
+      ),
+    ).toBe('INVALID_DATE');
   });
 });

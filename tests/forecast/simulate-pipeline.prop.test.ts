@@ -4,11 +4,15 @@ import { simulatePipeline, weightedPipeline } from '../../src/forecast/index.js'
 import { deal } from './helpers.js';
 
 const arbPipeline = fc.array(
-  fc.record({ cents: fc.integer({ min: 1, max: 100_000_000 }), p: fc.integer({ min: 0, max: 100 }).map((x) => x / 100) }),
+  fc.record({
+    cents: fc.integer({ min: 1, max: 100_000_000 }),
+    p: fc.integer({ min: 0, max: 100 }).map((x) => x / 100),
+  }),
   { minLength: 1, maxLength: 12 },
 );
 
-const toDeals = (rows: { cents: number; p: number }[]) => rows.map((r) => deal({ amount: (r.cents / 100).toFixed(2), probability: r.p }));
+const toDeals = (rows: { cents: number; p: number }[]) =>
+  rows.map((r) => deal({ amount: (r.cents / 100).toFixed(2), probability: r.p }));
 
 describe('simulatePipeline properties', () => {
   it('the mean converges to the weighted pipeline as runs grow (within 5 standard errors)', () => {
@@ -30,14 +34,20 @@ describe('simulatePipeline properties', () => {
 
   it('min ≤ P10 ≤ P50 ≤ P90 ≤ max, and the histogram holds every run', () => {
     fc.assert(
-      fc.property(arbPipeline, fc.integer({ min: 1, max: 3000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer(), (rows, runs, slip, seed) => {
-        const sim = simulatePipeline(toDeals(rows), { runs, seed, slip });
-        expect(sim.min).toBeLessThanOrEqual(sim.p10);
-        expect(sim.p10).toBeLessThanOrEqual(sim.p50);
-        expect(sim.p50).toBeLessThanOrEqual(sim.p90);
-        expect(sim.p90).toBeLessThanOrEqual(sim.max);
-        expect(sim.histogram.counts.reduce((s, c) => s + c, 0)).toBe(runs);
-      }),
+      fc.property(
+        arbPipeline,
+        fc.integer({ min: 1, max: 3000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer(),
+        (rows, runs, slip, seed) => {
+          const sim = simulatePipeline(toDeals(rows), { runs, seed, slip });
+          expect(sim.min).toBeLessThanOrEqual(sim.p10);
+          expect(sim.p10).toBeLessThanOrEqual(sim.p50);
+          expect(sim.p50).toBeLessThanOrEqual(sim.p90);
+          expect(sim.p90).toBeLessThanOrEqual(sim.max);
+          expect(sim.histogram.counts.reduce((s, c) => s + c, 0)).toBe(runs);
+        },
+      ),
       { seed: 99, numRuns: 100 },
     );
   });

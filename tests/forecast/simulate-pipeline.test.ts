@@ -5,7 +5,11 @@ import { codeOf, deal } from './helpers.js';
 
 // Research S5 (constructed, exact distribution computed by hand): A 100,000 @ 0.5, B 50,000 @ 0.8,
 // C 20,000 @ 0.3, independent, no slip ⇒ mean 96,000, variance 2.984e9.
-const s5 = [deal({ id: 'A', amount: '100000', probability: 0.5 }), deal({ id: 'B', amount: '50000', probability: 0.8 }), deal({ id: 'C', amount: '20000', probability: 0.3 })];
+const s5 = [
+  deal({ id: 'A', amount: '100000', probability: 0.5 }),
+  deal({ id: 'B', amount: '50000', probability: 0.8 }),
+  deal({ id: 'C', amount: '20000', probability: 0.3 }),
+];
 
 describe('simulatePipeline', () => {
   it('S5: the mean is within 5 standard errors of 96,000 and the spread matches the exact variance', () => {
@@ -28,7 +32,11 @@ describe('simulatePipeline', () => {
   });
 
   it('follows the documented draw order (a plain reference loop over createRng gives the same totals)', () => {
-    const deals = [deal({ id: 'x', amount: '10.50', probability: 0.4 }), deal({ id: 'y', amount: '3', probability: 0.9 }), deal({ id: 'z', amount: '7.25', probability: 0.6 })];
+    const deals = [
+      deal({ id: 'x', amount: '10.50', probability: 0.4 }),
+      deal({ id: 'y', amount: '3', probability: 0.9 }),
+      deal({ id: 'z', amount: '7.25', probability: 0.6 }),
+    ];
     const runs = 1000;
     const slip = { x: 0.5, z: 0.2 };
     const sim = simulatePipeline(deals, { runs, seed: 'q3', slip, bins: 4 });
@@ -37,7 +45,11 @@ describe('simulatePipeline', () => {
     const totals: number[] = [];
     for (let r = 0; r < runs; r++) {
       let cents = 0;
-      for (const [a, p, q] of [[1050, 0.4, 0.5], [300, 0.9, 0], [725, 0.6, 0.2]] as const) {
+      for (const [a, p, q] of [
+        [1050, 0.4, 0.5],
+        [300, 0.9, 0],
+        [725, 0.6, 0.2],
+      ] as const) {
         if (rng.next() < p && !(q > 0 && rng.next() < q)) cents += a;
       }
       totals.push(cents);
@@ -56,7 +68,11 @@ describe('simulatePipeline', () => {
     const sim = simulatePipeline(s5, { runs: 50_000, seed: 9, slip: 0.25 });
     expect(sim.expected).toBeCloseTo(96_000 * 0.75, 6);
     // π = p(1 − q): Var = Σ a²π(1 − π) (independent Bernoulli), by hand.
-    const v = [[100_000, 0.375], [50_000, 0.6], [20_000, 0.225]].reduce((s, [a, pi]) => s + (a as number) ** 2 * (pi as number) * (1 - (pi as number)), 0);
+    const v = [
+      [100_000, 0.375],
+      [50_000, 0.6],
+      [20_000, 0.225],
+    ].reduce((s, [a, pi]) => s + (a as number) ** 2 * (pi as number) * (1 - (pi as number)), 0);
     expect(Math.abs(sim.mean - sim.expected)).toBeLessThan(5 * Math.sqrt(v / 50_000));
   });
 
@@ -66,7 +82,11 @@ describe('simulatePipeline', () => {
       deal({ stage: 'commit', amount: '100', probability: 0.1, expectedCloseDate: '2026-06-30' }),
       deal({ stage: 'won', amount: '500', probability: 1, closeDate: '2026-01-05' }),
     ];
-    const sim = simulatePipeline(deals, { runs: 100, probabilities: { commit: 1 }, period: { start: '2026-01-01', end: '2026-03-31' } });
+    const sim = simulatePipeline(deals, {
+      runs: 100,
+      probabilities: { commit: 1 },
+      period: { start: '2026-01-01', end: '2026-03-31' },
+    });
     expect(sim.deals).toBe(1);
     expect([sim.min, sim.p50, sim.max, sim.mean]).toEqual([100, 100, 100, 100]);
     expect(sim.histogram).toEqual({ edges: [100, 100], counts: [100] });

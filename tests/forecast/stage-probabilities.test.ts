@@ -36,7 +36,10 @@ describe('stageProbabilities', () => {
 
   it('SaaSGrid "Stage Win Rate": 16 won of 40 that reached Stage 2 = 40 %', () => {
     // Oracle: SaaSGrid "Stage Win Rate" example.
-    const deals = [...times(16, () => closed(['stage1', 'stage2', 'stage3'], 'won')), ...times(24, () => closed(['stage1', 'stage2'], 'lost'))];
+    const deals = [
+      ...times(16, () => closed(['stage1', 'stage2', 'stage3'], 'won')),
+      ...times(24, () => closed(['stage1', 'stage2'], 'lost')),
+    ];
     expect(stageProbabilities(deals, { pipeline }).stages[1]?.probability).toBe(0.4);
   });
 
@@ -61,10 +64,13 @@ describe('stageProbabilities', () => {
 
   it('by value weighs each deal by its amount', () => {
     // By hand: reached Stage 1 = 300 + 100, won 300 → 0.75.
-    const r = stageProbabilities([closed(['stage1'], 'won', { amount: '300' }), closed(['stage1'], 'lost', { amount: '100' })], {
-      pipeline,
-      by: 'value',
-    });
+    const r = stageProbabilities(
+      [closed(['stage1'], 'won', { amount: '300' }), closed(['stage1'], 'lost', { amount: '100' })],
+      {
+        pipeline,
+        by: 'value',
+      },
+    );
     expect(r.stages[0]?.probability).toBe(0.75);
   });
 
@@ -88,20 +94,26 @@ describe('stageProbabilities', () => {
     expect(codeOf(() => stageProbabilities([], {} as never))).toBe('INVALID_OPTION');
     expect(codeOf(() => stageProbabilities([deal({ stage: 'nowhere' })], { pipeline }))).toBe('INVALID_INPUT');
     expect(codeOf(() => stageProbabilities([], { pipeline, halfLifeQuarters: 4 }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => stageProbabilities([], { pipeline, halfLifeQuarters: 0, asOf: '2026-01-01' }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => stageProbabilities([], { pipeline, halfLifeQuarters: 0, asOf: '2026-01-01' }))).toBe(
+      'INVALID_OPTION',
+    );
     expect(codeOf(() => stageProbabilities([], { pipeline, by: 'amount' as never }))).toBe('INVALID_OPTION');
     expect(codeOf(() => stageProbabilities([], { pipeline, asOf: '2026-13-01' }))).toBe('INVALID_DATE');
     const eur = closed(['stage1'], 'won', { currency: 'EUR' });
-    expect(codeOf(() => stageProbabilities([closed(['stage1'], 'won'), eur], { pipeline, by: 'value' }))).toBe('CURRENCY_MISMATCH');
+    expect(codeOf(() => stageProbabilities([closed(['stage1'], 'won'), eur], { pipeline, by: 'value' }))).toBe(
+      'CURRENCY_MISMATCH',
+    );
   });
 });
 
-describe('stageProbabilities dates an undated deal by its last event in that event\'s own offset', () => {
+describe("stageProbabilities dates an undated deal by its last event in that event's own offset", () => {
   it('2026-03-31T23:30:00-08:00 is in Q1 (in UTC it would already be Q2)', () => {
     // Computed by hand: asOf 2026-04-15 is Q2; the win (closed 2026-04-10, Q2) weighs 1; the undated loss's last
     // event is dated 2026-03-31 (Q1), one quarter old at half-life 1 ⇒ weight 0.5; reached = 1.5, p = 1/1.5.
     const win = closed(['stage1'], 'won', { closeDate: '2026-04-10' });
-    const loss = { ...deal({ stage: 'lost', history: [ev(null, 'stage1'), ev('stage1', 'lost', '2026-03-31T23:30:00-08:00')] }) };
+    const loss = {
+      ...deal({ stage: 'lost', history: [ev(null, 'stage1'), ev('stage1', 'lost', '2026-03-31T23:30:00-08:00')] }),
+    };
     const r = stageProbabilities([win, loss], { pipeline, halfLifeQuarters: 1, asOf: '2026-04-15' });
     expect(r.stages[0]?.reached).toBe(1.5);
     expect(r.stages[0]?.probability).toBeCloseTo(2 / 3, 15);

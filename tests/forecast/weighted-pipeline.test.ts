@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { finalizeWeightedPipeline, forecastByCategory, mergeWeightedPipeline, simulatePipeline, summarizeWeightedPipeline, weightedPipeline, weightedPipelineBy } from '../../src/forecast/index.js';
+import {
+  finalizeWeightedPipeline,
+  forecastByCategory,
+  mergeWeightedPipeline,
+  simulatePipeline,
+  summarizeWeightedPipeline,
+  weightedPipeline,
+  weightedPipelineBy,
+} from '../../src/forecast/index.js';
 import { money, roundMoney } from '../../src/core/index.js';
 import { codeOf, deal } from './helpers.js';
 
@@ -7,7 +15,9 @@ describe('weightedPipeline', () => {
   it('Freshworks E1: six Negotiation deals at 70 % → $12,285 stage value, $8,599.50 weighted', () => {
     // Oracle: crmsupport.freshworks.com 50000002959 "How to set up and use weighted pipelines":
     // stage value $12,285, "70 % of $12285 = $8600" (rounded to whole dollars); exact 0.7 × 12,285 = 8,599.50 (by hand).
-    const deals = [3950, 3060, 1460, 1340, 1285, 1190].map((a) => deal({ stage: 'negotiation', probability: 0.7, amount: String(a) }));
+    const deals = [3950, 3060, 1460, 1340, 1285, 1190].map((a) =>
+      deal({ stage: 'negotiation', probability: 0.7, amount: String(a) }),
+    );
     const w = weightedPipeline(deals);
     expect(w.amount).toEqual(money('12285', 'USD'));
     expect(w.weighted).toEqual({ amount: '8599.50', currency: 'USD' });
@@ -54,7 +64,9 @@ describe('weightedPipeline', () => {
     expect(w.weightedExact.amount).toBe('0.015');
     expect(w.weighted.amount).toBe('0.02');
     expect(weightedPipeline(deals, { rounding: 'halfEven' }).weighted.amount).toBe('0.02');
-    expect(weightedPipeline(deals, { rounding: 'towardZero' }).weighted).toEqual(roundMoney(money('0.015', 'USD'), 'towardZero'));
+    expect(weightedPipeline(deals, { rounding: 'towardZero' }).weighted).toEqual(
+      roundMoney(money('0.015', 'USD'), 'towardZero'),
+    );
     expect(weightedPipeline(deals, { rounding: 'towardZero' }).weighted.amount).toBe('0.01');
   });
 
@@ -84,7 +96,9 @@ describe('weightedPipeline', () => {
     expect(codeOf(() => weightedPipeline([deal({ probability: 1.5 })]))).toBe('INVALID_RATE');
     expect(codeOf(() => weightedPipeline([deal(), deal({ currency: 'EUR' })]))).toBe('CURRENCY_MISMATCH');
     expect(codeOf(() => weightedPipeline([deal()], { probabilities: { proposal: 50 } }))).toBe('INVALID_RATE');
-    expect(codeOf(() => weightedPipeline([deal()], { period: { start: '2026-03-01', end: '2026-01-01' } }))).toBe('INVALID_PERIOD');
+    expect(codeOf(() => weightedPipeline([deal()], { period: { start: '2026-03-01', end: '2026-01-01' } }))).toBe(
+      'INVALID_PERIOD',
+    );
     expect(codeOf(() => weightedPipeline('x' as never))).toBe('INVALID_INPUT');
   });
 
@@ -97,13 +111,19 @@ describe('weightedPipeline', () => {
     );
     expect(finalizeWeightedPipeline(merged)).toEqual(weightedPipeline([...a, ...b]));
     expect(codeOf(() => mergeWeightedPipeline(merged, { kind: 'other' } as never))).toBe('INVALID_INPUT');
-    expect(codeOf(() => mergeWeightedPipeline(merged, summarizeWeightedPipeline([deal({ currency: 'EUR' })])))).toBe('CURRENCY_MISMATCH');
+    expect(codeOf(() => mergeWeightedPipeline(merged, summarizeWeightedPipeline([deal({ currency: 'EUR' })])))).toBe(
+      'CURRENCY_MISMATCH',
+    );
   });
 });
 
 describe('weightedPipelineBy', () => {
   it('splits by team and territory, with unassigned deals in their own group', () => {
-    const deals = [deal({ teamId: 'east', amount: '100' }), deal({ teamId: 'west', amount: '300' }), deal({ amount: '50' })];
+    const deals = [
+      deal({ teamId: 'east', amount: '100' }),
+      deal({ teamId: 'west', amount: '300' }),
+      deal({ amount: '50' }),
+    ];
     const by = weightedPipelineBy(deals, 'teamId');
     expect(Object.keys(by)).toEqual(['(unassigned)', 'east', 'west']);
     expect(by.west?.weighted.amount).toBe('150.00');
@@ -122,13 +142,34 @@ describe('purity', () => {
       }
       return x;
     };
-    const deals = freeze([deal({ amount: '10' }), deal({ stage: 'won', closeDate: '2026-01-02', forecastCategory: 'closed' })]);
+    const deals = freeze([
+      deal({ amount: '10' }),
+      deal({ stage: 'won', closeDate: '2026-01-02', forecastCategory: 'closed' }),
+    ]);
     const options = freeze({ probabilities: { proposal: 0.4 }, period: { start: '2026-01-01', end: '2026-12-31' } });
     expect(() => {
       weightedPipeline(deals, options);
       forecastByCategory(deals, options.period);
       simulatePipeline(deals, { runs: 10, ...options });
-      stageProbabilities(deals, freeze({ pipeline: { ...pipeline, stages: [...pipeline.stages, { id: 'proposal', name: 'P', kind: 'open' as const, probability: 0.5, forecastCategory: 'pipeline' as const, requiredFields: [] }] } }));
+      stageProbabilities(
+        deals,
+        freeze({
+          pipeline: {
+            ...pipeline,
+            stages: [
+              ...pipeline.stages,
+              {
+                id: 'proposal',
+                name: 'P',
+                kind: 'open' as const,
+                probability: 0.5,
+                forecastCategory: 'pipeline' as const,
+                requiredFields: [],
+              },
+            ],
+          },
+        }),
+      );
     }).not.toThrow();
   });
 });
@@ -158,7 +199,10 @@ describe('period filtering validates the dates it compares', () => {
 describe('ids from data never reach a prototype', () => {
   it('stages called "__proto__" and "constructor" are ordinary keys through summarize, JSON, merge and finalize', () => {
     // Computed by hand: 100.00 × 0.5 = 50.00 and 10.00 × 0.1 = 1.00 per stage; merged twice: 100.00 and 2.00.
-    const deals = [deal({ stage: '__proto__', amount: '100.00', probability: 0.5 }), deal({ stage: 'constructor', amount: '10.00', probability: 0.1 })];
+    const deals = [
+      deal({ stage: '__proto__', amount: '100.00', probability: 0.5 }),
+      deal({ stage: 'constructor', amount: '10.00', probability: 0.1 }),
+    ];
     const s = summarizeWeightedPipeline(deals);
     const viaJson = JSON.parse(JSON.stringify(s)) as typeof s;
     const merged = finalizeWeightedPipeline(mergeWeightedPipeline(s, viaJson));
@@ -169,7 +213,10 @@ describe('ids from data never reach a prototype', () => {
 
   it('a slip record is read by own deal id only (a deal "constructor" without an entry does not slip)', () => {
     // Computed by hand: p = 1 and no slip entry ⇒ every run books 100.
-    const sim = simulatePipeline([deal({ id: 'constructor', amount: '100.00', probability: 1 })], { runs: 10, slip: { other: 1 } });
+    const sim = simulatePipeline([deal({ id: 'constructor', amount: '100.00', probability: 1 })], {
+      runs: 10,
+      slip: { other: 1 },
+    });
     expect(sim.mean).toBe(100);
   });
 });

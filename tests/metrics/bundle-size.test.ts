@@ -13,7 +13,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function bundle(name: string): Promise<{ gzip: number; inputs: string[]; code: string }> {
   const r = await build({
-    stdin: { contents: `import { ${name} } from './src/metrics/index.ts';\nglobalThis.out = ${name};\n`, resolveDir: root, loader: 'ts' },
+    stdin: {
+      contents: `import { ${name} } from './src/metrics/index.ts';\nglobalThis.out = ${name};\n`,
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -35,9 +39,16 @@ describe('plain-number metrics bundle without zod or decimal.js', () => {
     const { gzip, inputs } = await bundle('conversionRate');
     expect(gzip, inputs.join(', ')).toBeLessThan(1024);
   });
-  it.each(['conversionRate', 'wilsonInterval', 'compareRates', 'shrinkRates', 'normalQuantile', 'pipelineVelocity'])('%s pulls in neither zod nor decimal.js', async (name) => {
-    const { inputs, code } = await bundle(name);
-    expect(inputs.filter((i) => i.includes('node_modules/zod/') || i.includes('node_modules/decimal.js/') || i.includes('src/model/'))).toEqual([]);
-    expect(code.includes('DecimalError') || code.includes('ZodError')).toBe(false);
-  });
+  it.each(['conversionRate', 'wilsonInterval', 'compareRates', 'shrinkRates', 'normalQuantile', 'pipelineVelocity'])(
+    '%s pulls in neither zod nor decimal.js',
+    async (name) => {
+      const { inputs, code } = await bundle(name);
+      expect(
+        inputs.filter(
+          (i) => i.includes('node_modules/zod/') || i.includes('node_modules/decimal.js/') || i.includes('src/model/'),
+        ),
+      ).toEqual([]);
+      expect(code.includes('DecimalError') || code.includes('ZodError')).toBe(false);
+    },
+  );
 });

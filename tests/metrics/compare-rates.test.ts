@@ -35,11 +35,24 @@ describe('compareRates', () => {
   });
   it('gives null difference when a group has no trials (library rule)', () => {
     const r = compareRates({ successes: 0, trials: 0 }, { successes: 3, trials: 9 });
-    expect(r).toMatchObject({ rateA: null, rateB: 1 / 3, difference: null, z: null, pValue: null, interval: { lower: null, upper: null } });
+    expect(r).toMatchObject({
+      rateA: null,
+      rateB: 1 / 3,
+      difference: null,
+      z: null,
+      pValue: null,
+      interval: { lower: null, upper: null },
+    });
   });
   it('throws on bad input', () => {
-    expect(() => compareRates({ successes: 4, trials: 3 }, { successes: 1, trials: 2 })).toThrow(expect.objectContaining({ code: 'INVALID_COUNT', field: 'a.successes' }));
-    expect(() => compareRates(null as never, { successes: 1, trials: 2 })).toThrow(expect.objectContaining({ code: 'INVALID_COUNT', field: 'a' }));
-    expect(() => compareRates({ successes: 1, trials: 3 }, { successes: 1, trials: 2 }, { confidence: 2 })).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
+    expect(() => compareRates({ successes: 4, trials: 3 }, { successes: 1, trials: 2 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_COUNT', field: 'a.successes' }),
+    );
+    expect(() => compareRates(null as never, { successes: 1, trials: 2 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_COUNT', field: 'a' }),
+    );
+    expect(() => compareRates({ successes: 1, trials: 3 }, { successes: 1, trials: 2 }, { confidence: 2 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_RATE' }),
+    );
   });
 });

@@ -13,7 +13,9 @@ const entity = fc
     owner: fc.constantFrom('ann', 'bob', 'cy'),
     team: fc.option(fc.constantFrom('t1', 't2'), { nil: undefined }),
   })
-  .map(({ path, day, month, owner, team }) => walker(path, `2026-${month}-${String(day).padStart(2, '0')}`, owner, team === undefined ? {} : { teamId: team }));
+  .map(({ path, day, month, owner, team }) =>
+    walker(path, `2026-${month}-${String(day).padStart(2, '0')}`, owner, team === undefined ? {} : { teamId: team }),
+  );
 const options = fc.record({
   mode: fc.constantFrom('cohort' as const, 'period' as const),
   groupBy: fc.constantFrom(undefined, 'member' as const, 'team' as const),
@@ -23,19 +25,24 @@ const options = fc.record({
 describe('funnel laws', () => {
   it('any split, summarised and merged in any order, equals the whole exactly', () => {
     fc.assert(
-      fc.property(fc.array(entity, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 5 }), options, (all, cuts, opts) => {
-        const o = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
-        const points = [...new Set(cuts.map((c) => c % (all.length + 1)))].sort((x, y) => x - y);
-        const chunks: (typeof all)[] = [];
-        let start = 0;
-        for (const p of [...points, all.length]) {
-          chunks.push(all.slice(start, p));
-          start = p;
-        }
-        const summaries = chunks.map((c) => summarizeFunnel(c, pipeline, o));
-        const merged = summaries.reduceRight((acc, s) => mergeFunnel(s, acc));
-        expect(finalizeFunnel(JSON.parse(JSON.stringify(merged)))).toEqual(funnel(all, pipeline, o));
-      }),
+      fc.property(
+        fc.array(entity, { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        options,
+        (all, cuts, opts) => {
+          const o = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
+          const points = [...new Set(cuts.map((c) => c % (all.length + 1)))].sort((x, y) => x - y);
+          const chunks: (typeof all)[] = [];
+          let start = 0;
+          for (const p of [...points, all.length]) {
+            chunks.push(all.slice(start, p));
+            start = p;
+          }
+          const summaries = chunks.map((c) => summarizeFunnel(c, pipeline, o));
+          const merged = summaries.reduceRight((acc, s) => mergeFunnel(s, acc));
+          expect(finalizeFunnel(JSON.parse(JSON.stringify(merged)))).toEqual(funnel(all, pipeline, o));
+        },
+      ),
     );
   });
   it('in cohort mode, reached never grows along the funnel and overall = Π stage conversions', () => {

@@ -32,7 +32,9 @@ describe('funnel (cohort)', () => {
   });
   it('takes only entities created in the window, by the date written in createdAt', () => {
     const late = { createdAt: '2026-01-31T23:30:00-05:00', stage: 'a', ownerId: 'x', history: [] };
-    const f = funnel([late, walker(['a'], '2026-02-01')], pipeline, { window: { start: '2026-01-01', end: '2026-01-31' } });
+    const f = funnel([late, walker(['a'], '2026-02-01')], pipeline, {
+      window: { start: '2026-01-01', end: '2026-01-31' },
+    });
     expect(f.entities).toBe(1);
   });
   it('ignores events after asOf (the deal was still in c)', () => {
@@ -52,10 +54,22 @@ describe('funnel (cohort)', () => {
   });
   it('limits the steps with `stages` and ignores side stages', () => {
     const f = funnel([walker(['a', 'c'], '2026-01-10')], pipeline, { stages: ['a', 'c'] });
-    expect(f.rows.map((r) => [r.stageId, r.reached])).toEqual([['a', 1], ['c', 1], ['won', 0]]);
+    expect(f.rows.map((r) => [r.stageId, r.reached])).toEqual([
+      ['a', 1],
+      ['c', 1],
+      ['won', 0],
+    ]);
   });
   it('groups by member through the one groupBy option', () => {
-    const f = funnel([walker(['a', 'won'], '2026-01-10', 'ann'), walker(['a'], '2026-01-10', 'bob'), walker(['a', 'lost'], '2026-01-10', 'bob')], pipeline, { groupBy: 'member' });
+    const f = funnel(
+      [
+        walker(['a', 'won'], '2026-01-10', 'ann'),
+        walker(['a'], '2026-01-10', 'bob'),
+        walker(['a', 'lost'], '2026-01-10', 'bob'),
+      ],
+      pipeline,
+      { groupBy: 'member' },
+    );
     expect(Object.keys(f.groups ?? {})).toEqual(['ann', 'bob']);
     expect(f.groups?.ann?.overall).toBe(1);
     expect(f.groups?.bob?.overall).toBe(0);
@@ -88,31 +102,63 @@ describe('funnel (period) vs cohort', () => {
     expect(f).toMatchObject({ entities: 2, won: 0, lost: 1, open: 1 });
   });
   it('period "conversion" can exceed 1 (more entries into b than into a in the window)', () => {
-    const f = funnel([walker(['a', 'b'], '2026-01-31'), walker(['a', 'b'], '2026-01-31'), walker(['a'], '2026-02-05')], pipeline, { mode: 'period', window });
+    const f = funnel(
+      [walker(['a', 'b'], '2026-01-31'), walker(['a', 'b'], '2026-01-31'), walker(['a'], '2026-02-05')],
+      pipeline,
+      { mode: 'period', window },
+    );
     expect(f.rows[1]?.conversionFromPrevious).toBe(2);
   });
   it('counts a reopened deal once per stage', () => {
-    const d = { createdAt: '2026-02-02T10:00:00Z', stage: 'won', ownerId: 'x', history: [ev(null, 'a', '2026-02-02T10:00:00Z'), ev('a', 'won', '2026-02-03T10:00:00Z'), ev('won', 'b', '2026-02-04T10:00:00Z'), ev('b', 'won', '2026-02-05T10:00:00Z')] };
+    const d = {
+      createdAt: '2026-02-02T10:00:00Z',
+      stage: 'won',
+      ownerId: 'x',
+      history: [
+        ev(null, 'a', '2026-02-02T10:00:00Z'),
+        ev('a', 'won', '2026-02-03T10:00:00Z'),
+        ev('won', 'b', '2026-02-04T10:00:00Z'),
+        ev('b', 'won', '2026-02-05T10:00:00Z'),
+      ],
+    };
     expect(funnel([d], pipeline, { mode: 'period', window }).rows.map((r) => r.reached)).toEqual([1, 1, 1, 1]);
   });
 });
 
 describe('funnel errors and summaries', () => {
   it('rejects bad options', () => {
-    expect(() => funnel([], pipeline, { mode: 'x' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'mode' }));
-    expect(() => funnel([], pipeline, { stages: ['won'] })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'stages[0]' }));
-    expect(() => funnel([], pipeline, { stages: ['a', 'a'] })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'stages[1]' }));
+    expect(() => funnel([], pipeline, { mode: 'x' as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'mode' }),
+    );
+    expect(() => funnel([], pipeline, { stages: ['won'] })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'stages[0]' }),
+    );
+    expect(() => funnel([], pipeline, { stages: ['a', 'a'] })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'stages[1]' }),
+    );
     expect(() => funnel([], pipeline, { stages: [] })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
-    expect(() => funnel([], pipeline, { groupBy: 'planet' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'groupBy' }));
+    expect(() => funnel([], pipeline, { groupBy: 'planet' as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'groupBy' }),
+    );
     expect(() => funnel([], null as never)).toThrow(expect.objectContaining({ code: 'INVALID_PIPELINE' }));
-    expect(() => funnel([], pipeline, { window: { start: '2026-02-01', end: '2026-01-01' } })).toThrow(expect.objectContaining({ code: 'INVALID_PERIOD' }));
-    expect(() => funnel([], pipeline, { asOf: '2026-02-01' })).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
-    expect(() => funnel([{ createdAt: 'yesterday', stage: 'a', ownerId: 'x' }], pipeline)).toThrow(expect.objectContaining({ code: 'INVALID_DATE', field: 'entities[0].createdAt' }));
+    expect(() => funnel([], pipeline, { window: { start: '2026-02-01', end: '2026-01-01' } })).toThrow(
+      expect.objectContaining({ code: 'INVALID_PERIOD' }),
+    );
+    expect(() => funnel([], pipeline, { asOf: '2026-02-01' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE' }),
+    );
+    expect(() => funnel([{ createdAt: 'yesterday', stage: 'a', ownerId: 'x' }], pipeline)).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE', field: 'entities[0].createdAt' }),
+    );
   });
   it('refuses to merge funnels of different modes or groupings', () => {
     const a = summarizeFunnel([], pipeline);
-    expect(() => mergeFunnel(a, summarizeFunnel([], pipeline, { mode: 'period' }))).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => mergeFunnel(a, summarizeFunnel([], pipeline, { groupBy: 'team' }))).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => mergeFunnel(a, summarizeFunnel([], pipeline, { mode: 'period' }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => mergeFunnel(a, summarizeFunnel([], pipeline, { groupBy: 'team' }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
     expect(() => finalizeFunnel({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
   it('survives a JSON round trip', () => {
@@ -129,8 +175,13 @@ describe('funnel stage ids', () => {
     expect(f.rows.map((r) => r.reached)).toEqual([1, 1, 1, 1]);
   });
   it('rejects a summary whose kind is not a funnel layout', () => {
-    expect(() => finalizeFunnel({ kind: 'funnel:nonsense', groupBy: null, total: { entities: 0, reached: [], wonAny: 0, won: 0, lost: 0, open: 0 }, groups: {} })).toThrow(
-      expect.objectContaining({ code: 'INVALID_INPUT' }),
-    );
+    expect(() =>
+      finalizeFunnel({
+        kind: 'funnel:nonsense',
+        groupBy: null,
+        total: { entities: 0, reached: [], wonAny: 0, won: 0, lost: 0, open: 0 },
+        groups: {},
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 });

@@ -19,10 +19,14 @@ describe('normal distribution laws', () => {
   });
   it('symmetry Φ⁻¹(1 − p) = −Φ⁻¹(p) and monotonicity', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.5, max: 1, noNaN: true, maxExcluded: true }), fc.double({ min: 0.5, max: 1, noNaN: true, maxExcluded: true }), (p, q) => {
-        expect(normalQuantile(p) + 0).toBe(-normalQuantile(1 - p) + 0);
-        if (p < q) expect(normalQuantile(p)).toBeLessThanOrEqual(normalQuantile(q));
-      }),
+      fc.property(
+        fc.double({ min: 0.5, max: 1, noNaN: true, maxExcluded: true }),
+        fc.double({ min: 0.5, max: 1, noNaN: true, maxExcluded: true }),
+        (p, q) => {
+          expect(normalQuantile(p) + 0).toBe(-normalQuantile(1 - p) + 0);
+          if (p < q) expect(normalQuantile(p)).toBeLessThanOrEqual(normalQuantile(q));
+        },
+      ),
     );
   });
 });

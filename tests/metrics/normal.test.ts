@@ -45,7 +45,8 @@ describe('normalQuantile', () => {
     expect([normalQuantile(0), normalQuantile(0.5), normalQuantile(1)]).toEqual([-Infinity, 0, Infinity]);
   });
   it('rejects probabilities outside [0, 1]', () => {
-    for (const p of [-0.1, 1.1, Number.NaN]) expect(() => normalQuantile(p)).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
+    for (const p of [-0.1, 1.1, Number.NaN])
+      expect(() => normalQuantile(p)).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
   });
 });
 

@@ -1,24 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { pipelineVelocity } from '../../src/metrics/pipeline-velocity.js';
 
-const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.abs(expected));
+const close = (actual: number, expected: number) =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.abs(expected));
 
 describe('pipelineVelocity (research E2)', () => {
-  it('(a) winsabove: 18 × 42,000 × 24% ÷ 78 days = 2,326.153846…/day; 90-day quarter 209,353.846… (the article\'s 209,340 multiplies the rounded 2,326)', () => {
-    const v = pipelineVelocity({ opportunities: 18, winRate: 0.24, averageDealSize: 42000, cycleLengthDays: 78 }, { periodDays: 90 });
+  it("(a) winsabove: 18 × 42,000 × 24% ÷ 78 days = 2,326.153846…/day; 90-day quarter 209,353.846… (the article's 209,340 multiplies the rounded 2,326)", () => {
+    const v = pipelineVelocity(
+      { opportunities: 18, winRate: 0.24, averageDealSize: 42000, cycleLengthDays: 78 },
+      { periodDays: 90 },
+    );
     close(v.expectedValue, 181440);
     close(v.perDay, 181440 / 78);
     close(v.perPeriod, (181440 * 90) / 78);
     expect(Math.round(v.perDay)).toBe(2326);
   });
   it('(a) with a 65-day cycle: 2,791.384615…/day and 251,224.615… per quarter (published 2,790 and 251,100 rounded early)', () => {
-    const v = pipelineVelocity({ opportunities: 18, winRate: 0.24, averageDealSize: { amount: '42000.00', currency: 'USD' }, cycleLengthDays: 65 });
+    const v = pipelineVelocity({
+      opportunities: 18,
+      winRate: 0.24,
+      averageDealSize: { amount: '42000.00', currency: 'USD' },
+      cycleLengthDays: 65,
+    });
     close(v.perDay, 181440 / 65);
     close(v.perPeriod, (181440 * 90) / 65);
     expect(v.periodDays).toBe(90);
   });
   it('(b) pipelineroad: 100 × 25% × 30,000 ÷ 60 = 12,500 per day exactly', () => {
-    expect(pipelineVelocity({ opportunities: 100, winRate: 0.25, averageDealSize: 30000, cycleLengthDays: 60 }).perDay).toBe(12500);
+    expect(
+      pipelineVelocity({ opportunities: 100, winRate: 0.25, averageDealSize: 30000, cycleLengthDays: 60 }).perDay,
+    ).toBe(12500);
   });
   it('(c) mavenlb: 40 × £25,000 × 25% ÷ 90 = 2,777.77…/day, × 30 = 83,333.33/month, × 365 = 1,013,888.89/year', () => {
     const i = { opportunities: 40, winRate: 0.25, averageDealSize: 25000, cycleLengthDays: 90 };
@@ -30,11 +41,21 @@ describe('pipelineVelocity (research E2)', () => {
   });
   it('throws on bad input', () => {
     const ok = { opportunities: 1, winRate: 0.5, averageDealSize: 10, cycleLengthDays: 10 };
-    expect(() => pipelineVelocity({ ...ok, cycleLengthDays: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'cycleLengthDays' }));
-    expect(() => pipelineVelocity({ ...ok, opportunities: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'opportunities' }));
-    expect(() => pipelineVelocity({ ...ok, averageDealSize: Number.NaN })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'averageDealSize' }));
-    expect(() => pipelineVelocity({ ...ok, winRate: 25 })).toThrow(expect.objectContaining({ code: 'INVALID_RATE', field: 'winRate' }));
-    expect(() => pipelineVelocity(ok, { periodDays: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'periodDays' }));
+    expect(() => pipelineVelocity({ ...ok, cycleLengthDays: 0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'cycleLengthDays' }),
+    );
+    expect(() => pipelineVelocity({ ...ok, opportunities: -1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'opportunities' }),
+    );
+    expect(() => pipelineVelocity({ ...ok, averageDealSize: Number.NaN })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'averageDealSize' }),
+    );
+    expect(() => pipelineVelocity({ ...ok, winRate: 25 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_RATE', field: 'winRate' }),
+    );
+    expect(() => pipelineVelocity(ok, { periodDays: 0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'periodDays' }),
+    );
     expect(() => pipelineVelocity(null as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 });

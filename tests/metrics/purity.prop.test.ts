@@ -32,8 +32,17 @@ const arbDeal = fc
       territoryId: owner === 'ae1' ? 't1' : 't2',
     }),
   );
-const arbPath = fc.constantFrom(['a'], ['a', 'b'], ['a', 'c', 'won'], ['a', 'b', 'lost'], ['b', 'won'], ['a', 'b', 'c', 'won']);
-const arbEntity = fc.tuple(arbPath, fc.integer({ min: 1, max: 28 })).map(([path, d]) => walker(path, `2026-01-${String(d).padStart(2, '0')}`));
+const arbPath = fc.constantFrom(
+  ['a'],
+  ['a', 'b'],
+  ['a', 'c', 'won'],
+  ['a', 'b', 'lost'],
+  ['b', 'won'],
+  ['a', 'b', 'c', 'won'],
+);
+const arbEntity = fc
+  .tuple(arbPath, fc.integer({ min: 1, max: 28 }))
+  .map(([path, d]) => walker(path, `2026-01-${String(d).padStart(2, '0')}`));
 const members = [
   { id: 'ae1', name: 'A', roleId: 'account-executive', teamId: 'east', territoryIds: ['t1'], startDate: '2026-02-01' },
   { id: 'ae2', name: 'B', roleId: 'account-executive', teamId: 'west', territoryIds: ['t2'], startDate: '2025-01-01' },
@@ -44,27 +53,40 @@ const quotas = [
   { teamId: 'east', period, amount: { amount: '90000.00', currency: 'USD' }, measure: 'bookings' as const },
 ];
 const KINDS = ['call', 'email', 'meeting', 'demo'] as const;
-const activity = (i: number) => ({ kind: KINDS[i % 4] as (typeof KINDS)[number], memberId: i % 2 ? 'ae1' : 'ae2', at: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`, durationSeconds: 30 * i });
+const activity = (i: number) => ({
+  kind: KINDS[i % 4] as (typeof KINDS)[number],
+  memberId: i % 2 ? 'ae1' : 'ae2',
+  at: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`,
+  durationSeconds: 30 * i,
+});
 
 describe('metrics do not mutate their inputs (deep-frozen inputs, same answer as unfrozen copies)', () => {
   it('deal KPIs, attainment, revenue per rep, territory balance and tiers', () => {
     fc.assert(
-      fc.property(fc.array(arbDeal, { maxLength: 25 }), fc.constantFrom('member' as const, 'team' as const, 'territory' as const, 'role' as const), (deals, groupBy) => {
-        const calls = (d: typeof deals, m: typeof members, q: typeof quotas) => {
-          const accounts = d.map((x, i) => ({ id: `acc${i}`, territoryId: x.territoryId, annualSpend: x.amount }));
-          return [
-            M.winRate(d, { by: 'value', groupBy, members: m }),
-            M.averageDealSize(d, { groupBy, members: m }),
-            M.salesCycleLength(d, { groupBy, members: m }),
-            M.quotaAttainment(d, q, { groupBy, members: m }),
-            M.revenuePerRep(d, m, { period, groupBy }),
-            M.territoryBalance(accounts, [{ id: 't1' }, { id: 't2' }]),
-            M.assignAccountTiers(accounts, [{ tier: 'A', minAnnualSpend: { amount: '50000', currency: 'USD' } }], { defaultTier: 'B' }),
-          ];
-        };
-        const expected = calls(structuredClone(deals), structuredClone(members), structuredClone(quotas));
-        expect(calls(deepFreeze(deals), deepFreeze(structuredClone(members)), deepFreeze(structuredClone(quotas)))).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(arbDeal, { maxLength: 25 }),
+        fc.constantFrom('member' as const, 'team' as const, 'territory' as const, 'role' as const),
+        (deals, groupBy) => {
+          const calls = (d: typeof deals, m: typeof members, q: typeof quotas) => {
+            const accounts = d.map((x, i) => ({ id: `acc${i}`, territoryId: x.territoryId, annualSpend: x.amount }));
+            return [
+              M.winRate(d, { by: 'value', groupBy, members: m }),
+              M.averageDealSize(d, { groupBy, members: m }),
+              M.salesCycleLength(d, { groupBy, members: m }),
+              M.quotaAttainment(d, q, { groupBy, members: m }),
+              M.revenuePerRep(d, m, { period, groupBy }),
+              M.territoryBalance(accounts, [{ id: 't1' }, { id: 't2' }]),
+              M.assignAccountTiers(accounts, [{ tier: 'A', minAnnualSpend: { amount: '50000', currency: 'USD' } }], {
+                defaultTier: 'B',
+              }),
+            ];
+          };
+          const expected = calls(structuredClone(deals), structuredClone(members), structuredClone(quotas));
+          expect(
+            calls(deepFreeze(deals), deepFreeze(structuredClone(members)), deepFreeze(structuredClone(quotas))),
+          ).toEqual(expected);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -85,7 +107,11 @@ describe('metrics do not mutate their inputs (deep-frozen inputs, same answer as
     );
   });
   it('rate functions leave their group lists alone', () => {
-    const groups = deepFreeze([{ key: 'a', successes: 2, trials: 2 }, { key: 'b', successes: 180, trials: 300 }, { key: 'c', successes: 40, trials: 120 }]);
+    const groups = deepFreeze([
+      { key: 'a', successes: 2, trials: 2 },
+      { key: 'b', successes: 180, trials: 300 },
+      { key: 'c', successes: 40, trials: 120 },
+    ]);
     expect(M.shrinkRates(groups)).toEqual(M.shrinkRates(structuredClone(groups)));
     const a = deepFreeze({ successes: 5, trials: 83 });
     const b = deepFreeze({ successes: 12, trials: 99 });

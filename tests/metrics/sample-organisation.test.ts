@@ -18,10 +18,20 @@ import {
   winRate,
   wilsonInterval,
 } from '../../src/metrics/index.js';
-import { parseAccount, parseActivity, parseDeal, parseLead, parseMember, parseQuota, parseTerritory, type Pipeline } from '../../src/model/index.js';
+import {
+  parseAccount,
+  parseActivity,
+  parseDeal,
+  parseLead,
+  parseMember,
+  parseQuota,
+  parseTerritory,
+  type Pipeline,
+} from '../../src/model/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const read = (name: string): unknown[] => JSON.parse(readFileSync(join(root, 'data/sample', name), 'utf8')) as unknown[];
+const read = (name: string): unknown[] =>
+  JSON.parse(readFileSync(join(root, 'data/sample', name), 'utf8')) as unknown[];
 const deals = read('deals.json').map(parseDeal);
 const leads = read('leads.json').map(parseLead);
 const members = read('members.json').map(parseMember);
@@ -30,12 +40,26 @@ const activities = read('activities.json').map(parseActivity);
 const accounts = read('accounts.json').map(parseAccount);
 const territories = read('territories.json').map(parseTerritory);
 
-const stage = (id: string, kind: 'open' | 'won' | 'lost') => ({ id, name: id, kind, probability: kind === 'won' ? 1 : 0, forecastCategory: 'pipeline' as const, requiredFields: [] });
+const stage = (id: string, kind: 'open' | 'won' | 'lost') => ({
+  id,
+  name: id,
+  kind,
+  probability: kind === 'won' ? 1 : 0,
+  forecastCategory: 'pipeline' as const,
+  requiredFields: [],
+});
 const dealPipeline: Pipeline = {
   id: 'deal',
   name: 'Deals',
   entity: 'deal',
-  stages: [stage('discovery', 'open'), stage('demo', 'open'), stage('proposal', 'open'), stage('negotiation', 'open'), stage('closed-won', 'won'), stage('closed-lost', 'lost')],
+  stages: [
+    stage('discovery', 'open'),
+    stage('demo', 'open'),
+    stage('proposal', 'open'),
+    stage('negotiation', 'open'),
+    stage('closed-won', 'won'),
+    stage('closed-lost', 'lost'),
+  ],
   transitions: [],
   handoffStages: [],
 };
@@ -43,7 +67,14 @@ const leadPipeline: Pipeline = {
   id: 'lead',
   name: 'Leads',
   entity: 'lead',
-  stages: [stage('new', 'open'), stage('working', 'open'), stage('qualified', 'open'), stage('converted', 'won'), stage('nurture', 'open'), stage('disqualified', 'lost')],
+  stages: [
+    stage('new', 'open'),
+    stage('working', 'open'),
+    stage('qualified', 'open'),
+    stage('converted', 'won'),
+    stage('nurture', 'open'),
+    stage('disqualified', 'lost'),
+  ],
   transitions: [],
   handoffStages: [],
 };
@@ -64,18 +95,24 @@ describe('metrics on the sample organisation', () => {
     const f = funnel(leads, leadPipeline, { stages: ['new', 'working', 'qualified'] });
     const r = f.rows.map((x) => x.reached);
     expect(r).toEqual([...r].sort((a, b) => b - a));
-    expect(f.rows[f.rows.length - 1]?.reached).toBe(leads.filter((l) => l.history.some((e) => e.to === 'converted')).length);
+    expect(f.rows[f.rows.length - 1]?.reached).toBe(
+      leads.filter((l) => l.history.some((e) => e.to === 'converted')).length,
+    );
   });
   it('deal KPIs count the same won deals', () => {
     expect(averageDealSize(deals).count).toBe(won);
-    expect(salesCycleLength(deals).count).toBe(deals.filter((d) => d.stage === 'closed-won' && d.closeDate !== undefined).length);
+    expect(salesCycleLength(deals).count).toBe(
+      deals.filter((d) => d.stage === 'closed-won' && d.closeDate !== undefined).length,
+    );
     expect(winRate(deals, { by: 'value' }).wonAmount).toEqual(averageDealSize(deals).total);
   });
   it('quota attainment, revenue per rep, activities and territories run on parsed entities', () => {
     const q = quotaAttainment(deals, quotas, { members, groupBy: 'team' });
     expect(q.rows).toHaveLength(quotas.length);
     const reps = members.filter((m) => m.roleId === 'account-executive');
-    expect(revenuePerRep(deals, reps, { period: { start: '2026-01-01', end: '2026-06-30' }, groupBy: 'member' }).reps).toBeGreaterThan(0);
+    expect(
+      revenuePerRep(deals, reps, { period: { start: '2026-01-01', end: '2026-06-30' }, groupBy: 'member' }).reps,
+    ).toBeGreaterThan(0);
     const counts = activityCounts(activities, { groupBy: 'role', members });
     expect(counts.total).toBe(activities.length);
     expect(averageCallDuration(activities).count).toBe(activities.filter((a) => a.kind === 'call').length);

@@ -11,11 +11,17 @@ describe('shrinkRates laws', () => {
   // in a realistic band, here 25%–55% with 20–400 trials for each of at least 5 other reps.
   // Because the law is conditional (checked on 100,000 generated teams, not proved), it runs
   // with a fixed seed so that a failure is reproducible rather than an occasional red build.
-  const realistic = fc.integer({ min: 20, max: 400 }).chain((n) => fc.tuple(fc.integer({ min: Math.ceil(n * 0.25), max: Math.floor(n * 0.55) }), fc.constant(n)));
+  const realistic = fc
+    .integer({ min: 20, max: 400 })
+    .chain((n) => fc.tuple(fc.integer({ min: Math.ceil(n * 0.25), max: Math.floor(n * 0.55) }), fc.constant(n)));
   it('a 2-of-2 rep never outranks a 180-of-300 rep in a team of realistic reps', () => {
     fc.assert(
       fc.property(fc.array(realistic, { minLength: 5, maxLength: 12 }), (others) => {
-        const groups = [{ key: 'small', successes: 2, trials: 2 }, { key: 'big', successes: 180, trials: 300 }, ...others.map(([k, n], i) => ({ key: `r${i}`, successes: k, trials: n }))];
+        const groups = [
+          { key: 'small', successes: 2, trials: 2 },
+          { key: 'big', successes: 180, trials: 300 },
+          ...others.map(([k, n], i) => ({ key: `r${i}`, successes: k, trials: n })),
+        ];
         const r = shrinkRates(groups);
         expect(r.groups[0]!.shrunkRate).toBeLessThanOrEqual(r.groups[1]!.shrunkRate);
       }),

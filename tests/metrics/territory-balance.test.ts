@@ -1,15 +1,33 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dispersion, finalizeTerritoryBalance, mergeTerritoryBalance, summarizeTerritoryBalance, territoryBalance } from '../../src/metrics/territory-balance.js';
+import {
+  dispersion,
+  finalizeTerritoryBalance,
+  mergeTerritoryBalance,
+  summarizeTerritoryBalance,
+  territoryBalance,
+} from '../../src/metrics/territory-balance.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
-const acc = (territoryId: string | undefined, amount: string) => ({ ...(territoryId === undefined ? {} : { territoryId }), annualSpend: usd(amount) });
+const acc = (territoryId: string | undefined, amount: string) => ({
+  ...(territoryId === undefined ? {} : { territoryId }),
+  annualSpend: usd(amount),
+});
 const T = ['t1', 't2', 't3', 't4', 't5', 't6', 't7'].map((id) => ({ id }));
 
 describe('territoryBalance', () => {
   it('CV and Gini agree with numpy (np.std(x)/np.mean(x), Σ|xi−xj|/(2n²·mean)) to 1e-12', () => {
     // potential per territory 1,250,000.50 | 830,000 | 2,100,000.25 | 450,000 | 990,000 | 1,500,000 | 0
-    const accounts = [acc('t1', '1000000.25'), acc('t1', '250000.25'), acc('t2', '830000'), acc('t3', '2100000.25'), acc('t4', '450000'), acc('t5', '990000'), acc('t6', '1500000'), acc(undefined, '7')];
+    const accounts = [
+      acc('t1', '1000000.25'),
+      acc('t1', '250000.25'),
+      acc('t2', '830000'),
+      acc('t3', '2100000.25'),
+      acc('t4', '450000'),
+      acc('t5', '990000'),
+      acc('t6', '1500000'),
+      acc(undefined, '7'),
+    ];
     const r = territoryBalance(accounts, T);
     expect(Math.abs((r.potential.mean as number) - 1017142.9642857143)).toBeLessThan(1e-6);
     expect(Math.abs((r.potential.cv as number) - 0.6275371620476916)).toBeLessThan(1e-12);
@@ -37,22 +55,37 @@ describe('territoryBalance', () => {
     expect(territoryBalance([acc('t1', '110'), acc('t2', '90')], T.slice(0, 2)).potential.over).toEqual([]);
   });
   it('throws on bad input', () => {
-    expect(() => territoryBalance([acc('zz', '1')], T)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'accounts[0].territoryId' }));
-    expect(() => territoryBalance([], [{ id: 'a' }, { id: 'a' }])).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'territories[1].id' }));
+    expect(() => territoryBalance([acc('zz', '1')], T)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'accounts[0].territoryId' }),
+    );
+    expect(() => territoryBalance([], [{ id: 'a' }, { id: 'a' }])).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'territories[1].id' }),
+    );
     expect(() => territoryBalance([], [null as never])).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => territoryBalance([null as never], T)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => territoryBalance([], T, { threshold: 1 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'threshold' }));
-    expect(() => territoryBalance([acc('t1', '1'), { territoryId: 't2', annualSpend: { amount: '1', currency: 'EUR' } }], T)).toThrow(expect.objectContaining({ code: 'CURRENCY_MISMATCH' }));
-    expect(() => mergeTerritoryBalance(summarizeTerritoryBalance([], T), summarizeTerritoryBalance([], T.slice(1)))).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'b' }));
+    expect(() => territoryBalance([], T, { threshold: 1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'threshold' }),
+    );
+    expect(() =>
+      territoryBalance([acc('t1', '1'), { territoryId: 't2', annualSpend: { amount: '1', currency: 'EUR' } }], T),
+    ).toThrow(expect.objectContaining({ code: 'CURRENCY_MISMATCH' }));
+    expect(() =>
+      mergeTerritoryBalance(summarizeTerritoryBalance([], T), summarizeTerritoryBalance([], T.slice(1))),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'b' }));
     expect(() => finalizeTerritoryBalance({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
   it('any split + merge = the whole; Gini stays in [0, 1 − 1/n] (properties)', () => {
-    const account = fc.record({ t: fc.constantFrom('t1', 't2', 't3', 't4', undefined), cents: fc.integer({ min: 0, max: 1e9 }) }).map(({ t, cents }) => acc(t, (cents / 100).toFixed(2)));
+    const account = fc
+      .record({ t: fc.constantFrom('t1', 't2', 't3', 't4', undefined), cents: fc.integer({ min: 0, max: 1e9 }) })
+      .map(({ t, cents }) => acc(t, (cents / 100).toFixed(2)));
     fc.assert(
       fc.property(fc.array(account, { maxLength: 40 }), fc.nat(), (all, cut) => {
         const k = cut % (all.length + 1);
         const ts = T.slice(0, 4);
-        const merged = mergeTerritoryBalance(JSON.parse(JSON.stringify(summarizeTerritoryBalance(all.slice(0, k), ts))), summarizeTerritoryBalance(all.slice(k), ts));
+        const merged = mergeTerritoryBalance(
+          JSON.parse(JSON.stringify(summarizeTerritoryBalance(all.slice(0, k), ts))),
+          summarizeTerritoryBalance(all.slice(k), ts),
+        );
         const whole = territoryBalance(all, ts);
         expect(finalizeTerritoryBalance(merged)).toEqual(whole);
         if (whole.workload.gini !== null) {

@@ -31,12 +31,21 @@ describe('wilsonInterval', () => {
     expect(wilsonInterval(20, 20).upper).toBe(1);
   });
   it('has null rate and bounds with no trials (library rule)', () => {
-    expect(wilsonInterval(0, 0)).toEqual({ rate: null, lower: null, upper: null, successes: 0, trials: 0, confidence: 0.95 });
+    expect(wilsonInterval(0, 0)).toEqual({
+      rate: null,
+      lower: null,
+      upper: null,
+      successes: 0,
+      trials: 0,
+      confidence: 0.95,
+    });
   });
   it('throws on bad counts and confidence', () => {
     expect(() => wilsonInterval(3, 2)).toThrow(expect.objectContaining({ code: 'INVALID_COUNT', field: 'successes' }));
     expect(() => wilsonInterval(1, -2)).toThrow(expect.objectContaining({ code: 'INVALID_COUNT', field: 'trials' }));
-    expect(() => wilsonInterval(1, 2, 95)).toThrow(expect.objectContaining({ code: 'INVALID_RATE', field: 'confidence' }));
+    expect(() => wilsonInterval(1, 2, 95)).toThrow(
+      expect.objectContaining({ code: 'INVALID_RATE', field: 'confidence' }),
+    );
     expect(() => wilsonInterval(1, 2, 0)).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
   });
 });

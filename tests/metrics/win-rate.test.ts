@@ -4,11 +4,24 @@ import { deal, pipeline } from './fixtures.js';
 
 describe('winRate', () => {
   it('by count over closed deals only: 28 won, 72 lost, 5 open ⇒ 0.28 (SaaSGrid, research E4)', () => {
-    const deals = [...Array.from({ length: 28 }, () => deal('closed-won', '1.00')), ...Array.from({ length: 72 }, () => deal('closed-lost', '1.00')), ...Array.from({ length: 5 }, () => deal('proposal', '1.00'))];
-    expect(winRate(deals, { by: 'count' })).toEqual({ by: 'count', rate: 0.28, won: 28, lost: 72, wonAmount: null, closedAmount: null });
+    const deals = [
+      ...Array.from({ length: 28 }, () => deal('closed-won', '1.00')),
+      ...Array.from({ length: 72 }, () => deal('closed-lost', '1.00')),
+      ...Array.from({ length: 5 }, () => deal('proposal', '1.00')),
+    ];
+    expect(winRate(deals, { by: 'count' })).toEqual({
+      by: 'count',
+      rate: 0.28,
+      won: 28,
+      lost: 72,
+      wonAmount: null,
+      closedAmount: null,
+    });
   });
   it('by value uses exact sums: won 0.10 + 0.20, lost 0.70 ⇒ 0.30 / 1.00 (by hand; floats would give 0.30000000000000004)', () => {
-    const r = winRate([deal('closed-won', '0.10'), deal('closed-won', '0.20'), deal('closed-lost', '0.70')], { by: 'value' });
+    const r = winRate([deal('closed-won', '0.10'), deal('closed-won', '0.20'), deal('closed-lost', '0.70')], {
+      by: 'value',
+    });
     expect(r.rate).toBe(0.3);
     expect(r.wonAmount).toEqual({ amount: '0.30', currency: 'USD' });
     expect(r.closedAmount).toEqual({ amount: '1.00', currency: 'USD' });
@@ -23,12 +36,28 @@ describe('winRate', () => {
     expect(winRate([], { by: 'value' })).toMatchObject({ rate: null, wonAmount: null, closedAmount: null });
   });
   it('reads outcomes from a pipeline and filters by close date in the window', () => {
-    const deals = [deal('won', '1', { closeDate: '2026-02-10' }), deal('lost', '1', { closeDate: '2026-02-11' }), deal('lost', '1', { closeDate: '2026-03-01' }), deal('lost', '1')];
-    expect(winRate(deals, { pipeline, window: { start: '2026-02-01', end: '2026-02-28' } })).toMatchObject({ won: 1, lost: 1, rate: 0.5 });
+    const deals = [
+      deal('won', '1', { closeDate: '2026-02-10' }),
+      deal('lost', '1', { closeDate: '2026-02-11' }),
+      deal('lost', '1', { closeDate: '2026-03-01' }),
+      deal('lost', '1'),
+    ];
+    expect(winRate(deals, { pipeline, window: { start: '2026-02-01', end: '2026-02-28' } })).toMatchObject({
+      won: 1,
+      lost: 1,
+      rate: 0.5,
+    });
   });
   it('groups by team, falling back to the member’s team', () => {
-    const members = [{ id: 'bo', name: 'Bo', roleId: 'account-executive', teamId: 'west', territoryIds: [], startDate: '2025-01-01' }];
-    const deals = [deal('closed-won', '1', { teamId: 'east' }), deal('closed-lost', '1', { ownerId: 'bo' }), deal('closed-won', '1', { ownerId: 'bo' }), deal('closed-won', '1', { ownerId: 'zed' })];
+    const members = [
+      { id: 'bo', name: 'Bo', roleId: 'account-executive', teamId: 'west', territoryIds: [], startDate: '2025-01-01' },
+    ];
+    const deals = [
+      deal('closed-won', '1', { teamId: 'east' }),
+      deal('closed-lost', '1', { ownerId: 'bo' }),
+      deal('closed-won', '1', { ownerId: 'bo' }),
+      deal('closed-won', '1', { ownerId: 'zed' }),
+    ];
     const r = winRate(deals, { groupBy: 'team', members });
     expect(r.groups).toEqual({
       '(unassigned)': { by: 'count', rate: 1, won: 1, lost: 0, wonAmount: null, closedAmount: null },
@@ -37,23 +66,40 @@ describe('winRate', () => {
     });
   });
   it('groups by role and segment', () => {
-    const members = [{ id: 'ae1', name: 'A', roleId: 'account-executive', territoryIds: ['t9'], startDate: '2025-01-01' }];
+    const members = [
+      { id: 'ae1', name: 'A', roleId: 'account-executive', territoryIds: ['t9'], startDate: '2025-01-01' },
+    ];
     const deals = [deal('closed-won', '1', { segment: 'b2b' }), deal('closed-lost', '1')];
     expect(Object.keys(winRate(deals, { groupBy: 'role', members }).groups ?? {})).toEqual(['account-executive']);
     expect(Object.keys(winRate(deals, { groupBy: 'segment' }).groups ?? {})).toEqual(['(unassigned)', 'b2b']);
     expect(Object.keys(winRate(deals, { groupBy: 'territory', members }).groups ?? {})).toEqual(['t9']);
   });
   it('throws on two currencies by value, bad options and bad summaries', () => {
-    expect(() => winRate([deal('closed-won', '1'), deal('closed-lost', '1', { currency: 'EUR' })], { by: 'value' })).toThrow(expect.objectContaining({ code: 'CURRENCY_MISMATCH', field: 'deals[1].amount.currency' }));
-    expect(() => winRate([deal('closed-won', '1'), deal('closed-won', '1', { currency: 'EUR' })], { by: 'value' })).toThrow(expect.objectContaining({ code: 'CURRENCY_MISMATCH' }));
+    expect(() =>
+      winRate([deal('closed-won', '1'), deal('closed-lost', '1', { currency: 'EUR' })], { by: 'value' }),
+    ).toThrow(expect.objectContaining({ code: 'CURRENCY_MISMATCH', field: 'deals[1].amount.currency' }));
+    expect(() =>
+      winRate([deal('closed-won', '1'), deal('closed-won', '1', { currency: 'EUR' })], { by: 'value' }),
+    ).toThrow(expect.objectContaining({ code: 'CURRENCY_MISMATCH' }));
     expect(winRate([deal('closed-won', '1'), deal('closed-lost', '1', { currency: 'EUR' })]).rate).toBe(0.5);
-    expect(() => winRate([], { by: 'amount' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'by' }));
-    expect(() => winRate([null as never])).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'deals[0]' }));
-    expect(() => winRate([deal('closed-won', 'abc')], { by: 'value' })).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
-    expect(() => mergeWinRate(summarizeWinRate([]), summarizeWinRate([], { by: 'value' }))).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => finalizeWinRate({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => mergeWinRate(summarizeWinRate([deal('closed-won', '1')], { by: 'value' }), summarizeWinRate([deal('closed-won', '1', { currency: 'EUR' })], { by: 'value' }))).toThrow(
-      expect.objectContaining({ code: 'CURRENCY_MISMATCH' }),
+    expect(() => winRate([], { by: 'amount' as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'by' }),
     );
+    expect(() => winRate([null as never])).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'deals[0]' }),
+    );
+    expect(() => winRate([deal('closed-won', 'abc')], { by: 'value' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_AMOUNT' }),
+    );
+    expect(() => mergeWinRate(summarizeWinRate([]), summarizeWinRate([], { by: 'value' }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => finalizeWinRate({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() =>
+      mergeWinRate(
+        summarizeWinRate([deal('closed-won', '1')], { by: 'value' }),
+        summarizeWinRate([deal('closed-won', '1', { currency: 'EUR' })], { by: 'value' }),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'CURRENCY_MISMATCH' }));
   });
 });

@@ -1,6 +1,19 @@
 /** fast-check arbitraries of valid inputs for every entity of revops/model. */
 import fc from 'fast-check';
-import { FORECAST_CATEGORIES, PERMISSIONS, PHASES, SEGMENTS, DEAL_TYPES, LEAD_SOURCES, ACTIVITY_KINDS, QUOTA_MEASURES, CREDIT_KINDS, DRAW_TYPES, PIPELINE_ENTITIES, STAGE_KINDS } from '../../src/model/index.js';
+import {
+  FORECAST_CATEGORIES,
+  PERMISSIONS,
+  PHASES,
+  SEGMENTS,
+  DEAL_TYPES,
+  LEAD_SOURCES,
+  ACTIVITY_KINDS,
+  QUOTA_MEASURES,
+  CREDIT_KINDS,
+  DRAW_TYPES,
+  PIPELINE_ENTITIES,
+  STAGE_KINDS,
+} from '../../src/model/index.js';
 import { ROUNDING_MODES } from '../../src/core/index.js';
 import { addDays } from '../../src/core/index.js';
 import { decimalStringArb, isoDateArb } from '../core/arbitraries.js';
@@ -20,14 +33,24 @@ export const instantArb = fc
     m: fc.integer({ min: 0, max: 59 }),
     s: fc.option(fc.integer({ min: 0, max: 59 }), { nil: undefined }),
     ms: fc.option(fc.integer({ min: 0, max: 999 }), { nil: undefined }),
-    offset: fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 14 }), fc.constantFrom(0, 30, 45)).map(([sg, h, m]) => `${sg}${two(h)}:${two(m)}`)),
+    offset: fc.oneof(
+      fc.constant('Z'),
+      fc
+        .tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 14 }), fc.constantFrom(0, 30, 45))
+        .map(([sg, h, m]) => `${sg}${two(h)}:${two(m)}`),
+    ),
   })
-  .map(({ date, h, m, s, ms, offset }) => `${date}T${two(h)}:${two(m)}${s === undefined ? '' : `:${two(s)}${ms === undefined ? '' : `.${String(ms).padStart(3, '0')}`}`}${offset}`);
+  .map(
+    ({ date, h, m, s, ms, offset }) =>
+      `${date}T${two(h)}:${two(m)}${s === undefined ? '' : `:${two(s)}${ms === undefined ? '' : `.${String(ms).padStart(3, '0')}`}`}${offset}`,
+  );
 export const currencyArb = fc.constantFrom('USD', 'EUR', 'JPY', 'BHD', 'CLF', 'CHF');
 export const decimalInputArb = fc.oneof(decimalStringArb(6), fc.integer(), finite);
 export const moneyInputArb = fc.record({ amount: decimalInputArb, currency: currencyArb });
 export const fractionArb = fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x + 0);
-export const periodArb = fc.tuple(isoDateArb, fc.integer({ min: 0, max: 400 })).map(([start, n]) => ({ start, end: addDays(start, n) }));
+export const periodArb = fc
+  .tuple(isoDateArb, fc.integer({ min: 0, max: 400 }))
+  .map(([start, n]) => ({ start, end: addDays(start, n) }));
 export const customFieldsArb = fc.dictionary(
   fc.string({ maxLength: 10 }).filter((k) => k !== '__proto__'),
   fc.oneof(fc.string(), fc.integer(), finite, fc.boolean(), fc.constant(null)),
@@ -66,7 +89,10 @@ export const memberArb = fc
         roleId: idArb,
         teamId: idArb,
         managerId: idArb,
-        reportingHistory: fc.array(fc.record({ managerId: idArb, start: dateArb, end: dateArb }, { requiredKeys: ['managerId', 'start'] }), { maxLength: 3 }),
+        reportingHistory: fc.array(
+          fc.record({ managerId: idArb, start: dateArb, end: dateArb }, { requiredKeys: ['managerId', 'start'] }),
+          { maxLength: 3 },
+        ),
         territoryIds: fc.array(idArb, { maxLength: 3 }),
         startDate: dateArb,
       },
@@ -82,7 +108,13 @@ export const teamArb = fc.record(
 );
 
 export const territoryArb = fc.record(
-  { id: idArb, name: textArb, region: fc.string(), segments: fc.array(pick(SEGMENTS), { maxLength: 4 }), ownerIds: fc.array(idArb, { maxLength: 3 }) },
+  {
+    id: idArb,
+    name: textArb,
+    region: fc.string(),
+    segments: fc.array(pick(SEGMENTS), { maxLength: 4 }),
+    ownerIds: fc.array(idArb, { maxLength: 3 }),
+  },
   { requiredKeys: ['id', 'name'] },
 );
 
@@ -145,11 +177,28 @@ export const dealArb = fc.record(
     teamId: idArb,
     products: fc.array(textArb, { maxLength: 3 }),
     termMonths: fc.integer({ min: 1, max: 120 }),
-    splits: fc.array(fc.record({ memberId: idArb, share: decimalInputArb, kind: fc.constantFrom('revenue', 'overlay') }), { maxLength: 3 }),
+    splits: fc.array(
+      fc.record({ memberId: idArb, share: decimalInputArb, kind: fc.constantFrom('revenue', 'overlay') }),
+      { maxLength: 3 },
+    ),
     history: fc.array(stageEventArb, { maxLength: 3 }),
     fields: customFieldsArb,
   },
-  { requiredKeys: ['id', 'name', 'accountId', 'ownerId', 'type', 'amount', 'stage', 'probability', 'forecastCategory', 'expectedCloseDate', 'createdAt'] },
+  {
+    requiredKeys: [
+      'id',
+      'name',
+      'accountId',
+      'ownerId',
+      'type',
+      'amount',
+      'stage',
+      'probability',
+      'forecastCategory',
+      'expectedCloseDate',
+      'createdAt',
+    ],
+  },
 );
 
 export const activityArb = fc.record(
@@ -169,7 +218,10 @@ export const activityArb = fc.record(
 
 export const quotaArb = fc
   .tuple(
-    fc.record({ id: idArb, period: periodArb, amount: moneyInputArb, measure: pick(QUOTA_MEASURES) }, { requiredKeys: ['period', 'amount'] }),
+    fc.record(
+      { id: idArb, period: periodArb, amount: moneyInputArb, measure: pick(QUOTA_MEASURES) },
+      { requiredKeys: ['period', 'amount'] },
+    ),
     fc.constantFrom('memberId', 'teamId'),
     idArb,
   )
@@ -213,7 +265,14 @@ export const subscriptionArb = fc.record(
 );
 
 const stageArb = fc.record(
-  { id: idArb, name: textArb, kind: pick(STAGE_KINDS), probability: fractionArb, forecastCategory: pick(FORECAST_CATEGORIES), requiredFields: fc.array(textArb, { maxLength: 2 }) },
+  {
+    id: idArb,
+    name: textArb,
+    kind: pick(STAGE_KINDS),
+    probability: fractionArb,
+    forecastCategory: pick(FORECAST_CATEGORIES),
+    requiredFields: fc.array(textArb, { maxLength: 2 }),
+  },
   { requiredKeys: ['id', 'name', 'kind', 'probability', 'forecastCategory'] },
 );
 export const pipelineArb = fc.record(
@@ -224,7 +283,13 @@ export const pipelineArb = fc.record(
     stages: fc.array(stageArb, { minLength: 1, maxLength: 5 }),
     transitions: fc.array(
       fc.record(
-        { from: idArb, to: idArb, roles: fc.array(idArb, { minLength: 1, maxLength: 3 }), requiredFields: fc.array(textArb, { maxLength: 2 }), requiresReason: fc.boolean() },
+        {
+          from: idArb,
+          to: idArb,
+          roles: fc.array(idArb, { minLength: 1, maxLength: 3 }),
+          requiredFields: fc.array(textArb, { maxLength: 2 }),
+          requiresReason: fc.boolean(),
+        },
         { requiredKeys: ['from', 'to', 'roles'] },
       ),
       { maxLength: 5 },
@@ -232,7 +297,12 @@ export const pipelineArb = fc.record(
     startStages: fc.array(idArb, { maxLength: 2 }),
     handoffStages: fc.array(idArb, { maxLength: 2 }),
     reopen: fc.record(
-      { roles: fc.array(idArb, { minLength: 1, maxLength: 2 }), toStage: idArb, requiresReason: fc.boolean(), fromStages: fc.array(idArb, { maxLength: 2 }) },
+      {
+        roles: fc.array(idArb, { minLength: 1, maxLength: 2 }),
+        toStage: idArb,
+        requiresReason: fc.boolean(),
+        fromStages: fc.array(idArb, { maxLength: 2 }),
+      },
       { requiredKeys: ['roles', 'toStage'] },
     ),
   },
@@ -261,8 +331,15 @@ const modifiers = {
   multipliers: fc.array(fc.record({ id: idArb, factor: decimalInputArb, when: filterArb }), { maxLength: 2 }),
   weight: decimalInputArb,
 };
-const component = <T extends Record<string, fc.Arbitrary<unknown>>>(kind: string, fields: T, required: (keyof T & string)[]): fc.Arbitrary<Record<string, unknown>> =>
-  fc.record({ id: idArb, kind: fc.constant(kind), ...modifiers, ...fields }, { requiredKeys: ['id', 'kind', ...required] as never });
+const component = <T extends Record<string, fc.Arbitrary<unknown>>>(
+  kind: string,
+  fields: T,
+  required: (keyof T & string)[],
+): fc.Arbitrary<Record<string, unknown>> =>
+  fc.record(
+    { id: idArb, kind: fc.constant(kind), ...modifiers, ...fields },
+    { requiredKeys: ['id', 'kind', ...required] as never },
+  );
 const componentArb = fc.oneof(
   component('rate', { rate: decimalInputArb }, ['rate']),
   component(
@@ -272,14 +349,30 @@ const componentArb = fc.oneof(
       split: fc.constantFrom('marginal', 'retroactive', 'interpolated'),
       scope: fc.constantFrom('perCredit', 'periodToDate', 'yearToDate'),
       boundary: fc.constantFrom('lower', 'higher'),
-      tiers: fc.array(fc.record({ from: decimalInputArb, to: decimalInputArb, rate: decimalInputArb }, { requiredKeys: ['from', 'rate'] }), { minLength: 1, maxLength: 3 }),
+      tiers: fc.array(
+        fc.record(
+          { from: decimalInputArb, to: decimalInputArb, rate: decimalInputArb },
+          { requiredKeys: ['from', 'rate'] },
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
     },
     ['basis', 'split', 'scope', 'boundary', 'tiers'],
   ),
   component('perUnit', { amountPerUnit: decimalInputArb }, ['amountPerUnit']),
-  component('bonus', { steps: fc.array(fc.record({ atLeast: decimalInputArb, amount: decimalInputArb }), { minLength: 1, maxLength: 3 }) }, ['steps']),
+  component(
+    'bonus',
+    {
+      steps: fc.array(fc.record({ atLeast: decimalInputArb, amount: decimalInputArb }), { minLength: 1, maxLength: 3 }),
+    },
+    ['steps'],
+  ),
   component('spiff', { window: periodArb, rate: decimalInputArb, amountPerCredit: decimalInputArb }, ['window']),
-  component('override', { rate: decimalInputArb, teamThreshold: decimalInputArb, thresholdMode: fc.constantFrom('excess', 'all') }, ['rate']),
+  component(
+    'override',
+    { rate: decimalInputArb, teamThreshold: decimalInputArb, thresholdMode: fc.constantFrom('excess', 'all') },
+    ['rate'],
+  ),
 );
 export const planArb = fc.record(
   {
@@ -295,14 +388,31 @@ export const planArb = fc.record(
           id: idArb,
           effectiveFrom: dateArb,
           effectiveTo: dateArb,
-          attainment: fc.record({ kinds: fc.array(pick(CREDIT_KINDS), { minLength: 1, maxLength: 2 }), measure: pick(QUOTA_MEASURES) }, { requiredKeys: [] }),
+          attainment: fc.record(
+            { kinds: fc.array(pick(CREDIT_KINDS), { minLength: 1, maxLength: 2 }), measure: pick(QUOTA_MEASURES) },
+            { requiredKeys: [] },
+          ),
           components: fc.array(componentArb, { maxLength: 3 }),
           draw: fc.record(
-            { type: pick(DRAW_TYPES), amount: decimalInputArb, start: dateArb, end: dateArb, recoveryStart: dateArb, recoveryShare: decimalInputArb, recoveryCap: decimalInputArb },
+            {
+              type: pick(DRAW_TYPES),
+              amount: decimalInputArb,
+              start: dateArb,
+              end: dateArb,
+              recoveryStart: dateArb,
+              recoveryShare: decimalInputArb,
+              recoveryCap: decimalInputArb,
+            },
             { requiredKeys: ['type', 'amount', 'start'] },
           ),
           clawback: fc.record(
-            { schedule: fc.array(fc.record({ withinDays: fc.integer({ min: 1, max: 720 }), share: decimalInputArb }), { minLength: 1, maxLength: 3 }), reducesAttainment: fc.boolean() },
+            {
+              schedule: fc.array(fc.record({ withinDays: fc.integer({ min: 1, max: 720 }), share: decimalInputArb }), {
+                minLength: 1,
+                maxLength: 3,
+              }),
+              reducesAttainment: fc.boolean(),
+            },
             { requiredKeys: ['schedule'] },
           ),
           prorate: fc.boolean(),

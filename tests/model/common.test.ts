@@ -47,7 +47,8 @@ describe('scalar schemas', () => {
 
   it('FractionSchema: [0, 1], with a hint about percent', () => {
     for (const v of [0, 0.25, 1]) expect(FractionSchema.safeParse(v).success).toBe(true);
-    for (const v of [-0.01, 1.01, 25, Number.NaN, Infinity, '0.5']) expect(FractionSchema.safeParse(v).success).toBe(false);
+    for (const v of [-0.01, 1.01, 25, Number.NaN, Infinity, '0.5'])
+      expect(FractionSchema.safeParse(v).success).toBe(false);
     const r = FractionSchema.safeParse(25);
     if (!r.success) expect(r.error.issues[0]!.message).toContain('percent');
   });
@@ -60,7 +61,8 @@ describe('scalar schemas', () => {
     expect(DecimalStringSchema.parse('-0')).toBe('0');
     expect(DecimalStringSchema.parse(1e21)).toBe('1000000000000000000000');
     expect(DecimalStringSchema.parse('-12.50')).toBe('-12.5');
-    for (const bad of ['x', '', Infinity, Number.NaN, null, true, '1,5']) expect(DecimalStringSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ['x', '', Infinity, Number.NaN, null, true, '1,5'])
+      expect(DecimalStringSchema.safeParse(bad).success).toBe(false);
   });
 
   it('MoneySchema: canonical Money out; strict; bad amount or currency rejected', () => {
@@ -84,7 +86,8 @@ describe('scalar schemas', () => {
 
   it('CustomFieldsSchema: string, number, boolean or null values only', () => {
     expect(CustomFieldsSchema.parse({ a: 'x', b: 1, c: true, d: null })).toEqual({ a: 'x', b: 1, c: true, d: null });
-    for (const bad of [{ a: { b: 1 } }, { a: [1] }, { a: undefined }, 'x', null]) expect(CustomFieldsSchema.safeParse(bad).success).toBe(false);
+    for (const bad of [{ a: { b: 1 } }, { a: [1] }, { a: undefined }, 'x', null])
+      expect(CustomFieldsSchema.safeParse(bad).success).toBe(false);
   });
 });
 
@@ -112,7 +115,9 @@ describe('custom fields and __proto__', () => {
       const fields = CustomFieldsSchema.safeParse(JSON.parse(`{"__proto__": ${value}}`));
       if (fields.success) expect(Object.getPrototypeOf(fields.data)).toBe(Object.prototype);
       const event = StageEventSchema.safeParse(
-        JSON.parse(`{"from": null, "to": "new", "at": "2026-01-05T10:00:00Z", "actorId": "m1", "roleId": "sdr", "changes": {"__proto__": ${value}}}`),
+        JSON.parse(
+          `{"from": null, "to": "new", "at": "2026-01-05T10:00:00Z", "actorId": "m1", "roleId": "sdr", "changes": {"__proto__": ${value}}}`,
+        ),
       );
       if (event.success) expect((event.data.changes as Record<string, unknown>).polluted).toBeUndefined();
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();

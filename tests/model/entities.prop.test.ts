@@ -27,7 +27,12 @@ const ENTITIES: readonly Entity[] = [
   { name: 'Activity', input: arb.activityArb, parse: model.parseActivity, safeParse: model.safeParseActivity },
   { name: 'Quota', input: arb.quotaArb, parse: model.parseQuota, safeParse: model.safeParseQuota },
   { name: 'Credit', input: arb.creditArb, parse: model.parseCredit, safeParse: model.safeParseCredit },
-  { name: 'Subscription', input: arb.subscriptionArb, parse: model.parseSubscription, safeParse: model.safeParseSubscription },
+  {
+    name: 'Subscription',
+    input: arb.subscriptionArb,
+    parse: model.parseSubscription,
+    safeParse: model.safeParseSubscription,
+  },
   { name: 'Pipeline', input: arb.pipelineArb, parse: model.parsePipeline, safeParse: model.safeParsePipeline },
   { name: 'Plan', input: arb.planArb, parse: model.parsePlan, safeParse: model.safeParsePlan },
 ];

@@ -8,12 +8,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as model from '../../src/model/index.js';
 import { CASES, formatPath } from './fixtures.js';
 
-const probe = (): unknown => ({} as Record<string, unknown>).polluted;
+const probe = (): unknown => (({}) as Record<string, unknown>).polluted;
 
 afterEach(() => {
   // nothing may ever reach Object.prototype
   expect(probe()).toBeUndefined();
-  expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+  expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
 });
 
 describe.each(CASES)('$name', (c) => {
@@ -51,7 +51,10 @@ describe.each(CASES)('$name', (c) => {
     });
 
     it(`a __proto__ key inside ${key} (from JSON.parse) is rejected and pollutes nothing`, () => {
-      const inner = JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(value).slice(1)}`) as Record<string, unknown>;
+      const inner = JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(value).slice(1)}`) as Record<
+        string,
+        unknown
+      >;
       expect(Object.keys(inner)).toContain('__proto__');
       const current = c.valid[key];
       const r = c.safeParse({ ...c.valid, [key]: Array.isArray(current) ? [inner] : inner });
@@ -82,7 +85,14 @@ describe.each(CASES)('$name', (c) => {
     } catch (e) {
       caught = e;
     }
-    const e = caught as model.Role & { code: string; name: string; issues: { path: (string | number)[]; message: string; code: string }[]; message: string; field: string; value: unknown };
+    const e = caught as model.Role & {
+      code: string;
+      name: string;
+      issues: { path: (string | number)[]; message: string; code: string }[];
+      message: string;
+      field: string;
+      value: unknown;
+    };
     expect(e.name).toBe('RevopsError');
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.value).toBe(input);
@@ -150,10 +160,13 @@ describe('refinements across fields', () => {
   });
 
   it('Deal: probability is a fraction, termMonths a positive integer, probabilitySource kept when given', () => {
-    for (const p of [-0.01, 1.01, 40, Number.NaN, Infinity]) expect(deal.safeParse({ ...deal.valid, probability: p }).ok).toBe(false);
+    for (const p of [-0.01, 1.01, 40, Number.NaN, Infinity])
+      expect(deal.safeParse({ ...deal.valid, probability: p }).ok).toBe(false);
     for (const p of [0, 1, 0.35]) expect(deal.safeParse({ ...deal.valid, probability: p }).ok).toBe(true);
     for (const t of [0, -12, 1.5]) expect(deal.safeParse({ ...deal.valid, termMonths: t }).ok).toBe(false);
-    expect((model.parseDeal({ ...deal.valid, probabilitySource: 'manual' }) as model.Deal).probabilitySource).toBe('manual');
+    expect((model.parseDeal({ ...deal.valid, probabilitySource: 'manual' }) as model.Deal).probabilitySource).toBe(
+      'manual',
+    );
     const { history: _h, ...noHistory } = deal.valid;
     expect(model.parseDeal(noHistory).history).toEqual([]);
     const fr = deal.safeParse({ ...deal.valid, probability: 25 });
@@ -176,7 +189,21 @@ describe('revops/model exports', () => {
   });
 
   it('exports a schema, parse and safeParse for every entity (DESIGN.md public API)', () => {
-    for (const name of ['Role', 'Member', 'Team', 'Territory', 'Account', 'Lead', 'Deal', 'Activity', 'Quota', 'Credit', 'Plan', 'Subscription', 'Pipeline']) {
+    for (const name of [
+      'Role',
+      'Member',
+      'Team',
+      'Territory',
+      'Account',
+      'Lead',
+      'Deal',
+      'Activity',
+      'Quota',
+      'Credit',
+      'Plan',
+      'Subscription',
+      'Pipeline',
+    ]) {
       expect(model).toHaveProperty(`${name}Schema`);
       expect(typeof (model as Record<string, unknown>)[`parse${name}`]).toBe('function');
       expect(typeof (model as Record<string, unknown>)[`safeParse${name}`]).toBe('function');

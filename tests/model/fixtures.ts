@@ -20,7 +20,15 @@ export interface EntityCase {
 
 const stageEvents = [
   { from: null, to: 'new', at: '2026-01-05T10:00:00Z', actorId: 'm1', roleId: 'sdr' },
-  { from: 'new', to: 'working', at: '2026-01-06T09:00:00+01:00', actorId: 'm1', roleId: 'sdr', reason: 'replied', changes: { priority: 'high' } },
+  {
+    from: 'new',
+    to: 'working',
+    at: '2026-01-06T09:00:00+01:00',
+    actorId: 'm1',
+    roleId: 'sdr',
+    reason: 'replied',
+    changes: { priority: 'high' },
+  },
 ];
 
 const stages = [
@@ -34,8 +42,20 @@ export const CASES: readonly EntityCase[] = [
     name: 'Role',
     parse: model.parseRole,
     safeParse: model.safeParseRole,
-    valid: { id: 'sdr', name: 'SDR', phase: 'leadGeneration', responsibilities: ['Qualify leads'], permissions: ['lead.qualify', 'lead.work'] },
-    parsed: { id: 'sdr', name: 'SDR', phase: 'leadGeneration', responsibilities: ['Qualify leads'], permissions: ['lead.qualify', 'lead.work'] },
+    valid: {
+      id: 'sdr',
+      name: 'SDR',
+      phase: 'leadGeneration',
+      responsibilities: ['Qualify leads'],
+      permissions: ['lead.qualify', 'lead.work'],
+    },
+    parsed: {
+      id: 'sdr',
+      name: 'SDR',
+      phase: 'leadGeneration',
+      responsibilities: ['Qualify leads'],
+      permissions: ['lead.qualify', 'lead.work'],
+    },
     problems: { patch: { name: '', permissions: ['lead.qualify', 'fly'] }, paths: [['name'], ['permissions', 1]] },
   },
   {
@@ -49,7 +69,10 @@ export const CASES: readonly EntityCase[] = [
       roleId: 'sdr',
       teamId: 't1',
       managerId: 'm0',
-      reportingHistory: [{ managerId: 'm9', start: '2024-01-01', end: '2025-01-05' }, { managerId: 'm0', start: '2025-01-06' }],
+      reportingHistory: [
+        { managerId: 'm9', start: '2024-01-01', end: '2025-01-05' },
+        { managerId: 'm0', start: '2025-01-06' },
+      ],
       startDate: '2024-01-01',
       endDate: '2026-06-30',
     },
@@ -61,12 +84,18 @@ export const CASES: readonly EntityCase[] = [
       roleId: 'sdr',
       teamId: 't1',
       managerId: 'm0',
-      reportingHistory: [{ managerId: 'm9', start: '2024-01-01', end: '2025-01-05' }, { managerId: 'm0', start: '2025-01-06' }],
+      reportingHistory: [
+        { managerId: 'm9', start: '2024-01-01', end: '2025-01-05' },
+        { managerId: 'm0', start: '2025-01-06' },
+      ],
       territoryIds: [],
       startDate: '2024-01-01',
       endDate: '2026-06-30',
     },
-    problems: { patch: { email: 'not-an-email', startDate: '2025-02-30', roleId: '' }, paths: [['email'], ['startDate'], ['roleId']] },
+    problems: {
+      patch: { email: 'not-an-email', startDate: '2025-02-30', roleId: '' },
+      paths: [['email'], ['startDate'], ['roleId']],
+    },
     nested: { key: 'reportingHistory', value: { managerId: 'm0', start: '2025-01-06' } },
   },
   {
@@ -113,7 +142,10 @@ export const CASES: readonly EntityCase[] = [
       industry: 'Manufacturing',
       createdAt: '2024-05-01',
     },
-    problems: { patch: { segment: 'smb', annualSpend: { amount: 'lots', currency: 'usd' } }, paths: [['segment'], ['annualSpend', 'amount'], ['annualSpend', 'currency']] },
+    problems: {
+      patch: { segment: 'smb', annualSpend: { amount: 'lots', currency: 'usd' } },
+      paths: [['segment'], ['annualSpend', 'amount'], ['annualSpend', 'currency']],
+    },
     nested: { key: 'annualSpend', value: { amount: '1', currency: 'USD' } },
   },
   {
@@ -150,7 +182,10 @@ export const CASES: readonly EntityCase[] = [
       score: 72.5,
       fields: { campaign: 'spring', budget: 5000, decisionMaker: true, notes: null },
     },
-    problems: { patch: { source: 'tv', createdAt: '2026-01-05T10:00:00', score: Number.NaN }, paths: [['source'], ['createdAt'], ['score']] },
+    problems: {
+      patch: { source: 'tv', createdAt: '2026-01-05T10:00:00', score: Number.NaN },
+      paths: [['source'], ['createdAt'], ['score']],
+    },
     nested: { key: 'history', value: stageEvents[0]! },
   },
   {
@@ -224,18 +259,55 @@ export const CASES: readonly EntityCase[] = [
     name: 'Activity',
     parse: model.parseActivity,
     safeParse: model.safeParseActivity,
-    valid: { id: 'c1', kind: 'call', memberId: 'm1', at: '2026-03-02T09:15:00Z', durationSeconds: 420, leadId: 'l1', dealId: 'd1', accountId: 'a1', completed: true },
-    parsed: { id: 'c1', kind: 'call', memberId: 'm1', at: '2026-03-02T09:15:00Z', durationSeconds: 420, leadId: 'l1', dealId: 'd1', accountId: 'a1', completed: true },
-    problems: { patch: { kind: 'fax', durationSeconds: -1.5, completed: 'yes' }, paths: [['kind'], ['durationSeconds'], ['completed']] },
+    valid: {
+      id: 'c1',
+      kind: 'call',
+      memberId: 'm1',
+      at: '2026-03-02T09:15:00Z',
+      durationSeconds: 420,
+      leadId: 'l1',
+      dealId: 'd1',
+      accountId: 'a1',
+      completed: true,
+    },
+    parsed: {
+      id: 'c1',
+      kind: 'call',
+      memberId: 'm1',
+      at: '2026-03-02T09:15:00Z',
+      durationSeconds: 420,
+      leadId: 'l1',
+      dealId: 'd1',
+      accountId: 'a1',
+      completed: true,
+    },
+    problems: {
+      patch: { kind: 'fax', durationSeconds: -1.5, completed: 'yes' },
+      paths: [['kind'], ['durationSeconds'], ['completed']],
+    },
   },
   {
     name: 'Quota',
     parse: model.parseQuota,
     safeParse: model.safeParseQuota,
-    valid: { id: 'q1', memberId: 'm2', period: { start: '2026-01-01', end: '2026-03-31' }, amount: { amount: 150000, currency: 'USD' } },
+    valid: {
+      id: 'q1',
+      memberId: 'm2',
+      period: { start: '2026-01-01', end: '2026-03-31' },
+      amount: { amount: 150000, currency: 'USD' },
+    },
     // measure defaults to 'bookings'; USD 2 digits
-    parsed: { id: 'q1', memberId: 'm2', period: { start: '2026-01-01', end: '2026-03-31' }, amount: { amount: '150000.00', currency: 'USD' }, measure: 'bookings' },
-    problems: { patch: { period: { start: '2026-01-01', end: '2026-1-31' }, measure: 'hugs' }, paths: [['period', 'end'], ['measure']] },
+    parsed: {
+      id: 'q1',
+      memberId: 'm2',
+      period: { start: '2026-01-01', end: '2026-03-31' },
+      amount: { amount: '150000.00', currency: 'USD' },
+      measure: 'bookings',
+    },
+    problems: {
+      patch: { period: { start: '2026-01-01', end: '2026-1-31' }, measure: 'hugs' },
+      paths: [['period', 'end'], ['measure']],
+    },
     nested: { key: 'period', value: { start: '2026-01-01', end: '2026-03-31' } },
   },
   {
@@ -303,7 +375,10 @@ export const CASES: readonly EntityCase[] = [
       quantity: 3,
       free: false,
     },
-    problems: { patch: { quantity: -1, mrr: { amount: 1, currency: 'EUR', cents: 100 } }, paths: [['quantity'], ['mrr']] },
+    problems: {
+      patch: { quantity: -1, mrr: { amount: 1, currency: 'EUR', cents: 100 } },
+      paths: [['quantity'], ['mrr']],
+    },
     nested: { key: 'mrr', value: { amount: '1', currency: 'EUR' } },
   },
   {
@@ -329,18 +404,38 @@ export const CASES: readonly EntityCase[] = [
       entity: 'deal',
       stages: [
         { id: 'open', name: 'Open', kind: 'open', probability: 0.2, forecastCategory: 'pipeline', requiredFields: [] },
-        { id: 'won', name: 'Won', kind: 'won', probability: 1, forecastCategory: 'closed', requiredFields: ['closeDate'] },
+        {
+          id: 'won',
+          name: 'Won',
+          kind: 'won',
+          probability: 1,
+          forecastCategory: 'closed',
+          requiredFields: ['closeDate'],
+        },
         { id: 'lost', name: 'Lost', kind: 'lost', probability: 0, forecastCategory: 'omitted', requiredFields: [] },
       ],
       transitions: [
         { from: 'open', to: 'won', roles: ['account-executive'], requiredFields: [], requiresReason: false },
-        { from: 'open', to: 'lost', roles: ['account-executive', 'sales-manager'], requiredFields: [], requiresReason: true },
+        {
+          from: 'open',
+          to: 'lost',
+          roles: ['account-executive', 'sales-manager'],
+          requiredFields: [],
+          requiresReason: true,
+        },
       ],
       startStages: ['open'],
       handoffStages: [],
       reopen: { roles: ['sales-manager'], toStage: 'open', requiresReason: true },
     },
-    problems: { patch: { entity: 'ticket', stages: [{ ...stages[0]!, probability: 2 }], transitions: [{ from: 'open', to: 'won', roles: [] }] }, paths: [['entity'], ['stages', 0, 'probability'], ['transitions', 0, 'roles']] },
+    problems: {
+      patch: {
+        entity: 'ticket',
+        stages: [{ ...stages[0]!, probability: 2 }],
+        transitions: [{ from: 'open', to: 'won', roles: [] }],
+      },
+      paths: [['entity'], ['stages', 0, 'probability'], ['transitions', 0, 'roles']],
+    },
     nested: { key: 'reopen', value: { roles: ['sales-manager'], toStage: 'open' } },
   },
   {
@@ -427,7 +522,11 @@ export const CASES: readonly EntityCase[] = [
       ],
     },
     problems: {
-      patch: { currency: 'usd', periodLength: 'week', versions: [{ id: 'v1', effectiveFrom: '2026-01-01', components: [{ id: 'c', kind: 'rate' }] }] },
+      patch: {
+        currency: 'usd',
+        periodLength: 'week',
+        versions: [{ id: 'v1', effectiveFrom: '2026-01-01', components: [{ id: 'c', kind: 'rate' }] }],
+      },
       paths: [['currency'], ['periodLength'], ['versions', 0, 'components', 0, 'rate']],
     },
     nested: { key: 'versions', value: { id: 'v1', effectiveFrom: '2026-01-01', components: [] } },

@@ -5,7 +5,15 @@
  * assistant sales manager, sales operations, sales enablement. Ten roles (SDR and BDR apart).
  */
 import { describe, expect, it } from 'vitest';
-import { defaultRoles, parseRole, PERMISSIONS, PHASES, roleHasPermission, RoleSchema, type Role } from '../../src/model/index.js';
+import {
+  defaultRoles,
+  parseRole,
+  PERMISSIONS,
+  PHASES,
+  roleHasPermission,
+  RoleSchema,
+  type Role,
+} from '../../src/model/index.js';
 
 const byId = (id: string): Role => {
   const r = defaultRoles.find((x) => x.id === id);
@@ -67,7 +75,8 @@ describe('defaultRoles', () => {
   it('grants what each phase does (the permissions the pipelines enforce)', () => {
     // lead generation works and qualifies leads, and does not close deals
     for (const id of ['sdr', 'bdr']) {
-      for (const p of ['lead.create', 'lead.work', 'lead.qualify', 'lead.disqualify', 'lead.convert'] as const) expect(roleHasPermission(byId(id), p)).toBe(true);
+      for (const p of ['lead.create', 'lead.work', 'lead.qualify', 'lead.disqualify', 'lead.convert'] as const)
+        expect(roleHasPermission(byId(id), p)).toBe(true);
       expect(roleHasPermission(byId(id), 'deal.closeWon')).toBe(false);
     }
     // the account executive runs and closes deals, but does not reopen them
@@ -76,13 +85,16 @@ describe('defaultRoles', () => {
     }
     expect(roleHasPermission(byId('account-executive'), 'deal.reopen')).toBe(false);
     // customer success onboards, renews and flags churn; customer service supports
-    for (const p of ['customer.onboard', 'customer.renew', 'customer.churn'] as const) expect(roleHasPermission(byId('customer-success'), p)).toBe(true);
+    for (const p of ['customer.onboard', 'customer.renew', 'customer.churn'] as const)
+      expect(roleHasPermission(byId('customer-success'), p)).toBe(true);
     expect(roleHasPermission(byId('customer-service'), 'customer.support')).toBe(true);
     expect(roleHasPermission(byId('customer-service'), 'customer.renew')).toBe(false);
     // the sales manager sets quotas, manages plans and reopens closed deals
-    for (const p of ['quota.set', 'plan.manage', 'deal.reopen', 'forecast.review'] as const) expect(roleHasPermission(byId('sales-manager'), p)).toBe(true);
+    for (const p of ['quota.set', 'plan.manage', 'deal.reopen', 'forecast.review'] as const)
+      expect(roleHasPermission(byId('sales-manager'), p)).toBe(true);
     // sales operations: territories, routing, KPIs
-    for (const p of ['territory.manage', 'routing.manage', 'report.view'] as const) expect(roleHasPermission(byId('sales-operations'), p)).toBe(true);
+    for (const p of ['territory.manage', 'routing.manage', 'report.view'] as const)
+      expect(roleHasPermission(byId('sales-operations'), p)).toBe(true);
     // sales enablement trains
     expect(roleHasPermission(byId('sales-enablement'), 'training.deliver')).toBe(true);
     expect(roleHasPermission(byId('sales-enablement'), 'deal.closeWon')).toBe(false);

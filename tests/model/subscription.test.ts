@@ -25,7 +25,9 @@ function pathsOf(input: unknown): string[] {
 describe('Subscription.discount', () => {
   it.each(['forever', 'limited'] as const)('accepts %s', (discount) => {
     // computed by hand: the enum value is kept verbatim
-    expect(parseSubscription({ ...base, listMrr: { amount: '100', currency: 'EUR' }, discount }).discount).toBe(discount);
+    expect(parseSubscription({ ...base, listMrr: { amount: '100', currency: 'EUR' }, discount }).discount).toBe(
+      discount,
+    );
   });
   it('is optional (absent stays absent)', () => {
     expect('discount' in parseSubscription(base)).toBe(false);

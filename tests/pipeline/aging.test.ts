@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { agingDeals, defaultDealPipeline } from '../../src/pipeline/index.js';
 
-const ev = (from: string | null, to: string, at: string) => ({ from, to, at, actorId: 'u', roleId: 'account-executive' });
+const ev = (from: string | null, to: string, at: string) => ({
+  from,
+  to,
+  at,
+  actorId: 'u',
+  roleId: 'account-executive',
+});
 const deals = [
-  { id: 'a', history: [ev(null, 'discovery', '2026-01-01T00:00:00Z'), ev('discovery', 'proposal', '2026-01-20T00:00:00Z')] },
+  {
+    id: 'a',
+    history: [ev(null, 'discovery', '2026-01-01T00:00:00Z'), ev('discovery', 'proposal', '2026-01-20T00:00:00Z')],
+  },
   { id: 'b', history: [ev(null, 'discovery', '2026-01-01T00:00:00Z')] },
-  { id: 'c', history: [ev(null, 'discovery', '2026-01-01T00:00:00Z'), ev('discovery', 'closed-lost', '2026-01-02T00:00:00Z')] },
+  {
+    id: 'c',
+    history: [ev(null, 'discovery', '2026-01-01T00:00:00Z'), ev('discovery', 'closed-lost', '2026-01-02T00:00:00Z')],
+  },
   { id: 'd', history: [ev(null, 'discovery', '2026-03-01T00:00:00Z')] },
   { id: 'e', history: [ev(null, 'demo', '2026-01-21T00:00:00Z')] },
 ];
@@ -21,7 +33,13 @@ describe('agingDeals', () => {
   });
 
   it('takes per-stage thresholds; unlisted stages are not checked', () => {
-    expect(agingDeals(deals, { pipeline: defaultDealPipeline, asOf, thresholdDays: { proposal: 5, demo: 10, 'closed-lost': 1 } }).map((x) => [x.id, x.thresholdDays])).toEqual([
+    expect(
+      agingDeals(deals, {
+        pipeline: defaultDealPipeline,
+        asOf,
+        thresholdDays: { proposal: 5, demo: 10, 'closed-lost': 1 },
+      }).map((x) => [x.id, x.thresholdDays]),
+    ).toEqual([
       ['a', 5],
       ['e', 10],
     ]);
@@ -29,20 +47,41 @@ describe('agingDeals', () => {
 
   it('orders ties by id and reports stages as of asOf', () => {
     const twins = [{ ...deals[1]!, id: 'z' }, deals[1]!];
-    expect(agingDeals(twins, { pipeline: defaultDealPipeline, asOf, thresholdDays: 0 }).map((x) => x.id)).toEqual(['b', 'z']);
+    expect(agingDeals(twins, { pipeline: defaultDealPipeline, asOf, thresholdDays: 0 }).map((x) => x.id)).toEqual([
+      'b',
+      'z',
+    ]);
     // as of Jan 10, "a" was still in discovery (9 days)
-    expect(agingDeals([deals[0]!], { pipeline: defaultDealPipeline, asOf: '2026-01-10T00:00:00Z', thresholdDays: 0 })[0]).toMatchObject({ stage: 'discovery', daysInStage: 9 });
+    expect(
+      agingDeals([deals[0]!], { pipeline: defaultDealPipeline, asOf: '2026-01-10T00:00:00Z', thresholdDays: 0 })[0],
+    ).toMatchObject({ stage: 'discovery', daysInStage: 9 });
   });
 
   it('throws on a bad threshold, an unknown stage or instant', () => {
     const opts = { pipeline: defaultDealPipeline, asOf };
-    expect(() => agingDeals(deals, { ...opts, thresholdDays: -1 })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION' }));
-    expect(() => agingDeals(deals, { ...opts, thresholdDays: { rotting: 3 } })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION' }));
-    expect(() => agingDeals(deals, { ...opts, thresholdDays: { demo: Number.NaN } })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION' }));
-    expect(() => agingDeals(deals, { ...opts, thresholdDays: null as never })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION' }));
-    expect(() => agingDeals([{ id: 'x', history: [ev(null, 'limbo', '2026-01-01T00:00:00Z')] }], { ...opts, thresholdDays: 1 })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => agingDeals(deals, { ...opts, asOf: 'now', thresholdDays: 1 })).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
-    expect(() => agingDeals([null as never], { ...opts, thresholdDays: 1 })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities[0]' }));
-    expect(() => agingDeals(deals, undefined as never)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'options' }));
+    expect(() => agingDeals(deals, { ...opts, thresholdDays: -1 })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
+    expect(() => agingDeals(deals, { ...opts, thresholdDays: { rotting: 3 } })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
+    expect(() => agingDeals(deals, { ...opts, thresholdDays: { demo: Number.NaN } })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
+    expect(() => agingDeals(deals, { ...opts, thresholdDays: null as never })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
+    expect(() =>
+      agingDeals([{ id: 'x', history: [ev(null, 'limbo', '2026-01-01T00:00:00Z')] }], { ...opts, thresholdDays: 1 }),
+    ).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => agingDeals(deals, { ...opts, asOf: 'now', thresholdDays: 1 })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_DATE' }),
+    );
+    expect(() => agingDeals([null as never], { ...opts, thresholdDays: 1 })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities[0]' }),
+    );
+    expect(() => agingDeals(deals, undefined as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'options' }),
+    );
   });
 });

@@ -49,7 +49,10 @@ const instantArb = fc
     const local = new Date((seconds + offsetMinutes * 60) * 1000).toISOString().slice(0, 19);
     const sign = offsetMinutes < 0 ? '-' : '+';
     const abs = Math.abs(offsetMinutes);
-    const offset = offsetMinutes === 0 && utcAsZ ? 'Z' : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    const offset =
+      offsetMinutes === 0 && utcAsZ
+        ? 'Z'
+        : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
     const text = `${local}${fraction === '' ? '' : `.${fraction}`}${offset}`;
     return { text, ms: seconds * 1000 + Number(`${fraction}000`.slice(0, 3)) };
   });
@@ -67,7 +70,10 @@ describe('time order is epoch order', () => {
         if (r.ok) {
           // the stay in onboarding is the difference of the epoch milliseconds
           expect(stageVisits(r.value.history)[0]!.ms).toBe(at.ms - last.ms);
-          expect(timeInStage(r.value.history, at.text)).toEqual({ onboarding: (at.ms - last.ms) / 86_400_000, active: 0 });
+          expect(timeInStage(r.value.history, at.text)).toEqual({
+            onboarding: (at.ms - last.ms) / 86_400_000,
+            active: 0,
+          });
         }
       }),
       { numRuns: 500 },
@@ -76,11 +82,23 @@ describe('time order is epoch order', () => {
 });
 
 /** A random walk through the deal pipeline: each step a move the definition has, by one of its roles. */
-const walkArb = fc.array(fc.record({ pick: fc.nat(1000), dtMinutes: fc.integer({ min: 0, max: 10 * 24 * 60 }), offset: fc.constantFrom('Z', '+09:00', '-07:00') }), { maxLength: 12 });
+const walkArb = fc.array(
+  fc.record({
+    pick: fc.nat(1000),
+    dtMinutes: fc.integer({ min: 0, max: 10 * 24 * 60 }),
+    offset: fc.constantFrom('Z', '+09:00', '-07:00'),
+  }),
+  { maxLength: 12 },
+);
 
-function walk(steps: readonly { pick: number; dtMinutes: number; offset: string }[]): StagedEntity & Record<string, unknown> {
+function walk(
+  steps: readonly { pick: number; dtMinutes: number; offset: string }[],
+): StagedEntity & Record<string, unknown> {
   const p = defaultDealPipeline;
-  const start = enterPipeline({ id: 'd', stage: '', history: [], amount: { amount: '10.00', currency: 'USD' }, expectedCloseDate: '2026-12-31' }, { pipeline: p, actor: { id: 'a', roleId: 'account-executive' }, at: '2026-01-01T00:00:00Z' });
+  const start = enterPipeline(
+    { id: 'd', stage: '', history: [], amount: { amount: '10.00', currency: 'USD' }, expectedCloseDate: '2026-12-31' },
+    { pipeline: p, actor: { id: 'a', roleId: 'account-executive' }, at: '2026-01-01T00:00:00Z' },
+  );
   if (!start.ok) throw new Error(start.error.message);
   let e: StagedEntity & Record<string, unknown> = start.value;
   let ms = Date.parse('2026-01-01T00:00:00Z');
@@ -89,13 +107,18 @@ function walk(steps: readonly { pick: number; dtMinutes: number; offset: string 
     const shift = s.offset === 'Z' ? 0 : s.offset === '+09:00' ? 9 * 60 : -7 * 60;
     const at = new Date(ms + shift * 60_000).toISOString().slice(0, 19) + s.offset;
     const closed = p.stages.find((x) => x.id === e.stage)!.kind !== 'open';
-    let r;
+    let r: ReturnType<typeof reopen<typeof e>>;
     if (closed) {
       r = reopen(e, { pipeline: p, actor: { id: 'm', roleId: 'sales-manager' }, at, reason: 'back' });
     } else {
       const out = p.transitions.filter((t) => t.from === e.stage);
       const t = out[s.pick % out.length]!;
-      r = transition(e, t.to, { pipeline: p, actor: { id: 'u', roleId: t.roles[s.pick % t.roles.length]! }, at, reason: 'because' });
+      r = transition(e, t.to, {
+        pipeline: p,
+        actor: { id: 'u', roleId: t.roles[s.pick % t.roles.length]! },
+        at,
+        reason: 'because',
+      });
     }
     if (!r.ok) throw new Error(r.error.message);
     e = r.value;
@@ -110,16 +133,34 @@ describe('inputs are never mutated', () => {
         const e = deepFreeze(walk(steps));
         const before = JSON.stringify(e);
         const at = '2026-12-31T00:00:00+14:00';
-        const move = deepFreeze({ pipeline: defaultDealPipeline, actor: { id: 'm', roleId: 'sales-manager' }, at, reason: 'r', changes: { note: 'x', expectedCloseDate: '2026-11-30' } });
+        const move = deepFreeze({
+          pipeline: defaultDealPipeline,
+          actor: { id: 'm', roleId: 'sales-manager' },
+          at,
+          reason: 'r',
+          changes: { note: 'x', expectedCloseDate: '2026-11-30' },
+        });
         transition(e, to, move);
         reopen(e, move);
         availableTransitions(e, deepFreeze({ pipeline: defaultDealPipeline, actor: move.actor }));
-        const base = deepFreeze({ id: 'd', stage: '', history: [], amount: { amount: '10.00', currency: 'USD' }, expectedCloseDate: '2026-12-31' });
-        expect(replayHistory(base, e.history, deepFreeze({ pipeline: defaultDealPipeline }))).toEqual({ ok: true, value: e });
+        const base = deepFreeze({
+          id: 'd',
+          stage: '',
+          history: [],
+          amount: { amount: '10.00', currency: 'USD' },
+          expectedCloseDate: '2026-12-31',
+        });
+        expect(replayHistory(base, e.history, deepFreeze({ pipeline: defaultDealPipeline }))).toEqual({
+          ok: true,
+          value: e,
+        });
         timeInStage(e.history, at);
         stageVisits(e.history, deepFreeze({ asOf: at }));
         stageDurations(deepFreeze([e, e]), defaultDealPipeline, deepFreeze({ mode: 'visit' }));
-        agingDeals(deepFreeze([e]), deepFreeze({ pipeline: defaultDealPipeline, asOf: at, thresholdDays: deepFreeze({ discovery: 1 }) }));
+        agingDeals(
+          deepFreeze([e]),
+          deepFreeze({ pipeline: defaultDealPipeline, asOf: at, thresholdDays: deepFreeze({ discovery: 1 }) }),
+        );
         expect(JSON.stringify(e)).toBe(before);
       }),
       { numRuns: 200 },
@@ -128,13 +169,31 @@ describe('inputs are never mutated', () => {
 
   it('convertLead, enterPipeline and definePipeline too', () => {
     const lead = deepFreeze({
-      id: 'l', name: 'Jo', ownerId: 's', accountId: 'a', stage: 'qualified',
+      id: 'l',
+      name: 'Jo',
+      ownerId: 's',
+      accountId: 'a',
+      stage: 'qualified',
       history: [{ from: null, to: 'qualified', at: '2026-01-01T00:00:00Z', actorId: 's', roleId: 'sdr' }],
     });
-    const options = deepFreeze({ actor: { id: 's', roleId: 'sdr' }, at: '2026-01-02T00:00:00+09:00', deal: { id: 'd', ownerId: 'ae', amount: { amount: '5', currency: 'USD' }, expectedCloseDate: '2026-03-31' } });
+    const options = deepFreeze({
+      actor: { id: 's', roleId: 'sdr' },
+      at: '2026-01-02T00:00:00+09:00',
+      deal: { id: 'd', ownerId: 'ae', amount: { amount: '5', currency: 'USD' }, expectedCloseDate: '2026-03-31' },
+    });
     expect(convertLead(lead, options).ok).toBe(true);
     const fresh = deepFreeze({ id: 'c', stage: '', history: [] });
-    expect(enterPipeline(fresh, deepFreeze({ pipeline: defaultCustomerPipeline, actor: cs, at: '2026-01-01T00:00:00Z', changes: { plan: 'pro' } })).ok).toBe(true);
+    expect(
+      enterPipeline(
+        fresh,
+        deepFreeze({
+          pipeline: defaultCustomerPipeline,
+          actor: cs,
+          at: '2026-01-01T00:00:00Z',
+          changes: { plan: 'pro' },
+        }),
+      ).ok,
+    ).toBe(true);
     const spec = deepFreeze(JSON.parse(JSON.stringify(defaultDealPipeline)) as Parameters<typeof definePipeline>[0]);
     expect(definePipeline(spec)).toEqual(defaultDealPipeline);
   });

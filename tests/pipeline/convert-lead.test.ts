@@ -18,7 +18,13 @@ const qualified: Lead = parseLead({
     { from: 'working', to: 'qualified', at: '2026-01-09T09:00:00Z', actorId: 'm-sam', roleId: 'sdr' },
   ],
 });
-const deal = { id: 'd-7', ownerId: 'm-ana', accountId: 'a-9', amount: { amount: '48000.5', currency: 'USD' }, expectedCloseDate: '2026-06-30' };
+const deal = {
+  id: 'd-7',
+  ownerId: 'm-ana',
+  accountId: 'a-9',
+  amount: { amount: '48000.5', currency: 'USD' },
+  expectedCloseDate: '2026-06-30',
+};
 const at = '2026-01-12T14:00:00+01:00';
 
 describe('convertLead', () => {
@@ -31,7 +37,17 @@ describe('convertLead', () => {
       stage: 'converted',
       accountId: 'a-9',
       convertedDealId: 'd-7',
-      history: [...qualified.history, { from: 'qualified', to: 'converted', at, actorId: 'm-sam', roleId: 'sdr', changes: { convertedDealId: 'd-7', accountId: 'a-9' } }],
+      history: [
+        ...qualified.history,
+        {
+          from: 'qualified',
+          to: 'converted',
+          at,
+          actorId: 'm-sam',
+          roleId: 'sdr',
+          changes: { convertedDealId: 'd-7', accountId: 'a-9' },
+        },
+      ],
     });
     // The deal parses with the model's schema, unchanged (it is a complete, valid Deal).
     expect(parseDeal(d)).toEqual(d);
@@ -57,13 +73,24 @@ describe('convertLead', () => {
   });
 
   it('uses the lead account when the deal names none, and takes name and type when given', () => {
-    const r = convertLead({ ...qualified, accountId: 'a-1' }, { actor: sdr, at, deal: { id: 'd-7', ownerId: 'm-ana', amount: deal.amount, expectedCloseDate: deal.expectedCloseDate, name: 'Globex expansion', type: 'expansion' } });
-    expect(r.ok && [r.value.deal.accountId, r.value.deal.name, r.value.deal.type, r.value.lead.history.at(-1)?.changes]).toEqual([
-      'a-1',
-      'Globex expansion',
-      'expansion',
-      { convertedDealId: 'd-7' },
-    ]);
+    const r = convertLead(
+      { ...qualified, accountId: 'a-1' },
+      {
+        actor: sdr,
+        at,
+        deal: {
+          id: 'd-7',
+          ownerId: 'm-ana',
+          amount: deal.amount,
+          expectedCloseDate: deal.expectedCloseDate,
+          name: 'Globex expansion',
+          type: 'expansion',
+        },
+      },
+    );
+    expect(
+      r.ok && [r.value.deal.accountId, r.value.deal.name, r.value.deal.type, r.value.lead.history.at(-1)?.changes],
+    ).toEqual(['a-1', 'Globex expansion', 'expansion', { convertedDealId: 'd-7' }]);
   });
 
   it('refuses without a qualified lead, an owner or an account', () => {
@@ -77,7 +104,9 @@ describe('convertLead', () => {
     const { accountId: _a, ...noAccount } = deal;
     expect(code(convertLead(qualified, { actor: sdr, at, deal: noAccount }))).toBe('ACCOUNT_REQUIRED');
     // the lead's own move is checked too: an AE may not convert, and time never goes backwards
-    expect(code(convertLead(qualified, { actor: { id: 'm-ana', roleId: 'account-executive' }, at, deal }))).toBe('ROLE_NOT_PERMITTED');
+    expect(code(convertLead(qualified, { actor: { id: 'm-ana', roleId: 'account-executive' }, at, deal }))).toBe(
+      'ROLE_NOT_PERMITTED',
+    );
     expect(code(convertLead(qualified, { actor: sdr, at: '2026-01-01T00:00:00Z', deal }))).toBe('TIME_TRAVEL');
     // a converted lead is no longer qualified
     const done = convertLead(qualified, { actor: sdr, at, deal });
@@ -88,28 +117,54 @@ describe('convertLead', () => {
     const strict = definePipeline({
       ...JSON.parse(JSON.stringify(defaultDealPipeline)),
       id: 'strict',
-      stages: defaultDealPipeline.stages.map((s) => (s.id === 'discovery' ? { ...s, requiredFields: ['territoryId'] } : s)),
+      stages: defaultDealPipeline.stages.map((s) =>
+        s.id === 'discovery' ? { ...s, requiredFields: ['territoryId'] } : s,
+      ),
     });
     const r = convertLead(qualified, { actor: sdr, at, deal, dealPipeline: strict });
     expect(r.ok ? null : [r.error.code, r.error.missingFields]).toEqual(['GUARD_FAILED', ['territoryId']]);
   });
 
   it('throws on a malformed amount or date', () => {
-    expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, amount: { amount: 'lots', currency: 'USD' } } })).toThrowError(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
-    expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, amount: { amount: 1, currency: 'XXX' } } })).toThrowError(expect.objectContaining({ code: 'UNKNOWN_CURRENCY' }));
-    expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, expectedCloseDate: '2026-02-30' } })).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
-    expect(() => convertLead({ ...qualified, stage: 'mql' }, { actor: sdr, at, deal })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'lead.stage' }));
+    expect(() =>
+      convertLead(qualified, { actor: sdr, at, deal: { ...deal, amount: { amount: 'lots', currency: 'USD' } } }),
+    ).toThrowError(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
+    expect(() =>
+      convertLead(qualified, { actor: sdr, at, deal: { ...deal, amount: { amount: 1, currency: 'XXX' } } }),
+    ).toThrowError(expect.objectContaining({ code: 'UNKNOWN_CURRENCY' }));
+    expect(() =>
+      convertLead(qualified, { actor: sdr, at, deal: { ...deal, expectedCloseDate: '2026-02-30' } }),
+    ).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => convertLead({ ...qualified, stage: 'mql' }, { actor: sdr, at, deal })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'lead.stage' }),
+    );
     // misuse throws even when the lead would be refused
     const stillNew = { ...qualified, stage: 'new', history: qualified.history.slice(0, 1) };
-    expect(() => convertLead(stillNew, { actor: sdr, at, deal: { ...deal, amount: { amount: 'x', currency: 'USD' } } })).toThrowError(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
+    expect(() =>
+      convertLead(stillNew, { actor: sdr, at, deal: { ...deal, amount: { amount: 'x', currency: 'USD' } } }),
+    ).toThrowError(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
     // a lead whose stage disagrees with its last event, or missing options/deal: a RevopsError, not a TypeError
-    expect(() => convertLead({ ...qualified, stage: 'new' }, { actor: sdr, at, deal })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'lead.stage' }));
-    expect(() => convertLead(qualified, undefined as never)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'options' }));
-    expect(() => convertLead(qualified, { actor: sdr, at } as never)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'deal' }));
-    expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, id: '' } })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'deal.id' }));
-    expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, amount: null as never } })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'deal.amount' }));
+    expect(() => convertLead({ ...qualified, stage: 'new' }, { actor: sdr, at, deal })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'lead.stage' }),
+    );
+    expect(() => convertLead(qualified, undefined as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'options' }),
+    );
+    expect(() => convertLead(qualified, { actor: sdr, at } as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'deal' }),
+    );
+    expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, id: '' } })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'deal.id' }),
+    );
+    expect(() => convertLead(qualified, { actor: sdr, at, deal: { ...deal, amount: null as never } })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'deal.amount' }),
+    );
     // pipelines of the wrong kind: the deal would get no stage probability, the lead no hand-off
-    expect(() => convertLead(qualified, { actor: sdr, at, deal, dealPipeline: defaultCustomerPipeline })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION', field: 'dealPipeline' }));
-    expect(() => convertLead(qualified, { actor: sdr, at, deal, leadPipeline: defaultDealPipeline })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION', field: 'leadPipeline' }));
+    expect(() => convertLead(qualified, { actor: sdr, at, deal, dealPipeline: defaultCustomerPipeline })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'dealPipeline' }),
+    );
+    expect(() => convertLead(qualified, { actor: sdr, at, deal, leadPipeline: defaultDealPipeline })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'leadPipeline' }),
+    );
   });
 });

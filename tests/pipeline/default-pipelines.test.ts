@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultRoles, parseDeal, parseLead, type Permission } from '../../src/model/index.js';
-import { defaultCustomerPipeline, defaultDealPipeline, defaultLeadPipeline, definePipeline, replayHistory, type DefinedPipeline } from '../../src/pipeline/index.js';
+import {
+  defaultCustomerPipeline,
+  defaultDealPipeline,
+  defaultLeadPipeline,
+  definePipeline,
+  replayHistory,
+  type DefinedPipeline,
+} from '../../src/pipeline/index.js';
 
 /** Roles of the catalogue holding a permission, in catalogue order. */
 function rolesWith(p: Permission): string[] {
@@ -18,7 +25,8 @@ function permissionOf(pipeline: DefinedPipeline, from: string, to: string): Perm
     if (to === 'converted') return 'lead.convert';
     return 'lead.disqualify';
   }
-  if (pipeline.entity === 'deal') return kind === 'won' ? 'deal.closeWon' : kind === 'lost' ? 'deal.closeLost' : 'deal.advance';
+  if (pipeline.entity === 'deal')
+    return kind === 'won' ? 'deal.closeWon' : kind === 'lost' ? 'deal.closeLost' : 'deal.advance';
   if (from === 'onboarding' && to === 'active') return 'customer.onboard';
   return kind === 'lost' ? 'customer.churn' : 'customer.renew';
 }
@@ -33,19 +41,29 @@ describe('default pipelines', () => {
     }
   });
 
-  it.each(all.map((p) => [p.id, p] as const))('%s: every move is allowed to exactly the roles holding its permission in defaultRoles', (_id, p) => {
-    for (const t of p.transitions) {
-      expect([t.from, t.to, [...t.roles].sort()]).toEqual([t.from, t.to, rolesWith(permissionOf(p, t.from, t.to)).sort()]);
-    }
-    // only managers reopen: the roles with deal.reopen
-    expect(p.reopen?.roles).toEqual(rolesWith('deal.reopen'));
-  });
+  it.each(all.map((p) => [p.id, p] as const))(
+    '%s: every move is allowed to exactly the roles holding its permission in defaultRoles',
+    (_id, p) => {
+      for (const t of p.transitions) {
+        expect([t.from, t.to, [...t.roles].sort()]).toEqual([
+          t.from,
+          t.to,
+          rolesWith(permissionOf(p, t.from, t.to)).sort(),
+        ]);
+      }
+      // only managers reopen: the roles with deal.reopen
+      expect(p.reopen?.roles).toEqual(rolesWith('deal.reopen'));
+    },
+  );
 
   it('follow the phases: SDRs hand off, AEs and specialists advance, only AEs (and managers) close, customer success renews', () => {
-    const movers = (p: DefinedPipeline, to: string) => new Set(p.transitions.filter((t) => t.to === to).flatMap((t) => t.roles));
+    const movers = (p: DefinedPipeline, to: string) =>
+      new Set(p.transitions.filter((t) => t.to === to).flatMap((t) => t.roles));
     expect(movers(defaultLeadPipeline, 'converted').has('sdr')).toBe(true);
     expect(movers(defaultDealPipeline, 'proposal').has('sales-specialist')).toBe(true);
-    expect(movers(defaultDealPipeline, 'closed-won')).toEqual(new Set(['account-executive', 'sales-manager', 'assistant-sales-manager']));
+    expect(movers(defaultDealPipeline, 'closed-won')).toEqual(
+      new Set(['account-executive', 'sales-manager', 'assistant-sales-manager']),
+    );
     expect(movers(defaultCustomerPipeline, 'renewed').has('customer-success')).toBe(true);
     expect(defaultLeadPipeline.handoffStages).toEqual(['converted']);
     expect(defaultDealPipeline.handoffStages).toEqual(['closed-won']);
@@ -53,7 +71,13 @@ describe('default pipelines', () => {
 
   it('use the stage ids and default probabilities of the sample organisation (data/sample/constants.ts)', async () => {
     const { DEAL_STAGES, LEAD_STAGES } = await import('../../data/sample/constants.js');
-    expect(defaultDealPipeline.stages.map((s) => ({ id: s.id, probability: s.probability, forecastCategory: s.forecastCategory }))).toEqual(DEAL_STAGES);
+    expect(
+      defaultDealPipeline.stages.map((s) => ({
+        id: s.id,
+        probability: s.probability,
+        forecastCategory: s.forecastCategory,
+      })),
+    ).toEqual(DEAL_STAGES);
     expect(defaultLeadPipeline.stages.map((s) => s.id)).toEqual([...LEAD_STAGES]);
   });
 
@@ -65,7 +89,15 @@ describe('default pipelines', () => {
     const deals = (JSON.parse(readFileSync('data/sample/deals.json', 'utf8')) as unknown[]).map(parseDeal);
     expect(leads.length).toBeGreaterThan(400);
     expect(deals.length).toBeGreaterThan(250);
-    for (const lead of leads) expect(replayHistory({ ...lead, history: [] }, lead.history, { pipeline: defaultLeadPipeline })).toEqual({ ok: true, value: lead });
-    for (const deal of deals) expect(replayHistory({ ...deal, history: [] }, deal.history, { pipeline: defaultDealPipeline })).toEqual({ ok: true, value: deal });
+    for (const lead of leads)
+      expect(replayHistory({ ...lead, history: [] }, lead.history, { pipeline: defaultLeadPipeline })).toEqual({
+        ok: true,
+        value: lead,
+      });
+    for (const deal of deals)
+      expect(replayHistory({ ...deal, history: [] }, deal.history, { pipeline: defaultDealPipeline })).toEqual({
+        ok: true,
+        value: deal,
+      });
   });
 });

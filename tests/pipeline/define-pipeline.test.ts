@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RevopsError } from '../../src/core/index.js';
-import { defaultCustomerPipeline, defaultDealPipeline, defaultLeadPipeline, definePipeline, transition, type PipelineSpec } from '../../src/pipeline/index.js';
+import {
+  defaultCustomerPipeline,
+  defaultDealPipeline,
+  defaultLeadPipeline,
+  definePipeline,
+  transition,
+  type PipelineSpec,
+} from '../../src/pipeline/index.js';
 
 const good: PipelineSpec = {
   id: 'p',
@@ -41,7 +48,15 @@ describe('definePipeline', () => {
     expect(p.stages[0]?.requiredFields).toEqual([]);
     expect(Object.isFrozen(p) && Object.isFrozen(p.stages) && Object.isFrozen(p.transitions[0]!.roles)).toBe(true);
     const json = JSON.parse(JSON.stringify(p)) as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual(['entity', 'handoffStages', 'id', 'name', 'stages', 'startStages', 'transitions']);
+    expect(Object.keys(json).sort()).toEqual([
+      'entity',
+      'handoffStages',
+      'id',
+      'name',
+      'stages',
+      'startStages',
+      'transitions',
+    ]);
     // the caller's spec is not frozen or changed
     expect(Object.isFrozen(good.stages)).toBe(false);
     // a defined pipeline can be defined again (idempotent)
@@ -55,7 +70,13 @@ describe('definePipeline', () => {
       // and it works the same: the default deal pipeline's discovery → demo is open to sales specialists
       if (p === defaultDealPipeline) {
         const e = { id: 'x', stage: 'discovery', history: [] };
-        expect(transition(e, 'demo', { pipeline: again, actor: { id: 's', roleId: 'sales-specialist' }, at: '2026-01-01T00:00:00Z' }).ok).toBe(true);
+        expect(
+          transition(e, 'demo', {
+            pipeline: again,
+            actor: { id: 's', roleId: 'sales-specialist' },
+            at: '2026-01-01T00:00:00Z',
+          }).ok,
+        ).toBe(true);
       }
     }
   });
@@ -73,14 +94,26 @@ describe('definePipeline', () => {
       'invalid_value@entity',
       'invalid_type@transitions',
     ]);
-    expect(problems(null)).toEqual(['invalid_type@', 'invalid_type@stages', 'invalid_type@id', 'invalid_type@name', 'invalid_value@entity', 'invalid_type@transitions']);
+    expect(problems(null)).toEqual([
+      'invalid_type@',
+      'invalid_type@stages',
+      'invalid_type@id',
+      'invalid_type@name',
+      'invalid_value@entity',
+      'invalid_type@transitions',
+    ]);
     expect(
       problems({
         ...good,
         stages: [{ ...good.stages[0], probability: 20, kind: 'closed' }, ...good.stages.slice(1)],
         transitions: [{ ...good.transitions[0], roles: [], requiresReason: 'yes' }, ...good.transitions.slice(1)],
       }),
-    ).toEqual(['invalid_value@stages.0.kind', 'invalid_type@stages.0.probability', 'too_small@transitions.0.roles', 'invalid_type@transitions.0.requiresReason']);
+    ).toEqual([
+      'invalid_value@stages.0.kind',
+      'invalid_type@stages.0.probability',
+      'too_small@transitions.0.roles',
+      'invalid_type@transitions.0.requiresReason',
+    ]);
   });
 
   it('reports every problem of meaning at once', () => {
@@ -130,31 +163,64 @@ describe('definePipeline', () => {
       'no_start_stage@startStages',
       // nothing is reachable without a start stage, but that follows from the first problem
     ]);
-    expect(problems({ ...good, startStages: ['zz', 'won'] })).toEqual(['unknown_stage@startStages.0', 'closed_start@startStages.1']);
+    expect(problems({ ...good, startStages: ['zz', 'won'] })).toEqual([
+      'unknown_stage@startStages.0',
+      'closed_start@startStages.1',
+    ]);
     const stuck = { ...good, transitions: good.transitions.filter((t) => t.from !== 'b') };
     expect(problems(stuck)).toEqual(['dead_end@stages.1', 'unreachable_stage@stages.2']);
-    const open = { ...good, stages: good.stages.slice(0, 2), transitions: [{ from: 'a', to: 'b', roles: ['x'] }, { from: 'b', to: 'a', roles: ['x'] }], reopen: { roles: ['m'], toStage: 'a' } };
+    const open = {
+      ...good,
+      stages: good.stages.slice(0, 2),
+      transitions: [
+        { from: 'a', to: 'b', roles: ['x'] },
+        { from: 'b', to: 'a', roles: ['x'] },
+      ],
+      reopen: { roles: ['m'], toStage: 'a' },
+    };
     expect(problems(open)).toEqual(['reopen_source@reopen.fromStages']);
   });
 
   it('ids as the model: at most 200 characters; "__proto__" is no stage id', () => {
     const long = 'x'.repeat(201);
-    expect(problems({ ...good, id: long, transitions: [...good.transitions.slice(0, 3), { ...good.transitions[3]!, roles: [long] }] })).toEqual(['too_big@id', 'too_big@transitions.3.roles.0']);
-    const proto = { ...good, stages: [...good.stages, { id: '__proto__', name: 'P', kind: 'lost', probability: 0, forecastCategory: 'omitted' }], transitions: [...good.transitions, { from: 'a', to: '__proto__', roles: ['ae'], requiresReason: true }] };
+    expect(
+      problems({
+        ...good,
+        id: long,
+        transitions: [...good.transitions.slice(0, 3), { ...good.transitions[3]!, roles: [long] }],
+      }),
+    ).toEqual(['too_big@id', 'too_big@transitions.3.roles.0']);
+    const proto = {
+      ...good,
+      stages: [
+        ...good.stages,
+        { id: '__proto__', name: 'P', kind: 'lost', probability: 0, forecastCategory: 'omitted' },
+      ],
+      transitions: [...good.transitions, { from: 'a', to: '__proto__', roles: ['ae'], requiresReason: true }],
+    };
     expect(problems(proto)).toEqual(['reserved_id@stages.4.id']);
   });
 
   it('the message names every problem', () => {
-    expect(() => definePipeline({ ...good, stages: [{ ...good.stages[0]!, probability: 1 }, ...good.stages.slice(1).map((s) => (s.kind === 'won' ? { ...s, probability: 0.95 } : s))] })).toThrow(
-      'Invalid pipeline "p": stages.2.probability: won stage "won" must have probability 1, got 0.95',
-    );
+    expect(() =>
+      definePipeline({
+        ...good,
+        stages: [
+          { ...good.stages[0]!, probability: 1 },
+          ...good.stages.slice(1).map((s) => (s.kind === 'won' ? { ...s, probability: 0.95 } : s)),
+        ],
+      }),
+    ).toThrow('Invalid pipeline "p": stages.2.probability: won stage "won" must have probability 1, got 0.95');
   });
 
   it('reopen makes a stage reachable', () => {
     // "c" is entered only by reopening
     const spec = {
       ...good,
-      stages: [...good.stages, { id: 'c', name: 'C', kind: 'open' as const, probability: 0.3, forecastCategory: 'pipeline' as const }],
+      stages: [
+        ...good.stages,
+        { id: 'c', name: 'C', kind: 'open' as const, probability: 0.3, forecastCategory: 'pipeline' as const },
+      ],
       transitions: [...good.transitions, { from: 'c', to: 'b', roles: ['ae'] }],
       reopen: { roles: ['mgr'], toStage: 'c' },
     };
@@ -162,12 +228,25 @@ describe('definePipeline', () => {
   });
 
   it('checks guard fields at dotted paths and ignores empty values', () => {
-    const p = definePipeline({ ...good, transitions: good.transitions.map((t) => (t.to === 'b' ? { ...t, requiredFields: ['fields.budget', 'tags'] } : t)) });
+    const p = definePipeline({
+      ...good,
+      transitions: good.transitions.map((t) =>
+        t.to === 'b' ? { ...t, requiredFields: ['fields.budget', 'tags'] } : t,
+      ),
+    });
     const e = { id: 'x', stage: 'a', history: [], amount: 1 };
     const at = '2026-01-01T00:00:00Z';
-    const r1 = transition({ ...e, fields: { budget: '' }, tags: [] }, 'b', { pipeline: p, actor: { id: 'u', roleId: 'ae' }, at });
+    const r1 = transition({ ...e, fields: { budget: '' }, tags: [] }, 'b', {
+      pipeline: p,
+      actor: { id: 'u', roleId: 'ae' },
+      at,
+    });
     expect(r1.ok ? null : r1.error.missingFields).toEqual(['fields.budget', 'tags']);
-    const r2 = transition({ ...e, fields: { budget: 0 }, tags: ['x'] }, 'b', { pipeline: p, actor: { id: 'u', roleId: 'ae' }, at });
+    const r2 = transition({ ...e, fields: { budget: 0 }, tags: ['x'] }, 'b', {
+      pipeline: p,
+      actor: { id: 'u', roleId: 'ae' },
+      at,
+    });
     expect(r2.ok).toBe(true);
   });
 });

@@ -53,17 +53,26 @@ describe('forecast category source', () => {
     const d2 = move(move(d1, 'proposal', '2026-01-20T10:00:00Z'), 'negotiation', '2026-01-25T10:00:00Z');
     const won = move(d2, 'closed-won', '2026-02-01T10:00:00Z');
     expect([won.forecastCategory, won.forecastCategorySource]).toEqual(['closed', 'stage']);
-    const r = reopen(won, { pipeline: defaultDealPipeline, actor: manager, at: '2026-02-02T10:00:00Z', reason: 'signed in error' });
+    const r = reopen(won, {
+      pipeline: defaultDealPipeline,
+      actor: manager,
+      at: '2026-02-02T10:00:00Z',
+      reason: 'signed in error',
+    });
     const reopened = r.ok ? (r.value as D) : undefined;
     const target = defaultDealPipeline.stages.find((st) => st.id === reopened?.stage);
     expect([reopened?.forecastCategory, reopened?.forecastCategorySource]).toEqual([target?.forecastCategory, 'stage']);
   });
 
   it('refuses a contradiction and an unknown source, and the category fields when closing', () => {
-    expect(() => move(base, 'demo', '2026-01-10T10:00:00Z', { forecastCategory: 'commit', forecastCategorySource: 'stage' })).toThrow(
-      expect.objectContaining({ code: 'INVALID_INPUT', field: 'changes.forecastCategory' }),
+    expect(() =>
+      move(base, 'demo', '2026-01-10T10:00:00Z', { forecastCategory: 'commit', forecastCategorySource: 'stage' }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'changes.forecastCategory' }));
+    expect(() => move(base, 'demo', '2026-01-10T10:00:00Z', { forecastCategorySource: 'rep' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
     );
-    expect(() => move(base, 'demo', '2026-01-10T10:00:00Z', { forecastCategorySource: 'rep' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => move(base, 'closed-lost', '2026-01-10T10:00:00Z', { forecastCategorySource: 'manual' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => move(base, 'closed-lost', '2026-01-10T10:00:00Z', { forecastCategorySource: 'manual' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
   });
 });

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDealPipeline, finalizeStageDurations, mergeStageDurations, stageDurations, summarizeStageDurations } from '../../src/pipeline/index.js';
+import {
+  defaultDealPipeline,
+  finalizeStageDurations,
+  mergeStageDurations,
+  stageDurations,
+  summarizeStageDurations,
+} from '../../src/pipeline/index.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 /** An event `day` days after 2026-01-01T00:00Z (fractional days allowed). */
-const ev = (from: string | null, to: string, day: number) => ({ from, to, at: new Date(T0 + day * DAY).toISOString(), actorId: 'u', roleId: 'account-executive' });
+const ev = (from: string | null, to: string, day: number) => ({
+  from,
+  to,
+  at: new Date(T0 + day * DAY).toISOString(),
+  actorId: 'u',
+  roleId: 'account-executive',
+});
 const chain = (id: string, steps: [string, number][]) => ({
   id,
   history: steps.map(([to, day], i) => ev(i === 0 ? null : steps[i - 1]![0], to, day)),
@@ -14,10 +26,30 @@ const chain = (id: string, steps: [string, number][]) => ({
 // d2 discovery 4, proposal 2 + 1 (two visits), demo 3, negotiation 10 (then lost).
 // d3 discovery 1, still in demo. d4 discovery 5 + 2 (two visits), demo 1, and again in demo now. d5 only in discovery.
 const deals = [
-  chain('d1', [['discovery', 0], ['demo', 3], ['proposal', 10], ['closed-won', 12.5]]),
-  chain('d2', [['discovery', 0], ['proposal', 4], ['demo', 6], ['proposal', 9], ['negotiation', 10], ['closed-lost', 20]]),
-  chain('d3', [['discovery', 1], ['demo', 2]]),
-  chain('d4', [['discovery', 0], ['demo', 5], ['discovery', 6], ['demo', 8]]),
+  chain('d1', [
+    ['discovery', 0],
+    ['demo', 3],
+    ['proposal', 10],
+    ['closed-won', 12.5],
+  ]),
+  chain('d2', [
+    ['discovery', 0],
+    ['proposal', 4],
+    ['demo', 6],
+    ['proposal', 9],
+    ['negotiation', 10],
+    ['closed-lost', 20],
+  ]),
+  chain('d3', [
+    ['discovery', 1],
+    ['demo', 2],
+  ]),
+  chain('d4', [
+    ['discovery', 0],
+    ['demo', 5],
+    ['discovery', 6],
+    ['demo', 8],
+  ]),
   chain('d5', [['discovery', 0]]),
 ];
 
@@ -52,12 +84,16 @@ describe('stageDurations', () => {
   });
 
   it('lists stages in pipeline order; empty input gives zero counts', () => {
-    expect(stageDurations([], defaultDealPipeline).map((x) => [x.stage, x.count])).toEqual(defaultDealPipeline.stages.map((s) => [s.id, 0]));
+    expect(stageDurations([], defaultDealPipeline).map((x) => [x.stage, x.count])).toEqual(
+      defaultDealPipeline.stages.map((s) => [s.id, 0]),
+    );
   });
 
   it('summaries merge to the whole and survive JSON', () => {
     const whole = summarizeStageDurations(deals, defaultDealPipeline);
-    const parts = [deals.slice(0, 2), deals.slice(2)].map((c) => JSON.parse(JSON.stringify(summarizeStageDurations(c, defaultDealPipeline))) as typeof whole);
+    const parts = [deals.slice(0, 2), deals.slice(2)].map(
+      (c) => JSON.parse(JSON.stringify(summarizeStageDurations(c, defaultDealPipeline))) as typeof whole,
+    );
     expect(mergeStageDurations(parts[0]!, parts[1]!)).toEqual(whole);
     expect(finalizeStageDurations(whole)).toEqual(stageDurations(deals, defaultDealPipeline));
   });
@@ -66,13 +102,37 @@ describe('stageDurations', () => {
     const a = summarizeStageDurations(deals, defaultDealPipeline);
     const b = summarizeStageDurations(deals, defaultDealPipeline, { mode: 'visit' });
     expect(() => mergeStageDurations(a, b)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => mergeStageDurations(a, null as never)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'b' }));
-    expect(() => finalizeStageDurations({} as never)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'summary' }));
-    expect(() => stageDurations([chain('x', [['won', 0]])], defaultDealPipeline)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities[0].history[0].to' }));
-    expect(() => stageDurations([chain('x', [['discovery', 2], ['demo', 1]])], defaultDealPipeline)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => stageDurations([{ id: 'x', history: [{ ...ev(null, 'discovery', 0), at: '2026-01-01' }] }], defaultDealPipeline)).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
-    expect(() => stageDurations(deals, defaultDealPipeline, { mode: 'visits' as never })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => stageDurations([null as never], defaultDealPipeline)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities[0]' }));
-    expect(() => stageDurations({} as never, defaultDealPipeline)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities' }));
+    expect(() => mergeStageDurations(a, null as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'b' }),
+    );
+    expect(() => finalizeStageDurations({} as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'summary' }),
+    );
+    expect(() => stageDurations([chain('x', [['won', 0]])], defaultDealPipeline)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities[0].history[0].to' }),
+    );
+    expect(() =>
+      stageDurations(
+        [
+          chain('x', [
+            ['discovery', 2],
+            ['demo', 1],
+          ]),
+        ],
+        defaultDealPipeline,
+      ),
+    ).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() =>
+      stageDurations([{ id: 'x', history: [{ ...ev(null, 'discovery', 0), at: '2026-01-01' }] }], defaultDealPipeline),
+    ).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => stageDurations(deals, defaultDealPipeline, { mode: 'visits' as never })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => stageDurations([null as never], defaultDealPipeline)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities[0]' }),
+    );
+    expect(() => stageDurations({} as never, defaultDealPipeline)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities' }),
+    );
   });
 });

@@ -24,7 +24,11 @@ describe('timeInStage', () => {
 
   it('compares instants by epoch, not text; same-instant events and a stage entered at asOf count 0', () => {
     // 2026-01-01T09:00+09:00 = 00:00Z; as text "…T09:00+09:00" > "…T06:00Z" although it is 6 h earlier
-    const h = [ev(null, 'new', '2026-01-01T09:00:00+09:00'), ev('new', 'working', '2026-01-01T06:00:00Z'), ev('working', 'qualified', '2026-01-01T01:00:00-05:00')];
+    const h = [
+      ev(null, 'new', '2026-01-01T09:00:00+09:00'),
+      ev('new', 'working', '2026-01-01T06:00:00Z'),
+      ev('working', 'qualified', '2026-01-01T01:00:00-05:00'),
+    ];
     // by hand: new 00:00Z → 06:00Z = 0.25 d; working 06:00Z → 06:00Z (same instant) = 0; qualified entered at asOf = 0
     expect(timeInStage(h, '2026-01-01T06:00:00Z')).toEqual({ new: 0.25, working: 0, qualified: 0 });
   });
@@ -36,10 +40,18 @@ describe('timeInStage', () => {
   });
 
   it('throws on a disordered history or a malformed instant', () => {
-    expect(() => timeInStage([history[1]!, history[0]!], '2026-04-15T07:00:00Z')).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'history[1].at' }));
-    expect(() => timeInStage(history, '2026-04-15')).toThrowError(expect.objectContaining({ code: 'INVALID_DATE', field: 'asOf' }));
-    expect(() => timeInStage([null as never], '2026-04-15T00:00:00Z')).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => timeInStage('x' as never, '2026-04-15T00:00:00Z')).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => timeInStage([history[1]!, history[0]!], '2026-04-15T07:00:00Z')).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'history[1].at' }),
+    );
+    expect(() => timeInStage(history, '2026-04-15')).toThrowError(
+      expect.objectContaining({ code: 'INVALID_DATE', field: 'asOf' }),
+    );
+    expect(() => timeInStage([null as never], '2026-04-15T00:00:00Z')).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => timeInStage('x' as never, '2026-04-15T00:00:00Z')).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
   });
 });
 
@@ -51,6 +63,11 @@ describe('stageVisits', () => {
       ['nurture', '2026-04-12T19:00:00Z', 10.5 * 86_400_000],
       ['working', null, null],
     ]);
-    expect(stageVisits(history, { asOf: '2026-04-13T19:00:00Z' }).at(-1)).toEqual({ stage: 'working', enteredAt: '2026-04-12T19:00:00Z', exitedAt: null, ms: 86_400_000 });
+    expect(stageVisits(history, { asOf: '2026-04-13T19:00:00Z' }).at(-1)).toEqual({
+      stage: 'working',
+      enteredAt: '2026-04-12T19:00:00Z',
+      exitedAt: null,
+      ms: 86_400_000,
+    });
   });
 });

@@ -26,8 +26,23 @@ import {
 } from '../../src/pipeline/index.js';
 import type { Result } from '../../src/core/index.js';
 
-const ROLES = ['sdr', 'bdr', 'account-executive', 'sales-specialist', 'customer-success', 'customer-service', 'sales-manager', 'assistant-sales-manager', 'sales-operations'];
-const OFFSETS: [string, number][] = [['Z', 0], ['+05:30', 330], ['-08:00', -480], ['+14:00', 840]];
+const ROLES = [
+  'sdr',
+  'bdr',
+  'account-executive',
+  'sales-specialist',
+  'customer-success',
+  'customer-service',
+  'sales-manager',
+  'assistant-sales-manager',
+  'sales-operations',
+];
+const OFFSETS: [string, number][] = [
+  ['Z', 0],
+  ['+05:30', 330],
+  ['-08:00', -480],
+  ['+14:00', 840],
+];
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const DAY = 86_400_000;
 
@@ -54,7 +69,10 @@ const attemptArb: fc.Arbitrary<Attempt> = fc.record({
   reopen: fc.boolean(),
   to: fc.nat(10),
   role: fc.constantFrom(...ROLES),
-  dtMinutes: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 20 * 24 * 60 }), weight: 9 }, { arbitrary: fc.integer({ min: -3 * 24 * 60, max: -1 }), weight: 1 }),
+  dtMinutes: fc.oneof(
+    { arbitrary: fc.integer({ min: 0, max: 20 * 24 * 60 }), weight: 9 },
+    { arbitrary: fc.integer({ min: -3 * 24 * 60, max: -1 }), weight: 1 },
+  ),
   offset: fc.constantFrom(...OFFSETS),
   reason: fc.boolean(),
   setCloseDate: fc.boolean(),
@@ -72,7 +90,12 @@ function baseEntity(p: DefinedPipeline): StagedEntity & Record<string, unknown> 
 }
 
 /** Applies an attempt; returns the result and the instant used. */
-function attempt(p: DefinedPipeline, e: StagedEntity, a: Attempt, lastMs: number): Result<StagedEntity, TransitionError> {
+function attempt(
+  p: DefinedPipeline,
+  e: StagedEntity,
+  a: Attempt,
+  lastMs: number,
+): Result<StagedEntity, TransitionError> {
   const candidates = p.transitions.filter((t) => t.from === e.stage);
   const t = a.plausible && candidates.length > 0 ? candidates[a.pick % candidates.length]! : undefined;
   const stage = t ? p.stages.find((s) => s.id === t.to)! : p.stages[a.to % p.stages.length]!;
@@ -88,7 +111,9 @@ function attempt(p: DefinedPipeline, e: StagedEntity, a: Attempt, lastMs: number
   }
   const target = a.reopen ? p.stages.find((s) => s.id === p.reopen?.toStage) : stage;
   if (a.probability !== null && p.entity === 'deal' && target?.kind === 'open') changes['probability'] = a.probability;
-  return a.reopen ? reopen(e, { pipeline: p, actor, at, reason, changes }) : transition(e, stage.id, { pipeline: p, actor, at, reason, changes });
+  return a.reopen
+    ? reopen(e, { pipeline: p, actor, at, reason, changes })
+    : transition(e, stage.id, { pipeline: p, actor, at, reason, changes });
 }
 
 /** Whether a history is allowed by the plain definition (no use of the library's index). */
@@ -102,7 +127,14 @@ function allowedByDefinition(p: DefinedPipeline, h: readonly StageEvent[]): stri
     if (Date.parse(ev.at) < Date.parse(h[i - 1]!.at)) return `event ${i} goes back in time`;
     if (kind(ev.from) !== 'open') {
       const r = p.reopen;
-      if (!r || r.toStage !== ev.to || !(r.fromStages ?? []).includes(ev.from) || !r.roles.includes(ev.roleId) || (r.requiresReason && !ev.reason)) return `event ${i} bad reopen`;
+      if (
+        !r ||
+        r.toStage !== ev.to ||
+        !(r.fromStages ?? []).includes(ev.from) ||
+        !r.roles.includes(ev.roleId) ||
+        (r.requiresReason && !ev.reason)
+      )
+        return `event ${i} bad reopen`;
       continue;
     }
     const t = p.transitions.find((x) => x.from === ev.from && x.to === ev.to);
@@ -116,44 +148,59 @@ function allowedByDefinition(p: DefinedPipeline, h: readonly StageEvent[]): stri
 describe('random sequences of attempted moves', () => {
   it('yield only allowed histories, replay exactly, never go back in time, and time in stage sums to age', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PIPELINES), fc.constantFrom(...ROLES), fc.array(attemptArb, { maxLength: 40, size: 'medium' }), fc.nat(30 * 86_400), (p, creator, attempts, extraSeconds) => {
-        const extraMs = extraSeconds * 1000; // instants are written to the second
-        const started = enterPipeline(baseEntity(p), { pipeline: p, actor: { id: 'm-c', roleId: creator }, at: instant(T0, ['Z', 0]) });
-        if (!started.ok) throw new Error(started.error.message);
-        let e: StagedEntity = started.value;
-        let lastMs = T0;
-        for (const a of attempts) {
-          const before = JSON.stringify(e);
-          const r = attempt(p, e, a, lastMs);
-          expect(JSON.stringify(e)).toBe(before); // the input is never mutated
-          if (r.ok) {
-            expect(r.value.history).toHaveLength(e.history.length + 1);
-            e = r.value;
-            lastMs = Date.parse(e.history.at(-1)!.at);
-          } else {
-            expect(r.error.entityId).toBe(e.id);
+      fc.property(
+        fc.constantFrom(...PIPELINES),
+        fc.constantFrom(...ROLES),
+        fc.array(attemptArb, { maxLength: 40, size: 'medium' }),
+        fc.nat(30 * 86_400),
+        (p, creator, attempts, extraSeconds) => {
+          const extraMs = extraSeconds * 1000; // instants are written to the second
+          const started = enterPipeline(baseEntity(p), {
+            pipeline: p,
+            actor: { id: 'm-c', roleId: creator },
+            at: instant(T0, ['Z', 0]),
+          });
+          if (!started.ok) throw new Error(started.error.message);
+          let e: StagedEntity = started.value;
+          let lastMs = T0;
+          for (const a of attempts) {
+            const before = JSON.stringify(e);
+            const r = attempt(p, e, a, lastMs);
+            expect(JSON.stringify(e)).toBe(before); // the input is never mutated
+            if (r.ok) {
+              expect(r.value.history).toHaveLength(e.history.length + 1);
+              e = r.value;
+              lastMs = Date.parse(e.history.at(-1)!.at);
+            } else {
+              expect(r.error.entityId).toBe(e.id);
+            }
           }
-        }
-        expect(allowedByDefinition(p, e.history)).toBeNull();
-        expect(e.stage).toBe(e.history.at(-1)!.to);
-        const times = e.history.map((x) => Date.parse(x.at));
-        for (let i = 1; i < times.length; i++) expect(times[i]!).toBeGreaterThanOrEqual(times[i - 1]!);
-        // replay from the entity as created
-        expect(replayHistory(baseEntity(p), e.history, { pipeline: p })).toEqual({ ok: true, value: e });
-        // time in stage sums to the age
-        const asOf = instant(lastMs + extraMs, ['Z', 0]);
-        const total = Object.values(timeInStage(e.history, asOf)).reduce((s, x) => s + x, 0);
-        const age = (lastMs + extraMs - T0) / DAY;
-        expect(Math.abs(total - age)).toBeLessThanOrEqual(1e-9 * Math.max(1, age));
-        // deal invariants: won ⇒ 1/closed, lost ⇒ 0/omitted with its reason, open stage ⇒ probability in [0, 1]
-        if (p.entity === 'deal') {
-          const d = e as StagedEntity & { probability: number; forecastCategory: string; lostReason?: string };
-          const k = p.stages.find((s) => s.id === e.stage)!.kind;
-          if (k === 'won') expect([d.probability, d.forecastCategory]).toEqual([1, 'closed']);
-          if (k === 'lost') expect([d.probability, d.forecastCategory, d.lostReason]).toEqual([0, 'omitted', e.history.at(-1)!.reason]);
-          expect(d.probability >= 0 && d.probability <= 1).toBe(true);
-        }
-      }),
+          expect(allowedByDefinition(p, e.history)).toBeNull();
+          expect(e.stage).toBe(e.history.at(-1)!.to);
+          const times = e.history.map((x) => Date.parse(x.at));
+          for (let i = 1; i < times.length; i++) expect(times[i]!).toBeGreaterThanOrEqual(times[i - 1]!);
+          // replay from the entity as created
+          expect(replayHistory(baseEntity(p), e.history, { pipeline: p })).toEqual({ ok: true, value: e });
+          // time in stage sums to the age
+          const asOf = instant(lastMs + extraMs, ['Z', 0]);
+          const total = Object.values(timeInStage(e.history, asOf)).reduce((s, x) => s + x, 0);
+          const age = (lastMs + extraMs - T0) / DAY;
+          expect(Math.abs(total - age)).toBeLessThanOrEqual(1e-9 * Math.max(1, age));
+          // deal invariants: won ⇒ 1/closed, lost ⇒ 0/omitted with its reason, open stage ⇒ probability in [0, 1]
+          if (p.entity === 'deal') {
+            const d = e as StagedEntity & { probability: number; forecastCategory: string; lostReason?: string };
+            const k = p.stages.find((s) => s.id === e.stage)!.kind;
+            if (k === 'won') expect([d.probability, d.forecastCategory]).toEqual([1, 'closed']);
+            if (k === 'lost')
+              expect([d.probability, d.forecastCategory, d.lostReason]).toEqual([
+                0,
+                'omitted',
+                e.history.at(-1)!.reason,
+              ]);
+            expect(d.probability >= 0 && d.probability <= 1).toBe(true);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -210,7 +257,14 @@ class MoveCommand implements fc.Command<Model, Real> {
       reason: this.reason ? 'r' : undefined,
       changes: this.setDate ? { expectedCloseDate: '2026-12-31' } : undefined,
     };
-    const expected = predict({ ...m, hasCloseDate: m.hasCloseDate || this.setDate }, this.to, this.role, atMs, this.reason, this.isReopen);
+    const expected = predict(
+      { ...m, hasCloseDate: m.hasCloseDate || this.setDate },
+      this.to,
+      this.role,
+      atMs,
+      this.reason,
+      this.isReopen,
+    );
     const res = this.isReopen ? reopen(r.deal, opts) : transition(r.deal, this.to, opts);
     expect(res.ok ? 'ok' : res.error.code).toBe(expected);
     if (res.ok) {
@@ -239,9 +293,15 @@ describe('deal pipeline, model-based', () => {
       .map((c) => new MoveCommand(c.to, c.role, c.dtMinutes, c.reason, c.setDate, c.isReopen));
     fc.assert(
       fc.property(fc.commands([commands], { maxCommands: 60 }), (cmds) => {
-        const start = enterPipeline({ id: 'd', stage: '', history: [], amount: { amount: '1.00', currency: 'USD' } }, { pipeline: P, actor: { id: 'u', roleId: 'account-executive' }, at: instant(T0, ['Z', 0]) });
+        const start = enterPipeline(
+          { id: 'd', stage: '', history: [], amount: { amount: '1.00', currency: 'USD' } },
+          { pipeline: P, actor: { id: 'u', roleId: 'account-executive' }, at: instant(T0, ['Z', 0]) },
+        );
         if (!start.ok) throw new Error('start');
-        fc.modelRun(() => ({ model: { stage: 'discovery', lastMs: T0, hasCloseDate: false }, real: { deal: start.value } }), cmds);
+        fc.modelRun(
+          () => ({ model: { stage: 'discovery', lastMs: T0, hasCloseDate: false }, real: { deal: start.value } }),
+          cmds,
+        );
       }),
       { numRuns: 200 },
     );

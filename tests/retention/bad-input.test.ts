@@ -22,7 +22,8 @@ const row = (id: string, start: string, end: string, amount: string, extra: obje
   mrr: { amount, currency: 'USD' },
   ...extra,
 });
-const err = (code: string, field: string, value: RegExp) => expect.objectContaining({ code, field, message: expect.stringMatching(value) });
+const err = (code: string, field: string, value: RegExp) =>
+  expect.objectContaining({ code, field, message: expect.stringMatching(value) });
 
 describe('revenue rows', () => {
   it('negative MRR: INVALID_AMOUNT naming the row, in movements and cohorts', () => {
@@ -31,10 +32,15 @@ describe('revenue rows', () => {
     expect(() => cohortRetention(rows)).toThrow(err('INVALID_AMOUNT', 'subscriptions[0].mrr.amount', /-0\.01/));
   });
   it('"-0" MRR is zero, not negative (computed by hand: no revenue → starting 0)', () => {
-    expect(mrrMovements([row('a', '2026-01-01', '2026-01-31', '-0')], FEB, { currency: 'USD' }).starting.amount).toBe('0.00');
+    expect(mrrMovements([row('a', '2026-01-01', '2026-01-31', '-0')], FEB, { currency: 'USD' }).starting.amount).toBe(
+      '0.00',
+    );
   });
   it('mixed currencies across rows: CURRENCY_MISMATCH naming the second row', () => {
-    const rows = [row('a', '2026-01-01', '2026-01-31', '5'), { ...row('b', '2026-01-01', '2026-01-31', '5'), mrr: { amount: '5', currency: 'EUR' } }];
+    const rows = [
+      row('a', '2026-01-01', '2026-01-31', '5'),
+      { ...row('b', '2026-01-01', '2026-01-31', '5'), mrr: { amount: '5', currency: 'EUR' } },
+    ];
     expect(() => mrrMovements(rows, FEB)).toThrow(err('CURRENCY_MISMATCH', 'subscriptions[1].mrr.currency', /EUR/));
     expect(() => cohortRetention(rows)).toThrow(err('CURRENCY_MISMATCH', 'subscriptions[1].mrr.currency', /EUR/));
   });
@@ -50,18 +56,24 @@ describe('revenue rows', () => {
   it('row periods need not be whole months; a window must be (INVALID_PERIOD naming the end)', () => {
     // computed by hand: Jan 15–Feb 14 contains the January month end only → churned in February
     expect(mrrMovements([row('a', '2026-01-15', '2026-02-14', '7')], FEB).churned.amount).toBe('7.00');
-    expect(() => mrrMovements([row('a', '2026-01-01', '2026-01-31', '7')], { start: '2026-02-01', end: '2026-02-14' })).toThrow(
-      err('INVALID_PERIOD', 'window.end', /2026-02-14/),
-    );
+    expect(() =>
+      mrrMovements([row('a', '2026-01-01', '2026-01-31', '7')], { start: '2026-02-01', end: '2026-02-14' }),
+    ).toThrow(err('INVALID_PERIOD', 'window.end', /2026-02-14/));
   });
 });
 
 describe('counts and rates', () => {
   it('NaN or infinite counts: INVALID_COUNT naming the count', () => {
-    expect(() => customerRetentionRate({ start: Number.NaN, end: 1, acquired: 0 })).toThrow(err('INVALID_COUNT', 'start', /NaN/));
+    expect(() => customerRetentionRate({ start: Number.NaN, end: 1, acquired: 0 })).toThrow(
+      err('INVALID_COUNT', 'start', /NaN/),
+    );
     expect(() => churnRate({ start: 10, churned: Number.NaN })).toThrow(err('INVALID_COUNT', 'churned', /NaN/));
-    expect(() => churnRate({ start: 10, churned: 1, acquired: Number.NaN })).toThrow(err('INVALID_COUNT', 'acquired', /NaN/));
-    expect(() => churnRate({ start: Number.POSITIVE_INFINITY, churned: 1 })).toThrow(err('INVALID_COUNT', 'start', /Infinity/));
+    expect(() => churnRate({ start: 10, churned: 1, acquired: Number.NaN })).toThrow(
+      err('INVALID_COUNT', 'acquired', /NaN/),
+    );
+    expect(() => churnRate({ start: Number.POSITIVE_INFINITY, churned: 1 })).toThrow(
+      err('INVALID_COUNT', 'start', /Infinity/),
+    );
   });
 });
 
@@ -75,7 +87,9 @@ describe('the sBG model', () => {
   });
   it('an empty survival series: INSUFFICIENT_DATA naming survivors, for counts and rates', () => {
     expect(() => fitShiftedBetaGeometric([])).toThrow(err('INSUFFICIENT_DATA', 'survivors', /\[\]/));
-    expect(() => fitShiftedBetaGeometric([], { input: 'rates' })).toThrow(err('INSUFFICIENT_DATA', 'survivors', /\[\]/));
+    expect(() => fitShiftedBetaGeometric([], { input: 'rates' })).toThrow(
+      err('INSUFFICIENT_DATA', 'survivors', /\[\]/),
+    );
     expect(() => fitShiftedBetaGeometric([100, Number.NaN, 50])).toThrow(err('INVALID_COUNT', 'survivors[1]', /NaN/));
   });
   it('α ≤ 1: the undiscounted expected lifetime is infinite in the type, never a large number', () => {

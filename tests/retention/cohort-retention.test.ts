@@ -4,7 +4,13 @@ import { summarizeCohortRetention } from '../../src/retention/cohort-retention.j
 import { cohortRetention, finalizeCohortRetention, mergeCohortRetention } from '../../src/retention/cohort-table.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
-const row = (customerId: string, start: string, end: string, amount: string, extra: Partial<Subscription> = {}): Subscription => ({ customerId, period: { start, end }, mrr: usd(amount), ...extra });
+const row = (
+  customerId: string,
+  start: string,
+  end: string,
+  amount: string,
+  extra: Partial<Subscription> = {},
+): Subscription => ({ customerId, period: { start, end }, mrr: usd(amount), ...extra });
 
 // Worked example (computed by hand), months Jan–Apr 2026:
 //   a: Jan–Apr 100, 100, 150, 150      (cohort Jan, expands in Mar)
@@ -43,7 +49,9 @@ describe('cohortRetention (computed by hand)', () => {
     const t = cohortRetention(ROWS, { returners: 'lost' });
     expect(t.cohorts[0]?.cells.map((x) => x.customers)).toEqual([2, 1, 1, 1]);
     // @ts-expect-error wrong option on purpose
-    expect(() => cohortRetention(ROWS, { returners: 'maybe' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => cohortRetention(ROWS, { returners: 'maybe' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
   });
   it('revenue: Jan starts at 200 → 200, 100, 150, 200; Feb starts at 100 → 100, 40, 40', () => {
     const t = cohortRetention(ROWS, { basis: 'revenue' });
@@ -59,13 +67,18 @@ describe('cohortRetention (computed by hand)', () => {
     expect(t.average[1]?.rate).toBeCloseTo(140 / 300, 15);
   });
   it('revenue retention can exceed 1 with expansion', () => {
-    const t = cohortRetention([row('x', '2026-01-01', '2026-01-31', '10'), row('x', '2026-02-01', '2026-02-28', '25')], { basis: 'revenue' });
+    const t = cohortRetention(
+      [row('x', '2026-01-01', '2026-01-31', '10'), row('x', '2026-02-01', '2026-02-28', '25')],
+      { basis: 'revenue' },
+    );
     expect(t.cohorts[0]?.cells.map((x) => x.rate)).toEqual([1, 2.5]);
   });
   it('quarters: cohort Q1 = {a, b, c, d}; a cell is the snapshot at the quarter end', () => {
     const t = cohortRetention(ROWS, { granularity: 'quarter', through: '2026-06-30' });
     // end of March: a (150) and c (40) active; end of June: nobody (rows stop in April)
-    expect(t.cohorts.map((c) => [c.cohort, c.size, c.cells.map((x) => x.customers), c.startingMrr.amount])).toEqual([['2026-Q1', 4, [2, 0], '300.00']]);
+    expect(t.cohorts.map((c) => [c.cohort, c.size, c.cells.map((x) => x.customers), c.startingMrr.amount])).toEqual([
+      ['2026-Q1', 4, [2, 0], '300.00'],
+    ]);
     // data ends in April: Q2 is not complete, so without `through` only Q1 is reported
     expect(cohortRetention(ROWS, { granularity: 'quarter' }).through).toBe('2026-03-31');
     expect(cohortRetention(ROWS, { granularity: 'year', through: '2026-12-31' }).cohorts[0]?.cohort).toBe('2026');
@@ -78,11 +91,22 @@ describe('cohortRetention (computed by hand)', () => {
   });
   it('refuses unknown options and empty data without currency', () => {
     // @ts-expect-error wrong option on purpose
-    expect(() => cohortRetention(ROWS, { granularity: 'week' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => cohortRetention(ROWS, { granularity: 'week' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
     // @ts-expect-error wrong option on purpose
-    expect(() => cohortRetention(ROWS, { basis: 'seats' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => cohortRetention(ROWS, { basis: 'seats' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
     expect(() => cohortRetention([])).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_DATA' }));
-    expect(cohortRetention([], { currency: 'USD' })).toEqual({ granularity: 'month', basis: 'logos', currency: 'USD', through: null, cohorts: [], average: [] });
+    expect(cohortRetention([], { currency: 'USD' })).toEqual({
+      granularity: 'month',
+      basis: 'logos',
+      currency: 'USD',
+      through: null,
+      cohorts: [],
+      average: [],
+    });
   });
   it('merging chunks that end at different explicit dates is refused', () => {
     const a = summarizeCohortRetention(ROWS.slice(0, 2), { through: '2026-03-31' });

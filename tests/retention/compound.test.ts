@@ -16,10 +16,14 @@ describe('compounding churn and retention', () => {
   });
   it('round trip and consistency: churn = 1 − retention at every horizon', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 60, noNaN: true }), (c, n) => {
-        expect(compoundChurn(c, n)).toBeCloseTo(1 - compoundRetention(1 - c, n), 12);
-        expect(compoundRetention(compoundRetention(1 - c, n), 1 / n)).toBeCloseTo(1 - c, 9);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.01, max: 60, noNaN: true }),
+        (c, n) => {
+          expect(compoundChurn(c, n)).toBeCloseTo(1 - compoundRetention(1 - c, n), 12);
+          expect(compoundRetention(compoundRetention(1 - c, n), 1 / n)).toBeCloseTo(1 - c, 9);
+        },
+      ),
     );
   });
 });

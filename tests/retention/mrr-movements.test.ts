@@ -13,14 +13,28 @@ const M: Record<string, { start: string; end: string }> = {
   mar: { start: '2026-03-01', end: '2026-03-31' },
   febMar: { start: '2026-02-01', end: '2026-03-31' },
 };
-const row = (customerId: string, month: string, amount: string, extra: Partial<Subscription> = {}): Subscription => ({ customerId, period: M[month] as Subscription['period'], mrr: usd(amount), ...extra });
-const amounts = (m: ReturnType<typeof mrrMovements>) => [m.starting, m.new, m.expansion, m.contraction, m.churned, m.reactivation, m.ending].map((x) => x.amount);
+const row = (customerId: string, month: string, amount: string, extra: Partial<Subscription> = {}): Subscription => ({
+  customerId,
+  period: M[month] as Subscription['period'],
+  mrr: usd(amount),
+  ...extra,
+});
+const amounts = (m: ReturnType<typeof mrrMovements>) =>
+  [m.starting, m.new, m.expansion, m.contraction, m.churned, m.reactivation, m.ending].map((x) => x.amount);
 
 // Worked example, computed by hand:
 //   a: Jan 100, Feb 120, Mar 120  → Feb expansion 20
 //   b: Jan 50, Feb —, Mar 60      → Feb churn 50, Mar reactivation 60 (gap: all of February, 28 days)
 //   c: Feb 30, Mar 10             → Feb new 30, Mar contraction 20
-const BASE = [row('a', 'jan', '100'), row('a', 'feb', '120'), row('a', 'mar', '120'), row('b', 'jan', '50'), row('b', 'mar', '60'), row('c', 'feb', '30'), row('c', 'mar', '10')];
+const BASE = [
+  row('a', 'jan', '100'),
+  row('a', 'feb', '120'),
+  row('a', 'mar', '120'),
+  row('b', 'jan', '50'),
+  row('b', 'mar', '60'),
+  row('c', 'feb', '30'),
+  row('c', 'mar', '10'),
+];
 
 describe('mrrMovements: a worked example (computed by hand)', () => {
   it('February: 150 + 30 new + 20 expansion − 50 churn = 150', () => {
@@ -43,7 +57,9 @@ describe('mrrMovements: a worked example (computed by hand)', () => {
   });
   it('row order does not matter; several subscriptions of one customer add up', () => {
     const withoutA = BASE.filter((r) => !(r.customerId === 'a' && r.period === M.jan));
-    expect(mrrMovements([...withoutA, row('a', 'jan', '60'), row('a', 'jan', '40')].reverse(), M.feb as never)).toEqual(mrrMovements(BASE, M.feb as never));
+    expect(mrrMovements([...withoutA, row('a', 'jan', '60'), row('a', 'jan', '40')].reverse(), M.feb as never)).toEqual(
+      mrrMovements(BASE, M.feb as never),
+    );
   });
 });
 
@@ -54,13 +70,19 @@ describe('reactivation window', () => {
     expect([late.reactivation.amount, late.new.amount, late.customers.new]).toEqual(['0.00', '60.00', 1]);
   });
   it('after a minimum gap (Recurly: a month at $0)', () => {
-    expect(mrrMovements(BASE, M.mar as never, { reactivation: { minimumGapDays: 28 } }).reactivation.amount).toBe('60.00');
+    expect(mrrMovements(BASE, M.mar as never, { reactivation: { minimumGapDays: 28 } }).reactivation.amount).toBe(
+      '60.00',
+    );
     expect(mrrMovements(BASE, M.mar as never, { reactivation: { minimumGapDays: 29 } }).new.amount).toBe('60.00');
   });
   it('refuses malformed rules', () => {
     // @ts-expect-error wrong option on purpose
-    expect(() => mrrMovements(BASE, M.mar as never, { reactivation: { days: 3 } })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
-    expect(() => mrrMovements(BASE, M.mar as never, { reactivation: { withinDays: -1 } })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => mrrMovements(BASE, M.mar as never, { reactivation: { days: 3 } })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
+    expect(() => mrrMovements(BASE, M.mar as never, { reactivation: { withinDays: -1 } })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
   });
 });
 
@@ -72,7 +94,15 @@ describe('snapshots, churn recognition, free plans, discounts', () => {
       { customerId: 'f', period: { start: '2026-02-15', end: '2026-03-14' }, mrr: usd('10') },
     ];
     // computed by hand: Feb: e 100→100, f 10→10 (Feb 28 lies in the second row)
-    expect(amounts(mrrMovements(rows, M.feb as never))).toEqual(['110.00', '0.00', '0.00', '0.00', '0.00', '0.00', '110.00']);
+    expect(amounts(mrrMovements(rows, M.feb as never))).toEqual([
+      '110.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '110.00',
+    ]);
     // March 31 lies in no row of f → churn 10 in March
     expect(mrrMovements(rows, M.mar as never).churned.amount).toBe('10.00');
   });
@@ -93,15 +123,25 @@ describe('snapshots, churn recognition, free plans, discounts', () => {
     expect(mrrMovements(rows, M.mar as never, { freePlans: 'churned' }).reactivation.amount).toBe('20.00');
   });
   it('discounts: all (ChartMogul, ProfitWell), forever only (Stripe), none', () => {
-    const limited = [row('i', 'jan', '100', { listMrr: usd('100') }), row('i', 'feb', '80', { listMrr: usd('100'), discount: 'limited' })];
-    const forever = [row('i', 'jan', '100', { listMrr: usd('100') }), row('i', 'feb', '80', { listMrr: usd('100'), discount: 'forever' })];
+    const limited = [
+      row('i', 'jan', '100', { listMrr: usd('100') }),
+      row('i', 'feb', '80', { listMrr: usd('100'), discount: 'limited' }),
+    ];
+    const forever = [
+      row('i', 'jan', '100', { listMrr: usd('100') }),
+      row('i', 'feb', '80', { listMrr: usd('100'), discount: 'forever' }),
+    ];
     // computed by hand: a $20 discount is a $20 contraction unless it is not counted
     expect(mrrMovements(limited, M.feb as never).contraction.amount).toBe('20.00');
     expect(mrrMovements(limited, M.feb as never, { preset: 'stripe' }).contraction.amount).toBe('0.00');
     expect(mrrMovements(forever, M.feb as never, { discounts: 'foreverOnly' }).contraction.amount).toBe('20.00');
     expect(mrrMovements(forever, M.feb as never, { discounts: 'none' }).contraction.amount).toBe('0.00');
     // ProfitWell example (research §1.5): $120/yr with 10 % off → $9 MRR, i.e. rows of 9.00 after the discount
-    expect(mrrMovements([row('p', 'feb', '9.00', { listMrr: usd('10.00'), discount: 'forever' })], M.feb as never, { preset: 'profitwell' }).new.amount).toBe('9.00');
+    expect(
+      mrrMovements([row('p', 'feb', '9.00', { listMrr: usd('10.00'), discount: 'forever' })], M.feb as never, {
+        preset: 'profitwell',
+      }).new.amount,
+    ).toBe('9.00');
   });
   it('keeps sub-cent MRR exact (an $800 annual plan normalised by the caller to 66.6667 a month)', () => {
     // computed by hand: 50 customers × 66.6667 = 3333.335 (no rounding to cents on the way)
@@ -121,10 +161,24 @@ describe('presets reproduce the published conventions (research §1.2, §1.5, §
     //   denominator); docs.stripe.com Billing analytics glossary (free plans excluded, forever coupons only)
     // ProfitWell: paddle.com/help/profitwell-metrics/measure/compare/profitwell-vs-stripe (and -chargify,
     //   -recurly): same-month new + churn ignored, churn at the end of the paid cycle, discounts always subtracted
-    expect(RETENTION_PRESETS.chartmogul).toMatchObject({ sameWindow: 'exclude', reactivation: 'any', freePlans: 'active', discounts: 'all' });
+    expect(RETENTION_PRESETS.chartmogul).toMatchObject({
+      sameWindow: 'exclude',
+      reactivation: 'any',
+      freePlans: 'active',
+      discounts: 'all',
+    });
     expect(RETENTION_PRESETS.baremetrics).toMatchObject({ sameWindow: 'numerator', churnRecognition: 'cancellation' });
-    expect(RETENTION_PRESETS.stripe).toMatchObject({ sameWindow: 'both', freePlans: 'churned', discounts: 'foreverOnly' });
-    expect(RETENTION_PRESETS.profitwell).toMatchObject({ sameWindow: 'exclude', reactivation: 'any', churnRecognition: 'periodEnd', discounts: 'all' });
+    expect(RETENTION_PRESETS.stripe).toMatchObject({
+      sameWindow: 'both',
+      freePlans: 'churned',
+      discounts: 'foreverOnly',
+    });
+    expect(RETENTION_PRESETS.profitwell).toMatchObject({
+      sameWindow: 'exclude',
+      reactivation: 'any',
+      churnRecognition: 'periodEnd',
+      discounts: 'all',
+    });
   });
   it('Stripe: a returner who leaves again is a second churn', () => {
     const rows = [row('r', 'dec', '10'), row('r', 'feb', '10')];
@@ -161,15 +215,28 @@ describe('churn counts for churnRate (research EX-1 through the movement classif
 
 describe('validation and summaries', () => {
   it('refuses bad windows, amounts and currencies', () => {
-    expect(() => mrrMovements(BASE, { start: '2026-02-02', end: '2026-02-28' })).toThrow(expect.objectContaining({ code: 'INVALID_PERIOD' }));
-    expect(() => mrrMovements(BASE, { start: '2026-02-01', end: '2026-02-27' })).toThrow(expect.objectContaining({ code: 'INVALID_PERIOD' }));
-    expect(() => mrrMovements([row('x', 'feb', '-1')], M.feb as never)).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
-    expect(() => mrrMovements([row('x', 'feb', '1'), { ...row('y', 'feb', '1'), mrr: { amount: '1', currency: 'EUR' } }], M.feb as never)).toThrow(
-      expect.objectContaining({ code: 'CURRENCY_MISMATCH', field: 'subscriptions[1].mrr.currency' }),
+    expect(() => mrrMovements(BASE, { start: '2026-02-02', end: '2026-02-28' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_PERIOD' }),
     );
-    expect(() => mrrMovements([{ ...row('x', 'feb', '1'), period: { start: '2026-02-30', end: '2026-03-01' } }], M.feb as never)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => mrrMovements(BASE, { start: '2026-02-01', end: '2026-02-27' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_PERIOD' }),
+    );
+    expect(() => mrrMovements([row('x', 'feb', '-1')], M.feb as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_AMOUNT' }),
+    );
+    expect(() =>
+      mrrMovements(
+        [row('x', 'feb', '1'), { ...row('y', 'feb', '1'), mrr: { amount: '1', currency: 'EUR' } }],
+        M.feb as never,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'CURRENCY_MISMATCH', field: 'subscriptions[1].mrr.currency' }));
+    expect(() =>
+      mrrMovements([{ ...row('x', 'feb', '1'), period: { start: '2026-02-30', end: '2026-03-01' } }], M.feb as never),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
     expect(() => mrrMovements([], M.feb as never)).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_DATA' }));
-    expect(() => mrrMovements([row('x', 'feb', '1e16')], M.feb as never)).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
+    expect(() => mrrMovements([row('x', 'feb', '1e16')], M.feb as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_AMOUNT' }),
+    );
   });
   it('summaries are JSON round-trippable, and merges check their windows', () => {
     const s = summarizeMrrMovements(BASE, M.feb as never);
@@ -178,9 +245,13 @@ describe('validation and summaries', () => {
     const jan = summarizeMrrMovements(BASE, M.jan as never);
     const mar = summarizeMrrMovements(BASE, M.mar as never);
     expect(() => mergeMrrMovements(jan, mar)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => mergeMrrMovements(s, summarizeMrrMovements(BASE, M.feb as never, { preset: 'stripe' }))).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => mergeMrrMovements(s, summarizeMrrMovements(BASE, M.feb as never, { preset: 'stripe' }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
     // adjacent windows over different customers disagree at the boundary
-    expect(() => mergeMrrMovements(s, summarizeMrrMovements(BASE.slice(0, 3), M.mar as never))).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => mergeMrrMovements(s, summarizeMrrMovements(BASE.slice(0, 3), M.mar as never))).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
     const joined = finalizeMrrMovements(mergeMrrMovements(mar, s));
     expect(amounts(joined)).toEqual(amounts(mrrMovements(BASE, M.febMar as never)));
     expect(joined.startCohort).toBeNull();

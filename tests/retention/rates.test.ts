@@ -4,18 +4,34 @@ import { churnRate, customerRetentionRate } from '../../src/retention/rates.js';
 describe('customerRetentionRate', () => {
   it('(E − N)/S with counts', () => {
     // computed by hand: (95 − 5)/100 = 0.9
-    expect(customerRetentionRate({ start: 100, end: 95, acquired: 5 })).toEqual({ rate: 0.9, numerator: 90, denominator: 100 });
+    expect(customerRetentionRate({ start: 100, end: 95, acquired: 5 })).toEqual({
+      rate: 0.9,
+      numerator: 90,
+      denominator: 100,
+    });
     // computed by hand: everyone kept, nobody added → 1
     expect(customerRetentionRate({ start: 7, end: 7, acquired: 0 }).rate).toBe(1);
   });
   it('an empty starting base gives null, never NaN', () => {
-    expect(customerRetentionRate({ start: 0, end: 3, acquired: 3 })).toEqual({ rate: null, numerator: 0, denominator: 0 });
+    expect(customerRetentionRate({ start: 0, end: 3, acquired: 3 })).toEqual({
+      rate: null,
+      numerator: 0,
+      denominator: 0,
+    });
   });
   it('refuses impossible counts', () => {
-    expect(() => customerRetentionRate({ start: 10, end: 3, acquired: 5 })).toThrow(expect.objectContaining({ code: 'INVALID_COUNT', field: 'acquired' }));
-    expect(() => customerRetentionRate({ start: 10, end: 20, acquired: 5 })).toThrow(expect.objectContaining({ code: 'INVALID_COUNT', field: 'end' }));
-    expect(() => customerRetentionRate({ start: -1, end: 0, acquired: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_COUNT', field: 'start' }));
-    expect(() => customerRetentionRate({ start: 1.5, end: 0, acquired: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_COUNT' }));
+    expect(() => customerRetentionRate({ start: 10, end: 3, acquired: 5 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_COUNT', field: 'acquired' }),
+    );
+    expect(() => customerRetentionRate({ start: 10, end: 20, acquired: 5 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_COUNT', field: 'end' }),
+    );
+    expect(() => customerRetentionRate({ start: -1, end: 0, acquired: 0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_COUNT', field: 'start' }),
+    );
+    expect(() => customerRetentionRate({ start: 1.5, end: 0, acquired: 0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_COUNT' }),
+    );
   });
 });
 
@@ -46,13 +62,21 @@ describe('churnRate: the four published conventions on one data set (research EX
     expect(churnRate(counts).rate).toBe(0.1);
   });
   it('refuses impossible counts and unknown options', () => {
-    expect(() => churnRate({ start: 5, churned: 6 })).toThrow(expect.objectContaining({ code: 'INVALID_COUNT', field: 'churned' }));
-    expect(() => churnRate({ start: 5, churned: 1, acquired: 1, acquiredAndChurned: 2 })).toThrow(expect.objectContaining({ code: 'INVALID_COUNT', field: 'acquiredAndChurned' }));
+    expect(() => churnRate({ start: 5, churned: 6 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_COUNT', field: 'churned' }),
+    );
+    expect(() => churnRate({ start: 5, churned: 1, acquired: 1, acquiredAndChurned: 2 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_COUNT', field: 'acquiredAndChurned' }),
+    );
     // @ts-expect-error wrong option on purpose
     expect(() => churnRate(counts, { preset: 'recurly' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
     // @ts-expect-error wrong option on purpose
-    expect(() => churnRate(counts, { sameWindow: 'ignore' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => churnRate(counts, { sameWindow: 'ignore' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
     // @ts-expect-error a prototype key is not a preset
-    expect(() => churnRate(counts, { preset: 'toString' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => churnRate(counts, { preset: 'toString' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
   });
 });

@@ -10,23 +10,45 @@ const P: Record<string, { start: string; end: string }> = {
   mar: { start: '2026-03-01', end: '2026-03-31' },
   febMar: { start: '2026-02-01', end: '2026-03-31' },
 };
-const row = (customerId: string, month: string, amount: string): Subscription => ({ customerId, period: P[month] as Subscription['period'], mrr: usd(amount) });
+const row = (customerId: string, month: string, amount: string): Subscription => ({
+  customerId,
+  period: P[month] as Subscription['period'],
+  mrr: usd(amount),
+});
 // computed by hand (see mrr-movements.test.ts): Feb = start 150, new 30, expansion 20, churn 50, end 150;
 // Mar = start 150, reactivation 60, contraction 20, end 190; Feb–Mar start cohort {a, b}: 150 → 180, retained 150.
-const BASE = [row('a', 'jan', '100'), row('a', 'feb', '120'), row('a', 'mar', '120'), row('b', 'jan', '50'), row('b', 'mar', '60'), row('c', 'feb', '30'), row('c', 'mar', '10')];
+const BASE = [
+  row('a', 'jan', '100'),
+  row('a', 'feb', '120'),
+  row('a', 'mar', '120'),
+  row('b', 'jan', '50'),
+  row('b', 'mar', '60'),
+  row('c', 'feb', '30'),
+  row('c', 'mar', '10'),
+];
 
 describe('grossRevenueRetention', () => {
   it('start cohort: Σ min(end, start) / Σ start', () => {
     // February: a 100 → 120 keeps 100, b 50 → 0 keeps 0 → 100/150
     const g = grossRevenueRetention(mrrMovements(BASE, P.feb as never));
     expect(g.rate).toBeCloseTo(2 / 3, 15);
-    expect([g.numerator.amount, g.denominator.amount, g.months, g.basis]).toEqual(['100.00', '150.00', 1, 'startCohort']);
+    expect([g.numerator.amount, g.denominator.amount, g.months, g.basis]).toEqual([
+      '100.00',
+      '150.00',
+      1,
+      'startCohort',
+    ]);
     // Feb–Mar: a keeps 100, b keeps 50 (back at 60) → 150/150 = 1, never above 1
     expect(grossRevenueRetention(mrrMovements(BASE, P.febMar as never)).rate).toBe(1);
   });
   it('movements basis on one month: (150 − 0 − 50)/150 in Feb; refused on two months', () => {
-    expect(grossRevenueRetention(mrrMovements(BASE, P.feb as never), { basis: 'movements' }).rate).toBeCloseTo(100 / 150, 15);
-    expect(() => grossRevenueRetention(mrrMovements(BASE, P.febMar as never), { basis: 'movements' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(grossRevenueRetention(mrrMovements(BASE, P.feb as never), { basis: 'movements' }).rate).toBeCloseTo(
+      100 / 150,
+      15,
+    );
+    expect(() => grossRevenueRetention(mrrMovements(BASE, P.febMar as never), { basis: 'movements' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
   });
   it('zero starting MRR gives null', () => {
     expect(grossRevenueRetention(mrrMovements(BASE, P.jan as never)).rate).toBeNull();
@@ -44,11 +66,19 @@ describe('netRevenueRetention', () => {
     // computed by hand: (150 + 0 − 20 − 0)/150 = 0.8666…; with reactivation (+60) 190/150
     expect(netRevenueRetention(mar, { basis: 'movements' }).rate).toBeCloseTo(130 / 150, 15);
     expect(netRevenueRetention(mar, { basis: 'movements', reactivation: 'include' }).rate).toBeCloseTo(190 / 150, 15);
-    expect(() => netRevenueRetention(mar, { reactivation: 'include' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => netRevenueRetention(mar, { reactivation: 'include' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
   });
   it('$27,000 start, +$13,000 expansion, −$5,000 churn → $35,000: NRR 1.2963', () => {
     // computed by hand: (27,000 + 13,000 − 5,000)/27,000 = 35/27
-    const rows = [row('x', 'jan', '20000'), row('x', 'feb', '33000'), row('y', 'jan', '5000'), row('z', 'jan', '2000'), row('z', 'feb', '2000')];
+    const rows = [
+      row('x', 'jan', '20000'),
+      row('x', 'feb', '33000'),
+      row('y', 'jan', '5000'),
+      row('z', 'jan', '2000'),
+      row('z', 'feb', '2000'),
+    ];
     const m = mrrMovements(rows, P.feb as never);
     expect(m.ending.amount).toBe('35000.00');
     expect(netRevenueRetention(m).rate).toBeCloseTo(35000 / 27000, 15);

@@ -77,7 +77,10 @@ const monthPeriod = (m: number) => {
   const y = 2025 + Math.floor(m / 12);
   const mm = m % 12;
   const leap = y % 4 === 0 && mm === 1 ? 29 : DAYS[mm];
-  return { start: `${y}-${String(mm + 1).padStart(2, '0')}-01`, end: `${y}-${String(mm + 1).padStart(2, '0')}-${leap}` };
+  return {
+    start: `${y}-${String(mm + 1).padStart(2, '0')}-01`,
+    end: `${y}-${String(mm + 1).padStart(2, '0')}-${leap}`,
+  };
 };
 
 const rowArb: fc.Arbitrary<Subscription> = fc
@@ -107,7 +110,9 @@ const optionsArb = fc.record({
   reactivation: fc.constantFrom('any' as const, { withinDays: 45 }, { minimumGapDays: 45 }),
   currency: fc.constant('USD'),
 });
-const windowArb = fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 12 })).map(([a, len]) => ({ start: monthPeriod(a).start, end: monthPeriod(Math.min(35, a + len)).end }));
+const windowArb = fc
+  .tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 12 }))
+  .map(([a, len]) => ({ start: monthPeriod(a).start, end: monthPeriod(Math.min(35, a + len)).end }));
 const money = (n: number) => ({ amount: (n / 100).toFixed(2), currency: 'USD' });
 const wideDouble = (min: number, max: number) => fc.double({ min, max, noNaN: true });
 
@@ -164,9 +169,18 @@ describe('inputs are never mutated; outputs never hold NaN or Infinity', () => {
         fc.nat(1e12),
         (a, b, c, churn, d, x, y) => {
           check(customerRetentionRate, { start: a, end: b, acquired: c });
-          check(churnRate, { start: a, churned: b, acquired: c, acquiredAndChurned: Math.min(b, c) }, { sameWindow: 'both' });
+          check(
+            churnRate,
+            { start: a, churned: b, acquired: c, acquiredAndChurned: Math.min(b, c) },
+            { sameWindow: 'both' },
+          );
           check(customerLifetime, churn);
-          check(lifetimeValue, money(x), churn, { discountRate: d, grossMargin: 0.7, firstPayment: 'excluded', cashflow: 'end' });
+          check(lifetimeValue, money(x), churn, {
+            discountRate: d,
+            grossMargin: 0.7,
+            firstPayment: 'excluded',
+            cashflow: 'end',
+          });
           check(lifetimeValue, money(x), churn, { discountRate: d });
           check(ltvToCac, money(x), money(y));
           check(cacPaybackMonths, money(x), money(y), { grossMargin: churn });
@@ -187,7 +201,14 @@ describe('inputs are never mutated; outputs never hold NaN or Infinity', () => {
         wideDouble(0, 10),
         fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.constant('lifetime' as const)),
         (r, cut, margin, d, horizon) => {
-          check(retentionProfitImpact, { retentionRate: r, defectionCut: cut * (1 - r), margin, discountRate: d, horizon, cohortSize: 1000 });
+          check(retentionProfitImpact, {
+            retentionRate: r,
+            defectionCut: cut * (1 - r),
+            margin,
+            discountRate: d,
+            horizon,
+            cohortSize: 1000,
+          });
         },
       ),
       { numRuns: 300 },
@@ -197,26 +218,40 @@ describe('inputs are never mutated; outputs never hold NaN or Infinity', () => {
   it('the sBG model at extreme parameters, long horizons and tiny discount rates', () => {
     const p = fc.record({ alpha: wideDouble(1e-3, 1e3), beta: wideDouble(1e-3, 1e3) });
     fc.assert(
-      fc.property(p, fc.integer({ min: 0, max: 1_000_000 }), wideDouble(1e-5, 10), fc.integer({ min: 0, max: 500 }), (params, t, d, n) => {
-        check(sbgSurvival, t, params);
-        check(sbgRetentionRate, Math.max(1, t), params);
-        check(sbgExpectedLifetime, params);
-        check(sbgDel, params, d);
-        check(sbgDerl, params, d, n);
-        check(sbgProject, Math.min(60, t), params, { cohortSize: 1000 });
-      }),
+      fc.property(
+        p,
+        fc.integer({ min: 0, max: 1_000_000 }),
+        wideDouble(1e-5, 10),
+        fc.integer({ min: 0, max: 500 }),
+        (params, t, d, n) => {
+          check(sbgSurvival, t, params);
+          check(sbgRetentionRate, Math.max(1, t), params);
+          check(sbgExpectedLifetime, params);
+          check(sbgDel, params, d);
+          check(sbgDerl, params, d, n);
+          check(sbgProject, Math.min(60, t), params, { cohortSize: 1000 });
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('fitShiftedBetaGeometric on any non-increasing survivor counts', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.array(wideDouble(0, 1), { minLength: 1, maxLength: 12 }), (n0, keep) => {
-        const counts = [n0];
-        for (const k of keep) counts.push(Math.floor((counts[counts.length - 1] as number) * k));
-        check(fitShiftedBetaGeometric, counts, {});
-        check(fitShiftedBetaGeometric, counts.map((v) => v / n0), { input: 'rates' as const });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.array(wideDouble(0, 1), { minLength: 1, maxLength: 12 }),
+        (n0, keep) => {
+          const counts = [n0];
+          for (const k of keep) counts.push(Math.floor((counts[counts.length - 1] as number) * k));
+          check(fitShiftedBetaGeometric, counts, {});
+          check(
+            fitShiftedBetaGeometric,
+            counts.map((v) => v / n0),
+            { input: 'rates' as const },
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -61,17 +61,29 @@ describe('fitShiftedBetaGeometric', () => {
   });
 
   it('refuses curves without a finite maximum and malformed input', () => {
-    expect(() => fitShiftedBetaGeometric([100, 100, 100])).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_DATA' }));
+    expect(() => fitShiftedBetaGeometric([100, 100, 100])).toThrow(
+      expect.objectContaining({ code: 'INSUFFICIENT_DATA' }),
+    );
     expect(() => fitShiftedBetaGeometric([100, 0, 0])).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_DATA' }));
     expect(() => fitShiftedBetaGeometric([100])).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_DATA' }));
-    expect(() => fitShiftedBetaGeometric([100, 101])).toThrow(expect.objectContaining({ code: 'INVALID_COUNT', field: 'survivors[1]' }));
+    expect(() => fitShiftedBetaGeometric([100, 101])).toThrow(
+      expect.objectContaining({ code: 'INVALID_COUNT', field: 'survivors[1]' }),
+    );
     expect(() => fitShiftedBetaGeometric([100, 50.5])).toThrow(expect.objectContaining({ code: 'INVALID_COUNT' }));
     expect(() => fitShiftedBetaGeometric([0, 0])).toThrow(expect.objectContaining({ code: 'INVALID_COUNT' }));
-    expect(() => fitShiftedBetaGeometric([0.9, 0.5], { input: 'rates' })).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
-    expect(() => fitShiftedBetaGeometric([1, 1.5], { input: 'rates' })).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
+    expect(() => fitShiftedBetaGeometric([0.9, 0.5], { input: 'rates' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_RATE' }),
+    );
+    expect(() => fitShiftedBetaGeometric([1, 1.5], { input: 'rates' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_RATE' }),
+    );
     // @ts-expect-error wrong option on purpose
-    expect(() => fitShiftedBetaGeometric(REGULAR, { input: 'percent' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
-    expect(() => fitShiftedBetaGeometric(REGULAR, { maxIterations: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => fitShiftedBetaGeometric(REGULAR, { input: 'percent' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
+    expect(() => fitShiftedBetaGeometric(REGULAR, { maxIterations: 0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
   });
 
   it('a homogeneous (geometric) curve has no finite maximum: converged false, finite numbers, mean churn kept', () => {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { fitShiftedBetaGeometric } from '../../src/retention/sbg-fit.js';
 import { sbgDel, sbgDerl, sbgExpectedLifetime, sbgRetentionRate, sbgSurvival } from '../../src/retention/sbg.js';
 
-const paramsArb = fc.record({ alpha: fc.double({ min: 0.2, max: 8, noNaN: true }), beta: fc.double({ min: 0.2, max: 12, noNaN: true }) });
+const paramsArb = fc.record({
+  alpha: fc.double({ min: 0.2, max: 8, noNaN: true }),
+  beta: fc.double({ min: 0.2, max: 12, noNaN: true }),
+});
 
 describe('sBG laws', () => {
   it('S(t) = r_t · S(t − 1); S decreasing; r_t increasing (sorting effect)', () => {
@@ -43,13 +46,19 @@ describe('sBG laws', () => {
 
   it('the fit recovers α, β from an expected survival curve of a large cohort (round trip)', () => {
     fc.assert(
-      fc.property(fc.record({ alpha: fc.double({ min: 0.3, max: 5, noNaN: true }), beta: fc.double({ min: 0.5, max: 8, noNaN: true }) }), (p) => {
-        const curve = Array.from({ length: 10 }, (_, t) => sbgSurvival(t, p));
-        const fit = fitShiftedBetaGeometric(curve, { input: 'rates' });
-        expect(fit.converged).toBe(true);
-        expect(Math.abs(Math.log(fit.alpha / p.alpha))).toBeLessThan(1e-4);
-        expect(Math.abs(Math.log(fit.beta / p.beta))).toBeLessThan(1e-4);
-      }),
+      fc.property(
+        fc.record({
+          alpha: fc.double({ min: 0.3, max: 5, noNaN: true }),
+          beta: fc.double({ min: 0.5, max: 8, noNaN: true }),
+        }),
+        (p) => {
+          const curve = Array.from({ length: 10 }, (_, t) => sbgSurvival(t, p));
+          const fit = fitShiftedBetaGeometric(curve, { input: 'rates' });
+          expect(fit.converged).toBe(true);
+          expect(Math.abs(Math.log(fit.alpha / p.alpha))).toBeLessThan(1e-4);
+          expect(Math.abs(Math.log(fit.beta / p.beta))).toBeLessThan(1e-4);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { sbgDel, sbgDerl, sbgExpectedLifetime, sbgProject, sbgRetentionRate, sbgSurvival } from '../../src/retention/sbg.js';
+import {
+  sbgDel,
+  sbgDerl,
+  sbgExpectedLifetime,
+  sbgProject,
+  sbgRetentionRate,
+  sbgSurvival,
+} from '../../src/retention/sbg.js';
 import { hyp2f1One } from '../../src/retention/special-functions.js';
 
 const REGULAR = { alpha: 0.704, beta: 1.182 };
@@ -23,7 +30,9 @@ describe('sBG survival and retention (Fader & Hardie 2007)', () => {
     // research table: high end r_12 = .9568
     expect(sbgRetentionRate(12, HIGH_END)).toBeCloseTo(0.9568, 4);
     expect(() => sbgRetentionRate(1.5, REGULAR)).toThrow(expect.objectContaining({ code: 'INVALID_COUNT' }));
-    expect(() => sbgRetentionRate(1, { alpha: 0, beta: 1 })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => sbgRetentionRate(1, { alpha: 0, beta: 1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
   });
 
   it('survival uses log-beta for long horizons without losing accuracy', () => {
@@ -58,7 +67,10 @@ describe('expected lifetime, DEL and DERL (Fader & Hardie 2010)', () => {
 
   it('DERL at d = 10 % for the high-end cohort (jdmaturen README: 7.530 after 7 renewals)', () => {
     // scipy: (β+n)/(α+β+n)·hyp2f1(1, β+n+1, α+β+n+1, 1/1.1) for n = 0…7
-    const expected = [5.414856048374033, 5.901753167753005, 6.294260616793186, 6.620280323188244, 6.897057397746089, 7.136001899481222, 7.34505225928385, 7.529949530910963];
+    const expected = [
+      5.414856048374033, 5.901753167753005, 6.294260616793186, 6.620280323188244, 6.897057397746089, 7.136001899481222,
+      7.34505225928385, 7.529949530910963,
+    ];
     expected.forEach((v, n) => expect(sbgDerl(HIGH_END, 0.1, n)).toBeCloseTo(v, 10));
     expect(Math.round(sbgDerl(HIGH_END, 0.1, 7) * 1000) / 1000).toBe(7.53);
   });

@@ -12,23 +12,37 @@ const usd = (c: number) => money(c / 100, 'USD');
 describe('lifetimeValue laws', () => {
   it('falls as churn rises; the timing forms are ordered excluded/end ≤ excluded/start, included/end ≤ included/start', () => {
     fc.assert(
-      fc.property(centsArb, rateArb, rateArb, fc.integer({ min: 0, max: 500 }).map((k) => k / 1000), (c, c1, c2, d) => {
-        const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
-        const v = (churn: number, o = {}) => Number((lifetimeValue(usd(c), churn, { discountRate: d, ...o }).value as { amount: string }).amount);
-        expect(v(lo)).toBeGreaterThanOrEqual(v(hi));
-        expect(v(lo, { firstPayment: 'excluded', cashflow: 'end' })).toBeLessThanOrEqual(v(lo, { firstPayment: 'excluded' }));
-        expect(v(lo, { cashflow: 'end' })).toBeLessThanOrEqual(v(lo));
-      }),
+      fc.property(
+        centsArb,
+        rateArb,
+        rateArb,
+        fc.integer({ min: 0, max: 500 }).map((k) => k / 1000),
+        (c, c1, c2, d) => {
+          const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
+          const v = (churn: number, o = {}) =>
+            Number((lifetimeValue(usd(c), churn, { discountRate: d, ...o }).value as { amount: string }).amount);
+          expect(v(lo)).toBeGreaterThanOrEqual(v(hi));
+          expect(v(lo, { firstPayment: 'excluded', cashflow: 'end' })).toBeLessThanOrEqual(
+            v(lo, { firstPayment: 'excluded' }),
+          );
+          expect(v(lo, { cashflow: 'end' })).toBeLessThanOrEqual(v(lo));
+        },
+      ),
     );
   });
   it('the closed form equals the truncated series Σ m r^t/(1+d)^t to the cent (FH note 033)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 100, max: 100_000 }), fc.integer({ min: 50, max: 900 }).map((k) => k / 1000), fc.integer({ min: 10, max: 300 }).map((k) => k / 1000), (c, churn, d) => {
-        let series = 0;
-        for (let t = 0; t < 5000; t++) series += ((c / 100) * (1 - churn) ** t) / (1 + d) ** t;
-        const exact = Number((lifetimeValue(usd(c), churn, { discountRate: d }).value as { amount: string }).amount);
-        expect(Math.abs(exact - series)).toBeLessThanOrEqual(0.005 + 1e-9 * series);
-      }),
+      fc.property(
+        fc.integer({ min: 100, max: 100_000 }),
+        fc.integer({ min: 50, max: 900 }).map((k) => k / 1000),
+        fc.integer({ min: 10, max: 300 }).map((k) => k / 1000),
+        (c, churn, d) => {
+          let series = 0;
+          for (let t = 0; t < 5000; t++) series += ((c / 100) * (1 - churn) ** t) / (1 + d) ** t;
+          const exact = Number((lifetimeValue(usd(c), churn, { discountRate: d }).value as { amount: string }).amount);
+          expect(Math.abs(exact - series)).toBeLessThanOrEqual(0.005 + 1e-9 * series);
+        },
+      ),
     );
   });
 });
@@ -57,13 +71,20 @@ describe('rate laws', () => {
 describe('retentionProfitImpact laws', () => {
   it('a cut in defection never lowers NPV with non-negative margins; a long horizon approaches the lifetime value', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 900 }).map((k) => k / 1000), fc.integer({ min: 0, max: 50 }).map((k) => k / 1000), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 5 }), (r, cut, margin) => {
-        const base = { retentionRate: r, defectionCut: cut, margin, discountRate: 0.1 };
-        const life = retentionProfitImpact({ ...base, horizon: 'lifetime' });
-        expect(life.after.npvPerCustomer.value as number).toBeGreaterThanOrEqual((life.before.npvPerCustomer.value as number) - 1e-9);
-        const long = retentionProfitImpact({ ...base, horizon: 2000 });
-        expect(long.before.npvPerCustomer.value as number).toBeCloseTo(life.before.npvPerCustomer.value as number, 6);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 900 }).map((k) => k / 1000),
+        fc.integer({ min: 0, max: 50 }).map((k) => k / 1000),
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 5 }),
+        (r, cut, margin) => {
+          const base = { retentionRate: r, defectionCut: cut, margin, discountRate: 0.1 };
+          const life = retentionProfitImpact({ ...base, horizon: 'lifetime' });
+          expect(life.after.npvPerCustomer.value as number).toBeGreaterThanOrEqual(
+            (life.before.npvPerCustomer.value as number) - 1e-9,
+          );
+          const long = retentionProfitImpact({ ...base, horizon: 2000 });
+          expect(long.before.npvPerCustomer.value as number).toBeCloseTo(life.before.npvPerCustomer.value as number, 6);
+        },
+      ),
     );
   });
 });

@@ -21,8 +21,12 @@ describe('customerLifetime', () => {
     expect((tiny.value ?? 0) / 1e300).toBeCloseTo(1, 12);
   });
   it('LTV:CAC and CAC payback that overflow a number are refused, never Infinity', () => {
-    expect(() => ltvToCac(usd('1000000'), { amount: `0.${'0'.repeat(320)}1`, currency: 'USD' })).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT', field: 'cac.amount' }));
-    expect(() => cacPaybackMonths(usd('1'), usd('1'), { grossMargin: 5e-324 })).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT', field: 'newMrr.amount' }));
+    expect(() => ltvToCac(usd('1000000'), { amount: `0.${'0'.repeat(320)}1`, currency: 'USD' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_AMOUNT', field: 'cac.amount' }),
+    );
+    expect(() => cacPaybackMonths(usd('1'), usd('1'), { grossMargin: 5e-324 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_AMOUNT', field: 'newMrr.amount' }),
+    );
   });
 });
 
@@ -46,7 +50,9 @@ describe('lifetimeValue', () => {
     expect(lifetimeValue(usd('100'), 0.05, o).value).toEqual(usd('733.33'));
     expect(lifetimeValue(usd('100'), 0.05, { ...o, cashflow: 'end' }).value).toEqual(usd('666.67'));
     expect(lifetimeValue(usd('100'), 0.05, { ...o, firstPayment: 'excluded' }).value).toEqual(usd('633.33'));
-    expect(lifetimeValue(usd('100'), 0.05, { ...o, firstPayment: 'excluded', cashflow: 'end' }).value).toEqual(usd('575.76'));
+    expect(lifetimeValue(usd('100'), 0.05, { ...o, firstPayment: 'excluded', cashflow: 'end' }).value).toEqual(
+      usd('575.76'),
+    );
   });
   it('Gupta & Lehmann margin multiple r/(1+i−r) = 2.67 at r = 80 %, i = 10 %', () => {
     // research §1.8: "at r = 80 %, i = 10 % the multiple is 2.67"
@@ -64,10 +70,16 @@ describe('lifetimeValue', () => {
   });
   it('refuses bad input', () => {
     expect(() => lifetimeValue(usd('-1'), 0.1)).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
-    expect(() => lifetimeValue(usd('1'), 0.1, { grossMargin: 1.2 })).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
-    expect(() => lifetimeValue(usd('1'), 0.1, { discountRate: -0.1 })).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
+    expect(() => lifetimeValue(usd('1'), 0.1, { grossMargin: 1.2 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_RATE' }),
+    );
+    expect(() => lifetimeValue(usd('1'), 0.1, { discountRate: -0.1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_RATE' }),
+    );
     // @ts-expect-error wrong option on purpose
-    expect(() => lifetimeValue(usd('1'), 0.1, { cashflow: 'middle' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => lifetimeValue(usd('1'), 0.1, { cashflow: 'middle' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
   });
 });
 
