@@ -40,7 +40,38 @@ export type RevopsErrorCode =
   /** A time series or sample too short or malformed for the method. */
   | 'INSUFFICIENT_DATA'
   /** A seed that is not a finite number or a string. */
-  | 'INVALID_SEED';
+  | 'INVALID_SEED'
+  /**
+   * A mergeable summary that is not of the expected kind or version, or whose fields do not
+   * have their documented types (a summary that came back malformed from JSON, a queue or
+   * another machine).
+   */
+  | 'INVALID_SUMMARY'
+  /** The same id twice in records that are summed (credits, deals, subscriptions, activities). */
+  | 'DUPLICATE_ID'
+  // Refusals of stage moves: returned as `{ ok: false, error }` by the pipeline module, never thrown.
+  /** The move would go back in time (its instant is before the entity's last event). */
+  | 'TIME_TRAVEL'
+  /** The entity is in a closed stage; reopen it first. */
+  | 'CLOSED'
+  /** The pipeline has no transition between the two stages. */
+  | 'TRANSITION_NOT_ALLOWED'
+  /** The actor's role may not make this move. */
+  | 'ROLE_NOT_PERMITTED'
+  /** The move requires a reason. */
+  | 'REASON_REQUIRED'
+  /** A field the target stage requires is not set. */
+  | 'GUARD_FAILED'
+  /** Reopen was asked of an entity that is not closed. */
+  | 'NOT_CLOSED'
+  /** The pipeline does not allow reopening from this stage. */
+  | 'REOPEN_NOT_ALLOWED'
+  /** A lead that is not in a qualified stage cannot be converted. */
+  | 'LEAD_NOT_QUALIFIED'
+  /** The converted deal needs an owner. */
+  | 'OWNER_REQUIRED'
+  /** The converted deal needs an account. */
+  | 'ACCOUNT_REQUIRED';
 
 /** One problem found while validating input (a flattened zod issue). */
 export interface RevopsIssue {
@@ -62,6 +93,11 @@ export interface RevopsErrorOptions {
   readonly issues?: readonly RevopsIssue[];
   /** The underlying error, if any. */
   readonly cause?: unknown;
+  /**
+   * Facts behind a refusal, for programs (e.g. a refused move's `entityId`, `from`, `to`,
+   * `roleId`, `allowedRoles`, `missingFields`). JSON values only.
+   */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -86,6 +122,8 @@ export class RevopsError extends Error {
   readonly value: unknown;
   /** Every problem found (schema failures); empty otherwise. */
   readonly issues: readonly RevopsIssue[];
+  /** Facts behind a refusal (see {@link RevopsErrorOptions.details}); `{}` when there are none. */
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(code: RevopsErrorCode, message: string, options: RevopsErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -94,6 +132,7 @@ export class RevopsError extends Error {
     this.field = options.field;
     this.value = options.value;
     this.issues = options.issues ?? [];
+    this.details = options.details ?? {};
   }
 }
 

@@ -57,3 +57,5 @@ export {
 export { ratio, type RateValue, type RateWithCounts } from './ratio.js';
 export { createRng, type Rng } from './random.js';
 export { normalCdf, normalQuantile } from './normal.js';
+export { LIMITS, type AsOf } from './read.js';
+export type { Summary } from './summary.js';

@@ -1,0 +1,217 @@
+/**
+ * The light input readers every compute function uses: one place that decides what a count,
+ * an integer option, a fraction, a string or an `asOf` is, and what its error says. They never
+ * go through zod (zod stays for the `parseX` / `safeParseX` entity parsers), so a compute
+ * function that uses them bundles without zod.
+ *
+ * Each reader returns the value it accepted, typed, or throws a {@link RevopsError} whose
+ * message names the field and the value (`"options.horizon must be an integer from 1 to
+ * 10000, got 4294967296"`). Numeric strings are never accepted by a reader: a spreadsheet's
+ * text cell is converted by `revops/sheets`, not here.
+ * @module
+ */
+import { instantToEpochMs, isInstant, isIsoDate, type Instant, type IsoDate } from './dates.js';
+import { invalid, type RevopsErrorCode } from './errors.js';
+
+/**
+ * The documented upper bounds of sizes a caller chooses. A request beyond them is refused
+ * at once with a {@link RevopsError} instead of allocating an array the process cannot hold.
+ */
+export const LIMITS = {
+  /** Most steps a forecast may look ahead (`horizon`). */
+  horizon: 10_000,
+  /** Most runs of a Monte Carlo simulation (`runs`). */
+  runs: 10_000_000,
+  /** Longest season (`seasonLength`, `period` of a seasonal method). */
+  seasonLength: 1_000,
+  /** Most digits of a decimal amount (integer and fraction digits together). */
+  decimalDigits: 1_000,
+  /** Largest decimal exponent accepted in scientific notation (`1e999`). */
+  decimalExponent: 999,
+} as const;
+
+/** Options of {@link readInteger}. */
+export interface ReadIntegerOptions {
+  /** Smallest accepted value. Default `0`. */
+  readonly min?: number;
+  /** Largest accepted value. Default `Number.MAX_SAFE_INTEGER`. */
+  readonly max?: number;
+  /** Error code. Default `'INVALID_COUNT'`. */
+  readonly code?: RevopsErrorCode;
+}
+
+/**
+ * Reads a safe integer in `[min, max]` (a count, a unit count, an index, a horizon, a number
+ * of runs or seasons). Rejects numeric strings, booleans, `NaN`, `±Infinity`, fractions and
+ * `-0` is read as `0`.
+ * @throws {RevopsError} `code` (default `INVALID_COUNT`) naming `field`.
+ * @internal
+ */
+export function readInteger(value: unknown, field: string, options: ReadIntegerOptions = {}): number {
+  const min = options.min ?? 0;
+  const max = options.max ?? Number.MAX_SAFE_INTEGER;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw invalid(options.code ?? 'INVALID_COUNT', field, value, `must be an integer ${range}`);
+  }
+  return value === 0 ? 0 : value;
+}
+
+/** Options of {@link readNumber}. */
+export interface ReadNumberOptions {
+  /** Smallest accepted value (inclusive). Default `-Number.MAX_VALUE`. */
+  readonly min?: number;
+  /** Largest accepted value (inclusive). Default `Number.MAX_VALUE`. */
+  readonly max?: number;
+  /** Whether `min` itself is refused. Default `false`. */
+  readonly exclusiveMin?: boolean;
+  /** Error code. Default `'INVALID_INPUT'`. */
+  readonly code?: RevopsErrorCode;
+}
+
+/**
+ * Reads a finite number in a range. Rejects numeric strings, booleans, `NaN` and `±Infinity`;
+ * `-0` is read as `0`.
+ * @throws {RevopsError} `code` (default `INVALID_INPUT`) naming `field`.
+ * @internal
+ */
+export function readNumber(value: unknown, field: string, options: ReadNumberOptions = {}): number {
+  const min = options.min ?? -Number.MAX_VALUE;
+  const max = options.max ?? Number.MAX_VALUE;
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value > max ||
+    value < min ||
+    (options.exclusiveMin === true && value === min)
+  ) {
+    const lo = options.exclusiveMin === true ? `> ${min}` : `≥ ${min}`;
+    const range =
+      min === -Number.MAX_VALUE && max === Number.MAX_VALUE
+        ? 'a finite number'
+        : max === Number.MAX_VALUE
+          ? `a finite number ${lo}`
+          : `a finite number ${lo} and ≤ ${max}`;
+    throw invalid(options.code ?? 'INVALID_INPUT', field, value, `must be ${range}`);
+  }
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * Reads a fraction in `[0, 1]` (a probability, a rate, a share).
+ * @throws {RevopsError} `INVALID_RATE` naming `field`.
+ * @internal
+ */
+export function readFraction(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+    throw invalid('INVALID_RATE', field, value, 'must be a fraction from 0 to 1');
+  }
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * Reads a string, non-empty unless `allowEmpty`.
+ * @throws {RevopsError} `code` (default `INVALID_INPUT`) naming `field`.
+ * @internal
+ */
+export function readString(
+  value: unknown,
+  field: string,
+  options: { readonly allowEmpty?: boolean; readonly code?: RevopsErrorCode } = {},
+): string {
+  if (typeof value !== 'string' || (value.length === 0 && options.allowEmpty !== true)) {
+    throw invalid(options.code ?? 'INVALID_INPUT', field, value, 'must be a non-empty string');
+  }
+  return value;
+}
+
+/**
+ * Reads one of a fixed list of values (an enum option).
+ * @throws {RevopsError} `code` (default `INVALID_OPTION`) naming `field` and the allowed values.
+ * @internal
+ */
+export function readOneOf<const T extends string | number | boolean>(
+  value: unknown,
+  field: string,
+  allowed: readonly T[],
+  code: RevopsErrorCode = 'INVALID_OPTION',
+): T {
+  for (const a of allowed) if (value === a) return a;
+  const list = allowed.map((a) => (typeof a === 'string' ? `'${a}'` : String(a))).join(', ');
+  throw invalid(code, field, value, `must be one of ${list}`);
+}
+
+/**
+ * Reads a plain object (not `null`, not an array). Its properties are read by the caller.
+ * @throws {RevopsError} `code` (default `INVALID_INPUT`) naming `field`.
+ * @internal
+ */
+export function readObject(
+  value: unknown,
+  field: string,
+  code: RevopsErrorCode = 'INVALID_INPUT',
+): Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalid(code, field, value, 'must be an object');
+  }
+  return value as Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Reads an array (its elements are read by the caller).
+ * @throws {RevopsError} `code` (default `INVALID_INPUT`) naming `field`.
+ * @internal
+ */
+export function readArray(value: unknown, field: string, code: RevopsErrorCode = 'INVALID_INPUT'): readonly unknown[] {
+  if (!Array.isArray(value)) throw invalid(code, field, value, 'must be an array');
+  return value;
+}
+
+/** An `asOf` read once: the business date it falls on (UTC) and its instant in epoch ms. */
+export interface AsOf {
+  /** The calendar date (`YYYY-MM-DD`, UTC) of the moment. */
+  readonly date: IsoDate;
+  /** The moment, in milliseconds since the epoch. */
+  readonly epochMs: number;
+}
+
+/** Milliseconds in a day. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Reads an `asOf` option, which is an {@link IsoDate} or an {@link Instant} everywhere in the
+ * library. A date means the end of that day in UTC (`'2026-03-31'` is
+ * `2026-03-31T23:59:59.999Z`: "as of March 31" includes everything that happened on it); an
+ * instant means that moment, and its business date is its UTC date.
+ * @throws {RevopsError} `INVALID_DATE` naming `field`.
+ * @internal
+ */
+export function readAsOf(value: unknown, field = 'asOf'): AsOf {
+  if (isIsoDate(value)) {
+    const epochMs = Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)));
+    return { date: value, epochMs: epochMs + DAY_MS - 1 };
+  }
+  if (isInstant(value)) {
+    const epochMs = instantToEpochMs(value as Instant, field);
+    return { date: new Date(epochMs).toISOString().slice(0, 10), epochMs };
+  }
+  throw invalid('INVALID_DATE', field, value, 'must be a YYYY-MM-DD date or an ISO-8601 instant with an offset');
+}
+
+/**
+ * The path that names an entity in an error message: its index and, when it has a string id,
+ * the id (`deals[3] (id "D-17")`), so that a user finds the row in their own data.
+ * @internal
+ */
+export function entityPath(collection: string, index: number, entity: unknown): string {
+  let id: unknown;
+  try {
+    id = typeof entity === 'object' && entity !== null ? (entity as { id?: unknown }).id : undefined;
+  } catch {
+    id = undefined;
+  }
+  if (typeof id === 'string' && id.length > 0) {
+    return `${collection}[${index}] (id ${JSON.stringify(id.length > 40 ? `${id.slice(0, 37)}...` : id)})`;
+  }
+  return `${collection}[${index}]`;
+}
