@@ -12,6 +12,7 @@ import type { Period } from '../core/periods.js';
 import { entityPath } from '../core/read.js';
 import type { CurrencyCode } from '../core/currency.js';
 import type { IsoDate, Instant } from '../core/dates.js';
+import { dealOutcomeOf } from '../model/deal-outcome.js';
 import type { Pipeline } from '../model/pipeline.js';
 
 /** The fields of a deal that a diagnosis reads (a `Deal` has them all). */
@@ -120,8 +121,7 @@ export function gatherFacts(
   p: Period,
   pipeline: Pipeline,
 ): GatheredFacts {
-  const kindOf = new Map<string, 'open' | 'won' | 'lost'>();
-  for (const s of pipeline.stages) kindOf.set(s.id, s.kind);
+  const outcome = dealOutcomeOf({ pipeline });
   const openStages = pipeline.stages.filter((s) => s.kind === 'open').map((s) => s.id);
   const openIndex = new Map(openStages.map((id, i) => [id, i]));
   const withPotential = data.accounts !== undefined;
@@ -149,9 +149,7 @@ export function gatherFacts(
     seen.set(deal.id, i);
     const f = byMember.get(deal.ownerId);
     if (f === undefined) return;
-    const kind = kindOf.get(deal.stage);
-    if (kind === undefined)
-      throw invalid('INVALID_INPUT', `${at}.stage`, deal.stage, 'must be a stage of the pipeline');
+    const kind = outcome(deal, at);
     if (kind === 'open') return;
     if (typeof deal.closeDate !== 'string') {
       throw invalid('INVALID_DATE', `${at}.closeDate`, deal.closeDate, `is required for a ${kind} deal`);

@@ -156,7 +156,8 @@ describe('diagnosePerformance', () => {
     );
     const bad = { deals: [{ ...won('z', 'ana', '1.00'), stage: 'verbal-commit' }] };
     expect(() => diagnosePerformance(bad, { ...opts, against: ['ben'] })).toThrow(
-      'data.deals[0] (id "z").stage must be a stage of the pipeline, got "verbal-commit"',
+      'data.deals[0] (id "z").stage must be a stage of pipeline "deal" (discovery, demo, proposal, negotiation, ' +
+        'closed-won, closed-lost), got "verbal-commit"',
     );
     const eur = {
       deals: [won('e1', 'ana', '1.00'), { ...won('e2', 'ben', '1.00'), amount: { amount: '1.00', currency: 'EUR' } }],
