@@ -74,6 +74,7 @@ describe('describeValue()', () => {
     expect(describeValue({ big: 1n })).toBe('{"big":1n}');
     // like JSON: undefined, functions and symbols are left out of objects; holes are null
     expect(describeValue({ a: undefined, f: () => 1, n: 1 })).toBe('{"n":1}');
+    // biome-ignore lint/suspicious/noSparseArray: a hole on purpose
     expect(describeValue([1, , 3])).toBe('[1,null,3]');
     expect(describeValue({ x: Number.NaN, y: Number.POSITIVE_INFINITY })).toBe('{"x":NaN,"y":Infinity}');
     expect(describeValue(new Date(Date.UTC(2026, 0, 2)))).toBe('"2026-01-02T00:00:00.000Z"');
