@@ -144,9 +144,10 @@ function tailQuantile(p: number, start: number): number {
  * |z| > 0.1 and to 3e-16 absolute near p = 0.5 (where z is near 0 and only an absolute
  * accuracy is meaningful: Φ⁻¹ there is limited by the spacing of doubles near 0.5). For p > 0.5 it uses Φ⁻¹(p) = −Φ⁻¹(1 − p) (1 − p is exact there).
  *
- * @param p - a probability; `0` gives `-Infinity` and `1` gives `Infinity`.
- * @returns the quantile z.
- * @throws {RevopsError} `INVALID_RATE` for p outside [0, 1] or NaN.
+ * @param p - a probability strictly between 0 and 1.
+ * @returns the quantile z (finite: |z| < 38.5 for every double p in (0, 1)).
+ * @throws {RevopsError} `INVALID_RATE` for p outside (0, 1) or NaN: the quantiles of 0 and 1
+ *   are infinite, and revops never returns a non-finite number.
  * @example
  * ```ts
  * import { normalQuantile } from 'revops/core';
@@ -157,10 +158,10 @@ function tailQuantile(p: number, start: number): number {
  * ```
  */
 export function normalQuantile(p: number): number {
-  if (typeof p !== 'number' || !(p >= 0 && p <= 1))
-    throw invalid('INVALID_RATE', 'p', p, 'must be a probability in [0, 1]');
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
+  // the quantiles of 0 and 1 are −∞ and +∞: refused, as revops never returns a non-finite number
+  if (typeof p !== 'number' || !(p > 0 && p < 1)) {
+    throw invalid('INVALID_RATE', 'p', p, 'must be a probability strictly between 0 and 1');
+  }
   if (p === 0.5) return 0;
   return p < 0.5 ? lowerQuantile(p) : -lowerQuantile(1 - p);
 }

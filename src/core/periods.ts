@@ -65,6 +65,31 @@ export function period(start: IsoDate, end: IsoDate): Period {
 }
 
 /**
+ * Reads a {@link Period} argument or option `{ start, end }`: an object whose `start` and `end`
+ * are calendar dates, `end` not before `start`. A getter or proxy trap that throws is refused
+ * like a malformed period.
+ * @throws {RevopsError} `INVALID_PERIOD` naming `field` when it is not such an object or ends
+ *   before it starts; `INVALID_DATE` naming `field.start` or `field.end`.
+ * @internal
+ */
+export function readPeriod(value: unknown, field = 'period'): Period {
+  if (typeof value !== 'object' || value === null) {
+    throw invalid('INVALID_PERIOD', field, value, 'must be a period { start, end }');
+  }
+  let start: unknown;
+  let end: unknown;
+  try {
+    ({ start, end } = value as { start?: unknown; end?: unknown });
+  } catch {
+    throw invalid('INVALID_PERIOD', field, value, 'must be a period { start, end } whose fields can be read');
+  }
+  assertIsoDate(start, `${field}.start`);
+  assertIsoDate(end, `${field}.end`);
+  if (end < start) throw invalid('INVALID_PERIOD', `${field}.end`, end, `must not be before ${field}.start ${start}`);
+  return { start, end };
+}
+
+/**
  * The calendar month `m` (1–12) of year `y`.
  *
  * @throws {RevopsError} `INVALID_PERIOD` for a month outside 1–12 or a year outside 1–9999.
@@ -180,7 +205,7 @@ export function quarterOf(
  * ```
  */
 export function daysInPeriod(p: Period): number {
-  const { start, end } = period(p.start, p.end);
+  const { start, end } = readPeriod(p, 'period');
   return daysBetween(start, end) + 1;
 }
 
@@ -196,7 +221,7 @@ export function daysInPeriod(p: Period): number {
  */
 export function periodContains(p: Period, date: IsoDate): boolean {
   assertIsoDate(date, 'date');
-  const { start, end } = period(p.start, p.end);
+  const { start, end } = readPeriod(p, 'period');
   return date >= start && date <= end;
 }
 
@@ -211,8 +236,8 @@ export function periodContains(p: Period, date: IsoDate): boolean {
  * ```
  */
 export function overlap(a: Period, b: Period): Period | null {
-  const x = period(a.start, a.end);
-  const y = period(b.start, b.end);
+  const x = readPeriod(a, 'a');
+  const y = readPeriod(b, 'b');
   const start = x.start > y.start ? x.start : y.start;
   const end = x.end < y.end ? x.end : y.end;
   return start <= end ? { start, end } : null;
@@ -258,7 +283,7 @@ export function prorationFraction(part: Period, whole: Period): ProrationFractio
  * ```
  */
 export function monthsOf(p: Period): Period[] {
-  const { start, end } = period(p.start, p.end);
+  const { start, end } = readPeriod(p, 'period');
   const out: Period[] = [];
   let m = monthOf(start);
   while (m.start <= end) {

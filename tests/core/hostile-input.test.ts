@@ -14,7 +14,13 @@ import {
   allocate,
   isIsoDate,
   isMoney,
+  daysInPeriod,
+  monthsOf,
   money,
+  normalQuantile,
+  overlap,
+  periodContains,
+  prorationFraction,
   moneyToJSON,
   parseMoney,
   toDecimal,
@@ -166,5 +172,33 @@ describe('allocate', () => {
     Object.defineProperty(ratios, 'constructor', { value: 1 });
     // the same split as without the key: 100.00 / 3 by largest remainder
     expect(allocate(money('100.00', 'USD'), ratios).map((m) => m.amount)).toEqual(['33.34', '33.33', '33.33']);
+  });
+});
+
+describe('periods read as arguments', () => {
+  it('a missing, null or unreadable period is INVALID_PERIOD (daysInPeriod and monthsOf threw TypeError)', () => {
+    const getter = Object.defineProperty({ end: '2026-01-31' }, 'start', {
+      get: () => {
+        throw new Error('getter');
+      },
+    });
+    for (const bad of [undefined, null, 7, 'Q1', getter]) {
+      thrown(() => daysInPeriod(bad as never), 'INVALID_PERIOD');
+      thrown(() => monthsOf(bad as never), 'INVALID_PERIOD');
+      thrown(() => periodContains(bad as never, '2026-01-01'), 'INVALID_PERIOD');
+      thrown(() => overlap(bad as never, { start: '2026-01-01', end: '2026-01-31' }), 'INVALID_PERIOD');
+      thrown(() => prorationFraction({ start: '2026-01-01', end: '2026-01-31' }, bad as never), 'INVALID_PERIOD');
+    }
+    const e = thrown(() => daysInPeriod({ start: '2026-02-30', end: '2026-03-01' }), 'INVALID_DATE');
+    expect(e.field).toBe('period.start');
+  });
+});
+
+describe('normalQuantile', () => {
+  it('refuses 0 and 1, whose quantiles are infinite (it returned ±Infinity)', () => {
+    for (const p of [0, -0, 1]) thrown(() => normalQuantile(p), 'INVALID_RATE');
+    // the extreme finite quantiles: the smallest double and the largest double below 1
+    expect(Number.isFinite(normalQuantile(Number.MIN_VALUE))).toBe(true);
+    expect(Number.isFinite(normalQuantile(1 - 2 ** -53))).toBe(true);
   });
 });

@@ -41,11 +41,11 @@ describe('normalQuantile', () => {
   it.each(QUANTILES)('Φ⁻¹(%s) matches scipy.stats.norm.ppf to 1e-14 relative', (p, z) => {
     expect(Math.abs(normalQuantile(p) - z)).toBeLessThanOrEqual(1e-14 * Math.abs(z));
   });
-  it('has exact values at 0, 0.5 and 1 (by definition)', () => {
-    expect([normalQuantile(0), normalQuantile(0.5), normalQuantile(1)]).toEqual([-Infinity, 0, Infinity]);
+  it('is exactly 0 at 0.5 (by definition)', () => {
+    expect(normalQuantile(0.5)).toBe(0);
   });
-  it('rejects probabilities outside [0, 1]', () => {
-    for (const p of [-0.1, 1.1, Number.NaN])
+  it('rejects probabilities outside (0, 1): the quantiles of 0 and 1 are infinite (issue 14)', () => {
+    for (const p of [0, -0, 1, -0.1, 1.1, Number.NaN, Number.POSITIVE_INFINITY])
       expect(() => normalQuantile(p)).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
   });
 });
