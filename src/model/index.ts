@@ -122,3 +122,16 @@ export {
   type Draw,
   type ClawbackPolicy,
 } from './plan.js';
+export {
+  defaultLeadPipelineSpec,
+  defaultDealPipelineSpec,
+  defaultCustomerPipelineSpec,
+} from './default-pipelines.js';
+export {
+  dealOutcome,
+  dealOutcomeOf,
+  type DealOutcome,
+  type DealOutcomeOf,
+  type DealOutcomeOptions,
+  type StagedRecord,
+} from './deal-outcome.js';

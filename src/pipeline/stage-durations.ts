@@ -6,7 +6,7 @@
 import { invalid } from '../core/errors.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 import { indexOf } from './pipeline-index.js';
-import { quantileSorted } from './quantile.js';
+import { quantileSorted } from '../core/quantile.js';
 import { MS_PER_DAY, entityHistories, type HistoryHolder } from './time-in-stage.js';
 
 /** Options of {@link stageDurations} and {@link summarizeStageDurations}. */
