@@ -5,23 +5,38 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import { invalid } from './errors.js';
-import { fromBig, intScale, POW10, type Exact, type Int } from './exact.js';
+import { invalid, RevopsError } from './errors.js';
+import { exactTrim, fromBig, intScale, POW10, type Exact, type Int } from './exact.js';
+import { LIMITS } from './read.js';
 
-/** Largest number of digits (and largest exponent) accepted in one decimal, to keep BigInt work bounded. */
-export const MAX_DECIMAL_DIGITS = 1000;
+/**
+ * Longest decimal text read: every digit `LIMITS.decimalDigits` allows plus a sign, a point,
+ * zeros to a currency's minor unit and an exponent. Longer text is refused before it is
+ * scanned, in constant time.
+ */
+const MAX_TEXT = LIMITS.decimalDigits + 16;
+/** Most base-1e7 words of a decimal.js value's digits that can fit the digit limit. */
+const MAX_DECIMAL_WORDS = Math.ceil(LIMITS.decimalDigits / 7) + 1;
 
-/** Why a text is not a decimal: `'malformed'` or `'tooLong'` (past {@link MAX_DECIMAL_DIGITS}). @internal */
-export type DecimalTextError = 'malformed' | 'tooLong';
+/**
+ * Why a text is not a decimal: `'malformed'`, or `'tooLarge'` (more than `LIMITS.decimalDigits`
+ * digits in plain notation, or an exponent beyond ±`LIMITS.decimalExponent`). @internal
+ */
+export type DecimalTextError = 'malformed' | 'tooLarge';
 
 /**
  * Parses a decimal string (`"-1234.50"`, `".5"`, `"5."`, `"+7"`, `"1.5e3"`) into an exact
  * `int / 10^scale`, keeping the scale as written (`"12.30"` → (1230, 2)). Returns the reason
- * instead when the text is not a decimal. The one text parser of the library.
+ * instead when the text is not a decimal or is beyond the limits: more than
+ * `LIMITS.decimalDigits` digits in plain notation (integer digits without leading zeros plus
+ * fraction digits without trailing zeros), or an exponent beyond ±`LIMITS.decimalExponent`.
+ * What it accepts, printed at any currency's minor unit, it accepts back. Sizes are checked
+ * before any work that grows with them. The one text parser of the library.
  * @internal
  */
 export function parseDecimalText(text: string): Exact | DecimalTextError {
   const n = text.length;
+  if (n > MAX_TEXT) return 'tooLarge';
   let i = 0;
   let c = text.charCodeAt(0);
   let negative = false;
@@ -60,14 +75,16 @@ export function parseDecimalText(text: string): Exact | DecimalTextError {
     for (; i < n; i++) {
       c = text.charCodeAt(i);
       if (c < 48 || c > 57) return 'malformed';
-      if (exponent <= MAX_DECIMAL_DIGITS) exponent = exponent * 10 + (c - 48);
+      if (exponent <= LIMITS.decimalExponent) exponent = exponent * 10 + (c - 48);
     }
+    if (exponent > LIMITS.decimalExponent) return 'tooLarge';
     if (expNegative) exponent = -exponent;
   }
-  if (digits > MAX_DECIMAL_DIGITS || exponent > MAX_DECIMAL_DIGITS || exponent < -MAX_DECIMAL_DIGITS) return 'tooLong';
   let int: Int;
-  if (sig <= 15) int = negative ? 0 - v : v;
-  else {
+  if (sig <= 15) {
+    int = negative ? 0 - v : v;
+    if (exponent === 0 && frac <= 15) return { int, scale: frac < 0 ? 0 : frac }; // far within the limits
+  } else {
     let body = '';
     for (let k = 0; k < n; k++) {
       const d = text.charCodeAt(k);
@@ -78,11 +95,23 @@ export function parseDecimalText(text: string): Exact | DecimalTextError {
     int = fromBig(negative ? -b : b);
   }
   let scale = (frac < 0 ? 0 : frac) - exponent;
+  // digits in plain notation, checked before any scaling: max(integer digits, fraction digits)
+  // of the value without trailing fraction zeros
+  if (plainDigits(int, scale) > LIMITS.decimalDigits) return 'tooLarge';
   if (scale < 0) {
     int = intScale(int, -scale);
     scale = 0;
   }
   return { int, scale };
+}
+
+/** Digits of `int / 10^scale` in plain notation: max(integer digits, fraction digits), fraction zeros trimmed. */
+function plainDigits(int: Int, scale: number): number {
+  if (int === 0) return 0;
+  const abs = int < 0 ? -int : int;
+  if (scale <= 0) return String(abs).length - scale;
+  const t = exactTrim({ int: abs, scale });
+  return Math.max(String(t.int).length, t.scale);
 }
 
 /**
@@ -138,19 +167,53 @@ export function readDecimal(value: unknown, field = 'value'): Exact {
     if (value - value === 0) return exactFromNumber(value); // finite
     throw invalid('INVALID_AMOUNT', field, value, 'must be a finite number');
   }
-  if (isDecimalLike(value)) {
-    if (!value.isFinite()) throw invalid('INVALID_AMOUNT', field, value.toString(), 'must be a finite decimal');
-    const parsed = parseDecimalText(value.toFixed());
-    if (typeof parsed !== 'string') return parsed;
-    throw textError(parsed, field, value.toString());
-  }
-  throw invalid('INVALID_AMOUNT', field, value, 'must be a number, a decimal string or a Decimal');
+  const decimal = typeof value === 'object' && value !== null ? decimalText(value, field) : null;
+  if (decimal === null)
+    throw invalid('INVALID_AMOUNT', field, value, 'must be a number, a decimal string or a Decimal');
+  const parsed = parseDecimalText(decimal);
+  if (typeof parsed !== 'string') return parsed;
+  throw textError(parsed, field, value);
 }
 
-function textError(reason: DecimalTextError, field: string, value: unknown) {
-  return reason === 'tooLong'
-    ? invalid('INVALID_AMOUNT', field, value, `must have at most ${MAX_DECIMAL_DIGITS} digits`)
+function textError(reason: DecimalTextError, field: string, value: unknown): RevopsError {
+  return reason === 'tooLarge'
+    ? tooLarge(field, value)
     : invalid('INVALID_AMOUNT', field, value, 'must be a decimal number such as "12.30"');
+}
+
+const tooLarge = (field: string, value: unknown): RevopsError =>
+  invalid(
+    'INVALID_AMOUNT',
+    field,
+    value,
+    `must have at most ${LIMITS.decimalDigits} digits and an exponent from -${LIMITS.decimalExponent} to ${LIMITS.decimalExponent}`,
+  );
+
+/**
+ * The plain-notation text of a decimal.js value, refused in constant time (from its exponent
+ * `e` and digit words `d`, before any method runs) when it is beyond the limits: a Decimal
+ * with exponent 9e15 would otherwise be printed digit by digit. Errors of a foreign object's
+ * own methods or getters become `INVALID_AMOUNT`. `null` when it is not Decimal-like.
+ */
+function decimalText(value: object, field: string): string | null {
+  try {
+    if (!isDecimalLike(value)) return null;
+    const { d, e } = value as unknown as { d: unknown; e: unknown };
+    if (!value.isFinite()) throw invalid('INVALID_AMOUNT', field, value, 'must be a finite decimal');
+    if (
+      typeof e !== 'number' ||
+      !(Math.abs(e) <= LIMITS.decimalDigits) ||
+      !Array.isArray(d) ||
+      d.length > MAX_DECIMAL_WORDS
+    ) {
+      throw tooLarge(field, value);
+    }
+    const text: unknown = value.toFixed();
+    return typeof text === 'string' ? text : '';
+  } catch (error) {
+    if (error instanceof RevopsError) throw error;
+    throw invalid('INVALID_AMOUNT', field, value, 'must be a number, a decimal string or a Decimal');
+  }
 }
 
 const ZEROS: readonly string[] = Array.from({ length: 24 }, (_, i) => '0'.repeat(i));

@@ -43,7 +43,12 @@ export function fromFixed(f: Fixed, currency: CurrencyCode): Money {
  */
 export function moneyDigits(value: unknown, field: string): number {
   if (typeof value === 'object' && value !== null) {
-    const digits = MINOR_UNITS_TABLE.get((value as { currency: string }).currency);
+    let digits: number | undefined;
+    try {
+      digits = MINOR_UNITS_TABLE.get((value as { currency: string }).currency);
+    } catch {
+      throw unreadable(value, field);
+    }
     if (digits !== undefined) return digits;
   }
   return readShape(value, field);
@@ -56,7 +61,12 @@ export function moneyDigits(value: unknown, field: string): number {
  * @internal
  */
 export function moneyAmount(value: Money, field: string): Exact {
-  const a = value.amount;
+  let a: unknown;
+  try {
+    a = value.amount;
+  } catch {
+    throw unreadable(value, field);
+  }
   if (typeof a === 'string') {
     const x = parseDecimalText(a);
     if (typeof x !== 'string') return x;
@@ -64,12 +74,22 @@ export function moneyAmount(value: Money, field: string): Exact {
   return readDecimal(a, `${field}.amount`);
 }
 
+/** A getter or a proxy trap of the caller's object threw. */
+function unreadable(value: unknown, field: string) {
+  return invalid('INVALID_INPUT', field, value, 'must be a money object { amount, currency } whose fields can be read');
+}
+
 /** Checks a money object's shape and currency; returns the currency's minor digits. */
 function readShape(value: unknown, field: string): number {
   if (typeof value !== 'object' || value === null) {
     throw invalid('INVALID_INPUT', field, value, 'must be a money object { amount, currency }');
   }
-  const { currency } = value as { currency?: unknown };
+  let currency: unknown;
+  try {
+    ({ currency } = value as { currency?: unknown });
+  } catch {
+    throw unreadable(value, field);
+  }
   if (typeof currency !== 'string') {
     throw invalid('UNKNOWN_CURRENCY', `${field}.currency`, currency, 'must be an ISO 4217 code such as "USD"');
   }
@@ -200,9 +220,8 @@ export function parseMoney(json: unknown): Money {
  */
 export function isMoney(value: unknown): value is Money {
   if (typeof value !== 'object' || value === null) return false;
-  const { amount } = value as { amount?: unknown };
-  if (typeof amount !== 'string') return false;
   try {
+    if (typeof (value as { amount?: unknown }).amount !== 'string') return false;
     readMoney(value);
     return true;
   } catch {

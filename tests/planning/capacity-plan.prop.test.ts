@@ -8,7 +8,9 @@ const inputs = fc.record({
   targets: fc.array(fc.integer({ min: 0, max: 200_000_000 }), { minLength: 1, maxLength: 24 }),
   quotaCents: fc.integer({ min: 100_000, max: 10_000_000 }),
   attainment: fc.double({ min: 0.3, max: 1.5, noNaN: true }),
-  ramp: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }),
+  // realistic ramps: a month gives nothing or at least 5 % (a ramp of 1e-300 would need more than the
+  // 1,000,000 hires a month allowed, and the month is then unreachable whatever the target)
+  ramp: fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.05, max: 1, noNaN: true })), { maxLength: 6 }),
   attrition: fc.double({ min: 0, max: 0.1, noNaN: true }),
   lead: fc.integer({ min: 0, max: 4 }),
   team: fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 8 }),
