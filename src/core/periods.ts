@@ -83,10 +83,10 @@ export function readPeriod(value: unknown, field = 'period'): Period {
   } catch {
     throw invalid('INVALID_PERIOD', field, value, 'must be a period { start, end } whose fields can be read');
   }
-  assertIsoDate(start, `${field}.start`);
-  assertIsoDate(end, `${field}.end`);
-  if (end < start) throw invalid('INVALID_PERIOD', `${field}.end`, end, `must not be before ${field}.start ${start}`);
-  return { start, end };
+  const s = assertIsoDate(start, `${field}.start`);
+  const e = assertIsoDate(end, `${field}.end`);
+  if (e < s) throw invalid('INVALID_PERIOD', `${field}.end`, e, `must not be before ${field}.start ${s}`);
+  return { start: s, end: e };
 }
 
 /**
