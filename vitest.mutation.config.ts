@@ -5,6 +5,6 @@ export default defineConfig({
   test: {
     include: ['tests/core/**/*.test.ts', 'tests/commission/**/*.test.ts'],
     exclude: ['node_modules/**'],
-    testTimeout: 60_000,
+    testTimeout: 600_000,
   },
 });
