@@ -15,6 +15,7 @@ export default {
   ignoreStatic: true,
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   timeoutMS: 10_000,
+  dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
