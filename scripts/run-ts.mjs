@@ -4,7 +4,6 @@
 // Usage: node scripts/run-ts.mjs path/to/file.ts [args...]
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 

@@ -12,6 +12,7 @@ export {
   IdSchema,
   IsoDateSchema,
   InstantSchema,
+  CreatedAtSchema,
   CurrencyCodeSchema,
   DecimalStringSchema,
   MoneySchema,
@@ -123,3 +124,16 @@ export {
   type Draw,
   type ClawbackPolicy,
 } from './plan.js';
+export {
+  defaultLeadPipelineSpec,
+  defaultDealPipelineSpec,
+  defaultCustomerPipelineSpec,
+} from './default-pipelines.js';
+export {
+  dealOutcome,
+  dealOutcomeOf,
+  type DealOutcome,
+  type DealOutcomeOf,
+  type DealOutcomeOptions,
+  type StagedRecord,
+} from './deal-outcome.js';

@@ -2,20 +2,17 @@
  * The built-in pipelines of the three phases of the sales cycle, with the roles of the
  * built-in role catalogue (`defaultRoles` in revops/model) allowed on each move.
  *
- * Role lists are written out (this module never loads the catalogue, which needs zod); a test
- * checks each against the permission it stands for.
+ * The data (stages, moves, roles) lives in revops/model (`defaultLeadPipelineSpec`,
+ * `defaultDealPipelineSpec`, `defaultCustomerPipelineSpec`), so that every module reads the
+ * same stage kinds without importing this one; here each is validated, frozen and indexed.
  * @module
  */
+import {
+  defaultCustomerPipelineSpec,
+  defaultDealPipelineSpec,
+  defaultLeadPipelineSpec,
+} from '../model/default-pipelines.js';
 import { definePipeline, type DefinedPipeline } from './define-pipeline.js';
-
-// Roles holding each permission in `defaultRoles` (tests/pipeline/default-pipelines.test.ts checks them).
-const LEAD_ROLES = ['sdr', 'bdr', 'sales-manager', 'assistant-sales-manager']; // lead.work, .qualify, .nurture, .disqualify, .convert
-const DEAL_ADVANCE = ['account-executive', 'sales-specialist', 'sales-manager', 'assistant-sales-manager']; // deal.advance
-const DEAL_CLOSE = ['account-executive', 'sales-manager', 'assistant-sales-manager']; // deal.closeWon, deal.closeLost
-const CUSTOMER_ONBOARD = ['customer-success', 'sales-manager', 'assistant-sales-manager']; // customer.onboard
-const CUSTOMER_RENEW = ['customer-success', 'sales-manager', 'assistant-sales-manager']; // customer.renew
-const CUSTOMER_CHURN = ['customer-success', 'sales-manager']; // customer.churn
-const MANAGER = ['sales-manager']; // deal.reopen: only managers reopen
 
 /**
  * Lead generation (SDR / BDR): `new` → `working` → `qualified` → `converted` (the hand-off to
@@ -34,41 +31,7 @@ const MANAGER = ['sales-manager']; // deal.reopen: only managers reopen
  * //=> ['new', 'working', 'qualified', 'converted', 'nurture', 'disqualified']
  * ```
  */
-export const defaultLeadPipeline: DefinedPipeline = /* @__PURE__ */ definePipeline({
-  id: 'lead',
-  name: 'Lead generation',
-  entity: 'lead',
-  stages: [
-    { id: 'new', name: 'New', kind: 'open', probability: 0, forecastCategory: 'omitted' },
-    { id: 'working', name: 'Working (contacted)', kind: 'open', probability: 0, forecastCategory: 'omitted' },
-    { id: 'qualified', name: 'Qualified', kind: 'open', probability: 0, forecastCategory: 'omitted' },
-    {
-      id: 'converted',
-      name: 'Converted',
-      kind: 'won',
-      probability: 1,
-      forecastCategory: 'closed',
-      requiredFields: ['accountId', 'convertedDealId'],
-    },
-    { id: 'nurture', name: 'Nurture', kind: 'open', probability: 0, forecastCategory: 'omitted' },
-    { id: 'disqualified', name: 'Disqualified', kind: 'lost', probability: 0, forecastCategory: 'omitted' },
-  ],
-  transitions: [
-    { from: 'new', to: 'working', roles: LEAD_ROLES },
-    { from: 'new', to: 'disqualified', roles: LEAD_ROLES, requiresReason: true },
-    { from: 'working', to: 'qualified', roles: LEAD_ROLES },
-    { from: 'working', to: 'nurture', roles: LEAD_ROLES, requiresReason: true },
-    { from: 'working', to: 'disqualified', roles: LEAD_ROLES, requiresReason: true },
-    { from: 'qualified', to: 'converted', roles: LEAD_ROLES },
-    { from: 'qualified', to: 'nurture', roles: LEAD_ROLES, requiresReason: true },
-    { from: 'qualified', to: 'disqualified', roles: LEAD_ROLES, requiresReason: true },
-    { from: 'nurture', to: 'working', roles: LEAD_ROLES },
-    { from: 'nurture', to: 'disqualified', roles: LEAD_ROLES, requiresReason: true },
-  ],
-  startStages: ['new'],
-  handoffStages: ['converted'],
-  reopen: { roles: MANAGER, toStage: 'working', requiresReason: true, fromStages: ['disqualified'] },
-});
+export const defaultLeadPipeline: DefinedPipeline = /* @__PURE__ */ definePipeline(defaultLeadPipelineSpec);
 
 /**
  * The sales solution (account executive and sales specialist): `discovery` (needs analysis,
@@ -89,50 +52,7 @@ export const defaultLeadPipeline: DefinedPipeline = /* @__PURE__ */ definePipeli
  * //=> [['discovery', 0.1], ['demo', 0.2], ['proposal', 0.5], ['negotiation', 0.8], ['closed-won', 1], ['closed-lost', 0]]
  * ```
  */
-export const defaultDealPipeline: DefinedPipeline = /* @__PURE__ */ definePipeline({
-  id: 'deal',
-  name: 'Sales solution',
-  entity: 'deal',
-  stages: [
-    {
-      id: 'discovery',
-      name: 'Discovery / needs analysis',
-      kind: 'open',
-      probability: 0.1,
-      forecastCategory: 'pipeline',
-    },
-    { id: 'demo', name: 'Presentation / demo', kind: 'open', probability: 0.2, forecastCategory: 'pipeline' },
-    { id: 'proposal', name: 'Proposal', kind: 'open', probability: 0.5, forecastCategory: 'bestCase' },
-    { id: 'negotiation', name: 'Negotiation', kind: 'open', probability: 0.8, forecastCategory: 'commit' },
-    {
-      id: 'closed-won',
-      name: 'Closed won',
-      kind: 'won',
-      probability: 1,
-      forecastCategory: 'closed',
-      requiredFields: ['amount', 'expectedCloseDate'],
-    },
-    { id: 'closed-lost', name: 'Closed lost', kind: 'lost', probability: 0, forecastCategory: 'omitted' },
-  ],
-  transitions: [
-    { from: 'discovery', to: 'demo', roles: DEAL_ADVANCE },
-    { from: 'discovery', to: 'proposal', roles: DEAL_ADVANCE },
-    { from: 'demo', to: 'proposal', roles: DEAL_ADVANCE },
-    { from: 'demo', to: 'discovery', roles: DEAL_ADVANCE },
-    { from: 'proposal', to: 'negotiation', roles: DEAL_ADVANCE },
-    { from: 'proposal', to: 'demo', roles: DEAL_ADVANCE },
-    { from: 'negotiation', to: 'proposal', roles: DEAL_ADVANCE },
-    { from: 'proposal', to: 'closed-won', roles: DEAL_CLOSE },
-    { from: 'negotiation', to: 'closed-won', roles: DEAL_CLOSE },
-    { from: 'discovery', to: 'closed-lost', roles: DEAL_CLOSE, requiresReason: true },
-    { from: 'demo', to: 'closed-lost', roles: DEAL_CLOSE, requiresReason: true },
-    { from: 'proposal', to: 'closed-lost', roles: DEAL_CLOSE, requiresReason: true },
-    { from: 'negotiation', to: 'closed-lost', roles: DEAL_CLOSE, requiresReason: true },
-  ],
-  startStages: ['discovery'],
-  handoffStages: ['closed-won'],
-  reopen: { roles: MANAGER, toStage: 'discovery', requiresReason: true },
-});
+export const defaultDealPipeline: DefinedPipeline = /* @__PURE__ */ definePipeline(defaultDealPipelineSpec);
 
 /**
  * Serving the customer (customer success), one contract term per entity: `onboarding` →
@@ -150,26 +70,4 @@ export const defaultDealPipeline: DefinedPipeline = /* @__PURE__ */ definePipeli
  * //=> [['customer-success', 'sales-manager', 'assistant-sales-manager']]
  * ```
  */
-export const defaultCustomerPipeline: DefinedPipeline = /* @__PURE__ */ definePipeline({
-  id: 'customer',
-  name: 'Serving the customer',
-  entity: 'customer',
-  stages: [
-    { id: 'onboarding', name: 'Onboarding', kind: 'open', probability: 0, forecastCategory: 'omitted' },
-    { id: 'active', name: 'Active', kind: 'open', probability: 0, forecastCategory: 'omitted' },
-    { id: 'renewal-due', name: 'Renewal due', kind: 'open', probability: 0, forecastCategory: 'omitted' },
-    { id: 'renewed', name: 'Renewed', kind: 'won', probability: 1, forecastCategory: 'closed' },
-    { id: 'churned', name: 'Churned', kind: 'lost', probability: 0, forecastCategory: 'omitted' },
-  ],
-  transitions: [
-    { from: 'onboarding', to: 'active', roles: CUSTOMER_ONBOARD },
-    { from: 'active', to: 'renewal-due', roles: CUSTOMER_RENEW },
-    { from: 'renewal-due', to: 'renewed', roles: CUSTOMER_RENEW },
-    { from: 'onboarding', to: 'churned', roles: CUSTOMER_CHURN, requiresReason: true },
-    { from: 'active', to: 'churned', roles: CUSTOMER_CHURN, requiresReason: true },
-    { from: 'renewal-due', to: 'churned', roles: CUSTOMER_CHURN, requiresReason: true },
-  ],
-  startStages: ['onboarding', 'active'],
-  handoffStages: [],
-  reopen: { roles: MANAGER, toStage: 'active', requiresReason: true, fromStages: ['churned'] },
-});
+export const defaultCustomerPipeline: DefinedPipeline = /* @__PURE__ */ definePipeline(defaultCustomerPipelineSpec);

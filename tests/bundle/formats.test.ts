@@ -26,7 +26,8 @@ function probeScript(): string {
     `const out = { names: {}, calls: {} };`,
     ...SPECIFIERS.map(
       (s, i) =>
-        `out.names[${q(s)}] = { esm: Object.keys(ns${i}), cjs: Object.keys(require(${q(s)})), esmUrl: import.meta.resolve(${q(s)}), cjsPath: require.resolve(${q(s)}) };`,
+        `out.names[${q(s)}] = { esm: Object.keys(ns${i}), cjs: Object.keys(require(${q(s)})), ` +
+        `esmUrl: import.meta.resolve(${q(s)}), cjsPath: require.resolve(${q(s)}) };`,
     ),
     `const { money: cjsCoreMoney } = require('revops/core');`,
     `out.calls['import { money } from "revops"'] = rootMoney(0.1, 'USD');`,

@@ -1,61 +1,43 @@
 /**
- * A user who imports one plain-number function must not pay for decimal.js or zod: bundle
- * `import { IMPORTED } from 'revops'` from the built package the way an app would (esbuild,
- * minified, tree-shaken, resolved through package.json `exports`) and weigh it.
+ * A user who imports one function pays only for what it needs: each enforced budget of
+ * scripts/bundle-size.mjs (`import { name } from 'specifier'`, bundled from the built package
+ * the way an app would: esbuild, minified, tree-shaken, resolved through package.json `exports`)
+ * stays under its gzipped limit and contains none of its forbidden dependencies.
+ * `npm run check:size` prints every budget, the not yet enforced ones too.
  */
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, ROOT } from './helpers.js';
+import { BUDGETS, forbiddenIn, type Measured, measure } from '../../scripts/bundle-size.mjs';
+import { assertBuilt } from './helpers.js';
 
-/** The function imported from 'revops'. */
-const IMPORTED = 'conversionRate';
-/** Gzipped size limit of the minified bundle, in bytes. */
-const LIMIT_GZIP_BYTES = 1024;
-/** Strings that appear only in the dependencies' code. */
-const FORBIDDEN = { 'decimal.js': 'DecimalError', zod: 'ZodError' };
+const ENFORCED = BUDGETS.filter((b) => b.enforced);
 
-let code = '';
-let inputs: string[] = [];
+describe.each(ENFORCED)('import { $name } from "$specifier", bundled and minified', (budget) => {
+  let measured: Measured;
 
-beforeAll(async () => {
-  assertBuilt();
-  const result = await build({
-    stdin: {
-      contents: `import { ${IMPORTED} } from 'revops';\nglobalThis.out = ${IMPORTED};\n`,
-      // inside the package: esbuild resolves 'revops' as a self-reference, through `exports`
-      resolveDir: ROOT,
-      loader: 'js',
-    },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
+  beforeAll(async () => {
+    assertBuilt();
+    measured = await measure(budget);
   });
-  code = result.outputFiles[0]?.text ?? '';
-  const output = Object.values(result.metafile.outputs)[0];
-  inputs = Object.entries(output?.inputs ?? {})
-    .filter(([, v]) => v.bytesInOutput > 0)
-    .map(([k]) => k);
+
+  it('comes from dist/', () => {
+    expect(measured.inputs.some((i) => i.startsWith('dist/'))).toBe(true);
+  });
+
+  it(`is at most ${budget.limit} bytes gzipped`, () => {
+    const where = Object.entries(measured.packages)
+      .map(([p, n]) => `${p} ${n} B`)
+      .join(', ');
+    const message = `${measured.gzip} B gzipped (${measured.minified} B minified: ${where})`;
+    expect(measured.gzip, message).toBeLessThanOrEqual(budget.limit);
+  });
+
+  it.each(budget.forbid)('contains no %s', (dependency) => {
+    expect(forbiddenIn({ ...budget, forbid: [dependency] }, measured)).toEqual([]);
+  });
 });
 
-describe(`import { ${IMPORTED} } from 'revops', bundled and minified`, () => {
-  it('comes from dist/', () => {
-    expect(inputs.some((i) => i.startsWith('dist/'))).toBe(true);
-  });
-
-  it(`is under ${LIMIT_GZIP_BYTES} bytes gzipped`, () => {
-    const size = gzipSync(code).length;
-    expect(size, `${size} B gzipped (${code.length} B minified), from ${inputs.join(', ')}`).toBeLessThan(
-      LIMIT_GZIP_BYTES,
-    );
-  });
-
-  it.each(Object.entries(FORBIDDEN))('contains no %s', (dependency, marker) => {
-    expect(inputs.filter((i) => i.includes(`node_modules/${dependency}/`))).toEqual([]);
-    expect(code.includes(marker), `the bundle contains "${marker}"`).toBe(false);
-  });
+it('the budgets name distinct imports', () => {
+  const keys = BUDGETS.map((b) => `${b.specifier}#${b.name}`);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(ENFORCED.length).toBeGreaterThan(0);
 });
