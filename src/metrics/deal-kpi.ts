@@ -8,7 +8,8 @@ import type { Period } from '../core/periods.js';
 import { entityPath, readObject } from '../core/read.js';
 import type { Deal } from '../model/deal.js';
 import type { GroupFacts, GroupingOptions } from '../model/group-by.js';
-import { outcomeOf, type Outcome, type OutcomeOptions } from './deal-outcome.js';
+import { type DealOutcome, dealOutcomeOf } from '../model/deal-outcome.js';
+import type { OutcomeOptions } from './deal-outcome.js';
 import { dateOfInstant, inPeriod, readPeriodOption } from './period-filter.js';
 
 /** The fields of a deal the KPIs read. */
@@ -72,14 +73,15 @@ export class SeenIds {
 export function dealSelector(
   options: DealKpiOptions,
   filter: OutcomeFilter,
-): (deal: KpiDeal, i: number) => Outcome | null {
-  const outcome = outcomeOf(options);
+): (deal: KpiDeal, i: number) => DealOutcome | null {
+  const outcome = dealOutcomeOf(options);
   const p = readPeriodOption(options.period);
   const seen = new SeenIds('deals');
   return (deal, i) => {
-    readObject(deal, entityPath('deals', i, deal));
+    const path = entityPath('deals', i, deal);
+    readObject(deal, path);
     seen.check(deal, i);
-    const o = outcome(deal.stage);
+    const o = outcome(deal, path);
     if (filter !== 'all' && filter !== o && !(filter === 'closed' && o !== 'open')) return null;
     if (p === null) return o;
     if (o === 'open')

@@ -26,13 +26,14 @@ import type { Quota } from '../model/quota.js';
 import { readList } from './counts.js';
 import { dealCredits } from './deal-credits.js';
 import { SeenIds } from './deal-kpi.js';
-import { outcomeOf, type OutcomeOptions } from './deal-outcome.js';
+import { dealOutcomeOf } from '../model/deal-outcome.js';
+import type { OutcomeOptions } from './deal-outcome.js';
 import { type GroupLabel, summaryAmount, summaryCurrency, summaryGroupBy, summaryPeriod } from './grouped-summary.js';
 import { addAmounts, amountRatio, MoneyTotal } from './money-total.js';
 
 /** The fields of a deal that attainment reads. */
 export type AttainmentDeal = Pick<Deal, 'ownerId' | 'amount' | 'stage'> & {
-  readonly id?: string | undefined;
+  readonly id?: string;
   readonly closeDate?: string | undefined;
   readonly splits?: readonly DealSplit[] | undefined;
 };
@@ -192,14 +193,14 @@ export function summarizeQuotaAttainment(
     if (r.teamId !== undefined) byTeam.set(r.teamId, [...(byTeam.get(r.teamId) ?? []), i]);
   });
   const totals = rows.map(() => new MoneyTotal());
-  const outcome = outcomeOf(options);
+  const outcome = dealOutcomeOf(options);
   const seen = new SeenIds('deals');
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as AttainmentDeal;
     const path = entityPath('deals', i, deal);
     readObject(deal, path);
     seen.check(deal, i);
-    if (outcome(deal.stage) !== 'won' || deal.closeDate === undefined) continue;
+    if (outcome(deal, path) !== 'won' || deal.closeDate === undefined) continue;
     const date = deal.closeDate;
     for (const credit of dealCredits(deal, path)) {
       const team = members.get(credit.memberId)?.teamId;

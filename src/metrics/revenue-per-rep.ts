@@ -12,7 +12,8 @@ import type { Member } from '../model/member.js';
 import { readList } from './counts.js';
 import { dealCredits } from './deal-credits.js';
 import { SeenIds } from './deal-kpi.js';
-import { outcomeOf, type OutcomeOptions } from './deal-outcome.js';
+import { dealOutcomeOf } from '../model/deal-outcome.js';
+import type { OutcomeOptions } from './deal-outcome.js';
 import {
   finalizeGrouped,
   GroupAccumulator,
@@ -155,7 +156,7 @@ export function summarizeRevenuePerRep(
     for (const s of acc.targets({ ownerId: m.id }, i)) s.reps += reps;
   });
   const totals = new Map<RevenuePerRepState, MoneyTotal>();
-  const outcome = outcomeOf(options);
+  const outcome = dealOutcomeOf(options);
   const seen = new SeenIds('deals');
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as AttainmentDeal;
@@ -163,7 +164,7 @@ export function summarizeRevenuePerRep(
     readObject(deal, path);
     seen.check(deal, i);
     const date = deal.closeDate;
-    if (outcome(deal.stage) !== 'won' || date === undefined || date < p.start || date > p.end) continue;
+    if (outcome(deal, path) !== 'won' || date === undefined || date < p.start || date > p.end) continue;
     const revenueOnly = deal.splits?.filter((s) => s.kind === 'revenue');
     for (const credit of dealCredits({ ownerId: deal.ownerId, amount: deal.amount, splits: revenueOnly }, path)) {
       for (const s of acc.targets({ ownerId: credit.memberId }, i)) {
