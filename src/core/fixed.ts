@@ -7,7 +7,8 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import { invalid } from './errors.js';
+import { invalid, RevopsError } from './errors.js';
+import { LIMITS } from './read.js';
 import { roundRational, type RoundingMode } from './rounding.js';
 
 /**
@@ -24,8 +25,14 @@ export interface Fixed {
 }
 
 const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
-/** Largest number of digits accepted in one decimal, to keep BigInt work bounded. */
-const MAX_DIGITS = 1000;
+/**
+ * Longest decimal text read: every digit {@link LIMITS.decimalDigits} allows plus a sign, a
+ * point, zeros to a currency's minor unit and an exponent. Longer text is refused before it is
+ * scanned, in constant time.
+ */
+const MAX_TEXT = LIMITS.decimalDigits + 16;
+/** Most base-1e7 words of a decimal.js value's digits that can fit the digit limit. */
+const MAX_DECIMAL_WORDS = Math.ceil(LIMITS.decimalDigits / 7) + 1;
 
 const POW10: bigint[] = [];
 for (let i = 0; i <= 40; i++) POW10.push(10n ** BigInt(i));
@@ -47,9 +54,48 @@ function isDecimalLike(value: unknown): value is Decimal {
   );
 }
 
+const tooLarge = (field: string, value: unknown): RevopsError =>
+  invalid(
+    'INVALID_AMOUNT',
+    field,
+    value,
+    `must have at most ${LIMITS.decimalDigits} digits and an exponent from -${LIMITS.decimalExponent} to ${LIMITS.decimalExponent}`,
+  );
+
+/**
+ * The plain-notation text of a decimal.js value, refused in constant time (from its exponent
+ * `e` and digit words `d`, before any method runs) when it is beyond the limits: a Decimal
+ * with exponent 9e15 would otherwise be printed digit by digit. Errors of a foreign object's
+ * own methods or getters become `INVALID_AMOUNT`.
+ */
+function decimalText(value: object, field: string): string | null {
+  try {
+    if (!isDecimalLike(value)) return null;
+    const { d, e } = value as unknown as { d: unknown; e: unknown };
+    if (!value.isFinite()) throw invalid('INVALID_AMOUNT', field, value, 'must be a finite decimal');
+    if (
+      typeof e !== 'number' ||
+      !(Math.abs(e) <= LIMITS.decimalDigits) ||
+      !Array.isArray(d) ||
+      d.length > MAX_DECIMAL_WORDS
+    ) {
+      throw tooLarge(field, value);
+    }
+    const text: unknown = value.toFixed();
+    return typeof text === 'string' ? text : '';
+  } catch (error) {
+    if (error instanceof RevopsError) throw error;
+    throw invalid('INVALID_AMOUNT', field, value, 'must be a number, a decimal string or a Decimal');
+  }
+}
+
 /**
  * Parses a {@link DecimalInput} exactly. Throws `INVALID_AMOUNT` naming `field` for NaN,
- * infinities, empty or malformed strings.
+ * infinities, empty or malformed strings, and for a decimal beyond the limits: more than
+ * `LIMITS.decimalDigits` digits in plain notation (integer digits without leading zeros plus
+ * fraction digits without trailing zeros), or an exponent beyond ±`LIMITS.decimalExponent`.
+ * What it accepts, printed by {@link formatFixed} at any currency's minor unit, it accepts
+ * back. Sizes are checked before any work that grows with them.
  * @internal
  */
 export function parseFixed(value: unknown, field = 'value'): Fixed {
@@ -59,12 +105,15 @@ export function parseFixed(value: unknown, field = 'value'): Fixed {
     if (Number.isSafeInteger(value)) return { int: BigInt(value), scale: 0 };
     text = String(value);
   } else if (typeof value === 'string') {
+    if (value.length > MAX_TEXT) throw tooLarge(field, value);
     text = value;
-  } else if (isDecimalLike(value)) {
-    if (!value.isFinite()) throw invalid('INVALID_AMOUNT', field, value.toString(), 'must be a finite decimal');
-    text = value.toFixed();
   } else {
-    throw invalid('INVALID_AMOUNT', field, value, 'must be a number, a decimal string or a Decimal');
+    const decimal = typeof value === 'object' && value !== null ? decimalText(value, field) : null;
+    if (decimal === null) {
+      throw invalid('INVALID_AMOUNT', field, value, 'must be a number, a decimal string or a Decimal');
+    }
+    if (decimal.length > MAX_TEXT) throw tooLarge(field, value);
+    text = decimal;
   }
   const m = DECIMAL_RE.exec(text);
   const intDigits = m?.[2] ?? '';
@@ -73,18 +122,20 @@ export function parseFixed(value: unknown, field = 'value'): Fixed {
     throw invalid('INVALID_AMOUNT', field, value, 'must be a decimal number such as "12.30"');
   }
   const exponent = m[4] === undefined ? 0 : Number(m[4]);
-  const digits = intDigits + fracDigits;
-  if (digits.length > MAX_DIGITS || Math.abs(exponent) > MAX_DIGITS) {
-    throw invalid('INVALID_AMOUNT', field, value, `must have at most ${MAX_DIGITS} digits`);
-  }
-  let int = BigInt(digits);
+  if (!(Math.abs(exponent) <= LIMITS.decimalExponent)) throw tooLarge(field, value);
+  let int = BigInt(intDigits + fracDigits);
   if (m[1] === '-') int = -int;
   let scale = fracDigits.length - exponent;
   if (scale < 0) {
     int *= pow10(-scale);
     scale = 0;
   }
-  return normalizeFixed({ int, scale });
+  const f = normalizeFixed({ int, scale });
+  // digits in plain notation: max(digits of |int|, scale) (a leading "0." is not counted)
+  if (Math.max((f.int < 0n ? -f.int : f.int).toString().length, f.scale) > LIMITS.decimalDigits) {
+    throw tooLarge(field, value);
+  }
+  return f;
 }
 
 /** Removes trailing zeros from the fraction (`1.500` → `1.5`). @internal */

@@ -32,7 +32,19 @@ export function readMoney(value: unknown, field = 'money'): { fixed: Fixed; curr
   if (typeof value !== 'object' || value === null) {
     throw invalid('INVALID_INPUT', field, value, 'must be a money object { amount, currency }');
   }
-  const { amount, currency } = value as { amount?: unknown; currency?: unknown };
+  let amount: unknown;
+  let currency: unknown;
+  try {
+    ({ amount, currency } = value as { amount?: unknown; currency?: unknown });
+  } catch {
+    // a getter or a proxy trap of the caller's object threw
+    throw invalid(
+      'INVALID_INPUT',
+      field,
+      value,
+      'must be a money object { amount, currency } whose fields can be read',
+    );
+  }
   if (typeof currency !== 'string') {
     throw invalid('UNKNOWN_CURRENCY', `${field}.currency`, currency, 'must be an ISO 4217 code such as "USD"');
   }
@@ -145,9 +157,8 @@ export function parseMoney(json: unknown): Money {
  */
 export function isMoney(value: unknown): value is Money {
   if (typeof value !== 'object' || value === null) return false;
-  const { amount } = value as { amount?: unknown };
-  if (typeof amount !== 'string') return false;
   try {
+    if (typeof (value as { amount?: unknown }).amount !== 'string') return false;
     readMoney(value);
     return true;
   } catch {
