@@ -4,7 +4,8 @@
  */
 import { RevopsError, type RevopsIssue } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
-import type { IsoDate } from '../core/dates.js';
+import { assertIsoDate, type IsoDate } from '../core/dates.js';
+import { readArray, readObject } from '../core/read.js';
 import type { Plan, PlanComponent, PlanInput, PlanVersion } from '../model/plan.js';
 import { readPlanShape } from './read-plan.js';
 import { compareFixed, parseFixed, ZERO, ONE, addFixed, fixedToString, type Fixed } from './exact.js';
@@ -287,8 +288,9 @@ function deepFreeze<T>(value: T): T {
  * @param plan - a plan (validated by {@link definePlan} or not).
  * @param date - the as-of date `YYYY-MM-DD`.
  * @returns the one version in force.
- * @throws {RevopsError} `INVALID_INPUT` when no version is in force on `date`; `INVALID_PLAN`
- *   when two are (never a silent pick).
+ * @throws {RevopsError} `INVALID_INPUT` when no version is in force on `date`, or `plan` is not a
+ *   plan with a `versions` array; `INVALID_DATE` for a malformed `date`; `INVALID_PLAN` when two
+ *   versions are in force (never a silent pick).
  * @example
  * ```ts
  * import { definePlan, planVersionAsOf } from 'revops/commission';
@@ -303,9 +305,14 @@ function deepFreeze<T>(value: T): T {
  * ```
  */
 export function planVersionAsOf(plan: Plan, date: IsoDate): PlanVersion {
-  const matches = plan.versions.filter(
-    (v) => v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo),
-  );
+  readObject(plan, 'plan');
+  const versions = readArray(plan.versions, 'plan.versions') as readonly PlanVersion[];
+  assertIsoDate(date, 'date');
+  const matches: PlanVersion[] = [];
+  for (let i = 0; i < versions.length; i++) {
+    const v = readObject(versions[i], `plan.versions[${i}]`) as PlanVersion;
+    if (v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo)) matches.push(v);
+  }
   if (matches.length === 0) {
     throw new RevopsError('INVALID_INPUT', `asOf: no version of plan "${plan.id}" is in force on ${date}`, {
       field: 'asOf',

@@ -3,6 +3,7 @@
  * line (`explanation`); the words are built here, only when asked.
  * @module
  */
+import { describeValue, RevopsError } from '../core/errors.js';
 import { fromFixed } from '../core/money.js';
 import { fixedToString, multiplyFixed, parseFixed } from './exact.js';
 import type { LimitDetail, Statement, StatementLine } from './types.js';
@@ -35,7 +36,8 @@ const DRAW_WORDS = {
  * @param statement - the statement the line belongs to (its currency, quota, proration and
  *   range complete the line's data).
  * @returns one line of text, amounts as exact decimal strings.
- * @throws nothing for a line of a statement made by this module (it only formats).
+ * @throws {RevopsError} `INVALID_INPUT` naming `line` for a line or statement that is not one made
+ *   by this module (nothing for one that is: it only formats).
  * @example
  * ```ts
  * import { calculateStatement, explainLine } from 'revops/commission';
@@ -51,6 +53,28 @@ const DRAW_WORDS = {
  * ```
  */
 export function explainLine(line: StatementLine, statement: Statement): string {
+  return formatting('line', line, () => wordLine(line, statement));
+}
+
+/**
+ * Runs a formatter over a line or statement made by this module; any other value, whose
+ * fields are missing or of the wrong type, is refused with `INVALID_INPUT` naming `field`
+ * instead of the `TypeError` the formatter would meet.
+ */
+function formatting(field: string, value: unknown, format: () => string): string {
+  try {
+    return format();
+  } catch (error) {
+    if (error instanceof RevopsError) throw error;
+    throw new RevopsError(
+      'INVALID_INPUT',
+      `${field} must be a ${field} made by calculateStatement, got ${describeValue(value)}`,
+      { field, value, cause: error },
+    );
+  }
+}
+
+function wordLine(line: StatementLine, statement: Statement): string {
   const cur = statement.currency;
   const money = (amount: string): string => fromFixed(parseFixed(amount), cur).amount;
   const e = line.explanation;
@@ -178,7 +202,8 @@ export function explainLine(line: StatementLine, statement: Statement): string {
  * @param statement - from `calculateStatement` or `finalizeStatement`.
  * @returns multi-line text: amounts as exact decimal strings with the currency code, attainment
  *   as a percent with two decimals (display only).
- * @throws nothing for a statement made by this module (it only formats).
+ * @throws {RevopsError} `INVALID_INPUT` naming `statement` for a statement not made by this
+ *   module (nothing for one that is: it only formats).
  * @example
  * ```ts
  * import { calculateStatement, explainStatement } from 'revops/commission';
@@ -194,6 +219,10 @@ export function explainLine(line: StatementLine, statement: Statement): string {
  * ```
  */
 export function explainStatement(statement: Statement): string {
+  return formatting('statement', statement, () => wordStatement(statement));
+}
+
+function wordStatement(statement: Statement): string {
   const s = statement;
   const cur = s.currency;
   const att = s.attainment === null ? 'n/a (zero quota)' : `${(s.attainment * 100).toFixed(2)}%`;

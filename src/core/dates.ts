@@ -63,7 +63,10 @@ export function isIsoDate(value: unknown): value is IsoDate {
  * ```
  */
 export function assertIsoDate(value: unknown, field = 'date'): IsoDate {
-  if (!isIsoDate(value)) throw invalid('INVALID_DATE', field, value, 'must be a calendar date YYYY-MM-DD');
+  if (!isIsoDate(value)) {
+    const name = typeof field === 'string' ? field : 'date';
+    throw invalid('INVALID_DATE', name, value, 'must be a calendar date YYYY-MM-DD');
+  }
   return value;
 }
 

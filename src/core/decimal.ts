@@ -41,5 +41,5 @@ export const RevopsDecimal: typeof Decimal = Decimal.clone({
  * ```
  */
 export function toDecimal(value: DecimalInput, field = 'value'): Decimal {
-  return new RevopsDecimal(formatFixed(parseFixed(value, field)));
+  return new RevopsDecimal(formatFixed(parseFixed(value, typeof field === 'string' ? field : 'value')));
 }

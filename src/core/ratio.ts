@@ -7,6 +7,8 @@
  * any total it reaches). The type `number | null` makes the caller decide.
  * @module
  */
+import { invalid } from './errors.js';
+import { readNumber } from './read.js';
 
 /** A rate, share or probability as a fraction (0.25, not 25), or `null` when its denominator is zero. */
 export type RateValue = number | null;
@@ -21,8 +23,11 @@ export interface RateWithCounts {
 
 /**
  * `numerator / denominator`, or `null` when the denominator is zero (the library-wide
- * answer for an empty denominator). Plain numbers; validation is the caller's.
+ * answer for an empty denominator). Both must be finite numbers (never numeric strings);
+ * `-0` is read as `0`.
  *
+ * @throws {RevopsError} `INVALID_INPUT` naming `numerator` or `denominator` for a value that is
+ *   not a finite number, or naming `numerator` when the quotient overflows a double.
  * @example
  * ```ts
  * import { ratio } from 'revops/core';
@@ -31,5 +36,10 @@ export interface RateWithCounts {
  * ```
  */
 export function ratio(numerator: number, denominator: number): RateValue {
-  return denominator === 0 ? null : numerator / denominator;
+  const n = readNumber(numerator, 'numerator');
+  const d = readNumber(denominator, 'denominator');
+  if (d === 0) return null;
+  const q = n / d;
+  if (!Number.isFinite(q)) throw invalid('INVALID_INPUT', 'numerator', n, `divided by ${d} overflows a double`);
+  return q === 0 ? 0 : q;
 }

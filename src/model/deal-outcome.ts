@@ -5,6 +5,7 @@
  * @module
  */
 import { RevopsError, describeValue } from '../core/errors.js';
+import { readArray, readObject } from '../core/read.js';
 import { defaultDealPipelineSpec } from './default-pipelines.js';
 import type { Pipeline, StageKind } from './pipeline.js';
 
@@ -84,9 +85,17 @@ function unknownStage(pipeline: Pipeline, stage: string, field: string): RevopsE
  * ```
  */
 export function dealOutcomeOf(options: DealOutcomeOptions = {}): DealOutcomeOf {
-  const pipeline = options.pipeline ?? defaultDealPipelineSpec;
+  const pipeline = ((readObject(options, 'options', 'INVALID_OPTION') as DealOutcomeOptions).pipeline ??
+    defaultDealPipelineSpec) as Pipeline;
+  const stages = readArray(
+    readObject(pipeline, 'options.pipeline', 'INVALID_OPTION').stages,
+    'options.pipeline.stages',
+  );
   const kinds = new Map<string, DealOutcome>();
-  for (const s of pipeline.stages) kinds.set(s.id, s.kind);
+  for (let i = 0; i < stages.length; i++) {
+    const s = readObject(stages[i], `options.pipeline.stages[${i}]`) as { id: string; kind: DealOutcome };
+    kinds.set(s.id, s.kind);
+  }
   return (deal, field) => {
     const name = field ?? dealName(deal);
     const stage = stageOf(deal, name);

@@ -2,6 +2,7 @@
  * The built-in role catalogue. Plain data: this file does not load zod.
  * @module
  */
+import { readArray, readObject } from '../core/read.js';
 import { PERMISSIONS, type Permission, type Role } from './role-types.js';
 
 /** Ids of the built-in roles. */
@@ -215,5 +216,6 @@ function deepFreeze<T>(value: T): T {
  * ```
  */
 export function roleHasPermission(role: Role, permission: Permission): boolean {
-  return role.permissions.includes(permission);
+  const permissions = readArray(readObject(role, 'role').permissions, 'role.permissions');
+  return permissions.includes(permission);
 }

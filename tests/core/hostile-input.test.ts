@@ -67,7 +67,7 @@ describe('decimal size limits (LIMITS.decimalDigits, LIMITS.decimalExponent)', (
     const huge = '1'.repeat(10_000_000);
     thrown(() => money(huge, 'USD'), 'INVALID_AMOUNT');
     const ms = timed(() => {
-      for (let i = 0; i < 100; i++) {
+      for (let i = 0; i < 1000; i++) {
         try {
           money(huge, 'USD');
         } catch {
@@ -75,8 +75,9 @@ describe('decimal size limits (LIMITS.decimalDigits, LIMITS.decimalExponent)', (
         }
       }
     });
-    // 100 refusals of a 10-million-character string: microseconds each, not a scan
-    expect(ms).toBeLessThan(50);
+    // 1000 refusals of a 10-million-character string: microseconds each; a scan of the string
+    // would take milliseconds each, seconds in all (a wide bound: the machine may be busy)
+    expect(ms).toBeLessThan(2000);
     const e = thrown(() => parseMoney({ amount: huge, currency: 'USD' }), 'INVALID_AMOUNT');
     // the message shows the start of the value, never all of it
     expect(e.message.length).toBeLessThan(300);
@@ -93,7 +94,8 @@ describe('decimal size limits (LIMITS.decimalDigits, LIMITS.decimalExponent)', (
       // exponent 1e7 used to take a second before it was refused
       thrown(() => money(new Decimal('1e10000000'), 'USD'), 'INVALID_AMOUNT');
     });
-    expect(ms).toBeLessThan(100);
+    // out of memory, or 20 s, before; a wide bound (the machine may be busy)
+    expect(ms).toBeLessThan(1000);
     // a Decimal within the limits is read exactly
     expect(money(new Decimal('1e999'), 'USD')).toEqual(money('1e999', 'USD'));
   });
