@@ -20,7 +20,7 @@ import {
   prorationFraction,
   quarterOf,
 } from '../core/periods.js';
-import { readAsOf } from '../core/read.js';
+import { readAsOf, readObject } from '../core/read.js';
 import type { RoundingMode } from '../core/rounding.js';
 import type { CreditKind } from '../model/credit.js';
 import type { Plan, PlanComponent, PlanVersion } from '../model/plan.js';
@@ -140,6 +140,7 @@ function readMember(input: StatementContext): { start: string; end: string | und
  * what was kept. @internal
  */
 export function resolveContext(input: StatementContext): ResolvedContext {
+  readObject(input, 'context');
   const { plan, index } = compiledPlan(input.plan);
   const member = readMember(input);
   const key = memoKey(input);

@@ -211,7 +211,7 @@ export function instantToEpochMs(instant: Instant, field = 'instant'): number {
   if (!isInstant(instant)) {
     throw invalid(
       'INVALID_DATE',
-      field,
+      typeof field === 'string' ? field : 'instant',
       instant,
       'must be an ISO-8601 instant with an offset, e.g. "2026-03-31T17:05:00Z"',
     );

@@ -206,5 +206,7 @@ export function describeValue(value: unknown): string {
  * @internal
  */
 export function invalid(code: RevopsErrorCode, field: string, value: unknown, expectation: string): RevopsError {
-  return new RevopsError(code, `${field} ${expectation}, got ${describeValue(value)}`, { field, value });
+  // a field name can come from the caller (a key, an argument): bounded like a value
+  const name = typeof field === 'string' && field.length <= 200 ? field : `${String(field).slice(0, 197)}...`;
+  return new RevopsError(code, `${name} ${expectation}, got ${describeValue(value)}`, { field, value });
 }

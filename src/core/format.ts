@@ -34,7 +34,12 @@ function numberFormat(locale: string | string[], options: Intl.NumberFormatOptio
   try {
     return new Intl.NumberFormat(locale, options);
   } catch (cause) {
-    throw invalid('INVALID_OPTION', field, locale, `is not usable by Intl.NumberFormat (${String(cause)})`);
+    throw invalid(
+      'INVALID_OPTION',
+      field,
+      locale,
+      `is not usable by Intl.NumberFormat (${String(cause).slice(0, 120)})`,
+    );
   }
 }
 

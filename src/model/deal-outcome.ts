@@ -97,7 +97,7 @@ export function dealOutcomeOf(options: DealOutcomeOptions = {}): DealOutcomeOf {
     kinds.set(s.id, s.kind);
   }
   return (deal, field) => {
-    const name = field ?? dealName(deal);
+    const name = typeof field === 'string' ? field : dealName(deal);
     const stage = stageOf(deal, name);
     const kind = kinds.get(stage);
     if (kind === undefined) throw unknownStage(pipeline, stage, name);
