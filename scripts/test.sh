@@ -4,8 +4,10 @@
 #   exports     package.json exports / typedoc entry points agree with scripts/modules.mjs
 #   lint        biome check: formatter (120 columns) and linter
 #   typecheck   tsc --noEmit
+#   api         the public API matches the committed report api/*.api.md (npm run api:update)
 #   unit        vitest run --coverage (vitest.config.ts, with its coverage thresholds)
-#   tz-*        the same suite under two extreme time zones (UTC+14, UTC-10/-9 with DST)
+#   tz-*        the date-sensitive tests (vitest.tz.config.ts, scripts/date-sensitive-tests.mjs)
+#               under two extreme time zones (UTC+14, UTC-10/-9 with DST)
 #   build       tsup → dist/
 #   bundle      vitest on the built dist/ (vitest.bundle.config.ts)
 #   publint     publint --strict
@@ -102,7 +104,7 @@ step() {
 
 vitest_json() { echo "--reporter=default --reporter=json --outputFile.json=$work/$1.json"; }
 
-# Runs the main suite under time zone $1, after checking that Node really applies it (without
+# Runs the date-sensitive tests under time zone $1, after checking that Node really applies it (without
 # tzdata Node silently falls back to UTC, and the run would prove nothing).
 tz_suite() {
   local tz=$1 name=$2 offset
@@ -113,7 +115,7 @@ tz_suite() {
   fi
   echo "TZ=$tz (UTC offset in January: $((-offset / 60)) h)"
   # shellcheck disable=SC2046
-  TZ="$tz" vitest run $(vitest_json "$name")
+  TZ="$tz" vitest run --config vitest.tz.config.ts $(vitest_json "$name")
 }
 
 # shellcheck disable=SC2046
@@ -121,6 +123,7 @@ tz_suite() {
   step exports check node scripts/check-exports.mjs
   step lint check biome check .
   step typecheck check tsc --noEmit -p tsconfig.json
+  step api check node scripts/api-report.mjs --check
   step unit vitest vitest run --coverage $(vitest_json unit)
   step tz-kiritimati vitest tz_suite Pacific/Kiritimati tz-kiritimati
   step tz-adak vitest tz_suite America/Adak tz-adak
