@@ -147,13 +147,13 @@ export const cases: BenchCase[] = [
   {
     name: '1,000,000 subscription rows → exact MRR movements of one month',
     size: ROWS,
-    library: () => keep(mrrMovements(rows(), FEB_2026)),
+    library: () => keep(mrrMovements(rows(), { period: FEB_2026 })),
     reference: () => keep(referenceMovements(rows(), monthIndex(FEB_2026.start), monthIndex(FEB_2026.start))),
   },
   {
     name: '1,000,000 subscription rows → exact MRR movements of a 12-month window',
     size: ROWS,
-    library: () => keep(mrrMovements(rows(), YEAR_2026)),
+    library: () => keep(mrrMovements(rows(), { period: YEAR_2026 })),
     reference: () => keep(referenceMovements(rows(), monthIndex(YEAR_2026.start), monthIndex(YEAR_2026.end))),
   },
   {
@@ -165,7 +165,9 @@ export const cases: BenchCase[] = [
       for (const r of data) chunks[r.customerId.length % 4]?.push(r);
       keep(
         finalizeMrrMovements(
-          chunks.map((ch) => summarizeMrrMovements(ch, FEB_2026, { currency: 'USD' })).reduce(mergeMrrMovements),
+          chunks
+            .map((ch) => summarizeMrrMovements(ch, { period: FEB_2026, currency: 'USD' }))
+            .reduce(mergeMrrMovements),
         ),
       );
     },

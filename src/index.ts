@@ -10,3 +10,4 @@ export * from './metrics/index.js';
 export * from './retention/index.js';
 export * from './commission/index.js';
 export * from './forecast/index.js';
+export * from './planning/index.js';

@@ -140,7 +140,7 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
 
   // ── retention ─────────────────────────────────────────────────────────────
   print('');
-  const movements = mrrMovements(org.subscriptions, previous);
+  const movements = mrrMovements(org.subscriptions, { period: previous });
   print(`Recurring revenue, ${label(previous)} (MRR movements, ChartMogul conventions)`);
   print(
     `  starting ${fmtMoney(movements.starting)} + new ${fmtMoney(movements.new)} + expansion ${fmtMoney(movements.expansion)} + reactivation ${fmtMoney(movements.reactivation)}`,
@@ -148,7 +148,7 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   print(
     `  − contraction ${fmtMoney(movements.contraction)} − churned ${fmtMoney(movements.churned)} = ending ${fmtMoney(movements.ending)}`,
   );
-  const year = mrrMovements(org.subscriptions, { start: yearEndingOn(previous.end), end: previous.end });
+  const year = mrrMovements(org.subscriptions, { period: { start: yearEndingOn(previous.end), end: previous.end } });
   const grr = grossRevenueRetention(year);
   const nrr = netRevenueRetention(year);
   const qr = quickRatio(movements);

@@ -1,33 +1,41 @@
 /**
  * Resolving a statement's context: the validated plan, the version in force, the dates
- * evaluated, proration by days and the prorated quota.
+ * evaluated, proration by days and the prorated quota. What does not depend on the member is
+ * resolved once per plan version, period and quota and reused (see {@link resolveContext}).
  * @module
  * @internal
  */
-import { invalid } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
 import { addDays, assertIsoDate } from '../core/dates.js';
 import { prorate } from '../core/divide.js';
+import { invalid } from '../core/errors.js';
+import { fromFixed, readMoney } from '../core/money.js';
 import {
   daysInPeriod,
   fiscalYear,
   monthOf,
   overlap,
+  type Period,
   period,
   prorationFraction,
   quarterOf,
-  type Period,
 } from '../core/periods.js';
-import { fromFixed, readMoney } from '../core/money.js';
+import { readAsOf } from '../core/read.js';
 import type { RoundingMode } from '../core/rounding.js';
 import type { CreditKind } from '../model/credit.js';
-import type { Plan, PlanVersion } from '../model/plan.js';
+import type { Plan, PlanComponent, PlanVersion } from '../model/plan.js';
 import { definePlan, planVersionAsOf } from './define-plan.js';
-import { parseFixed, pow10, roundRationalTo, type Fixed, ZERO } from './exact.js';
-import { planIndexOf, REVENUE_KINDS, type CompiledComponent, type PlanIndex, type VersionIndex } from './plan-index.js';
-import type { StatementContext } from './types.js';
+import { type Fixed, parseFixed, pow10, roundRationalTo, ZERO } from './exact.js';
+import { type CompiledComponent, type PlanIndex, planIndexOf, REVENUE_KINDS, type VersionIndex } from './plan-index.js';
+import { amountTiers, type AmountTier } from './tiers.js';
+import type { LimitDetail, StatementContext } from './types.js';
 
 export type { CompiledComponent };
+
+interface Fraction {
+  readonly numerator: number;
+  readonly denominator: number;
+}
 
 /** A statement's resolved context. @internal */
 export interface ResolvedContext {
@@ -41,11 +49,11 @@ export interface ResolvedContext {
   readonly currency: string;
   /** Dates whose credits count. */
   readonly range: Period;
-  readonly proration: { readonly numerator: number; readonly denominator: number };
+  readonly proration: Fraction;
   /** The statement period within the version's dates (equals `range` unless it is a true-up). */
   readonly period: Period;
   /** Proration of the period alone (for per-period amounts such as draws; equals `proration` unless a true-up). */
-  readonly periodProration: { readonly numerator: number; readonly denominator: number };
+  readonly periodProration: Fraction;
   /** Prorated quota (rounded to the minor unit when prorated). */
   readonly quota: Fixed;
   /**
@@ -56,15 +64,16 @@ export interface ResolvedContext {
   readonly trueUp: boolean;
   /** A plan decimal (rate, bound, amount) parsed once per plan version. */
   readonly dec: (text: string) => Fixed;
-  /** A plan rate as text, `"0.06 (6%)"`, formatted once per plan version. */
-  readonly pct: (text: string) => string;
+  /** The tiers of a tiered component in amounts (attainment bounds × the prorated quota), computed once. */
+  readonly tiersOf: (c: Extract<PlanComponent, { kind: 'tiered' }>) => readonly AmountTier[];
+  /** The amount tiers a per-credit tiered component places each credit in, or `null` (not per credit, or zero quota). */
+  readonly perCreditTiersOf: (cc: CompiledComponent) => readonly AmountTier[] | null;
 }
 
 /**
  * The validated plan and its precomputed index. A plan from {@link definePlan} carries its
  * index (a non-enumerable symbol property), so this is a property read; any other plan object
- * is validated by `definePlan` again on every call (no module-level cache: define the plan
- * once and pass the result when computing many statements).
+ * is validated by `definePlan` again on every call.
  * @internal
  */
 export function compiledPlan(plan: unknown): { readonly plan: Plan; readonly index: PlanIndex } {
@@ -86,16 +95,77 @@ export function planPeriodOf(plan: Plan, date: string): Period {
   return fiscalYear(q.fiscalYear, fiscal);
 }
 
-/** Resolves a statement's context, validating the plan, period, member dates and quota. @internal */
+/** A resolved context for a member on the plan for the whole evaluated range, and that range. */
+interface PeriodEntry {
+  /** The full range evaluated (the period, or the fiscal year to date for a true-up). */
+  readonly full: Period;
+  /** The context of a member active over all of `full`. */
+  readonly ctx: ResolvedContext;
+}
+
+/** Most period contexts a defined plan keeps (then it starts again): far more than one run needs. */
+const MEMO_SIZE = 256;
+
+function memoKey(input: StatementContext): string | null {
+  const p = input.period as unknown;
+  const q = input.quota as unknown;
+  if (typeof p !== 'object' || p === null || typeof q !== 'object' || q === null) return null;
+  const { start, end } = p as { start?: unknown; end?: unknown };
+  const { amount, currency } = q as { amount?: unknown; currency?: unknown };
+  const asOf = input.asOf as unknown;
+  if (typeof start !== 'string' || typeof end !== 'string' || typeof amount !== 'string') return null;
+  if (typeof currency !== 'string' || (asOf !== undefined && typeof asOf !== 'string')) return null;
+  return `${start}|${end}|${asOf ?? ''}|${amount}|${currency}|${input.paidToDate === undefined ? 0 : 1}`;
+}
+
+function readMember(input: StatementContext): { start: string; end: string | undefined } {
+  const member = input.member as unknown;
+  if (typeof member !== 'object' || member === null || typeof (member as { id?: unknown }).id !== 'string')
+    throw invalid('INVALID_INPUT', 'member', member, 'must be a member');
+  const { startDate, endDate } = member as { startDate?: unknown; endDate?: unknown };
+  assertIsoDate(startDate, 'member.startDate');
+  if (endDate !== undefined) assertIsoDate(endDate, 'member.endDate');
+  if (endDate !== undefined && (endDate as string) < (startDate as string))
+    throw invalid('INVALID_INPUT', 'member.endDate', endDate, `must not be before member.startDate ${startDate}`);
+  return { start: startDate as string, end: endDate as string | undefined };
+}
+
+/**
+ * Resolves a statement's context, validating the plan, period, member dates and quota.
+ *
+ * What does not depend on the member (version, dates, quota, amount tiers) is resolved once per
+ * plan version, period and quota and kept on the defined plan's compiled index (at most
+ * {@link MEMO_SIZE} entries), so computing the statements of many members of one plan resolves
+ * it once; a member active over the whole range reuses it as is. The results never depend on
+ * what was kept. @internal
+ */
 export function resolveContext(input: StatementContext): ResolvedContext {
   const { plan, index } = compiledPlan(input.plan);
-  const { period: p } = input;
+  const member = readMember(input);
+  const key = memoKey(input);
+  let entry = key === null ? undefined : (index.memo.get(key) as PeriodEntry | undefined);
+  if (entry === undefined) {
+    entry = resolvePeriod(plan, index, input);
+    if (key !== null) {
+      if (index.memo.size >= MEMO_SIZE) index.memo.clear();
+      index.memo.set(key, entry);
+    }
+  }
+  const { full, ctx } = entry;
+  if (member.start <= full.start && (member.end === undefined || member.end >= full.end)) return ctx;
+  const base = (ctx as ResolvedContext & { [BASE]: Base })[BASE];
+  return prorated(base, full, { start: member.start, end: member.end ?? '9999-12-31' });
+}
+
+function resolvePeriod(plan: Plan, index: PlanIndex, input: StatementContext): PeriodEntry {
+  const p = input.period as unknown;
   if (typeof p !== 'object' || p === null)
     throw invalid('INVALID_PERIOD', 'period', p, 'must be a period { start, end }');
-  assertIsoDate(p.start, 'period.start');
-  assertIsoDate(p.end, 'period.end');
-  const expected = planPeriodOf(plan, p.start);
-  if (expected.start !== p.start || expected.end !== p.end) {
+  const { start, end } = p as { start?: unknown; end?: unknown };
+  assertIsoDate(start, 'period.start');
+  assertIsoDate(end, 'period.end');
+  const expected = planPeriodOf(plan, start as string);
+  if (expected.start !== start || expected.end !== end) {
     throw invalid(
       'INVALID_PERIOD',
       'period',
@@ -105,8 +175,11 @@ export function resolveContext(input: StatementContext): ResolvedContext {
   }
   const trueUp = input.paidToDate !== undefined;
   const fiscal = { fiscalYearStartMonth: plan.fiscalYearStartMonth };
-  const full = period(trueUp ? fiscalYear(quarterOf(p.start, fiscal).fiscalYear, fiscal).start : p.start, p.end);
-  const asOf = input.asOf ?? p.end;
+  const full = period(
+    trueUp ? fiscalYear(quarterOf(expected.start, fiscal).fiscalYear, fiscal).start : expected.start,
+    expected.end,
+  );
+  const asOf = input.asOf === undefined ? expected.end : readAsOf(input.asOf).date;
   const version = planVersionAsOf(plan, asOf);
   const inForce = period(version.effectiveFrom, version.effectiveTo ?? '9999-12-31');
   const range = overlap(full, inForce);
@@ -117,21 +190,58 @@ export function resolveContext(input: StatementContext): ResolvedContext {
       asOf,
       `picks version "${version.id}", which is not in force during ${full.start}..${full.end}`,
     );
-  const member = input.member;
-  if (typeof member !== 'object' || member === null || typeof member.id !== 'string')
-    throw invalid('INVALID_INPUT', 'member', member, 'must be a member');
-  assertIsoDate(member.startDate, 'member.startDate');
-  if (member.endDate !== undefined) assertIsoDate(member.endDate, 'member.endDate');
-  if (member.endDate !== undefined && member.endDate < member.startDate)
-    throw invalid(
-      'INVALID_INPUT',
-      'member.endDate',
-      member.endDate,
-      `must not be before member.startDate ${member.startDate}`,
-    );
+  const q = readMoney(input.quota, 'quota');
+  if (q.currency !== plan.currency)
+    throw invalid('CURRENCY_MISMATCH', 'quota.currency', q.currency, `must be the plan currency ${plan.currency}`);
+  if (q.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'quota.amount', input.quota.amount, 'must not be negative');
+  const att = version.attainment;
+  const vi = index.versions.get(version) as VersionIndex;
+  const base: Base = {
+    plan,
+    version,
+    vi,
+    attainmentKinds: new Set(att?.kinds ?? REVENUE_KINDS),
+    attainmentMeasure: att?.measure ?? 'bookings',
+    digits: minorUnits(plan.currency),
+    mode: plan.rounding,
+    currency: plan.currency,
+    range,
+    inForce,
+    period: overlap(expected, range) ?? expected,
+    statementPeriod: expected,
+    quota: q.fixed,
+    trueUp,
+  };
+  return { full, ctx: prorated(base, full, { start: '0001-01-01', end: '9999-12-31' }) };
+}
+
+/** What a context holds before the member's proration. */
+interface Base {
+  readonly plan: Plan;
+  readonly version: PlanVersion;
+  readonly vi: VersionIndex;
+  readonly attainmentKinds: ReadonlySet<CreditKind>;
+  readonly attainmentMeasure: string;
+  readonly digits: number;
+  readonly mode: RoundingMode;
+  readonly currency: string;
+  readonly range: Period;
+  readonly inForce: Period;
+  readonly period: Period;
+  readonly statementPeriod: Period;
+  /** The quota before proration. */
+  readonly quota: Fixed;
+  readonly trueUp: boolean;
+}
+
+const BASE = Symbol('base');
+
+/** The context of a member on the plan during `span`. */
+function prorated(b: Base, full: Period, span: Period): ResolvedContext {
+  const { version, plan } = b;
   // The days the member is on this plan version; proration counts them inclusive at both ends
   // (core's prorationFraction): over the full range, and over the statement period alone.
-  const onPlan = overlap(period(member.startDate, member.endDate ?? '9999-12-31'), inForce);
+  const onPlan = overlap(span, b.inForce);
   const fraction = (whole: Period): Fraction => {
     const f =
       !version.prorate || onPlan === null
@@ -140,11 +250,11 @@ export function resolveContext(input: StatementContext): ResolvedContext {
     return { numerator: f.numerator, denominator: f.denominator };
   };
   const proration = fraction(full);
-  const periodProration = trueUp ? fraction(p) : proration;
+  const periodProration = b.trueUp ? fraction(b.statementPeriod) : proration;
   let limits = { num: BigInt(proration.numerator), den: BigInt(proration.denominator), periods: 1 };
-  if (trueUp) {
+  if (b.trueUp) {
     limits = { num: 0n, den: 1n, periods: 0 };
-    for (let day = range.start; day <= range.end; ) {
+    for (let day = b.range.start; day <= b.range.end; ) {
       const one = planPeriodOf(plan, day);
       const f = fraction(one);
       limits = {
@@ -155,39 +265,43 @@ export function resolveContext(input: StatementContext): ResolvedContext {
       day = addDays(one.end, 1);
     }
   }
-  const q = readMoney(input.quota, 'quota');
-  if (q.currency !== plan.currency)
-    throw invalid('CURRENCY_MISMATCH', 'quota.currency', q.currency, `must be the plan currency ${plan.currency}`);
-  if (q.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'quota.amount', input.quota.amount, 'must not be negative');
-  const digits = minorUnits(plan.currency);
-  const mode = plan.rounding;
-  const quota = scaleBy(q.fixed, proration, plan.currency, mode);
-  const att = version.attainment;
-  const vi = index.versions.get(version) as VersionIndex;
-  return {
+  const quota = scaleBy(b.quota, proration, b.currency, b.mode);
+  const tiers = new Map<PlanComponent, readonly AmountTier[]>();
+  const tiersOf = (c: Extract<PlanComponent, { kind: 'tiered' }>): readonly AmountTier[] => {
+    let t = tiers.get(c);
+    if (t === undefined) {
+      t = amountTiers(c.tiers, c.basis, ctx.quota, b.vi.dec);
+      tiers.set(c, t);
+    }
+    return t;
+  };
+  const ctx: ResolvedContext & { [BASE]: Base } = {
+    [BASE]: b,
     plan,
     version,
-    components: vi.components,
-    dec: vi.dec,
-    pct: vi.pct,
-    attainmentKinds: new Set(att?.kinds ?? REVENUE_KINDS),
-    attainmentMeasure: att?.measure ?? 'bookings',
-    digits,
-    mode,
-    currency: plan.currency,
-    range,
+    components: b.vi.components,
+    dec: b.vi.dec,
+    attainmentKinds: b.attainmentKinds,
+    attainmentMeasure: b.attainmentMeasure,
+    digits: b.digits,
+    mode: b.mode,
+    currency: b.currency,
+    range: b.range,
     proration,
-    period: overlap(p, range) ?? p,
+    period: b.period,
     periodProration,
     quota: quota.int === 0n ? ZERO : quota,
     limits,
-    trueUp,
+    trueUp: b.trueUp,
+    tiersOf,
+    perCreditTiersOf: (cc) => {
+      const c = cc.c;
+      if (c.kind !== 'tiered' || c.scope !== 'perCredit') return null;
+      if (c.basis === 'attainment' && ctx.quota.int === 0n) return null; // pays nothing; see the statement
+      return tiersOf(c);
+    },
   };
-}
-
-interface Fraction {
-  readonly numerator: number;
-  readonly denominator: number;
+  return ctx;
 }
 
 /**
@@ -208,6 +322,17 @@ export function limitAmount(ctx: ResolvedContext, amount: Fixed): Fixed {
   const { num, den } = ctx.limits;
   if (num === den) return amount;
   return roundRationalTo({ num: amount.int * num, den: den * pow10(amount.scale) }, ctx.digits, ctx.mode);
+}
+
+/** How {@link limitAmount} scaled a plan amount, as data for the explanation. @internal */
+export function limitDetail(ctx: ResolvedContext, perPeriod: string): LimitDetail {
+  const { num, den, periods } = ctx.limits;
+  return {
+    perPeriod: fromFixed(ctx.dec(perPeriod), ctx.currency).amount,
+    per: ctx.plan.periodLength,
+    periods: ctx.trueUp ? periods : null,
+    prorated: ctx.trueUp ? num !== den * BigInt(periods) : num !== den,
+  };
 }
 
 function scaleBy(amount: Fixed, f: Fraction, currency: string, mode: RoundingMode): Fixed {

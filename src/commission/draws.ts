@@ -18,7 +18,6 @@
 import { fromFixed } from '../core/money.js';
 import type { ResolvedContext } from './context.js';
 import { prorateAmount } from './context.js';
-import { makeLine, pct, prorated, rat } from './component-lines.js';
 import {
   addFixed,
   compareFixed,
@@ -26,19 +25,14 @@ import {
   maxFixed,
   minFixed,
   multiplyFixed,
+  rat,
   roundTo,
   subFixed,
   ZERO,
   type Fixed,
 } from './exact.js';
+import { makeLine } from './line.js';
 import type { StatementLine } from './types.js';
-
-const DRAW_WORDS = {
-  recoverable: 'recoverable draw',
-  nonRecoverable: 'non-recoverable draw',
-  recoverableGuarantee: 'recoverable guarantee',
-  nonRecoverableGuarantee: 'non-recoverable guarantee',
-} as const;
 
 /** Draw and recovery lines, and the draw balance after them. @internal */
 export function drawLines(
@@ -57,21 +51,18 @@ export function drawLines(
   let paid = ZERO;
   if (inEffect) {
     paid = guarantee ? maxFixed(ZERO, subFixed(amount, payBefore)) : amount;
-    const proText = prorated(ctx, 'period') === '' ? '' : ` (${money(ctx.dec(d.amount))}${prorated(ctx, 'period')})`;
-    const text = guarantee
-      ? (a: string) =>
-          `${DRAW_WORDS[d.type]}: guaranteed ${money(amount)}${proText}, earned ${money(payBefore)}, top-up ${a}${recoverable ? ' (added to the draw balance)' : ''}`
-      : (a: string) =>
-          `${DRAW_WORDS[d.type]} of ${money(ctx.dec(d.amount))}${prorated(ctx, 'period')} = ${a}, paid in addition to earnings${recoverable ? ' (added to the draw balance, recovered from later earnings)' : ''}`;
+    const pr = ctx.periodProration;
     lines.push(
       makeLine(ctx, 'draw', null, rat(paid), {
         ruleId: 'draw',
         base: payBefore,
-        rate: null,
-        units: null,
         unitAmount: fixedToString(amount),
-        tier: null,
-        text,
+        detail: {
+          rule: 'draw',
+          drawType: d.type,
+          perPeriod: fromFixed(ctx.dec(d.amount), ctx.currency).amount,
+          proration: pr.numerator === pr.denominator ? null : { numerator: pr.numerator, denominator: pr.denominator },
+        },
       }),
     );
   }
@@ -84,17 +75,17 @@ export function drawLines(
     rec = minFixed(rec, priorBalance);
     if (d.recoveryCap !== undefined) rec = minFixed(rec, ctx.dec(d.recoveryCap));
     if (rec.int > 0n) {
-      const capText = d.recoveryCap === undefined ? '' : `, at most ${money(ctx.dec(d.recoveryCap))}`;
       lines.push(
         makeLine(ctx, 'recovery', null, rat({ int: -rec.int, scale: rec.scale }), {
           ruleId: 'draw/recovery',
           base: available,
           rate: fixedToString(share),
-          units: null,
-          unitAmount: null,
-          tier: null,
-          text: (a) =>
-            `recovery of the draw balance ${money(priorBalance)}: ${pct(share)} of ${money(available)} available${inEffect ? ` above the ${money(amount)} draw` : ''}${capText}, rounded down = ${a}`,
+          detail: {
+            rule: 'recovery',
+            balance: money(priorBalance),
+            draw: inEffect ? money(amount) : null,
+            cap: d.recoveryCap === undefined ? null : money(ctx.dec(d.recoveryCap)),
+          },
         }),
       );
       balance = subFixed(balance, rec);

@@ -84,10 +84,7 @@ export function roundRationalTo(r: Rational, digits: number, mode: RoundingMode)
 export { fixedToNumber };
 
 /** Exact sum of statement line amounts (decimal strings): safe-integer minor units, BigInt fallback. @internal */
-export function sumAmounts(
-  amounts: readonly { readonly amount: { readonly amount: string } }[],
-  digits: number,
-): Fixed {
+export function sumLines(amounts: readonly { readonly amount: { readonly amount: string } }[], digits: number): Fixed {
   const acc = new ExactAccumulator(digits);
   for (const l of amounts) {
     const u = parseScaledSafe(l.amount.amount, digits);
@@ -95,4 +92,9 @@ export function sumAmounts(
     else acc.addFixed(parseFixed(l.amount.amount));
   }
   return acc.value();
+}
+
+/** The exact value of a Fixed as a rational. @internal */
+export function rat(f: Fixed): Rational {
+  return { num: f.int, den: pow10(f.scale) };
 }

@@ -7,14 +7,15 @@
  */
 export { definePlan, planVersionAsOf } from './define-plan.js';
 export { summarizeStatement, mergeStatement } from './summary.js';
-export { summarizeStatements, mergeStatements } from './summarize-statements.js';
 export { calculateStatement, finalizeStatement } from './statement.js';
 export { creditDeals, type CreditRules } from './credit-deals.js';
-export { explainStatement } from './explain.js';
+export { explainLine, explainStatement } from './explain.js';
 export { payoutCurve, type PayoutCurveOptions, type PayoutPoint } from './payout-curve.js';
 export type {
   StatementLineKind,
   LineExplanation,
+  LineDetail,
+  LimitDetail,
   StatementLine,
   Adjustment,
   ClawbackEvent,

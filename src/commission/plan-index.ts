@@ -1,14 +1,14 @@
 /**
  * What `definePlan` precomputes once per plan, held on the returned (frozen) plan under a
  * non-enumerable symbol — no module-level cache: each plan version's components with their
- * selectors resolved, and every plan decimal parsed (and formatted as a rate) once.
+ * selectors resolved, and every plan decimal parsed once; and the contexts resolved from it.
  * `JSON.stringify` of a defined plan gives back the plain plan. Internal.
  * @module
  * @internal
  */
 import type { CreditKind } from '../model/credit.js';
 import type { CreditFilter, Plan, PlanComponent, PlanVersion } from '../model/plan.js';
-import { fixedToString, multiplyFixed, parseFixed, type Fixed } from './exact.js';
+import { parseFixed, type Fixed } from './exact.js';
 
 /** A component with its selectors resolved. @internal */
 export interface CompiledComponent {
@@ -24,14 +24,18 @@ export interface VersionIndex {
   readonly components: readonly CompiledComponent[];
   /** A plan decimal (rate, bound, amount) of this version, parsed. */
   readonly dec: (text: string) => Fixed;
-  /** A plan rate of this version as text, `"0.06 (6%)"`. */
-  readonly pct: (text: string) => string;
 }
 
 /** Everything a statement needs from a plan, precomputed by `definePlan`. @internal */
 export interface PlanIndex {
   /** Per version object of the defined plan. */
   readonly versions: ReadonlyMap<PlanVersion, VersionIndex>;
+  /**
+   * Contexts resolved for a version, period and quota, reused across members (filled by the
+   * statement functions, bounded there; never changes a result). Keyed by period, as-of date,
+   * quota and whether the statement is a true-up.
+   */
+  readonly memo: Map<string, unknown>;
 }
 
 /** Key of the non-enumerable index on a defined plan (shared by the ESM and CJS builds). @internal */
@@ -64,30 +68,20 @@ function collectDecimals(value: unknown, out: Set<string>): void {
   }
 }
 
-function percentText(f: Fixed): string {
-  return `${fixedToString(f)} (${fixedToString(multiplyFixed(f, { int: 100n, scale: 0 }))}%)`;
-}
-
 function indexVersion(v: PlanVersion): VersionIndex {
   const texts = new Set<string>();
   collectDecimals(v.components, texts);
   collectDecimals(v.draw, texts);
   const decs = new Map<string, Fixed>();
-  const pcts = new Map<string, string>();
-  for (const t of texts) {
-    const f = parseFixed(t);
-    decs.set(t, f);
-    pcts.set(t, percentText(f));
-  }
-  // Every decimal of the version is in the tables; the fallbacks only keep the functions total.
+  for (const t of texts) decs.set(t, parseFixed(t));
+  // Every decimal of the version is in the table; the fallback only keeps the function total.
   const dec = (text: string): Fixed => decs.get(text) ?? parseFixed(text);
-  const pct = (text: string): string => pcts.get(text) ?? percentText(dec(text));
-  return { components: v.components.map(compile), dec, pct };
+  return { components: v.components.map(compile), dec };
 }
 
 /** Builds the index of a validated plan (called once by `definePlan`). @internal */
 export function buildPlanIndex(plan: Plan): PlanIndex {
-  return { versions: new Map(plan.versions.map((v) => [v, indexVersion(v)])) };
+  return { versions: new Map(plan.versions.map((v) => [v, indexVersion(v)])), memo: new Map() };
 }
 
 /** The index a plan carries, or `undefined` for a plan that did not come from `definePlan`. @internal */

@@ -4,15 +4,15 @@
  * totals are sums of rounded lines.
  * @module
  */
-import { invalid } from '../core/errors.js';
 import { daysBetween, assertIsoDate } from '../core/dates.js';
+import { invalid } from '../core/errors.js';
 import { fromFixed, readMoney, type Money } from '../core/money.js';
+import { invalidSummary } from '../core/summary.js';
 import type { Credit } from '../model/credit.js';
+import { componentLines } from './component-lines.js';
 import { resolveContext, type ResolvedContext } from './context.js';
-import { componentLines, makeLine, pct, rat } from './component-lines.js';
 import { drawLines } from './draws.js';
 import {
-  sumAmounts,
   addFixed,
   compareFixed,
   fixedToNumber,
@@ -21,11 +21,15 @@ import {
   multiplyFixed,
   negFixed,
   parseFixed,
+  rat,
   subFixed,
+  sumLines,
   ZERO,
   type Fixed,
 } from './exact.js';
-import { summarizeResolved } from './summary.js';
+import { makeLine } from './line.js';
+import { collectSums, type ComponentSums, type StatementSums } from './sums.js';
+import { readStatementSummary } from './summary.js';
 import type {
   Balances,
   Statement,
@@ -56,7 +60,6 @@ function clawbackLines(
       events.length,
       `given, but plan version "${ctx.version.id}" has no clawback policy`,
     );
-  const money = (f: Fixed): string => fromFixed(f, ctx.currency).amount;
   let reduction = ZERO;
   const lines = [...events]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -95,21 +98,23 @@ function clawbackLines(
       const atRate = multiplyFixed(multiplyFixed(base, rate), share);
       const amount = minFixed(atRate, paid);
       if (policy.reducesAttainment && share.int > 0n) reduction = addFixed(reduction, base);
-      const stepText =
-        step === undefined
-          ? `outside the ${(policy.schedule[policy.schedule.length - 1] as { withinDays: number }).withinDays}-day window`
-          : `within ${step.withinDays} days: ${pct(share)} reversed`;
-      const capped = compareFixed(atRate, paid) > 0 ? `, limited to ${money(paid)} actually paid` : '';
+      const last = (policy.schedule[policy.schedule.length - 1] as { withinDays: number }).withinDays;
       return makeLine(ctx, 'clawback', null, rat(negFixed(amount)), {
         ruleId: `clawback/${e.id}`,
         base,
         rate: fixedToString(rate),
-        units: null,
-        unitAmount: null,
-        tier: null,
-        creditIds: e.creditIds ?? [],
-        text: (a) =>
-          `deal ${e.dealId} cancelled ${days} days after ${e.creditDate} (${stepText}): ${money(base)} at the original ${pct(rate)}${share.int > 0n && compareFixed(share, { int: 1n, scale: 0 }) !== 0 ? ` × ${fixedToString(share)}` : ''}${capped} = ${a}`,
+        creditIds: [...(e.creditIds ?? [])].sort(),
+        detail: {
+          rule: 'clawback',
+          dealId: e.dealId,
+          creditDate: e.creditDate,
+          days,
+          withinDays: step === undefined ? null : step.withinDays,
+          lastWithinDays: last,
+          share: fixedToString(share),
+          paid: fromFixed(paid, ctx.currency).amount,
+          limited: compareFixed(atRate, paid) > 0,
+        },
       });
     });
   return { lines, attainmentReduction: reduction };
@@ -139,26 +144,41 @@ function clawbackLines(
  */
 export function finalizeStatement(summary: StatementSummary, context: StatementContext): Statement {
   const ctx = resolveContext(context);
-  return finalizeResolved(summary, ctx, context);
+  const read = readStatementSummary(summary, 'summary');
+  const expected = {
+    planId: ctx.plan.id,
+    versionId: ctx.version.id,
+    memberId: context.member.id,
+    currency: ctx.currency,
+    quota: fixedToString(ctx.quota),
+  };
+  for (const k of ['planId', 'versionId', 'memberId', 'currency', 'quota'] as const)
+    if (read[k] !== expected[k])
+      throw invalidSummary(`summary.${k}`, read[k], `must be ${JSON.stringify(expected[k])}, as the context gives`);
+  if (read.range.start !== ctx.range.start || read.range.end !== ctx.range.end)
+    throw invalidSummary(
+      'summary.range',
+      read.range,
+      `must be ${ctx.range.start}..${ctx.range.end}, as the context gives`,
+    );
+  const components = ctx.components.map((cc): ComponentSums => {
+    const c = read.components.get(cc.c.id);
+    if (c === undefined) throw invalidSummary(`summary.components.${cc.c.id}`, undefined, 'is missing');
+    const perCredit = ctx.perCreditTiersOf(cc);
+    const want = perCredit === null ? 0 : perCredit.length + 1;
+    if ((c.tiers?.length ?? 0) !== want)
+      throw invalidSummary(`summary.components.${cc.c.id}.tiers`, c.tiers?.length, `must have ${want} entries`);
+    return c;
+  });
+  if (read.components.size !== components.length) {
+    const extra = [...read.components.keys()].find((id) => !ctx.components.some((cc) => cc.c.id === id));
+    throw invalidSummary(`summary.components.${extra}`, extra, 'is not a component of the plan version');
+  }
+  return finalizeSums({ creditIds: read.creditIds, attainment: read.attainment, components }, ctx, context);
 }
 
-function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input: StatementContext): Statement {
+function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: StatementContext): Statement {
   const memberId = input.member.id;
-  if (
-    summary.memberId !== memberId ||
-    summary.versionId !== ctx.version.id ||
-    summary.planId !== ctx.plan.id ||
-    summary.range.start !== ctx.range.start ||
-    summary.range.end !== ctx.range.end ||
-    summary.quota !== fixedToString(ctx.quota)
-  ) {
-    throw invalid(
-      'INVALID_INPUT',
-      'summary',
-      `${summary.memberId}/${summary.versionId}`,
-      'must be a summary of this member, plan version, range and quota',
-    );
-  }
   const prior = input.priorBalance ?? {};
   const priorDeferred = prior.deferred ?? {};
   for (const id of Object.keys(priorDeferred)) {
@@ -184,13 +204,12 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
       );
   }
   const claw = clawbackLines(ctx, input);
-  const credited = subFixed(parseFixed(summary.attainment.amount), claw.attainmentReduction);
+  const credited = subFixed(sums.attainment.amount, claw.attainmentReduction);
   const lines: StatementLine[] = [];
   const deferredOut: Record<string, Money> = {};
-  for (const cc of ctx.components) {
-    const c = cc.c;
-    const s = summary.components[c.id];
-    if (s === undefined) throw invalid('INVALID_INPUT', `summary.components.${c.id}`, undefined, 'is missing');
+  for (let j = 0; j < ctx.components.length; j++) {
+    const c = (ctx.components[j] as (typeof ctx.components)[number]).c;
+    const s = sums.components[j] as ComponentSums;
     const carried = carriedIn[c.id] === undefined ? ZERO : parseFixed(carriedIn[c.id], `carriedIn.${c.id}`);
     const pd =
       priorDeferred[c.id] === undefined ? ZERO : readAmount(ctx, priorDeferred[c.id], `priorBalance.deferred.${c.id}`);
@@ -212,35 +231,24 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
     lines.push(...r.lines);
     if (r.deferred !== null) deferredOut[c.id] = fromFixed(r.deferred, ctx.currency);
   }
-  const earned = sumAmounts(lines, ctx.digits);
+  const earned = sumLines(lines, ctx.digits);
   lines.push(...claw.lines);
   for (const [i, adj] of (input.adjustments ?? []).entries()) {
     const amt = readAmount(ctx, adj.amount, `adjustments[${i}].amount`);
     lines.push(
       makeLine(ctx, 'adjustment', null, rat(amt), {
         ruleId: `adjustment/${adj.id}`,
-        base: null,
-        rate: null,
-        units: null,
-        unitAmount: null,
-        tier: null,
-        text: (a) => `adjustment ${adj.id}: ${adj.reason} (${a}; does not count toward attainment)`,
+        detail: { rule: 'adjustment', id: adj.id, reason: adj.reason },
       }),
     );
   }
-  const money = (f: Fixed): string => fromFixed(f, ctx.currency).amount;
   if (input.paidToDate !== undefined) {
     const paid = readAmount(ctx, input.paidToDate, 'paidToDate');
     lines.push(
       makeLine(ctx, 'trueUp', null, rat(negFixed(paid)), {
         ruleId: 'trueUp',
         base: earned,
-        rate: null,
-        units: null,
-        unitAmount: null,
-        tier: null,
-        text: (a) =>
-          `true-up: year-to-date entitlement ${money(earned)} (${ctx.range.start}..${ctx.range.end}) minus ${money(paid)} already paid: ${a} on this line`,
+        detail: { rule: 'trueUp', paid: fromFixed(paid, ctx.currency).amount },
       }),
     );
   }
@@ -254,36 +262,23 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
     );
   if (carried.int !== 0n) {
     lines.push(
-      makeLine(ctx, 'priorBalance', null, rat(carried), {
-        ruleId: 'carried',
-        base: null,
-        rate: null,
-        units: null,
-        unitAmount: null,
-        tier: null,
-        text: (a) => `negative balance carried from the previous statement: ${a}`,
-      }),
+      makeLine(ctx, 'priorBalance', null, rat(carried), { ruleId: 'carried', detail: { rule: 'priorBalance' } }),
     );
   }
-  const payBefore = sumAmounts(lines, ctx.digits);
+  const payBefore = sumLines(lines, ctx.digits);
   const drawPrior = prior.draw === undefined ? ZERO : readAmount(ctx, prior.draw, 'priorBalance.draw');
   if (drawPrior.int < 0n)
     throw invalid('INVALID_AMOUNT', 'priorBalance.draw.amount', prior.draw?.amount, 'must not be negative');
   const draw = drawLines(ctx, payBefore, drawPrior);
   lines.push(...draw.lines);
-  let payable = sumAmounts(lines, ctx.digits);
+  let payable = sumLines(lines, ctx.digits);
   let carriedOut = ZERO;
   if (payable.int < 0n) {
     carriedOut = payable;
     lines.push(
       makeLine(ctx, 'carryForward', null, rat(negFixed(payable)), {
         ruleId: 'carried',
-        base: null,
-        rate: null,
-        units: null,
-        unitAmount: null,
-        tier: null,
-        text: (a) => `the total is negative: ${a} carried forward to the next statement`,
+        detail: { rule: 'carryForward' },
       }),
     );
     payable = ZERO;
@@ -371,6 +366,5 @@ function finalizeResolved(summary: StatementSummary, ctx: ResolvedContext, input
 export function calculateStatement(input: StatementInput): Statement {
   if (typeof input !== 'object' || input === null) throw invalid('INVALID_INPUT', 'input', input, 'must be an object');
   const ctx = resolveContext(input);
-  const summary = summarizeResolved(input.credits as readonly Credit[], ctx, input.member.id);
-  return finalizeResolved(summary, ctx, input);
+  return finalizeSums(collectSums(input.credits as readonly Credit[], ctx, input.member.id), ctx, input);
 }

@@ -6,6 +6,7 @@ import type { Money } from '../core/money.js';
 import type { DecimalInput } from '../core/fixed.js';
 import type { IsoDate } from '../core/dates.js';
 import type { Period } from '../core/periods.js';
+import type { Summary } from '../core/summary.js';
 import type { Credit } from '../model/credit.js';
 import type { Member } from '../model/member.js';
 import type { Plan, PlanInput } from '../model/plan.js';
@@ -30,10 +31,123 @@ export type StatementLineKind =
   | 'recovery'
   | 'carryForward';
 
-/** Everything needed to check a line by hand. */
+/** How a per-period limit (cap, floor, override threshold) was scaled to the statement's range. */
+export interface LimitDetail {
+  /** The plan's amount per plan period. */
+  readonly perPeriod: string;
+  /** The plan's period length. */
+  readonly per: 'month' | 'quarter' | 'year';
+  /** Plan periods added up (a true-up over the fiscal year to date), or `null` for one period. */
+  readonly periods: number | null;
+  /** Whether active days scaled the amount (a partial period of the member). */
+  readonly prorated: boolean;
+}
+
+/**
+ * What decided a line beyond its base, rate, units and tier, as data: the rule variant and its
+ * numbers (plan decimals and amounts as exact decimal strings). `explainStatement` words it;
+ * no text is built while a statement is computed.
+ */
+export type LineDetail =
+  /** A rate component (`base × rate`), or a spiff paid at a rate (`window` set) or per credit. */
+  | { readonly rule: 'rate'; readonly weight: string | null; readonly window: Period | null }
+  /** A perUnit component, or a spiff paid per credit (`window` set): `units × unitAmount`. */
+  | { readonly rule: 'perUnit'; readonly weight: string | null; readonly window: Period | null }
+  /** A manager override on the team's credits, above a threshold when there is one. */
+  | {
+      readonly rule: 'override';
+      readonly weight: string | null;
+      /** The team credits counted before the threshold. */
+      readonly teamCredits: string;
+      readonly threshold: {
+        readonly amount: string;
+        readonly limit: LimitDetail;
+        readonly met: boolean;
+        readonly mode: 'excess' | 'all';
+      } | null;
+    }
+  /** A bonus step reached (the highest): `stepAmount`, prorated by the statement's proration. */
+  | { readonly rule: 'bonus'; readonly weight: string | null; readonly atLeast: string; readonly stepAmount: string }
+  /** No bonus step reached; `firstStep` is `null` when the quota is zero. */
+  | { readonly rule: 'bonusNotReached'; readonly firstStep: string | null }
+  /** A gate (attainment fraction) not met: the component pays nothing. */
+  | { readonly rule: 'gateNotMet'; readonly gate: string }
+  /** A tier line. */
+  | {
+      readonly rule: 'tier';
+      readonly weight: string | null;
+      /**
+       * `perCreditMarginal`: the part of each credit inside the tier; `perCreditWhole`: credits whose
+       * amount lands in the tier; `partOfTotal`: the part of the total inside the tier; `totalReached`:
+       * the total reached the tier and the whole amount is paid at its rate.
+       */
+      readonly how: 'perCreditMarginal' | 'perCreditWhole' | 'partOfTotal' | 'totalReached';
+      readonly scope: 'perCredit' | 'periodToDate' | 'yearToDate';
+      /** The period (or year-to-date) total after the period's credits; `null` per credit. */
+      readonly total: string | null;
+      /** Year to date: the total carried in before the period. */
+      readonly carriedIn: string | null;
+      /** Attainment bounds of the tier as plan fractions (`basis: 'attainment'`), else `null`. */
+      readonly ofQuota: { readonly from: string; readonly to: string | null } | null;
+      /** Interpolated tiers: the next tier's rate and the total the rate was taken at (`null`: at each credit). */
+      readonly interpolation: { readonly nextRate: string; readonly at: string | null } | null;
+    }
+  /** A tiered component that pays nothing: below the first tier, per credit or in total, or a zero quota. */
+  | {
+      readonly rule: 'noTier';
+      readonly reason: 'belowFirstTierPerCredit' | 'belowFirstTier' | 'quotaZero';
+      readonly scope: 'perCredit' | 'periodToDate' | 'yearToDate';
+      readonly total: string | null;
+      readonly carriedIn: string | null;
+    }
+  /** The cap: `base` earned, `unitAmount` the cap, the excess forfeited or deferred. */
+  | { readonly rule: 'cap'; readonly mode: 'forfeit' | 'defer'; readonly limit: LimitDetail }
+  /** Released from the deferred balance (`base`) up to the cap (`unitAmount`). */
+  | { readonly rule: 'deferredRelease' }
+  /** The floor (`unitAmount`) topping up what was earned (`base`). */
+  | { readonly rule: 'floor'; readonly limit: LimitDetail }
+  /** A clawback posted in the period. */
+  | {
+      readonly rule: 'clawback';
+      readonly dealId: string;
+      readonly creditDate: string;
+      /** Days from the credit date to the day the cancellation became known. */
+      readonly days: number;
+      /** The schedule step applied, or `null` outside the window (`lastWithinDays` days). */
+      readonly withinDays: number | null;
+      readonly lastWithinDays: number;
+      /** Share reversed. */
+      readonly share: string;
+      /** What was paid on the deal: the reversal never exceeds it. */
+      readonly paid: string;
+      /** Whether the reversal was limited to `paid`. */
+      readonly limited: boolean;
+    }
+  | { readonly rule: 'adjustment'; readonly id: string; readonly reason: string }
+  /** `base` is the year-to-date entitlement; the line is minus `paid`. */
+  | { readonly rule: 'trueUp'; readonly paid: string }
+  | { readonly rule: 'priorBalance' }
+  | { readonly rule: 'carryForward' }
+  /** A draw or guarantee (`base`: earned before it; `unitAmount`: the draw for this period). */
+  | {
+      readonly rule: 'draw';
+      readonly drawType: 'recoverable' | 'nonRecoverable' | 'recoverableGuarantee' | 'nonRecoverableGuarantee';
+      /** The plan's draw per period, before proration. */
+      readonly perPeriod: string;
+      /** Active days over the period's days, when the draw was prorated. */
+      readonly proration: { readonly numerator: number; readonly denominator: number } | null;
+    }
+  /** Recovery of the draw balance: `rate` × `base` (available), rounded down, limited by the balance and cap. */
+  | {
+      readonly rule: 'recovery';
+      readonly balance: string;
+      /** The draw in effect this period (recovery leaves it), or `null` after the draw ended. */
+      readonly draw: string | null;
+      readonly cap: string | null;
+    };
+
+/** Everything needed to check a line by hand (`explainStatement` renders it as text). */
 export interface LineExplanation {
-  /** The line in words, e.g. `"tier 2 [150000.00, 250000.00): the part of the period total 165000.00 inside this tier, 15000.00 at 0.06 (6%) = 900.00"`. */
-  readonly text: string;
   /** The rule it came from: `"<versionId>/<componentId>"`, `"draw"`, `"clawback/<eventId>"`, … */
   readonly ruleId: string;
   /** The amount the rate or share applied to, when there is one. */
@@ -53,6 +167,8 @@ export interface LineExplanation {
   } | null;
   /** Ids of the credits (or events) the line used, sorted. */
   readonly creditIds: readonly string[];
+  /** What else decided the line, as data. */
+  readonly detail: LineDetail;
 }
 
 /** One line of a statement; `amount` is rounded to the currency's minor unit. */
@@ -156,6 +272,7 @@ export interface TierSummary {
   readonly base: string;
   /** Interpolated only: Σ base × (value − tier start). */
   readonly linear: string;
+  /** Sorted. */
   readonly creditIds: readonly string[];
 }
 
@@ -163,15 +280,22 @@ export interface TierSummary {
 export interface ComponentSummary {
   /** Σ counted base (after multipliers), exact decimal string. */
   readonly base: string;
-  /** Σ units (perUnit), or the signed count of credits (spiff per credit). */
+  /** Σ units (perUnit), or the signed count of credits (spiff per credit); a safe integer. */
   readonly units: number;
+  /** Sorted. */
   readonly creditIds: readonly string[];
   /** Per-credit tiered components only: one entry per tier, plus one for credits below the table first. */
   readonly tiers?: readonly TierSummary[];
 }
 
-/** The JSON-serialisable partial statement of one member over a chunk of credits. */
-export interface StatementSummary {
+/**
+ * The JSON-serialisable partial statement of one member over a chunk of credits (core's
+ * summary protocol: `kind: 'statement'`, `version: 1`). Amounts are exact decimal strings;
+ * every list of credit ids is sorted.
+ */
+export interface StatementSummary extends Summary<'statement'> {
+  readonly kind: 'statement';
+  readonly version: 1;
   readonly planId: string;
   readonly versionId: string;
   readonly memberId: string;
@@ -179,6 +303,8 @@ export interface StatementSummary {
   readonly range: Period;
   /** The prorated quota the per-credit tiers were placed with. */
   readonly quota: string;
+  /** Every credit counted in this summary (sorted): a credit id in two merged summaries is refused. */
+  readonly creditIds: readonly string[];
   readonly attainment: { readonly amount: string; readonly creditIds: readonly string[] };
   readonly components: Readonly<Record<string, ComponentSummary>>;
 }

@@ -5,7 +5,7 @@
  */
 import { invalid } from './errors.js';
 import { minorUnits } from './currency.js';
-import { parseFixed, pow10, type DecimalInput, type Fixed } from './fixed.js';
+import { formatFixed, parseFixed, pow10, type DecimalInput, type Fixed } from './fixed.js';
 import { fromFixed, readMoney, type Money } from './money.js';
 
 /**
@@ -38,14 +38,17 @@ export function allocate(value: Money, ratios: readonly DecimalInput[]): Money[]
     throw invalid(
       'INVALID_AMOUNT',
       'money.amount',
-      value.amount,
+      formatFixed(fixed),
       `has digits below the ${currency} minor unit; round it before allocating`,
     );
   }
   if (!Array.isArray(ratios) || ratios.length === 0) {
     throw invalid('INVALID_RATIO', 'ratios', ratios, 'must be a non-empty array');
   }
-  const parsed = ratios.map((r, i) => {
+  // an index loop, not ratios.map: map would call the array's own `constructor` key (species)
+  const parsed: Fixed[] = [];
+  for (let i = 0; i < ratios.length; i++) {
+    const r = ratios[i];
     let f: Fixed;
     try {
       f = parseFixed(r, `ratios[${i}]`);
@@ -53,8 +56,8 @@ export function allocate(value: Money, ratios: readonly DecimalInput[]): Money[]
       throw invalid('INVALID_RATIO', `ratios[${i}]`, r, 'must be a finite, non-negative decimal');
     }
     if (f.int < 0n) throw invalid('INVALID_RATIO', `ratios[${i}]`, r, 'must not be negative');
-    return f;
-  });
+    parsed.push(f);
+  }
   const scale = parsed.reduce((s, f) => Math.max(s, f.scale), 0);
   const weights = parsed.map((f) => f.int * pow10(scale - f.scale));
   const total = weights.reduce((a, b) => a + b, 0n);

@@ -83,29 +83,43 @@ export function fromLocalDate(d: Date): IsoDate {
 }
 
 /**
+ * Date arithmetic returns only dates the library accepts: a result outside the years
+ * 0001–9999 (or past what a JavaScript Date holds, which date-fns returns as an Invalid Date)
+ * is refused with `INVALID_DATE` naming the step.
+ */
+function inCalendar(result: string, field: string, step: number, from: IsoDate): IsoDate {
+  if (!isIsoDate(result)) {
+    throw invalid('INVALID_DATE', field, step, `moves ${from} outside the calendar years 0001–9999`);
+  }
+  return result;
+}
+
+/**
  * The date `days` days after `date` (before, for a negative number).
  *
- * @throws {RevopsError} `INVALID_DATE` for a malformed date; `INVALID_INPUT` for a
- *   non-integer number of days.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed date, or a result outside the years
+ *   0001–9999; `INVALID_INPUT` for a non-integer number of days.
  * @example
  * ```ts
  * import { addDays } from 'revops/core';
  * addDays('2024-02-28', 2);
  * //=> '2024-03-01'
+ * addDays('9999-12-31', 1);
+ * //=> throws INVALID_DATE
  * ```
  */
 export function addDays(date: IsoDate, days: number): IsoDate {
   assertIsoDate(date, 'date');
   if (!Number.isSafeInteger(days)) throw invalid('INVALID_INPUT', 'days', days, 'must be an integer');
-  return fromLocalDate(fnsAddDays(toUtcDate(date), days));
+  return inCalendar(fromLocalDate(fnsAddDays(toUtcDate(date), days)), 'days', days, date);
 }
 
 /**
  * The date `months` calendar months after `date`, clamped to the end of the month
  * (`2025-01-31` + 1 month is `2025-02-28`).
  *
- * @throws {RevopsError} `INVALID_DATE` for a malformed date; `INVALID_INPUT` for a
- *   non-integer number of months.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed date, or a result outside the years
+ *   0001–9999; `INVALID_INPUT` for a non-integer number of months.
  * @example
  * ```ts
  * import { addMonths } from 'revops/core';
@@ -116,7 +130,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 export function addMonths(date: IsoDate, months: number): IsoDate {
   assertIsoDate(date, 'date');
   if (!Number.isSafeInteger(months)) throw invalid('INVALID_INPUT', 'months', months, 'must be an integer');
-  return fromLocalDate(fnsAddMonths(toUtcDate(date), months));
+  return inCalendar(fromLocalDate(fnsAddMonths(toUtcDate(date), months)), 'months', months, date);
 }
 
 /**

@@ -136,23 +136,125 @@ export class RevopsError extends Error {
   }
 }
 
+/** Longest rendering of an object or array in a message (longer ones end in `...`). */
+const DESCRIBE_LIMIT = 80;
+/** Longest string kept whole in a message (longer ones are cut to 57 characters and `...`). */
+const STRING_LIMIT = 60;
+
+const quote = (text: string): string =>
+  JSON.stringify(text.length > STRING_LIMIT ? `${text.slice(0, STRING_LIMIT - 3)}...` : text);
+
+/** A property's value if it is an own data property (a getter is never called), else `undefined`. */
+function ownData(o: object, key: string): { value: unknown } | undefined {
+  const d = Object.getOwnPropertyDescriptor(o, key);
+  return d !== undefined && 'value' in d ? { value: d.value } : undefined;
+}
+
+/**
+ * The text of a decimal.js value read from its fields (`d`: base-1e7 words, `e`: decimal
+ * exponent, `s`: sign), never through its methods: a Decimal whose exponent was set to 9e15
+ * would take minutes to print. At most 70 significant digits.
+ */
+function decimalText(o: object): string | undefined {
+  const d = ownData(o, 'd')?.value;
+  const e = ownData(o, 'e')?.value;
+  const s = ownData(o, 's')?.value;
+  if (typeof s !== 'number' || typeof ownData(o, 'constructor')?.value !== 'function') return undefined;
+  if (d === null) return Number.isNaN(s) ? 'NaN' : s < 0 ? '-Infinity' : 'Infinity';
+  if (!Array.isArray(d) || d.length === 0 || typeof e !== 'number' || !Number.isInteger(e)) return undefined;
+  let digits = '';
+  for (let i = 0; i < d.length && i < 10; i++) {
+    const w: unknown = d[i];
+    if (typeof w !== 'number' || !Number.isInteger(w) || w < 0 || w >= 1e7) return undefined;
+    digits += i === 0 ? String(w) : String(w).padStart(7, '0');
+  }
+  const cut = d.length > 10 ? '...' : '';
+  digits = digits.replace(/0+$/, '') || '0';
+  const sign = s < 0 ? '-' : '';
+  if (e >= 0 && e < 21 && cut === '')
+    return `${sign}${digits.slice(0, e + 1).padEnd(e + 1, '0')}${digits.length > e + 1 ? `.${digits.slice(e + 1)}` : ''}`;
+  if (e < 0 && e > -7 && cut === '') return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
+  return `${sign}${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ''}${cut}e${e < 0 ? '' : '+'}${e}`;
+}
+
+/** The text of a value that is written whole (not an array or object), or `undefined`. */
+function leafText(value: unknown, seen: Set<object>): string | undefined {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value !== 'object') return typeof value === 'function' ? 'function' : typeof value;
+  if (seen.has(value)) return '<cycle>';
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    const t = Date.prototype.getTime.call(value);
+    return Number.isFinite(t) ? JSON.stringify(new Date(t).toISOString()) : 'Invalid Date';
+  }
+  const decimal = decimalText(value);
+  return decimal === undefined ? undefined : JSON.stringify(decimal);
+}
+
+/**
+ * Writes `value` as short JSON into `w`, stopping once `w` is longer than the limit: at most
+ * {@link DESCRIBE_LIMIT} characters (plus one piece) are ever produced, whatever the size,
+ * depth or shape of the value. Reads own data properties only (never a getter, never
+ * `toJSON`); a cycle is written `<cycle>`. May throw (a proxy's trap): the caller catches.
+ */
+function writeValue(value: unknown, w: { text: string; seen: Set<object> }): void {
+  if (w.text.length > DESCRIBE_LIMIT) return;
+  const leaf = leafText(value, w.seen);
+  if (leaf !== undefined) {
+    w.text += leaf;
+    return;
+  }
+  const o = value as object;
+  w.seen.add(o);
+  if (Array.isArray(o)) {
+    const len = ownData(o, 'length')?.value;
+    const n = typeof len === 'number' ? len : 0;
+    w.text += '[';
+    for (let i = 0; i < n && w.text.length <= DESCRIBE_LIMIT; i++) {
+      if (i > 0) w.text += ',';
+      const item = ownData(o, String(i));
+      if (item === undefined) w.text += 'null';
+      else writeValue(item.value, w);
+    }
+    w.text += ']';
+    return;
+  }
+  w.text += '{';
+  let first = true;
+  for (const key of Object.keys(o)) {
+    if (w.text.length > DESCRIBE_LIMIT) break;
+    const item = ownData(o, key);
+    const t = typeof item?.value;
+    if (item === undefined || t === 'undefined' || t === 'function' || t === 'symbol') continue;
+    w.text += `${first ? '' : ','}${quote(key)}:`;
+    first = false;
+    writeValue(item.value, w);
+  }
+  w.text += '}';
+}
+
 /**
  * Renders a received value for an error message: strings quoted, numbers as written,
- * objects as short JSON. Never throws.
+ * objects and arrays as short JSON (cut to 80 characters with `...`; own data properties only,
+ * so no getter or `toJSON` runs; a cycle written `<cycle>`; a Decimal as its quoted value).
+ * Bounded time and size for any value, however large, deep, cyclic or hostile; never throws.
  * @internal
  */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string') return quote(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) {
     return String(value);
   }
   if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value !== 'object') return typeof value;
   try {
-    const json = JSON.stringify(value);
-    if (json === undefined) return typeof value;
-    return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+    const w = { text: '', seen: new Set<object>() };
+    writeValue(value, w);
+    const text = w.text;
+    return text.length > DESCRIBE_LIMIT ? `${text.slice(0, DESCRIBE_LIMIT - 3)}...` : text;
   } catch {
-    return typeof value;
+    return 'object';
   }
 }
 

@@ -23,6 +23,7 @@ export {
 export { compare, equals, greaterThan, lessThan, sign, isZero, minMoney, maxMoney } from './money-compare.js';
 export { allocate } from './allocate.js';
 export { sumProducts, type SumProductsOptions } from './sum-products.js';
+export { compileRate, type CompiledRate, type Factor } from './compiled-rate.js';
 export { divide, prorate } from './divide.js';
 export { RevopsDecimal, toDecimal } from './decimal.js';
 export {

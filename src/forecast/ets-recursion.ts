@@ -43,6 +43,48 @@ export interface EtsState {
 }
 
 /**
+ * The sum of squared one-step errors only, for the parameter search: the same recursion as
+ * {@link etsRun}, with the seasonal states copied into `scratch` (length m) so that an
+ * evaluation allocates nothing. Non-finite sums are returned as +Infinity.
+ * @internal
+ */
+export function etsSse(
+  y: Float64Array,
+  spec: EtsSpec,
+  p: EtsParameters,
+  init: EtsInitial,
+  scratch: Float64Array,
+): number {
+  const { alpha, beta, gamma, phi } = p;
+  const m = spec.m;
+  const seasonal = spec.seasonality !== 'none';
+  const mult = spec.seasonality === 'multiplicative';
+  if (seasonal) for (let i = 0; i < m; i++) scratch[i] = init.seasonal[i] as number;
+  let l = init.level;
+  let b = spec.trend ? init.trend : 0;
+  let sse = 0;
+  const n = y.length;
+  for (let t = 0; t < n; t++) {
+    const pb = phi * b;
+    const base = l + pb;
+    const j = seasonal ? t % m : 0;
+    const st = seasonal ? (scratch[j] as number) : 0;
+    const e = (y[t] as number) - (mult ? base * st : base + st);
+    sse += e * e;
+    if (mult) {
+      l = base + (alpha * e) / st;
+      b = pb + (beta * e) / st;
+      scratch[j] = st + (gamma * e) / base;
+    } else {
+      l = base + alpha * e;
+      b = pb + beta * e;
+      if (seasonal) scratch[j] = st + gamma * e;
+    }
+  }
+  return Number.isFinite(sse) ? sse : Infinity;
+}
+
+/**
  * Runs the recursion over `y`; returns the sum of squared one-step errors and, when `fitted`
  * is given, writes the one-step forecasts into it. `NaN`/`Infinity` propagate (the fitter
  * treats them as +Infinity).

@@ -5,7 +5,8 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { etsForecast, etsRun, type EtsSpec } from './ets-recursion.js';
+import { etsForecast, etsRun, etsSse, type EtsSpec } from './ets-recursion.js';
+import { initialStateProfile } from './initial-state-fit.js';
 import { minimizeInBox } from './nelder-mead.js';
 import {
   analyticIntervals,
@@ -138,9 +139,14 @@ export interface HoltWintersFit {
  * errors, by a bounded Nelder–Mead search (started from the best point of a small grid,
  * restarted until it stops improving) over the usual region: α, β* ∈ [0.0001, 0.9999],
  * γ ∈ [0.0001, 0.9999·(1 − α)] (so 0 < γ < 1 − α, as R's `ets`), φ ∈ [0.8, 0.98]. The
- * initial states are the heuristic ones unless `initialization: 'estimated'`, which searches
+ * initial states are the heuristic ones unless `initialization: 'estimated'`, which chooses
  * them too (R's `ets` estimates them; with R's parameters and states given, fitted values and
- * forecasts agree with R's).
+ * forecasts agree with R's): for each candidate of the smoothing parameters the states are
+ * the least-squares ones (variable projection, Golub & Pereyra 1973: the one-step errors are
+ * linear in the initial states with additive or no seasonality, so one Gauss–Newton step
+ * finds them exactly; with multiplicative seasonality Gauss–Newton is iterated), inside a box
+ * scaled by the data's range r (ℓ₀ ± 5r, b₀ ± r, additive sᵢ ± 2r, multiplicative sᵢ in
+ * [0.01, m]). The search then runs over the smoothing parameters only.
  *
  * **Intervals.** σ² = SSE/(n − k), k = number of smoothing parameters plus initial states
  * (1 + trend + m − 1 seasonal), as R's `ets`. Additive or no seasonality: analytic, the
@@ -253,16 +259,20 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
   const { free, lower, upper, grid, toParameters } = smoothingSpace(options, spec, damped, parameterization);
   let x: number[] = [];
   const nFree = free.length;
-  if (nFree > 0 || box !== undefined) {
-    const stateOf = (v: readonly number[]) => (box === undefined ? init : box.decode(v.slice(nFree)));
-    const sse = (v: readonly number[]): number => etsRun(y, spec, toParameters(v), stateOf(v)).sse;
-    // Best smoothing parameters on a small grid (states at their start), then Nelder–Mead over everything.
-    const stateStart = box?.start ?? [];
+  // Estimated states: for each candidate of the smoothing parameters, the least-squares states
+  // (initial-state-fit.ts), so the search runs over the smoothing parameters only.
+  const profile = box === undefined ? undefined : initialStateProfile(y, spec, box);
+  const scratch = new Float64Array(m);
+  const fixedInit = init;
+  const sse = (v: readonly number[]): number =>
+    profile === undefined ? etsSse(y, spec, toParameters(v), fixedInit, scratch) : profile.sse(toParameters(v));
+  if (nFree > 0) {
+    // Best smoothing parameters on a small grid, then Nelder–Mead from there.
     let start: number[] = [];
     let startValue = Infinity;
     const walk = (k: number, acc: number[]): void => {
       if (k === grid.length) {
-        const v = [...acc.map((a, i) => Math.min(upper[i] as number, Math.max(lower[i] as number, a))), ...stateStart];
+        const v = acc.map((a, i) => Math.min(upper[i] as number, Math.max(lower[i] as number, a)));
         const f = sse(v);
         if (f < startValue || start.length === 0) {
           start = v;
@@ -273,10 +283,11 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
       for (const g of grid[k] as number[]) walk(k + 1, [...acc, g]);
     };
     walk(0, []);
-    x = minimizeInBox(sse, start, [...lower, ...(box?.lower ?? [])], [...upper, ...(box?.upper ?? [])], {
-      maxEvaluations: 20_000 + 4_000 * stateStart.length,
-    }).x;
-    if (box !== undefined) init = box.decode(x.slice(nFree));
+    x = minimizeInBox(sse, start, lower, upper, profile === undefined ? {} : { fTolerance: 1e-10, xTolerance: 1e-8 }).x;
+  }
+  if (profile !== undefined && box !== undefined) {
+    profile.sse(toParameters(x));
+    init = box.decode(profile.states());
   }
   const p = toParameters(x.slice(0, nFree));
   const n = y.length;

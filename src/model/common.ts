@@ -27,14 +27,44 @@ export const InstantSchema = z.string().refine(isInstant, {
   error: (iss) => `must be an ISO-8601 instant with an offset, e.g. 2026-03-31T17:05:00Z, ${got(iss.input)}`,
 });
 
+/**
+ * A creation time: an ISO-8601 instant with an offset, or a calendar date `YYYY-MM-DD` (as
+ * CRM exports write it), which is read as the start of that day in UTC (`'2026-01-24'` →
+ * `'2026-01-24T00:00:00Z'`). The output is always an instant.
+ */
+export const CreatedAtSchema = z
+  .string()
+  .refine((v) => isInstant(v) || isIsoDate(v), {
+    error: (iss) =>
+      `must be an ISO-8601 instant with an offset (2026-01-24T09:30:00Z) or a date YYYY-MM-DD, ${got(iss.input)}`,
+  })
+  .transform((v) => (isInstant(v) ? v : `${v}T00:00:00Z`));
+
 /** An ISO 4217 currency code with minor units. */
 export const CurrencyCodeSchema = z
   .string()
   .refine(isCurrencyCode, { error: (iss) => `must be an ISO 4217 currency code such as USD, ${got(iss.input)}` });
 
+/**
+ * Whether `v` is a decimal whose canonical form is itself accepted back: `"1e1000"` has one
+ * digit, but its plain form has 1,001 and would not parse again, so it is refused here and a
+ * parsed entity's JSON always parses back.
+ */
 function isDecimal(v: unknown): boolean {
   try {
-    parseFixed(v);
+    parseFixed(formatFixed(normalizeFixed(parseFixed(v))));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `amount` is an amount whose money form (at the currency's minor unit) parses back. */
+function isAmount(amount: unknown, currency: unknown): boolean {
+  try {
+    // a malformed amount or currency is reported by its own field
+    if (!isCurrencyCode(currency) || !isDecimal(amount)) return true;
+    parseFixed(money(amount as string, currency).amount);
     return true;
   } catch {
     return false;
@@ -58,6 +88,10 @@ export const MoneySchema: z.ZodType<Money, { amount: string | number; currency: 
       .union([z.string(), z.number()])
       .refine(isDecimal, { error: (iss) => `must be a decimal amount such as "12.30", ${got(iss.input)}` }),
     currency: CurrencyCodeSchema,
+  })
+  .refine((v) => isAmount(v.amount, v.currency), {
+    error: (iss) => `must be an amount of at most 1000 digits at the currency's minor unit, ${got(iss.input)}`,
+    path: ['amount'],
   })
   .transform((v) => money(v.amount, v.currency));
 

@@ -3,18 +3,20 @@
  * @module
  */
 import * as z from 'zod';
-import type { RevopsError } from '../core/errors.js';
+import { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import {
+  CreatedAtSchema,
   CustomFieldsSchema,
   DecimalStringSchema,
   FractionSchema,
   IdSchema,
-  InstantSchema,
   IsoDateSchema,
   MoneySchema,
 } from './common.js';
-import { makeParsers } from './parse.js';
+import { defaultDealPipelineSpec } from './default-pipelines.js';
+import { got, guarded, toRevopsError } from './parse.js';
+import type { Pipeline, PipelineStage } from './pipeline.js';
 import { DealTypeSchema, ForecastCategorySchema, SegmentSchema } from './segment.js';
 import { StageEventSchema } from './stage-event.js';
 
@@ -63,7 +65,11 @@ export const DealSchema = z.strictObject({
   expectedCloseDate: IsoDateSchema,
   /** The date the deal actually closed (won or lost). */
   closeDate: IsoDateSchema.optional(),
-  createdAt: InstantSchema,
+  /**
+   * When it was created: an instant, or a date `YYYY-MM-DD` read as the start of that day in
+   * UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
+   */
+  createdAt: CreatedAtSchema,
   lostReason: z.string().min(1).optional(),
   segment: SegmentSchema.optional(),
   territoryId: IdSchema.optional(),
@@ -80,31 +86,150 @@ export type Deal = z.output<typeof DealSchema>;
 /** The input form of a deal (amount may be a number; defaults not yet applied). */
 export type DealInput = z.input<typeof DealSchema>;
 
-const parsers = makeParsers('Deal', DealSchema);
+/** Options of {@link parseDeal} and {@link safeParseDeal}. */
+export interface ParseDealOptions {
+  /**
+   * The deal pipeline whose stages supply the defaults and the checks. With it, a stage it
+   * lacks is refused. Default: the default deal pipeline (`defaultDealPipelineSpec`), used
+   * for the stages it has; another stage is then accepted as given, with `probability` and
+   * `forecastCategory` required.
+   */
+  readonly pipeline?: Pipeline;
+}
+
+interface Problem {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function findStage(pipeline: Pipeline, stage: unknown): PipelineStage | undefined {
+  if (typeof stage !== 'string') return undefined;
+  for (const s of pipeline.stages) if (s.id === stage) return s;
+  return undefined;
+}
+
+function refuse(input: unknown, problems: readonly Problem[]): RevopsError {
+  const issues = problems.map((p) => ({ path: p.path, message: p.message, code: 'custom' }));
+  const lines = problems.map((p) => `${p.path.join('.')}: ${p.message}`);
+  return new RevopsError('INVALID_INPUT', `Invalid Deal: ${lines.join('; ')}`, {
+    field: problems[0]?.path.join('.') ?? 'Deal',
+    value: input,
+    issues,
+  });
+}
+
+/** Fills `probability` and `forecastCategory` from the stage when they are absent. */
+function withStageDefaults(input: unknown, stage: PipelineStage | undefined): unknown {
+  if (stage === undefined || !isRecord(input)) return input;
+  const missingProbability = input.probability === undefined;
+  const missingCategory = input.forecastCategory === undefined;
+  if (!missingProbability && !missingCategory) return input;
+  const filled: Record<string, unknown> = { ...input };
+  if (missingProbability) {
+    filled.probability = stage.probability;
+    if (filled.probabilitySource === undefined) filled.probabilitySource = 'stage';
+  }
+  if (missingCategory) filled.forecastCategory = stage.forecastCategory;
+  return filled;
+}
+
+/** The checks that need the stage's kind or two fields at once. */
+function contradictions(deal: Deal, stage: PipelineStage | undefined): Problem[] {
+  const problems: Problem[] = [];
+  if (stage !== undefined && stage.kind !== 'open') {
+    const [probability, category] = stage.kind === 'won' ? [1, 'closed'] : [0, 'omitted'];
+    const where = `a deal in ${stage.kind} stage ${JSON.stringify(stage.id)}`;
+    if (deal.probability !== probability) {
+      problems.push({ path: ['probability'], message: `must be ${probability} for ${where}, got ${deal.probability}` });
+    }
+    if (deal.forecastCategory !== category) {
+      problems.push({
+        path: ['forecastCategory'],
+        message: `must be '${category}' for ${where}, got '${deal.forecastCategory}'`,
+      });
+    }
+  }
+  const created = deal.createdAt.slice(0, 10);
+  if (deal.closeDate !== undefined && deal.closeDate < created) {
+    problems.push({
+      path: ['closeDate'],
+      message: `must not be before the date of createdAt (${created}), got "${deal.closeDate}"`,
+    });
+  }
+  return problems;
+}
+
+function parseDealResult(input: unknown, given: ParseDealOptions | number): Result<Deal, RevopsError> {
+  return guarded('Deal', input, () => {
+    // a number is the index that `rows.map(parseDeal)` passes: no options
+    const options: ParseDealOptions = typeof given === 'object' && given !== null ? given : {};
+    const pipeline = options.pipeline ?? defaultDealPipelineSpec;
+    const stageId = isRecord(input) ? input.stage : undefined;
+    const stage = findStage(pipeline, stageId);
+    if (stage === undefined && options.pipeline !== undefined && typeof stageId === 'string') {
+      const ids = pipeline.stages.map((st) => st.id).join(', ');
+      throw refuse(input, [
+        {
+          path: ['stage'],
+          message: `must be a stage of pipeline ${JSON.stringify(pipeline.id)} (${ids}), got ${got(stageId).slice(4)}`,
+        },
+      ]);
+    }
+    const r = DealSchema.safeParse(withStageDefaults(input, stage));
+    if (!r.success) throw toRevopsError('Deal', r.error, input);
+    const problems = contradictions(r.data, stage);
+    if (problems.length > 0) throw refuse(input, problems);
+    return r.data;
+  });
+}
 
 /**
  * Parses a deal, throwing on any problem. Unknown keys are rejected.
  *
- * @throws {RevopsError} `INVALID_INPUT` listing every problem with its path.
+ * Defaults from the pipeline, as the schema promises: when `probability` is absent it is the
+ * stage's (with `probabilitySource: 'stage'`), and when `forecastCategory` is absent it is the
+ * stage's (a won stage gives 1 and `'closed'`, a lost stage 0 and `'omitted'`). A date-only
+ * `createdAt` (`'2026-01-24'`) is read as the start of that day in UTC.
+ *
+ * Types stay strict: a probability is a number in [0, 1], never the text `"0.2"` or a percent
+ * (`revops/import` converts the text of a CRM export). Refused as contradictions: a deal in a
+ * won stage whose probability is not 1 or whose category is not `'closed'`, in a lost stage not
+ * 0 and `'omitted'`, and a `closeDate` before the (calendar) date of `createdAt`.
+ *
+ * @param input - the deal, e.g. from JSON.
+ * @param options - `pipeline` (default: the default deal pipeline). A number in its place (the
+ *   index that `rows.map(parseDeal)` passes) is ignored.
+ * @throws {RevopsError} `INVALID_INPUT` listing every problem with its path, for a malformed
+ *   field, an unknown key, a stage the given pipeline lacks, a contradiction above, or an input
+ *   that cannot be read (a getter or a proxy that throws).
  * @example
  * ```ts
  * import { parseDeal } from 'revops/model';
  * const deal = parseDeal({
  *   id: 'd1', name: 'Acme renewal', accountId: 'a1', ownerId: 'ae1', type: 'renewal',
- *   amount: { amount: 24000, currency: 'USD' }, stage: 'proposal', probability: 0.5,
- *   forecastCategory: 'bestCase', expectedCloseDate: '2026-03-31', createdAt: '2026-01-10T09:00:00Z',
+ *   amount: { amount: 24000, currency: 'USD' }, stage: 'proposal',
+ *   expectedCloseDate: '2026-03-31', createdAt: '2026-01-10',
  * });
- * [deal.amount.amount, deal.probabilitySource];
- * //=> ['24000.00', 'stage']
+ * [deal.amount.amount, deal.probability, deal.probabilitySource, deal.forecastCategory, deal.createdAt];
+ * //=> ['24000.00', 0.5, 'stage', 'bestCase', '2026-01-10T00:00:00Z']
  * ```
  */
-export function parseDeal(input: unknown): Deal {
-  return parsers.parse(input);
+export function parseDeal(input: unknown, options: ParseDealOptions | number = {}): Deal {
+  const r = parseDealResult(input, options);
+  if (!r.ok) throw r.error;
+  return r.value;
 }
 
 /**
- * Parses a deal, returning a Result instead of throwing.
+ * Parses a deal as {@link parseDeal} does, returning a Result instead of throwing. It never
+ * throws, whatever the input.
  *
+ * @param input - the deal, e.g. from JSON.
+ * @param options - `pipeline` (default: the default deal pipeline).
  * @example
  * ```ts
  * import { safeParseDeal } from 'revops/model';
@@ -113,6 +238,6 @@ export function parseDeal(input: unknown): Deal {
  * //=> 'INVALID_INPUT'
  * ```
  */
-export function safeParseDeal(input: unknown): Result<Deal, RevopsError> {
-  return parsers.safeParse(input);
+export function safeParseDeal(input: unknown, options: ParseDealOptions | number = {}): Result<Deal, RevopsError> {
+  return parseDealResult(input, options);
 }

@@ -12,6 +12,7 @@ export {
   IdSchema,
   IsoDateSchema,
   InstantSchema,
+  CreatedAtSchema,
   CurrencyCodeSchema,
   DecimalStringSchema,
   MoneySchema,

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { CustomFieldsSchema, IdSchema, InstantSchema, plusZero } from './common.js';
+import { CreatedAtSchema, CustomFieldsSchema, IdSchema, plusZero } from './common.js';
 import { makeParsers } from './parse.js';
 import { SegmentSchema } from './segment.js';
 import { StageEventSchema } from './stage-event.js';
@@ -27,7 +27,11 @@ export const LeadSchema = z.strictObject({
   segment: SegmentSchema.optional(),
   /** Current stage id in the lead pipeline. */
   stage: z.string().min(1),
-  createdAt: InstantSchema,
+  /**
+   * When it was created: an instant, or a date `YYYY-MM-DD` read as the start of that day in
+   * UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
+   */
+  createdAt: CreatedAtSchema,
   history: z.array(StageEventSchema).default([]),
   disqualifyReason: z.string().min(1).optional(),
   /** The deal created when the lead was converted. */

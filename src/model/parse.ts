@@ -34,12 +34,61 @@ export interface Parsers<T> {
   safeParse: (input: unknown) => Result<T, RevopsError>;
 }
 
-/** Builds `parse` / `safeParse` for a schema. @internal */
-export function makeParsers<S extends z.ZodType>(entity: string, schema: S): Parsers<z.output<S>> {
-  const safeParse = (input: unknown): Result<z.output<S>, RevopsError> => {
-    const r = schema.safeParse(input);
-    return r.success ? { ok: true, value: r.data } : { ok: false, error: toRevopsError(entity, r.error, input) };
-  };
+/** The name and message of something thrown, bounded and read without ever throwing. */
+function describeThrown(thrown: unknown): string {
+  try {
+    if (thrown instanceof Error) {
+      const text = `${String(thrown.name)}: ${String(thrown.message)}`;
+      return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+    }
+    return describeValue(thrown);
+  } catch {
+    return 'an unreadable value';
+  }
+}
+
+/**
+ * The error for an input that could not even be read: a getter or a proxy trap threw, or the
+ * value is nested too deeply for the stack. @internal
+ */
+export function unreadable(entity: string, input: unknown, thrown: unknown): RevopsError {
+  return new RevopsError(
+    'INVALID_INPUT',
+    `Invalid ${entity}: the input could not be read (reading it threw ${describeThrown(thrown)})`,
+    { field: entity, value: input, issues: [{ path: [], message: 'could not be read', code: 'unreadable' }] },
+  );
+}
+
+/**
+ * Runs `parse` so that nothing but a RevopsError ever leaves it: whatever a user's getter,
+ * proxy or a stack overflow throws becomes `INVALID_INPUT`. Returns a Result. @internal
+ */
+export function guarded<T>(entity: string, input: unknown, parse: () => T): Result<T, RevopsError> {
+  try {
+    return { ok: true, value: parse() };
+  } catch (thrown) {
+    if (thrown instanceof RevopsError) return { ok: false, error: thrown };
+    return { ok: false, error: unreadable(entity, input, thrown) };
+  }
+}
+
+/**
+ * Builds `parse` / `safeParse` for a schema. `safeParse` never throws, whatever the input
+ * (throwing getters, proxies, cyclic or deeply nested objects, odd prototypes); `parse` throws
+ * only RevopsError. `after`, when given, checks the parsed value further (throwing RevopsError).
+ * @internal
+ */
+export function makeParsers<S extends z.ZodType>(
+  entity: string,
+  schema: S,
+  after?: (value: z.output<S>) => z.output<S>,
+): Parsers<z.output<S>> {
+  const safeParse = (input: unknown): Result<z.output<S>, RevopsError> =>
+    guarded(entity, input, () => {
+      const r = schema.safeParse(input);
+      if (!r.success) throw toRevopsError(entity, r.error, input);
+      return after === undefined ? r.data : after(r.data);
+    });
   return {
     safeParse,
     parse: (input: unknown): z.output<S> => {

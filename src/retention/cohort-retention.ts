@@ -3,39 +3,45 @@
  * summary whose size grows with cohorts × periods, never with customers.
  * @module
  */
-import { invalid } from '../core/errors.js';
-import type { IsoDate } from '../core/dates.js';
+import { MINOR_UNITS_TABLE, type CurrencyCode } from '../core/currency.js';
+import type { Instant, IsoDate } from '../core/dates.js';
+import { ExactAccumulator } from '../core/fast-exact.js';
+import { formatFixed } from '../core/fixed.js';
+import { readAsOf, readObject, readOneOf } from '../core/read.js';
+import {
+  invalidSummary,
+  readSummary,
+  summaryArray,
+  summaryInteger,
+  summaryRecord,
+  type Summary,
+} from '../core/summary.js';
 import type { Subscription } from '../model/subscription.js';
 import {
+  readConventionSettings,
   resolveConvention,
+  type ConventionOptions,
   type ChurnRecognition,
   type DiscountRule,
   type FreePlanRule,
-  type RetentionPresetName,
 } from './presets.js';
-import { monthDate, readDate, readTimeline, unitsToDecimal } from './timeline.js';
+import { summaryAmount } from './summary-amounts.js';
+import { monthDate, readDate, readTimeline } from './timeline.js';
 
 /** Cohort and column width. */
 export type CohortGranularity = 'month' | 'quarter' | 'year';
 
 /** Options of {@link summarizeCohortRetention} (and, with `basis`, of {@link cohortRetention}). */
-export interface CohortSummaryOptions {
+export interface CohortSummaryOptions extends ConventionOptions {
   /** Width of a cohort and of a column. Default `'month'`. */
   readonly granularity?: CohortGranularity;
   /**
-   * Last date reported: the last column is the last period that ends on or before it.
-   * Default: the last month-end snapshot in the data. Give it explicitly when summarising
-   * chunks that may end at different times.
+   * The table as it stood then: the last column is the last period whose final month-end
+   * snapshot is on or before `asOf` (a date is the end of that day, UTC). Default: the last
+   * month-end snapshot in the data. Give it explicitly when summarising chunks that may end at
+   * different times.
    */
-  readonly through?: IsoDate;
-  /** Provider convention to start from. Default: the library defaults (= `'chartmogul'`). */
-  readonly preset?: RetentionPresetName;
-  /** When churn is recognised. Default `'periodEnd'`. */
-  readonly churnRecognition?: ChurnRecognition;
-  /** Whether free-plan customers are customers. Default `'active'`. */
-  readonly freePlans?: FreePlanRule;
-  /** Which discounts reduce MRR. Default `'all'`. */
-  readonly discounts?: DiscountRule;
+  readonly asOf?: IsoDate | Instant;
   /**
    * A customer who churns and comes back: `'active'` — counts as active again in the original
    * cohort (ChartMogul); `'lost'` — the first churn is final, so the table is a survival curve
@@ -44,7 +50,7 @@ export interface CohortSummaryOptions {
    */
   readonly returners?: 'active' | 'lost';
   /** The currency, required only to summarise an empty chunk. Default: the rows' currency. */
-  readonly currency?: string;
+  readonly currency?: CurrencyCode;
 }
 
 /** One cohort of a {@link CohortRetentionSummary}: arrays indexed by age (periods since the cohort's start). */
@@ -61,25 +67,29 @@ export interface CohortSummaryRow {
   readonly mrr: string[];
 }
 
-/** The JSON-serialisable, mergeable summary of {@link summarizeCohortRetention}. */
-export interface CohortRetentionSummary {
-  readonly kind: 'revops/retention/cohortRetention';
+/**
+ * The JSON summary of {@link summarizeCohortRetention}, version 1: its parameters
+ * (`granularity`, `currency`, the convention's settings, `returners`) are fields, compared on
+ * merge; amounts are exact decimal strings.
+ */
+export interface CohortRetentionSummary extends Summary<'cohortRetention'> {
+  readonly kind: 'cohortRetention';
+  readonly version: 1;
   readonly granularity: CohortGranularity;
-  readonly currency: string | null;
-  readonly convention: {
-    readonly churnRecognition: ChurnRecognition;
-    readonly freePlans: FreePlanRule;
-    readonly discounts: DiscountRule;
-    readonly returners: 'active' | 'lost';
-  };
+  /** `null` for a summary of no rows without `options.currency`. */
+  readonly currency: CurrencyCode | null;
+  readonly churnRecognition: ChurnRecognition;
+  readonly freePlans: FreePlanRule;
+  readonly discounts: DiscountRule;
+  readonly returners: 'active' | 'lost';
   /**
    * Last day of the last month covered (the data's last month-end snapshot, or the month
-   * ending on or before `options.through`); `null` without data. Cohorts and cells run to the
+   * ending on or before `options.asOf`); `null` without data. Cohorts and cells run to the
    * period containing it, which may be incomplete; the table reports complete periods only.
    */
   readonly lastMonth: IsoDate | null;
-  /** Whether `lastMonth` came from the data (then a merge may extend it with zeros) or from `options.through`. */
-  readonly throughFromData: boolean;
+  /** Whether `lastMonth` came from the data (then a merge may extend it with zeros) or from `options.asOf`. */
+  readonly lastMonthFromData: boolean;
   /** Cohorts keyed by label (`2026-01`, `2026-Q1`, `2026`); arrays run to the period containing `lastMonth`. */
   readonly cohorts: Readonly<Record<string, CohortSummaryRow>>;
 }
@@ -96,11 +106,13 @@ export function periodLabel(p: number, g: CohortGranularity): string {
   return `${y}-${String((first % 12) + 1).padStart(2, '0')}`;
 }
 
-/** @internal */
-export function readGranularity(g: unknown): CohortGranularity {
-  if (g !== 'month' && g !== 'quarter' && g !== 'year')
-    throw invalid('INVALID_OPTION', 'options.granularity', g, "must be 'month', 'quarter' or 'year'");
-  return g;
+/** Reads a granularity (`INVALID_OPTION` for an option, `INVALID_SUMMARY` for a summary's field). @internal */
+export function readGranularity(
+  g: unknown,
+  field = 'options.granularity',
+  code: 'INVALID_OPTION' | 'INVALID_SUMMARY' = 'INVALID_OPTION',
+): CohortGranularity {
+  return readOneOf(g, field, ['month', 'quarter', 'year'], code);
 }
 
 /**
@@ -116,16 +128,19 @@ export function readGranularity(g: unknown): CohortGranularity {
  * @param options - see {@link CohortSummaryOptions}.
  * @returns the summary.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown granularity, preset or setting.
- * @throws {RevopsError} `INVALID_DATE` for a malformed date.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed date or `asOf`.
  * @throws {RevopsError} `INVALID_PERIOD` for a row period that ends before it starts.
- * @throws {RevopsError} `INVALID_AMOUNT` for a negative or malformed amount, or a total beyond 2^53 − 1 minor units.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a negative or malformed amount, or one customer's month beyond 2^53 − 1
+ *   minor units.
  * @throws {RevopsError} `CURRENCY_MISMATCH` for rows in different currencies.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency.
  * @throws {RevopsError} `INVALID_INPUT` for a malformed row.
+ * @throws {RevopsError} `DUPLICATE_ID` for two rows of one `subscriptionId` that hold the same month end.
  * @example
  * ```ts
  * import { summarizeCohortRetention } from 'revops/retention';
- * const rows = [{ customerId: 'a', period: { start: '2026-01-01', end: '2026-02-28' }, mrr: { amount: '10', currency: 'USD' } }];
+ * const period = { start: '2026-01-01', end: '2026-02-28' };
+ * const rows = [{ customerId: 'a', period, mrr: { amount: '10', currency: 'USD' } }];
  * summarizeCohortRetention(rows).cohorts['2026-01'].customers;
  * //=> [1, 1]
  * ```
@@ -134,35 +149,29 @@ export function summarizeCohortRetention(
   subscriptions: readonly Subscription[],
   options: CohortSummaryOptions = {},
 ): CohortRetentionSummary {
-  if (options === null || typeof options !== 'object')
-    throw invalid('INVALID_OPTION', 'options', options, 'must be an object');
-  const g = readGranularity(options.granularity ?? 'month');
-  const c = resolveConvention(options);
-  if (c.churnRecognition !== 'periodEnd' && c.churnRecognition !== 'cancellation')
-    throw invalid(
-      'INVALID_OPTION',
-      'options.churnRecognition',
-      c.churnRecognition,
-      "must be 'periodEnd' or 'cancellation'",
-    );
-  if (c.freePlans !== 'active' && c.freePlans !== 'churned')
-    throw invalid('INVALID_OPTION', 'options.freePlans', c.freePlans, "must be 'active' or 'churned'");
-  const returners = options.returners ?? 'active';
-  if (returners !== 'active' && returners !== 'lost')
-    throw invalid('INVALID_OPTION', 'options.returners', returners, "must be 'active' or 'lost'");
-  if (c.discounts !== 'all' && c.discounts !== 'foreverOnly' && c.discounts !== 'none')
-    throw invalid('INVALID_OPTION', 'options.discounts', c.discounts, "must be 'all', 'foreverOnly' or 'none'");
-  const tl = readTimeline(subscriptions, c, options.currency);
-  const w = WIDTH[g];
-  let lastMonth = tl.lastMonth;
-  if (options.through !== undefined) {
-    const [mi, , isLast] = readDate(options.through, 'options.through');
-    lastMonth = isLast ? mi : mi - 1;
+  const o = readObject(options, 'options', 'INVALID_OPTION') as CohortSummaryOptions;
+  const g = readGranularity(o.granularity ?? 'month');
+  const c = resolveConvention(o);
+  const settings = readConventionSettings(c, 'options.');
+  const returners = readOneOf(o.returners ?? 'active', 'options.returners', ['active', 'lost']);
+  let until = Number.POSITIVE_INFINITY;
+  if (o.asOf !== undefined) {
+    const [mi, , isLast] = readDate(readAsOf(o.asOf, 'options.asOf').date, 'options.asOf');
+    until = isLast ? mi : mi - 1;
   }
+  const tl = readTimeline(subscriptions, { ...c, ...settings }, o.currency, until);
+  const w = WIDTH[g];
+  const lastMonth = o.asOf === undefined ? tl.lastMonth : until;
   // cohorts and cells up to the period containing lastMonth (it may be incomplete: the table
   // reports only complete periods, but a merge with a chunk whose data goes further needs it)
   const lastP = lastMonth < 0 ? -1 : Math.floor(lastMonth / w);
-  const acc = new Map<number, { size: number; start: number; customers: number[]; mrr: number[] }>();
+  interface Acc {
+    size: number;
+    start: ExactAccumulator;
+    customers: number[];
+    mrr: (ExactAccumulator | undefined)[]; // created on first use: most cells of a long table stay empty
+  }
+  const acc = new Map<number, Acc>();
   if (lastP >= 0) {
     for (const { months, units } of tl.customers.values()) {
       const f = months[0] as number;
@@ -171,11 +180,16 @@ export function summarizeCohortRetention(
       let row = acc.get(cp);
       if (row === undefined) {
         const n = lastP - cp + 1;
-        row = { size: 0, start: 0, customers: new Array<number>(n).fill(0), mrr: new Array<number>(n).fill(0) };
+        row = {
+          size: 0,
+          start: new ExactAccumulator(tl.scale),
+          customers: new Array<number>(n).fill(0),
+          mrr: new Array<ExactAccumulator | undefined>(n).fill(undefined),
+        };
         acc.set(cp, row);
       }
       row.size++;
-      row.start += units[0] as number;
+      row.start.addUnits(units[0] as number);
       for (let i = 0; i < months.length; i++) {
         const m = months[i] as number;
         if (m > lastMonth) break;
@@ -183,37 +197,117 @@ export function summarizeCohortRetention(
         if ((m + 1) % w !== 0) continue; // not a period-end snapshot
         const k = (m + 1) / w - 1 - cp;
         row.customers[k] = (row.customers[k] as number) + 1;
-        row.mrr[k] = (row.mrr[k] as number) + (units[i] as number);
+        (row.mrr[k] ??= new ExactAccumulator(tl.scale)).addUnits(units[i] as number);
       }
     }
   }
+  const zero = formatFixed({ int: 0n, scale: 0 }, tl.scale);
+  const d = (a: ExactAccumulator | undefined): string => (a === undefined ? zero : formatFixed(a.value(), tl.scale));
   const cohorts: Record<string, CohortSummaryRow> = {};
   for (const cp of [...acc.keys()].sort((x, y) => x - y)) {
-    const r = acc.get(cp) as { size: number; start: number; customers: number[]; mrr: number[] };
-    for (const v of [r.start, ...r.mrr]) {
-      if (!Number.isSafeInteger(v))
-        throw invalid(
-          'INVALID_AMOUNT',
-          'cohort MRR',
-          v,
-          'exceeds 2^53 − 1 units: summarise smaller customer chunks and merge',
-        );
-    }
+    const r = acc.get(cp) as Acc;
     cohorts[periodLabel(cp, g)] = {
       start: monthDate(cp * w, false),
       size: r.size,
-      startingMrr: unitsToDecimal(r.start, tl.scale),
+      startingMrr: d(r.start),
       customers: r.customers,
-      mrr: r.mrr.map((u) => unitsToDecimal(u, tl.scale)),
+      mrr: r.mrr.map(d),
     };
   }
   return {
-    kind: 'revops/retention/cohortRetention',
+    kind: 'cohortRetention',
+    version: 1,
     granularity: g,
     currency: tl.currency,
-    convention: { churnRecognition: c.churnRecognition, freePlans: c.freePlans, discounts: c.discounts, returners },
+    ...settings,
+    returners,
     lastMonth: lastMonth >= 0 ? monthDate(lastMonth, true) : null,
-    throughFromData: options.through === undefined,
+    lastMonthFromData: o.asOf === undefined,
     cohorts,
   };
+}
+
+/** Periods from a cohort's first period `cp` to the period containing `lastMonth`, inclusive. @internal */
+export function cellCount(cp: number, lastMonth: number | null, g: CohortGranularity): number {
+  return lastMonth === null ? 0 : Math.floor(lastMonth / WIDTH[g]) - cp + 1;
+}
+
+/** The cohort's first period (in units of the granularity) of a cohort starting on `start`. @internal */
+export function cohortPeriod(start: IsoDate, g: CohortGranularity): number {
+  return Math.floor((readDate(start, 'start')[0] as number) / WIDTH[g]);
+}
+
+/**
+ * Reads a cohort summary that may have travelled through JSON, a queue or another machine:
+ * kind and version, every field's type, each cohort's label, start and cell count, and cells
+ * that never exceed the cohort's size. Returns a fresh copy and `lastMonth` as a month index
+ * (`null` without data).
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field.
+ * @internal
+ */
+export function readCohortSummary(value: unknown, field: string): [CohortRetentionSummary, number | null] {
+  const s = readSummary(value, field, 'cohortRetention', 1);
+  const g = readGranularity(s['granularity'], `${field}.granularity`, 'INVALID_SUMMARY');
+  const currency = s['currency'];
+  if (currency !== null && (typeof currency !== 'string' || !MINOR_UNITS_TABLE.has(currency)))
+    throw invalidSummary(`${field}.currency`, currency, 'must be null or an ISO 4217 code');
+  const settings = readConventionSettings(s, `${field}.`, 'INVALID_SUMMARY');
+  const returners = readOneOf(s['returners'], `${field}.returners`, ['active', 'lost'], 'INVALID_SUMMARY');
+  const lastMonth = s['lastMonth'];
+  let last: number | null = null;
+  if (lastMonth !== null) {
+    const [mi, , isLast] = summaryDate(lastMonth, `${field}.lastMonth`);
+    if (!isLast) throw invalidSummary(`${field}.lastMonth`, lastMonth, 'must be the last day of a month');
+    last = mi;
+  }
+  const fromData = s['lastMonthFromData'];
+  if (typeof fromData !== 'boolean') throw invalidSummary(`${field}.lastMonthFromData`, fromData, 'must be a boolean');
+  const raw = summaryRecord(s['cohorts'], `${field}.cohorts`);
+  const cohorts: Record<string, CohortSummaryRow> = {};
+  for (const label of Object.keys(raw)) {
+    const f = `${field}.cohorts[${JSON.stringify(label)}]`;
+    const r = summaryRecord(raw[label], f);
+    const start = r['start'];
+    const [mi, day] = summaryDate(start, `${f}.start`);
+    const cp = Math.floor(mi / WIDTH[g]);
+    if (day !== 1 || mi !== cp * WIDTH[g] || periodLabel(cp, g) !== label)
+      throw invalidSummary(`${f}.start`, start, `must be the first day of the ${g} labelled ${label}`);
+    const size = summaryInteger(r['size'], `${f}.size`);
+    const n = cellCount(cp, last, g);
+    const customers = summaryArray(r['customers'], `${f}.customers`);
+    const mrr = summaryArray(r['mrr'], `${f}.mrr`);
+    if (customers.length !== n) throw invalidSummary(`${f}.customers`, customers.length, `must hold ${n} cells`);
+    if (mrr.length !== n) throw invalidSummary(`${f}.mrr`, mrr.length, `must hold ${n} cells`);
+    cohorts[label] = {
+      start: start as IsoDate,
+      size,
+      startingMrr: summaryAmount(r['startingMrr'], `${f}.startingMrr`),
+      customers: customers.map((v, i) => {
+        const k = summaryInteger(v, `${f}.customers[${i}]`);
+        if (k > size) throw invalidSummary(`${f}.customers[${i}]`, v, `must not exceed the cohort's size ${size}`);
+        return k;
+      }),
+      mrr: mrr.map((v, i) => summaryAmount(v, `${f}.mrr[${i}]`)),
+    };
+  }
+  const summary: CohortRetentionSummary = {
+    kind: 'cohortRetention',
+    version: 1,
+    granularity: g,
+    currency,
+    ...settings,
+    returners,
+    lastMonth: lastMonth as IsoDate | null,
+    lastMonthFromData: fromData,
+    cohorts,
+  };
+  return [summary, last];
+}
+
+function summaryDate(value: unknown, field: string): [number, number, boolean] {
+  try {
+    return readDate(value, field);
+  } catch {
+    throw invalidSummary(field, value, 'must be a calendar date YYYY-MM-DD');
+  }
 }

@@ -3,23 +3,27 @@
  * @module
  */
 import { invalid, RevopsError } from '../core/errors.js';
-import { MINOR_UNITS_TABLE } from '../core/currency.js';
 import type { IsoDate } from '../core/dates.js';
-import { formatFixed, normalizeFixed, parseFixed, pow10 } from '../core/fixed.js';
-import type { Money } from '../core/money.js';
+import { addFixed, type Fixed } from '../core/fixed.js';
+import { fromFixed, type Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
+import { readObject, readOneOf } from '../core/read.js';
+import { invalidSummary, sameParameter } from '../core/summary.js';
 import type { Subscription } from '../model/subscription.js';
 import {
+  cellCount,
+  cohortPeriod,
   periodLabel,
-  readGranularity,
+  readCohortSummary,
   summarizeCohortRetention,
   type CohortGranularity,
   type CohortRetentionSummary,
   type CohortSummaryOptions,
   type CohortSummaryRow,
 } from './cohort-retention.js';
-import { addDecimalStrings, monthDate, readDate } from './timeline.js';
-import { ratioToNumber } from './unit-economics.js';
+import { fixedRatio } from './exact-ratio.js';
+import { addAmounts, amountFixed, zeroLike } from './summary-amounts.js';
+import { monthDate } from './timeline.js';
 
 /** What a cell's rate measures: customers kept (`'logos'`) or MRR kept, expansion included (`'revenue'`). */
 export type CohortBasis = 'logos' | 'revenue';
@@ -83,42 +87,32 @@ export interface FinalizeCohortOptions {
   readonly basis?: CohortBasis;
 }
 
-function readSummary(s: CohortRetentionSummary, field: string): CohortRetentionSummary {
-  if (s === null || typeof s !== 'object' || s.kind !== 'revops/retention/cohortRetention')
-    throw invalid('INVALID_INPUT', field, s, 'must be a summary from summarizeCohortRetention');
-  return s;
-}
-
+/** The row with zero cells up to `n` (zeros written with the digits of its starting MRR). */
 function padTo(row: CohortSummaryRow, n: number): CohortSummaryRow {
   if (row.customers.length >= n) return row;
   const extra = n - row.customers.length;
+  const zero = zeroLike(row.startingMrr);
   return {
     ...row,
     customers: [...row.customers, ...new Array<number>(extra).fill(0)],
-    mrr: [...row.mrr, ...new Array<string>(extra).fill('0')],
+    mrr: [...row.mrr, ...new Array<string>(extra).fill(zero)],
   };
 }
 
 const WIDTH: Record<CohortGranularity, number> = { month: 1, quarter: 3, year: 12 };
 
-/** Periods from a cohort's start to the period containing `lastMonth`, inclusive. */
-function ages(start: IsoDate, lastMonth: IsoDate | null, g: CohortGranularity): number {
-  if (lastMonth === null) return 0;
-  const w = WIDTH[g];
-  return Math.floor(readDate(lastMonth, 'lastMonth')[0] / w) - Math.floor(readDate(start, 'start')[0] / w) + 1;
-}
-
 /**
  * Merges two cohort summaries over disjoint customer sets: cells add, cohorts unite. When their
  * last months differ, the earlier one must have come from its data (its customers have no
- * revenue after it, so its missing cells are zeros), not from an explicit `through`. Exact;
- * order-independent.
+ * revenue after it, so its missing cells are zeros), not from an explicit `asOf`. Exact;
+ * associative and commutative. Both summaries are read in full first, so a summary that came
+ * back malformed from JSON is refused, never merged into a wrong number.
  *
  * @param a - a summary.
  * @param b - another summary with the same granularity, convention and currency.
  * @returns the merged summary.
- * @throws {RevopsError} `INVALID_INPUT` for a non-summary, different granularities, or different explicit `through` dates.
- * @throws {RevopsError} `INVALID_OPTION` for different conventions.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field: not a version-1 `cohortRetention` summary, a field of the
+ *   wrong type, different granularities or settings, or different explicit `asOf` months.
  * @throws {RevopsError} `CURRENCY_MISMATCH` for different currencies.
  * @example
  * ```ts
@@ -131,81 +125,72 @@ function ages(start: IsoDate, lastMonth: IsoDate | null, g: CohortGranularity): 
  * ```
  */
 export function mergeCohortRetention(a: CohortRetentionSummary, b: CohortRetentionSummary): CohortRetentionSummary {
-  readSummary(a, 'a');
-  readSummary(b, 'b');
-  if (a.granularity !== b.granularity)
-    throw invalid('INVALID_INPUT', 'b.granularity', b.granularity, `must be ${a.granularity} like the other summary`);
-  if (JSON.stringify(a.convention) !== JSON.stringify(b.convention))
-    throw invalid('INVALID_OPTION', 'b.convention', b.convention, `must equal ${JSON.stringify(a.convention)}`);
-  if (a.currency !== null && b.currency !== null && a.currency !== b.currency)
-    throw invalid('CURRENCY_MISMATCH', 'b.currency', b.currency, `must be ${a.currency} like the other summary`);
-  let lastMonth = a.lastMonth;
-  let fromData = a.throughFromData && b.throughFromData;
-  if (a.lastMonth !== b.lastMonth) {
-    const [early, late] = a.lastMonth === null || (b.lastMonth !== null && a.lastMonth < b.lastMonth) ? [a, b] : [b, a];
-    if (!early.throughFromData && early.lastMonth !== null) {
-      throw new RevopsError(
-        'INVALID_INPUT',
-        `summaries end at different explicit dates (${a.lastMonth} and ${b.lastMonth}): summarise every chunk with the same options.through`,
-        { field: 'b.lastMonth', value: b.lastMonth },
+  const [x, xLast] = readCohortSummary(a, 'a');
+  const [y, yLast] = readCohortSummary(b, 'b');
+  for (const k of ['granularity', 'churnRecognition', 'freePlans', 'discounts', 'returners'] as const)
+    sameParameter(x[k], y[k], k);
+  if (x.currency !== null && y.currency !== null && x.currency !== y.currency)
+    throw invalid('CURRENCY_MISMATCH', 'b.currency', y.currency, `must be ${x.currency} like a.currency`);
+  let lastMonth = x.lastMonth;
+  let last = xLast;
+  let fromData = x.lastMonthFromData && y.lastMonthFromData;
+  if (xLast !== yLast) {
+    const [early, late, lateLast] = xLast === null || (yLast !== null && xLast < yLast) ? [x, y, yLast] : [y, x, xLast];
+    if (!early.lastMonthFromData && early.lastMonth !== null) {
+      throw invalidSummary(
+        'b.lastMonth',
+        y.lastMonth,
+        `must equal a.lastMonth (${x.lastMonth}): summarise every chunk with the same options.asOf`,
       );
     }
     lastMonth = late.lastMonth;
-    fromData = late.throughFromData;
+    last = lateLast;
+    fromData = late.lastMonthFromData;
   }
+  const g = x.granularity;
   const cohorts: Record<string, CohortSummaryRow> = {};
-  const labels = [...new Set([...Object.keys(a.cohorts), ...Object.keys(b.cohorts)])].sort();
+  const labels = [...new Set([...Object.keys(x.cohorts), ...Object.keys(y.cohorts)])].sort();
   for (const label of labels) {
-    const x = Object.hasOwn(a.cohorts, label) ? a.cohorts[label] : undefined;
-    const y = Object.hasOwn(b.cohorts, label) ? b.cohorts[label] : undefined;
-    const start = (x ?? y)?.start as IsoDate;
-    const n = ages(start, lastMonth, a.granularity);
-    if (x === undefined || y === undefined) {
-      cohorts[label] = padTo((x ?? y) as CohortSummaryRow, n);
+    const p = Object.hasOwn(x.cohorts, label) ? x.cohorts[label] : undefined;
+    const q = Object.hasOwn(y.cohorts, label) ? y.cohorts[label] : undefined;
+    const start = (p ?? q)?.start as IsoDate;
+    const n = cellCount(cohortPeriod(start, g), last, g);
+    if (p === undefined || q === undefined) {
+      cohorts[label] = padTo((p ?? q) as CohortSummaryRow, n);
       continue;
     }
-    const px = padTo(x, n);
-    const py = padTo(y, n);
+    const pp = padTo(p, n);
+    const pq = padTo(q, n);
     cohorts[label] = {
       start,
-      size: x.size + y.size,
-      startingMrr: addDecimalStrings(x.startingMrr, y.startingMrr, `cohorts.${label}.startingMrr`),
-      customers: px.customers.map((v, i) => v + (py.customers[i] as number)),
-      mrr: px.mrr.map((v, i) => addDecimalStrings(v, py.mrr[i] as string, `cohorts.${label}.mrr[${i}]`)),
+      size: p.size + q.size,
+      startingMrr: addAmounts(p.startingMrr, q.startingMrr),
+      customers: pp.customers.map((v, i) => v + (pq.customers[i] as number)),
+      mrr: pp.mrr.map((v, i) => addAmounts(v, pq.mrr[i] as string)),
     };
   }
-  return {
-    kind: a.kind,
-    granularity: a.granularity,
-    currency: a.currency ?? b.currency,
-    convention: a.convention,
-    lastMonth,
-    throughFromData: fromData,
-    cohorts,
-  };
-}
-
-function rateOf(n: bigint, ns: number, d: bigint, ds: number): RateValue {
-  return d === 0n ? null : ratioToNumber(n * pow10(ds), d * pow10(ns));
+  return { ...x, currency: x.currency ?? y.currency, lastMonth, lastMonthFromData: fromData, cohorts };
 }
 
 /**
  * Turns a cohort summary into the table: rows by cohort (oldest first), cells by age, and a
  * weighted average per age over the cohorts old enough to have it (0 % cells count; weights
  * are cohort sizes for logos, starting MRR for revenue — the PostHog #30624/#26217 pitfalls).
+ * The summary is read in full first: a summary that came back malformed from JSON is refused.
  *
  * @param summary - from {@link summarizeCohortRetention} or {@link mergeCohortRetention}.
  * @param options - see {@link FinalizeCohortOptions}.
  * @returns the table.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown basis.
- * @throws {RevopsError} `INVALID_INPUT` for something that is not a cohort summary.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field, for anything that is not a version-1 `cohortRetention`
+ *   summary with its documented fields.
  * @throws {RevopsError} `INSUFFICIENT_DATA` for a summary without rows and without a currency.
- * @throws {RevopsError} `UNKNOWN_CURRENCY` for a summary whose currency is not an ISO 4217 code.
  * @example
  * ```ts
  * import { summarizeCohortRetention, finalizeCohortRetention } from 'revops/retention';
- * const rows = [{ customerId: 'a', period: { start: '2026-01-01', end: '2026-01-31' }, mrr: { amount: '10', currency: 'USD' } }];
- * finalizeCohortRetention(summarizeCohortRetention(rows, { through: '2026-02-28' })).cohorts[0].cells.map((c) => c.rate);
+ * const jan = { start: '2026-01-01', end: '2026-01-31' };
+ * const rows = [{ customerId: 'a', period: jan, mrr: { amount: '10', currency: 'USD' } }];
+ * finalizeCohortRetention(summarizeCohortRetention(rows, { asOf: '2026-02-28' })).cohorts[0].cells.map((c) => c.rate);
  * //=> [1, 0]
  * ```
  */
@@ -213,62 +198,46 @@ export function finalizeCohortRetention(
   summary: CohortRetentionSummary,
   options: FinalizeCohortOptions = {},
 ): CohortTable {
-  readSummary(summary, 'summary');
-  const g = readGranularity(summary.granularity);
-  const basis = options.basis ?? 'logos';
-  if (basis !== 'logos' && basis !== 'revenue')
-    throw invalid('INVALID_OPTION', 'options.basis', basis, "must be 'logos' or 'revenue'");
-  const currency = summary.currency;
+  const [s, last] = readCohortSummary(summary, 'summary');
+  const o = readObject(options, 'options', 'INVALID_OPTION') as FinalizeCohortOptions;
+  const basis = readOneOf(o.basis ?? 'logos', 'options.basis', ['logos', 'revenue']);
+  const g = s.granularity;
+  const currency = s.currency;
   if (currency === null)
     throw new RevopsError(
       'INSUFFICIENT_DATA',
-      'the summary has no rows and no currency: pass options.currency to summarise an empty chunk',
+      'summary.currency is null: the summary has no rows; pass options.currency to summarise an empty chunk',
       { field: 'summary.currency', value: null },
     );
-  const digits = MINOR_UNITS_TABLE.get(currency);
-  if (digits === undefined) throw invalid('UNKNOWN_CURRENCY', 'summary.currency', currency, 'must be an ISO 4217 code');
-  const money = (f: { int: bigint; scale: number }): Money => ({
-    amount: formatFixed(normalizeFixed(f), digits),
-    currency,
-  });
+  const money = (f: Fixed): Money => fromFixed(f, currency);
   const w = WIDTH[g];
   // the last complete period: the last one whose final month is at most lastMonth
-  const throughP =
-    summary.lastMonth === null ? -1 : Math.floor((readDate(summary.lastMonth, 'summary.lastMonth')[0] + 1) / w) - 1;
-  const avg: { cohorts: number; customers: number; size: number; mrr: bigint; start: bigint }[] = [];
-  let scale = digits;
-  for (const label of Object.keys(summary.cohorts)) {
-    const r = summary.cohorts[label] as CohortSummaryRow;
-    scale = Math.max(scale, parseFixed(r.startingMrr).scale);
-    for (const m of r.mrr) scale = Math.max(scale, parseFixed(m).scale);
-  }
-  const units = (s: string): bigint => {
-    const f = parseFixed(s);
-    return f.int * pow10(scale - f.scale);
-  };
+  const throughP = last === null ? -1 : Math.floor((last + 1) / w) - 1;
+  const ZERO: Fixed = { int: 0n, scale: 0 };
+  const avg: { cohorts: number; customers: number; size: number; mrr: Fixed; start: Fixed }[] = [];
   const rows: CohortRow[] = [];
-  for (const label of Object.keys(summary.cohorts).sort()) {
-    const r = summary.cohorts[label] as CohortSummaryRow;
-    const cp = Math.floor(readDate(r.start, 'start')[0] / w);
+  for (const label of Object.keys(s.cohorts).sort()) {
+    const r = s.cohorts[label] as CohortSummaryRow;
+    const cp = cohortPeriod(r.start, g);
     if (cp > throughP) continue;
-    const start = units(r.startingMrr);
+    const start = amountFixed(r.startingMrr);
     const cells = r.customers.slice(0, throughP - cp + 1).map((customers, age): CohortCell => {
-      const mrr = units(r.mrr[age] as string);
-      const a = (avg[age] ??= { cohorts: 0, customers: 0, size: 0, mrr: 0n, start: 0n });
+      const mrr = amountFixed(r.mrr[age] as string);
+      const a = (avg[age] ??= { cohorts: 0, customers: 0, size: 0, mrr: ZERO, start: ZERO });
       a.cohorts++;
       a.customers += customers;
       a.size += r.size;
-      a.mrr += mrr;
-      a.start += start;
+      a.mrr = addFixed(a.mrr, mrr);
+      a.start = addFixed(a.start, start);
       return {
         age,
         period: periodLabel(cp + age, g),
         customers,
-        mrr: money({ int: mrr, scale }),
-        rate: basis === 'logos' ? (r.size === 0 ? null : customers / r.size) : rateOf(mrr, 0, start, 0),
+        mrr: money(mrr),
+        rate: basis === 'logos' ? (r.size === 0 ? null : customers / r.size) : fixedRatio(mrr, start),
       };
     });
-    rows.push({ cohort: label, start: r.start, size: r.size, startingMrr: money({ int: start, scale }), cells });
+    rows.push({ cohort: label, start: r.start, size: r.size, startingMrr: money(start), cells });
   }
   const average = avg.map(
     (a, age): CohortAverage => ({
@@ -276,9 +245,9 @@ export function finalizeCohortRetention(
       cohorts: a.cohorts,
       customers: a.customers,
       size: a.size,
-      mrr: money({ int: a.mrr, scale }),
-      startingMrr: money({ int: a.start, scale }),
-      rate: basis === 'logos' ? (a.size === 0 ? null : a.customers / a.size) : rateOf(a.mrr, 0, a.start, 0),
+      mrr: money(a.mrr),
+      startingMrr: money(a.start),
+      rate: basis === 'logos' ? (a.size === 0 ? null : a.customers / a.size) : fixedRatio(a.mrr, a.start),
     }),
   );
   return {
@@ -301,8 +270,9 @@ export function finalizeCohortRetention(
  * re-subscribe, they will remain a part of their original cohort"). With `returners: 'active'`
  * (default) a customer who leaves and comes back counts as active again in later cells; with
  * `returners: 'lost'` the first churn is final and each row is a survival curve (how Stripe's
- * "haven't yet churned" reads — Stripe does not say which it does). A cell is measured at the end of its period (month-end snapshot of its last
- * month). Logo rate = active customers ÷ cohort size (ChartMogul "Customer Retention" cohort);
+ * "haven't yet churned" reads — Stripe does not say which it does). A cell is measured at the
+ * end of its period (month-end snapshot of its last month). Logo rate = active customers ÷
+ * cohort size (ChartMogul "Customer Retention" cohort);
  * revenue rate = the cohort's MRR ÷ its starting (New Business) MRR, expansion and reactivation
  * included (ChartMogul "Net MRR Retention" cohort), so it can exceed 1.
  *
@@ -320,8 +290,13 @@ export function finalizeCohortRetention(
  * @example
  * ```ts
  * import { cohortRetention } from 'revops/retention';
- * const row = (id: string, start: string, end: string, amount: string) => ({ customerId: id, period: { start, end }, mrr: { amount, currency: 'USD' } });
- * const rows = [row('a', '2026-01-01', '2026-03-31', '10'), row('b', '2026-01-01', '2026-01-31', '10'), row('c', '2026-02-01', '2026-03-31', '20')];
+ * const row = (id: string, start: string, end: string, amount: string) =>
+ *   ({ customerId: id, period: { start, end }, mrr: { amount, currency: 'USD' } });
+ * const rows = [
+ *   row('a', '2026-01-01', '2026-03-31', '10'),
+ *   row('b', '2026-01-01', '2026-01-31', '10'),
+ *   row('c', '2026-02-01', '2026-03-31', '20'),
+ * ];
  * cohortRetention(rows).cohorts.map((c) => [c.cohort, c.cells.map((x) => x.rate)]);
  * //=> [['2026-01', [1, 0.5, 0.5]], ['2026-02', [1, 1]]]
  * cohortRetention(rows).average.map((a) => a.rate);

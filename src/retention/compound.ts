@@ -53,7 +53,7 @@ export function compoundRetention(retention: number, periods: number): number {
  *
  * Formula: `1 − (1 − c)^periods`, **not** `c × periods`: 5 % a month is 46.0 % a year, not
  * 60 %; 2 % a month is 21.5 % a year, not 24 % (a statistics page's "2–5 % monthly (24–60 %
- * annually)" is wrong; research/retention.md §1.7). Same constant-rate caveat as
+ * annually)" is wrong). Same constant-rate caveat as
  * {@link compoundRetention}.
  *
  * @param churn - churn per period, a fraction in [0, 1].

@@ -33,6 +33,8 @@ export {
   type FreePlanRule,
   type DiscountRule,
   type QuickRatioReactivation,
+  type MovementConvention,
+  type ConventionOptions,
 } from './presets.js';
 export {
   customerRetentionRate,
@@ -56,16 +58,15 @@ export {
   type RetentionProfitImpact,
 } from './profit-impact.js';
 export {
-  mrrMovements,
   summarizeMrrMovements,
-  type MrrMovements,
   type MrrMovementsOptions,
   type MrrMovementsSummary,
-  type MovementConvention,
+  type MovementAmounts,
   type MovementCounts,
   type WindowChurnCounts,
-} from './mrr-movements.js';
-export { mergeMrrMovements, finalizeMrrMovements } from './mrr-movements-merge.js';
+} from './mrr-movements-summary.js';
+export { mergeMrrMovements } from './mrr-movements-merge.js';
+export { mrrMovements, finalizeMrrMovements, type MrrMovements } from './mrr-movements.js';
 export {
   grossRevenueRetention,
   netRevenueRetention,

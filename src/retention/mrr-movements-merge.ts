@@ -1,131 +1,77 @@
 /**
- * Merging and finalising MRR movement summaries (see {@link summarizeMrrMovements}).
+ * Merging MRR movement summaries (see {@link summarizeMrrMovements}).
  * @module
  */
-import { invalid, RevopsError } from '../core/errors.js';
-import { MINOR_UNITS_TABLE } from '../core/currency.js';
-import { formatFixed, normalizeFixed, parseFixed } from '../core/fixed.js';
-import type { Money } from '../core/money.js';
-import type { MovementCounts, MrrMovements, MrrMovementsSummary } from './mrr-movements.js';
-import { addDecimalStrings, readWindow } from './timeline.js';
-
-function sameDecimal(a: string, b: string): boolean {
-  return formatFixed(normalizeFixed(parseFixed(a))) === formatFixed(normalizeFixed(parseFixed(b)));
-}
-
-function readSummary(s: MrrMovementsSummary, field: string): [number, number] {
-  if (s === null || typeof s !== 'object' || s.kind !== 'revops/retention/mrrMovements') {
-    throw invalid('INVALID_INPUT', field, s, 'must be a summary from summarizeMrrMovements');
-  }
-  return readWindow(s.window, `${field}.window`);
-}
+import { invalid } from '../core/errors.js';
+import { invalidSummary, sameParameter } from '../core/summary.js';
+import {
+  readMovementsSummary,
+  type MovementAmounts,
+  type MovementCounts,
+  type MrrMovementsSummary,
+  type WindowChurnCounts,
+} from './mrr-movements-summary.js';
+import { addAmounts, sameAmount } from './summary-amounts.js';
 
 /**
- * Merges two movement summaries: over **disjoint customer sets** for the same window (every
- * field adds), or over **adjacent windows** (each summarised over all customers; the result
- * covers both windows, starting from the earlier and ending with the later, movements added,
- * `startCohort` and `churnCounts` then `null`). Exact; order-independent.
+ * Merges two movement summaries: over **disjoint customer sets** for the same period (every
+ * field adds), or over **adjacent periods** (each summarised over all customers; the result
+ * covers both periods, starting from the earlier and ending with the later, movements added,
+ * `startCohort` and `churnCounts` then `null`). Exact; associative and commutative.
+ *
+ * Both summaries are read in full first (kind, version, every field's type, and the
+ * roll-forward identities), so a summary that came back malformed from JSON is refused, never
+ * merged into a wrong number.
  *
  * @param a - a summary.
  * @param b - another summary, same convention and currency.
  * @returns the merged summary.
- * @throws {RevopsError} `INVALID_INPUT` for windows that are neither equal nor adjacent, or adjacent
- *   summaries whose boundary MRR or counts disagree (they cover different customers).
- * @throws {RevopsError} `INVALID_OPTION` for summaries computed with different conventions.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field: not a version-1 `mrrMovements` summary, a field of the
+ *   wrong type, different convention settings, periods that are neither equal nor adjacent, or adjacent summaries
+ *   whose boundary MRR or customers disagree (they cover different customers).
  * @throws {RevopsError} `CURRENCY_MISMATCH` for different currencies.
  * @example
  * ```ts
  * import { summarizeMrrMovements, mergeMrrMovements } from 'revops/retention';
- * const row = (id: string, amount: string) => ({ customerId: id, period: { start: '2026-02-01', end: '2026-02-28' }, mrr: { amount, currency: 'USD' } });
  * const feb = { start: '2026-02-01', end: '2026-02-28' };
- * mergeMrrMovements(summarizeMrrMovements([row('a', '10')], feb), summarizeMrrMovements([row('b', '5')], feb)).amounts.new;
+ * const row = (id: string, amount: string) => ({ customerId: id, period: feb, mrr: { amount, currency: 'USD' } });
+ * const a = summarizeMrrMovements([row('a', '10')], { period: feb });
+ * mergeMrrMovements(a, summarizeMrrMovements([row('b', '5')], { period: feb })).amounts.new;
  * //=> '15.00'
  * ```
  */
 export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary): MrrMovementsSummary {
-  let [a1, ak] = readSummary(a, 'a');
-  let [b1, bk] = readSummary(b, 'b');
-  if (JSON.stringify(a.convention) !== JSON.stringify(b.convention)) {
-    throw invalid(
-      'INVALID_OPTION',
-      'b.convention',
-      b.convention,
-      `must equal the other summary's ${JSON.stringify(a.convention)}`,
-    );
-  }
-  if (a.currency !== null && b.currency !== null && a.currency !== b.currency) {
-    throw invalid('CURRENCY_MISMATCH', 'b.currency', b.currency, `must be ${a.currency} like the other summary`);
-  }
-  const currency = a.currency ?? b.currency;
-  if (a1 === b1 && ak === bk) {
-    const sum = (k: keyof MrrMovementsSummary['amounts']): string =>
-      addDecimalStrings(a.amounts[k], b.amounts[k], `amounts.${k}`);
-    const cnt = (k: keyof MovementCounts): number => a.customers[k] + b.customers[k];
-    return {
-      kind: a.kind,
-      window: a.window,
-      currency,
-      convention: a.convention,
-      amounts: {
-        starting: sum('starting'),
-        new: sum('new'),
-        expansion: sum('expansion'),
-        contraction: sum('contraction'),
-        churned: sum('churned'),
-        reactivation: sum('reactivation'),
-        ending: sum('ending'),
-      },
-      customers: {
-        starting: cnt('starting'),
-        new: cnt('new'),
-        reactivated: cnt('reactivated'),
-        churned: cnt('churned'),
-        ending: cnt('ending'),
-      },
-      startCohort:
-        a.startCohort === null || b.startCohort === null
-          ? null
-          : {
-              retained: addDecimalStrings(a.startCohort.retained, b.startCohort.retained, 'retained'),
-              ending: addDecimalStrings(a.startCohort.ending, b.startCohort.ending, 'ending'),
-            },
-      churnCounts:
-        a.churnCounts === null || b.churnCounts === null
-          ? null
-          : {
-              start: a.churnCounts.start + b.churnCounts.start,
-              churned: a.churnCounts.churned + b.churnCounts.churned,
-              acquired: a.churnCounts.acquired + b.churnCounts.acquired,
-              acquiredAndChurned: a.churnCounts.acquiredAndChurned + b.churnCounts.acquiredAndChurned,
-            },
-    };
-  }
-  let first = a;
-  let second = b;
-  if (bk + 1 === a1) {
-    first = b;
-    second = a;
-    [a1, ak, b1, bk] = [b1, bk, a1, ak];
-  }
-  if (ak + 1 !== b1)
-    throw invalid('INVALID_INPUT', 'b.window', b.window, `must equal or be adjacent to ${JSON.stringify(a.window)}`);
+  const [x, x1, xk] = readMovementsSummary(a, 'a');
+  const [y, y1, yk] = readMovementsSummary(b, 'b');
+  sameParameter(x.reactivation, y.reactivation, 'reactivation');
+  sameParameter(x.churnRecognition, y.churnRecognition, 'churnRecognition');
+  sameParameter(x.freePlans, y.freePlans, 'freePlans');
+  sameParameter(x.discounts, y.discounts, 'discounts');
+  if (x.currency !== null && y.currency !== null && x.currency !== y.currency)
+    throw invalid('CURRENCY_MISMATCH', 'b.currency', y.currency, `must be ${x.currency} like a.currency`);
+  const currency = x.currency ?? y.currency;
+  if (x1 === y1 && xk === yk) return mergeSamePeriod(x, y, currency);
+  const yFirst = yk + 1 === x1;
+  const [first, second] = yFirst ? [y, x] : [x, y];
+  if (!yFirst && xk + 1 !== y1)
+    throw invalidSummary('b.period', y.period, `must equal or be adjacent to a.period ${JSON.stringify(x.period)}`);
   if (
-    !sameDecimal(first.amounts.ending, second.amounts.starting) ||
+    !sameAmount(first.amounts.ending, second.amounts.starting) ||
     first.customers.ending !== second.customers.starting
   ) {
-    throw new RevopsError(
-      'INVALID_INPUT',
-      'adjacent summaries disagree at their boundary (ending MRR or customers of the first ≠ starting of the second): they cover different customers',
-      { field: 'b', value: second.window },
+    throw invalidSummary(
+      'b.amounts.starting',
+      second.amounts.starting,
+      `must equal the ending MRR and customers of the earlier period (${first.amounts.ending}, ` +
+        `${first.customers.ending}): adjacent summaries must cover the same customers`,
     );
   }
   const add = (k: 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation'): string =>
-    addDecimalStrings(first.amounts[k], second.amounts[k], `amounts.${k}`);
+    addAmounts(first.amounts[k], second.amounts[k]);
   return {
-    kind: a.kind,
-    window: { start: first.window.start, end: second.window.end },
+    ...first,
+    period: { start: first.period.start, end: second.period.end },
     currency,
-    convention: a.convention,
     amounts: {
       starting: first.amounts.starting,
       new: add('new'),
@@ -147,52 +93,46 @@ export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary
   };
 }
 
-/**
- * Turns a movement summary into {@link MrrMovements} with exact money.
- *
- * @param summary - from {@link summarizeMrrMovements} or {@link mergeMrrMovements}.
- * @returns the movements.
- * @throws {RevopsError} `INSUFFICIENT_DATA` for a summary without rows and without a currency.
- * @throws {RevopsError} `UNKNOWN_CURRENCY` for a summary whose currency is not an ISO 4217 code.
- * @throws {RevopsError} `INVALID_INPUT` for something that is not a movement summary.
- * @example
- * ```ts
- * import { summarizeMrrMovements, finalizeMrrMovements } from 'revops/retention';
- * finalizeMrrMovements(summarizeMrrMovements([], { start: '2026-01-01', end: '2026-01-31' }, { currency: 'EUR' })).ending;
- * //=> { amount: '0.00', currency: 'EUR' }
- * ```
- */
-export function finalizeMrrMovements(summary: MrrMovementsSummary): MrrMovements {
-  const [w1, wk] = readSummary(summary, 'summary');
-  const currency = summary.currency;
-  if (currency === null)
-    throw new RevopsError(
-      'INSUFFICIENT_DATA',
-      'the summary has no rows and no currency: pass options.currency to summarise an empty chunk',
-      { field: 'summary.currency', value: null },
-    );
-  const digits = MINOR_UNITS_TABLE.get(currency);
-  if (digits === undefined) throw invalid('UNKNOWN_CURRENCY', 'summary.currency', currency, 'must be an ISO 4217 code');
-  const m = (amount: string): Money => ({
-    amount: formatFixed(normalizeFixed(parseFixed(amount, 'summary.amounts')), digits),
-    currency,
-  });
-  const x = summary.amounts;
+function mergeSamePeriod(x: MrrMovementsSummary, y: MrrMovementsSummary, currency: string | null): MrrMovementsSummary {
+  const sum = (k: keyof MovementAmounts): string => addAmounts(x.amounts[k], y.amounts[k]);
+  const cnt = (k: keyof MovementCounts): number => x.customers[k] + y.customers[k];
+  const xc = x.churnCounts;
+  const yc = y.churnCounts;
+  const churn = (k: keyof WindowChurnCounts): number => (xc as WindowChurnCounts)[k] + (yc as WindowChurnCounts)[k];
   return {
-    window: summary.window,
-    months: wk - w1 + 1,
-    starting: m(x.starting),
-    new: m(x.new),
-    expansion: m(x.expansion),
-    contraction: m(x.contraction),
-    churned: m(x.churned),
-    reactivation: m(x.reactivation),
-    ending: m(x.ending),
-    customers: { ...summary.customers },
+    ...x,
+    currency,
+    amounts: {
+      starting: sum('starting'),
+      new: sum('new'),
+      expansion: sum('expansion'),
+      contraction: sum('contraction'),
+      churned: sum('churned'),
+      reactivation: sum('reactivation'),
+      ending: sum('ending'),
+    },
+    customers: {
+      starting: cnt('starting'),
+      new: cnt('new'),
+      reactivated: cnt('reactivated'),
+      churned: cnt('churned'),
+      ending: cnt('ending'),
+    },
     startCohort:
-      summary.startCohort === null
+      x.startCohort === null || y.startCohort === null
         ? null
-        : { starting: m(x.starting), retained: m(summary.startCohort.retained), ending: m(summary.startCohort.ending) },
-    churnCounts: summary.churnCounts === null ? null : { ...summary.churnCounts },
+        : {
+            retained: addAmounts(x.startCohort.retained, y.startCohort.retained),
+            ending: addAmounts(x.startCohort.ending, y.startCohort.ending),
+          },
+    churnCounts:
+      xc === null || yc === null
+        ? null
+        : {
+            start: churn('start'),
+            churned: churn('churned'),
+            acquired: churn('acquired'),
+            acquiredAndChurned: churn('acquiredAndChurned'),
+          },
   };
 }

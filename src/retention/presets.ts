@@ -2,8 +2,7 @@
  * Provider conventions: the settings that make revops reproduce ChartMogul, Baremetrics,
  * Stripe Billing and ProfitWell (Paddle) definitions. Plain data.
  *
- * Sources (research/retention.md §1.2, §1.5, §1.10, §1.11, provider help centres as cited
- * there): ChartMogul help articles 203359321 (customer churn), 203299912 (MRR movements),
+ * Sources (provider help centres): ChartMogul help articles 203359321 (customer churn), 203299912 (MRR movements),
  * 242 (churn recognition), 201244842 (lifecycle); Baremetrics help 5380347 and changelog
  * ("Churn Update", "New Quick Ratio Metric"); Stripe support "calculating churn rate in
  * Billing", Stripe Billing analytics glossary; Paddle/ProfitWell metrics help ("compare"
@@ -11,7 +10,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import type { MovementConvention, MrrMovementsOptions } from './mrr-movements.js';
+import { readInteger, readOneOf } from '../core/read.js';
 
 /**
  * How customers who join and leave inside the same window count in logo churn:
@@ -72,19 +71,22 @@ export interface RetentionConvention {
 export type RetentionPresetName = 'chartmogul' | 'baremetrics' | 'stripe' | 'profitwell';
 
 /**
- * The published conventions. Where a provider's documentation is silent (research marks it
- * "—" or "[?]"), the preset uses the library default (the ChartMogul column) and says so:
+ * The published conventions. Where a provider's documentation is silent, the preset uses the
+ * library default (the ChartMogul column) and says so:
  *
  * | setting | chartmogul | baremetrics | stripe | profitwell |
  * |---|---|---|---|---|
  * | sameWindow | exclude | numerator | both | exclude (ignored entirely) |
- * | reactivation | any | any (not documented: default) | any (a re-churn is a 2nd churn) | any ("within any period in time") |
- * | churnRecognition | periodEnd (ChartMogul's recommended setting) | cancellation | periodEnd (MRR goes to zero when the subscription ends) | periodEnd ("end of paid billing cycle") |
- * | freePlans | active | churned (not documented: Baremetrics counts paying customers) | churned | churned (not documented: counts paying customers) |
+ * | reactivation | any | any (1) | any (a re-churn is a 2nd churn) | any ("within any period in time") |
+ * | churnRecognition | periodEnd (2) | cancellation | periodEnd (3) | periodEnd ("end of paid billing cycle") |
+ * | freePlans | active | churned (4) | churned | churned (4) |
  * | discounts | all | all (not documented: default) | foreverOnly | all |
  * | quick ratio reactivation | exclude | exclude (published formula) | exclude | exclude |
  *
- * Sources, per preset (research/retention.md §1.2–§1.5, §1.10, §1.11):
+ * (1) not documented: the default. (2) ChartMogul's recommended setting. (3) MRR goes to zero
+ * when the subscription ends. (4) not documented: the provider counts paying customers.
+ *
+ * Sources, per preset:
  * - `chartmogul`: help.chartmogul.com "Metric: Customer Churn rate" (article 203359321: joined
  *   and churned in the interval excluded), "Data Table and MRR movements" (203299912),
  *   "Understanding MRR movements" (4416682609426), "Churn recognition" (article 242).
@@ -102,7 +104,8 @@ export type RetentionPresetName = 'chartmogul' | 'baremetrics' | 'stripe' | 'pro
  * @example
  * ```ts
  * import { RETENTION_PRESETS } from 'revops/retention';
- * [RETENTION_PRESETS.stripe.sameWindow, RETENTION_PRESETS.stripe.discounts, RETENTION_PRESETS.baremetrics.churnRecognition];
+ * const { stripe, baremetrics } = RETENTION_PRESETS;
+ * [stripe.sameWindow, stripe.discounts, baremetrics.churnRecognition];
  * //=> ['both', 'foreverOnly', 'cancellation']
  * ```
  */
@@ -141,6 +144,8 @@ export const RETENTION_PRESETS: Readonly<Record<RetentionPresetName, RetentionCo
   }),
 } satisfies Record<RetentionPresetName, RetentionConvention>);
 
+const PRESET_NAMES: readonly RetentionPresetName[] = ['chartmogul', 'baremetrics', 'stripe', 'profitwell'];
+
 /** The library defaults (= the ChartMogul convention). @internal */
 export const DEFAULT_CONVENTION: RetentionConvention = RETENTION_PRESETS.chartmogul;
 
@@ -155,16 +160,7 @@ export function resolveConvention(
 ): RetentionConvention {
   let base = DEFAULT_CONVENTION;
   if (options.preset !== undefined) {
-    const p = (RETENTION_PRESETS as Record<string, RetentionConvention | undefined>)[options.preset];
-    if (p === undefined || !Object.hasOwn(RETENTION_PRESETS, options.preset)) {
-      throw invalid(
-        'INVALID_OPTION',
-        'options.preset',
-        options.preset,
-        "must be 'chartmogul', 'baremetrics', 'stripe' or 'profitwell'",
-      );
-    }
-    base = p;
+    base = RETENTION_PRESETS[readOneOf(options.preset, 'options.preset', PRESET_NAMES)];
   }
   return {
     sameWindow: options.sameWindow ?? base.sameWindow,
@@ -176,43 +172,86 @@ export function resolveConvention(
   };
 }
 
+/** The settings a movement summary was computed with (summaries merge only when equal). */
+export interface MovementConvention {
+  readonly reactivation: ReactivationRule;
+  readonly churnRecognition: ChurnRecognition;
+  readonly freePlans: FreePlanRule;
+  readonly discounts: DiscountRule;
+}
+
+/** The convention options shared by the movement and cohort functions: a preset, then settings on top. */
+export interface ConventionOptions {
+  /** Provider convention to start from. Default: the library defaults (= `'chartmogul'`). */
+  readonly preset?: RetentionPresetName;
+  /** When churn is recognised. Default `'periodEnd'`. */
+  readonly churnRecognition?: ChurnRecognition;
+  /** Whether free-plan customers are customers. Default `'active'`. */
+  readonly freePlans?: FreePlanRule;
+  /** Which discounts reduce MRR. Default `'all'`. */
+  readonly discounts?: DiscountRule;
+}
+
+/**
+ * Reads a reactivation rule: `'any'`, `{ withinDays: n }` or `{ minimumGapDays: n }` with an
+ * integer `n` from 0 to 36,500 (a century). `code` is `INVALID_OPTION` for an option,
+ * `INVALID_SUMMARY` for a summary's field.
+ * @internal
+ */
+export function readReactivationRule(
+  r: unknown,
+  field: string,
+  code: 'INVALID_OPTION' | 'INVALID_SUMMARY' = 'INVALID_OPTION',
+): ReactivationRule {
+  if (r === 'any') return r;
+  if (r !== null && typeof r === 'object' && !Array.isArray(r) && Object.keys(r).length === 1) {
+    const o = r as Record<string, unknown>;
+    const key = Object.hasOwn(o, 'withinDays')
+      ? 'withinDays'
+      : Object.hasOwn(o, 'minimumGapDays')
+        ? 'minimumGapDays'
+        : null;
+    if (key !== null) {
+      const n = readInteger(o[key], `${field}.${key}`, { min: 0, max: 36_500, code });
+      return key === 'withinDays' ? { withinDays: n } : { minimumGapDays: n };
+    }
+  }
+  throw invalid(code, field, r, "must be 'any', { withinDays: n } or { minimumGapDays: n } with an integer n ≥ 0");
+}
+
+/**
+ * Reads the churn, free-plan and discount settings of a convention (options or a summary's fields).
+ * @throws {RevopsError} `code` naming the field.
+ * @internal
+ */
+export function readConventionSettings(
+  c: { readonly churnRecognition?: unknown; readonly freePlans?: unknown; readonly discounts?: unknown },
+  prefix: string,
+  code: 'INVALID_OPTION' | 'INVALID_SUMMARY' = 'INVALID_OPTION',
+): Pick<MovementConvention, 'churnRecognition' | 'freePlans' | 'discounts'> {
+  const { churnRecognition, freePlans, discounts } = c;
+  if (churnRecognition !== 'periodEnd' && churnRecognition !== 'cancellation')
+    throw invalid(code, `${prefix}churnRecognition`, churnRecognition, "must be 'periodEnd' or 'cancellation'");
+  if (freePlans !== 'active' && freePlans !== 'churned')
+    throw invalid(code, `${prefix}freePlans`, freePlans, "must be 'active' or 'churned'");
+  if (discounts !== 'all' && discounts !== 'foreverOnly' && discounts !== 'none')
+    throw invalid(code, `${prefix}discounts`, discounts, "must be 'all', 'foreverOnly' or 'none'");
+  return { churnRecognition, freePlans, discounts };
+}
+
 /**
  * The movement settings of `options` (a preset, then explicit settings), validated.
  * @throws {RevopsError} `INVALID_OPTION` for a non-object, an unknown preset or a malformed setting.
  * @internal
  */
-export function readMovementConvention(options: MrrMovementsOptions): MovementConvention {
+export function readMovementConvention(
+  options: ConventionOptions & { readonly reactivation?: ReactivationRule },
+): MovementConvention {
   if (options === null || typeof options !== 'object')
     throw invalid('INVALID_OPTION', 'options', options, 'must be an object');
   const c = resolveConvention(options);
-  const r = c.reactivation;
-  if (r !== 'any') {
-    const ok =
-      r !== null &&
-      typeof r === 'object' &&
-      Object.keys(r).length === 1 &&
-      (('withinDays' in r && Number.isSafeInteger(r.withinDays) && r.withinDays >= 0) ||
-        ('minimumGapDays' in r && Number.isSafeInteger(r.minimumGapDays) && r.minimumGapDays >= 0));
-    if (!ok)
-      throw invalid(
-        'INVALID_OPTION',
-        'options.reactivation',
-        r,
-        "must be 'any', { withinDays: n } or { minimumGapDays: n } with an integer n ≥ 0",
-      );
-  }
-  if (c.churnRecognition !== 'periodEnd' && c.churnRecognition !== 'cancellation')
-    throw invalid(
-      'INVALID_OPTION',
-      'options.churnRecognition',
-      c.churnRecognition,
-      "must be 'periodEnd' or 'cancellation'",
-    );
-  if (c.freePlans !== 'active' && c.freePlans !== 'churned')
-    throw invalid('INVALID_OPTION', 'options.freePlans', c.freePlans, "must be 'active' or 'churned'");
-  if (c.discounts !== 'all' && c.discounts !== 'foreverOnly' && c.discounts !== 'none')
-    throw invalid('INVALID_OPTION', 'options.discounts', c.discounts, "must be 'all', 'foreverOnly' or 'none'");
-  return { reactivation: r, churnRecognition: c.churnRecognition, freePlans: c.freePlans, discounts: c.discounts };
+  const reactivation = readReactivationRule(c.reactivation, 'options.reactivation');
+  return { reactivation, ...readConventionSettings(c, 'options.') };
 }
 
 /** Whether a return after `gapDays` days without revenue is a reactivation under `rule` (else new). @internal */

@@ -5,6 +5,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
+import { readArray, readInteger } from '../core/read.js';
 import type { RateValue } from '../core/ratio.js';
 import type { MaybeInfinite } from './maybe-infinite.js';
 
@@ -93,10 +94,17 @@ function scenario(
   return {
     retentionRate: r,
     lifetime: series([1], r, horizon),
-    lifetimeValue: series(margins, r, horizon),
-    npvPerCustomer: npv,
-    npvCohort: npv.finite ? { finite: true, value: npv.value * size } : npv,
+    lifetimeValue: bounded(series(margins, r, horizon), 'margin'),
+    npvPerCustomer: bounded(npv, 'margin'),
+    npvCohort: npv.finite ? bounded({ finite: true, value: npv.value * size }, 'cohortSize') : npv,
   };
+}
+
+/** A finite sum that overflowed a double is refused (never returned as `Infinity` or `NaN`). */
+function bounded(v: MaybeInfinite<number>, field: string): MaybeInfinite<number> {
+  if (v.finite && !Number.isFinite(v.value))
+    throw invalid('INVALID_INPUT', field, v.value, 'makes the value exceed the largest number');
+  return v;
 }
 
 function uplift(a: MaybeInfinite<number>, b: MaybeInfinite<number>): RateValue {
@@ -132,11 +140,13 @@ function uplift(a: MaybeInfinite<number>, b: MaybeInfinite<number>): RateValue {
  *   defection below 0 or is negative, a negative discount rate, or a non-finite margin.
  * @throws {RevopsError} `INVALID_COUNT` for a horizon that is not an integer ≥ 1 or `'lifetime'`,
  *   or a cohort size that is not an integer ≥ 0.
- * @throws {RevopsError} `INVALID_INPUT` for an empty margin curve.
+ * @throws {RevopsError} `INVALID_INPUT` for an empty margin curve, or margins or a cohort so large that a value
+ *   exceeds the largest number (never `Infinity`).
  * @example
  * ```ts
  * import { retentionProfitImpact } from 'revops/retention';
- * const impact = retentionProfitImpact({ retentionRate: 0.9, defectionCut: 0.05, margin: 100, discountRate: 0.1, horizon: 'lifetime' });
+ * const input = { retentionRate: 0.9, defectionCut: 0.05, margin: 100, discountRate: 0.1 };
+ * const impact = retentionProfitImpact({ ...input, horizon: 'lifetime' as const });
  * [impact.before.npvPerCustomer.finite, Math.round((impact.before.npvPerCustomer.value ?? 0) * 1e6) / 1e6];
  * //=> [true, 550]
  * Math.round((impact.npvUplift ?? 0) * 1000) / 1000;
@@ -148,19 +158,14 @@ export function retentionProfitImpact(input: RetentionProfitImpactInput): Retent
   const r = num(input.retentionRate, 'retentionRate', 0, 1);
   const cut = num(input.defectionCut, 'defectionCut', 0, 1 - r);
   const d = num(input.discountRate, 'discountRate', 0, Number.MAX_VALUE);
-  const margins = typeof input.margin === 'number' ? [input.margin] : [...input.margin];
-  if (margins.length === 0)
+  const raw = typeof input.margin === 'number' ? [input.margin] : readArray(input.margin, 'margin');
+  if (raw.length === 0)
     throw invalid('INVALID_INPUT', 'margin', input.margin, 'must be a number or a non-empty array of numbers');
-  margins.forEach((m, i) =>
+  const margins = raw.map((m, i) =>
     num(m, typeof input.margin === 'number' ? 'margin' : `margin[${i}]`, -Number.MAX_VALUE, Number.MAX_VALUE),
   );
-  const h = input.horizon;
-  if (h !== 'lifetime' && (typeof h !== 'number' || !Number.isSafeInteger(h) || h < 1)) {
-    throw invalid('INVALID_COUNT', 'horizon', h, "must be an integer ≥ 1 or 'lifetime'");
-  }
-  const size = input.cohortSize ?? 1;
-  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
-    throw invalid('INVALID_COUNT', 'cohortSize', size, 'must be an integer ≥ 0');
+  const h = input.horizon === 'lifetime' ? 'lifetime' : readInteger(input.horizon, 'horizon', { min: 1 });
+  const size = readInteger(input.cohortSize ?? 1, 'cohortSize');
   const before = scenario(r, margins, d, h, size);
   const after = scenario(Math.min(1, r + cut), margins, d, h, size);
   return {

@@ -5,13 +5,11 @@
  */
 import { invalid } from '../core/errors.js';
 import type { RateWithCounts } from '../core/ratio.js';
+import { readInteger } from '../core/read.js';
 import { resolveConvention, type RetentionPresetName, type SameWindowRule } from './presets.js';
 
 function count(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw invalid('INVALID_COUNT', field, value, 'must be a non-negative integer');
-  }
-  return value;
+  return readInteger(value, field);
 }
 
 function rate(numerator: number, denominator: number): RateWithCounts {
@@ -35,7 +33,7 @@ export interface RetentionCounts {
  * Formula: `CRR = (E − N) / S` with `E` customers at the end, `N` acquired in the window,
  * `S` at the start. Because it uses only counts, customers acquired and lost inside the
  * window are charged against the starting base and reactivations are credited: it equals
- * `1 − (all churn − reactivations) / S` (research §1.2). Over `S = 0` the rate is `null`.
+ * `1 − (all churn − reactivations) / S`. Over `S = 0` the rate is `null`.
  *
  * @param counts - `{ start, end, acquired }`, non-negative integers.
  * @returns `{ rate, numerator: E − N, denominator: S }`.
@@ -75,7 +73,10 @@ export interface ChurnCounts {
 
 /** Options of {@link churnRate}. */
 export interface ChurnRateOptions {
-  /** A provider preset; its `sameWindow` rule applies unless `sameWindow` is given. Default: none (library default `'exclude'`). */
+  /**
+   * A provider preset; its `sameWindow` rule applies unless `sameWindow` is given. Default: none
+   * (library default `'exclude'`).
+   */
   readonly preset?: RetentionPresetName;
   /** How same-window joiners who churn count (see {@link SameWindowRule}). Default `'exclude'` (ChartMogul). */
   readonly sameWindow?: SameWindowRule;
@@ -89,7 +90,7 @@ export interface ChurnRateOptions {
  * churned): `'exclude'` `C / S` (ChartMogul B2B; ProfitWell ignores same-month new+churn
  * entirely); `'numerator'` `(C + X) / S` (Baremetrics); `'both'` `(C + X) / (S + N)`
  * (Stripe: "active subscribers 30 days ago plus new subscribers"). Over an empty
- * denominator the rate is `null`. Sources (research/retention.md §1.2): help.chartmogul.com
+ * denominator the rate is `null`. Sources: help.chartmogul.com
  * "Metric: Customer Churn rate" (203359321); help.baremetrics.com "User and revenue churn"
  * (5380347) and changelog.baremetrics.com "Churn Update"; support.stripe.com "Calculating churn
  * rate in Billing"; Paddle ProfitWell metrics help, compare pages.

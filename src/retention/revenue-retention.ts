@@ -3,14 +3,13 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { pow10 } from '../core/fixed.js';
 import { add, subtract } from '../core/money-arithmetic.js';
 import { readMoney, type Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import type { RateValue } from '../core/ratio.js';
 import type { MrrMovements } from './mrr-movements.js';
 import { resolveConvention, type QuickRatioReactivation, type RetentionPresetName } from './presets.js';
-import { ratioToNumber } from './unit-economics.js';
+import { fixedRatio } from './exact-ratio.js';
 
 /** A rate of two money amounts, with both, so it can be audited and re-aggregated. */
 export interface MoneyRate {
@@ -20,21 +19,22 @@ export interface MoneyRate {
   readonly denominator: Money;
 }
 
-/** A revenue retention rate and the window it covers (never annualised). */
+/** A revenue retention rate and the period it covers (never annualised). */
 export interface RevenueRetention extends MoneyRate {
   readonly basis: 'startCohort' | 'movements';
-  readonly window: Period;
-  /** Whole months in the window: a 1-month rate is a monthly rate, a 12-month rate an annual one. */
+  /** The months measured. */
+  readonly period: Period;
+  /** Whole months in the period: a 1-month rate is a monthly rate, a 12-month rate an annual one. */
   readonly months: number;
 }
 
 /** Options of {@link grossRevenueRetention}. */
 export interface GrossRevenueRetentionOptions {
   /**
-   * `'startCohort'`: the customers active just before the window, followed to its end (the
-   * investor and filing basis with a 12-month window). `'movements'`: the vendor formula on
+   * `'startCohort'`: the customers active just before the period, followed to its end (the
+   * investor and filing basis with a 12-month period). `'movements'`: the vendor formula on
    * one report interval, `(starting − contraction − churned) ÷ starting` (ChartMogul), allowed
-   * only for a one-month window. Default `'startCohort'`.
+   * only for a one-month period. Default `'startCohort'`.
    */
   readonly basis?: 'startCohort' | 'movements';
 }
@@ -53,8 +53,7 @@ export interface NetRevenueRetentionOptions extends GrossRevenueRetentionOptions
 function moneyRate(numerator: Money, denominator: Money): MoneyRate {
   const n = readMoney(numerator, 'numerator').fixed;
   const d = readMoney(denominator, 'denominator').fixed;
-  if (d.int === 0n) return { rate: null, numerator, denominator };
-  return { rate: ratioToNumber(n.int * pow10(d.scale), d.int * pow10(n.scale)), numerator, denominator };
+  return { rate: fixedRatio(n, d), numerator, denominator };
 }
 
 function readMovements(m: MrrMovements): MrrMovements {
@@ -73,7 +72,8 @@ function basisOf(options: GrossRevenueRetentionOptions, m: MrrMovements): 'start
       'INVALID_OPTION',
       'options.basis',
       basis,
-      `needs a one-month window (this one has ${m.months} months: movements of customers acquired inside it would count against the starting base); use 'startCohort'`,
+      `needs a one-month period (this one has ${m.months} months: movements of customers acquired ` +
+        "inside it would count against the starting base); use 'startCohort'",
     );
   }
   if (basis === 'startCohort' && m.startCohort === null) {
@@ -81,25 +81,26 @@ function basisOf(options: GrossRevenueRetentionOptions, m: MrrMovements): 'start
       'INVALID_INPUT',
       'movements.startCohort',
       null,
-      "is missing (a summary merged from adjacent windows has none); use basis 'movements' on one month or summarise the whole window",
+      'is missing (a summary merged from adjacent periods has none); ' +
+        "use basis 'movements' on one month or summarise the whole period",
     );
   }
   return basis;
 }
 
 /**
- * Gross revenue retention (GRR) of a window — never above 1.
+ * Gross revenue retention (GRR) of a period — never above 1.
  *
  * Formulas: start-cohort basis `Σ_i min(end_i, start_i) ÷ Σ_i start_i` over the customers
- * active just before the window (what a cohort kept, expansion not counted; SaaS Metrics
+ * active just before the period (what a cohort kept, expansion not counted; SaaS Metrics
  * Standards Board: bounded at 100 %); movements basis `(starting − contraction − churned) ÷
- * starting` (ChartMogul, one report interval). `null` when starting MRR is zero. The window
+ * starting` (ChartMogul, one report interval). `null` when starting MRR is zero. The period
  * length is part of the result; a monthly GRR is never annualised.
  *
  * @param movements - from {@link mrrMovements}.
  * @param options - see {@link GrossRevenueRetentionOptions}.
- * @returns the rate with its numerator and denominator (money) and the window.
- * @throws {RevopsError} `INVALID_OPTION` for an unknown basis, or the movements basis on a window longer than a month.
+ * @returns the rate with its numerator and denominator (money) and the period.
+ * @throws {RevopsError} `INVALID_OPTION` for an unknown basis, or the movements basis on a period longer than a month.
  * @throws {RevopsError} `INVALID_INPUT` for input that is not movements, or the start-cohort basis without cohort data.
  * @example
  * ```ts
@@ -112,7 +113,7 @@ function basisOf(options: GrossRevenueRetentionOptions, m: MrrMovements): 'start
  *   { customerId: 'b', period: jan, mrr: { amount: '100', currency: 'USD' } },
  *   { customerId: 'b', period: feb, mrr: { amount: '80', currency: 'USD' } },
  * ];
- * grossRevenueRetention(mrrMovements(rows, feb)).rate;
+ * grossRevenueRetention(mrrMovements(rows, { period: feb })).rate;
  * //=> 0.9
  * ```
  */
@@ -126,24 +127,24 @@ export function grossRevenueRetention(
     basis === 'startCohort'
       ? (m.startCohort as NonNullable<MrrMovements['startCohort']>).retained
       : subtract(subtract(m.starting, m.contraction), m.churned);
-  return { ...moneyRate(numerator, m.starting), basis, window: m.window, months: m.months };
+  return { ...moneyRate(numerator, m.starting), basis, period: m.period, months: m.months };
 }
 
 /**
- * Net revenue retention (NRR, NDR) of a window — may exceed 1.
+ * Net revenue retention (NRR, NDR) of a period — may exceed 1.
  *
  * Formulas: start-cohort basis `Σ_i end_i ÷ Σ_i start_i` over the customers active just before
- * the window (public filings: ARR now of the customers of 12 months ago ÷ their ARR then — pass
- * a 12-month window); movements basis `(starting + expansion − contraction − churned
+ * the period (public filings: ARR now of the customers of 12 months ago ÷ their ARR then — pass
+ * a 12-month period); movements basis `(starting + expansion − contraction − churned
  * [+ reactivation]) ÷ starting` on one month (ChartMogul NRR chart excludes reactivation;
  * Baremetrics `1 − (churned − expansion) ÷ starting`). `null` when starting MRR is zero.
  * Monthly figures are never annualised: 101 % a month is not 101 % a year.
  *
  * @param movements - from {@link mrrMovements}.
  * @param options - see {@link NetRevenueRetentionOptions}.
- * @returns the rate with its numerator and denominator (money) and the window.
+ * @returns the rate with its numerator and denominator (money) and the period.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown basis or reactivation setting, the movements
- *   basis on a window longer than a month, or `reactivation` on the start-cohort basis.
+ *   basis on a period longer than a month, or `reactivation` on the start-cohort basis.
  * @throws {RevopsError} `INVALID_INPUT` for input that is not movements, or the start-cohort basis without cohort data.
  * @example
  * ```ts
@@ -156,7 +157,7 @@ export function grossRevenueRetention(
  *   { customerId: 'b', period: jan, mrr: { amount: '100', currency: 'USD' } },
  *   { customerId: 'b', period: feb, mrr: { amount: '80', currency: 'USD' } },
  * ];
- * netRevenueRetention(mrrMovements(rows, feb)).rate;
+ * netRevenueRetention(mrrMovements(rows, { period: feb })).rate;
  * //=> 1.15
  * ```
  */
@@ -177,7 +178,7 @@ export function netRevenueRetention(
     return {
       ...moneyRate((m.startCohort as NonNullable<MrrMovements['startCohort']>).ending, m.starting),
       basis,
-      window: m.window,
+      period: m.period,
       months: m.months,
     };
   }
@@ -186,7 +187,7 @@ export function netRevenueRetention(
     throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'include' or 'exclude'");
   let numerator = subtract(subtract(add(m.starting, m.expansion), m.contraction), m.churned);
   if (r === 'include') numerator = add(numerator, m.reactivation);
-  return { ...moneyRate(numerator, m.starting), basis, window: m.window, months: m.months };
+  return { ...moneyRate(numerator, m.starting), basis, period: m.period, months: m.months };
 }
 
 /** Options of {@link quickRatio}. */
@@ -219,7 +220,7 @@ export interface QuickRatioOptions {
  *   { customerId: 'b', period: jan, mrr: { amount: '100', currency: 'USD' } },
  *   { customerId: 'b', period: feb, mrr: { amount: '80', currency: 'USD' } },
  * ];
- * quickRatio(mrrMovements(rows, feb)).rate;
+ * quickRatio(mrrMovements(rows, { period: feb })).rate;
  * //=> 2.5
  * ```
  */

@@ -4,6 +4,7 @@
  * @module
  */
 import { invalid, RevopsError } from '../core/errors.js';
+import { readInteger } from '../core/read.js';
 import { nelderMeadLoop, simplexSize } from '../core/nelder-mead.js';
 
 /** Options of {@link fitShiftedBetaGeometric}. */
@@ -15,7 +16,7 @@ export interface FitShiftedBetaGeometricOptions {
    * Default `'counts'`.
    */
   readonly input?: 'counts' | 'rates';
-  /** Largest number of Nelder–Mead iterations per restart. Default `2000`. */
+  /** Largest number of Nelder–Mead iterations per restart: an integer from 1 to 10,000. Default `2000`. */
   readonly maxIterations?: number;
 }
 
@@ -39,7 +40,16 @@ export interface ShiftedBetaGeometricFit {
 
 type Point = [number, number];
 
-/** Log-likelihood of (α, β) = exp(p). Lost[t-1] customers churned in period t; `survivors` remain after the last period. */
+/** Most Nelder–Mead iterations per restart a caller may ask for. */
+const MAX_ITERATIONS = 10_000;
+/** Most values in a survival curve (1,000 periods: eighty years of months); with the iteration bound, a fit stays
+ * within about two seconds. */
+const MAX_PERIODS = 1_000;
+
+/**
+ * Log-likelihood of (α, β) = exp(p). Lost[t-1] customers churned in period t; `survivors` remain
+ * after the last period.
+ */
 function logLikelihood(p: Point, lost: readonly number[], survivors: number): number {
   const alpha = Math.exp(p[0]);
   const beta = Math.exp(p[1]);
@@ -64,7 +74,7 @@ interface NelderMeadResult {
 }
 
 /**
- * Maximises f by Nelder–Mead (the shared loop in src/core/nelder-mead.ts: coefficients 1, 2,
+ * Maximises f by Nelder–Mead (core's shared loop: coefficients 1, 2,
  * 0.5, 0.5, unbounded) from the simplex {start, start + step·e₁, start + step·e₂}. Stops
  * ("collapsed") when the spread of −f over the simplex is ≤ 1e-12·(1 + |best|) and every vertex
  * is within 1e-9 of the best per coordinate, or after `maxIterations` iterations. NaN counts as −∞.
@@ -92,19 +102,14 @@ function nelderMead(f: (p: Point) => number, start: Point, step: number, maxIter
 function readCurve(data: readonly number[], input: 'counts' | 'rates'): number[] {
   if (!Array.isArray(data) || data.length < 2)
     throw invalid('INSUFFICIENT_DATA', 'survivors', data, 'must be an array of at least 2 values (t = 0 and t = 1)');
+  if (data.length > MAX_PERIODS)
+    throw invalid('INVALID_INPUT', 'survivors', data.length, `must hold at most ${MAX_PERIODS} values (periods)`);
   const out: number[] = [];
   for (let i = 0; i < data.length; i++) {
     const v: unknown = data[i];
     const field = `survivors[${i}]`;
     if (input === 'counts') {
-      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-        throw invalid(
-          'INVALID_COUNT',
-          field,
-          v,
-          "must be an integer ≥ 0 (for a survival curve of fractions pass { input: 'rates' })",
-        );
-      }
+      readInteger(v, field);
     } else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) {
       throw invalid('INVALID_RATE', field, v, 'must be a fraction in [0, 1]');
     }
@@ -144,7 +149,7 @@ function readCurve(data: readonly number[], input: 'counts' | 'rates'): number[]
  * "high end" α̂ = 0.668, β̂ = 3.806 (years 0–7 of their 1,000-customer cohorts).
  *
  * @param survivors - customers still active at `t = 0, 1, …, T` (`input: 'counts'`), or the
- *   survival curve (`input: 'rates'`); non-increasing, at least two values.
+ *   survival curve (`input: 'rates'`); non-increasing, from 2 to 1,000 values.
  * @param options - see {@link FitShiftedBetaGeometricOptions}.
  * @returns α̂, β̂, the log-likelihood, `converged` and the iterations used.
  * @throws {RevopsError} `INSUFFICIENT_DATA` for fewer than two values, or a curve with no
@@ -152,7 +157,9 @@ function readCurve(data: readonly number[], input: 'counts' | 'rates'): number[]
  * @throws {RevopsError} `INVALID_COUNT` for a count that is not an integer ≥ 0, an increase,
  *   or an empty cohort.
  * @throws {RevopsError} `INVALID_RATE` for a rate outside [0, 1], an increase, or a curve not starting at 1.
- * @throws {RevopsError} `INVALID_OPTION` for an unknown `input` or a `maxIterations` that is not an integer ≥ 1.
+ * @throws {RevopsError} `INVALID_OPTION` for an unknown `input` or a `maxIterations` that is not an integer from 1 to
+ *   10,000.
+ * @throws {RevopsError} `INVALID_INPUT` for more than 1,000 values.
  * @example
  * ```ts
  * import { fitShiftedBetaGeometric } from 'revops/retention';
@@ -170,9 +177,11 @@ export function fitShiftedBetaGeometric(
   const input = options.input ?? 'counts';
   if (input !== 'counts' && input !== 'rates')
     throw invalid('INVALID_OPTION', 'options.input', input, "must be 'counts' or 'rates'");
-  const maxIterations = options.maxIterations ?? 2000;
-  if (!Number.isSafeInteger(maxIterations) || maxIterations < 1)
-    throw invalid('INVALID_OPTION', 'options.maxIterations', maxIterations, 'must be an integer ≥ 1');
+  const maxIterations = readInteger(options.maxIterations ?? 2000, 'options.maxIterations', {
+    min: 1,
+    max: MAX_ITERATIONS,
+    code: 'INVALID_OPTION',
+  });
   const curve = readCurve(survivors, input);
   const start = curve[0] as number;
   const lost: number[] = [];

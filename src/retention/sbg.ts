@@ -13,6 +13,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
+import { LIMITS, readInteger, readNumber, readObject } from '../core/read.js';
 import { lnBeta } from '../core/special-functions.js';
 import { hyp2f1One } from './special-functions.js';
 import type { MaybeInfinite } from './maybe-infinite.js';
@@ -45,30 +46,20 @@ export const MIN_DISCOUNT_RATE = 1e-5;
 export function readParameters(params: SbgParameters): SbgParameters {
   if (params === null || typeof params !== 'object')
     throw invalid('INVALID_INPUT', 'params', params, 'must be { alpha, beta }');
-  const { alpha, beta } = params;
-  if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0)
-    throw invalid('INVALID_INPUT', 'params.alpha', alpha, 'must be a finite number > 0');
-  if (typeof beta !== 'number' || !Number.isFinite(beta) || beta <= 0)
-    throw invalid('INVALID_INPUT', 'params.beta', beta, 'must be a finite number > 0');
+  const alpha = readNumber(params.alpha, 'params.alpha', { min: 0, exclusiveMin: true, max: MAX_PARAMETER });
+  const beta = readNumber(params.beta, 'params.beta', { min: 0, exclusiveMin: true, max: MAX_PARAMETER });
   return { alpha, beta };
 }
 
-function readPeriod(t: unknown, field: string, min: number): number {
-  if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < min)
-    throw invalid('INVALID_COUNT', field, t, `must be an integer ≥ ${min}`);
-  return t;
+/** Largest α or β accepted (far beyond any fit, whose converged range is [1e-8, 1e8]): keeps α + β + t finite. */
+const MAX_PARAMETER = 1e150;
+
+function readPeriod(t: unknown, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  return readInteger(t, field, { min, max });
 }
 
-function readDiscount(d: unknown): number {
-  if (typeof d !== 'number' || !Number.isFinite(d) || d < MIN_DISCOUNT_RATE) {
-    throw invalid(
-      'INVALID_RATE',
-      'discountRate',
-      d,
-      `must be a finite fraction per period ≥ ${MIN_DISCOUNT_RATE} (0.1 for 10%)`,
-    );
-  }
-  return d;
+function readDiscount(d: unknown, field: string): number {
+  return readNumber(d, field, { min: MIN_DISCOUNT_RATE, code: 'INVALID_RATE' });
 }
 
 /** `ln S(t)` for validated inputs. @internal */
@@ -91,7 +82,7 @@ export function lnSurvival(alpha: number, beta: number, t: number): number {
  * @param params - `{ alpha, beta }`, e.g. a {@link fitShiftedBetaGeometric} result.
  * @returns `S(t)`.
  * @throws {RevopsError} `INVALID_COUNT` when `t` is not an integer ≥ 0.
- * @throws {RevopsError} `INVALID_INPUT` when `alpha` or `beta` is not a finite number > 0.
+ * @throws {RevopsError} `INVALID_INPUT` when `alpha` or `beta` is not a number in (0, 1e150].
  * @example
  * ```ts
  * import { sbgSurvival } from 'revops/retention';
@@ -116,7 +107,7 @@ export function sbgSurvival(t: number, params: SbgParameters): number {
  * @param params - `{ alpha, beta }`.
  * @returns `r_t`, a fraction in (0, 1).
  * @throws {RevopsError} `INVALID_COUNT` when `t` is not an integer ≥ 1.
- * @throws {RevopsError} `INVALID_INPUT` when `alpha` or `beta` is not a finite number > 0.
+ * @throws {RevopsError} `INVALID_INPUT` when `alpha` or `beta` is not a number in (0, 1e150].
  * @example
  * ```ts
  * import { sbgRetentionRate } from 'revops/retention';
@@ -146,6 +137,8 @@ export interface SbgProjectionPoint {
 
 /** Options of {@link sbgProject}. */
 export interface SbgProjectOptions {
+  /** Last period to project: an integer ≥ `from`, at most `from + LIMITS.horizon − 1` (10,000 points). Required. */
+  readonly through: number;
   /** First period to report. Default `0`. */
   readonly from?: number;
   /** Size of the cohort at `t = 0`, to report expected survivors. Default: none (`null`). */
@@ -158,29 +151,27 @@ export interface SbgProjectOptions {
  * Formula: as {@link sbgSurvival} and {@link sbgRetentionRate}; `expectedSurvivors =
  * cohortSize × S(t)` (a plain number, not rounded).
  *
- * @param through - last period to project (an integer ≥ `from`).
  * @param params - `{ alpha, beta }`.
- * @param options - see {@link SbgProjectOptions}.
+ * @param options - see {@link SbgProjectOptions}; `through` is required.
  * @returns one point per period, in order.
- * @throws {RevopsError} `INVALID_COUNT` for a period that is not an integer ≥ 0, `through < from`,
- *   or a `cohortSize` that is not an integer ≥ 0.
- * @throws {RevopsError} `INVALID_INPUT` when `alpha` or `beta` is not a finite number > 0.
+ * @throws {RevopsError} `INVALID_COUNT` for a period that is not an integer ≥ 0, `through < from`, more than
+ *   `LIMITS.horizon` points, or a `cohortSize` that is not an integer ≥ 0.
+ * @throws {RevopsError} `INVALID_OPTION` when `options` is not an object.
+ * @throws {RevopsError} `INVALID_INPUT` when `alpha` or `beta` is not a number in (0, 1e150].
  * @example
  * ```ts
  * import { sbgProject } from 'revops/retention';
- * sbgProject(1, { alpha: 1, beta: 1 }, { cohortSize: 100 });
- * //=> [{ t: 0, survival: 1, retentionRate: null, expectedSurvivors: 100 }, { t: 1, survival: 0.5, retentionRate: 0.5, expectedSurvivors: 50 }]
+ * const points = sbgProject({ alpha: 1, beta: 1 }, { through: 1, cohortSize: 100 });
+ * points.map((p) => [p.t, p.survival, p.retentionRate, p.expectedSurvivors]);
+ * //=> [[0, 1, null, 100], [1, 0.5, 0.5, 50]]
  * ```
  */
-export function sbgProject(
-  through: number,
-  params: SbgParameters,
-  options: SbgProjectOptions = {},
-): SbgProjectionPoint[] {
+export function sbgProject(params: SbgParameters, options: SbgProjectOptions): SbgProjectionPoint[] {
   const { alpha, beta } = readParameters(params);
-  const from = readPeriod(options.from ?? 0, 'options.from', 0);
-  const last = readPeriod(through, 'through', from);
-  const size = options.cohortSize === undefined ? null : readPeriod(options.cohortSize, 'options.cohortSize', 0);
+  const o = readObject(options, 'options', 'INVALID_OPTION') as unknown as SbgProjectOptions;
+  const from = readPeriod(o.from ?? 0, 'options.from', 0, Number.MAX_SAFE_INTEGER - LIMITS.horizon);
+  const last = readPeriod(o.through, 'options.through', from, from + LIMITS.horizon - 1);
+  const size = o.cohortSize === undefined ? null : readPeriod(o.cohortSize, 'options.cohortSize', 0);
   const out: SbgProjectionPoint[] = [];
   let lnS = lnSurvival(alpha, beta, from);
   for (let t = from; t <= last; t++) {
@@ -207,7 +198,7 @@ export function sbgProject(
  *
  * @param params - `{ alpha, beta }`.
  * @returns `{ finite: true, value }` or `{ finite: false, value: null }`.
- * @throws {RevopsError} `INVALID_INPUT` when `alpha` or `beta` is not a finite number > 0.
+ * @throws {RevopsError} `INVALID_INPUT` when `alpha` or `beta` is not a number in (0, 1e150].
  * @example
  * ```ts
  * import { sbgExpectedLifetime } from 'revops/retention';
@@ -222,33 +213,47 @@ export function sbgExpectedLifetime(params: SbgParameters): MaybeInfinite<number
   return alpha > 1 ? { finite: true, value: (alpha + beta - 1) / (alpha - 1) } : { finite: false, value: null };
 }
 
+/** Options of {@link sbgDel}. */
+export interface SbgDelOptions {
+  /** Discount rate per period as a fraction (`0.1` for 10 %), at least {@link MIN_DISCOUNT_RATE}. Required. */
+  readonly discountRate: number;
+}
+
+/** Options of {@link sbgDerl}. */
+export interface SbgDerlOptions extends SbgDelOptions {
+  /** Renewals the customer has made so far (an integer ≥ 0). Required. */
+  readonly renewals: number;
+}
+
 /**
  * Discounted expected lifetime (DEL) of a customer at acquisition, in periods: the
  * present value of one unit paid at the start of every period the customer is alive, the
  * first payment undiscounted. Multiply by the margin per period for the expected CLV.
  *
  * Formula: `DEL(d) = Σ_{t≥0} S(t) / (1 + d)^t = ₂F₁(1, β; α + β; 1/(1 + d))` (Fader &
- * Hardie, "Customer-Base Valuation in a Contractual Setting", Marketing Science 29(1), 2010). ₂F₁ is summed as a series with a geometric tail bound (converges because
- * `β < α + β` and `1/(1+d) < 1`).
+ * Hardie, "Customer-Base Valuation in a Contractual Setting", Marketing Science 29(1), 2010).
+ * ₂F₁ is summed as a series with a geometric tail bound (converges because `β < α + β` and
+ * `1/(1+d) < 1`).
  *
  * @param params - `{ alpha, beta }`.
- * @param discountRate - discount rate per period as a fraction (`0.1` for 10 %), at least
- *   {@link MIN_DISCOUNT_RATE}.
+ * @param options - `discountRate`: per period as a fraction (`0.1` for 10 %), at least {@link MIN_DISCOUNT_RATE}.
  * @returns DEL in periods.
  * @throws {RevopsError} `INVALID_RATE` for a discount rate that is not finite or below {@link MIN_DISCOUNT_RATE}.
- * @throws {RevopsError} `INVALID_INPUT` when `alpha` or `beta` is not a finite number > 0.
+ * @throws {RevopsError} `INVALID_OPTION` when `options` is not an object.
+ * @throws {RevopsError} `INVALID_INPUT` when `alpha` or `beta` is not a number in (0, 1e150].
  * @example
  * ```ts
  * import { sbgDel } from 'revops/retention';
- * Math.round(sbgDel({ alpha: 1, beta: 1 }, 0.1) * 1e6) / 1e6;
+ * Math.round(sbgDel({ alpha: 1, beta: 1 }, { discountRate: 0.1 }) * 1e6) / 1e6;
  * //=> 2.637685
- * sbgDel({ alpha: 1, beta: 1 }, 0);
+ * sbgDel({ alpha: 1, beta: 1 }, { discountRate: 0 });
  * //=> throws INVALID_RATE
  * ```
  */
-export function sbgDel(params: SbgParameters, discountRate: number): number {
+export function sbgDel(params: SbgParameters, options: SbgDelOptions): number {
   const { alpha, beta } = readParameters(params);
-  const d = readDiscount(discountRate);
+  const o = readObject(options, 'options', 'INVALID_OPTION') as unknown as SbgDelOptions;
+  const d = readDiscount(o.discountRate, 'options.discountRate');
   return hyp2f1One(beta, alpha + beta, 1 / (1 + d));
 }
 
@@ -262,22 +267,24 @@ export function sbgDel(params: SbgParameters, discountRate: number): number {
  * `= Σ_{t≥n} S(t)/S(n − 1) · (1 + d)^{−(t − n)}`. Expected residual CLV = margin × DERL.
  *
  * @param params - `{ alpha, beta }`.
- * @param discountRate - discount rate per period (fraction), at least {@link MIN_DISCOUNT_RATE}.
- * @param renewals - renewals the customer has made so far (an integer ≥ 0).
+ * @param options - `discountRate` per period (fraction, at least {@link MIN_DISCOUNT_RATE}) and `renewals` made so
+ *   far (an integer ≥ 0).
  * @returns DERL in periods.
  * @throws {RevopsError} `INVALID_RATE` for a discount rate that is not finite or below {@link MIN_DISCOUNT_RATE}.
+ * @throws {RevopsError} `INVALID_OPTION` when `options` is not an object.
  * @throws {RevopsError} `INVALID_COUNT` when `renewals` is not an integer ≥ 0.
- * @throws {RevopsError} `INVALID_INPUT` when `alpha` or `beta` is not a finite number > 0.
+ * @throws {RevopsError} `INVALID_INPUT` when `alpha` or `beta` is not a number in (0, 1e150].
  * @example
  * ```ts
  * import { sbgDerl } from 'revops/retention';
- * Math.round(sbgDerl({ alpha: 0.668, beta: 3.806 }, 0.1, 7) * 1000) / 1000;
+ * Math.round(sbgDerl({ alpha: 0.668, beta: 3.806 }, { discountRate: 0.1, renewals: 7 }) * 1000) / 1000;
  * //=> 7.53
  * ```
  */
-export function sbgDerl(params: SbgParameters, discountRate: number, renewals: number): number {
+export function sbgDerl(params: SbgParameters, options: SbgDerlOptions): number {
   const { alpha, beta } = readParameters(params);
-  const d = readDiscount(discountRate);
-  const n = readPeriod(renewals, 'renewals', 0) + 1;
+  const o = readObject(options, 'options', 'INVALID_OPTION') as unknown as SbgDerlOptions;
+  const d = readDiscount(o.discountRate, 'options.discountRate');
+  const n = readPeriod(o.renewals, 'options.renewals', 0, Number.MAX_SAFE_INTEGER - 1) + 1;
   return ((beta + n - 1) / (alpha + beta + n - 1)) * hyp2f1One(beta + n, alpha + beta + n, 1 / (1 + d));
 }

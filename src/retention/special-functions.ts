@@ -5,7 +5,10 @@
  * @module
  */
 
-/** Largest number of series terms {@link hyp2f1One} sums before giving up (never reached for `z ≤ 1/(1 + 1e-5)`, which needs about 5.1 million). @internal */
+/**
+ * Largest number of series terms {@link hyp2f1One} sums before giving up (never reached for
+ * `z ≤ 1/(1 + 1e-5)`, which needs about 5.1 million). @internal
+ */
 export const HYP2F1_MAX_TERMS = 10_000_000;
 
 /**

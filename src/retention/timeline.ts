@@ -8,17 +8,26 @@
  * in January). With churn recognised at cancellation, a row stops counting in the month that
  * contains its `canceledAt`.
  *
- * Exactness: amounts are parsed to integers at one scale (the currency's minor unit, or more
- * digits if a row has them). Every accumulator is a sum of non-negative integers, so it is
- * exact while it stays at most 2^53 − 1 (Number.MAX_SAFE_INTEGER ≈ 9.0e15 units, about
- * 90 trillion US dollars in cents); a larger value throws `INVALID_AMOUNT` instead of rounding.
+ * Exactness: amounts are parsed once, by core's exact engine, to integers at one scale (the
+ * currency's minor unit, or more digits if a row has them). One customer's MRR in one month
+ * must stay at most 2^53 − 1 units (Number.MAX_SAFE_INTEGER ≈ 9.0e15, about 90 trillion US
+ * dollars in cents; beyond, `INVALID_AMOUNT`); totals over customers are core's exact
+ * accumulator, which spills into BigInt instead of rounding.
+ *
+ * Duplicates: rows of one `subscriptionId` are the periods of one subscription. Two of them
+ * that both count in the same month (their periods hold the same month end) are the same
+ * revenue twice — a retried import, a merged file — and are refused with `DUPLICATE_ID` naming
+ * both rows. Rows without a `subscriptionId` are each their own subscription and add up per
+ * customer (a customer with two subscriptions); give subscription ids to have repeats refused.
  * @module
  */
-import { invalid } from '../core/errors.js';
+import { invalid, RevopsError } from '../core/errors.js';
 import { MINOR_UNITS_TABLE } from '../core/currency.js';
-import { formatFixed, parseFixed, pow10 } from '../core/fixed.js';
+import { decimalsOf, parseScaledSafe } from '../core/fast-exact.js';
+import { parseFixed, pow10 } from '../core/fixed.js';
 import type { Period } from '../core/periods.js';
 import type { Money } from '../core/money.js';
+import { entityPath } from '../core/read.js';
 import type { Subscription } from '../model/subscription.js';
 import type { RetentionConvention } from './presets.js';
 
@@ -73,27 +82,15 @@ export function monthDate(mi: MonthIndex, last: boolean): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** A window of whole months, as month indices. @internal */
-export function readWindow(window: Period, field = 'window'): [MonthIndex, MonthIndex] {
-  if (window === null || typeof window !== 'object')
-    throw invalid('INVALID_PERIOD', field, window, 'must be a period { start, end }');
-  const [a, da] = readDate(window.start, `${field}.start`);
-  const [b, , lastB] = readDate(window.end, `${field}.end`);
-  if (da !== 1)
-    throw invalid(
-      'INVALID_PERIOD',
-      `${field}.start`,
-      window.start,
-      'must be the first day of a month (windows are whole months)',
-    );
-  if (!lastB)
-    throw invalid(
-      'INVALID_PERIOD',
-      `${field}.end`,
-      window.end,
-      'must be the last day of a month (windows are whole months)',
-    );
-  if (b < a) throw invalid('INVALID_PERIOD', `${field}.end`, window.end, 'must not be before the start');
+/** A period of whole months, as month indices. @internal */
+export function readMonths(period: Period, field = 'options.period'): [MonthIndex, MonthIndex] {
+  if (period === null || typeof period !== 'object')
+    throw invalid('INVALID_PERIOD', field, period, 'must be a period { start, end } of whole months');
+  const [a, da] = readDate(period.start, `${field}.start`);
+  const [b, , lastB] = readDate(period.end, `${field}.end`);
+  if (da !== 1) throw invalid('INVALID_PERIOD', `${field}.start`, period.start, 'must be the first day of a month');
+  if (!lastB) throw invalid('INVALID_PERIOD', `${field}.end`, period.end, 'must be the last day of a month');
+  if (b < a) throw invalid('INVALID_PERIOD', `${field}.end`, period.end, 'must not be before the start');
   return [a, b];
 }
 
@@ -113,43 +110,34 @@ export interface Timeline {
   readonly lastMonth: MonthIndex;
 }
 
-/** Digits after the decimal point as written (`'10.50'` → 2). @internal */
-export function decimalsOf(amount: string): number {
-  const dot = amount.indexOf('.');
-  return dot < 0 ? 0 : amount.length - dot - 1;
-}
-
 /**
- * Exact sum of two decimal strings, keeping the digits they were written with
- * (`'10.00' + '5.00'` = `'15.00'`); used by the summary merges.
- * @throws {RevopsError} `INVALID_AMOUNT` naming `field` for a malformed decimal.
- * @internal
+ * The path naming row `i` in an error: its index and its id — the `subscriptionId`, or the
+ * `customerId` of a row without one (`subscriptions[3] (id "sub_17")`). @internal
  */
-export function addDecimalStrings(a: string, b: string, field: string): string {
-  const x = parseFixed(a, field);
-  const y = parseFixed(b, field);
-  const scale = Math.max(x.scale, y.scale);
-  const int = x.int * pow10(scale - x.scale) + y.int * pow10(scale - y.scale);
-  return formatFixed({ int, scale }, Math.max(decimalsOf(a), decimalsOf(b)));
+export function rowPath(rows: readonly Subscription[], i: number): string {
+  const row = rows[i] as Subscription | null | undefined;
+  let id: unknown;
+  if (row !== null && typeof row === 'object') id = row.subscriptionId ?? row.customerId;
+  return entityPath('subscriptions', i, { id });
 }
 
-const PLAIN = /^\d{1,15}(?:\.\d+)?$/;
-/** Units of `m` at `scale`; row `i`'s field `name` is named in an error (built only then: this runs per row). */
-function toUnits(m: Money, scale: number, i: number, name: string): number {
+/** Digits after the point of an amount (`'10.50'` → 2, `'1e-3'` → 3), read by core's engine. */
+function scaleOf(amount: string, field: () => string): number {
+  const d = decimalsOf(amount);
+  if (!Number.isNaN(parseScaledSafe(amount, d))) return d;
+  return parseFixed(amount, field()).scale;
+}
+
+/** Units of `m` at `scale` (core's exact parse: a safe integer, else the exact decimal); `field` names the amount. */
+function toUnits(m: Money, scale: number, field: () => string): number {
   const a = m.amount;
-  if (typeof a === 'string' && PLAIN.test(a)) {
-    const dot = a.indexOf('.');
-    const intPart = dot < 0 ? a : a.slice(0, dot);
-    const frac = dot < 0 ? '' : a.slice(dot + 1);
-    if (intPart.length + scale <= 15) return Number(intPart + frac.padEnd(scale, '0'));
-  }
-  const field = `subscriptions[${i}].${name}`;
-  const f = parseFixed(a, `${field}.amount`);
-  if (f.int < 0n)
-    throw invalid('INVALID_AMOUNT', `${field}.amount`, a, 'must not be negative (MRR is never below zero)');
+  const fast = parseScaledSafe(a, scale);
+  if (fast >= 0) return fast === 0 ? 0 : fast;
+  const f = parseFixed(a, field());
+  if (f.int < 0n) throw invalid('INVALID_AMOUNT', field(), a, 'must not be negative (MRR is never below zero)');
   const units = f.int * pow10(scale - f.scale);
   if (units > BigInt(Number.MAX_SAFE_INTEGER))
-    throw invalid('INVALID_AMOUNT', `${field}.amount`, a, 'exceeds 2^53 − 1 units of exact accumulation');
+    throw invalid('INVALID_AMOUNT', field(), a, 'exceeds 2^53 − 1 units of exact accumulation');
   return Number(units);
 }
 
@@ -158,18 +146,17 @@ function usesList(row: Subscription, c: RetentionConvention): boolean {
   return c.discounts !== 'all' && row.listMrr !== undefined && (c.discounts === 'none' || row.discount === 'limited');
 }
 
-/**
- * Reads the rows. `currency`, when given, is what every row must use.
- * @throws {RevopsError} `CURRENCY_MISMATCH`, `UNKNOWN_CURRENCY`, `INVALID_AMOUNT`, `INVALID_DATE`, `INVALID_PERIOD`, `INVALID_INPUT`.
- * @internal
- */
-export function readTimeline(
+/** The money a row contributes under the convention, and its field name. */
+function moneyOf(row: Subscription, c: RetentionConvention): [Money, 'listMrr' | 'mrr'] {
+  return usesList(row, c) ? [row.listMrr as Money, 'listMrr'] : [row.mrr, 'mrr'];
+}
+
+/** First pass: every row is an object with money in one known currency; the scale of all amounts. */
+function readCurrency(
   rows: readonly Subscription[],
   c: RetentionConvention,
   currency: string | undefined,
-): Timeline {
-  if (!Array.isArray(rows))
-    throw invalid('INVALID_INPUT', 'subscriptions', rows, 'must be an array of subscription rows');
+): [string | null, number] {
   let cur: string | null = currency ?? null;
   if (cur !== null && !MINOR_UNITS_TABLE.has(cur))
     throw invalid('UNKNOWN_CURRENCY', 'options.currency', cur, 'must be an ISO 4217 code such as "USD"');
@@ -177,23 +164,16 @@ export function readTimeline(
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Subscription;
     if (row === null || typeof row !== 'object' || row.mrr === null || typeof row.mrr !== 'object') {
-      throw invalid(
-        'INVALID_INPUT',
-        `subscriptions[${i}]`,
-        row,
-        'must be a subscription row { customerId, period, mrr }',
-      );
+      throw invalid('INVALID_INPUT', rowPath(rows, i), row, 'must be a subscription row { customerId, period, mrr }');
     }
-    const list = usesList(row, c);
-    const m = list ? (row.listMrr as Money) : row.mrr;
-    const name = list ? 'listMrr' : 'mrr';
+    const [m, name] = moneyOf(row, c);
     if (m === null || typeof m !== 'object' || typeof m.amount !== 'string')
-      throw invalid('INVALID_AMOUNT', `subscriptions[${i}].${name}`, m, 'must be money { amount, currency }');
+      throw invalid('INVALID_AMOUNT', `${rowPath(rows, i)}.${name}`, m, 'must be money { amount, currency }');
     if (cur === null) {
-      if (!MINOR_UNITS_TABLE.has(m.currency))
+      if (typeof m.currency !== 'string' || !MINOR_UNITS_TABLE.has(m.currency))
         throw invalid(
           'UNKNOWN_CURRENCY',
-          `subscriptions[${i}].${name}.currency`,
+          `${rowPath(rows, i)}.${name}.currency`,
           m.currency,
           'must be an ISO 4217 code such as "USD"',
         );
@@ -202,20 +182,74 @@ export function readTimeline(
     } else if (m.currency !== cur) {
       throw invalid(
         'CURRENCY_MISMATCH',
-        `subscriptions[${i}].${name}.currency`,
+        `${rowPath(rows, i)}.${name}.currency`,
         m.currency,
         `must be ${cur} like the other rows`,
       );
     }
-    scale = Math.max(scale, decimalsOf(m.amount));
+    scale = Math.max(
+      scale,
+      scaleOf(m.amount, () => `${rowPath(rows, i)}.${name}.amount`),
+    );
   }
+  return [cur, scale];
+}
+
+/** Refuses two rows of one subscription id that count in the same month (`spans`: [first, last, row] per id). */
+function refuseOverlaps(rows: readonly Subscription[], spans: Map<string, number[]>): void {
+  for (const list of spans.values()) {
+    if (list.length === 3) continue;
+    const order: number[] = [];
+    for (let k = 0; k < list.length; k += 3) order.push(k);
+    order.sort(
+      (x, y) => (list[x] as number) - (list[y] as number) || (list[x + 2] as number) - (list[y + 2] as number),
+    );
+    let reach = -Infinity;
+    let reachRow = -1;
+    for (const k of order) {
+      const [first, last, i] = [list[k] as number, list[k + 1] as number, list[k + 2] as number];
+      if (first <= reach) {
+        const [p, q] = reachRow < i ? [reachRow, i] : [i, reachRow];
+        throw new RevopsError(
+          'DUPLICATE_ID',
+          `${rowPath(rows, q)} repeats ${rowPath(rows, p)}: both count the subscription in ` +
+            `${monthDate(first, true).slice(0, 7)} (rows of one subscription id are its periods: ` +
+            'they must not both hold the same month end)',
+          { field: `${rowPath(rows, q)}.subscriptionId`, value: rows[q]?.subscriptionId, details: { rows: [p, q] } },
+        );
+      }
+      if (last > reach) {
+        reach = last;
+        reachRow = i;
+      }
+    }
+  }
+}
+
+/**
+ * Reads the rows. `currency`, when given, is what every row must use; snapshots after month
+ * `until` are not kept (no summary reads them).
+ * @throws {RevopsError} `CURRENCY_MISMATCH`, `UNKNOWN_CURRENCY`, `INVALID_AMOUNT`, `INVALID_DATE`, `INVALID_PERIOD`,
+ *   `INVALID_INPUT`, `DUPLICATE_ID`.
+ * @internal
+ */
+export function readTimeline(
+  rows: readonly Subscription[],
+  c: RetentionConvention,
+  currency: string | undefined,
+  until: MonthIndex = Number.POSITIVE_INFINITY,
+): Timeline {
+  if (!Array.isArray(rows))
+    throw invalid('INVALID_INPUT', 'subscriptions', rows, 'must be an array of subscription rows');
+  const [cur, scale] = readCurrency(rows, c, currency);
   const customers = new Map<string, CustomerTimeline>();
+  const spans = new Map<string, number[]>();
   // dates repeat across rows (a few per month): parse each distinct string once (bounded cache)
   const dates = new Map<string, [MonthIndex, number, boolean]>();
   const date = (value: unknown, i: number, name: string): [MonthIndex, number, boolean] => {
     const hit = typeof value === 'string' ? dates.get(value) : undefined;
     if (hit !== undefined) return hit;
-    const parsed = readDate(value, `subscriptions[${i}].${name}`);
+    const parsed = readDate(value, `${rowPath(rows, i)}.${name}`);
     if (dates.size < 10_000) dates.set(value as string, parsed);
     return parsed;
   };
@@ -226,19 +260,26 @@ export function readTimeline(
     const row = rows[i] as Subscription;
     const id = row.customerId;
     if (typeof id !== 'string' || id.length === 0)
-      throw invalid('INVALID_INPUT', `subscriptions[${i}].customerId`, id, 'must be a non-empty string');
+      throw invalid('INVALID_INPUT', `${rowPath(rows, i)}.customerId`, id, 'must be a non-empty string');
+    const sub = row.subscriptionId;
+    if (sub !== undefined && (typeof sub !== 'string' || sub.length === 0))
+      throw invalid('INVALID_INPUT', `${rowPath(rows, i)}.subscriptionId`, sub, 'must be a non-empty string');
     if (row.period === null || typeof row.period !== 'object')
-      throw invalid('INVALID_PERIOD', `subscriptions[${i}].period`, row.period, 'must be a period { start, end }');
+      throw invalid('INVALID_PERIOD', `${rowPath(rows, i)}.period`, row.period, 'must be a period { start, end }');
     const [ms] = date(row.period.start, i, 'period.start');
     const [me0, , endIsLast] = date(row.period.end, i, 'period.end');
     if (row.period.end < row.period.start)
-      throw invalid('INVALID_PERIOD', `subscriptions[${i}].period.end`, row.period.end, 'must not be before the start');
+      throw invalid('INVALID_PERIOD', `${rowPath(rows, i)}.period.end`, row.period.end, 'must not be before the start');
     let me = endIsLast ? me0 : me0 - 1;
+    if (sub !== undefined && ms <= me) {
+      const list = spans.get(sub);
+      if (list === undefined) spans.set(sub, [ms, me, i]);
+      else list.push(ms, me, i);
+    }
     if (cancel && row.canceledAt !== undefined) me = Math.min(me, date(row.canceledAt, i, 'canceledAt')[0] - 1);
-    const list = usesList(row, c);
-    const m = list ? (row.listMrr as Money) : row.mrr;
-    const name = list ? 'listMrr' : 'mrr';
-    const units = toUnits(m, scale, i, name);
+    if (me > until) me = until; // months after the last one reported are never read
+    const [m, name] = moneyOf(row, c);
+    const units = toUnits(m, scale, () => `${rowPath(rows, i)}.${name}.amount`);
     if (units === 0 && !(freeActive && row.free === true)) continue;
     let t = customers.get(id);
     for (let month = ms; month <= me; month++) {
@@ -252,7 +293,7 @@ export function readTimeline(
         if (!Number.isSafeInteger(v))
           throw invalid(
             'INVALID_AMOUNT',
-            `subscriptions[${i}].${name}.amount`,
+            `${rowPath(rows, i)}.${name}.amount`,
             m.amount,
             'makes a customer month exceed 2^53 − 1 units',
           );
@@ -264,6 +305,7 @@ export function readTimeline(
       if (month > lastMonth) lastMonth = month;
     }
   }
+  refuseOverlaps(rows, spans);
   for (const t of customers.values()) normalise(t);
   return { currency: cur, scale, customers, lastMonth };
 }
@@ -287,7 +329,12 @@ function normalise(t: CustomerTimeline): void {
     if (months.length > 0 && months[months.length - 1] === mo) {
       const v = (units[units.length - 1] as number) + u;
       if (!Number.isSafeInteger(v))
-        throw invalid('INVALID_AMOUNT', 'subscriptions', mo, 'make a customer month exceed 2^53 − 1 units');
+        throw invalid(
+          'INVALID_AMOUNT',
+          'subscriptions',
+          monthDate(mo, true),
+          'make a customer month exceed 2^53 − 1 units',
+        );
       units[units.length - 1] = v;
     } else {
       months.push(mo);
@@ -296,15 +343,4 @@ function normalise(t: CustomerTimeline): void {
   }
   t.months = months;
   t.units = units;
-}
-
-/** Formats integer units at `scale` as a decimal string. @internal */
-export function unitsToDecimal(units: number, scale: number): string {
-  const neg = units < 0;
-  let s = String(Math.abs(units));
-  if (scale > 0) {
-    s = s.padStart(scale + 1, '0');
-    s = `${s.slice(0, s.length - scale)}.${s.slice(s.length - scale)}`;
-  }
-  return neg ? `-${s}` : s;
 }

@@ -11,6 +11,7 @@ import type { RateValue } from '../core/ratio.js';
 import { DEFAULT_ROUNDING, roundRational, type RoundingMode } from '../core/rounding.js';
 import { readRoundingMode } from '../core/money-arithmetic.js';
 import { minorUnits } from '../core/currency.js';
+import { ratioToNumber } from './exact-ratio.js';
 import type { MaybeInfinite } from './maybe-infinite.js';
 
 /** An exact fraction n/d (d > 0). */
@@ -60,13 +61,13 @@ export function customerLifetime(churn: number): MaybeInfinite<number> {
 
 /** Options of {@link lifetimeValue}. */
 export interface LifetimeValueOptions {
-  /** Gross (or contribution) margin as a fraction in [0, 1]. Default `1` (revenue LTV, as ChartMogul and Baremetrics). */
+  /** Gross (or contribution) margin, a fraction in [0, 1]. Default `1` (revenue LTV, as ChartMogul, Baremetrics). */
   readonly grossMargin?: number;
   /** Discount rate per period as a fraction ≥ 0. Default `0` (undiscounted, `ARPA × margin ÷ churn`). */
   readonly discountRate?: number;
   /** Whether the payment of period 0 (at acquisition) counts. Default `'included'`. */
   readonly firstPayment?: 'included' | 'excluded';
-  /** Whether each period's cash arrives at its start or its end (end: discounted one period more). Default `'start'`. */
+  /** Whether each period's cash arrives at its start or its end (end: discounted once more). Default `'start'`. */
   readonly cashflow?: 'start' | 'end';
   /** Rounding of the result to the currency's minor unit. Default `'halfAwayFromZero'`. */
   readonly rounding?: RoundingMode;
@@ -238,12 +239,4 @@ export function cacPaybackMonths(cac: Money, newMrr: Money, options: CacPaybackO
       'times the gross margin is so small that the payback exceeds the largest number',
     );
   return { finite: true, value: months };
-}
-
-/** n/d for bigints (d > 0) as a double: integer part plus the remainder to 20 decimals (no overflow). @internal */
-export function ratioToNumber(n: bigint, d: bigint): number {
-  const q = n / d;
-  const r = n % d;
-  const scale = 10n ** 20n;
-  return Number(q) + Number((r * scale) / d) / 1e20;
 }

@@ -4,7 +4,13 @@
  * rounding and explanations. Sources: research/commission.md §3 and the pages it cites.
  */
 import { describe, expect, it } from 'vitest';
-import { calculateStatement, explainStatement, type StatementInput } from '../../src/commission/index.js';
+import {
+  calculateStatement,
+  explainLine,
+  explainStatement,
+  type StatementInput,
+  type StatementLine,
+} from '../../src/commission/index.js';
 import { month } from '../../src/core/index.js';
 import { credit, JAN_2026, member, planOf, usd } from './helpers.js';
 
@@ -261,7 +267,7 @@ describe('manager override', () => {
     });
     // computed by hand: 21 of 31 days → threshold 225,000 × 21/31 = 152,419.35; 3 % of (300,000 − 152,419.35) = 4,427.4195 → 4,427.42
     expect(s.payable.amount).toBe('4427.42');
-    expect(s.lines[0]?.explanation.text).toBe(
+    expect(explainLine(s.lines[0] as StatementLine, s)).toBe(
       'team credits 300000.00 above threshold 152419.35 (225000.00 prorated 21/31 days): 147580.65 at 0.03 (3%) = 4427.42',
     );
   });

@@ -1,4 +1,5 @@
 /** RevopsError and the helpers that build its messages. */
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { RevopsError } from '../../src/core/index.js';
 import { describeValue, invalid } from '../../src/core/errors.js';
@@ -60,14 +61,69 @@ describe('describeValue()', () => {
     expect(describeValue(5n)).toBe('5n');
     expect(describeValue({ a: 1 })).toBe('{"a":1}');
     expect(describeValue([1, 2])).toBe('[1,2]');
-    const long = describeValue({ k: 'y'.repeat(100) });
+    const long = describeValue({ k: 'y'.repeat(100), l: 'z'.repeat(100) });
     expect(long.length).toBe(80);
     expect(long.endsWith('...')).toBe(true);
+    // a string inside an object is cut like a string on its own
+    expect(describeValue({ k: 'y'.repeat(100) })).toBe(`{"k":"${'y'.repeat(57)}..."}`);
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    expect(describeValue(circular)).toBe('object');
+    expect(describeValue(circular)).toBe('{"self":<cycle>}');
     expect(describeValue(() => 1)).toBe('function');
     expect(describeValue(Symbol('s'))).toBe('symbol');
-    expect(describeValue({ big: 1n })).toBe('object');
+    expect(describeValue({ big: 1n })).toBe('{"big":1n}');
+    // like JSON: undefined, functions and symbols are left out of objects; holes are null
+    expect(describeValue({ a: undefined, f: () => 1, n: 1 })).toBe('{"n":1}');
+    // biome-ignore lint/suspicious/noSparseArray: a hole on purpose
+    expect(describeValue([1, , 3])).toBe('[1,null,3]');
+    expect(describeValue({ x: Number.NaN, y: Number.POSITIVE_INFINITY })).toBe('{"x":NaN,"y":Infinity}');
+    expect(describeValue(new Date(Date.UTC(2026, 0, 2)))).toBe('"2026-01-02T00:00:00.000Z"');
+    expect(describeValue(new Date(Number.NaN))).toBe('Invalid Date');
+  });
+
+  it('shows a Decimal as its value, read from its fields', () => {
+    expect(describeValue(new Decimal('12.5'))).toBe('"12.5"');
+    expect(describeValue(new Decimal('-0.00125'))).toBe('"-0.00125"');
+    expect(describeValue(new Decimal('1e21'))).toBe('"1e+21"');
+    expect(describeValue(new Decimal('1.5e-9'))).toBe('"1.5e-9"');
+    expect(describeValue(new Decimal(Number.NaN))).toBe('"NaN"');
+    expect(describeValue(new Decimal('-Infinity'))).toBe('"-Infinity"');
+    // 80 significant digits: decimal.js keeps them as a word "1" and words of 7 digits; the
+    // first 10 words (64 digits) are written, then "..."
+    expect(describeValue(new Decimal(`1.${'2'.repeat(79)}`))).toBe(`"1.${'2'.repeat(63)}...e+0"`);
+  });
+
+  it('takes bounded time and space for hostile values (issue 14: a corrupted Decimal hung a message)', () => {
+    // exponent 9e15: decimal.js' toString would write nine quadrillion digits
+    const huge = new Decimal(1);
+    (huge as unknown as { e: number }).e = 9e15;
+    const t0 = performance.now();
+    expect(describeValue(huge)).toBe('"1e+9000000000000000"');
+    const corrupt = new Decimal(1);
+    (corrupt as unknown as { d: unknown }).d = 'not digits';
+    expect(describeValue(corrupt)).toMatch(/^\{/);
+    // a million elements, 10,000 levels of nesting, a proxy whose traps throw, a throwing getter
+    const million = new Array(1e6).fill({ amount: '1.00', currency: 'USD' });
+    expect(describeValue(million)).toHaveLength(80);
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = { a: deep };
+    expect(describeValue(deep)).toHaveLength(80);
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new TypeError('trap');
+        },
+      },
+    );
+    expect(describeValue(trap)).toBe('object');
+    const getter = Object.defineProperty({ b: 2 }, 'a', {
+      get: () => {
+        throw new Error('getter');
+      },
+      enumerable: true,
+    });
+    expect(describeValue(getter)).toBe('{"b":2}');
+    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });

@@ -154,52 +154,59 @@ export const leadArb = fc.record(
   { requiredKeys: ['id', 'name', 'source', 'ownerId', 'stage', 'createdAt'] },
 );
 
-export const dealArb = fc.record(
-  {
-    id: idArb,
-    name: textArb,
-    accountId: idArb,
-    ownerId: idArb,
-    sourceMemberId: idArb,
-    leadId: idArb,
-    type: pick(DEAL_TYPES),
-    amount: moneyInputArb,
-    stage: textArb,
-    probability: fractionArb,
-    probabilitySource: fc.constantFrom('stage', 'manual', 'model'),
-    forecastCategory: pick(FORECAST_CATEGORIES),
-    expectedCloseDate: dateArb,
-    closeDate: dateArb,
-    createdAt: instantArb,
-    lostReason: textArb,
-    segment: pick(SEGMENTS),
-    territoryId: idArb,
-    teamId: idArb,
-    products: fc.array(textArb, { maxLength: 3 }),
-    termMonths: fc.integer({ min: 1, max: 120 }),
-    splits: fc.array(
-      fc.record({ memberId: idArb, share: decimalInputArb, kind: fc.constantFrom('revenue', 'overlay') }),
-      { maxLength: 3 },
-    ),
-    history: fc.array(stageEventArb, { maxLength: 3 }),
-    fields: customFieldsArb,
-  },
-  {
-    requiredKeys: [
-      'id',
-      'name',
-      'accountId',
-      'ownerId',
-      'type',
-      'amount',
-      'stage',
-      'probability',
-      'forecastCategory',
-      'expectedCloseDate',
-      'createdAt',
-    ],
-  },
-);
+export const dealArb = fc
+  .record(
+    {
+      id: idArb,
+      name: textArb,
+      accountId: idArb,
+      ownerId: idArb,
+      sourceMemberId: idArb,
+      leadId: idArb,
+      type: pick(DEAL_TYPES),
+      amount: moneyInputArb,
+      stage: textArb,
+      probability: fractionArb,
+      probabilitySource: fc.constantFrom('stage', 'manual', 'model'),
+      forecastCategory: pick(FORECAST_CATEGORIES),
+      expectedCloseDate: dateArb,
+      closeDate: dateArb,
+      createdAt: instantArb,
+      lostReason: textArb,
+      segment: pick(SEGMENTS),
+      territoryId: idArb,
+      teamId: idArb,
+      products: fc.array(textArb, { maxLength: 3 }),
+      termMonths: fc.integer({ min: 1, max: 120 }),
+      splits: fc.array(
+        fc.record({ memberId: idArb, share: decimalInputArb, kind: fc.constantFrom('revenue', 'overlay') }),
+        { maxLength: 3 },
+      ),
+      history: fc.array(stageEventArb, { maxLength: 3 }),
+      fields: customFieldsArb,
+    },
+    {
+      requiredKeys: [
+        'id',
+        'name',
+        'accountId',
+        'ownerId',
+        'type',
+        'amount',
+        'stage',
+        'probability',
+        'forecastCategory',
+        'expectedCloseDate',
+        'createdAt',
+      ],
+    },
+  )
+  .map((d) =>
+    // parseDeal refuses a close date before the creation date: keep generated deals consistent
+    d.closeDate !== undefined && d.closeDate < d.createdAt.slice(0, 10)
+      ? { ...d, closeDate: d.createdAt.slice(0, 10) }
+      : d,
+  );
 
 export const activityArb = fc.record(
   {

@@ -74,20 +74,20 @@ describe('cohortRetention (computed by hand)', () => {
     expect(t.cohorts[0]?.cells.map((x) => x.rate)).toEqual([1, 2.5]);
   });
   it('quarters: cohort Q1 = {a, b, c, d}; a cell is the snapshot at the quarter end', () => {
-    const t = cohortRetention(ROWS, { granularity: 'quarter', through: '2026-06-30' });
+    const t = cohortRetention(ROWS, { granularity: 'quarter', asOf: '2026-06-30' });
     // end of March: a (150) and c (40) active; end of June: nobody (rows stop in April)
     expect(t.cohorts.map((c) => [c.cohort, c.size, c.cells.map((x) => x.customers), c.startingMrr.amount])).toEqual([
       ['2026-Q1', 4, [2, 0], '300.00'],
     ]);
     // data ends in April: Q2 is not complete, so without `through` only Q1 is reported
     expect(cohortRetention(ROWS, { granularity: 'quarter' }).through).toBe('2026-03-31');
-    expect(cohortRetention(ROWS, { granularity: 'year', through: '2026-12-31' }).cohorts[0]?.cohort).toBe('2026');
+    expect(cohortRetention(ROWS, { granularity: 'year', asOf: '2026-12-31' }).cohorts[0]?.cohort).toBe('2026');
   });
   it('through cuts columns and cohorts that start later', () => {
-    const t = cohortRetention(ROWS, { through: '2026-01-31' });
+    const t = cohortRetention(ROWS, { asOf: '2026-01-31' });
     expect(t.cohorts.map((c) => [c.cohort, c.cells.length])).toEqual([['2026-01', 1]]);
     // a mid-month through: February is not complete
-    expect(cohortRetention(ROWS, { through: '2026-02-27' }).through).toBe('2026-01-31');
+    expect(cohortRetention(ROWS, { asOf: '2026-02-27' }).through).toBe('2026-01-31');
   });
   it('refuses unknown options and empty data without currency', () => {
     // @ts-expect-error wrong option on purpose
@@ -109,10 +109,12 @@ describe('cohortRetention (computed by hand)', () => {
     });
   });
   it('merging chunks that end at different explicit dates is refused', () => {
-    const a = summarizeCohortRetention(ROWS.slice(0, 2), { through: '2026-03-31' });
-    const b = summarizeCohortRetention(ROWS.slice(2), { through: '2026-04-30' });
-    expect(() => mergeCohortRetention(a, b)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    const c = summarizeCohortRetention(ROWS.slice(0, 2), { through: '2026-04-30' });
+    const a = summarizeCohortRetention(ROWS.slice(0, 2), { asOf: '2026-03-31' });
+    const b = summarizeCohortRetention(ROWS.slice(2), { asOf: '2026-04-30' });
+    expect(() => mergeCohortRetention(a, b)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'b.lastMonth' }),
+    );
+    const c = summarizeCohortRetention(ROWS.slice(0, 2), { asOf: '2026-04-30' });
     expect(finalizeCohortRetention(mergeCohortRetention(c, b))).toEqual(cohortRetention(ROWS));
   });
 });

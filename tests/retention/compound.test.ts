@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compoundChurn, compoundRetention } from '../../src/retention/compound.js';
 
 describe('compounding churn and retention', () => {
-  it('2–5 % monthly churn is 21.5–46.0 % a year, not 24–60 % (research §1.7)', () => {
-    // research §1.7 [V]: compounded 21.5 % and 46.0 %; computed by hand 1 − 0.98¹² = 0.21528, 1 − 0.95¹² = 0.45964
+  it('2–5 % monthly churn is 21.5–46.0 % a year, not 24–60 %', () => {
+    // computed by hand: 1 − 0.98¹² = 0.21528, 1 − 0.95¹² = 0.45964 (21.5 % and 46.0 %)
     expect(compoundChurn(0.02, 12)).toBeCloseTo(0.21528, 5);
     expect(compoundChurn(0.05, 12)).toBeCloseTo(0.45964, 5);
   });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { retentionProfitImpact } from '../../src/retention/profit-impact.js';
 
 describe('retentionProfitImpact', () => {
-  it('reproduces the constant-margin uplift table of research §3.1 (d = 10 %, +5 points)', () => {
-    // research §3.1 table: 0.60→0.65 +11.1 %, 0.70→0.75 +14.3 %, 0.80→0.85 +20.0 %, 0.85→0.90 +25.0 %, 0.90→0.95 +33.3 %
+  it('reproduces the constant-margin uplift table (d = 10 %, +5 points)', () => {
+    // computed by hand: NPV = m(1 + d)/(1 + d − r), so the uplift is (1.1 − r)/(1.1 − r − 0.05) − 1:
+    // 0.60→0.65 +11.1 %, 0.70→0.75 +14.3 %, 0.80→0.85 +20.0 %, 0.85→0.90 +25.0 %, 0.90→0.95 +33.3 %
     const rows: [number, number][] = [
       [0.6, 0.111],
       [0.7, 0.143],
@@ -23,7 +24,7 @@ describe('retentionProfitImpact', () => {
     }
   });
   it('MBNA: defection 10 % → 5 % is +33 % with constant margins (Reichheld reported +125 %)', () => {
-    // research §3.1: "MBNA's +125 % for 10 % → 5 % defection, vs +33 % here"
+    // Reichheld & Sasser, "Zero Defections", Harvard Business Review 1990: MBNA's +125 %; constant margins give +33 %
     const x = retentionProfitImpact({
       retentionRate: 0.9,
       defectionCut: 0.05,
@@ -38,7 +39,8 @@ describe('retentionProfitImpact', () => {
     expect(x.before.lifetime).toEqual({ finite: true, value: expect.closeTo(10, 12) });
   });
   it('a margin-by-tenure curve raises the uplift (Python brute-force series)', () => {
-    // /usr/bin/python3: Σ m_t (r/1.1)^t with m = [10, 20, 30, 30, …]: r 0.8 → 82.727272…, r 0.85 → 104.272727…, uplift 0.2604396
+    // /usr/bin/python3: Σ m_t (r/1.1)^t with m = [10, 20, 30, 30, …]: r 0.8 → 82.727272…,
+    // r 0.85 → 104.272727…, uplift 0.2604396
     const x = retentionProfitImpact({
       retentionRate: 0.8,
       defectionCut: 0.05,
@@ -52,7 +54,7 @@ describe('retentionProfitImpact', () => {
     expect(x.npvUplift).toBeCloseTo(0.2604395604395595, 9);
     expect(x.before.npvCohort.value).toBeCloseTo(82727.27272727273, 6);
   });
-  it('finite horizons (Python): H = 3 → 40.41322…, H = 5 → 60.34628…; lifetime within 5 periods at r = 0.8 → 3.3616', () => {
+  it('finite horizons (Python): H = 3 → 40.41322…, H = 5 → 60.34628…; 5-period lifetime at r = 0.8 → 3.3616', () => {
     const h3 = retentionProfitImpact({
       retentionRate: 0.8,
       defectionCut: 0,
@@ -98,7 +100,8 @@ describe('retentionProfitImpact', () => {
     expect(loss.before.npvPerCustomer.value).toBeCloseTo(-10, 12);
     expect(loss.after.npvPerCustomer.value).toBeCloseTo(-14, 12);
     expect(loss.npvUplift).toBeCloseTo(-0.4, 12);
-    // computed by hand: margins [−40, 10]: before −40 + 5 = −35, after −40 + 6 = −34 → uplift (−34 + 35)/35 = +0.028571…
+    // computed by hand: margins [−40, 10]: before −40 + 5 = −35, after −40 + 6 = −34
+    // → uplift (−34 + 35)/35 = +0.028571…
     const better = retentionProfitImpact({
       retentionRate: 0.5,
       defectionCut: 0.1,

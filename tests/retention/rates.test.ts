@@ -35,8 +35,8 @@ describe('customerRetentionRate', () => {
   });
 });
 
-describe('churnRate: the four published conventions on one data set (research EX-1)', () => {
-  // research §0 item 1 / §1.2: 100 customers at start, 10 of them churn, 1 customer joins and
+describe('churnRate: the four published conventions on one data set', () => {
+  // computed by hand: 100 customers at start, 10 of them churn, 1 customer joins and
   // churns inside the window → ChartMogul 10 %, Baremetrics 11 %, Stripe 10.89 %, ProfitWell 10 %.
   // Sources: ChartMogul help 203359321 "Metric: Customer Churn rate"; Baremetrics help 5380347
   // "User and revenue churn" + changelog "Churn Update"; Stripe support "Calculating churn rate in
@@ -52,7 +52,7 @@ describe('churnRate: the four published conventions on one data set (research EX
     const r = churnRate(counts, { preset: 'stripe' });
     expect(r.numerator).toBe(11);
     expect(r.denominator).toBe(101);
-    expect(Math.round((r.rate ?? 0) * 10000) / 100).toBe(10.89); // research EX-1: 10.89 %
+    expect(Math.round((r.rate ?? 0) * 10000) / 100).toBe(10.89); // 11/101 = 10.89 %
   });
   it('ProfitWell ignores them entirely: 10/100', () => {
     expect(churnRate(counts, { preset: 'profitwell' }).rate).toBe(0.1);

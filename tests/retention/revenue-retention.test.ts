@@ -4,13 +4,13 @@ import { mrrMovements } from '../../src/retention/mrr-movements.js';
 import { grossRevenueRetention, netRevenueRetention, quickRatio } from '../../src/retention/revenue-retention.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
-const P: Record<string, { start: string; end: string }> = {
+const P = {
   jan: { start: '2026-01-01', end: '2026-01-31' },
   feb: { start: '2026-02-01', end: '2026-02-28' },
   mar: { start: '2026-03-01', end: '2026-03-31' },
   febMar: { start: '2026-02-01', end: '2026-03-31' },
 };
-const row = (customerId: string, month: string, amount: string): Subscription => ({
+const row = (customerId: string, month: keyof typeof P, amount: string): Subscription => ({
   customerId,
   period: P[month] as Subscription['period'],
   mrr: usd(amount),
@@ -30,7 +30,7 @@ const BASE = [
 describe('grossRevenueRetention', () => {
   it('start cohort: Σ min(end, start) / Σ start', () => {
     // February: a 100 → 120 keeps 100, b 50 → 0 keeps 0 → 100/150
-    const g = grossRevenueRetention(mrrMovements(BASE, P.feb as never));
+    const g = grossRevenueRetention(mrrMovements(BASE, { period: P.feb }));
     expect(g.rate).toBeCloseTo(2 / 3, 15);
     expect([g.numerator.amount, g.denominator.amount, g.months, g.basis]).toEqual([
       '100.00',
@@ -39,30 +39,30 @@ describe('grossRevenueRetention', () => {
       'startCohort',
     ]);
     // Feb–Mar: a keeps 100, b keeps 50 (back at 60) → 150/150 = 1, never above 1
-    expect(grossRevenueRetention(mrrMovements(BASE, P.febMar as never)).rate).toBe(1);
+    expect(grossRevenueRetention(mrrMovements(BASE, { period: P.febMar })).rate).toBe(1);
   });
   it('movements basis on one month: (150 − 0 − 50)/150 in Feb; refused on two months', () => {
-    expect(grossRevenueRetention(mrrMovements(BASE, P.feb as never), { basis: 'movements' }).rate).toBeCloseTo(
+    expect(grossRevenueRetention(mrrMovements(BASE, { period: P.feb }), { basis: 'movements' }).rate).toBeCloseTo(
       100 / 150,
       15,
     );
-    expect(() => grossRevenueRetention(mrrMovements(BASE, P.febMar as never), { basis: 'movements' })).toThrow(
+    expect(() => grossRevenueRetention(mrrMovements(BASE, { period: P.febMar }), { basis: 'movements' })).toThrow(
       expect.objectContaining({ code: 'INVALID_OPTION' }),
     );
   });
   it('zero starting MRR gives null', () => {
-    expect(grossRevenueRetention(mrrMovements(BASE, P.jan as never)).rate).toBeNull();
+    expect(grossRevenueRetention(mrrMovements(BASE, { period: P.jan })).rate).toBeNull();
   });
 });
 
 describe('netRevenueRetention', () => {
   it('start cohort over a window: Feb–Mar 180/150 = 1.2 (months: 2, not annualised)', () => {
-    const n = netRevenueRetention(mrrMovements(BASE, P.febMar as never));
+    const n = netRevenueRetention(mrrMovements(BASE, { period: P.febMar }));
     expect(n.rate).toBeCloseTo(1.2, 15);
     expect(n.months).toBe(2);
   });
   it('movements basis: reactivation excluded (ChartMogul NRR) or included (net MRR churn)', () => {
-    const mar = mrrMovements(BASE, P.mar as never);
+    const mar = mrrMovements(BASE, { period: P.mar });
     // computed by hand: (150 + 0 − 20 − 0)/150 = 0.8666…; with reactivation (+60) 190/150
     expect(netRevenueRetention(mar, { basis: 'movements' }).rate).toBeCloseTo(130 / 150, 15);
     expect(netRevenueRetention(mar, { basis: 'movements', reactivation: 'include' }).rate).toBeCloseTo(190 / 150, 15);
@@ -79,7 +79,7 @@ describe('netRevenueRetention', () => {
       row('z', 'jan', '2000'),
       row('z', 'feb', '2000'),
     ];
-    const m = mrrMovements(rows, P.feb as never);
+    const m = mrrMovements(rows, { period: P.feb });
     expect(m.ending.amount).toBe('35000.00');
     expect(netRevenueRetention(m).rate).toBeCloseTo(35000 / 27000, 15);
   });
@@ -103,7 +103,7 @@ describe('the trailing-twelve-month cohort basis (filings: ARR now of the custom
       if (m <= 2) rows.push({ customerId: 'old2', period: month(m), mrr: usd('500') });
       if (m > 6) rows.push({ customerId: 'new1', period: month(m), mrr: usd('9999') });
     }
-    const m = mrrMovements(rows, { start: '2026-01-01', end: '2026-12-31' });
+    const m = mrrMovements(rows, { period: { start: '2026-01-01', end: '2026-12-31' } });
     // computed by hand: NRR = 1,300/1,500 = 0.8667; GRR = 1,000/1,500 = 0.6667; 12 months, not annualised from a month
     expect(netRevenueRetention(m).rate).toBeCloseTo(1300 / 1500, 15);
     expect(grossRevenueRetention(m).rate).toBeCloseTo(1000 / 1500, 15);
@@ -114,11 +114,11 @@ describe('the trailing-twelve-month cohort basis (filings: ARR now of the custom
 describe('quickRatio', () => {
   it('(new + expansion)/(contraction + churn), reactivation optional', () => {
     // Feb: (30 + 20)/(0 + 50) = 1
-    expect(quickRatio(mrrMovements(BASE, P.feb as never)).rate).toBe(1);
-    const mar = mrrMovements(BASE, P.mar as never);
+    expect(quickRatio(mrrMovements(BASE, { period: P.feb })).rate).toBe(1);
+    const mar = mrrMovements(BASE, { period: P.mar });
     // Mar: (0 + 0)/(20 + 0) = 0; with reactivation (60)/20 = 3
     expect(quickRatio(mar).rate).toBe(0);
     expect(quickRatio(mar, { reactivation: 'numerator' }).rate).toBe(3);
-    expect(quickRatio(mrrMovements([row('a', 'feb', '1')], P.feb as never)).rate).toBeNull();
+    expect(quickRatio(mrrMovements([row('a', 'feb', '1')], { period: P.feb })).rate).toBeNull();
   });
 });

@@ -105,6 +105,10 @@ const rowArb: fc.Arbitrary<Subscription> = fc
     ...(cancel === undefined ? {} : { canceledAt: monthPeriod(m + cancel).start }),
   }));
 
+/** Rows with one subscription id each (rows of one id that share a month end are refused with DUPLICATE_ID). */
+const rowsArb = (maxLength: number) =>
+  fc.array(rowArb, { maxLength }).map((rows) => rows.map((r, i) => ({ ...r, subscriptionId: `s${i}` })));
+
 const optionsArb = fc.record({
   preset: fc.constantFrom('chartmogul' as const, 'baremetrics' as const, 'stripe' as const, 'profitwell' as const),
   reactivation: fc.constantFrom('any' as const, { withinDays: 45 }, { minimumGapDays: 45 }),
@@ -119,13 +123,13 @@ const wideDouble = (min: number, max: number) => fc.double({ min, max, noNaN: tr
 describe('inputs are never mutated; outputs never hold NaN or Infinity', () => {
   it('mrrMovements, its summaries, GRR, NRR and the quick ratio', () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 40 }), windowArb, optionsArb, (rows, window, options) => {
-        check(mrrMovements, rows, window, options);
-        check(summarizeMrrMovements, rows, window, options);
-        const s = summarizeMrrMovements(rows, window, options);
-        check(mergeMrrMovements, s, summarizeMrrMovements([], window, options));
+      fc.property(rowsArb(40), windowArb, optionsArb, (rows, window, options) => {
+        check(mrrMovements, rows, { period: window, ...options });
+        check(summarizeMrrMovements, rows, { period: window, ...options });
+        const s = summarizeMrrMovements(rows, { period: window, ...options });
+        check(mergeMrrMovements, s, summarizeMrrMovements([], { period: window, ...options }));
         check(finalizeMrrMovements, s);
-        const m = mrrMovements(rows, window, options);
+        const m = mrrMovements(rows, { period: window, ...options });
         check(grossRevenueRetention, m, {});
         check(netRevenueRetention, m, {});
         check(netRevenueRetention, m, { basis: 'movements', reactivation: 'include' });
@@ -143,7 +147,7 @@ describe('inputs are never mutated; outputs never hold NaN or Infinity', () => {
   it('cohortRetention and its summaries', () => {
     fc.assert(
       fc.property(
-        fc.array(rowArb, { maxLength: 40 }),
+        rowsArb(40),
         fc.constantFrom('month' as const, 'quarter' as const, 'year' as const),
         fc.constantFrom('logos' as const, 'revenue' as const),
         (rows, granularity, basis) => {
@@ -227,9 +231,9 @@ describe('inputs are never mutated; outputs never hold NaN or Infinity', () => {
           check(sbgSurvival, t, params);
           check(sbgRetentionRate, Math.max(1, t), params);
           check(sbgExpectedLifetime, params);
-          check(sbgDel, params, d);
-          check(sbgDerl, params, d, n);
-          check(sbgProject, Math.min(60, t), params, { cohortSize: 1000 });
+          check(sbgDel, params, { discountRate: d });
+          check(sbgDerl, params, { discountRate: d, renewals: n });
+          check(sbgProject, params, { through: Math.min(60, t), cohortSize: 1000 });
         },
       ),
       { numRuns: 200 },

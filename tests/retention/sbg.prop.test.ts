@@ -24,10 +24,10 @@ describe('sBG laws', () => {
       fc.property(paramsArb, fc.double({ min: 0.05, max: 1, noNaN: true }), (p, d) => {
         let series = 0;
         for (let t = 0; t < 2000; t++) series += sbgSurvival(t, p) / (1 + d) ** t;
-        const del = sbgDel(p, d);
+        const del = sbgDel(p, { discountRate: d });
         expect(Math.abs(del - series)).toBeLessThan(1e-9 * series);
-        expect(sbgDel(p, d * 1.5)).toBeLessThan(del);
-        expect(sbgDerl(p, d, 0)).toBeCloseTo((del - 1) * (1 + d), 9);
+        expect(sbgDel(p, { discountRate: d * 1.5 })).toBeLessThan(del);
+        expect(sbgDerl(p, { discountRate: d, renewals: 0 })).toBeCloseTo((del - 1) * (1 + d), 9);
       }),
     );
   });
@@ -38,7 +38,7 @@ describe('sBG laws', () => {
         const e = sbgExpectedLifetime(p);
         if (p.alpha > 1) {
           expect(e.finite).toBe(true);
-          expect(sbgDel(p, 0.01)).toBeLessThan(e.value as number);
+          expect(sbgDel(p, { discountRate: 0.01 })).toBeLessThan(e.value as number);
         } else expect(e).toEqual({ finite: false, value: null });
       }),
     );

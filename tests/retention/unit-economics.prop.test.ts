@@ -10,7 +10,7 @@ const centsArb = fc.integer({ min: 0, max: 10_000_000 });
 const usd = (c: number) => money(c / 100, 'USD');
 
 describe('lifetimeValue laws', () => {
-  it('falls as churn rises; the timing forms are ordered excluded/end ≤ excluded/start, included/end ≤ included/start', () => {
+  it('falls as churn rises; timing forms ordered excluded/end ≤ excluded/start, included/end ≤ included/start', () => {
     fc.assert(
       fc.property(
         centsArb,
@@ -69,7 +69,7 @@ describe('rate laws', () => {
 });
 
 describe('retentionProfitImpact laws', () => {
-  it('a cut in defection never lowers NPV with non-negative margins; a long horizon approaches the lifetime value', () => {
+  it('a cut in defection never lowers NPV with non-negative margins; a long horizon nears the lifetime value', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 900 }).map((k) => k / 1000),

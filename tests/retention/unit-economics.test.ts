@@ -32,11 +32,11 @@ describe('customerLifetime', () => {
 
 describe('lifetimeValue', () => {
   it('ChartMogul example: ARPA $100, churn 5 % → $2,000', () => {
-    // help.chartmogul.com 203359061 (research §1.8)
+    // help.chartmogul.com 203359061
     expect(lifetimeValue(usd('100'), 0.05)).toEqual({ finite: true, value: usd('2000') });
   });
   it('ProfitWell example: ARPU $10, churn 4 % → $250; 4 % → 6 % is a 33.3 % decrease (not 40 %)', () => {
-    // learn.profitwell.com LTV article (research §1.8); 1 − (10/0.06)/(10/0.04) = 1/3 computed by hand
+    // learn.profitwell.com LTV article; 1 − (10/0.06)/(10/0.04) = 1/3 computed by hand
     expect(lifetimeValue(usd('10'), 0.04).value).toEqual(usd('250'));
     expect(lifetimeValue(usd('10'), 0.06).value).toEqual(usd('166.67'));
   });
@@ -45,7 +45,8 @@ describe('lifetimeValue', () => {
     expect(lifetimeValue(usd('99.99'), 0.03, { grossMargin: 0.8 }).value).toEqual(usd('2666.40'));
   });
   it('the four discounted closed forms (Fader & Hardie 2012, note 024), m = 100, churn 5 %, d = 10 %', () => {
-    // Python fractions: m(1+d)/(1+d−r) = 733.33…, m/(1+d−r) = 666.66…, m r/(1+d−r) = 633.33…, m r/((1+d)(1+d−r)) = 575.7575…
+    // Python fractions: m(1+d)/(1+d−r) = 733.33…, m/(1+d−r) = 666.66…, m r/(1+d−r) = 633.33…,
+    // m r/((1+d)(1+d−r)) = 575.7575…
     const o = { discountRate: 0.1 } as const;
     expect(lifetimeValue(usd('100'), 0.05, o).value).toEqual(usd('733.33'));
     expect(lifetimeValue(usd('100'), 0.05, { ...o, cashflow: 'end' }).value).toEqual(usd('666.67'));
@@ -55,7 +56,7 @@ describe('lifetimeValue', () => {
     );
   });
   it('Gupta & Lehmann margin multiple r/(1+i−r) = 2.67 at r = 80 %, i = 10 %', () => {
-    // research §1.8: "at r = 80 %, i = 10 % the multiple is 2.67"
+    // computed by hand: r/(1 + i − r) = 0.8/0.3 = 2.67 (the margin multiple of Gupta & Lehmann)
     expect(lifetimeValue(usd('1'), 0.2, { discountRate: 0.1, firstPayment: 'excluded' }).value).toEqual(usd('2.67'));
   });
   it('zero churn: infinite undiscounted, finite discounted m(1+d)/d', () => {
@@ -92,7 +93,7 @@ describe('ltvToCac and cacPaybackMonths', () => {
     expect(() => ltvToCac(usd('1'), money('1', 'EUR'))).toThrow(expect.objectContaining({ code: 'CURRENCY_MISMATCH' }));
   });
   it('Bessemer Law #6 example: $770k S&M, +$100k MRR at 70 % GM → 11 months', () => {
-    // bvp.com/blog/bessemer-cloud-computing-law-6-build-revenue-engine (research §1.9)
+    // bvp.com/blog/bessemer-cloud-computing-law-6-build-revenue-engine
     expect(cacPaybackMonths(usd('770000'), usd('100000'), { grossMargin: 0.7 })).toEqual({ finite: true, value: 11 });
   });
   it('never repaid is a typed infinite answer', () => {

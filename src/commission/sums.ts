@@ -1,0 +1,267 @@
+/**
+ * The exact sums a statement is computed from, over one member's credits: attainment, each
+ * component's base and units, per-credit tier sums, and the (sorted) ids of the credits behind
+ * each. Every credit the statement counts is read here, once: its id, kind, measure, date,
+ * amount and units, each refused with the credit named by index and id.
+ * @module
+ * @internal
+ */
+import { invalid, RevopsError } from '../core/errors.js';
+import { ExactAccumulator, parseScaledSafe } from '../core/fast-exact.js';
+import { readMoney } from '../core/money.js';
+import { entityPath, readInteger } from '../core/read.js';
+import { CREDIT_KINDS, type Credit, type CreditKind } from '../model/credit.js';
+import type { CreditFilter } from '../model/plan.js';
+import type { CompiledComponent, ResolvedContext } from './context.js';
+import { addFixed, fixedToString, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed } from './exact.js';
+import { marginalPortions, tierIndex, type AmountTier } from './tiers.js';
+
+/** Per-tier sums of a per-credit tiered component. @internal */
+export interface TierSums {
+  readonly base: Fixed;
+  readonly linear: Fixed;
+  /** Sorted. */
+  readonly creditIds: readonly string[];
+}
+
+/** Sums of one component. @internal */
+export interface ComponentSums {
+  readonly base: Fixed;
+  readonly units: number;
+  /** Sorted. */
+  readonly creditIds: readonly string[];
+  readonly tiers: readonly TierSums[] | null;
+}
+
+/** Sums of one member's credits, in the order of `ctx.components`. @internal */
+export interface StatementSums {
+  /** Every credit counted, sorted. */
+  readonly creditIds: readonly string[];
+  readonly attainment: { readonly amount: Fixed; readonly creditIds: readonly string[] };
+  readonly components: readonly ComponentSums[];
+}
+
+const KINDS: ReadonlySet<string> = new Set(CREDIT_KINDS);
+const MEASURES: ReadonlySet<string> = new Set(['bookings', 'revenue', 'acv', 'margin', 'units', 'custom']);
+
+/** Whether a credit matches a filter (every given field must match). @internal */
+export function matchesFilter(cr: Credit, f: CreditFilter | undefined): boolean {
+  if (f === undefined) return true;
+  if (f.products !== undefined && !(cr.products ?? []).some((p) => (f.products as string[]).includes(p))) return false;
+  if (f.dealTypes !== undefined && (cr.dealType === undefined || !f.dealTypes.includes(cr.dealType))) return false;
+  if (f.segments !== undefined && (cr.segment === undefined || !f.segments.includes(cr.segment))) return false;
+  if (f.newLogo !== undefined && (cr.newLogo ?? false) !== f.newLogo) return false;
+  if (f.minTermMonths !== undefined && (cr.termMonths ?? 0) < f.minTermMonths) return false;
+  if (f.activities !== undefined && (cr.activity === undefined || !f.activities.includes(cr.activity))) return false;
+  return true;
+}
+
+/** Whether `d` is written `YYYY-MM-DD` with a month 01–12 and a day 01–31 (the range check does the rest). */
+function dateShaped(d: string): boolean {
+  if (d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = d.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const m = (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48;
+  const day = (d.charCodeAt(8) - 48) * 10 + d.charCodeAt(9) - 48;
+  return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+}
+
+interface TierAcc {
+  base: Fixed;
+  linear: Fixed;
+  readonly ids: string[];
+}
+
+interface CompAcc {
+  readonly cc: CompiledComponent;
+  readonly acc: ExactAccumulator;
+  units: number;
+  /** Ids counted, or `null` while every credit so far was counted (then the list is all the ids). */
+  ids: string[] | null;
+  readonly tiers: TierAcc[] | null;
+  readonly amountTiers: readonly AmountTier[] | null;
+}
+
+function addPerCredit(ca: CompAcc, base: Fixed, id: string): void {
+  const c = ca.cc.c;
+  const tiers = ca.amountTiers;
+  const accs = ca.tiers;
+  if (c.kind !== 'tiered' || tiers === null || accs === null) return;
+  const negative = base.int < 0n;
+  const size = negative ? negFixed(base) : base;
+  if (c.split === 'marginal') {
+    const portions = marginalPortions(tiers, ZERO, size);
+    let used = false;
+    portions.forEach((p, k) => {
+      if (p.int === 0n) return;
+      const t = accs[k + 1] as TierAcc;
+      t.base = addFixed(t.base, negative ? negFixed(p) : p);
+      t.ids.push(id);
+      used = true;
+    });
+    if (!used) (accs[0] as TierAcc).ids.push(id);
+    return;
+  }
+  const k = tierIndex(tiers, size, c.boundary);
+  const t = accs[k + 1] as TierAcc;
+  t.base = addFixed(t.base, base);
+  if (k >= 0 && c.split === 'interpolated')
+    t.linear = addFixed(t.linear, multiplyFixed(base, subFixed(size, (tiers[k] as AmountTier).from)));
+  t.ids.push(id);
+}
+
+/** The credit's id, checked (a non-empty string). */
+function creditId(cr: Credit, i: number): string {
+  const id = (cr as { id?: unknown }).id;
+  if (typeof id !== 'string' || id.length === 0)
+    throw invalid('INVALID_INPUT', `credits[${i}].id`, id, 'must be a non-empty string');
+  return id;
+}
+
+function duplicateError(credits: readonly Credit[], memberId: string, range: ResolvedContext['range'], id: string) {
+  const at: number[] = [];
+  for (let i = 0; i < credits.length && at.length < 2; i++) {
+    const cr = credits[i] as Credit;
+    if (cr.memberId === memberId && cr.date >= range.start && cr.date <= range.end && cr.id === id) at.push(i);
+  }
+  const [a = -1, b = -1] = at;
+  return new RevopsError(
+    'DUPLICATE_ID',
+    `credits[${b}] (id ${JSON.stringify(id)}) repeats credits[${a}]: a credit is counted once, never paid twice`,
+    { field: `credits[${b}].id`, value: id, details: { id, first: a, second: b } },
+  );
+}
+
+/**
+ * Sums one member's credits dated in the statement's range (others' credits and credits
+ * outside the range are skipped without being read further). @internal
+ */
+export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, memberId: string): StatementSums {
+  if (!Array.isArray(credits)) throw invalid('INVALID_INPUT', 'credits', credits, 'must be an array of credits');
+  const { digits, currency, range } = ctx;
+  const start = range.start;
+  const end = range.end;
+  const att = new ExactAccumulator(digits);
+  let attIds: string[] | null = null;
+  const comps: CompAcc[] = ctx.components.map((cc) => {
+    const at = ctx.perCreditTiersOf(cc);
+    return {
+      cc,
+      acc: new ExactAccumulator(digits),
+      units: 0,
+      ids: null,
+      amountTiers: at,
+      tiers:
+        at === null
+          ? null
+          : [{ base: ZERO, linear: ZERO, ids: [] }, ...at.map(() => ({ base: ZERO, linear: ZERO, ids: [] }))],
+    };
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < credits.length; i++) {
+    const cr = credits[i] as Credit;
+    if (typeof cr !== 'object' || cr === null)
+      throw invalid('INVALID_INPUT', `credits[${i}]`, cr, 'must be a credit object');
+    if (cr.memberId !== memberId) continue;
+    const date = cr.date;
+    if (typeof date !== 'string' || !dateShaped(date))
+      throw invalid('INVALID_DATE', `${entityPath('credits', i, cr)}.date`, date, 'must be a calendar date YYYY-MM-DD');
+    if (date < start || date > end) continue;
+    const n = ids.length;
+    const id = creditId(cr, i);
+    ids.push(id);
+    const kind = cr.kind;
+    if (!KINDS.has(kind))
+      throw invalid(
+        'INVALID_INPUT',
+        `${entityPath('credits', i, cr)}.kind`,
+        kind,
+        `must be one of ${CREDIT_KINDS.join(', ')}`,
+      );
+    const measure = cr.measure ?? 'bookings';
+    if (!MEASURES.has(measure))
+      throw invalid('INVALID_INPUT', `${entityPath('credits', i, cr)}.measure`, measure, 'must be a known measure');
+    const amount = cr.amount;
+    let text: string;
+    if (
+      amount !== null &&
+      typeof amount === 'object' &&
+      amount.currency === currency &&
+      typeof amount.amount === 'string'
+    )
+      text = amount.amount;
+    else {
+      const field = `${entityPath('credits', i, cr)}.amount`;
+      const m = readMoney(amount, field);
+      if (m.currency !== currency)
+        throw invalid('CURRENCY_MISMATCH', `${field}.currency`, m.currency, `must be the plan currency ${currency}`);
+      text = fixedToString(m.fixed);
+    }
+    const units = parseScaledSafe(text, digits);
+    let fixed: Fixed | null = null;
+    const exact = (): Fixed => (fixed ??= parseFixed(text, `${entityPath('credits', i, cr)}.amount.amount`));
+    if (units !== units) exact(); // validates the amount once (sub-minor digits, huge values, bad text)
+    if (ctx.attainmentKinds.has(kind as CreditKind) && measure === ctx.attainmentMeasure) {
+      if (units === units) att.addUnits(units);
+      else att.addFixed(exact());
+      if (attIds !== null) attIds.push(id);
+    } else if (attIds === null) attIds = ids.slice(0, n);
+    let credited: number | null = null;
+    for (let j = 0; j < comps.length; j++) {
+      const ca = comps[j] as CompAcc;
+      const cc = ca.cc;
+      const c = cc.c;
+      if (
+        !cc.kinds.has(kind as CreditKind) ||
+        measure !== cc.measure ||
+        (cc.filter !== undefined && !matchesFilter(cr, cc.filter)) ||
+        (c.kind === 'spiff' && (date < c.window.start || date > c.window.end))
+      ) {
+        if (ca.ids === null) ca.ids = ids.slice(0, n);
+        continue;
+      }
+      let base: Fixed | null = null;
+      for (const m of cc.multipliers) if (matchesFilter(cr, m.when)) base = multiplyFixed(base ?? exact(), m.factor);
+      if (base !== null) ca.acc.addFixed(base);
+      else if (units === units) ca.acc.addUnits(units);
+      else ca.acc.addFixed(exact());
+      if (c.kind === 'perUnit') {
+        credited ??=
+          cr.units === undefined
+            ? 1
+            : readInteger(cr.units, `${entityPath('credits', i, cr)}.units`, { min: -Number.MAX_SAFE_INTEGER });
+        ca.units += credited;
+        if (!Number.isSafeInteger(ca.units))
+          throw invalid(
+            'INVALID_COUNT',
+            `${entityPath('credits', i, cr)}.units`,
+            cr.units,
+            'takes the total past 2^53',
+          );
+      } else if (c.kind === 'spiff') ca.units += text.charCodeAt(0) === 45 ? -1 : 1;
+      if (ca.ids !== null) ca.ids.push(id);
+      if (ca.tiers !== null) addPerCredit(ca, base ?? exact(), id);
+    }
+    if (cr.units !== undefined && credited === null)
+      readInteger(cr.units, `${entityPath('credits', i, cr)}.units`, { min: -Number.MAX_SAFE_INTEGER });
+  }
+  // Credit ids were collected in input order; sort them once (the result does not depend on the
+  // order of `credits`) and refuse an id given twice.
+  const sorted = ids.length > 1 ? ids.sort() : ids;
+  for (let k = 1; k < sorted.length; k++)
+    if (sorted[k] === sorted[k - 1]) throw duplicateError(credits, memberId, range, sorted[k] as string);
+  const sortIds = (list: string[] | null): readonly string[] => (list === null ? sorted : list.sort());
+  return {
+    creditIds: sorted,
+    attainment: { amount: att.value(), creditIds: sortIds(attIds) },
+    components: comps.map((ca) => ({
+      base: ca.acc.value(),
+      units: ca.units,
+      creditIds: sortIds(ca.ids),
+      tiers:
+        ca.tiers === null ? null : ca.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: t.ids.sort() })),
+    })),
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Hostile input to statements (issue 14's findings, each with its exact input): never a wrong
+ * number in silence, never a raw TypeError / RangeError / SyntaxError.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  calculateStatement,
+  finalizeStatement,
+  mergeStatement,
+  summarizeStatement,
+  type StatementContext,
+} from '../../src/commission/index.js';
+import type { Credit } from '../../src/model/credit.js';
+import { credit, JAN_2026, member, planOf, usd } from './helpers.js';
+
+// A per-unit component: 50.00 per unit. Two credits of 2 and 3 units pay 5 × 50.00 = 250.00.
+const perUnit: StatementContext = {
+  plan: planOf([{ id: 'u', kind: 'perUnit', amountPerUnit: '50' }]),
+  member,
+  period: JAN_2026,
+  quota: usd('0'),
+};
+const unitCredits = (a: unknown, b: unknown): Credit[] =>
+  [credit('q1', '0', '2026-01-05', { measure: 'units' }), credit('q2', '0', '2026-01-06', { measure: 'units' })].map(
+    (c, i) => ({ ...c, units: i === 0 ? a : b }) as Credit,
+  );
+
+describe('credit units are integers, read once', () => {
+  it('pays 250.00 for 2 + 3 units (the honest input)', () => {
+    expect(calculateStatement({ ...perUnit, credits: unitCredits(2, 3) }).payable.amount).toBe('250.00');
+  });
+  it('refuses the strings "2" and "3" (once concatenated into 23 units, 1150.00) with INVALID_COUNT naming the credit', () => {
+    expect(() => calculateStatement({ ...perUnit, credits: unitCredits('2', '3') })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_COUNT',
+        field: 'credits[0] (id "q1").units',
+        message: 'credits[0] (id "q1").units must be an integer ≥ -9007199254740991, got "2"',
+      }),
+    );
+  });
+  it.each([
+    ['true (once counted as one unit)', true],
+    ['1.5 (once a RangeError from BigInt)', 1.5],
+    ['"1e3" (once a SyntaxError)', '1e3'],
+    ['NaN', Number.NaN],
+    ['2 ** 53', 2 ** 53],
+  ])('refuses units %s', (_, units) => {
+    expect(() => calculateStatement({ ...perUnit, credits: unitCredits(2, units) })).toThrow(
+      expect.objectContaining({ code: 'INVALID_COUNT', field: 'credits[1] (id "q2").units' }),
+    );
+  });
+  it('refuses bad units even on a credit no per-unit component counts', () => {
+    const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]);
+    const credits = [{ ...credit('k1', '100'), units: '2' } as unknown as Credit];
+    expect(() => calculateStatement({ ...perUnit, plan, credits })).toThrow(
+      expect.objectContaining({ code: 'INVALID_COUNT', field: 'credits[0] (id "k1").units' }),
+    );
+  });
+  it('refuses a summary whose units came back from JSON as a string (once merged into the same wrong total)', () => {
+    const good = summarizeStatement(unitCredits(2, 3).slice(0, 1), perUnit);
+    const json = JSON.parse(JSON.stringify(summarizeStatement(unitCredits(2, 3).slice(1), perUnit)));
+    json.components.u.units = '3';
+    expect(() => mergeStatement(good, json)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'b.components.u.units' }),
+    );
+    expect(() => finalizeStatement(json, perUnit)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'summary.components.u.units' }),
+    );
+  });
+});
+
+describe('the same credit twice', () => {
+  // A 10 % rate on one credit of 1,000.00 pays 100.00; given twice (a retried import) it paid 200.00.
+  const context: StatementContext = {
+    plan: planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]),
+    member,
+    period: JAN_2026,
+    quota: usd('10000'),
+  };
+  it('is refused with DUPLICATE_ID naming both positions, never paid twice', () => {
+    const k = credit('k1', '1000');
+    expect(calculateStatement({ ...context, credits: [k] }).payable.amount).toBe('100.00');
+    expect(() => calculateStatement({ ...context, credits: [k, credit('k0', '5'), k] })).toThrow(
+      expect.objectContaining({
+        code: 'DUPLICATE_ID',
+        field: 'credits[2].id',
+        details: { id: 'k1', first: 0, second: 2 },
+      }),
+    );
+  });
+  it('is refused when two chunks carry it, at the merge', () => {
+    const a = summarizeStatement([credit('k1', '1000')], context);
+    const b = summarizeStatement([credit('k1', '1000')], context);
+    expect(() => mergeStatement(a, b)).toThrow(expect.objectContaining({ code: 'DUPLICATE_ID' }));
+  });
+});
+
+describe('errors name the credit by index and id', () => {
+  const context: StatementContext = {
+    plan: planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]),
+    member,
+    period: JAN_2026,
+    quota: usd('10000'),
+  };
+  it.each([
+    [
+      'an amount in another currency',
+      { amount: { amount: '5', currency: 'EUR' } },
+      'CURRENCY_MISMATCH',
+      'credits[1] (id "k2").amount.currency',
+    ],
+    [
+      'a malformed amount',
+      { amount: { amount: '12,50', currency: 'USD' } },
+      'INVALID_AMOUNT',
+      'credits[1] (id "k2").amount.amount',
+    ],
+    ['an unknown kind', { kind: 'bribe' }, 'INVALID_INPUT', 'credits[1] (id "k2").kind'],
+    ['a date that is not a date', { date: '2026-01-5' }, 'INVALID_DATE', 'credits[1] (id "k2").date'],
+  ])('%s', (_, patch, code, field) => {
+    const credits = [credit('k1', '1'), { ...credit('k2', '2'), ...patch } as Credit];
+    expect(() => calculateStatement({ ...context, credits })).toThrow(expect.objectContaining({ code, field }));
+  });
+  it('a credit that is not an object', () => {
+    expect(() => calculateStatement({ ...context, credits: [null as unknown as Credit] })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'credits[0]' }),
+    );
+  });
+});
