@@ -8,7 +8,7 @@
 #   unit        vitest run --coverage (vitest.config.ts, with its coverage thresholds)
 #   tz-*        the date-sensitive tests (vitest.tz.config.ts, scripts/date-sensitive-tests.mjs)
 #               under two extreme time zones (UTC+14, UTC-10/-9 with DST)
-#   build       tsup → dist/
+#   build       tsup → dist/, unless dist/ is newer than its inputs (scripts/prepare.mjs)
 #   bundle      vitest on the built dist/ (vitest.bundle.config.ts)
 #   publint     publint --strict
 #   attw        attw --pack .
@@ -127,7 +127,7 @@ tz_suite() {
   step unit vitest vitest run --coverage $(vitest_json unit)
   step tz-kiritimati vitest tz_suite Pacific/Kiritimati tz-kiritimati
   step tz-adak vitest tz_suite America/Adak tz-adak
-  step build check tsup
+  step build check node scripts/prepare.mjs
   step bundle vitest vitest run --config vitest.bundle.config.ts $(vitest_json bundle)
   step publint check publint --strict
   step attw check attw --pack .
