@@ -26,6 +26,7 @@ trap 'rm -rf "$work"' EXIT
 
 names=()
 times=()
+cpus=()
 results=()
 tests_passed=0
 tests_failed=0
@@ -41,6 +42,17 @@ now_ms() {
 }
 start_all=$(now_ms)
 
+# CPU_MS: CPU time (user + system, ms) of the finished child processes so far, from the `times`
+# builtin (run in this shell: a $(…) subshell would count only its own children). Wall time on a
+# shared machine says how busy it was; CPU time says what a step costs.
+cpu_now() {
+  times >"$work/times"
+  CPU_MS=$(tail -1 "$work/times" | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); sub("s", "", a[2]);
+    n += a[1] * 60 + a[2] } printf "%d\n", n * 1000 }')
+}
+cpu_now
+start_cpu=$CPU_MS
+
 # Counts of the vitest JSON report $1 into tests_passed / tests_failed; echoes the failed count.
 count_vitest() {
   node -e '
@@ -53,13 +65,16 @@ count_vitest() {
 
 summary() {
   local status=$1
-  local total=$(($(now_ms) - start_all))
+  cpu_now
+  local total=$(($(now_ms) - start_all)) total_cpu=$((CPU_MS - start_cpu))
   echo
-  echo " npm test: steps"
+  echo " npm test: steps       wall        cpu"
   for i in "${!names[@]}"; do
-    printf '   %-14s %7.1fs  %s\n' "${names[$i]}" "$(echo "${times[$i]}" | awk '{print $1/1000}')" "${results[$i]}"
+    printf '   %-14s %7.1fs  %7.1fs  %s\n' "${names[$i]}" "$(echo "${times[$i]}" | awk '{print $1/1000}')" \
+      "$(echo "${cpus[$i]}" | awk '{print $1/1000}')" "${results[$i]}"
   done
-  printf '   %-14s %7.1fs\n' "total" "$(echo "$total" | awk '{print $1/1000}')"
+  printf '   %-14s %7.1fs  %7.1fs\n' "total" "$(echo "$total" | awk '{print $1/1000}')" \
+    "$(echo "$total_cpu" | awk '{print $1/1000}')"
   echo
   local all=$((tests_passed + tests_failed))
   if [ "$status" -eq 0 ]; then
@@ -75,11 +90,15 @@ step() {
   shift 2
   echo
   echo "━━━ ${name}: $*"
-  local t0 rc=0
+  local t0 c0 rc=0
   t0=$(now_ms)
+  cpu_now
+  c0=$CPU_MS
   "$@" || rc=$?
+  cpu_now
   names+=("$name")
   times+=($(($(now_ms) - t0)))
+  cpus+=($((CPU_MS - c0)))
   if [ "$kind" = vitest ]; then
     local counts passed failed
     counts=$(count_vitest "$work/$name.json")
