@@ -101,13 +101,13 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   const converted = org.leads.filter((l) => l.stage === 'converted').length;
   const resolvedLeads = org.leads.filter((l) => ['converted', 'disqualified'].includes(l.stage)).length;
   const leadRate = conversionRate(converted, resolvedLeads);
-  const leadCi = wilsonInterval(converted, resolvedLeads, 0.95);
+  const leadCi = wilsonInterval(converted, resolvedLeads, { confidence: 0.95 });
   print(
     `  leads converted: ${converted} of ${resolvedLeads} resolved = ${pct(leadRate)} (95% Wilson interval ${pct(leadCi.lower)} – ${pct(leadCi.upper)})`,
   );
-  const leadFunnel = funnel(org.leads, defaultLeadPipeline, { stages: ['new', 'working', 'qualified'] });
+  const leadFunnel = funnel(org.leads, { pipeline: defaultLeadPipeline, stages: ['new', 'working', 'qualified'] });
   print(`  lead funnel: ${leadFunnel.rows.map((r) => `${r.stageId} ${r.reached}`).join(' → ')}`);
-  const byCount = winRate(org.deals, { by: 'count', groupBy: 'member' });
+  const byCount = winRate(org.deals, { by: 'count', groupBy: 'ownerId' });
   const byValue = winRate(org.deals, { by: 'value' });
   print(
     `  deal win rate: ${pct(byCount.rate)} by count (${byCount.won} won, ${byCount.lost} lost), ${pct(byValue.rate)} by value`,

@@ -69,3 +69,10 @@ export { createRng, type Rng } from './random.js';
 export { normalCdf, normalQuantile } from './normal.js';
 export { LIMITS, type AsOf } from './read.js';
 export type { Summary } from './summary.js';
+export {
+  weekCalendarYear,
+  weekCalendarPositionOf,
+  type WeekCalendarOptions,
+  type WeekCalendarYear,
+  type WeekCalendarPosition,
+} from './week-calendar.js';
