@@ -76,3 +76,4 @@ export {
   type WeekCalendarYear,
   type WeekCalendarPosition,
 } from './week-calendar.js';
+export { formatMoney, formatPercent, type FormatMoneyOptions, type FormatPercentOptions } from './format.js';
