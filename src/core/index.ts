@@ -67,3 +67,4 @@ export {
   type WeekCalendarYear,
   type WeekCalendarPosition,
 } from './week-calendar.js';
+export { formatMoney, formatPercent, type FormatMoneyOptions, type FormatPercentOptions } from './format.js';
