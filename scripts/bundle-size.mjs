@@ -26,8 +26,7 @@ import { ROOT } from './modules.mjs';
 /** @type {Budget[]} */
 export const BUDGETS = [
   { specifier: 'revops', name: 'conversionRate', limit: 1024, forbid: ['decimal.js', 'zod'], enforced: true },
-  // Enforced once the commission compute path no longer goes through zod (issue 10, item 4).
-  { specifier: 'revops/commission', name: 'calculateStatement', limit: 30 * 1024, forbid: ['zod'], enforced: false },
+  { specifier: 'revops/commission', name: 'calculateStatement', limit: 30 * 1024, forbid: ['zod'], enforced: true },
 ];
 
 /** Strings that appear only in each dependency's own code. */

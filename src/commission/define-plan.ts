@@ -5,7 +5,8 @@
 import { RevopsError, type RevopsIssue } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
 import type { IsoDate } from '../core/dates.js';
-import { PlanSchema, type Plan, type PlanComponent, type PlanInput, type PlanVersion } from '../model/plan.js';
+import type { Plan, PlanComponent, PlanInput, PlanVersion } from '../model/plan.js';
+import { readPlanShape } from './read-plan.js';
 import { compareFixed, parseFixed, ZERO, ONE, addFixed, fixedToString, type Fixed } from './exact.js';
 import { buildPlanIndex, PLAN_INDEX } from './plan-index.js';
 
@@ -175,7 +176,8 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
  * Validates an incentive plan given as plain JSON and returns it normalised (decimals as
  * canonical strings, defaults applied, deeply frozen).
  *
- * Checks, all reported at once in `error.issues`: the shape (`PlanSchema` in revops/model);
+ * Checks, all reported at once in `error.issues`: the shape (the shape `PlanSchema` in revops/model
+ * describes, read without zod);
  * versions whose date ranges overlap (two versions in force on one date would be a silent
  * pick); tiers that overlap, leave gaps, are open-ended before the last, or start below zero;
  * negative rates, amounts or thresholds; a cap below a floor; weights that do not total 100%;
@@ -220,16 +222,15 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
  * ```
  */
 export function definePlan(spec: PlanInput | Plan): Plan {
-  const parsed = PlanSchema.safeParse(spec);
-  if (!parsed.success) {
-    const issues: RevopsIssue[] = parsed.error.issues.map((i) => ({
-      path: i.path.map((k) => (typeof k === 'symbol' ? String(k) : k)),
-      message: i.message,
-      code: i.code,
-    }));
-    throw planError(issues, spec);
+  let read: ReturnType<typeof readPlanShape>;
+  try {
+    read = readPlanShape(spec);
+  } catch (cause) {
+    // a getter or proxy of the caller's that throws while the plan is read
+    throw new RevopsError('INVALID_PLAN', 'Invalid plan: it could not be read', { field: 'plan', cause });
   }
-  const plan = parsed.data;
+  if ('issues' in read) throw planError(read.issues, spec);
+  const plan = read.plan;
   const digits = minorUnits(plan.currency);
   const issues: RevopsIssue[] = [];
   const add = (path: Path, message: string): void => {

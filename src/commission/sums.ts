@@ -10,7 +10,8 @@ import { invalid, RevopsError } from '../core/errors.js';
 import { ExactAccumulator, parseScaledSafe } from '../core/fast-exact.js';
 import { readMoney } from '../core/money.js';
 import { entityPath, readInteger } from '../core/read.js';
-import { CREDIT_KINDS, type Credit, type CreditKind } from '../model/credit.js';
+import type { Credit, CreditKind } from '../model/credit.js';
+import { CREDIT_KINDS, MEASURES as MEASURE_LIST } from '../model/vocabulary.js';
 import type { CreditFilter } from '../model/plan.js';
 import type { CompiledComponent, ResolvedContext } from './context.js';
 import { addFixed, fixedToString, multiplyFixed, negFixed, parseFixed, subFixed, ZERO, type Fixed } from './exact.js';
@@ -42,7 +43,7 @@ export interface StatementSums {
 }
 
 const KINDS: ReadonlySet<string> = new Set(CREDIT_KINDS);
-const MEASURES: ReadonlySet<string> = new Set(['bookings', 'revenue', 'acv', 'margin', 'units', 'custom']);
+const MEASURES: ReadonlySet<string> = new Set(MEASURE_LIST);
 
 /** Whether a credit matches a filter (every given field must match). @internal */
 export function matchesFilter(cr: Credit, f: CreditFilter | undefined): boolean {

@@ -1,18 +1,21 @@
 /**
- * Exact arithmetic on safe integers, for hot paths: money as an integer number of minor
- * units (cents) held in a plain `number` while it fits in 2^53, with BigInt as the fallback.
- * Every function here is exact or says it cannot be (returns `NaN`, and the caller takes the
- * BigInt path); none rounds silently. No decimal.js.
+ * Safe-integer helpers kept for modules that have not moved to core's calculator yet
+ * (src/core/exact.ts, src/core/decimal-text.ts, src/core/exact-sum.ts). Each delegates to the
+ * calculator except `parseScaledSafe`, a strict plain-text reader that says `NaN` for anything
+ * but ≤ 15 plain digits. New code uses `parseDecimalText`, `ExactSum` and `intRoundDiv`.
  * @module
  */
-import { addFixed, normalizeFixed, type Fixed } from './fixed.js';
-import { stepsAwayFromZero, type RoundingMode } from './rounding.js';
+import { decimalsOf, formatDecimal } from './decimal-text.js';
+import { fromBig, roundDivNumber, POW10 } from './exact.js';
+import { ExactSum } from './exact-sum.js';
+import { fromFixedValue, toFixed, type Fixed } from './fixed.js';
+import type { RoundingMode } from './rounding.js';
 
-const POW10_NUM: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i); // exact up to 1e15
+export { decimalsOf };
 
-/** `10^n` as an exact number, for 0 ≤ n ≤ 15. @internal */
+/** `10^n` as an exact number, for 0 ≤ n ≤ 15 (`NaN` beyond). @internal */
 export function pow10Number(n: number): number {
-  return POW10_NUM[n] ?? NaN;
+  return n >= 0 && n <= 15 ? (POW10[n] as number) : NaN;
 }
 
 /**
@@ -55,104 +58,54 @@ export function parseScaledSafe(text: string, scale: number): number {
     }
     if (decimals > scale) return NaN;
   }
-  const scaled = value * (POW10_NUM[scale - decimals] ?? NaN);
+  const scaled = value * pow10Number(scale - decimals);
   if (!Number.isSafeInteger(scaled)) return NaN;
   return negative ? -scaled : scaled;
 }
 
-/**
- * Rounds the exact quotient `n / d` of two safe integers (`d > 0`) to an integer with `mode`.
- * Exact: uses the integer remainder, never a floating-point quotient.
- * @internal
- */
-export function roundDivSafe(n: number, d: number, mode: RoundingMode): number {
-  const r = n % d; // exact for safe integers; sign of n
-  const q = (n - r) / d; // exact: n − r is a multiple of d
-  if (r === 0) return q;
-  const negative = n < 0;
-  const twice = (negative ? -r : r) * 2;
-  const cmpHalf = twice === d ? 0 : twice > d ? 1 : -1;
-  if (!stepsAwayFromZero(mode, cmpHalf, negative, q % 2 !== 0)) return q;
-  return negative ? q - 1 : q + 1;
-}
+/** Rounds the exact quotient `n / d` of two safe integers (`d > 0`) with `mode`. @internal */
+export const roundDivSafe: (n: number, d: number, mode: RoundingMode) => number = roundDivNumber;
 
 /**
  * `round(a × f / 10^fScale)` for safe integers `a` and `f`, exactly, or `NaN` when the
- * product does not fit in a safe integer (then use BigInt).
+ * product does not fit in a safe integer.
  * @internal
  */
 export function mulRoundSafe(a: number, f: number, fScale: number, mode: RoundingMode): number {
   const p = a * f;
   if (!Number.isSafeInteger(p)) return NaN; // a true product ≥ 2^53 never rounds back below it
-  return fScale === 0 ? p : roundDivSafe(p, POW10_NUM[fScale] as number, mode);
+  return fScale === 0 ? p : roundDivNumber(p, pow10Number(fScale), mode);
 }
 
-/** Number of digits after the point in a plain decimal string (0 without a point). @internal */
-export function decimalsOf(text: string): number {
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
-/**
- * Prints `units / 10^scale` in plain notation with at least `minScale` decimals, dropping
- * trailing zeros beyond `minScale`; never `-0`. `units` must be a safe integer.
- * @internal
- */
+/** `units / 10^scale` as plain text with at least `minScale` decimals (core's one formatter). @internal */
 export function formatScaledSafe(units: number, scale: number, minScale: number): string {
-  let u = units;
-  let sc = scale;
-  while (sc > minScale && u % 10 === 0) {
-    u /= 10;
-    sc--;
-  }
-  while (sc < minScale) {
-    u *= 10;
-    sc++;
-  }
-  const negative = u < 0;
-  let s = String(negative ? -u : u);
-  if (sc > 0) {
-    if (s.length <= sc) s = '0'.repeat(sc - s.length + 1) + s;
-    s = `${s.slice(0, s.length - sc)}.${s.slice(s.length - sc)}`;
-  }
-  return negative ? `-${s}` : s;
+  return formatDecimal(units, scale, minScale);
 }
 
-/**
- * An exact running total at a fixed number of decimals: whole units in a safe-integer number
- * while the total fits, spilling into BigInt when it would not, plus any exact decimal that is
- * not whole units (sub-minor digits, huge values). The one accumulator behind `sum`,
- * `sumProducts`, statements and the metric totals.
- * @internal
- */
+/** core's {@link ExactSum} behind the bigint-view interface modules still call. @internal */
 export class ExactAccumulator {
-  private units = 0;
-  private big = 0n;
-  private extra: Fixed = { int: 0n, scale: 0 };
-  constructor(private readonly scale: number) {}
+  private readonly sum: ExactSum;
+  constructor(scale: number) {
+    this.sum = new ExactSum(scale);
+  }
 
   /** Adds a safe integer number of units (at this accumulator's scale). */
   addUnits(units: number): void {
-    const t = this.units + units;
-    if (Number.isSafeInteger(t)) this.units = t;
-    else {
-      this.big += BigInt(this.units) + BigInt(units);
-      this.units = 0;
-    }
+    this.sum.addUnits(units);
   }
 
   /** Adds a whole number of units given as a bigint. */
   addBigUnits(units: bigint): void {
-    this.big += units;
+    this.sum.addUnits(fromBig(units));
   }
 
   /** Adds any exact decimal. */
   addFixed(f: Fixed): void {
-    this.extra = addFixed(this.extra, f);
+    this.sum.addExact(fromFixedValue(f));
   }
 
   /** The exact total, trailing zeros removed. */
   value(): Fixed {
-    return normalizeFixed(addFixed({ int: this.big + BigInt(this.units), scale: this.scale }, this.extra));
+    return toFixed(this.sum.value());
   }
 }

@@ -23,6 +23,7 @@ export {
 export { compare, equals, greaterThan, lessThan, sign, isZero, minMoney, maxMoney } from './money-compare.js';
 export { allocate } from './allocate.js';
 export { sumProducts, type SumProductsOptions } from './sum-products.js';
+export { compileRate, type CompiledRate, type Factor } from './compiled-rate.js';
 export { divide, prorate } from './divide.js';
 export { RevopsDecimal, toDecimal } from './decimal.js';
 export {
@@ -59,3 +60,10 @@ export { createRng, type Rng } from './random.js';
 export { normalCdf, normalQuantile } from './normal.js';
 export { LIMITS, type AsOf } from './read.js';
 export type { Summary } from './summary.js';
+export {
+  weekCalendarYear,
+  weekCalendarPositionOf,
+  type WeekCalendarOptions,
+  type WeekCalendarYear,
+  type WeekCalendarPosition,
+} from './week-calendar.js';

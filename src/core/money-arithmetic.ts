@@ -5,18 +5,11 @@
  */
 import { invalid } from './errors.js';
 import { minorUnits, type CurrencyCode } from './currency.js';
-import { addFixed, multiplyFixed, parseFixed, pow10, roundFixed, type DecimalInput } from './fixed.js';
-import { assertSameCurrency, fromFixed, readMoney, type Money } from './money.js';
+import { readFactor, type Factor } from './compiled-rate.js';
+import { exactAbs, exactAdd, exactMul, exactNeg, exactRound, exactSub, toBig, type Exact } from './exact.js';
+import { ExactSum } from './exact-sum.js';
+import { assertSameCurrency, fromExact, moneyAmount, moneyDigits, readMoneyExact, type Money } from './money.js';
 import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from './rounding.js';
-import {
-  decimalsOf,
-  ExactAccumulator,
-  formatScaledSafe,
-  parseScaledSafe,
-  pow10Number,
-  roundDivSafe,
-} from './fast-exact.js';
-import { MINOR_UNITS_TABLE } from './currency.js';
 
 /**
  * Exact sum of two amounts of the same currency.
@@ -30,12 +23,7 @@ import { MINOR_UNITS_TABLE } from './currency.js';
  * ```
  */
 export function add(a: Money, b: Money): Money {
-  const fast = fastAddSub(a, b, 1);
-  if (fast !== null) return fast;
-  const x = readMoney(a, 'a');
-  const y = readMoney(b, 'b');
-  assertSameCurrency(x.currency, y.currency);
-  return fromFixed(addFixed(x.fixed, y.fixed), x.currency);
+  return combine(a, b, exactAdd);
 }
 
 /**
@@ -50,12 +38,17 @@ export function add(a: Money, b: Money): Money {
  * ```
  */
 export function subtract(a: Money, b: Money): Money {
-  const fast = fastAddSub(a, b, -1);
-  if (fast !== null) return fast;
-  const x = readMoney(a, 'a');
-  const y = readMoney(b, 'b');
-  assertSameCurrency(x.currency, y.currency);
-  return fromFixed(addFixed(x.fixed, { int: -y.fixed.int, scale: y.fixed.scale }), x.currency);
+  return combine(a, b, exactSub);
+}
+
+/** Reads two amounts of one currency, applies `op` in the calculator, formats the result once. */
+function combine(a: Money, b: Money, op: (x: Exact, y: Exact) => Exact): Money {
+  const digits = moneyDigits(a, 'a');
+  moneyDigits(b, 'b');
+  const x = moneyAmount(a, 'a');
+  const y = moneyAmount(b, 'b');
+  if (a.currency !== b.currency) assertSameCurrency(a.currency, b.currency);
+  return fromExact(op(x, y), a.currency, digits);
 }
 
 /**
@@ -73,11 +66,10 @@ export function subtract(a: Money, b: Money): Money {
  * //=> { amount: '1.49925', currency: 'USD' }
  * ```
  */
-export function multiply(value: Money, factor: DecimalInput): Money {
-  const fast = fastMultiply(value, factor);
-  if (fast !== null) return fast;
-  const x = readMoney(value, 'money');
-  return fromFixed(multiplyFixed(x.fixed, parseFixed(factor, 'factor')), x.currency);
+export function multiply(value: Money, factor: Factor): Money {
+  const digits = moneyDigits(value, 'money');
+  const x = moneyAmount(value, 'money');
+  return fromExact(exactMul(x, readFactor(factor, 'factor')), value.currency, digits);
 }
 
 /**
@@ -91,8 +83,8 @@ export function multiply(value: Money, factor: DecimalInput): Money {
  * ```
  */
 export function negate(value: Money): Money {
-  const x = readMoney(value, 'money');
-  return fromFixed({ int: -x.fixed.int, scale: x.fixed.scale }, x.currency);
+  const { x, currency, digits } = readMoneyExact(value, 'money');
+  return fromExact(exactNeg(x), currency, digits);
 }
 
 /**
@@ -106,8 +98,8 @@ export function negate(value: Money): Money {
  * ```
  */
 export function abs(value: Money): Money {
-  const x = readMoney(value, 'money');
-  return fromFixed({ int: x.fixed.int < 0n ? -x.fixed.int : x.fixed.int, scale: x.fixed.scale }, x.currency);
+  const { x, currency, digits } = readMoneyExact(value, 'money');
+  return fromExact(exactAbs(x), currency, digits);
 }
 
 /**
@@ -126,32 +118,20 @@ export function abs(value: Money): Money {
  */
 export function sum(values: readonly Money[], currency: CurrencyCode): Money {
   const digits = minorUnits(currency);
-  // Fast path: whole minor units straight into the accumulator; anything else (sub-minor
-  // digits, huge amounts, malformed input) is validated and added exactly.
-  const acc = new ExactAccumulator(digits);
+  const total = new ExactSum(digits);
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as Money;
-    if (
-      value !== null &&
-      typeof value === 'object' &&
-      value.currency === currency &&
-      typeof value.amount === 'string'
-    ) {
-      const units = parseScaledSafe(value.amount, digits);
-      if (units === units) {
-        acc.addUnits(units);
-        continue;
-      }
-    }
-    const x = readMoney(value, `values[${i}]`);
-    assertSameCurrency(currency, x.currency, `values[${i}]`);
-    acc.addFixed(x.fixed);
+    moneyDigits(value, `values[${i}]`);
+    const x = moneyAmount(value, `values[${i}]`);
+    if (value.currency !== currency) assertSameCurrency(currency, value.currency, `values[${i}]`);
+    total.addExact(x);
   }
-  return fromFixed(acc.value(), currency);
+  return fromExact(total.value(), currency, digits);
 }
 
 /** Validates a rounding mode argument. @internal */
 export function readRoundingMode(mode: unknown, field = 'mode'): RoundingMode {
+  if (mode === DEFAULT_ROUNDING) return DEFAULT_ROUNDING;
   if (!ROUNDING_MODES.includes(mode as RoundingMode)) {
     throw invalid('INVALID_OPTION', field, mode, `must be one of ${ROUNDING_MODES.join(', ')}`);
   }
@@ -179,10 +159,9 @@ export function readRoundingMode(mode: unknown, field = 'mode'): RoundingMode {
  */
 export function roundMoney(value: Money, mode: RoundingMode = DEFAULT_ROUNDING): Money {
   const rounding = readRoundingMode(mode);
-  const fast = fastRound(value, rounding);
-  if (fast !== null) return fast;
-  const x = readMoney(value, 'money');
-  return fromFixed(roundFixed(x.fixed, minorUnits(x.currency), rounding), x.currency);
+  const digits = moneyDigits(value, 'money');
+  const x = moneyAmount(value, 'money');
+  return fromExact(exactRound(x, digits, rounding), value.currency, digits);
 }
 
 /**
@@ -198,17 +177,17 @@ export function roundMoney(value: Money, mode: RoundingMode = DEFAULT_ROUNDING):
  * ```
  */
 export function toMinorUnits(value: Money): bigint {
-  const x = readMoney(value, 'money');
-  const digits = minorUnits(x.currency);
-  if (x.fixed.scale > digits) {
+  const { x, currency, digits } = readMoneyExact(value, 'money');
+  const whole = exactRound(x, digits, 'towardZero');
+  if (exactSub(x, whole).int !== 0) {
     throw invalid(
       'INVALID_AMOUNT',
       'money.amount',
       value.amount,
-      `has digits below the ${x.currency} minor unit; round it first`,
+      `has digits below the ${currency} minor unit; round it first`,
     );
   }
-  return x.fixed.int * pow10(digits - x.fixed.scale);
+  return toBig(whole.int);
 }
 
 /**
@@ -231,56 +210,6 @@ export function fromMinorUnits(units: bigint | number, currency: CurrencyCode): 
   if (typeof units !== 'number' && typeof units !== 'bigint') {
     throw invalid('INVALID_AMOUNT', 'units', units, 'must be an integer number of minor units');
   }
-  return fromFixed({ int: BigInt(units), scale: minorUnits(currency) }, currency);
-}
-
-// ---- Fast paths on safe integers. Each returns null when it cannot be sure of an exact
-// ---- answer (unknown currency, malformed or huge input), and the exact BigInt path runs.
-
-function fastDigits(m: Money): number {
-  if (m === null || typeof m !== 'object' || typeof m.amount !== 'string' || typeof m.currency !== 'string') return -1;
-  return MINOR_UNITS_TABLE.get(m.currency) ?? -1;
-}
-
-function fastAddSub(a: Money, b: Money, sign: 1 | -1): Money | null {
-  const digits = fastDigits(a);
-  if (digits < 0 || fastDigits(b) < 0 || a.currency !== b.currency) return null;
-  const scale = Math.max(digits, decimalsOf(a.amount), decimalsOf(b.amount));
-  const x = parseScaledSafe(a.amount, scale);
-  const y = parseScaledSafe(b.amount, scale);
-  const t = x + sign * y;
-  if (!Number.isSafeInteger(t)) return null; // also catches NaN
-  return { amount: formatScaledSafe(t, scale, digits), currency: a.currency };
-}
-
-function fastMultiply(m: Money, factor: DecimalInput): Money | null {
-  const digits = fastDigits(m);
-  if (digits < 0) return null;
-  let f: number;
-  let fScale: number;
-  if (typeof factor === 'number' && Number.isSafeInteger(factor)) {
-    f = factor;
-    fScale = 0;
-  } else {
-    const text = typeof factor === 'number' ? String(factor) : typeof factor === 'string' ? factor : null;
-    if (text === null) return null;
-    fScale = decimalsOf(text);
-    f = parseScaledSafe(text, fScale);
-    if (f !== f) return null;
-  }
-  const scale = Math.max(digits, decimalsOf(m.amount));
-  const a = parseScaledSafe(m.amount, scale);
-  const p = a * f;
-  if (!Number.isSafeInteger(p)) return null;
-  return { amount: formatScaledSafe(p, scale + fScale, digits), currency: m.currency };
-}
-
-function fastRound(m: Money, mode: RoundingMode): Money | null {
-  const digits = fastDigits(m);
-  if (digits < 0) return null;
-  const scale = Math.max(digits, decimalsOf(m.amount));
-  const a = parseScaledSafe(m.amount, scale);
-  if (a !== a) return null;
-  const units = scale === digits ? a : roundDivSafe(a, pow10Number(scale - digits), mode);
-  return { amount: formatScaledSafe(units, digits, digits), currency: m.currency };
+  const digits = minorUnits(currency);
+  return fromExact({ int: units, scale: digits }, currency, digits);
 }

@@ -8,8 +8,10 @@
  * @module
  */
 import { invalid, RevopsError } from './errors.js';
-import { minorUnits, type CurrencyCode } from './currency.js';
-import { formatFixed, normalizeFixed, parseFixed, type DecimalInput, type Fixed } from './fixed.js';
+import { MINOR_UNITS_TABLE, minorUnits, type CurrencyCode } from './currency.js';
+import { exactToNumber, formatDecimal, parseDecimalText, readDecimal } from './decimal-text.js';
+import type { Exact } from './exact.js';
+import { toFixed, type DecimalInput, type Fixed } from './fixed.js';
 
 /** An exact amount of one currency. Amounts may carry more digits than the minor unit until rounded. */
 export interface Money {
@@ -19,37 +21,98 @@ export interface Money {
   readonly currency: CurrencyCode;
 }
 
-/** Builds a Money from an exact decimal in the currency. @internal */
+/**
+ * Money from an exact decimal: the one place an amount leaves the calculator (formatted once,
+ * at least the currency's minor digits, no trailing zeros beyond them, never `-0`).
+ * @internal
+ */
+export function fromExact(x: Exact, currency: CurrencyCode, digits: number = minorUnits(currency)): Money {
+  return { amount: formatDecimal(x.int, x.scale, digits), currency };
+}
+
+/** Builds a Money from a bigint-scaled decimal in the currency. @internal */
 export function fromFixed(f: Fixed, currency: CurrencyCode): Money {
-  return { amount: formatFixed(normalizeFixed(f), minorUnits(currency)), currency };
+  return { amount: formatDecimal(f.int, f.scale, minorUnits(currency)), currency };
 }
 
 /**
- * Reads a Money argument: checks its shape, currency and amount.
+ * The minor digits of a Money argument's currency, checking that it is a money object with a
+ * known currency (the amount is read by {@link moneyAmount}).
+ * @throws {RevopsError} `INVALID_INPUT` for a non-object; `UNKNOWN_CURRENCY`.
  * @internal
  */
-export function readMoney(value: unknown, field = 'money'): { fixed: Fixed; currency: CurrencyCode } {
+export function moneyDigits(value: unknown, field: string): number {
+  if (typeof value === 'object' && value !== null) {
+    let digits: number | undefined;
+    try {
+      digits = MINOR_UNITS_TABLE.get((value as { currency: string }).currency);
+    } catch {
+      throw unreadable(value, field);
+    }
+    if (digits !== undefined) return digits;
+  }
+  return readShape(value, field);
+}
+
+/**
+ * The amount of a Money argument (already checked by {@link moneyDigits}) as an exact decimal:
+ * where money enters the calculator, parsed once.
+ * @throws {RevopsError} `INVALID_AMOUNT` naming `field.amount`.
+ * @internal
+ */
+export function moneyAmount(value: Money, field: string): Exact {
+  let a: unknown;
+  try {
+    a = value.amount;
+  } catch {
+    throw unreadable(value, field);
+  }
+  if (typeof a === 'string') {
+    const x = parseDecimalText(a);
+    if (typeof x !== 'string') return x;
+  }
+  return readDecimal(a, `${field}.amount`);
+}
+
+/** A getter or a proxy trap of the caller's object threw. */
+function unreadable(value: unknown, field: string) {
+  return invalid('INVALID_INPUT', field, value, 'must be a money object { amount, currency } whose fields can be read');
+}
+
+/** Checks a money object's shape and currency; returns the currency's minor digits. */
+function readShape(value: unknown, field: string): number {
   if (typeof value !== 'object' || value === null) {
     throw invalid('INVALID_INPUT', field, value, 'must be a money object { amount, currency }');
   }
-  let amount: unknown;
   let currency: unknown;
   try {
-    ({ amount, currency } = value as { amount?: unknown; currency?: unknown });
+    ({ currency } = value as { currency?: unknown });
   } catch {
-    // a getter or a proxy trap of the caller's object threw
-    throw invalid(
-      'INVALID_INPUT',
-      field,
-      value,
-      'must be a money object { amount, currency } whose fields can be read',
-    );
+    throw unreadable(value, field);
   }
   if (typeof currency !== 'string') {
     throw invalid('UNKNOWN_CURRENCY', `${field}.currency`, currency, 'must be an ISO 4217 code such as "USD"');
   }
-  minorUnits(currency);
-  return { fixed: parseFixed(amount, `${field}.amount`), currency };
+  return minorUnits(currency);
+}
+
+/**
+ * Reads a Money argument as an exact decimal with its currency and minor digits.
+ * @internal
+ */
+export function readMoneyExact(value: unknown, field = 'money'): { x: Exact; currency: CurrencyCode; digits: number } {
+  const digits = moneyDigits(value, field);
+  return { x: moneyAmount(value as Money, field), currency: (value as Money).currency, digits };
+}
+
+/**
+ * Reads a Money argument: checks its shape, currency and amount (bigint view; new code uses
+ * {@link readMoneyExact}).
+ * @internal
+ */
+export function readMoney(value: unknown, field = 'money'): { fixed: Fixed; currency: CurrencyCode } {
+  const { x, currency } = readMoneyExact(value, field);
+  return { fixed: toFixed(x), currency };
 }
 
 /** Throws CURRENCY_MISMATCH unless both currencies are equal. @internal */
@@ -88,7 +151,7 @@ export function assertSameCurrency(a: CurrencyCode, b: CurrencyCode, field = 'b'
  */
 export function money(amount: DecimalInput, currency: CurrencyCode): Money {
   const digits = minorUnits(currency);
-  return { amount: formatFixed(parseFixed(amount, 'amount'), digits), currency };
+  return fromExact(readDecimal(amount, 'amount'), currency, digits);
 }
 
 /**
@@ -122,8 +185,8 @@ export interface MoneyJSON {
  * ```
  */
 export function moneyToJSON(value: Money): MoneyJSON {
-  const { fixed, currency } = readMoney(value, 'money');
-  return fromFixed(fixed, currency);
+  const { x, currency, digits } = readMoneyExact(value, 'money');
+  return fromExact(x, currency, digits);
 }
 
 /**
@@ -141,8 +204,8 @@ export function moneyToJSON(value: Money): MoneyJSON {
  * ```
  */
 export function parseMoney(json: unknown): Money {
-  const { fixed, currency } = readMoney(json, 'money');
-  return fromFixed(fixed, currency);
+  const { x, currency, digits } = readMoneyExact(json, 'money');
+  return fromExact(x, currency, digits);
 }
 
 /**
@@ -179,8 +242,7 @@ export function isMoney(value: unknown): value is Money {
  * ```
  */
 export function toNumber(value: Money): number {
-  const { fixed } = readMoney(value, 'money');
-  const n = Number(formatFixed(fixed));
+  const n = exactToNumber(readMoneyExact(value, 'money').x);
   if (!Number.isFinite(n))
     throw invalid('INVALID_AMOUNT', 'money.amount', value.amount, 'is too large for a JavaScript number');
   return n;

@@ -1,15 +1,15 @@
 /**
- * The hot path of money: Σ round(amountᵢ × factorᵢ) over many lines, exactly, at close to
- * the speed of plain floating point.
+ * Σ round(amountᵢ × factorᵢ) over many Money lines, exactly, each line read once.
  * @module
  */
 import { invalid, RevopsError } from './errors.js';
 import { minorUnits, type CurrencyCode } from './currency.js';
-import { multiplyFixed, parseFixed, pow10, roundFixed, type DecimalInput, type Fixed } from './fixed.js';
-import { fromFixed, readMoney, type Money } from './money.js';
+import { readFactor, type Factor } from './compiled-rate.js';
+import { exactAdd, exactMul, exactRound, EXACT_ZERO, type Exact } from './exact.js';
+import { ExactSum } from './exact-sum.js';
+import { fromExact, moneyAmount, moneyDigits, type Money } from './money.js';
 import { readRoundingMode } from './money-arithmetic.js';
-import { DEFAULT_ROUNDING, roundRational, type RoundingMode } from './rounding.js';
-import { ExactAccumulator, mulRoundSafe, parseScaledSafe } from './fast-exact.js';
+import { DEFAULT_ROUNDING, type RoundingMode } from './rounding.js';
 
 /** Options of {@link sumProducts}. */
 export interface SumProductsOptions {
@@ -23,42 +23,15 @@ export interface SumProductsOptions {
   readonly mode?: RoundingMode;
 }
 
-interface Factor {
-  readonly fixed: Fixed;
-  /** The factor's integer as a safe number, or NaN. */
-  readonly int: number;
-}
-
-function readFactor(value: DecimalInput, field: string): Factor {
-  const fixed = parseFixed(value, field);
-  const n = Number(fixed.int);
-  return { fixed, int: Number.isSafeInteger(n) ? n : NaN };
-}
-
-/**
- * Reads per-line factors, parsing each distinct number or string once: a plan has a handful
- * of distinct rates, however many lines it applies them to. The cache lives for one call.
- */
-function factorReader(): (value: DecimalInput, field: string) => Factor {
-  const cache = new Map<number | string, Factor>();
-  return (value, field) => {
-    if (typeof value !== 'number' && typeof value !== 'string') return readFactor(value, field);
-    let f = cache.get(value);
-    if (f === undefined) {
-      f = readFactor(value, field);
-      if (cache.size < 4096) cache.set(value, f);
-    }
-    return f;
-  };
-}
-
 /**
  * Σ amountᵢ × factorᵢ over lines in one currency, computed exactly: each product is rounded to
  * the minor unit (or only the total is, with `round: 'total'`). `factors` is one factor for
  * every line (a commission rate) or one per line.
  *
- * Speed: amounts are read straight into integer minor units and multiplied as safe integers,
- * with BigInt only when a product or the total would pass 2^53 — the result is exact either way.
+ * Speed: each amount and factor is read once into an exact integer (a safe-integer `number`,
+ * BigInt only past 2^53) and each product is one integer multiplication and one rounding, so
+ * the cost does not depend on how many distinct rates there are. For millions of lines read
+ * many times, {@link sumProductsColumn} skips reading text altogether.
  *
  * @param amounts - the lines (e.g. credited amounts), all in `currency`.
  * @param factors - a factor for all lines, or an array with one factor per line.
@@ -79,7 +52,7 @@ function factorReader(): (value: DecimalInput, field: string) => Factor {
  */
 export function sumProducts(
   amounts: readonly Money[],
-  factors: DecimalInput | readonly DecimalInput[],
+  factors: Factor | readonly Factor[],
   currency: CurrencyCode,
   options: SumProductsOptions = {},
 ): Money {
@@ -97,45 +70,22 @@ export function sumProducts(
       `must have one factor per amount (${amounts.length})`,
     );
   }
-  const single = perLine ? null : readFactor(factors as DecimalInput, 'factors');
-  const factorAt = factorReader();
-
-  if (round === 'total') {
-    // Exact sum of unrounded products, rounded once.
-    let acc: Fixed = { int: 0n, scale: 0 };
-    for (let i = 0; i < amounts.length; i++) {
-      const m = readMoney(amounts[i], `amounts[${i}]`);
-      if (m.currency !== currency) mismatch(currency, m.currency, i);
-      const f = single ?? factorAt((factors as readonly DecimalInput[])[i] as DecimalInput, `factors[${i}]`);
-      const p = multiplyFixed(m.fixed, f.fixed);
-      const scale = Math.max(acc.scale, p.scale);
-      acc = { int: acc.int * pow10(scale - acc.scale) + p.int * pow10(scale - p.scale), scale };
-    }
-    return fromFixed(roundFixed(acc, digits, mode), currency);
-  }
-
-  const acc = new ExactAccumulator(digits);
+  const single = perLine ? null : readFactor(factors, 'factors');
+  const list = perLine ? (factors as readonly Factor[]) : null;
+  const total = new ExactSum(digits);
+  let unrounded: Exact = EXACT_ZERO;
   for (let i = 0; i < amounts.length; i++) {
     const line = amounts[i] as Money;
-    const f = single ?? factorAt((factors as readonly DecimalInput[])[i] as DecimalInput, `factors[${i}]`);
-    let v = NaN;
-    if (line !== null && typeof line === 'object' && typeof line.amount === 'string' && line.currency === currency) {
-      const a = parseScaledSafe(line.amount, digits);
-      if (a === a) v = mulRoundSafe(a, f.int, f.fixed.scale, mode); // a === a: not NaN
-    }
-    if (v !== v) {
-      // Slow, general path: validate the line, multiply exactly in BigInt, round once.
-      const m = readMoney(line, `amounts[${i}]`);
-      if (m.currency !== currency) mismatch(currency, m.currency, i);
-      const p = multiplyFixed(m.fixed, f.fixed);
-      const units =
-        p.scale <= digits ? p.int * pow10(digits - p.scale) : roundRational(p.int, pow10(p.scale - digits), mode);
-      acc.addBigUnits(units);
-      continue;
-    }
-    acc.addUnits(v);
+    moneyDigits(line, `amounts[${i}]`);
+    const a = moneyAmount(line, `amounts[${i}]`);
+    if (line.currency !== currency) mismatch(currency, line.currency, i);
+    const f = single ?? readFactor(list?.[i], `factors[${i}]`);
+    const p = exactMul(a, f);
+    if (round === 'total') unrounded = exactAdd(unrounded, p);
+    else total.addExact(exactRound(p, digits, mode));
   }
-  return fromFixed(acc.value(), currency);
+  if (round === 'total') return fromExact(exactRound(unrounded, digits, mode), currency, digits);
+  return fromExact(total.value(), currency, digits);
 }
 
 function mismatch(expected: string, got: string, i: number): never {

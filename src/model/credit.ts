@@ -9,9 +9,9 @@ import { DecimalStringSchema, IdSchema, IsoDateSchema, MoneySchema, plusZero } f
 import { SegmentSchema } from './segment.js';
 import { DealTypeSchema } from './segment.js';
 import { makeParsers } from './parse.js';
+import { CREDIT_KINDS, MEASURES } from './vocabulary.js';
 
-/** How a credit relates to its deal. */
-export const CREDIT_KINDS = ['owner', 'split', 'overlay', 'source', 'rollup'] as const;
+export { CREDIT_KINDS };
 /** A credit kind: `owner`/`split` share the deal amount (they sum to it); `overlay`, `source` and `rollup` are additional. */
 export type CreditKind = (typeof CREDIT_KINDS)[number];
 
@@ -31,7 +31,7 @@ export const CreditSchema = z.strictObject({
   /** Share of the deal as an exact decimal string ("0.6"), when split. */
   share: DecimalStringSchema.optional(),
   /** What the amount measures; default bookings. */
-  measure: z.enum(['bookings', 'revenue', 'acv', 'margin', 'units', 'custom']).default('bookings'),
+  measure: z.enum(MEASURES).default('bookings'),
   dealType: DealTypeSchema.optional(),
   segment: SegmentSchema.optional(),
   products: z.array(z.string()).optional(),

@@ -12,12 +12,11 @@ import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { ROUNDING_MODES, type RoundingMode } from '../core/rounding.js';
 import { CurrencyCodeSchema, DecimalStringSchema, IdSchema, IsoDateSchema, PeriodSchema } from './common.js';
-import { CREDIT_KINDS } from './credit.js';
+import { CREDIT_KINDS, DRAW_TYPES, MEASURES } from './vocabulary.js';
 import { makeParsers } from './parse.js';
 import { DealTypeSchema, SegmentSchema } from './segment.js';
 
 const Dec = DecimalStringSchema;
-const MEASURES = ['bookings', 'revenue', 'acv', 'margin', 'units', 'custom'] as const;
 
 /** Which credits a component (or attainment) counts: credit kinds and measure. */
 const SelectorFields = {
@@ -143,8 +142,7 @@ export const PlanComponentSchema = z.discriminatedUnion('kind', [
   OverrideComponentSchema,
 ]);
 
-/** The four published draw variants (Xactly): paid in addition or as a guarantee; recovered later or not. */
-export const DRAW_TYPES = ['recoverable', 'nonRecoverable', 'recoverableGuarantee', 'nonRecoverableGuarantee'] as const;
+export { DRAW_TYPES };
 
 /** A plan-level draw. */
 export const DrawSchema = z.strictObject({

@@ -3,16 +3,15 @@
  * @module
  */
 import * as z from 'zod';
+import { DEAL_TYPES, SEGMENTS } from './vocabulary.js';
 
-/** Market segments: B2C (short cycles, volume), B2B, enterprise (long cycles), SaaS (subscriptions). */
-export const SEGMENTS = ['b2c', 'b2b', 'enterprise', 'saas'] as const;
+export { SEGMENTS };
 /** A market segment. */
 export type Segment = (typeof SEGMENTS)[number];
 /** Schema of {@link Segment}. */
 export const SegmentSchema = z.enum(SEGMENTS);
 
-/** Deal types: a new customer, a renewal of an existing contract, or an expansion (upsell, cross-sell). */
-export const DEAL_TYPES = ['new', 'renewal', 'expansion'] as const;
+export { DEAL_TYPES };
 /** A deal type. */
 export type DealType = (typeof DEAL_TYPES)[number];
 /** Schema of {@link DealType}. */

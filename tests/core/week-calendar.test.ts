@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { weekCalendarPositionOf, weekCalendarYear } from '../../src/core/index.js';
+
+const nrf = { pattern: '4-5-4', yearEndMonth: 1, naming: 'start' } as const;
+
+describe('weekCalendarYear', () => {
+  it('reproduces the NRF 4-5-4 retail calendar', () => {
+    // National Retail Federation, 4-5-4 calendar (nrf.com/resources/4-5-4-calendar): fiscal 2022 ran
+    // 30 Jan 2022 – 28 Jan 2023 (52 weeks), fiscal 2023 29 Jan 2023 – 3 Feb 2024 (53 weeks, the 53rd
+    // week in January), fiscal 2024 4 Feb 2024 – 1 Feb 2025 (52 weeks).
+    expect(weekCalendarYear(2022, nrf).period).toEqual({ start: '2022-01-30', end: '2023-01-28' });
+    expect(weekCalendarYear(2022, nrf).weeks).toBe(52);
+    const fy23 = weekCalendarYear(2023, nrf);
+    expect([fy23.period, fy23.weeks]).toEqual([{ start: '2023-01-29', end: '2024-02-03' }, 53]);
+    // Its months, 4-5-4 weeks: February 29 Jan – 25 Feb, March 26 Feb – 1 Apr, April 2 Apr – 29 Apr, …,
+    // and January (4 + 1 weeks) 31 Dec – 3 Feb.
+    expect(fy23.months.slice(0, 3)).toEqual([
+      { start: '2023-01-29', end: '2023-02-25' },
+      { start: '2023-02-26', end: '2023-04-01' },
+      { start: '2023-04-02', end: '2023-04-29' },
+    ]);
+    expect(fy23.months[11]).toEqual({ start: '2023-12-31', end: '2024-02-03' });
+    expect(fy23.quarters.map((q) => q.start)).toEqual(['2023-01-29', '2023-04-30', '2023-07-30', '2023-10-29']);
+    expect(weekCalendarYear(2024, nrf).period).toEqual({ start: '2024-02-04', end: '2025-02-01' });
+  });
+
+  it('follows a last-Saturday-of-September year (Apple’s fiscal year, extra week in the first quarter)', () => {
+    // Apple Inc. Form 10-K 2023: fiscal 2023 ended 30 September 2023 and spanned 53 weeks, the extra week in
+    // the first quarter; fiscal 2022 ended 24 September 2022.
+    const apple = { pattern: '4-4-5', yearEndMonth: 9, yearEndRule: 'last', extraWeek: 'firstMonth' } as const;
+    const fy = weekCalendarYear(2023, apple);
+    expect([fy.period, fy.weeks]).toEqual([{ start: '2022-09-25', end: '2023-09-30' }, 53]);
+    expect(fy.quarters[0]).toEqual({ start: '2022-09-25', end: '2022-12-31' }); // 14 weeks
+    expect(weekCalendarYear(2022, apple).period.end).toBe('2022-09-24');
+  });
+
+  it('has months and quarters that tile the year, in 4- and 5-week months', () => {
+    for (const pattern of ['4-4-5', '4-5-4', '5-4-4'] as const) {
+      for (let y = 1990; y <= 2060; y++) {
+        const fy = weekCalendarYear(y, { pattern, yearEndMonth: 12, yearEndWeekday: 0 });
+        const days = (p: { start: string; end: string }) => (Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 + 1;
+        expect(days(fy.period)).toBe(fy.weeks * 7);
+        expect(fy.months.reduce((s, m) => s + days(m), 0)).toBe(fy.weeks * 7);
+        expect(fy.months[0]?.start).toBe(fy.period.start);
+        expect(fy.months[11]?.end).toBe(fy.period.end);
+        expect(new Date(`${fy.period.end}T00:00:00Z`).getUTCDay()).toBe(0);
+        const next = weekCalendarYear(y + 1, { pattern, yearEndMonth: 12, yearEndWeekday: 0 });
+        expect(Date.parse(next.period.start) - Date.parse(fy.period.end)).toBe(86_400_000);
+      }
+    }
+  });
+
+  it('refuses bad options', () => {
+    expect(() => weekCalendarYear(2023, { ...nrf, pattern: '4-4-4' as '4-4-5' })).toThrow(/options.pattern/);
+    expect(() => weekCalendarYear(2023, { ...nrf, yearEndMonth: 13 })).toThrow(/options.yearEndMonth/);
+    expect(() => weekCalendarYear(1e9, nrf)).toThrow(expect.objectContaining({ code: 'INVALID_PERIOD' }));
+  });
+});
+
+describe('weekCalendarPositionOf', () => {
+  it('places a date in its fiscal year, quarter, month and week', () => {
+    expect(weekCalendarPositionOf('2024-02-03', nrf)).toEqual({ year: 2023, quarter: 4, month: 12, week: 53 });
+    expect(weekCalendarPositionOf('2024-02-04', nrf)).toEqual({ year: 2024, quarter: 1, month: 1, week: 1 });
+    expect(weekCalendarPositionOf('2023-04-01', nrf)).toEqual({ year: 2023, quarter: 1, month: 2, week: 9 });
+    expect(() => weekCalendarPositionOf('2026-02-30', nrf)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+  });
+
+  it('agrees with weekCalendarYear for every day of a span', () => {
+    for (let d = Date.parse('2022-01-01'); d <= Date.parse('2026-12-31'); d += 86_400_000 * 3) {
+      const date = new Date(d).toISOString().slice(0, 10);
+      const pos = weekCalendarPositionOf(date, nrf);
+      const fy = weekCalendarYear(pos.year, nrf);
+      const m = fy.months[pos.month - 1];
+      expect(m !== undefined && date >= m.start && date <= m.end).toBe(true);
+      const q = fy.quarters[pos.quarter - 1];
+      expect(q !== undefined && date >= q.start && date <= q.end).toBe(true);
+    }
+  });
+});
