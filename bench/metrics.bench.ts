@@ -130,9 +130,9 @@ function funnelReference(): number[] {
 const CHUNKS = 8;
 function funnelMergedLibrary(): unknown {
   const size = Math.ceil(N / CHUNKS);
-  let acc = summarizeFunnel(deals.slice(0, size), pipeline, { groupBy: 'team' });
+  let acc = summarizeFunnel(deals.slice(0, size), { pipeline, groupBy: 'teamId' });
   for (let c = 1; c < CHUNKS; c++)
-    acc = mergeFunnel(acc, summarizeFunnel(deals.slice(c * size, (c + 1) * size), pipeline, { groupBy: 'team' }));
+    acc = mergeFunnel(acc, summarizeFunnel(deals.slice(c * size, (c + 1) * size), { pipeline, groupBy: 'teamId' }));
   return finalizeFunnel(acc);
 }
 
@@ -166,7 +166,7 @@ export const cases: BenchCase[] = [
   {
     name: '1,000,000 deals with histories: funnel (cohort, skips count as passed)',
     size: N,
-    library: () => keep(funnel(deals, pipeline)),
+    library: () => keep(funnel(deals, { pipeline })),
     reference: () => keep(funnelReference()),
   },
   {

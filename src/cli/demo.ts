@@ -101,13 +101,13 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   const converted = org.leads.filter((l) => l.stage === 'converted').length;
   const resolvedLeads = org.leads.filter((l) => ['converted', 'disqualified'].includes(l.stage)).length;
   const leadRate = conversionRate(converted, resolvedLeads);
-  const leadCi = wilsonInterval(converted, resolvedLeads, 0.95);
+  const leadCi = wilsonInterval(converted, resolvedLeads, { confidence: 0.95 });
   print(
     `  leads converted: ${converted} of ${resolvedLeads} resolved = ${pct(leadRate)} (95% Wilson interval ${pct(leadCi.lower)} – ${pct(leadCi.upper)})`,
   );
-  const leadFunnel = funnel(org.leads, defaultLeadPipeline, { stages: ['new', 'working', 'qualified'] });
+  const leadFunnel = funnel(org.leads, { pipeline: defaultLeadPipeline, stages: ['new', 'working', 'qualified'] });
   print(`  lead funnel: ${leadFunnel.rows.map((r) => `${r.stageId} ${r.reached}`).join(' → ')}`);
-  const byCount = winRate(org.deals, { by: 'count', groupBy: 'member' });
+  const byCount = winRate(org.deals, { by: 'count', groupBy: 'ownerId' });
   const byValue = winRate(org.deals, { by: 'value' });
   print(
     `  deal win rate: ${pct(byCount.rate)} by count (${byCount.won} won, ${byCount.lost} lost), ${pct(byValue.rate)} by value`,
@@ -162,7 +162,7 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   const learned = stageProbabilities(org.deals, { pipeline: defaultDealPipeline, halfLifeQuarters: 4, asOf: org.asOf });
   const weighted = weightedPipeline(org.deals, { period: current });
   const weightedLearned = weightedPipeline(org.deals, { period: current, probabilities: learned.probabilities });
-  const categories = forecastByCategory(org.deals, current);
+  const categories = forecastByCategory(org.deals, { period: current });
   print(`  open pipeline expected to close   ${padLeft(fmtMoney(weighted.amount), 18)}  (${weighted.count} deals)`);
   print(`  weighted, stage defaults          ${padLeft(fmtMoney(weighted.weighted), 18)}`);
   print(

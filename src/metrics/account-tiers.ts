@@ -53,7 +53,8 @@ export interface AccountTiers<A> {
  * import { assignAccountTiers } from 'revops/metrics';
  * const usd = (amount) => ({ amount, currency: 'USD' });
  * const tiers = [{ tier: 'A', minAnnualSpend: usd('100000') }, { tier: 'B', minAnnualSpend: usd('25000') }];
- * const r = assignAccountTiers([{ id: 'x', annualSpend: usd('25000.00') }, { id: 'y', annualSpend: usd('999.99'), tier: 'A' }], tiers, { defaultTier: 'C' });
+ * const r = assignAccountTiers([{ id: 'x', annualSpend: usd('25000.00') }, { id: 'y', annualSpend: usd('999.99'),
+ *   tier: 'A' }], tiers, { defaultTier: 'C' });
  * [r.accounts.map((a) => a.tier), r.counts];
  * //=> [['B', 'C'], { A: 0, B: 1, C: 1 }]
  * ```

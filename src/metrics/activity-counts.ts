@@ -3,17 +3,27 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
+import { entityPath } from '../core/read.js';
+import { invalidSummary, summaryInteger, summaryRecord } from '../core/summary.js';
 import type { ActivityKind } from '../model/activity.js';
-import { ACTIVITY_KINDS } from './activity-kpi.js';
-import { activityFacts, activitySelector, type ActivityKpiOptions, type KpiActivity } from './activity-kpi.js';
+import { readGrouping } from '../model/group-by.js';
+import {
+  ACTIVITY_KINDS,
+  activityFacts,
+  activitySelector,
+  type ActivityKpiOptions,
+  type KpiActivity,
+} from './activity-kpi.js';
+import { readList } from './counts.js';
 import {
   finalizeGrouped,
   GroupAccumulator,
-  mergeGrouped,
   type Grouped,
   type GroupedSummary,
+  mergeGrouped,
+  type SummarySpec,
 } from './grouped-summary.js';
-import { readList } from './counts.js';
+import { readPeriodOption } from './period-filter.js';
 
 /** Activity counts. */
 export interface ActivityCounts {
@@ -28,11 +38,42 @@ export interface ActivityCountState {
   byKind: Record<ActivityKind, number>;
 }
 
-/** A mergeable activity-count summary (JSON); `kind` is `activityCounts`. */
-export type ActivityCountSummary = GroupedSummary<ActivityCountState>;
+/**
+ * A mergeable activity-count summary (JSON): `{ kind: 'activityCounts', version: 1, groupBy, period, total, groups }`.
+ */
+export type ActivityCountSummary = GroupedSummary<'activityCounts', ActivityCountState, Record<never, never>>;
 
-const KIND = 'activityCounts';
 const empty = (): ActivityCountState => ({ total: 0, byKind: { call: 0, email: 0, meeting: 0, demo: 0 } });
+
+function readState(value: unknown, field: string): ActivityCountState {
+  const v = summaryRecord(value, field);
+  const total = summaryInteger(v['total'], `${field}.total`);
+  const raw = summaryRecord(v['byKind'], `${field}.byKind`);
+  const byKind = empty().byKind;
+  let sum = 0;
+  for (const k of ACTIVITY_KINDS) {
+    byKind[k] = summaryInteger(raw[k], `${field}.byKind.${k}`);
+    sum += byKind[k];
+  }
+  if (sum !== total) throw invalidSummary(`${field}.total`, total, `must equal the sum of byKind (${sum})`);
+  return { total, byKind };
+}
+
+const SPEC: SummarySpec<'activityCounts', ActivityCountState, Record<never, never>> = {
+  kind: 'activityCounts',
+  version: 1,
+  params: () => ({}),
+  state: readState,
+  merge: (x, y) => ({
+    total: x.total + y.total,
+    byKind: {
+      call: x.byKind.call + y.byKind.call,
+      email: x.byKind.email + y.byKind.email,
+      meeting: x.byKind.meeting + y.byKind.meeting,
+      demo: x.byKind.demo + y.byKind.demo,
+    },
+  }),
+};
 
 /**
  * Summarises a chunk of activities for {@link activityCounts}.
@@ -44,7 +85,8 @@ const empty = (): ActivityCountState => ({ total: 0, byKind: { call: 0, email: 0
  * @example
  * ```ts
  * import { summarizeActivityCounts } from 'revops/metrics';
- * summarizeActivityCounts([{ kind: 'demo', memberId: 'ae1', at: '2026-01-05T10:00:00Z', durationSeconds: 1800 }]).total;
+ * summarizeActivityCounts([{ kind: 'demo', memberId: 'ae1', at: '2026-01-05T10:00:00Z',
+ *   durationSeconds: 1800 }]).total;
  * //=> { total: 1, byKind: { call: 0, email: 0, meeting: 0, demo: 1 } }
  * ```
  */
@@ -54,18 +96,23 @@ export function summarizeActivityCounts(
 ): ActivityCountSummary {
   readList(activities, 'activities');
   const select = activitySelector(options);
-  const acc = new GroupAccumulator<ActivityCountState>(KIND, options, empty);
+  const acc = new GroupAccumulator<ActivityCountState, KpiActivity>(
+    readGrouping(options, 'activities', activityFacts),
+    empty,
+  );
   for (let i = 0; i < activities.length; i++) {
     const a = activities[i] as KpiActivity;
     if (!select(a, i)) continue;
-    if (!(ACTIVITY_KINDS as readonly string[]).includes(a.kind))
-      throw invalid('INVALID_INPUT', `activities[${i}].kind`, a.kind, `must be one of ${ACTIVITY_KINDS.join(', ')}`);
-    for (const s of acc.targets(a, activityFacts)) {
+    if (!(ACTIVITY_KINDS as readonly string[]).includes(a.kind)) {
+      const field = `${entityPath('activities', i, a)}.kind`;
+      throw invalid('INVALID_INPUT', field, a.kind, `must be one of ${ACTIVITY_KINDS.join(', ')}`);
+    }
+    for (const s of acc.targets(a, i)) {
       s.total++;
       s.byKind[a.kind]++;
     }
   }
-  return acc.summary();
+  return acc.summary(SPEC, readPeriodOption(options.period), {});
 }
 
 /**
@@ -74,7 +121,8 @@ export function summarizeActivityCounts(
  * @param a - a summary.
  * @param b - another one.
  * @returns both together.
- * @throws {RevopsError} `INVALID_INPUT` for another kind; `INVALID_OPTION` for another grouping.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for a malformed summary or one of another grouping or
+ *   period.
  * @example
  * ```ts
  * import { mergeActivityCounts, summarizeActivityCounts } from 'revops/metrics';
@@ -83,15 +131,7 @@ export function summarizeActivityCounts(
  * ```
  */
 export function mergeActivityCounts(a: ActivityCountSummary, b: ActivityCountSummary): ActivityCountSummary {
-  return mergeGrouped<ActivityCountState>(a, b, KIND, (x, y) => ({
-    total: x.total + y.total,
-    byKind: {
-      call: x.byKind.call + y.byKind.call,
-      email: x.byKind.email + y.byKind.email,
-      meeting: x.byKind.meeting + y.byKind.meeting,
-      demo: x.byKind.demo + y.byKind.demo,
-    },
-  }));
+  return mergeGrouped(a, b, SPEC);
 }
 
 /**
@@ -99,37 +139,44 @@ export function mergeActivityCounts(a: ActivityCountSummary, b: ActivityCountSum
  *
  * @param summary - from {@link summarizeActivityCounts} or {@link mergeActivityCounts}.
  * @returns the {@link ActivityCounts}, with `groups` when grouped.
- * @throws {RevopsError} `INVALID_INPUT` for something that is not an activity-count summary.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for anything but a valid activity-count summary.
  * @example
  * ```ts
  * import { finalizeActivityCounts } from 'revops/metrics';
- * finalizeActivityCounts({ kind: 'activityCounts', groupBy: null, groups: {}, total: { total: 2, byKind: { call: 2, email: 0, meeting: 0, demo: 0 } } }).byKind.call;
+ * finalizeActivityCounts({ kind: 'activityCounts', version: 1, groupBy: null, period: null, groups: {},
+ *   total: { total: 2, byKind: { call: 2, email: 0, meeting: 0, demo: 0 } } }).byKind.call;
  * //=> 2
  * ```
  */
 export function finalizeActivityCounts(summary: ActivityCountSummary): Grouped<ActivityCounts> {
-  return finalizeGrouped<ActivityCountState, ActivityCounts>(summary, KIND, (s) => ({
-    total: s.total,
-    byKind: { ...s.byKind },
-  }));
+  return finalizeGrouped(
+    summary,
+    SPEC,
+    (s): ActivityCounts => ({
+      total: s.total,
+      byKind: { ...s.byKind },
+    }),
+  );
 }
 
 /**
- * Counts activities per kind — per member with `groupBy: 'member'`, or per team, role or
- * territory (through `members`).
+ * Counts activities per kind — per member with `groupBy: 'ownerId'` (the activity's `memberId`),
+ * or per team, role or territory (through `members`).
  *
  * @param activities - logged activities.
- * @param options - {@link ActivityKpiOptions}: `window` (by the date of `at`), `groupBy`, `members`.
+ * @param options - {@link ActivityKpiOptions}: `period` (by the date of `at`), `groupBy`, `members`.
  * @returns the total and the count per kind, with `groups` when `groupBy` is set.
- * @throws {RevopsError} `INVALID_INPUT` for activities that are not an array, an activity that is not an object or has an unknown kind.
+ * @throws {RevopsError} `INVALID_INPUT` for activities that are not an array, an activity that is not an object or
+ *   has an unknown kind.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown groupBy.
- * @throws {RevopsError} `INVALID_DATE` for a malformed `at` when a window is given.
- * @throws {RevopsError} `INVALID_PERIOD` for a malformed window.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `at` when a period is given.
+ * @throws {RevopsError} `INVALID_PERIOD` for a malformed period.
+ * @throws {RevopsError} `DUPLICATE_ID` for two activities with the same id (naming both positions).
  * @example
  * ```ts
  * import { activityCounts } from 'revops/metrics';
  * const a = (kind, memberId) => ({ kind, memberId, at: '2026-01-05T10:00:00Z', durationSeconds: 0 });
- * activityCounts([a('call', 'ann'), a('email', 'ann'), a('call', 'bob')], { groupBy: 'member' }).groups.ann.byKind;
+ * activityCounts([a('call', 'ann'), a('email', 'ann'), a('call', 'bob')], { groupBy: 'ownerId' }).groups.ann.byKind;
  * //=> { call: 1, email: 1, meeting: 0, demo: 0 }
  * ```
  */

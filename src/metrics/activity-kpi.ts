@@ -1,12 +1,13 @@
 /**
- * What the activity KPIs share: the window filter and grouping facts of an activity.
+ * What the activity KPIs share: the period filter and grouping facts of an activity.
  * @module
  */
-import { invalid } from '../core/errors.js';
 import type { Period } from '../core/periods.js';
+import { entityPath, readObject } from '../core/read.js';
 import type { Activity, ActivityKind } from '../model/activity.js';
-import type { GroupFacts, GroupingOptions } from './group-by.js';
-import { dateOfInstant, inWindow, readWindow } from './window.js';
+import type { GroupFacts, GroupingOptions } from '../model/group-by.js';
+import { SeenIds } from './deal-kpi.js';
+import { dateOfInstant, inPeriod, readPeriodOption } from './period-filter.js';
 
 /** The activity kinds (the model's, repeated here so that metrics do not load zod at run time). @internal */
 export const ACTIVITY_KINDS: readonly ActivityKind[] = ['call', 'email', 'meeting', 'demo'];
@@ -15,23 +16,28 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = ['call', 'email', 'meetin
 export type KpiActivity = Pick<Activity, 'kind' | 'memberId' | 'at' | 'durationSeconds'> &
   Partial<Pick<Activity, 'completed' | 'id'>>;
 
-/** Options shared by the activity KPIs. */
-export interface ActivityKpiOptions extends GroupingOptions {
-  /** Inclusive window of calendar dates, by the date written in `at`. Default: no window. */
-  readonly window?: Period;
+/** Options shared by the activity KPIs. `groupBy: 'ownerId'` groups by the activity's `memberId`. */
+export interface ActivityKpiOptions extends GroupingOptions<KpiActivity> {
+  /** Inclusive period of calendar dates, by the date written in `at`. Default: no period. */
+  readonly period?: Period;
 }
 
-/** Returns whether an activity is in the window, checking its shape. @internal */
+/**
+ * Returns whether an activity is in the period, checking its shape and that no activity id
+ * appears twice.
+ * @internal
+ */
 export function activitySelector(options: ActivityKpiOptions): (a: KpiActivity, i: number) => boolean {
-  const window = readWindow(options.window);
+  const p = readPeriodOption(options.period);
+  const seen = new SeenIds('activities');
   return (a, i) => {
-    if (typeof a !== 'object' || a === null)
-      throw invalid('INVALID_INPUT', `activities[${i}]`, a, 'must be an activity');
-    return window === null || inWindow(window, dateOfInstant(a.at, `activities[${i}].at`));
+    readObject(a, entityPath('activities', i, a));
+    seen.check(a, i);
+    return p === null || inPeriod(p, dateOfInstant(a.at, `${entityPath('activities', i, a)}.at`));
   };
 }
 
-/** Grouping facts of an activity: only its member (team, role, territory come from `members`). @internal */
+/** Grouping facts of an activity: its member as owner (team, role, territory come from `members`). @internal */
 export function activityFacts(a: KpiActivity): GroupFacts {
-  return { memberId: a.memberId };
+  return { ownerId: a.memberId };
 }

@@ -2,19 +2,28 @@
  * Average call (or meeting, demo) duration from logged activities, mergeable.
  * @module
  */
-import { invalid } from '../core/errors.js';
+import { entityPath, readInteger, readOneOf } from '../core/read.js';
+import { summaryInteger, summaryRecord } from '../core/summary.js';
 import type { ActivityKind } from '../model/activity.js';
-import { ACTIVITY_KINDS } from './activity-kpi.js';
-import { activityFacts, activitySelector, type ActivityKpiOptions, type KpiActivity } from './activity-kpi.js';
+import { readGrouping } from '../model/group-by.js';
+import {
+  ACTIVITY_KINDS,
+  activityFacts,
+  activitySelector,
+  type ActivityKpiOptions,
+  type KpiActivity,
+} from './activity-kpi.js';
+import { readList } from './counts.js';
 import {
   finalizeGrouped,
   GroupAccumulator,
-  mergeGrouped,
   type Grouped,
   type GroupedSummary,
-  summaryKind,
+  mergeGrouped,
+  type SummarySpec,
+  summaryOneOf,
 } from './grouped-summary.js';
-import { readList } from './counts.js';
+import { readPeriodOption } from './period-filter.js';
 
 /** Options of {@link averageCallDuration}. */
 export interface AverageCallDurationOptions extends ActivityKpiOptions {
@@ -39,8 +48,36 @@ export interface CallDurationState {
   totalSeconds: number;
 }
 
-/** A mergeable call-duration summary (JSON); `kind` is `averageCallDuration:<kind>[:completed]`. */
-export type CallDurationSummary = GroupedSummary<CallDurationState>;
+/** The parameters of a call-duration summary. */
+export interface CallDurationParameters {
+  /** The activity kind measured. */
+  readonly activityKind: ActivityKind;
+  /** Whether only completed activities were measured. */
+  readonly completedOnly: boolean;
+}
+
+/**
+ * A mergeable call-duration summary (JSON): `{ kind: 'averageCallDuration', version: 1, groupBy, period,
+ * activityKind, completedOnly, total, groups }`.
+ */
+export type CallDurationSummary = GroupedSummary<'averageCallDuration', CallDurationState, CallDurationParameters>;
+
+const SPEC: SummarySpec<'averageCallDuration', CallDurationState, CallDurationParameters> = {
+  kind: 'averageCallDuration',
+  version: 1,
+  params: (v, field) => ({
+    activityKind: summaryOneOf(v['activityKind'], `${field}.activityKind`, ACTIVITY_KINDS),
+    completedOnly: summaryOneOf(v['completedOnly'], `${field}.completedOnly`, [true, false]),
+  }),
+  state: (value, field) => {
+    const v = summaryRecord(value, field);
+    return {
+      count: summaryInteger(v['count'], `${field}.count`),
+      totalSeconds: summaryInteger(v['totalSeconds'], `${field}.totalSeconds`),
+    };
+  },
+  merge: (x, y) => ({ count: x.count + y.count, totalSeconds: x.totalSeconds + y.totalSeconds }),
+};
 
 /**
  * Summarises a chunk of activities for {@link averageCallDuration}.
@@ -52,7 +89,8 @@ export type CallDurationSummary = GroupedSummary<CallDurationState>;
  * @example
  * ```ts
  * import { summarizeAverageCallDuration } from 'revops/metrics';
- * summarizeAverageCallDuration([{ kind: 'call', memberId: 'sdr1', at: '2026-01-05T10:00:00Z', durationSeconds: 300 }]).total;
+ * summarizeAverageCallDuration([{ kind: 'call', memberId: 'sdr1', at: '2026-01-05T10:00:00Z',
+ *   durationSeconds: 300 }]).total;
  * //=> { count: 1, totalSeconds: 300 }
  * ```
  */
@@ -61,34 +99,26 @@ export function summarizeAverageCallDuration(
   options: AverageCallDurationOptions = {},
 ): CallDurationSummary {
   readList(activities, 'activities');
-  const kind = options.kind ?? 'call';
-  if (!(ACTIVITY_KINDS as readonly string[]).includes(kind))
-    throw invalid('INVALID_OPTION', 'kind', kind, `must be one of ${ACTIVITY_KINDS.join(', ')}`);
-  const completedOnly = options.completedOnly ?? false;
-  if (typeof completedOnly !== 'boolean')
-    throw invalid('INVALID_OPTION', 'completedOnly', completedOnly, 'must be a boolean');
+  const kind = readOneOf(options.kind ?? 'call', 'options.kind', ACTIVITY_KINDS);
+  const completedOnly = readOneOf(options.completedOnly ?? false, 'options.completedOnly', [true, false]);
   const select = activitySelector(options);
-  const acc = new GroupAccumulator<CallDurationState>(
-    `averageCallDuration:${kind}${completedOnly ? ':completed' : ''}`,
-    options,
+  const acc = new GroupAccumulator<CallDurationState, KpiActivity>(
+    readGrouping(options, 'activities', activityFacts),
     () => ({ count: 0, totalSeconds: 0 }),
   );
   for (let i = 0; i < activities.length; i++) {
     const a = activities[i] as KpiActivity;
     if (!select(a, i) || a.kind !== kind || (completedOnly && a.completed !== true)) continue;
-    const d = a.durationSeconds;
-    if (!Number.isSafeInteger(d) || d < 0)
-      throw invalid('INVALID_INPUT', `activities[${i}].durationSeconds`, d, 'must be whole seconds, not negative');
-    for (const s of acc.targets(a, activityFacts)) {
+    const field = `${entityPath('activities', i, a)}.durationSeconds`;
+    const d = readInteger(a.durationSeconds, field, { code: 'INVALID_INPUT' });
+    for (const s of acc.targets(a, i)) {
       s.count++;
       s.totalSeconds += d;
+      if (!Number.isSafeInteger(s.totalSeconds)) readInteger(s.totalSeconds, 'totalSeconds', { code: 'INVALID_INPUT' });
     }
   }
-  return acc.summary();
+  return acc.summary(SPEC, readPeriodOption(options.period), { activityKind: kind, completedOnly });
 }
-
-const kindOf = (value: unknown, field: string): string =>
-  summaryKind(value, field, 'averageCallDuration', (kind) => kind.startsWith('averageCallDuration:'));
 
 /**
  * Merges two call-duration summaries (same kind, completion filter and grouping).
@@ -96,7 +126,8 @@ const kindOf = (value: unknown, field: string): string =>
  * @param a - a summary.
  * @param b - another one.
  * @returns both together.
- * @throws {RevopsError} `INVALID_INPUT` for another kind; `INVALID_OPTION` for another grouping.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for a malformed summary or one of another activity
+ *   kind, completion filter, grouping or period.
  * @example
  * ```ts
  * import { mergeAverageCallDuration, summarizeAverageCallDuration } from 'revops/metrics';
@@ -105,10 +136,7 @@ const kindOf = (value: unknown, field: string): string =>
  * ```
  */
 export function mergeAverageCallDuration(a: CallDurationSummary, b: CallDurationSummary): CallDurationSummary {
-  return mergeGrouped<CallDurationState>(a, b, kindOf(a, 'a'), (x, y) => ({
-    count: x.count + y.count,
-    totalSeconds: x.totalSeconds + y.totalSeconds,
-  }));
+  return mergeGrouped(a, b, SPEC);
 }
 
 /**
@@ -116,20 +144,25 @@ export function mergeAverageCallDuration(a: CallDurationSummary, b: CallDuration
  *
  * @param summary - from {@link summarizeAverageCallDuration} or {@link mergeAverageCallDuration}.
  * @returns the {@link AverageCallDuration}, with `groups` when grouped.
- * @throws {RevopsError} `INVALID_INPUT` for something that is not a call-duration summary.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for anything but a valid call-duration summary.
  * @example
  * ```ts
  * import { finalizeAverageCallDuration } from 'revops/metrics';
- * finalizeAverageCallDuration({ kind: 'averageCallDuration:call', groupBy: null, groups: {}, total: { count: 4, totalSeconds: 1000 } });
+ * finalizeAverageCallDuration({ kind: 'averageCallDuration', version: 1, groupBy: null, period: null,
+ *   activityKind: 'call', completedOnly: false, groups: {}, total: { count: 4, totalSeconds: 1000 } });
  * //=> { count: 4, totalSeconds: 1000, meanSeconds: 250 }
  * ```
  */
 export function finalizeAverageCallDuration(summary: CallDurationSummary): Grouped<AverageCallDuration> {
-  return finalizeGrouped<CallDurationState, AverageCallDuration>(summary, kindOf(summary, 'summary'), (s) => ({
-    count: s.count,
-    totalSeconds: s.totalSeconds,
-    meanSeconds: s.count === 0 ? null : s.totalSeconds / s.count,
-  }));
+  return finalizeGrouped(
+    summary,
+    SPEC,
+    (s): AverageCallDuration => ({
+      count: s.count,
+      totalSeconds: s.totalSeconds,
+      meanSeconds: s.count === 0 ? null : s.totalSeconds / s.count,
+    }),
+  );
 }
 
 /**
@@ -138,17 +171,22 @@ export function finalizeAverageCallDuration(summary: CallDurationSummary): Group
  * ones (calls that reached the prospect).
  *
  * @param activities - logged activities.
- * @param options - {@link AverageCallDurationOptions}: `kind`, `completedOnly`, `window` (by the date of `at`), `groupBy`, `members`.
+ * @param options - {@link AverageCallDurationOptions}: `kind`, `completedOnly`, `period` (by the date of `at`),
+ *   `groupBy`, `members`.
  * @returns count, total and mean seconds, with `groups` when `groupBy` is set.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown kind or groupBy, or a non-boolean completedOnly.
- * @throws {RevopsError} `INVALID_INPUT` for activities that are not an array, an activity that is not an object or a negative/fractional duration.
- * @throws {RevopsError} `INVALID_DATE` for a malformed `at` when a window is given.
- * @throws {RevopsError} `INVALID_PERIOD` for a malformed window.
+ * @throws {RevopsError} `INVALID_INPUT` for activities that are not an array, an activity that is not an object or a
+ *   negative/fractional duration.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `at` when a period is given.
+ * @throws {RevopsError} `INVALID_PERIOD` for a malformed period.
+ * @throws {RevopsError} `DUPLICATE_ID` for two activities with the same id (naming both positions).
  * @example
  * ```ts
  * import { averageCallDuration } from 'revops/metrics';
- * const call = (s, completed) => ({ kind: 'call', memberId: 'sdr1', at: '2026-01-05T10:00:00Z', durationSeconds: s, completed });
- * [averageCallDuration([call(30, false), call(330, true), call(450, true)]).meanSeconds, averageCallDuration([call(30, false), call(330, true), call(450, true)], { completedOnly: true }).meanSeconds];
+ * const call = (s, completed) => ({ kind: 'call', memberId: 'sdr1', at: '2026-01-05T10:00:00Z', durationSeconds: s,
+ *   completed });
+ * [averageCallDuration([call(30, false), call(330, true), call(450, true)]).meanSeconds,
+ *   averageCallDuration([call(30, false), call(330, true), call(450, true)], { completedOnly: true }).meanSeconds];
  * //=> [270, 390]
  * ```
  */

@@ -72,7 +72,8 @@ function readCounts(value: unknown, field: string): [number, number] {
  * ```ts
  * import { compareRates } from 'revops/metrics';
  * const c = compareRates({ successes: 56, trials: 70 }, { successes: 48, trials: 80 });
- * [Math.round(c.pValue * 1e6) / 1e6, Math.round(c.interval.lower * 1e4) / 1e4, Math.round(c.interval.upper * 1e4) / 1e4];
+ * [Math.round(c.pValue * 1e6) / 1e6, Math.round(c.interval.lower * 1e4) / 1e4,
+ *   Math.round(c.interval.upper * 1e4) / 1e4];
  * //=> [0.008045, 0.0524, 0.3339]
  * ```
  */

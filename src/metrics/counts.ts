@@ -3,17 +3,15 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
+import { readArray, readInteger } from '../core/read.js';
 
 /**
- * Checks that `value` is a non-negative safe integer and returns it.
+ * Reads a count: a non-negative safe integer (core's `readInteger`).
  * @throws {RevopsError} `INVALID_COUNT` naming `field`.
  * @internal
  */
 export function readCount(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw invalid('INVALID_COUNT', field, value, 'must be a non-negative integer');
-  }
-  return value;
+  return readInteger(value, field);
 }
 
 /**
@@ -52,6 +50,5 @@ export function readConfidence(value: unknown, field = 'confidence'): number {
  * @internal
  */
 export function readList<T>(value: readonly T[], field: string): readonly T[] {
-  if (!Array.isArray(value)) throw invalid('INVALID_INPUT', field, value, 'must be an array');
-  return value;
+  return readArray(value, field) as readonly T[];
 }

@@ -4,17 +4,21 @@
  */
 import { assertIsoDate, toUtcDate, type IsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
+import { entityPath } from '../core/read.js';
+import { invalidSummary, summaryInteger, summaryRecord } from '../core/summary.js';
+import { readGrouping } from '../model/group-by.js';
+import { readList } from './counts.js';
 import { dealFacts, dealSelector, readFilter, type DealKpiOptions, type KpiDeal } from './deal-kpi.js';
 import {
   finalizeGrouped,
   GroupAccumulator,
-  mergeGrouped,
   type Grouped,
   type GroupedSummary,
-  summaryKind,
+  mergeGrouped,
+  type SummarySpec,
+  summaryOneOf,
 } from './grouped-summary.js';
-import { dateOfInstant } from './window.js';
-import { readList } from './counts.js';
+import { dateOfInstant, readPeriodOption } from './period-filter.js';
 
 /** Options of {@link salesCycleLength}. */
 export interface SalesCycleLengthOptions extends DealKpiOptions {
@@ -47,12 +51,58 @@ export interface CycleLengthState {
   histogram: Record<string, number>;
 }
 
-/** A mergeable cycle-length summary (JSON); `kind` is `salesCycleLength:<outcome>`. */
-export type CycleLengthSummary = GroupedSummary<CycleLengthState>;
+/** The parameters of a cycle-length summary. */
+export interface CycleLengthParameters {
+  /** Which closed deals were measured. */
+  readonly outcome: 'won' | 'lost' | 'closed';
+}
+
+/**
+ * A mergeable cycle-length summary (JSON): `{ kind: 'salesCycleLength', version: 1, groupBy, period, outcome, total,
+ * groups }`.
+ */
+export type CycleLengthSummary = GroupedSummary<'salesCycleLength', CycleLengthState, CycleLengthParameters>;
 
 const OUTCOMES = ['won', 'lost', 'closed'] as const;
 
-/** Whole days since 1970-01-01 of a validated YYYY-MM-DD date (core's UTC date: no local zone, years 0001–0099 kept). */
+/** Longest cycle a summary may record: the days from 0001-01-01 to 9999-12-31. */
+const MAX_DAYS = 3_652_058;
+
+function readState(value: unknown, field: string): CycleLengthState {
+  const v = summaryRecord(value, field);
+  const count = summaryInteger(v['count'], `${field}.count`);
+  const totalDays = summaryInteger(v['totalDays'], `${field}.totalDays`);
+  const raw = summaryRecord(v['histogram'], `${field}.histogram`);
+  const histogram: Record<string, number> = {};
+  let n = 0;
+  let sum = 0;
+  for (const k of Object.keys(raw)) {
+    const days = Number(k);
+    if (!/^\d{1,7}$/.test(k) || days > MAX_DAYS || String(days) !== k) {
+      throw invalidSummary(`${field}.histogram`, k, 'must have keys that are whole numbers of days');
+    }
+    const c = summaryInteger(raw[k], `${field}.histogram[${JSON.stringify(k)}]`);
+    histogram[k] = c;
+    n += c;
+    sum += c * days;
+  }
+  if (n !== count) throw invalidSummary(`${field}.count`, count, `must equal the histogram's total (${n})`);
+  if (sum !== totalDays)
+    throw invalidSummary(`${field}.totalDays`, totalDays, `must equal the histogram's sum (${sum})`);
+  return { count, totalDays, histogram };
+}
+
+const SPEC: SummarySpec<'salesCycleLength', CycleLengthState, CycleLengthParameters> = {
+  kind: 'salesCycleLength',
+  version: 1,
+  params: (v, field) => ({ outcome: summaryOneOf(v['outcome'], `${field}.outcome`, OUTCOMES) }),
+  state: readState,
+  merge: mergeState,
+};
+
+/**
+ * Whole days since 1970-01-01 of a validated YYYY-MM-DD date (core's UTC date: no local zone, years 0001–0099 kept).
+ */
 function epochDay(date: IsoDate): number {
   return toUtcDate(date).getTime() / 86_400_000;
 }
@@ -67,7 +117,8 @@ function epochDay(date: IsoDate): number {
  * @example
  * ```ts
  * import { summarizeSalesCycleLength } from 'revops/metrics';
- * summarizeSalesCycleLength([{ ownerId: 'ae1', stage: 'closed-won', createdAt: '2026-01-05T10:00:00Z', closeDate: '2026-02-04', amount: { amount: '1.00', currency: 'USD' } }]).total;
+ * summarizeSalesCycleLength([{ ownerId: 'ae1', stage: 'closed-won', createdAt: '2026-01-05T10:00:00Z',
+ *   closeDate: '2026-02-04', amount: { amount: '1.00', currency: 'USD' } }]).total;
  * //=> { count: 1, totalDays: 30, histogram: { '30': 1 } }
  * ```
  */
@@ -76,9 +127,9 @@ export function summarizeSalesCycleLength(
   options: SalesCycleLengthOptions = {},
 ): CycleLengthSummary {
   readList(deals, 'deals');
-  const outcome = readFilter(options.outcome ?? 'won', 'outcome', OUTCOMES);
+  const outcome = readFilter(options.outcome ?? 'won', 'options.outcome', OUTCOMES) as CycleLengthParameters['outcome'];
   const select = dealSelector(options, outcome);
-  const acc = new GroupAccumulator<CycleLengthState>(`salesCycleLength:${outcome}`, options, () => ({
+  const acc = new GroupAccumulator<CycleLengthState, KpiDeal>(readGrouping(options, 'deals', dealFacts), () => ({
     count: 0,
     totalDays: 0,
     histogram: {},
@@ -98,17 +149,15 @@ export function summarizeSalesCycleLength(
     const deal = deals[i] as KpiDeal;
     if (select(deal, i) === null || deal.closeDate === undefined) continue;
     const closed = deal.closeDate;
+    const path = entityPath('deals', i, deal);
     const days =
-      dayOf(closed, `deals[${i}].closeDate`) -
-      dayOf(dateOfInstant(deal.createdAt, `deals[${i}].createdAt`), `deals[${i}].createdAt`);
-    if (days < 0)
-      throw invalid(
-        'INVALID_DATE',
-        `deals[${i}].closeDate`,
-        closed,
-        `must not be before the creation date ${deal.createdAt.slice(0, 10)}`,
-      );
-    for (const s of acc.targets(deal, dealFacts)) {
+      dayOf(closed, `${path}.closeDate`) -
+      dayOf(dateOfInstant(deal.createdAt, `${path}.createdAt`), `${path}.createdAt`);
+    if (days < 0) {
+      const why = `must not be before the creation date ${deal.createdAt.slice(0, 10)}`;
+      throw invalid('INVALID_DATE', `${path}.closeDate`, closed, why);
+    }
+    for (const s of acc.targets(deal, i)) {
       s.count++;
       s.totalDays += days;
       let h = histograms.get(s);
@@ -120,7 +169,7 @@ export function summarizeSalesCycleLength(
     }
   }
   for (const [s, h] of histograms) s.histogram = toRecord(h);
-  return acc.summary();
+  return acc.summary(SPEC, readPeriodOption(options.period), { outcome });
 }
 
 function toRecord(h: Map<number, number>): Record<string, number> {
@@ -151,9 +200,6 @@ function median(histogram: Record<string, number>, count: number): number | null
   return count % 2 === 1 ? valueAt((count + 1) / 2) : (valueAt(count / 2) + valueAt(count / 2 + 1)) / 2;
 }
 
-const kindOf = (value: unknown, field: string): string =>
-  summaryKind(value, field, 'salesCycleLength', (kind) => OUTCOMES.some((o) => kind === `salesCycleLength:${o}`));
-
 /**
  * Merges two cycle-length summaries (same outcome and grouping): counts, sums and
  * histograms add.
@@ -161,17 +207,19 @@ const kindOf = (value: unknown, field: string): string =>
  * @param a - a summary.
  * @param b - another one.
  * @returns both together.
- * @throws {RevopsError} `INVALID_INPUT` for another kind; `INVALID_OPTION` for another grouping.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for a malformed summary (counts that disagree
+ *   with the histogram included) or one of another outcome, grouping or period.
  * @example
  * ```ts
  * import { mergeSalesCycleLength } from 'revops/metrics';
- * const s = (days) => ({ kind: 'salesCycleLength:won', groupBy: null, groups: {}, total: { count: 1, totalDays: days, histogram: { [days]: 1 } } });
+ * const s = (days) => ({ kind: 'salesCycleLength', version: 1, groupBy: null, period: null, outcome: 'won', groups: {},
+ *   total: { count: 1, totalDays: days, histogram: { [days]: 1 } } });
  * mergeSalesCycleLength(s(30), s(10)).total;
  * //=> { count: 2, totalDays: 40, histogram: { '10': 1, '30': 1 } }
  * ```
  */
 export function mergeSalesCycleLength(a: CycleLengthSummary, b: CycleLengthSummary): CycleLengthSummary {
-  return mergeGrouped(a, b, kindOf(a, 'a'), mergeState);
+  return mergeGrouped(a, b, SPEC);
 }
 
 /**
@@ -179,21 +227,26 @@ export function mergeSalesCycleLength(a: CycleLengthSummary, b: CycleLengthSumma
  *
  * @param summary - from {@link summarizeSalesCycleLength} or {@link mergeSalesCycleLength}.
  * @returns the {@link SalesCycleLength}, with `groups` when grouped.
- * @throws {RevopsError} `INVALID_INPUT` for something that is not a cycle-length summary.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for anything but a valid cycle-length summary.
  * @example
  * ```ts
  * import { finalizeSalesCycleLength } from 'revops/metrics';
- * finalizeSalesCycleLength({ kind: 'salesCycleLength:won', groupBy: null, groups: {}, total: { count: 3, totalDays: 130, histogram: { '10': 1, '30': 1, '90': 1 } } });
+ * finalizeSalesCycleLength({ kind: 'salesCycleLength', version: 1, groupBy: null, period: null, outcome: 'won',
+ *   groups: {}, total: { count: 3, totalDays: 130, histogram: { '10': 1, '30': 1, '90': 1 } } });
  * //=> { count: 3, totalDays: 130, meanDays: 43.333333333333336, medianDays: 30 }
  * ```
  */
 export function finalizeSalesCycleLength(summary: CycleLengthSummary): Grouped<SalesCycleLength> {
-  return finalizeGrouped<CycleLengthState, SalesCycleLength>(summary, kindOf(summary, 'summary'), (s) => ({
-    count: s.count,
-    totalDays: s.totalDays,
-    meanDays: s.count === 0 ? null : s.totalDays / s.count,
-    medianDays: median(s.histogram, s.count),
-  }));
+  return finalizeGrouped(
+    summary,
+    SPEC,
+    (s): SalesCycleLength => ({
+      count: s.count,
+      totalDays: s.totalDays,
+      meanDays: s.count === 0 ? null : s.totalDays / s.count,
+      medianDays: median(s.histogram, s.count),
+    }),
+  );
 }
 
 /**
@@ -205,16 +258,19 @@ export function finalizeSalesCycleLength(summary: CycleLengthSummary): Grouped<S
  * dᵢ (mean of the two middle ones for even n). Mergeable exactly: see {@link CycleLengthState}.
  *
  * @param deals - deals.
- * @param options - {@link SalesCycleLengthOptions}: `outcome`, `pipeline`, `window` (by close date), `groupBy`, `members`.
+ * @param options - {@link SalesCycleLengthOptions}: `outcome`, `pipeline`, `period` (by close date), `groupBy`,
+ *   `members`.
  * @returns count, total, mean and median days, with `groups` when `groupBy` is set.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown `outcome` or `groupBy`.
  * @throws {RevopsError} `INVALID_DATE` for a malformed date or a close date before creation.
- * @throws {RevopsError} `INVALID_PERIOD` for a malformed window.
+ * @throws {RevopsError} `INVALID_PERIOD` for a malformed period.
  * @throws {RevopsError} `INVALID_INPUT` for deals that are not an array or a deal that is not an object.
+ * @throws {RevopsError} `DUPLICATE_ID` for two deals with the same id (naming both positions).
  * @example
  * ```ts
  * import { salesCycleLength } from 'revops/metrics';
- * const deal = (closeDate) => ({ ownerId: 'ae1', stage: 'closed-won', createdAt: '2026-01-01T09:00:00Z', closeDate, amount: { amount: '1.00', currency: 'USD' } });
+ * const deal = (closeDate) => ({ ownerId: 'ae1', stage: 'closed-won', createdAt: '2026-01-01T09:00:00Z', closeDate,
+ *   amount: { amount: '1.00', currency: 'USD' } });
  * salesCycleLength([deal('2026-01-11'), deal('2026-01-31'), deal('2026-04-01'), deal('2026-01-21')]);
  * //=> { count: 4, totalDays: 150, meanDays: 37.5, medianDays: 25 }
  * ```

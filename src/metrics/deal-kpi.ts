@@ -1,26 +1,29 @@
 /**
- * What the deal KPIs share: which deals count (outcome and window) and their grouping facts.
+ * What the deal KPIs share: which deals count (outcome and period), their grouping facts,
+ * and the refusal of a deal id seen twice.
  * @module
  */
-import { invalid } from '../core/errors.js';
+import { invalid, RevopsError } from '../core/errors.js';
 import type { Period } from '../core/periods.js';
+import { entityPath, readObject } from '../core/read.js';
 import type { Deal } from '../model/deal.js';
-import { outcomeOf, type Outcome, type OutcomeOptions } from './deal-outcome.js';
-import type { GroupFacts, GroupingOptions } from './group-by.js';
-import { dateOfInstant, inWindow, readWindow } from './window.js';
+import type { GroupFacts, GroupingOptions } from '../model/group-by.js';
+import { type DealOutcome, dealOutcomeOf } from '../model/deal-outcome.js';
+import type { OutcomeOptions } from './deal-outcome.js';
+import { dateOfInstant, inPeriod, readPeriodOption } from './period-filter.js';
 
 /** The fields of a deal the KPIs read. */
 export type KpiDeal = Pick<Deal, 'ownerId' | 'amount' | 'stage' | 'createdAt'> &
   Partial<Pick<Deal, 'closeDate' | 'teamId' | 'territoryId' | 'segment' | 'id'>>;
 
 /** Options shared by the deal KPIs. */
-export interface DealKpiOptions extends GroupingOptions, OutcomeOptions {
+export interface DealKpiOptions extends GroupingOptions<KpiDeal>, OutcomeOptions {
   /**
-   * Inclusive window of calendar dates. Closed deals count when their `closeDate` is in it
+   * Inclusive period of calendar dates. Closed deals count when their `closeDate` is in it
    * (a closed deal without `closeDate` then does not count); open deals when the date
-   * written in `createdAt` is. Default: no window (every deal).
+   * written in `createdAt` is. Default: no period (every deal).
    */
-  readonly window?: Period;
+  readonly period?: Period;
 }
 
 /** Which deals a KPI reads. @internal */
@@ -34,27 +37,60 @@ export function readFilter(value: unknown, field: string, allowed: readonly Outc
 }
 
 /**
- * Returns a selector telling, for each deal, its outcome if it counts, or `null`.
+ * Remembers the ids of the records read so far and refuses the same id twice, naming both
+ * positions (a retried import or a merged file would otherwise count a record twice).
+ * @internal
+ */
+export class SeenIds {
+  private readonly first = new Map<string, number>();
+
+  constructor(private readonly collection: string) {}
+
+  /** @throws {RevopsError} `DUPLICATE_ID` when `record.id` was seen at another index. */
+  check(record: { readonly id?: unknown }, index: number): void {
+    const id = record.id;
+    if (typeof id !== 'string') return;
+    const before = this.first.get(id);
+    if (before === undefined) {
+      this.first.set(id, index);
+      return;
+    }
+    const c = this.collection;
+    const field = `${entityPath(c, index, record)}.id`;
+    throw new RevopsError(
+      'DUPLICATE_ID',
+      `${field} must be unique, got ${JSON.stringify(id)} again (first at ${c}[${before}]): a record counts once`,
+      { field, value: id, details: { id, first: before, second: index } },
+    );
+  }
+}
+
+/**
+ * Returns a selector telling, for each deal, its outcome if it counts, or `null`. It checks
+ * that each deal is an object and that no deal id appears twice.
  * @internal
  */
 export function dealSelector(
   options: DealKpiOptions,
   filter: OutcomeFilter,
-): (deal: KpiDeal, i: number) => Outcome | null {
-  const outcome = outcomeOf(options);
-  const window = readWindow(options.window);
+): (deal: KpiDeal, i: number) => DealOutcome | null {
+  const outcome = dealOutcomeOf(options);
+  const p = readPeriodOption(options.period);
+  const seen = new SeenIds('deals');
   return (deal, i) => {
-    if (typeof deal !== 'object' || deal === null)
-      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    const o = outcome(deal.stage);
+    const path = entityPath('deals', i, deal);
+    readObject(deal, path);
+    seen.check(deal, i);
+    const o = outcome(deal, path);
     if (filter !== 'all' && filter !== o && !(filter === 'closed' && o !== 'open')) return null;
-    if (window === null) return o;
-    if (o === 'open') return inWindow(window, dateOfInstant(deal.createdAt, `deals[${i}].createdAt`)) ? o : null;
-    return deal.closeDate !== undefined && inWindow(window, deal.closeDate) ? o : null;
+    if (p === null) return o;
+    if (o === 'open')
+      return inPeriod(p, dateOfInstant(deal.createdAt, `${entityPath('deals', i, deal)}.createdAt`)) ? o : null;
+    return deal.closeDate !== undefined && inPeriod(p, deal.closeDate) ? o : null;
   };
 }
 
 /** The grouping facts of a deal. @internal */
 export function dealFacts(deal: KpiDeal): GroupFacts {
-  return { memberId: deal.ownerId, teamId: deal.teamId, territoryId: deal.territoryId, segment: deal.segment };
+  return { ownerId: deal.ownerId, teamId: deal.teamId, territoryId: deal.territoryId, segment: deal.segment };
 }

@@ -9,8 +9,7 @@
  * @module metrics
  */
 export { conversionRate } from './conversion-rate.js';
-export { normalCdf, normalQuantile } from '../core/normal.js';
-export { wilsonInterval, type RateInterval } from './wilson-interval.js';
+export { wilsonInterval, type RateInterval, type WilsonIntervalOptions } from './wilson-interval.js';
 export { compareRates, type RateCounts, type CompareRatesOptions, type RateComparison } from './compare-rates.js';
 export {
   shrinkRates,
@@ -20,20 +19,26 @@ export {
   type ShrunkRate,
   type ShrinkRatesResult,
 } from './shrink-rates.js';
-export { GROUP_BY_KEYS, UNASSIGNED, type GroupBy, type GroupingOptions } from './group-by.js';
-export type { Grouped, GroupedSummary } from './grouped-summary.js';
-export type { OutcomeOptions } from './deal-outcome.js';
-export { mergeFunnel, finalizeFunnel } from './funnel-summary.js';
 export {
-  funnel,
-  summarizeFunnel,
+  GROUP_BY_KEYS,
+  UNASSIGNED,
+  type GroupBy,
+  type GroupByKey,
+  type GroupingOptions,
+} from '../model/group-by.js';
+export type { Grouped, GroupedSummary, GroupLabel } from './grouped-summary.js';
+export type { OutcomeOptions } from './deal-outcome.js';
+export {
+  mergeFunnel,
+  finalizeFunnel,
   type Funnel,
-  type FunnelEntity,
-  type FunnelOptions,
+  type FunnelParameters,
   type FunnelRow,
   type FunnelState,
   type FunnelSummary,
-} from './funnel.js';
+} from './funnel-summary.js';
+export { summarizeFunnel, type FunnelEntity, type FunnelOptions } from './funnel-count.js';
+export { funnel } from './funnel.js';
 export type { DealKpiOptions, KpiDeal } from './deal-kpi.js';
 export {
   winRate,
@@ -42,6 +47,7 @@ export {
   finalizeWinRate,
   type WinRate,
   type WinRateOptions,
+  type WinRateParameters,
   type WinRateState,
   type WinRateSummary,
 } from './win-rate.js';
@@ -52,6 +58,7 @@ export {
   finalizeAverageDealSize,
   type AverageDealSize,
   type AverageDealSizeOptions,
+  type DealSizeParameters,
   type DealSizeState,
   type DealSizeSummary,
 } from './deal-size.js';
@@ -62,6 +69,7 @@ export {
   finalizeSalesCycleLength,
   type SalesCycleLength,
   type SalesCycleLengthOptions,
+  type CycleLengthParameters,
   type CycleLengthState,
   type CycleLengthSummary,
 } from './cycle-length.js';
@@ -73,6 +81,7 @@ export {
   finalizeAverageCallDuration,
   type AverageCallDuration,
   type AverageCallDurationOptions,
+  type CallDurationParameters,
   type CallDurationState,
   type CallDurationSummary,
 } from './call-duration.js';
@@ -91,6 +100,7 @@ export {
   mergeQuotaAttainment,
   finalizeQuotaAttainment,
   type AttainmentDeal,
+  type QuotaRef,
   type QuotaAttainment,
   type QuotaAttainmentOptions,
   type QuotaAttainmentRow,
@@ -111,6 +121,8 @@ export {
   finalizeRevenuePerRep,
   type RevenuePerRep,
   type RevenuePerRepOptions,
+  type RevenuePerRepParameters,
+  type RepRef,
   type RevenuePerRepState,
   type RevenuePerRepSummary,
 } from './revenue-per-rep.js';
@@ -121,6 +133,7 @@ export {
   finalizeTerritoryBalance,
   type TerritoryBalance,
   type TerritoryBalanceOptions,
+  type BalanceAccount,
   type TerritoryBalanceSummary,
   type TerritoryLoad,
   type Dispersion,

@@ -84,7 +84,10 @@ export function moneyOf(amount: string, currency: string | null): Money | null {
   return currency === null ? null : fromFixed(parseFixed(amount, 'amount'), currency);
 }
 
-/** `a / b` of two exact decimal strings as the nearest double's neighbourhood (a number ratio), `null` when b is 0. @internal */
+/**
+ * `a / b` of two exact decimal strings as the nearest double's neighbourhood (a number ratio), `null` when b is 0.
+ * @internal
+ */
 export function amountRatio(a: string, b: string): number | null {
   const x = parseFixed(a, 'amount');
   const y = parseFixed(b, 'amount');

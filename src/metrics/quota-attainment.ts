@@ -3,29 +3,52 @@
  * left during the quota period; mergeable.
  * @module
  */
-import { RevopsError, invalid } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
+import { invalid, RevopsError } from '../core/errors.js';
 import { parseFixed, pow10 } from '../core/fixed.js';
-import { fromFixed, readMoney, type Money } from '../core/money.js';
-import { period as makePeriod, prorationFraction, type Period } from '../core/periods.js';
+import { fromFixed, type Money, readMoney } from '../core/money.js';
+import { period as makePeriod, type Period, prorationFraction } from '../core/periods.js';
+import { entityPath, readObject } from '../core/read.js';
 import { DEFAULT_ROUNDING, roundRational } from '../core/rounding.js';
+import {
+  invalidSummary,
+  readSummary as readTagged,
+  sameParameter,
+  summaryArray,
+  summaryInteger,
+  summaryRecord,
+  summaryString,
+} from '../core/summary.js';
 import type { Deal, DealSplit } from '../model/deal.js';
+import { type GroupingOptions, readGrouping } from '../model/group-by.js';
 import type { Member } from '../model/member.js';
 import type { Quota } from '../model/quota.js';
-import { dealCredits } from './deal-credits.js';
-import { outcomeOf, type OutcomeOptions } from './deal-outcome.js';
-import { groupKeyFunction, type GroupBy, type GroupingOptions } from './group-by.js';
-import { addAmounts, amountRatio, MoneyTotal } from './money-total.js';
 import { readList } from './counts.js';
+import { dealCredits } from './deal-credits.js';
+import { SeenIds } from './deal-kpi.js';
+import { dealOutcomeOf } from '../model/deal-outcome.js';
+import type { OutcomeOptions } from './deal-outcome.js';
+import { type GroupLabel, summaryAmount, summaryCurrency, summaryGroupBy, summaryPeriod } from './grouped-summary.js';
+import { addAmounts, amountRatio, MoneyTotal } from './money-total.js';
 
 /** The fields of a deal that attainment reads. */
 export type AttainmentDeal = Pick<Deal, 'ownerId' | 'amount' | 'stage'> & {
+  readonly id?: string;
   readonly closeDate?: string | undefined;
   readonly splits?: readonly DealSplit[] | undefined;
 };
 
-/** Options of {@link quotaAttainment}. */
-export interface QuotaAttainmentOptions extends GroupingOptions, OutcomeOptions {}
+/** What a member quota's group is read from: its member (a function `groupBy` receives it). */
+export interface QuotaRef {
+  readonly ownerId: string;
+}
+
+/**
+ * Options of {@link quotaAttainment}. `groupBy` groups member quotas by their member
+ * (`'ownerId'`), or the member's team, territory or role (from `members`), or a function of
+ * {@link QuotaRef}.
+ */
+export interface QuotaAttainmentOptions extends GroupingOptions<QuotaRef>, OutcomeOptions {}
 
 /** Attainment of one quota. */
 export interface QuotaAttainmentRow {
@@ -80,28 +103,29 @@ export interface AttainmentSummaryRow {
   attained: string;
 }
 
-/** A mergeable attainment summary (JSON). Every chunk must be summarised with the same quotas and members. */
+/**
+ * A mergeable attainment summary (JSON): `{ kind: 'quotaAttainment', version: 1, groupBy, rows }`. Every chunk
+ * must be summarised with the same quotas and members.
+ */
 export interface QuotaAttainmentSummary {
   readonly kind: 'quotaAttainment';
-  readonly groupBy: GroupBy | null;
+  readonly version: 1;
+  readonly groupBy: GroupLabel;
   readonly rows: readonly AttainmentSummaryRow[];
 }
 
 function readQuota(q: Quota, i: number, members: ReadonlyMap<string, Member>): AttainmentSummaryRow {
-  if (typeof q !== 'object' || q === null) throw invalid('INVALID_INPUT', `quotas[${i}]`, q, 'must be a quota');
+  const path = entityPath('quotas', i, q);
+  readObject(q, path);
   if ((q.memberId === undefined) === (q.teamId === undefined))
-    throw invalid('INVALID_INPUT', `quotas[${i}]`, q, 'must have exactly one of memberId or teamId');
-  if (q.measure !== undefined && q.measure !== 'bookings')
-    throw invalid(
-      'INVALID_INPUT',
-      `quotas[${i}].measure`,
-      q.measure,
-      "must be 'bookings' (attainment from deals measures bookings)",
-    );
+    throw invalid('INVALID_INPUT', path, q, 'must have exactly one of memberId or teamId');
+  if (q.measure !== undefined && q.measure !== 'bookings') {
+    const why = "must be 'bookings' (attainment from deals measures bookings)";
+    throw invalid('INVALID_INPUT', `${path}.measure`, q.measure, why);
+  }
   const p = makePeriod(q.period?.start, q.period?.end);
-  const { fixed, currency } = readMoney(q.amount, `quotas[${i}].amount`);
-  if (fixed.int < 0n)
-    throw invalid('INVALID_AMOUNT', `quotas[${i}].amount.amount`, q.amount.amount, 'must not be negative');
+  const { fixed, currency } = readMoney(q.amount, `${path}.amount`);
+  if (fixed.int < 0n) throw invalid('INVALID_AMOUNT', `${path}.amount.amount`, q.amount.amount, 'must not be negative');
   const member = q.memberId === undefined ? undefined : members.get(q.memberId);
   let numerator = 1;
   let denominator = 1;
@@ -141,8 +165,10 @@ function readQuota(q: Quota, i: number, members: ReadonlyMap<string, Member>): A
  * @example
  * ```ts
  * import { summarizeQuotaAttainment } from 'revops/metrics';
- * const quota = { memberId: 'ae1', period: { start: '2026-01-01', end: '2026-03-31' }, amount: { amount: '100000.00', currency: 'USD' }, measure: 'bookings' };
- * summarizeQuotaAttainment([{ ownerId: 'ae1', stage: 'closed-won', closeDate: '2026-02-01', amount: { amount: '30000.00', currency: 'USD' } }], [quota]).rows[0].attained;
+ * const quota = { memberId: 'ae1', period: { start: '2026-01-01', end: '2026-03-31' }, amount: { amount: '100000.00',
+ *   currency: 'USD' }, measure: 'bookings' };
+ * summarizeQuotaAttainment([{ ownerId: 'ae1', stage: 'closed-won', closeDate: '2026-02-01',
+ *   amount: { amount: '30000.00', currency: 'USD' } }], [quota]).rows[0].attained;
  * //=> '30000'
  * ```
  */
@@ -153,28 +179,30 @@ export function summarizeQuotaAttainment(
 ): QuotaAttainmentSummary {
   readList(deals, 'deals');
   readList(quotas, 'quotas');
+  const grouping = readGrouping<QuotaRef>(options, 'quotas', (r) => r);
   const members = new Map<string, Member>();
   for (const m of options.members ?? []) members.set(m.id, m);
-  const keyOf = groupKeyFunction(options);
   const rows = quotas.map((q, i) => readQuota(q, i, members));
   const byMember = new Map<string, number[]>();
   const byTeam = new Map<string, number[]>();
   rows.forEach((r, i) => {
     if (r.memberId !== undefined) {
       byMember.set(r.memberId, [...(byMember.get(r.memberId) ?? []), i]);
-      if (keyOf !== null) r.group = keyOf({ memberId: r.memberId });
+      if (grouping !== null) r.group = grouping.keyOf({ ownerId: r.memberId }, i);
     }
     if (r.teamId !== undefined) byTeam.set(r.teamId, [...(byTeam.get(r.teamId) ?? []), i]);
   });
   const totals = rows.map(() => new MoneyTotal());
-  const outcome = outcomeOf(options);
+  const outcome = dealOutcomeOf(options);
+  const seen = new SeenIds('deals');
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as AttainmentDeal;
-    if (typeof deal !== 'object' || deal === null)
-      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    if (outcome(deal.stage) !== 'won' || deal.closeDate === undefined) continue;
+    const path = entityPath('deals', i, deal);
+    readObject(deal, path);
+    seen.check(deal, i);
+    if (outcome(deal, path) !== 'won' || deal.closeDate === undefined) continue;
     const date = deal.closeDate;
-    for (const credit of dealCredits(deal, `deals[${i}]`)) {
+    for (const credit of dealCredits(deal, path)) {
       const team = members.get(credit.memberId)?.teamId;
       const targets = [
         ...(byMember.get(credit.memberId) ?? []),
@@ -184,30 +212,66 @@ export function summarizeQuotaAttainment(
         const row = rows[k] as AttainmentSummaryRow;
         if (date < row.period.start || date > row.period.end) continue;
         if (credit.amount.currency !== row.quota.currency) {
+          const field = `${path}.amount.currency`;
+          const got = JSON.stringify(String(credit.amount.currency));
           throw new RevopsError(
             'CURRENCY_MISMATCH',
-            `deals[${i}].amount.currency must be ${row.quota.currency} like quotas[${k}], got "${credit.amount.currency}"`,
+            `${field} must be ${row.quota.currency} like quotas[${k}], got ${got}`,
             {
-              field: `deals[${i}].amount.currency`,
+              field,
               value: credit.amount.currency,
             },
           );
         }
-        (totals[k] as MoneyTotal).add(credit.amount, `deals[${i}].amount`);
+        (totals[k] as MoneyTotal).add(credit.amount, `${path}.amount`);
       }
     }
   }
   rows.forEach((r, k) => {
     r.attained = (totals[k] as MoneyTotal).amount();
   });
-  return { kind: 'quotaAttainment', groupBy: options.groupBy ?? null, rows };
+  return { kind: 'quotaAttainment', version: 1, groupBy: grouping?.label ?? null, rows };
+}
+
+function summaryMoney(value: unknown, field: string): Money {
+  const v = summaryRecord(value, field);
+  const currency = summaryCurrency(v['currency'], `${field}.currency`);
+  if (currency === null) throw invalidSummary(`${field}.currency`, null, 'must be an ISO 4217 currency code');
+  return { amount: summaryAmount(v['amount'], `${field}.amount`), currency };
+}
+
+function readRow(value: unknown, field: string): AttainmentSummaryRow {
+  const v = summaryRecord(value, field);
+  const proration = summaryRecord(v['proration'], `${field}.proration`);
+  const numerator = summaryInteger(proration['numerator'], `${field}.proration.numerator`);
+  const denominator = summaryInteger(proration['denominator'], `${field}.proration.denominator`);
+  if (denominator === 0) throw invalidSummary(`${field}.proration.denominator`, 0, 'must be positive');
+  const period = summaryPeriod(v['period'], `${field}.period`);
+  if (period === null) throw invalidSummary(`${field}.period`, null, 'must be a period');
+  const row: AttainmentSummaryRow = {
+    period,
+    quota: summaryMoney(v['quota'], `${field}.quota`),
+    proration: { numerator, denominator },
+    proratedQuota: summaryMoney(v['proratedQuota'], `${field}.proratedQuota`),
+    group: v['group'] === null ? null : summaryString(v['group'], `${field}.group`),
+    attained: summaryAmount(v['attained'], `${field}.attained`),
+  };
+  if (row.proratedQuota.currency !== row.quota.currency) {
+    throw invalidSummary(`${field}.proratedQuota.currency`, row.proratedQuota.currency, 'must be the quota currency');
+  }
+  if (v['memberId'] !== undefined) row.memberId = summaryString(v['memberId'], `${field}.memberId`);
+  if (v['teamId'] !== undefined) row.teamId = summaryString(v['teamId'], `${field}.teamId`);
+  if ((row.memberId === undefined) === (row.teamId === undefined)) {
+    throw invalidSummary(field, value, 'must have exactly one of memberId or teamId');
+  }
+  return row;
 }
 
 function readSummary(value: unknown, field: string): QuotaAttainmentSummary {
-  const v = value as Partial<QuotaAttainmentSummary> | null;
-  if (typeof v !== 'object' || v === null || v.kind !== 'quotaAttainment' || !Array.isArray(v.rows))
-    throw invalid('INVALID_INPUT', field, value, 'must be a quotaAttainment summary');
-  return v as QuotaAttainmentSummary;
+  const v = readTagged(value, field, 'quotaAttainment', 1);
+  const groupBy = summaryGroupBy(v['groupBy'], `${field}.groupBy`);
+  const rows = summaryArray(v['rows'], `${field}.rows`).map((r, i) => readRow(r, `${field}.rows[${i}]`));
+  return { kind: 'quotaAttainment', version: 1, groupBy, rows };
 }
 
 /**
@@ -217,13 +281,17 @@ function readSummary(value: unknown, field: string): QuotaAttainmentSummary {
  * @param a - a summary.
  * @param b - another one.
  * @returns both together.
- * @throws {RevopsError} `INVALID_INPUT` for summaries of something else or of other quotas.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for a malformed summary, or one of other quotas,
+ *   members or grouping.
  * @example
  * ```ts
  * import { mergeQuotaAttainment, summarizeQuotaAttainment } from 'revops/metrics';
- * const quota = { memberId: 'ae1', period: { start: '2026-01-01', end: '2026-03-31' }, amount: { amount: '100.00', currency: 'USD' } };
- * const deal = { ownerId: 'ae1', stage: 'closed-won', closeDate: '2026-02-01', amount: { amount: '30.00', currency: 'USD' } };
- * mergeQuotaAttainment(summarizeQuotaAttainment([deal], [quota]), summarizeQuotaAttainment([deal], [quota])).rows[0].attained;
+ * const quota = { memberId: 'ae1', period: { start: '2026-01-01', end: '2026-03-31' }, amount: { amount: '100.00',
+ *   currency: 'USD' } };
+ * const deal = { ownerId: 'ae1', stage: 'closed-won', closeDate: '2026-02-01', amount: { amount: '30.00',
+ *   currency: 'USD' } };
+ * mergeQuotaAttainment(summarizeQuotaAttainment([deal], [quota]), summarizeQuotaAttainment([deal],
+ *   [quota])).rows[0].attained;
  * //=> '60'
  * ```
  */
@@ -232,11 +300,13 @@ export function mergeQuotaAttainment(a: QuotaAttainmentSummary, b: QuotaAttainme
   const y = readSummary(b, 'b');
   const same = (r: AttainmentSummaryRow, s: AttainmentSummaryRow | undefined): boolean =>
     s !== undefined && JSON.stringify({ ...r, attained: '' }) === JSON.stringify({ ...s, attained: '' });
-  if (x.groupBy !== y.groupBy || x.rows.length !== y.rows.length || !x.rows.every((r, i) => same(r, y.rows[i]))) {
-    throw invalid('INVALID_INPUT', 'b', 'summary', 'must be summarised with the same quotas, members and groupBy as a');
+  sameParameter(x.groupBy, y.groupBy, 'groupBy');
+  if (x.rows.length !== y.rows.length || !x.rows.every((r, i) => same(r, y.rows[i]))) {
+    throw invalidSummary('b.rows', 'summary', 'must be summarised with the same quotas and members as a');
   }
   return {
     kind: 'quotaAttainment',
+    version: 1,
     groupBy: x.groupBy,
     rows: x.rows.map((r, i) => ({
       ...r,
@@ -267,12 +337,12 @@ function total(rows: readonly AttainmentSummaryRow[]): AttainmentTotal {
  *
  * @param summary - from {@link summarizeQuotaAttainment} or {@link mergeQuotaAttainment}.
  * @returns the {@link QuotaAttainment}.
- * @throws {RevopsError} `INVALID_INPUT` for something that is not an attainment summary.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for anything but a valid attainment summary.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when member quotas of one group are in two currencies.
  * @example
  * ```ts
  * import { finalizeQuotaAttainment } from 'revops/metrics';
- * finalizeQuotaAttainment({ kind: 'quotaAttainment', groupBy: null, rows: [] }).attainment;
+ * finalizeQuotaAttainment({ kind: 'quotaAttainment', version: 1, groupBy: null, rows: [] }).attainment;
  * //=> null
  * ```
  */
@@ -316,16 +386,21 @@ export function finalizeQuotaAttainment(summary: QuotaAttainmentSummary): QuotaA
  * @param quotas - member and team quotas, measure `bookings`.
  * @param options - {@link QuotaAttainmentOptions}: `members` (proration, teams, grouping), `pipeline`, `groupBy`.
  * @returns a row per quota, the total over member quotas, and `groups` when `groupBy` is set.
- * @throws {RevopsError} `INVALID_INPUT` for deals or quotas that are not arrays, a quota without exactly one of memberId/teamId, a measure other than `bookings`, a bad deal or split shares above 1.
+ * @throws {RevopsError} `INVALID_INPUT` for deals or quotas that are not arrays, a quota without exactly one of
+ *   memberId/teamId, a measure other than `bookings`, a bad deal or split shares above 1.
+ * @throws {RevopsError} `DUPLICATE_ID` for two deals with the same id (naming both positions).
  * @throws {RevopsError} `INVALID_AMOUNT` for a malformed deal amount, or a malformed or negative quota amount.
  * @throws {RevopsError} `CURRENCY_MISMATCH` for a credit or quota in another currency.
  * @throws {RevopsError} `INVALID_PERIOD` for a malformed period; `INVALID_OPTION` for an unknown groupBy.
  * @example
  * ```ts
  * import { quotaAttainment } from 'revops/metrics';
- * const members = [{ id: 'ae1', name: 'Ana', roleId: 'account-executive', teamId: 'east', territoryIds: [], startDate: '2026-02-01' }];
- * const quota = { memberId: 'ae1', period: { start: '2026-01-01', end: '2026-03-31' }, amount: { amount: '90000.00', currency: 'USD' } };
- * const deal = { ownerId: 'ae1', stage: 'closed-won', closeDate: '2026-03-02', amount: { amount: '59000.00', currency: 'USD' } };
+ * const members = [{ id: 'ae1', name: 'Ana', roleId: 'account-executive', teamId: 'east', territoryIds: [],
+ *   startDate: '2026-02-01' }];
+ * const quota = { memberId: 'ae1', period: { start: '2026-01-01', end: '2026-03-31' }, amount: { amount: '90000.00',
+ *   currency: 'USD' } };
+ * const deal = { ownerId: 'ae1', stage: 'closed-won', closeDate: '2026-03-02', amount: { amount: '59000.00',
+ *   currency: 'USD' } };
  * const r = quotaAttainment([deal], [quota], { members });
  * [r.rows[0].proratedQuota.amount, r.attainment];
  * //=> ['59000.00', 1]

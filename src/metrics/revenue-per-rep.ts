@@ -3,25 +3,51 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { period as makePeriod, prorationFraction, type Period } from '../core/periods.js';
 import type { Money } from '../core/money.js';
+import { period as makePeriod, type Period, prorationFraction } from '../core/periods.js';
+import { entityPath, readObject, readOneOf } from '../core/read.js';
+import { invalidSummary, summaryNumber, summaryRecord } from '../core/summary.js';
+import { type GroupBy, readGrouping } from '../model/group-by.js';
 import type { Member } from '../model/member.js';
-import { dealCredits } from './deal-credits.js';
-import { outcomeOf, type OutcomeOptions } from './deal-outcome.js';
-import { groupKeyFunction, type GroupBy } from './group-by.js';
-import { finalizeGrouped, mergeGrouped, type Grouped, type GroupedSummary, summaryKind } from './grouped-summary.js';
-import type { AttainmentDeal } from './quota-attainment.js';
-import { addAmounts, amountRatio, MoneyTotal, moneyOf, sameCurrency } from './money-total.js';
 import { readList } from './counts.js';
+import { dealCredits } from './deal-credits.js';
+import { SeenIds } from './deal-kpi.js';
+import { dealOutcomeOf } from '../model/deal-outcome.js';
+import type { OutcomeOptions } from './deal-outcome.js';
+import {
+  finalizeGrouped,
+  GroupAccumulator,
+  type Grouped,
+  type GroupedSummary,
+  mergeGrouped,
+  type SummarySpec,
+  summaryAmount,
+  summaryCurrency,
+  summaryOneOf,
+} from './grouped-summary.js';
+import { addAmounts, amountRatio, MoneyTotal, moneyOf, sameCurrency } from './money-total.js';
+import { readPeriodOption } from './period-filter.js';
+import type { AttainmentDeal } from './quota-attainment.js';
+
+/** What a rep's group is read from: the credited member's id (a function `groupBy` receives it). */
+export interface RepRef {
+  readonly ownerId: string;
+}
 
 /** Options of {@link revenuePerRep}. */
 export interface RevenuePerRepOptions extends OutcomeOptions {
   /** The period: deals closed in it, and reps' days in role within it. Required. */
   readonly period: Period;
-  /** `'fte'` (default): each rep counts for the share of the period they were in role; `'count'`: each rep in role any day counts 1. */
+  /**
+   * `'fte'` (default): each rep counts for the share of the period they were in role; `'count'`: each rep in role any
+   * day counts 1.
+   */
   readonly headcount?: 'fte' | 'count';
-  /** Group by member, team, territory or role (of the credited member). Default: totals only. */
-  readonly groupBy?: Exclude<GroupBy, 'segment'>;
+  /**
+   * Group by the credited member (`'ownerId'`), their team, territory or role (from `members`),
+   * or a function of {@link RepRef}. Default: totals only. `'segment'` is refused: reps have none.
+   */
+  readonly groupBy?: Exclude<GroupBy<RepRef>, 'segment'>;
 }
 
 /** Revenue per rep. */
@@ -30,7 +56,9 @@ export interface RevenuePerRep {
   readonly revenue: Money | null;
   /** Reps in role during the period (FTE or head count). */
   readonly reps: number;
-  /** revenue ÷ reps (a number of currency units); 0 when reps closed nothing; `null` with no reps (empty denominator). */
+  /**
+   * revenue ÷ reps (a number of currency units); 0 when reps closed nothing; `null` with no reps (empty denominator).
+   */
   readonly perRep: number | null;
 }
 
@@ -41,8 +69,43 @@ export interface RevenuePerRepState {
   reps: number;
 }
 
-/** A mergeable revenue-per-rep summary (JSON); `kind` is `revenuePerRep:<start>:<end>:<headcount>`. */
-export type RevenuePerRepSummary = GroupedSummary<RevenuePerRepState>;
+/** The parameters of a revenue-per-rep summary. */
+export interface RevenuePerRepParameters {
+  /** How reps were counted. */
+  readonly headcount: 'fte' | 'count';
+}
+
+/**
+ * A mergeable revenue-per-rep summary (JSON): `{ kind: 'revenuePerRep', version: 1, groupBy, period, headcount,
+ * total, groups }`.
+ */
+export type RevenuePerRepSummary = GroupedSummary<'revenuePerRep', RevenuePerRepState, RevenuePerRepParameters>;
+
+const SPEC: SummarySpec<'revenuePerRep', RevenuePerRepState, RevenuePerRepParameters> = {
+  kind: 'revenuePerRep',
+  version: 1,
+  params: (v, field) => {
+    if (v['period'] === null) throw invalidSummary(`${field}.period`, null, 'must be the period of the summary');
+    return { headcount: summaryOneOf(v['headcount'], `${field}.headcount`, ['fte', 'count']) };
+  },
+  state: (value, field) => {
+    const v = summaryRecord(value, field);
+    const reps = summaryNumber(v['reps'], `${field}.reps`);
+    if (reps < 0) throw invalidSummary(`${field}.reps`, reps, 'must not be negative');
+    return {
+      revenue: summaryAmount(v['revenue'], `${field}.revenue`),
+      currency: summaryCurrency(v['currency'], `${field}.currency`),
+      reps,
+    };
+  },
+  merge: (a, b) => {
+    if (a.reps !== b.reps) {
+      const why = `must count the same reps as a (${a.reps}): summarise every chunk with the same members`;
+      throw invalidSummary('b.reps', b.reps, why);
+    }
+    return { revenue: addAmounts(a.revenue, b.revenue), currency: sameCurrency(a.currency, b.currency), reps: a.reps };
+  },
+};
 
 /**
  * Summarises a chunk of deals for {@link revenuePerRep}; every chunk takes the same members.
@@ -64,66 +127,53 @@ export function summarizeRevenuePerRep(
   members: readonly Member[],
   options: RevenuePerRepOptions,
 ): RevenuePerRepSummary {
-  if (typeof options !== 'object' || options === null || options.period === undefined)
-    throw invalid('INVALID_OPTION', 'period', undefined, 'is required');
+  readObject(options, 'options', 'INVALID_OPTION');
+  if (options.period === undefined) throw invalid('INVALID_OPTION', 'options.period', undefined, 'is required');
   readList(deals, 'deals');
   readList(members, 'members');
-  const p = makePeriod(options.period.start, options.period.end);
-  const headcount = options.headcount ?? 'fte';
-  if (headcount !== 'fte' && headcount !== 'count')
-    throw invalid('INVALID_OPTION', 'headcount', headcount, "must be 'fte' or 'count'");
-  if ((options.groupBy as string | undefined) === 'segment')
-    throw invalid(
-      'INVALID_OPTION',
-      'groupBy',
-      'segment',
-      'must be member, team, territory or role (reps have no segment)',
-    );
-  const keyOf = groupKeyFunction({ ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }), members });
-  const total: RevenuePerRepState = { revenue: '0', currency: null, reps: 0 };
-  const groups = new Map<string, RevenuePerRepState>();
-  const slot = (memberId: string): RevenuePerRepState[] => {
-    if (keyOf === null) return [total];
-    const key = keyOf({ memberId });
-    let s = groups.get(key);
-    if (s === undefined) {
-      s = { revenue: '0', currency: null, reps: 0 };
-      groups.set(key, s);
-    }
-    return [total, s];
-  };
+  const p = readPeriodOption(options.period) as Period;
+  const headcount = readOneOf(options.headcount ?? 'fte', 'options.headcount', ['fte', 'count']);
+  if ((options.groupBy as unknown) === 'segment') {
+    throw invalid('INVALID_OPTION', 'options.groupBy', 'segment', 'must not be segment (reps have none)');
+  }
+  const grouping = readGrouping<RepRef>(
+    { ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }), members },
+    'members',
+    (r) => r,
+  );
+  const acc = new GroupAccumulator<RevenuePerRepState, RepRef>(grouping, () => ({
+    revenue: '0',
+    currency: null,
+    reps: 0,
+  }));
+  const seenMembers = new SeenIds('members');
   members.forEach((m, i) => {
-    if (typeof m !== 'object' || m === null) throw invalid('INVALID_INPUT', `members[${i}]`, m, 'must be a member');
+    readObject(m, entityPath('members', i, m));
+    seenMembers.check(m, i);
     const end = m.endDate ?? (m.startDate > p.end ? m.startDate : p.end);
     const f = prorationFraction(makePeriod(m.startDate, end), p);
     const reps = headcount === 'fte' ? f.value : f.numerator > 0 ? 1 : 0;
-    for (const s of slot(m.id)) s.reps += reps;
+    for (const s of acc.targets({ ownerId: m.id }, i)) s.reps += reps;
   });
   const totals = new Map<RevenuePerRepState, MoneyTotal>();
-  const outcome = outcomeOf(options);
+  const outcome = dealOutcomeOf(options);
+  const seen = new SeenIds('deals');
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as AttainmentDeal;
-    if (typeof deal !== 'object' || deal === null)
-      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    if (
-      outcome(deal.stage) !== 'won' ||
-      deal.closeDate === undefined ||
-      deal.closeDate < p.start ||
-      deal.closeDate > p.end
-    )
-      continue;
+    const path = entityPath('deals', i, deal);
+    readObject(deal, path);
+    seen.check(deal, i);
+    const date = deal.closeDate;
+    if (outcome(deal, path) !== 'won' || date === undefined || date < p.start || date > p.end) continue;
     const revenueOnly = deal.splits?.filter((s) => s.kind === 'revenue');
-    for (const credit of dealCredits(
-      { ownerId: deal.ownerId, amount: deal.amount, splits: revenueOnly },
-      `deals[${i}]`,
-    )) {
-      for (const s of slot(credit.memberId)) {
+    for (const credit of dealCredits({ ownerId: deal.ownerId, amount: deal.amount, splits: revenueOnly }, path)) {
+      for (const s of acc.targets({ ownerId: credit.memberId }, i)) {
         let t = totals.get(s);
         if (t === undefined) {
           t = new MoneyTotal();
           totals.set(s, t);
         }
-        t.add(credit.amount, `deals[${i}].amount`);
+        t.add(credit.amount, `${path}.amount`);
       }
     }
   }
@@ -131,27 +181,7 @@ export function summarizeRevenuePerRep(
     s.revenue = t.amount();
     s.currency = t.currency;
   }
-  const keys = [...groups.keys()].sort();
-  return {
-    kind: `revenuePerRep:${p.start}:${p.end}:${headcount}`,
-    groupBy: options.groupBy ?? null,
-    total,
-    groups: Object.fromEntries(keys.map((k) => [k, groups.get(k) as RevenuePerRepState])),
-  };
-}
-
-const kindOf = (value: unknown, field: string): string =>
-  summaryKind(value, field, 'revenuePerRep', (kind) => kind.startsWith('revenuePerRep:'));
-
-function mergeState(a: RevenuePerRepState, b: RevenuePerRepState): RevenuePerRepState {
-  if (a.reps !== b.reps)
-    throw invalid(
-      'INVALID_INPUT',
-      'b',
-      b.reps,
-      `must count the same reps as a (${a.reps}): summarise every chunk with the same members`,
-    );
-  return { revenue: addAmounts(a.revenue, b.revenue), currency: sameCurrency(a.currency, b.currency), reps: a.reps };
+  return acc.summary(SPEC, p, { headcount });
 }
 
 /**
@@ -161,7 +191,9 @@ function mergeState(a: RevenuePerRepState, b: RevenuePerRepState): RevenuePerRep
  * @param a - a summary.
  * @param b - another one.
  * @returns both together.
- * @throws {RevopsError} `INVALID_INPUT` for another kind or other members; `INVALID_OPTION` for another grouping; `CURRENCY_MISMATCH` for two currencies.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for a malformed summary, or one of another period,
+ *   headcount, grouping or members.
+ * @throws {RevopsError} `CURRENCY_MISMATCH` for two currencies.
  * @example
  * ```ts
  * import { mergeRevenuePerRep, summarizeRevenuePerRep } from 'revops/metrics';
@@ -171,7 +203,7 @@ function mergeState(a: RevenuePerRepState, b: RevenuePerRepState): RevenuePerRep
  * ```
  */
 export function mergeRevenuePerRep(a: RevenuePerRepSummary, b: RevenuePerRepSummary): RevenuePerRepSummary {
-  return mergeGrouped(a, b, kindOf(a, 'a'), mergeState);
+  return mergeGrouped(a, b, SPEC);
 }
 
 /**
@@ -179,16 +211,18 @@ export function mergeRevenuePerRep(a: RevenuePerRepSummary, b: RevenuePerRepSumm
  *
  * @param summary - from {@link summarizeRevenuePerRep} or {@link mergeRevenuePerRep}.
  * @returns the {@link RevenuePerRep}, with `groups` when grouped.
- * @throws {RevopsError} `INVALID_INPUT` for something that is not a revenue-per-rep summary.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for anything but a valid revenue-per-rep summary.
  * @example
  * ```ts
  * import { finalizeRevenuePerRep } from 'revops/metrics';
- * finalizeRevenuePerRep({ kind: 'revenuePerRep:2026-01-01:2026-03-31:fte', groupBy: null, groups: {}, total: { revenue: '300000', currency: 'USD', reps: 2.5 } }).perRep;
+ * finalizeRevenuePerRep({ kind: 'revenuePerRep', version: 1, groupBy: null, period: { start: '2026-01-01',
+ *   end: '2026-03-31' },
+ *   headcount: 'fte', groups: {}, total: { revenue: '300000', currency: 'USD', reps: 2.5 } }).perRep;
  * //=> 120000
  * ```
  */
 export function finalizeRevenuePerRep(summary: RevenuePerRepSummary): Grouped<RevenuePerRep> {
-  return finalizeGrouped<RevenuePerRepState, RevenuePerRep>(summary, kindOf(summary, 'summary'), (s) => {
+  return finalizeGrouped(summary, SPEC, (s): RevenuePerRep => {
     const revenue = moneyOf(s.revenue, s.currency);
     const units = amountRatio(s.revenue, '1');
     return { revenue, reps: s.reps, perRep: s.reps === 0 || units === null ? null : units / s.reps };
@@ -206,18 +240,23 @@ export function finalizeRevenuePerRep(summary: RevenuePerRepSummary): Grouped<Re
  * @param members - the reps.
  * @param options - {@link RevenuePerRepOptions}: `period` (required), `headcount`, `groupBy`, `pipeline`.
  * @returns exact revenue, reps and revenue per rep, with `groups` when `groupBy` is set.
- * @throws {RevopsError} `INVALID_OPTION` without a period, or for an unknown headcount or groupBy (segment is refused: reps have none).
+ * @throws {RevopsError} `INVALID_OPTION` without a period, or for an unknown headcount or groupBy (segment is
+ *   refused: reps have none).
  * @throws {RevopsError} `INVALID_PERIOD` / `INVALID_DATE` for a malformed period or member dates.
- * @throws {RevopsError} `INVALID_INPUT` for deals or members that are not arrays, a deal or member that is not an object, or split shares above 1.
+ * @throws {RevopsError} `INVALID_INPUT` for deals or members that are not arrays, a deal or member that is not an
+ *   object, or split shares above 1.
+ * @throws {RevopsError} `DUPLICATE_ID` for two deals (or two members) with the same id, naming both positions.
  * @throws {RevopsError} `INVALID_AMOUNT` for a malformed amount.
  * @throws {RevopsError} `CURRENCY_MISMATCH` for revenue in two currencies.
  * @example
  * ```ts
  * import { revenuePerRep } from 'revops/metrics';
  * const rep = (id, startDate) => ({ id, name: id, roleId: 'account-executive', territoryIds: [], startDate });
- * const won = (ownerId, amount) => ({ ownerId, stage: 'closed-won', closeDate: '2026-02-20', amount: { amount, currency: 'USD' } });
+ * const won = (ownerId, amount) => ({ ownerId, stage: 'closed-won', closeDate: '2026-02-20', amount: { amount,
+ *   currency: 'USD' } });
  * // b joined on 15 February: 14 of February's 28 days
- * revenuePerRep([won('a', '200000'), won('b', '100000')], [rep('a', '2025-01-01'), rep('b', '2026-02-15')], { period: { start: '2026-02-01', end: '2026-02-28' } });
+ * revenuePerRep([won('a', '200000'), won('b', '100000')], [rep('a', '2025-01-01'), rep('b', '2026-02-15')],
+ *   { period: { start: '2026-02-01', end: '2026-02-28' } });
  * //=> { revenue: { amount: '300000.00', currency: 'USD' }, reps: 1.5, perRep: 200000 }
  * ```
  */

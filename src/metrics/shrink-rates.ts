@@ -53,7 +53,10 @@ export interface ShrinkRatesResult {
   readonly method: 'fixed' | 'mle' | 'pooled';
   /** The prior used; `null` for `'pooled'`. */
   readonly prior: BetaPrior | null;
-  /** Σ successes / Σ trials over all groups; with no trials at all (possible only with a fixed prior), the prior mean α/(α + β). */
+  /**
+   * Σ successes / Σ trials over all groups; with no trials at all (possible only with a fixed prior), the prior mean
+   * α/(α + β).
+   */
   readonly pooledRate: number;
   /** Beta-binomial log-likelihood at the prior (without the constant Σ ln C(n, k)); `null` for `'pooled'`. */
   readonly logLikelihood: number | null;

@@ -4,10 +4,26 @@
  */
 import { invalid } from '../core/errors.js';
 import type { Money } from '../core/money.js';
+import { entityPath, readObject } from '../core/read.js';
+import {
+  invalidSummary,
+  readSummary as readTagged,
+  sameParameter,
+  summaryArray,
+  summaryInteger,
+  summaryNumber,
+  summaryRecord,
+  summaryString,
+} from '../core/summary.js';
 import type { Account } from '../model/account.js';
 import type { Territory } from '../model/territory.js';
-import { addAmounts, amountRatio, MoneyTotal, moneyOf, rejectNegative, sameCurrency } from './money-total.js';
 import { readList } from './counts.js';
+import { SeenIds } from './deal-kpi.js';
+import { summaryAmount, summaryCurrency } from './grouped-summary.js';
+import { addAmounts, amountRatio, MoneyTotal, moneyOf, rejectNegative, sameCurrency } from './money-total.js';
+
+/** The fields of an account that territory balance reads. */
+export type BalanceAccount = Pick<Account, 'annualSpend' | 'territoryId'> & { readonly id?: string };
 
 /** Options of {@link territoryBalance}. */
 export interface TerritoryBalanceOptions {
@@ -54,9 +70,10 @@ export interface TerritoryBalance {
   readonly threshold: number;
 }
 
-/** A mergeable territory-balance summary (JSON). */
+/** A mergeable territory-balance summary (JSON): `{ kind: 'territoryBalance', version: 1, threshold, … }`. */
 export interface TerritoryBalanceSummary {
   readonly kind: 'territoryBalance';
+  readonly version: 1;
   readonly threshold: number;
   readonly currency: string | null;
   /** Per territory id, in the order of `territories`: exact potential and account count. */
@@ -106,7 +123,7 @@ export function dispersion(ids: readonly string[], values: readonly number[], th
  * ```
  */
 export function summarizeTerritoryBalance(
-  accounts: readonly Pick<Account, 'annualSpend' | 'territoryId'>[],
+  accounts: readonly BalanceAccount[],
   territories: readonly Pick<Territory, 'id'>[],
   options: TerritoryBalanceOptions = {},
 ): TerritoryBalanceSummary {
@@ -114,34 +131,39 @@ export function summarizeTerritoryBalance(
   readList(territories, 'territories');
   const threshold = options.threshold ?? 0.2;
   if (typeof threshold !== 'number' || !(threshold >= 0 && threshold < 1))
-    throw invalid('INVALID_OPTION', 'threshold', threshold, 'must be a fraction in [0, 1) (0.2 for ±20%)');
+    throw invalid('INVALID_OPTION', 'options.threshold', threshold, 'must be a fraction in [0, 1) (0.2 for ±20%)');
   const index = new Map<string, number>();
+  const seenTerritories = new SeenIds('territories');
   territories.forEach((t, i) => {
-    if (typeof t !== 'object' || t === null || typeof t.id !== 'string')
-      throw invalid('INVALID_INPUT', `territories[${i}]`, t, 'must be a territory');
-    if (index.has(t.id)) throw invalid('INVALID_INPUT', `territories[${i}].id`, t.id, 'must not repeat');
+    readObject(t, entityPath('territories', i, t));
+    if (typeof t.id !== 'string') throw invalid('INVALID_INPUT', `territories[${i}].id`, t.id, 'must be a string');
+    seenTerritories.check(t, i);
     index.set(t.id, i);
   });
   const totals = territories.map(() => new MoneyTotal());
   const counts = territories.map(() => 0);
   const all = new MoneyTotal();
   let unassigned = 0;
+  const seen = new SeenIds('accounts');
   accounts.forEach((a, i) => {
-    if (typeof a !== 'object' || a === null) throw invalid('INVALID_INPUT', `accounts[${i}]`, a, 'must be an account');
+    const path = entityPath('accounts', i, a);
+    readObject(a, path);
+    seen.check(a, i);
     if (a.territoryId === undefined) {
       unassigned++;
       return;
     }
     const k = index.get(a.territoryId);
     if (k === undefined)
-      throw invalid('INVALID_INPUT', `accounts[${i}].territoryId`, a.territoryId, 'must be one of the territories');
-    all.add(a.annualSpend, `accounts[${i}].annualSpend`);
-    rejectNegative(a.annualSpend, `accounts[${i}].annualSpend`, '(CV and Gini measure non-negative loads)');
-    (totals[k] as MoneyTotal).add(a.annualSpend, `accounts[${i}].annualSpend`);
+      throw invalid('INVALID_INPUT', `${path}.territoryId`, a.territoryId, 'must be one of the territories');
+    all.add(a.annualSpend, `${path}.annualSpend`);
+    rejectNegative(a.annualSpend, `${path}.annualSpend`, '(CV and Gini measure non-negative loads)');
+    (totals[k] as MoneyTotal).add(a.annualSpend, `${path}.annualSpend`);
     counts[k] = (counts[k] as number) + 1;
   });
   return {
     kind: 'territoryBalance',
+    version: 1,
     threshold,
     currency: all.currency,
     territories: territories.map((t, k) => ({
@@ -154,10 +176,26 @@ export function summarizeTerritoryBalance(
 }
 
 function readSummary(value: unknown, field: string): TerritoryBalanceSummary {
-  const v = value as Partial<TerritoryBalanceSummary> | null;
-  if (typeof v !== 'object' || v === null || v.kind !== 'territoryBalance' || !Array.isArray(v.territories))
-    throw invalid('INVALID_INPUT', field, value, 'must be a territoryBalance summary');
-  return v as TerritoryBalanceSummary;
+  const v = readTagged(value, field, 'territoryBalance', 1);
+  const threshold = summaryNumber(v['threshold'], `${field}.threshold`);
+  if (!(threshold >= 0 && threshold < 1)) throw invalidSummary(`${field}.threshold`, threshold, 'must be in [0, 1)');
+  const territories = summaryArray(v['territories'], `${field}.territories`).map((t, i) => {
+    const f = `${field}.territories[${i}]`;
+    const r = summaryRecord(t, f);
+    return {
+      territoryId: summaryString(r['territoryId'], `${f}.territoryId`),
+      potential: summaryAmount(r['potential'], `${f}.potential`),
+      accounts: summaryInteger(r['accounts'], `${f}.accounts`),
+    };
+  });
+  return {
+    kind: 'territoryBalance',
+    version: 1,
+    threshold,
+    currency: summaryCurrency(v['currency'], `${field}.currency`),
+    territories,
+    unassignedAccounts: summaryInteger(v['unassignedAccounts'], `${field}.unassignedAccounts`),
+  };
 }
 
 /**
@@ -166,27 +204,27 @@ function readSummary(value: unknown, field: string): TerritoryBalanceSummary {
  * @param a - a summary.
  * @param b - another one.
  * @returns both together.
- * @throws {RevopsError} `INVALID_INPUT` for summaries of other territories or threshold; `CURRENCY_MISMATCH` for two currencies.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for a malformed summary, or one of other territories
+ *   or threshold.
+ * @throws {RevopsError} `CURRENCY_MISMATCH` for two currencies.
  * @example
  * ```ts
  * import { mergeTerritoryBalance, summarizeTerritoryBalance } from 'revops/metrics';
  * const t = [{ id: 't1', name: 'North', ownerIds: [] }];
- * mergeTerritoryBalance(summarizeTerritoryBalance([], t), summarizeTerritoryBalance([{ territoryId: 't1', annualSpend: { amount: '5.00', currency: 'USD' } }], t)).territories;
+ * mergeTerritoryBalance(summarizeTerritoryBalance([], t), summarizeTerritoryBalance([{ territoryId: 't1',
+ *   annualSpend: { amount: '5.00', currency: 'USD' } }], t)).territories;
  * //=> [{ territoryId: 't1', potential: '5', accounts: 1 }]
  * ```
  */
 export function mergeTerritoryBalance(a: TerritoryBalanceSummary, b: TerritoryBalanceSummary): TerritoryBalanceSummary {
   const x = readSummary(a, 'a');
   const y = readSummary(b, 'b');
-  if (
-    x.threshold !== y.threshold ||
-    x.territories.length !== y.territories.length ||
-    x.territories.some((t, i) => t.territoryId !== y.territories[i]?.territoryId)
-  ) {
-    throw invalid('INVALID_INPUT', 'b', 'summary', 'must cover the same territories with the same threshold as a');
-  }
+  sameParameter(x.threshold, y.threshold, 'threshold');
+  const ids = (s: TerritoryBalanceSummary): string[] => s.territories.map((t) => t.territoryId);
+  sameParameter(ids(x), ids(y), 'territories');
   return {
     kind: 'territoryBalance',
+    version: 1,
     threshold: x.threshold,
     currency: sameCurrency(x.currency, y.currency),
     territories: x.territories.map((t, i) => {
@@ -206,12 +244,14 @@ export function mergeTerritoryBalance(a: TerritoryBalanceSummary, b: TerritoryBa
  *
  * @param summary - from {@link summarizeTerritoryBalance} or {@link mergeTerritoryBalance}.
  * @returns the {@link TerritoryBalance}.
- * @throws {RevopsError} `INVALID_INPUT` for something that is not a territory-balance summary.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for anything but a valid territory-balance summary.
  * @example
  * ```ts
  * import { finalizeTerritoryBalance } from 'revops/metrics';
- * finalizeTerritoryBalance({ kind: 'territoryBalance', threshold: 0.2, currency: 'USD', unassignedAccounts: 0,
- *   territories: [{ territoryId: 'a', potential: '100', accounts: 1 }, { territoryId: 'b', potential: '300', accounts: 3 }] }).workload;
+ * finalizeTerritoryBalance({ kind: 'territoryBalance', version: 1, threshold: 0.2, currency: 'USD',
+ *   unassignedAccounts: 0,
+ *   territories: [{ territoryId: 'a', potential: '100', accounts: 1 }, { territoryId: 'b', potential: '300',
+ *     accounts: 3 }] }).workload;
  * //=> { mean: 2, cv: 0.5, gini: 0.25, over: ['b'], under: ['a'] }
  * ```
  */
@@ -252,7 +292,9 @@ export function finalizeTerritoryBalance(summary: TerritoryBalanceSummary): Terr
  * @param territories - every territory.
  * @param options - {@link TerritoryBalanceOptions}.
  * @returns loads per territory, dispersion of potential and workload.
- * @throws {RevopsError} `INVALID_INPUT` for an account in an unknown territory, a repeated territory id, a non-object or lists that are not arrays.
+ * @throws {RevopsError} `INVALID_INPUT` for an account in an unknown territory, a non-object or lists that are
+ *   not arrays.
+ * @throws {RevopsError} `DUPLICATE_ID` for a repeated territory id or account id (naming both positions).
  * @throws {RevopsError} `INVALID_OPTION` for a threshold outside [0, 1).
  * @throws {RevopsError} `CURRENCY_MISMATCH` for annual spends in two currencies.
  * @throws {RevopsError} `INVALID_AMOUNT` for a malformed or negative annual spend.
@@ -266,7 +308,7 @@ export function finalizeTerritoryBalance(summary: TerritoryBalanceSummary): Terr
  * ```
  */
 export function territoryBalance(
-  accounts: readonly Pick<Account, 'annualSpend' | 'territoryId'>[],
+  accounts: readonly BalanceAccount[],
   territories: readonly Pick<Territory, 'id'>[],
   options: TerritoryBalanceOptions = {},
 ): TerritoryBalance {

@@ -3,8 +3,15 @@
  * @module
  */
 import type { RateValue } from '../core/ratio.js';
+import { invalid } from '../core/errors.js';
 import { readConfidence, readPair } from './counts.js';
 import { criticalValue } from '../core/normal.js';
+
+/** Options of {@link wilsonInterval}. */
+export interface WilsonIntervalOptions {
+  /** The confidence level, strictly between 0 and 1. Default `0.95`. */
+  readonly confidence?: number;
+}
 
 /** A rate with a confidence interval and the counts it came from. */
 export interface RateInterval {
@@ -34,23 +41,26 @@ export interface RateInterval {
  *
  * @param successes - k, a non-negative integer at most `trials`.
  * @param trials - n, a non-negative integer.
- * @param confidence - the confidence level, strictly between 0 and 1; default 0.95.
+ * @param options - {@link WilsonIntervalOptions}: `confidence` (default 0.95).
  * @returns the rate and its interval, with the counts.
  * @throws {RevopsError} `INVALID_COUNT` for a negative or non-integer count or k > n.
  * @throws {RevopsError} `INVALID_RATE` for a confidence outside (0, 1).
  * @example
  * ```ts
  * import { wilsonInterval } from 'revops/metrics';
- * const i = wilsonInterval(18, 20, 0.95);
+ * const i = wilsonInterval(18, 20, { confidence: 0.95 });
  * [i.rate, Math.abs(i.lower - 0.6989663547715128) < 1e-12, Math.abs(i.upper - 0.972133518786232) < 1e-12];
  * //=> [0.9, true, true]
  * wilsonInterval(0, 0).rate;
  * //=> null
  * ```
  */
-export function wilsonInterval(successes: number, trials: number, confidence = 0.95): RateInterval {
+export function wilsonInterval(successes: number, trials: number, options: WilsonIntervalOptions = {}): RateInterval {
   const [k, n] = readPair(successes, trials, 'successes', 'trials');
-  const c = readConfidence(confidence);
+  if (typeof options !== 'object' || options === null) {
+    throw invalid('INVALID_OPTION', 'options', options, 'must be an options object ({ confidence })');
+  }
+  const c = readConfidence(options.confidence ?? 0.95, 'options.confidence');
   if (n === 0) return { rate: null, lower: null, upper: null, successes: k, trials: n, confidence: c };
   const z = criticalValue(c);
   const [lower, upper] = wilsonBounds(k, n, z);

@@ -2,20 +2,27 @@
  * Win rate by count or by value over closed deals, with mergeable summaries.
  * @module
  */
-import { invalid, RevopsError } from '../core/errors.js';
+import { RevopsError } from '../core/errors.js';
 import type { Money } from '../core/money.js';
+import { entityPath, readOneOf } from '../core/read.js';
 import type { RateValue } from '../core/ratio.js';
+import { summaryInteger, summaryRecord } from '../core/summary.js';
+import { readGrouping } from '../model/group-by.js';
+import { readList } from './counts.js';
 import { dealFacts, dealSelector, type DealKpiOptions, type KpiDeal } from './deal-kpi.js';
 import {
   finalizeGrouped,
   GroupAccumulator,
-  mergeGrouped,
   type Grouped,
   type GroupedSummary,
-  summaryKind,
+  mergeGrouped,
+  type SummarySpec,
+  summaryAmount,
+  summaryCurrency,
+  summaryOneOf,
 } from './grouped-summary.js';
 import { addAmounts, amountRatio, MoneyTotal, moneyOf, rejectNegative, sameCurrency } from './money-total.js';
-import { readList } from './counts.js';
+import { readPeriodOption } from './period-filter.js';
 
 /** Options of {@link winRate}. */
 export interface WinRateOptions extends DealKpiOptions {
@@ -45,13 +52,39 @@ export interface WinRateState {
   currency: string | null;
 }
 
-/** A mergeable win-rate summary (JSON); `kind` is `winRate:count` or `winRate:value`. */
-export type WinRateSummary = GroupedSummary<WinRateState>;
-
-function readBy(by: unknown): 'count' | 'value' {
-  if (by !== 'count' && by !== 'value') throw invalid('INVALID_OPTION', 'by', by, "must be 'count' or 'value'");
-  return by;
+/** The parameters of a win-rate summary. */
+export interface WinRateParameters {
+  /** `'count'` or `'value'`. */
+  readonly by: 'count' | 'value';
 }
+
+/** A mergeable win-rate summary (JSON): `{ kind: 'winRate', version: 1, groupBy, period, by, total, groups }`. */
+export type WinRateSummary = GroupedSummary<'winRate', WinRateState, WinRateParameters>;
+
+function readState(value: unknown, field: string): WinRateState {
+  const v = summaryRecord(value, field);
+  return {
+    won: summaryInteger(v['won'], `${field}.won`),
+    lost: summaryInteger(v['lost'], `${field}.lost`),
+    wonAmount: summaryAmount(v['wonAmount'], `${field}.wonAmount`),
+    lostAmount: summaryAmount(v['lostAmount'], `${field}.lostAmount`),
+    currency: summaryCurrency(v['currency'], `${field}.currency`),
+  };
+}
+
+const SPEC: SummarySpec<'winRate', WinRateState, WinRateParameters> = {
+  kind: 'winRate',
+  version: 1,
+  params: (v, field) => ({ by: summaryOneOf(v['by'], `${field}.by`, ['count', 'value']) }),
+  state: readState,
+  merge: (a, b) => ({
+    won: a.won + b.won,
+    lost: a.lost + b.lost,
+    wonAmount: addAmounts(a.wonAmount, b.wonAmount),
+    lostAmount: addAmounts(a.lostAmount, b.lostAmount),
+    currency: sameCurrency(a.currency, b.currency),
+  }),
+};
 
 /**
  * Summarises a chunk of deals for {@link winRate}.
@@ -69,9 +102,9 @@ function readBy(by: unknown): 'count' | 'value' {
  */
 export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOptions = {}): WinRateSummary {
   readList(deals, 'deals');
-  const by = readBy(options.by ?? 'count');
+  const by = readOneOf(options.by ?? 'count', 'options.by', ['count', 'value']);
   const select = dealSelector(options, 'closed');
-  const acc = new GroupAccumulator<WinRateState>(`winRate:${by}`, options, () => ({
+  const acc = new GroupAccumulator<WinRateState, KpiDeal>(readGrouping(options, 'deals', dealFacts), () => ({
     won: 0,
     lost: 0,
     wonAmount: '0',
@@ -83,7 +116,8 @@ export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOpti
     const deal = deals[i] as KpiDeal;
     const o = select(deal, i);
     if (o === null) continue;
-    for (const s of acc.targets(deal, dealFacts)) {
+    const path = entityPath('deals', i, deal);
+    for (const s of acc.targets(deal, i)) {
       if (o === 'won') s.won++;
       else s.lost++;
       if (by === 'value') {
@@ -96,17 +130,19 @@ export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOpti
         const other = o === 'won' ? l : w;
         // one currency across won and lost amounts
         if (other.currency !== null && deal.amount?.currency !== other.currency) {
+          const field = `${path}.amount.currency`;
+          const got = JSON.stringify(String(deal.amount?.currency));
           throw new RevopsError(
             'CURRENCY_MISMATCH',
-            `deals[${i}].amount.currency must be ${other.currency} like the deals before it, got "${String(deal.amount?.currency)}"`,
+            `${field} must be ${other.currency} like the deals before it, got ${got}`,
             {
-              field: `deals[${i}].amount.currency`,
+              field,
               value: deal.amount?.currency,
             },
           );
         }
-        (o === 'won' ? w : l).add(deal.amount, `deals[${i}].amount`);
-        rejectNegative(deal.amount, `deals[${i}].amount`, '(a value-weighted win rate needs amounts ≥ 0)');
+        (o === 'won' ? w : l).add(deal.amount, `${path}.amount`);
+        rejectNegative(deal.amount, `${path}.amount`, '(a value-weighted win rate needs amounts ≥ 0)');
       }
     }
   }
@@ -115,21 +151,8 @@ export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOpti
     s.lostAmount = l.amount();
     s.currency = w.currency ?? l.currency;
   }
-  return acc.summary();
+  return acc.summary(SPEC, readPeriodOption(options.period), { by });
 }
-
-function mergeState(a: WinRateState, b: WinRateState): WinRateState {
-  return {
-    won: a.won + b.won,
-    lost: a.lost + b.lost,
-    wonAmount: addAmounts(a.wonAmount, b.wonAmount),
-    lostAmount: addAmounts(a.lostAmount, b.lostAmount),
-    currency: sameCurrency(a.currency, b.currency),
-  };
-}
-
-const kindOf = (value: unknown, field: string): string =>
-  summaryKind(value, field, 'winRate', (kind) => kind === 'winRate:count' || kind === 'winRate:value');
 
 /**
  * Merges two win-rate summaries (same `by` and grouping).
@@ -137,7 +160,9 @@ const kindOf = (value: unknown, field: string): string =>
  * @param a - a summary.
  * @param b - another one.
  * @returns both together.
- * @throws {RevopsError} `INVALID_INPUT` for summaries of another kind or `by`; `INVALID_OPTION` for another grouping; `CURRENCY_MISMATCH` for amounts in two currencies.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for a malformed summary (a count that is not a
+ *   non-negative integer, an amount that is not a decimal string, …) or one of another `by`, grouping or period.
+ * @throws {RevopsError} `CURRENCY_MISMATCH` for amounts in two currencies.
  * @example
  * ```ts
  * import { mergeWinRate, summarizeWinRate } from 'revops/metrics';
@@ -146,7 +171,7 @@ const kindOf = (value: unknown, field: string): string =>
  * ```
  */
 export function mergeWinRate(a: WinRateSummary, b: WinRateSummary): WinRateSummary {
-  return mergeGrouped(a, b, kindOf(a, 'a'), mergeState);
+  return mergeGrouped(a, b, SPEC);
 }
 
 /**
@@ -154,18 +179,17 @@ export function mergeWinRate(a: WinRateSummary, b: WinRateSummary): WinRateSumma
  *
  * @param summary - from {@link summarizeWinRate} or {@link mergeWinRate}.
  * @returns the {@link WinRate}, with `groups` when grouped.
- * @throws {RevopsError} `INVALID_INPUT` for something that is not a win-rate summary.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for anything but a valid win-rate summary.
  * @example
  * ```ts
  * import { finalizeWinRate } from 'revops/metrics';
- * finalizeWinRate({ kind: 'winRate:count', groupBy: null, groups: {}, total: { won: 1, lost: 3, wonAmount: '0', lostAmount: '0', currency: null } }).rate;
+ * finalizeWinRate({ kind: 'winRate', version: 1, groupBy: null, period: null, by: 'count', groups: {},
+ *   total: { won: 1, lost: 3, wonAmount: '0', lostAmount: '0', currency: null } }).rate;
  * //=> 0.25
  * ```
  */
 export function finalizeWinRate(summary: WinRateSummary): Grouped<WinRate> {
-  const kind = kindOf(summary, 'summary');
-  const by = kind === 'winRate:value' ? 'value' : 'count';
-  return finalizeGrouped<WinRateState, WinRate>(summary, kind, (s) => {
+  return finalizeGrouped(summary, SPEC, (s, { by }): WinRate => {
     const closed = addAmounts(s.wonAmount, s.lostAmount);
     return {
       by,
@@ -180,25 +204,29 @@ export function finalizeWinRate(summary: WinRateSummary): Grouped<WinRate> {
 }
 
 /**
- * The win rate over **closed** deals only (open deals are neither wins nor losses; research
- * §4.3): by count, won ÷ (won + lost); by value, Σ won amount ÷ Σ (won + lost) amount, with
+ * The win rate over **closed** deals only (open deals are neither wins nor losses): by count, won ÷ (won + lost); by
+ * value, Σ won amount ÷ Σ (won + lost) amount, with
  * the sums exact and the final ratio a number. They differ when deal size goes with the
  * outcome (large deals lost more often ⇒ value rate below count rate). Some vendors add
  * overdue open deals to the denominator; revops does not.
  *
  * @param deals - deals; won and lost are told apart by stage (see `pipeline`).
- * @param options - {@link WinRateOptions}: `by`, `pipeline`, `window` (by close date), `groupBy`, `members`.
+ * @param options - {@link WinRateOptions}: `by`, `pipeline`, `period` (by close date), `groupBy`, `members`.
  * @returns the {@link WinRate}, with `groups` when `groupBy` is set.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown `by` or `groupBy`.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when `by: 'value'` meets two currencies.
- * @throws {RevopsError} `INVALID_PERIOD` for a malformed window.
+ * @throws {RevopsError} `INVALID_PERIOD` / `INVALID_DATE` for a malformed period.
  * @throws {RevopsError} `INVALID_INPUT` for deals that are not an array or a deal that is not an object.
- * @throws {RevopsError} `INVALID_AMOUNT` with `by: 'value'`, for a malformed or negative amount (a rate outside [0, 1] otherwise).
+ * @throws {RevopsError} `DUPLICATE_ID` for two deals with the same id (naming both positions).
+ * @throws {RevopsError} `INVALID_AMOUNT` with `by: 'value'`, for a malformed or negative amount (a rate outside [0,
+ *   1] otherwise).
  * @example
  * ```ts
  * import { winRate } from 'revops/metrics';
- * const deal = (stage, amount) => ({ ownerId: 'ae1', stage, createdAt: '2026-01-05T10:00:00Z', amount: { amount, currency: 'USD' } });
- * const deals = [deal('closed-won', '10000.00'), deal('closed-lost', '90000.00'), deal('closed-won', '5000.00'), deal('proposal', '1.00')];
+ * const deal = (stage, amount) => ({ ownerId: 'ae1', stage, createdAt: '2026-01-05T10:00:00Z', amount: { amount,
+ *   currency: 'USD' } });
+ * const deals = [deal('closed-won', '10000.00'), deal('closed-lost', '90000.00'), deal('closed-won', '5000.00'),
+ *   deal('proposal', '1.00')];
  * [winRate(deals, { by: 'count' }).rate, winRate(deals, { by: 'value' }).rate];
  * //=> [0.6666666666666666, 0.14285714285714285]
  * ```

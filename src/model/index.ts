@@ -31,6 +31,7 @@ export {
   type DealType,
   type ForecastCategory,
 } from './segment.js';
+export { GROUP_BY_KEYS, UNASSIGNED, type GroupBy, type GroupByKey, type GroupingOptions } from './group-by.js';
 export { PHASES, PERMISSIONS, type Phase, type Permission, type Role } from './role-types.js';
 export { RoleSchema, parseRole, safeParseRole } from './role.js';
 export { defaultRoles, roleHasPermission, type DefaultRoleId } from './default-roles.js';

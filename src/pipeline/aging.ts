@@ -45,16 +45,19 @@ export interface AgingEntity {
  * @param options - See {@link AgingOptions}.
  * @returns The aging entities, most days in stage first.
  * @throws {RevopsError} `INVALID_OPTION` for a threshold that is negative or not finite, or names an unknown stage.
- * @throws {RevopsError} `INVALID_INPUT` for `entities` that is not an array of objects, an event naming a stage the pipeline
+ * @throws {RevopsError} `INVALID_INPUT` for `entities` that is not an array of objects, an event naming a stage the
+ *   pipeline
  *   does not have, or events out of order; also when `options` is not an object.
  * @throws {RevopsError} `INVALID_DATE` for an `asOf` or event `at` that is not an instant.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
  * @example
  * ```ts
  * import { agingDeals, defaultDealPipeline } from 'revops/pipeline';
- * const ev = (from: string | null, to: string, at: string) => ({ from, to, at, actorId: 'a', roleId: 'account-executive' });
+ * const ev = (from: string | null, to: string, at: string) => ({ from, to, at, actorId: 'a',
+ *   roleId: 'account-executive' });
  * const deals = [
- *   { id: 'd1', history: [ev(null, 'discovery', '2026-01-01T00:00:00Z'), ev('discovery', 'proposal', '2026-01-10T00:00:00Z')] },
+ *   { id: 'd1', history: [ev(null, 'discovery', '2026-01-01T00:00:00Z'), ev('discovery', 'proposal',
+ *     '2026-01-10T00:00:00Z')] },
  *   { id: 'd2', history: [ev(null, 'discovery', '2026-01-25T00:00:00Z')] },
  * ];
  * agingDeals(deals, { pipeline: defaultDealPipeline, asOf: '2026-02-01T12:00:00Z', thresholdDays: 14 });

@@ -23,7 +23,10 @@ export interface AvailableTransition {
   readonly via: 'transition' | 'reopen';
   /** Whether a `reason` must be given. */
   readonly requiresReason: boolean;
-  /** Guard fields not yet set on the entity: set them (e.g. through `changes`) or the move is refused with `GUARD_FAILED`. */
+  /**
+   * Guard fields not yet set on the entity: set them (e.g. through `changes`) or the move is refused with
+   * `GUARD_FAILED`.
+   */
   readonly missingFields: readonly string[];
 }
 
@@ -44,9 +47,11 @@ export interface AvailableTransition {
  * ```ts
  * import { availableTransitions, defaultDealPipeline } from 'revops/pipeline';
  * const deal = { id: 'd1', stage: 'proposal', amount: { amount: '900.00', currency: 'USD' }, history: [] };
- * availableTransitions(deal, { pipeline: defaultDealPipeline, actor: { id: 'x1', roleId: 'sales-specialist' } }).map((a) => a.to);
+ * availableTransitions(deal, { pipeline: defaultDealPipeline, actor: { id: 'x1',
+ *   roleId: 'sales-specialist' } }).map((a) => a.to);
  * //=> ['demo', 'negotiation']
- * availableTransitions(deal, { pipeline: defaultDealPipeline, actor: { id: 'ae1', roleId: 'account-executive' } }).find((a) => a.to === 'closed-won');
+ * availableTransitions(deal, { pipeline: defaultDealPipeline, actor: { id: 'ae1',
+ *   roleId: 'account-executive' } }).find((a) => a.to === 'closed-won');
  * //=> { to: 'closed-won', via: 'transition', requiresReason: false, missingFields: ['expectedCloseDate'] }
  * ```
  */

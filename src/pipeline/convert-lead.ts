@@ -91,7 +91,8 @@ export interface ConvertedLead<L> {
  * @throws {RevopsError} `INVALID_INPUT` for a lead whose stage is not in the lead pipeline or differs from its last
  *   event's `to`, a malformed actor, or missing `options`, `deal`, `deal.id` or `deal.amount`.
  * @throws {RevopsError} `INVALID_PIPELINE` if a pipeline option did not come from `definePipeline`.
- * @throws {RevopsError} `INVALID_OPTION` if `leadPipeline` is not a lead pipeline with a hand-off stage, or `dealPipeline` not a deal pipeline.
+ * @throws {RevopsError} `INVALID_OPTION` if `leadPipeline` is not a lead pipeline with a hand-off stage, or
+ *   `dealPipeline` not a deal pipeline.
  * @example
  * ```ts
  * import { convertLead } from 'revops/pipeline';
@@ -103,7 +104,8 @@ export interface ConvertedLead<L> {
  *   actor: { id: 'sdr1', roleId: 'sdr' }, at: '2026-02-03T15:00:00Z',
  *   deal: { id: 'd9', ownerId: 'ae1', amount: { amount: 18000, currency: 'USD' }, expectedCloseDate: '2026-05-29' },
  * });
- * r.ok && [r.value.lead.stage, r.value.deal.stage, r.value.deal.ownerId, r.value.deal.sourceMemberId, r.value.deal.amount.amount];
+ * r.ok && [r.value.lead.stage, r.value.deal.stage, r.value.deal.ownerId, r.value.deal.sourceMemberId,
+ *   r.value.deal.amount.amount];
  * //=> ['converted', 'discovery', 'ae1', 'sdr1', '18000.00']
  * const noOwner = convertLead(lead, { actor: { id: 'sdr1', roleId: 'sdr' }, at: '2026-02-03T15:00:00Z',
  *   deal: { id: 'd9', amount: { amount: 1, currency: 'USD' }, expectedCloseDate: '2026-05-29' } });

@@ -40,13 +40,15 @@ export interface EnterPipelineOptions {
  * @param options - See {@link EnterPipelineOptions}.
  * @returns `{ ok: true, value }` with the started entity, or `{ ok: false, error }`.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
- * @throws {RevopsError} `INVALID_INPUT` when `history` is not empty, the stage is unknown, or the actor, reason or `changes` are malformed.
+ * @throws {RevopsError} `INVALID_INPUT` when `history` is not empty, the stage is unknown, or the actor, reason or
+ *   `changes` are malformed.
  * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset.
  * @throws {RevopsError} `INVALID_RATE` if `changes.probability` is not a fraction in [0, 1].
  * @example
  * ```ts
  * import { defaultLeadPipeline, enterPipeline } from 'revops/pipeline';
- * const r = enterPipeline({ id: 'l1', stage: '', history: [] }, { pipeline: defaultLeadPipeline, actor: { id: 's1', roleId: 'sdr' }, at: '2026-01-05T09:00:00Z' });
+ * const r = enterPipeline({ id: 'l1', stage: '', history: [] }, { pipeline: defaultLeadPipeline, actor: { id: 's1',
+ *   roleId: 'sdr' }, at: '2026-01-05T09:00:00Z' });
  * r.ok && [r.value.stage, r.value.history[0]?.from];
  * //=> ['new', null]
  * ```

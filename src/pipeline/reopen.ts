@@ -29,24 +29,29 @@ export type ReopenOptions = TransitionOptions;
  * @param options - See {@link TransitionOptions}.
  * @returns `{ ok: true, value }` with the reopened entity, or `{ ok: false, error }`.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
- * @throws {RevopsError} `INVALID_INPUT` for an unknown stage, a current stage that differs from the last event, or a malformed actor, reason or `changes` (as {@link transition}).
+ * @throws {RevopsError} `INVALID_INPUT` for an unknown stage, a current stage that differs from the last event, or a
+ *   malformed actor, reason or `changes` (as {@link transition}).
  * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset.
  * @throws {RevopsError} `INVALID_RATE` if `changes.probability` is not a fraction in [0, 1].
  * @example
  * ```ts
  * import { defaultDealPipeline, reopen } from 'revops/pipeline';
  * const lost = {
- *   id: 'd2', stage: 'closed-lost', probability: 0, probabilitySource: 'stage' as const, forecastCategory: 'omitted' as const,
+ *   id: 'd2', stage: 'closed-lost', probability: 0, probabilitySource: 'stage' as const,
+ *     forecastCategory: 'omitted' as const,
  *   closeDate: '2026-02-10', lostReason: 'budget',
  *   history: [
  *     { from: null, to: 'discovery', at: '2026-01-05T09:00:00Z', actorId: 'ae1', roleId: 'account-executive' },
- *     { from: 'discovery', to: 'closed-lost', at: '2026-02-10T09:00:00Z', actorId: 'ae1', roleId: 'account-executive', reason: 'budget' },
+ *     { from: 'discovery', to: 'closed-lost', at: '2026-02-10T09:00:00Z', actorId: 'ae1',
+ *       roleId: 'account-executive', reason: 'budget' },
  *   ],
  * };
- * const r = reopen(lost, { pipeline: defaultDealPipeline, actor: { id: 'm1', roleId: 'sales-manager' }, at: '2026-04-01T09:00:00Z', reason: 'budget approved' });
+ * const r = reopen(lost, { pipeline: defaultDealPipeline, actor: { id: 'm1', roleId: 'sales-manager' },
+ *   at: '2026-04-01T09:00:00Z', reason: 'budget approved' });
  * r.ok && [r.value.stage, r.value.probability, r.value.closeDate, r.value.lostReason];
  * //=> ['discovery', 0.1, undefined, undefined]
- * const byAe = reopen(lost, { pipeline: defaultDealPipeline, actor: { id: 'ae1', roleId: 'account-executive' }, at: '2026-04-01T09:00:00Z', reason: 'x' });
+ * const byAe = reopen(lost, { pipeline: defaultDealPipeline, actor: { id: 'ae1', roleId: 'account-executive' },
+ *   at: '2026-04-01T09:00:00Z', reason: 'x' });
  * byAe.ok ? null : byAe.error.code;
  * //=> 'ROLE_NOT_PERMITTED'
  * ```

@@ -35,7 +35,8 @@ export interface ReplayHistoryOptions {
  * @param options - See {@link ReplayHistoryOptions}.
  * @returns `{ ok: true, value }` with the rebuilt entity, or the first refusal with its `index`.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
- * @throws {RevopsError} `INVALID_INPUT` for a `history` that is not an array, an unknown stage, a current stage that differs from the last event, or a malformed actor, reason or `changes` in an event (as {@link transition}).
+ * @throws {RevopsError} `INVALID_INPUT` for a `history` that is not an array, an unknown stage, a current stage that
+ *   differs from the last event, or a malformed actor, reason or `changes` in an event (as {@link transition}).
  * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset.
  * @throws {RevopsError} `INVALID_RATE` if `changes.probability` is not a fraction in [0, 1].
  * @example
@@ -44,12 +45,14 @@ export interface ReplayHistoryOptions {
  * const history = [
  *   { from: null, to: 'new', at: '2026-01-05T09:00:00Z', actorId: 's1', roleId: 'sdr' },
  *   { from: 'new', to: 'working', at: '2026-01-06T09:00:00Z', actorId: 's1', roleId: 'sdr' },
- *   { from: 'working', to: 'disqualified', at: '2026-01-09T09:00:00Z', actorId: 's1', roleId: 'sdr', reason: 'no budget' },
+ *   { from: 'working', to: 'disqualified', at: '2026-01-09T09:00:00Z', actorId: 's1', roleId: 'sdr',
+ *     reason: 'no budget' },
  * ];
  * const r = replayHistory({ id: 'l1', stage: '', history: [] }, history, { pipeline: defaultLeadPipeline });
  * r.ok && [r.value.stage, r.value.disqualifyReason];
  * //=> ['disqualified', 'no budget']
- * const bad = replayHistory({ id: 'l1', stage: '', history: [] }, [history[0]!, { ...history[1]!, roleId: 'account-executive' }], { pipeline: defaultLeadPipeline });
+ * const bad = replayHistory({ id: 'l1', stage: '', history: [] }, [history[0]!, { ...history[1]!,
+ *   roleId: 'account-executive' }], { pipeline: defaultLeadPipeline });
  * bad.ok ? null : [bad.error.code, bad.error.index];
  * //=> ['ROLE_NOT_PERMITTED', 1]
  * ```

@@ -54,7 +54,8 @@ type Staged = HistoryHolder;
  * @param pipeline - Their pipeline (gives the stage list and order).
  * @param options - See {@link StageDurationsOptions}.
  * @returns A summary to merge with {@link mergeStageDurations} and read with {@link finalizeStageDurations}.
- * @throws {RevopsError} `INVALID_INPUT` for `entities` that is not an array of objects, an event naming a stage the pipeline
+ * @throws {RevopsError} `INVALID_INPUT` for `entities` that is not an array of objects, an event naming a stage the
+ *   pipeline
  *   does not have, events out of order, or an unknown `mode`.
  * @throws {RevopsError} `INVALID_DATE` for an event `at` that is not an instant.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
@@ -175,7 +176,8 @@ export function mergeStageDurations(a: StageDurationsSummary, b: StageDurationsS
  * @example
  * ```ts
  * import { finalizeStageDurations } from 'revops/pipeline';
- * finalizeStageDurations({ pipelineId: 'p', mode: 'visit', stages: ['a', 'b'], samples: { a: [86400000, 172800000, 432000000], b: [] } });
+ * finalizeStageDurations({ pipelineId: 'p', mode: 'visit', stages: ['a', 'b'], samples: { a: [86400000, 172800000,
+ *   432000000], b: [] } });
  * //=> [{ stage: 'a', count: 3, meanDays: 2.6666666666666665, medianDays: 2, p90Days: 4.4 }, { stage: 'b', count: 0, meanDays: null, medianDays: null, p90Days: null }]
  * ```
  */
@@ -199,7 +201,7 @@ export function finalizeStageDurations(summary: StageDurationsSummary): StageDur
 /**
  * Time spent in each stage of a pipeline across entities: per stage, count, mean, median and
  * 90th percentile in fractional days. By default **cumulative per stage** (one sample per
- * entity: the sum of its completed visits, as the research recommends); `mode: 'visit'` gives
+ * entity: the sum of its completed visits); `mode: 'visit'` gives
  * one sample per completed visit. Only completed stays count: an entity's current stage is left
  * out (use {@link agingDeals} or {@link timeInStage} for time so far), so a closed stage only has
  * samples from entities that were reopened. Equal to
@@ -209,7 +211,8 @@ export function finalizeStageDurations(summary: StageDurationsSummary): StageDur
  * @param pipeline - Their pipeline.
  * @param options - See {@link StageDurationsOptions}.
  * @returns One entry per stage, in pipeline order.
- * @throws {RevopsError} `INVALID_INPUT` for `entities` that is not an array of objects, an event naming a stage the pipeline
+ * @throws {RevopsError} `INVALID_INPUT` for `entities` that is not an array of objects, an event naming a stage the
+ *   pipeline
  *   does not have, events out of order, or an unknown `mode`.
  * @throws {RevopsError} `INVALID_DATE` for an event `at` that is not an instant.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.

@@ -34,7 +34,10 @@ export interface StageVisit {
 
 /** Options of {@link stageVisits}. */
 export interface StageVisitsOptions {
-  /** Observe the history as of this instant: later events are ignored and an open visit runs until it. Default: none (all events; an open visit has `ms: null`). */
+  /**
+   * Observe the history as of this instant: later events are ignored and an open visit runs until it. Default: none
+   * (all events; an open visit has `ms: null`).
+   */
   readonly asOf?: string;
 }
 
@@ -67,7 +70,8 @@ export interface HistoryHolder {
 
 /**
  * The history of each entity with its event times, checked.
- * @throws {RevopsError} `INVALID_INPUT` when `entities` is not an array, an entity is not an object, or a history is malformed; `INVALID_DATE` for a malformed `at`.
+ * @throws {RevopsError} `INVALID_INPUT` when `entities` is not an array, an entity is not an object, or a history is
+ *   malformed; `INVALID_DATE` for a malformed `at`.
  * @internal
  */
 export function entityHistories(

@@ -65,10 +65,12 @@ export interface TransitionOptions {
  * @param options - See {@link TransitionOptions}.
  * @returns `{ ok: true, value }` with the moved entity, or `{ ok: false, error }` with a {@link TransitionError}.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
- * @throws {RevopsError} `INVALID_INPUT` for missing `options`, an entity that is not an object with a `history` array, an
+ * @throws {RevopsError} `INVALID_INPUT` for missing `options`, an entity that is not an object with a `history`
+ *   array, an
  *   unknown stage (current or target), a current stage that differs
  *   from the last event, a malformed actor, reason or `changes` (id, stage and history cannot be
- *   changed; values are scalars; derived deal fields cannot be set, nor `closeDate` cleared, when closing; `lostReason` /
+ *   changed; values are scalars; derived deal fields cannot be set, nor `closeDate` cleared, when closing; `lostReason`
+ * /
  *   `disqualifyReason` come from `reason`).
  * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset, or (deals) `changes.closeDate` /
  *   `changes.expectedCloseDate` is not a calendar date.
@@ -77,17 +79,22 @@ export interface TransitionOptions {
  * ```ts
  * import { defaultDealPipeline, transition } from 'revops/pipeline';
  * const deal = {
- *   id: 'd1', stage: 'negotiation', probability: 0.8, probabilitySource: 'stage' as const, forecastCategory: 'commit' as const,
+ *   id: 'd1', stage: 'negotiation', probability: 0.8, probabilitySource: 'stage' as const,
+ *     forecastCategory: 'commit' as const,
  *   amount: { amount: '12000.00', currency: 'USD' }, expectedCloseDate: '2026-03-31',
- *   history: [{ from: null, to: 'negotiation', at: '2026-03-01T10:00:00Z', actorId: 'ae1', roleId: 'account-executive' }],
+ *   history: [{ from: null, to: 'negotiation', at: '2026-03-01T10:00:00Z', actorId: 'ae1',
+ *     roleId: 'account-executive' }],
  * };
- * const won = transition(deal, 'closed-won', { pipeline: defaultDealPipeline, actor: { id: 'ae1', roleId: 'account-executive' }, at: '2026-03-20T16:00:00-07:00' });
+ * const won = transition(deal, 'closed-won', { pipeline: defaultDealPipeline, actor: { id: 'ae1',
+ *   roleId: 'account-executive' }, at: '2026-03-20T16:00:00-07:00' });
  * won.ok && [won.value.stage, won.value.probability, won.value.forecastCategory, won.value.closeDate];
  * //=> ['closed-won', 1, 'closed', '2026-03-20']
- * const bySdr = transition(deal, 'closed-won', { pipeline: defaultDealPipeline, actor: { id: 's1', roleId: 'sdr' }, at: '2026-03-20T16:00:00Z' });
+ * const bySdr = transition(deal, 'closed-won', { pipeline: defaultDealPipeline, actor: { id: 's1', roleId: 'sdr' },
+ *   at: '2026-03-20T16:00:00Z' });
  * bySdr.ok ? null : bySdr.error.code;
  * //=> 'ROLE_NOT_PERMITTED'
- * const lost = transition(deal, 'closed-lost', { pipeline: defaultDealPipeline, actor: { id: 'ae1', roleId: 'account-executive' }, at: '2026-03-20T16:00:00Z' });
+ * const lost = transition(deal, 'closed-lost', { pipeline: defaultDealPipeline, actor: { id: 'ae1',
+ *   roleId: 'account-executive' }, at: '2026-03-20T16:00:00Z' });
  * lost.ok ? null : lost.error.code;
  * //=> 'REASON_REQUIRED'
  * ```

@@ -21,8 +21,8 @@ const activity = fc.record({
   completed: fc.boolean(),
 });
 const options = fc.record({
-  groupBy: fc.constantFrom(undefined, 'member' as const),
-  window: fc.constantFrom(undefined, { start: '2026-02-10', end: '2026-02-20' }),
+  groupBy: fc.constantFrom(undefined, 'ownerId' as const),
+  period: fc.constantFrom(undefined, { start: '2026-02-10', end: '2026-02-20' }),
 });
 function splits<T>(all: readonly T[], cuts: readonly number[]): T[][] {
   const points = [...new Set(cuts.map((c) => c % (all.length + 1)))].sort((x, y) => x - y);

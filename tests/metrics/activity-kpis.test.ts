@@ -32,8 +32,8 @@ describe('averageCallDuration', () => {
     ];
     expect(averageCallDuration(acts)).toEqual({ count: 3, totalSeconds: 1020, meanSeconds: 340 });
     expect(averageCallDuration(acts, { kind: 'meeting' }).meanSeconds).toBe(3600);
-    expect(averageCallDuration(acts, { groupBy: 'member' }).groups?.ann?.meanSeconds).toBe(210);
-    expect(averageCallDuration(acts, { groupBy: 'role', members }).groups?.sdr?.count).toBe(2);
+    expect(averageCallDuration(acts, { groupBy: 'ownerId' }).groups?.ann?.meanSeconds).toBe(210);
+    expect(averageCallDuration(acts, { groupBy: 'roleId', members }).groups?.sdr?.count).toBe(2);
   });
   it('completedOnly keeps calls that reached someone; window by the date written in `at`', () => {
     const acts = [
@@ -42,7 +42,7 @@ describe('averageCallDuration', () => {
       act('call', 'ann', 600, { at: '2026-02-01T00:30:00+01:00', completed: true }),
     ];
     expect(averageCallDuration(acts, { completedOnly: true }).meanSeconds).toBe(465);
-    expect(averageCallDuration(acts, { window: { start: '2026-02-01', end: '2026-02-28' } }).totalSeconds).toBe(600);
+    expect(averageCallDuration(acts, { period: { start: '2026-02-01', end: '2026-02-28' } }).totalSeconds).toBe(600);
   });
   it('is null with no calls and throws on bad input', () => {
     expect(averageCallDuration([])).toEqual({ count: 0, totalSeconds: 0, meanSeconds: null });
@@ -56,18 +56,18 @@ describe('averageCallDuration', () => {
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'activities[0]' }),
     );
     expect(() => averageCallDuration([], { kind: 'fax' as never })).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION', field: 'kind' }),
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.kind' }),
     );
     expect(() => averageCallDuration([], { completedOnly: 'yes' as never })).toThrow(
       expect.objectContaining({ code: 'INVALID_OPTION' }),
     );
     expect(() =>
       averageCallDuration([act('call', 'a', 1, { at: 'noon' })], {
-        window: { start: '2026-01-01', end: '2026-01-31' },
+        period: { start: '2026-01-01', end: '2026-01-31' },
       }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
     expect(() => finalizeAverageCallDuration({ kind: 'activityCounts' } as never)).toThrow(
-      expect.objectContaining({ code: 'INVALID_INPUT' }),
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'summary.kind' }),
     );
   });
 });
@@ -75,20 +75,22 @@ describe('averageCallDuration', () => {
 describe('activityCounts', () => {
   it('counts per member and kind (by hand)', () => {
     const acts = [act('call', 'ann', 1), act('call', 'ann', 1), act('email', 'ann', 0), act('demo', 'bob', 1800)];
-    const r = activityCounts(acts, { groupBy: 'member' });
+    const r = activityCounts(acts, { groupBy: 'ownerId' });
     expect(r.total).toBe(4);
     expect(r.byKind).toEqual({ call: 2, email: 1, meeting: 0, demo: 1 });
     expect(r.groups).toEqual({
       ann: { total: 3, byKind: { call: 2, email: 1, meeting: 0, demo: 0 } },
       bob: { total: 1, byKind: { call: 0, email: 0, meeting: 0, demo: 1 } },
     });
-    expect(activityCounts(acts, { groupBy: 'team', members }).groups?.north?.total).toBe(4);
+    expect(activityCounts(acts, { groupBy: 'teamId', members }).groups?.north?.total).toBe(4);
   });
   it('throws on an unknown kind', () => {
     expect(() => activityCounts([act('fax' as never, 'a', 1)])).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'activities[0].kind' }),
     );
-    expect(() => finalizeActivityCounts(null as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => finalizeActivityCounts(null as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'summary' }),
+    );
   });
   it('uses the same kinds as the model', () => {
     expect(ACTIVITY_KINDS).toEqual(MODEL_KINDS);

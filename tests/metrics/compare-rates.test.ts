@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compareRates } from '../../src/metrics/compare-rates.js';
 
-// z and p: statsmodels 0.13.5 (Debian python3-statsmodels 0.13.5+dfsg) `proportions_ztest(count, nobs)`; interval: statsmodels
+// z and p: statsmodels 0.13.5 (Debian python3-statsmodels 0.13.5+dfsg) `proportions_ztest(count, nobs)`;
+// interval: statsmodels
 // `confint_proportions_2indep(k1, n1, k2, n2, method='newcomb', compare='diff')`
-// (values printed with repr on this machine; research E7).
+// (values printed with repr on this machine).
 const CASES: [[number, number], [number, number], number, number, number, number][] = [
   // E7(a): statsmodels proportions_ztest docstring, printed p "0.159"
   [[5, 83], [12, 99], -1.4078304151258787, 0.15918129181156992, -0.14688264097875414, 0.027909954665286396],

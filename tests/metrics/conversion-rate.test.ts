@@ -5,7 +5,7 @@ describe('conversionRate', () => {
   it('20 of 100 is 0.2 (DESIGN.md: "20 sales from 100 prospects = 20%")', () => {
     expect(conversionRate(20, 100)).toBe(0.2);
   });
-  it('52 of 80 is 0.65 (research E4, phoenixstrategy Discovery → Qualified)', () => {
+  it('52 of 80 is 0.65 (phoenixstrategy Discovery → Qualified example)', () => {
     expect(conversionRate(52, 80)).toBe(0.65);
   });
   it('0 of 0 is null (library rule, src/core/ratio.ts)', () => {

@@ -32,7 +32,7 @@ describe('salesCycleLength', () => {
     ];
     expect(salesCycleLength(deals)).toEqual({ count: 0, totalDays: 0, meanDays: null, medianDays: null });
     expect(salesCycleLength(deals, { outcome: 'lost' }).meanDays).toBe(10);
-    expect(salesCycleLength(deals, { outcome: 'closed', groupBy: 'member' }).groups?.ae1?.count).toBe(1);
+    expect(salesCycleLength(deals, { outcome: 'closed', groupBy: 'ownerId' }).groups?.ae1?.count).toBe(1);
   });
   it('throws for a close date before creation, a bad date or a bad option', () => {
     expect(() => salesCycleLength([deal('closed-won', '1', { closeDate: '2025-12-31' })])).toThrow(
@@ -44,6 +44,8 @@ describe('salesCycleLength', () => {
     expect(() => salesCycleLength([], { outcome: 'open' as never })).toThrow(
       expect.objectContaining({ code: 'INVALID_OPTION' }),
     );
-    expect(() => finalizeSalesCycleLength(null as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => finalizeSalesCycleLength(null as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'summary' }),
+    );
   });
 });

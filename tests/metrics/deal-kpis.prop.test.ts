@@ -49,7 +49,7 @@ function splits<T>(all: readonly T[], cuts: readonly number[]): T[][] {
   return chunks;
 }
 
-const grouping = fc.constantFrom({}, { groupBy: 'member' as const }, { groupBy: 'team' as const });
+const grouping = fc.constantFrom({}, { groupBy: 'ownerId' as const }, { groupBy: 'teamId' as const });
 const roundTrip = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 describe('deal KPI summaries: any split + merge = the whole, exactly', () => {
@@ -132,12 +132,12 @@ describe('deal KPI laws', () => {
   it('group counts add up to the total, and order does not matter', () => {
     fc.assert(
       fc.property(fc.array(arbDeal, { maxLength: 40 }), (all) => {
-        const r = winRate(all, { groupBy: 'member' });
+        const r = winRate(all, { groupBy: 'ownerId' });
         const groups = Object.values(r.groups ?? {});
         expect(groups.reduce((s, x) => s + x.won, 0)).toBe(r.won);
         expect(groups.reduce((s, x) => s + x.lost, 0)).toBe(r.lost);
-        expect(winRate([...all].reverse(), { groupBy: 'member', by: 'value' })).toEqual(
-          winRate(all, { groupBy: 'member', by: 'value' }),
+        expect(winRate([...all].reverse(), { groupBy: 'ownerId', by: 'value' })).toEqual(
+          winRate(all, { groupBy: 'ownerId', by: 'value' }),
         );
       }),
     );

@@ -3,7 +3,8 @@ import { averageDealSize, finalizeAverageDealSize } from '../../src/metrics/deal
 import { deal } from './fixtures.js';
 
 describe('averageDealSize', () => {
-  it('Freshworks six deals (research E1): Σ = 12,285 exactly, average 12,285 / 6 = 2,047.50 (by hand)', () => {
+  // Freshworks' average deal size article (six deals); Σ and average by hand
+  it('Freshworks six deals: Σ = 12,285 exactly, average 12,285 / 6 = 2,047.50', () => {
     const deals = ['3950', '3060', '1460', '1340', '1285', '1190'].map((a) => deal('closed-won', a));
     expect(averageDealSize(deals)).toEqual({
       count: 6,
@@ -38,7 +39,7 @@ describe('averageDealSize', () => {
       deal('proposal', '20', { createdAt: '2026-03-03T10:00:00Z' }),
     ];
     expect(
-      averageDealSize(deals, { outcome: 'open', window: { start: '2026-02-01', end: '2026-02-28' } }).total?.amount,
+      averageDealSize(deals, { outcome: 'open', period: { start: '2026-02-01', end: '2026-02-28' } }).total?.amount,
     ).toBe('10.00');
   });
   it('keeps exactness past 2^53 minor units (BigInt path): 2 × 90,071,992,547,409.93', () => {
@@ -50,14 +51,14 @@ describe('averageDealSize', () => {
     expect(averageDealSize([])).toEqual({ count: 0, total: null, average: null });
     const r = averageDealSize(
       [deal('closed-won', '10', { ownerId: 'a' }), deal('closed-won', '30', { ownerId: 'b' })],
-      { groupBy: 'member' },
+      { groupBy: 'ownerId' },
     );
     expect(r.groups?.a?.average?.amount).toBe('10.00');
     expect(r.average?.amount).toBe('20.00');
   });
   it('throws on bad input', () => {
     expect(() => averageDealSize([], { outcome: 'maybe' as never })).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION', field: 'outcome' }),
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.outcome' }),
     );
     expect(() => averageDealSize([deal('closed-won', '1'), deal('closed-won', '1', { currency: 'EUR' })])).toThrow(
       expect.objectContaining({ code: 'CURRENCY_MISMATCH' }),
@@ -65,8 +66,8 @@ describe('averageDealSize', () => {
     expect(() => averageDealSize([{ ...deal('closed-won', '1'), amount: null as never }])).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'deals[0].amount' }),
     );
-    expect(() => finalizeAverageDealSize({ kind: 'winRate:count' } as never)).toThrow(
-      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    expect(() => finalizeAverageDealSize({ kind: 'winRate' } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'summary.kind' }),
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { funnel, summarizeFunnel } from '../../src/metrics/funnel.js';
+import { funnel } from '../../src/metrics/funnel.js';
+import { summarizeFunnel } from '../../src/metrics/funnel-count.js';
 import { finalizeFunnel, mergeFunnel } from '../../src/metrics/funnel-summary.js';
 import { pipeline, walker } from './fixtures.js';
 
@@ -18,8 +19,8 @@ const entity = fc
   );
 const options = fc.record({
   mode: fc.constantFrom('cohort' as const, 'period' as const),
-  groupBy: fc.constantFrom(undefined, 'member' as const, 'team' as const),
-  window: fc.constantFrom(undefined, { start: '2026-02-01', end: '2026-02-28' }),
+  groupBy: fc.constantFrom(undefined, 'ownerId' as const, 'teamId' as const),
+  period: fc.constantFrom(undefined, { start: '2026-02-01', end: '2026-02-28' }),
 });
 
 describe('funnel laws', () => {
@@ -38,9 +39,9 @@ describe('funnel laws', () => {
             chunks.push(all.slice(start, p));
             start = p;
           }
-          const summaries = chunks.map((c) => summarizeFunnel(c, pipeline, o));
+          const summaries = chunks.map((c) => summarizeFunnel(c, { pipeline: pipeline, ...o }));
           const merged = summaries.reduceRight((acc, s) => mergeFunnel(s, acc));
-          expect(finalizeFunnel(JSON.parse(JSON.stringify(merged)))).toEqual(funnel(all, pipeline, o));
+          expect(finalizeFunnel(JSON.parse(JSON.stringify(merged)))).toEqual(funnel(all, { pipeline: pipeline, ...o }));
         },
       ),
     );
@@ -48,7 +49,7 @@ describe('funnel laws', () => {
   it('in cohort mode, reached never grows along the funnel and overall = Π stage conversions', () => {
     fc.assert(
       fc.property(fc.array(entity, { maxLength: 40 }), (all) => {
-        const f = funnel(all, pipeline);
+        const f = funnel(all, { pipeline });
         const r = f.rows.map((x) => x.reached);
         for (let i = 1; i < r.length; i++) expect(r[i] as number).toBeLessThanOrEqual(r[i - 1] as number);
         if ((r[3] as number) > 0) {
@@ -63,7 +64,7 @@ describe('funnel laws', () => {
     fc.assert(
       fc.property(fc.array(entity, { maxLength: 10 }), (all) => {
         const copy = structuredClone(all);
-        funnel(all, pipeline, { groupBy: 'member', mode: 'period' });
+        funnel(all, { pipeline, groupBy: 'ownerId', mode: 'period' });
         expect(all).toEqual(copy);
       }),
     );

@@ -65,7 +65,7 @@ describe('metrics do not mutate their inputs (deep-frozen inputs, same answer as
     fc.assert(
       fc.property(
         fc.array(arbDeal, { maxLength: 25 }),
-        fc.constantFrom('member' as const, 'team' as const, 'territory' as const, 'role' as const),
+        fc.constantFrom('ownerId' as const, 'teamId' as const, 'territoryId' as const, 'roleId' as const),
         (deals, groupBy) => {
           const calls = (d: typeof deals, m: typeof members, q: typeof quotas) => {
             const accounts = d.map((x, i) => ({ id: `acc${i}`, territoryId: x.territoryId, annualSpend: x.amount }));
@@ -95,10 +95,10 @@ describe('metrics do not mutate their inputs (deep-frozen inputs, same answer as
       fc.property(fc.array(arbEntity, { maxLength: 25 }), fc.nat({ max: 30 }), (entities, n) => {
         const acts = Array.from({ length: n }, (_, i) => activity(i));
         const calls = (e: typeof entities, a: typeof acts) => [
-          M.funnel(e, pipeline, { groupBy: 'member' }),
-          M.funnel(e, pipeline, { mode: 'period', window: { start: '2026-01-10', end: '2026-01-31' } }),
-          M.activityCounts(a, { groupBy: 'member' }),
-          M.averageCallDuration(a, { groupBy: 'team', members }),
+          M.funnel(e, { pipeline, groupBy: 'ownerId' }),
+          M.funnel(e, { pipeline, mode: 'period', period: { start: '2026-01-10', end: '2026-01-31' } }),
+          M.activityCounts(a, { groupBy: 'ownerId' }),
+          M.averageCallDuration(a, { groupBy: 'teamId', members }),
         ];
         const expected = calls(structuredClone(entities), structuredClone(acts));
         expect(calls(deepFreeze(entities), deepFreeze(acts))).toEqual(expected);

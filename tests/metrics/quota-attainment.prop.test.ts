@@ -67,7 +67,7 @@ describe('quotaAttainment laws', () => {
       fc.property(
         fc.array(deal, { maxLength: 30 }),
         fc.nat(),
-        fc.constantFrom(undefined, 'team' as const, 'role' as const),
+        fc.constantFrom(undefined, 'teamId' as const, 'roleId' as const),
         (all, cut, groupBy) => {
           const o = groupBy === undefined ? { members } : { members, groupBy };
           const k = cut % (all.length + 1);

@@ -91,7 +91,7 @@ describe('quotaAttainment', () => {
       { teamId: 'east', period: Q1, amount: usd('400000'), measure: 'bookings' },
     ];
     const members = [member('ae1'), member('ae2'), member('se1', { roleId: 'sales-specialist', teamId: 'solutions' })];
-    const r = quotaAttainment(deals, quotas, { members, groupBy: 'team' });
+    const r = quotaAttainment(deals, quotas, { members, groupBy: 'teamId' });
     expect(r.rows.map((x) => x.attainment)).toEqual([0.5, 0.5, 0.5, 0.25]);
     expect(r.rows[3]).toMatchObject({ teamId: 'east', attained: usd('100000.00') });
     // totals over member quotas only: 150,000 / 300,000
@@ -146,8 +146,10 @@ describe('quotaAttainment', () => {
     ).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     const a = summarizeQuotaAttainment([], [quota('ae1', '1')]);
     expect(() => mergeQuotaAttainment(a, summarizeQuotaAttainment([], [quota('ae1', '2')]))).toThrow(
-      expect.objectContaining({ code: 'INVALID_INPUT', field: 'b' }),
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'b.rows' }),
     );
-    expect(() => finalizeQuotaAttainment({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => finalizeQuotaAttainment({} as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'summary.kind' }),
+    );
   });
 });

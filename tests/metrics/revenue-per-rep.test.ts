@@ -55,7 +55,7 @@ describe('revenuePerRep', () => {
         ]),
       ],
       members,
-      { period: FEB, groupBy: 'team' },
+      { period: FEB, groupBy: 'teamId' },
     );
     expect(r.revenue?.amount).toBe('100000.00');
     expect(r.groups).toEqual({
@@ -71,13 +71,13 @@ describe('revenuePerRep', () => {
   });
   it('throws on bad input', () => {
     expect(() => revenuePerRep([], [], {} as never)).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION', field: 'period' }),
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.period' }),
     );
     expect(() => revenuePerRep([], [], { period: FEB, headcount: 'heads' as never })).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION', field: 'headcount' }),
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.headcount' }),
     );
     expect(() => revenuePerRep([], [], { period: FEB, groupBy: 'segment' as never })).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION', field: 'groupBy' }),
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.groupBy' }),
     );
     expect(() => revenuePerRep([null as never], [], { period: FEB })).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'deals[0]' }),
@@ -87,9 +87,11 @@ describe('revenuePerRep', () => {
     );
     const a = summarizeRevenuePerRep([], [rep('a')], { period: FEB });
     expect(() => mergeRevenuePerRep(a, summarizeRevenuePerRep([], [rep('a'), rep('b')], { period: FEB }))).toThrow(
-      expect.objectContaining({ code: 'INVALID_INPUT' }),
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'b.reps' }),
     );
-    expect(() => finalizeRevenuePerRep({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => finalizeRevenuePerRep({} as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'summary.kind' }),
+    );
   });
   it('any split + merge = the whole (property)', () => {
     const members = [
@@ -110,7 +112,7 @@ describe('revenuePerRep', () => {
       fc.property(
         fc.array(deal, { maxLength: 30 }),
         fc.nat(),
-        fc.constantFrom(undefined, 'team' as const, 'member' as const),
+        fc.constantFrom(undefined, 'teamId' as const, 'ownerId' as const),
         (all, cut, groupBy) => {
           const o = groupBy === undefined ? { period: FEB } : { period: FEB, groupBy };
           const k = cut % (all.length + 1);

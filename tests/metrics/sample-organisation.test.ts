@@ -84,15 +84,15 @@ describe('metrics on the sample organisation', () => {
   const lost = deals.filter((d) => d.stage === 'closed-lost').length;
 
   it('funnel (cohort, whole history) and winRate agree on won and lost', () => {
-    const f = funnel(deals, dealPipeline, { groupBy: 'team' });
+    const f = funnel(deals, { pipeline: dealPipeline, groupBy: 'teamId' });
     expect([f.won, f.lost, f.entities]).toEqual([won, lost, deals.length]);
-    const w = winRate(deals, { pipeline: dealPipeline, groupBy: 'team' });
+    const w = winRate(deals, { pipeline: dealPipeline, groupBy: 'teamId' });
     expect(w.rate).toBe(f.resolvedWinRate);
     for (const [team, g] of Object.entries(w.groups ?? {})) expect(g.rate).toBe(f.groups?.[team]?.resolvedWinRate);
     expect(wilsonInterval(w.won, w.won + w.lost).rate).toBe(w.rate);
   });
   it('lead funnel without the nurture side stage reaches monotonically', () => {
-    const f = funnel(leads, leadPipeline, { stages: ['new', 'working', 'qualified'] });
+    const f = funnel(leads, { pipeline: leadPipeline, stages: ['new', 'working', 'qualified'] });
     const r = f.rows.map((x) => x.reached);
     expect(r).toEqual([...r].sort((a, b) => b - a));
     expect(f.rows[f.rows.length - 1]?.reached).toBe(
@@ -107,13 +107,13 @@ describe('metrics on the sample organisation', () => {
     expect(winRate(deals, { by: 'value' }).wonAmount).toEqual(averageDealSize(deals).total);
   });
   it('quota attainment, revenue per rep, activities and territories run on parsed entities', () => {
-    const q = quotaAttainment(deals, quotas, { members, groupBy: 'team' });
+    const q = quotaAttainment(deals, quotas, { members, groupBy: 'teamId' });
     expect(q.rows).toHaveLength(quotas.length);
     const reps = members.filter((m) => m.roleId === 'account-executive');
     expect(
-      revenuePerRep(deals, reps, { period: { start: '2026-01-01', end: '2026-06-30' }, groupBy: 'member' }).reps,
+      revenuePerRep(deals, reps, { period: { start: '2026-01-01', end: '2026-06-30' }, groupBy: 'ownerId' }).reps,
     ).toBeGreaterThan(0);
-    const counts = activityCounts(activities, { groupBy: 'role', members });
+    const counts = activityCounts(activities, { groupBy: 'roleId', members });
     expect(counts.total).toBe(activities.length);
     expect(averageCallDuration(activities).count).toBe(activities.filter((a) => a.kind === 'call').length);
     const b = territoryBalance(accounts, territories);

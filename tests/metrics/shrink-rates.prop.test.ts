@@ -5,7 +5,7 @@ import { shrinkRates } from '../../src/metrics/shrink-rates.js';
 const group = fc.integer({ min: 5, max: 400 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
 
 describe('shrinkRates laws', () => {
-  // Not a theorem for every team (research §4.6): for a bimodal team (rates near 0 and 1) the
+  // Not a theorem for every team: for a bimodal team (rates near 0 and 1) the
   // fitted prior is U-shaped (α, β < 1) and barely shrinks. With (2 + α)/(2 + α + β) ≤
   // (180 + α)/(300 + α + β) ⇔ 178β ≥ 240 + 120α (by hand), it holds for teams whose rates sit
   // in a realistic band, here 25%–55% with 20–400 trials for each of at least 5 other reps.

@@ -138,7 +138,8 @@ describe('shrinkRates (fixed prior)', () => {
     expect(r.groups.map((g) => g.rank)).toEqual([1, 2, 2]);
     expect(r.method).toBe('fixed');
   });
-  it('Robinson (2015) prior α₀ ≈ 78.7, β₀ ≈ 224.9: 4/10 → 0.2637, 300/1000 → 0.2905 (research S3, arithmetic checked by hand)', () => {
+  // Robinson (2015), "Understanding empirical Bayes estimation (using baseball statistics)"; arithmetic checked by hand
+  it('Robinson (2015) prior α₀ ≈ 78.7, β₀ ≈ 224.9: 4/10 → 0.2637, 300/1000 → 0.2905', () => {
     const r = shrinkRates(
       [
         { key: 'x', successes: 4, trials: 10 },

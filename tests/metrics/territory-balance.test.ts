@@ -59,20 +59,22 @@ describe('territoryBalance', () => {
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'accounts[0].territoryId' }),
     );
     expect(() => territoryBalance([], [{ id: 'a' }, { id: 'a' }])).toThrow(
-      expect.objectContaining({ code: 'INVALID_INPUT', field: 'territories[1].id' }),
+      expect.objectContaining({ code: 'DUPLICATE_ID', field: 'territories[1] (id "a").id' }),
     );
     expect(() => territoryBalance([], [null as never])).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => territoryBalance([null as never], T)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => territoryBalance([], T, { threshold: 1 })).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION', field: 'threshold' }),
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.threshold' }),
     );
     expect(() =>
       territoryBalance([acc('t1', '1'), { territoryId: 't2', annualSpend: { amount: '1', currency: 'EUR' } }], T),
     ).toThrow(expect.objectContaining({ code: 'CURRENCY_MISMATCH' }));
     expect(() =>
       mergeTerritoryBalance(summarizeTerritoryBalance([], T), summarizeTerritoryBalance([], T.slice(1))),
-    ).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'b' }));
-    expect(() => finalizeTerritoryBalance({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    ).toThrow(expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'b.territories' }));
+    expect(() => finalizeTerritoryBalance({} as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'summary.kind' }),
+    );
   });
   it('any split + merge = the whole; Gini stays in [0, 1 − 1/n] (properties)', () => {
     const account = fc

@@ -8,7 +8,7 @@ describe('wilsonInterval laws', () => {
   it('contains the observed rate and stays in [0, 1]', () => {
     fc.assert(
       fc.property(counts, fc.double({ min: 0.5, max: 0.999, noNaN: true }), ([k, n], c) => {
-        const r = wilsonInterval(k, n, c);
+        const r = wilsonInterval(k, n, { confidence: c });
         expect(r.lower as number).toBeGreaterThanOrEqual(0);
         expect(r.upper as number).toBeLessThanOrEqual(1);
         expect(r.lower as number).toBeLessThanOrEqual(k / n + 1e-15);
@@ -28,8 +28,8 @@ describe('wilsonInterval laws', () => {
   it('widens with the confidence level', () => {
     fc.assert(
       fc.property(counts, ([k, n]) => {
-        const a = wilsonInterval(k, n, 0.9);
-        const b = wilsonInterval(k, n, 0.99);
+        const a = wilsonInterval(k, n, { confidence: 0.9 });
+        const b = wilsonInterval(k, n, { confidence: 0.99 });
         expect(b.lower as number).toBeLessThanOrEqual(a.lower as number);
         expect(b.upper as number).toBeGreaterThanOrEqual(a.upper as number);
       }),

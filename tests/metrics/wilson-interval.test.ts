@@ -20,7 +20,7 @@ const CASES: [number, number, number, number, number][] = [
 
 describe('wilsonInterval', () => {
   it.each(CASES)('%s of %s at %s agrees with statsmodels to 1e-12', (k, n, c, lower, upper) => {
-    const r = wilsonInterval(k, n, c);
+    const r = wilsonInterval(k, n, { confidence: c });
     expect(r.rate).toBe(k / n);
     expect(Math.abs((r.lower as number) - lower)).toBeLessThan(1e-12);
     expect(Math.abs((r.upper as number) - upper)).toBeLessThan(1e-12);
@@ -43,9 +43,9 @@ describe('wilsonInterval', () => {
   it('throws on bad counts and confidence', () => {
     expect(() => wilsonInterval(3, 2)).toThrow(expect.objectContaining({ code: 'INVALID_COUNT', field: 'successes' }));
     expect(() => wilsonInterval(1, -2)).toThrow(expect.objectContaining({ code: 'INVALID_COUNT', field: 'trials' }));
-    expect(() => wilsonInterval(1, 2, 95)).toThrow(
-      expect.objectContaining({ code: 'INVALID_RATE', field: 'confidence' }),
+    expect(() => wilsonInterval(1, 2, { confidence: 95 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_RATE', field: 'options.confidence' }),
     );
-    expect(() => wilsonInterval(1, 2, 0)).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
+    expect(() => wilsonInterval(1, 2, { confidence: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
   });
 });
