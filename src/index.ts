@@ -11,3 +11,4 @@ export * from './retention/index.js';
 export * from './commission/index.js';
 export * from './forecast/index.js';
 export * from './planning/index.js';
+export * from './import/index.js';

@@ -162,7 +162,7 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   const learned = stageProbabilities(org.deals, { pipeline: defaultDealPipeline, halfLifeQuarters: 4, asOf: org.asOf });
   const weighted = weightedPipeline(org.deals, { period: current });
   const weightedLearned = weightedPipeline(org.deals, { period: current, probabilities: learned.probabilities });
-  const categories = forecastByCategory(org.deals, current);
+  const categories = forecastByCategory(org.deals, { period: current });
   print(`  open pipeline expected to close   ${padLeft(fmtMoney(weighted.amount), 18)}  (${weighted.count} deals)`);
   print(`  weighted, stage defaults          ${padLeft(fmtMoney(weighted.weighted), 18)}`);
   print(

@@ -86,7 +86,7 @@ function readOptions(options: WeekCalendarOptions): Read {
   }
   const weekday = options.yearEndWeekday ?? 6;
   if (typeof weekday !== 'number' || !Number.isInteger(weekday) || weekday < 0 || weekday > 6) {
-    throw invalid('INVALID_OPTION', 'options.yearEndWeekday', weekday, 'must be an integer 0 (Sunday) – 6 (Saturday)');
+    throw invalid('INVALID_OPTION', 'options.yearEndWeekday', weekday, 'must be 0 (Sunday) … 6 (Saturday)');
   }
   const rule = options.yearEndRule ?? 'nearest';
   if (rule !== 'nearest' && rule !== 'last') {

@@ -7,7 +7,7 @@ import { invalid } from '../core/errors.js';
 import { forecastAccuracy, type ForecastAccuracy } from './accuracy.js';
 import { holtWinters, type HoltWintersOptions } from './holt-winters.js';
 import { linearTrend } from './linear-trend.js';
-import { positiveInteger } from './checks.js';
+import { readHorizon, readPositiveInteger, readSeasonLength } from './checks.js';
 import { readSeries } from './series.js';
 
 /** A forecasting method: given the training series (oldest first), return `horizon` forecasts. */
@@ -66,9 +66,9 @@ export function backtest(series: readonly number[], method: ForecastMethod, opti
   const y = Array.from(readSeries(series, 'series'));
   if (typeof method !== 'function')
     throw invalid('INVALID_OPTION', 'method', method, 'must be a function (train, horizon) => forecasts');
-  const horizon = positiveInteger(options.horizon ?? 1, 'options.horizon');
-  const folds = positiveInteger(options.folds ?? 5, 'options.folds');
-  const step = positiveInteger(options.step ?? 1, 'options.step');
+  const horizon = readHorizon(options.horizon ?? 1, 'options.horizon');
+  const folds = readPositiveInteger(options.folds ?? 5, 'options.folds');
+  const step = readPositiveInteger(options.step ?? 1, 'options.step');
   const firstTrain = y.length - horizon - (folds - 1) * step;
   if (firstTrain < 1) {
     throw invalid(
@@ -121,7 +121,7 @@ export function backtest(series: readonly number[], method: ForecastMethod, opti
  */
 export function naiveMethod(): ForecastMethod {
   return (train, horizon) => {
-    const h = positiveInteger(horizon, 'horizon');
+    const h = readHorizon(horizon, 'horizon');
     if (!Array.isArray(train) || train.length === 0)
       throw invalid('INSUFFICIENT_DATA', 'train', train, 'must have at least one value');
     return new Array<number>(h).fill(train[train.length - 1] as number);
@@ -143,9 +143,9 @@ export function naiveMethod(): ForecastMethod {
  * ```
  */
 export function seasonalNaiveMethod(seasonLength: number): ForecastMethod {
-  const m = positiveInteger(seasonLength, 'seasonLength');
+  const m = readSeasonLength(seasonLength, 'seasonLength');
   return (train, horizon) => {
-    const h = positiveInteger(horizon, 'horizon');
+    const h = readHorizon(horizon, 'horizon');
     const n = train.length;
     if (n < m) throw invalid('INSUFFICIENT_DATA', 'train', `${n} values`, `must cover one season (${m} values)`);
     const out: number[] = [];

@@ -4,6 +4,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
+import { LIMITS, readInteger } from '../core/read.js';
 
 /** Throws `INVALID_RATE` unless `p` is a finite number in [0, 1]. @internal */
 export function checkFraction(p: unknown, field: string): number {
@@ -13,12 +14,23 @@ export function checkFraction(p: unknown, field: string): number {
   return p;
 }
 
-/** Throws `INVALID_OPTION` unless `value` is a positive integer. @internal */
-export function positiveInteger(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw invalid('INVALID_OPTION', field, value, 'must be a positive integer');
-  }
-  return value;
+/**
+ * Reads an integer option from 1 to `max` with core's `readInteger` (a safe integer; numeric
+ * strings, fractions, NaN and ±Infinity refused). Throws `INVALID_OPTION` naming `field`.
+ * @internal
+ */
+export function readPositiveInteger(value: unknown, field: string, max: number = Number.MAX_SAFE_INTEGER): number {
+  return readInteger(value, field, { min: 1, max, code: 'INVALID_OPTION' });
+}
+
+/** Reads a horizon: an integer from 1 to `LIMITS.horizon` (10,000). Throws `INVALID_OPTION`. @internal */
+export function readHorizon(value: unknown, field: string): number {
+  return readPositiveInteger(value, field, LIMITS.horizon);
+}
+
+/** Reads a season length: an integer from 1 to `LIMITS.seasonLength` (1,000). Throws `INVALID_OPTION`. @internal */
+export function readSeasonLength(value: unknown, field: string): number {
+  return readPositiveInteger(value, field, LIMITS.seasonLength);
 }
 
 /**

@@ -72,8 +72,9 @@ export function etsSse(
     const e = (y[t] as number) - (mult ? base * st : base + st);
     sse += e * e;
     if (mult) {
-      l = base + (alpha * e) / st;
-      b = pb + (beta * e) / st;
+      const r = e / st;
+      l = base + alpha * r;
+      b = pb + beta * r;
       scratch[j] = st + (gamma * e) / base;
     } else {
       l = base + alpha * e;

@@ -1,22 +1,56 @@
 /**
  * Forecast categories: closed, commit, best case, pipeline and omitted amounts for a period,
- * with the usual cumulative roll-ups (Salesforce Collaborative Forecasts).
+ * with the usual cumulative roll-ups (Salesforce Collaborative Forecasts), optionally per group.
  * @module
  */
 import type { Deal } from '../model/deal.js';
+import type { Pipeline } from '../model/pipeline.js';
 import type { ForecastCategory } from '../model/segment.js';
+import { readGrouping, sortedGroups, type GroupByKey, type GroupingOptions } from '../model/group-by.js';
 import { invalid } from '../core/errors.js';
 import type { CurrencyCode } from '../core/currency.js';
 import { addFixed, formatFixed, normalizeFixed, type Fixed } from '../core/fixed.js';
 import { assertSameCurrency, fromFixed, type Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
-import { addExact, dealAmount, inPeriod, readArray, readCurrency, readExact, readPeriod, ZERO } from './internal.js';
+import {
+  invalidSummary,
+  readSummary,
+  sameParameter,
+  summaryInteger,
+  summaryRecord,
+  type Summary,
+} from '../core/summary.js';
+import {
+  dealAmount,
+  dealPath,
+  duplicateCheck,
+  inPeriod,
+  mergeIds,
+  readArray,
+  readCurrency,
+  readOutcome,
+  readPeriod,
+  setOwn,
+  summaryDecimal,
+  summaryIds,
+  ZERO,
+} from './internal.js';
 
 const CATEGORIES: readonly ForecastCategory[] = ['closed', 'commit', 'bestCase', 'pipeline', 'omitted'];
 
-/** Options of {@link forecastByCategory}. */
-export interface ForecastByCategoryOptions {
+/** Options of {@link forecastByCategory} and {@link summarizeForecastByCategory}. */
+export interface ForecastByCategoryOptions extends GroupingOptions<Deal> {
+  /** The forecast period (inclusive). Required. */
+  readonly period: Period;
+  /** The pipeline whose stage kinds decide which deals are open, won or lost. Default: the default deal pipeline. */
+  readonly pipeline?: Pipeline;
   /** Currency of the result; needed only when no deal falls in the period. Default: the first counted deal's. */
+  readonly currency?: CurrencyCode | undefined;
+}
+
+/** Options of {@link finalizeForecastByCategory}. */
+export interface FinalizeForecastByCategoryOptions {
+  /** Currency of the result when the summary has none (no deal fell in the period). */
   readonly currency?: CurrencyCode | undefined;
 }
 
@@ -27,8 +61,8 @@ export interface CategoryAmount {
   readonly amount: Money;
 }
 
-/** Result of {@link forecastByCategory}. */
-export interface CategoryForecast {
+/** The category figures of all counted deals, or of one group. */
+export interface CategoryFigures {
   readonly period: Period;
   readonly currency: CurrencyCode;
   /** Won deals (category `closed`). */
@@ -46,13 +80,41 @@ export interface CategoryForecast {
   readonly openPipeline: Money;
 }
 
-/** JSON-serialisable partial result of {@link summarizeForecastByCategory}. */
-export interface CategorySummary {
-  readonly kind: 'forecastByCategory';
+/** Result of {@link forecastByCategory}. */
+export interface CategoryForecast extends CategoryFigures {
+  /** With `groupBy`: the figures of each group (keys sorted; no value: `'(unassigned)'`). */
+  readonly groups?: Readonly<Record<string, CategoryFigures>>;
+}
+
+/** Exact amounts (decimal strings) and counts by category. */
+export type CategorySums = Readonly<Record<ForecastCategory, { readonly count: number; readonly amount: string }>>;
+
+/**
+ * JSON-serialisable partial result of {@link summarizeForecastByCategory} (`kind`
+ * `'forecastByCategory'`, `version` 1). `period` and `groupBy` must agree for a merge.
+ */
+export interface CategorySummary extends Summary<'forecastByCategory'> {
+  readonly version: 1;
   readonly period: Period;
+  readonly groupBy: GroupByKey | 'function' | null;
   readonly currency: CurrencyCode | null;
-  /** Exact amounts (decimal strings) and counts by category. */
-  readonly categories: Readonly<Record<ForecastCategory, { readonly count: number; readonly amount: string }>>;
+  /** Ids of the deals counted, sorted (a deal summarised in two chunks is refused on merge). */
+  readonly ids: readonly string[];
+  readonly categories: CategorySums;
+  /** With `groupBy`: each group's sums; else `null`. */
+  readonly groups: Readonly<Record<string, CategorySums>> | null;
+}
+
+type Acc = Map<ForecastCategory, { count: number; amount: Fixed }>;
+const newAcc = (): Acc => new Map(CATEGORIES.map((c) => [c, { count: 0, amount: ZERO }]));
+
+function printAcc(acc: Acc): CategorySums {
+  const out = {} as Record<ForecastCategory, { count: number; amount: string }>;
+  for (const c of CATEGORIES) {
+    const a = acc.get(c) as { count: number; amount: Fixed };
+    out[c] = { count: a.count, amount: formatFixed(normalizeFixed(a.amount)) };
+  }
+  return out;
 }
 
 /**
@@ -60,119 +122,236 @@ export interface CategorySummary {
  * merging per team, territory, member or worker; see {@link forecastByCategory} for the rules.
  *
  * @param deals - the chunk.
- * @param period - the forecast period (inclusive).
- * @param options - see {@link ForecastByCategoryOptions}.
+ * @param options - `period` (required) and see {@link ForecastByCategoryOptions}.
  * @returns a {@link CategorySummary}.
- * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a counted deal has an unknown category, a closed deal is in an open category, or an open deal is `closed`.
- * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
- * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
+ * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, a deal's stage is not in the pipeline,
+ *   or a counted deal has an unknown category, a lost deal is not `omitted`, a won deal is in an open category, or an
+ *   open deal is `closed`.
+ * @throws {RevopsError} `DUPLICATE_ID` when two counted deals have the same id (naming both positions).
+ * @throws {RevopsError} `INVALID_OPTION` for a malformed `pipeline` or `groupBy`.
+ * @throws {RevopsError} `INVALID_PERIOD` for a missing period or one that ends before it starts.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the
+ *   period.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when counted deals use different currencies.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency code.
  * @example
  * ```ts
  * import { summarizeForecastByCategory } from 'revops/forecast';
- * const deal = { forecastCategory: 'commit', amount: { amount: '500.00', currency: 'USD' }, expectedCloseDate: '2026-02-10' };
- * summarizeForecastByCategory([deal], { start: '2026-01-01', end: '2026-03-31' }).categories.commit;
+ * const deal = { id: 'D-1', stage: 'negotiation', forecastCategory: 'commit', amount: { amount: '500.00', currency: 'USD' },
+ *   expectedCloseDate: '2026-02-10' };
+ * summarizeForecastByCategory([deal], { period: { start: '2026-01-01', end: '2026-03-31' } }).categories.commit;
  * //=> { count: 1, amount: '500' }
  * ```
  */
 export function summarizeForecastByCategory(
   deals: readonly Deal[],
-  period: Period,
-  options: ForecastByCategoryOptions = {},
+  options: ForecastByCategoryOptions,
 ): CategorySummary {
   readArray(deals, 'deals');
-  const window = readPeriod(period, 'period') as Period;
+  if (typeof options !== 'object' || options === null) {
+    throw invalid('INVALID_OPTION', 'options', options, 'must be { period, … } (the period is required)');
+  }
+  const window = readPeriod(options.period, 'options.period');
+  if (window === undefined) throw invalid('INVALID_PERIOD', 'options.period', undefined, 'is required');
+  const outcome = readOutcome(options.pipeline);
+  const grouping = readGrouping(options, 'deals', (d: Deal) => d);
   let currency = readCurrency(options.currency, 'options.currency');
-  const acc = new Map<ForecastCategory, { count: number; amount: Fixed }>(
-    CATEGORIES.map((c) => [c, { count: 0, amount: ZERO }]),
-  );
+  const ids = duplicateCheck();
+  const total = newAcc();
+  const groups = new Map<string, Acc>();
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as Deal;
     if (typeof deal !== 'object' || deal === null)
       throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    const date = deal.closeDate ?? deal.expectedCloseDate;
-    if (
-      !inPeriod(window, date, deal.closeDate === undefined ? `deals[${i}].expectedCloseDate` : `deals[${i}].closeDate`)
-    )
-      continue;
-    const a = acc.get(deal.forecastCategory);
-    if (a === undefined) {
+    const path = dealPath(i, deal);
+    const kind = outcome(deal, path);
+    // Closed deals are dated by when they closed (their closeDate, when given), open ones by when they are expected to.
+    const dated = kind !== 'open' && deal.closeDate !== undefined;
+    const date = dated ? (deal.closeDate as string) : deal.expectedCloseDate;
+    if (!inPeriod(window, date, `${path}.${dated ? 'closeDate' : 'expectedCloseDate'}`)) continue;
+    const category = deal.forecastCategory;
+    if (!(CATEGORIES as readonly unknown[]).includes(category)) {
+      throw invalid('INVALID_INPUT', `${path}.forecastCategory`, category, `must be one of ${CATEGORIES.join(', ')}`);
+    }
+    // A lost deal left in an open category (or in 'closed') would inflate the roll-ups; an open deal in 'closed'
+    // would count as booked. Both are data errors, refused rather than guessed.
+    const allowed =
+      kind === 'won'
+        ? category === 'closed' || category === 'omitted'
+        : kind === 'lost'
+          ? category === 'omitted'
+          : category !== 'closed';
+    if (!allowed) {
+      const rule =
+        kind === 'won'
+          ? "must be 'closed' (or 'omitted') for a won deal"
+          : kind === 'lost'
+            ? "must be 'omitted' for a lost deal"
+            : "must not be 'closed' for an open deal: only won deals are closed bookings";
       throw invalid(
         'INVALID_INPUT',
-        `deals[${i}].forecastCategory`,
-        deal.forecastCategory,
-        `must be one of ${CATEGORIES.join(', ')}`,
+        `${path}.forecastCategory`,
+        category,
+        `${rule} (stage ${JSON.stringify(deal.stage)})`,
       );
     }
-    // A closed deal left in an open category (a lost deal still in 'commit') would inflate the roll-ups;
-    // an open deal in 'closed' would count as booked. Both are data errors, refused rather than guessed.
-    if (deal.closeDate !== undefined && deal.forecastCategory !== 'closed' && deal.forecastCategory !== 'omitted') {
-      throw invalid(
-        'INVALID_INPUT',
-        `deals[${i}].forecastCategory`,
-        deal.forecastCategory,
-        `must be 'closed' (won) or 'omitted' (lost) for a deal with a closeDate (${deal.closeDate})`,
-      );
-    }
-    if (deal.closeDate === undefined && deal.forecastCategory === 'closed') {
-      throw invalid(
-        'INVALID_INPUT',
-        `deals[${i}].forecastCategory`,
-        deal.forecastCategory,
-        "must not be 'closed' for an open deal (no closeDate): only won deals are closed bookings",
-      );
-    }
-    const m = dealAmount(deal, `deals[${i}]`, currency);
+    ids.check(deal, i);
+    const m = dealAmount(deal, path, currency);
     currency = m.currency;
-    a.count++;
-    a.amount = addFixed(a.amount, m.fixed);
+    const accs = [total];
+    if (grouping !== null) {
+      const key = grouping.keyOf(deal, i);
+      let g = groups.get(key);
+      if (g === undefined) {
+        g = newAcc();
+        groups.set(key, g);
+      }
+      accs.push(g);
+    }
+    for (const acc of accs) {
+      const a = acc.get(category) as { count: number; amount: Fixed };
+      a.count++;
+      a.amount = addFixed(a.amount, m.fixed);
+    }
   }
-  const categories = {} as Record<ForecastCategory, { count: number; amount: string }>;
-  for (const c of CATEGORIES) {
-    const a = acc.get(c) as { count: number; amount: Fixed };
-    categories[c] = { count: a.count, amount: formatFixed(normalizeFixed(a.amount)) };
+  let printed: Record<string, CategorySums> | null = null;
+  if (grouping !== null) {
+    printed = {};
+    for (const [key, g] of Object.entries(sortedGroups(groups))) setOwn(printed, key, printAcc(g));
   }
-  return { kind: 'forecastByCategory', period: window, currency: currency ?? null, categories };
+  return {
+    kind: 'forecastByCategory',
+    version: 1,
+    period: window,
+    groupBy: grouping?.label ?? null,
+    currency: currency ?? null,
+    ids: ids.ids().sort(),
+    categories: printAcc(total),
+    groups: printed,
+  };
 }
 
-function checkSummary(s: CategorySummary, field: string): void {
-  if (typeof s !== 'object' || s === null || s.kind !== 'forecastByCategory' || typeof s.categories !== 'object') {
-    throw invalid('INVALID_INPUT', field, s, 'must be a summary from summarizeForecastByCategory');
+type ReadSums = Record<ForecastCategory, { count: number; amount: Fixed }>;
+
+function readSums(value: unknown, field: string): ReadSums {
+  const o = summaryRecord(value, field);
+  const out = {} as ReadSums;
+  for (const c of CATEGORIES) {
+    const line = summaryRecord(o[c], `${field}.${c}`);
+    out[c] = {
+      count: summaryInteger(line['count'], `${field}.${c}.count`),
+      amount: summaryDecimal(line['amount'], `${field}.${c}.amount`),
+    };
   }
+  return out;
+}
+
+interface ReadCategorySummary {
+  readonly period: Period;
+  readonly groupBy: unknown;
+  readonly currency: CurrencyCode | null;
+  readonly ids: readonly string[];
+  readonly categories: ReadSums;
+  readonly groups: ReadonlyMap<string, ReadSums> | null;
+}
+
+/** Validates a category summary field by field (INVALID_SUMMARY naming the field). */
+function readCategorySummary(value: unknown, field: string): ReadCategorySummary {
+  const o = readSummary(value, field, 'forecastByCategory', 1);
+  const currency = o['currency'];
+  if (currency !== null) {
+    if (typeof currency !== 'string') throw invalidSummary(`${field}.currency`, currency, 'must be a currency or null');
+    readCurrency(currency, `${field}.currency`);
+  }
+  let period: Period;
+  try {
+    period = readPeriod(
+      summaryRecord(o['period'], `${field}.period`) as unknown as Period,
+      `${field}.period`,
+    ) as Period;
+  } catch {
+    throw invalidSummary(`${field}.period`, o['period'], 'must be a period { start, end }');
+  }
+  const groupBy = o['groupBy'];
+  if (groupBy !== null && typeof groupBy !== 'string') {
+    throw invalidSummary(`${field}.groupBy`, groupBy, 'must be a grouping key or null');
+  }
+  let groups: Map<string, ReadSums> | null = null;
+  if (groupBy !== null) {
+    const g = summaryRecord(o['groups'], `${field}.groups`);
+    groups = new Map();
+    for (const key of Object.keys(g)) groups.set(key, readSums(g[key], `${field}.groups.${key}`));
+  } else if (o['groups'] !== null) throw invalidSummary(`${field}.groups`, o['groups'], 'must be null without groupBy');
+  return {
+    period,
+    groupBy,
+    currency: currency as CurrencyCode | null,
+    ids: summaryIds(o['ids'], `${field}.ids`),
+    categories: readSums(o['categories'], `${field}.categories`),
+    groups,
+  };
+}
+
+function addSums(x: ReadSums | undefined, y: ReadSums | undefined): Acc {
+  const acc = newAcc();
+  for (const s of [x, y]) {
+    if (s === undefined) continue;
+    for (const c of CATEGORIES) {
+      const a = acc.get(c) as { count: number; amount: Fixed };
+      a.count += s[c].count;
+      a.amount = addFixed(a.amount, s[c].amount);
+    }
+  }
+  return acc;
 }
 
 /**
  * Merges two category summaries of the same period (exactly; associative and commutative).
  *
  * @param a - a summary.
- * @param b - another summary of the same period.
+ * @param b - another summary of the same period and grouping.
  * @returns the summary of both chunks.
- * @throws {RevopsError} `INVALID_INPUT` when either is not a category summary, or the periods differ.
+ * @throws {RevopsError} `INVALID_SUMMARY` when either is not a valid category summary (naming the field), or the periods
+ *   or groupings differ.
+ * @throws {RevopsError} `DUPLICATE_ID` when a deal was counted in both.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when the currencies differ.
  * @example
  * ```ts
  * import { mergeForecastByCategory, summarizeForecastByCategory } from 'revops/forecast';
- * const q1 = { start: '2026-01-01', end: '2026-03-31' };
- * const d = (amount: string) => ({ forecastCategory: 'bestCase', amount: { amount, currency: 'USD' }, expectedCloseDate: '2026-03-01' });
- * mergeForecastByCategory(summarizeForecastByCategory([d('1.10')], q1), summarizeForecastByCategory([d('2.20')], q1)).categories.bestCase;
+ * const q1 = { period: { start: '2026-01-01', end: '2026-03-31' } };
+ * const d = (id: string, amount: string) => ({ id, stage: 'proposal', forecastCategory: 'bestCase',
+ *   amount: { amount, currency: 'USD' }, expectedCloseDate: '2026-03-01' });
+ * const a = summarizeForecastByCategory([d('D-1', '1.10')], q1);
+ * mergeForecastByCategory(a, summarizeForecastByCategory([d('D-2', '2.20')], q1)).categories.bestCase;
  * //=> { count: 2, amount: '3.3' }
  * ```
  */
 export function mergeForecastByCategory(a: CategorySummary, b: CategorySummary): CategorySummary {
-  checkSummary(a, 'a');
-  checkSummary(b, 'b');
-  if (a.period.start !== b.period.start || a.period.end !== b.period.end) {
-    throw invalid('INVALID_INPUT', 'b.period', b.period, `must equal a.period ${a.period.start}..${a.period.end}`);
+  const x = readCategorySummary(a, 'a');
+  const y = readCategorySummary(b, 'b');
+  sameParameter(x.period, y.period, 'period');
+  sameParameter(x.groupBy, y.groupBy, 'groupBy');
+  if (x.currency !== null && y.currency !== null) assertSameCurrency(x.currency, y.currency);
+  const ids = mergeIds(x.ids, y.ids);
+  let groups: Record<string, CategorySums> | null = null;
+  if (x.groups !== null && y.groups !== null) {
+    groups = {};
+    const xs = x.groups;
+    const ys = y.groups;
+    for (const key of [...new Set([...xs.keys(), ...ys.keys()])].sort()) {
+      setOwn(groups, key, printAcc(addSums(xs.get(key), ys.get(key))));
+    }
   }
-  if (a.currency !== null && b.currency !== null) assertSameCurrency(a.currency, b.currency);
-  const categories = {} as Record<ForecastCategory, { count: number; amount: string }>;
-  for (const c of CATEGORIES) {
-    const x = a.categories[c];
-    const y = b.categories[c];
-    categories[c] = { count: x.count + y.count, amount: addExact(x.amount, y.amount, `categories.${c}`) };
-  }
-  return { kind: 'forecastByCategory', period: a.period, currency: a.currency ?? b.currency, categories };
+  return {
+    kind: 'forecastByCategory',
+    version: 1,
+    period: x.period,
+    groupBy: x.groupBy as CategorySummary['groupBy'],
+    currency: x.currency ?? y.currency,
+    ids,
+    categories: printAcc(addSums(x.categories, y.categories)),
+    groups,
+  };
 }
 
 /**
@@ -181,21 +360,22 @@ export function mergeForecastByCategory(a: CategorySummary, b: CategorySummary):
  * @param summary - from {@link summarizeForecastByCategory} / {@link mergeForecastByCategory}.
  * @param options - `currency`, used when the summary has none.
  * @returns the same result as {@link forecastByCategory} on all the deals.
- * @throws {RevopsError} `INVALID_INPUT` when `summary` is not a category summary.
+ * @throws {RevopsError} `INVALID_SUMMARY` when `summary` is not a valid category summary (naming the field).
  * @throws {RevopsError} `INVALID_OPTION` when neither the summary nor the options give a currency.
  * @example
  * ```ts
  * import { finalizeForecastByCategory, summarizeForecastByCategory } from 'revops/forecast';
- * finalizeForecastByCategory(summarizeForecastByCategory([], { start: '2026-01-01', end: '2026-03-31' }), { currency: 'USD' }).commitForecast;
+ * const empty = summarizeForecastByCategory([], { period: { start: '2026-01-01', end: '2026-03-31' } });
+ * finalizeForecastByCategory(empty, { currency: 'USD' }).commitForecast;
  * //=> { amount: '0.00', currency: 'USD' }
  * ```
  */
 export function finalizeForecastByCategory(
   summary: CategorySummary,
-  options: ForecastByCategoryOptions = {},
+  options: FinalizeForecastByCategoryOptions = {},
 ): CategoryForecast {
-  checkSummary(summary, 'summary');
-  const currency = summary.currency ?? readCurrency(options.currency, 'options.currency');
+  const s = readCategorySummary(summary, 'summary');
+  const currency = s.currency ?? readCurrency(options.currency, 'options.currency');
   if (currency === undefined) {
     throw invalid(
       'INVALID_OPTION',
@@ -204,26 +384,28 @@ export function finalizeForecastByCategory(
       'is required when no deal falls in the period',
     );
   }
-  const fx = {} as Record<ForecastCategory, Fixed>;
-  const out = {} as Record<ForecastCategory, CategoryAmount>;
-  for (const c of CATEGORIES) {
-    const s = summary.categories[c];
-    fx[c] = readExact(s.amount, `summary.categories.${c}.amount`);
-    out[c] = { count: s.count, amount: fromFixed(fx[c], currency) };
-  }
-  const commitForecast = addFixed(fx.closed, fx.commit);
-  return {
-    period: summary.period,
-    currency,
-    closed: out.closed,
-    commit: out.commit,
-    bestCase: out.bestCase,
-    pipeline: out.pipeline,
-    omitted: out.omitted,
-    commitForecast: fromFixed(commitForecast, currency),
-    bestCaseForecast: fromFixed(addFixed(commitForecast, fx.bestCase), currency),
-    openPipeline: fromFixed(addFixed(addFixed(fx.commit, fx.bestCase), fx.pipeline), currency),
+  const figures = (fx: ReadSums): CategoryFigures => {
+    const out = {} as Record<ForecastCategory, CategoryAmount>;
+    for (const c of CATEGORIES) out[c] = { count: fx[c].count, amount: fromFixed(fx[c].amount, currency) };
+    const commitForecast = addFixed(fx.closed.amount, fx.commit.amount);
+    return {
+      period: s.period,
+      currency,
+      closed: out.closed,
+      commit: out.commit,
+      bestCase: out.bestCase,
+      pipeline: out.pipeline,
+      omitted: out.omitted,
+      commitForecast: fromFixed(commitForecast, currency),
+      bestCaseForecast: fromFixed(addFixed(commitForecast, fx.bestCase.amount), currency),
+      openPipeline: fromFixed(addFixed(addFixed(fx.commit.amount, fx.bestCase.amount), fx.pipeline.amount), currency),
+    };
   };
+  const result = figures(s.categories);
+  if (s.groups === null) return result;
+  const groups: Record<string, CategoryFigures> = {};
+  for (const key of [...s.groups.keys()].sort()) setOwn(groups, key, figures(s.groups.get(key) as ReadSums));
+  return { ...result, groups };
 }
 
 /**
@@ -232,41 +414,47 @@ export function finalizeForecastByCategory(
  * open pipeline = commit + best case + pipeline (Salesforce's `CommitForecast`,
  * `BestCaseForecast`, `OpenPipeline`). Amounts are gross (not weighted) and exact.
  *
- * Each deal counts once, in its own `forecastCategory` (the rep's judgement, as stored), dated
- * by its `closeDate` when it has one (won and lost deals) and by its `expectedCloseDate`
- * otherwise; only deals whose date lies in the period count. `closed` is for won deals and
- * lost deals are `omitted` (the model's convention), and this is checked: a deal with a
- * `closeDate` must be `closed` or `omitted`, and an open deal must not be `closed` — a lost
- * deal left in `commit` would otherwise inflate the commit forecast silently.
+ * Whether a deal is open, won or lost is the kind of its stage in `options.pipeline`
+ * (revops/model's `dealOutcome`; `closeDate` says when, never whether). Each deal counts once,
+ * in its own `forecastCategory` (the rep's judgement, as stored), dated by its `closeDate` when
+ * it is won or lost and has one, else by its `expectedCloseDate`; only deals whose date lies
+ * in the period count. `closed` is for won deals and lost deals are `omitted` (the model's
+ * convention), and this is checked: a lost deal must be `omitted`, a won deal `closed` (or
+ * `omitted`), and an open deal must not be `closed` — a lost deal left in `commit` would
+ * otherwise inflate the commit forecast silently. The same deal id twice is refused
+ * (`DUPLICATE_ID`). With `groupBy`, the result also carries each group's figures.
  *
  * @param deals - the deals.
- * @param period - the forecast period (inclusive).
- * @param options - see {@link ForecastByCategoryOptions}.
+ * @param options - `period` (required) and see {@link ForecastByCategoryOptions}.
  * @returns a {@link CategoryForecast}.
- * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a counted deal has an unknown
- *   category, a closed deal is in an open category, or an open deal is `closed`.
- * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
- * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
+ * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, a deal's stage is not in the pipeline,
+ *   or a counted deal has an unknown category, a lost deal is not `omitted`, a won deal is in an open category, or an
+ *   open deal is `closed`.
+ * @throws {RevopsError} `DUPLICATE_ID` when two counted deals have the same id (naming both positions).
+ * @throws {RevopsError} `INVALID_OPTION` for a malformed `pipeline` or `groupBy`.
+ * @throws {RevopsError} `INVALID_PERIOD` for a missing period or one that ends before it starts.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the
+ *   period.
  * @throws {RevopsError} `INVALID_OPTION` when no deal falls in the period and no currency is given.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when counted deals use different currencies.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency code.
  * @example
  * ```ts
  * import { forecastByCategory } from 'revops/forecast';
- * const d = (forecastCategory: string, amount: string, extra = {}) => ({ forecastCategory,
- *   amount: { amount, currency: 'USD' }, expectedCloseDate: '2026-03-15', ...extra });
+ * const d = (id: string, stage: string, forecastCategory: string, amount: string, extra = {}) => ({ id, stage,
+ *   forecastCategory, amount: { amount, currency: 'USD' }, expectedCloseDate: '2026-03-15', ...extra });
  * const f = forecastByCategory([
- *   d('closed', '40000', { closeDate: '2026-02-01' }), d('commit', '25000'), d('bestCase', '30000'),
- *   d('pipeline', '50000'), d('omitted', '10000', { closeDate: '2026-01-20' }),
- * ], { start: '2026-01-01', end: '2026-03-31' });
+ *   d('D-1', 'closed-won', 'closed', '40000', { closeDate: '2026-02-01' }), d('D-2', 'negotiation', 'commit', '25000'),
+ *   d('D-3', 'proposal', 'bestCase', '30000'), d('D-4', 'discovery', 'pipeline', '50000'),
+ *   d('D-5', 'closed-lost', 'omitted', '10000', { closeDate: '2026-01-20' }),
+ * ], { period: { start: '2026-01-01', end: '2026-03-31' } });
  * [f.commitForecast.amount, f.bestCaseForecast.amount, f.openPipeline.amount];
  * //=> ['65000.00', '95000.00', '105000.00']
  * ```
  */
-export function forecastByCategory(
-  deals: readonly Deal[],
-  period: Period,
-  options: ForecastByCategoryOptions = {},
-): CategoryForecast {
-  return finalizeForecastByCategory(summarizeForecastByCategory(deals, period, options), options);
+export function forecastByCategory(deals: readonly Deal[], options: ForecastByCategoryOptions): CategoryForecast {
+  return finalizeForecastByCategory(
+    summarizeForecastByCategory(deals, options),
+    options?.currency === undefined ? {} : { currency: options.currency },
+  );
 }

@@ -14,10 +14,13 @@ import {
   varianceMultipliers,
   type PredictionInterval,
 } from './prediction-intervals.js';
-import { finiteOutput, positiveInteger } from './checks.js';
+import { finiteOutput, readHorizon, readPositiveInteger, readSeasonLength } from './checks.js';
 import { smoothingSpace } from './smoothing-space.js';
 import { readSeries } from './series.js';
 import { heuristicInitial, initialStateBox, readInitial } from './initial-states.js';
+
+/** Most values the simulated intervals keep (horizon × simulations). */
+const MAX_SIMULATED_VALUES = 10_000_000;
 
 /** Options of {@link holtWinters}. */
 export interface HoltWintersOptions {
@@ -56,7 +59,7 @@ export interface HoltWintersOptions {
    * or to m when multiplicative — as R's `ets` does).
    */
   readonly initialization?: 'heuristic' | 'estimated';
-  /** Number of periods to forecast. Default 2m with seasonality, else 10 (as R's `forecast`). */
+  /** Number of periods to forecast, an integer from 1 to `LIMITS.horizon` (10,000). Default 2m with seasonality, else 10 (as R's `forecast`). */
   readonly horizon?: number;
   /** Coverage levels of the prediction intervals (fractions). Default `[0.8, 0.95]`. */
   readonly levels?: readonly number[];
@@ -161,7 +164,8 @@ export interface HoltWintersFit {
  *   with multiplicative seasonality (the message names its index), or has values so large that a forecast or
  *   interval would overflow to Infinity.
  * @throws {RevopsError} `INVALID_OPTION` for a contradictory or out-of-range option (a non-integer horizon or season
- *   length, more than 1,000,000 simulations, …).
+ *   length, more than 1,000,000 simulations, a horizon above `LIMITS.horizon`, horizon × simulations above 10,000,000
+ *   with multiplicative seasonality, …).
  * @throws {RevopsError} `INVALID_RATE` for a smoothing parameter or level outside [0, 1].
  * @throws {RevopsError} `INSUFFICIENT_DATA` when the series is too short for the model or its initial states.
  * @throws {RevopsError} `INVALID_SEED` for a bad seed.
@@ -203,7 +207,7 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     throw invalid('INVALID_OPTION', 'options.seasonLength', options.seasonLength, "contradicts seasonality: 'none'");
   }
   if (seasonality !== 'none') {
-    m = positiveInteger(options.seasonLength, 'options.seasonLength');
+    m = readSeasonLength(options.seasonLength, 'options.seasonLength');
     if (m < 2) throw invalid('INVALID_OPTION', 'options.seasonLength', m, 'must be at least 2 with seasonality');
   }
   if (seasonality === 'multiplicative') {
@@ -226,7 +230,7 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     );
   }
   const spec: EtsSpec = { trend: trend === 'additive', seasonality, m };
-  const horizon = positiveInteger(options.horizon ?? (seasonality === 'none' ? 10 : 2 * m), 'options.horizon');
+  const horizon = readHorizon(options.horizon ?? (seasonality === 'none' ? 10 : 2 * m), 'options.horizon');
   const levels = options.levels ?? [0.8, 0.95];
   if (!Array.isArray(levels))
     throw invalid('INVALID_OPTION', 'options.levels', levels, 'must be an array of fractions');
@@ -234,9 +238,16 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     if (typeof l !== 'number' || !(l > 0 && l < 1))
       throw invalid('INVALID_RATE', `options.levels[${i}]`, l, 'must be a fraction strictly between 0 and 1');
   });
-  const simulations = positiveInteger(options.simulations ?? 5000, 'options.simulations');
-  if (simulations > 1_000_000)
-    throw invalid('INVALID_OPTION', 'options.simulations', simulations, 'must be at most 1,000,000 sample paths');
+  const simulations = readPositiveInteger(options.simulations ?? 5000, 'options.simulations', 1_000_000);
+  // The simulated intervals keep horizon × simulations values (8 bytes each): at most 10,000,000 (80 MB).
+  if (seasonality === 'multiplicative' && levels.length > 0 && horizon * simulations > MAX_SIMULATED_VALUES) {
+    throw invalid(
+      'INVALID_OPTION',
+      'options.simulations',
+      simulations,
+      `times options.horizon (${horizon}) must be at most 10,000,000 simulated values`,
+    );
+  }
   const seed = options.seed ?? 1;
   const given = options.initial !== undefined;
   const initialization = options.initialization ?? 'heuristic';

@@ -13,12 +13,15 @@ export {
   summarizeWeightedPipeline,
   mergeWeightedPipeline,
   finalizeWeightedPipeline,
+  type FinalizeWeightedPipelineOptions,
   type WeightedPipeline,
+  type WeightedPipelineFigures,
   type WeightedPipelineLine,
   type WeightedPipelineOptions,
   type SummarizeWeightedPipelineOptions,
   type WeightedPipelineSummary,
   type WeightedPipelineSummaryLine,
+  type WeightedPipelineSummaryPart,
 } from './weighted-pipeline.js';
 export {
   forecastByCategory,
@@ -26,17 +29,13 @@ export {
   mergeForecastByCategory,
   finalizeForecastByCategory,
   type CategoryAmount,
+  type CategoryFigures,
   type CategoryForecast,
   type CategorySummary,
+  type CategorySums,
+  type FinalizeForecastByCategoryOptions,
   type ForecastByCategoryOptions,
 } from './forecast-categories.js';
-export { weightedPipelineBy, forecastByCategoryBy, UNASSIGNED_GROUP, type DealGrouping } from './by-group.js';
-export {
-  velocityForecast,
-  type VelocityForecast,
-  type VelocityForecastOptions,
-  type VelocityInputs,
-} from './velocity-forecast.js';
 export { pipelineCoverage, type PipelineCoverage, type PipelineCoverageOptions } from './coverage.js';
 export {
   stageProbabilities,

@@ -1,12 +1,17 @@
 /**
  * Shared helpers of `revops/forecast` (not exported from the module): reading probabilities,
- * deciding whether a deal belongs to a period, exact money accumulators.
+ * the pipeline that decides open, won and lost, duplicate deal ids, whether a deal belongs to
+ * a period, and exact decimals in summaries.
  * @module
  */
 import type { Deal } from '../model/deal.js';
-import { invalid } from '../core/errors.js';
+import { dealOutcomeOf, type DealOutcomeOf } from '../model/deal-outcome.js';
+import type { Pipeline } from '../model/pipeline.js';
+import { invalid, RevopsError } from '../core/errors.js';
+import { entityPath } from '../core/read.js';
+import { invalidSummary, summaryString } from '../core/summary.js';
 import { minorUnits, type CurrencyCode } from '../core/currency.js';
-import { addFixed, formatFixed, normalizeFixed, parseFixed, roundFixed, type Fixed } from '../core/fixed.js';
+import { parseFixed, roundFixed, type Fixed } from '../core/fixed.js';
 import { assertSameCurrency, readMoney } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import { period as makePeriod } from '../core/periods.js';
@@ -14,7 +19,7 @@ import { assertIsoDate } from '../core/dates.js';
 import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from '../core/rounding.js';
 import { checkFraction } from './checks.js';
 
-export { checkFraction, positiveInteger } from './checks.js';
+export { checkFraction, readPositiveInteger } from './checks.js';
 
 /** Exact zero. @internal */
 export const ZERO: Fixed = { int: 0n, scale: 0 };
@@ -60,9 +65,111 @@ export function inPeriod(p: Period | undefined, date: string, field: string): bo
   return date >= p.start && date <= p.end;
 }
 
-/** An open deal: one without a `closeDate` (won and lost deals carry the date they closed). @internal */
-export function isOpen(deal: Deal): boolean {
-  return deal.closeDate === undefined;
+/**
+ * Reads the `pipeline` option once and returns the outcome of a deal (`'open'`, `'won'`,
+ * `'lost'`: the kind of its stage, revops/model's one definition). Default: the default deal
+ * pipeline. A deal whose stage the pipeline lacks is `INVALID_INPUT` naming the deal.
+ * @internal
+ */
+export function readOutcome(pipeline: Pipeline | undefined, field = 'options.pipeline'): DealOutcomeOf {
+  if (pipeline !== undefined) {
+    if (typeof pipeline !== 'object' || pipeline === null || !Array.isArray(pipeline.stages)) {
+      throw invalid('INVALID_OPTION', field, pipeline, 'must be a pipeline (definePipeline or a default)');
+    }
+  }
+  return dealOutcomeOf(pipeline === undefined ? {} : { pipeline });
+}
+
+/** The name of a deal in error messages: index and id (`deals[3] (id "D-17")`). @internal */
+export function dealPath(index: number, deal: unknown): string {
+  return entityPath('deals', index, deal);
+}
+
+/**
+ * Remembers the ids of the deals a sum counts; a second deal with the same id throws
+ * `DUPLICATE_ID` naming both positions (a deal is counted once, never twice). Deals without a
+ * string id are not checked. Returns the ids seen, in first-seen order, through `ids()`.
+ * @internal
+ */
+export function duplicateCheck(): {
+  readonly check: (deal: Deal, index: number) => void;
+  readonly ids: () => string[];
+} {
+  const seen = new Map<string, number>();
+  return {
+    check: (deal, index) => {
+      const id: unknown = deal.id;
+      if (typeof id !== 'string') return;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        throw new RevopsError(
+          'DUPLICATE_ID',
+          `${dealPath(index, deal)} repeats deals[${first}]: a deal is counted once, never twice`,
+          { field: `deals[${index}].id`, value: id, details: { id, first, second: index } },
+        );
+      }
+      seen.set(id, index);
+    },
+    ids: () => [...seen.keys()],
+  };
+}
+
+/**
+ * Merges the sorted id lists of two summaries; an id in both throws `DUPLICATE_ID` (the same
+ * deal summarised in two chunks would be counted twice).
+ * @internal
+ */
+export function mergeIds(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x < y)) {
+      out.push(x as string);
+      i++;
+    } else if (x === undefined || y < x) {
+      out.push(y);
+      j++;
+    } else {
+      throw new RevopsError(
+        'DUPLICATE_ID',
+        `b.ids[${j}] (id ${JSON.stringify(y)}) repeats a.ids[${i}]: a deal summarised in two chunks would be counted twice`,
+        { field: `b.ids[${j}]`, value: y, details: { id: y, first: i, second: j } },
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads the sorted, distinct id list of a summary.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field.
+ * @internal
+ */
+export function summaryIds(value: unknown, field: string): readonly string[] {
+  if (!Array.isArray(value)) throw invalidSummary(field, value, 'must be an array of deal ids');
+  for (let i = 0; i < value.length; i++) {
+    const id = summaryString(value[i], `${field}[${i}]`);
+    if (i > 0 && !((value[i - 1] as string) < id))
+      throw invalidSummary(`${field}[${i}]`, id, 'must be sorted and distinct');
+  }
+  return value as readonly string[];
+}
+
+/**
+ * Reads an exact decimal string of a summary.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field.
+ * @internal
+ */
+export function summaryDecimal(value: unknown, field: string): Fixed {
+  const text = summaryString(value, field);
+  try {
+    return parseFixed(text, field);
+  } catch {
+    throw invalidSummary(field, text, 'must be a plain decimal string');
+  }
 }
 
 /**
@@ -90,21 +197,9 @@ export function dealAmount(
   field: string,
   currency: CurrencyCode | undefined,
 ): { fixed: Fixed; currency: CurrencyCode } {
-  if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', field, deal, 'must be a deal');
   const m = readMoney(deal.amount, `${field}.amount`);
   if (currency !== undefined) assertSameCurrency(currency, m.currency, `${field}.amount`);
   return m;
-}
-
-/** Parses an exact decimal string written by a summary. @internal */
-export function readExact(value: unknown, field: string): Fixed {
-  if (typeof value !== 'string') throw invalid('INVALID_INPUT', field, value, 'must be a decimal string');
-  return parseFixed(value, field);
-}
-
-/** Exact sum of two decimal strings, as a decimal string. @internal */
-export function addExact(a: string, b: string, field: string): string {
-  return formatFixed(normalizeFixed(addFixed(readExact(a, `${field} (a)`), readExact(b, `${field} (b)`))));
 }
 
 /** Rounds an exact decimal once to the currency's minor unit. @internal */

@@ -3,7 +3,7 @@
  * @module
  */
 import { readSeries } from './series.js';
-import { finiteOutput, positiveInteger } from './checks.js';
+import { finiteOutput, readHorizon } from './checks.js';
 
 /** Options of {@link linearTrend}. */
 export interface LinearTrendOptions {
@@ -37,7 +37,7 @@ export interface LinearTrend {
  * @throws {RevopsError} `INVALID_INPUT` when `series` is not an array of finite numbers, or its values are so large that
  *   the fit would overflow to Infinity.
  * @throws {RevopsError} `INSUFFICIENT_DATA` with fewer than 2 values.
- * @throws {RevopsError} `INVALID_OPTION` for a horizon that is not a positive integer.
+ * @throws {RevopsError} `INVALID_OPTION` for a horizon that is not an integer from 1 to `LIMITS.horizon` (10,000).
  * @example
  * ```ts
  * import { linearTrend } from 'revops/forecast';
@@ -49,7 +49,7 @@ export interface LinearTrend {
  */
 export function linearTrend(series: readonly number[], options: LinearTrendOptions = {}): LinearTrend {
   const y = readSeries(series, 'series', 2);
-  const horizon = positiveInteger(options.horizon ?? 1, 'options.horizon');
+  const horizon = readHorizon(options.horizon ?? 1, 'options.horizon');
   const n = y.length;
   const tMean = (n + 1) / 2;
   let yMean = 0;

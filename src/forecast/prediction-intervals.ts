@@ -6,6 +6,7 @@
 import { createRng } from '../core/random.js';
 import type { EtsParameters, EtsSpec, EtsState } from './ets-recursion.js';
 import { normalQuantile } from '../core/normal.js';
+import { quantileSorted } from '../core/quantile.js';
 
 /**
  * A central prediction interval at one coverage level, for h = 1…horizon. Method (reported by
@@ -65,15 +66,6 @@ export function analyticIntervals(
   });
 }
 
-/** Quantile by linear interpolation between order statistics (Hyndman & Fan type 7, R's default). */
-function quantileType7(sorted: Float64Array, q: number): number {
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  const a = sorted[lo] as number;
-  return a + (pos - lo) * ((sorted[hi] as number) - a);
-}
-
 /**
  * Simulated intervals: `paths` future sample paths of the additive-error recursion with
  * errors N(0, σ²) drawn from `createRng(seed).normal()` (path by path, horizon by horizon),
@@ -124,7 +116,7 @@ export function simulatedIntervals(
   for (const s of sims) s.sort();
   return levels.map((level) => ({
     level,
-    lower: sims.map((s) => quantileType7(s, (1 - level) / 2)),
-    upper: sims.map((s) => quantileType7(s, (1 + level) / 2)),
+    lower: sims.map((s) => quantileSorted(s, (1 - level) / 2)),
+    upper: sims.map((s) => quantileSorted(s, (1 + level) / 2)),
   }));
 }

@@ -4,33 +4,38 @@
  * @module
  */
 import type { Deal } from '../model/deal.js';
+import type { Pipeline } from '../model/pipeline.js';
 import { invalid } from '../core/errors.js';
 import { minorUnits, type CurrencyCode } from '../core/currency.js';
 import { fixedToNumber, pow10 } from '../core/fixed.js';
 import type { Period } from '../core/periods.js';
 import { createRng } from '../core/random.js';
+import { LIMITS } from '../core/read.js';
 import {
   checkFraction,
   dealAmount,
   getOwn,
   dealProbability,
   inPeriod,
-  isOpen,
-  positiveInteger,
+  readPositiveInteger,
   readArray,
   readCurrency,
   readPeriod,
+  readOutcome,
+  dealPath,
+  duplicateCheck,
   readProbabilityMap,
 } from './internal.js';
 
-/** The largest `runs` accepted: the totals of all runs are kept (80 MB at this limit) for the quantiles. */
-const MAX_RUNS = 10_000_000;
 /** The largest `bins` accepted. */
 const MAX_BINS = 1_000_000;
 
 /** Options of {@link simulatePipeline}. */
 export interface SimulatePipelineOptions {
-  /** Number of simulated periods, a positive integer up to 10,000,000. Default 10,000. */
+  /**
+   * Number of simulated periods, an integer from 1 to `LIMITS.runs` (10,000,000: the totals of all
+   * runs are kept, 80 MB at that limit, for the quantiles). Default 10,000.
+   */
   readonly runs?: number;
   /** Seed of core's `createRng` (a number or a string). Default `1`. */
   readonly seed?: number | string;
@@ -43,6 +48,8 @@ export interface SimulatePipelineOptions {
   readonly slip?: number | Readonly<Record<string, number>>;
   /** Only open deals whose `expectedCloseDate` lies in this period. Default: every open deal. */
   readonly period?: Period;
+  /** The pipeline whose stage kinds decide which deals are open. Default: the default deal pipeline. */
+  readonly pipeline?: Pipeline;
   /** Number of equal-width histogram bins between the smallest and largest outcome, up to 1,000,000. Default 20. */
   readonly bins?: number;
   /** Currency, needed only when no deal is included. Default: the first included deal's. */
@@ -152,16 +159,21 @@ function drawTotals(
  * x with F(x) ≥ q), so they are always totals that occurred. The mean converges to
  * Σ aᵢpᵢ(1 − qᵢ) with standard error √(Σ aᵢ²πᵢ(1 − πᵢ)/runs), πᵢ = pᵢ(1 − qᵢ).
  *
+ * Which deals: open ones (the kind of their stage in `options.pipeline` is `open`, revops/model's
+ * `dealOutcome`) whose `expectedCloseDate` lies in `options.period`; the same deal id twice is
+ * refused (`DUPLICATE_ID`).
+ *
  * @param deals - the deals (closed deals and those outside the period are ignored).
  * @param options - see {@link SimulatePipelineOptions}.
  * @returns a {@link PipelineSimulation}.
- * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals.
+ * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the pipeline.
+ * @throws {RevopsError} `DUPLICATE_ID` when two simulated deals have the same id (naming both positions).
  * @throws {RevopsError} `INVALID_RATE` for a probability or slip outside [0, 1].
  * @throws {RevopsError} `INVALID_OPTION` for runs or bins that are not positive integers, runs above 10,000,000, bins
  *   above 1,000,000, a malformed map, or no currency with no deals.
  * @throws {RevopsError} `INVALID_SEED` for a seed that is not a finite number or a string.
  * @throws {RevopsError} `INVALID_PERIOD` for a period that ends before it starts.
- * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` (or `closeDate`) of a deal compared with the period.
+ * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` of a deal compared with the period.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when deals use different currencies.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency code.
  * @example
@@ -180,20 +192,13 @@ function drawTotals(
  */
 export function simulatePipeline(deals: readonly Deal[], options: SimulatePipelineOptions = {}): PipelineSimulation {
   readArray(deals, 'deals');
-  const runs = positiveInteger(options.runs ?? 10_000, 'options.runs');
-  if (runs > MAX_RUNS)
-    throw invalid(
-      'INVALID_OPTION',
-      'options.runs',
-      runs,
-      `must be at most ${MAX_RUNS.toLocaleString('en-US')} (one 8-byte total per run is kept)`,
-    );
-  const bins = positiveInteger(options.bins ?? 20, 'options.bins');
-  if (bins > MAX_BINS)
-    throw invalid('INVALID_OPTION', 'options.bins', bins, `must be at most ${MAX_BINS.toLocaleString('en-US')}`);
+  const runs = readPositiveInteger(options.runs ?? 10_000, 'options.runs', LIMITS.runs);
+  const bins = readPositiveInteger(options.bins ?? 20, 'options.bins', MAX_BINS);
   const seed = options.seed ?? 1;
   const probabilities = readProbabilityMap(options.probabilities, 'options.probabilities');
   const window = readPeriod(options.period, 'options.period');
+  const outcome = readOutcome(options.pipeline);
+  const ids = duplicateCheck();
   const slip = options.slip ?? 0;
   let slipMap: Readonly<Record<string, number>> | undefined;
   if (typeof slip === 'number') checkFraction(slip, 'options.slip');
@@ -214,15 +219,19 @@ export function simulatePipeline(deals: readonly Deal[], options: SimulatePipeli
     const deal = deals[i] as Deal;
     if (typeof deal !== 'object' || deal === null)
       throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    if (!isOpen(deal) || !inPeriod(window, deal.expectedCloseDate, `deals[${i}].expectedCloseDate`)) continue;
-    const m = dealAmount(deal, `deals[${i}]`, currency);
+    const path = dealPath(i, deal);
+    if (outcome(deal, path) !== 'open' || !inPeriod(window, deal.expectedCloseDate, `${path}.expectedCloseDate`)) {
+      continue;
+    }
+    ids.check(deal, i);
+    const m = dealAmount(deal, path, currency);
     currency = m.currency;
     const digits = minorUnits(currency);
     const units =
       m.fixed.scale <= digits
         ? Number(m.fixed.int * pow10(digits - m.fixed.scale))
         : fixedToNumber(m.fixed) * 10 ** digits;
-    const p = dealProbability(deal, probabilities, `deals[${i}]`);
+    const p = dealProbability(deal, probabilities, path);
     const q = slipMap === undefined ? (slip as number) : (getOwn(slipMap, deal.id) ?? 0);
     amountsList.push(units);
     // u32 / 2^32 < p  ⇔  u32 < p · 2^32 (exact: a power-of-two scaling).

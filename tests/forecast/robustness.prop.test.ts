@@ -145,13 +145,20 @@ describe('pipeline functions never mutate their (deep-frozen) inputs and return 
         const copy = JSON.parse(JSON.stringify(deals)) as unknown;
         const period = deepFreeze({ start: '2026-01-01', end: '2026-06-30' });
         finiteOrRevopsError(() =>
-          weightedPipeline(deals, deepFreeze({ period, probabilities: { stage1: 0.2 }, currency: 'USD' })),
+          weightedPipeline(deals, deepFreeze({ period, pipeline, probabilities: { stage1: 0.2 }, currency: 'USD' })),
         );
-        finiteOrRevopsError(() => forecastByCategory(deals, period, { currency: 'USD' }));
+        finiteOrRevopsError(() => forecastByCategory(deals, { period, pipeline, currency: 'USD' }));
         finiteOrRevopsError(() =>
           simulatePipeline(
             deals,
-            deepFreeze({ runs: 200, seed: 3, period, slip: { [deals[0]?.id ?? 'none']: 0.5 }, currency: 'USD' }),
+            deepFreeze({
+              runs: 200,
+              seed: 3,
+              period,
+              pipeline,
+              slip: { [deals[0]?.id ?? 'none']: 0.5 },
+              currency: 'USD',
+            }),
           ),
         );
         finiteOrRevopsError(() =>

@@ -78,13 +78,13 @@ describe('simulatePipeline', () => {
 
   it('stage probabilities override deal probabilities; only open deals in the period count', () => {
     const deals = [
-      deal({ stage: 'commit', amount: '100', probability: 0.1 }),
-      deal({ stage: 'commit', amount: '100', probability: 0.1, expectedCloseDate: '2026-06-30' }),
-      deal({ stage: 'won', amount: '500', probability: 1, closeDate: '2026-01-05' }),
+      deal({ stage: 'negotiation', amount: '100', probability: 0.1 }),
+      deal({ stage: 'negotiation', amount: '100', probability: 0.1, expectedCloseDate: '2026-06-30' }),
+      deal({ stage: 'closed-won', amount: '500', probability: 1, closeDate: '2026-01-05' }),
     ];
     const sim = simulatePipeline(deals, {
       runs: 100,
-      probabilities: { commit: 1 },
+      probabilities: { negotiation: 1 },
       period: { start: '2026-01-01', end: '2026-03-31' },
     });
     expect(sim.deals).toBe(1);

@@ -6,10 +6,10 @@ import {
   simulatePipeline,
   summarizeWeightedPipeline,
   weightedPipeline,
-  weightedPipelineBy,
 } from '../../src/forecast/index.js';
 import { money, roundMoney } from '../../src/core/index.js';
-import { codeOf, deal } from './helpers.js';
+import type { Pipeline } from '../../src/model/pipeline.js';
+import { codeOf, deal, pipeline } from './helpers.js';
 
 describe('weightedPipeline', () => {
   it('Freshworks E1: six Negotiation deals at 70 % → $12,285 stage value, $8,599.50 weighted', () => {
@@ -51,7 +51,7 @@ describe('weightedPipeline', () => {
       deal({ stage: 'stage3', amount: '50000' }),
       deal({ stage: 'lost', amount: '99000', closeDate: '2026-02-01' }),
     ];
-    const w = weightedPipeline(deals, { probabilities: { stage1: 0.25, stage2: 0.4, stage3: 0.65 } });
+    const w = weightedPipeline(deals, { pipeline, probabilities: { stage1: 0.25, stage2: 0.4, stage3: 0.65 } });
     expect(w.amount.amount).toBe('130000.00');
     expect(w.weighted.amount).toBe('70500.00');
     expect(w.byStage.stage2?.weighted.amount).toBe('16000.00');
@@ -80,7 +80,13 @@ describe('weightedPipeline', () => {
       deal({ amount: '100', expectedCloseDate: '2026-01-01' }),
       deal({ amount: '200', expectedCloseDate: '2026-03-31' }),
       deal({ amount: '400', expectedCloseDate: '2026-04-01' }),
-      deal({ amount: '800', expectedCloseDate: '2026-02-01', closeDate: '2026-02-01', stage: 'won', probability: 1 }),
+      deal({
+        amount: '800',
+        expectedCloseDate: '2026-02-01',
+        closeDate: '2026-02-01',
+        stage: 'closed-won',
+        probability: 1,
+      }),
     ];
     const w = weightedPipeline(deals, { period: { start: '2026-01-01', end: '2026-03-31' } });
     expect(w.count).toBe(2);
@@ -110,24 +116,102 @@ describe('weightedPipeline', () => {
       summarizeWeightedPipeline(b),
     );
     expect(finalizeWeightedPipeline(merged)).toEqual(weightedPipeline([...a, ...b]));
-    expect(codeOf(() => mergeWeightedPipeline(merged, { kind: 'other' } as never))).toBe('INVALID_INPUT');
+    expect(codeOf(() => mergeWeightedPipeline(merged, { kind: 'other' } as never))).toBe('INVALID_SUMMARY');
     expect(codeOf(() => mergeWeightedPipeline(merged, summarizeWeightedPipeline([deal({ currency: 'EUR' })])))).toBe(
       'CURRENCY_MISMATCH',
     );
   });
 });
 
-describe('weightedPipelineBy', () => {
-  it('splits by team and territory, with unassigned deals in their own group', () => {
+describe('weightedPipeline groupBy', () => {
+  it('splits by team, with unassigned deals in their own group; the groups add up to the total', () => {
+    // By hand: east 100 × 0.5 = 50.00, west 300 × 0.5 = 150.00, no team 50 × 0.5 = 25.00; total 225.00.
     const deals = [
       deal({ teamId: 'east', amount: '100' }),
       deal({ teamId: 'west', amount: '300' }),
       deal({ amount: '50' }),
     ];
-    const by = weightedPipelineBy(deals, 'teamId');
-    expect(Object.keys(by)).toEqual(['(unassigned)', 'east', 'west']);
-    expect(by.west?.weighted.amount).toBe('150.00');
-    expect(codeOf(() => weightedPipelineBy(deals, 'region' as never))).toBe('INVALID_OPTION');
+    const w = weightedPipeline(deals, { groupBy: 'teamId' });
+    expect(Object.keys(w.groups ?? {})).toEqual(['(unassigned)', 'east', 'west']);
+    expect(w.groups?.west?.weighted.amount).toBe('150.00');
+    expect(w.groups?.['(unassigned)']?.weighted.amount).toBe('25.00');
+    expect(w.weighted.amount).toBe('225.00');
+    expect(weightedPipeline(deals).groups).toBeUndefined();
+    expect(codeOf(() => weightedPipeline(deals, { groupBy: 'region' as never }))).toBe('INVALID_OPTION');
+  });
+
+  it('groups by a function, and the grouped summaries merge like the whole', () => {
+    const deals = [deal({ amount: '10', ownerId: 'a' }), deal({ amount: '20', ownerId: 'b' })];
+    const byOwner = { groupBy: (d: { ownerId: string }) => `owner ${d.ownerId}` };
+    const merged = mergeWeightedPipeline(
+      summarizeWeightedPipeline(deals.slice(0, 1), byOwner),
+      summarizeWeightedPipeline(deals.slice(1), byOwner),
+    );
+    expect(finalizeWeightedPipeline(merged)).toEqual(weightedPipeline(deals, byOwner));
+    expect(codeOf(() => mergeWeightedPipeline(merged, summarizeWeightedPipeline([])))).toBe('INVALID_SUMMARY');
+  });
+});
+
+describe('weightedPipeline: open is decided by the pipeline, not by closeDate', () => {
+  it('an open stage with a closeDate counts; a won stage without one does not', () => {
+    // By hand: only the negotiation deal is open: 100 × 0.5 = 50.00.
+    const deals = [
+      deal({ stage: 'negotiation', amount: '100', closeDate: '2026-03-01' }),
+      deal({ stage: 'closed-won', amount: '900', probability: 1 }),
+    ];
+    expect(weightedPipeline(deals).weighted.amount).toBe('50.00');
+  });
+
+  it('a stage the pipeline lacks is INVALID_INPUT naming the deal by index and id', () => {
+    expect(codeOf(() => weightedPipeline([deal({ id: 'D-17', stage: 'Verbal Commit' })]))).toBe('INVALID_INPUT');
+    expect(() => weightedPipeline([deal({ id: 'D-17', stage: 'Verbal Commit' })])).toThrow(/deals\[0\] \(id "D-17"\)/);
+  });
+});
+
+describe('weightedPipeline refuses a deal counted twice', () => {
+  it('the same id twice is DUPLICATE_ID naming both positions', () => {
+    const deals = [deal({ id: 'D-1' }), deal({ id: 'D-2' }), deal({ id: 'D-1' })];
+    let error: unknown;
+    try {
+      weightedPipeline(deals);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as { code: string }).code).toBe('DUPLICATE_ID');
+    expect((error as Error).message).toMatch(/deals\[2\] \(id "D-1"\) repeats deals\[0\]/);
+    expect((error as { details: unknown }).details).toEqual({ id: 'D-1', first: 0, second: 2 });
+  });
+
+  it('a deal summarised in two chunks is DUPLICATE_ID on merge', () => {
+    const d = deal({ id: 'D-9' });
+    const s = summarizeWeightedPipeline([d]);
+    expect(codeOf(() => mergeWeightedPipeline(s, summarizeWeightedPipeline([d])))).toBe('DUPLICATE_ID');
+  });
+});
+
+describe('weightedPipeline summaries are validated on merge and finalize', () => {
+  it('a field of the wrong type, a missing field, another kind or version: INVALID_SUMMARY naming the field', () => {
+    const s = summarizeWeightedPipeline([deal({ amount: '10' })]);
+    const bad = (patch: Record<string, unknown>) => ({ ...s, ...patch }) as never;
+    const thrown = (f: () => unknown): { code?: string; field?: string } => {
+      try {
+        f();
+      } catch (e) {
+        return e as { code?: string; field?: string };
+      }
+      return {};
+    };
+    expect(thrown(() => finalizeWeightedPipeline(bad({ count: '1' })))).toMatchObject({
+      code: 'INVALID_SUMMARY',
+      field: 'summary.count',
+    });
+    expect(thrown(() => finalizeWeightedPipeline(bad({ weighted: 5 })))).toMatchObject({ field: 'summary.weighted' });
+    expect(thrown(() => finalizeWeightedPipeline(bad({ version: 2 })))).toMatchObject({ field: 'summary.version' });
+    expect(thrown(() => finalizeWeightedPipeline(bad({ kind: 'winRate' })))).toMatchObject({ field: 'summary.kind' });
+    expect(thrown(() => mergeWeightedPipeline(s, bad({ ids: undefined })))).toMatchObject({ field: 'b.ids' });
+    expect(thrown(() => mergeWeightedPipeline(s, bad({ byStage: { proposal: { count: 1 } } })))).toMatchObject({
+      field: 'b.byStage.proposal.amount',
+    });
   });
 });
 
@@ -144,12 +228,12 @@ describe('purity', () => {
     };
     const deals = freeze([
       deal({ amount: '10' }),
-      deal({ stage: 'won', closeDate: '2026-01-02', forecastCategory: 'closed' }),
+      deal({ stage: 'closed-won', closeDate: '2026-01-02', forecastCategory: 'closed' }),
     ]);
     const options = freeze({ probabilities: { proposal: 0.4 }, period: { start: '2026-01-01', end: '2026-12-31' } });
     expect(() => {
       weightedPipeline(deals, options);
-      forecastByCategory(deals, options.period);
+      forecastByCategory(deals, { period: options.period });
       simulatePipeline(deals, { runs: 10, ...options });
       stageProbabilities(
         deals,
@@ -166,6 +250,14 @@ describe('purity', () => {
                 forecastCategory: 'pipeline' as const,
                 requiredFields: [],
               },
+              {
+                id: 'closed-won',
+                name: 'W',
+                kind: 'won' as const,
+                probability: 1,
+                forecastCategory: 'closed' as const,
+                requiredFields: [],
+              },
             ],
           },
         }),
@@ -174,13 +266,16 @@ describe('purity', () => {
   });
 });
 
-describe('weightedPipelineBy with awkward group keys', () => {
+describe('weightedPipeline groupBy with awkward group keys', () => {
   it('a team called "__proto__" is an ordinary own key (the prototype is untouched)', () => {
     // Computed by hand: 100.00 × 0.5 = 50.00.
-    const by = weightedPipelineBy([deal({ teamId: '__proto__', amount: '100.00', probability: 0.5 })], 'teamId');
-    expect(Object.keys(by)).toEqual(['__proto__']);
-    expect(Object.getPrototypeOf(by)).toBe(Object.prototype);
-    expect(Object.getOwnPropertyDescriptor(by, '__proto__')?.value.weighted.amount).toBe('50.00');
+    const w = weightedPipeline([deal({ teamId: '__proto__', amount: '100.00', probability: 0.5 })], {
+      groupBy: 'teamId',
+    });
+    const groups = w.groups ?? {};
+    expect(Object.keys(groups)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(groups)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(groups, '__proto__')?.value.weighted.amount).toBe('50.00');
   });
 });
 
@@ -189,22 +284,32 @@ describe('period filtering validates the dates it compares', () => {
     const period = { start: '2026-01-01', end: '2026-03-31' };
     const bad = [deal({ expectedCloseDate: '2026-3-5' })];
     expect(codeOf(() => weightedPipeline(bad, { period }))).toBe('INVALID_DATE');
-    expect(() => weightedPipeline(bad, { period })).toThrow(/deals\[0\]\.expectedCloseDate/);
+    expect(() => weightedPipeline(bad, { period })).toThrow(/deals\[0\] \(id "d\d+"\)\.expectedCloseDate/);
     expect(codeOf(() => simulatePipeline(bad, { period, runs: 10 }))).toBe('INVALID_DATE');
-    expect(codeOf(() => forecastByCategory(bad, period))).toBe('INVALID_DATE');
-    expect(codeOf(() => forecastByCategory([deal({ closeDate: '2026-02-30' })], period))).toBe('INVALID_DATE');
+    expect(codeOf(() => forecastByCategory(bad, { period }))).toBe('INVALID_DATE');
+    const won = deal({ stage: 'closed-won', forecastCategory: 'closed', closeDate: '2026-02-30' });
+    expect(codeOf(() => forecastByCategory([won], { period }))).toBe('INVALID_DATE');
   });
 });
 
 describe('ids from data never reach a prototype', () => {
   it('stages called "__proto__" and "constructor" are ordinary keys through summarize, JSON, merge and finalize', () => {
-    // Computed by hand: 100.00 × 0.5 = 50.00 and 10.00 × 0.1 = 1.00 per stage; merged twice: 100.00 and 2.00.
-    const deals = [
+    // Computed by hand: 100.00 × 0.5 = 50.00 and 10.00 × 0.1 = 1.00 per stage; two such chunks: 100.00 and 2.00.
+    const open = (id: string) => ({
+      id,
+      name: id,
+      kind: 'open' as const,
+      probability: 0.5,
+      forecastCategory: 'pipeline' as const,
+      requiredFields: [],
+    });
+    const odd: Pipeline = { ...pipeline, stages: [open('__proto__'), open('constructor')] };
+    const chunk = () => [
       deal({ stage: '__proto__', amount: '100.00', probability: 0.5 }),
       deal({ stage: 'constructor', amount: '10.00', probability: 0.1 }),
     ];
-    const s = summarizeWeightedPipeline(deals);
-    const viaJson = JSON.parse(JSON.stringify(s)) as typeof s;
+    const s = summarizeWeightedPipeline(chunk(), { pipeline: odd });
+    const viaJson = JSON.parse(JSON.stringify(summarizeWeightedPipeline(chunk(), { pipeline: odd }))) as typeof s;
     const merged = finalizeWeightedPipeline(mergeWeightedPipeline(s, viaJson));
     expect(Object.keys(merged.byStage)).toEqual(['__proto__', 'constructor']);
     expect(Object.getOwnPropertyDescriptor(merged.byStage, '__proto__')?.value.weighted.amount).toBe('100.00');

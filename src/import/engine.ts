@@ -1,0 +1,594 @@
+/**
+ * The row engine shared by every kind of import: rows as records or as a 2-D array with a
+ * header row, column mapping, cell reading, per-row rejection and warnings, and the dataset
+ * checks (duplicate ids, owners among members, several currencies). Kind-specific building and
+ * checks live in one file per kind.
+ * @module
+ */
+import { isCurrencyCode, type CurrencyCode } from '../core/currency.js';
+import { RevopsError, describeValue } from '../core/errors.js';
+import { parseFixed } from '../core/fixed.js';
+import { type Money, money } from '../core/money.js';
+import type { Result } from '../core/result.js';
+import type { Member } from '../model/member.js';
+import type { Pipeline, PipelineStage } from '../model/pipeline.js';
+import {
+  DATE_FORMATS,
+  type CellProblem,
+  type DateFormat,
+  isEmptyCell,
+  isProblem,
+  readBooleanCell,
+  readDateCell,
+  readDecimalText,
+  readInstantCell,
+  readIntegerCell,
+  readListCell,
+  readNumberCell,
+  readProbabilityCell,
+  readText,
+  splitAmountCell,
+} from './cells.js';
+import { PRESETS, PRESET_DEFINITIONS, type PresetColumns } from './presets.js';
+import type {
+  ColumnMapping,
+  ImportCode,
+  ImportIssue,
+  ImportKind,
+  ImportOptions,
+  ImportRejection,
+  ImportResult,
+} from './types.js';
+
+/** How a field's cell is read. @internal */
+export type CellType =
+  | 'id'
+  | 'text'
+  | 'date'
+  | 'instant'
+  | 'amount'
+  | 'currency'
+  | 'enum'
+  | 'integer'
+  | 'number'
+  | 'probability'
+  | 'decimal'
+  | 'boolean'
+  | 'list';
+
+/** One importable field. @internal */
+export interface FieldSpec {
+  readonly field: string;
+  readonly type: CellType;
+  /** Allowed values of an enumeration. */
+  readonly values?: readonly string[];
+  /** Extra labels of an enumeration (normalised label → value). */
+  readonly synonyms?: Readonly<Record<string, string>>;
+}
+
+/** Options with every default filled in. @internal */
+export interface Resolved {
+  readonly kind: ImportKind;
+  readonly dateFormat: DateFormat;
+  readonly decimalSeparator: '.' | ',';
+  readonly probabilityScale: 'fraction' | 'percent';
+  readonly listSeparator: string;
+  readonly currency: CurrencyCode | undefined;
+  readonly pipeline: Pipeline | undefined;
+  readonly checkDuplicates: boolean;
+  /** Stage label (exact, then lower case) → stage. */
+  readonly stageByLabel: ReadonlyMap<string, PipelineStage>;
+  /** Member id → id, and member name → id. */
+  readonly memberIds: ReadonlyMap<string, string> | undefined;
+  readonly values: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/** What a kind's builder gets for one row. @internal */
+export interface RowContext {
+  readonly row: number;
+  readonly options: Resolved;
+  /** The column a field came from (for messages). */
+  column(field: string): string | null;
+  /** The raw cell of a field. */
+  cell(field: string): unknown;
+  reject(field: string | null, code: ImportCode, expectation: string, value?: unknown): void;
+  warn(field: string | null, code: ImportCode, message: string, value?: unknown): void;
+  /** Rejects a missing required field. */
+  missing(field: string): void;
+  /** Rejects with a message that already names the value. */
+  rejectMessage(field: string | null, code: ImportCode, message: string): void;
+}
+
+/** A kind of import: its fields, how a row becomes an entity, and which fields the dataset checks read. @internal */
+export interface KindSpec<T> {
+  readonly kind: ImportKind;
+  readonly fields: readonly FieldSpec[];
+  /** The id field checked for duplicates, if any. */
+  readonly idField?: string;
+  /** The field checked against `members` (an owner or member id). */
+  readonly memberField?: string;
+  /** The pipeline used when none is given (deals, leads). */
+  readonly defaultPipeline?: Pipeline;
+  /** Builds the entity from the read values, or returns undefined after rejecting. */
+  build(values: Readonly<Record<string, unknown>>, ctx: RowContext): T | undefined;
+  /** The currency of a built record (for the several-currencies check). */
+  currencyOf?(record: T): string | undefined;
+}
+
+function optionError(field: string, value: unknown, expectation: string): RevopsError {
+  return new RevopsError('INVALID_OPTION', `options.${field} ${expectation}, got ${describeValue(value)}`, {
+    field: `options.${field}`,
+    value,
+  });
+}
+
+function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipeline | undefined): Resolved {
+  if (typeof options !== 'object' || options === null) throw optionError('', options, 'must be an object');
+  const { preset, dateFormat = 'YYYY-MM-DD', decimalSeparator = '.', listSeparator = ';' } = options;
+  if (preset !== undefined && !PRESETS.includes(preset)) {
+    throw optionError('preset', preset, `must be one of ${PRESETS.join(', ')}`);
+  }
+  if (!DATE_FORMATS.includes(dateFormat)) {
+    throw optionError('dateFormat', dateFormat, `must be one of ${DATE_FORMATS.join(', ')}`);
+  }
+  if (decimalSeparator !== '.' && decimalSeparator !== ',') {
+    throw optionError('decimalSeparator', decimalSeparator, "must be '.' or ','");
+  }
+  const probabilityScale =
+    options.probabilityScale ?? (preset === undefined ? 'fraction' : PRESET_DEFINITIONS[preset].probabilityScale);
+  if (probabilityScale !== 'fraction' && probabilityScale !== 'percent') {
+    throw optionError('probabilityScale', probabilityScale, "must be 'fraction' or 'percent'");
+  }
+  if (typeof listSeparator !== 'string' || listSeparator.length === 0) {
+    throw optionError('listSeparator', listSeparator, 'must be a non-empty string');
+  }
+  if (options.currency !== undefined && !isCurrencyCode(options.currency)) {
+    throw optionError('currency', options.currency, 'must be an ISO 4217 currency code such as USD');
+  }
+  const pipeline = options.pipeline ?? defaultPipeline;
+  const stageByLabel = new Map<string, PipelineStage>();
+  if (pipeline !== undefined) {
+    if (typeof pipeline !== 'object' || pipeline === null || !Array.isArray(pipeline.stages)) {
+      throw optionError('pipeline', pipeline, 'must be a pipeline with stages');
+    }
+    const byId = new Map(pipeline.stages.map((s) => [s.id, s] as const));
+    for (const s of pipeline.stages) {
+      stageByLabel.set(s.id, s);
+      if (!stageByLabel.has(s.name)) stageByLabel.set(s.name, s);
+    }
+    for (const [label, id] of Object.entries(options.stages ?? {})) {
+      const stage = byId.get(id);
+      if (stage === undefined) {
+        throw optionError(`stages[${JSON.stringify(label)}]`, id, `must be a stage id of pipeline "${pipeline.id}"`);
+      }
+      stageByLabel.set(label, stage);
+    }
+    for (const [label, stage] of [...stageByLabel]) {
+      const lower = label.toLowerCase();
+      if (!stageByLabel.has(lower)) stageByLabel.set(lower, stage);
+    }
+  }
+  let memberIds: Map<string, string> | undefined;
+  if (options.members !== undefined) {
+    memberIds = new Map();
+    for (const m of options.members as readonly Member[]) memberIds.set(m.id, m.id);
+    for (const m of options.members as readonly Member[]) if (!memberIds.has(m.name)) memberIds.set(m.name, m.id);
+  }
+  return {
+    kind,
+    dateFormat,
+    decimalSeparator,
+    probabilityScale,
+    listSeparator,
+    currency: options.currency,
+    pipeline,
+    checkDuplicates: options.checkDuplicates ?? true,
+    stageByLabel,
+    memberIds,
+    values: options.values ?? {},
+  };
+}
+
+/** Lower case, letters and digits only: `'Best Case'` and `'best_case'` → `'bestcase'`. @internal */
+export function normalizeLabel(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function readEnum(spec: FieldSpec, cell: unknown, labels: Readonly<Record<string, string>> | undefined): unknown {
+  const text = readText(cell);
+  if (isProblem(text)) return text;
+  const mapped = labels?.[text];
+  if (mapped !== undefined && Object.hasOwn(labels ?? {}, text)) return mapped;
+  const key = normalizeLabel(text);
+  for (const v of spec.values ?? []) if (normalizeLabel(v) === key) return v;
+  const synonym = spec.synonyms?.[key];
+  if (synonym !== undefined && Object.hasOwn(spec.synonyms ?? {}, key)) return synonym;
+  return {
+    problem: 'INVALID_VALUE',
+    expected: `must be one of ${(spec.values ?? []).join(', ')} (or a label mapped by options.values.${spec.field})`,
+  } satisfies CellProblem;
+}
+
+function readCell(spec: FieldSpec, cell: unknown, o: Resolved): unknown {
+  switch (spec.type) {
+    case 'id': {
+      const t = readText(cell);
+      if (isProblem(t)) return t;
+      return t.length > 200 ? { problem: 'INVALID_ID', expected: 'must be at most 200 characters' } : t;
+    }
+    case 'text':
+      return readText(cell);
+    case 'date':
+      return readDateCell(cell, o.dateFormat);
+    case 'instant':
+      return readInstantCell(cell, o.dateFormat);
+    case 'amount': {
+      const { amount, currency } = splitAmountCell(cell);
+      const text = readDecimalText(amount, o.decimalSeparator);
+      if (isProblem(text))
+        return { problem: 'INVALID_AMOUNT', expected: text.expected.replace('a number', 'an amount') };
+      return { amount: text, currency };
+    }
+    case 'currency': {
+      const t = readText(cell);
+      if (isProblem(t)) return t;
+      const code = t.toUpperCase();
+      return isCurrencyCode(code) ? code : { problem: 'UNKNOWN_CURRENCY', expected: 'must be an ISO 4217 code' };
+    }
+    case 'enum':
+      return readEnum(spec, cell, o.values[spec.field]);
+    case 'integer':
+      return readIntegerCell(cell, o.decimalSeparator);
+    case 'number':
+      return readNumberCell(cell, o.decimalSeparator);
+    case 'probability':
+      return readProbabilityCell(cell, o.probabilityScale, o.decimalSeparator);
+    case 'decimal':
+      return readDecimalText(cell, o.decimalSeparator);
+    case 'boolean':
+      return readBooleanCell(cell);
+    case 'list':
+      return readListCell(cell, o.listSeparator);
+  }
+}
+
+/** Where one field's cell is found in a row. */
+type Source =
+  | { readonly kind: 'none'; readonly name: string }
+  | { readonly kind: 'columns'; readonly names: readonly string[]; readonly indices: readonly number[] }
+  | { readonly kind: 'function'; readonly fn: (row: Readonly<Record<string, unknown>>) => unknown };
+
+function mappingOf(field: string, options: ImportOptions, preset: PresetColumns | undefined): ColumnMapping {
+  const own = options.columns;
+  if (own !== undefined && Object.hasOwn(own, field)) {
+    const m = own[field];
+    if (typeof m === 'string' || typeof m === 'function' || Array.isArray(m)) return m as ColumnMapping;
+    throw optionError(`columns.${field}`, m, 'must be a column name, a list of column names or a function');
+  }
+  if (preset !== undefined && Object.hasOwn(preset, field)) return preset[field] as readonly string[];
+  return field;
+}
+
+/** A data row seen as a record: column name → cell. */
+function rowRecord(raw: unknown, header: readonly string[] | undefined): Readonly<Record<string, unknown>> {
+  if (header === undefined) return raw as Readonly<Record<string, unknown>>;
+  const out: Record<string, unknown> = Object.create(null);
+  const cells = raw as readonly unknown[];
+  for (let i = 0; i < header.length; i++) {
+    const name = header[i] as string;
+    if (!(name in out)) out[name] = cells[i];
+  }
+  return out;
+}
+
+/**
+ * An importer that takes rows one at a time: `push(row)`, `take()` for what has been imported
+ * since the last take (so memory stays bounded by the batch), `finish()` for the rest and the
+ * file-wide warnings. @internal
+ */
+export class RowImporter<T> {
+  private readonly spec: KindSpec<T>;
+  private readonly options: ImportOptions;
+  private readonly o: Resolved;
+  private readonly preset: PresetColumns | undefined;
+  private header: string[] | undefined;
+  private sources: { spec: FieldSpec; source: Source }[] | undefined;
+  private mode: 'records' | 'arrays' | undefined;
+  private rowNumber = 1;
+  private records: T[] = [];
+  private recordRows: number[] = [];
+  private rejected: ImportRejection[] = [];
+  private warnings: ImportIssue[] = [];
+  private readonly seen = new Map<string, number>();
+  private readonly currencies = new Map<string, { count: number; first: number }>();
+  private finished = false;
+
+  constructor(spec: KindSpec<T>, options: ImportOptions) {
+    this.spec = spec;
+    this.options = options ?? {};
+    this.o = resolve(spec.kind, this.options, spec.defaultPipeline);
+    const preset = this.options.preset;
+    this.preset = preset === undefined ? undefined : PRESET_DEFINITIONS[preset].columns[spec.kind];
+  }
+
+  /** Maps fields to columns, once the header (2-D) or the first record is known. */
+  private bind(names: readonly string[] | undefined): void {
+    const index = new Map<string, number>();
+    names?.forEach((n, i) => {
+      if (!index.has(n)) index.set(n, i);
+    });
+    this.sources = this.spec.fields.map((spec) => {
+      const m = mappingOf(spec.field, this.options, this.preset);
+      if (typeof m === 'function') return { spec, source: { kind: 'function', fn: m } as Source };
+      const candidates = typeof m === 'string' ? [m] : [...m];
+      if (names === undefined) {
+        return { spec, source: { kind: 'columns', names: candidates, indices: [] } as Source };
+      }
+      const present = candidates.filter((c) => index.has(c));
+      const source: Source =
+        present.length === 0
+          ? { kind: 'none', name: candidates[0] ?? spec.field }
+          : { kind: 'columns', names: present, indices: present.map((c) => index.get(c) as number) };
+      return { spec, source };
+    });
+  }
+
+  /** Adds one row (the first row of a 2-D array is its header). */
+  push(raw: unknown): void {
+    if (this.finished) throw new RevopsError('INVALID_INPUT', 'push after finish(): the importer is finished');
+    if (this.mode === undefined) {
+      if (Array.isArray(raw)) {
+        this.mode = 'arrays';
+        this.header = raw.map((c) => (typeof c === 'string' ? c.trim() : isEmptyCell(c) ? '' : String(c)));
+        this.bind(this.header);
+        return;
+      }
+      this.mode = 'records';
+      this.bind(undefined);
+    }
+    this.rowNumber++;
+    this.importRow(raw, this.rowNumber);
+  }
+
+  private importRow(raw: unknown, row: number): void {
+    const problems: ImportIssue[] = [];
+    const warnings: ImportIssue[] = [];
+    const sources = this.sources ?? [];
+    const columnOf = (field: string): string | null => {
+      const s = sources.find((x) => x.spec.field === field)?.source;
+      if (s === undefined || s.kind === 'function') return null;
+      return s.kind === 'none' ? s.name : (s.names[0] ?? null);
+    };
+    const cells: Record<string, unknown> = Object.create(null);
+    const usedColumn: Record<string, string | null> = Object.create(null);
+    const issue = (field: string | null, code: ImportCode, text: string, value: unknown): ImportIssue => {
+      const column = field === null ? null : (usedColumn[field] ?? columnOf(field));
+      const where = column === null ? `row ${row}` : `row ${row}, column ${JSON.stringify(column)}`;
+      return { row, column, field, value, code, message: `${where}: ${text}` };
+    };
+    const ctx: RowContext = {
+      row,
+      options: this.o,
+      column: (field) => usedColumn[field] ?? columnOf(field),
+      cell: (field) => cells[field],
+      reject: (field, code, expectation, value = field === null ? undefined : cells[field]) => {
+        const label = field === null ? '' : `${field} `;
+        problems.push(issue(field, code, `${label}${expectation}, got ${describeValue(value)}`, value));
+      },
+      warn: (field, code, message, value = field === null ? undefined : cells[field]) => {
+        warnings.push(issue(field, code, message, value));
+      },
+      rejectMessage: (field, code, text) => {
+        problems.push(
+          issue(field, code, field === null ? text : `${field} ${text}`, field === null ? raw : cells[field]),
+        );
+      },
+      missing: (field) => {
+        const column = usedColumn[field] ?? columnOf(field);
+        const text =
+          column === null
+            ? `${field} is required and has no value`
+            : `${field} is required: no value in column ${JSON.stringify(column)}`;
+        problems.push(issue(field, 'MISSING_VALUE', text, cells[field]));
+      },
+    };
+    let record: T | undefined;
+    try {
+      if (
+        this.mode === 'arrays' ? !Array.isArray(raw) : typeof raw !== 'object' || raw === null || Array.isArray(raw)
+      ) {
+        const shape = this.mode === 'arrays' ? 'an array of cells (as the header row)' : 'a record of column → cell';
+        problems.push(issue(null, 'INVALID_ROW', `the row must be ${shape}, got ${describeValue(raw)}`, raw));
+      } else {
+        const values: Record<string, unknown> = Object.create(null);
+        let filled = 0;
+        let asRecord: Readonly<Record<string, unknown>> | undefined;
+        for (const { spec, source } of sources) {
+          let cell: unknown;
+          if (source.kind === 'function') {
+            asRecord ??= rowRecord(raw, this.header);
+            cell = source.fn(asRecord);
+          } else if (source.kind === 'columns') {
+            for (let k = 0; k < source.names.length; k++) {
+              const name = source.names[k] as string;
+              const c =
+                this.mode === 'arrays'
+                  ? (raw as readonly unknown[])[source.indices[k] as number]
+                  : Object.hasOwn(raw as object, name)
+                    ? (raw as Record<string, unknown>)[name]
+                    : undefined;
+              if (!isEmptyCell(c)) {
+                cell = c;
+                usedColumn[spec.field] = name;
+                break;
+              }
+            }
+          }
+          if (isEmptyCell(cell)) continue;
+          filled++;
+          cells[spec.field] = cell;
+          const v = readCell(spec, cell, this.o);
+          if (isProblem(v)) ctx.reject(spec.field, v.problem, v.expected, cell);
+          else values[spec.field] = v;
+        }
+        if (filled === 0) {
+          problems.push(issue(null, 'EMPTY_ROW', 'the row is empty (no mapped column has a value)', undefined));
+        } else if (problems.length === 0) {
+          record = this.spec.build(values, ctx);
+          if (record !== undefined && problems.length === 0) this.datasetChecks(record, ctx);
+        }
+      }
+    } catch (thrown) {
+      problems.push(
+        issue(null, 'INVALID_ROW', `the row could not be read (reading it threw ${describeThrown(thrown)})`, undefined),
+      );
+    }
+    if (problems.length > 0 || record === undefined) {
+      const first = problems[0] ?? issue(null, 'INVALID_ROW', 'the row could not be imported', undefined);
+      this.rejected.push({ ...first, problems });
+      return;
+    }
+    this.records.push(record);
+    this.recordRows.push(row);
+    for (const w of warnings) this.warnings.push(w);
+  }
+
+  private datasetChecks(record: T, ctx: RowContext): void {
+    const r = record as Record<string, unknown>;
+    const idField = this.spec.idField;
+    if (this.o.checkDuplicates && idField !== undefined && typeof r[idField] === 'string') {
+      const id = r[idField] as string;
+      const first = this.seen.get(id);
+      if (first !== undefined) {
+        ctx.reject(idField, 'DUPLICATE_ID', `must be unique: the same id is in row ${first}`, id);
+        return;
+      }
+      this.seen.set(id, ctx.row);
+    }
+    const memberField = this.spec.memberField;
+    const members = this.o.memberIds;
+    if (members !== undefined && memberField !== undefined && typeof r[memberField] === 'string') {
+      const given = r[memberField] as string;
+      const id = members.get(given);
+      if (id === undefined) {
+        ctx.warn(
+          memberField,
+          'UNKNOWN_OWNER',
+          `${memberField} ${JSON.stringify(given)} is neither the id nor the name of a member in options.members`,
+          given,
+        );
+      } else if (id !== given) {
+        r[memberField] = id;
+      }
+    }
+    const currency = this.spec.currencyOf?.(record);
+    if (currency !== undefined) {
+      const c = this.currencies.get(currency);
+      if (c === undefined) this.currencies.set(currency, { count: 1, first: ctx.row });
+      else c.count++;
+    }
+  }
+
+  /** Returns what was imported since the last call, and forgets it. */
+  take(): ImportResult<T> {
+    const out = {
+      records: this.records,
+      recordRows: this.recordRows,
+      rejected: this.rejected,
+      warnings: this.warnings,
+    };
+    this.records = [];
+    this.recordRows = [];
+    this.rejected = [];
+    this.warnings = [];
+    return out;
+  }
+
+  /** Ends the import: the rest, and the file-wide warnings (several currencies). */
+  finish(): ImportResult<T> {
+    this.finished = true;
+    if (this.currencies.size > 1) {
+      const all = [...this.currencies].sort((a, b) => a[1].first - b[1].first);
+      const summary = all.map(([code, c]) => `${c.count} in ${code}`).join(', ');
+      for (const [code, c] of all) {
+        this.warnings.push({
+          row: c.first,
+          column: null,
+          field: 'currency',
+          value: code,
+          code: 'SEVERAL_CURRENCIES',
+          message:
+            `row ${c.first}: ${c.count} row${c.count === 1 ? '' : 's'} in ${code} (first in row ${c.first}); ` +
+            `the file holds several currencies (${summary}): totals must be per currency`,
+        });
+      }
+    }
+    return this.take();
+  }
+}
+
+function describeThrown(thrown: unknown): string {
+  try {
+    if (thrown instanceof Error) return `${String(thrown.name)}: ${String(thrown.message).slice(0, 100)}`;
+    return describeValue(thrown);
+  } catch {
+    return 'an unreadable value';
+  }
+}
+
+/** Runs a whole array of rows through one importer. @internal */
+export function importAll<T>(spec: KindSpec<T>, rows: readonly unknown[], options: ImportOptions): ImportResult<T> {
+  const importer = new RowImporter(spec, options);
+  if (!Array.isArray(rows)) {
+    throw new RevopsError('INVALID_INPUT', 'rows must be an array of records or a 2-D array with a header row', {
+      field: 'rows',
+      value: rows,
+    });
+  }
+  for (const row of rows) importer.push(row);
+  return importer.finish();
+}
+
+/**
+ * The money of an amount field: its decimal with the row's currency (the `currency` column,
+ * else a code written in the amount cell, else `options.currency`). Rejects a missing currency,
+ * two different currencies, and an amount whose JSON would not parse back. @internal
+ */
+export function moneyField(v: Readonly<Record<string, unknown>>, field: string, ctx: RowContext): Money | undefined {
+  const cell = v[field] as { amount: string; currency: CurrencyCode | undefined } | undefined;
+  if (cell === undefined) return undefined;
+  const column = v.currency as CurrencyCode | undefined;
+  if (cell.currency !== undefined && column !== undefined && cell.currency !== column) {
+    ctx.reject(field, 'INVALID_AMOUNT', `is written in ${cell.currency}, but the currency column says ${column}`);
+    return undefined;
+  }
+  const currency = column ?? cell.currency ?? ctx.options.currency;
+  if (currency === undefined) {
+    ctx.missing('currency');
+    return undefined;
+  }
+  try {
+    const m = money(cell.amount, currency);
+    parseFixed(m.amount); // what is imported must parse back
+    return m;
+  } catch {
+    ctx.reject(field, 'INVALID_AMOUNT', 'must be an amount of at most 1000 digits');
+    return undefined;
+  }
+}
+
+/**
+ * Turns a parser's verdict on a built candidate into the record or the row's rejection: each
+ * issue names its field (`INVALID_VALUE`). @internal
+ */
+export function verified<T>(result: Result<T, RevopsError>, ctx: RowContext): T | undefined {
+  if (result.ok) return result.value;
+  const issues = result.error.issues;
+  if (issues.length === 0) ctx.rejectMessage(null, 'INVALID_VALUE', result.error.message);
+  for (const i of issues) {
+    const field = typeof i.path[0] === 'string' ? i.path[0] : null;
+    const rest = i.path.slice(1).join('.');
+    ctx.rejectMessage(field, 'INVALID_VALUE', `${rest === '' ? '' : `(${rest}) `}${i.message}`);
+  }
+  return undefined;
+}

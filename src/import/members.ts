@@ -1,0 +1,55 @@
+/**
+ * `importMembers`: the sales team from an HR or CRM user export.
+ * @module
+ */
+import { type Member, safeParseMember } from '../model/member.js';
+import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
+import type { ImportOptions, ImportResult } from './types.js';
+
+const FIELDS: readonly FieldSpec[] = [
+  { field: 'id', type: 'id' },
+  { field: 'name', type: 'text' },
+  { field: 'email', type: 'text' },
+  { field: 'roleId', type: 'id' },
+  { field: 'teamId', type: 'id' },
+  { field: 'managerId', type: 'id' },
+  { field: 'territoryIds', type: 'list' },
+  { field: 'startDate', type: 'date' },
+  { field: 'endDate', type: 'date' },
+];
+
+function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Member | undefined {
+  for (const f of ['id', 'name', 'roleId', 'startDate']) if (v[f] === undefined) ctx.missing(f);
+  if (v.id === undefined || v.name === undefined || v.roleId === undefined || v.startDate === undefined) {
+    return undefined;
+  }
+  const member: Record<string, unknown> = {};
+  for (const { field } of FIELDS) if (v[field] !== undefined) member[field] = v[field];
+  return verified(safeParseMember(member), ctx);
+}
+
+/** The member import. @internal */
+export const MEMBERS: KindSpec<Member> = { kind: 'members', fields: FIELDS, idField: 'id', build };
+
+/**
+ * Imports members from records or a 2-D array with a header row. `territoryIds` is a list
+ * cell (`options.listSeparator`, default `;`). Checks: duplicate id.
+ *
+ * @param rows - records, or a 2-D array with a header row.
+ * @param options - {@link ImportOptions}.
+ * @returns `{ records, recordRows, rejected, warnings }`.
+ * @throws {RevopsError} `INVALID_OPTION` for a malformed option; `INVALID_INPUT` when `rows`
+ *   is not an array. Rows never throw.
+ * @example
+ * ```ts
+ * import { importMembers } from 'revops/import';
+ * const { records } = importMembers([
+ *   { id: 'ae1', name: 'Ana', roleId: 'account-executive', territoryIds: 'emea; apac', startDate: '2025-04-01' },
+ * ]);
+ * records[0]?.territoryIds;
+ * //=> ['emea', 'apac']
+ * ```
+ */
+export function importMembers(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Member> {
+  return importAll(MEMBERS, rows, options);
+}

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatMoney, formatPercent, money } from '../../src/core/index.js';
+
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('formatMoney', () => {
+  it('formats in a locale with the currency’s digits (CLDR data through Intl)', () => {
+    expect(formatMoney(money('1234567.5', 'USD'))).toBe('$1,234,567.50');
+    expect(plain(formatMoney(money('1234.5', 'EUR'), 'de-DE'))).toBe('1.234,50 €');
+    expect(formatMoney(money('1234', 'JPY'), 'en-US')).toBe('¥1,234');
+    expect(formatMoney(money('1.234', 'BHD'), 'en-US')).toBe('BHD 1.234'.replace(' ', '\u00a0'));
+    expect(formatMoney(money('-5', 'USD'), 'en-US', { currencySign: 'accounting' })).toBe('($5.00)');
+  });
+
+  it('never loses a digit: amounts past 2^53 and below the minor unit are shown whole', () => {
+    // 2^53 + 1 = 9,007,199,254,740,993: a float would print …992.
+    expect(formatMoney(money('9007199254740993', 'USD'))).toBe('$9,007,199,254,740,993.00');
+    expect(formatMoney({ amount: '0.125', currency: 'USD' })).toBe('$0.125');
+  });
+
+  it('round-trips the digits of any amount (property: strip grouping and symbol, get the amount back)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), (cents) => {
+        const abs = cents < 0n ? -cents : cents;
+        const m = money(`${cents < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`, 'USD');
+        const text = formatMoney(m, 'en-US', { currencyDisplay: 'code' });
+        expect(text.replace(/USD|,|\s/g, '')).toBe(m.amount);
+      }),
+    );
+  });
+
+  it('refuses what is not money, and a locale Intl rejects', () => {
+    expect(() => formatMoney({ amount: 12, currency: 'USD' } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => formatMoney(money('1', 'USD'), 'not a locale!')).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
+  });
+});
+
+describe('formatPercent', () => {
+  it('shows a fraction as a percentage', () => {
+    expect(formatPercent(0.1234)).toBe('12.3%');
+    expect(formatPercent('0.125', 'en-US', { maximumFractionDigits: 2 })).toBe('12.5%');
+    expect(plain(formatPercent(1.2, 'fr-FR'))).toBe('120 %');
+    expect(formatPercent(0, 'en-US', { minimumFractionDigits: 2 })).toBe('0.00%');
+  });
+
+  it('refuses NaN, Infinity and non-decimal strings', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '12%', '1e3', ''] as const) {
+      expect(() => formatPercent(bad)).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
+    }
+  });
+});
