@@ -140,7 +140,9 @@ function holtWintersCase(seasonality: 'additive' | 'multiplicative', initializat
       const sse = fit().sse;
       return {
         reference: 'one recursion pass (one SSE evaluation) at statsmodels’ parameters',
-        statsmodels: `${recorded.statsmodels} ExponentialSmoothing.fit(), recorded ${recorded.date} by bench/statsmodels/holt-winters.py`,
+        statsmodels:
+          `${recorded.statsmodels} ExponentialSmoothing.fit(), ` +
+          `recorded ${recorded.date} by bench/statsmodels/holt-winters.py`,
         statsmodelsCpuMs: sm.cpuMsMedian,
         statsmodelsCpuMsRange: `${sm.cpuMsMin}–${sm.cpuMsMax}`,
         revopsCpuMs: ours.median,

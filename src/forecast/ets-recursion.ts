@@ -35,7 +35,10 @@ export interface EtsInitial {
   readonly seasonal: readonly number[];
 }
 
-/** Final state after the last observation; `seasonal[j]` is the latest state of season position j (time index mod m). @internal */
+/**
+ * Final state after the last observation; `seasonal[j]` is the latest state of season position j (time index mod m).
+ * @internal
+ */
 export interface EtsState {
   readonly level: number;
   readonly trend: number;
