@@ -66,7 +66,9 @@ export interface ResolvedContext {
   readonly dec: (text: string) => Fixed;
   /** The tiers of a tiered component in amounts (attainment bounds × the prorated quota), computed once. */
   readonly tiersOf: (c: Extract<PlanComponent, { kind: 'tiered' }>) => readonly AmountTier[];
-  /** The amount tiers a per-credit tiered component places each credit in, or `null` (not per credit, or zero quota). */
+  /**
+   * The amount tiers a per-credit tiered component places each credit in, or `null` (not per credit, or zero quota).
+   */
   readonly perCreditTiersOf: (cc: CompiledComponent) => readonly AmountTier[] | null;
 }
 
@@ -170,7 +172,9 @@ function resolvePeriod(plan: Plan, index: PlanIndex, input: StatementContext): P
       'INVALID_PERIOD',
       'period',
       p,
-      `must be exactly one plan period, one ${plan.periodLength} of plan "${plan.id}" (e.g. ${expected.start}..${expected.end}); a statement never covers part of a period or several (for the fiscal year to date, pass paidToDate for a true-up)`,
+      `must be exactly one plan period, one ${plan.periodLength} of plan "${plan.id}" (e.g. ` +
+        `${expected.start}..${expected.end}); a statement never covers part of a period or several (for the fiscal ` +
+        `year to date, pass paidToDate for a true-up)`,
     );
   }
   const trueUp = input.paidToDate !== undefined;

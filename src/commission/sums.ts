@@ -57,15 +57,23 @@ export function matchesFilter(cr: Credit, f: CreditFilter | undefined): boolean 
   return true;
 }
 
+/** Whether `c` is the code of an ASCII digit. */
+function digit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** Whether `d` is written `YYYY-MM-DD` with a month 01–12 and a day 01–31 (the range check does the rest). */
 function dateShaped(d: string): boolean {
   if (d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return false;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
-    const c = d.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  const m = (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48;
-  const day = (d.charCodeAt(8) - 48) * 10 + d.charCodeAt(9) - 48;
+  if (!digit(d.charCodeAt(0)) || !digit(d.charCodeAt(1)) || !digit(d.charCodeAt(2)) || !digit(d.charCodeAt(3)))
+    return false;
+  const m1 = d.charCodeAt(5);
+  const m2 = d.charCodeAt(6);
+  const d1 = d.charCodeAt(8);
+  const d2 = d.charCodeAt(9);
+  if (!digit(m1) || !digit(m2) || !digit(d1) || !digit(d2)) return false;
+  const m = (m1 - 48) * 10 + m2 - 48;
+  const day = (d1 - 48) * 10 + d2 - 48;
   return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
@@ -224,7 +232,11 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
         continue;
       }
       let base: Fixed | null = null;
-      for (const m of cc.multipliers) if (matchesFilter(cr, m.when)) base = multiplyFixed(base ?? exact(), m.factor);
+      const ms = cc.multipliers;
+      for (let k = 0; k < ms.length; k++) {
+        const m = ms[k] as (typeof ms)[number];
+        if (matchesFilter(cr, m.when)) base = multiplyFixed(base ?? exact(), m.factor);
+      }
       if (base !== null) ca.acc.addFixed(base);
       else if (units === units) ca.acc.addUnits(units);
       else ca.acc.addFixed(exact());

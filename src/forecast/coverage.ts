@@ -28,7 +28,10 @@ export interface PipelineCoverage {
   readonly remainingQuota: Money;
   /** Whether closed bookings already meet the quota (remaining ≤ 0). */
   readonly quotaMet: boolean;
-  /** 1 ÷ winRate: the coverage needed to expect to close the remaining quota (`null` at a 0 win rate). Only with `winRate`. */
+  /**
+   * 1 ÷ winRate: the coverage needed to expect to close the remaining quota (`null` at a 0 win rate). Only with
+   * `winRate`.
+   */
   readonly requiredCoverage?: RateValue;
   /** pipeline × winRate, exact. Only with `winRate`. */
   readonly expectedBookings?: Money;

@@ -137,8 +137,8 @@ function printAcc(acc: Acc): CategorySums {
  * @example
  * ```ts
  * import { summarizeForecastByCategory } from 'revops/forecast';
- * const deal = { id: 'D-1', stage: 'negotiation', forecastCategory: 'commit', amount: { amount: '500.00', currency: 'USD' },
- *   expectedCloseDate: '2026-02-10' };
+ * const deal = { id: 'D-1', stage: 'negotiation', forecastCategory: 'commit',
+ *   amount: { amount: '500.00', currency: 'USD' }, expectedCloseDate: '2026-02-10' };
  * summarizeForecastByCategory([deal], { period: { start: '2026-01-01', end: '2026-03-31' } }).categories.commit;
  * //=> { count: 1, amount: '500' }
  * ```
@@ -311,7 +311,8 @@ function addSums(x: ReadSums | undefined, y: ReadSums | undefined): Acc {
  * @param a - a summary.
  * @param b - another summary of the same period and grouping.
  * @returns the summary of both chunks.
- * @throws {RevopsError} `INVALID_SUMMARY` when either is not a valid category summary (naming the field), or the periods
+ * @throws {RevopsError} `INVALID_SUMMARY` when either is not a valid category summary (naming the field), or the
+ *   periods
  *   or groupings differ.
  * @throws {RevopsError} `DUPLICATE_ID` when a deal was counted in both.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when the currencies differ.

@@ -135,7 +135,8 @@ export function mergeIds(a: readonly string[], b: readonly string[]): string[] {
     } else {
       throw new RevopsError(
         'DUPLICATE_ID',
-        `b.ids[${j}] (id ${JSON.stringify(y)}) repeats a.ids[${i}]: a deal summarised in two chunks would be counted twice`,
+        `b.ids[${j}] (id ${JSON.stringify(y)}) repeats a.ids[${i}]: ` +
+          'a deal summarised in two chunks would be counted twice',
         { field: `b.ids[${j}]`, value: y, details: { id: y, first: i, second: j } },
       );
     }

@@ -166,7 +166,8 @@ function drawTotals(
  * @param deals - the deals (closed deals and those outside the period are ignored).
  * @param options - see {@link SimulatePipelineOptions}.
  * @returns a {@link PipelineSimulation}.
- * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the pipeline.
+ * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the
+ *   pipeline.
  * @throws {RevopsError} `DUPLICATE_ID` when two simulated deals have the same id (naming both positions).
  * @throws {RevopsError} `INVALID_RATE` for a probability or slip outside [0, 1].
  * @throws {RevopsError} `INVALID_OPTION` for runs or bins that are not positive integers, runs above 10,000,000, bins
@@ -181,7 +182,8 @@ function drawTotals(
  * import { simulatePipeline } from 'revops/forecast';
  * const d = (id: string, amount: string, probability: number) => ({ id, stage: 'proposal', probability,
  *   amount: { amount, currency: 'USD' }, expectedCloseDate: '2026-03-31' });
- * const sim = simulatePipeline([d('a', '100000', 0.5), d('b', '50000', 0.8), d('c', '20000', 0.3)], { runs: 20000, seed: 7 });
+ * const deals = [d('a', '100000', 0.5), d('b', '50000', 0.8), d('c', '20000', 0.3)];
+ * const sim = simulatePipeline(deals, { runs: 20000, seed: 7 });
  * sim.expected;
  * //=> 96000
  * Math.abs(sim.mean - sim.expected) < 5 * Math.sqrt(2.984e9 / 20000);

@@ -162,7 +162,8 @@ function printPart(p: PartAcc): WeightedPipelineSummaryPart {
  * @param deals - the chunk (any deals; only open ones in the period count).
  * @param options - see {@link SummarizeWeightedPipelineOptions}.
  * @returns a {@link WeightedPipelineSummary}.
- * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the pipeline.
+ * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the
+ *   pipeline.
  * @throws {RevopsError} `DUPLICATE_ID` when two counted deals have the same id (naming both positions).
  * @throws {RevopsError} `INVALID_RATE` for a probability outside [0, 1].
  * @throws {RevopsError} `INVALID_OPTION` for a malformed `probabilities` map, `pipeline` or `groupBy`.
@@ -460,7 +461,8 @@ function getOwnStage(p: ReadPart, stage: string): { count: number; amount: Fixed
  * @param deals - the deals (any; closed ones and ones outside the period are ignored).
  * @param options - see {@link WeightedPipelineOptions}.
  * @returns a {@link WeightedPipeline}.
- * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the pipeline.
+ * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the
+ *   pipeline.
  * @throws {RevopsError} `DUPLICATE_ID` when two counted deals have the same id (naming both positions).
  * @throws {RevopsError} `INVALID_RATE` for a probability outside [0, 1].
  * @throws {RevopsError} `INVALID_OPTION` for a malformed option, or no currency for an empty result.
