@@ -154,7 +154,12 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
   const end = range.end;
   const att = new ExactAccumulator(digits);
   let attIds: string[] | null = null;
-  const comps: CompAcc[] = ctx.components.map((cc) => {
+  // A component that counts exactly the credits attainment counts, with nothing of its own
+  // (no filter, multiplier, window, units or per-credit tiers), has attainment's sums: it is not
+  // summed again per credit.
+  const shared: boolean[] = ctx.components.map((cc) => sameAsAttainment(cc, ctx));
+  const comps: CompAcc[] = ctx.components.flatMap((cc, j) => {
+    if (shared[j]) return [];
     const at = ctx.perCreditTiersOf(cc);
     return {
       cc,
@@ -266,15 +271,31 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
   for (let k = 1; k < sorted.length; k++)
     if (sorted[k] === sorted[k - 1]) throw duplicateError(credits, memberId, range, sorted[k] as string);
   const sortIds = (list: string[] | null): readonly string[] => (list === null ? sorted : list.sort());
+  const attainment = { amount: att.value(), creditIds: sortIds(attIds) };
+  let next = 0;
   return {
     creditIds: sorted,
-    attainment: { amount: att.value(), creditIds: sortIds(attIds) },
-    components: comps.map((ca) => ({
-      base: ca.acc.value(),
-      units: ca.units,
-      creditIds: sortIds(ca.ids),
-      tiers:
-        ca.tiers === null ? null : ca.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: t.ids.sort() })),
-    })),
+    attainment,
+    components: shared.map((same): ComponentSums => {
+      if (same) return { base: attainment.amount, units: 0, creditIds: attainment.creditIds, tiers: null };
+      const ca = comps[next++] as CompAcc;
+      return {
+        base: ca.acc.value(),
+        units: ca.units,
+        creditIds: sortIds(ca.ids),
+        tiers:
+          ca.tiers === null ? null : ca.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: t.ids.sort() })),
+      };
+    }),
   };
+}
+
+/** Whether a component's sums are attainment's (see {@link collectSums}). */
+function sameAsAttainment(cc: CompiledComponent, ctx: ResolvedContext): boolean {
+  const c = cc.c;
+  if (c.kind === 'perUnit' || c.kind === 'spiff' || cc.filter !== undefined || cc.multipliers.length > 0) return false;
+  if (ctx.perCreditTiersOf(cc) !== null || cc.measure !== ctx.attainmentMeasure) return false;
+  if (cc.kinds.size !== ctx.attainmentKinds.size) return false;
+  for (const k of cc.kinds) if (!ctx.attainmentKinds.has(k)) return false;
+  return true;
 }

@@ -7,7 +7,8 @@ import type { Deal } from '../model/deal.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { invalid } from '../core/errors.js';
 import { minorUnits, type CurrencyCode } from '../core/currency.js';
-import { fixedToNumber, pow10 } from '../core/fixed.js';
+import { exactToNumber } from '../core/decimal-text.js';
+import { exactRescale } from '../core/exact.js';
 import type { Period } from '../core/periods.js';
 import { createRng } from '../core/random.js';
 import { LIMITS } from '../core/read.js';
@@ -229,10 +230,7 @@ export function simulatePipeline(deals: readonly Deal[], options: SimulatePipeli
     const m = dealAmount(deal, path, currency);
     currency = m.currency;
     const digits = minorUnits(currency);
-    const units =
-      m.fixed.scale <= digits
-        ? Number(m.fixed.int * pow10(digits - m.fixed.scale))
-        : fixedToNumber(m.fixed) * 10 ** digits;
+    const units = m.x.scale <= digits ? Number(exactRescale(m.x, digits)) : exactToNumber(m.x) * 10 ** digits;
     const p = dealProbability(deal, probabilities, path);
     const q = slipMap === undefined ? (slip as number) : (getOwn(slipMap, deal.id) ?? 0);
     amountsList.push(units);

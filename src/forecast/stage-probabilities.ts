@@ -8,8 +8,8 @@ import type { Pipeline } from '../model/pipeline.js';
 import { invalid } from '../core/errors.js';
 import { assertIsoDate, type IsoDate } from '../core/dates.js';
 import { quarterOf } from '../core/periods.js';
-import { assertSameCurrency, readMoney } from '../core/money.js';
-import { fixedToNumber } from '../core/fixed.js';
+import { assertSameCurrency, readMoneyExact } from '../core/money.js';
+import { exactToNumber } from '../core/decimal-text.js';
 import type { RateValue } from '../core/ratio.js';
 import { readArray, setOwn } from './internal.js';
 
@@ -165,17 +165,17 @@ export function stageProbabilities(history: readonly Deal[], options: StageProba
     }
     let weight = 1;
     if (by === 'value') {
-      const m = readMoney(deal.amount, `history[${d}].amount`);
+      const m = readMoneyExact(deal.amount, `history[${d}].amount`);
       if (valueCurrency === undefined) valueCurrency = m.currency;
       else assertSameCurrency(valueCurrency, m.currency, `history[${d}].amount`);
-      if (m.fixed.int < 0n)
+      if (m.x.int < 0)
         throw invalid(
           'INVALID_AMOUNT',
           `history[${d}].amount`,
           deal.amount.amount,
           'must not be negative when deals are weighted by value',
         );
-      weight = fixedToNumber(m.fixed);
+      weight = exactToNumber(m.x);
     }
     if (half !== undefined) {
       if (closeDate === undefined)
