@@ -4,6 +4,7 @@
 #   exports     package.json exports / typedoc entry points agree with scripts/modules.mjs
 #   lint        biome check: formatter (120 columns) and linter
 #   typecheck   tsc --noEmit
+#   cycles      no import cycle in src/ (madge; npm run check:cycles)
 #   api         the public API matches the committed report api/*.api.md (npm run api:update)
 #   unit        vitest run --coverage (vitest.config.ts, with its coverage thresholds)
 #   tz-*        the date-sensitive tests (vitest.tz.config.ts, scripts/date-sensitive-tests.mjs)
@@ -13,6 +14,9 @@
 #   publint     publint --strict
 #   attw        attw --pack .
 #   docs        typedoc, warnings are errors (docs/typedoc.json)
+#
+# KEEP_GOING=1 npm test runs every step even after one fails (to see everything that is broken,
+# or to time every step), and still exits non-zero.
 #
 # The last lines summarise the run the way vitest does: each vitest test counts as one test,
 # and so does each other step.
@@ -115,8 +119,12 @@ step() {
   fi
   if [ "$rc" -ne 0 ]; then
     results+=("FAILED (exit $rc)")
-    summary 1
-    exit "$rc"
+    first_failure=${first_failure:-$rc}
+    if [ -z "${KEEP_GOING:-}" ]; then
+      summary 1
+      exit "$rc"
+    fi
+    return 0
   fi
   results+=("ok")
 }
@@ -142,6 +150,7 @@ tz_suite() {
   step exports check node scripts/check-exports.mjs
   step lint check biome check .
   step typecheck check tsc --noEmit -p tsconfig.json
+  step cycles check madge --circular --no-spinner --extensions ts src
   step api check node scripts/api-report.mjs --check
   step unit vitest vitest run --coverage $(vitest_json unit)
   step tz-kiritimati vitest tz_suite Pacific/Kiritimati tz-kiritimati
@@ -153,4 +162,8 @@ tz_suite() {
   step docs check typedoc --options docs/typedoc.json
 }
 
+if [ -n "${first_failure:-}" ]; then
+  summary 1
+  exit "$first_failure"
+fi
 summary 0
