@@ -62,6 +62,40 @@ function perOperation(): Money {
   return total;
 }
 
+/**
+ * The floor of any per-operation API whose values are JSON Money: the same three steps per
+ * line, each reading its input text and writing its result text, written as lean as it gets
+ * for this data (plain cents and 6-decimal rates, non-negative, no validation, no BigInt).
+ * Not a float reference: it shows how much of the per-operation cost is the text itself.
+ */
+function textFloor(): Money {
+  const readUnits = (t: string): number => {
+    let v = 0;
+    for (let k = 0; k < t.length; k++) {
+      const c = t.charCodeAt(k);
+      if (c !== 46) v = v * 10 + (c - 48);
+    }
+    return v;
+  };
+  const write = (u: number, scale: number): string => {
+    const p = 10 ** scale;
+    const w = Math.floor(u / p);
+    return `${w}.${String(u - w * p).padStart(scale, '0')}`;
+  };
+  let total: Money = { amount: '0.00', currency: 'USD' };
+  for (let i = 0; i < LINES; i++) {
+    const m = amounts[i] as Money;
+    const product: Money = {
+      amount: write(readUnits(m.amount) * Math.round((rateList[i] as number) * 1e6), 8),
+      currency: 'USD',
+    };
+    const u = readUnits(product.amount);
+    const line: Money = { amount: write(Math.floor(u / 1e6) + (u % 1e6 >= 5e5 ? 1 : 0), 2), currency: 'USD' };
+    total = { amount: write(readUnits(total.amount) + readUnits(line.amount), 2), currency: 'USD' };
+  }
+  return total;
+}
+
 const exactCents = (m: Money): bigint => BigInt(m.amount.replace('.', ''));
 /** The float reference's error against the exact total, in cents (what floats lose). */
 function floatError(exact: Money, float: number): Record<string, string | number> {
@@ -129,6 +163,13 @@ export const cases: BenchCase[] = [
     library: perOperation,
     reference: linesReference,
     details: () => floatError(perOperation(), linesReference()),
+  },
+  {
+    name: '1,000,000 × (amount × rate → cents), summed, distinct rates: multiply → roundMoney → add per line, against the text floor',
+    size: LINES,
+    library: perOperation,
+    reference: textFloor,
+    details: () => ({ textFloorTotal: textFloor().amount }),
   },
   {
     name: '1,000,000 × (amount × rate → cents), summed, distinct rates: sumProducts on Money lines',

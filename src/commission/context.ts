@@ -70,6 +70,8 @@ export interface ResolvedContext {
    * The amount tiers a per-credit tiered component places each credit in, or `null` (not per credit, or zero quota).
    */
   readonly perCreditTiersOf: (cc: CompiledComponent) => readonly AmountTier[] | null;
+  /** A value computed once per context (shared by every member the context serves). */
+  readonly once: <T>(key: unknown, make: () => T) => T;
 }
 
 /**
@@ -279,6 +281,7 @@ function prorated(b: Base, full: Period, span: Period): ResolvedContext {
     }
     return t;
   };
+  const kept = new Map<unknown, unknown>();
   const ctx: ResolvedContext & { [BASE]: Base } = {
     [BASE]: b,
     plan,
@@ -298,6 +301,12 @@ function prorated(b: Base, full: Period, span: Period): ResolvedContext {
     limits,
     trueUp: b.trueUp,
     tiersOf,
+    once: <T>(key: unknown, make: () => T): T => {
+      if (kept.has(key)) return kept.get(key) as T;
+      const value = make();
+      kept.set(key, value);
+      return value;
+    },
     perCreditTiersOf: (cc) => {
       const c = cc.c;
       if (c.kind !== 'tiered' || c.scope !== 'perCredit') return null;

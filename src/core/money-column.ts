@@ -178,7 +178,6 @@ export function sumProductsColumn(
     throw invalid('INVALID_INPUT', 'amounts', amounts, 'must be an Int32Array or a Float64Array of minor units');
   }
   const n = amounts.length;
-  if (!(amounts instanceof Int32Array)) checkSafeIntegers(amounts, 'amounts');
   const total = new ExactSum(digits);
   if (isCompiledRate(rates)) {
     const r = readFactor(rates, 'rates');
@@ -204,18 +203,15 @@ export function sumProductsColumn(
   if (units.length !== n) {
     throw invalid('INVALID_INPUT', 'rates.units', `${units.length} rates`, `must have one rate per amount (${n})`);
   }
-  if (!(units instanceof Int32Array)) checkSafeIntegers(units, 'rates.units');
   sumLines(amounts, units, 0, scale, rounding, total);
   return fromExact(total.value(), currency, digits);
 }
 
-function checkSafeIntegers(column: Float64Array, field: string): void {
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i] as number;
-    if (!(v >= -MAX && v <= MAX && Math.floor(v) === v)) {
-      throw invalid('INVALID_AMOUNT', `${field}[${i}]`, v, 'must be a safe integer');
-    }
-  }
+/** Throws for line `i`, naming the column whose value is not a safe integer. */
+function notInteger(amounts: MinorUnitsColumn, rates: Int32Array | Float64Array | null, i: number): never {
+  const a = amounts[i] as number;
+  if (!Number.isSafeInteger(a)) throw invalid('INVALID_AMOUNT', `amounts[${i}]`, a, 'must be a safe integer');
+  throw invalid('INVALID_AMOUNT', rates === null ? 'rates' : `rates.units[${i}]`, rates?.[i], 'must be a safe integer');
 }
 
 /**
@@ -234,20 +230,23 @@ function sumLines(
   const d = POW10[scale] as number;
   let t = 0; // |t| ≤ 2^52 before each addition, so t + q stays exact
   for (let i = 0; i < n; i++) {
-    const p = (amounts[i] as number) * (rates === null ? single : (rates[i] as number));
+    const a = amounts[i] as number;
+    const r = rates === null ? single : (rates[i] as number);
+    // integers only (checked here rather than in another pass over the columns)
+    if (Math.floor(a) !== a || Math.floor(r) !== r) notInteger(amounts, rates, i);
+    const p = a * r;
     let q: number;
     if (p < HALF_SAFE && p > -HALF_SAFE) {
       if (mode === 'halfAwayFromZero') {
-        const a = p < 0 ? -p : p;
-        let m = Math.floor(a / d);
-        if ((a - m * d) * 2 >= d) m++;
+        const u = p < 0 ? -p : p;
+        let m = Math.floor(u / d);
+        if ((u - m * d) * 2 >= d) m++;
         q = p < 0 ? -m : m;
       } else q = intRoundDiv(p, d, mode) as number;
     } else {
       // a product past 2^52 (or an inexact double product): the exact calculator
-      total.addUnits(
-        intRoundDiv(intMul(amounts[i] as number, rates === null ? single : (rates[i] as number)), d, mode),
-      );
+      if (!Number.isSafeInteger(a) || !Number.isSafeInteger(r)) notInteger(amounts, rates, i);
+      total.addUnits(intRoundDiv(intMul(a, r), d, mode));
       continue;
     }
     t += q;

@@ -23,6 +23,7 @@
  */
 import { invalid, RevopsError } from '../core/errors.js';
 import { MINOR_UNITS_TABLE } from '../core/currency.js';
+import { daysInMonth } from '../core/dates.js';
 import { parseDecimalText, readDecimal } from '../core/decimal-text.js';
 import { exactRescale, intSign, type Exact } from '../core/exact.js';
 import type { Period } from '../core/periods.js';
@@ -33,11 +34,6 @@ import type { RetentionConvention } from './presets.js';
 
 /** A month as `year × 12 + (month − 1)`. @internal */
 export type MonthIndex = number;
-
-const DIM = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function daysInMonth(y: number, m0: number): number {
-  return m0 === 1 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (DIM[m0] as number);
-}
 
 /** Parses `YYYY-MM-DD` to [monthIndex, day, isLastDayOfMonth]; throws INVALID_DATE. @internal */
 export function readDate(value: unknown, field: string): [MonthIndex, number, boolean] {
@@ -55,11 +51,11 @@ export function readDate(value: unknown, field: string): [MonthIndex, number, bo
     m < 1 ||
     m > 12 ||
     d < 1 ||
-    d > daysInMonth(y, m - 1)
+    d > daysInMonth(y, m)
   ) {
     throw invalid('INVALID_DATE', field, value, 'must be a calendar date YYYY-MM-DD');
   }
-  return [y * 12 + m - 1, d, d === daysInMonth(y, m - 1)];
+  return [y * 12 + m - 1, d, d === daysInMonth(y, m)];
 }
 
 /** Days from 1970-01-01 to the first day of month `mi` (proleptic Gregorian). @internal */
@@ -78,7 +74,7 @@ export function monthStartDay(mi: MonthIndex): number {
 export function monthDate(mi: MonthIndex, last: boolean): string {
   const y = Math.floor(mi / 12);
   const m = (mi % 12) + 1;
-  const d = last ? daysInMonth(y, m - 1) : 1;
+  const d = last ? daysInMonth(y, m) : 1;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
