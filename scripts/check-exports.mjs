@@ -43,7 +43,8 @@ const typesVersions = pkg.typesVersions?.['*'] ?? {};
 const wantTypes = Object.fromEntries(modules.map((m) => [m, [`./dist/${m}/index.d.cts`]]));
 if (JSON.stringify(Object.keys(typesVersions).sort()) !== JSON.stringify(Object.keys(wantTypes).sort())) {
   problems.push(
-    `package.json typesVersions["*"] should map exactly ${modules.join(', ')}, maps ${Object.keys(typesVersions).join(', ')}`,
+    `package.json typesVersions["*"] should map exactly ${modules.join(', ')}, ` +
+      `maps ${Object.keys(typesVersions).join(', ')}`,
   );
 }
 for (const m of modules) {
@@ -77,5 +78,6 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `check-exports: package.json exports and typesVersions, docs/typedoc.json and src/index.ts agree on ${modules.length} modules: ${modules.join(', ')}`,
+  'check-exports: package.json exports and typesVersions, docs/typedoc.json and src/index.ts agree on ' +
+    `${modules.length} modules: ${modules.join(', ')}`,
 );

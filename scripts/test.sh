@@ -4,13 +4,19 @@
 #   exports     package.json exports / typedoc entry points agree with scripts/modules.mjs
 #   lint        biome check: formatter (120 columns) and linter
 #   typecheck   tsc --noEmit
+#   cycles      no import cycle in src/ (madge; npm run check:cycles)
+#   api         the public API matches the committed report api/*.api.md (npm run api:update)
 #   unit        vitest run --coverage (vitest.config.ts, with its coverage thresholds)
-#   tz-*        the same suite under two extreme time zones (UTC+14, UTC-10/-9 with DST)
-#   build       tsup → dist/
+#   tz-*        the date-sensitive tests (vitest.tz.config.ts, scripts/date-sensitive-tests.mjs)
+#               under two extreme time zones (UTC+14, UTC-10/-9 with DST)
+#   build       tsup → dist/, unless dist/ is newer than its inputs (scripts/prepare.mjs)
 #   bundle      vitest on the built dist/ (vitest.bundle.config.ts)
 #   publint     publint --strict
 #   attw        attw --pack .
 #   docs        typedoc, warnings are errors (docs/typedoc.json)
+#
+# KEEP_GOING=1 npm test runs every step even after one fails (to see everything that is broken,
+# or to time every step), and still exits non-zero.
 #
 # The last lines summarise the run the way vitest does: each vitest test counts as one test,
 # and so does each other step.
@@ -24,6 +30,7 @@ trap 'rm -rf "$work"' EXIT
 
 names=()
 times=()
+cpus=()
 results=()
 tests_passed=0
 tests_failed=0
@@ -39,6 +46,17 @@ now_ms() {
 }
 start_all=$(now_ms)
 
+# CPU_MS: CPU time (user + system, ms) of the finished child processes so far, from the `times`
+# builtin (run in this shell: a $(…) subshell would count only its own children). Wall time on a
+# shared machine says how busy it was; CPU time says what a step costs.
+cpu_now() {
+  times >"$work/times"
+  CPU_MS=$(tail -1 "$work/times" | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); sub("s", "", a[2]);
+    n += a[1] * 60 + a[2] } printf "%d\n", n * 1000 }')
+}
+cpu_now
+start_cpu=$CPU_MS
+
 # Counts of the vitest JSON report $1 into tests_passed / tests_failed; echoes the failed count.
 count_vitest() {
   node -e '
@@ -51,13 +69,16 @@ count_vitest() {
 
 summary() {
   local status=$1
-  local total=$(($(now_ms) - start_all))
+  cpu_now
+  local total=$(($(now_ms) - start_all)) total_cpu=$((CPU_MS - start_cpu))
   echo
-  echo " npm test: steps"
+  echo " npm test: steps       wall        cpu"
   for i in "${!names[@]}"; do
-    printf '   %-14s %7.1fs  %s\n' "${names[$i]}" "$(echo "${times[$i]}" | awk '{print $1/1000}')" "${results[$i]}"
+    printf '   %-14s %7.1fs  %7.1fs  %s\n' "${names[$i]}" "$(echo "${times[$i]}" | awk '{print $1/1000}')" \
+      "$(echo "${cpus[$i]}" | awk '{print $1/1000}')" "${results[$i]}"
   done
-  printf '   %-14s %7.1fs\n' "total" "$(echo "$total" | awk '{print $1/1000}')"
+  printf '   %-14s %7.1fs  %7.1fs\n' "total" "$(echo "$total" | awk '{print $1/1000}')" \
+    "$(echo "$total_cpu" | awk '{print $1/1000}')"
   echo
   local all=$((tests_passed + tests_failed))
   if [ "$status" -eq 0 ]; then
@@ -73,11 +94,15 @@ step() {
   shift 2
   echo
   echo "━━━ ${name}: $*"
-  local t0 rc=0
+  local t0 c0 rc=0
   t0=$(now_ms)
+  cpu_now
+  c0=$CPU_MS
   "$@" || rc=$?
+  cpu_now
   names+=("$name")
   times+=($(($(now_ms) - t0)))
+  cpus+=($((CPU_MS - c0)))
   if [ "$kind" = vitest ]; then
     local counts passed failed
     counts=$(count_vitest "$work/$name.json")
@@ -94,15 +119,19 @@ step() {
   fi
   if [ "$rc" -ne 0 ]; then
     results+=("FAILED (exit $rc)")
-    summary 1
-    exit "$rc"
+    first_failure=${first_failure:-$rc}
+    if [ -z "${KEEP_GOING:-}" ]; then
+      summary 1
+      exit "$rc"
+    fi
+    return 0
   fi
   results+=("ok")
 }
 
 vitest_json() { echo "--reporter=default --reporter=json --outputFile.json=$work/$1.json"; }
 
-# Runs the main suite under time zone $1, after checking that Node really applies it (without
+# Runs the date-sensitive tests under time zone $1, after checking that Node really applies it (without
 # tzdata Node silently falls back to UTC, and the run would prove nothing).
 tz_suite() {
   local tz=$1 name=$2 offset
@@ -113,7 +142,7 @@ tz_suite() {
   fi
   echo "TZ=$tz (UTC offset in January: $((-offset / 60)) h)"
   # shellcheck disable=SC2046
-  TZ="$tz" vitest run $(vitest_json "$name")
+  TZ="$tz" vitest run --config vitest.tz.config.ts $(vitest_json "$name")
 }
 
 # shellcheck disable=SC2046
@@ -121,14 +150,20 @@ tz_suite() {
   step exports check node scripts/check-exports.mjs
   step lint check biome check .
   step typecheck check tsc --noEmit -p tsconfig.json
+  step cycles check madge --circular --no-spinner --extensions ts src
+  step api check node scripts/api-report.mjs --check
   step unit vitest vitest run --coverage $(vitest_json unit)
   step tz-kiritimati vitest tz_suite Pacific/Kiritimati tz-kiritimati
   step tz-adak vitest tz_suite America/Adak tz-adak
-  step build check tsup
+  step build check node scripts/prepare.mjs
   step bundle vitest vitest run --config vitest.bundle.config.ts $(vitest_json bundle)
   step publint check publint --strict
   step attw check attw --pack .
   step docs check typedoc --options docs/typedoc.json
 }
 
+if [ -n "${first_failure:-}" ]; then
+  summary 1
+  exit "$first_failure"
+fi
 summary 0

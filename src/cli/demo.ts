@@ -61,7 +61,7 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   // ── pipeline ──────────────────────────────────────────────────────────────
   print('');
   print("Deal pipeline: deals per stage, and days spent in each stage (closed deals' completed stays)");
-  const durations = stageDurations(org.deals, defaultDealPipeline);
+  const durations = stageDurations(org.deals, { pipeline: defaultDealPipeline });
   for (const stage of defaultDealPipeline.stages) {
     const inStage = org.deals.filter((d) => d.stage === stage.id);
     const d = durations.find((x) => x.stage === stage.id);

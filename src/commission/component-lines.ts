@@ -58,17 +58,23 @@ function tieredLines(
 ): StatementLine[] {
   const tiers = ctx.tiersOf(c);
   const lines: StatementLine[] = [];
-  const tierInfo = (k: number): LineExplanation['tier'] => {
-    const t = tiers[k] as AmountTier;
-    return { index: k, from: money(ctx, t.from), to: t.to === null ? null : money(ctx, t.to), boundary: c.boundary };
-  };
-  const ofQuota = (k: number): { from: string; to: string | null } | null => {
-    if (c.basis !== 'attainment') return null;
-    const t = c.tiers[k] as { from: string; to?: string };
-    return { from: t.from, to: t.to ?? null };
-  };
-  const interpolation = (t: AmountTier, at: string | null): { nextRate: string; at: string | null } | null =>
-    c.split !== 'interpolated' || t.nextRate === null ? null : { nextRate: fixedToString(t.nextRate), at };
+  // What a tier line says that depends only on the context: formatted once per context.
+  const facts = ctx.once(c, () =>
+    tiers.map((t, k) => {
+      const bounds = c.tiers[k] as { from: string; to?: string };
+      return {
+        tier: Object.freeze({
+          index: k,
+          from: money(ctx, t.from),
+          to: t.to === null ? null : money(ctx, t.to),
+          boundary: c.boundary,
+        }) as LineExplanation['tier'],
+        rate: fixedToString(t.rate),
+        ofQuota: c.basis === 'attainment' ? Object.freeze({ from: bounds.from, to: bounds.to ?? null }) : null,
+        nextRate: c.split !== 'interpolated' || t.nextRate === null ? null : fixedToString(t.nextRate),
+      };
+    }),
+  );
   const push = (
     k: number,
     value: Rational,
@@ -79,13 +85,13 @@ function tieredLines(
     carriedIn: string | null,
     at: string | null,
   ): void => {
-    const t = tiers[k] as AmountTier;
+    const f = facts[k] as (typeof facts)[number];
     lines.push(
       makeLine(ctx, 'tier', c.id, weight(value), {
         ruleId,
         base,
-        rate: fixedToString(t.rate),
-        tier: tierInfo(k),
+        rate: f.rate,
+        tier: f.tier,
         creditIds: ids,
         detail: {
           rule: 'tier',
@@ -94,8 +100,8 @@ function tieredLines(
           scope: c.scope,
           total,
           carriedIn,
-          ofQuota: ofQuota(k),
-          interpolation: interpolation(t, at),
+          ofQuota: f.ofQuota,
+          interpolation: f.nextRate === null ? null : { nextRate: f.nextRate, at },
         },
       }),
     );
@@ -200,14 +206,18 @@ export function componentLines(
   carriedIn: Fixed,
   priorDeferred: Fixed,
 ): ComponentResult {
-  const ruleId = `${ctx.version.id}/${c.id}`;
+  const ruleId = ctx.once(`rule:${c.id}`, () => `${ctx.version.id}/${c.id}`);
   const base = s.base;
   const wf = c.weight === undefined ? null : ctx.dec(c.weight);
   const w = c.weight ?? null;
   const weight = (r: Rational): Rational => (wf === null ? r : { num: r.num * wf.int, den: r.den * pow10(wf.scale) });
   const quotaZero = ctx.quota.int === 0n;
   const reached = (fraction: string): boolean =>
-    !quotaZero && compareFixed(credited, multiplyFixed(ctx.dec(fraction), ctx.quota)) >= 0;
+    !quotaZero &&
+    compareFixed(
+      credited,
+      ctx.once(`share:${fraction}`, () => multiplyFixed(ctx.dec(fraction), ctx.quota)),
+    ) >= 0;
   const zero = (detail: LineDetail, kind: StatementLineKind = 'gate'): StatementLine =>
     makeLine(ctx, kind, c.id, ZERO_RATIO, { ruleId, base, creditIds: s.creditIds, detail });
   if (c.gate !== undefined && !reached(c.gate)) {

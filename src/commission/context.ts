@@ -66,8 +66,12 @@ export interface ResolvedContext {
   readonly dec: (text: string) => Fixed;
   /** The tiers of a tiered component in amounts (attainment bounds × the prorated quota), computed once. */
   readonly tiersOf: (c: Extract<PlanComponent, { kind: 'tiered' }>) => readonly AmountTier[];
-  /** The amount tiers a per-credit tiered component places each credit in, or `null` (not per credit, or zero quota). */
+  /**
+   * The amount tiers a per-credit tiered component places each credit in, or `null` (not per credit, or zero quota).
+   */
   readonly perCreditTiersOf: (cc: CompiledComponent) => readonly AmountTier[] | null;
+  /** A value computed once per context (shared by every member the context serves). */
+  readonly once: <T>(key: unknown, make: () => T) => T;
 }
 
 /**
@@ -171,7 +175,9 @@ function resolvePeriod(plan: Plan, index: PlanIndex, input: StatementContext): P
       'INVALID_PERIOD',
       'period',
       p,
-      `must be exactly one plan period, one ${plan.periodLength} of plan "${plan.id}" (e.g. ${expected.start}..${expected.end}); a statement never covers part of a period or several (for the fiscal year to date, pass paidToDate for a true-up)`,
+      `must be exactly one plan period, one ${plan.periodLength} of plan "${plan.id}" (e.g. ` +
+        `${expected.start}..${expected.end}); a statement never covers part of a period or several (for the fiscal ` +
+        `year to date, pass paidToDate for a true-up)`,
     );
   }
   const trueUp = input.paidToDate !== undefined;
@@ -276,6 +282,7 @@ function prorated(b: Base, full: Period, span: Period): ResolvedContext {
     }
     return t;
   };
+  const kept = new Map<unknown, unknown>();
   const ctx: ResolvedContext & { [BASE]: Base } = {
     [BASE]: b,
     plan,
@@ -295,6 +302,12 @@ function prorated(b: Base, full: Period, span: Period): ResolvedContext {
     limits,
     trueUp: b.trueUp,
     tiersOf,
+    once: <T>(key: unknown, make: () => T): T => {
+      if (kept.has(key)) return kept.get(key) as T;
+      const value = make();
+      kept.set(key, value);
+      return value;
+    },
     perCreditTiersOf: (cc) => {
       const c = cc.c;
       if (c.kind !== 'tiered' || c.scope !== 'perCredit') return null;

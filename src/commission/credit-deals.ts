@@ -21,7 +21,9 @@ export interface CreditRules {
   readonly rollup?: 'none' | 'manager' | 'allManagers';
   /** Measure written on the credits. Default `'bookings'`. */
   readonly measure?: Credit['measure'];
-  /** Credit the deal's `sourceMemberId` (the SDR) with a `source` credit of the full amount and 1 unit. Default true. */
+  /**
+   * Credit the deal's `sourceMemberId` (the SDR) with a `source` credit of the full amount and 1 unit. Default true.
+   */
   readonly source?: boolean;
   /** Rounding of overlay credits (`amount × share`) to the minor unit. Default `'halfAwayFromZero'`. */
   readonly rounding?: RoundingMode;
@@ -58,7 +60,8 @@ export function managerAsOf(member: Member, date: string): string | undefined {
  * @returns credits, deal by deal in input order.
  * @throws {RevopsError} `INVALID_INPUT` for a deal without `closeDate` or not won, revenue
  *   shares over 1, a member given two revenue (or two overlay) credits on one deal, or a
- *   roll-up without `members`; `INVALID_OPTION` for an unknown `rollup`; `INVALID_RATE` for a negative share; `INVALID_AMOUNT` for a
+ *   roll-up without `members`; `INVALID_OPTION` for an unknown `rollup`; `INVALID_RATE` for a negative share;
+ *   `INVALID_AMOUNT` for a
  *   deal amount with digits below the minor unit.
  * @example
  * ```ts
@@ -67,7 +70,8 @@ export function managerAsOf(member: Member, date: string): string | undefined {
  * const deal = { id: 'd1', name: 'Deal', accountId: 'a', ownerId: 'ae1', type: 'new' as const,
  *   amount: { amount: '99.99', currency: 'EUR' }, stage: 'won', probability: 1, probabilitySource: 'stage' as const,
  *   forecastCategory: 'closed' as const, expectedCloseDate: '2026-03-01', closeDate: '2026-03-01',
- *   createdAt: '2026-01-01T00:00:00Z', history: [], splits: [{ memberId: 'ae2', share: '0.25', kind: 'revenue' as const }] };
+ *   createdAt: '2026-01-01T00:00:00Z', history: [], splits: [{ memberId: 'ae2', share: '0.25',
+ *     kind: 'revenue' as const }] };
  * creditDeals([deal], {}).map((c) => [c.memberId, c.kind, c.amount.amount]);
  * //=> [['ae1', 'owner', '74.99'], ['ae2', 'split', '25.00']]
  * ```
@@ -148,7 +152,8 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
           'INVALID_INPUT',
           `deals[${i}].splits`,
           p.memberId,
-          `must not give member "${p.memberId}" two ${p.kind === 'overlay' ? 'overlay' : 'revenue'} credits on deal "${deal.id}" (the owner counts as a revenue credit): merge the shares`,
+          `must not give member "${p.memberId}" two ${p.kind === 'overlay' ? 'overlay' : 'revenue'} credits on ` +
+            `deal "${deal.id}" (the owner counts as a revenue credit): merge the shares`,
         );
       credited.add(key);
     }

@@ -81,7 +81,9 @@ function checkComponent(
       if (c.scope === 'yearToDate' && c.basis !== 'amount') {
         add(
           [...path, 'scope'],
-          "yearToDate scope needs basis 'amount': the year-to-date value carried in (carriedIn) is an amount, and attainment bounds would need a year-to-date quota a period statement does not have (revops rule; use periodToDate for attainment tiers)",
+          "yearToDate scope needs basis 'amount': the year-to-date value carried in (carriedIn) is an amount, and " +
+            'attainment bounds would need a year-to-date quota a period statement does not have (revops rule; use ' +
+            'periodToDate for attainment tiers)',
         );
       }
       c.tiers.forEach((t, i) => {
@@ -94,7 +96,8 @@ function checkComponent(
         if (!next && t.to !== undefined)
           add(
             [...tp, 'to'],
-            `the last tier must be open-ended (no "to"), so that every amount falls in a tier (revops rule); got ${t.to}: limit pay with a cap instead`,
+            `the last tier must be open-ended (no "to"), so that every amount falls in a tier (revops rule); got ` +
+              `${t.to}: limit pay with a cap instead`,
           );
         if (next) {
           if (t.to === undefined) add([...tp, 'to'], 'only the last tier may be open-ended');
@@ -216,7 +219,8 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
  * });
  * plan.versions[0].components[0].tiers[1];
  * //=> { from: '1', rate: '0.15' }
- * definePlan({ id: 'bad', currency: 'USD', periodLength: 'month', versions: [{ id: 'v', effectiveFrom: '2026-01-01', components: [
+ * definePlan({ id: 'bad', currency: 'USD', periodLength: 'month', versions: [{ id: 'v', effectiveFrom: '2026-01-01',
+ *   components: [
  *   { id: 'c', kind: 'tiered', basis: 'amount', split: 'marginal', scope: 'periodToDate', boundary: 'higher',
  *     tiers: [{ from: 0, to: 60, rate: 0.03 }, { from: 50, rate: 0.06 }] }] }] });
  * //=> throws INVALID_PLAN

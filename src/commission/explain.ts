@@ -42,7 +42,8 @@ const DRAW_WORDS = {
  * ```ts
  * import { calculateStatement, explainLine } from 'revops/commission';
  * const plan = { id: 'p', currency: 'USD', periodLength: 'month',
- *   versions: [{ id: 'v', effectiveFrom: '2026-01-01', components: [{ id: 'c', kind: 'rate', rate: '0.1', gate: '0.5' }] }] };
+ *   versions: [{ id: 'v', effectiveFrom: '2026-01-01', components: [{ id: 'c', kind: 'rate', rate: '0.1',
+ *     gate: '0.5' }] }] };
  * const member = { id: 'ae', name: 'Ana', roleId: 'ae', startDate: '2025-01-01', territoryIds: [] };
  * const credits = [{ id: 'k1', dealId: 'd1', memberId: 'ae', kind: 'owner' as const, measure: 'bookings' as const,
  *   date: '2026-01-10', amount: { amount: '1000', currency: 'USD' } }];
@@ -91,7 +92,9 @@ function wordLine(line: StatementLine, statement: Statement): string {
   const limit = (l: LimitDetail): string => {
     if (l.periods === null) return l.prorated ? ` (${l.perPeriod}${proration(statement.proration)})` : '';
     const n = l.periods;
-    return ` (${l.perPeriod} per ${l.per} over ${n} ${l.per}${n === 1 ? '' : 's'} to date${l.prorated ? ', prorated by active days' : ''})`;
+    return ` (${l.perPeriod} per ${l.per} over ${n} ${l.per}${n === 1 ? '' : 's'} to date${
+      l.prorated ? ', prorated by active days' : ''
+    })`;
   };
   const total = (scope: string, t: string | null, carriedIn: string | null): string =>
     scope === 'yearToDate' ? `the year-to-date total (${carriedIn} carried in, ${t} now)` : `the period total ${t}`;
@@ -103,7 +106,8 @@ function wordLine(line: StatementLine, statement: Statement): string {
     case 'perUnit':
       return d.window === null
         ? `${e.units} units × ${money(unitAmount)}${weight(d.weight)} = ${a}`
-        : `${e.units} matching credits in ${d.window.start}..${d.window.end} × ${money(unitAmount)}${weight(d.weight)} = ${a}`;
+        : `${e.units} matching credits in ${d.window.start}..${d.window.end} × ` +
+            `${money(unitAmount)}${weight(d.weight)} = ${a}`;
     case 'override': {
       const t = d.threshold;
       const how =
@@ -117,13 +121,19 @@ function wordLine(line: StatementLine, statement: Statement): string {
       return `${how} at ${pct(rate)}${weight(d.weight)} = ${a}`;
     }
     case 'bonus':
-      return `credited ${statement.credited.amount} reached the step at ${pct(d.atLeast)} of quota (${share(d.atLeast)}): bonus ${money(d.stepAmount)}${proration(statement.proration)}${weight(d.weight)} = ${a}`;
+      return (
+        `credited ${statement.credited.amount} reached the step at ${pct(d.atLeast)} of quota ` +
+        `(${share(d.atLeast)}): bonus ${money(d.stepAmount)}${proration(statement.proration)}${weight(d.weight)} = ` +
+        `${a}`
+      );
     case 'bonusNotReached':
       return d.firstStep === null
         ? `quota is zero: no bonus step can be reached; pays ${a}`
         : `no bonus step reached (first at ${pct(d.firstStep)} of quota); pays ${a}`;
     case 'gateNotMet':
-      return `gate ${pct(d.gate)} of quota not met: credited ${statement.credited.amount} < ${share(d.gate)}; pays ${a}`;
+      return (
+        `gate ${pct(d.gate)} of quota not met: credited ${statement.credited.amount} < ` + `${share(d.gate)}; pays ${a}`
+      );
     case 'tier': {
       const t = e.tier as NonNullable<typeof e.tier>;
       const to = t.to ?? '∞';
@@ -139,7 +149,9 @@ function wordLine(line: StatementLine, statement: Statement): string {
       const rateText =
         i === null
           ? pct(rate)
-          : `a rate moving from ${pct(rate)} to ${pct(i.nextRate)} across the tier${i.at === null ? ', taken at each credit' : `, taken at ${i.at}`}`;
+          : `a rate moving from ${pct(rate)} to ${pct(i.nextRate)} across the tier${
+              i.at === null ? ', taken at each credit' : `, taken at ${i.at}`
+            }`;
       const how =
         d.how === 'perCreditMarginal'
           ? 'the part of each credit inside this tier (each credit starts from 0)'
@@ -147,7 +159,8 @@ function wordLine(line: StatementLine, statement: Statement): string {
             ? 'credits whose amount lands in this tier, whole amounts'
             : d.how === 'partOfTotal'
               ? `the part of ${total(d.scope, d.total, d.carriedIn)} inside this tier`
-              : `${total(d.scope, d.total, d.carriedIn)} reached this tier, so the whole ${d.scope === 'yearToDate' ? "period's amount" : 'amount'} is paid at its rate`;
+              : `${total(d.scope, d.total, d.carriedIn)} reached this tier, so the whole ` +
+                `${d.scope === 'yearToDate' ? "period's amount" : 'amount'} is paid at its rate`;
       return `tier ${t.index + 1} ${bounds}${ofQuota}: ${how}, ${base} at ${rateText}${weight(d.weight)} = ${a}`;
     }
     case 'noTier':
@@ -157,7 +170,10 @@ function wordLine(line: StatementLine, statement: Statement): string {
           ? `credits below the first tier pay nothing: ${a}`
           : `${total(d.scope, d.total, d.carriedIn)} is below the first tier: ${a}`;
     case 'cap':
-      return `capped at ${money(unitAmount)}${limit(d.limit)}: ${base} earned, ${a} ${d.mode === 'defer' ? 'deferred to later periods' : 'forfeited'}`;
+      return (
+        `capped at ${money(unitAmount)}${limit(d.limit)}: ${base} earned, ${a} ` +
+        `${d.mode === 'defer' ? 'deferred to later periods' : 'forfeited'}`
+      );
     case 'deferredRelease':
       return `released from ${base} deferred by the cap, up to the cap ${money(unitAmount)}: ${a}`;
     case 'floor':
@@ -170,12 +186,18 @@ function wordLine(line: StatementLine, statement: Statement): string {
       const s = parseFixed(d.share);
       const times = s.int > 0n && !(s.int === 1n && s.scale === 0) ? ` × ${d.share}` : '';
       const limited = d.limited ? `, limited to ${d.paid} actually paid` : '';
-      return `deal ${d.dealId} cancelled ${d.days} days after ${d.creditDate} (${step}): ${base} at the original ${pct(rate)}${times}${limited} = ${a}`;
+      return (
+        `deal ${d.dealId} cancelled ${d.days} days after ${d.creditDate} (${step}): ${base} at the original ` +
+        `${pct(rate)}${times}${limited} = ${a}`
+      );
     }
     case 'adjustment':
       return `adjustment ${d.id}: ${d.reason} (${a}; does not count toward attainment)`;
     case 'trueUp':
-      return `true-up: year-to-date entitlement ${base} (${statement.range.start}..${statement.range.end}) minus ${d.paid} already paid: ${a} on this line`;
+      return (
+        `true-up: year-to-date entitlement ${base} (${statement.range.start}..${statement.range.end}) minus ` +
+        `${d.paid} already paid: ${a} on this line`
+      );
     case 'priorBalance':
       return `negative balance carried from the previous statement: ${a}`;
     case 'carryForward':
@@ -184,12 +206,23 @@ function wordLine(line: StatementLine, statement: Statement): string {
       const recoverable = d.drawType === 'recoverable' || d.drawType === 'recoverableGuarantee';
       if (d.drawType === 'recoverableGuarantee' || d.drawType === 'nonRecoverableGuarantee') {
         const pro = d.proration === null ? '' : ` (${d.perPeriod}${proration(d.proration)})`;
-        return `${DRAW_WORDS[d.drawType]}: guaranteed ${money(unitAmount)}${pro}, earned ${base}, top-up ${a}${recoverable ? ' (added to the draw balance)' : ''}`;
+        return (
+          `${DRAW_WORDS[d.drawType]}: guaranteed ${money(unitAmount)}${pro}, earned ${base}, top-up ` +
+          `${a}${recoverable ? ' (added to the draw balance)' : ''}`
+        );
       }
-      return `${DRAW_WORDS[d.drawType]} of ${d.perPeriod}${proration(d.proration)} = ${a}, paid in addition to earnings${recoverable ? ' (added to the draw balance, recovered from later earnings)' : ''}`;
+      return (
+        `${DRAW_WORDS[d.drawType]} of ${d.perPeriod}${proration(d.proration)} = ${a}, paid in addition to ` +
+        `earnings${recoverable ? ' (added to the draw balance, recovered from later earnings)' : ''}`
+      );
     }
     case 'recovery':
-      return `recovery of the draw balance ${d.balance}: ${pct(rate)} of ${base} available${d.draw === null ? '' : ` above the ${d.draw} draw`}${d.cap === null ? '' : `, at most ${d.cap}`}, rounded down = ${a}`;
+      return (
+        `recovery of the draw balance ${d.balance}: ${pct(rate)} of ${base} ` +
+        `available${d.draw === null ? '' : ` above the ${d.draw} draw`}${
+          d.cap === null ? '' : `, at most ${d.cap}`
+        }, rounded down = ${a}`
+      );
   }
 }
 
@@ -235,20 +268,23 @@ function wordStatement(statement: Statement): string {
       ? ` (evaluated ${s.range.start}..${s.range.end})`
       : '';
   const out = [
-    `Statement for ${s.memberId} — plan ${s.planId}, version ${s.versionId}, period ${s.period.start}..${s.period.end}${evaluated}`,
+    `Statement for ${s.memberId} — plan ${s.planId}, version ${s.versionId}, period ` +
+      `${s.period.start}..${s.period.end}${evaluated}`,
     `Quota ${s.quota.amount} ${cur}${pr}; credited ${s.credited.amount} ${cur}; attainment ${att}`,
     'Lines:',
   ];
   s.lines.forEach((l, i) => {
     const ids = l.explanation.creditIds.length === 0 ? '' : `; credits ${l.explanation.creditIds.join(', ')}`;
     out.push(
-      `  ${i + 1}. ${l.kind}${l.componentId === null ? '' : ` ${l.componentId}`}: ${l.amount.amount} ${cur} — ${explainLine(l, s)} [rule ${l.explanation.ruleId}${ids}]`,
+      `  ${i + 1}. ${l.kind}${l.componentId === null ? '' : ` ${l.componentId}`}: ${l.amount.amount} ${cur} — ` +
+        `${explainLine(l, s)} [rule ${l.explanation.ruleId}${ids}]`,
     );
   });
   out.push(`Earned ${s.earned.amount} ${cur}; payable ${s.payable.amount} ${cur}`);
   const deferred = Object.entries(s.balances.deferred).map(([k, v]) => `${k} ${v.amount}`);
   out.push(
-    `Carried forward: draw balance ${s.balances.draw.amount} ${cur}; deferred ${deferred.length === 0 ? 'none' : deferred.join(', ')}; negative balance ${s.balances.carried.amount} ${cur}`,
+    `Carried forward: draw balance ${s.balances.draw.amount} ${cur}; deferred ` +
+      `${deferred.length === 0 ? 'none' : deferred.join(', ')}; negative balance ${s.balances.carried.amount} ${cur}`,
   );
   return out.join('\n');
 }

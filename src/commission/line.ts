@@ -4,6 +4,8 @@
  * @module
  * @internal
  */
+import { formatDecimal } from '../core/decimal-text.js';
+import { fromBig, roundDivNumber } from '../core/exact.js';
 import { fromFixed } from '../core/money.js';
 import { roundRational } from '../core/rounding.js';
 import type { ResolvedContext } from './context.js';
@@ -25,6 +27,19 @@ export interface LineFacts {
 
 const NO_IDS: readonly string[] = Object.freeze([]);
 
+const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * `value` rounded once to the currency's minor unit with the plan's mode, as the amount's text:
+ * through core's engine in safe integers while the numbers fit, in BigInt past them.
+ */
+function roundedAmount(value: Rational, ctx: ResolvedContext): string {
+  const scaled = value.num * pow10(ctx.digits);
+  if (scaled <= MAX && scaled >= -MAX && value.den <= MAX)
+    return formatDecimal(roundDivNumber(Number(scaled), Number(value.den), ctx.mode), ctx.digits, ctx.digits);
+  return formatDecimal(fromBig(roundRational(scaled, value.den, ctx.mode)), ctx.digits, ctx.digits);
+}
+
 /** Builds a statement line from its exact value, rounded to the minor unit. @internal */
 export function makeLine(
   ctx: ResolvedContext,
@@ -33,11 +48,10 @@ export function makeLine(
   value: Rational,
   facts: LineFacts,
 ): StatementLine {
-  const units = roundRational(value.num * pow10(ctx.digits), value.den, ctx.mode);
   return {
     kind,
     componentId,
-    amount: fromFixed({ int: units, scale: ctx.digits }, ctx.currency),
+    amount: { amount: roundedAmount(value, ctx), currency: ctx.currency },
     explanation: {
       ruleId: facts.ruleId,
       base: facts.base == null ? null : fromFixed(facts.base, ctx.currency),

@@ -48,7 +48,8 @@ export interface PayoutPoint {
  * @example
  * ```ts
  * import { payoutCurve } from 'revops/commission';
- * const plan = { id: 'acc', currency: 'USD', periodLength: 'quarter', versions: [{ id: 'v', effectiveFrom: '2026-01-01', components: [
+ * const plan = { id: 'acc', currency: 'USD', periodLength: 'quarter', versions: [{ id: 'v',
+ *   effectiveFrom: '2026-01-01', components: [
  *   { id: 'c', kind: 'tiered', basis: 'attainment', split: 'marginal', scope: 'periodToDate', boundary: 'higher',
  *     tiers: [{ from: 0, to: 1, rate: 0.1 }, { from: 1, rate: 0.2 }] }] }] };
  * payoutCurve(plan, [0.5, 1, 1.5], { quota: { amount: '100000', currency: 'USD' } }).map((p) => p.payout.amount);

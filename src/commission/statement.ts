@@ -72,7 +72,8 @@ function clawbackLines(
           'INVALID_INPUT',
           `${field}.knownDate`,
           e.knownDate,
-          `must fall in the statement's period ${ctx.period.start}..${ctx.period.end} (a clawback is posted when it becomes known)`,
+          `must fall in the statement's period ${ctx.period.start}..${ctx.period.end} (a clawback is posted when ` +
+            `it becomes known)`,
         );
       if (e.knownDate < e.creditDate)
         throw invalid(
@@ -135,9 +136,12 @@ function clawbackLines(
  * const plan = { id: 'p', currency: 'USD', periodLength: 'month',
  *   versions: [{ id: 'v', effectiveFrom: '2026-01-01', components: [{ id: 'c', kind: 'rate', rate: '0.1' }] }] };
  * const member = { id: 'ae', name: 'Ana', roleId: 'ae', startDate: '2025-01-01', territoryIds: [] };
- * const credit = (id: string, amount: string) => ({ id, dealId: id, memberId: 'ae', kind: 'owner' as const, measure: 'bookings' as const, date: '2026-01-10', amount: { amount, currency: 'USD' } });
- * const context = { plan, member, period: { start: '2026-01-01', end: '2026-01-31' }, quota: { amount: '10000', currency: 'USD' } };
- * const merged = mergeStatement(summarizeStatement([credit('a', '100.05')], context), summarizeStatement([credit('b', '0.05')], context));
+ * const credit = (id: string, amount: string) => ({ id, dealId: id, memberId: 'ae', kind: 'owner' as const,
+ *   measure: 'bookings' as const, date: '2026-01-10', amount: { amount, currency: 'USD' } });
+ * const context = { plan, member, period: { start: '2026-01-01', end: '2026-01-31' }, quota: { amount: '10000',
+ *   currency: 'USD' } };
+ * const merged = mergeStatement(summarizeStatement([credit('a', '100.05')], context),
+ *   summarizeStatement([credit('b', '0.05')], context));
  * finalizeStatement(merged, context).payable;
  * //=> { amount: '10.01', currency: 'USD' }
  * ```
@@ -339,7 +343,8 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
  * object is validated (by `definePlan`) on every call, since revops keeps no cache between
  * calls — fine for one statement, wasteful for thousands.
  *
- * @param input - `{ plan, member, period, quota, credits, paidToDate?, adjustments?, clawbacks?, priorBalance?, carriedIn?, asOf? }`.
+ * @param input - `{ plan, member, period, quota, credits, paidToDate?, adjustments?, clawbacks?, priorBalance?,
+ *   carriedIn?, asOf? }`.
  * @returns the statement with every line explained.
  * @throws {RevopsError} `INVALID_PLAN` for a contradictory plan or two versions in force;
  *   `INVALID_PERIOD` for a period that is not exactly one plan period; `INVALID_INPUT` when no
@@ -351,12 +356,15 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
  * ```ts
  * import { calculateStatement } from 'revops/commission';
  * // acebista/firebeat design doc: tiers 0–10,000 at 5 %, above at 7 %; sales 45,000 → "slab" 2,950.
- * const plan = { id: 'slab', currency: 'USD', periodLength: 'month', versions: [{ id: 'v1', effectiveFrom: '2026-01-01', components: [
+ * const plan = { id: 'slab', currency: 'USD', periodLength: 'month', versions: [{ id: 'v1',
+ *   effectiveFrom: '2026-01-01', components: [
  *   { id: 'c', kind: 'tiered', basis: 'amount', split: 'marginal', scope: 'periodToDate', boundary: 'higher',
  *     tiers: [{ from: 0, to: 10000, rate: 0.05 }, { from: 10000, rate: 0.07 }] }] }] };
  * const member = { id: 'ae', name: 'Ana', roleId: 'ae', startDate: '2025-01-01', territoryIds: [] };
- * const credits = [{ id: 'k1', dealId: 'd1', memberId: 'ae', kind: 'owner' as const, measure: 'bookings' as const, date: '2026-01-15', amount: { amount: '45000', currency: 'USD' } }];
- * const s = calculateStatement({ plan, member, period: { start: '2026-01-01', end: '2026-01-31' }, quota: { amount: '40000', currency: 'USD' }, credits });
+ * const credits = [{ id: 'k1', dealId: 'd1', memberId: 'ae', kind: 'owner' as const, measure: 'bookings' as const,
+ *   date: '2026-01-15', amount: { amount: '45000', currency: 'USD' } }];
+ * const s = calculateStatement({ plan, member, period: { start: '2026-01-01', end: '2026-01-31' },
+ *   quota: { amount: '40000', currency: 'USD' }, credits });
  * s.lines.map((l) => l.amount.amount);
  * //=> ['500.00', '2450.00']
  * [s.payable.amount, s.attainment];

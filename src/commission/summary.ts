@@ -246,7 +246,8 @@ export function mergeStatement(a: StatementSummary, b: StatementSummary): Statem
     if (p === q)
       throw new RevopsError(
         'DUPLICATE_ID',
-        `b.creditIds[${j}] ${JSON.stringify(q)} is also a.creditIds[${i}]: the two summaries share a credit, which would be paid twice`,
+        `b.creditIds[${j}] ${JSON.stringify(q)} is also a.creditIds[${i}]: the two summaries share a credit, which ` +
+          `would be paid twice`,
         { field: `b.creditIds[${j}]`, value: q, details: { id: q, a: i, b: j } },
       );
     if (p < q) i++;

@@ -57,15 +57,23 @@ export function matchesFilter(cr: Credit, f: CreditFilter | undefined): boolean 
   return true;
 }
 
+/** Whether `c` is the code of an ASCII digit. */
+function digit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** Whether `d` is written `YYYY-MM-DD` with a month 01–12 and a day 01–31 (the range check does the rest). */
 function dateShaped(d: string): boolean {
   if (d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return false;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
-    const c = d.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  const m = (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48;
-  const day = (d.charCodeAt(8) - 48) * 10 + d.charCodeAt(9) - 48;
+  if (!digit(d.charCodeAt(0)) || !digit(d.charCodeAt(1)) || !digit(d.charCodeAt(2)) || !digit(d.charCodeAt(3)))
+    return false;
+  const m1 = d.charCodeAt(5);
+  const m2 = d.charCodeAt(6);
+  const d1 = d.charCodeAt(8);
+  const d2 = d.charCodeAt(9);
+  if (!digit(m1) || !digit(m2) || !digit(d1) || !digit(d2)) return false;
+  const m = (m1 - 48) * 10 + m2 - 48;
+  const day = (d1 - 48) * 10 + d2 - 48;
   return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
@@ -146,7 +154,12 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
   const end = range.end;
   const att = new ExactAccumulator(digits);
   let attIds: string[] | null = null;
-  const comps: CompAcc[] = ctx.components.map((cc) => {
+  // A component that counts exactly the credits attainment counts, with nothing of its own
+  // (no filter, multiplier, window, units or per-credit tiers), has attainment's sums: it is not
+  // summed again per credit.
+  const shared: boolean[] = ctx.components.map((cc) => sameAsAttainment(cc, ctx));
+  const comps: CompAcc[] = ctx.components.flatMap((cc, j) => {
+    if (shared[j]) return [];
     const at = ctx.perCreditTiersOf(cc);
     return {
       cc,
@@ -224,7 +237,11 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
         continue;
       }
       let base: Fixed | null = null;
-      for (const m of cc.multipliers) if (matchesFilter(cr, m.when)) base = multiplyFixed(base ?? exact(), m.factor);
+      const ms = cc.multipliers;
+      for (let k = 0; k < ms.length; k++) {
+        const m = ms[k] as (typeof ms)[number];
+        if (matchesFilter(cr, m.when)) base = multiplyFixed(base ?? exact(), m.factor);
+      }
       if (base !== null) ca.acc.addFixed(base);
       else if (units === units) ca.acc.addUnits(units);
       else ca.acc.addFixed(exact());
@@ -254,15 +271,31 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
   for (let k = 1; k < sorted.length; k++)
     if (sorted[k] === sorted[k - 1]) throw duplicateError(credits, memberId, range, sorted[k] as string);
   const sortIds = (list: string[] | null): readonly string[] => (list === null ? sorted : list.sort());
+  const attainment = { amount: att.value(), creditIds: sortIds(attIds) };
+  let next = 0;
   return {
     creditIds: sorted,
-    attainment: { amount: att.value(), creditIds: sortIds(attIds) },
-    components: comps.map((ca) => ({
-      base: ca.acc.value(),
-      units: ca.units,
-      creditIds: sortIds(ca.ids),
-      tiers:
-        ca.tiers === null ? null : ca.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: t.ids.sort() })),
-    })),
+    attainment,
+    components: shared.map((same): ComponentSums => {
+      if (same) return { base: attainment.amount, units: 0, creditIds: attainment.creditIds, tiers: null };
+      const ca = comps[next++] as CompAcc;
+      return {
+        base: ca.acc.value(),
+        units: ca.units,
+        creditIds: sortIds(ca.ids),
+        tiers:
+          ca.tiers === null ? null : ca.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: t.ids.sort() })),
+      };
+    }),
   };
+}
+
+/** Whether a component's sums are attainment's (see {@link collectSums}). */
+function sameAsAttainment(cc: CompiledComponent, ctx: ResolvedContext): boolean {
+  const c = cc.c;
+  if (c.kind === 'perUnit' || c.kind === 'spiff' || cc.filter !== undefined || cc.multipliers.length > 0) return false;
+  if (ctx.perCreditTiersOf(cc) !== null || cc.measure !== ctx.attainmentMeasure) return false;
+  if (cc.kinds.size !== ctx.attainmentKinds.size) return false;
+  for (const k of cc.kinds) if (!ctx.attainmentKinds.has(k)) return false;
+  return true;
 }

@@ -3,7 +3,7 @@
  * (integer, scale) pair that hot loops reuse without reading text again.
  * @module
  */
-import { formatExact, readDecimal } from './decimal-text.js';
+import { fieldAt, formatExact, readDecimal } from './decimal-text.js';
 import { invalid } from './errors.js';
 import { fromBig, type Exact } from './exact.js';
 import type { DecimalInput } from './fixed.js';
@@ -62,13 +62,13 @@ export function isCompiledRate(value: unknown): value is CompiledRate {
  * @throws {RevopsError} `INVALID_AMOUNT` naming `field`.
  * @internal
  */
-export function readFactor(value: unknown, field: string): Exact {
+export function readFactor(value: unknown, field: string, index = -1): Exact {
   if (typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'compiledRate') {
     const { units, scale } = value as CompiledRate;
     if ((Number.isSafeInteger(units) || typeof units === 'bigint') && Number.isInteger(scale) && scale >= 0) {
       return { int: typeof units === 'bigint' ? fromBig(units) : units + 0, scale };
     }
-    throw invalid('INVALID_AMOUNT', field, value, 'must be a rate from compileRate()');
+    throw invalid('INVALID_AMOUNT', fieldAt(field, index), value, 'must be a rate from compileRate()');
   }
-  return readDecimal(value, field);
+  return readDecimal(value, field, index);
 }

@@ -8,7 +8,9 @@
  * or even a day it skipped — never moves a date.
  * @module
  */
-import { addDays as fnsAddDays, addMonths as fnsAddMonths, differenceInCalendarDays } from 'date-fns';
+import { addDays as fnsAddDays } from 'date-fns/addDays';
+import { addMonths as fnsAddMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { invalid } from './errors.js';
 import { UtcDate } from './utc-date.js';
 
@@ -21,7 +23,18 @@ export type Instant = string;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function daysInMonthOf(year: number, month: number): number {
+/**
+ * The number of days in a month of the proleptic Gregorian calendar (`month` 1–12): 28, 29,
+ * 30 or 31. The library's one `daysInMonth`. Plain integers, validation is the caller's.
+ *
+ * @example
+ * ```ts
+ * import { daysInMonth } from 'revops/core';
+ * [daysInMonth(2024, 2), daysInMonth(2025, 2), daysInMonth(1900, 2), daysInMonth(2026, 4)];
+ * //=> [29, 28, 28, 30]
+ * ```
+ */
+export function daysInMonth(year: number, month: number): number {
   return month === 2
     ? (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
       ? 29
@@ -48,7 +61,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonthOf(y, mo);
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
 /**

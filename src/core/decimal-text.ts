@@ -128,8 +128,11 @@ export function exactFromNumber(x: number): Exact {
   if (ax < 1e15 && ax >= 1e-7) {
     for (let s = 1; s <= 15; s++) {
       const p = POW10[s] as number;
-      const m = Math.round(x * p);
-      if (m > -1e15 && m < 1e15 && m / p === x) return { int: m, scale: s };
+      const y = x * p;
+      const m = Math.round(y);
+      const d = y - m;
+      // the right m is within |y|·2^-52 of y; check the exact condition only for such a candidate
+      if (d * d <= y * y * 2e-31 && m > -1e15 && m < 1e15 && m / p === x) return { int: m, scale: s };
     }
   }
   const parsed = parseDecimalText(String(x));
@@ -157,22 +160,31 @@ function isDecimalLike(value: unknown): value is Decimal {
  *   or overlong strings and other types.
  * @internal
  */
-export function readDecimal(value: unknown, field = 'value'): Exact {
+export function readDecimal(value: unknown, field = 'value', index = -1): Exact {
   if (typeof value === 'string') {
     const parsed = parseDecimalText(value);
     if (typeof parsed !== 'string') return parsed;
-    throw textError(parsed, field, value);
+    throw textError(parsed, fieldAt(field, index), value);
   }
   if (typeof value === 'number') {
     if (value - value === 0) return exactFromNumber(value); // finite
-    throw invalid('INVALID_AMOUNT', field, value, 'must be a finite number');
+    throw invalid('INVALID_AMOUNT', fieldAt(field, index), value, 'must be a finite number');
   }
-  const decimal = typeof value === 'object' && value !== null ? decimalText(value, field) : null;
-  if (decimal === null)
-    throw invalid('INVALID_AMOUNT', field, value, 'must be a number, a decimal string or a Decimal');
+  const name = fieldAt(field, index);
+  const decimal = typeof value === 'object' && value !== null ? decimalText(value, name) : null;
+  if (decimal === null) throw invalid('INVALID_AMOUNT', name, value, 'must be a number, a decimal string or a Decimal');
   const parsed = parseDecimalText(decimal);
   if (typeof parsed !== 'string') return parsed;
-  throw textError(parsed, field, value);
+  throw textError(parsed, name, value);
+}
+
+/**
+ * The name of a field, `field[index]` for an item of a list (`index ≥ 0`). Hot loops pass the
+ * index, and the name is built only for an error message.
+ * @internal
+ */
+export function fieldAt(field: string, index: number): string {
+  return index < 0 ? field : `${field}[${index}]`;
 }
 
 function textError(reason: DecimalTextError, field: string, value: unknown): RevopsError {

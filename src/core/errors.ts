@@ -201,6 +201,35 @@ export function describeValue(value: unknown): string {
 }
 
 /**
+ * Renders a received value briefly, for the light readers of plain-number paths (counts,
+ * options): primitives exactly as {@link describeValue} does, an array as `array(<length>)`,
+ * any other object as `object`. A few dozen bytes of code, so a one-function bundle such as
+ * `conversionRate` does not carry the object walker; bounded and never throws.
+ * @internal
+ */
+export function briefValue(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) {
+    return String(value);
+  }
+  if (typeof value === 'bigint') return `${value}n`;
+  try {
+    return Array.isArray(value) ? `array(${value.length})` : typeof value;
+  } catch {
+    return 'object';
+  }
+}
+
+/**
+ * {@link invalid} with {@link briefValue}: for readers whose values are numbers, strings and
+ * booleans, on paths that must stay light.
+ * @internal
+ */
+export function invalidBrief(code: RevopsErrorCode, field: string, value: unknown, expectation: string): RevopsError {
+  return new RevopsError(code, `${field} ${expectation}, got ${briefValue(value)}`, { field, value });
+}
+
+/**
  * Builds a {@link RevopsError} whose message names the field and the value:
  * `"<field> <expectation>, got <value>"`.
  * @internal

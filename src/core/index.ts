@@ -24,11 +24,20 @@ export { compare, equals, greaterThan, lessThan, sign, isZero, minMoney, maxMone
 export { allocate } from './allocate.js';
 export { sumProducts, type SumProductsOptions } from './sum-products.js';
 export { compileRate, type CompiledRate, type Factor } from './compiled-rate.js';
+export {
+  sumProductsColumn,
+  toMinorUnitsColumn,
+  toRateColumn,
+  type MinorUnitsColumn,
+  type RateColumn,
+  type SumProductsColumnOptions,
+} from './money-column.js';
 export { divide, prorate } from './divide.js';
 export { RevopsDecimal, toDecimal } from './decimal.js';
 export {
   isIsoDate,
   assertIsoDate,
+  daysInMonth,
   addDays,
   addMonths,
   daysBetween,

@@ -121,8 +121,8 @@ export function sum(values: readonly Money[], currency: CurrencyCode): Money {
   const total = new ExactSum(digits);
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as Money;
-    moneyDigits(value, `values[${i}]`);
-    const x = moneyAmount(value, `values[${i}]`);
+    moneyDigits(value, 'values', i);
+    const x = moneyAmount(value, 'values', i);
     if (value.currency !== currency) assertSameCurrency(currency, value.currency, `values[${i}]`);
     total.addExact(x);
   }

@@ -9,7 +9,7 @@
  */
 import { invalid, RevopsError } from './errors.js';
 import { MINOR_UNITS_TABLE, minorUnits, type CurrencyCode } from './currency.js';
-import { exactToNumber, formatDecimal, parseDecimalText, readDecimal } from './decimal-text.js';
+import { exactToNumber, fieldAt, formatDecimal, parseDecimalText, readDecimal } from './decimal-text.js';
 import type { Exact } from './exact.js';
 import { toFixed, type DecimalInput, type Fixed } from './fixed.js';
 
@@ -41,17 +41,17 @@ export function fromFixed(f: Fixed, currency: CurrencyCode): Money {
  * @throws {RevopsError} `INVALID_INPUT` for a non-object; `UNKNOWN_CURRENCY`.
  * @internal
  */
-export function moneyDigits(value: unknown, field: string): number {
+export function moneyDigits(value: unknown, field: string, index = -1): number {
   if (typeof value === 'object' && value !== null) {
     let digits: number | undefined;
     try {
       digits = MINOR_UNITS_TABLE.get((value as { currency: string }).currency);
     } catch {
-      throw unreadable(value, field);
+      throw unreadable(value, fieldAt(field, index));
     }
     if (digits !== undefined) return digits;
   }
-  return readShape(value, field);
+  return readShape(value, fieldAt(field, index));
 }
 
 /**
@@ -60,18 +60,18 @@ export function moneyDigits(value: unknown, field: string): number {
  * @throws {RevopsError} `INVALID_AMOUNT` naming `field.amount`.
  * @internal
  */
-export function moneyAmount(value: Money, field: string): Exact {
+export function moneyAmount(value: Money, field: string, index = -1): Exact {
   let a: unknown;
   try {
     a = value.amount;
   } catch {
-    throw unreadable(value, field);
+    throw unreadable(value, fieldAt(field, index));
   }
   if (typeof a === 'string') {
     const x = parseDecimalText(a);
     if (typeof x !== 'string') return x;
   }
-  return readDecimal(a, `${field}.amount`);
+  return readDecimal(a, `${fieldAt(field, index)}.amount`);
 }
 
 /** A getter or a proxy trap of the caller's object threw. */

@@ -3,7 +3,7 @@
  * start in any month.
  * @module
  */
-import { endOfMonth } from 'date-fns';
+import { endOfMonth } from 'date-fns/endOfMonth';
 import { invalid } from './errors.js';
 import { addDays, addMonths, assertIsoDate, daysBetween, fromLocalDate, toUtcDate, type IsoDate } from './dates.js';
 

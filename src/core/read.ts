@@ -11,7 +11,7 @@
  * @module
  */
 import { instantToEpochMs, isInstant, isIsoDate, type Instant, type IsoDate } from './dates.js';
-import { invalid, type RevopsErrorCode } from './errors.js';
+import { invalidBrief as invalid, type RevopsErrorCode } from './errors.js';
 
 /**
  * The documented upper bounds of sizes a caller chooses. A request beyond them is refused

@@ -76,10 +76,10 @@ export function sumProducts(
   let unrounded: Exact = EXACT_ZERO;
   for (let i = 0; i < amounts.length; i++) {
     const line = amounts[i] as Money;
-    moneyDigits(line, `amounts[${i}]`);
-    const a = moneyAmount(line, `amounts[${i}]`);
+    moneyDigits(line, 'amounts', i);
+    const a = moneyAmount(line, 'amounts', i);
     if (line.currency !== currency) mismatch(currency, line.currency, i);
-    const f = single ?? readFactor(list?.[i], `factors[${i}]`);
+    const f = single ?? readFactor(list?.[i], 'factors', i);
     const p = exactMul(a, f);
     if (round === 'total') unrounded = exactAdd(unrounded, p);
     else total.addExact(exactRound(p, digits, mode));

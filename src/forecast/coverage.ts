@@ -3,8 +3,9 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { addFixed, fixedToNumber, multiplyFixed, parseFixed } from '../core/fixed.js';
-import { assertSameCurrency, fromFixed, readMoney, type Money } from '../core/money.js';
+import { exactFromNumber, exactToNumber } from '../core/decimal-text.js';
+import { exactMul, exactSub } from '../core/exact.js';
+import { assertSameCurrency, fromExact, readMoneyExact, type Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
 import { checkFraction } from './checks.js';
 
@@ -28,7 +29,10 @@ export interface PipelineCoverage {
   readonly remainingQuota: Money;
   /** Whether closed bookings already meet the quota (remaining ≤ 0). */
   readonly quotaMet: boolean;
-  /** 1 ÷ winRate: the coverage needed to expect to close the remaining quota (`null` at a 0 win rate). Only with `winRate`. */
+  /**
+   * 1 ÷ winRate: the coverage needed to expect to close the remaining quota (`null` at a 0 win rate). Only with
+   * `winRate`.
+   */
   readonly requiredCoverage?: RateValue;
   /** pipeline × winRate, exact. Only with `winRate`. */
   readonly expectedBookings?: Money;
@@ -73,9 +77,9 @@ export function pipelineCoverage(
   closed: Money,
   options: PipelineCoverageOptions = {},
 ): PipelineCoverage {
-  const p = readMoney(pipeline, 'pipeline');
-  const q = readMoney(quota, 'quota');
-  const c = readMoney(closed, 'closed');
+  const p = readMoneyExact(pipeline, 'pipeline');
+  const q = readMoneyExact(quota, 'quota');
+  const c = readMoneyExact(closed, 'closed');
   assertSameCurrency(p.currency, q.currency, 'quota');
   assertSameCurrency(p.currency, c.currency, 'closed');
   for (const [name, v] of [
@@ -83,21 +87,20 @@ export function pipelineCoverage(
     ['quota', q],
     ['closed', c],
   ] as const) {
-    if (v.fixed.int < 0n)
-      throw invalid('INVALID_AMOUNT', `${name}.amount`, fixedToNumber(v.fixed), 'must not be negative');
+    if (v.x.int < 0) throw invalid('INVALID_AMOUNT', `${name}.amount`, exactToNumber(v.x), 'must not be negative');
   }
-  const remaining = addFixed(q.fixed, { int: -c.fixed.int, scale: c.fixed.scale });
-  const quotaMet = remaining.int <= 0n;
-  const remainingNumber = fixedToNumber(remaining);
-  const coverage = quotaMet ? null : fixedToNumber(p.fixed) / remainingNumber;
-  const base: PipelineCoverage = { coverage, remainingQuota: fromFixed(remaining, p.currency), quotaMet };
+  const remaining = exactSub(q.x, c.x);
+  const quotaMet = remaining.int <= 0;
+  const remainingNumber = exactToNumber(remaining);
+  const coverage = quotaMet ? null : exactToNumber(p.x) / remainingNumber;
+  const base: PipelineCoverage = { coverage, remainingQuota: fromExact(remaining, p.currency), quotaMet };
   if (options.winRate === undefined) return base;
   const w = checkFraction(options.winRate, 'options.winRate');
-  const expected = multiplyFixed(p.fixed, parseFixed(w, 'options.winRate'));
+  const expected = exactMul(p.x, exactFromNumber(w));
   return {
     ...base,
     requiredCoverage: w === 0 ? null : 1 / w,
-    expectedBookings: fromFixed(expected, p.currency),
-    expectedShareOfRemaining: quotaMet ? null : fixedToNumber(expected) / remainingNumber,
+    expectedBookings: fromExact(expected, p.currency),
+    expectedShareOfRemaining: quotaMet ? null : exactToNumber(expected) / remainingNumber,
   };
 }

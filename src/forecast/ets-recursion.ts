@@ -35,7 +35,10 @@ export interface EtsInitial {
   readonly seasonal: readonly number[];
 }
 
-/** Final state after the last observation; `seasonal[j]` is the latest state of season position j (time index mod m). @internal */
+/**
+ * Final state after the last observation; `seasonal[j]` is the latest state of season position j (time index mod m).
+ * @internal
+ */
 export interface EtsState {
   readonly level: number;
   readonly trend: number;
@@ -72,8 +75,9 @@ export function etsSse(
     const e = (y[t] as number) - (mult ? base * st : base + st);
     sse += e * e;
     if (mult) {
-      l = base + (alpha * e) / st;
-      b = pb + (beta * e) / st;
+      const r = e / st;
+      l = base + alpha * r;
+      b = pb + beta * r;
       scratch[j] = st + (gamma * e) / base;
     } else {
       l = base + alpha * e;

@@ -9,8 +9,9 @@ import type { ForecastCategory } from '../model/segment.js';
 import { readGrouping, sortedGroups, type GroupByKey, type GroupingOptions } from '../model/group-by.js';
 import { invalid } from '../core/errors.js';
 import type { CurrencyCode } from '../core/currency.js';
-import { addFixed, formatFixed, normalizeFixed, type Fixed } from '../core/fixed.js';
-import { assertSameCurrency, fromFixed, type Money } from '../core/money.js';
+import { formatExact } from '../core/decimal-text.js';
+import { exactAdd, type Exact } from '../core/exact.js';
+import { assertSameCurrency, fromExact, type Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import {
   invalidSummary,
@@ -105,14 +106,14 @@ export interface CategorySummary extends Summary<'forecastByCategory'> {
   readonly groups: Readonly<Record<string, CategorySums>> | null;
 }
 
-type Acc = Map<ForecastCategory, { count: number; amount: Fixed }>;
+type Acc = Map<ForecastCategory, { count: number; amount: Exact }>;
 const newAcc = (): Acc => new Map(CATEGORIES.map((c) => [c, { count: 0, amount: ZERO }]));
 
 function printAcc(acc: Acc): CategorySums {
   const out = {} as Record<ForecastCategory, { count: number; amount: string }>;
   for (const c of CATEGORIES) {
-    const a = acc.get(c) as { count: number; amount: Fixed };
-    out[c] = { count: a.count, amount: formatFixed(normalizeFixed(a.amount)) };
+    const a = acc.get(c) as { count: number; amount: Exact };
+    out[c] = { count: a.count, amount: formatExact(a.amount) };
   }
   return out;
 }
@@ -137,8 +138,8 @@ function printAcc(acc: Acc): CategorySums {
  * @example
  * ```ts
  * import { summarizeForecastByCategory } from 'revops/forecast';
- * const deal = { id: 'D-1', stage: 'negotiation', forecastCategory: 'commit', amount: { amount: '500.00', currency: 'USD' },
- *   expectedCloseDate: '2026-02-10' };
+ * const deal = { id: 'D-1', stage: 'negotiation', forecastCategory: 'commit',
+ *   amount: { amount: '500.00', currency: 'USD' }, expectedCloseDate: '2026-02-10' };
  * summarizeForecastByCategory([deal], { period: { start: '2026-01-01', end: '2026-03-31' } }).categories.commit;
  * //=> { count: 1, amount: '500' }
  * ```
@@ -209,9 +210,9 @@ export function summarizeForecastByCategory(
       accs.push(g);
     }
     for (const acc of accs) {
-      const a = acc.get(category) as { count: number; amount: Fixed };
+      const a = acc.get(category) as { count: number; amount: Exact };
       a.count++;
-      a.amount = addFixed(a.amount, m.fixed);
+      a.amount = exactAdd(a.amount, m.x);
     }
   }
   let printed: Record<string, CategorySums> | null = null;
@@ -231,7 +232,7 @@ export function summarizeForecastByCategory(
   };
 }
 
-type ReadSums = Record<ForecastCategory, { count: number; amount: Fixed }>;
+type ReadSums = Record<ForecastCategory, { count: number; amount: Exact }>;
 
 function readSums(value: unknown, field: string): ReadSums {
   const o = summaryRecord(value, field);
@@ -297,9 +298,9 @@ function addSums(x: ReadSums | undefined, y: ReadSums | undefined): Acc {
   for (const s of [x, y]) {
     if (s === undefined) continue;
     for (const c of CATEGORIES) {
-      const a = acc.get(c) as { count: number; amount: Fixed };
+      const a = acc.get(c) as { count: number; amount: Exact };
       a.count += s[c].count;
-      a.amount = addFixed(a.amount, s[c].amount);
+      a.amount = exactAdd(a.amount, s[c].amount);
     }
   }
   return acc;
@@ -311,7 +312,8 @@ function addSums(x: ReadSums | undefined, y: ReadSums | undefined): Acc {
  * @param a - a summary.
  * @param b - another summary of the same period and grouping.
  * @returns the summary of both chunks.
- * @throws {RevopsError} `INVALID_SUMMARY` when either is not a valid category summary (naming the field), or the periods
+ * @throws {RevopsError} `INVALID_SUMMARY` when either is not a valid category summary (naming the field), or the
+ *   periods
  *   or groupings differ.
  * @throws {RevopsError} `DUPLICATE_ID` when a deal was counted in both.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when the currencies differ.
@@ -386,8 +388,8 @@ export function finalizeForecastByCategory(
   }
   const figures = (fx: ReadSums): CategoryFigures => {
     const out = {} as Record<ForecastCategory, CategoryAmount>;
-    for (const c of CATEGORIES) out[c] = { count: fx[c].count, amount: fromFixed(fx[c].amount, currency) };
-    const commitForecast = addFixed(fx.closed.amount, fx.commit.amount);
+    for (const c of CATEGORIES) out[c] = { count: fx[c].count, amount: fromExact(fx[c].amount, currency) };
+    const commitForecast = exactAdd(fx.closed.amount, fx.commit.amount);
     return {
       period: s.period,
       currency,
@@ -396,9 +398,9 @@ export function finalizeForecastByCategory(
       bestCase: out.bestCase,
       pipeline: out.pipeline,
       omitted: out.omitted,
-      commitForecast: fromFixed(commitForecast, currency),
-      bestCaseForecast: fromFixed(addFixed(commitForecast, fx.bestCase.amount), currency),
-      openPipeline: fromFixed(addFixed(addFixed(fx.commit.amount, fx.bestCase.amount), fx.pipeline.amount), currency),
+      commitForecast: fromExact(commitForecast, currency),
+      bestCaseForecast: fromExact(exactAdd(commitForecast, fx.bestCase.amount), currency),
+      openPipeline: fromExact(exactAdd(exactAdd(fx.commit.amount, fx.bestCase.amount), fx.pipeline.amount), currency),
     };
   };
   const result = figures(s.categories);

@@ -32,7 +32,10 @@ export interface HoltWintersOptions {
   readonly damped?: boolean;
   /** Default `'additive'` when `seasonLength` > 1 is given, else `'none'`. */
   readonly seasonality?: 'none' | 'additive' | 'multiplicative';
-  /** Level smoothing α in the closed interval [0, 1] (α = 1 is the naive method, α = 0 a fixed level; anything else, NaN included, is `INVALID_RATE`). Default: estimated in [0.0001, 0.9999]. */
+  /**
+   * Level smoothing α in the closed interval [0, 1] (α = 1 is the naive method, α = 0 a fixed level; anything else, NaN
+   * included, is `INVALID_RATE`). Default: estimated in [0.0001, 0.9999].
+   */
   readonly alpha?: number;
   /** Trend smoothing, in the convention of `parameterization`. Default: estimated. */
   readonly beta?: number;
@@ -59,11 +62,17 @@ export interface HoltWintersOptions {
    * or to m when multiplicative — as R's `ets` does).
    */
   readonly initialization?: 'heuristic' | 'estimated';
-  /** Number of periods to forecast, an integer from 1 to `LIMITS.horizon` (10,000). Default 2m with seasonality, else 10 (as R's `forecast`). */
+  /**
+   * Number of periods to forecast, an integer from 1 to `LIMITS.horizon` (10,000). Default 2m with seasonality, else 10
+   * (as R's `forecast`).
+   */
   readonly horizon?: number;
   /** Coverage levels of the prediction intervals (fractions). Default `[0.8, 0.95]`. */
   readonly levels?: readonly number[];
-  /** Sample paths for simulated intervals (multiplicative seasonality), a positive integer up to 1,000,000. Default 5,000. */
+  /**
+   * Sample paths for simulated intervals (multiplicative seasonality), a positive integer up to 1,000,000. Default
+   * 5,000.
+   */
   readonly simulations?: number;
   /** Seed of the simulated intervals. Default `1`. */
   readonly seed?: number | string;

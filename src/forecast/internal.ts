@@ -11,8 +11,9 @@ import { invalid, RevopsError } from '../core/errors.js';
 import { entityPath } from '../core/read.js';
 import { invalidSummary, summaryString } from '../core/summary.js';
 import { minorUnits, type CurrencyCode } from '../core/currency.js';
-import { parseFixed, roundFixed, type Fixed } from '../core/fixed.js';
-import { assertSameCurrency, readMoney } from '../core/money.js';
+import { parseDecimalText } from '../core/decimal-text.js';
+import { EXACT_ZERO, exactRound, type Exact } from '../core/exact.js';
+import { assertSameCurrency, readMoneyExact } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import { period as makePeriod } from '../core/periods.js';
 import { assertIsoDate } from '../core/dates.js';
@@ -22,7 +23,7 @@ import { checkFraction } from './checks.js';
 export { checkFraction, readPositiveInteger } from './checks.js';
 
 /** Exact zero. @internal */
-export const ZERO: Fixed = { int: 0n, scale: 0 };
+export const ZERO: Exact = EXACT_ZERO;
 
 /** Validates an optional stage → probability map. @internal */
 export function readProbabilityMap(
@@ -135,7 +136,8 @@ export function mergeIds(a: readonly string[], b: readonly string[]): string[] {
     } else {
       throw new RevopsError(
         'DUPLICATE_ID',
-        `b.ids[${j}] (id ${JSON.stringify(y)}) repeats a.ids[${i}]: a deal summarised in two chunks would be counted twice`,
+        `b.ids[${j}] (id ${JSON.stringify(y)}) repeats a.ids[${i}]: ` +
+          'a deal summarised in two chunks would be counted twice',
         { field: `b.ids[${j}]`, value: y, details: { id: y, first: i, second: j } },
       );
     }
@@ -163,13 +165,11 @@ export function summaryIds(value: unknown, field: string): readonly string[] {
  * @throws {RevopsError} `INVALID_SUMMARY` naming the field.
  * @internal
  */
-export function summaryDecimal(value: unknown, field: string): Fixed {
+export function summaryDecimal(value: unknown, field: string): Exact {
   const text = summaryString(value, field);
-  try {
-    return parseFixed(text, field);
-  } catch {
-    throw invalidSummary(field, text, 'must be a plain decimal string');
-  }
+  const x = parseDecimalText(text);
+  if (typeof x === 'string') throw invalidSummary(field, text, 'must be a plain decimal string within LIMITS');
+  return x;
 }
 
 /**
@@ -196,15 +196,15 @@ export function dealAmount(
   deal: Deal,
   field: string,
   currency: CurrencyCode | undefined,
-): { fixed: Fixed; currency: CurrencyCode } {
-  const m = readMoney(deal.amount, `${field}.amount`);
+): { x: Exact; currency: CurrencyCode } {
+  const m = readMoneyExact(deal.amount, `${field}.amount`);
   if (currency !== undefined) assertSameCurrency(currency, m.currency, `${field}.amount`);
   return m;
 }
 
 /** Rounds an exact decimal once to the currency's minor unit. @internal */
-export function roundToMinor(f: Fixed, currency: CurrencyCode, mode: RoundingMode): Fixed {
-  return roundFixed(f, minorUnits(currency), mode);
+export function roundToMinor(f: Exact, currency: CurrencyCode, mode: RoundingMode): Exact {
+  return exactRound(f, minorUnits(currency), mode);
 }
 
 /** Reads an optional rounding mode. @internal */

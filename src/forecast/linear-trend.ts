@@ -34,7 +34,8 @@ export interface LinearTrend {
  * @param series - observations, oldest first (at least 2 finite numbers).
  * @param options - see {@link LinearTrendOptions}.
  * @returns a {@link LinearTrend}.
- * @throws {RevopsError} `INVALID_INPUT` when `series` is not an array of finite numbers, or its values are so large that
+ * @throws {RevopsError} `INVALID_INPUT` when `series` is not an array of finite numbers, or its values are so large
+ *   that
  *   the fit would overflow to Infinity.
  * @throws {RevopsError} `INSUFFICIENT_DATA` with fewer than 2 values.
  * @throws {RevopsError} `INVALID_OPTION` for a horizon that is not an integer from 1 to `LIMITS.horizon` (10,000).

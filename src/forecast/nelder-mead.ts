@@ -74,7 +74,8 @@ export function minimizeInBox(
     const run = nelderMeadLoop(value, pts, vals, {
       project: clamp,
       budgetLeft: () => evaluations < maxEval,
-      // Stop when the simplex is within xTolerance per coordinate, or the spread of values is within fTolerance relative.
+      // Stop when the simplex is within xTolerance per coordinate, or the spread of values is within fTolerance
+      // relative.
       converged: (p, v) => {
         const fBest = v[0] as number;
         const fWorst = v[d] as number;

@@ -7,7 +7,8 @@ import type { Deal } from '../model/deal.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { invalid } from '../core/errors.js';
 import { minorUnits, type CurrencyCode } from '../core/currency.js';
-import { fixedToNumber, pow10 } from '../core/fixed.js';
+import { exactToNumber } from '../core/decimal-text.js';
+import { exactRescale } from '../core/exact.js';
 import type { Period } from '../core/periods.js';
 import { createRng } from '../core/random.js';
 import { LIMITS } from '../core/read.js';
@@ -166,7 +167,8 @@ function drawTotals(
  * @param deals - the deals (closed deals and those outside the period are ignored).
  * @param options - see {@link SimulatePipelineOptions}.
  * @returns a {@link PipelineSimulation}.
- * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the pipeline.
+ * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the
+ *   pipeline.
  * @throws {RevopsError} `DUPLICATE_ID` when two simulated deals have the same id (naming both positions).
  * @throws {RevopsError} `INVALID_RATE` for a probability or slip outside [0, 1].
  * @throws {RevopsError} `INVALID_OPTION` for runs or bins that are not positive integers, runs above 10,000,000, bins
@@ -181,7 +183,8 @@ function drawTotals(
  * import { simulatePipeline } from 'revops/forecast';
  * const d = (id: string, amount: string, probability: number) => ({ id, stage: 'proposal', probability,
  *   amount: { amount, currency: 'USD' }, expectedCloseDate: '2026-03-31' });
- * const sim = simulatePipeline([d('a', '100000', 0.5), d('b', '50000', 0.8), d('c', '20000', 0.3)], { runs: 20000, seed: 7 });
+ * const deals = [d('a', '100000', 0.5), d('b', '50000', 0.8), d('c', '20000', 0.3)];
+ * const sim = simulatePipeline(deals, { runs: 20000, seed: 7 });
  * sim.expected;
  * //=> 96000
  * Math.abs(sim.mean - sim.expected) < 5 * Math.sqrt(2.984e9 / 20000);
@@ -227,10 +230,7 @@ export function simulatePipeline(deals: readonly Deal[], options: SimulatePipeli
     const m = dealAmount(deal, path, currency);
     currency = m.currency;
     const digits = minorUnits(currency);
-    const units =
-      m.fixed.scale <= digits
-        ? Number(m.fixed.int * pow10(digits - m.fixed.scale))
-        : fixedToNumber(m.fixed) * 10 ** digits;
+    const units = m.x.scale <= digits ? Number(exactRescale(m.x, digits)) : exactToNumber(m.x) * 10 ** digits;
     const p = dealProbability(deal, probabilities, path);
     const q = slipMap === undefined ? (slip as number) : (getOwn(slipMap, deal.id) ?? 0);
     amountsList.push(units);

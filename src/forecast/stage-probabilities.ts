@@ -8,8 +8,8 @@ import type { Pipeline } from '../model/pipeline.js';
 import { invalid } from '../core/errors.js';
 import { assertIsoDate, type IsoDate } from '../core/dates.js';
 import { quarterOf } from '../core/periods.js';
-import { assertSameCurrency, readMoney } from '../core/money.js';
-import { fixedToNumber } from '../core/fixed.js';
+import { assertSameCurrency, readMoneyExact } from '../core/money.js';
+import { exactToNumber } from '../core/decimal-text.js';
 import type { RateValue } from '../core/ratio.js';
 import { readArray, setOwn } from './internal.js';
 
@@ -86,21 +86,24 @@ function quarterIndex(date: string, field: string): number {
  * @param history - closed (and open) deals with their stage histories.
  * @param options - see {@link StageProbabilitiesOptions}.
  * @returns {@link StageProbabilities}; probabilities are fractions, `null` with no data.
- * @throws {RevopsError} `INVALID_INPUT` when `history` is not an array of deals, or a deal's stage is not in the pipeline, or a deal without any date is weighted by recency.
- * @throws {RevopsError} `INVALID_OPTION` for a missing pipeline, an unknown `by`, a non-positive half-life or a half-life without `asOf`.
+ * @throws {RevopsError} `INVALID_INPUT` when `history` is not an array of deals, or a deal's stage is not in the
+ *   pipeline, or a deal without any date is weighted by recency.
+ * @throws {RevopsError} `INVALID_OPTION` for a missing pipeline, an unknown `by`, a non-positive half-life or a
+ *   half-life without `asOf`.
  * @throws {RevopsError} `INVALID_DATE` for a malformed `asOf`, or a malformed close date of a deal weighted by recency.
  * @throws {RevopsError} `INVALID_AMOUNT` for a negative amount with `by: 'value'` (a weight cannot be negative).
  * @throws {RevopsError} `CURRENCY_MISMATCH` when `by: 'value'` meets deals in different currencies.
  * @example
  * ```ts
  * import { stageProbabilities } from 'revops/forecast';
+ * const stage = (id: string, kind: string, probability: number, forecastCategory: string) =>
+ *   ({ id, name: id, kind, probability, forecastCategory, requiredFields: [] });
  * const pipeline = { id: 'p', name: 'Deals', entity: 'deal', transitions: [], handoffStages: [], stages: [
- *   { id: 'discovery', name: 'Discovery', kind: 'open', probability: 0.1, forecastCategory: 'pipeline', requiredFields: [] },
- *   { id: 'proposal', name: 'Proposal', kind: 'open', probability: 0.5, forecastCategory: 'bestCase', requiredFields: [] },
- *   { id: 'won', name: 'Won', kind: 'won', probability: 1, forecastCategory: 'closed', requiredFields: [] },
- *   { id: 'lost', name: 'Lost', kind: 'lost', probability: 0, forecastCategory: 'omitted', requiredFields: [] },
+ *   stage('discovery', 'open', 0.1, 'pipeline'), stage('proposal', 'open', 0.5, 'bestCase'),
+ *   stage('won', 'won', 1, 'closed'), stage('lost', 'lost', 0, 'omitted'),
  * ] };
- * const ev = (from: string | null, to: string) => ({ from, to, at: '2026-01-05T10:00:00Z', actorId: 'u', roleId: 'ae' });
+ * const ev = (from: string | null, to: string) =>
+ *   ({ from, to, at: '2026-01-05T10:00:00Z', actorId: 'u', roleId: 'ae' });
  * const deals = [
  *   { stage: 'won', history: [ev(null, 'discovery'), ev('discovery', 'proposal'), ev('proposal', 'won')] },
  *   { stage: 'lost', history: [ev(null, 'discovery'), ev('discovery', 'proposal'), ev('proposal', 'lost')] },
@@ -162,17 +165,17 @@ export function stageProbabilities(history: readonly Deal[], options: StageProba
     }
     let weight = 1;
     if (by === 'value') {
-      const m = readMoney(deal.amount, `history[${d}].amount`);
+      const m = readMoneyExact(deal.amount, `history[${d}].amount`);
       if (valueCurrency === undefined) valueCurrency = m.currency;
       else assertSameCurrency(valueCurrency, m.currency, `history[${d}].amount`);
-      if (m.fixed.int < 0n)
+      if (m.x.int < 0)
         throw invalid(
           'INVALID_AMOUNT',
           `history[${d}].amount`,
           deal.amount.amount,
           'must not be negative when deals are weighted by value',
         );
-      weight = fixedToNumber(m.fixed);
+      weight = exactToNumber(m.x);
     }
     if (half !== undefined) {
       if (closeDate === undefined)

@@ -8,8 +8,9 @@ import type { Pipeline } from '../model/pipeline.js';
 import { readGrouping, sortedGroups, type GroupByKey, type GroupingOptions } from '../model/group-by.js';
 import { invalid } from '../core/errors.js';
 import type { CurrencyCode } from '../core/currency.js';
-import { addFixed, formatFixed, multiplyFixed, normalizeFixed, parseFixed, type Fixed } from '../core/fixed.js';
-import { assertSameCurrency, fromFixed, type Money } from '../core/money.js';
+import { exactFromNumber, formatExact } from '../core/decimal-text.js';
+import { exactAdd, exactMul, type Exact } from '../core/exact.js';
+import { assertSameCurrency, fromExact, type Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import type { RoundingMode } from '../core/rounding.js';
 import {
@@ -114,8 +115,8 @@ export interface WeightedPipelineSummary extends Summary<'weightedPipeline'>, We
 
 interface Acc {
   count: number;
-  amount: Fixed;
-  weighted: Fixed;
+  amount: Exact;
+  weighted: Exact;
 }
 
 interface PartAcc extends Acc {
@@ -127,7 +128,7 @@ export type SummarizeWeightedPipelineOptions = Omit<WeightedPipelineOptions, 'ro
 
 const newAcc = (): PartAcc => ({ count: 0, amount: ZERO, weighted: ZERO, stages: new Map() });
 
-function addTo(part: PartAcc, stage: string, amount: Fixed, weighted: Fixed): void {
+function addTo(part: PartAcc, stage: string, amount: Exact, weighted: Exact): void {
   let s = part.stages.get(stage);
   if (s === undefined) {
     s = { count: 0, amount: ZERO, weighted: ZERO };
@@ -135,16 +136,16 @@ function addTo(part: PartAcc, stage: string, amount: Fixed, weighted: Fixed): vo
   }
   for (const a of [part, s]) {
     a.count++;
-    a.amount = addFixed(a.amount, amount);
-    a.weighted = addFixed(a.weighted, weighted);
+    a.amount = exactAdd(a.amount, amount);
+    a.weighted = exactAdd(a.weighted, weighted);
   }
 }
 
-const printFixed = (f: Fixed): string => formatFixed(normalizeFixed(f));
+const printExact = (f: Exact): string => formatExact(f);
 const printLine = (a: Acc): WeightedPipelineSummaryLine => ({
   count: a.count,
-  amount: printFixed(a.amount),
-  weighted: printFixed(a.weighted),
+  amount: printExact(a.amount),
+  weighted: printExact(a.weighted),
 });
 
 function printPart(p: PartAcc): WeightedPipelineSummaryPart {
@@ -162,7 +163,8 @@ function printPart(p: PartAcc): WeightedPipelineSummaryPart {
  * @param deals - the chunk (any deals; only open ones in the period count).
  * @param options - see {@link SummarizeWeightedPipelineOptions}.
  * @returns a {@link WeightedPipelineSummary}.
- * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the pipeline.
+ * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the
+ *   pipeline.
  * @throws {RevopsError} `DUPLICATE_ID` when two counted deals have the same id (naming both positions).
  * @throws {RevopsError} `INVALID_RATE` for a probability outside [0, 1].
  * @throws {RevopsError} `INVALID_OPTION` for a malformed `probabilities` map, `pipeline` or `groupBy`.
@@ -205,8 +207,8 @@ export function summarizeWeightedPipeline(
     currency = m.currency;
     const p = dealProbability(deal, probabilities, path);
     // The probability is read as its shortest decimal (0.7 is seven tenths), so the product is exact.
-    const w = multiplyFixed(m.fixed, parseFixed(p, `${path}.probability`));
-    addTo(total, deal.stage, m.fixed, w);
+    const w = exactMul(m.x, exactFromNumber(p));
+    addTo(total, deal.stage, m.x, w);
     if (grouping !== null) {
       const key = grouping.keyOf(deal, i);
       let g = groups.get(key);
@@ -214,7 +216,7 @@ export function summarizeWeightedPipeline(
         g = newAcc();
         groups.set(key, g);
       }
-      addTo(g, deal.stage, m.fixed, w);
+      addTo(g, deal.stage, m.x, w);
     }
   }
   let printedGroups: Record<string, WeightedPipelineSummaryPart> | null = null;
@@ -243,9 +245,9 @@ function sortedRecord(r: Readonly<Record<string, number>>): Record<string, numbe
 
 interface ReadPart {
   readonly count: number;
-  readonly amount: Fixed;
-  readonly weighted: Fixed;
-  readonly byStage: ReadonlyMap<string, { count: number; amount: Fixed; weighted: Fixed }>;
+  readonly amount: Exact;
+  readonly weighted: Exact;
+  readonly byStage: ReadonlyMap<string, { count: number; amount: Exact; weighted: Exact }>;
 }
 
 interface ReadSummary {
@@ -258,7 +260,7 @@ interface ReadSummary {
   readonly groups: ReadonlyMap<string, ReadPart> | null;
 }
 
-function readLine(value: unknown, field: string): { count: number; amount: Fixed; weighted: Fixed } {
+function readLine(value: unknown, field: string): { count: number; amount: Exact; weighted: Exact } {
   const o = summaryRecord(value, field);
   return {
     count: summaryInteger(o['count'], `${field}.count`),
@@ -271,7 +273,7 @@ function readPart(value: unknown, field: string): ReadPart {
   const line = readLine(value, field);
   const o = summaryRecord(value, field);
   const stages = summaryRecord(o['byStage'], `${field}.byStage`);
-  const byStage = new Map<string, { count: number; amount: Fixed; weighted: Fixed }>();
+  const byStage = new Map<string, { count: number; amount: Exact; weighted: Exact }>();
   for (const stage of Object.keys(stages)) byStage.set(stage, readLine(stages[stage], `${field}.byStage.${stage}`));
   return { ...line, byStage };
 }
@@ -324,15 +326,15 @@ function mergeParts(a: ReadPart | undefined, b: ReadPart | undefined): PartAcc {
   for (const part of [a, b]) {
     if (part === undefined) continue;
     out.count += part.count;
-    out.amount = addFixed(out.amount, part.amount);
-    out.weighted = addFixed(out.weighted, part.weighted);
+    out.amount = exactAdd(out.amount, part.amount);
+    out.weighted = exactAdd(out.weighted, part.weighted);
     for (const [stage, line] of part.byStage) {
       const s = out.stages.get(stage);
       if (s === undefined) out.stages.set(stage, { ...line });
       else {
         s.count += line.count;
-        s.amount = addFixed(s.amount, line.amount);
-        s.weighted = addFixed(s.weighted, line.weighted);
+        s.amount = exactAdd(s.amount, line.amount);
+        s.weighted = exactAdd(s.weighted, line.weighted);
       }
     }
   }
@@ -418,11 +420,11 @@ export function finalizeWeightedPipeline(
   if (currency === undefined) {
     throw invalid('INVALID_OPTION', 'options.currency', options.currency, 'is required when no deal is included');
   }
-  const line = (a: { count: number; amount: Fixed; weighted: Fixed }): WeightedPipelineLine => ({
+  const line = (a: { count: number; amount: Exact; weighted: Exact }): WeightedPipelineLine => ({
     count: a.count,
-    amount: fromFixed(a.amount, currency),
-    weightedExact: fromFixed(a.weighted, currency),
-    weighted: fromFixed(roundToMinor(a.weighted, currency, mode), currency),
+    amount: fromExact(a.amount, currency),
+    weightedExact: fromExact(a.weighted, currency),
+    weighted: fromExact(roundToMinor(a.weighted, currency, mode), currency),
   });
   const figures = (p: ReadPart): WeightedPipelineFigures => {
     const byStage: Record<string, WeightedPipelineLine> = {};
@@ -436,8 +438,8 @@ export function finalizeWeightedPipeline(
   return { ...result, groups };
 }
 
-function getOwnStage(p: ReadPart, stage: string): { count: number; amount: Fixed; weighted: Fixed } {
-  return p.byStage.get(stage) as { count: number; amount: Fixed; weighted: Fixed };
+function getOwnStage(p: ReadPart, stage: string): { count: number; amount: Exact; weighted: Exact } {
+  return p.byStage.get(stage) as { count: number; amount: Exact; weighted: Exact };
 }
 
 /**
@@ -451,7 +453,7 @@ function getOwnStage(p: ReadPart, stage: string): { count: number; amount: Fixed
  * deal's own `probability`. The same deal id twice is refused (`DUPLICATE_ID`).
  *
  * Exactness and the one rounding: each product amount × p is exact (the probability, a
- * number, is read as its shortest decimal through core's fixed-point multiply: 0.7 is 7/10),
+ * number, is read as its shortest decimal through core's exact engine: 0.7 is 7/10),
  * the products are summed exactly (`weightedExact`), and each reported sum — every stage's,
  * every group's and the total — is rounded **once**, from its exact value, to the currency's
  * minor unit (`weighted`). So the rounded stage figures may differ from the rounded total by up
@@ -460,7 +462,8 @@ function getOwnStage(p: ReadPart, stage: string): { count: number; amount: Fixed
  * @param deals - the deals (any; closed ones and ones outside the period are ignored).
  * @param options - see {@link WeightedPipelineOptions}.
  * @returns a {@link WeightedPipeline}.
- * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the pipeline.
+ * @throws {RevopsError} `INVALID_INPUT` when `deals` is not an array of deals, or a deal's stage is not in the
+ *   pipeline.
  * @throws {RevopsError} `DUPLICATE_ID` when two counted deals have the same id (naming both positions).
  * @throws {RevopsError} `INVALID_RATE` for a probability outside [0, 1].
  * @throws {RevopsError} `INVALID_OPTION` for a malformed option, or no currency for an empty result.

@@ -7,7 +7,7 @@
  */
 import { isCurrencyCode } from '../core/currency.js';
 import type { CurrencyCode } from '../core/currency.js';
-import { isInstant, isIsoDate } from '../core/dates.js';
+import { isInstant } from '../core/dates.js';
 
 /** The date layouts a date cell may be read in; the importer never guesses which. */
 export const DATE_FORMATS = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY'] as const;
@@ -154,6 +154,15 @@ export function readListCell(cell: unknown, separator: string): string[] | CellP
 
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(?:\s*([AaPp][Mm]))?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether year-month-day is a calendar date of years 0001–9999 (proleptic Gregorian), without a Date object. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
+}
+
 function pad2(n: string): string {
   return n.length === 1 ? `0${n}` : n;
 }
@@ -200,14 +209,13 @@ export function readDateTimeCell(cell: unknown, format: DateFormat): DateTimeCel
   if (typeof cell !== 'string') return problem('INVALID_DATE', expected);
   const m = LAYOUTS[format].exec(cell.trim());
   if (m === null) return problem('INVALID_DATE', expected);
-  const [a = '', b = '', c = ''] = [m[1], m[2], m[3]];
-  const date =
-    format === 'YYYY-MM-DD'
-      ? `${a}-${b}-${c}`
-      : format === 'MM/DD/YYYY'
-        ? `${c}-${pad2(a)}-${pad2(b)}`
-        : `${c}-${pad2(b)}-${pad2(a)}`;
-  if (!isIsoDate(date)) return problem('INVALID_DATE', expected);
+  const a = m[1] as string;
+  const b = m[2] as string;
+  const c = m[3] as string;
+  const [y, mo, d] =
+    format === 'YYYY-MM-DD' ? [a, b, c] : format === 'MM/DD/YYYY' ? [c, pad2(a), pad2(b)] : [c, pad2(b), pad2(a)];
+  if (!isCalendarDate(Number(y), Number(mo), Number(d))) return problem('INVALID_DATE', expected);
+  const date = `${y}-${mo}-${d}`;
   if (m[4] === undefined) return { date, time: undefined, offset: undefined };
   const time = readTime(m[4].trim());
   if (time === undefined) return problem('INVALID_DATE', `${expected}, optionally with a time HH:MM[:SS]`);
@@ -229,7 +237,9 @@ export function readInstantCell(cell: unknown, format: DateFormat): string | Cel
   const d = readDateTimeCell(cell, format);
   if (isProblem(d)) return d;
   const instant = `${d.date}T${d.time ?? '00:00:00'}${d.offset ?? 'Z'}`;
-  return isInstant(instant) ? instant : problem('INVALID_DATE', `must be a date or date-time ${format}`);
+  // date and time are checked already; only a written offset still needs core's check
+  if (d.offset === undefined || d.offset === 'Z' || isInstant(instant)) return instant;
+  return problem('INVALID_DATE', `must be a date or date-time ${format} with an offset of at most ±14:00`);
 }
 
 /**

@@ -5,7 +5,7 @@
  * checks live in one file per kind.
  * @module
  */
-import { isCurrencyCode, type CurrencyCode } from '../core/currency.js';
+import { isCurrencyCode, minorUnits, type CurrencyCode } from '../core/currency.js';
 import { RevopsError, describeValue } from '../core/errors.js';
 import { parseFixed } from '../core/fixed.js';
 import { type Money, money } from '../core/money.js';
@@ -252,6 +252,64 @@ function readCell(spec: FieldSpec, cell: unknown, o: Resolved): unknown {
   }
 }
 
+/** One row being imported: its problems, warnings and cells; the {@link RowContext} of the builders. */
+class RowState implements RowContext {
+  readonly problems: ImportIssue[] = [];
+  readonly warnings: ImportIssue[] = [];
+  /** Field → raw cell (plain objects keyed by the kind's own field names, which no prototype has). */
+  readonly cells: Record<string, unknown> = {};
+  readonly usedColumn: Record<string, string> = {};
+  constructor(
+    readonly row: number,
+    readonly options: Resolved,
+    private readonly sources: readonly { spec: FieldSpec; source: Source }[],
+    private readonly raw: unknown,
+  ) {}
+
+  column(field: string): string | null {
+    const used = this.usedColumn[field];
+    if (used !== undefined) return used;
+    const s = this.sources.find((x) => x.spec.field === field)?.source;
+    if (s === undefined || s.kind === 'function') return null;
+    return s.kind === 'none' ? s.name : (s.names[0] ?? null);
+  }
+
+  cell(field: string): unknown {
+    return this.cells[field];
+  }
+
+  issue(field: string | null, code: ImportCode, text: string, value: unknown): ImportIssue {
+    const column = field === null ? null : this.column(field);
+    const where = column === null ? `row ${this.row}` : `row ${this.row}, column ${JSON.stringify(column)}`;
+    return { row: this.row, column, field, value, code, message: `${where}: ${text}` };
+  }
+
+  reject(field: string | null, code: ImportCode, expectation: string, value?: unknown): void {
+    const v = arguments.length > 3 ? value : field === null ? undefined : this.cells[field];
+    const label = field === null ? '' : `${field} `;
+    this.problems.push(this.issue(field, code, `${label}${expectation}, got ${describeValue(v)}`, v));
+  }
+
+  warn(field: string | null, code: ImportCode, message: string, value?: unknown): void {
+    const v = arguments.length > 3 ? value : field === null ? undefined : this.cells[field];
+    this.warnings.push(this.issue(field, code, message, v));
+  }
+
+  rejectMessage(field: string | null, code: ImportCode, text: string): void {
+    const value = field === null ? this.raw : this.cells[field];
+    this.problems.push(this.issue(field, code, field === null ? text : `${field} ${text}`, value));
+  }
+
+  missing(field: string): void {
+    const column = this.column(field);
+    const text =
+      column === null
+        ? `${field} is required and has no value`
+        : `${field} is required: no value in column ${JSON.stringify(column)}`;
+    this.problems.push(this.issue(field, 'MISSING_VALUE', text, this.cells[field]));
+  }
+}
+
 /** Where one field's cell is found in a row. */
 type Source =
   | { readonly kind: 'none'; readonly name: string }
@@ -351,56 +409,19 @@ export class RowImporter<T> {
   }
 
   private importRow(raw: unknown, row: number): void {
-    const problems: ImportIssue[] = [];
-    const warnings: ImportIssue[] = [];
     const sources = this.sources ?? [];
-    const columnOf = (field: string): string | null => {
-      const s = sources.find((x) => x.spec.field === field)?.source;
-      if (s === undefined || s.kind === 'function') return null;
-      return s.kind === 'none' ? s.name : (s.names[0] ?? null);
-    };
-    const cells: Record<string, unknown> = Object.create(null);
-    const usedColumn: Record<string, string | null> = Object.create(null);
-    const issue = (field: string | null, code: ImportCode, text: string, value: unknown): ImportIssue => {
-      const column = field === null ? null : (usedColumn[field] ?? columnOf(field));
-      const where = column === null ? `row ${row}` : `row ${row}, column ${JSON.stringify(column)}`;
-      return { row, column, field, value, code, message: `${where}: ${text}` };
-    };
-    const ctx: RowContext = {
-      row,
-      options: this.o,
-      column: (field) => usedColumn[field] ?? columnOf(field),
-      cell: (field) => cells[field],
-      reject: (field, code, expectation, value = field === null ? undefined : cells[field]) => {
-        const label = field === null ? '' : `${field} `;
-        problems.push(issue(field, code, `${label}${expectation}, got ${describeValue(value)}`, value));
-      },
-      warn: (field, code, message, value = field === null ? undefined : cells[field]) => {
-        warnings.push(issue(field, code, message, value));
-      },
-      rejectMessage: (field, code, text) => {
-        problems.push(
-          issue(field, code, field === null ? text : `${field} ${text}`, field === null ? raw : cells[field]),
-        );
-      },
-      missing: (field) => {
-        const column = usedColumn[field] ?? columnOf(field);
-        const text =
-          column === null
-            ? `${field} is required and has no value`
-            : `${field} is required: no value in column ${JSON.stringify(column)}`;
-        problems.push(issue(field, 'MISSING_VALUE', text, cells[field]));
-      },
-    };
+    const state = new RowState(row, this.o, sources, raw);
+    const ctx: RowContext = state;
+    const { problems, warnings, cells, usedColumn } = state;
     let record: T | undefined;
     try {
       if (
         this.mode === 'arrays' ? !Array.isArray(raw) : typeof raw !== 'object' || raw === null || Array.isArray(raw)
       ) {
         const shape = this.mode === 'arrays' ? 'an array of cells (as the header row)' : 'a record of column → cell';
-        problems.push(issue(null, 'INVALID_ROW', `the row must be ${shape}, got ${describeValue(raw)}`, raw));
+        problems.push(state.issue(null, 'INVALID_ROW', `the row must be ${shape}, got ${describeValue(raw)}`, raw));
       } else {
-        const values: Record<string, unknown> = Object.create(null);
+        const values: Record<string, unknown> = {};
         let filled = 0;
         let asRecord: Readonly<Record<string, unknown>> | undefined;
         for (const { spec, source } of sources) {
@@ -432,7 +453,7 @@ export class RowImporter<T> {
           else values[spec.field] = v;
         }
         if (filled === 0) {
-          problems.push(issue(null, 'EMPTY_ROW', 'the row is empty (no mapped column has a value)', undefined));
+          problems.push(state.issue(null, 'EMPTY_ROW', 'the row is empty (no mapped column has a value)', undefined));
         } else if (problems.length === 0) {
           record = this.spec.build(values, ctx);
           if (record !== undefined && problems.length === 0) this.datasetChecks(record, ctx);
@@ -440,11 +461,16 @@ export class RowImporter<T> {
       }
     } catch (thrown) {
       problems.push(
-        issue(null, 'INVALID_ROW', `the row could not be read (reading it threw ${describeThrown(thrown)})`, undefined),
+        state.issue(
+          null,
+          'INVALID_ROW',
+          `the row could not be read (reading it threw ${describeThrown(thrown)})`,
+          undefined,
+        ),
       );
     }
     if (problems.length > 0 || record === undefined) {
-      const first = problems[0] ?? issue(null, 'INVALID_ROW', 'the row could not be imported', undefined);
+      const first = problems[0] ?? state.issue(null, 'INVALID_ROW', 'the row could not be imported', undefined);
       this.rejected.push({ ...first, problems });
       return;
     }
@@ -549,6 +575,27 @@ export function importAll<T>(spec: KindSpec<T>, rows: readonly unknown[], option
   return importer.finish();
 }
 
+const SHORT_DECIMAL = /^([+-]?)0*(\d{1,15})(?:\.(\d{0,15}))?$/;
+
+/**
+ * `money(text, currency)` without BigInt for a short plain decimal (at most 15 integer and 15
+ * fractional digits): the same canonical string (at least the currency's minor digits, no
+ * other trailing zeros, no `-0`), or undefined to take the exact path.
+ */
+function fastMoney(text: string, currency: CurrencyCode): Money | undefined {
+  const m = SHORT_DECIMAL.exec(text);
+  if (m === null) return undefined;
+  const digits = minorUnits(currency);
+  let frac = m[3] ?? '';
+  let end = frac.length;
+  while (end > digits && frac.charCodeAt(end - 1) === 48) end--;
+  frac = frac.slice(0, end).padEnd(digits, '0');
+  const int = m[2] as string;
+  const zero = /^0*$/.test(int) && /^0*$/.test(frac);
+  const sign = m[1] === '-' && !zero ? '-' : '';
+  return { amount: `${sign}${int}${frac === '' ? '' : `.${frac}`}`, currency };
+}
+
 /**
  * The money of an amount field: its decimal with the row's currency (the `currency` column,
  * else a code written in the amount cell, else `options.currency`). Rejects a missing currency,
@@ -568,6 +615,8 @@ export function moneyField(v: Readonly<Record<string, unknown>>, field: string, 
     return undefined;
   }
   try {
+    const fast = fastMoney(cell.amount, currency);
+    if (fast !== undefined) return fast;
     const m = money(cell.amount, currency);
     parseFixed(m.amount); // what is imported must parse back
     return m;

@@ -2,7 +2,7 @@
  * Validation of counts and lists shared by the metrics (plain numbers; imports only errors).
  * @module
  */
-import { invalid } from '../core/errors.js';
+import { invalidBrief as invalid } from '../core/errors.js';
 import { readArray, readInteger } from '../core/read.js';
 
 /**

@@ -5,7 +5,6 @@
  * @module
  */
 import { RevopsError, describeValue } from '../core/errors.js';
-import { readArray, readObject } from '../core/read.js';
 import { defaultDealPipelineSpec } from './default-pipelines.js';
 import type { Pipeline, StageKind } from './pipeline.js';
 
@@ -34,6 +33,31 @@ export interface DealOutcomeOptions {
  * Decides the outcome of one deal (or lead, or any record with a `stage`) from the pipeline.
  */
 export type DealOutcomeOf = (deal: StagedRecord, field?: string) => DealOutcome;
+
+/** The options' pipeline, checked to have a list of stages. */
+function readPipeline(options: unknown): Pipeline {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new RevopsError('INVALID_OPTION', `options must be an object, got ${describeValue(options)}`, {
+      field: 'options',
+      value: options,
+    });
+  }
+  let pipeline: unknown;
+  try {
+    pipeline = (options as DealOutcomeOptions).pipeline ?? defaultDealPipelineSpec;
+    const stages = (pipeline as Pipeline).stages;
+    if (Array.isArray(stages) && stages.every((s) => typeof s === 'object' && s !== null && typeof s.id === 'string')) {
+      return pipeline as Pipeline;
+    }
+  } catch {
+    // an unreadable pipeline is refused below
+  }
+  throw new RevopsError(
+    'INVALID_OPTION',
+    `options.pipeline must be a pipeline with stages, got ${describeValue(pipeline)}`,
+    { field: 'options.pipeline', value: pipeline },
+  );
+}
 
 function stageOf(deal: StagedRecord, field: string): string {
   let stage: unknown;
@@ -74,7 +98,8 @@ function unknownStage(pipeline: Pipeline, stage: string, field: string): RevopsE
  *
  * @param options - `pipeline` (default: the default deal pipeline).
  * @returns `(deal, field?) => 'open' | 'won' | 'lost'`.
- * @throws {RevopsError} `INVALID_INPUT` (from the returned function) for a deal whose stage is
+ * @throws {RevopsError} `INVALID_OPTION` for options that are not an object or a pipeline
+ *   without a list of stages. `INVALID_INPUT` (from the returned function) for a deal whose stage is
  *   not a string or not a stage of the pipeline, naming the deal, the stage and the pipeline.
  * @example
  * ```ts
@@ -85,17 +110,9 @@ function unknownStage(pipeline: Pipeline, stage: string, field: string): RevopsE
  * ```
  */
 export function dealOutcomeOf(options: DealOutcomeOptions = {}): DealOutcomeOf {
-  const pipeline = ((readObject(options, 'options', 'INVALID_OPTION') as DealOutcomeOptions).pipeline ??
-    defaultDealPipelineSpec) as Pipeline;
-  const stages = readArray(
-    readObject(pipeline, 'options.pipeline', 'INVALID_OPTION').stages,
-    'options.pipeline.stages',
-  );
+  const pipeline = readPipeline(options);
   const kinds = new Map<string, DealOutcome>();
-  for (let i = 0; i < stages.length; i++) {
-    const s = readObject(stages[i], `options.pipeline.stages[${i}]`) as { id: string; kind: DealOutcome };
-    kinds.set(s.id, s.kind);
-  }
+  for (const s of pipeline.stages) kinds.set(s.id, s.kind);
   return (deal, field) => {
     const name = typeof field === 'string' ? field : dealName(deal);
     const stage = stageOf(deal, name);
@@ -118,7 +135,8 @@ export function dealOutcomeOf(options: DealOutcomeOptions = {}): DealOutcomeOf {
  * @param options - `pipeline` (default: the default deal pipeline).
  * @returns `'open' | 'won' | 'lost'`.
  * @throws {RevopsError} `INVALID_INPUT` for a stage that is not a string or not a stage of the
- *   pipeline, naming the stage and the pipeline's stages.
+ *   pipeline, naming the stage and the pipeline's stages; `INVALID_OPTION` for options that are
+ *   not an object or a pipeline without a list of stages.
  * @example
  * ```ts
  * import { dealOutcome } from 'revops/model';
@@ -131,7 +149,7 @@ export function dealOutcomeOf(options: DealOutcomeOptions = {}): DealOutcomeOf {
  * ```
  */
 export function dealOutcome(deal: StagedRecord, options: DealOutcomeOptions = {}): DealOutcome {
-  const pipeline = options.pipeline ?? defaultDealPipelineSpec;
+  const pipeline = readPipeline(options);
   const field = dealName(deal);
   const stage = stageOf(deal, field);
   for (const s of pipeline.stages) if (s.id === stage) return s.kind;

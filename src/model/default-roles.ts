@@ -2,7 +2,7 @@
  * The built-in role catalogue. Plain data: this file does not load zod.
  * @module
  */
-import { readArray, readObject } from '../core/read.js';
+import { RevopsError, describeValue } from '../core/errors.js';
 import { PERMISSIONS, type Permission, type Role } from './role-types.js';
 
 /** Ids of the built-in roles. */
@@ -207,6 +207,7 @@ function deepFreeze<T>(value: T): T {
 /**
  * Whether a role grants a permission.
  *
+ * @throws {RevopsError} `INVALID_INPUT` for a role without a list of permissions.
  * @example
  * ```ts
  * import { defaultRoles, roleHasPermission } from 'revops/model';
@@ -216,6 +217,21 @@ function deepFreeze<T>(value: T): T {
  * ```
  */
 export function roleHasPermission(role: Role, permission: Permission): boolean {
-  const permissions = readArray(readObject(role, 'role').permissions, 'role.permissions');
+  let permissions: unknown;
+  try {
+    permissions = typeof role === 'object' && role !== null ? role.permissions : undefined;
+  } catch {
+    permissions = undefined;
+  }
+  if (!Array.isArray(permissions)) {
+    throw new RevopsError(
+      'INVALID_INPUT',
+      `role must be a role with a list of permissions, got ${describeValue(role)}`,
+      {
+        field: 'role',
+        value: role,
+      },
+    );
+  }
   return permissions.includes(permission);
 }

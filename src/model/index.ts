@@ -55,6 +55,7 @@ export {
   type Deal,
   type DealInput,
   type DealSplit,
+  type ParseDealOptions,
 } from './deal.js';
 export {
   ACTIVITY_KINDS,

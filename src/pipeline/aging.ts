@@ -4,7 +4,8 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { instantToEpochMs } from '../core/dates.js';
+import type { Instant, IsoDate } from '../core/dates.js';
+import { readAsOf } from '../core/read.js';
 import type { StageEvent } from '../model/stage-event.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 import { indexOfOptions } from './pipeline-index.js';
@@ -14,8 +15,11 @@ import { MS_PER_DAY, entityHistories } from './time-in-stage.js';
 export interface AgingOptions {
   /** The entities' pipeline. Required. */
   readonly pipeline: DefinedPipeline;
-  /** The instant of observation; events after it are ignored. Required. */
-  readonly asOf: string;
+  /**
+   * The moment of observation (a date: the end of that day in UTC; an instant: that moment); later events are ignored.
+   * Required.
+   */
+  readonly asOf: IsoDate | Instant;
   /**
    * Days an entity may stay in a stage: one number for every open stage, or stage id → days
    * (stages not listed are never reported, as Pipedrive's per-stage "rotten days"). Required.
@@ -69,7 +73,7 @@ export function agingDeals(
   options: AgingOptions,
 ): AgingEntity[] {
   const index = indexOfOptions(options);
-  const asOf = instantToEpochMs(options.asOf, 'asOf');
+  const asOf = readAsOf(options.asOf, 'options.asOf').epochMs;
   const th = options.thresholdDays;
   const checkThreshold = (v: unknown, field: string): number => {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)

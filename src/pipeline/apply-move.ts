@@ -5,12 +5,12 @@
  * this. Internal.
  * @module
  */
-import { invalid } from '../core/errors.js';
+import { invalid, RevopsError } from '../core/errors.js';
 import { isInstant, isIsoDate } from '../core/dates.js';
 import { err, type Err } from '../core/result.js';
 import type { StageEvent } from '../model/stage-event.js';
 import { indexOfOptions, type IndexedStage, type PipelineIndex } from './pipeline-index.js';
-import type { Actor, Changes, StagedEntity, TransitionError, TransitionErrorCode } from './types.js';
+import type { Actor, Changes, RefusalCode, RefusalDetails, StagedEntity } from './types.js';
 
 const FORBIDDEN_KEYS = new Set(['id', 'stage', 'history', '__proto__', 'constructor', 'prototype']);
 const SOURCES = new Set(['stage', 'manual', 'model']);
@@ -75,7 +75,8 @@ function checkChanges(changes: unknown, index: PipelineIndex, to: IndexedStage):
         'INVALID_INPUT',
         field,
         v,
-        `cannot be set when entering ${to.kind} stage "${to.id}" (forced to ${to.kind === 'won' ? '1, closed' : '0, omitted'})`,
+        `cannot be set when entering ${to.kind} stage "${to.id}" ` +
+          `(forced to ${to.kind === 'won' ? '1, closed' : '0, omitted'})`,
       );
     if (to.closed && key === 'closeDate' && v === null)
       throw invalid(
@@ -223,18 +224,19 @@ export function compareInstants(a: string, b: string): number {
 
 /** A refusal for `entity` moving `from` → `to`. @internal */
 export function refuse(
-  code: TransitionErrorCode,
+  code: RefusalCode,
   entity: StagedEntity,
   from: string | null,
   to: string,
   message: string,
-  extra: Partial<Pick<TransitionError, 'roleId' | 'allowedRoles' | 'missingFields'>> = {},
-): Err<TransitionError> {
-  return err({ code, message: `${entity.id}: ${message}`, entityId: entity.id, from, to, ...extra });
+  extra: Partial<Pick<RefusalDetails, 'roleId' | 'allowedRoles' | 'missingFields'>> = {},
+): Err<RevopsError> {
+  const details: RefusalDetails = { entityId: entity.id, from, to, ...extra };
+  return err(new RevopsError(code, `${entity.id}: ${message}`, { details: { ...details } }));
 }
 
 /** `TIME_TRAVEL` when `at` is before the last event, else undefined. @internal */
-export function checkTime(entity: StagedEntity, m: MoveArgs): Err<TransitionError> | undefined {
+export function checkTime(entity: StagedEntity, m: MoveArgs): Err<RevopsError> | undefined {
   const last = entity.history.length > 0 ? entity.history[entity.history.length - 1] : undefined;
   if (last !== undefined && compareInstants(m.at, last.at) < 0) {
     return refuse(

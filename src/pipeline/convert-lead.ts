@@ -5,7 +5,7 @@
  * @module
  */
 import { assertIsoDate } from '../core/dates.js';
-import { invalid } from '../core/errors.js';
+import { invalid, type RevopsError } from '../core/errors.js';
 import { money, type Money } from '../core/money.js';
 import type { Result } from '../core/result.js';
 import type { Deal } from '../model/deal.js';
@@ -16,7 +16,7 @@ import type { DefinedPipeline } from './define-pipeline.js';
 import { enterPipeline } from './enter-pipeline.js';
 import { indexOf } from './pipeline-index.js';
 import { transition } from './transition.js';
-import type { Actor, Changes, StagedEntity, TransitionError } from './types.js';
+import type { Actor, Changes, StagedEntity } from './types.js';
 
 /** What {@link convertLead} needs of a lead (the model's `Lead` has it all). */
 export interface ConvertibleLead extends StagedEntity {
@@ -116,7 +116,7 @@ export interface ConvertedLead<L> {
 export function convertLead<L extends ConvertibleLead>(
   lead: L,
   options: ConvertLeadOptions,
-): Result<ConvertedLead<L>, TransitionError> {
+): Result<ConvertedLead<L>, RevopsError> {
   if (typeof options !== 'object' || options === null)
     throw invalid('INVALID_INPUT', 'options', options, 'must be an options object with actor, at and deal');
   const d = options.deal;

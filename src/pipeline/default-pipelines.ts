@@ -48,8 +48,8 @@ export const defaultLeadPipeline: DefinedPipeline = /* @__PURE__ */ definePipeli
  * @example
  * ```ts
  * import { defaultDealPipeline } from 'revops/pipeline';
- * defaultDealPipeline.stages.map((s) => [s.id, s.probability]);
- * //=> [['discovery', 0.1], ['demo', 0.2], ['proposal', 0.5], ['negotiation', 0.8], ['closed-won', 1], ['closed-lost', 0]]
+ * defaultDealPipeline.stages.map((s) => `${s.id} ${s.probability}`).join(', ');
+ * //=> 'discovery 0.1, demo 0.2, proposal 0.5, negotiation 0.8, closed-won 1, closed-lost 0'
  * ```
  */
 export const defaultDealPipeline: DefinedPipeline = /* @__PURE__ */ definePipeline(defaultDealPipelineSpec);

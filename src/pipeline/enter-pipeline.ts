@@ -2,11 +2,12 @@
  * `enterPipeline`: start an entity in a pipeline, with the creation event as its first history entry.
  * @module
  */
+import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { buildMoved, checkMove, refuse } from './apply-move.js';
 import { indexOfOptions, missingFields } from './pipeline-index.js';
 import type { DefinedPipeline } from './define-pipeline.js';
-import type { Actor, Changes, StagedEntity, TransitionError } from './types.js';
+import type { Actor, Changes, StagedEntity } from './types.js';
 
 /** Options of {@link enterPipeline}. */
 export interface EnterPipelineOptions {
@@ -56,7 +57,7 @@ export interface EnterPipelineOptions {
 export function enterPipeline<E extends StagedEntity>(
   entity: E,
   options: EnterPipelineOptions,
-): Result<E, TransitionError> {
+): Result<E, RevopsError> {
   const index = indexOfOptions(options);
   const stage = options.stage ?? [...index.start][0]!;
   const m = checkMove(entity, stage, options, true);

@@ -4,11 +4,12 @@
  * transition functions that return a new entity or a typed refusal; the SDR-to-AE hand-off
  * (`convertLead`); and what a stage history tells: time in stage, stage durations, aging.
  *
- * Refusals (`{ ok: false, error }`) carry a {@link TransitionErrorCode}; misuse throws a
+ * Refusals (`{ ok: false, error }`) carry a `RevopsError` whose code is a {@link RefusalCode} and whose
+ * `details` are {@link RefusalDetails}; misuse throws a
  * `RevopsError`. Nothing here loads zod or decimal.js.
  * @module pipeline
  */
-export type { Actor, StagedEntity, TransitionError, TransitionErrorCode, Changes, ChangeValue } from './types.js';
+export type { Actor, StagedEntity, RefusalCode, RefusalDetails, Changes, ChangeValue } from './types.js';
 export { definePipeline, type DefinedPipeline, type PipelineSpec } from './define-pipeline.js';
 export { defaultLeadPipeline, defaultDealPipeline, defaultCustomerPipeline } from './default-pipelines.js';
 export { transition, type TransitionOptions } from './transition.js';

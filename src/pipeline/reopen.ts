@@ -3,11 +3,12 @@
  * reopen rule allows.
  * @module
  */
+import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { buildMoved, checkMove, checkTime, refuse } from './apply-move.js';
 import { indexOfOptions, missingFields } from './pipeline-index.js';
 import type { TransitionOptions } from './transition.js';
-import type { StagedEntity, TransitionError } from './types.js';
+import type { StagedEntity } from './types.js';
 
 /** Options of {@link reopen}: those of `transition` (the target is the pipeline's `reopen.toStage`). */
 export type ReopenOptions = TransitionOptions;
@@ -56,7 +57,7 @@ export type ReopenOptions = TransitionOptions;
  * //=> 'ROLE_NOT_PERMITTED'
  * ```
  */
-export function reopen<E extends StagedEntity>(entity: E, options: ReopenOptions): Result<E, TransitionError> {
+export function reopen<E extends StagedEntity>(entity: E, options: ReopenOptions): Result<E, RevopsError> {
   const index = indexOfOptions(options);
   const rule = index.reopen;
   const target = rule?.to.id ?? entity.stage;

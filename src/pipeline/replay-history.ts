@@ -3,7 +3,7 @@
  * through the same rules that recorded it.
  * @module
  */
-import { invalid } from '../core/errors.js';
+import { invalid, RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import type { StageEvent } from '../model/stage-event.js';
 import { refuse } from './apply-move.js';
@@ -12,7 +12,7 @@ import { enterPipeline } from './enter-pipeline.js';
 import { indexOfOptions } from './pipeline-index.js';
 import { reopen } from './reopen.js';
 import { transition } from './transition.js';
-import type { StagedEntity, TransitionError } from './types.js';
+import type { StagedEntity } from './types.js';
 
 /** Options of {@link replayHistory}. */
 export interface ReplayHistoryOptions {
@@ -26,14 +26,14 @@ export interface ReplayHistoryOptions {
  * {@link transition}, or through {@link reopen} when it leaves a closed stage — with the
  * event's actor, role, `at`, reason and changes. A history recorded by these functions replays
  * to the same entity; a history that breaks the pipeline's rules (edited by hand, imported
- * from elsewhere) is refused at the first bad event, whose position is the error's `index`.
+ * from elsewhere) is refused at the first bad event, whose position is the error's `details.index`.
  * An event whose `from` is not the stage the entity is in is refused with
  * `TRANSITION_NOT_ALLOWED`; so is a first event with a non-null `from`.
  *
  * @param base - The entity before its first event (`history` empty; `stage` is overwritten).
  * @param history - The events to apply, oldest first.
  * @param options - See {@link ReplayHistoryOptions}.
- * @returns `{ ok: true, value }` with the rebuilt entity, or the first refusal with its `index`.
+ * @returns `{ ok: true, value }` with the rebuilt entity, or the first refusal with its `details.index`.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
  * @throws {RevopsError} `INVALID_INPUT` for a `history` that is not an array, an unknown stage, a current stage that
  *   differs from the last event, or a malformed actor, reason or `changes` in an event (as {@link transition}).
@@ -53,7 +53,7 @@ export interface ReplayHistoryOptions {
  * //=> ['disqualified', 'no budget']
  * const bad = replayHistory({ id: 'l1', stage: '', history: [] }, [history[0]!, { ...history[1]!,
  *   roleId: 'account-executive' }], { pipeline: defaultLeadPipeline });
- * bad.ok ? null : [bad.error.code, bad.error.index];
+ * bad.ok ? null : [bad.error.code, bad.error.details.index];
  * //=> ['ROLE_NOT_PERMITTED', 1]
  * ```
  */
@@ -61,7 +61,7 @@ export function replayHistory<E extends StagedEntity>(
   base: E,
   history: readonly StageEvent[],
   options: ReplayHistoryOptions,
-): Result<E, TransitionError> {
+): Result<E, RevopsError> {
   const index = indexOfOptions(options);
   if (!Array.isArray(history)) throw invalid('INVALID_INPUT', 'history', history, 'must be an array of stage events');
   let current = base;
@@ -74,7 +74,7 @@ export function replayHistory<E extends StagedEntity>(
       reason: ev.reason,
       changes: ev.changes,
     };
-    let r: Result<E, TransitionError>;
+    let r: Result<E, RevopsError>;
     if (i === 0) {
       r =
         ev.from === null
@@ -108,7 +108,11 @@ export function replayHistory<E extends StagedEntity>(
     } else {
       r = transition(current, ev.to, move);
     }
-    if (!r.ok) return { ok: false, error: { ...r.error, index: i } };
+    if (!r.ok) {
+      const e = r.error;
+      const details = { ...e.details, index: i };
+      return { ok: false, error: new RevopsError(e.code, `${e.message} (history[${i}])`, { details }) };
+    }
     current = r.value;
   }
   return { ok: true, value: current };

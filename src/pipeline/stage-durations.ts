@@ -4,13 +4,25 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
+import { quantileSorted } from '../core/quantile.js';
+import { readObject, readOneOf } from '../core/read.js';
+import {
+  invalidSummary,
+  readSummary,
+  sameParameter,
+  summaryArray,
+  summaryNumber,
+  summaryRecord,
+  summaryString,
+} from '../core/summary.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 import { indexOf } from './pipeline-index.js';
-import { quantileSorted } from '../core/quantile.js';
 import { MS_PER_DAY, entityHistories, type HistoryHolder } from './time-in-stage.js';
 
 /** Options of {@link stageDurations} and {@link summarizeStageDurations}. */
 export interface StageDurationsOptions {
+  /** The entities' pipeline (from `definePipeline` or a default). Required. */
+  readonly pipeline: DefinedPipeline;
   /**
    * `'cumulative'` (default): one sample per entity and stage, the sum of all its completed
    * visits to the stage; an entity still in the stage is left out of that stage (its total is
@@ -37,6 +49,8 @@ export interface StageDurationStats {
  * fixed-size sketches; the summary grows with the number of samples (8 bytes each in memory).
  */
 export interface StageDurationsSummary {
+  readonly kind: 'stageDurations';
+  readonly version: 1;
   readonly pipelineId: string;
   readonly mode: 'cumulative' | 'visit';
   /** Stage ids in pipeline order. */
@@ -51,12 +65,11 @@ type Staged = HistoryHolder;
  * Summarises the stage durations of a chunk of entities (see {@link stageDurations}).
  *
  * @param entities - Entities with an `id` and a `history` in `pipeline`.
- * @param pipeline - Their pipeline (gives the stage list and order).
- * @param options - See {@link StageDurationsOptions}.
+ * @param options - See {@link StageDurationsOptions}: `pipeline` (required; gives the stage list and order), `mode`.
  * @returns A summary to merge with {@link mergeStageDurations} and read with {@link finalizeStageDurations}.
  * @throws {RevopsError} `INVALID_INPUT` for `entities` that is not an array of objects, an event naming a stage the
- *   pipeline
- *   does not have, events out of order, or an unknown `mode`.
+ *   pipeline does not have, or events out of order.
+ * @throws {RevopsError} `INVALID_OPTION` for an unknown `mode`.
  * @throws {RevopsError} `INVALID_DATE` for an event `at` that is not an instant.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
  * @example
@@ -66,19 +79,18 @@ type Staged = HistoryHolder;
  *   { from: null, to: 'new', at: '2026-01-01T00:00:00Z', actorId: 's', roleId: 'sdr' },
  *   { from: 'new', to: 'working', at: '2026-01-02T00:00:00Z', actorId: 's', roleId: 'sdr' },
  * ] };
- * summarizeStageDurations([lead], defaultLeadPipeline).samples['new'];
+ * summarizeStageDurations([lead], { pipeline: defaultLeadPipeline }).samples['new'];
  * //=> [86400000]
  * ```
  */
 export function summarizeStageDurations(
   entities: readonly Staged[],
-  pipeline: DefinedPipeline,
-  options: StageDurationsOptions = {},
+  options: StageDurationsOptions,
 ): StageDurationsSummary {
+  readObject(options, 'options', 'INVALID_OPTION');
+  const pipeline = options.pipeline;
   const index = indexOf(pipeline);
-  const mode = options.mode ?? 'cumulative';
-  if (mode !== 'cumulative' && mode !== 'visit')
-    throw invalid('INVALID_INPUT', 'options.mode', mode, "must be 'cumulative' or 'visit'");
+  const mode = readOneOf(options.mode ?? 'cumulative', 'options.mode', ['cumulative', 'visit']);
   const samples: Record<string, number[]> = {};
   for (const id of index.stages.keys()) samples[id] = [];
   const total = new Map<string, number>();
@@ -102,22 +114,46 @@ export function summarizeStageDurations(
     for (const [stage, ms] of total) if (stage !== current) samples[stage]!.push(ms);
   });
   for (const id in samples) samples[id]!.sort((a, b) => a - b);
-  return { pipelineId: pipeline.id, mode, stages: [...index.stages.keys()], samples };
+  return {
+    kind: 'stageDurations',
+    version: 1,
+    pipelineId: pipeline.id,
+    mode,
+    stages: [...index.stages.keys()],
+    samples,
+  };
 }
 
-/** Checks that `s` looks like a summary (an object with `stages` and `samples`). */
-function checkSummary(s: unknown, field: string): StageDurationsSummary {
-  const o = s as Partial<StageDurationsSummary> | null;
-  if (
-    typeof o !== 'object' ||
-    o === null ||
-    !Array.isArray(o.stages) ||
-    typeof o.samples !== 'object' ||
-    o.samples === null
-  ) {
-    throw invalid('INVALID_INPUT', field, s, 'must be a summary from summarizeStageDurations');
+/**
+ * Validates a whole summary: tag, pipeline id, mode, stages (strings, no repeats) and, per
+ * stage, ascending non-negative finite durations; no samples of a stage not listed.
+ */
+function checkSummary(value: unknown, field: string): StageDurationsSummary {
+  const v = readSummary(value, field, 'stageDurations', 1);
+  const pipelineId = summaryString(v['pipelineId'], `${field}.pipelineId`);
+  const mode = v['mode'];
+  if (mode !== 'cumulative' && mode !== 'visit') {
+    throw invalidSummary(`${field}.mode`, mode, "must be 'cumulative' or 'visit'");
   }
-  return o as StageDurationsSummary;
+  const stages = summaryArray(v['stages'], `${field}.stages`).map((x, i) => summaryString(x, `${field}.stages[${i}]`));
+  if (new Set(stages).size !== stages.length) throw invalidSummary(`${field}.stages`, stages, 'must not repeat');
+  const raw = summaryRecord(v['samples'], `${field}.samples`);
+  const samples: Record<string, number[]> = {};
+  for (const k of Object.keys(raw)) {
+    if (!stages.includes(k)) throw invalidSummary(`${field}.samples`, k, 'must only have keys listed in stages');
+  }
+  for (const id of stages) {
+    const f = `${field}.samples[${JSON.stringify(id)}]`;
+    const xs = Object.hasOwn(raw, id) ? summaryArray(raw[id], f) : [];
+    let prev = 0;
+    samples[id] = xs.map((x, i) => {
+      const ms = summaryNumber(x, `${f}[${i}]`);
+      if (ms < prev) throw invalidSummary(`${f}[${i}]`, ms, `must be ≥ 0 and ascending (after ${prev})`);
+      prev = ms;
+      return ms;
+    });
+  }
+  return { kind: 'stageDurations', version: 1, pipelineId, mode, stages, samples };
 }
 
 function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
@@ -139,29 +175,26 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
  * @param a - A summary.
  * @param b - Another summary.
  * @returns The merged summary.
- * @throws {RevopsError} `INVALID_INPUT` when either is not a summary, or the pipelines, stage lists or modes differ.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field when either is not a valid summary (durations that
+ *   are not ascending finite numbers ≥ 0 included), or the pipelines, stage lists or modes differ.
  * @example
  * ```ts
  * import { mergeStageDurations } from 'revops/pipeline';
- * const s = (x: number[]) => ({ pipelineId: 'p', mode: 'visit' as const, stages: ['a'], samples: { a: x } });
+ * const s = (x: number[]) => ({ kind: 'stageDurations' as const, version: 1 as const, pipelineId: 'p',
+ *   mode: 'visit' as const, stages: ['a'], samples: { a: x } });
  * mergeStageDurations(s([1, 5]), s([3])).samples;
  * //=> { a: [1, 3, 5] }
  * ```
  */
 export function mergeStageDurations(a: StageDurationsSummary, b: StageDurationsSummary): StageDurationsSummary {
-  checkSummary(a, 'a');
-  checkSummary(b, 'b');
-  if (a.pipelineId !== b.pipelineId || a.mode !== b.mode || a.stages.join('\u0000') !== b.stages.join('\u0000')) {
-    throw invalid(
-      'INVALID_INPUT',
-      'b',
-      { pipelineId: b.pipelineId, mode: b.mode },
-      `must summarise the same pipeline ("${a.pipelineId}") in the same mode ("${a.mode}")`,
-    );
-  }
+  const x = checkSummary(a, 'a');
+  const y = checkSummary(b, 'b');
+  sameParameter(x.pipelineId, y.pipelineId, 'pipelineId');
+  sameParameter(x.mode, y.mode, 'mode');
+  sameParameter(x.stages, y.stages, 'stages');
   const samples: Record<string, number[]> = {};
-  for (const id of a.stages) samples[id] = mergeSorted(a.samples[id] ?? [], b.samples[id] ?? []);
-  return { pipelineId: a.pipelineId, mode: a.mode, stages: [...a.stages], samples };
+  for (const id of x.stages) samples[id] = mergeSorted(x.samples[id] ?? [], y.samples[id] ?? []);
+  return { kind: 'stageDurations', version: 1, pipelineId: x.pipelineId, mode: x.mode, stages: [...x.stages], samples };
 }
 
 /**
@@ -172,19 +205,22 @@ export function mergeStageDurations(a: StageDurationsSummary, b: StageDurationsS
  *
  * @param summary - From {@link summarizeStageDurations} / {@link mergeStageDurations}.
  * @returns One entry per stage of the pipeline.
- * @throws {RevopsError} `INVALID_INPUT` when `summary` is not a summary.
+ * @throws {RevopsError} `INVALID_SUMMARY` naming the field for anything but a valid stage-durations summary.
  * @example
  * ```ts
  * import { finalizeStageDurations } from 'revops/pipeline';
- * finalizeStageDurations({ pipelineId: 'p', mode: 'visit', stages: ['a', 'b'], samples: { a: [86400000, 172800000,
- *   432000000], b: [] } });
- * //=> [{ stage: 'a', count: 3, meanDays: 2.6666666666666665, medianDays: 2, p90Days: 4.4 }, { stage: 'b', count: 0, meanDays: null, medianDays: null, p90Days: null }]
+ * const [a, b] = finalizeStageDurations({ kind: 'stageDurations', version: 1, pipelineId: 'p', mode: 'visit',
+ *   stages: ['a', 'b'], samples: { a: [86400000, 172800000, 432000000], b: [] } });
+ * a;
+ * //=> { stage: 'a', count: 3, meanDays: 2.6666666666666665, medianDays: 2, p90Days: 4.4 }
+ * b;
+ * //=> { stage: 'b', count: 0, meanDays: null, medianDays: null, p90Days: null }
  * ```
  */
 export function finalizeStageDurations(summary: StageDurationsSummary): StageDurationStats[] {
-  checkSummary(summary, 'summary');
-  return summary.stages.map((stage) => {
-    const xs = summary.samples[stage] ?? [];
+  const s = checkSummary(summary, 'summary');
+  return s.stages.map((stage) => {
+    const xs = s.samples[stage] ?? [];
     if (xs.length === 0) return { stage, count: 0, meanDays: null, medianDays: null, p90Days: null };
     let sum = 0;
     for (const x of xs) sum += x;
@@ -205,15 +241,14 @@ export function finalizeStageDurations(summary: StageDurationsSummary): StageDur
  * one sample per completed visit. Only completed stays count: an entity's current stage is left
  * out (use {@link agingDeals} or {@link timeInStage} for time so far), so a closed stage only has
  * samples from entities that were reopened. Equal to
- * `finalizeStageDurations(summarizeStageDurations(entities, pipeline, options))`.
+ * `finalizeStageDurations(summarizeStageDurations(entities, options))`.
  *
  * @param entities - Entities with an `id` and a `history` in `pipeline`.
- * @param pipeline - Their pipeline.
- * @param options - See {@link StageDurationsOptions}.
+ * @param options - See {@link StageDurationsOptions}: `pipeline` (required), `mode`.
  * @returns One entry per stage, in pipeline order.
  * @throws {RevopsError} `INVALID_INPUT` for `entities` that is not an array of objects, an event naming a stage the
- *   pipeline
- *   does not have, events out of order, or an unknown `mode`.
+ *   pipeline does not have, or events out of order.
+ * @throws {RevopsError} `INVALID_OPTION` for an unknown `mode`.
  * @throws {RevopsError} `INVALID_DATE` for an event `at` that is not an instant.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
  * @example
@@ -224,14 +259,10 @@ export function finalizeStageDurations(summary: StageDurationsSummary): StageDur
  *   { id: 'l1', history: [ev(null, 'new', '2026-01-01T00:00:00Z'), ev('new', 'working', '2026-01-02T00:00:00Z')] },
  *   { id: 'l2', history: [ev(null, 'new', '2026-01-01T00:00:00Z'), ev('new', 'working', '2026-01-04T00:00:00Z')] },
  * ];
- * stageDurations(leads, defaultLeadPipeline)[0];
+ * stageDurations(leads, { pipeline: defaultLeadPipeline })[0];
  * //=> { stage: 'new', count: 2, meanDays: 2, medianDays: 2, p90Days: 2.8 }
  * ```
  */
-export function stageDurations(
-  entities: readonly Staged[],
-  pipeline: DefinedPipeline,
-  options: StageDurationsOptions = {},
-): StageDurationStats[] {
-  return finalizeStageDurations(summarizeStageDurations(entities, pipeline, options));
+export function stageDurations(entities: readonly Staged[], options: StageDurationsOptions): StageDurationStats[] {
+  return finalizeStageDurations(summarizeStageDurations(entities, options));
 }

@@ -4,7 +4,8 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { instantToEpochMs } from '../core/dates.js';
+import { type Instant, instantToEpochMs, type IsoDate } from '../core/dates.js';
+import { readAsOf, readObject } from '../core/read.js';
 import type { StageEvent } from '../model/stage-event.js';
 
 /**
@@ -35,10 +36,17 @@ export interface StageVisit {
 /** Options of {@link stageVisits}. */
 export interface StageVisitsOptions {
   /**
-   * Observe the history as of this instant: later events are ignored and an open visit runs until it. Default: none
-   * (all events; an open visit has `ms: null`).
+   * Observe the history as of this moment (a date: the end of that day in UTC; an instant: that
+   * moment): later events are ignored and an open visit runs until it. Default: none (all events;
+   * an open visit has `ms: null`).
    */
-  readonly asOf?: string;
+  readonly asOf?: IsoDate | Instant;
+}
+
+/** Options of {@link timeInStage}. */
+export interface TimeInStageOptions {
+  /** The moment of observation: a date (the end of that day in UTC) or an instant. Required. */
+  readonly asOf: IsoDate | Instant;
 }
 
 /** Epoch ms of each event, checked for validity and order. @internal */
@@ -108,7 +116,7 @@ export function entityHistories(
  */
 export function stageVisits(history: readonly StageEvent[], options: StageVisitsOptions = {}): StageVisit[] {
   const times = eventTimes(history);
-  const asOf = options.asOf === undefined ? undefined : instantToEpochMs(options.asOf, 'asOf');
+  const asOf = options.asOf === undefined ? undefined : readAsOf(options.asOf, 'options.asOf').epochMs;
   const visits: StageVisit[] = [];
   for (let i = 0; i < history.length; i++) {
     if (asOf !== undefined && times[i]! > asOf) break;
@@ -142,7 +150,8 @@ export function stageVisits(history: readonly StageEvent[], options: StageVisits
  * Stages appear in order of first visit.
  *
  * @param history - Stage events, oldest first.
- * @param asOf - The instant of observation (ISO-8601 with offset).
+ * @param options - {@link TimeInStageOptions}: `asOf`, the moment of observation (a date means the end of that day
+ *   in UTC).
  * @returns Stage id → days.
  * @throws {RevopsError} `INVALID_DATE` for an `at` or `asOf` that is not an instant with an offset.
  * @throws {RevopsError} `INVALID_INPUT` for a malformed event or events out of time order.
@@ -153,13 +162,15 @@ export function stageVisits(history: readonly StageEvent[], options: StageVisits
  *   { from: null, to: 'discovery', at: '2026-01-01T00:00:00Z', actorId: 'a', roleId: 'account-executive' },
  *   { from: 'discovery', to: 'demo', at: '2026-01-03T00:00:00Z', actorId: 'a', roleId: 'account-executive' },
  *   { from: 'demo', to: 'discovery', at: '2026-01-04T12:00:00Z', actorId: 'a', roleId: 'account-executive' },
- * ], '2026-01-05T00:00:00Z');
+ * ], { asOf: '2026-01-05T00:00:00Z' });
  * //=> { discovery: 2.5, demo: 1.5 }
  * ```
  */
-export function timeInStage(history: readonly StageEvent[], asOf: string): Record<string, number> {
+export function timeInStage(history: readonly StageEvent[], options: TimeInStageOptions): Record<string, number> {
+  readObject(options, 'options', 'INVALID_OPTION');
+  if (options.asOf === undefined) throw invalid('INVALID_DATE', 'options.asOf', undefined, 'is required');
   const ms = new Map<string, number>();
-  for (const v of stageVisits(history, { asOf })) ms.set(v.stage, (ms.get(v.stage) ?? 0) + v.ms!);
+  for (const v of stageVisits(history, { asOf: options.asOf })) ms.set(v.stage, (ms.get(v.stage) ?? 0) + v.ms!);
   const out: Record<string, number> = {};
   for (const [stage, t] of ms) {
     // a `__proto__` stage id (possible in a history not checked against a pipeline) stays an own key

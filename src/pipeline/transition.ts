@@ -3,11 +3,12 @@
  * guards allow it.
  * @module
  */
+import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { buildMoved, checkMove, checkTime, refuse } from './apply-move.js';
 import { missingFields } from './pipeline-index.js';
 import type { DefinedPipeline } from './define-pipeline.js';
-import type { Actor, Changes, StagedEntity, TransitionError } from './types.js';
+import type { Actor, Changes, StagedEntity } from './types.js';
 
 /** Options of {@link transition}. */
 export interface TransitionOptions {
@@ -34,10 +35,11 @@ export interface TransitionOptions {
  * 1. `TIME_TRAVEL` — `at` is before the last event (equal instants are allowed);
  * 2. `CLOSED` — the entity is in a won or lost stage (only {@link reopen} moves it);
  * 3. `TRANSITION_NOT_ALLOWED` — no transition from the current stage to `toStage`;
- * 4. `ROLE_NOT_PERMITTED` — `actor.roleId` is not among the transition's roles (`allowedRoles` lists them);
+ * 4. `ROLE_NOT_PERMITTED` — `actor.roleId` is not among the transition's roles
+ *    (`error.details.allowedRoles` lists them);
  * 5. `REASON_REQUIRED` — the transition requires a reason (every move into a lost stage does) and none was given;
  * 6. `GUARD_FAILED` — fields required by the transition or by the target stage are not set on
- *    the entity after `changes` (`missingFields` lists them). A field is set when present and not
+ *    the entity after `changes` (`error.details.missingFields` lists them). A field is set when present and not
  *    `null`, `''` or `[]`; dotted names reach into objects (`fields.budget`).
  *
  * What a move derives, by the pipeline's `entity`:
@@ -63,7 +65,8 @@ export interface TransitionOptions {
  * @param entity - A lead, a deal, or any `{ id, stage, history }` in `options.pipeline`.
  * @param toStage - The stage to enter.
  * @param options - See {@link TransitionOptions}.
- * @returns `{ ok: true, value }` with the moved entity, or `{ ok: false, error }` with a {@link TransitionError}.
+ * @returns `{ ok: true, value }` with the moved entity, or `{ ok: false, error }` with a `RevopsError` whose
+ *   `code` is a {@link RefusalCode} and whose `details` are {@link RefusalDetails}.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
  * @throws {RevopsError} `INVALID_INPUT` for missing `options`, an entity that is not an object with a `history`
  *   array, an
@@ -103,7 +106,7 @@ export function transition<E extends StagedEntity>(
   entity: E,
   toStage: string,
   options: TransitionOptions,
-): Result<E, TransitionError> {
+): Result<E, RevopsError> {
   const m = checkMove(entity, toStage, options, false);
   const timeRefusal = checkTime(entity, m);
   if (timeRefusal !== undefined) return timeRefusal;

@@ -2,6 +2,7 @@
  * The shared vocabulary of `revops/pipeline`: who acts, what moves, and why a move is refused.
  * @module
  */
+import type { RevopsErrorCode } from '../core/errors.js';
 import type { StageEvent } from '../model/stage-event.js';
 
 /**
@@ -30,19 +31,23 @@ export interface StagedEntity {
 }
 
 /**
- * Why a move was refused (returned, never thrown):
+ * Why a move was refused: the `code` of the {@link RevopsError} in a refusal (`{ ok: false,
+ * error }`, returned, never thrown):
  * - `TIME_TRAVEL`: `at` is before the last event of the history.
  * - `CLOSED`: the entity is in a won or lost stage; only {@link reopen} moves it.
  * - `TRANSITION_NOT_ALLOWED`: the pipeline has no transition from the current stage to the target
  *   (or, when starting, the target is not a start stage).
  * - `ROLE_NOT_PERMITTED`: the transition exists but the actor's role is not among its roles.
- * - `REASON_REQUIRED`: the move needs a non-empty `reason` (closing lost, disqualifying, nurturing, reopening).
- * - `GUARD_FAILED`: fields required by the transition or the target stage are not set; `missingFields` lists them.
+ * - `REASON_REQUIRED`: the move needs a non-empty `reason` (closing lost, disqualifying, nurturing,
+ *   reopening).
+ * - `GUARD_FAILED`: fields required by the transition or the target stage are not set; `missingFields`
+ *   lists them.
  * - `NOT_CLOSED`: {@link reopen} of an entity that is not in a won or lost stage.
  * - `REOPEN_NOT_ALLOWED`: the pipeline has no reopen rule, or not for the entity's closed stage.
  * - `LEAD_NOT_QUALIFIED`, `OWNER_REQUIRED`, `ACCOUNT_REQUIRED`: {@link convertLead}'s preconditions.
  */
-export type TransitionErrorCode =
+export type RefusalCode = Extract<
+  RevopsErrorCode,
   | 'TIME_TRAVEL'
   | 'CLOSED'
   | 'TRANSITION_NOT_ALLOWED'
@@ -53,14 +58,11 @@ export type TransitionErrorCode =
   | 'REOPEN_NOT_ALLOWED'
   | 'LEAD_NOT_QUALIFIED'
   | 'OWNER_REQUIRED'
-  | 'ACCOUNT_REQUIRED';
+  | 'ACCOUNT_REQUIRED'
+>;
 
-/** A refused move: a stable `code`, a sentence for people, and the facts behind it. */
-export interface TransitionError {
-  /** Stable machine-readable code. */
-  readonly code: TransitionErrorCode;
-  /** What was refused and why, naming the entity, the stages and the role. */
-  readonly message: string;
+/** The facts of a refused move, in its error's `details` (JSON values only). */
+export interface RefusalDetails {
   /** The entity's id. */
   readonly entityId: string;
   /** Stage the entity is in (`null` when starting it in the pipeline). */

@@ -5,8 +5,8 @@
  */
 import { MINOR_UNITS_TABLE, type CurrencyCode } from '../core/currency.js';
 import type { Instant, IsoDate } from '../core/dates.js';
-import { ExactAccumulator } from '../core/fast-exact.js';
-import { formatFixed } from '../core/fixed.js';
+import { formatDecimal } from '../core/decimal-text.js';
+import { ExactSum } from '../core/exact-sum.js';
 import { readAsOf, readObject, readOneOf } from '../core/read.js';
 import {
   invalidSummary,
@@ -167,9 +167,9 @@ export function summarizeCohortRetention(
   const lastP = lastMonth < 0 ? -1 : Math.floor(lastMonth / w);
   interface Acc {
     size: number;
-    start: ExactAccumulator;
+    start: ExactSum;
     customers: number[];
-    mrr: (ExactAccumulator | undefined)[]; // created on first use: most cells of a long table stay empty
+    mrr: (ExactSum | undefined)[]; // created on first use: most cells of a long table stay empty
   }
   const acc = new Map<number, Acc>();
   if (lastP >= 0) {
@@ -182,9 +182,9 @@ export function summarizeCohortRetention(
         const n = lastP - cp + 1;
         row = {
           size: 0,
-          start: new ExactAccumulator(tl.scale),
+          start: new ExactSum(tl.scale),
           customers: new Array<number>(n).fill(0),
-          mrr: new Array<ExactAccumulator | undefined>(n).fill(undefined),
+          mrr: new Array<ExactSum | undefined>(n).fill(undefined),
         };
         acc.set(cp, row);
       }
@@ -197,12 +197,12 @@ export function summarizeCohortRetention(
         if ((m + 1) % w !== 0) continue; // not a period-end snapshot
         const k = (m + 1) / w - 1 - cp;
         row.customers[k] = (row.customers[k] as number) + 1;
-        (row.mrr[k] ??= new ExactAccumulator(tl.scale)).addUnits(units[i] as number);
+        (row.mrr[k] ??= new ExactSum(tl.scale)).addUnits(units[i] as number);
       }
     }
   }
-  const zero = formatFixed({ int: 0n, scale: 0 }, tl.scale);
-  const d = (a: ExactAccumulator | undefined): string => (a === undefined ? zero : formatFixed(a.value(), tl.scale));
+  const zero = formatDecimal(0, 0, tl.scale);
+  const d = (a: ExactSum | undefined): string => (a === undefined ? zero : a.toString(tl.scale));
   const cohorts: Record<string, CohortSummaryRow> = {};
   for (const cp of [...acc.keys()].sort((x, y) => x - y)) {
     const r = acc.get(cp) as Acc;

@@ -4,8 +4,8 @@
  */
 import { invalid, RevopsError } from '../core/errors.js';
 import type { IsoDate } from '../core/dates.js';
-import { addFixed, type Fixed } from '../core/fixed.js';
-import { fromFixed, type Money } from '../core/money.js';
+import { EXACT_ZERO, exactAdd, type Exact } from '../core/exact.js';
+import { fromExact, type Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
 import { readObject, readOneOf } from '../core/read.js';
 import { invalidSummary, sameParameter } from '../core/summary.js';
@@ -21,8 +21,8 @@ import {
   type CohortSummaryOptions,
   type CohortSummaryRow,
 } from './cohort-retention.js';
-import { fixedRatio } from './exact-ratio.js';
-import { addAmounts, amountFixed, zeroLike } from './summary-amounts.js';
+import { exactRatio } from './exact-ratio.js';
+import { addAmounts, amountExact, zeroLike } from './summary-amounts.js';
 import { monthDate } from './timeline.js';
 
 /** What a cell's rate measures: customers kept (`'logos'`) or MRR kept, expansion included (`'revenue'`). */
@@ -209,32 +209,31 @@ export function finalizeCohortRetention(
       'summary.currency is null: the summary has no rows; pass options.currency to summarise an empty chunk',
       { field: 'summary.currency', value: null },
     );
-  const money = (f: Fixed): Money => fromFixed(f, currency);
+  const money = (x: Exact): Money => fromExact(x, currency);
   const w = WIDTH[g];
   // the last complete period: the last one whose final month is at most lastMonth
   const throughP = last === null ? -1 : Math.floor((last + 1) / w) - 1;
-  const ZERO: Fixed = { int: 0n, scale: 0 };
-  const avg: { cohorts: number; customers: number; size: number; mrr: Fixed; start: Fixed }[] = [];
+  const avg: { cohorts: number; customers: number; size: number; mrr: Exact; start: Exact }[] = [];
   const rows: CohortRow[] = [];
   for (const label of Object.keys(s.cohorts).sort()) {
     const r = s.cohorts[label] as CohortSummaryRow;
     const cp = cohortPeriod(r.start, g);
     if (cp > throughP) continue;
-    const start = amountFixed(r.startingMrr);
+    const start = amountExact(r.startingMrr);
     const cells = r.customers.slice(0, throughP - cp + 1).map((customers, age): CohortCell => {
-      const mrr = amountFixed(r.mrr[age] as string);
-      const a = (avg[age] ??= { cohorts: 0, customers: 0, size: 0, mrr: ZERO, start: ZERO });
+      const mrr = amountExact(r.mrr[age] as string);
+      const a = (avg[age] ??= { cohorts: 0, customers: 0, size: 0, mrr: EXACT_ZERO, start: EXACT_ZERO });
       a.cohorts++;
       a.customers += customers;
       a.size += r.size;
-      a.mrr = addFixed(a.mrr, mrr);
-      a.start = addFixed(a.start, start);
+      a.mrr = exactAdd(a.mrr, mrr);
+      a.start = exactAdd(a.start, start);
       return {
         age,
         period: periodLabel(cp + age, g),
         customers,
         mrr: money(mrr),
-        rate: basis === 'logos' ? (r.size === 0 ? null : customers / r.size) : fixedRatio(mrr, start),
+        rate: basis === 'logos' ? (r.size === 0 ? null : customers / r.size) : exactRatio(mrr, start),
       };
     });
     rows.push({ cohort: label, start: r.start, size: r.size, startingMrr: money(start), cells });
@@ -247,7 +246,7 @@ export function finalizeCohortRetention(
       size: a.size,
       mrr: money(a.mrr),
       startingMrr: money(a.start),
-      rate: basis === 'logos' ? (a.size === 0 ? null : a.customers / a.size) : fixedRatio(a.mrr, a.start),
+      rate: basis === 'logos' ? (a.size === 0 ? null : a.customers / a.size) : exactRatio(a.mrr, a.start),
     }),
   );
   return {

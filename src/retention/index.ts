@@ -17,6 +17,8 @@ export {
   type SbgParameters,
   type SbgProjectionPoint,
   type SbgProjectOptions,
+  type SbgDelOptions,
+  type SbgDerlOptions,
 } from './sbg.js';
 export {
   fitShiftedBetaGeometric,

@@ -11,7 +11,8 @@ import {
   type MrrMovementsSummary,
   type WindowChurnCounts,
 } from './mrr-movements-summary.js';
-import { addAmounts, sameAmount } from './summary-amounts.js';
+import { exactCompare } from '../core/exact.js';
+import { addAmounts, amountExact } from './summary-amounts.js';
 
 /**
  * Merges two movement summaries: over **disjoint customer sets** for the same period (every
@@ -56,7 +57,7 @@ export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary
   if (!yFirst && xk + 1 !== y1)
     throw invalidSummary('b.period', y.period, `must equal or be adjacent to a.period ${JSON.stringify(x.period)}`);
   if (
-    !sameAmount(first.amounts.ending, second.amounts.starting) ||
+    exactCompare(amountExact(first.amounts.ending), amountExact(second.amounts.starting)) !== 0 ||
     first.customers.ending !== second.customers.starting
   ) {
     throw invalidSummary(

@@ -5,8 +5,8 @@
  */
 import { MINOR_UNITS_TABLE, type CurrencyCode } from '../core/currency.js';
 import { RevopsError } from '../core/errors.js';
-import { ExactAccumulator } from '../core/fast-exact.js';
-import { addFixed, formatFixed, type Fixed } from '../core/fixed.js';
+import { ExactSum } from '../core/exact-sum.js';
+import { exactAdd, exactCompare, type Exact } from '../core/exact.js';
 import type { Period } from '../core/periods.js';
 import { readObject } from '../core/read.js';
 import { invalidSummary, readSummary, summaryInteger, summaryRecord, type Summary } from '../core/summary.js';
@@ -20,7 +20,7 @@ import {
   type MovementConvention,
   type ReactivationRule,
 } from './presets.js';
-import { amountFixed, summaryAmount } from './summary-amounts.js';
+import { amountExact, summaryAmount } from './summary-amounts.js';
 import { monthDate, monthStartDay, readMonths, readTimeline, type MonthIndex } from './timeline.js';
 
 /** Options of {@link mrrMovements} and {@link summarizeMrrMovements}. Each setting defaults to the preset's. */
@@ -138,7 +138,7 @@ export function summarizeMrrMovements(
     o.currency,
     wk,
   );
-  const acc = (): ExactAccumulator => new ExactAccumulator(tl.scale);
+  const acc = (): ExactSum => new ExactSum(tl.scale);
   const starting = acc();
   const nw = acc();
   const expansion = acc();
@@ -213,7 +213,7 @@ export function summarizeMrrMovements(
       cEnd++;
     }
   }
-  const d = (a: ExactAccumulator): string => formatFixed(a.value(), tl.scale);
+  const d = (a: ExactSum): string => a.toString(tl.scale);
   return {
     kind: 'mrrMovements',
     version: 1,
@@ -301,13 +301,10 @@ function checkIdentities(s: MrrMovementsSummary, field: string): void {
   if (c.starting + c.new + c.reactivated - c.churned !== c.ending)
     throw invalidSummary(`${field}.customers.ending`, c.ending, 'must equal starting + new + reactivated − churned');
   const x = s.amounts;
-  const plus = [x.starting, x.new, x.expansion, x.reactivation].map(amountFixed);
-  const minus = [x.contraction, x.churned, x.ending].map(amountFixed);
-  const sum = (fs: Fixed[]): Fixed => fs.reduce(addFixed);
-  const lhs = sum(plus);
-  const rhs = sum(minus);
-  const scale = Math.max(lhs.scale, rhs.scale);
-  if (formatFixed(lhs, scale) !== formatFixed(rhs, scale))
+  const sum = (xs: string[]): Exact => xs.map(amountExact).reduce(exactAdd);
+  if (
+    exactCompare(sum([x.starting, x.new, x.expansion, x.reactivation]), sum([x.contraction, x.churned, x.ending])) !== 0
+  )
     throw invalidSummary(
       `${field}.amounts.ending`,
       x.ending,

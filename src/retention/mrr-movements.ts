@@ -3,7 +3,7 @@
  * MRR of a period, exact — the result of a movement summary ({@link finalizeMrrMovements}).
  * @module
  */
-import { fromFixed } from '../core/money.js';
+import { fromExact } from '../core/money.js';
 import type { Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import { RevopsError } from '../core/errors.js';
@@ -16,7 +16,7 @@ import {
   type MrrMovementsSummary,
   type WindowChurnCounts,
 } from './mrr-movements-summary.js';
-import { amountFixed } from './summary-amounts.js';
+import { amountExact } from './summary-amounts.js';
 
 /**
  * MRR movements of a period. Identity, exact:
@@ -73,7 +73,7 @@ export function finalizeMrrMovements(summary: MrrMovementsSummary): MrrMovements
       'summary.currency is null: the summary has no rows; pass options.currency to summarise an empty chunk',
       { field: 'summary.currency', value: null },
     );
-  const m = (amount: string): Money => fromFixed(amountFixed(amount), currency);
+  const m = (amount: string): Money => fromExact(amountExact(amount), currency);
   const x = s.amounts;
   return {
     period: s.period,

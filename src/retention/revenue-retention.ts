@@ -4,12 +4,12 @@
  */
 import { invalid } from '../core/errors.js';
 import { add, subtract } from '../core/money-arithmetic.js';
-import { readMoney, type Money } from '../core/money.js';
+import { readMoneyExact, type Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import type { RateValue } from '../core/ratio.js';
 import type { MrrMovements } from './mrr-movements.js';
 import { resolveConvention, type QuickRatioReactivation, type RetentionPresetName } from './presets.js';
-import { fixedRatio } from './exact-ratio.js';
+import { exactRatio } from './exact-ratio.js';
 
 /** A rate of two money amounts, with both, so it can be audited and re-aggregated. */
 export interface MoneyRate {
@@ -51,9 +51,9 @@ export interface NetRevenueRetentionOptions extends GrossRevenueRetentionOptions
 }
 
 function moneyRate(numerator: Money, denominator: Money): MoneyRate {
-  const n = readMoney(numerator, 'numerator').fixed;
-  const d = readMoney(denominator, 'denominator').fixed;
-  return { rate: fixedRatio(n, d), numerator, denominator };
+  const n = readMoneyExact(numerator, 'numerator').x;
+  const d = readMoneyExact(denominator, 'denominator').x;
+  return { rate: exactRatio(n, d), numerator, denominator };
 }
 
 function readMovements(m: MrrMovements): MrrMovements {

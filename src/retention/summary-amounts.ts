@@ -1,10 +1,11 @@
 /**
  * Exact amounts inside retention summaries: non-negative decimal strings (`'150.00'`), read
- * back from JSON with the summary protocol's checks and added with core's exact engine.
+ * back from JSON with the summary protocol's checks, and added with core's exact engine.
  * @module
  */
-import { decimalsOf } from '../core/fast-exact.js';
-import { addFixed, formatFixed, parseFixed, type Fixed } from '../core/fixed.js';
+import { decimalsOf, formatDecimal, parseDecimalText } from '../core/decimal-text.js';
+import { addDecimalStrings } from '../core/exact-sum.js';
+import { EXACT_ZERO, type Exact } from '../core/exact.js';
 import { LIMITS } from '../core/read.js';
 import { invalidSummary } from '../core/summary.js';
 
@@ -17,31 +18,25 @@ const AMOUNT = /^\d+(?:\.\d+)?$/;
  * @internal
  */
 export function summaryAmount(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.length > LIMITS.decimalDigits + 1 || !AMOUNT.test(value)) {
+  if (typeof value !== 'string' || value.length > LIMITS.decimalDigits || !AMOUNT.test(value)) {
     throw invalidSummary(field, value, 'must be a non-negative decimal string such as "12.30"');
   }
+  if (typeof parseDecimalText(value) === 'string') throw invalidSummary(field, value, 'has too many digits');
   return value;
 }
 
 /** The exact value of an amount already read by {@link summaryAmount}. @internal */
-export function amountFixed(amount: string): Fixed {
-  return parseFixed(amount);
+export function amountExact(amount: string): Exact {
+  const x = parseDecimalText(amount);
+  return typeof x === 'string' ? EXACT_ZERO : x;
 }
 
 /** Exact sum of two summary amounts, written with the more digits of the two (`'1.50' + '2'` = `'3.50'`). @internal */
 export function addAmounts(a: string, b: string): string {
-  return formatFixed(addFixed(parseFixed(a), parseFixed(b)), Math.max(decimalsOf(a), decimalsOf(b)));
-}
-
-/** Whether two summary amounts are equal (`'10'` and `'10.00'` are). @internal */
-export function sameAmount(a: string, b: string): boolean {
-  const x = parseFixed(a);
-  const y = parseFixed(b);
-  const scale = Math.max(x.scale, y.scale);
-  return formatFixed(x, scale) === formatFixed(y, scale);
+  return addDecimalStrings(a, b, 'amount', Math.max(decimalsOf(a), decimalsOf(b)));
 }
 
 /** Zero written with the digits of `amount` (`'12.30'` → `'0.00'`). @internal */
 export function zeroLike(amount: string): string {
-  return formatFixed({ int: 0n, scale: 0 }, decimalsOf(amount));
+  return formatDecimal(0, 0, decimalsOf(amount));
 }

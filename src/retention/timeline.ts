@@ -23,8 +23,9 @@
  */
 import { invalid, RevopsError } from '../core/errors.js';
 import { MINOR_UNITS_TABLE } from '../core/currency.js';
-import { decimalsOf, parseScaledSafe } from '../core/fast-exact.js';
-import { parseFixed, pow10 } from '../core/fixed.js';
+import { daysInMonth } from '../core/dates.js';
+import { parseDecimalText, readDecimal } from '../core/decimal-text.js';
+import { exactRescale, intSign, type Exact } from '../core/exact.js';
 import type { Period } from '../core/periods.js';
 import type { Money } from '../core/money.js';
 import { entityPath } from '../core/read.js';
@@ -33,11 +34,6 @@ import type { RetentionConvention } from './presets.js';
 
 /** A month as `year × 12 + (month − 1)`. @internal */
 export type MonthIndex = number;
-
-const DIM = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function daysInMonth(y: number, m0: number): number {
-  return m0 === 1 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (DIM[m0] as number);
-}
 
 /** Parses `YYYY-MM-DD` to [monthIndex, day, isLastDayOfMonth]; throws INVALID_DATE. @internal */
 export function readDate(value: unknown, field: string): [MonthIndex, number, boolean] {
@@ -55,11 +51,11 @@ export function readDate(value: unknown, field: string): [MonthIndex, number, bo
     m < 1 ||
     m > 12 ||
     d < 1 ||
-    d > daysInMonth(y, m - 1)
+    d > daysInMonth(y, m)
   ) {
     throw invalid('INVALID_DATE', field, value, 'must be a calendar date YYYY-MM-DD');
   }
-  return [y * 12 + m - 1, d, d === daysInMonth(y, m - 1)];
+  return [y * 12 + m - 1, d, d === daysInMonth(y, m)];
 }
 
 /** Days from 1970-01-01 to the first day of month `mi` (proleptic Gregorian). @internal */
@@ -78,7 +74,7 @@ export function monthStartDay(mi: MonthIndex): number {
 export function monthDate(mi: MonthIndex, last: boolean): string {
   const y = Math.floor(mi / 12);
   const m = (mi % 12) + 1;
-  const d = last ? daysInMonth(y, m - 1) : 1;
+  const d = last ? daysInMonth(y, m) : 1;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -121,24 +117,19 @@ export function rowPath(rows: readonly Subscription[], i: number): string {
   return entityPath('subscriptions', i, { id });
 }
 
-/** Digits after the point of an amount (`'10.50'` → 2, `'1e-3'` → 3), read by core's engine. */
-function scaleOf(amount: string, field: () => string): number {
-  const d = decimalsOf(amount);
-  if (!Number.isNaN(parseScaledSafe(amount, d))) return d;
-  return parseFixed(amount, field()).scale;
+/** An amount parsed once by core's engine (`'10.50'` → 1050 at scale 2, `'1e-3'` → 1 at scale 3). */
+function parseAmount(amount: string, field: () => string): Exact {
+  const x = parseDecimalText(amount);
+  return typeof x === 'string' ? readDecimal(amount, field()) : x;
 }
 
-/** Units of `m` at `scale` (core's exact parse: a safe integer, else the exact decimal); `field` names the amount. */
-function toUnits(m: Money, scale: number, field: () => string): number {
-  const a = m.amount;
-  const fast = parseScaledSafe(a, scale);
-  if (fast >= 0) return fast === 0 ? 0 : fast;
-  const f = parseFixed(a, field());
-  if (f.int < 0n) throw invalid('INVALID_AMOUNT', field(), a, 'must not be negative (MRR is never below zero)');
-  const units = f.int * pow10(scale - f.scale);
-  if (units > BigInt(Number.MAX_SAFE_INTEGER))
-    throw invalid('INVALID_AMOUNT', field(), a, 'exceeds 2^53 − 1 units of exact accumulation');
-  return Number(units);
+/** Units of an amount at `scale` (≥ its own): a non-negative safe integer; `field` names the amount in an error. */
+function toUnits(x: Exact, scale: number, amount: string, field: () => string): number {
+  if (intSign(x.int) < 0)
+    throw invalid('INVALID_AMOUNT', field(), amount, 'must not be negative (MRR is never below zero)');
+  const units = exactRescale(x, scale);
+  if (typeof units !== 'number') throw invalid('INVALID_AMOUNT', field(), amount, 'exceeds 2^53 − 1 units');
+  return units === 0 ? 0 : units;
 }
 
 /** Whether the row's amount is its list price under the discount rule (else `mrr`). */
@@ -151,12 +142,13 @@ function moneyOf(row: Subscription, c: RetentionConvention): [Money, 'listMrr' |
   return usesList(row, c) ? [row.listMrr as Money, 'listMrr'] : [row.mrr, 'mrr'];
 }
 
-/** First pass: every row is an object with money in one known currency; the scale of all amounts. */
+/** First pass: every row is an object with money in one known currency; its amount parsed once; the scale of all. */
 function readCurrency(
   rows: readonly Subscription[],
   c: RetentionConvention,
   currency: string | undefined,
-): [string | null, number] {
+): [string | null, number, Exact[]] {
+  const amounts: Exact[] = new Array<Exact>(rows.length);
   let cur: string | null = currency ?? null;
   if (cur !== null && !MINOR_UNITS_TABLE.has(cur))
     throw invalid('UNKNOWN_CURRENCY', 'options.currency', cur, 'must be an ISO 4217 code such as "USD"');
@@ -187,12 +179,11 @@ function readCurrency(
         `must be ${cur} like the other rows`,
       );
     }
-    scale = Math.max(
-      scale,
-      scaleOf(m.amount, () => `${rowPath(rows, i)}.${name}.amount`),
-    );
+    const x = parseAmount(m.amount, () => `${rowPath(rows, i)}.${name}.amount`);
+    amounts[i] = x;
+    if (x.scale > scale) scale = x.scale;
   }
-  return [cur, scale];
+  return [cur, scale, amounts];
 }
 
 /** Refuses two rows of one subscription id that count in the same month (`spans`: [first, last, row] per id). */
@@ -241,7 +232,7 @@ export function readTimeline(
 ): Timeline {
   if (!Array.isArray(rows))
     throw invalid('INVALID_INPUT', 'subscriptions', rows, 'must be an array of subscription rows');
-  const [cur, scale] = readCurrency(rows, c, currency);
+  const [cur, scale, amounts] = readCurrency(rows, c, currency);
   const customers = new Map<string, CustomerTimeline>();
   const spans = new Map<string, number[]>();
   // dates repeat across rows (a few per month): parse each distinct string once (bounded cache)
@@ -279,7 +270,7 @@ export function readTimeline(
     if (cancel && row.canceledAt !== undefined) me = Math.min(me, date(row.canceledAt, i, 'canceledAt')[0] - 1);
     if (me > until) me = until; // months after the last one reported are never read
     const [m, name] = moneyOf(row, c);
-    const units = toUnits(m, scale, () => `${rowPath(rows, i)}.${name}.amount`);
+    const units = toUnits(amounts[i] as Exact, scale, m.amount, () => `${rowPath(rows, i)}.${name}.amount`);
     if (units === 0 && !(freeActive && row.free === true)) continue;
     let t = customers.get(id);
     for (let month = ms; month <= me; month++) {

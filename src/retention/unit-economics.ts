@@ -4,14 +4,14 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { parseFixed, pow10 } from '../core/fixed.js';
-import { assertSameCurrency, fromFixed, readMoney } from '../core/money.js';
+import { exactFromNumber } from '../core/decimal-text.js';
+import { exactMul, fromBig, intRoundDiv, intSign, pow10Big, toBig } from '../core/exact.js';
+import { assertSameCurrency, fromExact, readMoneyExact } from '../core/money.js';
 import type { Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
-import { DEFAULT_ROUNDING, roundRational, type RoundingMode } from '../core/rounding.js';
+import { DEFAULT_ROUNDING, type RoundingMode } from '../core/rounding.js';
 import { readRoundingMode } from '../core/money-arithmetic.js';
-import { minorUnits } from '../core/currency.js';
-import { ratioToNumber } from './exact-ratio.js';
+import { exactRatio } from './exact-ratio.js';
 import type { MaybeInfinite } from './maybe-infinite.js';
 
 /** An exact fraction n/d (d > 0). */
@@ -21,8 +21,8 @@ function fraction(value: unknown, field: string, min: number, max: number): Rat 
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     throw invalid('INVALID_RATE', field, value, `must be a fraction in [${min}, ${max}] (0.05 for 5%)`);
   }
-  const f = parseFixed(value, field);
-  return [f.int, pow10(f.scale)];
+  const f = exactFromNumber(value);
+  return [toBig(f.int), pow10Big(f.scale)];
 }
 
 /**
@@ -111,8 +111,8 @@ export interface LifetimeValueOptions {
  * ```
  */
 export function lifetimeValue(arpa: Money, churn: number, options: LifetimeValueOptions = {}): MaybeInfinite<Money> {
-  const { fixed, currency } = readMoney(arpa, 'arpa');
-  if (fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'arpa.amount', arpa.amount, 'must not be negative');
+  const { x, currency, digits } = readMoneyExact(arpa, 'arpa');
+  if (intSign(x.int) < 0) throw invalid('INVALID_AMOUNT', 'arpa.amount', arpa.amount, 'must not be negative');
   const [cn, cd] = fraction(churn, 'churn', 0, 1);
   const [gn, gd] = fraction(options.grossMargin ?? 1, 'options.grossMargin', 0, 1);
   const [dn, dd] = fraction(options.discountRate ?? 0, 'options.discountRate', 0, Number.MAX_VALUE);
@@ -142,10 +142,10 @@ export function lifetimeValue(arpa: Money, churn: number, options: LifetimeValue
       fd *= onePlusD[0];
     }
   }
-  const digits = minorUnits(currency);
-  const num = fixed.int * gn * fn * pow10(digits);
-  const den = pow10(fixed.scale) * gd * fd;
-  return { finite: true, value: fromFixed({ int: roundRational(num, den, mode), scale: digits }, currency) };
+  const num = toBig(x.int) * gn * fn * pow10Big(digits);
+  const den = pow10Big(x.scale) * gd * fd;
+  const int = intRoundDiv(fromBig(num), fromBig(den), mode);
+  return { finite: true, value: fromExact({ int, scale: digits }, currency, digits) };
 }
 
 /**
@@ -171,12 +171,12 @@ export function lifetimeValue(arpa: Money, churn: number, options: LifetimeValue
  * ```
  */
 export function ltvToCac(ltv: Money, cac: Money): RateValue {
-  const a = readMoney(ltv, 'ltv');
-  const b = readMoney(cac, 'cac');
+  const a = readMoneyExact(ltv, 'ltv');
+  const b = readMoneyExact(cac, 'cac');
   assertSameCurrency(a.currency, b.currency, 'cac');
-  if (b.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'must not be negative');
-  if (b.fixed.int === 0n) return null;
-  const ratio = ratioToNumber(a.fixed.int * pow10(b.fixed.scale), b.fixed.int * pow10(a.fixed.scale));
+  if (intSign(b.x.int) < 0) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'must not be negative');
+  const ratio = exactRatio(a.x, b.x);
+  if (ratio === null) return null;
   if (!Number.isFinite(ratio))
     throw invalid(
       'INVALID_AMOUNT',
@@ -221,16 +221,14 @@ export interface CacPaybackOptions {
  * ```
  */
 export function cacPaybackMonths(cac: Money, newMrr: Money, options: CacPaybackOptions = {}): MaybeInfinite<number> {
-  const a = readMoney(cac, 'cac');
-  const b = readMoney(newMrr, 'newMrr');
+  const a = readMoneyExact(cac, 'cac');
+  const b = readMoneyExact(newMrr, 'newMrr');
   assertSameCurrency(a.currency, b.currency, 'newMrr');
-  if (a.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'must not be negative');
-  if (b.fixed.int < 0n) throw invalid('INVALID_AMOUNT', 'newMrr.amount', newMrr.amount, 'must not be negative');
-  const [gn, gd] = fraction(options.grossMargin ?? 1, 'options.grossMargin', 0, 1);
-  const den = b.fixed.int * gn * pow10(a.fixed.scale);
-  if (den === 0n) return { finite: false, value: null };
-  const num = a.fixed.int * gd * pow10(b.fixed.scale);
-  const months = ratioToNumber(num, den);
+  if (intSign(a.x.int) < 0) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'must not be negative');
+  if (intSign(b.x.int) < 0) throw invalid('INVALID_AMOUNT', 'newMrr.amount', newMrr.amount, 'must not be negative');
+  fraction(options.grossMargin ?? 1, 'options.grossMargin', 0, 1);
+  const months = exactRatio(a.x, exactMul(b.x, exactFromNumber(options.grossMargin ?? 1)));
+  if (months === null) return { finite: false, value: null };
   if (!Number.isFinite(months))
     throw invalid(
       'INVALID_AMOUNT',

@@ -11,7 +11,9 @@ import { assertBuilt } from './helpers.js';
 
 const ENFORCED = BUDGETS.filter((b) => b.enforced);
 
-describe.each(ENFORCED)('import { $name } from "$specifier", bundled and minified', (budget) => {
+const cases = ENFORCED.map((b) => [`import { ${b.name} } from '${b.specifier}'`, b] as const);
+
+describe.each(cases)('%s, bundled and minified', (_, budget) => {
   let measured: Measured;
 
   beforeAll(async () => {

@@ -88,7 +88,8 @@ describe('creditDeals', () => {
         ],
       }),
     ]);
-    // by hand: 1000.01 / 2 = 500.005 → largest remainder tie goes to the earlier part (owner A): 500.01 / 500.00; overlay 200.002 → 200.00
+    // by hand: 1000.01 / 2 = 500.005 → largest remainder tie goes to the earlier part (owner A): 500.01 / 500.00;
+    // overlay 200.002 → 200.00
     expect(credits.map((c) => [c.kind, c.memberId, c.amount.amount])).toEqual([
       ['owner', 'A', '500.01'],
       ['split', 'B', '500.00'],
@@ -128,18 +129,22 @@ describe('creditDeals', () => {
       ['mgr', '50000.00'],
     ]);
   });
-  it('a credit note gives negative credits that reduce the base (ADempiere #1628: 1,000 invoiced, 200 credited at 4 % → 32, not 48)', () => {
-    const credits = creditDeals([deal('inv', '1000'), deal('cn', '-200')]);
-    const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.04' }]);
-    const s = calculateStatement({
-      plan,
-      member: m('ae1'),
-      period: { start: '2026-01-01', end: '2026-01-31' },
-      quota: usd('1'),
-      credits,
-    });
-    expect(s.payable.amount).toBe('32.00'); // published expected 32 (the bug paid 48)
-  });
+  it(
+    'a credit note gives negative credits that reduce the base (ADempiere #1628: 1,000 invoiced, 200 credited at ' +
+      '4 % → 32, not 48)',
+    () => {
+      const credits = creditDeals([deal('inv', '1000'), deal('cn', '-200')]);
+      const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.04' }]);
+      const s = calculateStatement({
+        plan,
+        member: m('ae1'),
+        period: { start: '2026-01-01', end: '2026-01-31' },
+        quota: usd('1'),
+        credits,
+      });
+      expect(s.payable.amount).toBe('32.00'); // published expected 32 (the bug paid 48)
+    },
+  );
   it('rejects revenue shares over 100 % and deals without a close date', () => {
     expect(() =>
       creditDeals([
@@ -160,54 +165,62 @@ describe('creditDeals', () => {
 });
 
 describe('crediting feeds overrides', () => {
-  it('prowi override commission (EX-11a) end to end: five reps, roll-up as of the close date, 3 % override = 9,000; reps 10 % = 30,000', () => {
-    const sales = ['75000', '60000', '67500', '52500', '45000'];
-    const members = [m('mgr'), ...sales.map((_, i) => m(`rep${i}`, { managerId: 'mgr' }))];
-    const deals = sales.map((a, i) => deal(`d${i}`, a, { ownerId: `rep${i}` }));
-    const credits = creditDeals(deals, { members, rollup: 'manager' });
-    const period = { start: '2026-01-01', end: '2026-01-31' };
-    const override = calculateStatement({
-      plan: planOf([{ id: 'ov', kind: 'override', rate: '0.03' }]),
-      member: m('mgr'),
-      period,
-      quota: usd('300000'),
-      credits,
-    });
-    expect(override.payable.amount).toBe('9000.00'); // published
-    expect(override.lines[0]?.explanation.creditIds).toEqual([
-      'd0/rollup/mgr',
-      'd1/rollup/mgr',
-      'd2/rollup/mgr',
-      'd3/rollup/mgr',
-      'd4/rollup/mgr',
-    ]);
-    const repPlan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]);
-    const reps = sales.map(
-      (_, i) =>
-        calculateStatement({ plan: repPlan, member: m(`rep${i}`), period, quota: usd('1'), credits }).payable.amount,
-    );
-    expect(reps).toEqual(['7500.00', '6000.00', '6750.00', '5250.00', '4500.00']); // published
-  });
-  it('refuses a deal that is not won, and a member credited twice on one deal (ids would collide, the split would be ambiguous)', () => {
-    expect(() =>
-      creditDeals([
-        deal('d', '100', { stage: 'lost', forecastCategory: 'omitted', probability: 0, lostReason: 'price' }),
-      ]),
-    ).toThrow(/only won deals are credited/);
-    expect(() =>
-      creditDeals([
-        deal('d', '100', {
-          splits: [
-            { memberId: 'ae2', share: '0.2', kind: 'revenue' },
-            { memberId: 'ae2', share: '0.3', kind: 'revenue' },
-          ],
-        }),
-      ]),
-    ).toThrow(/two revenue credits/);
-    expect(() =>
-      creditDeals([deal('d', '100', { splits: [{ memberId: 'ae1', share: '0.5', kind: 'revenue' }] })]),
-    ).toThrow(/two revenue credits/);
-  });
+  it(
+    'prowi override commission (EX-11a) end to end: five reps, roll-up as of the close date, 3 % override = ' +
+      '9,000; reps 10 % = 30,000',
+    () => {
+      const sales = ['75000', '60000', '67500', '52500', '45000'];
+      const members = [m('mgr'), ...sales.map((_, i) => m(`rep${i}`, { managerId: 'mgr' }))];
+      const deals = sales.map((a, i) => deal(`d${i}`, a, { ownerId: `rep${i}` }));
+      const credits = creditDeals(deals, { members, rollup: 'manager' });
+      const period = { start: '2026-01-01', end: '2026-01-31' };
+      const override = calculateStatement({
+        plan: planOf([{ id: 'ov', kind: 'override', rate: '0.03' }]),
+        member: m('mgr'),
+        period,
+        quota: usd('300000'),
+        credits,
+      });
+      expect(override.payable.amount).toBe('9000.00'); // published
+      expect(override.lines[0]?.explanation.creditIds).toEqual([
+        'd0/rollup/mgr',
+        'd1/rollup/mgr',
+        'd2/rollup/mgr',
+        'd3/rollup/mgr',
+        'd4/rollup/mgr',
+      ]);
+      const repPlan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]);
+      const reps = sales.map(
+        (_, i) =>
+          calculateStatement({ plan: repPlan, member: m(`rep${i}`), period, quota: usd('1'), credits }).payable.amount,
+      );
+      expect(reps).toEqual(['7500.00', '6000.00', '6750.00', '5250.00', '4500.00']); // published
+    },
+  );
+  it(
+    'refuses a deal that is not won, and a member credited twice on one deal (ids would collide, the split would ' +
+      'be ambiguous)',
+    () => {
+      expect(() =>
+        creditDeals([
+          deal('d', '100', { stage: 'lost', forecastCategory: 'omitted', probability: 0, lostReason: 'price' }),
+        ]),
+      ).toThrow(/only won deals are credited/);
+      expect(() =>
+        creditDeals([
+          deal('d', '100', {
+            splits: [
+              { memberId: 'ae2', share: '0.2', kind: 'revenue' },
+              { memberId: 'ae2', share: '0.3', kind: 'revenue' },
+            ],
+          }),
+        ]),
+      ).toThrow(/two revenue credits/);
+      expect(() =>
+        creditDeals([deal('d', '100', { splits: [{ memberId: 'ae1', share: '0.5', kind: 'revenue' }] })]),
+      ).toThrow(/two revenue credits/);
+    },
+  );
   it('an SDR is paid per sourced deal from creditDeals: perUnit on source credits in the deal measure', () => {
     const credits = creditDeals([
       deal('d1', '40000', { sourceMemberId: 'sdr' }),
@@ -225,7 +238,8 @@ describe('crediting feeds overrides', () => {
       quota: usd('0'),
       credits,
     });
-    // computed by hand: 2 sourced deals × 150 = 300 (the credit note's source credit has 0 units: it never adds a unit);
+    // computed by hand: 2 sourced deals × 150 = 300 (the credit note's source credit has 0 units: it never adds a
+    // unit);
     // 1 % of (40,000 − 5,000 + 12,000) = 470
     expect(s.lines.map((l) => [l.componentId, l.amount.amount])).toEqual([
       ['sourced', '300.00'],

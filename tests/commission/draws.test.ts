@@ -118,6 +118,7 @@ describe('draws in a year-to-date true-up', () => {
 describe('Siebel "Creating a Draw for a Compensation Plan" (O13, PlanDesign24)', () => {
   it('a $2,000 draw with $800 earned pays the $800 plus $1,200', () => {
     const rows = run({ type: 'recoverableGuarantee', amount: '2000', start: '2026-01-01', end: '2026-06-30' }, ['800']);
-    expect(rows[0]).toEqual(['800.00', '1200.00', '0.00', '2000.00', '1200.00']); // published 800 + 1,200 = 2,000; balance by hand
+    // published 800 + 1,200 = 2,000; balance by hand
+    expect(rows[0]).toEqual(['800.00', '1200.00', '0.00', '2000.00', '1200.00']);
   });
 });

@@ -29,15 +29,19 @@ describe('credit units are integers, read once', () => {
   it('pays 250.00 for 2 + 3 units (the honest input)', () => {
     expect(calculateStatement({ ...perUnit, credits: unitCredits(2, 3) }).payable.amount).toBe('250.00');
   });
-  it('refuses the strings "2" and "3" (once concatenated into 23 units, 1150.00) with INVALID_COUNT naming the credit', () => {
-    expect(() => calculateStatement({ ...perUnit, credits: unitCredits('2', '3') })).toThrow(
-      expect.objectContaining({
-        code: 'INVALID_COUNT',
-        field: 'credits[0] (id "q1").units',
-        message: 'credits[0] (id "q1").units must be an integer ≥ -9007199254740991, got "2"',
-      }),
-    );
-  });
+  it(
+    'refuses the strings "2" and "3" (once concatenated into 23 units, 1150.00) with INVALID_COUNT naming the ' +
+      'credit',
+    () => {
+      expect(() => calculateStatement({ ...perUnit, credits: unitCredits('2', '3') })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_COUNT',
+          field: 'credits[0] (id "q1").units',
+          message: 'credits[0] (id "q1").units must be an integer ≥ -9007199254740991, got "2"',
+        }),
+      );
+    },
+  );
   it.each([
     ['true (once counted as one unit)', true],
     ['1.5 (once a RangeError from BigInt)', 1.5],

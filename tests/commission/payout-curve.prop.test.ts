@@ -1,4 +1,7 @@
-/** Laws of payout curves: monotone when tier rates never fall; marginal tiers continuous at bounds; caps never exceeded. */
+/**
+ * Laws of payout curves: monotone when tier rates never fall; marginal tiers continuous at bounds; caps never
+ * exceeded.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { payoutCurve } from '../../src/commission/index.js';
@@ -66,37 +69,41 @@ describe('payoutCurve laws', () => {
     );
   });
 
-  it('marginal tiers are continuous at their bounds: same payout under both boundary rules, and a step of δ moves it by at most maxRate × δ + rounding', () => {
-    fc.assert(
-      fc.property(tableArb, fc.integer({ min: 1, max: 1000 }), (tiers, deltaCents) => {
-        const quota = '100000';
-        for (const t of tiers) {
-          const at = t.from;
-          const lower = payoutCurve(plan(tiers, 'marginal', 'lower'), [at], {
-            quota: usd(quota),
-            asOf: '2026-01-15',
-          })[0]!;
-          const higher = payoutCurve(plan(tiers, 'marginal', 'higher'), [at], {
-            quota: usd(quota),
-            asOf: '2026-01-15',
-          })[0]!;
-          expect(lower.payout).toEqual(higher.payout);
-          // δ of credited = deltaCents cents; attainment step = δ / quota
-          const step = (Number(at) + deltaCents / 100 / Number(quota)).toFixed(12);
-          const after = payoutCurve(plan(tiers, 'marginal', 'higher'), [step], {
-            quota: usd(quota),
-            asOf: '2026-01-15',
-          })[0]!;
-          const maxRateBp = Math.max(...tiers.map((x) => Math.round(Number(x.rate) * 10000)));
-          const diff = Number(cents(after.payout) - cents(higher.payout));
-          // each of at most 5 rounded tier lines adds up to half a cent of error on either side
-          expect(diff).toBeGreaterThanOrEqual(-5);
-          expect(diff).toBeLessThanOrEqual(Math.ceil((maxRateBp * deltaCents) / 10000) + 5);
-        }
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it(
+    'marginal tiers are continuous at their bounds: same payout under both boundary rules, and a step of δ moves ' +
+      'it by at most maxRate × δ + rounding',
+    () => {
+      fc.assert(
+        fc.property(tableArb, fc.integer({ min: 1, max: 1000 }), (tiers, deltaCents) => {
+          const quota = '100000';
+          for (const t of tiers) {
+            const at = t.from;
+            const lower = payoutCurve(plan(tiers, 'marginal', 'lower'), [at], {
+              quota: usd(quota),
+              asOf: '2026-01-15',
+            })[0]!;
+            const higher = payoutCurve(plan(tiers, 'marginal', 'higher'), [at], {
+              quota: usd(quota),
+              asOf: '2026-01-15',
+            })[0]!;
+            expect(lower.payout).toEqual(higher.payout);
+            // δ of credited = deltaCents cents; attainment step = δ / quota
+            const step = (Number(at) + deltaCents / 100 / Number(quota)).toFixed(12);
+            const after = payoutCurve(plan(tiers, 'marginal', 'higher'), [step], {
+              quota: usd(quota),
+              asOf: '2026-01-15',
+            })[0]!;
+            const maxRateBp = Math.max(...tiers.map((x) => Math.round(Number(x.rate) * 10000)));
+            const diff = Number(cents(after.payout) - cents(higher.payout));
+            // each of at most 5 rounded tier lines adds up to half a cent of error on either side
+            expect(diff).toBeGreaterThanOrEqual(-5);
+            expect(diff).toBeLessThanOrEqual(Math.ceil((maxRateBp * deltaCents) / 10000) + 5);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 
   it('a capped component never pays more than its cap', () => {
     fc.assert(

@@ -83,49 +83,53 @@ const creditsArb = fc
   );
 
 describe('inputs are never modified', () => {
-  it('calculateStatement, summarizeStatement and explainStatement on deeply frozen inputs equal the unfrozen result', () => {
-    fc.assert(
-      fc.property(
-        creditsArb,
-        fc.integer({ min: 0, max: 50_000 }),
-        fc.integer({ min: 0, max: 60 }),
-        (credits, paidCents, startDay) => {
-          const input: StatementInput = {
-            plan,
-            member: { ...member, startDate: `2025-12-${String(1 + (startDay % 28)).padStart(2, '0')}` },
-            period: month(2026, 1),
-            quota: usd('5000'),
-            credits,
-            adjustments: [{ id: 'a1', amount: usd('12.5'), reason: 'manual' }],
-            clawbacks: [
-              {
-                id: 'cb',
-                dealId: 'd9',
-                creditDate: '2025-12-20',
-                knownDate: '2026-01-10',
-                base: usd('1000'),
-                rate: '0.05',
-                paid: usd((paidCents / 100).toFixed(2)),
-              },
-            ],
-            priorBalance: { draw: usd('250'), deferred: { acc: usd('40') } },
-          };
-          const expected = calculateStatement(clone(input));
-          const frozen = deepFreeze(clone(input));
-          const snapshot = clone(frozen);
-          const s = calculateStatement(frozen);
-          expect(s).toEqual(expected);
-          expect(explainStatement(deepFreeze(s))).toBe(explainStatement(expected));
-          const { credits: _c, ...context } = frozen;
-          expect(summarizeStatement(frozen.credits as Credit[], deepFreeze(context))).toEqual(
-            summarizeStatement(clone(input.credits) as Credit[], clone(context)),
-          );
-          expect(frozen).toEqual(snapshot);
-        },
-      ),
-      { numRuns: 60 },
-    );
-  });
+  it(
+    'calculateStatement, summarizeStatement and explainStatement on deeply frozen inputs equal the unfrozen ' +
+      'result',
+    () => {
+      fc.assert(
+        fc.property(
+          creditsArb,
+          fc.integer({ min: 0, max: 50_000 }),
+          fc.integer({ min: 0, max: 60 }),
+          (credits, paidCents, startDay) => {
+            const input: StatementInput = {
+              plan,
+              member: { ...member, startDate: `2025-12-${String(1 + (startDay % 28)).padStart(2, '0')}` },
+              period: month(2026, 1),
+              quota: usd('5000'),
+              credits,
+              adjustments: [{ id: 'a1', amount: usd('12.5'), reason: 'manual' }],
+              clawbacks: [
+                {
+                  id: 'cb',
+                  dealId: 'd9',
+                  creditDate: '2025-12-20',
+                  knownDate: '2026-01-10',
+                  base: usd('1000'),
+                  rate: '0.05',
+                  paid: usd((paidCents / 100).toFixed(2)),
+                },
+              ],
+              priorBalance: { draw: usd('250'), deferred: { acc: usd('40') } },
+            };
+            const expected = calculateStatement(clone(input));
+            const frozen = deepFreeze(clone(input));
+            const snapshot = clone(frozen);
+            const s = calculateStatement(frozen);
+            expect(s).toEqual(expected);
+            expect(explainStatement(deepFreeze(s))).toBe(explainStatement(expected));
+            const { credits: _c, ...context } = frozen;
+            expect(summarizeStatement(frozen.credits as Credit[], deepFreeze(context))).toEqual(
+              summarizeStatement(clone(input.credits) as Credit[], clone(context)),
+            );
+            expect(frozen).toEqual(snapshot);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    },
+  );
 
   it('definePlan, payoutCurve and creditDeals on deeply frozen inputs', () => {
     const spec = deepFreeze(clone(plan));

@@ -166,27 +166,31 @@ describe('SDR per-unit plan, split credit and spiff', () => {
     expect(s.lines[0]?.explanation).toMatchObject({ units: 30, unitAmount: '200' });
     expect(s.attainment).toBeNull(); // zero quota: attainment undefined, never NaN
   });
-  it('prowi split commission (EX-10b): SDR 15 % share, $50 per meeting + 2 % of credited ACV → 350; AE 85 % at 10 % → 8,500', () => {
-    const sdrPlan = planOf([
-      { id: 'meetings', kind: 'perUnit', amountPerUnit: '50' },
-      { id: 'acv', kind: 'rate', rate: '0.02', kinds: ['split'], measure: 'acv' },
-    ]);
-    const sdr = { ...member, id: 'sdr' };
-    const sdrCredits = [
-      credit('m1', '0', '2026-01-05', { memberId: 'sdr', kind: 'source', measure: 'units', units: 1 }),
-      credit('s1', '15000', '2026-01-20', { memberId: 'sdr', kind: 'split', measure: 'acv', share: '0.15' }),
-    ];
-    // published: "$50 + $300 = $350" — consistent only with 2 % of the SDR's credited 15,000 (not of the 100,000 ACV)
-    expect(
-      calculateStatement({ plan: sdrPlan, member: sdr, period: JAN_2026, quota: usd('1'), credits: sdrCredits }).payable
-        .amount,
-    ).toBe('350.00');
-    const ae = statement(
-      [{ id: 'c', kind: 'rate', rate: '0.1', measure: 'acv' }],
-      [credit('a1', '85000', '2026-01-20', { measure: 'acv', share: '0.85' })],
-    );
-    expect(ae.payable.amount).toBe('8500.00'); // published
-  });
+  it(
+    'prowi split commission (EX-10b): SDR 15 % share, $50 per meeting + 2 % of credited ACV → 350; AE 85 % at 10 ' +
+      '% → 8,500',
+    () => {
+      const sdrPlan = planOf([
+        { id: 'meetings', kind: 'perUnit', amountPerUnit: '50' },
+        { id: 'acv', kind: 'rate', rate: '0.02', kinds: ['split'], measure: 'acv' },
+      ]);
+      const sdr = { ...member, id: 'sdr' };
+      const sdrCredits = [
+        credit('m1', '0', '2026-01-05', { memberId: 'sdr', kind: 'source', measure: 'units', units: 1 }),
+        credit('s1', '15000', '2026-01-20', { memberId: 'sdr', kind: 'split', measure: 'acv', share: '0.15' }),
+      ];
+      // published: "$50 + $300 = $350" — consistent only with 2 % of the SDR's credited 15,000 (not of the 100,000 ACV)
+      expect(
+        calculateStatement({ plan: sdrPlan, member: sdr, period: JAN_2026, quota: usd('1'), credits: sdrCredits })
+          .payable.amount,
+      ).toBe('350.00');
+      const ae = statement(
+        [{ id: 'c', kind: 'rate', rate: '0.1', measure: 'acv' }],
+        [credit('a1', '85000', '2026-01-20', { measure: 'acv', share: '0.85' })],
+      );
+      expect(ae.payable.amount).toBe('8500.00'); // published
+    },
+  );
   it('spiff: fixed amount per matching credit inside the window (Xactly Scanner 400 SPIF pattern, X5)', () => {
     const comps: Comps = [
       {
@@ -265,10 +269,12 @@ describe('manager override', () => {
       quota: usd('300000'),
       credits: rollups,
     });
-    // computed by hand: 21 of 31 days → threshold 225,000 × 21/31 = 152,419.35; 3 % of (300,000 − 152,419.35) = 4,427.4195 → 4,427.42
+    // computed by hand: 21 of 31 days → threshold 225,000 × 21/31 = 152,419.35; 3 % of (300,000 − 152,419.35) =
+    // 4,427.4195 → 4,427.42
     expect(s.payable.amount).toBe('4427.42');
     expect(explainLine(s.lines[0] as StatementLine, s)).toBe(
-      'team credits 300000.00 above threshold 152419.35 (225000.00 prorated 21/31 days): 147580.65 at 0.03 (3%) = 4427.42',
+      'team credits 300000.00 above threshold 152419.35 (225000.00 prorated 21/31 days): 147580.65 at 0.03 (3%) = ' +
+        '4427.42',
     );
   });
 });
@@ -330,7 +336,8 @@ describe('clawbacks', () => {
         },
       ],
     });
-    expect(s.lines.find((l) => l.kind === 'clawback')?.amount.amount).toBe('-5.00'); // published: "a clawback of $5 of the $10 originally paid"
+    expect(s.lines.find((l) => l.kind === 'clawback')?.amount.amount).toBe('-5.00'); // published: "a clawback of " +
+    ('$5 of the $10 originally paid');
     expect(s.balances.carried.amount).toBe('-5.00'); // nothing else earned: carried forward, payable 0
     expect(s.payable.amount).toBe('0.00');
   });
@@ -372,7 +379,8 @@ describe('clawbacks', () => {
         }, // outside the window
       ],
     });
-    // by hand: −250, −300, 0; attainment 50,000 − 10,000 − 10,000 = 30,000 (the reversal outside the window does not reduce it)
+    // by hand: −250, −300, 0; attainment 50,000 − 10,000 − 10,000 = 30,000 (the reversal outside the window does not
+    // reduce it)
     expect(s.lines.filter((l) => l.kind === 'clawback').map((l) => l.amount.amount)).toEqual([
       '-250.00',
       '-300.00',
@@ -384,7 +392,8 @@ describe('clawbacks', () => {
 
 describe('year-to-date true-up and proration', () => {
   it('true-up (Spiff amount_from S12, Xactly PPP X11): a rate raised retroactively to 6 % is posted forward', () => {
-    // Q1 was paid at 5 %: Jan 1,000 + Feb 1,500 = 2,500 on 50,000. A new version at 6 % from Jan 1 is evaluated in March
+    // Q1 was paid at 5 %: Jan 1,000 + Feb 1,500 = 2,500 on 50,000. A new version at 6 % from Jan 1 is evaluated in
+    // March
     // over the year to date (50,000 + 30,000 in March): entitlement 4,800; minus 2,500 paid = 2,300 (by hand).
     const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.06' }]);
     const credits = [
@@ -471,20 +480,25 @@ describe('year-to-date true-up and proration', () => {
     );
     expect(months).toEqual(['0.00', '0.00', '6666.67']);
   });
-  it('the Quickbase formula is wrong for October starts: Min(3, 12 − 10)/3 gives 2/3 of Q4; the whole quarter is right', () => {
-    // Published formula: ($quota × 0.4) × (Min(3, (12 − Month($start)))/3) → for an October 1 start 40,000 × 2/3 = 26,667.
-    // A rep starting on October 1 is on the plan all 92 days of Q4 → the full 40,000.
-    const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }], { periodLength: 'quarter' });
-    const s = calculateStatement({
-      plan,
-      member: { ...member, startDate: '2019-10-01' },
-      period: { start: '2019-10-01', end: '2019-12-31' },
-      quota: usd('40000'),
-      credits: [],
-    });
-    expect(s.proration).toEqual({ numerator: 92, denominator: 92 });
-    expect(s.quota.amount).toBe('40000.00');
-  });
+  it(
+    'the Quickbase formula is wrong for October starts: Min(3, 12 − 10)/3 gives 2/3 of Q4; the whole quarter is ' +
+      'right',
+    () => {
+      // Published formula: ($quota × 0.4) × (Min(3, (12 − Month($start)))/3) → for an October 1 start 40,000 × 2/3 =
+      // 26,667.
+      // A rep starting on October 1 is on the plan all 92 days of Q4 → the full 40,000.
+      const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }], { periodLength: 'quarter' });
+      const s = calculateStatement({
+        plan,
+        member: { ...member, startDate: '2019-10-01' },
+        period: { start: '2019-10-01', end: '2019-12-31' },
+        quota: usd('40000'),
+        credits: [],
+      });
+      expect(s.proration).toEqual({ numerator: 92, denominator: 92 });
+      expect(s.quota.amount).toBe('40000.00');
+    },
+  );
   it('a member who leaves mid-month is prorated to the last day, inclusive', () => {
     const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]);
     const s = calculateStatement({
@@ -606,7 +620,8 @@ describe('fiscal calendars and currencies', () => {
     const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }], { periodLength: 'quarter', fiscalYearStartMonth: 7 });
     const q2 = { start: '2025-10-01', end: '2025-12-31' }; // FY2026 Q2
     const credits = [credit('a', '1000', '2025-08-01'), credit('b', '2000', '2025-11-01')];
-    expect(calculateStatement({ plan, member, period: q2, quota: usd('1'), credits }).payable.amount).toBe('200.00'); // by hand: 10 % of 2,000
+    // by hand: 10 % of 2,000
+    expect(calculateStatement({ plan, member, period: q2, quota: usd('1'), credits }).payable.amount).toBe('200.00');
     const t = calculateStatement({ plan, member, period: q2, quota: usd('1'), credits, paidToDate: usd('100') });
     expect(t.range).toEqual({ start: '2025-07-01', end: '2025-12-31' });
     expect(t.payable.amount).toBe('200.00'); // by hand: 10 % of 3,000 − 100

@@ -127,7 +127,8 @@ describe("holtWinters vs R forecast::ets with R's parameters and initial states 
     expect(fit.intervalMethod).toBe('simulation');
   });
 
-  it('multiplicative seasonality with a damped trend (R ets "MAM", damped = TRUE): fitted to 1e-6; R\'s reported forecast is inconsistent', () => {
+  it('multiplicative seasonality with a damped trend (R ets "MAM", damped = TRUE): fitted to 1e-6', () => {
+    // R's reported forecast for this model is inconsistent (see below).
     const fit = holtWinters(austourists, {
       seasonLength: 4,
       seasonality: 'multiplicative',

@@ -4,7 +4,8 @@ import { codeOf } from './helpers.js';
 
 describe('linearTrend', () => {
   it('simple-statistics README example: m = 0.425, b = 0.785 (research S2)', () => {
-    // Oracle: simple-statistics README linearRegression([[1,1],[2,2],[3,1.3],[4,3.75],[5,2.25]]) ⇒ { m: 0.425, b: 0.785 }.
+    // Oracle: simple-statistics README linearRegression([[1,1],[2,2],[3,1.3],[4,3.75],[5,2.25]]) ⇒ { m: 0.425, b: 0.785
+    // }.
     const t = linearTrend([1, 2, 1.3, 3.75, 2.25], { horizon: 2 });
     expect(t.slope).toBeCloseTo(0.425, 14);
     expect(t.intercept).toBeCloseTo(0.785, 14);

@@ -40,7 +40,8 @@ describe('simulatePipeline', () => {
     const runs = 1000;
     const slip = { x: 0.5, z: 0.2 };
     const sim = simulatePipeline(deals, { runs, seed: 'q3', slip, bins: 4 });
-    // Reference: run by run, deal by deal; won ⇔ next() < p; a won deal with slip q > 0 draws again, slipped ⇔ next() < q.
+    // Reference: run by run, deal by deal; won ⇔ next() < p; a won deal with slip q > 0 draws again, slipped ⇔ next() <
+    // q.
     const rng = createRng('q3');
     const totals: number[] = [];
     for (let r = 0; r < runs; r++) {
@@ -102,7 +103,8 @@ describe('simulatePipeline', () => {
   it('rejects bad options', () => {
     expect(codeOf(() => simulatePipeline(s5, { runs: 0 }))).toBe('INVALID_OPTION');
     expect(codeOf(() => simulatePipeline(s5, { runs: 1.5 }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => simulatePipeline(s5, { runs: 1e10 }))).toBe('INVALID_OPTION'); // not a RangeError from the allocation
+    // Not a RangeError from the allocation.
+    expect(codeOf(() => simulatePipeline(s5, { runs: 1e10 }))).toBe('INVALID_OPTION');
     expect(codeOf(() => simulatePipeline(s5, { runs: 10, bins: 1e7 }))).toBe('INVALID_OPTION');
     expect(codeOf(() => simulatePipeline(s5, { seed: Number.NaN }))).toBe('INVALID_SEED');
     expect(codeOf(() => simulatePipeline(s5, { slip: 2 }))).toBe('INVALID_RATE');

@@ -47,14 +47,16 @@ describe('stageProbabilities', () => {
     const skipped = closed(['stage3'], 'won'); // created in Stage 3: passed 1 and 2
     const backAndForth = closed(['stage1', 'stage3', 'stage2'], 'lost'); // furthest: Stage 3
     const lostAtCreation = deal({ stage: 'lost', closeDate: '2026-01-02', history: [] }); // first open stage only
-    // By hand: Stage 1 reached by all 3; Stages 2 and 3 by `skipped` and `backAndForth` (furthest 3); won: `skipped` only.
+    // By hand: Stage 1 reached by all 3; Stages 2 and 3 by `skipped` and `backAndForth` (furthest 3); won: `skipped`
+    // only.
     const r = stageProbabilities([skipped, backAndForth, lostAtCreation], { pipeline });
     expect(r.stages.map((s) => s.reachedCount)).toEqual([3, 2, 2]);
     expect(r.stages.map((s) => s.wonCount)).toEqual([1, 1, 1]);
   });
 
   it('ignores open deals (right-censored); null where no closed deal reached a stage', () => {
-    // By hand: the one closed deal lost after Stage 1 ⇒ 0/1 = 0; no closed deal reached Stage 2 ⇒ null (empty denominator).
+    // By hand: the one closed deal lost after Stage 1 ⇒ 0/1 = 0; no closed deal reached Stage 2 ⇒ null (empty
+    // denominator).
     const r = stageProbabilities([closed(['stage1'], 'lost'), deal({ stage: 'stage2' })], { pipeline });
     expect(r.ignoredDeals).toBe(1);
     expect(r.stages[0]?.probability).toBe(0);
@@ -84,7 +86,8 @@ describe('stageProbabilities', () => {
     expect(r.stages[0]?.probability).toBeCloseTo(2 / 3, 15);
     expect(r.stages[0]?.reached).toBe(1.5);
     expect(r.ignoredDeals).toBe(1);
-    // Without a close date, the last stage event's date is used (2026-01-10 is in 2026 Q1, one quarter before Q2 → weight 2^(−1/4)).
+    // Without a close date, the last stage event's date is used (2026-01-10 is in 2026 Q1, one quarter before Q2 →
+    // weight 2^(−1/4)).
     const undated = { ...closed(['stage1'], 'lost'), closeDate: undefined } as unknown as Deal;
     const r2 = stageProbabilities([win, undated], { pipeline, halfLifeQuarters: 4, asOf: '2026-06-30' });
     expect(r2.stages[0]?.reached).toBeCloseTo(1 + 2 ** -0.25, 15);

@@ -38,7 +38,8 @@ const arbDeal = fc
       probability: r.probability,
       // Closed deals are in a closed stage (won when 'closed', lost when 'omitted'), as the pipeline decides.
       stage: r.closed ? (r.forecastCategory === 'closed' || r.cents % 2 === 0 ? 'closed-won' : 'closed-lost') : r.stage,
-      // Consistent with closure, as forecastByCategory requires: closed deals are closed/omitted, open ones never closed.
+      // Consistent with closure, as forecastByCategory requires: closed deals are closed/omitted, open ones never
+      // closed.
       forecastCategory: (r.closed
         ? r.forecastCategory === 'closed' || r.cents % 2 === 0
           ? 'closed'

@@ -14,7 +14,8 @@ import { codeOf, deal, pipeline } from './helpers.js';
 describe('weightedPipeline', () => {
   it('Freshworks E1: six Negotiation deals at 70 % → $12,285 stage value, $8,599.50 weighted', () => {
     // Oracle: crmsupport.freshworks.com 50000002959 "How to set up and use weighted pipelines":
-    // stage value $12,285, "70 % of $12285 = $8600" (rounded to whole dollars); exact 0.7 × 12,285 = 8,599.50 (by hand).
+    // stage value $12,285, "70 % of $12285 = $8600" (rounded to whole dollars); exact 0.7 × 12,285 = 8,599.50 (by
+    // hand).
     const deals = [3950, 3060, 1460, 1340, 1285, 1190].map((a) =>
       deal({ stage: 'negotiation', probability: 0.7, amount: String(a) }),
     );
@@ -27,7 +28,8 @@ describe('weightedPipeline', () => {
   });
 
   it('frappe/crm #798 (S1): weighted forecast by expected-close month', () => {
-    // Oracle: frappe/crm issue #798: A ₹1,00,000 × 50 % (June) = ₹50,000; B × 50 % (July) = ₹50,000; C × 100 % (August) = ₹1,00,000.
+    // Oracle: frappe/crm issue #798: A ₹1,00,000 × 50 % (June) = ₹50,000; B × 50 % (July) = ₹50,000; C × 100 % (August)
+    // = ₹1,00,000.
     const deals = [
       deal({ currency: 'INR', amount: '100000', probability: 0.5, expectedCloseDate: '2026-06-15' }),
       deal({ currency: 'INR', amount: '100000', probability: 0.5, expectedCloseDate: '2026-07-15' }),
@@ -293,7 +295,7 @@ describe('period filtering validates the dates it compares', () => {
 });
 
 describe('ids from data never reach a prototype', () => {
-  it('stages called "__proto__" and "constructor" are ordinary keys through summarize, JSON, merge and finalize', () => {
+  it('stages "__proto__" and "constructor" are ordinary keys through summarize, JSON, merge and finalize', () => {
     // Computed by hand: 100.00 × 0.5 = 50.00 and 10.00 × 0.1 = 1.00 per stage; two such chunks: 100.00 and 2.00.
     const open = (id: string) => ({
       id,

@@ -142,3 +142,15 @@ describe('default pipeline data', () => {
     expect(Object.isFrozen(defaultDealPipelineSpec.transitions[0]?.roles)).toBe(true);
   });
 });
+
+describe('bad options and roles', () => {
+  it('dealOutcomeOf(null) and a pipeline without stages are INVALID_OPTION, not a TypeError', () => {
+    expect(caught(() => dealOutcomeOf(null as never)).code).toBe('INVALID_OPTION');
+    expect(caught(() => dealOutcome({ stage: 'demo' }, { pipeline: {} as never })).code).toBe('INVALID_OPTION');
+  });
+
+  it('roleHasPermission on a non-role is INVALID_INPUT', async () => {
+    const { roleHasPermission } = await import('../../src/model/index.js');
+    expect(caught(() => roleHasPermission(null as never, 'deal.advance')).code).toBe('INVALID_INPUT');
+  });
+});

@@ -25,7 +25,8 @@ const asOf = '2026-02-01T00:00:00Z';
 
 describe('agingDeals', () => {
   it('lists open entities past the threshold in their current stay, oldest first', () => {
-    // by hand as of Feb 1: a in proposal 12 d; b in discovery 31 d; c closed (never listed); d created later (ignored); e in demo 11 d
+    // by hand as of Feb 1: a in proposal 12 d; b in discovery 31 d; c closed (never listed);
+    // d created later (ignored); e in demo 11 d
     expect(agingDeals(deals, { pipeline: defaultDealPipeline, asOf, thresholdDays: 11 })).toEqual([
       { id: 'b', stage: 'discovery', enteredAt: '2026-01-01T00:00:00Z', daysInStage: 31, thresholdDays: 11 },
       { id: 'a', stage: 'proposal', enteredAt: '2026-01-20T00:00:00Z', daysInStage: 12, thresholdDays: 11 },

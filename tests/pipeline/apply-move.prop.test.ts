@@ -70,7 +70,7 @@ describe('time order is epoch order', () => {
         if (r.ok) {
           // the stay in onboarding is the difference of the epoch milliseconds
           expect(stageVisits(r.value.history)[0]!.ms).toBe(at.ms - last.ms);
-          expect(timeInStage(r.value.history, at.text)).toEqual({
+          expect(timeInStage(r.value.history, { asOf: at.text })).toEqual({
             onboarding: (at.ms - last.ms) / 86_400_000,
             active: 0,
           });
@@ -154,9 +154,9 @@ describe('inputs are never mutated', () => {
           ok: true,
           value: e,
         });
-        timeInStage(e.history, at);
+        timeInStage(e.history, { asOf: at });
         stageVisits(e.history, deepFreeze({ asOf: at }));
-        stageDurations(deepFreeze([e, e]), defaultDealPipeline, deepFreeze({ mode: 'visit' }));
+        stageDurations(deepFreeze([e, e]), { pipeline: defaultDealPipeline, ...deepFreeze({ mode: 'visit' }) });
         agingDeals(
           deepFreeze([e]),
           deepFreeze({ pipeline: defaultDealPipeline, asOf: at, thresholdDays: deepFreeze({ discovery: 1 }) }),

@@ -99,7 +99,8 @@ describe('convertLead', () => {
     expect(code(convertLead(working, { actor: sdr, at, deal }))).toBe('LEAD_NOT_QUALIFIED');
     const { ownerId: _o, ...noOwner } = deal;
     expect(code(convertLead(qualified, { actor: sdr, at, deal: noOwner }))).toBe('OWNER_REQUIRED');
-    // a lead without an owner has no SDR to credit as the deal's source (a Deal's sourceMemberId must be a non-empty id)
+    // a lead without an owner has no SDR to credit as the deal's source
+    // (a Deal's sourceMemberId must be a non-empty id)
     expect(code(convertLead({ ...qualified, ownerId: '' }, { actor: sdr, at, deal }))).toBe('OWNER_REQUIRED');
     const { accountId: _a, ...noAccount } = deal;
     expect(code(convertLead(qualified, { actor: sdr, at, deal: noAccount }))).toBe('ACCOUNT_REQUIRED');
@@ -122,7 +123,7 @@ describe('convertLead', () => {
       ),
     });
     const r = convertLead(qualified, { actor: sdr, at, deal, dealPipeline: strict });
-    expect(r.ok ? null : [r.error.code, r.error.missingFields]).toEqual(['GUARD_FAILED', ['territoryId']]);
+    expect(r.ok ? null : [r.error.code, r.error.details.missingFields]).toEqual(['GUARD_FAILED', ['territoryId']]);
   });
 
   it('throws on a malformed amount or date', () => {

@@ -56,7 +56,8 @@ describe('default pipelines', () => {
     },
   );
 
-  it('follow the phases: SDRs hand off, AEs and specialists advance, only AEs (and managers) close, customer success renews', () => {
+  // SDRs hand off, AEs and specialists advance, only AEs (and managers) close, customer success renews
+  it('follow the phases', () => {
     const movers = (p: DefinedPipeline, to: string) =>
       new Set(p.transitions.filter((t) => t.to === to).flatMap((t) => t.roles));
     expect(movers(defaultLeadPipeline, 'converted').has('sdr')).toBe(true);

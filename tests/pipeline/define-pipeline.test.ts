@@ -241,7 +241,7 @@ describe('definePipeline', () => {
       actor: { id: 'u', roleId: 'ae' },
       at,
     });
-    expect(r1.ok ? null : r1.error.missingFields).toEqual(['fields.budget', 'tags']);
+    expect(r1.ok ? null : r1.error.details.missingFields).toEqual(['fields.budget', 'tags']);
     const r2 = transition({ ...e, fields: { budget: 0 }, tags: ['x'] }, 'b', {
       pipeline: p,
       actor: { id: 'u', roleId: 'ae' },

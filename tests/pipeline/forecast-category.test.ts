@@ -1,5 +1,5 @@
 /**
- * A rep's forecast category survives stage changes (research/pipeline-forecast.md §6: users of
+ * A rep's forecast category survives stage changes (users of
  * Salesforce and HubSpot complain that moving a deal overwrote the category they had set).
  * Expected values follow from the default deal pipeline's stage table (src/pipeline/default-pipelines.ts):
  * discovery → pipeline, demo → pipeline, proposal → bestCase, negotiation → commit.

@@ -44,7 +44,7 @@ describe('replayHistory', () => {
     const first = ev(null, 'discovery', '2026-01-01T00:00:00Z');
     const err = (h: ReturnType<typeof ev>[]) => {
       const r = replayHistory(base, h, { pipeline: defaultDealPipeline });
-      return r.ok ? null : [r.error.code, r.error.index];
+      return r.ok ? null : [r.error.code, r.error.details.index];
     };
     expect(err([ev('discovery', 'demo', '2026-01-01T00:00:00Z')])).toEqual(['TRANSITION_NOT_ALLOWED', 0]);
     expect(err([ev(null, 'demo', '2026-01-01T00:00:00Z')])).toEqual(['TRANSITION_NOT_ALLOWED', 0]);
@@ -111,7 +111,8 @@ describe('enterPipeline', () => {
   it('gives a deal its start stage defaults, keeping a manual probability', () => {
     const actor = { id: 'a', roleId: 'account-executive' };
     const r = enterPipeline(base, { pipeline: defaultDealPipeline, actor, at: '2026-01-01T00:00:00Z' });
-    expect(r.ok && [r.value.stage, (r.value as { probability?: number }).probability]).toEqual(['discovery', 0.1]); // the documented table: discovery 0.1
+    // the documented table: discovery 0.1
+    expect(r.ok && [r.value.stage, (r.value as { probability?: number }).probability]).toEqual(['discovery', 0.1]);
     const m = enterPipeline(base, {
       pipeline: defaultDealPipeline,
       actor,

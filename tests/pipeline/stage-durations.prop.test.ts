@@ -52,13 +52,15 @@ describe('stage duration summaries', () => {
         }
         let summaries = chunks.map(
           (c) =>
-            JSON.parse(JSON.stringify(summarizeStageDurations(c, defaultDealPipeline, { mode }))) as ReturnType<
-              typeof summarizeStageDurations
-            >,
+            JSON.parse(
+              JSON.stringify(summarizeStageDurations(c, { pipeline: defaultDealPipeline, mode })),
+            ) as ReturnType<typeof summarizeStageDurations>,
         );
         if (reverse) summaries = summaries.reverse();
         const merged = summaries.reduce((a, b) => mergeStageDurations(a, b));
-        expect(finalizeStageDurations(merged)).toEqual(stageDurations(entities, defaultDealPipeline, { mode }));
+        expect(finalizeStageDurations(merged)).toEqual(
+          stageDurations(entities, { pipeline: defaultDealPipeline, mode }),
+        );
       }),
       { numRuns: 200 },
     );
@@ -67,9 +69,9 @@ describe('stage duration summaries', () => {
   it('does not depend on entity order; cumulative counts ≤ visit counts; no NaN', () => {
     fc.assert(
       fc.property(entitiesArb, (entities) => {
-        const a = stageDurations(entities, defaultDealPipeline);
-        expect(stageDurations([...entities].reverse(), defaultDealPipeline)).toEqual(a);
-        const v = stageDurations(entities, defaultDealPipeline, { mode: 'visit' });
+        const a = stageDurations(entities, { pipeline: defaultDealPipeline });
+        expect(stageDurations([...entities].reverse(), { pipeline: defaultDealPipeline })).toEqual(a);
+        const v = stageDurations(entities, { pipeline: defaultDealPipeline, mode: 'visit' });
         a.forEach((s, i) => {
           expect(s.count).toBeLessThanOrEqual(v[i]!.count);
           for (const x of [s.meanDays, s.medianDays, s.p90Days])

@@ -57,7 +57,7 @@ const byStage = (xs: ReturnType<typeof stageDurations>) => Object.fromEntries(xs
 
 describe('stageDurations', () => {
   it('cumulative per stage (default): one sample per entity that has left the stage', () => {
-    const s = byStage(stageDurations(deals, defaultDealPipeline));
+    const s = byStage(stageDurations(deals, { pipeline: defaultDealPipeline }));
     // samples: discovery [3, 4, 1, 7]; demo [7, 3] (d3 and d4 are still in demo); proposal [2.5, 3]; negotiation [10]
     // mean, median, p90 from numpy 1.26: np.mean, np.quantile(x, 0.5), np.quantile(x, 0.9) (method 'linear' = R type 7)
     expect(s['discovery']).toMatchObject({ count: 4, meanDays: 3.75, medianDays: 3.5 });
@@ -72,7 +72,7 @@ describe('stageDurations', () => {
   });
 
   it('per visit: one sample per completed visit', () => {
-    const s = byStage(stageDurations(deals, defaultDealPipeline, { mode: 'visit' }));
+    const s = byStage(stageDurations(deals, { pipeline: defaultDealPipeline, mode: 'visit' }));
     // samples: discovery [1, 2, 3, 4, 5]; demo [1, 3, 7]; proposal [1, 2, 2.5]; numpy as above
     expect(s['discovery']).toMatchObject({ count: 5, meanDays: 3, medianDays: 3 });
     expect(s['discovery']!.p90Days).toBeCloseTo(4.6, 12);
@@ -84,31 +84,44 @@ describe('stageDurations', () => {
   });
 
   it('lists stages in pipeline order; empty input gives zero counts', () => {
-    expect(stageDurations([], defaultDealPipeline).map((x) => [x.stage, x.count])).toEqual(
+    expect(stageDurations([], { pipeline: defaultDealPipeline }).map((x) => [x.stage, x.count])).toEqual(
       defaultDealPipeline.stages.map((s) => [s.id, 0]),
     );
   });
 
   it('summaries merge to the whole and survive JSON', () => {
-    const whole = summarizeStageDurations(deals, defaultDealPipeline);
+    const whole = summarizeStageDurations(deals, { pipeline: defaultDealPipeline });
     const parts = [deals.slice(0, 2), deals.slice(2)].map(
-      (c) => JSON.parse(JSON.stringify(summarizeStageDurations(c, defaultDealPipeline))) as typeof whole,
+      (c) => JSON.parse(JSON.stringify(summarizeStageDurations(c, { pipeline: defaultDealPipeline }))) as typeof whole,
     );
     expect(mergeStageDurations(parts[0]!, parts[1]!)).toEqual(whole);
-    expect(finalizeStageDurations(whole)).toEqual(stageDurations(deals, defaultDealPipeline));
+    expect(finalizeStageDurations(whole)).toEqual(stageDurations(deals, { pipeline: defaultDealPipeline }));
   });
 
   it('throws on mismatched summaries, unknown stages, disordered histories, unknown mode', () => {
-    const a = summarizeStageDurations(deals, defaultDealPipeline);
-    const b = summarizeStageDurations(deals, defaultDealPipeline, { mode: 'visit' });
-    expect(() => mergeStageDurations(a, b)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    const a = summarizeStageDurations(deals, { pipeline: defaultDealPipeline });
+    const b = summarizeStageDurations(deals, { pipeline: defaultDealPipeline, mode: 'visit' });
+    expect(() => mergeStageDurations(a, b)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'b.mode' }),
+    );
     expect(() => mergeStageDurations(a, null as never)).toThrowError(
-      expect.objectContaining({ code: 'INVALID_INPUT', field: 'b' }),
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'b' }),
     );
     expect(() => finalizeStageDurations({} as never)).toThrowError(
-      expect.objectContaining({ code: 'INVALID_INPUT', field: 'summary' }),
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'summary.kind' }),
     );
-    expect(() => stageDurations([chain('x', [['won', 0]])], defaultDealPipeline)).toThrowError(
+    // a summary that came back with durations as strings, or out of order, is refused, not merged
+    const json = JSON.parse(JSON.stringify(a)) as { samples: Record<string, unknown[]> };
+    const broken = { ...json, samples: { ...json.samples, discovery: ['86400000'] } } as never;
+    expect(() => mergeStageDurations(a, broken)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'b.samples["discovery"][0]' }),
+    );
+    const unsorted = { ...json, samples: { ...json.samples, discovery: [5, 1] } } as never;
+    expect(() => finalizeStageDurations(unsorted)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_SUMMARY', field: 'summary.samples["discovery"][1]' }),
+    );
+    expect(finalizeStageDurations(JSON.parse(JSON.stringify(a)))).toEqual(finalizeStageDurations(a));
+    expect(() => stageDurations([chain('x', [['won', 0]])], { pipeline: defaultDealPipeline })).toThrowError(
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities[0].history[0].to' }),
     );
     expect(() =>
@@ -119,19 +132,21 @@ describe('stageDurations', () => {
             ['demo', 1],
           ]),
         ],
-        defaultDealPipeline,
+        { pipeline: defaultDealPipeline },
       ),
     ).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() =>
-      stageDurations([{ id: 'x', history: [{ ...ev(null, 'discovery', 0), at: '2026-01-01' }] }], defaultDealPipeline),
+      stageDurations([{ id: 'x', history: [{ ...ev(null, 'discovery', 0), at: '2026-01-01' }] }], {
+        pipeline: defaultDealPipeline,
+      }),
     ).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
-    expect(() => stageDurations(deals, defaultDealPipeline, { mode: 'visits' as never })).toThrowError(
-      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    expect(() => stageDurations(deals, { pipeline: defaultDealPipeline, mode: 'visits' as never })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.mode' }),
     );
-    expect(() => stageDurations([null as never], defaultDealPipeline)).toThrowError(
+    expect(() => stageDurations([null as never], { pipeline: defaultDealPipeline })).toThrowError(
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities[0]' }),
     );
-    expect(() => stageDurations({} as never, defaultDealPipeline)).toThrowError(
+    expect(() => stageDurations({} as never, { pipeline: defaultDealPipeline })).toThrowError(
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities' }),
     );
   });

@@ -12,14 +12,18 @@ const history = [
 describe('timeInStage', () => {
   it('sums visits per stage in elapsed 24-hour days, counting the current stage until asOf', () => {
     // by hand: new 23 h = 23/24 d; working 4 d + (2026-04-15T07:00Z − 04-12T19:00Z = 2.5 d) = 6.5 d; nurture 10.5 d
-    expect(timeInStage(history, '2026-04-15T07:00:00Z')).toEqual({ new: 23 / 24, working: 6.5, nurture: 10.5 });
+    expect(timeInStage(history, { asOf: '2026-04-15T07:00:00Z' })).toEqual({
+      new: 23 / 24,
+      working: 6.5,
+      nurture: 10.5,
+    });
   });
 
   it('ignores events after asOf and gives {} before the first event', () => {
     // as of 2026-03-31T07:00Z: new 23/24 d, working 2 d
-    expect(timeInStage(history, '2026-03-31T07:00:00Z')).toEqual({ new: 23 / 24, working: 2 });
-    expect(timeInStage(history, '2026-01-01T00:00:00Z')).toEqual({});
-    expect(timeInStage([], '2026-01-01T00:00:00Z')).toEqual({});
+    expect(timeInStage(history, { asOf: '2026-03-31T07:00:00Z' })).toEqual({ new: 23 / 24, working: 2 });
+    expect(timeInStage(history, { asOf: '2026-01-01T00:00:00Z' })).toEqual({});
+    expect(timeInStage([], { asOf: '2026-01-01T00:00:00Z' })).toEqual({});
   });
 
   it('compares instants by epoch, not text; same-instant events and a stage entered at asOf count 0', () => {
@@ -30,26 +34,30 @@ describe('timeInStage', () => {
       ev('working', 'qualified', '2026-01-01T01:00:00-05:00'),
     ];
     // by hand: new 00:00Z → 06:00Z = 0.25 d; working 06:00Z → 06:00Z (same instant) = 0; qualified entered at asOf = 0
-    expect(timeInStage(h, '2026-01-01T06:00:00Z')).toEqual({ new: 0.25, working: 0, qualified: 0 });
+    expect(timeInStage(h, { asOf: '2026-01-01T06:00:00Z' })).toEqual({ new: 0.25, working: 0, qualified: 0 });
   });
 
   it('keeps a "__proto__" stage as an own key', () => {
     const h = [ev(null, '__proto__', '2026-01-01T00:00:00Z')];
     // by hand: one day in the stage
-    expect(Object.entries(timeInStage(h, '2026-01-02T00:00:00Z'))).toEqual([['__proto__', 1]]);
+    expect(Object.entries(timeInStage(h, { asOf: '2026-01-02T00:00:00Z' }))).toEqual([['__proto__', 1]]);
   });
 
   it('throws on a disordered history or a malformed instant', () => {
-    expect(() => timeInStage([history[1]!, history[0]!], '2026-04-15T07:00:00Z')).toThrowError(
+    expect(() => timeInStage([history[1]!, history[0]!], { asOf: '2026-04-15T07:00:00Z' })).toThrowError(
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'history[1].at' }),
     );
-    expect(() => timeInStage(history, '2026-04-15')).toThrowError(
-      expect.objectContaining({ code: 'INVALID_DATE', field: 'asOf' }),
+    expect(() => timeInStage(history, { asOf: '2026-04-31' })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_DATE', field: 'options.asOf' }),
     );
-    expect(() => timeInStage([null as never], '2026-04-15T00:00:00Z')).toThrowError(
+    // a date means the end of that day in UTC, as everywhere in the library
+    expect(timeInStage(history, { asOf: '2026-04-15' })).toEqual(
+      timeInStage(history, { asOf: '2026-04-15T23:59:59.999Z' }),
+    );
+    expect(() => timeInStage([null as never], { asOf: '2026-04-15T00:00:00Z' })).toThrowError(
       expect.objectContaining({ code: 'INVALID_INPUT' }),
     );
-    expect(() => timeInStage('x' as never, '2026-04-15T00:00:00Z')).toThrowError(
+    expect(() => timeInStage('x' as never, { asOf: '2026-04-15T00:00:00Z' })).toThrowError(
       expect.objectContaining({ code: 'INVALID_INPUT' }),
     );
   });

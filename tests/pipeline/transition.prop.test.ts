@@ -22,9 +22,8 @@ import {
   transition,
   type DefinedPipeline,
   type StagedEntity,
-  type TransitionError,
 } from '../../src/pipeline/index.js';
-import type { Result } from '../../src/core/index.js';
+import type { Result, RevopsError } from '../../src/core/index.js';
 
 const ROLES = [
   'sdr',
@@ -90,12 +89,7 @@ function baseEntity(p: DefinedPipeline): StagedEntity & Record<string, unknown> 
 }
 
 /** Applies an attempt; returns the result and the instant used. */
-function attempt(
-  p: DefinedPipeline,
-  e: StagedEntity,
-  a: Attempt,
-  lastMs: number,
-): Result<StagedEntity, TransitionError> {
+function attempt(p: DefinedPipeline, e: StagedEntity, a: Attempt, lastMs: number): Result<StagedEntity, RevopsError> {
   const candidates = p.transitions.filter((t) => t.from === e.stage);
   const t = a.plausible && candidates.length > 0 ? candidates[a.pick % candidates.length]! : undefined;
   const stage = t ? p.stages.find((s) => s.id === t.to)! : p.stages[a.to % p.stages.length]!;
@@ -172,7 +166,7 @@ describe('random sequences of attempted moves', () => {
               e = r.value;
               lastMs = Date.parse(e.history.at(-1)!.at);
             } else {
-              expect(r.error.entityId).toBe(e.id);
+              expect(r.error.details.entityId).toBe(e.id);
             }
           }
           expect(allowedByDefinition(p, e.history)).toBeNull();
@@ -183,7 +177,7 @@ describe('random sequences of attempted moves', () => {
           expect(replayHistory(baseEntity(p), e.history, { pipeline: p })).toEqual({ ok: true, value: e });
           // time in stage sums to the age
           const asOf = instant(lastMs + extraMs, ['Z', 0]);
-          const total = Object.values(timeInStage(e.history, asOf)).reduce((s, x) => s + x, 0);
+          const total = Object.values(timeInStage(e.history, { asOf: asOf })).reduce((s, x) => s + x, 0);
           const age = (lastMs + extraMs - T0) / DAY;
           expect(Math.abs(total - age)).toBeLessThanOrEqual(1e-9 * Math.max(1, age));
           // deal invariants: won ⇒ 1/closed, lost ⇒ 0/omitted with its reason, open stage ⇒ probability in [0, 1]
@@ -275,7 +269,8 @@ class MoveCommand implements fc.Command<Model, Real> {
     }
   }
   toString(): string {
-    return `${this.isReopen ? 'reopen' : `→${this.to}`} by ${this.role} +${this.dtMinutes}m${this.reason ? ' with reason' : ''}${this.setDate ? ' +date' : ''}`;
+    const extra = `${this.reason ? ' with reason' : ''}${this.setDate ? ' +date' : ''}`;
+    return `${this.isReopen ? 'reopen' : `→${this.to}`} by ${this.role} +${this.dtMinutes}m${extra}`;
   }
 }
 

@@ -11,9 +11,8 @@ import {
   transition,
   type PipelineSpec,
   type StagedEntity,
-  type TransitionError,
 } from '../../src/pipeline/index.js';
-import type { Result } from '../../src/core/index.js';
+import { type Result, RevopsError } from '../../src/core/index.js';
 
 const sdr = { id: 'm-sam', roleId: 'sdr' };
 const bdr = { id: 'm-bo', roleId: 'bdr' };
@@ -25,11 +24,11 @@ const manager = { id: 'm-max', roleId: 'sales-manager' };
 const assistant = { id: 'm-asa', roleId: 'assistant-sales-manager' };
 const ops = { id: 'm-ops', roleId: 'sales-operations' };
 
-function value<T>(r: Result<T, TransitionError>): T {
+function value<T>(r: Result<T, RevopsError>): T {
   if (!r.ok) throw new Error(`refused: ${r.error.code} ${r.error.message}`);
   return r.value;
 }
-function code<T>(r: Result<T, TransitionError>): string {
+function code<T>(r: Result<T, RevopsError>): string {
   return r.ok ? 'ok' : r.error.code;
 }
 
@@ -80,7 +79,8 @@ describe('the three phases, end to end, with each role', () => {
     d = value(transition(d, 'demo', { ...deal, actor: specialist, at: '2026-01-20T17:00:00Z' }));
     d = value(transition(d, 'proposal', { ...deal, actor: ae, at: '2026-02-03T17:00:00Z' }));
     d = value(transition(d, 'negotiation', { ...deal, actor: specialist, at: '2026-02-20T17:00:00Z' }));
-    expect([d.probability, d.forecastCategory]).toEqual([0.8, 'commit']); // the documented table: negotiation 0.8 / commit
+    // the documented table: negotiation 0.8 / commit
+    expect([d.probability, d.forecastCategory]).toEqual([0.8, 'commit']);
     d = value(transition(d, 'closed-won', { ...deal, actor: ae, at: '2026-03-02T23:30:00-08:00' }));
     // Won: probability 1, closed; closeDate is the date of `at` in its own offset (-08:00), not UTC's 03-03.
     expect([d.stage, d.probability, d.forecastCategory, d.closeDate]).toEqual([
@@ -218,7 +218,8 @@ describe('refusals', () => {
     // 11:00+01:00 is 10:00Z, the same instant as the last event: allowed.
     expect(code(transition(deal, 'proposal', { ...opts, at: '2026-03-01T11:00:00+01:00' }))).toBe('ok');
     expect(code(transition(deal, 'proposal', { ...opts, at: '2026-03-01T10:30:00+01:00' }))).toBe('TIME_TRAVEL');
-    // +09:00 is compared by epoch, not as text: 18:59:59+09:00 is 09:59:59Z (before), 19:00:01+09:00 is 10:00:01Z (after)
+    // +09:00 is compared by epoch, not as text: 18:59:59+09:00 is 09:59:59Z (before),
+    // 19:00:01+09:00 is 10:00:01Z (after)
     expect(code(transition(deal, 'proposal', { ...opts, at: '2026-03-01T18:59:59+09:00' }))).toBe('TIME_TRAVEL');
     expect(code(transition(deal, 'proposal', { ...opts, at: '2026-03-01T19:00:01+09:00' }))).toBe('ok');
     // millisecond precision: .0001 and .0009 past 10:00Z are both the last event's millisecond, so not earlier than it
@@ -232,14 +233,14 @@ describe('refusals', () => {
     const r = transition(won, 'negotiation', { ...opts, actor: manager, at: '2026-03-11T10:00:00Z' });
     expect(r).toEqual({
       ok: false,
-      error: {
+      error: expect.objectContaining({
+        name: 'RevopsError',
         code: 'CLOSED',
         message: expect.stringContaining('reopen'),
-        entityId: 'd-9',
-        from: 'closed-won',
-        to: 'negotiation',
-      },
+        details: { entityId: 'd-9', from: 'closed-won', to: 'negotiation' },
+      }),
     });
+    expect(r.ok ? null : r.error).toBeInstanceOf(RevopsError);
   });
 
   it('TRANSITION_NOT_ALLOWED: no such transition', () => {
@@ -259,7 +260,7 @@ describe('refusals', () => {
     // chief-executive is no role of the catalogue: refused like any role the move does not list
     for (const actor of [sdr, bdr, specialist, cs, service, ops, { id: 'm-ceo', roleId: 'chief-executive' }]) {
       const r = transition(deal, 'closed-won', { ...opts, actor });
-      expect(r.ok ? null : [r.error.code, r.error.roleId, r.error.allowedRoles]).toEqual([
+      expect(r.ok ? null : [r.error.code, r.error.details.roleId, r.error.details.allowedRoles]).toEqual([
         'ROLE_NOT_PERMITTED',
         actor.roleId,
         ['account-executive', 'sales-manager', 'assistant-sales-manager'],
@@ -289,7 +290,10 @@ describe('refusals', () => {
   it('GUARD_FAILED lists the missing fields, after changes', () => {
     const { expectedCloseDate: _omit, ...noDate } = deal;
     const r = transition(noDate, 'closed-won', opts);
-    expect(r.ok ? null : [r.error.code, r.error.missingFields]).toEqual(['GUARD_FAILED', ['expectedCloseDate']]);
+    expect(r.ok ? null : [r.error.code, r.error.details.missingFields]).toEqual([
+      'GUARD_FAILED',
+      ['expectedCloseDate'],
+    ]);
     // The same move with the field supplied as a change passes, and the change is recorded.
     const ok = value(transition(noDate, 'closed-won', { ...opts, changes: { expectedCloseDate: '2026-03-10' } }));
     const last: StageEvent | undefined = ok.history.at(-1);
@@ -302,7 +306,7 @@ describe('refusals', () => {
       history: [{ ...newLead.history[0]!, to: 'qualified' }],
     };
     const g = transition(q, 'converted', { pipeline: defaultLeadPipeline, actor: sdr, at: opts.at });
-    expect(g.ok ? null : g.error.missingFields).toEqual(['accountId', 'convertedDealId']);
+    expect(g.ok ? null : g.error.details.missingFields).toEqual(['accountId', 'convertedDealId']);
   });
 
   it('NOT_CLOSED and REOPEN_NOT_ALLOWED', () => {
@@ -323,7 +327,7 @@ describe('refusals', () => {
       reopen: { roles: ['sales-manager'], toStage: 'a' },
     });
     const g = reopen(won, { pipeline: guarded, actor: manager, at: opts.at, reason: 'x' });
-    expect(g.ok ? null : [g.error.code, g.error.missingFields]).toEqual(['GUARD_FAILED', ['renewalTerm']]);
+    expect(g.ok ? null : [g.error.code, g.error.details.missingFields]).toEqual(['GUARD_FAILED', ['renewalTerm']]);
   });
 });
 
@@ -345,7 +349,8 @@ describe('derived fields and the probability rule', () => {
   it('a stage-default probability follows the stage; a manual override survives stage changes until closing', () => {
     expect(value(transition(base, 'demo', opts)).probability).toBe(0.2); // the documented table: demo 0.2
     const manual = value(transition(base, 'demo', { ...opts, changes: { probability: 0.35 } }));
-    expect([manual.probability, manual.probabilitySource]).toEqual([0.35, 'manual']); // the override given, marked manual
+    // the override given, marked manual
+    expect([manual.probability, manual.probabilitySource]).toEqual([0.35, 'manual']);
     const next = value(transition(manual, 'proposal', { ...opts, at: '2026-07-03T10:00:00Z' }));
     // kept, while the forecast category follows the stage (proposal: bestCase)
     expect([next.probability, next.probabilitySource, next.forecastCategory]).toEqual([0.35, 'manual', 'bestCase']);
@@ -359,7 +364,8 @@ describe('derived fields and the probability rule', () => {
         changes: { probability: 0.42, probabilitySource: 'model', forecastCategory: 'commit' },
       }),
     );
-    expect([model.probability, model.probabilitySource, model.forecastCategory]).toEqual([0.42, 'model', 'commit']); // all three as given in changes
+    // all three as given in changes
+    expect([model.probability, model.probabilitySource, model.forecastCategory]).toEqual([0.42, 'model', 'commit']);
     const won = value(transition(value(transition(manual, 'proposal', opts)), 'closed-won', opts));
     expect([won.probability, won.probabilitySource]).toEqual([1, 'stage']);
   });
@@ -385,7 +391,8 @@ describe('derived fields and the probability rule', () => {
 });
 
 describe('types', () => {
-  it('a plain definition is not a DefinedPipeline: only definePipeline output compiles; a defined pipeline is a model Pipeline', () => {
+  // only definePipeline output compiles; a defined pipeline is a model Pipeline
+  it('a plain definition is not a DefinedPipeline', () => {
     const spec: PipelineSpec = {
       id: 'p',
       name: 'P',
