@@ -51,11 +51,11 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   const byRole = new Map<string, string[]>();
   for (const m of org.members) byRole.set(m.roleId, [...(byRole.get(m.roleId) ?? []), m.name]);
   for (const [role, names] of byRole) print(`  ${pad(role, 26)} ${names.join(', ')}`);
+  const accountsIn = (id: string) => org.accounts.filter((a) => a.territoryId === id).length;
+  print(`Territories: ${org.territories.map((t) => `${t.name} (${accountsIn(t.id)} accounts)`).join(', ')}`);
   print(
-    `Territories: ${org.territories.map((t) => `${t.name} (${org.accounts.filter((a) => a.territoryId === t.id).length} accounts)`).join(', ')}`,
-  );
-  print(
-    `Leads: ${org.leads.length}   Deals: ${org.deals.length}   Activities: ${org.activities.length}   Subscription rows: ${org.subscriptions.length}   Quotas: ${org.quotas.length}`,
+    `Leads: ${org.leads.length}   Deals: ${org.deals.length}   Activities: ${org.activities.length}   ` +
+      `Subscription rows: ${org.subscriptions.length}   Quotas: ${org.quotas.length}`,
   );
 
   // ── pipeline ──────────────────────────────────────────────────────────────
@@ -103,7 +103,8 @@ export function runDemo(org: SampleOrganisation, print: Print): void {
   const leadRate = conversionRate(converted, resolvedLeads);
   const leadCi = wilsonInterval(converted, resolvedLeads, { confidence: 0.95 });
   print(
-    `  leads converted: ${converted} of ${resolvedLeads} resolved = ${pct(leadRate)} (95% Wilson interval ${pct(leadCi.lower)} – ${pct(leadCi.upper)})`,
+    `  leads converted: ${converted} of ${resolvedLeads} resolved = ${pct(leadRate)} ` +
+      `(95% Wilson interval ${pct(leadCi.lower)} – ${pct(leadCi.upper)})`,
   );
   const leadFunnel = funnel(org.leads, { pipeline: defaultLeadPipeline, stages: ['new', 'working', 'qualified'] });
   print(`  lead funnel: ${leadFunnel.rows.map((r) => `${r.stageId} ${r.reached}`).join(' → ')}`);

@@ -35,6 +35,7 @@ import {
   summaryDecimal,
   summaryIds,
   ZERO,
+  mergeGroupStates,
 } from './internal.js';
 
 const CATEGORIES: readonly ForecastCategory[] = ['closed', 'commit', 'bestCase', 'pipeline', 'omitted'];
@@ -335,15 +336,7 @@ export function mergeForecastByCategory(a: CategorySummary, b: CategorySummary):
   sameParameter(x.groupBy, y.groupBy, 'groupBy');
   if (x.currency !== null && y.currency !== null) assertSameCurrency(x.currency, y.currency);
   const ids = mergeIds(x.ids, y.ids);
-  let groups: Record<string, CategorySums> | null = null;
-  if (x.groups !== null && y.groups !== null) {
-    groups = {};
-    const xs = x.groups;
-    const ys = y.groups;
-    for (const key of [...new Set([...xs.keys(), ...ys.keys()])].sort()) {
-      setOwn(groups, key, printAcc(addSums(xs.get(key), ys.get(key))));
-    }
-  }
+  const groups = mergeGroupStates(x.groups, y.groups, (a, b) => printAcc(addSums(a, b)));
   return {
     kind: 'forecastByCategory',
     version: 1,

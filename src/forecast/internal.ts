@@ -180,6 +180,22 @@ export function setOwn<T>(record: Record<string, T>, key: string, value: T): voi
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/**
+ * Merges the per-group states of two summaries key by key (keys sorted; a key on one side only is
+ * merged with `undefined`); `null` when either summary is ungrouped. @internal
+ */
+export function mergeGroupStates<S, P>(
+  xs: ReadonlyMap<string, S> | null,
+  ys: ReadonlyMap<string, S> | null,
+  merge: (x: S | undefined, y: S | undefined) => P,
+): Record<string, P> | null {
+  if (xs === null || ys === null) return null;
+  const groups: Record<string, P> = {};
+  for (const key of [...new Set([...xs.keys(), ...ys.keys()])].sort())
+    setOwn(groups, key, merge(xs.get(key), ys.get(key)));
+  return groups;
+}
+
 /** Own-property lookup in a record keyed by data (`constructor` or `__proto__` are not inherited). @internal */
 export function getOwn<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;

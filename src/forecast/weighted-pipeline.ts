@@ -39,6 +39,7 @@ import {
   summaryDecimal,
   summaryIds,
   ZERO,
+  mergeGroupStates,
 } from './internal.js';
 
 /** Options of {@link weightedPipeline} and {@link summarizeWeightedPipeline}. */
@@ -369,15 +370,7 @@ export function mergeWeightedPipeline(a: WeightedPipelineSummary, b: WeightedPip
   sameParameter(x.probabilities, y.probabilities, 'probabilities');
   if (x.currency !== null && y.currency !== null) assertSameCurrency(x.currency, y.currency);
   const ids = mergeIds(x.ids, y.ids);
-  let groups: Record<string, WeightedPipelineSummaryPart> | null = null;
-  if (x.groups !== null && y.groups !== null) {
-    groups = {};
-    const xs = x.groups;
-    const ys = y.groups;
-    for (const key of [...new Set([...xs.keys(), ...ys.keys()])].sort()) {
-      setOwn(groups, key, printPart(mergeParts(xs.get(key), ys.get(key))));
-    }
-  }
+  const groups = mergeGroupStates(x.groups, y.groups, (a, b) => printPart(mergeParts(a, b)));
   return {
     kind: 'weightedPipeline',
     version: 1,

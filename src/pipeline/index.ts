@@ -35,6 +35,7 @@ export {
   type StageVisit,
   type StageVisitsOptions,
   type HistoryHolder,
+  type TimeInStageOptions,
 } from './time-in-stage.js';
 export {
   stageDurations,
