@@ -15,7 +15,7 @@ import {
   MoneySchema,
 } from './common.js';
 import { defaultDealPipelineSpec } from './default-pipelines.js';
-import { got, guarded, toRevopsError } from './parse.js';
+import { got, guarded, listIssues, toRevopsError } from './parse.js';
 import type { Pipeline, PipelineStage } from './pipeline.js';
 import { DealTypeSchema, ForecastCategorySchema, SegmentSchema } from './segment.js';
 import { StageEventSchema } from './stage-event.js';
@@ -114,9 +114,9 @@ function findStage(pipeline: Pipeline, stage: unknown): PipelineStage | undefine
 
 function refuse(input: unknown, problems: readonly Problem[]): RevopsError {
   const issues = problems.map((p) => ({ path: p.path, message: p.message, code: 'custom' }));
-  const lines = problems.map((p) => `${p.path.join('.')}: ${p.message}`);
-  return new RevopsError('INVALID_INPUT', `Invalid Deal: ${lines.join('; ')}`, {
-    field: problems[0]?.path.join('.') ?? 'Deal',
+  const paths = problems.map((p) => p.path.join('.'));
+  return new RevopsError('INVALID_INPUT', `Invalid Deal: ${listIssues(paths, problems)}`, {
+    field: paths[0] ?? 'Deal',
     value: input,
     issues,
   });

@@ -8,7 +8,6 @@ export const NOT_YET: Readonly<Record<string, string>> = {
   'core.toRateColumn': 'a column that is undefined: TypeError reading length',
   'core.daysInMonth': 'a month given as the string "2" accepted with a changed result (silent)',
   'pipeline.stageDurations': 'a pipeline that is a proxy answering 1 to every read: TypeError reading keys',
-  'metrics.summarizeAverageDealSize': 'options null: TypeError reading outcome',
   'import.importLeads': 'a rejected row echoes NaN in problems[].value (an input array [NaN])',
   'import.importQuotas': 'a rejected row echoes NaN in problems[].value',
   'import.importDeals': 'columns.accountId = [NaN] gives problems[].column NaN',
@@ -16,10 +15,7 @@ export const NOT_YET: Readonly<Record<string, string>> = {
   'import.importCredits': 'rows nested 10,000 arrays deep overflow the stack (RangeError)',
   'commission.payoutCurve':
     'options a Set or a cyclic object: TypeError reading amount; attainments as numeric strings accepted (silent)',
-  'metrics.territoryBalance': 'annualSpend.amount given as a number: TypeError (a.charCodeAt)',
-  'metrics.assignAccountTiers': 'accounts array with its own constructor key: TypeError (species)',
   'pipeline.definePipeline': 'stages array with its own constructor key: TypeError (species)',
-  'retention.quickRatio': 'options null: TypeError reading preset',
   'forecast.seasonalNaiveMethod→': 'series values as numeric strings accepted (silent); [NaN] in the series gives NaN',
   'commission.explainStatement':
     'a statement whose proration numerator is the string "31" is worded as prorated (silent)',
