@@ -21,14 +21,17 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#
 main{max-width:980px;margin:0 auto;padding:24px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d5dde6;padding-bottom:4px}
 h3{font-size:15px;margin:16px 0 6px}.sub{color:#5a6b7b;margin:0 0 12px}
-.cards{display:flex;flex-wrap:wrap;gap:10px;margin:10px 0}.card{background:#fff;border:1px solid #d5dde6;border-radius:6px;padding:8px 12px;min-width:150px}
+.cards{display:flex;flex-wrap:wrap;gap:10px;margin:10px 0}
+.card{background:#fff;border:1px solid #d5dde6;border-radius:6px;padding:8px 12px;min-width:150px}
 .card b{display:block;font-size:17px}.card span{color:#5a6b7b;font-size:12px}
 table{border-collapse:collapse;background:#fff;margin:6px 0;font-variant-numeric:tabular-nums}
-th,td{border:1px solid #d5dde6;padding:3px 8px;text-align:right}th{background:#eef2f6}td:first-child,th:first-child{text-align:left}
+th,td{border:1px solid #d5dde6;padding:3px 8px;text-align:right}
+th{background:#eef2f6}td:first-child,th:first-child{text-align:left}
 figure{background:#fff;border:1px solid #d5dde6;border-radius:6px;margin:10px 0;padding:8px;overflow-x:auto}
 figcaption{font-weight:600;margin-bottom:4px}svg{max-width:100%;height:auto;font-size:11px}
 svg .grid{stroke:#e3e8ee}svg .tick{fill:#5a6b7b}svg .label{fill:#1b2733}svg .value{fill:#1b2733}
-svg rect.mark{fill:#3f7cc0}svg rect.mark.up{fill:#2e9d62}svg rect.mark.down{fill:#cc4b4b}svg rect.mark.total{fill:#3f7cc0}
+svg rect.mark{fill:#3f7cc0}svg rect.mark.up{fill:#2e9d62}
+svg rect.mark.down{fill:#cc4b4b}svg rect.mark.total{fill:#3f7cc0}
 svg .interval{stroke:#3f7cc0;stroke-width:3;stroke-linecap:round;opacity:.5}svg .dot{fill:#1c4f8a}
 svg .line{fill:none;stroke:#1c4f8a;stroke-width:2}svg .line.forecast{stroke-dasharray:5 3}
 svg circle.mark{fill:#1c4f8a}svg .band95{fill:#3f7cc0;opacity:.15}svg .band80{fill:#3f7cc0;opacity:.3}
@@ -37,6 +40,9 @@ pre{white-space:pre-wrap;background:#fff;border:1px solid #d5dde6;border-radius:
 .note{color:#5a6b7b}.bad{color:#a12a2a}
 @media print{body{background:#fff}figure,.card,table,pre{break-inside:avoid}}
 `;
+
+const interval95 = (r: { lower: number | null; upper: number | null }): string =>
+  `95% interval ${pct(r.lower)} – ${pct(r.upper)}`;
 
 const card = (label: string, value: string) => `<div class="card"><span>${esc(label)}</span><b>${esc(value)}</b></div>`;
 
@@ -122,7 +128,8 @@ export function renderHtml(report: Report): string {
     }
     parts.push(
       `<p class="note">${esc(
-        `Monte Carlo, ${s.runs} runs (seed "${s.seed}"), ${s.deals} open deals: P10 ${approxMoney(s.p10, s.currency)}, ` +
+        `Monte Carlo, ${s.runs} runs (seed "${s.seed}"), ${s.deals} open deals: ` +
+          `P10 ${approxMoney(s.p10, s.currency)}, ` +
           `P50 ${approxMoney(s.p50, s.currency)}, P90 ${approxMoney(s.p90, s.currency)} more to book.`,
       )}</p>`,
     );
@@ -165,9 +172,7 @@ export function renderHtml(report: Report): string {
     );
     if (fu.leadConversion !== null) {
       const l = fu.leadConversion;
-      parts.push(
-        `<p>${esc(`Leads converted: ${pct(l.rate)} (${l.successes}/${l.trials}; 95% interval ${pct(l.lower)} – ${pct(l.upper)})`)}</p>`,
-      );
+      parts.push(`<p>${esc(`Leads converted: ${pct(l.rate)} (${l.successes}/${l.trials}; ${interval95(l)})`)}</p>`);
     }
   }
 
@@ -175,7 +180,10 @@ export function renderHtml(report: Report): string {
   if (w !== undefined) {
     parts.push(`<h2>Win rates, deals closed in ${esc(report.period.label)}</h2>`);
     parts.push(
-      `<p>${esc(`All: ${pct(w.overall.rate)} (${w.overall.successes}/${w.overall.trials}; 95% interval ${pct(w.overall.lower)} – ${pct(w.overall.upper)}); by value ${pct(w.byValue)}`)}</p>`,
+      `<p>${esc(
+        `All: ${pct(w.overall.rate)} (${w.overall.successes}/${w.overall.trials}; ${interval95(w.overall)}); ` +
+          `by value ${pct(w.byValue)}`,
+      )}</p>`,
     );
     if (w.byOwner.length > 0) {
       parts.push(
@@ -219,7 +227,8 @@ export function renderHtml(report: Report): string {
     const m = r.movements;
     const n = (x: { amount: string }) => Number(x.amount);
     parts.push(
-      `<h2>Recurring revenue, ${esc(`${r.movementsPeriod.start} … ${r.movementsPeriod.end}`)}</h2><div class="cards">`,
+      `<h2>Recurring revenue, ${esc(`${r.movementsPeriod.start} … ${r.movementsPeriod.end}`)}</h2>` +
+        '<div class="cards">',
     );
     parts.push(card('ending MRR', money(m.ending)));
     parts.push(card('GRR, twelve months', pct(r.grr)));
@@ -292,6 +301,7 @@ export function renderHtml(report: Report): string {
     `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${esc(`${report.title} — ${report.period.label}`)}</title><style>${CSS}</style></head>` +
-    `<body><main>${parts.join('\n')}<p class="note">${esc(`Made by revops; currency ${cur ?? 'n/a'}.`)}</p></main></body></html>\n`
+    `<body><main>${parts.join('\n')}` +
+    `<p class="note">${esc(`Made by revops; currency ${cur ?? 'n/a'}.`)}</p></main></body></html>\n`
   );
 }

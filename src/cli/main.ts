@@ -7,7 +7,7 @@ import { version } from '../../package.json';
 import { type Command, EXIT, type Flags, HELP, parseCommandLine, UsageError } from './args.js';
 import { renderHtml } from './html.js';
 import { DataError, type Dataset, type Io, readDataset } from './read.js';
-import { buildReport, type Part, type Report } from './report.js';
+import { buildReport, type Part, type Report, readPeriodFlag } from './report.js';
 import { loadSample } from './sample.js';
 import { renderText } from './text.js';
 
@@ -38,6 +38,10 @@ function writeWhole(path: string, text: string): void {
 }
 
 async function run(command: Command, flags: Flags, io: Io, sample: () => Dataset): Promise<number> {
+  if (flags.period !== undefined) readPeriodFlag(flags.period); // usage errors before any file is read
+  if (flags.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf)) {
+    throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${flags.asOf}"`);
+  }
   const data = command === 'demo' ? sample() : await readDataset(flags, io);
   const report = buildReport(data, {
     parts: PARTS[command],
@@ -47,11 +51,7 @@ async function run(command: Command, flags: Flags, io: Io, sample: () => Dataset
   });
   const rejected = report.data.rejected;
   if (flags.strict === true && rejected.length > 0) {
-    const listed = rejected
-      .slice(0, 50)
-      .map(
-        (r) => `  ${r.file} row ${r.row}${r.column === null ? '' : `, column "${r.column}"`}: ${r.code} — ${r.message}`,
-      );
+    const listed = rejected.slice(0, 50).map((r) => `  ${r.file}: ${r.message} [${r.code}]`);
     const more = rejected.length > 50 ? [`  … and ${rejected.length - 50} more`] : [];
     io.stderr(
       `revops: ${rejected.length} rows rejected (--strict); nothing written:\n${[...listed, ...more].join('\n')}\n`,

@@ -287,7 +287,8 @@ export function readPlans(value: unknown, source: string): { plans: Plan[]; assi
   }
   if (plans.length > 1 && Object.keys(assignments).length === 0) {
     throw new DataError(
-      `${source}: ${plans.length} plans and no "assignments": write { "plans": [...], "assignments": { "<memberId or roleId>": "<planId>" } }`,
+      `${source}: ${plans.length} plans and no "assignments": write ` +
+        '{ "plans": [...], "assignments": { "<memberId or roleId>": "<planId>" } }',
     );
   }
   return { plans, assignments };

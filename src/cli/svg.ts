@@ -71,7 +71,8 @@ export function funnelChart(rows: readonly { label: string; value: number; note:
       const x = left + (span - bw) / 2;
       return (
         `<text class="label" x="${left - 8}" y="${y + bar / 2 + 4}" text-anchor="end">${esc(r.label)}</text>` +
-        `<rect class="mark" x="${f(x)}" y="${y}" width="${f(bw)}" height="${bar}" rx="3"><title>${esc(`${r.label}: ${r.value}`)}</title></rect>` +
+        `<rect class="mark" x="${f(x)}" y="${y}" width="${f(bw)}" height="${bar}" rx="3">` +
+        `<title>${esc(`${r.label}: ${r.value}`)}</title></rect>` +
         `<text class="value" x="${left + span + 8}" y="${y + bar / 2 + 4}">${esc(`${r.value}  ${r.note}`)}</text>`
       );
     })
@@ -103,7 +104,8 @@ export function intervalChart(
       if (r.rate === null || r.lower === null || r.upper === null) {
         return `${label}<text class="value" x="${left}" y="${y + 4}">no closed deals</text>`;
       }
-      const tip = `${r.label}: ${(r.rate * 100).toFixed(1)}% (${(r.lower * 100).toFixed(1)}–${(r.upper * 100).toFixed(1)}%), ${r.n}`;
+      const p1 = (v: number) => (v * 100).toFixed(1);
+      const tip = `${r.label}: ${p1(r.rate)}% (${p1(r.lower)}–${p1(r.upper)}%), ${r.n}`;
       return (
         label +
         `<g class="mark"><title>${esc(tip)}</title>` +
@@ -185,13 +187,15 @@ export function heatMap(
           const light = 95 - t * 55;
           return (
             `<rect class="mark" x="${left + j * cell}" y="${f(y)}" width="${cell - 2}" height="${f(ch - 2)}" ` +
-            `fill="hsl(210 70% ${f(light)}%)"><title>${esc(`${r.label}, month ${j}: ${(v * 100).toFixed(1)}%`)}</title></rect>` +
+            `fill="hsl(210 70% ${f(light)}%)">` +
+            `<title>${esc(`${r.label}, month ${j}: ${(v * 100).toFixed(1)}%`)}</title></rect>` +
             `<text class="cell" x="${left + j * cell + cell / 2 - 1}" y="${f(y + ch / 2 + 3)}" text-anchor="middle" ` +
             `fill="${t > 0.6 ? '#fff' : '#123'}">${Math.round(v * 100)}</text>`
           );
         })
         .join('');
-      return `<text class="label" x="${left - 6}" y="${f(y + ch / 2 + 3)}" text-anchor="end">${esc(r.label)}</text>${cells}`;
+      const label = `<text class="label" x="${left - 6}" y="${f(y + ch / 2 + 3)}" text-anchor="end">`;
+      return `${label}${esc(r.label)}</text>${cells}`;
     })
     .join('');
   return frame(
@@ -288,7 +292,8 @@ export function fanChart(
       .map(
         (p, i) =>
           `<circle class="mark" cx="${f(x(h0 + 1 + i))}" cy="${f(y(p.mean))}" r="3.5"><title>${esc(
-            `${p.label}: ${compact(p.mean)} (80% ${compact(p.l80)}–${compact(p.u80)}, 95% ${compact(p.l95)}–${compact(p.u95)})`,
+            `${p.label}: ${compact(p.mean)} (80% ${compact(p.l80)}–${compact(p.u80)}, ` +
+              `95% ${compact(p.l95)}–${compact(p.u95)})`,
           )}</title></circle>`,
       )
       .join('');
@@ -317,7 +322,8 @@ export function histogramChart(
       const a = x(edges[i] as number);
       const b = x(edges[i + 1] as number);
       return (
-        `<rect class="mark" x="${f(a)}" y="${f(y(c))}" width="${f(Math.max(1, b - a - 1))}" height="${f(bottom - y(c))}">` +
+        `<rect class="mark" x="${f(a)}" y="${f(y(c))}" width="${f(Math.max(1, b - a - 1))}" ` +
+        `height="${f(bottom - y(c))}">` +
         `<title>${esc(`${compact(edges[i] as number)}–${compact(edges[i + 1] as number)}: ${c} runs`)}</title></rect>`
       );
     })
@@ -326,7 +332,8 @@ export function histogramChart(
     .map(
       (m) =>
         `<line class="quantile" x1="${f(x(m.value))}" x2="${f(x(m.value))}" y1="${top - 6}" y2="${bottom}"/>` +
-        `<text class="tick" x="${f(x(m.value))}" y="${top - 8}" text-anchor="middle">${esc(`${m.label} ${compact(m.value)}`)}</text>`,
+        `<text class="tick" x="${f(x(m.value))}" y="${top - 8}" text-anchor="middle">` +
+        `${esc(`${m.label} ${compact(m.value)}`)}</text>`,
     )
     .join('');
   const axis = ticks(lo, hi, 6)

@@ -19,7 +19,8 @@ export function renderText(report: Report): string[] {
   const row = (s: string) => out.push(s);
   const cur = report.currency;
   line(
-    `${report.title} — ${report.period.label} (${report.period.start} … ${report.period.end}), as of ${report.asOf}`,
+    `${report.title} — ${report.period.label} (${report.period.start} … ${report.period.end}), ` +
+      `as of ${report.asOf}`,
   );
   line();
   line('Data');
@@ -68,7 +69,8 @@ export function renderText(report: Report): string[] {
     }
     const s = p.simulation;
     line(
-      `  Monte Carlo (${s.runs.toLocaleString('en-US')} runs, ${s.deals} deals): P10 ${approxMoney(s.p10, s.currency)}, ` +
+      `  Monte Carlo (${s.runs.toLocaleString('en-US')} runs, ${s.deals} deals): ` +
+        `P10 ${approxMoney(s.p10, s.currency)}, ` +
         `P50 ${approxMoney(s.p50, s.currency)}, P90 ${approxMoney(s.p90, s.currency)} more to book`,
     );
     if (p.trend !== null) {
@@ -88,7 +90,8 @@ export function renderText(report: Report): string[] {
     line('Funnel and conversion (all deals in the data)');
     for (const r of f.deals.rows) {
       line(
-        `  ${pad(r.stageId, 14)} ${padLeft(String(r.reached), 6)} reached   from previous ${padLeft(pct(r.conversionFromPrevious), 6)}` +
+        `  ${pad(r.stageId, 14)} ${padLeft(String(r.reached), 6)} reached   ` +
+          `from previous ${padLeft(pct(r.conversionFromPrevious), 6)}` +
           `   from first ${padLeft(pct(r.conversionFromFirst), 6)}`,
       );
     }
@@ -117,7 +120,8 @@ export function renderText(report: Report): string[] {
     );
     for (const r of t.rows) {
       row(
-        `  ${pad(r.name, 20)} ${padLeft(String(r.won), 4)} ${padLeft(String(r.lost), 4)} ${padLeft(money(r.wonAmount), 17)} ` +
+        `  ${pad(r.name, 20)} ${padLeft(String(r.won), 4)} ${padLeft(String(r.lost), 4)} ` +
+          `${padLeft(money(r.wonAmount), 17)} ` +
           `${padLeft(money(r.averageDealSize), 15)} ${padLeft(days(r.cycleDays), 8)} ${padLeft(money(r.quota), 17)} ` +
           `${padLeft(pct(r.attainment), 8)}`,
       );
@@ -132,7 +136,8 @@ export function renderText(report: Report): string[] {
     line(`Recurring revenue, ${r.movementsPeriod.start} … ${r.movementsPeriod.end} (MRR movements)`);
     line(`  starting ${money(m.starting)} + new ${money(m.new)} + expansion ${money(m.expansion)}`);
     line(
-      `  + reactivation ${money(m.reactivation)} − contraction ${money(m.contraction)} − churned ${money(m.churned)}`,
+      `  + reactivation ${money(m.reactivation)} − contraction ${money(m.contraction)} ` +
+        `− churned ${money(m.churned)}`,
     );
     line(`  = ending ${money(m.ending)}`);
     line(
