@@ -124,6 +124,8 @@ function checkComponent(
 function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Path, message: string) => void): void {
   if (v.effectiveTo !== undefined && v.effectiveTo < v.effectiveFrom)
     add([...path, 'effectiveTo'], `must not be before effectiveFrom ${v.effectiveFrom}, got ${v.effectiveTo}`);
+  if (v.proration !== undefined && !v.prorate)
+    add([...path, 'proration'], `has no effect when prorate is false, got '${v.proration}'`);
   const ids = new Set<string>();
   let weightSum = ZERO;
   let weighted = 0;

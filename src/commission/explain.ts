@@ -6,7 +6,7 @@
 import { describeValue, RevopsError } from '../core/errors.js';
 import { fromFixed } from '../core/money.js';
 import { fixedToString, multiplyFixed, parseFixed } from './exact.js';
-import type { LimitDetail, Statement, StatementLine } from './types.js';
+import type { LimitDetail, Proration, Statement, StatementLine } from './types.js';
 
 const HUNDRED = { int: 100n, scale: 0 };
 
@@ -19,6 +19,11 @@ function pct(rate: string): string {
 /** A fraction of quota as percent: `"150%"`. */
 function percent(fraction: string): string {
   return `${fixedToString(multiplyFixed(parseFixed(fraction), HUNDRED))}%`;
+}
+
+/** The unit of a proration (`days` for one made before proration had a unit). */
+function unitOf(p: Proration): string {
+  return p.unit === 'months' ? 'whole months' : 'days';
 }
 
 const DRAW_WORDS = {
@@ -87,13 +92,13 @@ function wordLine(line: StatementLine, statement: Statement): string {
   const weight = (w: string | null): string => (w === null ? '' : ` × weight ${w}`);
   const share = (fraction: string): string =>
     money(fixedToString(multiplyFixed(parseFixed(fraction), parseFixed(statement.quota.amount))));
-  const proration = (p: { readonly numerator: number; readonly denominator: number } | null): string =>
-    p === null || p.numerator === p.denominator ? '' : ` prorated ${p.numerator}/${p.denominator} days`;
+  const proration = (p: Proration | null): string =>
+    p === null || p.numerator === p.denominator ? '' : ` prorated ${p.numerator}/${p.denominator} ${unitOf(p)}`;
   const limit = (l: LimitDetail): string => {
     if (l.periods === null) return l.prorated ? ` (${l.perPeriod}${proration(statement.proration)})` : '';
     const n = l.periods;
     return ` (${l.perPeriod} per ${l.per} over ${n} ${l.per}${n === 1 ? '' : 's'} to date${
-      l.prorated ? ', prorated by active days' : ''
+      l.prorated ? `, prorated by active ${unitOf(statement.proration)}` : ''
     })`;
   };
   const total = (scope: string, t: string | null, carriedIn: string | null): string =>
@@ -262,7 +267,7 @@ function wordStatement(statement: Statement): string {
   const pr =
     s.proration.numerator === s.proration.denominator
       ? ''
-      : ` (prorated: active ${s.proration.numerator} of ${s.proration.denominator} days)`;
+      : ` (prorated: active ${s.proration.numerator} of ${s.proration.denominator} ${unitOf(s.proration)})`;
   const evaluated =
     s.range.start !== s.period.start || s.range.end !== s.period.end
       ? ` (evaluated ${s.range.start}..${s.range.end})`

@@ -16,6 +16,7 @@ export type {
   LineExplanation,
   LineDetail,
   LimitDetail,
+  Proration,
   StatementLine,
   Adjustment,
   ClawbackEvent,

@@ -262,7 +262,17 @@ function component(r: Reader, v: unknown, path: Path): Obj | undefined {
 }
 
 function version(r: Reader, v: unknown, path: Path): Obj | undefined {
-  const keys = ['id', 'effectiveFrom', 'effectiveTo', 'attainment', 'components', 'draw', 'clawback', 'prorate'];
+  const keys = [
+    'id',
+    'effectiveFrom',
+    'effectiveTo',
+    'attainment',
+    'components',
+    'draw',
+    'clawback',
+    'prorate',
+    'proration',
+  ];
   const o = r.object(v, path, keys);
   if (o === undefined) return undefined;
   const at = (k: string): Path => [...path, k];
@@ -330,6 +340,7 @@ function version(r: Reader, v: unknown, path: Path): Obj | undefined {
     ['draw', draw],
     ['clawback', clawback],
     ['prorate', opt(o, 'prorate', (x) => r.boolean(x, at('prorate'))) ?? true],
+    ['proration', opt(o, 'proration', (x) => r.oneOf(x, at('proration'), ['days', 'months'] as const))],
   ]);
 }
 

@@ -300,7 +300,11 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
     period: { start: input.period.start, end: input.period.end },
     range: ctx.range,
     currency: ctx.currency,
-    proration: ctx.proration,
+    proration: {
+      numerator: ctx.proration.numerator,
+      denominator: ctx.proration.denominator,
+      unit: ctx.proration.unit,
+    },
     quota: fromFixed(ctx.quota, ctx.currency),
     credited: fromFixed(credited, ctx.currency),
     attainment: quotaZero ? null : fixedToNumber(credited) / fixedToNumber(ctx.quota),
@@ -317,8 +321,10 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
  * Steps: pick the plan version in force on `asOf` (default the period's last day); evaluate
  * the period (or, when `paidToDate` is given, the fiscal year to date) within the version's
  * dates; prorate quota and fixed amounts by active days, inclusive (`member.startDate`,
- * `member.endDate`); sum credits exactly (attainment = credited ÷ prorated quota; tier and gate
- * decisions compare exact decimals); compute each component's lines — one per tier crossed —
+ * `member.endDate`), or by whole months when the version says `proration: 'months'` (amounts
+ * allocated cumulatively, so the months of a period add up exactly to the full amount); sum
+ * credits exactly (attainment = credited ÷ prorated quota; tier and gate decisions compare
+ * exact decimals); compute each component's lines — one per tier crossed —
  * then gate, cap (forfeit or defer), floor; post clawbacks known in the period at the original
  * rate, never more than was paid; adjustments; the true-up (`−paidToDate`); a negative
  * balance carried in; the draw and its recovery. Each line is rounded to the currency's minor

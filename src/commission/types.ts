@@ -31,6 +31,17 @@ export type StatementLineKind =
   | 'recovery'
   | 'carryForward';
 
+/**
+ * The part of the period a member was on the plan, in the unit of the plan version's
+ * `proration`: active days over the period's days (inclusive), or whole calendar months on the
+ * plan over the period's months.
+ */
+export interface Proration {
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly unit: 'days' | 'months';
+}
+
 /** How a per-period limit (cap, floor, override threshold) was scaled to the statement's range. */
 export interface LimitDetail {
   /** The plan's amount per plan period. */
@@ -134,8 +145,8 @@ export type LineDetail =
       readonly drawType: 'recoverable' | 'nonRecoverable' | 'recoverableGuarantee' | 'nonRecoverableGuarantee';
       /** The plan's draw per period, before proration. */
       readonly perPeriod: string;
-      /** Active days over the period's days, when the draw was prorated. */
-      readonly proration: { readonly numerator: number; readonly denominator: number } | null;
+      /** Active days (or whole months) over the period's, when the draw was prorated. */
+      readonly proration: Proration | null;
     }
   /** Recovery of the draw balance: `rate` × `base` (available), rounded down, limited by the balance and cap. */
   | {
@@ -250,8 +261,8 @@ export interface Statement {
   /** The dates evaluated: the period (or the year to date for a true-up) within the version's dates. */
   readonly range: Period;
   readonly currency: string;
-  /** Days the member was active on the plan in `range`, over the days of the full range. */
-  readonly proration: { readonly numerator: number; readonly denominator: number };
+  /** Days (or whole months) the member was active on the plan in `range`, over those of the full range. */
+  readonly proration: Proration;
   /** The quota after proration. */
   readonly quota: Money;
   /** The credited amount counted for attainment. */

@@ -178,8 +178,15 @@ export const PlanVersionSchema = z.strictObject({
   components: z.array(PlanComponentSchema),
   draw: DrawSchema.optional(),
   clawback: ClawbackPolicySchema.optional(),
-  /** Prorate quota and fixed amounts by days for partial periods; default true. */
+  /** Prorate quota and fixed amounts for partial periods; default true. */
   prorate: z.boolean().default(true),
+  /**
+   * How a partial period is prorated: `days` (default) — active days over the period's days,
+   * inclusive; `months` — whole calendar months on the plan over the period's months (a month
+   * counts when the member is on the plan every day of it), the amounts allocated so that the
+   * months of a period add up exactly to the full amount.
+   */
+  proration: z.enum(['days', 'months']).optional(),
 });
 
 /** An incentive plan: one currency, one period length, rounding mode, effective-dated versions. */
