@@ -31,6 +31,7 @@ function checkComponent(
       add([...path, field], `must be in whole minor units (${digits} decimals), got ${v}`);
   };
   nonNegative(c.gate, 'gate');
+  if (c.gateOn !== undefined && c.gate === undefined) add([...path, 'gateOn'], 'is set but gate is not');
   nonNegative(c.floor, 'floor');
   wholeMinor(c.floor, 'floor');
   if (c.cap) {

@@ -135,10 +135,19 @@ function wordLine(line: StatementLine, statement: Statement): string {
       return d.firstStep === null
         ? `quota is zero: no bonus step can be reached; pays ${a}`
         : `no bonus step reached (first at ${pct(d.firstStep)} of quota); pays ${a}`;
-    case 'gateNotMet':
+    case 'gateNotMet': {
+      const t = d.toDate;
+      if (d.on === 'toDate' && t !== null && t !== undefined) {
+        const needed = money(fixedToString(multiplyFixed(parseFixed(d.gate), parseFixed(t.quota))));
+        return (
+          `gate ${pct(d.gate)} of the quota to date ${t.quota} not met: credited to date ${t.carriedIn} carried in + ` +
+          `${t.credited} this period = ${t.total} < ${needed}; pays ${a}`
+        );
+      }
       return (
         `gate ${pct(d.gate)} of quota not met: credited ${statement.credited.amount} < ` + `${share(d.gate)}; pays ${a}`
       );
+    }
     case 'tier': {
       const t = e.tier as NonNullable<typeof e.tier>;
       const to = t.to ?? '∞';

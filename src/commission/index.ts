@@ -19,6 +19,7 @@ export type {
   Proration,
   StatementLine,
   Adjustment,
+  AttainmentToDate,
   ClawbackEvent,
   Balances,
   StatementInput,

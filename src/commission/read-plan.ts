@@ -119,7 +119,20 @@ function filter(r: Reader, v: unknown, path: Path): Obj | undefined {
   ]);
 }
 
-const BASE_KEYS = ['id', 'name', 'kinds', 'measure', 'filter', 'cap', 'floor', 'gate', 'multipliers', 'weight', 'kind'];
+const BASE_KEYS = [
+  'id',
+  'name',
+  'kinds',
+  'measure',
+  'filter',
+  'cap',
+  'floor',
+  'gate',
+  'gateOn',
+  'multipliers',
+  'weight',
+  'kind',
+];
 const KIND_KEYS: Readonly<Record<string, readonly string[]>> = {
   rate: ['rate'],
   tiered: ['basis', 'split', 'scope', 'boundary', 'tiers'],
@@ -167,6 +180,7 @@ function component(r: Reader, v: unknown, path: Path): Obj | undefined {
     ],
     ['floor', optDec('floor')],
     ['gate', optDec('gate')],
+    ['gateOn', opt(o, 'gateOn', (x) => r.oneOf(x, at('gateOn'), ['period', 'toDate'] as const))],
     [
       'multipliers',
       opt(o, 'multipliers', (x) =>

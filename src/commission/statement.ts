@@ -7,9 +7,10 @@
 import { daysBetween, assertIsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import { fromFixed, readMoney, type Money } from '../core/money.js';
+import { readObject } from '../core/read.js';
 import { invalidSummary } from '../core/summary.js';
 import type { Credit } from '../model/credit.js';
-import { componentLines } from './component-lines.js';
+import { componentLines, type ToDate } from './component-lines.js';
 import { resolveContext, type ResolvedContext } from './context.js';
 import { drawLines } from './draws.js';
 import {
@@ -121,6 +122,34 @@ function clawbackLines(
   return { lines, attainmentReduction: reduction };
 }
 
+/** `attainmentToDate`, read when a gate of the version is judged on it (required then). */
+function readToDate(ctx: ResolvedContext, input: StatementContext): ToDate | null {
+  const given = input.attainmentToDate;
+  const needs = ctx.components.find((cc) => cc.c.gateOn === 'toDate');
+  if (given === undefined) {
+    if (needs === undefined) return null;
+    throw invalid(
+      'INVALID_INPUT',
+      'attainmentToDate',
+      undefined,
+      `is required: the gate of component "${needs.c.id}" is judged on the attainment to date (gateOn 'toDate')`,
+    );
+  }
+  readObject(given, 'attainmentToDate');
+  if (ctx.trueUp)
+    throw invalid(
+      'INVALID_OPTION',
+      'attainmentToDate',
+      given,
+      'must not be given with paidToDate: a true-up already evaluates the fiscal year to date',
+    );
+  const carriedIn = readAmount(ctx, given.carriedIn, 'attainmentToDate.carriedIn');
+  const quota = readAmount(ctx, given.quota, 'attainmentToDate.quota');
+  if (quota.int < 0n)
+    throw invalid('INVALID_AMOUNT', 'attainmentToDate.quota.amount', given.quota.amount, 'must not be negative');
+  return { carriedIn, quota };
+}
+
 /**
  * Turns a (merged) partial statement into the statement: component lines, clawbacks,
  * adjustments, true-up, carried balances, draw and recovery, totals and balances.
@@ -207,6 +236,7 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
         'must not be given with paidToDate: a true-up already evaluates from the start of the fiscal year',
       );
   }
+  const toDate = readToDate(ctx, input);
   const claw = clawbackLines(ctx, input);
   const credited = subFixed(sums.attainment.amount, claw.attainmentReduction);
   const lines: StatementLine[] = [];
@@ -231,7 +261,7 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
         priorDeferred[c.id]?.amount,
         'is set but the component does not defer its cap excess',
       );
-    const r = componentLines(ctx, c, s, credited, carried, pd);
+    const r = componentLines(ctx, c, s, credited, carried, pd, toDate);
     lines.push(...r.lines);
     if (r.deferred !== null) deferredOut[c.id] = fromFixed(r.deferred, ctx.currency);
   }

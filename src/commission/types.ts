@@ -81,8 +81,21 @@ export type LineDetail =
   | { readonly rule: 'bonus'; readonly weight: string | null; readonly atLeast: string; readonly stepAmount: string }
   /** No bonus step reached; `firstStep` is `null` when the quota is zero. */
   | { readonly rule: 'bonusNotReached'; readonly firstStep: string | null }
-  /** A gate (attainment fraction) not met: the component pays nothing. */
-  | { readonly rule: 'gateNotMet'; readonly gate: string }
+  /**
+   * A gate (attainment fraction) not met: the component pays nothing. `on: 'toDate'`: judged on
+   * the attainment to date (`toDate`: carried in, the period's credited, their sum and the quota).
+   */
+  | {
+      readonly rule: 'gateNotMet';
+      readonly gate: string;
+      readonly on: 'period' | 'toDate';
+      readonly toDate: {
+        readonly carriedIn: string;
+        readonly credited: string;
+        readonly total: string;
+        readonly quota: string;
+      } | null;
+    }
   /** A tier line. */
   | {
       readonly rule: 'tier';
@@ -226,6 +239,18 @@ export interface Balances {
   readonly carried: Money;
 }
 
+/**
+ * Attainment over a longer span to date (the fiscal year or quarter), for gates judged on it
+ * (`gateOn: 'toDate'`): what was credited toward attainment in the span before the statement's
+ * period, and the span's quota (e.g. the annual quota).
+ */
+export interface AttainmentToDate {
+  /** Credited toward attainment in the span before this period (the period's own credits are added). */
+  readonly carriedIn: Money;
+  /** The quota of the span the gate is judged against; a zero quota meets no gate. */
+  readonly quota: Money;
+}
+
 /** Input of a statement (see `calculateStatement`). */
 export interface StatementInput {
   /** The plan: from `definePlan` (compiled once), or plain JSON (validated on every call). */
@@ -243,6 +268,12 @@ export interface StatementInput {
   readonly clawbacks?: readonly ClawbackEvent[];
   /** Balances carried in from the previous statement; default all zero. */
   readonly priorBalance?: Partial<Balances>;
+  /**
+   * For gates judged `toDate` (`gateOn: 'toDate'`): the attainment credited in the longer span (fiscal
+   * year or quarter to date) before this period, and that span's quota. The gate compares
+   * `carriedIn + credited` with `gate × quota`.
+   */
+  readonly attainmentToDate?: AttainmentToDate;
   /** For `yearToDate` tiers: the base accumulated this year before the period, per component id. */
   readonly carriedIn?: Readonly<Record<string, DecimalInput>>;
   /** The date that picks the plan version; default the period's last day. */

@@ -54,6 +54,13 @@ const ModifierFields = {
   floor: Dec.optional(),
   /** Attainment (fraction of quota, "0.7") below which the component pays nothing. */
   gate: Dec.optional(),
+  /**
+   * Which attainment the gate is judged on: `period` (default) — the statement's; `toDate` — the
+   * attainment of a longer span to date (the fiscal year or quarter), `(carriedIn + the period's
+   * credited) ÷ quota` from the statement's `attainmentToDate` (e.g. no accelerator unless the
+   * year to date reaches the annual quota).
+   */
+  gateOn: z.enum(['period', 'toDate']).optional(),
   multipliers: z.array(MultiplierSchema).optional(),
   /** Weight of the component in a multi-measure plan (its earning × weight). Default 1. */
   weight: Dec.optional(),
