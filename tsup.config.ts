@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import { lowerBigIntFile } from './scripts/lower-bigint.mjs';
 import { libraryModules, NOT_LIBRARY_MODULES } from './scripts/modules.mjs';
+import { buildWarehouse } from './scripts/warehouse.mjs';
 
 /** Runtime dependencies: imported, never bundled, by the ESM and CJS builds. */
 const external = ['decimal.js', 'date-fns', 'zod'];
@@ -71,6 +72,10 @@ const library: Options = {
     if (format === 'esm') {
       options.entryPoints = { ...(options.entryPoints as Record<string, string>), ...isolatedEntries() };
     }
+  },
+  // The warehouse bodies and their SQL (dist/warehouse/): BigQuery UDAFs, Snowflake UDTFs.
+  async onSuccess() {
+    await buildWarehouse();
   },
 };
 
