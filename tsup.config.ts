@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
+import { lowerBigIntFile } from './scripts/lower-bigint.mjs';
 import { libraryModules, NOT_LIBRARY_MODULES } from './scripts/modules.mjs';
 import { buildWarehouse } from './scripts/warehouse.mjs';
 
@@ -78,7 +79,10 @@ const library: Options = {
   },
 };
 
-/** One IIFE for spreadsheet scripts (Apps Script): `var revops = ...`, dependencies inlined. */
+/**
+ * One IIFE for spreadsheet scripts (Apps Script, Excel's shared runtime): `var revops = ...`, every export
+ * (revops/sheets' formulas included) with its dependencies inlined, no BigInt literal.
+ */
 const globalBundle: Options = {
   entry: { revops: 'src/index.ts' },
   format: ['iife'],
@@ -91,6 +95,10 @@ const globalBundle: Options = {
   clean: false,
   outDir: 'dist',
   outExtension: () => ({ js: '.global.js' }),
+  // Apps Script's editor refuses BigInt literals (`0n`): written as BigInt("0") calls instead.
+  async onSuccess() {
+    lowerBigIntFile('dist/revops.global.js');
+  },
 };
 
 const configs: Options[] = [library, globalBundle];
