@@ -31,6 +31,7 @@ function checkComponent(
       add([...path, field], `must be in whole minor units (${digits} decimals), got ${v}`);
   };
   nonNegative(c.gate, 'gate');
+  if (c.gateOn !== undefined && c.gate === undefined) add([...path, 'gateOn'], 'is set but gate is not');
   nonNegative(c.floor, 'floor');
   wholeMinor(c.floor, 'floor');
   if (c.cap) {
@@ -124,6 +125,8 @@ function checkComponent(
 function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Path, message: string) => void): void {
   if (v.effectiveTo !== undefined && v.effectiveTo < v.effectiveFrom)
     add([...path, 'effectiveTo'], `must not be before effectiveFrom ${v.effectiveFrom}, got ${v.effectiveTo}`);
+  if (v.proration !== undefined && !v.prorate)
+    add([...path, 'proration'], `has no effect when prorate is false, got '${v.proration}'`);
   const ids = new Set<string>();
   let weightSum = ZERO;
   let weighted = 0;
@@ -165,11 +168,18 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
   }
   const cb = v.clawback;
   if (cb) {
-    cb.schedule.forEach((s, i) => {
+    if ((cb.basis ?? 'schedule') === 'schedule' && cb.schedule === undefined)
+      add([...path, 'clawback', 'schedule'], "is required with basis 'schedule'");
+    if (cb.basis === 'unservedTerm' && cb.schedule !== undefined)
+      add(
+        [...path, 'clawback', 'schedule'],
+        "has no effect with basis 'unservedTerm' (the share is the unserved part of the term)",
+      );
+    (cb.schedule ?? []).forEach((s, i) => {
       const sh = dec(s.share);
       if (sh.int < 0n || compareFixed(sh, ONE) > 0)
         add([...path, 'clawback', 'schedule', i, 'share'], `must be in [0, 1], got ${s.share}`);
-      const prev = cb.schedule[i - 1];
+      const prev = cb.schedule?.[i - 1];
       if (prev && prev.withinDays >= s.withinDays)
         add([...path, 'clawback', 'schedule', i, 'withinDays'], `must rise: ${s.withinDays} after ${prev.withinDays}`);
     });

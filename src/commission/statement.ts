@@ -4,12 +4,13 @@
  * totals are sums of rounded lines.
  * @module
  */
-import { daysBetween, assertIsoDate } from '../core/dates.js';
+import { addMonths, daysBetween, assertIsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import { fromFixed, readMoney, type Money } from '../core/money.js';
+import { readInteger, readObject } from '../core/read.js';
 import { invalidSummary } from '../core/summary.js';
 import type { Credit } from '../model/credit.js';
-import { componentLines } from './component-lines.js';
+import { componentLines, type ToDate } from './component-lines.js';
 import { resolveContext, type ResolvedContext } from './context.js';
 import { drawLines } from './draws.js';
 import {
@@ -21,6 +22,7 @@ import {
   multiplyFixed,
   negFixed,
   parseFixed,
+  pow10,
   rat,
   subFixed,
   sumLines,
@@ -32,6 +34,7 @@ import { collectSums, type ComponentSums, type StatementSums } from './sums.js';
 import { readStatementSummary } from './summary.js';
 import type {
   Balances,
+  ClawbackEvent,
   Statement,
   StatementContext,
   StatementInput,
@@ -93,13 +96,48 @@ function clawbackLines(
         );
       if (paid.int < 0n) throw invalid('INVALID_AMOUNT', `${field}.paid.amount`, e.paid.amount, 'must not be negative');
       const rate = parseFixed(e.rate, `${field}.rate`);
+      if (policy.basis === 'unservedTerm') {
+        const term = unservedTerm(e, field);
+        const atRate = multiplyFixed(base, rate);
+        // base × rate × unserved / term, exact; never more than was paid
+        const value = {
+          num: atRate.int * BigInt(term.months - term.served),
+          den: pow10(atRate.scale) * BigInt(term.months),
+        };
+        const limited = value.num * pow10(paid.scale) > paid.int * value.den;
+        const reversed = limited ? rat(paid) : value;
+        if (policy.reducesAttainment && term.served < term.months) reduction = addFixed(reduction, base);
+        return makeLine(
+          ctx,
+          'clawback',
+          null,
+          { num: -reversed.num, den: reversed.den },
+          {
+            ruleId: `clawback/${e.id}`,
+            base,
+            rate: fixedToString(rate),
+            creditIds: [...(e.creditIds ?? [])].sort(),
+            detail: {
+              rule: 'clawbackTerm',
+              dealId: e.dealId,
+              creditDate: e.creditDate,
+              termStart: term.start,
+              termMonths: term.months,
+              servedMonths: term.served,
+              paid: fromFixed(paid, ctx.currency).amount,
+              limited,
+            },
+          },
+        );
+      }
+      const schedule = policy.schedule ?? [];
       const days = daysBetween(e.creditDate, e.knownDate);
-      const step = policy.schedule.find((s) => days <= s.withinDays);
+      const step = schedule.find((s) => days <= s.withinDays);
       const share = step === undefined ? ZERO : parseFixed(step.share);
       const atRate = multiplyFixed(multiplyFixed(base, rate), share);
       const amount = minFixed(atRate, paid);
       if (policy.reducesAttainment && share.int > 0n) reduction = addFixed(reduction, base);
-      const last = (policy.schedule[policy.schedule.length - 1] as { withinDays: number }).withinDays;
+      const last = (schedule[schedule.length - 1] as { withinDays: number }).withinDays;
       return makeLine(ctx, 'clawback', null, rat(negFixed(amount)), {
         ruleId: `clawback/${e.id}`,
         base,
@@ -119,6 +157,59 @@ function clawbackLines(
       });
     });
   return { lines, attainmentReduction: reduction };
+}
+
+/** Most months a contract term may have (100 years). */
+const MAX_TERM_MONTHS = 1200;
+
+/**
+ * The term of a clawback event and the whole months served: the largest `n ≤ termMonths` with
+ * `termStart + n months ≤ knownDate` (core's `addMonths`: the 31st + 1 month is the month's last day).
+ */
+function unservedTerm(e: ClawbackEvent, field: string): { start: string; months: number; served: number } {
+  if (e.termMonths === undefined)
+    throw invalid(
+      'INVALID_INPUT',
+      `${field}.termMonths`,
+      undefined,
+      "is required: the plan's clawback policy reverses the unserved part of the contract term",
+    );
+  const months = readInteger(e.termMonths, `${field}.termMonths`, { min: 1, max: MAX_TERM_MONTHS });
+  const start = e.termStart === undefined ? e.creditDate : assertIsoDate(e.termStart, `${field}.termStart`);
+  if (start > e.knownDate)
+    throw invalid('INVALID_INPUT', `${field}.termStart`, start, `must not be after knownDate ${e.knownDate}`);
+  const y = (d: string): number => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  let served = Math.min(months, y(e.knownDate) - y(start));
+  while (served > 0 && addMonths(start, served) > e.knownDate) served--;
+  return { start, months, served };
+}
+
+/** `attainmentToDate`, read when a gate of the version is judged on it (required then). */
+function readToDate(ctx: ResolvedContext, input: StatementContext): ToDate | null {
+  const given = input.attainmentToDate;
+  const needs = ctx.components.find((cc) => cc.c.gateOn === 'toDate');
+  if (given === undefined) {
+    if (needs === undefined) return null;
+    throw invalid(
+      'INVALID_INPUT',
+      'attainmentToDate',
+      undefined,
+      `is required: the gate of component "${needs.c.id}" is judged on the attainment to date (gateOn 'toDate')`,
+    );
+  }
+  readObject(given, 'attainmentToDate');
+  if (ctx.trueUp)
+    throw invalid(
+      'INVALID_OPTION',
+      'attainmentToDate',
+      given,
+      'must not be given with paidToDate: a true-up already evaluates the fiscal year to date',
+    );
+  const carriedIn = readAmount(ctx, given.carriedIn, 'attainmentToDate.carriedIn');
+  const quota = readAmount(ctx, given.quota, 'attainmentToDate.quota');
+  if (quota.int < 0n)
+    throw invalid('INVALID_AMOUNT', 'attainmentToDate.quota.amount', given.quota.amount, 'must not be negative');
+  return { carriedIn, quota };
 }
 
 /**
@@ -207,6 +298,7 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
         'must not be given with paidToDate: a true-up already evaluates from the start of the fiscal year',
       );
   }
+  const toDate = readToDate(ctx, input);
   const claw = clawbackLines(ctx, input);
   const credited = subFixed(sums.attainment.amount, claw.attainmentReduction);
   const lines: StatementLine[] = [];
@@ -231,7 +323,7 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
         priorDeferred[c.id]?.amount,
         'is set but the component does not defer its cap excess',
       );
-    const r = componentLines(ctx, c, s, credited, carried, pd);
+    const r = componentLines(ctx, c, s, credited, carried, pd, toDate);
     lines.push(...r.lines);
     if (r.deferred !== null) deferredOut[c.id] = fromFixed(r.deferred, ctx.currency);
   }
@@ -300,7 +392,11 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
     period: { start: input.period.start, end: input.period.end },
     range: ctx.range,
     currency: ctx.currency,
-    proration: ctx.proration,
+    proration: {
+      numerator: ctx.proration.numerator,
+      denominator: ctx.proration.denominator,
+      unit: ctx.proration.unit,
+    },
     quota: fromFixed(ctx.quota, ctx.currency),
     credited: fromFixed(credited, ctx.currency),
     attainment: quotaZero ? null : fixedToNumber(credited) / fixedToNumber(ctx.quota),
@@ -317,8 +413,10 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
  * Steps: pick the plan version in force on `asOf` (default the period's last day); evaluate
  * the period (or, when `paidToDate` is given, the fiscal year to date) within the version's
  * dates; prorate quota and fixed amounts by active days, inclusive (`member.startDate`,
- * `member.endDate`); sum credits exactly (attainment = credited ÷ prorated quota; tier and gate
- * decisions compare exact decimals); compute each component's lines — one per tier crossed —
+ * `member.endDate`), or by whole months when the version says `proration: 'months'` (amounts
+ * allocated cumulatively, so the months of a period add up exactly to the full amount); sum
+ * credits exactly (attainment = credited ÷ prorated quota; tier and gate decisions compare
+ * exact decimals); compute each component's lines — one per tier crossed —
  * then gate, cap (forfeit or defer), floor; post clawbacks known in the period at the original
  * rate, never more than was paid; adjustments; the true-up (`−paidToDate`); a negative
  * balance carried in; the draw and its recovery. Each line is rounded to the currency's minor
