@@ -12,13 +12,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, ROOT } from './helpers.js';
 
 const DIST = join(ROOT, 'dist');
-const NODE_ONLY = ['cli', 'parallel'];
+/** Node-only entry points, and dist/warehouse: function bodies embedded in SQL, not ES modules. */
+const NOT_EDGE = ['cli', 'parallel', 'warehouse'];
 const BUILTINS = new Set(builtinModules);
 
 function esmFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const p = join(dir, d.name);
-    if (d.isDirectory()) return dir === DIST && NODE_ONLY.includes(d.name) ? [] : esmFiles(p);
+    if (d.isDirectory()) return dir === DIST && NOT_EDGE.includes(d.name) ? [] : esmFiles(p);
     return d.name.endsWith('.js') && !d.name.endsWith('.global.js') ? [p] : [];
   });
 }

@@ -6,8 +6,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpApiEvent, HttpApiResult } from '../../examples/lambda/handler.js';
 import { bundleExample, forecastRequest, statementRequest } from './helpers.js';
+
+/** The event and result shapes of examples/lambda/handler.ts (API Gateway HTTP API, payload 2.0). */
+interface HttpApiEvent {
+  rawPath: string;
+  requestContext: { http: { method: string } };
+  body?: string | null;
+  isBase64Encoded?: boolean;
+}
+interface HttpApiResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
 
 let dir = '';
 let handler: (event: HttpApiEvent) => Promise<HttpApiResult>;
