@@ -14,7 +14,7 @@ const name = scopes.join('-');
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutation.config.ts' },
+  vitest: { configFile: process.env.STRYKER_VITEST_CONFIG ?? 'vitest.mutation.config.ts' },
   mutate: [...scopes.map((m) => `src/${m}/**/*.ts`), '!src/**/index.ts'],
   coverageAnalysis: 'perTest',
   ignoreStatic: true,

@@ -7,7 +7,7 @@ import { invalid } from '../core/errors.js';
 import type { RateValue } from '../core/ratio.js';
 import { readConfidence, readPair } from './counts.js';
 import { criticalValue, erfc } from '../core/normal.js';
-import { wilsonBounds } from './wilson-interval.js';
+import { wilsonBounds } from '../core/wilson.js';
 
 /** Counts of one group: how many succeeded out of how many tried. */
 export interface RateCounts {

@@ -6,6 +6,7 @@ import type { RateValue } from '../core/ratio.js';
 import { invalid } from '../core/errors.js';
 import { readConfidence, readPair } from './counts.js';
 import { criticalValue } from '../core/normal.js';
+import { wilsonBounds } from '../core/wilson.js';
 
 /** Options of {@link wilsonInterval}. */
 export interface WilsonIntervalOptions {
@@ -65,16 +66,4 @@ export function wilsonInterval(successes: number, trials: number, options: Wilso
   const z = criticalValue(c);
   const [lower, upper] = wilsonBounds(k, n, z);
   return { rate: k / n, lower, upper, successes: k, trials: n, confidence: c };
-}
-
-/** Wilson bounds for n > 0 at critical value z (0 exactly at k = 0, 1 exactly at k = n). @internal */
-export function wilsonBounds(k: number, n: number, z: number): [number, number] {
-  const p = k / n;
-  const z2 = z * z;
-  const denom = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  const lower = k === 0 ? 0 : Math.max(0, centre - half);
-  const upper = k === n ? 1 : Math.min(1, centre + half);
-  return [lower, upper];
 }

@@ -56,6 +56,13 @@ const ModifierFields = {
   floor: Dec.optional(),
   /** Attainment (fraction of quota, "0.7") below which the component pays nothing. */
   gate: Dec.optional(),
+  /**
+   * Which attainment the gate is judged on: `period` (default) — the statement's; `toDate` — the
+   * attainment of a longer span to date (the fiscal year or quarter), `(carriedIn + the period's
+   * credited) ÷ quota` from the statement's `attainmentToDate` (e.g. no accelerator unless the
+   * year to date reaches the annual quota).
+   */
+  gateOn: z.enum(['period', 'toDate']).optional(),
   multipliers: z.array(MultiplierSchema).optional(),
   /** Weight of the component in a multi-measure plan (its earning × weight). Default 1. */
   weight: Dec.optional(),
@@ -182,8 +189,15 @@ export const PlanVersionSchema = z.strictObject({
   components: z.array(PlanComponentSchema),
   draw: DrawSchema.optional(),
   clawback: ClawbackPolicySchema.optional(),
-  /** Prorate quota and fixed amounts by days for partial periods; default true. */
+  /** Prorate quota and fixed amounts for partial periods; default true. */
   prorate: z.boolean().default(true),
+  /**
+   * How a partial period is prorated: `days` (default) — active days over the period's days,
+   * inclusive; `months` — whole calendar months on the plan over the period's months (a month
+   * counts when the member is on the plan every day of it), the amounts allocated so that the
+   * months of a period add up exactly to the full amount.
+   */
+  proration: z.enum(['days', 'months']).optional(),
 });
 
 /** An incentive plan: one currency, one period length, rounding mode, effective-dated versions. */
@@ -255,6 +269,11 @@ export interface ComponentBase extends CreditSelector {
   floor?: string | undefined;
   /** Attainment (a fraction of quota, an exact decimal string: `"0.7"`) below which it pays nothing. Absent: none. */
   gate?: string | undefined;
+  /**
+   * Which attainment the gate is judged on: `'period'` (the statement's; the default when absent) or
+   * `'toDate'` (the attainment of a longer span to date, from the statement's `attainmentToDate`).
+   */
+  gateOn?: 'period' | 'toDate' | undefined;
   /** Multipliers on the credited base of matching credits. Absent: none. */
   multipliers?: Multiplier[] | undefined;
   /** Weight of the component in a multi-measure plan (its earning × weight), an exact decimal string. Absent: 1. */
@@ -409,8 +428,13 @@ export interface PlanVersion {
   draw?: Draw | undefined;
   /** How commission is reversed when a deal is cancelled. Absent: no clawback. */
   clawback?: ClawbackPolicy | undefined;
-  /** Whether quota and fixed amounts are prorated by days for partial periods. Default `true`. */
+  /** Whether quota and fixed amounts are prorated for partial periods. Default `true`. */
   prorate: boolean;
+  /**
+   * How a partial period is prorated: `'days'` (active days over the period's days, inclusive; the
+   * default when absent) or `'months'` (whole calendar months on the plan over the period's months).
+   */
+  proration?: 'days' | 'months' | undefined;
 }
 
 /** An incentive plan, as parsed by {@link PlanSchema} (decimals as canonical strings, defaults applied). */

@@ -54,6 +54,14 @@ export {
   type CacPaybackOptions,
 } from './unit-economics.js';
 export {
+  customerAcquisitionCost,
+  type AcquisitionChannel,
+  type AcquisitionSpend,
+  type ChannelAcquisitionCost,
+  type CustomerAcquisitionCost,
+  type CustomerAcquisitionCostOptions,
+} from './acquisition-cost.js';
+export {
   retentionProfitImpact,
   type RetentionProfitImpactInput,
   type RetentionScenario,

@@ -122,3 +122,61 @@ describe("stageProbabilities dates an undated deal by its last event in that eve
     expect(r.stages[0]?.probability).toBeCloseTo(2 / 3, 15);
   });
 });
+
+describe('stageProbabilities intervals (issue 13: learned probabilities with intervals)', () => {
+  it('SaaSGrid "Stage Win Rate" 16 of 40: the Wilson interval statsmodels gives', () => {
+    // Oracle: statsmodels 0.13.5 proportion_confint(16, 40, method='wilson') = (0.2634832568429192,
+    // 0.5540410633965382); proportion_confint(16, 16, method='wilson') for Stage 3 (every deal that reached it won)
+    // has upper bound exactly 1.
+    const deals = [
+      ...times(16, () => closed(['stage1', 'stage2', 'stage3'], 'won')),
+      ...times(24, () => closed(['stage1', 'stage2'], 'lost')),
+    ];
+    const r = stageProbabilities(deals, { pipeline });
+    const s2 = r.stages[1];
+    expect(r.confidence).toBe(0.95);
+    expect(s2?.effectiveCount).toBe(40);
+    expect(s2?.lower).toBeCloseTo(0.2634832568429192, 12);
+    expect(s2?.upper).toBeCloseTo(0.5540410633965382, 12);
+    expect(r.stages[2]?.upper).toBe(1);
+    expect(r.stages[2]?.probability).toBe(1);
+  });
+
+  it('confidence 0.8 on SaaSGrid Stage 3 (28 won of 64 reached)', () => {
+    // Oracle: statsmodels proportion_confint(28, 64, alpha=0.2, method='wilson') = (0.3605798733700282,
+    // 0.517547630833207).
+    const deals = [
+      ...times(28, () => closed(['stage1', 'stage2', 'stage3'], 'won')),
+      ...times(36, () => closed(['stage1', 'stage2', 'stage3'], 'lost')),
+      ...times(21, () => closed(['stage1', 'stage2'], 'lost')),
+      ...times(15, () => closed(['stage1'], 'lost')),
+    ];
+    const s3 = stageProbabilities(deals, { pipeline, confidence: 0.8 }).stages[2];
+    expect(s3?.lower).toBeCloseTo(0.3605798733700282, 12);
+    expect(s3?.upper).toBeCloseTo(0.517547630833207, 12);
+  });
+
+  it('weighted deals: Kish effective count (Σw)²/Σw²', () => {
+    // By hand: by value, a win of 300 and a loss of 100 reached Stage 1: p = 300/400 = 0.75, n = 400²/(300² + 100²)
+    // = 160000/100000 = 1.6 deals.
+    const r = stageProbabilities(
+      [closed(['stage1'], 'won', { amount: '300' }), closed(['stage1'], 'lost', { amount: '100' })],
+      { pipeline, by: 'value' },
+    );
+    expect(r.stages[0]?.effectiveCount).toBeCloseTo(1.6, 14);
+    expect(r.stages[0]?.lower as number).toBeLessThan(0.75);
+    expect(r.stages[0]?.upper as number).toBeGreaterThan(0.75);
+    // A won deal reached every open stage (documented rule); a lone loss at Stage 1 leaves Stage 2 without data.
+    const none = stageProbabilities([closed(['stage1'], 'lost')], { pipeline }).stages[1];
+    expect([none?.lower, none?.upper, none?.effectiveCount]).toEqual([null, null, 0]);
+  });
+
+  it('refuses a pipeline whose stages repeat an id, null options, a bad confidence and repeated deal ids', () => {
+    const twice = { ...pipeline, stages: [...pipeline.stages, pipeline.stages[0]!] };
+    expect(codeOf(() => stageProbabilities([], { pipeline: twice }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => stageProbabilities([], null as never))).toBe('INVALID_OPTION');
+    expect(codeOf(() => stageProbabilities([], { pipeline, confidence: 1 }))).toBe('INVALID_RATE');
+    const d = closed(['stage1'], 'won');
+    expect(codeOf(() => stageProbabilities([d, d], { pipeline }))).toBe('DUPLICATE_ID');
+  });
+});

@@ -27,6 +27,5 @@ export const NOT_YET: Readonly<Record<string, string>> = {
   'forecast.mergeForecastByCategory': 'category counts as strings accepted (silent)',
   'forecast.finalizeForecastByCategory': 'category counts as strings or booleans accepted (silent)',
   'forecast.naiveMethod→': "a series value given as a string ('11') accepted (silent)",
-  'forecast.stageProbabilities': 'a pipeline whose stages repeat an id accepted, result changed',
   'forecast.linearTrendMethod→': 'horizon 1e300 aborts the process (fatal "invalid size")',
 };

@@ -28,8 +28,16 @@ const DEFAULT_BUDGET: Budget = LONG
   ? { calls: 6000, ms: 60_000, seed: 20261203, million: 'all' }
   : { calls: 60, ms: 10_000, seed: 20261203, million: 'none' };
 const MILLION = process.env['REVOPS_FUZZ_MILLION'] as Budget['million'] | undefined;
-/** The budget of one function (REVOPS_FUZZ_MILLION=none|cheap|all overrides the 1e6 phase). */
-export const BUDGET: Budget = MILLION === undefined ? DEFAULT_BUDGET : { ...DEFAULT_BUDGET, million: MILLION };
+const SEED = process.env['REVOPS_FUZZ_SEED'];
+/**
+ * The budget of one function (REVOPS_FUZZ_MILLION=none|cheap|all overrides the 1e6 phase,
+ * REVOPS_FUZZ_SEED the seed).
+ */
+export const BUDGET: Budget = {
+  ...DEFAULT_BUDGET,
+  ...(MILLION === undefined ? {} : { million: MILLION }),
+  ...(SEED === undefined ? {} : { seed: Number(SEED) }),
+};
 
 /** Declares the tests of shard `k` of `n`. */
 export async function fuzzShard(k: number, n: number): Promise<void> {
