@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import {
@@ -33,12 +34,14 @@ import { type StageEvent, StageEventSchema } from './stage-event.js';
  * A member's share of a deal's credit. `revenue` splits share the deal amount and must sum
  * to 1 with the owner's remainder; `overlay` credit (specialists) is additional.
  */
-export const DealSplitSchema = z.strictObject({
-  memberId: IdSchema,
-  /** Exact decimal fraction of the deal ("0.4"). */
-  share: DecimalStringSchema,
-  kind: z.enum(['revenue', 'overlay']),
-});
+export const DealSplitSchema = lazySchema(() =>
+  z.strictObject({
+    memberId: IdSchema,
+    /** Exact decimal fraction of the deal ("0.4"). */
+    share: DecimalStringSchema,
+    kind: z.enum(['revenue', 'overlay']),
+  }),
+);
 /** A member's share of a deal's credit (see {@link DealSplitSchema}). */
 export interface DealSplit {
   /** The member credited with the share (a member id). */
@@ -60,49 +63,51 @@ export interface DealSplit {
  * Salesforce and HubSpot): probability and category default from the stage and may be
  * overridden, and `probabilitySource` records which.
  */
-export const DealSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  accountId: IdSchema,
-  /** The account executive who owns the deal. */
-  ownerId: IdSchema,
-  /** The SDR/BDR who created the opportunity, credited as its source. */
-  sourceMemberId: IdSchema.optional(),
-  /** The lead this deal was converted from. */
-  leadId: IdSchema.optional(),
-  type: DealTypeSchema,
-  amount: MoneySchema,
-  /** Current stage id in the deal pipeline. */
-  stage: z.string().min(1),
-  /** Chance of winning, a fraction in [0, 1]. */
-  probability: FractionSchema,
-  probabilitySource: z.enum(['stage', 'manual', 'model']).default('stage'),
-  forecastCategory: ForecastCategorySchema,
-  /**
-   * Whether the forecast category is the stage's default (`'stage'`) or a rep's judgement
-   * (`'manual'`) that survives moves between open stages. Absent means `'stage'`.
-   */
-  forecastCategorySource: z.enum(['stage', 'manual']).optional(),
-  /** The date the deal is expected to close. */
-  expectedCloseDate: IsoDateSchema,
-  /** The date the deal actually closed (won or lost). */
-  closeDate: IsoDateSchema.optional(),
-  /**
-   * When it was created: an instant, or a date `YYYY-MM-DD` read as the start of that day in
-   * UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
-   */
-  createdAt: CreatedAtSchema,
-  lostReason: z.string().min(1).optional(),
-  segment: SegmentSchema.optional(),
-  territoryId: IdSchema.optional(),
-  teamId: IdSchema.optional(),
-  products: z.array(z.string().min(1)).optional(),
-  /** Contract length in months. */
-  termMonths: z.number().int().positive().optional(),
-  splits: z.array(DealSplitSchema).optional(),
-  history: z.array(StageEventSchema).default([]),
-  fields: CustomFieldsSchema.optional(),
-});
+export const DealSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    name: z.string().min(1),
+    accountId: IdSchema,
+    /** The account executive who owns the deal. */
+    ownerId: IdSchema,
+    /** The SDR/BDR who created the opportunity, credited as its source. */
+    sourceMemberId: IdSchema.optional(),
+    /** The lead this deal was converted from. */
+    leadId: IdSchema.optional(),
+    type: DealTypeSchema,
+    amount: MoneySchema,
+    /** Current stage id in the deal pipeline. */
+    stage: z.string().min(1),
+    /** Chance of winning, a fraction in [0, 1]. */
+    probability: FractionSchema,
+    probabilitySource: z.enum(['stage', 'manual', 'model']).default('stage'),
+    forecastCategory: ForecastCategorySchema,
+    /**
+     * Whether the forecast category is the stage's default (`'stage'`) or a rep's judgement
+     * (`'manual'`) that survives moves between open stages. Absent means `'stage'`.
+     */
+    forecastCategorySource: z.enum(['stage', 'manual']).optional(),
+    /** The date the deal is expected to close. */
+    expectedCloseDate: IsoDateSchema,
+    /** The date the deal actually closed (won or lost). */
+    closeDate: IsoDateSchema.optional(),
+    /**
+     * When it was created: an instant, or a date `YYYY-MM-DD` read as the start of that day in
+     * UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
+     */
+    createdAt: CreatedAtSchema,
+    lostReason: z.string().min(1).optional(),
+    segment: SegmentSchema.optional(),
+    territoryId: IdSchema.optional(),
+    teamId: IdSchema.optional(),
+    products: z.array(z.string().min(1)).optional(),
+    /** Contract length in months. */
+    termMonths: z.number().int().positive().optional(),
+    splits: z.array(DealSplitSchema).optional(),
+    history: z.array(StageEventSchema).default([]),
+    fields: CustomFieldsSchema.optional(),
+  }),
+);
 /**
  * A deal (opportunity), as {@link parseDeal} returns it. Stage, probability and forecast
  * category are three separate facts: probability and category default from the stage and may

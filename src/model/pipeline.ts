@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { FractionSchema, IdSchema } from './common.js';
@@ -24,17 +25,19 @@ export type StageKind = (typeof STAGE_KINDS)[number];
 /**
  * A stage. Stages are listed in process order; that order is the funnel order.
  */
-export const PipelineStageSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  kind: z.enum(STAGE_KINDS),
-  /** Default probability of an entity in this stage (a fraction; won stages must be 1, lost stages 0). */
-  probability: FractionSchema,
-  /** Default forecast category of an entity in this stage. */
-  forecastCategory: ForecastCategorySchema,
-  /** Fields that must be set (non-empty) on the entity to enter this stage. */
-  requiredFields: z.array(z.string().min(1)).default([]),
-});
+export const PipelineStageSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    name: z.string().min(1),
+    kind: z.enum(STAGE_KINDS),
+    /** Default probability of an entity in this stage (a fraction; won stages must be 1, lost stages 0). */
+    probability: FractionSchema,
+    /** Default forecast category of an entity in this stage. */
+    forecastCategory: ForecastCategorySchema,
+    /** Fields that must be set (non-empty) on the entity to enter this stage. */
+    requiredFields: z.array(z.string().min(1)).default([]),
+  }),
+);
 /** A stage of a pipeline, as parsed by {@link PipelineStageSchema}. */
 export interface PipelineStage {
   /** Stable identifier of the stage (1–200 characters), e.g. `'proposal'`; what an entity's `stage` holds. */
@@ -52,16 +55,18 @@ export interface PipelineStage {
 }
 
 /** An allowed move between two stages, who may make it, and what must be true first. */
-export const PipelineTransitionSchema = z.strictObject({
-  from: IdSchema,
-  to: IdSchema,
-  /** Role ids allowed to make this move. */
-  roles: z.array(IdSchema).min(1, 'must list at least one role'),
-  /** Fields that must be set on the entity (after `changes`) for the move (the guard). */
-  requiredFields: z.array(z.string().min(1)).default([]),
-  /** Whether the move needs a `reason` (e.g. closing lost, disqualifying). */
-  requiresReason: z.boolean().default(false),
-});
+export const PipelineTransitionSchema = lazySchema(() =>
+  z.strictObject({
+    from: IdSchema,
+    to: IdSchema,
+    /** Role ids allowed to make this move. */
+    roles: z.array(IdSchema).min(1, 'must list at least one role'),
+    /** Fields that must be set on the entity (after `changes`) for the move (the guard). */
+    requiredFields: z.array(z.string().min(1)).default([]),
+    /** Whether the move needs a `reason` (e.g. closing lost, disqualifying). */
+    requiresReason: z.boolean().default(false),
+  }),
+);
 /** An allowed move between two stages, as parsed by {@link PipelineTransitionSchema}. */
 export interface PipelineTransition {
   /** The stage the move leaves (a stage id). */
@@ -77,27 +82,29 @@ export interface PipelineTransition {
 }
 
 /** A pipeline definition. */
-export const PipelineSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  entity: z.enum(PIPELINE_ENTITIES),
-  stages: z.array(PipelineStageSchema).min(1, 'must have at least one stage'),
-  transitions: z.array(PipelineTransitionSchema),
-  /** Stages an entity may be created in; default the first stage. */
-  startStages: z.array(IdSchema).optional(),
-  /** Stages that hand the entity off to the next phase (e.g. a lead's `converted`). */
-  handoffStages: z.array(IdSchema).default([]),
-  /** Who may reopen a closed entity, and into which stage. Absent: closed is final. */
-  reopen: z
-    .strictObject({
-      roles: z.array(IdSchema).min(1),
-      toStage: IdSchema,
-      requiresReason: z.boolean().default(true),
-      /** Closed stages that may be reopened; default every won and lost stage. */
-      fromStages: z.array(IdSchema).optional(),
-    })
-    .optional(),
-});
+export const PipelineSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    name: z.string().min(1),
+    entity: z.enum(PIPELINE_ENTITIES),
+    stages: z.array(PipelineStageSchema).min(1, 'must have at least one stage'),
+    transitions: z.array(PipelineTransitionSchema),
+    /** Stages an entity may be created in; default the first stage. */
+    startStages: z.array(IdSchema).optional(),
+    /** Stages that hand the entity off to the next phase (e.g. a lead's `converted`). */
+    handoffStages: z.array(IdSchema).default([]),
+    /** Who may reopen a closed entity, and into which stage. Absent: closed is final. */
+    reopen: z
+      .strictObject({
+        roles: z.array(IdSchema).min(1),
+        toStage: IdSchema,
+        requiresReason: z.boolean().default(true),
+        /** Closed stages that may be reopened; default every won and lost stage. */
+        fromStages: z.array(IdSchema).optional(),
+      })
+      .optional(),
+  }),
+);
 /** Who may reopen a closed entity, and into which stage (see `Pipeline.reopen`). */
 export interface PipelineReopen {
   /** Role ids allowed to reopen (at least one). */

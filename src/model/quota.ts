@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema, MoneySchema, PeriodSchema } from './common.js';
@@ -14,19 +15,21 @@ import { makeParsers } from './parse.js';
 export const QUOTA_MEASURES = ['bookings', 'revenue', 'acv', 'margin', 'units', 'custom'] as const;
 
 /** A target for a member (or a team) over a period. */
-export const QuotaSchema = z
-  .strictObject({
-    id: IdSchema.optional(),
-    memberId: IdSchema.optional(),
-    teamId: IdSchema.optional(),
-    period: PeriodSchema,
-    amount: MoneySchema,
-    measure: z.enum(QUOTA_MEASURES).default('bookings'),
-  })
-  .refine((q) => (q.memberId === undefined) !== (q.teamId === undefined), {
-    message: 'exactly one of memberId or teamId is required',
-    path: ['memberId'],
-  });
+export const QuotaSchema = lazySchema(() =>
+  z
+    .strictObject({
+      id: IdSchema.optional(),
+      memberId: IdSchema.optional(),
+      teamId: IdSchema.optional(),
+      period: PeriodSchema,
+      amount: MoneySchema,
+      measure: z.enum(QUOTA_MEASURES).default('bookings'),
+    })
+    .refine((q) => (q.memberId === undefined) !== (q.teamId === undefined), {
+      message: 'exactly one of memberId or teamId is required',
+      path: ['memberId'],
+    }),
+);
 /** What a quota measures. */
 export type QuotaMeasure = (typeof QUOTA_MEASURES)[number];
 

@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { type CustomFields, CustomFieldsSchema, IdSchema, InstantSchema } from './common.js';
 
 /**
@@ -10,22 +11,24 @@ import { type CustomFields, CustomFieldsSchema, IdSchema, InstantSchema } from '
  * `from: null` (the entity was created in `to`). Events are in time order; `at` never goes
  * backwards.
  */
-export const StageEventSchema = z.strictObject({
-  /** Stage left, or `null` for creation. */
-  from: z.string().min(1).nullable(),
-  /** Stage entered. */
-  to: z.string().min(1),
-  /** When it happened (instant with offset). */
-  at: InstantSchema,
-  /** Who did it: a member id, or a system actor id. */
-  actorId: IdSchema,
-  /** The role the actor acted in. */
-  roleId: IdSchema,
-  /** Why (required for some moves, e.g. closing lost or reopening). */
-  reason: z.string().min(1).optional(),
-  /** Fields changed together with the move (name → new value). */
-  changes: CustomFieldsSchema.optional(),
-});
+export const StageEventSchema = lazySchema(() =>
+  z.strictObject({
+    /** Stage left, or `null` for creation. */
+    from: z.string().min(1).nullable(),
+    /** Stage entered. */
+    to: z.string().min(1),
+    /** When it happened (instant with offset). */
+    at: InstantSchema,
+    /** Who did it: a member id, or a system actor id. */
+    actorId: IdSchema,
+    /** The role the actor acted in. */
+    roleId: IdSchema,
+    /** Why (required for some moves, e.g. closing lost or reopening). */
+    reason: z.string().min(1).optional(),
+    /** Fields changed together with the move (name → new value). */
+    changes: CustomFieldsSchema.optional(),
+  }),
+);
 /** One move of a lead, deal or customer between stages, as parsed by {@link StageEventSchema}. */
 export interface StageEvent {
   /** Stage left (a stage id), or `null` for creation: the entity was created in `to`. */
