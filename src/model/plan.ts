@@ -187,11 +187,28 @@ export const DrawSchema = lazySchema(() =>
   }),
 );
 
-/** A clawback policy: a schedule of (days since the credit date → share reversed). */
+/**
+ * A clawback policy: the share of a cancelled deal's commission that is reversed, by a schedule
+ * of (days since the credit date → share), or in proportion to the unserved part of the
+ * contract term.
+ */
 export const ClawbackPolicySchema = lazySchema(() =>
   z.strictObject({
-    /** e.g. `[{ withinDays: 90, share: "1" }, { withinDays: 180, share: "0.5" }]`; later than the last step: nothing. */
-    schedule: z.array(z.strictObject({ withinDays: z.number().int().positive(), share: Dec })).min(1),
+    /**
+     * `schedule` (default): the share of the first step of `schedule` whose `withinDays` the
+     * cancellation falls in. `unservedTerm`: the share of the contract term not served —
+     * `(termMonths − whole months served) ÷ termMonths`, from the event's `termMonths` and
+     * `termStart` (default its `creditDate`) to its `knownDate`; nothing once the term is served.
+     */
+    basis: z.enum(['schedule', 'unservedTerm']).optional(),
+    /**
+     * e.g. `[{ withinDays: 90, share: "1" }, { withinDays: 180, share: "0.5" }]`; later than the last step:
+     * nothing. Required with basis `schedule`; not used with `unservedTerm`.
+     */
+    schedule: z
+      .array(z.strictObject({ withinDays: z.number().int().positive(), share: Dec }))
+      .min(1)
+      .optional(),
     /** Whether a reversed credit also reduces attainment (QuotaPath) or not (Spiff, default). */
     reducesAttainment: z.boolean().default(false),
   }),
