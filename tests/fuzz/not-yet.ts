@@ -14,15 +14,11 @@ export const NOT_YET: Readonly<Record<string, string>> = {
   'import.importDeals': 'columns.accountId = [NaN] gives problems[].column NaN',
   'import.importMembers': 'a rejected row echoes NaN in problems[].value',
   'import.importCredits': 'rows nested 10,000 arrays deep overflow the stack (RangeError)',
-  'commission.payoutCurve':
-    'options a Set or a cyclic object: TypeError reading amount; attainments as numeric strings accepted (silent)',
   'metrics.territoryBalance': 'annualSpend.amount given as a number: TypeError (a.charCodeAt)',
   'metrics.assignAccountTiers': 'accounts array with its own constructor key: TypeError (species)',
   'pipeline.definePipeline': 'stages array with its own constructor key: TypeError (species)',
   'retention.quickRatio': 'options null: TypeError reading preset',
   'forecast.seasonalNaiveMethod→': 'series values as numeric strings accepted (silent); [NaN] in the series gives NaN',
-  'commission.explainStatement':
-    'a statement whose proration numerator is the string "31" is worded as prorated (silent)',
   'pipeline.finalizeStageDurations':
     'samples given as numeric strings accepted (silent); NaN p90 for an undefined sample; TypeError for samples not an array',
   'pipeline.mergeStageDurations': 'samples given as "1" or true accepted (silent)',
