@@ -330,7 +330,7 @@ export function planVersionAsOf(plan: Plan, date: IsoDate): PlanVersion {
   assertIsoDate(date, 'date');
   const matches: PlanVersion[] = [];
   for (let i = 0; i < versions.length; i++) {
-    const v = readObject(versions[i], `plan.versions[${i}]`) as PlanVersion;
+    const v = readObject(versions[i], `plan.versions[${i}]`) as unknown as PlanVersion;
     if (v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo)) matches.push(v);
   }
   if (matches.length === 0) {
