@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema, InstantSchema, plusZero } from './common.js';
@@ -14,21 +15,42 @@ export const ACTIVITY_KINDS = ['call', 'email', 'meeting', 'demo'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** A logged activity: a call, email, meeting or demo by a member, with its duration. */
-export const ActivitySchema = z.strictObject({
-  id: IdSchema,
-  kind: z.enum(ACTIVITY_KINDS),
-  memberId: IdSchema,
-  at: InstantSchema,
-  /** Duration in seconds (0 for an email). */
-  durationSeconds: z.number().int('must be whole seconds').min(0, 'must not be negative').transform(plusZero),
-  leadId: IdSchema.optional(),
-  dealId: IdSchema.optional(),
-  accountId: IdSchema.optional(),
-  /** For calls: whether the prospect was reached; for meetings and demos: whether it was held. */
-  completed: z.boolean().optional(),
-});
-/** A activity, as parsed by {@link ActivitySchema}. */
-export type Activity = z.output<typeof ActivitySchema>;
+export const ActivitySchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    kind: z.enum(ACTIVITY_KINDS),
+    memberId: IdSchema,
+    at: InstantSchema,
+    /** Duration in seconds (0 for an email). */
+    durationSeconds: z.number().int('must be whole seconds').min(0, 'must not be negative').transform(plusZero),
+    leadId: IdSchema.optional(),
+    dealId: IdSchema.optional(),
+    accountId: IdSchema.optional(),
+    /** For calls: whether the prospect was reached; for meetings and demos: whether it was held. */
+    completed: z.boolean().optional(),
+  }),
+);
+/** A logged activity (call, e-mail, meeting or demo), as parsed by {@link ActivitySchema}. */
+export interface Activity {
+  /** Stable identifier of the activity (1–200 characters), unique in a dataset. */
+  id: string;
+  /** What it was: `'call'`, `'email'`, `'meeting'` or `'demo'`. */
+  kind: ActivityKind;
+  /** The member who did it (a member id). */
+  memberId: string;
+  /** When it happened: an ISO-8601 instant with an offset (`'2026-03-02T09:15:00Z'`). */
+  at: string;
+  /** Duration in whole seconds, at least 0 (0 for an e-mail). */
+  durationSeconds: number;
+  /** The lead it was about (a lead id). Absent: none. */
+  leadId?: string | undefined;
+  /** The deal it was about (a deal id). Absent: none. */
+  dealId?: string | undefined;
+  /** The account it was about (an account id). Absent: none. */
+  accountId?: string | undefined;
+  /** For calls: whether the prospect was reached; for meetings and demos: whether it was held. Absent: not recorded. */
+  completed?: boolean | undefined;
+}
 /** The input form of a activity (before defaults and normalisation). */
 export type ActivityInput = z.input<typeof ActivitySchema>;
 

@@ -3,9 +3,12 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema, IsoDateSchema, MoneySchema, PeriodSchema, plusZero } from './common.js';
+import type { Money } from '../core/money.js';
+import type { Period } from '../core/periods.js';
 import { makeParsers } from './parse.js';
 
 /**
@@ -13,32 +16,67 @@ import { makeParsers } from './parse.js';
  * `period` (usually one calendar month). A customer with several subscriptions has several
  * rows per period; they are summed per customer. A period with no row means no revenue.
  */
-export const SubscriptionSchema = z.strictObject({
-  customerId: IdSchema,
-  subscriptionId: IdSchema.optional(),
-  planId: IdSchema.optional(),
-  period: PeriodSchema,
-  /** Monthly recurring revenue after discounts. */
-  mrr: MoneySchema,
-  /** Monthly list price before discounts, when known. */
-  listMrr: MoneySchema.optional(),
-  /** Seats or units: a non-negative integer. `-0` is read as `0`. */
-  quantity: z.number().int().min(0).transform(plusZero).optional(),
-  /** Whether the plan is free (zero-price). */
-  free: z.boolean().optional(),
+export const SubscriptionSchema = lazySchema(() =>
+  z.strictObject({
+    customerId: IdSchema,
+    subscriptionId: IdSchema.optional(),
+    planId: IdSchema.optional(),
+    period: PeriodSchema,
+    /** Monthly recurring revenue after discounts. */
+    mrr: MoneySchema,
+    /** Monthly list price before discounts, when known. */
+    listMrr: MoneySchema.optional(),
+    /** Seats or units: a non-negative integer. `-0` is read as `0`. */
+    quantity: z.number().int().min(0).transform(plusZero).optional(),
+    /** Whether the plan is free (zero-price). */
+    free: z.boolean().optional(),
+    /**
+     * Duration of the discount that makes `mrr` lower than `listMrr`: `'forever'` or
+     * `'limited'` (a coupon that expires). Stripe counts only forever discounts in MRR.
+     */
+    discount: z.enum(['forever', 'limited']).optional(),
+    /**
+     * The date the customer cancelled (the subscription will not renew). With churn
+     * recognised at cancellation, this row counts as no revenue from that date on.
+     */
+    canceledAt: IsoDateSchema.optional(),
+  }),
+);
+/**
+ * One row of periodic recurring revenue, as parsed by {@link SubscriptionSchema}: customer
+ * `customerId` paid `mrr` per month over `period`.
+ */
+export interface Subscription {
+  /** The paying customer (an account id); rows are summed per customer. */
+  customerId: string;
   /**
-   * Duration of the discount that makes `mrr` lower than `listMrr`: `'forever'` or
-   * `'limited'` (a coupon that expires). Stripe counts only forever discounts in MRR.
+   * The subscription the row belongs to: rows of one `subscriptionId` are its periods. Absent:
+   * the row is a subscription of its own.
    */
-  discount: z.enum(['forever', 'limited']).optional(),
+  subscriptionId?: string | undefined;
+  /** The product plan subscribed to (a plan id in the billing system). Absent: not known. */
+  planId?: string | undefined;
+  /** The period the row covers: inclusive `YYYY-MM-DD` dates, usually one calendar month. */
+  period: Period;
+  /** Monthly recurring revenue after discounts, as canonical money. */
+  mrr: Money;
+  /** Monthly list price before discounts, as canonical money. Absent: not known. */
+  listMrr?: Money | undefined;
+  /** Seats or units: a non-negative integer. Absent: not known. */
+  quantity?: number | undefined;
+  /** Whether the plan is free (zero-price). Absent: not known. */
+  free?: boolean | undefined;
   /**
-   * The date the customer cancelled (the subscription will not renew). With churn
-   * recognised at cancellation, this row counts as no revenue from that date on.
+   * Duration of the discount that makes `mrr` lower than `listMrr`: `'forever'` or `'limited'`
+   * (a coupon that expires). Stripe counts only forever discounts in MRR. Absent: no discount.
    */
-  canceledAt: IsoDateSchema.optional(),
-});
-/** A subscription revenue row. */
-export type Subscription = z.output<typeof SubscriptionSchema>;
+  discount?: 'forever' | 'limited' | undefined;
+  /**
+   * The date the customer cancelled, `YYYY-MM-DD` (the subscription will not renew). With churn
+   * recognised at cancellation, the row counts as no revenue from that date on. Absent: not cancelled.
+   */
+  canceledAt?: string | undefined;
+}
 /** The input form of a subscription revenue row. */
 export type SubscriptionInput = z.input<typeof SubscriptionSchema>;
 
