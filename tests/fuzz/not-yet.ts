@@ -5,8 +5,6 @@
  * from the start.
  */
 export const NOT_YET: Readonly<Record<string, string>> = {
-  'core.toRateColumn': 'a column that is undefined: TypeError reading length',
-  'core.daysInMonth': 'a month given as the string "2" accepted with a changed result (silent)',
   'pipeline.stageDurations': 'a pipeline that is a proxy answering 1 to every read: TypeError reading keys',
   'metrics.summarizeAverageDealSize': 'options null: TypeError reading outcome',
   'commission.payoutCurve':
