@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { briefValue, describeValue, invalid, invalidBrief, RevopsError } from '../../src/core/errors.js';
+import { money, readMoneyExact, toNumber } from '../../src/core/money.js';
+import { thrown } from './helpers.js';
 
 describe('RevopsError defaults', () => {
   it('details default to an empty object, and given details are kept as given', () => {
@@ -115,5 +117,59 @@ describe('invalid() bounds the field name', () => {
   it('a field that is not a string (a key from the input) is written through String and cut', () => {
     const e = invalid('INVALID_INPUT', ['f'.repeat(300)] as unknown as string, 1, 'must be 2');
     expect(e.message).toBe(`${'f'.repeat(197)}... must be 2, got 1`);
+  });
+});
+
+describe('reading a money argument: which refusal, in which words', () => {
+  it('null and a number are not money objects (INVALID_INPUT naming the field)', () => {
+    for (const [value, got] of [
+      [null, 'null'],
+      [5, '5'],
+    ] as const) {
+      const e = thrown(() => readMoneyExact(value, 'x'), 'INVALID_INPUT');
+      expect(e.field).toBe('x');
+      expect(e.message).toBe(`x must be a money object { amount, currency }, got ${got}`);
+    }
+  });
+
+  it('a currency that is not a string is named as x.currency; an unknown code is refused by the table', () => {
+    const e = thrown(() => readMoneyExact({ amount: '1', currency: 5 }, 'x'), 'UNKNOWN_CURRENCY');
+    expect(e.message).toBe('x.currency must be an ISO 4217 code such as "USD", got 5');
+    const zzz = thrown(() => readMoneyExact({ amount: '1', currency: 'ZZZ' }, 'x'), 'UNKNOWN_CURRENCY');
+    expect(zzz.message).toBe('currency must be an ISO 4217 code with minor units such as "USD", got "ZZZ"');
+  });
+
+  it('a currency getter that throws on its second read, or an amount getter that throws: unreadable', () => {
+    let reads = 0;
+    const stateful = {
+      amount: '1',
+      get currency() {
+        reads++;
+        if (reads > 1) throw new Error('second read');
+        return 'ZZZ';
+      },
+    };
+    const e = thrown(() => readMoneyExact(stateful, 'x'), 'INVALID_INPUT');
+    expect(e.message).toBe(
+      'x must be a money object { amount, currency } whose fields can be read, got {"amount":"1"}',
+    );
+    const getter = {
+      currency: 'USD',
+      get amount(): string {
+        throw new Error('getter');
+      },
+    };
+    const g = thrown(() => readMoneyExact(getter, 'x'), 'INVALID_INPUT');
+    expect(g.message).toBe(
+      'x must be a money object { amount, currency } whose fields can be read, got {"currency":"USD"}',
+    );
+  });
+
+  it('toNumber names money.amount: a malformed amount, and one past the range of a number', () => {
+    const bad = thrown(() => toNumber({ amount: 'x', currency: 'USD' }), 'INVALID_AMOUNT');
+    expect(bad.field).toBe('money.amount');
+    const big = thrown(() => toNumber(money('1e400', 'USD')), 'INVALID_AMOUNT');
+    expect(big.field).toBe('money.amount');
+    expect(big.message.startsWith('money.amount is too large for a JavaScript number, got "1000')).toBe(true);
   });
 });
