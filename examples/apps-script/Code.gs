@@ -10,6 +10,9 @@
  * here so that the cell shows an error (#ERROR! with that value as its message, which IFERROR
  * catches) rather than text. A Date is read in the script's time zone: set it to the
  * spreadsheet's (Project Settings), or pass months as text 'YYYY-MM'.
+ *
+ * The functions are globals that Sheets calls by name (biome.json turns off the unused-variable
+ * rule for this folder).
  */
 
 /** A result of revops/sheets as the cell shows it: an error value becomes a thrown error. */
