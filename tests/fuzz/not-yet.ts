@@ -6,11 +6,7 @@
  */
 export const NOT_YET: Readonly<Record<string, string>> = {
   'pipeline.stageDurations': 'a pipeline that is a proxy answering 1 to every read: TypeError reading keys',
-  'metrics.summarizeAverageDealSize': 'options null: TypeError reading outcome',
-  'metrics.territoryBalance': 'annualSpend.amount given as a number: TypeError (a.charCodeAt)',
-  'metrics.assignAccountTiers': 'accounts array with its own constructor key: TypeError (species)',
   'pipeline.definePipeline': 'stages array with its own constructor key: TypeError (species)',
-  'retention.quickRatio': 'options null: TypeError reading preset',
   'forecast.seasonalNaiveMethod→': 'series values as numeric strings accepted (silent); [NaN] in the series gives NaN',
   'pipeline.finalizeStageDurations':
     'samples given as numeric strings accepted (silent); NaN p90 for an undefined sample; TypeError for samples not an array',
