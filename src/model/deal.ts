@@ -70,7 +70,10 @@ export const DealSchema = z.strictObject({
    * UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
    */
   createdAt: CreatedAtSchema,
+  /** Why the deal was lost, in words (the free-text note of the lost move). */
   lostReason: z.string().min(1).optional(),
+  /** Why the deal was lost, as a code of the pipeline's `lostReasons` catalogue (loss analysis groups by it). */
+  lostReasonCode: IdSchema.optional(),
   segment: SegmentSchema.optional(),
   territoryId: IdSchema.optional(),
   teamId: IdSchema.optional(),

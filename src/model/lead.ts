@@ -34,6 +34,8 @@ export const LeadSchema = z.strictObject({
   createdAt: CreatedAtSchema,
   history: z.array(StageEventSchema).default([]),
   disqualifyReason: z.string().min(1).optional(),
+  /** Why the lead was disqualified, as a code of the pipeline's `lostReasons` catalogue. */
+  disqualifyReasonCode: IdSchema.optional(),
   /** The deal created when the lead was converted. */
   convertedDealId: IdSchema.optional(),
   /** A lead score, if the organisation scores leads (any scale). */

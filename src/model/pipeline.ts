@@ -11,13 +11,12 @@ import { FractionSchema, IdSchema } from './common.js';
 import { makeParsers } from './parse.js';
 import { ForecastCategorySchema } from './segment.js';
 
-/** What a pipeline moves: leads (lead generation), deals (sales solution) or customers (serving the customer). */
-export const PIPELINE_ENTITIES = ['lead', 'deal', 'customer'] as const;
+import { PIPELINE_ENTITIES, STAGE_KINDS } from './vocabulary.js';
+
+export { PIPELINE_ENTITIES, STAGE_KINDS };
 /** The kind of entity a pipeline moves. */
 export type PipelineEntity = (typeof PIPELINE_ENTITIES)[number];
 
-/** Stage kinds: still open, closed won (or converted/renewed), closed lost (or disqualified/churned). */
-export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
 /** A stage kind. */
 export type StageKind = (typeof STAGE_KINDS)[number];
 
@@ -48,9 +47,24 @@ export const PipelineTransitionSchema = z.strictObject({
   requiredFields: z.array(z.string().min(1)).default([]),
   /** Whether the move needs a `reason` (e.g. closing lost, disqualifying). */
   requiresReason: z.boolean().default(false),
+  /**
+   * Whether a system actor (`actor.system: true`: an import, an integration, a workflow) may
+   * make this move; its role is then not checked. Default `false`: only the listed roles.
+   */
+  allowSystem: z.boolean().optional(),
 });
 /** A pipeline transition rule. */
 export type PipelineTransition = z.output<typeof PipelineTransitionSchema>;
+
+/** One entry of a pipeline's catalogue of lost reasons. */
+export const LostReasonSchema = z.strictObject({
+  /** Stable code, recorded on the entity (`lostReasonCode`) and its stage event (`reasonCode`). */
+  code: IdSchema,
+  /** What a person reads (`'Price too high'`). */
+  label: z.string().min(1),
+});
+/** A lost reason of the catalogue. */
+export type LostReason = z.output<typeof LostReasonSchema>;
 
 /** A pipeline definition. */
 export const PipelineSchema = z.strictObject({
@@ -63,6 +77,14 @@ export const PipelineSchema = z.strictObject({
   startStages: z.array(IdSchema).optional(),
   /** Stages that hand the entity off to the next phase (e.g. a lead's `converted`). */
   handoffStages: z.array(IdSchema).default([]),
+  /** Whether a system actor may create entities in the start stages (imports). Default `false`. */
+  allowSystemStart: z.boolean().optional(),
+  /**
+   * The catalogue of lost reasons (codes and labels). When given, every move into a lost stage
+   * names one of its codes (`reasonCode`), so that loss analysis groups by code; the free-text
+   * `reason` stays as a note. Absent: lost reasons are free text only.
+   */
+  lostReasons: z.array(LostReasonSchema).optional(),
   /** Who may reopen a closed entity, and into which stage. Absent: closed is final. */
   reopen: z
     .strictObject({
@@ -71,6 +93,8 @@ export const PipelineSchema = z.strictObject({
       requiresReason: z.boolean().default(true),
       /** Closed stages that may be reopened; default every won and lost stage. */
       fromStages: z.array(IdSchema).optional(),
+      /** Whether a system actor may reopen. Default `false`. */
+      allowSystem: z.boolean().optional(),
     })
     .optional(),
 });

@@ -23,6 +23,13 @@ export const StageEventSchema = z.strictObject({
   roleId: IdSchema,
   /** Why (required for some moves, e.g. closing lost or reopening). */
   reason: z.string().min(1).optional(),
+  /** Why, as a code of the pipeline's `lostReasons` catalogue (moves into a lost stage). */
+  reasonCode: IdSchema.optional(),
+  /**
+   * `true` when a system actor (an import, an integration, a workflow) made the move, as the
+   * pipeline allowed (`allowSystem`); absent for a member.
+   */
+  system: z.literal(true).optional(),
   /** Fields changed together with the move (name → new value). */
   changes: CustomFieldsSchema.optional(),
 });

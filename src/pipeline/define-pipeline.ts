@@ -4,6 +4,7 @@
  * @module
  */
 import { RevopsError } from '../core/errors.js';
+import { dealOutcomeOf } from '../model/deal-outcome.js';
 import type { Pipeline } from '../model/pipeline.js';
 import {
   PIPELINE_INDEX,
@@ -47,15 +48,19 @@ export type PipelineSpec = Readonly<{
     roles: readonly string[];
     requiredFields?: readonly string[] | undefined;
     requiresReason?: boolean | undefined;
+    allowSystem?: boolean | undefined;
   }>[];
   startStages?: readonly string[] | undefined;
   handoffStages?: readonly string[] | undefined;
+  allowSystemStart?: boolean | undefined;
+  lostReasons?: readonly Readonly<{ code: string; label: string }>[] | undefined;
   reopen?:
     | Readonly<{
         roles: readonly string[];
         toStage: string;
         requiresReason?: boolean | undefined;
         fromStages?: readonly string[] | undefined;
+        allowSystem?: boolean | undefined;
       }>
     | undefined;
 }>;
@@ -94,6 +99,7 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
       roleList: t.roles,
       requiresReason: t.requiresReason,
       guard,
+      allowSystem: t.allowSystem === true,
     });
     out.set(t.from, byTo);
   }
@@ -111,8 +117,12 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
           roleList: ro.roles,
           requiresReason: ro.requiresReason,
           fromStages: new Set(ro.fromStages),
+          allowSystem: ro.allowSystem === true,
         }
       : undefined,
+    allowSystemStart: p.allowSystemStart === true,
+    lostReasons: p.lostReasons === undefined ? undefined : new Map(p.lostReasons.map((r) => [r.code, r.label])),
+    outcome: dealOutcomeOf({ pipeline: p }),
   };
 }
 
@@ -132,11 +142,19 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
  * - every stage is reachable from a start stage (through transitions and the reopen rule), and
  *   every open stage has a way out;
  * - hand-off stages are won stages; the reopen target is open and its `fromStages` (default: all
- *   won and lost stages) are closed.
+ *   won and lost stages) are closed;
+ * - the codes of the `lostReasons` catalogue are unique (and not `__proto__`).
+ *
+ * System actors (`actor.system: true`: imports, integrations, workflows) move entities only where
+ * the definition says so: a transition with `allowSystem: true`, creation when
+ * `allowSystemStart: true`, reopening when `reopen.allowSystem: true`; elsewhere the move is
+ * refused with `SYSTEM_NOT_PERMITTED`. A `lostReasons` catalogue (`[{ code, label }]`) makes every
+ * move into a lost stage name one of its codes (`reasonCode`).
  *
  * Defaults filled in: `startStages` = `[stages[0].id]`, `handoffStages` = `[]`,
  * `requiredFields` = `[]`, `requiresReason` = `false`, `reopen.requiresReason` = `true`,
- * `reopen.fromStages` = every won and lost stage.
+ * `reopen.fromStages` = every won and lost stage. `allowSystem`, `allowSystemStart` and
+ * `reopen.allowSystem` are kept as given (absent means `false`).
  *
  * @param spec - The definition (the fields of `PipelineSchema`).
  * @returns The validated pipeline, deeply frozen, with look-up tables precomputed.
