@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
+import { lowerBigIntFile } from './scripts/lower-bigint.mjs';
 import { libraryModules, NOT_LIBRARY_MODULES } from './scripts/modules.mjs';
+import { buildWarehouse } from './scripts/warehouse.mjs';
 
 /** Runtime dependencies: imported, never bundled, by the ESM and CJS builds. */
 const external = ['decimal.js', 'date-fns', 'zod'];
@@ -71,9 +73,16 @@ const library: Options = {
       options.entryPoints = { ...(options.entryPoints as Record<string, string>), ...isolatedEntries() };
     }
   },
+  // The warehouse bodies and their SQL (dist/warehouse/): BigQuery UDAFs, Snowflake UDTFs.
+  async onSuccess() {
+    await buildWarehouse();
+  },
 };
 
-/** One IIFE for spreadsheet scripts (Apps Script): `var revops = ...`, dependencies inlined. */
+/**
+ * One IIFE for spreadsheet scripts (Apps Script, Excel's shared runtime): `var revops = ...`, every export
+ * (revops/sheets' formulas included) with its dependencies inlined, no BigInt literal.
+ */
 const globalBundle: Options = {
   entry: { revops: 'src/index.ts' },
   format: ['iife'],
@@ -86,6 +95,10 @@ const globalBundle: Options = {
   clean: false,
   outDir: 'dist',
   outExtension: () => ({ js: '.global.js' }),
+  // Apps Script's editor refuses BigInt literals (`0n`): written as BigInt("0") calls instead.
+  async onSuccess() {
+    lowerBigIntFile('dist/revops.global.js');
+  },
 };
 
 const configs: Options[] = [library, globalBundle];

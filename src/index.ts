@@ -12,3 +12,4 @@ export * from './commission/index.js';
 export * from './forecast/index.js';
 export * from './planning/index.js';
 export * from './import/index.js';
+export * from './sheets/index.js';

@@ -197,6 +197,12 @@ export interface ComponentResult {
   readonly deferred: Fixed | null;
 }
 
+/** Attainment to date for gates judged on it, read once per statement. @internal */
+export interface ToDate {
+  readonly carriedIn: Fixed;
+  readonly quota: Fixed;
+}
+
 /** Lines of one component, including gate, cap (forfeit/defer, release) and floor. @internal */
 export function componentLines(
   ctx: ResolvedContext,
@@ -205,6 +211,7 @@ export function componentLines(
   credited: Fixed,
   carriedIn: Fixed,
   priorDeferred: Fixed,
+  toDate: ToDate | null = null,
 ): ComponentResult {
   const ruleId = ctx.once(`rule:${c.id}`, () => `${ctx.version.id}/${c.id}`);
   const base = s.base;
@@ -220,9 +227,28 @@ export function componentLines(
     ) >= 0;
   const zero = (detail: LineDetail, kind: StatementLineKind = 'gate'): StatementLine =>
     makeLine(ctx, kind, c.id, ZERO_RATIO, { ruleId, base, creditIds: s.creditIds, detail });
-  if (c.gate !== undefined && !reached(c.gate)) {
+  if (c.gate !== undefined && c.gateOn === 'toDate') {
+    // judged on the longer span to date: carried in + the period's credited against gate × its quota
+    const t = toDate as ToDate;
+    const total = addFixed(t.carriedIn, credited);
+    const met = t.quota.int !== 0n && compareFixed(total, multiplyFixed(ctx.dec(c.gate), t.quota)) >= 0;
+    if (!met) {
+      const detail: LineDetail = {
+        rule: 'gateNotMet',
+        gate: c.gate,
+        on: 'toDate',
+        toDate: {
+          carriedIn: money(ctx, t.carriedIn),
+          credited: money(ctx, credited),
+          total: money(ctx, total),
+          quota: money(ctx, t.quota),
+        },
+      };
+      return { lines: [zero(detail)], deferred: priorDeferred.int === 0n ? null : priorDeferred };
+    }
+  } else if (c.gate !== undefined && !reached(c.gate)) {
     return {
-      lines: [zero({ rule: 'gateNotMet', gate: c.gate })],
+      lines: [zero({ rule: 'gateNotMet', gate: c.gate, on: 'period', toDate: null })],
       deferred: priorDeferred.int === 0n ? null : priorDeferred,
     };
   }

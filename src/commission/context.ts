@@ -14,6 +14,7 @@ import {
   daysInPeriod,
   fiscalYear,
   monthOf,
+  monthsOf,
   overlap,
   type Period,
   period,
@@ -25,16 +26,24 @@ import type { RoundingMode } from '../core/rounding.js';
 import type { CreditKind } from '../model/credit.js';
 import type { Plan, PlanComponent, PlanVersion } from '../model/plan.js';
 import { definePlan, planVersionAsOf } from './define-plan.js';
-import { type Fixed, parseFixed, pow10, roundRationalTo, ZERO } from './exact.js';
+import { type Fixed, parseFixed, pow10, roundRationalTo, subFixed, ZERO } from './exact.js';
 import { type CompiledComponent, type PlanIndex, planIndexOf, REVENUE_KINDS, type VersionIndex } from './plan-index.js';
 import { amountTiers, type AmountTier } from './tiers.js';
 import type { LimitDetail, StatementContext } from './types.js';
 
 export type { CompiledComponent };
 
-interface Fraction {
+/**
+ * The part of a period a member was on the plan: active days over the period's days, or whole
+ * months over its months. `offset` (months only) is the number of the period's months before
+ * the first month counted: amounts are allocated cumulatively (see {@link prorateAmount}).
+ * @internal
+ */
+export interface Fraction {
   readonly numerator: number;
   readonly denominator: number;
+  readonly unit: 'days' | 'months';
+  readonly offset: number;
 }
 
 /** A statement's resolved context. @internal */
@@ -250,11 +259,12 @@ function prorated(b: Base, full: Period, span: Period): ResolvedContext {
   // (core's prorationFraction): over the full range, and over the statement period alone.
   const onPlan = overlap(span, b.inForce);
   const fraction = (whole: Period): Fraction => {
+    if (version.proration === 'months') return monthFraction(version.prorate ? onPlan : whole, whole);
     const f =
       !version.prorate || onPlan === null
         ? { numerator: version.prorate ? 0 : daysInPeriod(whole), denominator: daysInPeriod(whole) }
         : prorationFraction(onPlan, whole);
-    return { numerator: f.numerator, denominator: f.denominator };
+    return { numerator: f.numerator, denominator: f.denominator, unit: 'days', offset: 0 };
   };
   const proration = fraction(full);
   const periodProration = b.trueUp ? fraction(b.statementPeriod) : proration;
@@ -319,8 +329,29 @@ function prorated(b: Base, full: Period, span: Period): ResolvedContext {
 }
 
 /**
- * Scales a fixed plan amount (bonus, cap, floor, draw) by the proration fraction with core's
- * `prorate` (rounded once to the minor unit by the plan's mode); unchanged when not prorated.
+ * Whole calendar months of `whole` that the member is on the plan every day of (`onPlan`), over
+ * the months of `whole`; they are contiguous, `offset` months after the first. @internal
+ */
+export function monthFraction(onPlan: Period | null, whole: Period): Fraction {
+  const months = monthsOf(whole);
+  let first = -1;
+  let count = 0;
+  months.forEach((m, i) => {
+    if (onPlan !== null && onPlan.start <= m.start && onPlan.end >= m.end) {
+      if (first < 0) first = i;
+      count++;
+    }
+  });
+  return { numerator: count, denominator: months.length, unit: 'months', offset: first < 0 ? 0 : first };
+}
+
+/**
+ * Scales a fixed plan amount (quota, bonus, cap, floor, draw) by the proration fraction with
+ * core's `prorate`, rounded to the minor unit by the plan's mode; unchanged when not prorated.
+ * By days: `round(amount × active / days)`, rounded once. By months, cumulatively:
+ * `round(amount × (offset + months) / n) − round(amount × offset / n)` — the amount through the
+ * last month counted minus the amount through the month before the first — so the months of a
+ * period, prorated one by one (or in any contiguous pieces), add up exactly to the amount.
  * @internal
  */
 export function prorateAmount(ctx: ResolvedContext, amount: Fixed, per: 'range' | 'period' = 'range'): Fixed {
@@ -335,6 +366,7 @@ export function prorateAmount(ctx: ResolvedContext, amount: Fixed, per: 'range' 
 export function limitAmount(ctx: ResolvedContext, amount: Fixed): Fixed {
   const { num, den } = ctx.limits;
   if (num === den) return amount;
+  if (!ctx.trueUp) return scaleBy(amount, ctx.proration, ctx.currency, ctx.mode);
   return roundRationalTo({ num: amount.int * num, den: den * pow10(amount.scale) }, ctx.digits, ctx.mode);
 }
 
@@ -351,5 +383,8 @@ export function limitDetail(ctx: ResolvedContext, perPeriod: string): LimitDetai
 
 function scaleBy(amount: Fixed, f: Fraction, currency: string, mode: RoundingMode): Fixed {
   if (f.numerator === f.denominator) return amount;
-  return parseFixed(prorate(fromFixed(amount, currency), f.numerator, f.denominator, mode).amount);
+  const through = (months: number): Fixed =>
+    parseFixed(prorate(fromFixed(amount, currency), months, f.denominator, mode).amount);
+  if (f.unit === 'days' || f.offset === 0) return through(f.numerator);
+  return subFixed(through(f.offset + f.numerator), through(f.offset));
 }

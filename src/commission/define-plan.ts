@@ -31,6 +31,7 @@ function checkComponent(
       add([...path, field], `must be in whole minor units (${digits} decimals), got ${v}`);
   };
   nonNegative(c.gate, 'gate');
+  if (c.gateOn !== undefined && c.gate === undefined) add([...path, 'gateOn'], 'is set but gate is not');
   nonNegative(c.floor, 'floor');
   wholeMinor(c.floor, 'floor');
   if (c.cap) {
@@ -124,6 +125,8 @@ function checkComponent(
 function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Path, message: string) => void): void {
   if (v.effectiveTo !== undefined && v.effectiveTo < v.effectiveFrom)
     add([...path, 'effectiveTo'], `must not be before effectiveFrom ${v.effectiveFrom}, got ${v.effectiveTo}`);
+  if (v.proration !== undefined && !v.prorate)
+    add([...path, 'proration'], `has no effect when prorate is false, got '${v.proration}'`);
   const ids = new Set<string>();
   let weightSum = ZERO;
   let weighted = 0;

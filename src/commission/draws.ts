@@ -61,7 +61,10 @@ export function drawLines(
           rule: 'draw',
           drawType: d.type,
           perPeriod: fromFixed(ctx.dec(d.amount), ctx.currency).amount,
-          proration: pr.numerator === pr.denominator ? null : { numerator: pr.numerator, denominator: pr.denominator },
+          proration:
+            pr.numerator === pr.denominator
+              ? null
+              : { numerator: pr.numerator, denominator: pr.denominator, unit: pr.unit },
         },
       }),
     );

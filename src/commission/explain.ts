@@ -6,7 +6,7 @@
 import { describeValue, RevopsError } from '../core/errors.js';
 import { fromFixed } from '../core/money.js';
 import { fixedToString, multiplyFixed, parseFixed } from './exact.js';
-import type { LimitDetail, Statement, StatementLine } from './types.js';
+import type { LimitDetail, Proration, Statement, StatementLine } from './types.js';
 
 const HUNDRED = { int: 100n, scale: 0 };
 
@@ -19,6 +19,11 @@ function pct(rate: string): string {
 /** A fraction of quota as percent: `"150%"`. */
 function percent(fraction: string): string {
   return `${fixedToString(multiplyFixed(parseFixed(fraction), HUNDRED))}%`;
+}
+
+/** The unit of a proration (`days` for one made before proration had a unit). */
+function unitOf(p: Proration): string {
+  return p.unit === 'months' ? 'whole months' : 'days';
 }
 
 const DRAW_WORDS = {
@@ -87,13 +92,13 @@ function wordLine(line: StatementLine, statement: Statement): string {
   const weight = (w: string | null): string => (w === null ? '' : ` × weight ${w}`);
   const share = (fraction: string): string =>
     money(fixedToString(multiplyFixed(parseFixed(fraction), parseFixed(statement.quota.amount))));
-  const proration = (p: { readonly numerator: number; readonly denominator: number } | null): string =>
-    p === null || p.numerator === p.denominator ? '' : ` prorated ${p.numerator}/${p.denominator} days`;
+  const proration = (p: Proration | null): string =>
+    p === null || p.numerator === p.denominator ? '' : ` prorated ${p.numerator}/${p.denominator} ${unitOf(p)}`;
   const limit = (l: LimitDetail): string => {
     if (l.periods === null) return l.prorated ? ` (${l.perPeriod}${proration(statement.proration)})` : '';
     const n = l.periods;
     return ` (${l.perPeriod} per ${l.per} over ${n} ${l.per}${n === 1 ? '' : 's'} to date${
-      l.prorated ? ', prorated by active days' : ''
+      l.prorated ? `, prorated by active ${unitOf(statement.proration)}` : ''
     })`;
   };
   const total = (scope: string, t: string | null, carriedIn: string | null): string =>
@@ -130,10 +135,19 @@ function wordLine(line: StatementLine, statement: Statement): string {
       return d.firstStep === null
         ? `quota is zero: no bonus step can be reached; pays ${a}`
         : `no bonus step reached (first at ${pct(d.firstStep)} of quota); pays ${a}`;
-    case 'gateNotMet':
+    case 'gateNotMet': {
+      const t = d.toDate;
+      if (d.on === 'toDate' && t !== null && t !== undefined) {
+        const needed = money(fixedToString(multiplyFixed(parseFixed(d.gate), parseFixed(t.quota))));
+        return (
+          `gate ${pct(d.gate)} of the quota to date ${t.quota} not met: credited to date ${t.carriedIn} carried in + ` +
+          `${t.credited} this period = ${t.total} < ${needed}; pays ${a}`
+        );
+      }
       return (
         `gate ${pct(d.gate)} of quota not met: credited ${statement.credited.amount} < ` + `${share(d.gate)}; pays ${a}`
       );
+    }
     case 'tier': {
       const t = e.tier as NonNullable<typeof e.tier>;
       const to = t.to ?? '∞';
@@ -262,7 +276,7 @@ function wordStatement(statement: Statement): string {
   const pr =
     s.proration.numerator === s.proration.denominator
       ? ''
-      : ` (prorated: active ${s.proration.numerator} of ${s.proration.denominator} days)`;
+      : ` (prorated: active ${s.proration.numerator} of ${s.proration.denominator} ${unitOf(s.proration)})`;
   const evaluated =
     s.range.start !== s.period.start || s.range.end !== s.period.end
       ? ` (evaluated ${s.range.start}..${s.range.end})`

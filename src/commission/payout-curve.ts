@@ -11,7 +11,7 @@ import type { Member } from '../model/member.js';
 import type { Plan, PlanInput } from '../model/plan.js';
 import { compiledPlan, planPeriodOf } from './context.js';
 import { planVersionAsOf } from './define-plan.js';
-import { multiplyFixed, parseFixed } from './exact.js';
+import { multiplyFixed, parseFixed, ZERO } from './exact.js';
 import { calculateStatement } from './statement.js';
 
 /** Options of {@link payoutCurve}. */
@@ -36,7 +36,8 @@ export interface PayoutPoint {
  * Earnings of a plan as a function of attainment: for each attainment `a`, the `earned`
  * amount of a full-period statement whose only credit is `a × quota` (an owner credit in the
  * plan's attainment measure). Components that need other credits (perUnit, spiff, override)
- * earn nothing here. Attainments are exact decimals, so a point exactly on a tier bound is
+ * earn nothing here; a gate judged to date (`gateOn: 'toDate'`) is judged as if the period were
+ * the whole span (nothing carried in, the same quota). Attainments are exact decimals, so a point exactly on a tier bound is
  * decided by the plan's boundary rule.
  *
  * @param plan - the plan (JSON or from `definePlan`).
@@ -95,7 +96,11 @@ export function payoutCurve(
       date: asOf,
       measure,
     };
-    const s = calculateStatement({ plan: p, member, period, quota: options.quota, credits: [credit], asOf });
+    // a gate judged to date is judged as if the period were the whole span: nothing carried in, the same quota
+    const toDate = version.components.some((c) => c.gateOn === 'toDate')
+      ? { attainmentToDate: { carriedIn: fromFixed(ZERO, p.currency), quota: options.quota } }
+      : {};
+    const s = calculateStatement({ plan: p, member, period, quota: options.quota, credits: [credit], asOf, ...toDate });
     return { attainment: a, credited, payout: s.earned };
   });
 }

@@ -119,7 +119,20 @@ function filter(r: Reader, v: unknown, path: Path): Obj | undefined {
   ]);
 }
 
-const BASE_KEYS = ['id', 'name', 'kinds', 'measure', 'filter', 'cap', 'floor', 'gate', 'multipliers', 'weight', 'kind'];
+const BASE_KEYS = [
+  'id',
+  'name',
+  'kinds',
+  'measure',
+  'filter',
+  'cap',
+  'floor',
+  'gate',
+  'gateOn',
+  'multipliers',
+  'weight',
+  'kind',
+];
 const KIND_KEYS: Readonly<Record<string, readonly string[]>> = {
   rate: ['rate'],
   tiered: ['basis', 'split', 'scope', 'boundary', 'tiers'],
@@ -167,6 +180,7 @@ function component(r: Reader, v: unknown, path: Path): Obj | undefined {
     ],
     ['floor', optDec('floor')],
     ['gate', optDec('gate')],
+    ['gateOn', opt(o, 'gateOn', (x) => r.oneOf(x, at('gateOn'), ['period', 'toDate'] as const))],
     [
       'multipliers',
       opt(o, 'multipliers', (x) =>
@@ -262,7 +276,17 @@ function component(r: Reader, v: unknown, path: Path): Obj | undefined {
 }
 
 function version(r: Reader, v: unknown, path: Path): Obj | undefined {
-  const keys = ['id', 'effectiveFrom', 'effectiveTo', 'attainment', 'components', 'draw', 'clawback', 'prorate'];
+  const keys = [
+    'id',
+    'effectiveFrom',
+    'effectiveTo',
+    'attainment',
+    'components',
+    'draw',
+    'clawback',
+    'prorate',
+    'proration',
+  ];
   const o = r.object(v, path, keys);
   if (o === undefined) return undefined;
   const at = (k: string): Path => [...path, k];
@@ -330,6 +354,7 @@ function version(r: Reader, v: unknown, path: Path): Obj | undefined {
     ['draw', draw],
     ['clawback', clawback],
     ['prorate', opt(o, 'prorate', (x) => r.boolean(x, at('prorate'))) ?? true],
+    ['proration', opt(o, 'proration', (x) => r.oneOf(x, at('proration'), ['days', 'months'] as const))],
   ]);
 }
 

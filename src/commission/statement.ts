@@ -7,9 +7,10 @@
 import { daysBetween, assertIsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import { fromFixed, readMoney, type Money } from '../core/money.js';
+import { readObject } from '../core/read.js';
 import { invalidSummary } from '../core/summary.js';
 import type { Credit } from '../model/credit.js';
-import { componentLines } from './component-lines.js';
+import { componentLines, type ToDate } from './component-lines.js';
 import { resolveContext, type ResolvedContext } from './context.js';
 import { drawLines } from './draws.js';
 import {
@@ -121,6 +122,34 @@ function clawbackLines(
   return { lines, attainmentReduction: reduction };
 }
 
+/** `attainmentToDate`, read when a gate of the version is judged on it (required then). */
+function readToDate(ctx: ResolvedContext, input: StatementContext): ToDate | null {
+  const given = input.attainmentToDate;
+  const needs = ctx.components.find((cc) => cc.c.gateOn === 'toDate');
+  if (given === undefined) {
+    if (needs === undefined) return null;
+    throw invalid(
+      'INVALID_INPUT',
+      'attainmentToDate',
+      undefined,
+      `is required: the gate of component "${needs.c.id}" is judged on the attainment to date (gateOn 'toDate')`,
+    );
+  }
+  readObject(given, 'attainmentToDate');
+  if (ctx.trueUp)
+    throw invalid(
+      'INVALID_OPTION',
+      'attainmentToDate',
+      given,
+      'must not be given with paidToDate: a true-up already evaluates the fiscal year to date',
+    );
+  const carriedIn = readAmount(ctx, given.carriedIn, 'attainmentToDate.carriedIn');
+  const quota = readAmount(ctx, given.quota, 'attainmentToDate.quota');
+  if (quota.int < 0n)
+    throw invalid('INVALID_AMOUNT', 'attainmentToDate.quota.amount', given.quota.amount, 'must not be negative');
+  return { carriedIn, quota };
+}
+
 /**
  * Turns a (merged) partial statement into the statement: component lines, clawbacks,
  * adjustments, true-up, carried balances, draw and recovery, totals and balances.
@@ -207,6 +236,7 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
         'must not be given with paidToDate: a true-up already evaluates from the start of the fiscal year',
       );
   }
+  const toDate = readToDate(ctx, input);
   const claw = clawbackLines(ctx, input);
   const credited = subFixed(sums.attainment.amount, claw.attainmentReduction);
   const lines: StatementLine[] = [];
@@ -231,7 +261,7 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
         priorDeferred[c.id]?.amount,
         'is set but the component does not defer its cap excess',
       );
-    const r = componentLines(ctx, c, s, credited, carried, pd);
+    const r = componentLines(ctx, c, s, credited, carried, pd, toDate);
     lines.push(...r.lines);
     if (r.deferred !== null) deferredOut[c.id] = fromFixed(r.deferred, ctx.currency);
   }
@@ -300,7 +330,11 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
     period: { start: input.period.start, end: input.period.end },
     range: ctx.range,
     currency: ctx.currency,
-    proration: ctx.proration,
+    proration: {
+      numerator: ctx.proration.numerator,
+      denominator: ctx.proration.denominator,
+      unit: ctx.proration.unit,
+    },
     quota: fromFixed(ctx.quota, ctx.currency),
     credited: fromFixed(credited, ctx.currency),
     attainment: quotaZero ? null : fixedToNumber(credited) / fixedToNumber(ctx.quota),
@@ -317,8 +351,10 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
  * Steps: pick the plan version in force on `asOf` (default the period's last day); evaluate
  * the period (or, when `paidToDate` is given, the fiscal year to date) within the version's
  * dates; prorate quota and fixed amounts by active days, inclusive (`member.startDate`,
- * `member.endDate`); sum credits exactly (attainment = credited ÷ prorated quota; tier and gate
- * decisions compare exact decimals); compute each component's lines — one per tier crossed —
+ * `member.endDate`), or by whole months when the version says `proration: 'months'` (amounts
+ * allocated cumulatively, so the months of a period add up exactly to the full amount); sum
+ * credits exactly (attainment = credited ÷ prorated quota; tier and gate decisions compare
+ * exact decimals); compute each component's lines — one per tier crossed —
  * then gate, cap (forfeit or defer), floor; post clawbacks known in the period at the original
  * rate, never more than was paid; adjustments; the true-up (`−paidToDate`); a negative
  * balance carried in; the draw and its recovery. Each line is rounded to the currency's minor

@@ -31,6 +31,17 @@ export type StatementLineKind =
   | 'recovery'
   | 'carryForward';
 
+/**
+ * The part of the period a member was on the plan, in the unit of the plan version's
+ * `proration`: active days over the period's days (inclusive), or whole calendar months on the
+ * plan over the period's months.
+ */
+export interface Proration {
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly unit: 'days' | 'months';
+}
+
 /** How a per-period limit (cap, floor, override threshold) was scaled to the statement's range. */
 export interface LimitDetail {
   /** The plan's amount per plan period. */
@@ -70,8 +81,21 @@ export type LineDetail =
   | { readonly rule: 'bonus'; readonly weight: string | null; readonly atLeast: string; readonly stepAmount: string }
   /** No bonus step reached; `firstStep` is `null` when the quota is zero. */
   | { readonly rule: 'bonusNotReached'; readonly firstStep: string | null }
-  /** A gate (attainment fraction) not met: the component pays nothing. */
-  | { readonly rule: 'gateNotMet'; readonly gate: string }
+  /**
+   * A gate (attainment fraction) not met: the component pays nothing. `on: 'toDate'`: judged on
+   * the attainment to date (`toDate`: carried in, the period's credited, their sum and the quota).
+   */
+  | {
+      readonly rule: 'gateNotMet';
+      readonly gate: string;
+      readonly on: 'period' | 'toDate';
+      readonly toDate: {
+        readonly carriedIn: string;
+        readonly credited: string;
+        readonly total: string;
+        readonly quota: string;
+      } | null;
+    }
   /** A tier line. */
   | {
       readonly rule: 'tier';
@@ -134,8 +158,8 @@ export type LineDetail =
       readonly drawType: 'recoverable' | 'nonRecoverable' | 'recoverableGuarantee' | 'nonRecoverableGuarantee';
       /** The plan's draw per period, before proration. */
       readonly perPeriod: string;
-      /** Active days over the period's days, when the draw was prorated. */
-      readonly proration: { readonly numerator: number; readonly denominator: number } | null;
+      /** Active days (or whole months) over the period's, when the draw was prorated. */
+      readonly proration: Proration | null;
     }
   /** Recovery of the draw balance: `rate` × `base` (available), rounded down, limited by the balance and cap. */
   | {
@@ -215,6 +239,18 @@ export interface Balances {
   readonly carried: Money;
 }
 
+/**
+ * Attainment over a longer span to date (the fiscal year or quarter), for gates judged on it
+ * (`gateOn: 'toDate'`): what was credited toward attainment in the span before the statement's
+ * period, and the span's quota (e.g. the annual quota).
+ */
+export interface AttainmentToDate {
+  /** Credited toward attainment in the span before this period (the period's own credits are added). */
+  readonly carriedIn: Money;
+  /** The quota of the span the gate is judged against; a zero quota meets no gate. */
+  readonly quota: Money;
+}
+
 /** Input of a statement (see `calculateStatement`). */
 export interface StatementInput {
   /** The plan: from `definePlan` (compiled once), or plain JSON (validated on every call). */
@@ -232,6 +268,12 @@ export interface StatementInput {
   readonly clawbacks?: readonly ClawbackEvent[];
   /** Balances carried in from the previous statement; default all zero. */
   readonly priorBalance?: Partial<Balances>;
+  /**
+   * For gates judged `toDate` (`gateOn: 'toDate'`): the attainment credited in the longer span (fiscal
+   * year or quarter to date) before this period, and that span's quota. The gate compares
+   * `carriedIn + credited` with `gate × quota`.
+   */
+  readonly attainmentToDate?: AttainmentToDate;
   /** For `yearToDate` tiers: the base accumulated this year before the period, per component id. */
   readonly carriedIn?: Readonly<Record<string, DecimalInput>>;
   /** The date that picks the plan version; default the period's last day. */
@@ -250,8 +292,8 @@ export interface Statement {
   /** The dates evaluated: the period (or the year to date for a true-up) within the version's dates. */
   readonly range: Period;
   readonly currency: string;
-  /** Days the member was active on the plan in `range`, over the days of the full range. */
-  readonly proration: { readonly numerator: number; readonly denominator: number };
+  /** Days (or whole months) the member was active on the plan in `range`, over those of the full range. */
+  readonly proration: Proration;
   /** The quota after proration. */
   readonly quota: Money;
   /** The credited amount counted for attainment. */

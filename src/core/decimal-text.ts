@@ -6,7 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { invalid, RevopsError } from './errors.js';
-import { exactTrim, fromBig, intScale, POW10, type Exact, type Int } from './exact.js';
+import { exactTrim, fromBig, intScale, isMultipleOf10, POW10, type Exact, type Int } from './exact.js';
 import { LIMITS } from './read.js';
 
 /**
@@ -256,7 +256,14 @@ export function formatDecimal(int: Int, scale: number, minScale = 0): string {
   return formatGeneral(int, scale, minScale);
 }
 
-/** {@link formatDecimal} for a safe integer at a scale up to 15: whole part and fraction printed apart. */
+/** Two-digit fractions `'00'` … `'99'`: cents print by one lookup. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+
+/**
+ * {@link formatDecimal} for a safe integer at a scale up to 15: the whole part and the fraction
+ * are split by one division, trailing zeros are dropped from the fraction as a number (never by
+ * scanning text), and a two-digit fraction is one table lookup.
+ */
 function formatNumber(int: number, scale: number, minScale: number): string {
   const negative = int < 0;
   const u = negative ? -int : int;
@@ -275,14 +282,20 @@ function formatNumber(int: number, scale: number, minScale: number): string {
     frac = u % p;
     whole = (u - frac) / p;
   }
-  let f = String(frac);
-  if (f.length < scale) f = zeros(scale - f.length) + f;
-  if (scale > minScale) {
-    let end = scale;
-    while (end > minScale && f.charCodeAt(end - 1) === 48) end--;
-    if (end < scale) f = f.slice(0, end);
-  } else if (scale < minScale) f += zeros(minScale - scale);
-  const body = f.length > 0 ? `${digitsText(whole)}.${f}` : digitsText(whole);
+  let sc = scale;
+  while (sc > minScale && isMultipleOf10(frac)) {
+    frac /= 10;
+    sc--;
+  }
+  let body: string;
+  if (sc === 0) body = digitsText(whole);
+  else if (sc === 2) body = `${digitsText(whole)}.${TWO_DIGITS[frac] as string}`;
+  else {
+    let f = digitsText(frac);
+    if (f.length < sc) f = zeros(sc - f.length) + f;
+    body = `${digitsText(whole)}.${f}`;
+  }
+  if (sc < minScale) body += zeros(minScale - sc);
   return negative && u !== 0 ? `-${body}` : body;
 }
 
@@ -290,7 +303,7 @@ function formatGeneral(int: Int, scale: number, minScale: number): string {
   let u = int;
   let sc = scale;
   if (typeof u === 'number') {
-    while (sc > minScale && u % 10 === 0) {
+    while (sc > minScale && isMultipleOf10(u)) {
       u /= 10;
       sc--;
     }

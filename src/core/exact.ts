@@ -23,6 +23,7 @@ export interface Exact {
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MAX_BIG = BigInt(MAX);
+const HALF = 2 ** 52;
 
 /** `10^n` as exact doubles, n = 0 … 22 (10^22 is the largest power of ten a double holds exactly). @internal */
 export const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
@@ -116,16 +117,51 @@ export function intRoundDiv(n: Int, d: Int, mode: RoundingMode): Int {
   return fromBig(negative ? q - 1n : q + 1n);
 }
 
-/** {@link intRoundDiv} on safe integers. @internal */
+/**
+ * {@link intRoundDiv} on safe integers. Below 2^52 the quotient comes from one float division,
+ * corrected by its exact integer remainder (a float `%` is a slow library call in V8).
+ * @internal
+ */
 export function roundDivNumber(n: number, d: number, mode: RoundingMode): number {
-  const r = n % d; // exact for safe integers; sign of n
-  const q = (n - r) / d; // exact: n − r is a multiple of d
+  let q: number;
+  let r: number;
+  if (n <= HALF && n >= -HALF && d <= HALF) {
+    q = Math.trunc(n / d); // within one of the true quotient
+    r = n - q * d; // exact: |q·d| < 2^53
+    if (n >= 0) {
+      if (r < 0) {
+        q -= 1;
+        r += d;
+      } else if (r >= d) {
+        q += 1;
+        r -= d;
+      }
+    } else if (r > 0) {
+      q += 1;
+      r -= d;
+    } else if (r <= -d) {
+      q -= 1;
+      r += d;
+    }
+  } else {
+    r = n % d; // exact for safe integers; sign of n
+    q = (n - r) / d; // exact: n − r is a multiple of d
+  }
   if (r === 0) return q + 0;
   const negative = n < 0;
   const twice = (negative ? -r : r) * 2;
   const cmpHalf = twice === d ? 0 : twice > d ? 1 : -1;
-  if (!stepsAwayFromZero(mode, cmpHalf, negative, q % 2 !== 0)) return q + 0;
+  if (!stepsAwayFromZero(mode, cmpHalf, negative, q / 2 !== Math.floor(q / 2))) return q + 0;
   return negative ? q - 1 : q + 1;
+}
+
+/**
+ * Whether a safe integer is a multiple of ten, without a float `%`: below 2^53 a quotient by
+ * ten that is not whole lies at least 0.1 from a whole number, more than half its ulp.
+ * @internal
+ */
+export function isMultipleOf10(v: number): boolean {
+  return Math.floor(v / 10) * 10 === v;
 }
 
 // ---- Exact decimals --------------------------------------------------------------------
@@ -206,7 +242,7 @@ export function exactTrim(x: Exact): Exact {
   if (int === 0 || int === 0n) return EXACT_ZERO;
   if (scale === 0) return x;
   if (typeof int === 'number') {
-    while (scale > 0 && int % 10 === 0) {
+    while (scale > 0 && isMultipleOf10(int)) {
       int /= 10;
       scale--;
     }

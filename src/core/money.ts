@@ -10,8 +10,10 @@
 import { invalid, RevopsError } from './errors.js';
 import { MINOR_UNITS_TABLE, minorUnits, type CurrencyCode } from './currency.js';
 import { exactToNumber, fieldAt, formatDecimal, parseDecimalText, readDecimal } from './decimal-text.js';
-import type { Exact } from './exact.js';
+import { isMultipleOf10, POW10, type Exact } from './exact.js';
 import { toFixed, type DecimalInput, type Fixed } from './fixed.js';
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** An exact amount of one currency. Amounts may carry more digits than the minor unit until rounded. */
 export interface Money {
@@ -22,12 +24,57 @@ export interface Money {
 }
 
 /**
+ * The Money objects created last, with their amounts in the calculator's form: a chain such as
+ * `add(total, roundMoney(multiply(line, rate)))` reads each intermediate result back without
+ * parsing its text. A cache, never state a result depends on: an entry is the exact decimal that
+ * parsing the object's amount text gives (same integer, same scale), and it is used only for the
+ * same object whose amount is still the very string it was created with. A ring of
+ * {@link RECENT} entries keeps at most that many results alive.
+ */
+const RECENT = 8; // a power of two
+const recentMoney: (Money | null)[] = new Array<Money | null>(RECENT).fill(null);
+const recentText: string[] = new Array<string>(RECENT).fill('');
+const recentExact: Exact[] = new Array<Exact>(RECENT).fill({ int: 0, scale: 0 });
+let recentAt = 0;
+
+/**
  * Money from an exact decimal: the one place an amount leaves the calculator (formatted once,
  * at least the currency's minor digits, no trailing zeros beyond them, never `-0`).
  * @internal
  */
 export function fromExact(x: Exact, currency: CurrencyCode, digits: number = minorUnits(currency)): Money {
-  return { amount: formatDecimal(x.int, x.scale, digits), currency };
+  const amount = formatDecimal(x.int, x.scale, digits);
+  const m: Money = { amount, currency };
+  let int = x.int;
+  if (typeof int === 'number') {
+    // the exact decimal parseDecimalText(amount) gives: trailing zeros beyond `digits` dropped,
+    // scale raised to `digits`
+    let scale = x.scale;
+    while (scale > digits && isMultipleOf10(int)) {
+      int /= 10;
+      scale--;
+    }
+    if (scale < digits) {
+      int *= POW10[digits - scale] as number;
+      scale = digits;
+    }
+    if (int >= -MAX_SAFE && int <= MAX_SAFE) {
+      const k = (recentAt + 1) & (RECENT - 1);
+      recentAt = k;
+      recentMoney[k] = m;
+      recentText[k] = amount;
+      recentExact[k] = int === x.int && scale === x.scale ? x : { int: int + 0, scale };
+    }
+  }
+  return m;
+}
+
+/** The exact amount of a Money object created by {@link fromExact} lately, or `undefined`. */
+function recentAmount(value: Money, amount: unknown): Exact | undefined {
+  for (let i = 0, k = recentAt; i < RECENT; i++, k = (k - 1) & (RECENT - 1)) {
+    if (recentMoney[k] === value) return recentText[k] === amount ? recentExact[k] : undefined;
+  }
+  return undefined;
 }
 
 /** Builds a Money from a bigint-scaled decimal in the currency. @internal */
@@ -68,6 +115,8 @@ export function moneyAmount(value: Money, field: string, index = -1): Exact {
     throw unreadable(value, fieldAt(field, index));
   }
   if (typeof a === 'string') {
+    const cached = recentAmount(value, a);
+    if (cached !== undefined) return cached;
     const x = parseDecimalText(a);
     if (typeof x !== 'string') return x;
   }

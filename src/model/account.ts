@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema, IsoDateSchema, MoneySchema } from './common.js';
@@ -10,19 +11,21 @@ import { SegmentSchema } from './segment.js';
 import { makeParsers } from './parse.js';
 
 /** A customer or prospect company (or person, in B2C). */
-export const AccountSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  segment: SegmentSchema,
-  /** Annual spend or potential, used for tiering and territory balance. */
-  annualSpend: MoneySchema,
-  /** Tier label from account list management (e.g. 'A', 'B', 'C'). */
-  tier: z.string().min(1).optional(),
-  territoryId: IdSchema.optional(),
-  ownerId: IdSchema.optional(),
-  industry: z.string().optional(),
-  createdAt: IsoDateSchema.optional(),
-});
+export const AccountSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    name: z.string().min(1),
+    segment: SegmentSchema,
+    /** Annual spend or potential, used for tiering and territory balance. */
+    annualSpend: MoneySchema,
+    /** Tier label from account list management (e.g. 'A', 'B', 'C'). */
+    tier: z.string().min(1).optional(),
+    territoryId: IdSchema.optional(),
+    ownerId: IdSchema.optional(),
+    industry: z.string().optional(),
+    createdAt: IsoDateSchema.optional(),
+  }),
+);
 /** A account, as parsed by {@link AccountSchema}. */
 export type Account = z.output<typeof AccountSchema>;
 /** The input form of a account (before defaults and normalisation). */

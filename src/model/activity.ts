@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema, InstantSchema, plusZero } from './common.js';
@@ -14,19 +15,21 @@ export const ACTIVITY_KINDS = ['call', 'email', 'meeting', 'demo'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** A logged activity: a call, email, meeting or demo by a member, with its duration. */
-export const ActivitySchema = z.strictObject({
-  id: IdSchema,
-  kind: z.enum(ACTIVITY_KINDS),
-  memberId: IdSchema,
-  at: InstantSchema,
-  /** Duration in seconds (0 for an email). */
-  durationSeconds: z.number().int('must be whole seconds').min(0, 'must not be negative').transform(plusZero),
-  leadId: IdSchema.optional(),
-  dealId: IdSchema.optional(),
-  accountId: IdSchema.optional(),
-  /** For calls: whether the prospect was reached; for meetings and demos: whether it was held. */
-  completed: z.boolean().optional(),
-});
+export const ActivitySchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    kind: z.enum(ACTIVITY_KINDS),
+    memberId: IdSchema,
+    at: InstantSchema,
+    /** Duration in seconds (0 for an email). */
+    durationSeconds: z.number().int('must be whole seconds').min(0, 'must not be negative').transform(plusZero),
+    leadId: IdSchema.optional(),
+    dealId: IdSchema.optional(),
+    accountId: IdSchema.optional(),
+    /** For calls: whether the prospect was reached; for meetings and demos: whether it was held. */
+    completed: z.boolean().optional(),
+  }),
+);
 /** A activity, as parsed by {@link ActivitySchema}. */
 export type Activity = z.output<typeof ActivitySchema>;
 /** The input form of a activity (before defaults and normalisation). */

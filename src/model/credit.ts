@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { DecimalStringSchema, IdSchema, IsoDateSchema, MoneySchema, plusZero } from './common.js';
@@ -19,31 +20,33 @@ export type CreditKind = (typeof CREDIT_KINDS)[number];
  * Credit: the part of a deal's value attributed to one member, the base that commission rates
  * apply to. Negative amounts are credit notes, refunds and clawback reversals.
  */
-export const CreditSchema = z.strictObject({
-  id: IdSchema,
-  dealId: IdSchema,
-  memberId: IdSchema,
-  kind: z.enum(CREDIT_KINDS),
-  /** Credited amount (already the member's share). */
-  amount: MoneySchema,
-  /** The date the credit counts on (booking date), deciding its period. */
-  date: IsoDateSchema,
-  /** Share of the deal as an exact decimal string ("0.6"), when split. */
-  share: DecimalStringSchema.optional(),
-  /** What the amount measures; default bookings. */
-  measure: z.enum(MEASURES).default('bookings'),
-  dealType: DealTypeSchema.optional(),
-  segment: SegmentSchema.optional(),
-  products: z.array(z.string()).optional(),
-  /** Contract length in months, for multi-year multipliers. */
-  termMonths: z.number().int().positive().optional(),
-  /** Whether the deal brought a new logo (first deal with the account). */
-  newLogo: z.boolean().optional(),
-  /** Counted units for per-unit components (qualified leads, meetings held). */
-  units: z.number().int().transform(plusZero).optional(),
-  /** What the units count, for per-unit plans: e.g. `qualifiedLead`, `meetingHeld`, `demo`, `convertedLead`. */
-  activity: z.string().min(1).optional(),
-});
+export const CreditSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    dealId: IdSchema,
+    memberId: IdSchema,
+    kind: z.enum(CREDIT_KINDS),
+    /** Credited amount (already the member's share). */
+    amount: MoneySchema,
+    /** The date the credit counts on (booking date), deciding its period. */
+    date: IsoDateSchema,
+    /** Share of the deal as an exact decimal string ("0.6"), when split. */
+    share: DecimalStringSchema.optional(),
+    /** What the amount measures; default bookings. */
+    measure: z.enum(MEASURES).default('bookings'),
+    dealType: DealTypeSchema.optional(),
+    segment: SegmentSchema.optional(),
+    products: z.array(z.string()).optional(),
+    /** Contract length in months, for multi-year multipliers. */
+    termMonths: z.number().int().positive().optional(),
+    /** Whether the deal brought a new logo (first deal with the account). */
+    newLogo: z.boolean().optional(),
+    /** Counted units for per-unit components (qualified leads, meetings held). */
+    units: z.number().int().transform(plusZero).optional(),
+    /** What the units count, for per-unit plans: e.g. `qualifiedLead`, `meetingHeld`, `demo`, `convertedLead`. */
+    activity: z.string().min(1).optional(),
+  }),
+);
 /** A credit, as parsed by {@link CreditSchema}. */
 export type Credit = z.output<typeof CreditSchema>;
 /** The input form of a credit (before defaults and normalisation). */

@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import {
@@ -24,12 +25,14 @@ import { StageEventSchema } from './stage-event.js';
  * A member's share of a deal's credit. `revenue` splits share the deal amount and must sum
  * to 1 with the owner's remainder; `overlay` credit (specialists) is additional.
  */
-export const DealSplitSchema = z.strictObject({
-  memberId: IdSchema,
-  /** Exact decimal fraction of the deal ("0.4"). */
-  share: DecimalStringSchema,
-  kind: z.enum(['revenue', 'overlay']),
-});
+export const DealSplitSchema = lazySchema(() =>
+  z.strictObject({
+    memberId: IdSchema,
+    /** Exact decimal fraction of the deal ("0.4"). */
+    share: DecimalStringSchema,
+    kind: z.enum(['revenue', 'overlay']),
+  }),
+);
 /** A deal split. */
 export type DealSplit = z.output<typeof DealSplitSchema>;
 
@@ -38,52 +41,54 @@ export type DealSplit = z.output<typeof DealSplitSchema>;
  * Salesforce and HubSpot): probability and category default from the stage and may be
  * overridden, and `probabilitySource` records which.
  */
-export const DealSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  accountId: IdSchema,
-  /** The account executive who owns the deal. */
-  ownerId: IdSchema,
-  /** The SDR/BDR who created the opportunity, credited as its source. */
-  sourceMemberId: IdSchema.optional(),
-  /** The lead this deal was converted from. */
-  leadId: IdSchema.optional(),
-  type: DealTypeSchema,
-  amount: MoneySchema,
-  /** Current stage id in the deal pipeline. */
-  stage: z.string().min(1),
-  /** Chance of winning, a fraction in [0, 1]. */
-  probability: FractionSchema,
-  probabilitySource: z.enum(['stage', 'manual', 'model']).default('stage'),
-  forecastCategory: ForecastCategorySchema,
-  /**
-   * Whether the forecast category is the stage's default (`'stage'`) or a rep's judgement
-   * (`'manual'`) that survives moves between open stages. Absent means `'stage'`.
-   */
-  forecastCategorySource: z.enum(['stage', 'manual']).optional(),
-  /** The date the deal is expected to close. */
-  expectedCloseDate: IsoDateSchema,
-  /** The date the deal actually closed (won or lost). */
-  closeDate: IsoDateSchema.optional(),
-  /**
-   * When it was created: an instant, or a date `YYYY-MM-DD` read as the start of that day in
-   * UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
-   */
-  createdAt: CreatedAtSchema,
-  /** Why the deal was lost, in words (the free-text note of the lost move). */
-  lostReason: z.string().min(1).optional(),
-  /** Why the deal was lost, as a code of the pipeline's `lostReasons` catalogue (loss analysis groups by it). */
-  lostReasonCode: IdSchema.optional(),
-  segment: SegmentSchema.optional(),
-  territoryId: IdSchema.optional(),
-  teamId: IdSchema.optional(),
-  products: z.array(z.string().min(1)).optional(),
-  /** Contract length in months. */
-  termMonths: z.number().int().positive().optional(),
-  splits: z.array(DealSplitSchema).optional(),
-  history: z.array(StageEventSchema).default([]),
-  fields: CustomFieldsSchema.optional(),
-});
+export const DealSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    name: z.string().min(1),
+    accountId: IdSchema,
+    /** The account executive who owns the deal. */
+    ownerId: IdSchema,
+    /** The SDR/BDR who created the opportunity, credited as its source. */
+    sourceMemberId: IdSchema.optional(),
+    /** The lead this deal was converted from. */
+    leadId: IdSchema.optional(),
+    type: DealTypeSchema,
+    amount: MoneySchema,
+    /** Current stage id in the deal pipeline. */
+    stage: z.string().min(1),
+    /** Chance of winning, a fraction in [0, 1]. */
+    probability: FractionSchema,
+    probabilitySource: z.enum(['stage', 'manual', 'model']).default('stage'),
+    forecastCategory: ForecastCategorySchema,
+    /**
+     * Whether the forecast category is the stage's default (`'stage'`) or a rep's judgement
+     * (`'manual'`) that survives moves between open stages. Absent means `'stage'`.
+     */
+    forecastCategorySource: z.enum(['stage', 'manual']).optional(),
+    /** The date the deal is expected to close. */
+    expectedCloseDate: IsoDateSchema,
+    /** The date the deal actually closed (won or lost). */
+    closeDate: IsoDateSchema.optional(),
+    /**
+     * When it was created: an instant, or a date `YYYY-MM-DD` read as the start of that day in
+     * UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
+     */
+    createdAt: CreatedAtSchema,
+    /** Why the deal was lost, in words (the free-text note of the lost move). */
+    lostReason: z.string().min(1).optional(),
+    /** Why the deal was lost, as a code of the pipeline's `lostReasons` catalogue (loss analysis groups by it). */
+    lostReasonCode: IdSchema.optional(),
+    segment: SegmentSchema.optional(),
+    territoryId: IdSchema.optional(),
+    teamId: IdSchema.optional(),
+    products: z.array(z.string().min(1)).optional(),
+    /** Contract length in months. */
+    termMonths: z.number().int().positive().optional(),
+    splits: z.array(DealSplitSchema).optional(),
+    history: z.array(StageEventSchema).default([]),
+    fields: CustomFieldsSchema.optional(),
+  }),
+);
 /** A deal. */
 export type Deal = z.output<typeof DealSchema>;
 /** The input form of a deal (amount may be a number; defaults not yet applied). */

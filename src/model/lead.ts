@@ -4,6 +4,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { CreatedAtSchema, CustomFieldsSchema, IdSchema, plusZero } from './common.js';
@@ -15,33 +16,35 @@ import { StageEventSchema } from './stage-event.js';
 export const LEAD_SOURCES = ['inbound', 'outbound', 'referral', 'event', 'partner', 'other'] as const;
 
 /** A lead, with its stage and stage history. */
-export const LeadSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  company: z.string().optional(),
-  email: z.string().email().optional(),
-  source: z.enum(LEAD_SOURCES),
-  /** The SDR or BDR working the lead. */
-  ownerId: IdSchema,
-  accountId: IdSchema.optional(),
-  segment: SegmentSchema.optional(),
-  /** Current stage id in the lead pipeline. */
-  stage: z.string().min(1),
-  /**
-   * When it was created: an instant, or a date `YYYY-MM-DD` read as the start of that day in
-   * UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
-   */
-  createdAt: CreatedAtSchema,
-  history: z.array(StageEventSchema).default([]),
-  disqualifyReason: z.string().min(1).optional(),
-  /** Why the lead was disqualified, as a code of the pipeline's `lostReasons` catalogue. */
-  disqualifyReasonCode: IdSchema.optional(),
-  /** The deal created when the lead was converted. */
-  convertedDealId: IdSchema.optional(),
-  /** A lead score, if the organisation scores leads (any scale). */
-  score: z.number().finite().transform(plusZero).optional(),
-  fields: CustomFieldsSchema.optional(),
-});
+export const LeadSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    name: z.string().min(1),
+    company: z.string().optional(),
+    email: z.string().email().optional(),
+    source: z.enum(LEAD_SOURCES),
+    /** The SDR or BDR working the lead. */
+    ownerId: IdSchema,
+    accountId: IdSchema.optional(),
+    segment: SegmentSchema.optional(),
+    /** Current stage id in the lead pipeline. */
+    stage: z.string().min(1),
+    /**
+     * When it was created: an instant, or a date `YYYY-MM-DD` read as the start of that day in
+     * UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
+     */
+    createdAt: CreatedAtSchema,
+    history: z.array(StageEventSchema).default([]),
+    disqualifyReason: z.string().min(1).optional(),
+    /** Why the lead was disqualified, as a code of the pipeline's `lostReasons` catalogue. */
+    disqualifyReasonCode: IdSchema.optional(),
+    /** The deal created when the lead was converted. */
+    convertedDealId: IdSchema.optional(),
+    /** A lead score, if the organisation scores leads (any scale). */
+    score: z.number().finite().transform(plusZero).optional(),
+    fields: CustomFieldsSchema.optional(),
+  }),
+);
 /** A lead. */
 export type Lead = z.output<typeof LeadSchema>;
 /** The input form of a lead. */

@@ -3,35 +3,38 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema, IsoDateSchema } from './common.js';
 import { makeParsers } from './parse.js';
 
 /** A member of the sales organisation: a person with a role, a manager and territories. */
-export const MemberSchema = z
-  .strictObject({
-    id: IdSchema,
-    name: z.string().min(1),
-    email: z.string().email().optional(),
-    roleId: IdSchema,
-    teamId: IdSchema.optional(),
-    /** Current manager (reporting line). */
-    managerId: IdSchema.optional(),
-    /** Past and present reporting lines, for crediting as of a date; periods inclusive, `end` open when absent. */
-    reportingHistory: z
-      .array(z.strictObject({ managerId: IdSchema, start: IsoDateSchema, end: IsoDateSchema.optional() }))
-      .optional(),
-    territoryIds: z.array(IdSchema).default([]),
-    /** First day in the role (for proration of quota and pay). */
-    startDate: IsoDateSchema,
-    /** Last day in the role, when they have left. */
-    endDate: IsoDateSchema.optional(),
-  })
-  .refine((m) => m.endDate === undefined || m.endDate >= m.startDate, {
-    message: 'endDate must not be before startDate',
-    path: ['endDate'],
-  });
+export const MemberSchema = lazySchema(() =>
+  z
+    .strictObject({
+      id: IdSchema,
+      name: z.string().min(1),
+      email: z.string().email().optional(),
+      roleId: IdSchema,
+      teamId: IdSchema.optional(),
+      /** Current manager (reporting line). */
+      managerId: IdSchema.optional(),
+      /** Past and present reporting lines, for crediting as of a date; periods inclusive, `end` open when absent. */
+      reportingHistory: z
+        .array(z.strictObject({ managerId: IdSchema, start: IsoDateSchema, end: IsoDateSchema.optional() }))
+        .optional(),
+      territoryIds: z.array(IdSchema).default([]),
+      /** First day in the role (for proration of quota and pay). */
+      startDate: IsoDateSchema,
+      /** Last day in the role, when they have left. */
+      endDate: IsoDateSchema.optional(),
+    })
+    .refine((m) => m.endDate === undefined || m.endDate >= m.startDate, {
+      message: 'endDate must not be before startDate',
+      path: ['endDate'],
+    }),
+);
 /** A member, as parsed by {@link MemberSchema}. */
 export type Member = z.output<typeof MemberSchema>;
 /** The input form of a member (before defaults and normalisation). */

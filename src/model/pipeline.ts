@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { FractionSchema, IdSchema } from './common.js';
@@ -23,81 +24,89 @@ export type StageKind = (typeof STAGE_KINDS)[number];
 /**
  * A stage. Stages are listed in process order; that order is the funnel order.
  */
-export const PipelineStageSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  kind: z.enum(STAGE_KINDS),
-  /** Default probability of an entity in this stage (a fraction; won stages must be 1, lost stages 0). */
-  probability: FractionSchema,
-  /** Default forecast category of an entity in this stage. */
-  forecastCategory: ForecastCategorySchema,
-  /** Fields that must be set (non-empty) on the entity to enter this stage. */
-  requiredFields: z.array(z.string().min(1)).default([]),
-});
+export const PipelineStageSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    name: z.string().min(1),
+    kind: z.enum(STAGE_KINDS),
+    /** Default probability of an entity in this stage (a fraction; won stages must be 1, lost stages 0). */
+    probability: FractionSchema,
+    /** Default forecast category of an entity in this stage. */
+    forecastCategory: ForecastCategorySchema,
+    /** Fields that must be set (non-empty) on the entity to enter this stage. */
+    requiredFields: z.array(z.string().min(1)).default([]),
+  }),
+);
 /** A pipeline stage. */
 export type PipelineStage = z.output<typeof PipelineStageSchema>;
 
 /** An allowed move between two stages, who may make it, and what must be true first. */
-export const PipelineTransitionSchema = z.strictObject({
-  from: IdSchema,
-  to: IdSchema,
-  /** Role ids allowed to make this move. */
-  roles: z.array(IdSchema).min(1, 'must list at least one role'),
-  /** Fields that must be set on the entity (after `changes`) for the move (the guard). */
-  requiredFields: z.array(z.string().min(1)).default([]),
-  /** Whether the move needs a `reason` (e.g. closing lost, disqualifying). */
-  requiresReason: z.boolean().default(false),
-  /**
-   * Whether a system actor (`actor.system: true`: an import, an integration, a workflow) may
-   * make this move; its role is then not checked. Default `false`: only the listed roles.
-   */
-  allowSystem: z.boolean().optional(),
-});
+export const PipelineTransitionSchema = lazySchema(() =>
+  z.strictObject({
+    from: IdSchema,
+    to: IdSchema,
+    /** Role ids allowed to make this move. */
+    roles: z.array(IdSchema).min(1, 'must list at least one role'),
+    /** Fields that must be set on the entity (after `changes`) for the move (the guard). */
+    requiredFields: z.array(z.string().min(1)).default([]),
+    /** Whether the move needs a `reason` (e.g. closing lost, disqualifying). */
+    requiresReason: z.boolean().default(false),
+    /**
+     * Whether a system actor (`actor.system: true`: an import, an integration, a workflow) may
+     * make this move; its role is then not checked. Default `false`: only the listed roles.
+     */
+    allowSystem: z.boolean().optional(),
+  }),
+);
 /** A pipeline transition rule. */
 export type PipelineTransition = z.output<typeof PipelineTransitionSchema>;
 
 /** One entry of a pipeline's catalogue of lost reasons. */
-export const LostReasonSchema = z.strictObject({
-  /** Stable code, recorded on the entity (`lostReasonCode`) and its stage event (`reasonCode`). */
-  code: IdSchema,
-  /** What a person reads (`'Price too high'`). */
-  label: z.string().min(1),
-});
+export const LostReasonSchema = lazySchema(() =>
+  z.strictObject({
+    /** Stable code, recorded on the entity (`lostReasonCode`) and its stage event (`reasonCode`). */
+    code: IdSchema,
+    /** What a person reads (`'Price too high'`). */
+    label: z.string().min(1),
+  }),
+);
 /** A lost reason of the catalogue. */
 export type LostReason = z.output<typeof LostReasonSchema>;
 
 /** A pipeline definition. */
-export const PipelineSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  entity: z.enum(PIPELINE_ENTITIES),
-  stages: z.array(PipelineStageSchema).min(1, 'must have at least one stage'),
-  transitions: z.array(PipelineTransitionSchema),
-  /** Stages an entity may be created in; default the first stage. */
-  startStages: z.array(IdSchema).optional(),
-  /** Stages that hand the entity off to the next phase (e.g. a lead's `converted`). */
-  handoffStages: z.array(IdSchema).default([]),
-  /** Whether a system actor may create entities in the start stages (imports). Default `false`. */
-  allowSystemStart: z.boolean().optional(),
-  /**
-   * The catalogue of lost reasons (codes and labels). When given, every move into a lost stage
-   * names one of its codes (`reasonCode`), so that loss analysis groups by code; the free-text
-   * `reason` stays as a note. Absent: lost reasons are free text only.
-   */
-  lostReasons: z.array(LostReasonSchema).optional(),
-  /** Who may reopen a closed entity, and into which stage. Absent: closed is final. */
-  reopen: z
-    .strictObject({
-      roles: z.array(IdSchema).min(1),
-      toStage: IdSchema,
-      requiresReason: z.boolean().default(true),
-      /** Closed stages that may be reopened; default every won and lost stage. */
-      fromStages: z.array(IdSchema).optional(),
-      /** Whether a system actor may reopen. Default `false`. */
-      allowSystem: z.boolean().optional(),
-    })
-    .optional(),
-});
+export const PipelineSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    name: z.string().min(1),
+    entity: z.enum(PIPELINE_ENTITIES),
+    stages: z.array(PipelineStageSchema).min(1, 'must have at least one stage'),
+    transitions: z.array(PipelineTransitionSchema),
+    /** Stages an entity may be created in; default the first stage. */
+    startStages: z.array(IdSchema).optional(),
+    /** Stages that hand the entity off to the next phase (e.g. a lead's `converted`). */
+    handoffStages: z.array(IdSchema).default([]),
+    /** Whether a system actor may create entities in the start stages (imports). Default `false`. */
+    allowSystemStart: z.boolean().optional(),
+    /**
+     * The catalogue of lost reasons (codes and labels). When given, every move into a lost stage
+     * names one of its codes (`reasonCode`), so that loss analysis groups by code; the free-text
+     * `reason` stays as a note. Absent: lost reasons are free text only.
+     */
+    lostReasons: z.array(LostReasonSchema).optional(),
+    /** Who may reopen a closed entity, and into which stage. Absent: closed is final. */
+    reopen: z
+      .strictObject({
+        roles: z.array(IdSchema).min(1),
+        toStage: IdSchema,
+        requiresReason: z.boolean().default(true),
+        /** Closed stages that may be reopened; default every won and lost stage. */
+        fromStages: z.array(IdSchema).optional(),
+        /** Whether a system actor may reopen. Default `false`. */
+        allowSystem: z.boolean().optional(),
+      })
+      .optional(),
+  }),
+);
 /** A pipeline definition (shape only; use `definePipeline` from `revops/pipeline` to validate it). */
 export type Pipeline = z.output<typeof PipelineSchema>;
 /** The input form of a pipeline definition. */

@@ -8,6 +8,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { ROUNDING_MODES, type RoundingMode } from '../core/rounding.js';
@@ -18,34 +19,39 @@ import { DealTypeSchema, SegmentSchema } from './segment.js';
 
 const Dec = DecimalStringSchema;
 
-/** Which credits a component (or attainment) counts: credit kinds and measure. */
-const SelectorFields = {
+/** Which credits a component (or attainment) counts: credit kinds and measure (built on first use). */
+const selectorFields = () => ({
   /** Credit kinds counted. Default: `owner`, `split`, `overlay` (`rollup` for overrides, every kind for perUnit). */
   kinds: z.array(z.enum(CREDIT_KINDS)).min(1).optional(),
   /** Measure counted. Default `bookings` (`units` for perUnit). */
   measure: z.enum(MEASURES).optional(),
-};
+});
 
 /** A filter on credit attributes; every given field must match. */
-export const CreditFilterSchema = z.strictObject({
-  products: z.array(z.string().min(1)).min(1).optional(),
-  dealTypes: z.array(DealTypeSchema).min(1).optional(),
-  segments: z.array(SegmentSchema).min(1).optional(),
-  newLogo: z.boolean().optional(),
-  minTermMonths: z.number().int().positive().optional(),
-  /** Credit `activity` values (per-unit plans: `demo`, `qualifiedLead`, …). */
-  activities: z.array(z.string().min(1)).min(1).optional(),
-});
+export const CreditFilterSchema = lazySchema(() =>
+  z.strictObject({
+    products: z.array(z.string().min(1)).min(1).optional(),
+    dealTypes: z.array(DealTypeSchema).min(1).optional(),
+    segments: z.array(SegmentSchema).min(1).optional(),
+    newLogo: z.boolean().optional(),
+    minTermMonths: z.number().int().positive().optional(),
+    /** Credit `activity` values (per-unit plans: `demo`, `qualifiedLead`, …). */
+    activities: z.array(z.string().min(1)).min(1).optional(),
+  }),
+);
 
 /** A multiplier on the credited base of matching credits (multi-year, new logo). */
-export const MultiplierSchema = z.strictObject({
-  id: IdSchema,
-  /** Factor on the base, e.g. "1.2" (never on attainment). */
-  factor: Dec,
-  when: CreditFilterSchema,
-});
+export const MultiplierSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    /** Factor on the base, e.g. "1.2" (never on attainment). */
+    factor: Dec,
+    when: CreditFilterSchema,
+  }),
+);
 
-const ModifierFields = {
+/** What modifies a component's earning (built on first use). */
+const modifierFields = () => ({
   /** Only credits matching this filter count toward the component. */
   filter: CreditFilterSchema.optional(),
   /** Maximum earning of the component per period; the excess is forfeited or deferred. */
@@ -54,43 +60,53 @@ const ModifierFields = {
   floor: Dec.optional(),
   /** Attainment (fraction of quota, "0.7") below which the component pays nothing. */
   gate: Dec.optional(),
+  /**
+   * Which attainment the gate is judged on: `period` (default) — the statement's; `toDate` — the
+   * attainment of a longer span to date (the fiscal year or quarter), `(carriedIn + the period's
+   * credited) ÷ quota` from the statement's `attainmentToDate` (e.g. no accelerator unless the
+   * year to date reaches the annual quota).
+   */
+  gateOn: z.enum(['period', 'toDate']).optional(),
   multipliers: z.array(MultiplierSchema).optional(),
   /** Weight of the component in a multi-measure plan (its earning × weight). Default 1. */
   weight: Dec.optional(),
-};
+});
 
 /** A tier: the half-open interval between `from` and `to` (open-ended when `to` is absent), with its rate. */
-export const TierSchema = z.strictObject({ from: Dec, to: Dec.optional(), rate: Dec });
+export const TierSchema = lazySchema(() => z.strictObject({ from: Dec, to: Dec.optional(), rate: Dec }));
 
-const base = { id: IdSchema, name: z.string().min(1).optional(), ...SelectorFields, ...ModifierFields };
+/** The fields every component has (built on first use). */
+const base = () => ({ id: IdSchema, name: z.string().min(1).optional(), ...selectorFields(), ...modifierFields() });
 
 /** A rate component: `rate × credited base`. */
-export const RateComponentSchema = z.strictObject({ ...base, kind: z.literal('rate'), rate: Dec });
+export const RateComponentSchema = lazySchema(() => z.strictObject({ ...base(), kind: z.literal('rate'), rate: Dec }));
 
 /** A tiered component with its three explicit switches. */
-export const TieredComponentSchema = z.strictObject({
-  ...base,
-  kind: z.literal('tiered'),
-  /** Tier bounds are attainment fractions (× quota) or amounts. */
-  basis: z.enum(['attainment', 'amount']),
-  /**
-   * `marginal`: each tier's rate on the part of the base inside it (step, slab; an amount per tier
-   * split proportionally, as Oracle's amount tables do, is a marginal rate of amount ÷ width).
-   * `retroactive`: the whole base at the rate of the tier reached (whole-tier, highest rate).
-   * `interpolated`: the whole base at a rate that moves linearly from the tier's rate at its start
-   * to the next tier's rate at its end (the last tier is flat).
-   */
-  split: z.enum(['marginal', 'retroactive', 'interpolated']),
-  /**
-   * `perCredit`: each credit walks the table from zero (Oracle "processed individually");
-   * `periodToDate`: the period's total walks it; `yearToDate`: the period's credits walk it from
-   * the year-to-date value carried in (`carriedIn`, Spiff `initial_value`).
-   */
-  scope: z.enum(['perCredit', 'periodToDate', 'yearToDate']),
-  /** A value exactly on a bound belongs to the `lower` or the `higher` tier. */
-  boundary: z.enum(['lower', 'higher']),
-  tiers: z.array(TierSchema).min(1),
-});
+export const TieredComponentSchema = lazySchema(() =>
+  z.strictObject({
+    ...base(),
+    kind: z.literal('tiered'),
+    /** Tier bounds are attainment fractions (× quota) or amounts. */
+    basis: z.enum(['attainment', 'amount']),
+    /**
+     * `marginal`: each tier's rate on the part of the base inside it (step, slab; an amount per tier
+     * split proportionally, as Oracle's amount tables do, is a marginal rate of amount ÷ width).
+     * `retroactive`: the whole base at the rate of the tier reached (whole-tier, highest rate).
+     * `interpolated`: the whole base at a rate that moves linearly from the tier's rate at its start
+     * to the next tier's rate at its end (the last tier is flat).
+     */
+    split: z.enum(['marginal', 'retroactive', 'interpolated']),
+    /**
+     * `perCredit`: each credit walks the table from zero (Oracle "processed individually");
+     * `periodToDate`: the period's total walks it; `yearToDate`: the period's credits walk it from
+     * the year-to-date value carried in (`carriedIn`, Spiff `initial_value`).
+     */
+    scope: z.enum(['perCredit', 'periodToDate', 'yearToDate']),
+    /** A value exactly on a bound belongs to the `lower` or the `higher` tier. */
+    boundary: z.enum(['lower', 'higher']),
+    tiers: z.array(TierSchema).min(1),
+  }),
+);
 
 /**
  * A fixed amount per unit (qualified lead, meeting held, demo, converted lead): Σ `units` of the
@@ -99,101 +115,126 @@ export const TieredComponentSchema = z.strictObject({
  * (a `source` credit in the deal's measure, `units: 1`) set `kinds: ['source']` and
  * `measure: 'bookings'`.
  */
-export const PerUnitComponentSchema = z.strictObject({ ...base, kind: z.literal('perUnit'), amountPerUnit: Dec });
+export const PerUnitComponentSchema = lazySchema(() =>
+  z.strictObject({ ...base(), kind: z.literal('perUnit'), amountPerUnit: Dec }),
+);
 
 /** A bonus: the amount of the highest step whose attainment threshold is reached (one step = a gate bonus). */
-export const BonusComponentSchema = z.strictObject({
-  ...base,
-  kind: z.literal('bonus'),
-  steps: z.array(z.strictObject({ atLeast: Dec, amount: Dec })).min(1),
-});
+export const BonusComponentSchema = lazySchema(() =>
+  z.strictObject({
+    ...base(),
+    kind: z.literal('bonus'),
+    steps: z.array(z.strictObject({ atLeast: Dec, amount: Dec })).min(1),
+  }),
+);
 
 /** A SPIFF: a rate or a fixed amount per credit, on matching credits dated inside a window. */
-export const SpiffComponentSchema = z.strictObject({
-  ...base,
-  kind: z.literal('spiff'),
-  window: PeriodSchema,
-  rate: Dec.optional(),
-  amountPerCredit: Dec.optional(),
-});
+export const SpiffComponentSchema = lazySchema(() =>
+  z.strictObject({
+    ...base(),
+    kind: z.literal('spiff'),
+    window: PeriodSchema,
+    rate: Dec.optional(),
+    amountPerCredit: Dec.optional(),
+  }),
+);
 
 /**
  * A manager override: a rate on the rolled-up credits of the members who report to the manager,
  * optionally only above a team threshold. It counts `rollup` credits by default — what
  * `creditDeals` writes to each manager as of each credit's date (reporting history).
  */
-export const OverrideComponentSchema = z.strictObject({
-  ...base,
-  kind: z.literal('override'),
-  rate: Dec,
-  /** Team credited amount per plan period the override starts at (prorated by active days, like caps and floors). */
-  teamThreshold: Dec.optional(),
-  /** `excess` (default): the rate applies to the amount above the threshold; `all`: to everything once it is reached. */
-  thresholdMode: z.enum(['excess', 'all']).optional(),
-});
+export const OverrideComponentSchema = lazySchema(() =>
+  z.strictObject({
+    ...base(),
+    kind: z.literal('override'),
+    rate: Dec,
+    /** Team credited amount per plan period the override starts at (prorated by active days, like caps and floors). */
+    teamThreshold: Dec.optional(),
+    /** `excess` (default): the rate applies to the amount above the threshold; `all`: to everything once it is reached. */
+    thresholdMode: z.enum(['excess', 'all']).optional(),
+  }),
+);
 
 /** Any plan component. */
-export const PlanComponentSchema = z.discriminatedUnion('kind', [
-  RateComponentSchema,
-  TieredComponentSchema,
-  PerUnitComponentSchema,
-  BonusComponentSchema,
-  SpiffComponentSchema,
-  OverrideComponentSchema,
-]);
+export const PlanComponentSchema = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    RateComponentSchema,
+    TieredComponentSchema,
+    PerUnitComponentSchema,
+    BonusComponentSchema,
+    SpiffComponentSchema,
+    OverrideComponentSchema,
+  ]),
+);
 
 export { DRAW_TYPES };
 
 /** A plan-level draw. */
-export const DrawSchema = z.strictObject({
-  type: z.enum(DRAW_TYPES),
-  /** Draw per period (a guarantee: the minimum pay per period). */
-  amount: Dec,
-  start: IsoDateSchema,
-  end: IsoDateSchema.optional(),
-  /** First day recovery may happen; default `start`. */
-  recoveryStart: IsoDateSchema.optional(),
-  /** Share of available earnings taken for recovery; default "1". */
-  recoveryShare: Dec.optional(),
-  /** Most recovered in one period. */
-  recoveryCap: Dec.optional(),
-});
+export const DrawSchema = lazySchema(() =>
+  z.strictObject({
+    type: z.enum(DRAW_TYPES),
+    /** Draw per period (a guarantee: the minimum pay per period). */
+    amount: Dec,
+    start: IsoDateSchema,
+    end: IsoDateSchema.optional(),
+    /** First day recovery may happen; default `start`. */
+    recoveryStart: IsoDateSchema.optional(),
+    /** Share of available earnings taken for recovery; default "1". */
+    recoveryShare: Dec.optional(),
+    /** Most recovered in one period. */
+    recoveryCap: Dec.optional(),
+  }),
+);
 
 /** A clawback policy: a schedule of (days since the credit date → share reversed). */
-export const ClawbackPolicySchema = z.strictObject({
-  /** e.g. `[{ withinDays: 90, share: "1" }, { withinDays: 180, share: "0.5" }]`; later than the last step: nothing. */
-  schedule: z.array(z.strictObject({ withinDays: z.number().int().positive(), share: Dec })).min(1),
-  /** Whether a reversed credit also reduces attainment (QuotaPath) or not (Spiff, default). */
-  reducesAttainment: z.boolean().default(false),
-});
+export const ClawbackPolicySchema = lazySchema(() =>
+  z.strictObject({
+    /** e.g. `[{ withinDays: 90, share: "1" }, { withinDays: 180, share: "0.5" }]`; later than the last step: nothing. */
+    schedule: z.array(z.strictObject({ withinDays: z.number().int().positive(), share: Dec })).min(1),
+    /** Whether a reversed credit also reduces attainment (QuotaPath) or not (Spiff, default). */
+    reducesAttainment: z.boolean().default(false),
+  }),
+);
 
 /** One effective-dated version of a plan. */
-export const PlanVersionSchema = z.strictObject({
-  id: IdSchema,
-  effectiveFrom: IsoDateSchema,
-  /** Last day in force (inclusive); open-ended when absent. */
-  effectiveTo: IsoDateSchema.optional(),
-  /** Credits counted for attainment; default kinds owner/split/overlay, measure bookings. */
-  attainment: z.strictObject(SelectorFields).optional(),
-  components: z.array(PlanComponentSchema),
-  draw: DrawSchema.optional(),
-  clawback: ClawbackPolicySchema.optional(),
-  /** Prorate quota and fixed amounts by days for partial periods; default true. */
-  prorate: z.boolean().default(true),
-});
+export const PlanVersionSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    effectiveFrom: IsoDateSchema,
+    /** Last day in force (inclusive); open-ended when absent. */
+    effectiveTo: IsoDateSchema.optional(),
+    /** Credits counted for attainment; default kinds owner/split/overlay, measure bookings. */
+    attainment: z.strictObject(selectorFields()).optional(),
+    components: z.array(PlanComponentSchema),
+    draw: DrawSchema.optional(),
+    clawback: ClawbackPolicySchema.optional(),
+    /** Prorate quota and fixed amounts for partial periods; default true. */
+    prorate: z.boolean().default(true),
+    /**
+     * How a partial period is prorated: `days` (default) — active days over the period's days,
+     * inclusive; `months` — whole calendar months on the plan over the period's months (a month
+     * counts when the member is on the plan every day of it), the amounts allocated so that the
+     * months of a period add up exactly to the full amount.
+     */
+    proration: z.enum(['days', 'months']).optional(),
+  }),
+);
 
 /** An incentive plan: one currency, one period length, rounding mode, effective-dated versions. */
-export const PlanSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1).optional(),
-  currency: CurrencyCodeSchema,
-  periodLength: z.enum(['month', 'quarter', 'year']),
-  /** First month (1–12) of the fiscal year; default 1. */
-  fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
-  /** Rounding of each statement line to the minor unit; default half away from zero. */
-  rounding: z.enum(ROUNDING_MODES as readonly [RoundingMode, ...RoundingMode[]]).default('halfAwayFromZero'),
-  versions: z.array(PlanVersionSchema).min(1),
-});
+export const PlanSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    name: z.string().min(1).optional(),
+    currency: CurrencyCodeSchema,
+    periodLength: z.enum(['month', 'quarter', 'year']),
+    /** First month (1–12) of the fiscal year; default 1. */
+    fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
+    /** Rounding of each statement line to the minor unit; default half away from zero. */
+    rounding: z.enum(ROUNDING_MODES as readonly [RoundingMode, ...RoundingMode[]]).default('halfAwayFromZero'),
+    versions: z.array(PlanVersionSchema).min(1),
+  }),
+);
 
 /** A plan, as parsed by {@link PlanSchema} (decimals as canonical strings, defaults applied). */
 export type Plan = z.output<typeof PlanSchema>;

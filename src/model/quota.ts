@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema, MoneySchema, PeriodSchema } from './common.js';
@@ -12,19 +13,21 @@ import { makeParsers } from './parse.js';
 export const QUOTA_MEASURES = ['bookings', 'revenue', 'acv', 'margin', 'units', 'custom'] as const;
 
 /** A target for a member (or a team) over a period. */
-export const QuotaSchema = z
-  .strictObject({
-    id: IdSchema.optional(),
-    memberId: IdSchema.optional(),
-    teamId: IdSchema.optional(),
-    period: PeriodSchema,
-    amount: MoneySchema,
-    measure: z.enum(QUOTA_MEASURES).default('bookings'),
-  })
-  .refine((q) => (q.memberId === undefined) !== (q.teamId === undefined), {
-    message: 'exactly one of memberId or teamId is required',
-    path: ['memberId'],
-  });
+export const QuotaSchema = lazySchema(() =>
+  z
+    .strictObject({
+      id: IdSchema.optional(),
+      memberId: IdSchema.optional(),
+      teamId: IdSchema.optional(),
+      period: PeriodSchema,
+      amount: MoneySchema,
+      measure: z.enum(QUOTA_MEASURES).default('bookings'),
+    })
+    .refine((q) => (q.memberId === undefined) !== (q.teamId === undefined), {
+      message: 'exactly one of memberId or teamId is required',
+      path: ['memberId'],
+    }),
+);
 /** A quota, as parsed by {@link QuotaSchema}. */
 export type Quota = z.output<typeof QuotaSchema>;
 /** The input form of a quota (before defaults and normalisation). */

@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { Role } from './role-types.js';
 import { IdSchema } from './common.js';
 import { PERMISSIONS, PHASES } from './role-types.js';
@@ -11,13 +12,15 @@ import type { Result } from '../core/result.js';
 import type { RevopsError } from '../core/errors.js';
 
 /** A role: a job in the sales organisation with its responsibilities and permissions. */
-export const RoleSchema: z.ZodType<Role> = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  phase: z.enum(PHASES),
-  responsibilities: z.array(z.string().min(1)),
-  permissions: z.array(z.enum(PERMISSIONS)),
-});
+export const RoleSchema: z.ZodType<Role> = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    name: z.string().min(1),
+    phase: z.enum(PHASES),
+    responsibilities: z.array(z.string().min(1)),
+    permissions: z.array(z.enum(PERMISSIONS)),
+  }),
+);
 
 const roleParsers = makeParsers('Role', RoleSchema);
 /**

@@ -3,19 +3,20 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { DEAL_TYPES, FORECAST_CATEGORIES, SEGMENTS } from './vocabulary.js';
 
 export { SEGMENTS };
 /** A market segment. */
 export type Segment = (typeof SEGMENTS)[number];
 /** Schema of {@link Segment}. */
-export const SegmentSchema = z.enum(SEGMENTS);
+export const SegmentSchema = lazySchema(() => z.enum(SEGMENTS));
 
 export { DEAL_TYPES };
 /** A deal type. */
 export type DealType = (typeof DEAL_TYPES)[number];
 /** Schema of {@link DealType}. */
-export const DealTypeSchema = z.enum(DEAL_TYPES);
+export const DealTypeSchema = lazySchema(() => z.enum(DEAL_TYPES));
 
 /**
  * Forecast categories (Salesforce's standard set): a rep's judgement of a deal, defaulted
@@ -25,4 +26,4 @@ export { FORECAST_CATEGORIES };
 /** A forecast category. */
 export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
 /** Schema of {@link ForecastCategory}. */
-export const ForecastCategorySchema = z.enum(FORECAST_CATEGORIES);
+export const ForecastCategorySchema = lazySchema(() => z.enum(FORECAST_CATEGORIES));

@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { CustomFieldsSchema, IdSchema, InstantSchema } from './common.js';
 
 /**
@@ -10,28 +11,30 @@ import { CustomFieldsSchema, IdSchema, InstantSchema } from './common.js';
  * `from: null` (the entity was created in `to`). Events are in time order; `at` never goes
  * backwards.
  */
-export const StageEventSchema = z.strictObject({
-  /** Stage left, or `null` for creation. */
-  from: z.string().min(1).nullable(),
-  /** Stage entered. */
-  to: z.string().min(1),
-  /** When it happened (instant with offset). */
-  at: InstantSchema,
-  /** Who did it: a member id, or a system actor id. */
-  actorId: IdSchema,
-  /** The role the actor acted in. */
-  roleId: IdSchema,
-  /** Why (required for some moves, e.g. closing lost or reopening). */
-  reason: z.string().min(1).optional(),
-  /** Why, as a code of the pipeline's `lostReasons` catalogue (moves into a lost stage). */
-  reasonCode: IdSchema.optional(),
-  /**
-   * `true` when a system actor (an import, an integration, a workflow) made the move, as the
-   * pipeline allowed (`allowSystem`); absent for a member.
-   */
-  system: z.literal(true).optional(),
-  /** Fields changed together with the move (name → new value). */
-  changes: CustomFieldsSchema.optional(),
-});
+export const StageEventSchema = lazySchema(() =>
+  z.strictObject({
+    /** Stage left, or `null` for creation. */
+    from: z.string().min(1).nullable(),
+    /** Stage entered. */
+    to: z.string().min(1),
+    /** When it happened (instant with offset). */
+    at: InstantSchema,
+    /** Who did it: a member id, or a system actor id. */
+    actorId: IdSchema,
+    /** The role the actor acted in. */
+    roleId: IdSchema,
+    /** Why (required for some moves, e.g. closing lost or reopening). */
+    reason: z.string().min(1).optional(),
+    /** Why, as a code of the pipeline's `lostReasons` catalogue (moves into a lost stage). */
+    reasonCode: IdSchema.optional(),
+    /**
+     * `true` when a system actor (an import, an integration, a workflow) made the move, as the
+     * pipeline allowed (`allowSystem`); absent for a member.
+     */
+    system: z.literal(true).optional(),
+    /** Fields changed together with the move (name → new value). */
+    changes: CustomFieldsSchema.optional(),
+  }),
+);
 /** A stage event. */
 export type StageEvent = z.output<typeof StageEventSchema>;

@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema, IsoDateSchema, MoneySchema, PeriodSchema, plusZero } from './common.js';
@@ -13,30 +14,32 @@ import { makeParsers } from './parse.js';
  * `period` (usually one calendar month). A customer with several subscriptions has several
  * rows per period; they are summed per customer. A period with no row means no revenue.
  */
-export const SubscriptionSchema = z.strictObject({
-  customerId: IdSchema,
-  subscriptionId: IdSchema.optional(),
-  planId: IdSchema.optional(),
-  period: PeriodSchema,
-  /** Monthly recurring revenue after discounts. */
-  mrr: MoneySchema,
-  /** Monthly list price before discounts, when known. */
-  listMrr: MoneySchema.optional(),
-  /** Seats or units: a non-negative integer. `-0` is read as `0`. */
-  quantity: z.number().int().min(0).transform(plusZero).optional(),
-  /** Whether the plan is free (zero-price). */
-  free: z.boolean().optional(),
-  /**
-   * Duration of the discount that makes `mrr` lower than `listMrr`: `'forever'` or
-   * `'limited'` (a coupon that expires). Stripe counts only forever discounts in MRR.
-   */
-  discount: z.enum(['forever', 'limited']).optional(),
-  /**
-   * The date the customer cancelled (the subscription will not renew). With churn
-   * recognised at cancellation, this row counts as no revenue from that date on.
-   */
-  canceledAt: IsoDateSchema.optional(),
-});
+export const SubscriptionSchema = lazySchema(() =>
+  z.strictObject({
+    customerId: IdSchema,
+    subscriptionId: IdSchema.optional(),
+    planId: IdSchema.optional(),
+    period: PeriodSchema,
+    /** Monthly recurring revenue after discounts. */
+    mrr: MoneySchema,
+    /** Monthly list price before discounts, when known. */
+    listMrr: MoneySchema.optional(),
+    /** Seats or units: a non-negative integer. `-0` is read as `0`. */
+    quantity: z.number().int().min(0).transform(plusZero).optional(),
+    /** Whether the plan is free (zero-price). */
+    free: z.boolean().optional(),
+    /**
+     * Duration of the discount that makes `mrr` lower than `listMrr`: `'forever'` or
+     * `'limited'` (a coupon that expires). Stripe counts only forever discounts in MRR.
+     */
+    discount: z.enum(['forever', 'limited']).optional(),
+    /**
+     * The date the customer cancelled (the subscription will not renew). With churn
+     * recognised at cancellation, this row counts as no revenue from that date on.
+     */
+    canceledAt: IsoDateSchema.optional(),
+  }),
+);
 /** A subscription revenue row. */
 export type Subscription = z.output<typeof SubscriptionSchema>;
 /** The input form of a subscription revenue row. */

@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema } from './common.js';
@@ -10,13 +11,15 @@ import { SegmentSchema } from './segment.js';
 import { makeParsers } from './parse.js';
 
 /** A team: members under one manager. */
-export const TeamSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  managerId: IdSchema.optional(),
-  memberIds: z.array(IdSchema),
-  segment: SegmentSchema.optional(),
-});
+export const TeamSchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    name: z.string().min(1),
+    managerId: IdSchema.optional(),
+    memberIds: z.array(IdSchema),
+    segment: SegmentSchema.optional(),
+  }),
+);
 /** A team, as parsed by {@link TeamSchema}. */
 export type Team = z.output<typeof TeamSchema>;
 /** The input form of a team (before defaults and normalisation). */

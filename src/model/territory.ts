@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema } from './common.js';
@@ -10,13 +11,15 @@ import { SegmentSchema } from './segment.js';
 import { makeParsers } from './parse.js';
 
 /** A territory: a slice of the market (region, segment) owned by members. */
-export const TerritorySchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  region: z.string().optional(),
-  segments: z.array(SegmentSchema).optional(),
-  ownerIds: z.array(IdSchema).default([]),
-});
+export const TerritorySchema = lazySchema(() =>
+  z.strictObject({
+    id: IdSchema,
+    name: z.string().min(1),
+    region: z.string().optional(),
+    segments: z.array(SegmentSchema).optional(),
+    ownerIds: z.array(IdSchema).default([]),
+  }),
+);
 /** A territory, as parsed by {@link TerritorySchema}. */
 export type Territory = z.output<typeof TerritorySchema>;
 /** The input form of a territory (before defaults and normalisation). */

@@ -308,7 +308,7 @@ describe('proration agrees with core', () => {
             credits: [],
           });
           const f = prorationFraction(period(startDate, endDate), Q1);
-          expect(s.proration).toEqual({ numerator: f.numerator, denominator: f.denominator });
+          expect(s.proration).toEqual({ numerator: f.numerator, denominator: f.denominator, unit: 'days' });
           expect(s.quota).toEqual(prorate(q, f.numerator, f.denominator));
         },
       ),

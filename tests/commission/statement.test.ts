@@ -467,7 +467,7 @@ describe('year-to-date true-up and proration', () => {
       quota: usd('20000'),
       credits: [credit('k', '7000', '2019-03-15')],
     });
-    expect(s.proration).toEqual({ numerator: 31, denominator: 90 });
+    expect(s.proration).toEqual({ numerator: 31, denominator: 90, unit: 'days' });
     expect(s.quota.amount).toBe('6888.89');
     // bonus prorated the same way: 9,000 × 31/90 = 3,100.00 (by hand); 7,000 ≥ 6,888.89 reaches the gate
     expect(s.payable.amount).toBe('3100.00');
@@ -495,7 +495,7 @@ describe('year-to-date true-up and proration', () => {
         quota: usd('40000'),
         credits: [],
       });
-      expect(s.proration).toEqual({ numerator: 92, denominator: 92 });
+      expect(s.proration).toEqual({ numerator: 92, denominator: 92, unit: 'days' });
       expect(s.quota.amount).toBe('40000.00');
     },
   );

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROUNDING_MODES, roundMoney, type RoundingMode } from '../../src/core/index.js';
 import { roundRational } from '../../src/core/rounding.js';
-import { roundDivSafe } from '../../src/core/fast-exact.js';
+import { isMultipleOf10, roundDivNumber as roundDivSafe } from '../../src/core/exact.js';
 import { DIGITS, exact, sameCurrency } from './arbitraries.js';
 
 // decimal.js documentation, "Rounding modes": ROUND_UP away from zero, ROUND_DOWN toward zero,
@@ -79,6 +79,28 @@ describe('roundDivSafe (fast path) equals roundRational (BigInt path)', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('roundDivNumber against BigInt division near 2^52', () => {
+  it('the float-quotient path agrees with the exact remainder', () => {
+    const big = fc.bigInt({ min: -(2n ** 53n - 1n), max: 2n ** 53n - 1n });
+    const den = fc.constantFrom(1n, 2n, 3n, 7n, 10n, 100n, 10n ** 6n, 10n ** 8n, 10n ** 15n, 2n ** 52n - 1n);
+    fc.assert(
+      fc.property(big, den, modeArb, (n, d, mode) => {
+        expect(BigInt(roundDivSafe(Number(n), Number(d), mode))).toBe(roundRational(n, d, mode));
+      }),
+      { seed: 5252, numRuns: 2000 },
+    );
+  });
+
+  it('isMultipleOf10 on safe integers', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 53n - 1n), max: 2n ** 53n - 1n }), (n) => {
+        expect(isMultipleOf10(Number(n))).toBe(n % 10n === 0n);
+      }),
+      { seed: 1010, numRuns: 2000 },
     );
   });
 });
