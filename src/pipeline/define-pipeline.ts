@@ -3,7 +3,7 @@
  * precomputed.
  * @module
  */
-import { RevopsError } from '../core/errors.js';
+import { RevopsError, type RevopsIssue } from '../core/errors.js';
 import { dealOutcomeOf } from '../model/deal-outcome.js';
 import type { Pipeline } from '../model/pipeline.js';
 import {
@@ -64,6 +64,9 @@ export type PipelineSpec = Readonly<{
       }>
     | undefined;
 }>;
+
+/** Most problems listed in an `INVALID_PIPELINE` message (all of them are in its `issues`). */
+const MESSAGE_ISSUES = 20;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -186,8 +189,17 @@ export function definePipeline(spec: PipelineSpec): DefinedPipeline {
   const { pipeline, issues } = readPipeline(spec);
   if (issues.length === 0) issues.push(...checkMeaning(pipeline));
   if (issues.length > 0) {
-    const lines = issues.map((i) => `${i.path.length === 0 ? '(root)' : i.path.join('.')}: ${i.message}`);
-    throw new RevopsError('INVALID_PIPELINE', `Invalid pipeline ${JSON.stringify(pipeline.id)}: ${lines.join('; ')}`, {
+    // The message lists the first problems only (a definition with 100,000 bad stages must not build a huge string);
+    // `issues` holds them all.
+    const lines: string[] = [];
+    for (let i = 0; i < issues.length && i < MESSAGE_ISSUES; i++) {
+      const issue = issues[i] as RevopsIssue;
+      lines.push(`${issue.path.length === 0 ? '(root)' : issue.path.join('.')}: ${issue.message}`);
+    }
+    const more = issues.length - MESSAGE_ISSUES;
+    if (more > 0) lines.push(`… and ${more} more problems (see issues)`);
+    const id = pipeline.id.length > 60 ? `${pipeline.id.slice(0, 57)}...` : pipeline.id;
+    throw new RevopsError('INVALID_PIPELINE', `Invalid pipeline ${JSON.stringify(id)}: ${lines.join('; ')}`, {
       field: issues[0]!.path.join('.') || 'spec',
       value: spec,
       issues,

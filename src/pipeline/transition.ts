@@ -113,6 +113,26 @@ export interface TransitionOptions {
  *   roleId: 'account-executive' }, at: '2026-03-20T16:00:00Z' });
  * lost.ok ? null : lost.error.code;
  * //=> 'REASON_REQUIRED'
+ * // A catalogue of lost reasons, and an e-signature integration allowed to close won:
+ * import { definePipeline } from 'revops/pipeline';
+ * const coded = definePipeline({ ...defaultDealPipeline, id: 'coded',
+ *   lostReasons: [{ code: 'price', label: 'Price too high' }, { code: 'timing', label: 'Bad timing' }],
+ *   transitions: defaultDealPipeline.transitions.map((t) =>
+ *     t.to === 'closed-won' ? { ...t, allowSystem: true } : t) });
+ * const ae = { id: 'ae1', roleId: 'account-executive' };
+ * const priced = transition(deal, 'closed-lost', { pipeline: coded, actor: ae, at: '2026-03-20T16:00:00Z',
+ *   reasonCode: 'price', reason: 'went with a cheaper tool' });
+ * priced.ok && [priced.value.lostReasonCode, priced.value.lostReason];
+ * //=> ['price', 'went with a cheaper tool']
+ * const sync = { id: 'docusign-sync', roleId: 'integration', system: true };
+ * const signed = transition(deal, 'closed-won', { pipeline: coded, actor: sync, at: '2026-03-21T09:00:00Z',
+ *   changes: { expectedCloseDate: '2026-03-21' } });
+ * signed.ok && [signed.value.stage, signed.value.history[1]?.actorId, signed.value.history[1]?.system];
+ * //=> ['closed-won', 'docusign-sync', true]
+ * const pushed = transition(deal, 'closed-lost', { pipeline: coded, actor: sync, at: '2026-03-21T09:00:00Z',
+ *   reasonCode: 'timing' });
+ * pushed.ok ? null : pushed.error.code;
+ * //=> 'SYSTEM_NOT_PERMITTED'
  * ```
  */
 export function transition<E extends StagedEntity>(

@@ -251,7 +251,7 @@ export function checkMeaning(p: NormalizedPipeline): RevopsIssue[] {
         `transition "${t.from}" → lost stage "${t.to}" must require a reason (requiresReason: true)`,
         'lost_without_reason',
       );
-    if (okFrom && okTo) edges.set(t.from, [...(edges.get(t.from) ?? []), t.to]);
+    if (okFrom && okTo) addEdge(edges, t.from, t.to);
   });
   const codes = new Set<string>();
   (p.lostReasons ?? []).forEach((lr, i) => {
@@ -289,7 +289,7 @@ export function checkMeaning(p: NormalizedPipeline): RevopsIssue[] {
           `stage "${id}" is open; only won and lost stages are reopened`,
           'reopen_source',
         );
-      if (kind.has(ro.toStage)) edges.set(id, [...(edges.get(id) ?? []), ro.toStage]);
+      if (kind.has(ro.toStage)) addEdge(edges, id, ro.toStage);
     });
     if ((ro.fromStages ?? []).length === 0)
       problem(['reopen', 'fromStages'], 'reopen given but there is no closed stage to reopen', 'reopen_source');
@@ -313,4 +313,11 @@ export function checkMeaning(p: NormalizedPipeline): RevopsIssue[] {
       problem(['stages', i], `open stage "${s.id}" has no transition out (entities would be stuck)`, 'dead_end');
   });
   return issues;
+}
+
+/** Appends an edge in place (a copy per edge would make a long transition list quadratic). */
+function addEdge(edges: Map<string, string[]>, from: string, to: string): void {
+  const list = edges.get(from);
+  if (list === undefined) edges.set(from, [to]);
+  else list.push(to);
 }

@@ -7,7 +7,6 @@
 export const NOT_YET: Readonly<Record<string, string>> = {
   'core.toRateColumn': 'a column that is undefined: TypeError reading length',
   'core.daysInMonth': 'a month given as the string "2" accepted with a changed result (silent)',
-  'pipeline.stageDurations': 'a pipeline that is a proxy answering 1 to every read: TypeError reading keys',
   'metrics.summarizeAverageDealSize': 'options null: TypeError reading outcome',
   'import.importLeads': 'a rejected row echoes NaN in problems[].value (an input array [NaN])',
   'import.importQuotas': 'a rejected row echoes NaN in problems[].value',
@@ -18,19 +17,7 @@ export const NOT_YET: Readonly<Record<string, string>> = {
     'options a Set or a cyclic object: TypeError reading amount; attainments as numeric strings accepted (silent)',
   'metrics.territoryBalance': 'annualSpend.amount given as a number: TypeError (a.charCodeAt)',
   'metrics.assignAccountTiers': 'accounts array with its own constructor key: TypeError (species)',
-  'pipeline.definePipeline': 'stages array with its own constructor key: TypeError (species)',
   'retention.quickRatio': 'options null: TypeError reading preset',
-  'forecast.seasonalNaiveMethod→': 'series values as numeric strings accepted (silent); [NaN] in the series gives NaN',
   'commission.explainStatement':
     'a statement whose proration numerator is the string "31" is worded as prorated (silent)',
-  'pipeline.finalizeStageDurations':
-    'samples given as numeric strings accepted (silent); NaN p90 for an undefined sample; TypeError for samples not an array',
-  'pipeline.mergeStageDurations': 'samples given as "1" or true accepted (silent)',
-  'forecast.mergeWeightedPipeline':
-    'count "1" accepted (silent); count NaN gives NaN; byStage entry null is a TypeError; unbounded message',
-  'forecast.finalizeWeightedPipeline': 'count "0" or false accepted (silent)',
-  'forecast.mergeForecastByCategory': 'category counts as strings accepted (silent)',
-  'forecast.finalizeForecastByCategory': 'category counts as strings or booleans accepted (silent)',
-  'forecast.naiveMethod→': "a series value given as a string ('11') accepted (silent)",
-  'forecast.linearTrendMethod→': 'horizon 1e300 aborts the process (fatal "invalid size")',
 };
