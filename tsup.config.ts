@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import { lowerBigIntFile } from './scripts/lower-bigint.mjs';
@@ -103,18 +103,42 @@ const globalBundle: Options = {
 
 const configs: Options[] = [library, globalBundle];
 
-/** The `revops` command, Node-only ESM, built only once src/cli/index.ts exists. */
+/**
+ * The `revops` command, Node-only ESM, built only once src/cli/index.ts exists. It imports the
+ * library from the built module entry points (`../metrics/index.js` from `dist/cli/` is
+ * `dist/metrics/index.js`) instead of bundling a second copy of it, and reads the sample
+ * organisation from `dist/sample/*.json` (copied here, minified) at run time.
+ */
 if (existsSync('src/cli/index.ts')) {
+  const modules = new Set(libraryModules());
   configs.push({
     entry: { 'cli/index': 'src/cli/index.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node18',
-    external,
+    external: [...external, 'csv-parse'],
     banner: { js: '#!/usr/bin/env node' },
     dts: false,
     clean: false,
     outDir: 'dist',
+    esbuildPlugins: [
+      {
+        name: 'library-from-dist',
+        setup(build) {
+          build.onResolve({ filter: /^\.\.\/[a-z]+\/index\.js$/ }, (args) => {
+            const name = args.path.split('/')[1] as string;
+            if (!args.importer.includes(`${join('src', 'cli')}`) || !modules.has(name)) return undefined;
+            return { path: args.path, external: true };
+          });
+        },
+      },
+    ],
+    onSuccess: async () => {
+      mkdirSync('dist/sample', { recursive: true });
+      for (const f of readdirSync('data/sample').filter((n) => n.endsWith('.json'))) {
+        writeFileSync(join('dist/sample', f), JSON.stringify(JSON.parse(readFileSync(join('data/sample', f), 'utf8'))));
+      }
+    },
   });
 }
 

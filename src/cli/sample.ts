@@ -1,20 +1,12 @@
 /**
- * The embedded sample organisation (data/sample), parsed through the model's schemas.
- * The JSON is bundled into the CLI at build time, so `revops demo` needs no files.
+ * The sample organisation (Northwind Cloud), read at run time from the JSON files shipped in
+ * the package (`dist/sample/*.json`, copied from data/sample by the build) and parsed through
+ * the model's schemas. Nothing of it is bundled into the command.
  */
-import organisation from '../../data/sample/organisation.json';
-import membersJson from '../../data/sample/members.json';
-import teamsJson from '../../data/sample/teams.json';
-import territoriesJson from '../../data/sample/territories.json';
-import accountsJson from '../../data/sample/accounts.json';
-import leadsJson from '../../data/sample/leads.json';
-import dealsJson from '../../data/sample/deals.json';
-import activitiesJson from '../../data/sample/activities.json';
-import subscriptionsJson from '../../data/sample/subscriptions.json';
-import quotasJson from '../../data/sample/quotas.json';
-import plansJson from '../../data/sample/plans.json';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
-  parseAccount,
   parseActivity,
   parseDeal,
   parseLead,
@@ -22,52 +14,81 @@ import {
   parsePlan,
   parseQuota,
   parseSubscription,
-  parseTeam,
-  parseTerritory,
-  type Account,
-  type Activity,
-  type Deal,
-  type Lead,
-  type Member,
-  type Plan,
-  type Quota,
-  type Subscription,
-  type Team,
-  type Territory,
 } from '../model/index.js';
+import type { Dataset } from './read.js';
 
-/** The sample organisation, validated. */
-export interface SampleOrganisation {
-  readonly name: string;
-  readonly currency: string;
-  readonly asOf: string;
-  readonly members: readonly Member[];
-  readonly teams: readonly Team[];
-  readonly territories: readonly Territory[];
-  readonly accounts: readonly Account[];
-  readonly leads: readonly Lead[];
-  readonly deals: readonly Deal[];
-  readonly activities: readonly Activity[];
-  readonly subscriptions: readonly Subscription[];
-  readonly quotas: readonly Quota[];
-  readonly plans: readonly Plan[];
+/** The files of the sample organisation. */
+export const SAMPLE_FILES = [
+  'organisation',
+  'members',
+  'teams',
+  'territories',
+  'accounts',
+  'leads',
+  'deals',
+  'activities',
+  'subscriptions',
+  'quotas',
+  'plans',
+] as const;
+
+/**
+ * The folder holding the sample JSON: `dist/sample/` beside the built command, or the
+ * repository's `data/sample/` when run from source.
+ */
+export function sampleDirectory(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  for (const dir of [join(here, '../sample'), join(here, '../../data/sample')]) {
+    if (existsSync(join(dir, 'organisation.json'))) return dir;
+  }
+  throw new Error(`the sample organisation is missing: no organisation.json in ${join(here, '../sample')}`);
 }
 
-/** Parses the embedded sample organisation (throws if it does not match the schemas). */
-export function loadSample(): SampleOrganisation {
+/** Which plan pays which role in the sample organisation. */
+const SAMPLE_ASSIGNMENTS = { 'account-executive': 'plan-ae-2025', sdr: 'plan-sdr-2025', bdr: 'plan-sdr-2025' };
+
+/** Reads and validates the sample organisation. */
+export function loadSample(dir: string = sampleDirectory()): Dataset {
+  const read = (name: (typeof SAMPLE_FILES)[number]): unknown =>
+    JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
+  const list = <T>(name: (typeof SAMPLE_FILES)[number], parse: (v: unknown) => T): T[] =>
+    (read(name) as unknown[]).map(parse);
+  const org = read('organisation') as { name: string; asOf: string };
+  const members = list('members', parseMember);
+  const deals = list('deals', parseDeal);
+  const leads = list('leads', parseLead);
+  const activities = list('activities', parseActivity);
+  const subscriptions = list('subscriptions', parseSubscription);
+  const quotas = list('quotas', parseQuota);
+  const plans = list('plans', parsePlan);
+  const file = (kind: 'deals' | 'leads' | 'activities' | 'subscriptions' | 'members' | 'quotas', n: number) => ({
+    kind,
+    file: `sample/${kind}.json`,
+    rows: n,
+    imported: n,
+    rejected: 0,
+  });
   return {
-    name: organisation.name,
-    currency: organisation.currency,
-    asOf: organisation.asOf,
-    members: (membersJson as unknown[]).map(parseMember),
-    teams: (teamsJson as unknown[]).map(parseTeam),
-    territories: (territoriesJson as unknown[]).map(parseTerritory),
-    accounts: (accountsJson as unknown[]).map(parseAccount),
-    leads: (leadsJson as unknown[]).map(parseLead),
-    deals: (dealsJson as unknown[]).map(parseDeal),
-    activities: (activitiesJson as unknown[]).map(parseActivity),
-    subscriptions: (subscriptionsJson as unknown[]).map(parseSubscription),
-    quotas: (quotasJson as unknown[]).map(parseQuota),
-    plans: (plansJson as unknown[]).map(parsePlan),
+    name: `${org.name} (sample organisation)`,
+    asOf: org.asOf,
+    members,
+    deals,
+    leads,
+    activities,
+    subscriptions,
+    quotas,
+    plans,
+    assignments: SAMPLE_ASSIGNMENTS,
+    files: [
+      file('members', members.length),
+      file('deals', deals.length),
+      file('leads', leads.length),
+      file('activities', activities.length),
+      file('subscriptions', subscriptions.length),
+      file('quotas', quotas.length),
+      { kind: 'plan', file: 'sample/plans.json', rows: plans.length, imported: plans.length, rejected: 0 },
+    ],
+    rejected: [],
+    warnings: [],
   };
 }

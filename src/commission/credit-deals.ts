@@ -4,6 +4,9 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
+import { entityPath } from '../core/read.js';
+import { dealOutcomeOf } from '../model/deal-outcome.js';
+import type { Pipeline } from '../model/pipeline.js';
 import { allocate } from '../core/allocate.js';
 import { add, multiply, roundMoney } from '../core/money-arithmetic.js';
 import { parseMoney, type Money } from '../core/money.js';
@@ -27,6 +30,11 @@ export interface CreditRules {
   readonly source?: boolean;
   /** Rounding of overlay credits (`amount × share`) to the minor unit. Default `'halfAwayFromZero'`. */
   readonly rounding?: RoundingMode;
+  /**
+   * The pipeline whose stage kinds decide which deals are won (revops/model's `dealOutcomeOf`, the
+   * one meaning of open, won and lost). Default: the default deal pipeline (`closed-won` is won).
+   */
+  readonly pipeline?: Pipeline;
 }
 
 /** The manager of `member` on `date`: from `reportingHistory` when given, else `managerId`. @internal */
@@ -55,10 +63,13 @@ export function managerAsOf(member: Member, date: string): string | undefined {
  * Credit ids are `<dealId>/<kind>/<memberId>`; each credit carries the deal's type, segment,
  * products and term, and its date is the deal's `closeDate`.
  *
- * @param deals - won deals (each with a `closeDate`, `forecastCategory: 'closed'`, no `lostReason`); not modified.
+ * @param deals - won deals — the kind of their stage in `rules.pipeline` is `won` (revops/model's
+ *   `dealOutcomeOf`; `closeDate` dates the credits, it never decides whether) — each with a
+ *   `closeDate`; not modified.
  * @param rules - see {@link CreditRules}.
  * @returns credits, deal by deal in input order.
- * @throws {RevopsError} `INVALID_INPUT` for a deal without `closeDate` or not won, revenue
+ * @throws {RevopsError} `INVALID_INPUT` for a deal whose stage is not won (or not a stage of the
+ *   pipeline), a won deal without `closeDate`, revenue
  *   shares over 1, a member given two revenue (or two overlay) credits on one deal, or a
  *   roll-up without `members`; `INVALID_OPTION` for an unknown `rollup`; `INVALID_RATE` for a negative share;
  *   `INVALID_AMOUNT` for a
@@ -68,7 +79,7 @@ export function managerAsOf(member: Member, date: string): string | undefined {
  * import { creditDeals } from 'revops/commission';
  * // moneyphp/money PR #492: €99.99 split 75 % / 25 % must be 74.99 / 25.00.
  * const deal = { id: 'd1', name: 'Deal', accountId: 'a', ownerId: 'ae1', type: 'new' as const,
- *   amount: { amount: '99.99', currency: 'EUR' }, stage: 'won', probability: 1, probabilitySource: 'stage' as const,
+ *   amount: { amount: '99.99', currency: 'EUR' }, stage: 'closed-won', probability: 1, probabilitySource: 'stage' as const,
  *   forecastCategory: 'closed' as const, expectedCloseDate: '2026-03-01', closeDate: '2026-03-01',
  *   createdAt: '2026-01-01T00:00:00Z', history: [], splits: [{ memberId: 'ae2', share: '0.25',
  *     kind: 'revenue' as const }] };
@@ -86,19 +97,21 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
   const members = new Map((rules.members ?? []).map((m) => [m.id, m]));
   const measure = rules.measure ?? 'bookings';
   const withSource = rules.source ?? true;
+  const outcome = dealOutcomeOf(rules.pipeline === undefined ? {} : { pipeline: rules.pipeline });
   const out: Credit[] = [];
   deals.forEach((deal, i) => {
-    const date = deal.closeDate;
-    if (date === undefined)
-      throw invalid('INVALID_INPUT', `deals[${i}].closeDate`, undefined, 'is required to credit a deal');
-    if (deal.forecastCategory !== 'closed' || deal.lostReason !== undefined) {
+    const at = entityPath('deals', i, deal);
+    const kind = outcome(deal, at);
+    if (kind !== 'won')
       throw invalid(
         'INVALID_INPUT',
-        `deals[${i}].forecastCategory`,
-        deal.forecastCategory,
-        `must be 'closed' with no lostReason: only won deals are credited (deal "${deal.id}")`,
+        `${at}.stage`,
+        deal.stage,
+        `must be a won stage of the pipeline, got a stage that is ${kind}: only won deals are credited`,
       );
-    }
+    const date = deal.closeDate;
+    if (date === undefined)
+      throw invalid('INVALID_INPUT', `${at}.closeDate`, undefined, 'is required to date the credits of a won deal');
     const make = (
       kind: CreditKind,
       memberId: string,

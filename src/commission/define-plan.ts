@@ -168,11 +168,18 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
   }
   const cb = v.clawback;
   if (cb) {
-    cb.schedule.forEach((s, i) => {
+    if ((cb.basis ?? 'schedule') === 'schedule' && cb.schedule === undefined)
+      add([...path, 'clawback', 'schedule'], "is required with basis 'schedule'");
+    if (cb.basis === 'unservedTerm' && cb.schedule !== undefined)
+      add(
+        [...path, 'clawback', 'schedule'],
+        "has no effect with basis 'unservedTerm' (the share is the unserved part of the term)",
+      );
+    (cb.schedule ?? []).forEach((s, i) => {
       const sh = dec(s.share);
       if (sh.int < 0n || compareFixed(sh, ONE) > 0)
         add([...path, 'clawback', 'schedule', i, 'share'], `must be in [0, 1], got ${s.share}`);
-      const prev = cb.schedule[i - 1];
+      const prev = cb.schedule?.[i - 1];
       if (prev && prev.withinDays >= s.withinDays)
         add([...path, 'clawback', 'schedule', i, 'withinDays'], `must rise: ${s.withinDays} after ${prev.withinDays}`);
     });
@@ -317,7 +324,7 @@ export function planVersionAsOf(plan: Plan, date: IsoDate): PlanVersion {
   assertIsoDate(date, 'date');
   const matches: PlanVersion[] = [];
   for (let i = 0; i < versions.length; i++) {
-    const v = readObject(versions[i], `plan.versions[${i}]`) as PlanVersion;
+    const v = readObject(versions[i], `plan.versions[${i}]`) as unknown as PlanVersion;
     if (v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo)) matches.push(v);
   }
   if (matches.length === 0) {

@@ -205,6 +205,15 @@ function wordLine(line: StatementLine, statement: Statement): string {
         `${pct(rate)}${times}${limited} = ${a}`
       );
     }
+    case 'clawbackTerm': {
+      const unserved = d.termMonths - d.servedMonths;
+      const limited = d.limited ? `, limited to ${d.paid} actually paid` : '';
+      return (
+        `deal ${d.dealId} cancelled after ${d.servedMonths} of ${d.termMonths} months of its term from ` +
+        `${d.termStart}: the unserved ${unserved}/${d.termMonths} of ${base} at the original ${pct(rate)} is ` +
+        `reversed${limited} = ${a}`
+      );
+    }
     case 'adjustment':
       return `adjustment ${d.id}: ${d.reason} (${a}; does not count toward attainment)`;
     case 'trueUp':

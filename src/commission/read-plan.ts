@@ -324,23 +324,29 @@ function version(r: Reader, v: unknown, path: Path): Obj | undefined {
     ]);
   });
   const clawback = opt(o, 'clawback', (x) => {
-    const c = r.object(x, at('clawback'), ['schedule', 'reducesAttainment']);
+    const c = r.object(x, at('clawback'), ['basis', 'schedule', 'reducesAttainment']);
     if (c === undefined) return undefined;
-    const schedule = r.array(
-      c['schedule'],
-      [...path, 'clawback', 'schedule'],
-      (y, p) => {
-        const s = r.object(y, p, ['withinDays', 'share']);
-        if (s === undefined) return undefined;
-        return build([
-          ['withinDays', r.integer(s['withinDays'], [...p, 'withinDays'], 1)],
-          ['share', r.decimal(s['share'], [...p, 'share'])],
-        ]);
-      },
-      1,
+    const basis = opt(c, 'basis', (y) =>
+      r.oneOf(y, [...path, 'clawback', 'basis'], ['schedule', 'unservedTerm'] as const),
+    );
+    const schedule = opt(c, 'schedule', (z) =>
+      r.array(
+        z,
+        [...path, 'clawback', 'schedule'],
+        (y, p) => {
+          const s = r.object(y, p, ['withinDays', 'share']);
+          if (s === undefined) return undefined;
+          return build([
+            ['withinDays', r.integer(s['withinDays'], [...p, 'withinDays'], 1)],
+            ['share', r.decimal(s['share'], [...p, 'share'])],
+          ]);
+        },
+        1,
+      ),
     );
     const reduces = opt(c, 'reducesAttainment', (y) => r.boolean(y, [...path, 'clawback', 'reducesAttainment']));
     return build([
+      ['basis', basis],
       ['schedule', schedule],
       ['reducesAttainment', reduces ?? false],
     ]);

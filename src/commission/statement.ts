@@ -4,10 +4,10 @@
  * totals are sums of rounded lines.
  * @module
  */
-import { daysBetween, assertIsoDate } from '../core/dates.js';
+import { addMonths, daysBetween, assertIsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import { fromFixed, readMoney, type Money } from '../core/money.js';
-import { readObject } from '../core/read.js';
+import { readInteger, readObject } from '../core/read.js';
 import { invalidSummary } from '../core/summary.js';
 import type { Credit } from '../model/credit.js';
 import { componentLines, type ToDate } from './component-lines.js';
@@ -22,6 +22,7 @@ import {
   multiplyFixed,
   negFixed,
   parseFixed,
+  pow10,
   rat,
   subFixed,
   sumLines,
@@ -33,6 +34,7 @@ import { collectSums, type ComponentSums, type StatementSums } from './sums.js';
 import { readStatementSummary } from './summary.js';
 import type {
   Balances,
+  ClawbackEvent,
   Statement,
   StatementContext,
   StatementInput,
@@ -94,13 +96,48 @@ function clawbackLines(
         );
       if (paid.int < 0n) throw invalid('INVALID_AMOUNT', `${field}.paid.amount`, e.paid.amount, 'must not be negative');
       const rate = parseFixed(e.rate, `${field}.rate`);
+      if (policy.basis === 'unservedTerm') {
+        const term = unservedTerm(e, field);
+        const atRate = multiplyFixed(base, rate);
+        // base × rate × unserved / term, exact; never more than was paid
+        const value = {
+          num: atRate.int * BigInt(term.months - term.served),
+          den: pow10(atRate.scale) * BigInt(term.months),
+        };
+        const limited = value.num * pow10(paid.scale) > paid.int * value.den;
+        const reversed = limited ? rat(paid) : value;
+        if (policy.reducesAttainment && term.served < term.months) reduction = addFixed(reduction, base);
+        return makeLine(
+          ctx,
+          'clawback',
+          null,
+          { num: -reversed.num, den: reversed.den },
+          {
+            ruleId: `clawback/${e.id}`,
+            base,
+            rate: fixedToString(rate),
+            creditIds: [...(e.creditIds ?? [])].sort(),
+            detail: {
+              rule: 'clawbackTerm',
+              dealId: e.dealId,
+              creditDate: e.creditDate,
+              termStart: term.start,
+              termMonths: term.months,
+              servedMonths: term.served,
+              paid: fromFixed(paid, ctx.currency).amount,
+              limited,
+            },
+          },
+        );
+      }
+      const schedule = policy.schedule ?? [];
       const days = daysBetween(e.creditDate, e.knownDate);
-      const step = policy.schedule.find((s) => days <= s.withinDays);
+      const step = schedule.find((s) => days <= s.withinDays);
       const share = step === undefined ? ZERO : parseFixed(step.share);
       const atRate = multiplyFixed(multiplyFixed(base, rate), share);
       const amount = minFixed(atRate, paid);
       if (policy.reducesAttainment && share.int > 0n) reduction = addFixed(reduction, base);
-      const last = (policy.schedule[policy.schedule.length - 1] as { withinDays: number }).withinDays;
+      const last = (schedule[schedule.length - 1] as { withinDays: number }).withinDays;
       return makeLine(ctx, 'clawback', null, rat(negFixed(amount)), {
         ruleId: `clawback/${e.id}`,
         base,
@@ -120,6 +157,31 @@ function clawbackLines(
       });
     });
   return { lines, attainmentReduction: reduction };
+}
+
+/** Most months a contract term may have (100 years). */
+const MAX_TERM_MONTHS = 1200;
+
+/**
+ * The term of a clawback event and the whole months served: the largest `n ≤ termMonths` with
+ * `termStart + n months ≤ knownDate` (core's `addMonths`: the 31st + 1 month is the month's last day).
+ */
+function unservedTerm(e: ClawbackEvent, field: string): { start: string; months: number; served: number } {
+  if (e.termMonths === undefined)
+    throw invalid(
+      'INVALID_INPUT',
+      `${field}.termMonths`,
+      undefined,
+      "is required: the plan's clawback policy reverses the unserved part of the contract term",
+    );
+  const months = readInteger(e.termMonths, `${field}.termMonths`, { min: 1, max: MAX_TERM_MONTHS });
+  const start = e.termStart === undefined ? e.creditDate : assertIsoDate(e.termStart, `${field}.termStart`);
+  if (start > e.knownDate)
+    throw invalid('INVALID_INPUT', `${field}.termStart`, start, `must not be after knownDate ${e.knownDate}`);
+  const y = (d: string): number => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  let served = Math.min(months, y(e.knownDate) - y(start));
+  while (served > 0 && addMonths(start, served) > e.knownDate) served--;
+  return { start, months, served };
 }
 
 /** `attainmentToDate`, read when a gate of the version is judged on it (required then). */

@@ -147,6 +147,22 @@ export type LineDetail =
       /** Whether the reversal was limited to `paid`. */
       readonly limited: boolean;
     }
+  /**
+   * A clawback in proportion to the unserved part of the contract term (policy basis
+   * `unservedTerm`): `base × rate × (termMonths − servedMonths) ÷ termMonths`, never more than `paid`.
+   */
+  | {
+      readonly rule: 'clawbackTerm';
+      readonly dealId: string;
+      readonly creditDate: string;
+      /** The first day of the term (the event's `termStart`, default `creditDate`). */
+      readonly termStart: string;
+      readonly termMonths: number;
+      /** Whole months from `termStart` to the day the cancellation became known, at most `termMonths`. */
+      readonly servedMonths: number;
+      readonly paid: string;
+      readonly limited: boolean;
+    }
   | { readonly rule: 'adjustment'; readonly id: string; readonly reason: string }
   /** `base` is the year-to-date entitlement; the line is minus `paid`. */
   | { readonly rule: 'trueUp'; readonly paid: string }
@@ -227,6 +243,10 @@ export interface ClawbackEvent {
   readonly paid: Money;
   /** Credit ids reversed, for the explanation. */
   readonly creditIds?: readonly string[];
+  /** The contract term in months (1–1200); required by a policy with basis `unservedTerm`. */
+  readonly termMonths?: number;
+  /** The first day of the term; default `creditDate` (basis `unservedTerm`). */
+  readonly termStart?: IsoDate;
 }
 
 /** Balances carried between statements. */

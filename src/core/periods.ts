@@ -9,7 +9,9 @@ import { addDays, addMonths, assertIsoDate, daysBetween, fromLocalDate, toUtcDat
 
 /** An inclusive range of calendar dates: both `start` and `end` belong to it. */
 export interface Period {
+  /** First day of the period, `YYYY-MM-DD`, inclusive. */
   readonly start: IsoDate;
+  /** Last day of the period, `YYYY-MM-DD`, inclusive (not before `start`). */
   readonly end: IsoDate;
 }
 

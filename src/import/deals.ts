@@ -194,7 +194,7 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | un
     deal.termMonths = v.termMonths;
   }
   deal.history = [];
-  return deal as Deal;
+  return deal as unknown as Deal;
 }
 
 /** The deal import. @internal */

@@ -281,7 +281,7 @@ class RowState implements RowContext {
   issue(field: string | null, code: ImportCode, text: string, value: unknown): ImportIssue {
     const column = field === null ? null : this.column(field);
     const where = column === null ? `row ${this.row}` : `row ${this.row}, column ${JSON.stringify(column)}`;
-    return { row: this.row, column, field, value, code, message: `${where}: ${text}` };
+    return { row: this.row, column, field, value: jsonSafe(value), code, message: `${where}: ${text}` };
   }
 
   reject(field: string | null, code: ImportCode, expectation: string, value?: unknown): void {
@@ -310,6 +310,35 @@ class RowState implements RowContext {
   }
 }
 
+/**
+ * The value an issue carries: the cell itself when it is a JSON value that survives a round trip
+ * (text, a finite number, a boolean, `null`), `undefined` for no cell, and otherwise a bounded
+ * description of it (`'NaN'`, `'Infinity'`, `'12n'`, `'[1,2]'`, `'{"a":1}'`): a problem is
+ * written to a log or an error file, and must never carry NaN or a structure that cannot be
+ * serialised (a cycle, a nesting 10,000 deep, a getter that throws).
+ */
+function jsonSafe(value: unknown): unknown {
+  switch (typeof value) {
+    case 'undefined':
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value + 0 : describeValue(value);
+    default:
+      return value === null ? null : describeValue(value);
+  }
+}
+
+/** A header cell as a column name: text trimmed, a number or boolean as written, anything else described. */
+function columnName(cell: unknown): string {
+  if (typeof cell === 'string') return cell.trim();
+  if (isEmptyCell(cell)) return '';
+  if (typeof cell === 'number' || typeof cell === 'boolean' || typeof cell === 'bigint') return String(cell);
+  // an object (a nested array, a Date, a proxy): String() could recurse without bound or throw
+  return describeValue(cell);
+}
+
 /** Where one field's cell is found in a row. */
 type Source =
   | { readonly kind: 'none'; readonly name: string }
@@ -320,7 +349,8 @@ function mappingOf(field: string, options: ImportOptions, preset: PresetColumns 
   const own = options.columns;
   if (own !== undefined && Object.hasOwn(own, field)) {
     const m = own[field];
-    if (typeof m === 'string' || typeof m === 'function' || Array.isArray(m)) return m as ColumnMapping;
+    if (typeof m === 'string' || typeof m === 'function') return m;
+    if (Array.isArray(m) && m.every((name) => typeof name === 'string')) return m as readonly string[];
     throw optionError(`columns.${field}`, m, 'must be a column name, a list of column names or a function');
   }
   if (preset !== undefined && Object.hasOwn(preset, field)) return preset[field] as readonly string[];
@@ -397,7 +427,7 @@ export class RowImporter<T> {
     if (this.mode === undefined) {
       if (Array.isArray(raw)) {
         this.mode = 'arrays';
-        this.header = raw.map((c) => (typeof c === 'string' ? c.trim() : isEmptyCell(c) ? '' : String(c)));
+        this.header = Array.from(raw as readonly unknown[], columnName);
         this.bind(this.header);
         return;
       }

@@ -159,7 +159,11 @@ export interface ImportIssue {
   readonly column: string | null;
   /** The entity field, or `null` for a whole-row problem. */
   readonly field: string | null;
-  /** The cell as received (`undefined` when there is none). */
+  /**
+   * The cell as received when it is a JSON value (text, a finite number, a boolean, `null`);
+   * `undefined` when there is none; otherwise a bounded description of it as text (`'NaN'`,
+   * `'Infinity'`, `'[1,2]'`): an issue always survives `JSON.stringify`.
+   */
   readonly value: unknown;
   /** Stable code. */
   readonly code: ImportCode;

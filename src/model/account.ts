@@ -7,7 +7,8 @@ import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema, IsoDateSchema, MoneySchema } from './common.js';
-import { SegmentSchema } from './segment.js';
+import type { Money } from '../core/money.js';
+import { type Segment, SegmentSchema } from './segment.js';
 import { makeParsers } from './parse.js';
 
 /** A customer or prospect company (or person, in B2C). */
@@ -26,8 +27,27 @@ export const AccountSchema = lazySchema(() =>
     createdAt: IsoDateSchema.optional(),
   }),
 );
-/** A account, as parsed by {@link AccountSchema}. */
-export type Account = z.output<typeof AccountSchema>;
+/** A customer or prospect company, as parsed by {@link AccountSchema}. */
+export interface Account {
+  /** Stable identifier of the account (1–200 characters), e.g. the CRM's account id. */
+  id: string;
+  /** Company (or, in B2C, person) name, non-empty. */
+  name: string;
+  /** Market segment: `'b2c'`, `'b2b'`, `'enterprise'` or `'saas'`. */
+  segment: Segment;
+  /** Annual spend or potential as canonical money, used for tiering and territory balance. */
+  annualSpend: Money;
+  /** Tier label from account list management (e.g. `'A'`, `'B'`, `'C'`). Absent: untiered. */
+  tier?: string | undefined;
+  /** The territory the account belongs to (a territory id). Absent: none. */
+  territoryId?: string | undefined;
+  /** The member who owns the account (a member id). Absent: unowned. */
+  ownerId?: string | undefined;
+  /** Industry, free text. Absent: not known. */
+  industry?: string | undefined;
+  /** When the account was created, `YYYY-MM-DD`. Absent: not known. */
+  createdAt?: string | undefined;
+}
 /** The input form of a account (before defaults and normalisation). */
 export type AccountInput = z.input<typeof AccountSchema>;
 

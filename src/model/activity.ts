@@ -30,8 +30,27 @@ export const ActivitySchema = lazySchema(() =>
     completed: z.boolean().optional(),
   }),
 );
-/** A activity, as parsed by {@link ActivitySchema}. */
-export type Activity = z.output<typeof ActivitySchema>;
+/** A logged activity (call, e-mail, meeting or demo), as parsed by {@link ActivitySchema}. */
+export interface Activity {
+  /** Stable identifier of the activity (1–200 characters), unique in a dataset. */
+  id: string;
+  /** What it was: `'call'`, `'email'`, `'meeting'` or `'demo'`. */
+  kind: ActivityKind;
+  /** The member who did it (a member id). */
+  memberId: string;
+  /** When it happened: an ISO-8601 instant with an offset (`'2026-03-02T09:15:00Z'`). */
+  at: string;
+  /** Duration in whole seconds, at least 0 (0 for an e-mail). */
+  durationSeconds: number;
+  /** The lead it was about (a lead id). Absent: none. */
+  leadId?: string | undefined;
+  /** The deal it was about (a deal id). Absent: none. */
+  dealId?: string | undefined;
+  /** The account it was about (an account id). Absent: none. */
+  accountId?: string | undefined;
+  /** For calls: whether the prospect was reached; for meetings and demos: whether it was held. Absent: not recorded. */
+  completed?: boolean | undefined;
+}
 /** The input form of a activity (before defaults and normalisation). */
 export type ActivityInput = z.input<typeof ActivitySchema>;
 

@@ -13,6 +13,7 @@ import { isCurrencyCode } from '../core/currency.js';
 import { isInstant, isIsoDate } from '../core/dates.js';
 import { parseFixed, formatFixed, normalizeFixed } from '../core/fixed.js';
 import { money, type Money } from '../core/money.js';
+import type { Period } from '../core/periods.js';
 import { got } from './parse.js';
 import { ID_MAX_LENGTH } from './vocabulary.js';
 
@@ -121,12 +122,15 @@ export const FractionSchema = lazySchema(() =>
     .transform(plusZero),
 );
 
-/** An inclusive period of calendar dates. */
-export const PeriodSchema = lazySchema(() =>
+/** An inclusive period of calendar dates; the output is core's {@link Period}. */
+export const PeriodSchema: z.ZodType<Period, { start: string; end: string }> = lazySchema(() =>
   z
     .strictObject({ start: IsoDateSchema, end: IsoDateSchema })
     .refine((p) => p.end >= p.start, { message: 'end must not be before start', path: ['end'] }),
 );
+
+/** Custom fields from a CRM: field name → string, number, boolean or null. */
+export type CustomFields = Record<string, string | number | boolean | null>;
 
 /**
  * Free-form custom fields: string, number, boolean or null values. The key `__proto__` is

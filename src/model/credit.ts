@@ -7,8 +7,8 @@ import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { DecimalStringSchema, IdSchema, IsoDateSchema, MoneySchema, plusZero } from './common.js';
-import { SegmentSchema } from './segment.js';
-import { DealTypeSchema } from './segment.js';
+import type { Money } from '../core/money.js';
+import { type DealType, DealTypeSchema, type Segment, SegmentSchema } from './segment.js';
 import { makeParsers } from './parse.js';
 import { CREDIT_KINDS, MEASURES } from './vocabulary.js';
 
@@ -47,8 +47,45 @@ export const CreditSchema = lazySchema(() =>
     activity: z.string().min(1).optional(),
   }),
 );
-/** A credit, as parsed by {@link CreditSchema}. */
-export type Credit = z.output<typeof CreditSchema>;
+/** What an amount measures: bookings, revenue, ACV, margin, units or a custom measure. */
+export type Measure = (typeof MEASURES)[number];
+
+/** The part of a deal's value attributed to one member, as parsed by {@link CreditSchema}. */
+export interface Credit {
+  /** Stable identifier of the credit (1–200 characters), unique in a dataset. */
+  id: string;
+  /** The deal credited (a deal id). */
+  dealId: string;
+  /** The member credited (a member id). */
+  memberId: string;
+  /**
+   * How the credit relates to the deal: `'owner'` and `'split'` share the deal amount (they sum to
+   * it); `'overlay'`, `'source'` and `'rollup'` (a manager's) are additional.
+   */
+  kind: CreditKind;
+  /** The credited amount as canonical money, already the member's share; negative for credit notes and reversals. */
+  amount: Money;
+  /** The date the credit counts on (booking date), `YYYY-MM-DD`; it decides the credit's period. */
+  date: string;
+  /** The member's share of the deal, an exact decimal fraction as a canonical string (`"0.6"`). Absent: not split. */
+  share?: string | undefined;
+  /** What the amount measures: `'bookings'` (default), `'revenue'`, `'acv'`, `'margin'`, `'units'` or `'custom'`. */
+  measure: Measure;
+  /** The deal's type (`'new'`, `'renewal'`, `'expansion'`), for plan filters. Absent: not known. */
+  dealType?: DealType | undefined;
+  /** The deal's market segment, for plan filters. Absent: not known. */
+  segment?: Segment | undefined;
+  /** Product names or SKUs of the deal, for plan filters. Absent: none listed. */
+  products?: string[] | undefined;
+  /** Contract length in whole months (a positive integer), for multi-year multipliers. Absent: unknown. */
+  termMonths?: number | undefined;
+  /** Whether the deal brought a new logo (first deal with the account). Absent: not known. */
+  newLogo?: boolean | undefined;
+  /** Counted units (an integer) for per-unit components: qualified leads, meetings held. Absent: counts 1. */
+  units?: number | undefined;
+  /** What the units count, for per-unit plans: e.g. `qualifiedLead`, `meetingHeld`, `demo`, `convertedLead`. */
+  activity?: string | undefined;
+}
 /** The input form of a credit (before defaults and normalisation). */
 export type CreditInput = z.input<typeof CreditSchema>;
 

@@ -16,10 +16,19 @@ import {
   MoneySchema,
 } from './common.js';
 import { defaultDealPipelineSpec } from './default-pipelines.js';
+import type { Money } from '../core/money.js';
+import type { CustomFields } from './common.js';
 import { got, guarded, toRevopsError } from './parse.js';
 import type { Pipeline, PipelineStage } from './pipeline.js';
-import { DealTypeSchema, ForecastCategorySchema, SegmentSchema } from './segment.js';
-import { StageEventSchema } from './stage-event.js';
+import {
+  type DealType,
+  DealTypeSchema,
+  type ForecastCategory,
+  ForecastCategorySchema,
+  type Segment,
+  SegmentSchema,
+} from './segment.js';
+import { type StageEvent, StageEventSchema } from './stage-event.js';
 
 /**
  * A member's share of a deal's credit. `revenue` splits share the deal amount and must sum
@@ -33,8 +42,21 @@ export const DealSplitSchema = lazySchema(() =>
     kind: z.enum(['revenue', 'overlay']),
   }),
 );
-/** A deal split. */
-export type DealSplit = z.output<typeof DealSplitSchema>;
+/** A member's share of a deal's credit (see {@link DealSplitSchema}). */
+export interface DealSplit {
+  /** The member credited with the share (a member id). */
+  memberId: string;
+  /**
+   * The member's share of the deal amount, an exact decimal fraction as a canonical string
+   * (`"0.4"` for 40 %; plain notation, no trailing zeros).
+   */
+  share: string;
+  /**
+   * `'revenue'`: part of the deal amount (revenue shares and the owner's remainder sum to 1);
+   * `'overlay'`: additional credit on top of it (specialists), not taken from the owner.
+   */
+  kind: 'revenue' | 'overlay';
+}
 
 /**
  * A deal. Stage, probability and forecast category are three separate facts (as in
@@ -89,8 +111,85 @@ export const DealSchema = lazySchema(() =>
     fields: CustomFieldsSchema.optional(),
   }),
 );
-/** A deal. */
-export type Deal = z.output<typeof DealSchema>;
+/**
+ * A deal (opportunity), as {@link parseDeal} returns it. Stage, probability and forecast
+ * category are three separate facts: probability and category default from the stage and may
+ * be overridden. Whether the deal is open, won or lost comes from its stage's kind in the
+ * pipeline (`dealOutcome`), never from `closeDate`.
+ */
+export interface Deal {
+  /** Stable identifier of the deal (1–200 characters), unique in a dataset (e.g. the CRM's opportunity id). */
+  id: string;
+  /** Display name of the deal, non-empty (e.g. `"Acme renewal"`). */
+  name: string;
+  /** The customer or prospect company (an account id). */
+  accountId: string;
+  /** The account executive who owns the deal (a member id); credited as `owner`. */
+  ownerId: string;
+  /** The SDR or BDR who created the opportunity, credited as its source (a member id). Absent: none. */
+  sourceMemberId?: string | undefined;
+  /** The lead this deal was converted from (a lead id). Absent: not from a lead. */
+  leadId?: string | undefined;
+  /** `'new'` (a new customer), `'renewal'` (an existing contract renewed) or `'expansion'` (upsell, cross-sell). */
+  type: DealType;
+  /**
+   * The deal's value: total contract value in one currency, as canonical money
+   * (`{ amount: '24000.00', currency: 'USD' }`, amount at the currency's minor unit).
+   */
+  amount: Money;
+  /** Current stage: a stage id of the deal pipeline, whose kind decides open, won or lost. */
+  stage: string;
+  /**
+   * Chance of winning, a fraction in [0, 1] (0.2 for 20 %, never percent). Default: the stage's
+   * probability (1 in a won stage, 0 in a lost one).
+   */
+  probability: number;
+  /**
+   * Where `probability` comes from: `'stage'` (the stage's default; the default when absent),
+   * `'manual'` (a rep's override) or `'model'` (a scoring model).
+   */
+  probabilitySource: 'stage' | 'manual' | 'model';
+  /**
+   * A rep's judgement of the deal: `'pipeline'`, `'bestCase'`, `'commit'`, `'closed'` (won) or
+   * `'omitted'` (lost). Default: the stage's forecast category.
+   */
+  forecastCategory: ForecastCategory;
+  /**
+   * Whether the forecast category is the stage's default (`'stage'`) or a rep's judgement
+   * (`'manual'`) that survives moves between open stages. Absent means `'stage'`.
+   */
+  forecastCategorySource?: 'stage' | 'manual' | undefined;
+  /** The date the deal is expected to close, `YYYY-MM-DD`. */
+  expectedCloseDate: string;
+  /**
+   * The date the deal actually closed (won or lost), `YYYY-MM-DD`; not before the date of
+   * `createdAt`. Absent while open. It says when, never whether: the stage decides that.
+   */
+  closeDate?: string | undefined;
+  /**
+   * When the deal was created: an ISO-8601 instant with an offset. A date `YYYY-MM-DD` on input is
+   * read as the start of that day in UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
+   */
+  createdAt: string;
+  /** Why the deal was lost (free text, non-empty), for a deal in a lost stage. Absent: not given. */
+  lostReason?: string | undefined;
+  /** Market segment: `'b2c'`, `'b2b'`, `'enterprise'` or `'saas'`. Absent: unsegmented. */
+  segment?: Segment | undefined;
+  /** The territory the deal belongs to (a territory id). Absent: none. */
+  territoryId?: string | undefined;
+  /** The owner's team (a team id), for grouping. Absent: none. */
+  teamId?: string | undefined;
+  /** Product names or SKUs on the deal (each non-empty), matched by plan credit filters. Absent: none listed. */
+  products?: string[] | undefined;
+  /** Contract length in whole months (a positive integer), for multi-year multipliers. Absent: unknown. */
+  termMonths?: number | undefined;
+  /** Credit splits between members; the owner keeps the remainder of the `revenue` shares. Absent: owner only. */
+  splits?: DealSplit[] | undefined;
+  /** The deal's stage moves, oldest first (the first has `from: null`). Default `[]` (no history, a snapshot). */
+  history: StageEvent[];
+  /** Custom fields from the CRM: name → string, number, boolean or null. Absent: none. */
+  fields?: CustomFields | undefined;
+}
 /** The input form of a deal (amount may be a number; defaults not yet applied). */
 export type DealInput = z.input<typeof DealSchema>;
 

@@ -19,6 +19,7 @@ export {
   FractionSchema,
   PeriodSchema,
   CustomFieldsSchema,
+  type CustomFields,
 } from './common.js';
 export {
   SEGMENTS,
@@ -35,7 +36,14 @@ export { GROUP_BY_KEYS, UNASSIGNED, type GroupBy, type GroupByKey, type Grouping
 export { PHASES, PERMISSIONS, type Phase, type Permission, type Role } from './role-types.js';
 export { RoleSchema, parseRole, safeParseRole } from './role.js';
 export { defaultRoles, roleHasPermission, type DefaultRoleId } from './default-roles.js';
-export { MemberSchema, parseMember, safeParseMember, type Member, type MemberInput } from './member.js';
+export {
+  MemberSchema,
+  parseMember,
+  safeParseMember,
+  type Member,
+  type MemberInput,
+  type ReportingLine,
+} from './member.js';
 export { TeamSchema, parseTeam, safeParseTeam, type Team, type TeamInput } from './team.js';
 export {
   TerritorySchema,
@@ -46,7 +54,15 @@ export {
 } from './territory.js';
 export { AccountSchema, parseAccount, safeParseAccount, type Account, type AccountInput } from './account.js';
 export { StageEventSchema, type StageEvent } from './stage-event.js';
-export { LEAD_SOURCES, LeadSchema, parseLead, safeParseLead, type Lead, type LeadInput } from './lead.js';
+export {
+  LEAD_SOURCES,
+  LeadSchema,
+  parseLead,
+  safeParseLead,
+  type Lead,
+  type LeadInput,
+  type LeadSource,
+} from './lead.js';
 export {
   DealSplitSchema,
   DealSchema,
@@ -66,7 +82,15 @@ export {
   type ActivityInput,
   type ActivityKind,
 } from './activity.js';
-export { QUOTA_MEASURES, QuotaSchema, parseQuota, safeParseQuota, type Quota, type QuotaInput } from './quota.js';
+export {
+  QUOTA_MEASURES,
+  QuotaSchema,
+  parseQuota,
+  safeParseQuota,
+  type Quota,
+  type QuotaInput,
+  type QuotaMeasure,
+} from './quota.js';
 export {
   CREDIT_KINDS,
   CreditSchema,
@@ -75,6 +99,7 @@ export {
   type Credit,
   type CreditInput,
   type CreditKind,
+  type Measure,
 } from './credit.js';
 export {
   SubscriptionSchema,
@@ -99,6 +124,7 @@ export {
   type LostReason,
   type Pipeline,
   type PipelineInput,
+  type PipelineReopen,
 } from './pipeline.js';
 export {
   DRAW_TYPES,
@@ -126,6 +152,19 @@ export {
   type CreditFilter,
   type Draw,
   type ClawbackPolicy,
+  type ClawbackStep,
+  type CreditSelector,
+  type Multiplier,
+  type ComponentCap,
+  type ComponentBase,
+  type RateComponent,
+  type TieredComponent,
+  type PerUnitComponent,
+  type BonusStep,
+  type BonusComponent,
+  type SpiffComponent,
+  type OverrideComponent,
+  type DrawType,
 } from './plan.js';
 export {
   defaultLeadPipelineSpec,

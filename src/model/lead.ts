@@ -7,10 +7,10 @@ import * as z from 'zod';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { CreatedAtSchema, CustomFieldsSchema, IdSchema, plusZero } from './common.js';
+import { CreatedAtSchema, type CustomFields, CustomFieldsSchema, IdSchema, plusZero } from './common.js';
 import { makeParsers } from './parse.js';
-import { SegmentSchema } from './segment.js';
-import { StageEventSchema } from './stage-event.js';
+import { type Segment, SegmentSchema } from './segment.js';
+import { type StageEvent, StageEventSchema } from './stage-event.js';
 
 /** Where leads come from. */
 export const LEAD_SOURCES = ['inbound', 'outbound', 'referral', 'event', 'partner', 'other'] as const;
@@ -45,8 +45,45 @@ export const LeadSchema = lazySchema(() =>
     fields: CustomFieldsSchema.optional(),
   }),
 );
-/** A lead. */
-export type Lead = z.output<typeof LeadSchema>;
+/** Where a lead came from. */
+export type LeadSource = (typeof LEAD_SOURCES)[number];
+
+/** A lead, with its stage and stage history, as parsed by {@link LeadSchema}. */
+export interface Lead {
+  /** Stable identifier of the lead (1–200 characters), unique in a dataset. */
+  id: string;
+  /** The prospect's name, non-empty. */
+  name: string;
+  /** The prospect's company. Absent: not known (or B2C). */
+  company?: string | undefined;
+  /** The prospect's e-mail address. Absent: not known. */
+  email?: string | undefined;
+  /** Where the lead came from: `'inbound'`, `'outbound'`, `'referral'`, `'event'`, `'partner'` or `'other'`. */
+  source: LeadSource;
+  /** The SDR or BDR working the lead (a member id). */
+  ownerId: string;
+  /** The account the lead belongs to (an account id). Absent: none yet. */
+  accountId?: string | undefined;
+  /** Market segment: `'b2c'`, `'b2b'`, `'enterprise'` or `'saas'`. Absent: unsegmented. */
+  segment?: Segment | undefined;
+  /** Current stage: a stage id of the lead pipeline; its kind decides open, converted (won) or disqualified (lost). */
+  stage: string;
+  /**
+   * When the lead was created: an ISO-8601 instant with an offset. A date `YYYY-MM-DD` on input is
+   * read as the start of that day in UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
+   */
+  createdAt: string;
+  /** The lead's stage moves, oldest first (the first has `from: null`). Default `[]`. */
+  history: StageEvent[];
+  /** Why the lead was disqualified, free text, non-empty. Absent: not disqualified or no reason given. */
+  disqualifyReason?: string | undefined;
+  /** The deal created when the lead was converted (a deal id). Absent: not converted. */
+  convertedDealId?: string | undefined;
+  /** A lead score, a finite number on the organisation's own scale. Absent: not scored. */
+  score?: number | undefined;
+  /** Custom fields from the CRM: name → string, number, boolean or null. Absent: none. */
+  fields?: CustomFields | undefined;
+}
 /** The input form of a lead. */
 export type LeadInput = z.input<typeof LeadSchema>;
 

@@ -35,8 +35,42 @@ export const MemberSchema = lazySchema(() =>
       path: ['endDate'],
     }),
 );
-/** A member, as parsed by {@link MemberSchema}. */
-export type Member = z.output<typeof MemberSchema>;
+/** One past or present reporting line of a member (see `Member.reportingHistory`). */
+export interface ReportingLine {
+  /** The manager the member reported to (a member id). */
+  managerId: string;
+  /** First day of the reporting line, `YYYY-MM-DD`, inclusive. */
+  start: string;
+  /** Last day of the reporting line, `YYYY-MM-DD`, inclusive. Absent: still current. */
+  end?: string | undefined;
+}
+
+/** A member of the sales organisation, as parsed by {@link MemberSchema}. */
+export interface Member {
+  /** Stable identifier of the member (1–200 characters), unique in a dataset. */
+  id: string;
+  /** Display name, non-empty. */
+  name: string;
+  /** Work e-mail address. Absent: not known. */
+  email?: string | undefined;
+  /** The member's role, e.g. `'account-executive'` or `'sdr'` (a role id, see `defaultRoles`). */
+  roleId: string;
+  /** The member's team (a team id). Absent: in no team. */
+  teamId?: string | undefined;
+  /** Current manager (reporting line), a member id. Absent: reports to no one in the data. */
+  managerId?: string | undefined;
+  /**
+   * Past and present reporting lines, for crediting managers as of a credit's date; periods are
+   * inclusive, `end` open when absent. Absent: `managerId` at every date.
+   */
+  reportingHistory?: ReportingLine[] | undefined;
+  /** The territories the member covers (territory ids). Default `[]`. */
+  territoryIds: string[];
+  /** First day in the role, `YYYY-MM-DD` (for proration of quota and pay). */
+  startDate: string;
+  /** Last day in the role, `YYYY-MM-DD`, not before `startDate`. Absent: still in the role. */
+  endDate?: string | undefined;
+}
 /** The input form of a member (before defaults and normalisation). */
 export type MemberInput = z.input<typeof MemberSchema>;
 

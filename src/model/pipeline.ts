@@ -10,7 +10,7 @@ import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { FractionSchema, IdSchema } from './common.js';
 import { makeParsers } from './parse.js';
-import { ForecastCategorySchema } from './segment.js';
+import { type ForecastCategory, ForecastCategorySchema } from './segment.js';
 
 import { PIPELINE_ENTITIES, STAGE_KINDS } from './vocabulary.js';
 
@@ -37,8 +37,21 @@ export const PipelineStageSchema = lazySchema(() =>
     requiredFields: z.array(z.string().min(1)).default([]),
   }),
 );
-/** A pipeline stage. */
-export type PipelineStage = z.output<typeof PipelineStageSchema>;
+/** A stage of a pipeline, as parsed by {@link PipelineStageSchema}. */
+export interface PipelineStage {
+  /** Stable identifier of the stage (1–200 characters), e.g. `'proposal'`; what an entity's `stage` holds. */
+  id: string;
+  /** Display name, non-empty (e.g. `'Proposal'`). */
+  name: string;
+  /** `'open'`, `'won'` (won, converted, renewed) or `'lost'` (lost, disqualified, churned): an entity's outcome. */
+  kind: StageKind;
+  /** Default probability of an entity in this stage, a fraction in [0, 1] (won stages 1, lost stages 0). */
+  probability: number;
+  /** Default forecast category of an entity in this stage (won stages `'closed'`, lost stages `'omitted'`). */
+  forecastCategory: ForecastCategory;
+  /** Fields that must be set (non-empty) on the entity to enter this stage. Default `[]`. */
+  requiredFields: string[];
+}
 
 /** An allowed move between two stages, who may make it, and what must be true first. */
 export const PipelineTransitionSchema = lazySchema(() =>
@@ -58,8 +71,19 @@ export const PipelineTransitionSchema = lazySchema(() =>
     allowSystem: z.boolean().optional(),
   }),
 );
-/** A pipeline transition rule. */
-export type PipelineTransition = z.output<typeof PipelineTransitionSchema>;
+/** An allowed move between two stages, as parsed by {@link PipelineTransitionSchema}. */
+export interface PipelineTransition {
+  /** The stage the move leaves (a stage id). */
+  from: string;
+  /** The stage the move enters (a stage id). */
+  to: string;
+  /** Role ids allowed to make this move (at least one). */
+  roles: string[];
+  /** Fields that must be set on the entity (after the move's `changes`) for the move: its guard. Default `[]`. */
+  requiredFields: string[];
+  /** Whether the move needs a `reason` (e.g. closing lost, disqualifying). Default `false`. */
+  requiresReason: boolean;
+}
 
 /** One entry of a pipeline's catalogue of lost reasons. */
 export const LostReasonSchema = lazySchema(() =>
@@ -107,8 +131,40 @@ export const PipelineSchema = lazySchema(() =>
       .optional(),
   }),
 );
-/** A pipeline definition (shape only; use `definePipeline` from `revops/pipeline` to validate it). */
-export type Pipeline = z.output<typeof PipelineSchema>;
+/** Who may reopen a closed entity, and into which stage (see `Pipeline.reopen`). */
+export interface PipelineReopen {
+  /** Role ids allowed to reopen (at least one). */
+  roles: string[];
+  /** The open stage a reopened entity enters (a stage id). */
+  toStage: string;
+  /** Whether reopening needs a `reason`. Default `true`. */
+  requiresReason: boolean;
+  /** Closed stages that may be reopened (stage ids). Absent: every won and lost stage. */
+  fromStages?: string[] | undefined;
+}
+
+/**
+ * A pipeline definition, as parsed by {@link PipelineSchema} (shape only; use `definePipeline`
+ * from `revops/pipeline` to validate it).
+ */
+export interface Pipeline {
+  /** Stable identifier of the pipeline (1–200 characters), e.g. `'default-deal'`. */
+  id: string;
+  /** Display name, non-empty. */
+  name: string;
+  /** What the pipeline moves: `'lead'`, `'deal'` or `'customer'`. */
+  entity: PipelineEntity;
+  /** The stages in process order, which is the funnel order (at least one). */
+  stages: PipelineStage[];
+  /** The allowed moves between stages. */
+  transitions: PipelineTransition[];
+  /** Stages an entity may be created in (stage ids). Absent: the first stage. */
+  startStages?: string[] | undefined;
+  /** Stages that hand the entity off to the next phase (e.g. a lead's `converted`). Default `[]`. */
+  handoffStages: string[];
+  /** Who may reopen a closed entity, and into which stage. Absent: closed is final. */
+  reopen?: PipelineReopen | undefined;
+}
 /** The input form of a pipeline definition. */
 export type PipelineInput = z.input<typeof PipelineSchema>;
 

@@ -7,6 +7,8 @@ import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema, MoneySchema, PeriodSchema } from './common.js';
+import type { Money } from '../core/money.js';
+import type { Period } from '../core/periods.js';
 import { makeParsers } from './parse.js';
 
 /** What a quota measures. */
@@ -28,8 +30,24 @@ export const QuotaSchema = lazySchema(() =>
       path: ['memberId'],
     }),
 );
-/** A quota, as parsed by {@link QuotaSchema}. */
-export type Quota = z.output<typeof QuotaSchema>;
+/** What a quota measures. */
+export type QuotaMeasure = (typeof QUOTA_MEASURES)[number];
+
+/** A target for a member or a team over a period, as parsed by {@link QuotaSchema}. */
+export interface Quota {
+  /** Identifier of the quota (1–200 characters). Absent: none. */
+  id?: string | undefined;
+  /** The member the quota is for (a member id); exactly one of `memberId` and `teamId` is set. */
+  memberId?: string | undefined;
+  /** The team the quota is for (a team id); exactly one of `memberId` and `teamId` is set. */
+  teamId?: string | undefined;
+  /** The period the target covers: inclusive `YYYY-MM-DD` dates. */
+  period: Period;
+  /** The target as canonical money (for `units`, the count in the amount). */
+  amount: Money;
+  /** What the quota measures: `'bookings'` (default), `'revenue'`, `'acv'`, `'margin'`, `'units'` or `'custom'`. */
+  measure: QuotaMeasure;
+}
 /** The input form of a quota (before defaults and normalisation). */
 export type QuotaInput = z.input<typeof QuotaSchema>;
 

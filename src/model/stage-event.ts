@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { lazySchema } from './lazy-schema.js';
-import { CustomFieldsSchema, IdSchema, InstantSchema } from './common.js';
+import { type CustomFields, CustomFieldsSchema, IdSchema, InstantSchema } from './common.js';
 
 /**
  * One move of a lead, deal or customer between stages. The first event of a history has
@@ -36,5 +36,20 @@ export const StageEventSchema = lazySchema(() =>
     changes: CustomFieldsSchema.optional(),
   }),
 );
-/** A stage event. */
-export type StageEvent = z.output<typeof StageEventSchema>;
+/** One move of a lead, deal or customer between stages, as parsed by {@link StageEventSchema}. */
+export interface StageEvent {
+  /** Stage left (a stage id), or `null` for creation: the entity was created in `to`. */
+  from: string | null;
+  /** Stage entered (a stage id of the entity's pipeline). */
+  to: string;
+  /** When it happened: an ISO-8601 instant with an offset (`'2026-03-01T10:00:00Z'`), not before the last event. */
+  at: string;
+  /** Who did it: a member id, or a system actor id. */
+  actorId: string;
+  /** The role the actor acted in (a role id), checked against the transition's roles. */
+  roleId: string;
+  /** Why, free text (required for some moves, e.g. closing lost or reopening). Absent: none given. */
+  reason?: string | undefined;
+  /** Fields changed together with the move (field name → new value). Absent: none. */
+  changes?: CustomFields | undefined;
+}

@@ -7,6 +7,8 @@ import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema, IsoDateSchema, MoneySchema, PeriodSchema, plusZero } from './common.js';
+import type { Money } from '../core/money.js';
+import type { Period } from '../core/periods.js';
 import { makeParsers } from './parse.js';
 
 /**
@@ -40,8 +42,41 @@ export const SubscriptionSchema = lazySchema(() =>
     canceledAt: IsoDateSchema.optional(),
   }),
 );
-/** A subscription revenue row. */
-export type Subscription = z.output<typeof SubscriptionSchema>;
+/**
+ * One row of periodic recurring revenue, as parsed by {@link SubscriptionSchema}: customer
+ * `customerId` paid `mrr` per month over `period`.
+ */
+export interface Subscription {
+  /** The paying customer (an account id); rows are summed per customer. */
+  customerId: string;
+  /**
+   * The subscription the row belongs to: rows of one `subscriptionId` are its periods. Absent:
+   * the row is a subscription of its own.
+   */
+  subscriptionId?: string | undefined;
+  /** The product plan subscribed to (a plan id in the billing system). Absent: not known. */
+  planId?: string | undefined;
+  /** The period the row covers: inclusive `YYYY-MM-DD` dates, usually one calendar month. */
+  period: Period;
+  /** Monthly recurring revenue after discounts, as canonical money. */
+  mrr: Money;
+  /** Monthly list price before discounts, as canonical money. Absent: not known. */
+  listMrr?: Money | undefined;
+  /** Seats or units: a non-negative integer. Absent: not known. */
+  quantity?: number | undefined;
+  /** Whether the plan is free (zero-price). Absent: not known. */
+  free?: boolean | undefined;
+  /**
+   * Duration of the discount that makes `mrr` lower than `listMrr`: `'forever'` or `'limited'`
+   * (a coupon that expires). Stripe counts only forever discounts in MRR. Absent: no discount.
+   */
+  discount?: 'forever' | 'limited' | undefined;
+  /**
+   * The date the customer cancelled, `YYYY-MM-DD` (the subscription will not renew). With churn
+   * recognised at cancellation, the row counts as no revenue from that date on. Absent: not cancelled.
+   */
+  canceledAt?: string | undefined;
+}
 /** The input form of a subscription revenue row. */
 export type SubscriptionInput = z.input<typeof SubscriptionSchema>;
 

@@ -7,7 +7,7 @@ import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema } from './common.js';
-import { SegmentSchema } from './segment.js';
+import { type Segment, SegmentSchema } from './segment.js';
 import { makeParsers } from './parse.js';
 
 /** A team: members under one manager. */
@@ -20,8 +20,19 @@ export const TeamSchema = lazySchema(() =>
     segment: SegmentSchema.optional(),
   }),
 );
-/** A team, as parsed by {@link TeamSchema}. */
-export type Team = z.output<typeof TeamSchema>;
+/** A team: members under one manager, as parsed by {@link TeamSchema}. */
+export interface Team {
+  /** Stable identifier of the team (1–200 characters). */
+  id: string;
+  /** Display name, non-empty. */
+  name: string;
+  /** The team's manager (a member id). Absent: none recorded. */
+  managerId?: string | undefined;
+  /** The members of the team (member ids). */
+  memberIds: string[];
+  /** The market segment the team sells to. Absent: any. */
+  segment?: Segment | undefined;
+}
 /** The input form of a team (before defaults and normalisation). */
 export type TeamInput = z.input<typeof TeamSchema>;
 

@@ -7,7 +7,7 @@ import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema } from './common.js';
-import { SegmentSchema } from './segment.js';
+import { type Segment, SegmentSchema } from './segment.js';
 import { makeParsers } from './parse.js';
 
 /** A territory: a slice of the market (region, segment) owned by members. */
@@ -20,8 +20,19 @@ export const TerritorySchema = lazySchema(() =>
     ownerIds: z.array(IdSchema).default([]),
   }),
 );
-/** A territory, as parsed by {@link TerritorySchema}. */
-export type Territory = z.output<typeof TerritorySchema>;
+/** A territory: a slice of the market owned by members, as parsed by {@link TerritorySchema}. */
+export interface Territory {
+  /** Stable identifier of the territory (1–200 characters), e.g. `'emea'`. */
+  id: string;
+  /** Display name, non-empty. */
+  name: string;
+  /** Geographic region, free text (e.g. `'DACH'`). Absent: not geographic. */
+  region?: string | undefined;
+  /** Market segments the territory covers. Absent: every segment. */
+  segments?: Segment[] | undefined;
+  /** The members who own the territory (member ids). Default `[]`. */
+  ownerIds: string[];
+}
 /** The input form of a territory (before defaults and normalisation). */
 export type TerritoryInput = z.input<typeof TerritorySchema>;
 

@@ -25,7 +25,7 @@ describe('creditDeals laws', () => {
             ownerId: 'owner',
             type: 'new',
             amount: { amount, currency },
-            stage: 'won',
+            stage: 'closed-won',
             probability: 1,
             probabilitySource: 'stage',
             forecastCategory: 'closed',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { calculateStatement, creditDeals } from '../../src/commission/index.js';
 import type { Deal } from '../../src/model/deal.js';
 import type { Member } from '../../src/model/member.js';
+import type { Pipeline } from '../../src/model/pipeline.js';
 import { planOf, usd } from './helpers.js';
 
 function deal(id: string, amount: string, extra: Partial<Deal> = {}): Deal {
@@ -16,7 +17,7 @@ function deal(id: string, amount: string, extra: Partial<Deal> = {}): Deal {
     ownerId: 'ae1',
     type: 'new',
     amount: { amount, currency: extra.amount?.currency ?? 'USD' },
-    stage: 'won',
+    stage: 'closed-won',
     probability: 1,
     probabilitySource: 'stage',
     forecastCategory: 'closed',
@@ -203,7 +204,7 @@ describe('crediting feeds overrides', () => {
     () => {
       expect(() =>
         creditDeals([
-          deal('d', '100', { stage: 'lost', forecastCategory: 'omitted', probability: 0, lostReason: 'price' }),
+          deal('d', '100', { stage: 'closed-lost', forecastCategory: 'omitted', probability: 0, lostReason: 'price' }),
         ]),
       ).toThrow(/only won deals are credited/);
       expect(() =>
@@ -245,5 +246,48 @@ describe('crediting feeds overrides', () => {
       ['sourced', '300.00'],
       ['share', '470.00'],
     ]);
+  });
+  describe("won is the stage's kind in the pipeline (model's dealOutcomeOf), never closeDate or forecastCategory", () => {
+    const hubspot: Pipeline = {
+      id: 'default',
+      name: 'Sales pipeline',
+      entity: 'deal',
+      stages: [
+        {
+          id: 'contractsent',
+          name: 'C',
+          kind: 'open',
+          probability: 0.9,
+          forecastCategory: 'commit',
+          requiredFields: [],
+        },
+        { id: 'closedwon', name: 'W', kind: 'won', probability: 1, forecastCategory: 'closed', requiredFields: [] },
+        { id: 'closedlost', name: 'L', kind: 'lost', probability: 0, forecastCategory: 'omitted', requiredFields: [] },
+      ],
+      transitions: [],
+      handoffStages: [],
+    };
+    it('credits a deal in a won stage of the given pipeline, whatever its forecastCategory', () => {
+      const credits = creditDeals([deal('h1', '500', { stage: 'closedwon', forecastCategory: 'commit' })], {
+        pipeline: hubspot,
+      });
+      expect(credits.map((c) => [c.id, c.amount.amount])).toEqual([['h1/owner/ae1', '500.00']]);
+    });
+    it('refuses an open deal that carries an (expected) close date, as Salesforce exports fill it', () => {
+      expect(() => creditDeals([deal('o1', '500', { stage: 'negotiation', forecastCategory: 'closed' })])).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT', field: 'deals[0] (id "o1").stage' }),
+      );
+    });
+    it('refuses a stage the pipeline does not have (never silently open or won)', () => {
+      expect(() => creditDeals([deal('x1', '500', { stage: 'Verbal Commit' })])).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('Verbal Commit') }),
+      );
+    });
+    it('a won deal without a close date is refused: closeDate dates the credits', () => {
+      const { closeDate: _, ...undated } = deal('w1', '500');
+      expect(() => creditDeals([undated as Deal])).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT', field: 'deals[0] (id "w1").closeDate' }),
+      );
+    });
   });
 });

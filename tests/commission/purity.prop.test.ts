@@ -144,7 +144,7 @@ describe('inputs are never modified', () => {
       ownerId: 'ae',
       type: 'new',
       amount: usd('1000.01'),
-      stage: 'won',
+      stage: 'closed-won',
       probability: 1,
       probabilitySource: 'stage',
       forecastCategory: 'closed',

@@ -8,11 +8,6 @@ export const NOT_YET: Readonly<Record<string, string>> = {
   'core.toRateColumn': 'a column that is undefined: TypeError reading length',
   'core.daysInMonth': 'a month given as the string "2" accepted with a changed result (silent)',
   'metrics.summarizeAverageDealSize': 'options null: TypeError reading outcome',
-  'import.importLeads': 'a rejected row echoes NaN in problems[].value (an input array [NaN])',
-  'import.importQuotas': 'a rejected row echoes NaN in problems[].value',
-  'import.importDeals': 'columns.accountId = [NaN] gives problems[].column NaN',
-  'import.importMembers': 'a rejected row echoes NaN in problems[].value',
-  'import.importCredits': 'rows nested 10,000 arrays deep overflow the stack (RangeError)',
   'commission.payoutCurve':
     'options a Set or a cyclic object: TypeError reading amount; attainments as numeric strings accepted (silent)',
   'metrics.territoryBalance': 'annualSpend.amount given as a number: TypeError (a.charCodeAt)',
