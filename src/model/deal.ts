@@ -173,6 +173,8 @@ export interface Deal {
   createdAt: string;
   /** Why the deal was lost (free text, non-empty), for a deal in a lost stage. Absent: not given. */
   lostReason?: string | undefined;
+  /** Why the deal was lost, as a code of the pipeline's `lostReasons` catalogue. Absent: not given. */
+  lostReasonCode?: string | undefined;
   /** Market segment: `'b2c'`, `'b2b'`, `'enterprise'` or `'saas'`. Absent: unsegmented. */
   segment?: Segment | undefined;
   /** The territory the deal belongs to (a territory id). Absent: none. */

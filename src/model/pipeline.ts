@@ -83,6 +83,11 @@ export interface PipelineTransition {
   requiredFields: string[];
   /** Whether the move needs a `reason` (e.g. closing lost, disqualifying). Default `false`. */
   requiresReason: boolean;
+  /**
+   * Whether a system actor (`actor.system: true`: an import, an integration, a workflow) may make
+   * this move, its role then not checked. Absent: `false`, only the listed roles.
+   */
+  allowSystem?: boolean | undefined;
 }
 
 /** One entry of a pipeline's catalogue of lost reasons. */
@@ -94,8 +99,13 @@ export const LostReasonSchema = lazySchema(() =>
     label: z.string().min(1),
   }),
 );
-/** A lost reason of the catalogue. */
-export type LostReason = z.output<typeof LostReasonSchema>;
+/** A lost reason of the pipeline's catalogue, as parsed by {@link LostReasonSchema}. */
+export interface LostReason {
+  /** Stable code (1–200 characters), recorded as the entity's `lostReasonCode` and the event's `reasonCode`. */
+  code: string;
+  /** What a person reads (`'Price too high'`), non-empty. */
+  label: string;
+}
 
 /** A pipeline definition. */
 export const PipelineSchema = lazySchema(() =>
@@ -141,6 +151,8 @@ export interface PipelineReopen {
   requiresReason: boolean;
   /** Closed stages that may be reopened (stage ids). Absent: every won and lost stage. */
   fromStages?: string[] | undefined;
+  /** Whether a system actor may reopen. Absent: `false`. */
+  allowSystem?: boolean | undefined;
 }
 
 /**
@@ -162,6 +174,13 @@ export interface Pipeline {
   startStages?: string[] | undefined;
   /** Stages that hand the entity off to the next phase (e.g. a lead's `converted`). Default `[]`. */
   handoffStages: string[];
+  /** Whether a system actor may create entities in the start stages (imports). Absent: `false`. */
+  allowSystemStart?: boolean | undefined;
+  /**
+   * The catalogue of lost reasons (codes and labels): with it, every move into a lost stage names
+   * one of its codes (`reasonCode`) and loss analysis groups by code. Absent: free text only.
+   */
+  lostReasons?: LostReason[] | undefined;
   /** Who may reopen a closed entity, and into which stage. Absent: closed is final. */
   reopen?: PipelineReopen | undefined;
 }
