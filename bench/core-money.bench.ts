@@ -174,7 +174,7 @@ export const cases: BenchCase[] = [
   {
     name: '1,000,000 × (amount × rate → cents), summed, distinct rates: sumProducts on Money lines',
     size: LINES,
-    library: () => sumProducts(amounts, rateList, 'USD'),
+    library: () => sumProducts(amounts, rateList, { currency: 'USD' }),
     reference: linesReference,
   },
   {

@@ -25,8 +25,12 @@ const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{
 
 /**
  * The number of days in a month of the proleptic Gregorian calendar (`month` 1–12): 28, 29,
- * 30 or 31. The library's one `daysInMonth`. Plain integers, validation is the caller's.
+ * 30 or 31. The library's one `daysInMonth`.
  *
+ * @param year - an integer year 1–9999.
+ * @param month - an integer month 1–12.
+ * @throws {RevopsError} `INVALID_DATE` naming `year` or `month` for anything else (a numeric
+ *   string such as `"2"` included).
  * @example
  * ```ts
  * import { daysInMonth } from 'revops/core';
@@ -35,11 +39,22 @@ const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{
  * ```
  */
 export function daysInMonth(year: number, month: number): number {
+  if (!Number.isInteger(year) || year < 1 || year > 9999) {
+    throw invalid('INVALID_DATE', 'year', year, 'must be an integer year from 1 to 9999');
+  }
+  if (!Number.isInteger(month) || month < 1 || month > 12) {
+    throw invalid('INVALID_DATE', 'month', month, 'must be an integer month from 1 to 12');
+  }
+  return monthLength(year, month);
+}
+
+/** {@link daysInMonth} of integers already checked (hot loops). @internal */
+export function monthLength(year: number, month: number): number {
   return month === 2
     ? (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
       ? 29
       : 28
-    : [4, 6, 9, 11].includes(month)
+    : month === 4 || month === 6 || month === 9 || month === 11
       ? 30
       : 31;
 }
@@ -61,7 +76,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= monthLength(y, mo);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { minorUnits } from './currency.js';
 import { invalid } from './errors.js';
+import { readObject } from './read.js';
 import { isMoney, type Money } from './money.js';
 
 /** Options of {@link formatMoney}. */
@@ -78,6 +79,7 @@ export function formatMoney(
   options: FormatMoneyOptions = {},
 ): string {
   if (!isMoney(value)) throw invalid('INVALID_INPUT', 'value', value, 'must be money { amount, currency }');
+  readObject(options, 'options', 'INVALID_OPTION');
   const digits = minorUnits(value.currency);
   const dot = value.amount.indexOf('.');
   const decimals = dot < 0 ? 0 : value.amount.length - dot - 1;
@@ -126,6 +128,7 @@ export function formatPercent(
     (typeof rate === 'number' && Number.isFinite(rate)) ||
     (typeof rate === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(rate) && rate.length <= 100);
   if (!ok) throw invalid('INVALID_RATE', 'rate', rate, 'must be a finite number or a decimal string');
+  readObject(options, 'options', 'INVALID_OPTION');
   const max = options.maximumFractionDigits ?? 1;
   const min = options.minimumFractionDigits ?? 0;
   const fmt = numberFormat(

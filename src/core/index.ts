@@ -8,7 +8,7 @@ export { ok, err, type Ok, type Err, type Result } from './result.js';
 export { ROUNDING_MODES, DEFAULT_ROUNDING, type RoundingMode } from './rounding.js';
 export type { DecimalInput } from './fixed.js';
 export { isCurrencyCode, minorUnits, currencyCodes, type CurrencyCode } from './currency.js';
-export { money, zero, moneyToJSON, parseMoney, isMoney, toNumber, type Money, type MoneyJSON } from './money.js';
+export { money, zero, parseMoney, isMoney, toNumber, type Money } from './money.js';
 export {
   add,
   subtract,

@@ -6,7 +6,7 @@
  * Which form to use:
  * - `Money` objects with `add`, `multiply`, `roundMoney`: a few operations, or code that
  *   reads best one line at a time; each call reads its text and writes its result.
- * - `sumProducts(amounts, factors, currency)`: a list of `Money` lines read once per call.
+ * - `sumProducts(amounts, factors, { currency })`: a list of `Money` lines read once per call.
  * - columns (`toMinorUnitsColumn`, `toRateColumn` or `compileRate`, then `sumProductsColumn`):
  *   millions of lines, or the same lines summed many times (per plan, per scenario, per
  *   member). The columns are read once; each sum is integer arithmetic at close to the speed
@@ -53,7 +53,8 @@ export interface SumProductsColumnOptions {
  *
  * @param amounts - Money in `currency`, each in whole minor units (round first) and within
  *   ±(2^53 − 1) minor units.
- * @throws {RevopsError} `CURRENCY_MISMATCH` for a line in another currency; `INVALID_AMOUNT`
+ * @throws {RevopsError} `INVALID_INPUT` when `amounts` is not an array; `CURRENCY_MISMATCH` for
+ *   a line in another currency; `INVALID_AMOUNT`
  *   for digits below the minor unit or an amount beyond the safe range; the errors of `money`.
  * @example
  * ```ts
@@ -63,9 +64,10 @@ export interface SumProductsColumnOptions {
  * ```
  */
 export function toMinorUnitsColumn(amounts: readonly Money[], currency: CurrencyCode): Float64Array {
+  const n = columnLength(amounts, 'amounts');
   const digits = minorUnits(currency);
-  const column = new Float64Array(amounts.length);
-  for (let i = 0; i < amounts.length; i++) {
+  const column = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const m = amounts[i] as Money;
     moneyDigits(m, 'amounts', i);
     const x = moneyAmount(m, 'amounts', i);
@@ -97,13 +99,21 @@ export function toMinorUnitsColumn(amounts: readonly Money[], currency: Currency
   return column;
 }
 
+/** The length of an array or typed array argument. */
+function columnLength(list: unknown, field: string): number {
+  const n: unknown = Array.isArray(list) || ArrayBuffer.isView(list) ? (list as ArrayLike<unknown>).length : -1;
+  if (typeof n !== 'number' || n < 0) throw invalid('INVALID_INPUT', field, list, 'must be an array');
+  return n;
+}
+
 /**
  * Reads rates once into a {@link RateColumn}: each rate becomes an integer at the largest
  * scale among them (`['0.05', 0.0725]` → `[500, 725]` at scale 4).
  *
  * @param rates - numbers (their shortest decimal: `0.1` is one tenth), decimal strings or Decimals.
- * @throws {RevopsError} `INVALID_AMOUNT` for a rate that is not a finite decimal, has more than
- *   15 decimals, or does not fit a safe integer at the column's scale.
+ * @throws {RevopsError} `INVALID_INPUT` when `rates` is not an array or a typed array;
+ *   `INVALID_AMOUNT` for a rate that is not a finite decimal, has more than 15 decimals, or does
+ *   not fit a safe integer at the column's scale.
  * @example
  * ```ts
  * import { toRateColumn } from 'revops/core';
@@ -113,7 +123,7 @@ export function toMinorUnitsColumn(amounts: readonly Money[], currency: Currency
  * ```
  */
 export function toRateColumn(rates: ArrayLike<DecimalInput>): RateColumn {
-  const n = rates.length;
+  const n = columnLength(rates, 'rates');
   const ints = new Float64Array(n);
   const scales = new Uint8Array(n);
   let scale = 0;

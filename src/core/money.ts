@@ -217,31 +217,11 @@ export function zero(currency: CurrencyCode): Money {
   return money(0, currency);
 }
 
-/** The JSON form of money: what `JSON.stringify` writes and {@link parseMoney} reads. */
-export interface MoneyJSON {
-  readonly amount: string;
-  readonly currency: string;
-}
-
-/**
- * The JSON form of an amount: a copy with the canonical amount string.
- *
- * @example
- * ```ts
- * import { money, moneyToJSON } from 'revops/core';
- * moneyToJSON(money('12.3', 'USD'));
- * //=> { amount: '12.30', currency: 'USD' }
- * ```
- */
-export function moneyToJSON(value: Money): MoneyJSON {
-  const { x, currency, digits } = readMoneyExact(value, 'money');
-  return fromExact(x, currency, digits);
-}
-
 /**
  * Reads money from its JSON form (or any `{ amount, currency }` object), validating both
- * fields. The inverse of {@link moneyToJSON}: `parseMoney(JSON.parse(JSON.stringify(m)))`
- * equals `m`.
+ * fields, and returns a copy with the canonical amount (`"5"` → `"5.00"` in USD):
+ * `parseMoney(JSON.parse(JSON.stringify(m)))` equals `m`. A Money is already its own JSON form
+ * (`JSON.stringify` writes it as it is), so this is also the canonicalising copy.
  *
  * @throws {RevopsError} `INVALID_INPUT` when `json` is not an object; `INVALID_AMOUNT` or
  *   `UNKNOWN_CURRENCY` for a bad field.

@@ -5,6 +5,7 @@
  */
 import { endOfMonth } from 'date-fns/endOfMonth';
 import { invalid } from './errors.js';
+import { readObject } from './read.js';
 import { addDays, addMonths, assertIsoDate, daysBetween, fromLocalDate, toUtcDate, type IsoDate } from './dates.js';
 
 /** An inclusive range of calendar dates: both `start` and `end` belong to it. */
@@ -37,6 +38,7 @@ function checkYear(year: number, field = 'year'): void {
 }
 
 function readFiscal(options: FiscalYearOptions): { startMonth: number; naming: 'end' | 'start' } {
+  readObject(options, 'options', 'INVALID_OPTION');
   const startMonth = options.fiscalYearStartMonth ?? 1;
   if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) {
     throw invalid('INVALID_OPTION', 'fiscalYearStartMonth', startMonth, 'must be an integer month 1–12');

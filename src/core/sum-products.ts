@@ -13,14 +13,16 @@ import { DEFAULT_ROUNDING, type RoundingMode } from './rounding.js';
 
 /** Options of {@link sumProducts}. */
 export interface SumProductsOptions {
+  /** The currency of every amount and of the result (needed for an empty list). */
+  readonly currency: CurrencyCode;
   /**
    * Where rounding to the currency's minor unit happens: `'eachLine'` (default; each product is
    * rounded, then the rounded lines are summed — as a statement does) or `'total'` (the exact
    * products are summed and the total is rounded once).
    */
   readonly round?: 'eachLine' | 'total';
-  /** Rounding mode, default `'halfAwayFromZero'`. */
-  readonly mode?: RoundingMode;
+  /** How products (or the total) are rounded to the minor unit; default `'halfAwayFromZero'`. */
+  readonly rounding?: RoundingMode;
 }
 
 /**
@@ -33,32 +35,41 @@ export interface SumProductsOptions {
  * the cost does not depend on how many distinct rates there are. For millions of lines read
  * many times, {@link sumProductsColumn} skips reading text altogether.
  *
- * @param amounts - the lines (e.g. credited amounts), all in `currency`.
+ * @param amounts - the lines (e.g. credited amounts), all in `options.currency`.
  * @param factors - a factor for all lines, or an array with one factor per line.
- * @param currency - the currency of every amount and of the result (needed for an empty list).
- * @throws {RevopsError} `CURRENCY_MISMATCH` for a line in another currency; `INVALID_INPUT`
- *   when `factors` is an array of another length; `INVALID_AMOUNT` for a bad amount or factor.
+ * @param options - `currency` (required), `round`, `rounding`.
+ * @throws {RevopsError} `INVALID_INPUT` when `amounts` is not an array, or `factors` is an array
+ *   of another length; `INVALID_OPTION` when `options` is not an object or a field is unknown;
+ *   `UNKNOWN_CURRENCY`; `CURRENCY_MISMATCH` for a line in another currency; `INVALID_AMOUNT` for
+ *   a bad amount or factor.
  * @example
  * ```ts
  * import { money, sumProducts } from 'revops/core';
  * const credits = [money('1000.10', 'USD'), money('333.33', 'USD'), money('0.07', 'USD')];
- * sumProducts(credits, '0.05', 'USD');
+ * sumProducts(credits, '0.05', { currency: 'USD' });
  * //=> { amount: '66.68', currency: 'USD' }
- * sumProducts(credits, '0.05', 'USD', { round: 'total' });
+ * sumProducts(credits, '0.05', { currency: 'USD', round: 'total' });
  * //=> { amount: '66.68', currency: 'USD' }
- * sumProducts(credits, [1, 2, 3], 'USD').amount;
+ * sumProducts(credits, [1, 2, 3], { currency: 'USD' }).amount;
  * //=> '1666.97'
  * ```
  */
 export function sumProducts(
   amounts: readonly Money[],
   factors: Factor | readonly Factor[],
-  currency: CurrencyCode,
-  options: SumProductsOptions = {},
+  options: SumProductsOptions,
 ): Money {
+  if (typeof options !== 'object' || options === null) {
+    throw invalid('INVALID_OPTION', 'options', options, 'must be an object { currency, round?, rounding? }');
+  }
+  const { currency } = options;
+  if (typeof currency !== 'string') {
+    throw invalid('UNKNOWN_CURRENCY', 'options.currency', currency, 'must be an ISO 4217 code such as "USD"');
+  }
   const digits = minorUnits(currency);
-  const mode = readRoundingMode(options.mode ?? DEFAULT_ROUNDING, 'options.mode');
+  const mode = readRoundingMode(options.rounding ?? DEFAULT_ROUNDING, 'options.rounding');
   const round = options.round ?? 'eachLine';
+  if (!Array.isArray(amounts)) throw invalid('INVALID_INPUT', 'amounts', amounts, 'must be an array of Money');
   if (round !== 'eachLine' && round !== 'total')
     throw invalid('INVALID_OPTION', 'options.round', round, "must be 'eachLine' or 'total'");
   const perLine = Array.isArray(factors);

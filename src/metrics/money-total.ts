@@ -1,23 +1,23 @@
 /**
- * An exact running total of money for hot loops: whole minor units in a safe integer while
- * they fit, BigInt otherwise; never a float. Totals travel in summaries as decimal strings.
+ * An exact running total of money for hot loops, on core's one exact engine (`ExactSum`: whole
+ * minor units in a safe integer while they fit, BigInt otherwise; never a float). Totals travel
+ * in summaries as decimal strings.
  * @module
  */
 import { RevopsError, invalid } from '../core/errors.js';
-import { minorUnits } from '../core/currency.js';
-import { addFixed, formatFixed, normalizeFixed, parseFixed, pow10, type Fixed } from '../core/fixed.js';
-import { ExactAccumulator, parseScaledSafe } from '../core/fast-exact.js';
-import { fromFixed, readMoney, type Money } from '../core/money.js';
+import { formatExact, readDecimal } from '../core/decimal-text.js';
+import { exactAdd, exactRescale, type Exact } from '../core/exact.js';
+import { ExactSum } from '../core/exact-sum.js';
+import { fromExact, moneyAmount, moneyDigits, type Money } from '../core/money.js';
 
 /** An exact total in one currency. @internal */
 export class MoneyTotal {
   currency: string | null = null;
-  private digits = 0;
-  private acc = new ExactAccumulator(0);
+  private sum = new ExactSum(0);
 
   /** Adds a Money, checking its currency against the total's. */
   add(value: Money, field: string): void {
-    if (typeof value !== 'object' || value === null) readMoney(value, field);
+    if (typeof value !== 'object' || value === null) moneyDigits(value, field);
     const currency = value.currency;
     if (this.currency !== currency) {
       if (this.currency !== null) {
@@ -30,29 +30,21 @@ export class MoneyTotal {
           },
         );
       }
-      readMoney(value, field);
+      const digits = moneyDigits(value, field);
       this.currency = currency;
-      this.digits = minorUnits(currency);
-      this.acc = new ExactAccumulator(this.digits);
+      this.sum = new ExactSum(digits);
     }
-    const units = typeof value.amount === 'string' ? parseScaledSafe(value.amount, this.digits) : Number.NaN;
-    if (units === units) this.acc.addUnits(units);
-    else this.acc.addFixed(readMoney(value, field).fixed);
-  }
-
-  /** The total as an exact Fixed. */
-  fixed(): Fixed {
-    return this.acc.value();
+    this.sum.addExact(moneyAmount(value, field));
   }
 
   /** The total as Money, or `null` when nothing was added. */
   money(): Money | null {
-    return this.currency === null ? null : fromFixed(this.fixed(), this.currency);
+    return this.currency === null ? null : fromExact(this.sum.value(), this.currency);
   }
 
   /** The total as a canonical decimal string ("0" when empty). */
   amount(): string {
-    return formatFixed(this.fixed());
+    return formatExact(this.sum.value());
   }
 }
 
@@ -61,7 +53,7 @@ export class MoneyTotal {
  * @internal
  */
 export function addAmounts(a: string, b: string): string {
-  return formatFixed(normalizeFixed(addFixed(parseFixed(a, 'amount'), parseFixed(b, 'amount'))));
+  return formatExact(exactAdd(readDecimal(a, 'amount'), readDecimal(b, 'amount')));
 }
 
 /**
@@ -81,7 +73,7 @@ export function sameCurrency(a: string | null, b: string | null): string | null 
 
 /** Money from a summary's decimal string, or `null` without a currency. @internal */
 export function moneyOf(amount: string, currency: string | null): Money | null {
-  return currency === null ? null : fromFixed(parseFixed(amount, 'amount'), currency);
+  return currency === null ? null : fromExact(readDecimal(amount, 'amount'), currency);
 }
 
 /**
@@ -89,13 +81,11 @@ export function moneyOf(amount: string, currency: string | null): Money | null {
  * @internal
  */
 export function amountRatio(a: string, b: string): number | null {
-  const x = parseFixed(a, 'amount');
-  const y = parseFixed(b, 'amount');
-  if (y.int === 0n) return null;
+  const x: Exact = readDecimal(a, 'amount');
+  const y: Exact = readDecimal(b, 'amount');
+  if (y.int === 0 || y.int === 0n) return null;
   const scale = Math.max(x.scale, y.scale);
-  const xi = x.int * pow10(scale - x.scale);
-  const yi = y.int * pow10(scale - y.scale);
-  return Number(xi) / Number(yi);
+  return Number(exactRescale(x, scale)) / Number(exactRescale(y, scale));
 }
 
 /**

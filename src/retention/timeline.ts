@@ -23,7 +23,7 @@
  */
 import { invalid, RevopsError } from '../core/errors.js';
 import { MINOR_UNITS_TABLE } from '../core/currency.js';
-import { daysInMonth } from '../core/dates.js';
+import { monthLength as daysInMonth } from '../core/dates.js';
 import { parseDecimalText, readDecimal } from '../core/decimal-text.js';
 import { exactRescale, intSign, type Exact } from '../core/exact.js';
 import type { Period } from '../core/periods.js';

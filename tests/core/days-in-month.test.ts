@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { daysInMonth } from '../../src/core/index.js';
+import { thrown } from './helpers.js';
 
 describe('daysInMonth()', () => {
   it('knows the Gregorian leap rule', () => {
@@ -23,5 +24,17 @@ describe('daysInMonth()', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('daysInMonth() refusals (found by the fuzz suite)', () => {
+  it('a month given as the string "2", a fraction or 13, a year 0 or 10000: INVALID_DATE', () => {
+    // exact input of the fuzz finding: daysInMonth(2024, '2') answered 31 (February read as a 31-day month)
+    expect(thrown(() => daysInMonth(2024, '2' as never), 'INVALID_DATE').field).toBe('month');
+    expect(thrown(() => daysInMonth(2024, 2.5), 'INVALID_DATE').field).toBe('month');
+    expect(thrown(() => daysInMonth(2024, 13), 'INVALID_DATE').field).toBe('month');
+    expect(thrown(() => daysInMonth(0, 1), 'INVALID_DATE').field).toBe('year');
+    expect(thrown(() => daysInMonth(10_000, 1), 'INVALID_DATE').field).toBe('year');
+    expect(thrown(() => daysInMonth('2024' as never, 2), 'INVALID_DATE').field).toBe('year');
   });
 });

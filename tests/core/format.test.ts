@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatMoney, formatPercent, money } from '../../src/core/index.js';
+import { thrown } from './helpers.js';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -52,5 +53,17 @@ describe('formatPercent', () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '12%', '1e3', ''] as const) {
       expect(() => formatPercent(bad)).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));
     }
+  });
+});
+
+describe('options that are not an object (found by the long fuzz run)', () => {
+  it('formatPercent(0.1234, undefined, null) and formatMoney(m, undefined, null) refuse with INVALID_OPTION', () => {
+    // exact input of the fuzz finding: a TypeError reading maximumFractionDigits before
+    expect(thrown(() => formatPercent(0.1234, undefined, null as never), 'INVALID_OPTION').field).toBe('options');
+    expect(thrown(() => formatMoney(money('1', 'USD'), undefined, null as never), 'INVALID_OPTION').field).toBe(
+      'options',
+    );
+    // undefined still means the defaults: 12.34 % with at most one decimal
+    expect(formatPercent(0.1234, undefined, undefined)).toBe('12.3%');
   });
 });

@@ -86,7 +86,7 @@ describe('sumProductsColumn()', () => {
           const cents = toMinorUnitsColumn(money, 'USD');
           expect(Array.from(cents)).toEqual(lines.map(([c]) => c));
           const rates = lines.map(([, r]) => r);
-          const want = sumProducts(money, rates, 'USD', { mode });
+          const want = sumProducts(money, rates, { currency: 'USD', rounding: mode });
           expect(sumProductsColumn(cents, toRateColumn(rates), { currency: 'USD', rounding: mode })).toEqual(want);
           expect(
             sumProductsColumn(Int32Array.from(cents), toRateColumn(rates), { currency: 'USD', rounding: mode }),

@@ -51,3 +51,14 @@ describe('columns', () => {
     );
   });
 });
+
+describe('columns that are not arrays (found by the fuzz suite)', () => {
+  it('toRateColumn(undefined) and toMinorUnitsColumn(undefined, …) refuse with INVALID_INPUT', () => {
+    // exact input of the fuzz finding: a TypeError reading length before
+    expect(thrown(() => toRateColumn(undefined as never), 'INVALID_INPUT').field).toBe('rates');
+    expect(thrown(() => toRateColumn({ length: 2 } as never), 'INVALID_INPUT').field).toBe('rates');
+    expect(thrown(() => toMinorUnitsColumn(undefined as never, 'USD'), 'INVALID_INPUT').field).toBe('amounts');
+    // typed arrays are columns: 0.5 and 0.25 at the common scale 2 are 50 and 25
+    expect(Array.from(toRateColumn(Float64Array.of(0.5, 0.25)).units)).toEqual([50, 25]);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { isMoney, money, moneyToJSON, parseMoney, toNumber, zero } from '../../src/core/index.js';
+import { isMoney, money, parseMoney, toNumber, zero } from '../../src/core/index.js';
 import { thrown } from './helpers.js';
 
 describe('money()', () => {
@@ -97,14 +97,14 @@ describe('JSON form', () => {
     expect(JSON.stringify(money(12.3, 'USD'))).toBe('{"amount":"12.30","currency":"USD"}');
   });
 
-  it('moneyToJSON copies with the canonical amount', () => {
+  it('parseMoney copies with the canonical amount', () => {
     const m = money('12.3', 'USD');
-    const j = moneyToJSON(m);
+    const j = parseMoney(m);
     // computed by hand: canonical USD form
     expect(j).toEqual({ amount: '12.30', currency: 'USD' });
     expect(j).not.toBe(m);
     // a non-canonical hand-made object is canonicalised
-    expect(moneyToJSON({ amount: '5', currency: 'USD' })).toEqual({ amount: '5.00', currency: 'USD' });
+    expect(parseMoney({ amount: '5', currency: 'USD' })).toEqual({ amount: '5.00', currency: 'USD' });
   });
 
   it('parseMoney reads the JSON form and validates both fields', () => {

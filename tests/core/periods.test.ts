@@ -256,3 +256,14 @@ describe('monthsOf()', () => {
     thrown(() => monthsOf({ start: '2026-02-01', end: '2026-01-01' }), 'INVALID_PERIOD');
   });
 });
+
+describe('fiscal options that are not an object (found by the long fuzz run)', () => {
+  it('quarter(2026, 1, null) refuses with INVALID_OPTION; fiscalYear and quarterOf too', () => {
+    // exact input of the fuzz finding: a TypeError reading fiscalYearStartMonth before
+    expect(thrown(() => quarter(2026, 1, null as never), 'INVALID_OPTION').field).toBe('options');
+    expect(thrown(() => fiscalYear(2026, null as never), 'INVALID_OPTION').field).toBe('options');
+    expect(thrown(() => quarterOf('2026-05-01', 'x' as never), 'INVALID_OPTION').field).toBe('options');
+    // undefined still means a calendar fiscal year: Q1 2026 is January to March
+    expect(quarter(2026, 1, undefined)).toEqual({ start: '2026-01-01', end: '2026-03-31' });
+  });
+});

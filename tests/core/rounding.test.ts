@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUNDING, ROUNDING_MODES, money, roundMoney, type RoundingMode } from '../../src/core/index.js';
 import { roundRational } from '../../src/core/rounding.js';
-import { roundDivSafe } from '../../src/core/fast-exact.js';
+import { roundDivNumber as roundDivSafe } from '../../src/core/exact.js';
 
 const VALUES = ['2.5', '-2.5', '2.4', '-2.4', '2.6', '-2.6', '3.5', '-3.5', '0.5', '-0.5', '2', '-2'] as const;
 

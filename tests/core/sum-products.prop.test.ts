@@ -22,21 +22,22 @@ describe('sumProducts()', () => {
     fc.assert(
       fc.property(caseArb, ({ currency, amounts, factor, mode }) => {
         const lines = amounts.map((a) => roundMoney(multiply(a, factor), mode));
-        expect(sumProducts(amounts, factor, currency, { mode })).toEqual(lines.reduce(add, zero(currency)));
+        expect(sumProducts(amounts, factor, { currency, rounding: mode })).toEqual(lines.reduce(add, zero(currency)));
         const exact = sum(
           amounts.map((a) => multiply(a, factor)),
           currency,
         );
-        expect(sumProducts(amounts, factor, currency, { mode, round: 'total' })).toEqual(roundMoney(exact, mode));
+        expect(sumProducts(amounts, factor, { currency, rounding: mode, round: 'total' })).toEqual(
+          roundMoney(exact, mode),
+        );
         // one factor per line gives the same as the single factor
         expect(
           sumProducts(
             amounts,
             amounts.map(() => factor),
-            currency,
-            { mode },
+            { currency, rounding: mode },
           ),
-        ).toEqual(sumProducts(amounts, factor, currency, { mode }));
+        ).toEqual(sumProducts(amounts, factor, { currency, rounding: mode }));
       }),
       { numRuns: 300 },
     );

@@ -5,8 +5,6 @@
  * from the start.
  */
 export const NOT_YET: Readonly<Record<string, string>> = {
-  'core.toRateColumn': 'a column that is undefined: TypeError reading length',
-  'core.daysInMonth': 'a month given as the string "2" accepted with a changed result (silent)',
   'metrics.summarizeAverageDealSize': 'options null: TypeError reading outcome',
   'commission.payoutCurve':
     'options a Set or a cyclic object: TypeError reading amount; attainments as numeric strings accepted (silent)',
