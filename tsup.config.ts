@@ -135,7 +135,9 @@ if (existsSync('src/cli/index.ts')) {
     ],
     onSuccess: async () => {
       mkdirSync('dist/sample', { recursive: true });
-      for (const f of readdirSync('data/sample').filter((n) => n.endsWith('.json'))) {
+      // the files src/cli/sample.ts reads (SAMPLE_FILES); accounts, teams and territories stay in the repository
+      const read = ['organisation', 'members', 'leads', 'deals', 'activities', 'subscriptions', 'quotas', 'plans'];
+      for (const f of read.map((n) => `${n}.json`)) {
         writeFileSync(join('dist/sample', f), JSON.stringify(JSON.parse(readFileSync(join('data/sample', f), 'utf8'))));
       }
     },

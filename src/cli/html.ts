@@ -205,7 +205,18 @@ export function renderHtml(report: Report): string {
     parts.push(`<h2>Team, ${esc(report.period.label)}</h2>`);
     parts.push(
       table(
-        ['member', 'won', 'lost', 'won amount', 'avg deal', 'cycle', 'quota', 'attained', 'attainment'],
+        [
+          'member',
+          'won',
+          'lost',
+          'won amount',
+          'avg deal',
+          'cycle',
+          'quota',
+          'attained',
+          'attainment',
+          ...(t.activities ? ['activities', 'calls', 'meetings', 'avg call'] : []),
+        ],
         t.rows.map((r) => [
           r.name,
           String(r.won),
@@ -216,6 +227,14 @@ export function renderHtml(report: Report): string {
           money(r.quota),
           money(r.attained),
           pct(r.attainment),
+          ...(t.activities
+            ? [
+                String(r.activities),
+                String(r.calls),
+                String(r.meetings),
+                r.callMinutes === null ? 'n/a' : `${r.callMinutes.toFixed(1)} min`,
+              ]
+            : []),
         ]),
       ),
     );

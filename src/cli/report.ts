@@ -25,6 +25,8 @@ import {
 } from '../forecast/index.js';
 import type { CategoryForecast, PipelineCoverage, WeightedPipeline } from '../forecast/index.js';
 import {
+  activityCounts,
+  averageCallDuration,
   averageDealSize,
   funnel,
   quotaAttainment,
@@ -98,6 +100,11 @@ export interface TeamRow {
   readonly quota: Money | null;
   readonly attained: Money | null;
   readonly attainment: number | null;
+  /** Activities logged in the period (with --activities), by kind, and the mean call length. */
+  readonly activities: number;
+  readonly calls: number;
+  readonly meetings: number;
+  readonly callMinutes: number | null;
 }
 
 /** One statement with its explanation. */
@@ -141,6 +148,8 @@ export interface Report {
   readonly team?: {
     readonly rows: readonly TeamRow[];
     readonly attainment: number | null;
+    /** Whether activities were given (the activity columns mean something). */
+    readonly activities: boolean;
   };
   readonly retention?: {
     readonly movements: MrrMovements;
@@ -359,7 +368,9 @@ function compute(data: Dataset, options: ReportOptions): Report {
         : null;
     const coverage = quota === null ? null : pipelineCoverage(categories.openPipeline, quota, categories.closed.amount);
     if (quota === null) notes.push('Coverage: no quotas for the period (--quotas).');
-    const sim = simulatePipeline(deals, { runs: 10_000, seed: 'revops', period, bins: 20, ...currencyOption });
+    // 10,000 runs, fewer for a very large pipeline (the work is runs × deals; at least 1,000 runs)
+    const runs = Math.max(1_000, Math.min(10_000, Math.floor(20_000_000 / Math.max(1, weighted.count))));
+    const sim = simulatePipeline(deals, { runs, seed: 'revops', period, bins: 20, ...currencyOption });
     report.pipeline = {
       weighted,
       categories,
@@ -417,11 +428,18 @@ function compute(data: Dataset, options: ReportOptions): Report {
     const size = averageDealSize(deals, { period, groupBy: 'ownerId' });
     const cycle = salesCycleLength(deals, { period, groupBy: 'ownerId' });
     const wonValue = winRate(deals, { by: 'value', period, groupBy: 'ownerId' });
-    const memberQuotas = quotas.filter((q) => q.memberId !== undefined);
+    // attainment from deals measures bookings; quotas in other measures are the plan's business
+    const memberQuotas = quotas.filter((q) => q.memberId !== undefined && (q.measure ?? 'bookings') === 'bookings');
     const attainment =
       memberQuotas.length > 0 ? quotaAttainment(deals, memberQuotas, { members: data.members }) : undefined;
     if (attainment === undefined) notes.push('Attainment: no member quotas for the period (--quotas).');
-    const ids = new Set([...Object.keys(byOwnerCount.groups ?? {}), ...memberQuotas.map((q) => q.memberId as string)]);
+    const acts = activityCounts(data.activities, { period, groupBy: 'ownerId' });
+    const calls = averageCallDuration(data.activities, { period, groupBy: 'ownerId', kind: 'call' });
+    const ids = new Set([
+      ...Object.keys(byOwnerCount.groups ?? {}),
+      ...memberQuotas.map((q) => q.memberId as string),
+      ...Object.keys(acts.groups ?? {}),
+    ]);
     const rows: TeamRow[] = [...ids].sort().map((id) => {
       const w = byOwnerCount.groups?.[id];
       const a = attainment?.rows.filter((r) => r.memberId === id) ?? [];
@@ -453,9 +471,13 @@ function compute(data: Dataset, options: ReportOptions): Report {
           quota === null || attained === null || Number(quota.amount) === 0
             ? null
             : Number(attained.amount) / Number(quota.amount),
+        activities: acts.groups?.[id]?.total ?? 0,
+        calls: acts.groups?.[id]?.byKind.call ?? 0,
+        meetings: acts.groups?.[id]?.byKind.meeting ?? 0,
+        callMinutes: ((s) => (s === null || s === undefined ? null : s / 60))(calls.groups?.[id]?.meanSeconds),
       };
     });
-    report.team = { rows, attainment: attainment?.attainment ?? null };
+    report.team = { rows, attainment: attainment?.attainment ?? null, activities: data.activities.length > 0 };
   }
 
   if (has('retention')) {

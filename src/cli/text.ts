@@ -127,6 +127,19 @@ export function renderText(report: Report): string[] {
       );
     }
     if (t.attainment !== null) line(`  team attainment: ${pct(t.attainment)}`);
+    if (t.activities) {
+      row(
+        `  ${pad('activities', 20)} ${padLeft('all', 7)} ${padLeft('calls', 7)} ` +
+          `${padLeft('meetings', 9)} ${padLeft('avg call', 9)}`,
+      );
+      for (const r of t.rows) {
+        const minutes = r.callMinutes === null ? 'n/a' : `${r.callMinutes.toFixed(1)} min`;
+        row(
+          `  ${pad(r.name, 20)} ${padLeft(String(r.activities), 7)} ${padLeft(String(r.calls), 7)} ` +
+            `${padLeft(String(r.meetings), 9)} ${padLeft(minutes, 9)}`,
+        );
+      }
+    }
   }
 
   const r = report.retention;

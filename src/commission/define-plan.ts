@@ -216,7 +216,8 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
  * @param spec - the plan as JSON (decimals as strings or numbers); not modified.
  * @returns the validated plan: a new, deeply frozen object with decimals as canonical strings
  *   and defaults applied.
- * @throws {RevopsError} `INVALID_PLAN` listing every problem with its path.
+ * @throws {RevopsError} `INVALID_PLAN` listing every problem with its path in `error.issues` (the
+ *   message names the first five and how many more).
  * @example
  * ```ts
  * import { definePlan } from 'revops/commission';
@@ -277,8 +278,13 @@ export function definePlan(spec: PlanInput | Plan): Plan {
   return deepFreeze(plan);
 }
 
+/** Most issues a plan error's message lists (all of them stay in `error.issues`). */
+const MESSAGE_ISSUES = 5;
+
 function planError(issues: readonly RevopsIssue[], spec: unknown): RevopsError {
-  const text = issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  const listed = issues.slice(0, MESSAGE_ISSUES).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  const more = issues.length - listed.length;
+  const text = listed.join('; ') + (more > 0 ? `; and ${more} more (see error.issues)` : '');
   const first = issues[0];
   return new RevopsError('INVALID_PLAN', `Invalid plan: ${text}`, {
     field: first ? first.path.join('.') : 'plan',

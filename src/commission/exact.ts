@@ -98,3 +98,26 @@ export function sumLines(amounts: readonly { readonly amount: { readonly amount:
 export function rat(f: Fixed): Rational {
   return { num: f.int, den: pow10(f.scale) };
 }
+
+/**
+ * `a ÷ b` as the nearest double (`b ≠ 0`), also when `a` or `b` is beyond the range of a double
+ * (amounts may have up to 1,000 digits); `null` when the quotient itself is. @internal
+ */
+export function ratioToNumber(a: Fixed, b: Fixed): number | null {
+  let num = a.int * pow10(b.scale);
+  let den = b.int * pow10(a.scale);
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const bits = (x: bigint): number => (x < 0n ? -x : x).toString(2).length;
+  const shift = Math.max(bits(num), bits(den)) - 1000;
+  if (shift > 0) {
+    // both scaled down alike: the quotient keeps far more than a double's 53 bits
+    num >>= BigInt(shift);
+    den >>= BigInt(shift);
+    if (den === 0n) return null;
+  }
+  const q = Number(num) / Number(den);
+  return Number.isFinite(q) ? q : null;
+}

@@ -21,6 +21,43 @@ function percent(fraction: string): string {
   return `${fixedToString(multiplyFixed(parseFixed(fraction), HUNDRED))}%`;
 }
 
+/**
+ * A count a statement carries (days, months, units, a tier index), checked to be a safe
+ * integer: a number that came back from JSON as a string would be worded differently. The
+ * `RevopsError` names the field; `formatting` passes it through.
+ */
+function count(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value))
+    throw new RevopsError('INVALID_INPUT', `${field} must be an integer, got ${describeValue(value)}`, {
+      field,
+      value,
+    });
+  return value;
+}
+
+/** A count or `null`. */
+function countOrNull(value: unknown, field: string): number | null {
+  return value === null ? null : count(value, field);
+}
+
+/** A statement's or a draw line's proration, checked: integer counts and a known unit. */
+function readProration(p: unknown, field: string): Proration {
+  if (typeof p !== 'object' || p === null)
+    throw new RevopsError('INVALID_INPUT', `${field} must be a proration, got ${describeValue(p)}`, {
+      field,
+      value: p,
+    });
+  const { numerator, denominator, unit } = p as Proration;
+  count(numerator, `${field}.numerator`);
+  count(denominator, `${field}.denominator`);
+  if (unit !== 'days' && unit !== 'months')
+    throw new RevopsError('INVALID_INPUT', `${field}.unit must be 'days' or 'months', got ${describeValue(unit)}`, {
+      field: `${field}.unit`,
+      value: unit,
+    });
+  return p as Proration;
+}
+
 /** The unit of a proration (`days` for one made before proration had a unit). */
 function unitOf(p: Proration): string {
   return p.unit === 'months' ? 'whole months' : 'days';
@@ -93,10 +130,12 @@ function wordLine(line: StatementLine, statement: Statement): string {
   const share = (fraction: string): string =>
     money(fixedToString(multiplyFixed(parseFixed(fraction), parseFixed(statement.quota.amount))));
   const proration = (p: Proration | null): string =>
-    p === null || p.numerator === p.denominator ? '' : ` prorated ${p.numerator}/${p.denominator} ${unitOf(p)}`;
+    p === null || readProration(p, 'proration').numerator === p.denominator
+      ? ''
+      : ` prorated ${p.numerator}/${p.denominator} ${unitOf(p)}`;
   const limit = (l: LimitDetail): string => {
     if (l.periods === null) return l.prorated ? ` (${l.perPeriod}${proration(statement.proration)})` : '';
-    const n = l.periods;
+    const n = count(l.periods, 'line.explanation.detail.periods');
     return ` (${l.perPeriod} per ${l.per} over ${n} ${l.per}${n === 1 ? '' : 's'} to date${
       l.prorated ? `, prorated by active ${unitOf(statement.proration)}` : ''
     })`;
@@ -110,8 +149,8 @@ function wordLine(line: StatementLine, statement: Statement): string {
         : `${base} of matching credits in ${d.window.start}..${d.window.end} at ${pct(rate)}${weight(d.weight)} = ${a}`;
     case 'perUnit':
       return d.window === null
-        ? `${e.units} units × ${money(unitAmount)}${weight(d.weight)} = ${a}`
-        : `${e.units} matching credits in ${d.window.start}..${d.window.end} × ` +
+        ? `${count(e.units, 'line.explanation.units')} units × ${money(unitAmount)}${weight(d.weight)} = ${a}`
+        : `${count(e.units, 'line.explanation.units')} matching credits in ${d.window.start}..${d.window.end} × ` +
             `${money(unitAmount)}${weight(d.weight)} = ${a}`;
     case 'override': {
       const t = d.threshold;
@@ -175,7 +214,7 @@ function wordLine(line: StatementLine, statement: Statement): string {
               ? `the part of ${total(d.scope, d.total, d.carriedIn)} inside this tier`
               : `${total(d.scope, d.total, d.carriedIn)} reached this tier, so the whole ` +
                 `${d.scope === 'yearToDate' ? "period's amount" : 'amount'} is paid at its rate`;
-      return `tier ${t.index + 1} ${bounds}${ofQuota}: ${how}, ${base} at ${rateText}${weight(d.weight)} = ${a}`;
+      return `tier ${count(t.index, 'line.explanation.tier.index') + 1} ${bounds}${ofQuota}: ${how}, ${base} at ${rateText}${weight(d.weight)} = ${a}`;
     }
     case 'noTier':
       return d.reason === 'quotaZero'
@@ -194,19 +233,21 @@ function wordLine(line: StatementLine, statement: Statement): string {
       return `floor ${money(unitAmount)}${limit(d.limit)}: earned ${base}, topped up by ${a}`;
     case 'clawback': {
       const step =
-        d.withinDays === null
-          ? `outside the ${d.lastWithinDays}-day window`
+        countOrNull(d.withinDays, 'line.explanation.detail.withinDays') === null
+          ? `outside the ${count(d.lastWithinDays, 'line.explanation.detail.lastWithinDays')}-day window`
           : `within ${d.withinDays} days: ${pct(d.share)} reversed`;
       const s = parseFixed(d.share);
       const times = s.int > 0n && !(s.int === 1n && s.scale === 0) ? ` × ${d.share}` : '';
       const limited = d.limited ? `, limited to ${d.paid} actually paid` : '';
       return (
-        `deal ${d.dealId} cancelled ${d.days} days after ${d.creditDate} (${step}): ${base} at the original ` +
+        `deal ${d.dealId} cancelled ${count(d.days, 'line.explanation.detail.days')} days after ${d.creditDate} (${step}): ${base} at the original ` +
         `${pct(rate)}${times}${limited} = ${a}`
       );
     }
     case 'clawbackTerm': {
-      const unserved = d.termMonths - d.servedMonths;
+      const unserved =
+        count(d.termMonths, 'line.explanation.detail.termMonths') -
+        count(d.servedMonths, 'line.explanation.detail.servedMonths');
       const limited = d.limited ? `, limited to ${d.paid} actually paid` : '';
       return (
         `deal ${d.dealId} cancelled after ${d.servedMonths} of ${d.termMonths} months of its term from ` +
@@ -281,9 +322,15 @@ export function explainStatement(statement: Statement): string {
 function wordStatement(statement: Statement): string {
   const s = statement;
   const cur = s.currency;
+  if (s.attainment !== null && (typeof s.attainment !== 'number' || !Number.isFinite(s.attainment)))
+    throw new RevopsError(
+      'INVALID_INPUT',
+      `statement.attainment must be a finite number or null, got ${describeValue(s.attainment)}`,
+      { field: 'statement.attainment', value: s.attainment },
+    );
   const att = s.attainment === null ? 'n/a (zero quota)' : `${(s.attainment * 100).toFixed(2)}%`;
   const pr =
-    s.proration.numerator === s.proration.denominator
+    readProration(s.proration, 'statement.proration').numerator === s.proration.denominator
       ? ''
       : ` (prorated: active ${s.proration.numerator} of ${s.proration.denominator} ${unitOf(s.proration)})`;
   const evaluated =

@@ -4,14 +4,14 @@
  */
 import { invalid } from '../core/errors.js';
 import type { DecimalInput } from '../core/fixed.js';
-import { fromFixed, type Money } from '../core/money.js';
-import type { IsoDate } from '../core/dates.js';
+import { fromFixed, readMoney, type Money } from '../core/money.js';
+import { assertIsoDate, type IsoDate } from '../core/dates.js';
 import type { Credit } from '../model/credit.js';
 import type { Member } from '../model/member.js';
 import type { Plan, PlanInput } from '../model/plan.js';
 import { compiledPlan, planPeriodOf } from './context.js';
 import { planVersionAsOf } from './define-plan.js';
-import { multiplyFixed, parseFixed, ZERO } from './exact.js';
+import { fixedToString, multiplyFixed, parseFixed, ZERO } from './exact.js';
 import { calculateStatement } from './statement.js';
 
 /** Options of {@link payoutCurve}. */
@@ -24,8 +24,8 @@ export interface PayoutCurveOptions {
 
 /** One point of a payout curve. */
 export interface PayoutPoint {
-  /** The attainment as given (a fraction: 1.2 for 120%). */
-  readonly attainment: DecimalInput;
+  /** The attainment as an exact decimal string (a fraction: `'1.2'` for 120%), whether given as a number or text. */
+  readonly attainment: string;
   /** Credited amount modelled: `attainment × quota`, exact. */
   readonly credited: Money;
   /** Earned for the period (the sum of component lines: no draws, clawbacks or adjustments). */
@@ -66,6 +66,17 @@ export function payoutCurve(
   if (!Array.isArray(attainments)) throw invalid('INVALID_INPUT', 'attainments', attainments, 'must be an array');
   if (typeof options !== 'object' || options === null)
     throw invalid('INVALID_INPUT', 'options.quota', undefined, 'is required');
+  // read once: a Set, a cyclic object or a getter answers here, named, never deep inside a statement
+  const { fixed: quota, currency: quotaCurrency } = readMoney(options.quota, 'options.quota');
+  if (quotaCurrency !== p.currency)
+    throw invalid(
+      'CURRENCY_MISMATCH',
+      'options.quota.currency',
+      quotaCurrency,
+      `must be the plan currency ${p.currency}`,
+    );
+  const quotaMoney = fromFixed(quota, p.currency);
+  if (options.asOf !== undefined) assertIsoDate(options.asOf, 'options.asOf');
   const latest = p.versions.reduce(
     (a, v) => (v.effectiveFrom > a ? v.effectiveFrom : a),
     (p.versions[0] as { effectiveFrom: string }).effectiveFrom,
@@ -80,7 +91,6 @@ export function payoutCurve(
     startDate: '0001-01-01',
     territoryIds: [],
   };
-  const quota = parseFixed(options.quota.amount, 'options.quota.amount');
   const measure = (version.attainment?.measure ?? 'bookings') as Credit['measure'];
   const kind = version.attainment?.kinds?.[0] ?? 'owner';
   return attainments.map((a, i) => {
@@ -98,9 +108,9 @@ export function payoutCurve(
     };
     // a gate judged to date is judged as if the period were the whole span: nothing carried in, the same quota
     const toDate = version.components.some((c) => c.gateOn === 'toDate')
-      ? { attainmentToDate: { carriedIn: fromFixed(ZERO, p.currency), quota: options.quota } }
+      ? { attainmentToDate: { carriedIn: fromFixed(ZERO, p.currency), quota: quotaMoney } }
       : {};
-    const s = calculateStatement({ plan: p, member, period, quota: options.quota, credits: [credit], asOf, ...toDate });
-    return { attainment: a, credited, payout: s.earned };
+    const s = calculateStatement({ plan: p, member, period, quota: quotaMoney, credits: [credit], asOf, ...toDate });
+    return { attainment: fixedToString(f), credited, payout: s.earned };
   });
 }

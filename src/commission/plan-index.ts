@@ -86,7 +86,15 @@ export function buildPlanIndex(plan: Plan): PlanIndex {
 
 /** The index a plan carries, or `undefined` for a plan that did not come from `definePlan`. @internal */
 export function planIndexOf(plan: unknown): PlanIndex | undefined {
-  return typeof plan === 'object' && plan !== null
-    ? (plan as { readonly [PLAN_INDEX]?: PlanIndex })[PLAN_INDEX]
-    : undefined;
+  if (typeof plan !== 'object' || plan === null) return undefined;
+  let own: unknown;
+  try {
+    own = (plan as { readonly [PLAN_INDEX]?: unknown })[PLAN_INDEX];
+  } catch {
+    return undefined; // a getter or proxy of the caller's: the plan is read (and refused) as plain JSON
+  }
+  // only the index definePlan built (a proxy may answer anything for the symbol)
+  if (typeof own !== 'object' || own === null) return undefined;
+  const { versions, memo } = own as Partial<PlanIndex>;
+  return versions instanceof Map && memo instanceof Map ? (own as PlanIndex) : undefined;
 }

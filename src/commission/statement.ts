@@ -16,7 +16,6 @@ import { drawLines } from './draws.js';
 import {
   addFixed,
   compareFixed,
-  fixedToNumber,
   fixedToString,
   minFixed,
   multiplyFixed,
@@ -24,6 +23,7 @@ import {
   parseFixed,
   pow10,
   rat,
+  ratioToNumber,
   subFixed,
   sumLines,
   ZERO,
@@ -157,6 +157,19 @@ function clawbackLines(
       });
     });
   return { lines, attainmentReduction: reduction };
+}
+
+/** `credited ÷ quota` for display; refused when no double can hold it (an amount of 1e999 over 1). */
+function attainmentOf(credited: Fixed, quota: Fixed): number {
+  const a = ratioToNumber(credited, quota);
+  if (a === null)
+    throw invalid(
+      'INVALID_AMOUNT',
+      'credited',
+      fixedToString(credited),
+      `over the quota ${fixedToString(quota)} gives an attainment beyond the range of a number (±1.8e308)`,
+    );
+  return a;
 }
 
 /** Most months a contract term may have (100 years). */
@@ -399,7 +412,7 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
     },
     quota: fromFixed(ctx.quota, ctx.currency),
     credited: fromFixed(credited, ctx.currency),
-    attainment: quotaZero ? null : fixedToNumber(credited) / fixedToNumber(ctx.quota),
+    attainment: quotaZero ? null : attainmentOf(credited, ctx.quota),
     lines,
     earned: fromFixed(earned, ctx.currency),
     payable: fromFixed(payable, ctx.currency),

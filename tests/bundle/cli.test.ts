@@ -4,9 +4,10 @@
  * dist/sample/*.json; exit codes 0, 1 and 2.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_FILES } from '../../src/cli/sample.js';
 import { assertBuilt, ROOT } from './helpers.js';
 
 const hasCli = existsSync(join(ROOT, 'src/cli/index.ts'));
@@ -21,7 +22,7 @@ describe.skipIf(!hasCli)('the revops bin', () => {
     expect(statSync(bin).size).toBeLessThan(150_000);
     expect(text).not.toContain('"d-0109"'); // a sample deal id
     expect(text).toMatch(/from "\.\.\/commission\/index\.js"/);
-    expect(existsSync(join(ROOT, 'dist/sample/deals.json'))).toBe(true);
+    expect(readdirSync(join(ROOT, 'dist/sample')).sort()).toEqual(SAMPLE_FILES.map((f) => `${f}.json`).sort());
   });
 
   it('runs: revops --help', () => {

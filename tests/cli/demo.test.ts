@@ -59,6 +59,15 @@ describe('revops demo', async () => {
     );
   });
 
+  it('counts the activities and calls of the quarter as a by-hand count does', () => {
+    const inQ3 = org.activities.filter((a) => a.at >= '2026-07-01' && a.at < '2026-10-01');
+    for (const row of json.team.rows) {
+      const mine = inQ3.filter((a) => a.memberId === row.memberId);
+      expect([row.activities, row.calls]).toEqual([mine.length, mine.filter((a) => a.kind === 'call').length]);
+    }
+    expect(json.team.rows.reduce((n: number, r: { activities: number }) => n + r.activities, 0)).toBeGreaterThan(0);
+  });
+
   it('prints the text report, each statement explained, with no build log', async () => {
     const r = await revops('demo');
     expect(r.code).toBe(0);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   calculateStatement,
+  definePlan,
   finalizeStatement,
   mergeStatement,
   summarizeStatement,
@@ -129,5 +130,61 @@ describe('errors name the credit by index and id', () => {
     expect(() => calculateStatement({ ...context, credits: [null as unknown as Credit] })).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'credits[0]' }),
     );
+  });
+});
+
+describe('long-run fuzz findings (issue 14), each with its exact input', () => {
+  const rate: StatementContext = {
+    plan: planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]),
+    member,
+    period: JAN_2026,
+    quota: usd('10000'),
+  };
+
+  it('finalizeStatement(<summary with attainment.amount "1e999">, ctx): refused, never an attainment of Infinity', () => {
+    const summary = summarizeStatement([credit('k', '1000')], rate);
+    const hostile = { ...summary, attainment: { ...summary.attainment, amount: '1e999' } };
+    let error: unknown;
+    try {
+      finalizeStatement(hostile, rate);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'INVALID_AMOUNT', field: 'credited' });
+    expect((error as Error).message.length).toBeLessThan(500); // the 1,000-digit amount is not echoed whole
+    // an amount that large over a quota as large is exact: 1e999 / 1e999 = 1, not NaN
+    const huge = { ...rate, quota: usd('1e999') };
+    const s = finalizeStatement(
+      { ...summarizeStatement([], huge), attainment: { amount: '1e999', creditIds: [] } },
+      huge,
+    );
+    expect(s.attainment).toBe(1);
+  });
+
+  it('finalizeStatement(summary, { plan: <Proxy answering 1 to every get> }): RevopsError, not a TypeError', () => {
+    const summary = summarizeStatement([credit('k', '1000')], rate);
+    const proxy = new Proxy({}, { get: () => 1 });
+    expect(() => finalizeStatement(summary, { ...rate, plan: proxy as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_PLAN' }),
+    );
+  });
+
+  it('an INVALID_PLAN message for 50 bad versions lists the first five and how many more (was 6,021 characters)', () => {
+    const versions = Array.from({ length: 50 }, (_, i) => ({
+      id: `v${i}`,
+      effectiveFrom: '2026-01-01',
+      components: [{ id: 'c', kind: 'rate' as const, rate: '-0.1' }],
+    }));
+    let error: unknown;
+    try {
+      definePlan({ id: 'p', currency: 'USD', periodLength: 'month', versions });
+    } catch (e) {
+      error = e;
+    }
+    const e = error as { code: string; message: string; issues: unknown[] };
+    expect(e.code).toBe('INVALID_PLAN');
+    expect(e.issues.length).toBe(99); // 50 negative rates + 49 overlapping versions: all kept in issues
+    expect(e.message).toMatch(/; and 94 more \(see error\.issues\)$/);
+    expect(e.message.length).toBeLessThan(600);
   });
 });

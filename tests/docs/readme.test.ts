@@ -1,5 +1,7 @@
 /**
- * The README's tour is code that runs: `stmt; //=> value` on one line asserts the value.
+ * The README's tour is code that runs: every ```ts block of the "A tour" section (the first,
+ * and the import example after it) is executed, and `stmt; //=> value` on one line asserts the
+ * value.
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,7 +12,9 @@ import { runExample } from './run-example.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = join(root, `tests/docs/.readme-${process.pid}`);
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const tour = /## A tour\s+```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+const section = /## A tour\n([\s\S]*?)(?=\n## |$)/.exec(readme)?.[1] ?? '';
+const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+const tour = blocks[0] ?? '';
 
 describe('README tour', () => {
   mkdirSync(outDir, { recursive: true });
@@ -20,9 +24,17 @@ describe('README tour', () => {
     expect(tour.split('//=>').length - 1).toBeGreaterThan(10);
   });
 
-  it('runs, and every //=> value is what the code returns', async () => {
-    // one assertion per line: move a trailing `//=> value` onto its own line
-    const code = tour.replace(/;[ \t]*\/\/=>(.*)$/gm, ';\n//=>$1');
-    await runExample(code, join(outDir, 'tour.ts'), 'README.md tour');
+  it('has the import example, checked (a block of the tour with importDeals and its //=> values)', () => {
+    const imports = blocks.filter((b) => b.includes("from 'revops/import'"));
+    expect(imports).toHaveLength(1);
+    expect(imports[0]?.split('//=>').length).toBeGreaterThan(2);
+  });
+
+  blocks.forEach((block, i) => {
+    it(`block ${i + 1} runs, and every //=> value is what the code returns`, async () => {
+      // one assertion per line: move a trailing `//=> value` onto its own line
+      const code = block.replace(/;[ \t]*\/\/=>(.*)$/gm, ';\n//=>$1');
+      await runExample(code, join(outDir, `tour-${i + 1}.ts`), `README.md tour block ${i + 1}`);
+    });
   });
 });

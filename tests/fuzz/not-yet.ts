@@ -6,11 +6,7 @@
  */
 export const NOT_YET: Readonly<Record<string, string>> = {
   'metrics.summarizeAverageDealSize': 'options null: TypeError reading outcome',
-  'commission.payoutCurve':
-    'options a Set or a cyclic object: TypeError reading amount; attainments as numeric strings accepted (silent)',
   'metrics.territoryBalance': 'annualSpend.amount given as a number: TypeError (a.charCodeAt)',
   'metrics.assignAccountTiers': 'accounts array with its own constructor key: TypeError (species)',
   'retention.quickRatio': 'options null: TypeError reading preset',
-  'commission.explainStatement':
-    'a statement whose proration numerator is the string "31" is worded as prorated (silent)',
 };

@@ -13,8 +13,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { undocumentedFields } from './doc-check.js';
 import type * as z from 'zod';
 import type {
   Account,
@@ -92,77 +92,9 @@ expectTypeOf<z.output<typeof TeamSchema>>().toEqualTypeOf<Team>();
 expectTypeOf<z.output<typeof TerritorySchema>>().toEqualTypeOf<Territory>();
 expectTypeOf<z.output<typeof TierSchema>>().toEqualTypeOf<Tier>();
 
-/** `Type.field` for every field reachable from the model's exported types that lacks a doc comment. */
-function undocumentedFields(): { checked: string[]; undocumented: string[] } {
-  const entry = resolve(root, 'src/model/index.ts');
-  const program = ts.createProgram([entry], {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    skipLibCheck: true,
-    noEmit: true,
-    types: [],
-  });
-  const checker = program.getTypeChecker();
-  const source = program.getSourceFile(entry);
-  if (source === undefined) throw new Error(`cannot read ${entry}`);
-  const moduleSymbol = checker.getSymbolAtLocation(source);
-  if (moduleSymbol === undefined) throw new Error('src/model/index.ts has no exports');
-  const isStandardLibrary = (decl: ts.Node): boolean => program.isSourceFileDefaultLibrary(decl.getSourceFile());
-  const checked: string[] = [];
-  const undocumented: string[] = [];
-  const seen = new Set<ts.Type>();
-
-  const visit = (type: ts.Type, name: string): void => {
-    if (seen.has(type)) return;
-    seen.add(type);
-    if (type.isUnion() || type.isIntersection()) {
-      for (const t of type.types) visit(t, name);
-      return;
-    }
-    if (checker.isArrayType(type) || checker.isTupleType(type)) {
-      for (const t of checker.getTypeArguments(type as ts.TypeReference)) visit(t, name);
-      return;
-    }
-    if (!(type.flags & ts.TypeFlags.Object) || type.getCallSignatures().length > 0) return;
-    // every object type but the standard library's (Date, Map…): the repository's interfaces and
-    // type literals, and types inferred by zod (whose fields have no declaration of their own)
-    if ((type.getSymbol()?.getDeclarations() ?? []).some(isStandardLibrary)) return;
-    const typeName = type.getSymbol()?.getName() ?? name;
-    const label = typeName === '__type' || typeName === '__object' ? name : typeName;
-    for (const prop of type.getProperties()) {
-      const field = `${label}.${prop.getName()}`;
-      checked.push(field);
-      const propDecls = prop.getDeclarations() ?? [];
-      const documented =
-        propDecls.length > 0 &&
-        propDecls.every(
-          (d) =>
-            ts.isPropertySignature(d) &&
-            (ts.isInterfaceDeclaration(d.parent) || ts.isTypeLiteralNode(d.parent)) &&
-            ts.getJSDocCommentsAndTags(d).length > 0,
-        ) &&
-        ts.displayPartsToString(prop.getDocumentationComment(checker)).trim() !== '';
-      if (!documented) undocumented.push(field);
-      const declaration = propDecls[0];
-      if (declaration !== undefined) visit(checker.getTypeOfSymbolAtLocation(prop, declaration), field);
-    }
-  };
-
-  for (const exported of checker.getExportsOfModule(moduleSymbol)) {
-    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    if (!(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias))) continue;
-    if (exported.getName().endsWith('Input')) continue;
-    visit(checker.getDeclaredTypeOfSymbol(symbol), exported.getName());
-  }
-  return { checked, undocumented };
-}
-
 describe('revops/model: documented entity fields', () => {
   it('every field of every exported entity type has a doc comment on an interface property', () => {
-    const { checked, undocumented } = undocumentedFields();
+    const { checked, undocumented } = undocumentedFields(resolve(root, 'src/model/index.ts'));
     // Deal alone has 25 fields; the count guards against a check that silently visits nothing
     expect(checked.length).toBeGreaterThan(150);
     expect(checked).toContain('Deal.amount');
