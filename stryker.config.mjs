@@ -8,14 +8,26 @@
 // docs/mutation.md.
 // STRYKER_SCOPE=core or STRYKER_SCOPE=commission mutates one module (a score each, and a shorter
 // run); the default mutates both.
+// STRYKER_FILES=a.ts,b.ts (with one STRYKER_SCOPE) mutates only those files of the module and
+// keeps their results apart (reports/mutation/<scope>-<STRYKER_PART or the files>.json): a module
+// measured in parts that each end within the time a shared machine allows;
+// `node scripts/mutation-score.mjs <scope> [--list]` adds the parts up and lists the survivors.
 const scopes = (process.env.STRYKER_SCOPE ?? 'core,commission').split(',');
-const name = scopes.join('-');
+const files = process.env.STRYKER_FILES?.split(',');
+const name =
+  files === undefined
+    ? scopes.join('-')
+    : `${scopes.join('-')}-${process.env.STRYKER_PART ?? files.map((f) => f.replace(/\.ts$/, '')).join('+')}`;
+const mutate =
+  files === undefined
+    ? [...scopes.map((m) => `src/${m}/**/*.ts`), '!src/**/index.ts']
+    : scopes.flatMap((m) => files.map((f) => `src/${m}/${f}`));
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: process.env.STRYKER_VITEST_CONFIG ?? 'vitest.mutation.config.ts' },
-  mutate: [...scopes.map((m) => `src/${m}/**/*.ts`), '!src/**/index.ts'],
+  mutate,
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),

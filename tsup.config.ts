@@ -7,6 +7,8 @@ import { buildWarehouse } from './scripts/warehouse.mjs';
 
 /** Runtime dependencies: imported, never bundled, by the ESM and CJS builds. */
 const external = ['decimal.js', 'date-fns', 'zod'];
+/** What only the Node-only modules (scripts/modules.mjs NODE_ONLY_MODULES) import: piscina and Node's built-ins. */
+const nodeExternal = ['piscina', /^node:/];
 
 /**
  * Dependencies that a user's bundler cannot tree-shake: decimal.js has no `sideEffects` field,
@@ -18,6 +20,8 @@ const heavy = ['decimal.js', 'zod'];
 /** `dist/index.*` for the root and `dist/<module>/index.*` for each module of scripts/modules.mjs. */
 const entry: Record<string, string> = { index: 'src/index.ts' };
 for (const name of libraryModules()) entry[`${name}/index`] = `src/${name}/index.ts`;
+/** revops/parallel's worker script, loaded by piscina from dist/parallel/worker.js. */
+entry['parallel/worker'] = 'src/parallel/worker.ts';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -64,7 +68,9 @@ const library: Options = {
   splitting: true,
   target: ['node18', 'es2022'],
   platform: 'neutral',
-  external,
+  external: [...external, ...nodeExternal],
+  // import.meta.url in the CJS build (revops/parallel finds its worker script beside itself)
+  shims: true,
   clean: true,
   sourcemap: false,
   outDir: 'dist',

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { libraryModules, ROOT } from './modules.mjs';
+import { libraryModules, NODE_ONLY_MODULES, ROOT } from './modules.mjs';
 
 const API_DIR = join(ROOT, 'api');
 const HEADER = [
@@ -226,7 +226,7 @@ export function generate() {
     const lines = [HEADER, `# revops/${m}`, ''];
     const list = exportsOf(file, checker);
     for (const { name, symbol } of list) {
-      union.set(name, m);
+      if (!NODE_ONLY_MODULES.includes(m)) union.set(name, m); // the root does not re-export Node-only modules
       lines.push(`## ${name}`, '', '```ts', ...describe(name, symbol, checker), '```', '');
     }
     if (list.length === 0) lines.push('(no exports)', '');
@@ -239,7 +239,10 @@ export function generate() {
     HEADER,
     '# revops',
     '',
-    `The root re-exports ${modules.map((m) => `revops/${m}`).join(', ')}: ${root.length} names.`,
+    `The root re-exports ${modules
+      .filter((m) => !NODE_ONLY_MODULES.includes(m))
+      .map((m) => `revops/${m}`)
+      .join(', ')}: ${root.length} names.`,
     '',
     '## Only in the root',
     '',

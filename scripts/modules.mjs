@@ -11,6 +11,13 @@ import { fileURLToPath } from 'node:url';
 /** Folders of src/ that hold an index.ts but are not library modules (the Node-only CLI). */
 export const NOT_LIBRARY_MODULES = ['cli'];
 
+/**
+ * Library modules that run only on Node (worker threads, files): published as subpaths like the
+ * others, but not re-exported by the root `revops` (which must load in browsers, workers and
+ * Apps Script) and not in the global bundle.
+ */
+export const NODE_ONLY_MODULES = ['parallel'];
+
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

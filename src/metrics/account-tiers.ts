@@ -2,11 +2,12 @@
  * Account tiers by annual spend, for account list management.
  * @module
  */
-import { invalid, RevopsError } from '../core/errors.js';
+import { invalid } from '../core/errors.js';
 import { compareFixed, type Fixed } from '../core/fixed.js';
 import { readMoney, type Money } from '../core/money.js';
 import type { Account } from '../model/account.js';
-import { readList } from './counts.js';
+import { mapList, readList } from './counts.js';
+import { SeenIds } from './deal-kpi.js';
 
 /** A tier and the smallest annual spend that earns it. */
 export interface TierThreshold {
@@ -48,6 +49,7 @@ export interface AccountTiers<A> {
  * @throws {RevopsError} `CURRENCY_MISMATCH` for an account or threshold in another currency.
  * @throws {RevopsError} `INVALID_INPUT` for accounts that are not an array or an account that is not an object.
  * @throws {RevopsError} `INVALID_AMOUNT` for a malformed annual spend or threshold.
+ * @throws {RevopsError} `DUPLICATE_ID` for two accounts with the same id (each account counts once).
  * @example
  * ```ts
  * import { assignAccountTiers } from 'revops/metrics';
@@ -67,7 +69,7 @@ export function assignAccountTiers<A extends Pick<Account, 'annualSpend'> & { re
   readList(accounts, 'accounts');
   if (!Array.isArray(thresholds) || thresholds.length === 0)
     throw invalid('INVALID_OPTION', 'thresholds', thresholds, 'must list at least one tier');
-  const read: { tier: string; min: Fixed; currency: string }[] = thresholds.map((t, i) => {
+  const read: { tier: string; min: Fixed; currency: string }[] = mapList(thresholds, (t, i) => {
     if (typeof t !== 'object' || t === null || typeof t.tier !== 'string' || t.tier === '')
       throw invalid('INVALID_OPTION', `thresholds[${i}]`, t, 'must be { tier, minAnnualSpend }');
     const { fixed, currency } = readMoney(t.minAnnualSpend, `thresholds[${i}].minAnnualSpend`);
@@ -79,11 +81,7 @@ export function assignAccountTiers<A extends Pick<Account, 'annualSpend'> & { re
     throw invalid('INVALID_OPTION', 'defaultTier', defaultTier, 'must be a non-empty string');
   read.forEach((t, i) => {
     if (t.currency !== currency)
-      throw new RevopsError(
-        'CURRENCY_MISMATCH',
-        `thresholds[${i}].minAnnualSpend.currency must be ${currency}, got "${t.currency}"`,
-        { field: `thresholds[${i}].minAnnualSpend.currency`, value: t.currency },
-      );
+      throw invalid('CURRENCY_MISMATCH', `thresholds[${i}].minAnnualSpend.currency`, t.currency, `must be ${currency}`);
     if (read.findIndex((u) => u.tier === t.tier) !== i || t.tier === defaultTier)
       throw invalid('INVALID_OPTION', `thresholds[${i}].tier`, t.tier, 'must not repeat a tier');
     const prev = read[i - 1];
@@ -100,15 +98,13 @@ export function assignAccountTiers<A extends Pick<Account, 'annualSpend'> & { re
     ...(defaultTier === undefined ? [] : [[defaultTier, 0] as const]),
   ]);
   let untiered = 0;
-  const out = accounts.map((a, i) => {
+  const seen = new SeenIds('accounts');
+  const out = mapList(accounts, (a, i) => {
     if (typeof a !== 'object' || a === null) throw invalid('INVALID_INPUT', `accounts[${i}]`, a, 'must be an account');
+    seen.check(a as { readonly id?: unknown }, i);
     const { fixed, currency: c } = readMoney(a.annualSpend, `accounts[${i}].annualSpend`);
     if (c !== currency)
-      throw new RevopsError(
-        'CURRENCY_MISMATCH',
-        `accounts[${i}].annualSpend.currency must be ${currency}, got "${c}"`,
-        { field: `accounts[${i}].annualSpend.currency`, value: c },
-      );
+      throw invalid('CURRENCY_MISMATCH', `accounts[${i}].annualSpend.currency`, c, `must be ${currency}`);
     const tier = read.find((t) => compareFixed(fixed, t.min) >= 0)?.tier ?? defaultTier;
     const { tier: _old, ...rest } = a;
     if (tier === undefined) {

@@ -3,7 +3,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { entityPath } from '../core/read.js';
+import { entityPath, readObject } from '../core/read.js';
 import { invalidSummary, summaryInteger, summaryRecord } from '../core/summary.js';
 import type { ActivityKind } from '../model/activity.js';
 import { readGrouping } from '../model/group-by.js';
@@ -95,6 +95,7 @@ export function summarizeActivityCounts(
   options: ActivityKpiOptions = {},
 ): ActivityCountSummary {
   readList(activities, 'activities');
+  readObject(options, 'options', 'INVALID_OPTION');
   const select = activitySelector(options);
   const acc = new GroupAccumulator<ActivityCountState, KpiActivity>(
     readGrouping(options, 'activities', activityFacts),

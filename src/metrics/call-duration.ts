@@ -2,7 +2,7 @@
  * Average call (or meeting, demo) duration from logged activities, mergeable.
  * @module
  */
-import { entityPath, readInteger, readOneOf } from '../core/read.js';
+import { entityPath, readInteger, readObject, readOneOf } from '../core/read.js';
 import { summaryInteger, summaryRecord } from '../core/summary.js';
 import type { ActivityKind } from '../model/activity.js';
 import { readGrouping } from '../model/group-by.js';
@@ -99,6 +99,7 @@ export function summarizeAverageCallDuration(
   options: AverageCallDurationOptions = {},
 ): CallDurationSummary {
   readList(activities, 'activities');
+  readObject(options, 'options', 'INVALID_OPTION');
   const kind = readOneOf(options.kind ?? 'call', 'options.kind', ACTIVITY_KINDS);
   const completedOnly = readOneOf(options.completedOnly ?? false, 'options.completedOnly', [true, false]);
   const select = activitySelector(options);

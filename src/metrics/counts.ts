@@ -52,3 +52,29 @@ export function readConfidence(value: unknown, field = 'confidence'): number {
 export function readList<T>(value: readonly T[], field: string): readonly T[] {
   return readArray(value, field) as readonly T[];
 }
+
+/**
+ * `list.map(f)` as an index loop. `Array.prototype.map` and `filter` build their result with
+ * the array's own `constructor` (ECMA-262 ArraySpeciesCreate), so an input array that carries
+ * a `constructor` key (JSON such as `{"constructor": 1}` spread into an array) would make them
+ * throw a `TypeError`; a loop reads only the elements.
+ * @internal
+ */
+export function mapList<T, U>(list: readonly T[], f: (item: T, index: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < list.length; i++) out.push(f(list[i] as T, i));
+  return out;
+}
+
+/**
+ * `list.filter(keep)` as an index loop (see {@link mapList}).
+ * @internal
+ */
+export function filterList<T>(list: readonly T[], keep: (item: T, index: number) => boolean): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as T;
+    if (keep(item, i)) out.push(item);
+  }
+  return out;
+}

@@ -4,7 +4,7 @@
  */
 import { assertIsoDate, toUtcDate, type IsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
-import { entityPath } from '../core/read.js';
+import { entityPath, readObject } from '../core/read.js';
 import { invalidSummary, summaryInteger, summaryRecord } from '../core/summary.js';
 import { readGrouping } from '../model/group-by.js';
 import { readList } from './counts.js';
@@ -127,6 +127,7 @@ export function summarizeSalesCycleLength(
   options: SalesCycleLengthOptions = {},
 ): CycleLengthSummary {
   readList(deals, 'deals');
+  readObject(options, 'options', 'INVALID_OPTION');
   const outcome = readFilter(options.outcome ?? 'won', 'options.outcome', OUTCOMES) as CycleLengthParameters['outcome'];
   const select = dealSelector(options, outcome);
   const acc = new GroupAccumulator<CycleLengthState, KpiDeal>(readGrouping(options, 'deals', dealFacts), () => ({

@@ -6,7 +6,7 @@ import { minorUnits } from '../core/currency.js';
 import { parseFixed, pow10 } from '../core/fixed.js';
 import { fromFixed, type Money } from '../core/money.js';
 import { roundRational, DEFAULT_ROUNDING } from '../core/rounding.js';
-import { entityPath } from '../core/read.js';
+import { entityPath, readObject } from '../core/read.js';
 import { summaryInteger, summaryRecord } from '../core/summary.js';
 import { readGrouping } from '../model/group-by.js';
 import { readList } from './counts.js';
@@ -99,6 +99,7 @@ export function summarizeAverageDealSize(
   options: AverageDealSizeOptions = {},
 ): DealSizeSummary {
   readList(deals, 'deals');
+  readObject(options, 'options', 'INVALID_OPTION');
   const outcome = readFilter(options.outcome ?? 'won', 'options.outcome', OUTCOMES) as DealSizeParameters['outcome'];
   const select = dealSelector(options, outcome);
   const acc = new GroupAccumulator<DealSizeState, KpiDeal>(readGrouping(options, 'deals', dealFacts), () => ({

@@ -5,6 +5,7 @@
  */
 import type { RateValue } from '../core/ratio.js';
 import { invalidSummary, summaryArray, summaryInteger, summaryRecord, summaryString } from '../core/summary.js';
+import { mapList } from './counts.js';
 import {
   finalizeGrouped,
   type Grouped,
@@ -84,7 +85,7 @@ export interface FunnelParameters {
 export type FunnelSummary = GroupedSummary<'funnel', FunnelState, FunnelParameters>;
 
 function readIds(value: unknown, field: string): string[] {
-  return summaryArray(value, field).map((id, i) => summaryString(id, `${field}[${i}]`));
+  return mapList(summaryArray(value, field), (id, i) => summaryString(id, `${field}[${i}]`));
 }
 
 function readParams(v: Readonly<Record<string, unknown>>, field: string): FunnelParameters {
@@ -117,7 +118,7 @@ export function funnelSpec(): SummarySpec<'funnel', FunnelState, FunnelParameter
     },
     state: (value, field) => {
       const v = summaryRecord(value, field);
-      const reached = summaryArray(v['reached'], `${field}.reached`).map((x, i) =>
+      const reached = mapList(summaryArray(v['reached'], `${field}.reached`), (x, i) =>
         summaryInteger(x, `${field}.reached[${i}]`),
       );
       if (expected !== null && reached.length !== expected) {

@@ -116,9 +116,14 @@ export function summaryPeriod(value: unknown, field: string): Period | null {
   return { start: p['start'], end: p['end'] };
 }
 
-/** Reads an exact decimal amount of a summary (a string such as `'1250.5'`). @internal */
+/**
+ * Reads an exact decimal amount of a summary (a string such as `'1250.5'`). Each part may have
+ * up to 1,100 digits: a sum of amounts of up to `LIMITS.decimalDigits` (1,000) digits each, as
+ * summarize writes it, so that every summary it writes is read back.
+ * @internal
+ */
 export function summaryAmount(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !/^-?\d{1,400}(\.\d{1,400})?$/.test(value)) {
+  if (typeof value !== 'string' || !/^-?\d{1,1100}(\.\d{1,1100})?$/.test(value)) {
     throw invalidSummary(field, value, 'must be a decimal string');
   }
   return value;

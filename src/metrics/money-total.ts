@@ -4,7 +4,7 @@
  * in summaries as decimal strings.
  * @module
  */
-import { RevopsError, invalid } from '../core/errors.js';
+import { invalid } from '../core/errors.js';
 import { formatExact, readDecimal } from '../core/decimal-text.js';
 import { exactAdd, exactRescale, type Exact } from '../core/exact.js';
 import { ExactSum } from '../core/exact-sum.js';
@@ -21,13 +21,11 @@ export class MoneyTotal {
     const currency = value.currency;
     if (this.currency !== currency) {
       if (this.currency !== null) {
-        throw new RevopsError(
+        throw invalid(
           'CURRENCY_MISMATCH',
-          `${field}.currency must be ${this.currency} like the amounts before it, got "${String(currency)}"`,
-          {
-            field: `${field}.currency`,
-            value: currency,
-          },
+          `${field}.currency`,
+          currency,
+          `must be ${this.currency} like the amounts before it`,
         );
       }
       const digits = moneyDigits(value, field);
@@ -63,10 +61,7 @@ export function addAmounts(a: string, b: string): string {
  */
 export function sameCurrency(a: string | null, b: string | null): string | null {
   if (a !== null && b !== null && a !== b) {
-    throw new RevopsError('CURRENCY_MISMATCH', `b.currency must be ${a} to merge with a ${a} summary, got "${b}"`, {
-      field: 'b.currency',
-      value: b,
-    });
+    throw invalid('CURRENCY_MISMATCH', 'b.currency', b, `must be ${a} to merge with a ${a} summary`);
   }
   return a ?? b;
 }
@@ -85,7 +80,29 @@ export function amountRatio(a: string, b: string): number | null {
   const y: Exact = readDecimal(b, 'amount');
   if (y.int === 0 || y.int === 0n) return null;
   const scale = Math.max(x.scale, y.scale);
-  return Number(exactRescale(x, scale)) / Number(exactRescale(y, scale));
+  const xi = BigInt(exactRescale(x, scale));
+  const yi = BigInt(exactRescale(y, scale));
+  // Number() of an integer past 1.8e308 is Infinity, and Infinity / Infinity is NaN: each
+  // integer keeps its top 1,000 bits (53 of which a double holds anyway), the ratio of those is
+  // taken, and the dropped powers of two are multiplied back in steps that cannot overflow early.
+  const sx = Math.max(0, bitLength(xi) - 1000);
+  const sy = Math.max(0, bitLength(yi) - 1000);
+  let ratio = Number(xi >> BigInt(sx)) / Number(yi >> BigInt(sy));
+  for (let d = sx - sy; d !== 0 && ratio !== 0 && Number.isFinite(ratio); ) {
+    const step = Math.max(-1000, Math.min(1000, d));
+    ratio *= 2 ** step;
+    d -= step;
+  }
+  if (!Number.isFinite(ratio)) {
+    throw invalid('INVALID_AMOUNT', 'amount', a, `must be less than 1.7e308 times ${b} (the ratio must be a number)`);
+  }
+  return ratio;
+}
+
+/** The number of bits of |n| (0 for 0). */
+function bitLength(n: bigint): number {
+  const hex = (n < 0n ? -n : n).toString(16);
+  return (hex.length - 1) * 4 + 32 - Math.clz32(Number.parseInt(hex.charAt(0), 16));
 }
 
 /**
@@ -95,7 +112,10 @@ export function amountRatio(a: string, b: string): number | null {
  * @internal
  */
 export function rejectNegative(value: Money, field: string, why: string): void {
-  const a = value.amount;
-  if (a.charCodeAt(0) === 45 /* - */ && /[1-9]/.test(a))
-    throw invalid('INVALID_AMOUNT', `${field}.amount`, a, `must not be negative ${why}`);
+  const a: unknown = value.amount;
+  // the amount was read by MoneyTotal.add: a decimal string (the common case, checked by its
+  // sign), or a number or a decimal.js value that core reads
+  const negative =
+    typeof a === 'string' ? a.charCodeAt(0) === 45 /* - */ && /[1-9]/.test(a) : moneyAmount(value, field).int < 0;
+  if (negative) throw invalid('INVALID_AMOUNT', `${field}.amount`, a, `must not be negative ${why}`);
 }

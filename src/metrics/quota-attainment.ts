@@ -4,11 +4,12 @@
  * @module
  */
 import { minorUnits } from '../core/currency.js';
-import { invalid, RevopsError } from '../core/errors.js';
+import { assertIsoDate } from '../core/dates.js';
+import { invalid } from '../core/errors.js';
 import { parseFixed, pow10 } from '../core/fixed.js';
 import { fromFixed, type Money, readMoney } from '../core/money.js';
-import { period as makePeriod, type Period, prorationFraction } from '../core/periods.js';
-import { entityPath, readObject } from '../core/read.js';
+import { period as makePeriod, type Period } from '../core/periods.js';
+import { entityPath, readArray, readObject, readString } from '../core/read.js';
 import { DEFAULT_ROUNDING, roundRational } from '../core/rounding.js';
 import {
   invalidSummary,
@@ -23,7 +24,8 @@ import type { Deal, DealSplit } from '../model/deal.js';
 import { type GroupingOptions, readGrouping } from '../model/group-by.js';
 import type { Member } from '../model/member.js';
 import type { Quota } from '../model/quota.js';
-import { readList } from './counts.js';
+import { mapList, readList } from './counts.js';
+import { memberProration } from './member-proration.js';
 import { dealCredits } from './deal-credits.js';
 import { SeenIds } from './deal-kpi.js';
 import { dealOutcomeOf } from '../model/deal-outcome.js';
@@ -114,11 +116,33 @@ export interface QuotaAttainmentSummary {
   readonly rows: readonly AttainmentSummaryRow[];
 }
 
-function readQuota(q: Quota, i: number, members: ReadonlyMap<string, Member>): AttainmentSummaryRow {
+/** A member of `options.members` with the path that names it in a message. */
+interface ListedMember {
+  readonly m: Member;
+  readonly path: string;
+}
+
+/** Reads `options.members` by id (each an object with a string id; dates are read when used). */
+function readMembers(value: unknown): Map<string, ListedMember> {
+  const byId = new Map<string, ListedMember>();
+  if (value === undefined) return byId;
+  const list = readArray(value, 'options.members', 'INVALID_OPTION');
+  for (let i = 0; i < list.length; i++) {
+    const path = entityPath('options.members', i, list[i]);
+    const m = readObject(list[i], path, 'INVALID_OPTION');
+    if (typeof m['id'] !== 'string') throw invalid('INVALID_OPTION', `${path}.id`, m['id'], 'must be a string');
+    byId.set(m['id'], { m: m as unknown as Member, path });
+  }
+  return byId;
+}
+
+function readQuota(q: Quota, i: number, members: ReadonlyMap<string, ListedMember>): AttainmentSummaryRow {
   const path = entityPath('quotas', i, q);
   readObject(q, path);
   if ((q.memberId === undefined) === (q.teamId === undefined))
     throw invalid('INVALID_INPUT', path, q, 'must have exactly one of memberId or teamId');
+  if (q.memberId !== undefined) readString(q.memberId, `${path}.memberId`);
+  if (q.teamId !== undefined) readString(q.teamId, `${path}.teamId`);
   if (q.measure !== undefined && q.measure !== 'bookings') {
     const why = "must be 'bookings' (attainment from deals measures bookings)";
     throw invalid('INVALID_INPUT', `${path}.measure`, q.measure, why);
@@ -130,8 +154,7 @@ function readQuota(q: Quota, i: number, members: ReadonlyMap<string, Member>): A
   let numerator = 1;
   let denominator = 1;
   if (member !== undefined) {
-    const end = member.endDate ?? (member.startDate > p.end ? member.startDate : p.end);
-    const f = prorationFraction(makePeriod(member.startDate, end), p);
+    const f = memberProration(member.m, member.path, p);
     numerator = f.numerator;
     denominator = f.denominator;
   }
@@ -179,10 +202,10 @@ export function summarizeQuotaAttainment(
 ): QuotaAttainmentSummary {
   readList(deals, 'deals');
   readList(quotas, 'quotas');
+  readObject(options, 'options', 'INVALID_OPTION');
   const grouping = readGrouping<QuotaRef>(options, 'quotas', (r) => r);
-  const members = new Map<string, Member>();
-  for (const m of options.members ?? []) members.set(m.id, m);
-  const rows = quotas.map((q, i) => readQuota(q, i, members));
+  const members = readMembers(options.members);
+  const rows = mapList(quotas, (q, i) => readQuota(q, i, members));
   const byMember = new Map<string, number[]>();
   const byTeam = new Map<string, number[]>();
   rows.forEach((r, i) => {
@@ -201,9 +224,9 @@ export function summarizeQuotaAttainment(
     readObject(deal, path);
     seen.check(deal, i);
     if (outcome(deal, path) !== 'won' || deal.closeDate === undefined) continue;
-    const date = deal.closeDate;
+    const date = assertIsoDate(deal.closeDate, `${path}.closeDate`);
     for (const credit of dealCredits(deal, path)) {
-      const team = members.get(credit.memberId)?.teamId;
+      const team = members.get(credit.memberId)?.m.teamId;
       const targets = [
         ...(byMember.get(credit.memberId) ?? []),
         ...(team === undefined ? [] : (byTeam.get(team) ?? [])),
@@ -212,16 +235,8 @@ export function summarizeQuotaAttainment(
         const row = rows[k] as AttainmentSummaryRow;
         if (date < row.period.start || date > row.period.end) continue;
         if (credit.amount.currency !== row.quota.currency) {
-          const field = `${path}.amount.currency`;
-          const got = JSON.stringify(String(credit.amount.currency));
-          throw new RevopsError(
-            'CURRENCY_MISMATCH',
-            `${field} must be ${row.quota.currency} like quotas[${k}], got ${got}`,
-            {
-              field,
-              value: credit.amount.currency,
-            },
-          );
+          const why = `must be ${row.quota.currency} like quotas[${k}]`;
+          throw invalid('CURRENCY_MISMATCH', `${path}.amount.currency`, credit.amount.currency, why);
         }
         (totals[k] as MoneyTotal).add(credit.amount, `${path}.amount`);
       }
@@ -270,7 +285,7 @@ function readRow(value: unknown, field: string): AttainmentSummaryRow {
 function readSummary(value: unknown, field: string): QuotaAttainmentSummary {
   const v = readTagged(value, field, 'quotaAttainment', 1);
   const groupBy = summaryGroupBy(v['groupBy'], `${field}.groupBy`);
-  const rows = summaryArray(v['rows'], `${field}.rows`).map((r, i) => readRow(r, `${field}.rows[${i}]`));
+  const rows = mapList(summaryArray(v['rows'], `${field}.rows`), (r, i) => readRow(r, `${field}.rows[${i}]`));
   return { kind: 'quotaAttainment', version: 1, groupBy, rows };
 }
 

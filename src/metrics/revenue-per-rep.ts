@@ -2,14 +2,16 @@
  * Revenue per rep: credited won revenue in a period ÷ reps (full-time equivalents) in role.
  * @module
  */
+import { assertIsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import type { Money } from '../core/money.js';
-import { period as makePeriod, type Period, prorationFraction } from '../core/periods.js';
+import type { Period } from '../core/periods.js';
 import { entityPath, readObject, readOneOf } from '../core/read.js';
 import { invalidSummary, summaryNumber, summaryRecord } from '../core/summary.js';
 import { type GroupBy, readGrouping } from '../model/group-by.js';
 import type { Member } from '../model/member.js';
 import { readList } from './counts.js';
+import { memberProration } from './member-proration.js';
 import { dealCredits } from './deal-credits.js';
 import { SeenIds } from './deal-kpi.js';
 import { dealOutcomeOf } from '../model/deal-outcome.js';
@@ -148,10 +150,8 @@ export function summarizeRevenuePerRep(
   }));
   const seenMembers = new SeenIds('members');
   members.forEach((m, i) => {
-    readObject(m, entityPath('members', i, m));
+    const f = memberProration(m, entityPath('members', i, m), p);
     seenMembers.check(m, i);
-    const end = m.endDate ?? (m.startDate > p.end ? m.startDate : p.end);
-    const f = prorationFraction(makePeriod(m.startDate, end), p);
     const reps = headcount === 'fte' ? f.value : f.numerator > 0 ? 1 : 0;
     for (const s of acc.targets({ ownerId: m.id }, i)) s.reps += reps;
   });
@@ -163,8 +163,9 @@ export function summarizeRevenuePerRep(
     const path = entityPath('deals', i, deal);
     readObject(deal, path);
     seen.check(deal, i);
-    const date = deal.closeDate;
-    if (outcome(deal, path) !== 'won' || date === undefined || date < p.start || date > p.end) continue;
+    if (outcome(deal, path) !== 'won' || deal.closeDate === undefined) continue;
+    const date = assertIsoDate(deal.closeDate, `${path}.closeDate`);
+    if (date < p.start || date > p.end) continue;
     const revenueOnly = deal.splits?.filter((s) => s.kind === 'revenue');
     for (const credit of dealCredits({ ownerId: deal.ownerId, amount: deal.amount, splits: revenueOnly }, path)) {
       for (const s of acc.targets({ ownerId: credit.memberId }, i)) {

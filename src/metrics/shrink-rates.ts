@@ -5,7 +5,8 @@
  */
 import { invalid } from '../core/errors.js';
 import type { RateValue } from '../core/ratio.js';
-import { readPair } from './counts.js';
+import { readObject } from '../core/read.js';
+import { mapList, readPair } from './counts.js';
 import { logGamma } from '../core/special-functions.js';
 import { polygammaDifferences } from './special-functions.js';
 
@@ -25,7 +26,7 @@ export interface BetaPrior {
 
 /** Options of {@link shrinkRates}. */
 export interface ShrinkRatesOptions {
-  /** Use this prior instead of fitting one; default: fitted by maximum likelihood. */
+  /** Use this prior instead of fitting one (α and β in (0, 1e9]); default: fitted by maximum likelihood. */
   readonly prior?: BetaPrior;
 }
 
@@ -161,13 +162,21 @@ function momentStart(c: Counts, pooled: number): BetaPrior {
   return { alpha: pooled * s, beta: (1 - pooled) * s };
 }
 
+/**
+ * The largest α or β of a given prior. ln B(α, β) is a difference of log-gamma terms of size
+ * about α ln α; past 1e9 that difference loses its digits (and at 1e308 it is Infinity − Infinity,
+ * NaN), while a prior of 1e9 pseudo-trials already moves no rate by more than trials/1e9 (the fit
+ * itself treats α + β above 1e7 as complete pooling).
+ */
+const MAX_PRIOR = 1e9;
+
 function readPrior(prior: unknown): BetaPrior {
   const p = prior as { alpha?: unknown; beta?: unknown } | null;
   if (typeof p !== 'object' || p === null) throw invalid('INVALID_OPTION', 'prior', prior, 'must be { alpha, beta }');
   for (const f of ['alpha', 'beta'] as const) {
     const v = p[f];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
-      throw invalid('INVALID_OPTION', `prior.${f}`, v, 'must be a positive finite number');
+    if (typeof v !== 'number' || !(v > 0 && v <= MAX_PRIOR))
+      throw invalid('INVALID_OPTION', `prior.${f}`, v, `must be a positive number up to ${MAX_PRIOR}`);
   }
   return { alpha: p.alpha as number, beta: p.beta as number };
 }
@@ -193,7 +202,8 @@ function readPrior(prior: unknown): BetaPrior {
  * @param groups - the groups' counts (at least two with trials, unless `prior` is given).
  * @param options - {@link ShrinkRatesOptions}.
  * @returns the prior, the pooled rate and every group's raw and shrunk rate with its rank.
- * @throws {RevopsError} `INVALID_COUNT` for bad counts; `INVALID_OPTION` for a bad prior.
+ * @throws {RevopsError} `INVALID_COUNT` for bad counts; `INVALID_OPTION` for options that are not an object or a
+ *   bad prior (α or β not in (0, 1e9]).
  * @throws {RevopsError} `INSUFFICIENT_DATA` when fewer than two groups have trials and no prior is given.
  * @example
  * ```ts
@@ -209,7 +219,8 @@ function readPrior(prior: unknown): BetaPrior {
 export function shrinkRates(groups: readonly RateGroup[], options: ShrinkRatesOptions = {}): ShrinkRatesResult {
   if (!Array.isArray(groups))
     throw invalid('INVALID_INPUT', 'groups', groups, 'must be an array of { key, successes, trials }');
-  const read = groups.map((g, i) => {
+  readObject(options, 'options', 'INVALID_OPTION');
+  const read = mapList(groups, (g, i) => {
     if (typeof g !== 'object' || g === null || typeof g.key !== 'string')
       throw invalid('INVALID_INPUT', `groups[${i}]`, g, 'must be { key, successes, trials }');
     return readPair(g.successes, g.trials, `groups[${i}].successes`, `groups[${i}].trials`);
@@ -253,7 +264,7 @@ export function shrinkRates(groups: readonly RateGroup[], options: ShrinkRatesOp
     prior,
     pooledRate: Number.isNaN(pooledRate) ? (prior === null ? 0 : prior.alpha / (prior.alpha + prior.beta)) : pooledRate,
     logLikelihood: prior === null ? null : logLik(counts, prior.alpha, prior.beta),
-    groups: groups.map((g, i) => {
+    groups: mapList(groups, (g, i) => {
       const [k, n] = read[i] as [number, number];
       const s = shrunk[i] as number;
       return {

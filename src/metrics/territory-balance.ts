@@ -17,7 +17,7 @@ import {
 } from '../core/summary.js';
 import type { Account } from '../model/account.js';
 import type { Territory } from '../model/territory.js';
-import { readList } from './counts.js';
+import { filterList, mapList, readList } from './counts.js';
 import { SeenIds } from './deal-kpi.js';
 import { summaryAmount, summaryCurrency } from './grouped-summary.js';
 import { addAmounts, amountRatio, MoneyTotal, moneyOf, rejectNegative, sameCurrency } from './money-total.js';
@@ -85,23 +85,31 @@ export interface TerritoryBalanceSummary {
 export function dispersion(ids: readonly string[], values: readonly number[], threshold: number): Dispersion {
   const n = values.length;
   if (n === 0) return { mean: null, cv: null, gini: null, over: [], under: [] };
+  // CV, Gini and the over/under tests do not change when every value is divided by the same
+  // number: values past 2^400 are divided by a power of two (exactly) near the largest, so sums
+  // of values near 1e308 and their squares do not overflow to Infinity (and NaN); only the mean
+  // is scaled back.
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, Math.abs(values[i] as number));
+  const scale = max > 2 ** 400 ? 2 ** Math.floor(Math.log2(max)) : 1;
+  const x = mapList(values, (v) => v / scale);
   let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / n;
+  for (const v of x) sum += v;
+  const m = sum / n;
   let ss = 0;
-  for (const v of values) ss += (v - mean) ** 2;
-  const sorted = [...values].sort((a, b) => a - b);
+  for (const v of x) ss += (v - m) ** 2;
+  const sorted = [...x].sort((a, b) => a - b);
   // Σᵢ Σⱼ |xᵢ − xⱼ| = 2 Σᵢ (2i − n + 1)·x₍ᵢ₎ over the sorted values (i from 0)
   let weighted = 0;
   sorted.forEach((v, i) => {
     weighted += (2 * i - n + 1) * v;
   });
-  const over = ids.filter((_, i) => (values[i] as number) > mean * (1 + threshold));
-  const under = ids.filter((_, i) => (values[i] as number) < mean * (1 - threshold));
+  const over = filterList(ids, (_, i) => (x[i] as number) > m * (1 + threshold));
+  const under = filterList(ids, (_, i) => (x[i] as number) < m * (1 - threshold));
   return {
-    mean,
-    cv: mean === 0 ? null : Math.sqrt(ss / n) / mean,
-    gini: mean === 0 ? null : (2 * weighted) / (2 * n * n * mean),
+    mean: m * scale,
+    cv: m === 0 ? null : Math.sqrt(ss / n) / m,
+    gini: m === 0 ? null : (2 * weighted) / (2 * n * n * m),
     over,
     under,
   };
@@ -129,6 +137,7 @@ export function summarizeTerritoryBalance(
 ): TerritoryBalanceSummary {
   readList(accounts, 'accounts');
   readList(territories, 'territories');
+  readObject(options, 'options', 'INVALID_OPTION');
   const threshold = options.threshold ?? 0.2;
   if (typeof threshold !== 'number' || !(threshold >= 0 && threshold < 1))
     throw invalid('INVALID_OPTION', 'options.threshold', threshold, 'must be a fraction in [0, 1) (0.2 for ±20%)');
@@ -140,8 +149,8 @@ export function summarizeTerritoryBalance(
     seenTerritories.check(t, i);
     index.set(t.id, i);
   });
-  const totals = territories.map(() => new MoneyTotal());
-  const counts = territories.map(() => 0);
+  const totals = mapList(territories, () => new MoneyTotal());
+  const counts = mapList(territories, () => 0);
   const all = new MoneyTotal();
   let unassigned = 0;
   const seen = new SeenIds('accounts');
@@ -166,7 +175,7 @@ export function summarizeTerritoryBalance(
     version: 1,
     threshold,
     currency: all.currency,
-    territories: territories.map((t, k) => ({
+    territories: mapList(territories, (t, k) => ({
       territoryId: t.id,
       potential: (totals[k] as MoneyTotal).amount(),
       accounts: counts[k] as number,
@@ -179,7 +188,7 @@ function readSummary(value: unknown, field: string): TerritoryBalanceSummary {
   const v = readTagged(value, field, 'territoryBalance', 1);
   const threshold = summaryNumber(v['threshold'], `${field}.threshold`);
   if (!(threshold >= 0 && threshold < 1)) throw invalidSummary(`${field}.threshold`, threshold, 'must be in [0, 1)');
-  const territories = summaryArray(v['territories'], `${field}.territories`).map((t, i) => {
+  const territories = mapList(summaryArray(v['territories'], `${field}.territories`), (t, i) => {
     const f = `${field}.territories[${i}]`;
     const r = summaryRecord(t, f);
     return {

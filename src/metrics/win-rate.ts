@@ -2,9 +2,9 @@
  * Win rate by count or by value over closed deals, with mergeable summaries.
  * @module
  */
-import { RevopsError } from '../core/errors.js';
+import { invalid } from '../core/errors.js';
 import type { Money } from '../core/money.js';
-import { entityPath, readOneOf } from '../core/read.js';
+import { entityPath, readObject, readOneOf } from '../core/read.js';
 import type { RateValue } from '../core/ratio.js';
 import { summaryInteger, summaryRecord } from '../core/summary.js';
 import { readGrouping } from '../model/group-by.js';
@@ -102,6 +102,7 @@ const SPEC: SummarySpec<'winRate', WinRateState, WinRateParameters> = {
  */
 export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOptions = {}): WinRateSummary {
   readList(deals, 'deals');
+  readObject(options, 'options', 'INVALID_OPTION');
   const by = readOneOf(options.by ?? 'count', 'options.by', ['count', 'value']);
   const select = dealSelector(options, 'closed');
   const acc = new GroupAccumulator<WinRateState, KpiDeal>(readGrouping(options, 'deals', dealFacts), () => ({
@@ -130,16 +131,8 @@ export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOpti
         const other = o === 'won' ? l : w;
         // one currency across won and lost amounts
         if (other.currency !== null && deal.amount?.currency !== other.currency) {
-          const field = `${path}.amount.currency`;
-          const got = JSON.stringify(String(deal.amount?.currency));
-          throw new RevopsError(
-            'CURRENCY_MISMATCH',
-            `${field} must be ${other.currency} like the deals before it, got ${got}`,
-            {
-              field,
-              value: deal.amount?.currency,
-            },
-          );
+          const why = `must be ${other.currency} like the deals before it`;
+          throw invalid('CURRENCY_MISMATCH', `${path}.amount.currency`, deal.amount?.currency, why);
         }
         (o === 'won' ? w : l).add(deal.amount, `${path}.amount`);
         rejectNegative(deal.amount, `${path}.amount`, '(a value-weighted win rate needs amounts ≥ 0)');

@@ -18,7 +18,7 @@ import {
 import { defaultDealPipelineSpec } from './default-pipelines.js';
 import type { Money } from '../core/money.js';
 import type { CustomFields } from './common.js';
-import { got, guarded, toRevopsError } from './parse.js';
+import { got, guarded, listIssues, toRevopsError } from './parse.js';
 import type { Pipeline, PipelineStage } from './pipeline.js';
 import {
   type DealType,
@@ -223,9 +223,9 @@ function findStage(pipeline: Pipeline, stage: unknown): PipelineStage | undefine
 
 function refuse(input: unknown, problems: readonly Problem[]): RevopsError {
   const issues = problems.map((p) => ({ path: p.path, message: p.message, code: 'custom' }));
-  const lines = problems.map((p) => `${p.path.join('.')}: ${p.message}`);
-  return new RevopsError('INVALID_INPUT', `Invalid Deal: ${lines.join('; ')}`, {
-    field: problems[0]?.path.join('.') ?? 'Deal',
+  const paths = problems.map((p) => p.path.join('.'));
+  return new RevopsError('INVALID_INPUT', `Invalid Deal: ${listIssues(paths, problems)}`, {
+    field: paths[0] ?? 'Deal',
     value: input,
     issues,
   });

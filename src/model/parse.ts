@@ -12,20 +12,52 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
 }
 
-/** Converts a zod error to a RevopsError('INVALID_INPUT') listing every issue. @internal */
+/** Issues written out in a message; `error.issues` has them all. */
+const LISTED_ISSUES = 10;
+
+/** A piece of a message cut to `n` characters (a path or a key name comes from the input). */
+function cut(text: string, n: number): string {
+  return text.length > n ? `${text.slice(0, n - 3)}...` : text;
+}
+
+/**
+ * The issues of a refusal as message text: the first 10, each cut to 200 characters, then how
+ * many more there are, so that the message stays short however bad the input.
+ * @internal
+ */
+export function listIssues(paths: readonly string[], issues: readonly { readonly message: string }[]): string {
+  const lines: string[] = [];
+  for (let i = 0; i < Math.min(issues.length, LISTED_ISSUES); i++) {
+    lines.push(cut(`${paths[i]}: ${(issues[i] as { message: string }).message}`, 200));
+  }
+  const rest = issues.length - LISTED_ISSUES;
+  return `${lines.join('; ')}${rest > 0 ? `; and ${rest} more issue${rest === 1 ? '' : 's'} (see error.issues)` : ''}`;
+}
+
+/**
+ * Converts a zod error to a RevopsError('INVALID_INPUT'). The message lists the issues with
+ * {@link listIssues} (bounded); `error.issues` has every issue with its path.
+ * @internal
+ */
 export function toRevopsError(entity: string, error: z.ZodError, input: unknown): RevopsError {
   const issues: RevopsIssue[] = error.issues.map((i) => ({
     path: i.path.map((k) => (typeof k === 'symbol' ? String(k) : k)),
     message: i.message,
     code: i.code,
   }));
-  const lines = issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
   const first = issues[0];
-  return new RevopsError('INVALID_INPUT', `Invalid ${entity}: ${lines.join('; ')}`, {
-    field: first ? formatPath(first.path) : entity,
-    value: input,
-    issues,
-  });
+  return new RevopsError(
+    'INVALID_INPUT',
+    `Invalid ${entity}: ${listIssues(
+      issues.map((i) => formatPath(i.path)),
+      issues,
+    )}`,
+    {
+      field: first ? cut(formatPath(first.path), 200) : entity,
+      value: input,
+      issues,
+    },
+  );
 }
 
 /** A pair of parse functions for one schema. @internal */

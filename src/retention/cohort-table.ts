@@ -306,6 +306,6 @@ export function cohortRetention(
   subscriptions: readonly Subscription[],
   options: CohortRetentionOptions = {},
 ): CohortTable {
-  const { basis, ...rest } = options;
+  const { basis, ...rest } = readObject(options, 'options', 'INVALID_OPTION') as CohortRetentionOptions;
   return finalizeCohortRetention(summarizeCohortRetention(subscriptions, rest), basis === undefined ? {} : { basis });
 }

@@ -6,6 +6,7 @@ import { invalid } from '../core/errors.js';
 import { add, subtract } from '../core/money-arithmetic.js';
 import { readMoneyExact, type Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
+import { readObject } from '../core/read.js';
 import type { RateValue } from '../core/ratio.js';
 import type { MrrMovements } from './mrr-movements.js';
 import { resolveConvention, type QuickRatioReactivation, type RetentionPresetName } from './presets.js';
@@ -64,6 +65,7 @@ function readMovements(m: MrrMovements): MrrMovements {
 }
 
 function basisOf(options: GrossRevenueRetentionOptions, m: MrrMovements): 'startCohort' | 'movements' {
+  readObject(options, 'options', 'INVALID_OPTION');
   const basis = options.basis ?? 'startCohort';
   if (basis !== 'startCohort' && basis !== 'movements')
     throw invalid('INVALID_OPTION', 'options.basis', basis, "must be 'startCohort' or 'movements'");
@@ -226,6 +228,7 @@ export interface QuickRatioOptions {
  */
 export function quickRatio(movements: MrrMovements, options: QuickRatioOptions = {}): MoneyRate {
   const m = readMovements(movements);
+  readObject(options, 'options', 'INVALID_OPTION');
   const r = resolveConvention({
     ...(options.preset === undefined ? {} : { preset: options.preset }),
     ...(options.reactivation === undefined ? {} : { quickRatioReactivation: options.reactivation }),

@@ -4,7 +4,7 @@
  * @module
  */
 import { invalid, RevopsError } from '../core/errors.js';
-import { readInteger } from '../core/read.js';
+import { readInteger, readObject } from '../core/read.js';
 import { nelderMeadLoop, simplexSize } from '../core/nelder-mead.js';
 
 /** Options of {@link fitShiftedBetaGeometric}. */
@@ -174,6 +174,7 @@ export function fitShiftedBetaGeometric(
   survivors: readonly number[],
   options: FitShiftedBetaGeometricOptions = {},
 ): ShiftedBetaGeometricFit {
+  readObject(options, 'options', 'INVALID_OPTION');
   const input = options.input ?? 'counts';
   if (input !== 'counts' && input !== 'rates')
     throw invalid('INVALID_OPTION', 'options.input', input, "must be 'counts' or 'rates'");

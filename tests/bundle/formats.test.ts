@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, ROOT, SPECIFIERS, sourceOf } from './helpers.js';
+import { NODE_ONLY_MODULES } from '../../scripts/modules.mjs';
 
 interface Loaded {
   names: Record<string, { esm: string[]; cjs: string[]; esmUrl: string; cjsPath: string }>;
@@ -92,9 +93,9 @@ describe.each(SPECIFIERS)('%s', (specifier) => {
 });
 
 describe('the root', () => {
-  it('re-exports every module', () => {
+  it('re-exports every module (but the Node-only ones, which it must not load)', () => {
     const root = new Set(loaded.names['revops']?.esm);
-    for (const s of SPECIFIERS.slice(1)) {
+    for (const s of SPECIFIERS.slice(1).filter((x) => !NODE_ONLY_MODULES.includes(x.slice('revops/'.length)))) {
       const missing = (loaded.names[s]?.esm ?? []).filter((n) => !root.has(n));
       expect(missing, `${s} exports missing from revops`).toEqual([]);
     }
