@@ -9,7 +9,8 @@ export const NOT_YET: Readonly<Record<string, string>> = {
   'pipeline.definePipeline': 'stages array with its own constructor key: TypeError (species)',
   'forecast.seasonalNaiveMethod→': 'series values as numeric strings accepted (silent); [NaN] in the series gives NaN',
   'pipeline.finalizeStageDurations':
-    'samples given as numeric strings accepted (silent); NaN p90 for an undefined sample; TypeError for samples not an array',
+    'samples given as numeric strings accepted (silent); NaN p90 for an undefined sample; ' +
+    'TypeError for samples not an array',
   'pipeline.mergeStageDurations': 'samples given as "1" or true accepted (silent)',
   'forecast.mergeWeightedPipeline':
     'count "1" accepted (silent); count NaN gives NaN; byStage entry null is a TypeError; unbounded message',
