@@ -87,11 +87,11 @@ function requiresLostReason(pipeline: Pipeline, stage: PipelineStage): boolean {
   return pipeline.transitions.some((t) => t.to === stage.id && t.requiresReason);
 }
 
+const REQUIRED = ['id', 'name', 'accountId', 'ownerId', 'amount', 'createdAt'] as const;
+
 function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | undefined {
   const o = ctx.options;
-  for (const f of ['id', 'name', 'accountId', 'ownerId', 'amount', 'createdAt'] as const) {
-    if (v[f] === undefined) ctx.missing(f);
-  }
+  for (const f of REQUIRED) if (v[f] === undefined) ctx.missing(f);
   const stage = stageOf(v, ctx);
   const amount = moneyField(v, 'amount', ctx);
   if (amount?.amount.startsWith('-')) {
@@ -109,7 +109,9 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | un
   }
   const forecastCategory = (v.forecastCategory as Deal['forecastCategory'] | undefined) ?? stage.forecastCategory;
   if (stage.kind !== 'open') {
-    const [p, c] = stage.kind === 'won' ? [1, 'closed'] : [0, 'omitted'];
+    const won = stage.kind === 'won';
+    const p = won ? 1 : 0;
+    const c = won ? 'closed' : 'omitted';
     if (probability !== p) {
       ctx.reject(
         'probability',
@@ -250,7 +252,8 @@ export const DEALS: KindSpec<Deal> = {
  *       stage: 'Stage', closeDate: 'Close Date', createdAt: 'Created' },
  *   },
  * );
- * [records[0]?.amount.amount, records[0]?.probability, records[0]?.expectedCloseDate, rejected[0]?.code, rejected[0]?.row];
+ * const d = records[0];
+ * [d?.amount.amount, d?.probability, d?.expectedCloseDate, rejected[0]?.code, rejected[0]?.row];
  * //=> ['12000.00', 0.5, '2026-03-31', 'UNKNOWN_STAGE', 3]
  * ```
  */

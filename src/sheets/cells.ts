@@ -168,11 +168,12 @@ function rowsOf(range: unknown, field: string): readonly (readonly unknown[])[] 
  */
 export function readTable(range: unknown, field: string, shape: TableShape): RangeRow[] {
   const out: RangeRow[] = [];
+  let first = true;
   rowsOf(range, field).forEach((cells, i) => {
     if (cells.every(isBlank)) return;
     const header =
-      out.length === 0 &&
-      shape.numeric.some((c) => typeof cells[c] === 'string' && !isBlank(cells[c]) && !isNumeric(cells[c]));
+      first && shape.numeric.some((c) => typeof cells[c] === 'string' && !isBlank(cells[c]) && !isNumeric(cells[c]));
+    first = false;
     if (header && !cells.some(isSheetError)) return;
     if (cells.length < shape.min) {
       throw invalid('INVALID_INPUT', `${field} row ${i + 1}`, cells, `must have at least ${shape.min} columns`);

@@ -60,6 +60,23 @@ describe('ranges', () => {
     expect(rows).toEqual([{ cells: [100, 0.5], row: 3 }]);
   });
 
+  it('skips only one header: text in a numeric column of a later row is refused', () => {
+    expect(
+      WEIGHTED_PIPELINE([
+        ['Amount', 'P'],
+        ['lots', 0.5],
+      ]),
+    ).toBe('#VALUE!');
+    expect(
+      WEIGHTED_PIPELINE([
+        [null, null],
+        ['Amount', 'P'],
+        [100, 0.5],
+        ['Total', 50],
+      ]),
+    ).toBe('#VALUE!');
+  });
+
   it('accepts a bare cell and a single row', () => {
     expect(readTable(5, 'r', { min: 1, numeric: [0] })).toEqual([{ cells: [5], row: 1 }]);
     expect(readTable([5, 6], 'r', { min: 2, numeric: [0] })).toEqual([{ cells: [5, 6], row: 1 }]);
