@@ -165,7 +165,9 @@ export const cases: BenchCase[] = [
     details: () => floatError(perOperation(), linesReference()),
   },
   {
-    name: '1,000,000 × (amount × rate → cents), summed, distinct rates: multiply → roundMoney → add per line, against the text floor',
+    name:
+      '1,000,000 × (amount × rate → cents), summed, distinct rates: ' +
+      'multiply → roundMoney → add per line, against the text floor',
     size: LINES,
     library: perOperation,
     reference: textFloor,

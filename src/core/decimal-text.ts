@@ -114,6 +114,11 @@ function plainDigits(int: Int, scale: number): number {
   return Math.max(String(t.int).length, t.scale);
 }
 
+/** Whether a safe integer below 10^15 is a multiple of `p` (10^2, 10^4, 10^8): see {@link isMultipleOf10}. */
+function isMultipleOf(v: number, p: number): boolean {
+  return Math.floor(v / p) * p === v;
+}
+
 /**
  * The exact decimal a finite double stands for: its shortest round-trip decimal (what
  * `String(x)` prints), so `0.1` is one tenth. Doubles with at most 15 significant digits are
@@ -125,7 +130,31 @@ function plainDigits(int: Int, scale: number): number {
 export function exactFromNumber(x: number): Exact {
   if (Number.isSafeInteger(x)) return { int: x + 0, scale: 0 };
   const ax = x < 0 ? -x : x;
-  if (ax < 1e15 && ax >= 1e-7) {
+  if (ax < 1 && ax >= 1e-7) {
+    // A decimal d with at most 15 places and |d| < 1 is within 2^-53 of its double x, so
+    // fl(x·10^15) is within 0.18 of the integer d·10^15 and Math.round gives it exactly; its
+    // trailing zeros are stripped in four steps (8 + 4 + 2 + 1). No such d: the check fails,
+    // and no smaller scale could pass it either (the same d would be found), so on to String(x).
+    let m = Math.round(x * 1e15);
+    let s = 15;
+    if (isMultipleOf(m, 1e8)) {
+      m /= 1e8;
+      s -= 8;
+    }
+    if (isMultipleOf(m, 1e4)) {
+      m /= 1e4;
+      s -= 4;
+    }
+    if (isMultipleOf(m, 100)) {
+      m /= 100;
+      s -= 2;
+    }
+    if (isMultipleOf10(m)) {
+      m /= 10;
+      s -= 1;
+    }
+    if (m / (POW10[s] as number) === x) return { int: m + 0, scale: s };
+  } else if (ax < 1e15 && ax >= 1) {
     for (let s = 1; s <= 15; s++) {
       const p = POW10[s] as number;
       const y = x * p;
@@ -198,7 +227,8 @@ const tooLarge = (field: string, value: unknown): RevopsError =>
     'INVALID_AMOUNT',
     field,
     value,
-    `must have at most ${LIMITS.decimalDigits} digits and an exponent from -${LIMITS.decimalExponent} to ${LIMITS.decimalExponent}`,
+    `must have at most ${LIMITS.decimalDigits} digits and an exponent ` +
+      `from -${LIMITS.decimalExponent} to ${LIMITS.decimalExponent}`,
   );
 
 /**

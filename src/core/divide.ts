@@ -14,7 +14,8 @@ import { RevopsDecimal } from './decimal.js';
 /**
  * Divides an amount by a divisor. The quotient carries 34 significant digits (IEEE
  * decimal128; rounded half away from zero beyond them), so it is exact whenever it
- * terminates within 34 digits; it is not rounded to the minor unit (use {@link roundMoney}, or {@link prorate} to divide and round exactly once).
+ * terminates within 34 digits; it is not rounded to the minor unit (use {@link roundMoney}, or
+ * {@link prorate} to divide and round exactly once).
  *
  * @throws {RevopsError} `DIVISION_BY_ZERO` for a zero divisor; `INVALID_AMOUNT` for a
  *   divisor that is not a finite decimal.

@@ -106,7 +106,10 @@ export interface RevopsErrorOptions {
  * @example
  * ```ts
  * import { RevopsError } from 'revops/core';
- * const e = new RevopsError('INVALID_COUNT', 'total must be a non-negative integer, got -1', { field: 'total', value: -1 });
+ * const e = new RevopsError('INVALID_COUNT', 'total must be a non-negative integer, got -1', {
+ *   field: 'total',
+ *   value: -1,
+ * });
  * e.code;
  * //=> 'INVALID_COUNT'
  * e.field;

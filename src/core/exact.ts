@@ -190,7 +190,13 @@ export function exactSub(a: Exact, b: Exact): Exact {
 
 /** `a × b` (scales add). @internal */
 export function exactMul(a: Exact, b: Exact): Exact {
-  return { int: intMul(a.int, b.int), scale: a.scale + b.scale };
+  const x = a.int;
+  const y = b.int;
+  if (typeof x === 'number' && typeof y === 'number') {
+    const p = x * y; // a true product beyond 2^53 never rounds back below it
+    if (p >= -MAX && p <= MAX) return { int: p + 0, scale: a.scale + b.scale };
+  }
+  return { int: intMul(x, y), scale: a.scale + b.scale };
 }
 
 /** `−x`. @internal */

@@ -90,16 +90,26 @@ export function fromFixed(f: Fixed, currency: CurrencyCode): Money {
  */
 export function moneyDigits(value: unknown, field: string, index = -1): number {
   if (typeof value === 'object' && value !== null) {
-    let digits: number | undefined;
+    let code: unknown;
     try {
-      digits = MINOR_UNITS_TABLE.get((value as { currency: string }).currency);
+      code = (value as { currency: unknown }).currency;
     } catch {
       throw unreadable(value, fieldAt(field, index));
     }
-    if (digits !== undefined) return digits;
+    if (code === lastCode) return lastDigits;
+    const digits = typeof code === 'string' ? MINOR_UNITS_TABLE.get(code) : undefined;
+    if (digits !== undefined) {
+      lastCode = code as string;
+      lastDigits = digits;
+      return digits;
+    }
   }
   return readShape(value, fieldAt(field, index));
 }
+
+/** The currency {@link moneyDigits} read last and its minor digits (a cache: lines mostly share one currency). */
+let lastCode = 'USD';
+let lastDigits = minorUnits('USD');
 
 /**
  * The amount of a Money argument (already checked by {@link moneyDigits}) as an exact decimal:

@@ -142,7 +142,8 @@ function tailQuantile(p: number, start: number): number {
  * Method: Acklam's rational approximation (relative error 1.15e-9) refined by Halley steps
  * on the erfc-based CDF; agrees with `scipy.stats.norm.ppf` to about 5e-15 relative for
  * |z| > 0.1 and to 3e-16 absolute near p = 0.5 (where z is near 0 and only an absolute
- * accuracy is meaningful: Φ⁻¹ there is limited by the spacing of doubles near 0.5). For p > 0.5 it uses Φ⁻¹(p) = −Φ⁻¹(1 − p) (1 − p is exact there).
+ * accuracy is meaningful: Φ⁻¹ there is limited by the spacing of doubles near 0.5). For p > 0.5
+ * it uses Φ⁻¹(p) = −Φ⁻¹(1 − p) (1 − p is exact there).
  *
  * @param p - a probability strictly between 0 and 1.
  * @returns the quantile z (finite: |z| < 38.5 for every double p in (0, 1)).

@@ -22,7 +22,11 @@ export function wilsonBoundsOfRate(p: number, n: number, z: number): [number, nu
   return [lower, upper];
 }
 
-/** Wilson bounds for k successes in n > 0 trials at critical value z (0 exactly at k = 0, 1 exactly at k = n). @internal */
+/**
+ * Wilson bounds for k successes in n > 0 trials at critical value z (0 exactly at k = 0, 1
+ * exactly at k = n).
+ * @internal
+ */
 export function wilsonBounds(k: number, n: number, z: number): [number, number] {
   const [lower, upper] = wilsonBoundsOfRate(k / n, n, z);
   return [k === 0 ? 0 : lower, k === n ? 1 : upper];

@@ -66,6 +66,22 @@ describe('parse and format', () => {
       }),
       { numRuns: 2000 },
     );
+
+    // below 1 (rates, shares): the same decimal with the same scale as String(x) writes it
+    const sub1 = fc.oneof(
+      fc.tuple(fc.integer({ min: 1, max: 999_999_999 }), fc.integer({ min: 9, max: 15 })).map(([m, s]) => m / 10 ** s),
+      fc.double({ min: 1e-7, max: 1, maxExcluded: true, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(sub1, fc.boolean(), (ax, negative) => {
+        const x = negative ? -ax : ax;
+        const e = exactFromNumber(x);
+        expect(oracle(e).eq(new Oracle(String(x)))).toBe(true);
+        const text = String(x);
+        if (!text.includes('e')) expect(e.scale).toBe(text.length - text.indexOf('.') - 1);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('accepts exponents and refuses what is not a decimal', () => {

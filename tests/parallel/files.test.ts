@@ -1,0 +1,95 @@
+/**
+ * computeFile at the edges: an empty file, a header alone, CRLF line ends and a semicolon
+ * delimiter, a file that does not exist, and a refusal raised inside a worker thread (its code
+ * survives the trip back).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeFileWith } from '../../src/parallel/run.js';
+import { bundleWorker } from './workers.js';
+
+let worker = { file: '', cleanup: () => {} };
+let dir = '';
+beforeAll(async () => {
+  worker = await bundleWorker();
+  dir = mkdtempSync(join(tmpdir(), 'revops-files-'));
+}, 60_000);
+afterAll(() => {
+  worker.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+const HEADER = 'id;name;accountId;stage;ownerId;createdAt;amount;currency;closeDate';
+
+describe('computeFile', () => {
+  it('an empty file and a header alone: no rows, the empty results', async () => {
+    for (const [name, text] of [
+      ['empty.csv', ''],
+      ['header.csv', `${HEADER}\r\n`],
+    ] as const) {
+      const run = await computeFileWith(worker.file, file(name, text), {
+        kind: 'deals',
+        compute: { winRate: {} },
+        delimiter: ';',
+        workers: 0,
+      });
+      expect(run.rows).toEqual({ read: 0, imported: 0, rejected: 0 });
+      expect(run.results.winRate.rate).toBeNull();
+    }
+  });
+
+  it('reads CRLF and a semicolon delimiter, a quoted field holding both, on a worker thread', async () => {
+    const text =
+      `${HEADER}\r\n` +
+      'D-1;"Big; ""new""\r\nlogo";A-1;closed-won;ann;2026-01-02T09:00:00Z;10.50;EUR;2026-02-01\r\n' +
+      'D-2;Small;A-2;closed-lost;ann;2026-01-02T09:00:00Z;4.50;EUR;2026-02-02\r\n';
+    const run = await computeFileWith(worker.file, file('crlf.csv', text), {
+      kind: 'deals',
+      compute: { winRate: { by: 'value' } },
+      delimiter: ';',
+      chunkBytes: 16,
+      workers: 1,
+    });
+    // 10.50 won of 10.50 + 4.50 closed = 0.7
+    expect([run.results.winRate.rate, run.results.winRate.closedAmount]).toEqual([
+      0.7,
+      { amount: '15.00', currency: 'EUR' },
+    ]);
+    expect(run.rows).toEqual({ read: 2, imported: 2, rejected: 0 });
+  });
+
+  it('a refusal inside a worker keeps its code (CURRENCY_MISMATCH across the two chunks)', async () => {
+    const text =
+      `${HEADER}\n` +
+      'D-1;A;A-1;closed-won;ann;2026-01-02T09:00:00Z;10.00;EUR;2026-02-01\n' +
+      'D-2;B;A-2;closed-won;ann;2026-01-02T09:00:00Z;10.00;USD;2026-02-01\n';
+    const o = { kind: 'deals', compute: { winRate: { by: 'value' } }, delimiter: ';', chunkBytes: 16 } as const;
+    await expect(computeFileWith(worker.file, file('fx.csv', text), { ...o, workers: 1 })).rejects.toMatchObject({
+      code: 'CURRENCY_MISMATCH',
+    });
+    await expect(computeFileWith(worker.file, file('fx.csv', text), { ...o, workers: 0 })).rejects.toMatchObject({
+      code: 'CURRENCY_MISMATCH',
+    });
+  });
+
+  it('a file that cannot be read: INVALID_INPUT naming the path', async () => {
+    await expect(
+      computeFileWith(worker.file, join(dir, 'missing.csv'), { kind: 'deals', compute: { winRate: {} }, workers: 0 }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'path' });
+    expect(() =>
+      computeFileWith(worker.file, join(dir, 'x.csv'), {
+        kind: 'deals',
+        compute: { winRate: {} },
+        delimiter: '"',
+        workers: 0,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.delimiter' }));
+  });
+});
