@@ -128,7 +128,8 @@ const DATA_HELP = `Your files (CSV with a header row; column names as your CRM e
   --quotas FILE          memberId or teamId, periodStart, periodEnd, amount, currency
   --plan FILE            incentive plan JSON: a plan, an array of plans, or
                          { "plans": [...], "assignments": { "<memberId or roleId>": "<planId>" } }
-  --preset NAME          salesforce | hubspot | pipedrive: the vendor's export columns and stage names
+  --preset NAME          salesforce | hubspot | pipedrive: the vendor's export columns, stage names,
+                         lead statuses and lead sources
   --stage LABEL=ID       map one of your stage labels to a stage of the default deal pipeline
                          (discovery, demo, proposal, negotiation, closed-won, closed-lost); repeatable
   --date-format FMT      how the CRM exports (deals, leads, activities) write dates: YYYY-MM-DD
@@ -140,7 +141,8 @@ const DATA_HELP = `Your files (CSV with a header row; column names as your CRM e
 const PERIOD_HELP = `Period:
   --period P             2026-Q2, 2026-05, 2026, or 2026-04-01..2026-06-30
                          (default: the quarter of --as-of)
-  --as-of DATE           the day the data stands at (default: the latest date in the data)`;
+  --as-of DATE           the day the data stands at (default: the latest date in the data:
+                         close, created and activity dates, ends of subscription periods)`;
 
 const OUTPUT_HELP = `Output:
   --json                 machine-readable JSON on stdout instead of text

@@ -103,6 +103,69 @@ const PRESET_STAGES: Readonly<Record<string, Readonly<Record<string, string>>>> 
   },
 };
 
+/** Lead statuses of each vendor's default setup → stages of the default lead pipeline. */
+const PRESET_LEAD_STAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  // Salesforce standard LeadStatus values
+  salesforce: {
+    'Open - Not Contacted': 'new',
+    'Working - Contacted': 'working',
+    'Closed - Converted': 'converted',
+    'Closed - Not Converted': 'disqualified',
+  },
+  // HubSpot lead status (hs_lead_status) labels and internal values
+  hubspot: {
+    New: 'new',
+    NEW: 'new',
+    Open: 'working',
+    OPEN: 'working',
+    'In Progress': 'working',
+    IN_PROGRESS: 'working',
+    'Attempted to Contact': 'working',
+    ATTEMPTED_TO_CONTACT: 'working',
+    Connected: 'working',
+    CONNECTED: 'working',
+    'Open Deal': 'qualified',
+    OPEN_DEAL: 'qualified',
+    'Bad Timing': 'nurture',
+    BAD_TIMING: 'nurture',
+    Unqualified: 'disqualified',
+    UNQUALIFIED: 'disqualified',
+  },
+};
+
+/** Lead sources of each vendor's default picklist → the model's lead sources. */
+const PRESET_LEAD_SOURCES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  // Salesforce standard LeadSource picklist
+  salesforce: {
+    Web: 'inbound',
+    'Phone Inquiry': 'inbound',
+    'Partner Referral': 'partner',
+    'Purchased List': 'outbound',
+    Other: 'other',
+  },
+  // HubSpot original source (hs_analytics_source) labels and internal values
+  hubspot: {
+    'Organic Search': 'inbound',
+    ORGANIC_SEARCH: 'inbound',
+    'Paid Search': 'inbound',
+    PAID_SEARCH: 'inbound',
+    'Direct Traffic': 'inbound',
+    DIRECT_TRAFFIC: 'inbound',
+    'Social Media': 'inbound',
+    SOCIAL_MEDIA: 'inbound',
+    'Paid Social': 'inbound',
+    PAID_SOCIAL: 'inbound',
+    'Email Marketing': 'inbound',
+    EMAIL_MARKETING: 'inbound',
+    Referrals: 'referral',
+    REFERRALS: 'referral',
+    'Other Campaigns': 'other',
+    OTHER_CAMPAIGNS: 'other',
+    'Offline Sources': 'other',
+    OFFLINE: 'other',
+  },
+};
+
 /** The kinds exported from a CRM, whose dates --date-format describes. */
 const CRM_KINDS: readonly ImportKind[] = ['deals', 'leads', 'activities'];
 
@@ -197,6 +260,10 @@ function optionsFor(kind: ImportKind, flags: Flags, mapping: Readonly<Record<str
       stages[s.slice(0, eq)] = s.slice(eq + 1);
     }
     if (Object.keys(stages).length > 0) base.stages = stages;
+  }
+  if (kind === 'leads' && PRESET_LEAD_STAGES[flags.preset ?? ''] !== undefined) {
+    base.stages = { ...PRESET_LEAD_STAGES[flags.preset ?? ''] };
+    base.values = { source: { ...PRESET_LEAD_SOURCES[flags.preset ?? ''] } };
   }
   const extra = mapping[kind];
   if (extra !== undefined) {

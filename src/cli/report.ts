@@ -205,7 +205,7 @@ export function readPeriodFlag(text: string): Period & { label: string } {
   throw new UsageError(`--period must be 2026-Q2, 2026-05, 2026 or 2026-04-01..2026-06-30, got "${text}"`);
 }
 
-/** The latest business date in the data: closes, creations, activities, subscription starts. */
+/** The latest business date in the data: closes, creations, activities, ends of subscription periods. */
 function latestDate(data: Dataset): string | undefined {
   let max: string | undefined;
   const see = (d: string | undefined) => {
@@ -217,7 +217,7 @@ function latestDate(data: Dataset): string | undefined {
   }
   for (const l of data.leads) see(l.createdAt?.slice(0, 10));
   for (const a of data.activities) see(a.at.slice(0, 10));
-  for (const s of data.subscriptions) see(s.period.start);
+  for (const s of data.subscriptions) see(s.period.end); // a revenue row records its whole period
   return max;
 }
 
@@ -503,7 +503,7 @@ function compute(data: Dataset, options: ReportOptions): Report {
         grr: grossRevenueRetention(year).rate,
         nrr: netRevenueRetention(year).rate,
         quickRatio: quickRatio(movements).rate,
-        movementsPeriod: shown,
+        movementsPeriod: { start: shown.start, end: shown.end },
         cohorts: cohortRetention(data.subscriptions, { granularity: 'month', asOf: shown.end, basis: 'revenue' }),
       };
     }

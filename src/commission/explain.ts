@@ -255,6 +255,15 @@ function wordLine(line: StatementLine, statement: Statement): string {
         `reversed${limited} = ${a}`
       );
     }
+    case 'hold': {
+      const parts = d.deals.map((x) => `${x.dealId} ${x.amount}`).join(', ');
+      return `earned ${base} held until the customers pay (paid on payment), by deal: ${parts}; ${a}`;
+    }
+    case 'release':
+      return (
+        `deal ${d.dealId}: ${d.collected} of ${d.dealAmount} collected releases that share of the ${d.earned} ` +
+        `earned on it, less ${d.releasedBefore} released before: ${a}`
+      );
     case 'adjustment':
       return `adjustment ${d.id}: ${d.reason} (${a}; does not count toward attainment)`;
     case 'trueUp':
@@ -352,6 +361,9 @@ function wordStatement(statement: Statement): string {
   });
   out.push(`Earned ${s.earned.amount} ${cur}; payable ${s.payable.amount} ${cur}`);
   const deferred = Object.entries(s.balances.deferred).map(([k, v]) => `${k} ${v.amount}`);
+  const held = Object.entries(s.balances.held ?? {}).map(([k, v]) => `${k} ${v.earned.amount} − ${v.released.amount}`);
+  if (s.balances.held !== undefined)
+    out.push(`Held until customers pay (earned − released): ${held.length === 0 ? 'none' : held.join(', ')}`);
   out.push(
     `Carried forward: draw balance ${s.balances.draw.amount} ${cur}; deferred ` +
       `${deferred.length === 0 ? 'none' : deferred.join(', ')}; negative balance ${s.balances.carried.amount} ${cur}`,

@@ -21,6 +21,8 @@ export type {
   Adjustment,
   AttainmentToDate,
   ClawbackEvent,
+  CustomerPayment,
+  HeldCommission,
   Balances,
   StatementInput,
   StatementContext,

@@ -286,6 +286,7 @@ function version(r: Reader, v: unknown, path: Path): Obj | undefined {
     'clawback',
     'prorate',
     'proration',
+    'payableOn',
   ];
   const o = r.object(v, path, keys);
   if (o === undefined) return undefined;
@@ -361,6 +362,7 @@ function version(r: Reader, v: unknown, path: Path): Obj | undefined {
     ['clawback', clawback],
     ['prorate', opt(o, 'prorate', (x) => r.boolean(x, at('prorate'))) ?? true],
     ['proration', opt(o, 'proration', (x) => r.oneOf(x, at('proration'), ['days', 'months'] as const))],
+    ['payableOn', opt(o, 'payableOn', (x) => r.oneOf(x, at('payableOn'), ['booking', 'payment'] as const))],
   ]);
 }
 

@@ -30,6 +30,7 @@ import {
   type Fixed,
 } from './exact.js';
 import { makeLine } from './line.js';
+import { paymentLines } from './payments.js';
 import { collectSums, type ComponentSums, type StatementSums } from './sums.js';
 import { readStatementSummary } from './summary.js';
 import type {
@@ -282,7 +283,13 @@ export function finalizeStatement(summary: StatementSummary, context: StatementC
     const extra = [...read.components.keys()].find((id) => !ctx.components.some((cc) => cc.c.id === id));
     throw invalidSummary(`summary.components.${extra}`, extra, 'is not a component of the plan version');
   }
-  return finalizeSums({ creditIds: read.creditIds, attainment: read.attainment, components }, ctx, context);
+  if (ctx.version.payableOn === 'payment' && read.deals === null)
+    throw invalidSummary('summary.deals', undefined, 'is missing: the plan version pays on customer payment');
+  return finalizeSums(
+    { creditIds: read.creditIds, attainment: read.attainment, components, deals: read.deals },
+    ctx,
+    context,
+  );
 }
 
 function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: StatementContext): Statement {
@@ -341,6 +348,29 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
     if (r.deferred !== null) deferredOut[c.id] = fromFixed(r.deferred, ctx.currency);
   }
   const earned = sumLines(lines, ctx.digits);
+  let held: Balances['held'];
+  if (ctx.version.payableOn === 'payment') {
+    if (ctx.trueUp)
+      throw invalid(
+        'INVALID_OPTION',
+        'paidToDate',
+        input.paidToDate,
+        `must not be given: plan version "${ctx.version.id}" pays on customer payment (no year-to-date true-up)`,
+      );
+    const cash = paymentLines(ctx, earned, sums.deals ?? new Map(), input);
+    lines.push(...cash.lines);
+    held = cash.held;
+  } else {
+    if (input.payments !== undefined && (!Array.isArray(input.payments) || input.payments.length > 0))
+      throw invalid(
+        'INVALID_OPTION',
+        'payments',
+        input.payments,
+        `given, but plan version "${ctx.version.id}" pays on booking (payableOn 'payment' holds commission until paid)`,
+      );
+    if (prior.held !== undefined)
+      throw invalid('INVALID_INPUT', 'priorBalance.held', prior.held, 'is set but the plan version pays on booking');
+  }
   lines.push(...claw.lines);
   for (const [i, adj] of (input.adjustments ?? []).entries()) {
     const amt = readAmount(ctx, adj.amount, `adjustments[${i}].amount`);
@@ -397,6 +427,7 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
     draw: fromFixed(draw.balance, ctx.currency),
     deferred: deferredOut,
     carried: fromFixed(carriedOut, ctx.currency),
+    ...(held === undefined ? {} : { held }),
   };
   return {
     planId: ctx.plan.id,

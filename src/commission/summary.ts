@@ -16,7 +16,7 @@ import {
 } from '../core/summary.js';
 import type { Credit } from '../model/credit.js';
 import { resolveContext, type ResolvedContext } from './context.js';
-import { addFixed, fixedToString, parseFixed, type Fixed } from './exact.js';
+import { addFixed, fixedToString, parseFixed, ZERO, type Fixed } from './exact.js';
 import { collectSums, type ComponentSums, type StatementSums } from './sums.js';
 import type { ComponentSummary, StatementContext, StatementSummary, TierSummary } from './types.js';
 
@@ -26,6 +26,13 @@ export const STATEMENT_SUMMARY = { kind: 'statement', version: 1 } as const;
 /** Sets an own property, even one named `__proto__` (a component id is the user's). */
 function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Per-deal sums as a record with sorted keys (exact decimal strings). */
+function dealRecord(deals: ReadonlyMap<string, Fixed>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const id of [...deals.keys()].sort()) setOwn(out, id, fixedToString(deals.get(id) as Fixed));
+  return out;
 }
 
 /** The JSON summary of sums computed with `ctx`. @internal */
@@ -51,7 +58,7 @@ export function toSummary(sums: StatementSums, ctx: ResolvedContext, memberId: s
           },
     );
   });
-  return {
+  const summary: StatementSummary = {
     ...STATEMENT_SUMMARY,
     planId: ctx.plan.id,
     versionId: ctx.version.id,
@@ -63,6 +70,7 @@ export function toSummary(sums: StatementSums, ctx: ResolvedContext, memberId: s
     attainment: { amount: fixedToString(sums.attainment.amount), creditIds: sums.attainment.creditIds },
     components,
   };
+  return sums.deals === null ? summary : { ...summary, deals: dealRecord(sums.deals) };
 }
 
 /**
@@ -108,6 +116,7 @@ export interface ReadSummary {
   readonly creditIds: readonly string[];
   readonly attainment: { readonly amount: Fixed; readonly creditIds: readonly string[] };
   readonly components: ReadonlyMap<string, ComponentSums>;
+  readonly deals: ReadonlyMap<string, Fixed> | null;
 }
 
 function decimal(value: unknown, field: string): Fixed {
@@ -188,7 +197,16 @@ export function readStatementSummary(value: unknown, field: string): ReadSummary
       creditIds: ids(att['creditIds'], `${field}.attainment.creditIds`),
     },
     components,
+    deals: readDeals(v['deals'], `${field}.deals`),
   };
+}
+
+function readDeals(value: unknown, field: string): ReadonlyMap<string, Fixed> | null {
+  if (value === undefined) return null;
+  const out = new Map<string, Fixed>();
+  for (const [id, amount] of Object.entries(summaryRecord(value, field)))
+    out.set(id, decimal(amount, `${field}.${id}`));
+  return out;
 }
 
 /** Merges two sorted, disjoint id lists. */
@@ -286,7 +304,18 @@ export function mergeStatement(a: StatementSummary, b: StatementSummary): Statem
     });
     setOwn(components, id, { ...merged, tiers });
   }
-  return {
+  if ((x.deals === null) !== (y.deals === null))
+    throw invalidSummary(
+      'b.deals',
+      y.deals === null ? undefined : 'present',
+      `must be ${x.deals === null ? 'absent' : 'present'} like a's`,
+    );
+  let deals: Map<string, Fixed> | null = null;
+  if (x.deals !== null && y.deals !== null) {
+    deals = new Map(x.deals);
+    for (const [id, amount] of y.deals) deals.set(id, addFixed(deals.get(id) ?? ZERO, amount));
+  }
+  const merged: StatementSummary = {
     ...STATEMENT_SUMMARY,
     planId: x.planId,
     versionId: x.versionId,
@@ -301,4 +330,5 @@ export function mergeStatement(a: StatementSummary, b: StatementSummary): Statem
     },
     components,
   };
+  return deals === null ? merged : { ...merged, deals: dealRecord(deals) };
 }

@@ -40,6 +40,8 @@ export interface StatementSums {
   readonly creditIds: readonly string[];
   readonly attainment: { readonly amount: Fixed; readonly creditIds: readonly string[] };
   readonly components: readonly ComponentSums[];
+  /** Cash-basis plans only: the attainment credits' amount per deal id; else `null`. */
+  readonly deals: ReadonlyMap<string, Fixed> | null;
 }
 
 const KINDS: ReadonlySet<string> = new Set(CREDIT_KINDS);
@@ -174,6 +176,7 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
     };
   });
   const ids: string[] = [];
+  const deals = ctx.version.payableOn === 'payment' ? new Map<string, Fixed>() : null;
   for (let i = 0; i < credits.length; i++) {
     const cr = credits[i] as Credit;
     if (typeof cr !== 'object' || cr === null)
@@ -221,6 +224,17 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
       if (units === units) att.addUnits(units);
       else att.addFixed(exact());
       if (attIds !== null) attIds.push(id);
+      if (deals !== null) {
+        const dealId = cr.dealId;
+        if (typeof dealId !== 'string' || dealId.length === 0)
+          throw invalid(
+            'INVALID_INPUT',
+            `${entityPath('credits', i, cr)}.dealId`,
+            dealId,
+            'must be a non-empty string',
+          );
+        deals.set(dealId, addFixed(deals.get(dealId) ?? ZERO, exact()));
+      }
     } else if (attIds === null) attIds = ids.slice(0, n);
     let credited: number | null = null;
     for (let j = 0; j < comps.length; j++) {
@@ -275,6 +289,7 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
   let next = 0;
   return {
     creditIds: sorted,
+    deals,
     attainment,
     components: shared.map((same): ComponentSums => {
       if (same) return { base: attainment.amount, units: 0, creditIds: attainment.creditIds, tiers: null };

@@ -29,7 +29,9 @@ export type StatementLineKind =
   | 'priorBalance'
   | 'draw'
   | 'recovery'
-  | 'carryForward';
+  | 'carryForward'
+  | 'hold'
+  | 'release';
 
 /**
  * The part of the period a member was on the plan, in the unit of the plan version's
@@ -163,6 +165,25 @@ export type LineDetail =
       readonly paid: string;
       readonly limited: boolean;
     }
+  /**
+   * Cash basis (`payableOn: 'payment'`): the period's earned commission held until customers pay,
+   * attributed to the deals credited in the period in proportion to their credited amount.
+   */
+  | { readonly rule: 'hold'; readonly deals: readonly { readonly dealId: string; readonly amount: string }[] }
+  /**
+   * Cash basis: commission of one deal released as the customer paid: `earned × min(1, collected ÷
+   * dealAmount)`, rounded, minus what was released before.
+   */
+  | {
+      readonly rule: 'release';
+      readonly dealId: string;
+      readonly earned: string;
+      readonly collected: string;
+      readonly dealAmount: string;
+      readonly releasedBefore: string;
+      /** Ids of the payments received in the period. */
+      readonly paymentIds: readonly string[];
+    }
   | { readonly rule: 'adjustment'; readonly id: string; readonly reason: string }
   /** `base` is the year-to-date entitlement; the line is minus `paid`. */
   | { readonly rule: 'trueUp'; readonly paid: string }
@@ -249,6 +270,30 @@ export interface ClawbackEvent {
   readonly termStart?: IsoDate;
 }
 
+/** A customer payment on a deal (cash-basis plans): what was collected of the deal's amount. */
+export interface CustomerPayment {
+  readonly id: string;
+  readonly dealId: string;
+  /** The day the payment was received; must fall in the statement's period. */
+  readonly date: IsoDate;
+  /** Collected (positive). */
+  readonly amount: Money;
+  /** The deal's whole amount (the invoices' total) the payments are a part of. */
+  readonly dealAmount: Money;
+}
+
+/** Commission of one deal held until the customer pays (cash-basis plans). */
+export interface HeldCommission {
+  /** Commission earned on the deal at booking. */
+  readonly earned: Money;
+  /** Released so far (≤ `earned`). */
+  readonly released: Money;
+  /** Collected from the customer so far. */
+  readonly collected: Money;
+  /** The deal's amount, from its first payment; `null` before any. */
+  readonly dealAmount: Money | null;
+}
+
 /** Balances carried between statements. */
 export interface Balances {
   /** Unrecovered draw the member owes (≥ 0). */
@@ -257,6 +302,8 @@ export interface Balances {
   readonly deferred: Readonly<Record<string, Money>>;
   /** A negative total carried forward (≤ 0), deducted from the next statement. */
   readonly carried: Money;
+  /** Cash-basis plans only: commission held per deal id until the customer pays. */
+  readonly held?: Readonly<Record<string, HeldCommission>>;
 }
 
 /**
@@ -286,6 +333,8 @@ export interface StatementInput {
   readonly paidToDate?: Money;
   readonly adjustments?: readonly Adjustment[];
   readonly clawbacks?: readonly ClawbackEvent[];
+  /** Cash-basis plans (`payableOn: 'payment'`): customer payments received in the period. */
+  readonly payments?: readonly CustomerPayment[];
   /** Balances carried in from the previous statement; default all zero. */
   readonly priorBalance?: Partial<Balances>;
   /**
@@ -369,4 +418,6 @@ export interface StatementSummary extends Summary<'statement'> {
   readonly creditIds: readonly string[];
   readonly attainment: { readonly amount: string; readonly creditIds: readonly string[] };
   readonly components: Readonly<Record<string, ComponentSummary>>;
+  /** Cash-basis plans only: the attainment credits' amount per deal id (exact decimal strings). */
+  readonly deals?: Readonly<Record<string, string>>;
 }

@@ -60,6 +60,8 @@ export type RevopsErrorCode =
   | 'ROLE_NOT_PERMITTED'
   /** The move requires a reason. */
   | 'REASON_REQUIRED'
+  /** A system actor (an import, an integration) made a move the pipeline does not open to system actors. */
+  | 'SYSTEM_NOT_PERMITTED'
   /** A field the target stage requires is not set. */
   | 'GUARD_FAILED'
   /** Reopen was asked of an entity that is not closed. */

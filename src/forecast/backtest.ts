@@ -7,7 +7,7 @@ import { invalid } from '../core/errors.js';
 import { forecastAccuracy, type ForecastAccuracy } from './accuracy.js';
 import { holtWinters, type HoltWintersOptions } from './holt-winters.js';
 import { linearTrend } from './linear-trend.js';
-import { readHorizon, readPositiveInteger, readSeasonLength } from './checks.js';
+import { readHorizon, readOptions, readPositiveInteger, readSeasonLength } from './checks.js';
 import { readSeries } from './series.js';
 
 /** A forecasting method: given the training series (oldest first), return `horizon` forecasts. */
@@ -63,12 +63,13 @@ export interface Backtest {
  * ```
  */
 export function backtest(series: readonly number[], method: ForecastMethod, options: BacktestOptions = {}): Backtest {
+  const o = readOptions(options);
   const y = Array.from(readSeries(series, 'series'));
   if (typeof method !== 'function')
     throw invalid('INVALID_OPTION', 'method', method, 'must be a function (train, horizon) => forecasts');
-  const horizon = readHorizon(options.horizon ?? 1, 'options.horizon');
-  const folds = readPositiveInteger(options.folds ?? 5, 'options.folds');
-  const step = readPositiveInteger(options.step ?? 1, 'options.step');
+  const horizon = readHorizon(o.horizon ?? 1, 'options.horizon');
+  const folds = readPositiveInteger(o.folds ?? 5, 'options.folds');
+  const step = readPositiveInteger(o.step ?? 1, 'options.step');
   const firstTrain = y.length - horizon - (folds - 1) * step;
   if (firstTrain < 1) {
     throw invalid(
@@ -122,9 +123,8 @@ export function backtest(series: readonly number[], method: ForecastMethod, opti
 export function naiveMethod(): ForecastMethod {
   return (train, horizon) => {
     const h = readHorizon(horizon, 'horizon');
-    if (!Array.isArray(train) || train.length === 0)
-      throw invalid('INSUFFICIENT_DATA', 'train', train, 'must have at least one value');
-    return new Array<number>(h).fill(train[train.length - 1] as number);
+    const y = readSeries(train, 'train');
+    return new Array<number>(h).fill(y[y.length - 1] as number);
   };
 }
 
@@ -146,10 +146,11 @@ export function seasonalNaiveMethod(seasonLength: number): ForecastMethod {
   const m = readSeasonLength(seasonLength, 'seasonLength');
   return (train, horizon) => {
     const h = readHorizon(horizon, 'horizon');
-    const n = train.length;
+    const y = readSeries(train, 'train');
+    const n = y.length;
     if (n < m) throw invalid('INSUFFICIENT_DATA', 'train', `${n} values`, `must cover one season (${m} values)`);
     const out: number[] = [];
-    for (let k = 1; k <= h; k++) out.push(train[n - m + ((k - 1) % m)] as number);
+    for (let k = 1; k <= h; k++) out.push(y[n - m + ((k - 1) % m)] as number);
     return out;
   };
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { LIMITS, readInteger } from '../core/read.js';
+import { LIMITS, readInteger, readObject } from '../core/read.js';
 
 /** Throws `INVALID_RATE` unless `p` is a finite number in [0, 1]. @internal */
 export function checkFraction(p: unknown, field: string): number {
@@ -56,4 +56,15 @@ export function finiteOutput<T>(result: T, field: string, value: unknown): T {
     }
   }
   return result;
+}
+
+/**
+ * Reads an options argument: `undefined` is no options (`{}`); anything but a plain object
+ * (`null`, an array, a number) is refused with `INVALID_OPTION` naming `field` — `null` is not
+ * read as "no options", so that a caller's mistake is never silently ignored.
+ * @internal
+ */
+export function readOptions<T extends object>(options: T | undefined, field = 'options'): Partial<T> {
+  if (options === undefined) return {};
+  return readObject(options, field, 'INVALID_OPTION') as Partial<T>;
 }

@@ -7,7 +7,7 @@ import { exactFromNumber, exactToNumber } from '../core/decimal-text.js';
 import { exactMul, exactSub } from '../core/exact.js';
 import { assertSameCurrency, fromExact, readMoneyExact, type Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
-import { checkFraction } from './checks.js';
+import { checkFraction, readOptions } from './checks.js';
 
 /** Options of {@link pipelineCoverage}. */
 export interface PipelineCoverageOptions {
@@ -77,6 +77,7 @@ export function pipelineCoverage(
   closed: Money,
   options: PipelineCoverageOptions = {},
 ): PipelineCoverage {
+  const o = readOptions(options);
   const p = readMoneyExact(pipeline, 'pipeline');
   const q = readMoneyExact(quota, 'quota');
   const c = readMoneyExact(closed, 'closed');
@@ -94,8 +95,8 @@ export function pipelineCoverage(
   const remainingNumber = exactToNumber(remaining);
   const coverage = quotaMet ? null : exactToNumber(p.x) / remainingNumber;
   const base: PipelineCoverage = { coverage, remainingQuota: fromExact(remaining, p.currency), quotaMet };
-  if (options.winRate === undefined) return base;
-  const w = checkFraction(options.winRate, 'options.winRate');
+  if (o.winRate === undefined) return base;
+  const w = checkFraction(o.winRate, 'options.winRate');
   const expected = exactMul(p.x, exactFromNumber(w));
   return {
     ...base,

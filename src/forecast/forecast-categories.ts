@@ -3,6 +3,7 @@
  * with the usual cumulative roll-ups (Salesforce Collaborative Forecasts), optionally per group.
  * @module
  */
+import { readOptions } from './checks.js';
 import type { Deal } from '../model/deal.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { ForecastCategory } from '../model/segment.js';
@@ -370,14 +371,10 @@ export function finalizeForecastByCategory(
   options: FinalizeForecastByCategoryOptions = {},
 ): CategoryForecast {
   const s = readCategorySummary(summary, 'summary');
-  const currency = s.currency ?? readCurrency(options.currency, 'options.currency');
+  const o = readOptions(options);
+  const currency = s.currency ?? readCurrency(o.currency, 'options.currency');
   if (currency === undefined) {
-    throw invalid(
-      'INVALID_OPTION',
-      'options.currency',
-      options.currency,
-      'is required when no deal falls in the period',
-    );
+    throw invalid('INVALID_OPTION', 'options.currency', o.currency, 'is required when no deal falls in the period');
   }
   const figures = (fx: ReadSums): CategoryFigures => {
     const out = {} as Record<ForecastCategory, CategoryAmount>;

@@ -14,7 +14,7 @@ import {
   varianceMultipliers,
   type PredictionInterval,
 } from './prediction-intervals.js';
-import { finiteOutput, readHorizon, readPositiveInteger, readSeasonLength } from './checks.js';
+import { finiteOutput, readHorizon, readOptions, readPositiveInteger, readSeasonLength } from './checks.js';
 import { smoothingSpace } from './smoothing-space.js';
 import { readSeries } from './series.js';
 import { heuristicInitial, initialStateBox, readInitial } from './initial-states.js';
@@ -193,16 +193,15 @@ export interface HoltWintersFit {
  * ```
  */
 export function holtWinters(series: readonly number[], options: HoltWintersOptions = {}): HoltWintersFit {
+  const o = readOptions(options);
   const y = readSeries(series, 'series');
-  const trend = options.trend ?? 'additive';
+  const trend = o.trend ?? 'additive';
   if (trend !== 'none' && trend !== 'additive')
     throw invalid('INVALID_OPTION', 'options.trend', trend, "must be 'none' or 'additive'");
-  const damped = options.damped ?? options.phi !== undefined;
+  const damped = o.damped ?? o.phi !== undefined;
   if (damped && trend === 'none') throw invalid('INVALID_OPTION', 'options.damped', damped, 'needs a trend');
-  if (!damped && options.phi !== undefined)
-    throw invalid('INVALID_OPTION', 'options.phi', options.phi, 'needs damped: true');
-  const seasonality =
-    options.seasonality ?? (options.seasonLength !== undefined && options.seasonLength > 1 ? 'additive' : 'none');
+  if (!damped && o.phi !== undefined) throw invalid('INVALID_OPTION', 'options.phi', o.phi, 'needs damped: true');
+  const seasonality = o.seasonality ?? (o.seasonLength !== undefined && o.seasonLength > 1 ? 'additive' : 'none');
   if (seasonality !== 'none' && seasonality !== 'additive' && seasonality !== 'multiplicative') {
     throw invalid(
       'INVALID_OPTION',
@@ -212,11 +211,11 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     );
   }
   let m = 1;
-  if (seasonality === 'none' && options.seasonLength !== undefined && options.seasonLength !== 1) {
-    throw invalid('INVALID_OPTION', 'options.seasonLength', options.seasonLength, "contradicts seasonality: 'none'");
+  if (seasonality === 'none' && o.seasonLength !== undefined && o.seasonLength !== 1) {
+    throw invalid('INVALID_OPTION', 'options.seasonLength', o.seasonLength, "contradicts seasonality: 'none'");
   }
   if (seasonality !== 'none') {
-    m = readSeasonLength(options.seasonLength, 'options.seasonLength');
+    m = readSeasonLength(o.seasonLength, 'options.seasonLength');
     if (m < 2) throw invalid('INVALID_OPTION', 'options.seasonLength', m, 'must be at least 2 with seasonality');
   }
   if (seasonality === 'multiplicative') {
@@ -229,7 +228,7 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
         'must be positive for multiplicative seasonality (use additive seasonality for series with zeros)',
       );
   }
-  const parameterization = options.parameterization ?? 'component';
+  const parameterization = o.parameterization ?? 'component';
   if (parameterization !== 'component' && parameterization !== 'errorCorrection') {
     throw invalid(
       'INVALID_OPTION',
@@ -239,44 +238,44 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     );
   }
   const spec: EtsSpec = { trend: trend === 'additive', seasonality, m };
-  const horizon = readHorizon(options.horizon ?? (seasonality === 'none' ? 10 : 2 * m), 'options.horizon');
-  const levels = options.levels ?? [0.8, 0.95];
+  const horizon = readHorizon(o.horizon ?? (seasonality === 'none' ? 10 : 2 * m), 'options.horizon');
+  const levels = o.levels ?? [0.8, 0.95];
   if (!Array.isArray(levels))
     throw invalid('INVALID_OPTION', 'options.levels', levels, 'must be an array of fractions');
   levels.forEach((l, i) => {
     if (typeof l !== 'number' || !(l > 0 && l < 1))
       throw invalid('INVALID_RATE', `options.levels[${i}]`, l, 'must be a fraction strictly between 0 and 1');
   });
-  const simulations = readPositiveInteger(options.simulations ?? 5000, 'options.simulations', 1_000_000);
+  const simulations = readPositiveInteger(o.simulations ?? 5000, 'options.simulations', 1_000_000);
   // The simulated intervals keep horizon × simulations values (8 bytes each): at most 10,000,000 (80 MB).
   if (seasonality === 'multiplicative' && levels.length > 0 && horizon * simulations > MAX_SIMULATED_VALUES) {
     throw invalid(
       'INVALID_OPTION',
       'options.simulations',
       simulations,
-      `times options.horizon (${horizon}) must be at most 10,000,000 simulated values`,
+      `times o.horizon (${horizon}) must be at most 10,000,000 simulated values`,
     );
   }
-  const seed = options.seed ?? 1;
-  const given = options.initial !== undefined;
-  const initialization = options.initialization ?? 'heuristic';
+  const seed = o.seed ?? 1;
+  const given = o.initial !== undefined;
+  const initialization = o.initialization ?? 'heuristic';
   if (initialization !== 'heuristic' && initialization !== 'estimated') {
     throw invalid('INVALID_OPTION', 'options.initialization', initialization, "must be 'heuristic' or 'estimated'");
   }
-  if (given && options.initialization !== undefined) {
+  if (given && o.initialization !== undefined) {
     throw invalid(
       'INVALID_OPTION',
       'options.initialization',
       initialization,
-      'contradicts options.initial (given states are used as they are)',
+      'contradicts o.initial (given states are used as they are)',
     );
   }
   const estimateStates = !given && initialization === 'estimated';
-  let init = given ? readInitial(options.initial, spec) : heuristicInitial(y, spec);
+  let init = given ? readInitial(o.initial, spec) : heuristicInitial(y, spec);
   const box = estimateStates ? initialStateBox(y, spec, init) : undefined;
   if (box !== undefined) init = box.decode(box.start);
 
-  const { free, lower, upper, grid, toParameters } = smoothingSpace(options, spec, damped, parameterization);
+  const { free, lower, upper, grid, toParameters } = smoothingSpace(o, spec, damped, parameterization);
   let x: number[] = [];
   const nFree = free.length;
   // Estimated states: for each candidate of the smoothing parameters, the least-squares states
@@ -346,11 +345,7 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     }
   }
   const betaStar =
-    p.alpha === 0
-      ? parameterization === 'component' && options.beta !== undefined
-        ? options.beta
-        : 0
-      : p.beta / p.alpha;
+    p.alpha === 0 ? (parameterization === 'component' && o.beta !== undefined ? o.beta : 0) : p.beta / p.alpha;
   const result: HoltWintersFit = {
     model: { trend, damped, seasonality, seasonLength: m },
     parameters: {

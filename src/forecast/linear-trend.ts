@@ -3,7 +3,7 @@
  * @module
  */
 import { readSeries } from './series.js';
-import { finiteOutput, readHorizon } from './checks.js';
+import { finiteOutput, readHorizon, readOptions } from './checks.js';
 
 /** Options of {@link linearTrend}. */
 export interface LinearTrendOptions {
@@ -49,8 +49,9 @@ export interface LinearTrend {
  * ```
  */
 export function linearTrend(series: readonly number[], options: LinearTrendOptions = {}): LinearTrend {
+  const o = readOptions(options);
   const y = readSeries(series, 'series', 2);
-  const horizon = readHorizon(options.horizon ?? 1, 'options.horizon');
+  const horizon = readHorizon(o.horizon ?? 1, 'options.horizon');
   const n = y.length;
   const tMean = (n + 1) / 2;
   let yMean = 0;

@@ -3,6 +3,7 @@
  * period. Seeded, reproducible on every runtime.
  * @module
  */
+import { readOptions } from './checks.js';
 import type { Deal } from '../model/deal.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { invalid } from '../core/errors.js';
@@ -194,15 +195,16 @@ function drawTotals(
  * ```
  */
 export function simulatePipeline(deals: readonly Deal[], options: SimulatePipelineOptions = {}): PipelineSimulation {
+  const o = readOptions(options);
   readArray(deals, 'deals');
-  const runs = readPositiveInteger(options.runs ?? 10_000, 'options.runs', LIMITS.runs);
-  const bins = readPositiveInteger(options.bins ?? 20, 'options.bins', MAX_BINS);
-  const seed = options.seed ?? 1;
-  const probabilities = readProbabilityMap(options.probabilities, 'options.probabilities');
-  const window = readPeriod(options.period, 'options.period');
-  const outcome = readOutcome(options.pipeline);
+  const runs = readPositiveInteger(o.runs ?? 10_000, 'options.runs', LIMITS.runs);
+  const bins = readPositiveInteger(o.bins ?? 20, 'options.bins', MAX_BINS);
+  const seed = o.seed ?? 1;
+  const probabilities = readProbabilityMap(o.probabilities, 'options.probabilities');
+  const window = readPeriod(o.period, 'options.period');
+  const outcome = readOutcome(o.pipeline);
   const ids = duplicateCheck();
-  const slip = options.slip ?? 0;
+  const slip = o.slip ?? 0;
   let slipMap: Readonly<Record<string, number>> | undefined;
   if (typeof slip === 'number') checkFraction(slip, 'options.slip');
   else if (typeof slip === 'object' && slip !== null && !Array.isArray(slip)) {
@@ -211,7 +213,7 @@ export function simulatePipeline(deals: readonly Deal[], options: SimulatePipeli
   } else
     throw invalid('INVALID_OPTION', 'options.slip', slip, 'must be a fraction or a record from deal id to fraction');
   const rng = createRng(seed);
-  let currency = readCurrency(options.currency, 'options.currency');
+  let currency = readCurrency(o.currency, 'options.currency');
 
   // Gather the included deals into typed arrays: amount (minor units), win and slip thresholds.
   const amountsList: number[] = [];

@@ -3,6 +3,7 @@
  * by stage and in total, optionally per group — exact money, rounded once.
  * @module
  */
+import { readOptions } from './checks.js';
 import type { Deal } from '../model/deal.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { readGrouping, sortedGroups, type GroupByKey, type GroupingOptions } from '../model/group-by.js';
@@ -186,12 +187,13 @@ export function summarizeWeightedPipeline(
   deals: readonly Deal[],
   options: SummarizeWeightedPipelineOptions = {},
 ): WeightedPipelineSummary {
+  const o = readOptions(options);
   readArray(deals, 'deals');
-  const probabilities = readProbabilityMap(options.probabilities, 'options.probabilities');
-  const window = readPeriod(options.period, 'options.period');
-  const outcome = readOutcome(options.pipeline);
-  const grouping = readGrouping(options, 'deals', (d: Deal) => d);
-  let currency = readCurrency(options.currency, 'options.currency');
+  const probabilities = readProbabilityMap(o.probabilities, 'options.probabilities');
+  const window = readPeriod(o.period, 'options.period');
+  const outcome = readOutcome(o.pipeline);
+  const grouping = readGrouping(o, 'deals', (d: Deal) => d);
+  let currency = readCurrency(o.currency, 'options.currency');
   const ids = duplicateCheck();
   const total = newAcc();
   const groups = new Map<string, PartAcc>();
@@ -407,11 +409,12 @@ export function finalizeWeightedPipeline(
   summary: WeightedPipelineSummary,
   options: FinalizeWeightedPipelineOptions = {},
 ): WeightedPipeline {
+  const o = readOptions(options);
   const s = readWeightedSummary(summary, 'summary');
-  const mode = readRounding(options.rounding, 'options.rounding');
-  const currency = s.currency ?? readCurrency(options.currency, 'options.currency');
+  const mode = readRounding(o.rounding, 'options.rounding');
+  const currency = s.currency ?? readCurrency(o.currency, 'options.currency');
   if (currency === undefined) {
-    throw invalid('INVALID_OPTION', 'options.currency', options.currency, 'is required when no deal is included');
+    throw invalid('INVALID_OPTION', 'options.currency', o.currency, 'is required when no deal is included');
   }
   const line = (a: { count: number; amount: Exact; weighted: Exact }): WeightedPipelineLine => ({
     count: a.count,
@@ -476,9 +479,9 @@ function getOwnStage(p: ReadPart, stage: string): { count: number; amount: Exact
  * ```
  */
 export function weightedPipeline(deals: readonly Deal[], options: WeightedPipelineOptions = {}): WeightedPipeline {
-  const { rounding, ...select } = options;
+  const { rounding, ...select } = readOptions(options);
   return finalizeWeightedPipeline(summarizeWeightedPipeline(deals, select), {
-    currency: options.currency,
+    currency: select.currency,
     ...(rounding === undefined ? {} : { rounding }),
   });
 }

@@ -50,6 +50,12 @@ export function readText(cell: unknown): string | CellProblem {
   return problem('INVALID_VALUE', 'must be text');
 }
 
+/** Whether `text` holds a digit. */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isDigitCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
 const PLAIN_DOT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
 const PLAIN_COMMA = /^[+-]?(?:\d{1,3}(?:[. \u00a0\u202f]\d{3})+|\d+)?(?:,\d+)?$/;
 
@@ -67,7 +73,7 @@ export function readDecimalText(cell: unknown, separator: '.' | ','): string | C
   if (typeof cell !== 'string') return problem('INVALID_NUMBER', 'must be a number');
   const t = cell.trim();
   const ok = separator === '.' ? PLAIN_DOT.test(t) : PLAIN_COMMA.test(t);
-  if (!ok || !/\d/.test(t)) {
+  if (!ok || !hasDigit(t)) {
     return problem(
       'INVALID_NUMBER',
       separator === '.'
@@ -75,7 +81,8 @@ export function readDecimalText(cell: unknown, separator: '.' | ','): string | C
         : 'must be a number such as 1234,50 or 1.234,50 (decimalSeparator ",")',
     );
   }
-  return separator === '.' ? t.replace(/,/g, '') : t.replace(/[. \u00a0\u202f]/g, '').replace(',', '.');
+  if (separator === '.') return t.includes(',') ? t.replace(/,/g, '') : t;
+  return t.replace(/[. \u00a0\u202f]/g, '').replace(',', '.');
 }
 
 /** Reads a finite number cell. @internal */
@@ -198,6 +205,7 @@ const LAYOUTS: Record<DateFormat, RegExp> = {
  * Apps Script passes a date cell) is read as its UTC date and time. @internal
  */
 export function readDateTimeCell(cell: unknown, format: DateFormat): DateTimeCell | CellProblem {
+  if (format === 'YYYY-MM-DD' && isPlainIsoDate(cell)) return { date: cell, time: undefined, offset: undefined };
   const expected = `must be a date ${format}${format === 'YYYY-MM-DD' ? '' : ' (options.dateFormat)'}`;
   if (cell instanceof Date) {
     const ms = cell.getTime();
@@ -222,8 +230,30 @@ export function readDateTimeCell(cell: unknown, format: DateFormat): DateTimeCel
   return { date, time: time.time, offset: time.offset };
 }
 
+/** 48–57: the char code of a digit. */
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Whether `cell` is exactly a calendar date `YYYY-MM-DD` (no space, no time): the common cell,
+ * read by char codes without a regular expression or an intermediate object.
+ */
+function isPlainIsoDate(cell: unknown): cell is string {
+  if (typeof cell !== 'string' || cell.length !== 10) return false;
+  if (cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigitCode(cell.charCodeAt(i))) return false;
+  const year = (cell.charCodeAt(0) - 48) * 1000 + (cell.charCodeAt(1) - 48) * 100 + (cell.charCodeAt(2) - 48) * 10;
+  return isCalendarDate(
+    year + cell.charCodeAt(3) - 48,
+    (cell.charCodeAt(5) - 48) * 10 + cell.charCodeAt(6) - 48,
+    (cell.charCodeAt(8) - 48) * 10 + cell.charCodeAt(9) - 48,
+  );
+}
+
 /** Reads a calendar date cell (a date-time cell's date as written). @internal */
 export function readDateCell(cell: unknown, format: DateFormat): string | CellProblem {
+  if (format === 'YYYY-MM-DD' && isPlainIsoDate(cell)) return cell;
   const d = readDateTimeCell(cell, format);
   return isProblem(d) ? d : d.date;
 }
@@ -234,6 +264,7 @@ export function readDateCell(cell: unknown, format: DateFormat): string | CellPr
  * @internal
  */
 export function readInstantCell(cell: unknown, format: DateFormat): string | CellProblem {
+  if (format === 'YYYY-MM-DD' && isPlainIsoDate(cell)) return `${cell}T00:00:00Z`;
   const d = readDateTimeCell(cell, format);
   if (isProblem(d)) return d;
   const instant = `${d.date}T${d.time ?? '00:00:00'}${d.offset ?? 'Z'}`;
@@ -248,6 +279,11 @@ export function readInstantCell(cell: unknown, format: DateFormat): string | Cel
  */
 export function splitAmountCell(cell: unknown): { amount: unknown; currency: CurrencyCode | undefined } {
   if (typeof cell !== 'string') return { amount: cell, currency: undefined };
+  // the common cell: a number with no code beside it (starts with a sign or a digit, ends with a digit)
+  const first = cell.charCodeAt(0);
+  if ((isDigitCode(first) || first === 45 || first === 43) && isDigitCode(cell.charCodeAt(cell.length - 1))) {
+    return { amount: cell, currency: undefined };
+  }
   const t = cell.trim();
   const m = /^([A-Z]{3})\s*(.+)$/.exec(t) ?? /^(.+?)\s*([A-Z]{3})$/.exec(t);
   if (m === null) return { amount: t, currency: undefined };

@@ -87,11 +87,11 @@ function requiresLostReason(pipeline: Pipeline, stage: PipelineStage): boolean {
   return pipeline.transitions.some((t) => t.to === stage.id && t.requiresReason);
 }
 
+const REQUIRED = ['id', 'name', 'accountId', 'ownerId', 'amount', 'createdAt'] as const;
+
 function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | undefined {
   const o = ctx.options;
-  for (const f of ['id', 'name', 'accountId', 'ownerId', 'amount', 'createdAt'] as const) {
-    if (v[f] === undefined) ctx.missing(f);
-  }
+  for (const f of REQUIRED) if (v[f] === undefined) ctx.missing(f);
   const stage = stageOf(v, ctx);
   const amount = moneyField(v, 'amount', ctx);
   if (amount?.amount.startsWith('-')) {
@@ -109,7 +109,9 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | un
   }
   const forecastCategory = (v.forecastCategory as Deal['forecastCategory'] | undefined) ?? stage.forecastCategory;
   if (stage.kind !== 'open') {
-    const [p, c] = stage.kind === 'won' ? [1, 'closed'] : [0, 'omitted'];
+    const won = stage.kind === 'won';
+    const p = won ? 1 : 0;
+    const c = won ? 'closed' : 'omitted';
     if (probability !== p) {
       ctx.reject(
         'probability',

@@ -252,30 +252,51 @@ function readCell(spec: FieldSpec, cell: unknown, o: Resolved): unknown {
   }
 }
 
-/** One row being imported: its problems, warnings and cells; the {@link RowContext} of the builders. */
+/**
+ * The row being imported: its problems, warnings and cells; the {@link RowContext} of the
+ * builders. One per importer, reset for each row (`start`): the cells and the column each came
+ * from are kept by field position, so a row allocates no dictionary of its own.
+ */
 class RowState implements RowContext {
-  readonly problems: ImportIssue[] = [];
+  row = 0;
+  problems: ImportIssue[] = [];
   readonly warnings: ImportIssue[] = [];
-  /** Field → raw cell (plain objects keyed by the kind's own field names, which no prototype has). */
-  readonly cells: Record<string, unknown> = {};
-  readonly usedColumn: Record<string, string> = {};
+  /** The raw cell of each field, by the field's position in `sources`. */
+  readonly cellAt: unknown[];
+  /** The column each field's cell came from, by position (set when it is not the first candidate). */
+  readonly usedAt: (string | undefined)[];
+  private raw: unknown;
   constructor(
-    readonly row: number,
     readonly options: Resolved,
     private readonly sources: readonly { spec: FieldSpec; source: Source }[],
-    private readonly raw: unknown,
-  ) {}
+    private readonly position: ReadonlyMap<string, number>,
+  ) {
+    this.cellAt = new Array(sources.length).fill(undefined);
+    this.usedAt = new Array(sources.length).fill(undefined);
+  }
+
+  /** Starts a row: no warning, no cell (a rejection takes the problems array and leaves a new one). */
+  start(row: number, raw: unknown): void {
+    this.row = row;
+    this.raw = raw;
+    this.warnings.length = 0;
+    this.cellAt.fill(undefined);
+    this.usedAt.fill(undefined);
+  }
 
   column(field: string): string | null {
-    const used = this.usedColumn[field];
+    const i = this.position.get(field);
+    if (i === undefined) return null;
+    const used = this.usedAt[i];
     if (used !== undefined) return used;
-    const s = this.sources.find((x) => x.spec.field === field)?.source;
+    const s = this.sources[i]?.source;
     if (s === undefined || s.kind === 'function') return null;
     return s.kind === 'none' ? s.name : (s.names[0] ?? null);
   }
 
   cell(field: string): unknown {
-    return this.cells[field];
+    const i = this.position.get(field);
+    return i === undefined ? undefined : this.cellAt[i];
   }
 
   issue(field: string | null, code: ImportCode, text: string, value: unknown): ImportIssue {
@@ -285,18 +306,18 @@ class RowState implements RowContext {
   }
 
   reject(field: string | null, code: ImportCode, expectation: string, value?: unknown): void {
-    const v = arguments.length > 3 ? value : field === null ? undefined : this.cells[field];
+    const v = arguments.length > 3 ? value : field === null ? undefined : this.cell(field);
     const label = field === null ? '' : `${field} `;
     this.problems.push(this.issue(field, code, `${label}${expectation}, got ${describeValue(v)}`, v));
   }
 
   warn(field: string | null, code: ImportCode, message: string, value?: unknown): void {
-    const v = arguments.length > 3 ? value : field === null ? undefined : this.cells[field];
+    const v = arguments.length > 3 ? value : field === null ? undefined : this.cell(field);
     this.warnings.push(this.issue(field, code, message, v));
   }
 
   rejectMessage(field: string | null, code: ImportCode, text: string): void {
-    const value = field === null ? this.raw : this.cells[field];
+    const value = field === null ? this.raw : this.cell(field);
     this.problems.push(this.issue(field, code, field === null ? text : `${field} ${text}`, value));
   }
 
@@ -306,7 +327,7 @@ class RowState implements RowContext {
       column === null
         ? `${field} is required and has no value`
         : `${field} is required: no value in column ${JSON.stringify(column)}`;
-    this.problems.push(this.issue(field, 'MISSING_VALUE', text, this.cells[field]));
+    this.problems.push(this.issue(field, 'MISSING_VALUE', text, this.cell(field)));
   }
 }
 
@@ -381,6 +402,8 @@ export class RowImporter<T> {
   private readonly preset: PresetColumns | undefined;
   private header: string[] | undefined;
   private sources: { spec: FieldSpec; source: Source }[] | undefined;
+  /** The row state, reused row after row (created with the column binding). */
+  private state: RowState | undefined;
   private mode: 'records' | 'arrays' | undefined;
   private rowNumber = 1;
   private records: T[] = [];
@@ -389,6 +412,7 @@ export class RowImporter<T> {
   private warnings: ImportIssue[] = [];
   private readonly seen = new Map<string, number>();
   private readonly currencies = new Map<string, { count: number; first: number }>();
+  private lastCurrency: { code: string; counter: { count: number; first: number } } | undefined;
   private finished = false;
 
   constructor(spec: KindSpec<T>, options: ImportOptions) {
@@ -419,6 +443,8 @@ export class RowImporter<T> {
           : { kind: 'columns', names: present, indices: present.map((c) => index.get(c) as number) };
       return { spec, source };
     });
+    const position = new Map(this.spec.fields.map((f, i) => [f.field, i] as const));
+    this.state = new RowState(this.o, this.sources, position);
   }
 
   /** Adds one row (the first row of a 2-D array is its header). */
@@ -440,9 +466,10 @@ export class RowImporter<T> {
 
   private importRow(raw: unknown, row: number): void {
     const sources = this.sources ?? [];
-    const state = new RowState(row, this.o, sources, raw);
+    const state = this.state as RowState;
+    state.start(row, raw);
     const ctx: RowContext = state;
-    const { problems, warnings, cells, usedColumn } = state;
+    const { problems, warnings, cellAt, usedAt } = state;
     let record: T | undefined;
     try {
       if (
@@ -454,7 +481,8 @@ export class RowImporter<T> {
         const values: Record<string, unknown> = {};
         let filled = 0;
         let asRecord: Readonly<Record<string, unknown>> | undefined;
-        for (const { spec, source } of sources) {
+        for (let f = 0; f < sources.length; f++) {
+          const { spec, source } = sources[f] as { spec: FieldSpec; source: Source };
           let cell: unknown;
           if (source.kind === 'function') {
             asRecord ??= rowRecord(raw, this.header);
@@ -470,14 +498,14 @@ export class RowImporter<T> {
                     : undefined;
               if (!isEmptyCell(c)) {
                 cell = c;
-                usedColumn[spec.field] = name;
+                if (k > 0) usedAt[f] = name;
                 break;
               }
             }
           }
           if (isEmptyCell(cell)) continue;
           filled++;
-          cells[spec.field] = cell;
+          cellAt[f] = cell;
           const v = readCell(spec, cell, this.o);
           if (isProblem(v)) ctx.reject(spec.field, v.problem, v.expected, cell);
           else values[spec.field] = v;
@@ -502,11 +530,12 @@ export class RowImporter<T> {
     if (problems.length > 0 || record === undefined) {
       const first = problems[0] ?? state.issue(null, 'INVALID_ROW', 'the row could not be imported', undefined);
       this.rejected.push({ ...first, problems });
+      state.problems = []; // the rejection keeps this array
       return;
     }
     this.records.push(record);
     this.recordRows.push(row);
-    for (const w of warnings) this.warnings.push(w);
+    for (let w = 0; w < warnings.length; w++) this.warnings.push(warnings[w] as ImportIssue);
   }
 
   private datasetChecks(record: T, ctx: RowContext): void {
@@ -539,9 +568,17 @@ export class RowImporter<T> {
     }
     const currency = this.spec.currencyOf?.(record);
     if (currency !== undefined) {
-      const c = this.currencies.get(currency);
-      if (c === undefined) this.currencies.set(currency, { count: 1, first: ctx.row });
-      else c.count++;
+      // rows of one file are mostly in one currency: the last one's counter is at hand
+      const last = this.lastCurrency;
+      const c = last !== undefined && last.code === currency ? last.counter : this.currencies.get(currency);
+      if (c === undefined) {
+        const counter = { count: 1, first: ctx.row };
+        this.currencies.set(currency, counter);
+        this.lastCurrency = { code: currency, counter };
+      } else {
+        c.count++;
+        if (last?.code !== currency) this.lastCurrency = { code: currency, counter: c };
+      }
     }
   }
 
@@ -621,8 +658,7 @@ function fastMoney(text: string, currency: CurrencyCode): Money | undefined {
   while (end > digits && frac.charCodeAt(end - 1) === 48) end--;
   frac = frac.slice(0, end).padEnd(digits, '0');
   const int = m[2] as string;
-  const zero = /^0*$/.test(int) && /^0*$/.test(frac);
-  const sign = m[1] === '-' && !zero ? '-' : '';
+  const sign = m[1] === '-' && !(/^0*$/.test(int) && /^0*$/.test(frac)) ? '-' : '';
   return { amount: `${sign}${int}${frac === '' ? '' : `.${frac}`}`, currency };
 }
 

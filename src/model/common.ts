@@ -15,10 +15,11 @@ import { parseFixed, formatFixed, normalizeFixed } from '../core/fixed.js';
 import { money, type Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import { got } from './parse.js';
+import { ID_MAX_LENGTH } from './vocabulary.js';
 
 /** A non-empty identifier string (at most 200 characters). */
 export const IdSchema = lazySchema(() =>
-  z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  z.string().min(1, 'must not be empty').max(ID_MAX_LENGTH, `must be at most ${ID_MAX_LENGTH} characters`),
 );
 
 /** A calendar date `YYYY-MM-DD`. */

@@ -96,7 +96,10 @@ export const DealSchema = lazySchema(() =>
      * UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
      */
     createdAt: CreatedAtSchema,
+    /** Why the deal was lost, in words (the free-text note of the lost move). */
     lostReason: z.string().min(1).optional(),
+    /** Why the deal was lost, as a code of the pipeline's `lostReasons` catalogue (loss analysis groups by it). */
+    lostReasonCode: IdSchema.optional(),
     segment: SegmentSchema.optional(),
     territoryId: IdSchema.optional(),
     teamId: IdSchema.optional(),
@@ -170,6 +173,8 @@ export interface Deal {
   createdAt: string;
   /** Why the deal was lost (free text, non-empty), for a deal in a lost stage. Absent: not given. */
   lostReason?: string | undefined;
+  /** Why the deal was lost, as a code of the pipeline's `lostReasons` catalogue. Absent: not given. */
+  lostReasonCode?: string | undefined;
   /** Market segment: `'b2c'`, `'b2b'`, `'enterprise'` or `'saas'`. Absent: unsegmented. */
   segment?: Segment | undefined;
   /** The territory the deal belongs to (a territory id). Absent: none. */

@@ -36,6 +36,8 @@ export const LeadSchema = lazySchema(() =>
     createdAt: CreatedAtSchema,
     history: z.array(StageEventSchema).default([]),
     disqualifyReason: z.string().min(1).optional(),
+    /** Why the lead was disqualified, as a code of the pipeline's `lostReasons` catalogue. */
+    disqualifyReasonCode: IdSchema.optional(),
     /** The deal created when the lead was converted. */
     convertedDealId: IdSchema.optional(),
     /** A lead score, if the organisation scores leads (any scale). */
@@ -75,6 +77,8 @@ export interface Lead {
   history: StageEvent[];
   /** Why the lead was disqualified, free text, non-empty. Absent: not disqualified or no reason given. */
   disqualifyReason?: string | undefined;
+  /** Why the lead was disqualified, as a code of the pipeline's `lostReasons` catalogue. Absent: not given. */
+  disqualifyReasonCode?: string | undefined;
   /** The deal created when the lead was converted (a deal id). Absent: not converted. */
   convertedDealId?: string | undefined;
   /** A lead score, a finite number on the organisation's own scale. Absent: not scored. */

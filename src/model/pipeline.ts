@@ -12,13 +12,12 @@ import { FractionSchema, IdSchema } from './common.js';
 import { makeParsers } from './parse.js';
 import { type ForecastCategory, ForecastCategorySchema } from './segment.js';
 
-/** What a pipeline moves: leads (lead generation), deals (sales solution) or customers (serving the customer). */
-export const PIPELINE_ENTITIES = ['lead', 'deal', 'customer'] as const;
+import { PIPELINE_ENTITIES, STAGE_KINDS } from './vocabulary.js';
+
+export { PIPELINE_ENTITIES, STAGE_KINDS };
 /** The kind of entity a pipeline moves. */
 export type PipelineEntity = (typeof PIPELINE_ENTITIES)[number];
 
-/** Stage kinds: still open, closed won (or converted/renewed), closed lost (or disqualified/churned). */
-export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
 /** A stage kind. */
 export type StageKind = (typeof STAGE_KINDS)[number];
 
@@ -65,6 +64,11 @@ export const PipelineTransitionSchema = lazySchema(() =>
     requiredFields: z.array(z.string().min(1)).default([]),
     /** Whether the move needs a `reason` (e.g. closing lost, disqualifying). */
     requiresReason: z.boolean().default(false),
+    /**
+     * Whether a system actor (`actor.system: true`: an import, an integration, a workflow) may
+     * make this move; its role is then not checked. Default `false`: only the listed roles.
+     */
+    allowSystem: z.boolean().optional(),
   }),
 );
 /** An allowed move between two stages, as parsed by {@link PipelineTransitionSchema}. */
@@ -79,6 +83,28 @@ export interface PipelineTransition {
   requiredFields: string[];
   /** Whether the move needs a `reason` (e.g. closing lost, disqualifying). Default `false`. */
   requiresReason: boolean;
+  /**
+   * Whether a system actor (`actor.system: true`: an import, an integration, a workflow) may make
+   * this move, its role then not checked. Absent: `false`, only the listed roles.
+   */
+  allowSystem?: boolean | undefined;
+}
+
+/** One entry of a pipeline's catalogue of lost reasons. */
+export const LostReasonSchema = lazySchema(() =>
+  z.strictObject({
+    /** Stable code, recorded on the entity (`lostReasonCode`) and its stage event (`reasonCode`). */
+    code: IdSchema,
+    /** What a person reads (`'Price too high'`). */
+    label: z.string().min(1),
+  }),
+);
+/** A lost reason of the pipeline's catalogue, as parsed by {@link LostReasonSchema}. */
+export interface LostReason {
+  /** Stable code (1–200 characters), recorded as the entity's `lostReasonCode` and the event's `reasonCode`. */
+  code: string;
+  /** What a person reads (`'Price too high'`), non-empty. */
+  label: string;
 }
 
 /** A pipeline definition. */
@@ -93,6 +119,14 @@ export const PipelineSchema = lazySchema(() =>
     startStages: z.array(IdSchema).optional(),
     /** Stages that hand the entity off to the next phase (e.g. a lead's `converted`). */
     handoffStages: z.array(IdSchema).default([]),
+    /** Whether a system actor may create entities in the start stages (imports). Default `false`. */
+    allowSystemStart: z.boolean().optional(),
+    /**
+     * The catalogue of lost reasons (codes and labels). When given, every move into a lost stage
+     * names one of its codes (`reasonCode`), so that loss analysis groups by code; the free-text
+     * `reason` stays as a note. Absent: lost reasons are free text only.
+     */
+    lostReasons: z.array(LostReasonSchema).optional(),
     /** Who may reopen a closed entity, and into which stage. Absent: closed is final. */
     reopen: z
       .strictObject({
@@ -101,6 +135,8 @@ export const PipelineSchema = lazySchema(() =>
         requiresReason: z.boolean().default(true),
         /** Closed stages that may be reopened; default every won and lost stage. */
         fromStages: z.array(IdSchema).optional(),
+        /** Whether a system actor may reopen. Default `false`. */
+        allowSystem: z.boolean().optional(),
       })
       .optional(),
   }),
@@ -115,6 +151,8 @@ export interface PipelineReopen {
   requiresReason: boolean;
   /** Closed stages that may be reopened (stage ids). Absent: every won and lost stage. */
   fromStages?: string[] | undefined;
+  /** Whether a system actor may reopen. Absent: `false`. */
+  allowSystem?: boolean | undefined;
 }
 
 /**
@@ -136,6 +174,13 @@ export interface Pipeline {
   startStages?: string[] | undefined;
   /** Stages that hand the entity off to the next phase (e.g. a lead's `converted`). Default `[]`. */
   handoffStages: string[];
+  /** Whether a system actor may create entities in the start stages (imports). Absent: `false`. */
+  allowSystemStart?: boolean | undefined;
+  /**
+   * The catalogue of lost reasons (codes and labels): with it, every move into a lost stage names
+   * one of its codes (`reasonCode`) and loss analysis groups by code. Absent: free text only.
+   */
+  lostReasons?: LostReason[] | undefined;
   /** Who may reopen a closed entity, and into which stage. Absent: closed is final. */
   reopen?: PipelineReopen | undefined;
 }

@@ -239,6 +239,12 @@ export const PlanVersionSchema = lazySchema(() =>
      * months of a period add up exactly to the full amount.
      */
     proration: z.enum(['days', 'months']).optional(),
+    /**
+     * When earned commission becomes payable: `booking` (default) — in the statement that earns
+     * it; `payment` (cash basis) — earned at booking, held per deal and released as the customer
+     * pays (the statement's `payments`), in proportion to the deal's amount collected.
+     */
+    payableOn: z.enum(['booking', 'payment']).optional(),
   }),
 );
 
@@ -488,6 +494,11 @@ export interface PlanVersion {
    * default when absent) or `'months'` (whole calendar months on the plan over the period's months).
    */
   proration?: 'days' | 'months' | undefined;
+  /**
+   * When earned commission becomes payable: `'booking'` (the default when absent) or `'payment'`
+   * (cash basis: held per deal and released as the customer pays).
+   */
+  payableOn?: 'booking' | 'payment' | undefined;
 }
 
 /** An incentive plan, as parsed by {@link PlanSchema} (decimals as canonical strings, defaults applied). */

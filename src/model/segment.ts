@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { lazySchema } from './lazy-schema.js';
-import { DEAL_TYPES, SEGMENTS } from './vocabulary.js';
+import { DEAL_TYPES, FORECAST_CATEGORIES, SEGMENTS } from './vocabulary.js';
 
 export { SEGMENTS };
 /** A market segment. */
@@ -22,7 +22,7 @@ export const DealTypeSchema = lazySchema(() => z.enum(DEAL_TYPES));
  * Forecast categories (Salesforce's standard set): a rep's judgement of a deal, defaulted
  * from its stage and overridable. `closed` is for won deals; lost deals are `omitted`.
  */
-export const FORECAST_CATEGORIES = ['pipeline', 'bestCase', 'commit', 'closed', 'omitted'] as const;
+export { FORECAST_CATEGORIES };
 /** A forecast category. */
 export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
 /** Schema of {@link ForecastCategory}. */

@@ -25,6 +25,13 @@ export const StageEventSchema = lazySchema(() =>
     roleId: IdSchema,
     /** Why (required for some moves, e.g. closing lost or reopening). */
     reason: z.string().min(1).optional(),
+    /** Why, as a code of the pipeline's `lostReasons` catalogue (moves into a lost stage). */
+    reasonCode: IdSchema.optional(),
+    /**
+     * `true` when a system actor (an import, an integration, a workflow) made the move, as the
+     * pipeline allowed (`allowSystem`); absent for a member.
+     */
+    system: z.literal(true).optional(),
     /** Fields changed together with the move (name → new value). */
     changes: CustomFieldsSchema.optional(),
   }),
@@ -43,6 +50,10 @@ export interface StageEvent {
   roleId: string;
   /** Why, free text (required for some moves, e.g. closing lost or reopening). Absent: none given. */
   reason?: string | undefined;
+  /** Why, as a code of the pipeline's `lostReasons` catalogue (moves into a lost stage). Absent: none. */
+  reasonCode?: string | undefined;
+  /** `true` when a system actor (an import, an integration) made the move, as the pipeline allowed. Absent: a member. */
+  system?: true | undefined;
   /** Fields changed together with the move (field name → new value). Absent: none. */
   changes?: CustomFields | undefined;
 }

@@ -19,3 +19,15 @@ export const DEAL_TYPES = ['new', 'renewal', 'expansion'] as const;
 
 /** The four published draw variants (Xactly): paid in addition or as a guarantee; recovered later or not. */
 export const DRAW_TYPES = ['recoverable', 'nonRecoverable', 'recoverableGuarantee', 'nonRecoverableGuarantee'] as const;
+
+/** What a pipeline moves: leads (lead generation), deals (sales solution) or customers (serving the customer). */
+export const PIPELINE_ENTITIES = ['lead', 'deal', 'customer'] as const;
+
+/** Stage kinds: still open, closed won (or converted/renewed), closed lost (or disqualified/churned). */
+export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+
+/** Forecast categories (Salesforce's Pipeline, Best Case, Commit, Closed, Omitted). */
+export const FORECAST_CATEGORIES = ['pipeline', 'bestCase', 'commit', 'closed', 'omitted'] as const;
+
+/** Longest id (of an entity, a stage, a role, a code): 200 characters. */
+export const ID_MAX_LENGTH = 200;

@@ -83,7 +83,7 @@ export function agingDeals(
   const limits = new Map<string, number>();
   if (typeof th === 'number') {
     checkThreshold(th, 'thresholdDays');
-    for (const s of index.stages.values()) if (!s.closed) limits.set(s.id, th);
+    for (const s of index.stages.values()) if (index.outcome({ stage: s.id }) === 'open') limits.set(s.id, th);
   } else {
     if (typeof th !== 'object' || th === null)
       throw invalid('INVALID_OPTION', 'thresholdDays', th, 'must be a number of days or stage id → days');
@@ -95,7 +95,7 @@ export function agingDeals(
           v,
           `must name a stage of pipeline "${options.pipeline.id}"`,
         );
-      if (!index.stages.get(id)!.closed) limits.set(id, checkThreshold(v, `thresholdDays.${id}`));
+      if (index.outcome({ stage: id }) === 'open') limits.set(id, checkThreshold(v, `thresholdDays.${id}`));
     }
   }
   const out: AgingEntity[] = [];

@@ -18,6 +18,8 @@ const CATEGORIES = new Set(['pipeline', 'bestCase', 'commit', 'closed', 'omitted
 const DEAL_DERIVED = ['probability', 'probabilitySource', 'forecastCategory', 'forecastCategorySource'];
 /** The field each entity kind keeps the `reason` of its lost stage in: derived, never set through `changes`. */
 const REASON_FIELD: Readonly<Record<string, string>> = { deal: 'lostReason', lead: 'disqualifyReason' };
+/** The field each entity kind keeps the `reasonCode` of its lost stage in: derived likewise. */
+const REASON_CODE_FIELD: Readonly<Record<string, string>> = { deal: 'lostReasonCode', lead: 'disqualifyReasonCode' };
 
 /** The checked arguments of a move. @internal */
 export interface MoveArgs {
@@ -27,6 +29,8 @@ export interface MoveArgs {
   readonly actor: Actor;
   readonly at: string;
   readonly reason: string | undefined;
+  /** A code of the pipeline's `lostReasons` catalogue (moves into a lost stage only). */
+  readonly reasonCode: string | undefined;
   readonly changes: Changes | undefined;
 }
 
@@ -36,6 +40,7 @@ export interface RawMoveOptions {
   readonly actor: Actor;
   readonly at: string;
   readonly reason?: string | undefined;
+  readonly reasonCode?: string | undefined;
   readonly changes?: Changes | undefined;
 }
 
@@ -62,12 +67,12 @@ function checkChanges(changes: unknown, index: PipelineIndex, to: IndexedStage):
         'must be a string, a finite number, a boolean or null (null clears the field)',
       );
     }
-    if (key === REASON_FIELD[index.entity])
+    if (key === REASON_FIELD[index.entity] || key === REASON_CODE_FIELD[index.entity])
       throw invalid(
         'INVALID_INPUT',
         field,
         v,
-        'is derived: set from `reason` when entering a lost stage, cleared on reopening',
+        'is derived: set from `reason` / `reasonCode` when entering a lost stage, cleared on reopening',
       );
     if (index.entity !== 'deal') continue;
     if (to.closed && DEAL_DERIVED.includes(key))
@@ -136,9 +141,9 @@ function checkEntityShape(entity: StagedEntity, name = 'entity'): void {
  */
 export function currentStage(entity: StagedEntity, index: PipelineIndex, name = 'entity'): IndexedStage {
   checkEntityShape(entity, name);
-  const from = index.stages.get(entity.stage);
-  if (from === undefined)
-    throw invalid('INVALID_INPUT', `${name}.stage`, entity.stage, 'must be a stage of the pipeline');
+  // Open, won or lost: revops/model's one decision (throws INVALID_INPUT naming `<name>.stage` for an unknown stage).
+  index.outcome(entity, name);
+  const from = index.stages.get(entity.stage) as IndexedStage;
   const last = entity.history.length > 0 ? entity.history[entity.history.length - 1] : undefined;
   if (last !== undefined && last.to !== entity.stage) {
     throw invalid(
@@ -157,18 +162,38 @@ export function currentStage(entity: StagedEntity, index: PipelineIndex, name = 
  * @internal
  */
 export function checkActor(actor: unknown): Actor {
-  const a = actor as Partial<Actor> | null;
-  if (
-    typeof a !== 'object' ||
-    a === null ||
-    typeof a.id !== 'string' ||
-    a.id === '' ||
-    typeof a.roleId !== 'string' ||
-    a.roleId === ''
-  ) {
-    throw invalid('INVALID_INPUT', 'actor', actor, 'must be { id, roleId } with non-empty strings');
+  let id: unknown;
+  let roleId: unknown;
+  let system: unknown;
+  try {
+    if (typeof actor === 'object' && actor !== null) ({ id, roleId, system } = actor as Actor);
+  } catch {
+    id = undefined; // a getter that throws: refused below
   }
-  return a as Actor;
+  if (typeof id !== 'string' || id === '' || typeof roleId !== 'string' || roleId === '') {
+    throw invalid('INVALID_INPUT', 'actor', actor, 'must be { id, roleId, system? } with non-empty strings');
+  }
+  if (system !== undefined && typeof system !== 'boolean')
+    throw invalid('INVALID_INPUT', 'actor.system', system, 'must be a boolean (true for a system actor)');
+  return system === true ? { id, roleId, system: true } : { id, roleId };
+}
+
+/** The checked `reasonCode` of a move: a code of the catalogue, and only for a move into a lost stage. */
+function checkReasonCode(code: unknown, index: PipelineIndex, to: IndexedStage): string | undefined {
+  if (code === undefined) return undefined;
+  if (typeof code !== 'string' || code === '')
+    throw invalid('INVALID_INPUT', 'reasonCode', code, 'must be a non-empty string');
+  if (to.kind !== 'lost')
+    throw invalid('INVALID_INPUT', 'reasonCode', code, `is only for moves into a lost stage, not "${to.id}"`);
+  const catalogue = index.lostReasons;
+  if (catalogue === undefined)
+    throw invalid('INVALID_INPUT', 'reasonCode', code, 'needs a pipeline with a lostReasons catalogue');
+  if (!catalogue.has(code)) {
+    const codes = [...catalogue.keys()];
+    const list = codes.length > 20 ? `${codes.slice(0, 20).join(', ')}, …` : codes.join(', ');
+    throw invalid('INVALID_INPUT', 'reasonCode', code, `must be a code of the pipeline's lostReasons (${list})`);
+  }
+  return code;
 }
 
 /**
@@ -204,6 +229,7 @@ export function checkMove(entity: StagedEntity, toStage: string, options: RawMov
     actor,
     at: options.at,
     reason: reason === '' ? undefined : reason,
+    reasonCode: checkReasonCode(options.reasonCode, index, to),
     changes: checkChanges(options.changes, index, to),
   };
 }
@@ -229,7 +255,7 @@ export function refuse(
   from: string | null,
   to: string,
   message: string,
-  extra: Partial<Pick<RefusalDetails, 'roleId' | 'allowedRoles' | 'missingFields'>> = {},
+  extra: Partial<Pick<RefusalDetails, 'roleId' | 'allowedRoles' | 'missingFields' | 'reasonCodes'>> = {},
 ): Err<RevopsError> {
   const details: RefusalDetails = { entityId: entity.id, from, to, ...extra };
   return err(new RevopsError(code, `${entity.id}: ${message}`, { details: { ...details } }));
@@ -264,6 +290,8 @@ export function buildMoved<E extends StagedEntity>(entity: E, m: MoveArgs, reope
     roleId: m.actor.roleId,
   };
   if (m.reason !== undefined) event.reason = m.reason;
+  if (m.reasonCode !== undefined) event.reasonCode = m.reasonCode;
+  if (m.actor.system === true) event.system = true;
   const next = { ...entity, stage: m.to.id, history: [...entity.history, event] } as unknown as Record<string, unknown>;
   const c = m.changes;
   let changed = false;
@@ -284,12 +312,13 @@ export function buildMoved<E extends StagedEntity>(entity: E, m: MoveArgs, reope
       next['forecastCategory'] = to.forecastCategory;
       if ('forecastCategorySource' in next) next['forecastCategorySource'] = 'stage';
       if (c === undefined || !('closeDate' in c)) next['closeDate'] = m.at.slice(0, 10);
-      if (to.kind === 'lost') next['lostReason'] = m.reason;
-      else if ('lostReason' in next) delete next['lostReason'];
+      setOrDelete(next, 'lostReason', to.kind === 'lost' ? m.reason : undefined);
+      setOrDelete(next, 'lostReasonCode', to.kind === 'lost' ? m.reasonCode : undefined);
     } else {
       if (reopening) {
         if (c === undefined || !('closeDate' in c)) delete next['closeDate'];
         delete next['lostReason'];
+        delete next['lostReasonCode'];
         if (c === undefined || !('probabilitySource' in c || 'probability' in c)) next['probabilitySource'] = 'stage';
         if (
           'forecastCategorySource' in next &&
@@ -309,8 +338,16 @@ export function buildMoved<E extends StagedEntity>(entity: E, m: MoveArgs, reope
       if (next['forecastCategorySource'] !== 'manual') next['forecastCategory'] = to.forecastCategory;
     }
   } else if (m.index.entity === 'lead') {
-    if (to.kind === 'lost') next['disqualifyReason'] = m.reason;
-    else if (reopening) delete next['disqualifyReason'];
+    if (to.kind === 'lost' || reopening) {
+      setOrDelete(next, 'disqualifyReason', m.reason !== undefined && to.kind === 'lost' ? m.reason : undefined);
+      setOrDelete(next, 'disqualifyReasonCode', to.kind === 'lost' ? m.reasonCode : undefined);
+    }
   }
   return next as E;
+}
+
+/** Sets `record[key]`, or deletes it when `value` is undefined (never an own property holding `undefined`). */
+function setOrDelete(record: Record<string, unknown>, key: string, value: string | undefined): void {
+  if (value === undefined) delete record[key];
+  else record[key] = value;
 }

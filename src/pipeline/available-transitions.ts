@@ -62,9 +62,11 @@ export function availableTransitions(
   const index = indexOfOptions(options);
   const from = currentStage(entity, index);
   const actor = checkActor(options.actor);
+  const allowed = (t: { readonly roles: ReadonlySet<string>; readonly allowSystem: boolean }): boolean =>
+    actor.system === true ? t.allowSystem : t.roles.has(actor.roleId);
   if (from.closed) {
     const rule = index.reopen;
-    if (rule === undefined || !rule.fromStages.has(from.id) || !rule.roles.has(actor.roleId)) return [];
+    if (rule === undefined || !rule.fromStages.has(from.id) || !allowed(rule)) return [];
     return [
       {
         to: rule.to.id,
@@ -74,7 +76,7 @@ export function availableTransitions(
       },
     ];
   }
-  const out = [...(index.out.get(from.id)?.values() ?? [])].filter((t) => t.roles.has(actor.roleId));
+  const out = [...(index.out.get(from.id)?.values() ?? [])].filter(allowed);
   out.sort((a, b) => a.to.order - b.to.order);
   return out.map((t) => ({
     to: t.to.id,

@@ -3,7 +3,8 @@
  * precomputed.
  * @module
  */
-import { RevopsError } from '../core/errors.js';
+import { RevopsError, type RevopsIssue } from '../core/errors.js';
+import { dealOutcomeOf } from '../model/deal-outcome.js';
 import type { Pipeline } from '../model/pipeline.js';
 import {
   PIPELINE_INDEX,
@@ -47,18 +48,25 @@ export type PipelineSpec = Readonly<{
     roles: readonly string[];
     requiredFields?: readonly string[] | undefined;
     requiresReason?: boolean | undefined;
+    allowSystem?: boolean | undefined;
   }>[];
   startStages?: readonly string[] | undefined;
   handoffStages?: readonly string[] | undefined;
+  allowSystemStart?: boolean | undefined;
+  lostReasons?: readonly Readonly<{ code: string; label: string }>[] | undefined;
   reopen?:
     | Readonly<{
         roles: readonly string[];
         toStage: string;
         requiresReason?: boolean | undefined;
         fromStages?: readonly string[] | undefined;
+        allowSystem?: boolean | undefined;
       }>
     | undefined;
 }>;
+
+/** Most problems listed in an `INVALID_PIPELINE` message (all of them are in its `issues`). */
+const MESSAGE_ISSUES = 20;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -94,6 +102,7 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
       roleList: t.roles,
       requiresReason: t.requiresReason,
       guard,
+      allowSystem: t.allowSystem === true,
     });
     out.set(t.from, byTo);
   }
@@ -111,8 +120,12 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
           roleList: ro.roles,
           requiresReason: ro.requiresReason,
           fromStages: new Set(ro.fromStages),
+          allowSystem: ro.allowSystem === true,
         }
       : undefined,
+    allowSystemStart: p.allowSystemStart === true,
+    lostReasons: p.lostReasons === undefined ? undefined : new Map(p.lostReasons.map((r) => [r.code, r.label])),
+    outcome: dealOutcomeOf({ pipeline: p }),
   };
 }
 
@@ -132,11 +145,19 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
  * - every stage is reachable from a start stage (through transitions and the reopen rule), and
  *   every open stage has a way out;
  * - hand-off stages are won stages; the reopen target is open and its `fromStages` (default: all
- *   won and lost stages) are closed.
+ *   won and lost stages) are closed;
+ * - the codes of the `lostReasons` catalogue are unique (and not `__proto__`).
+ *
+ * System actors (`actor.system: true`: imports, integrations, workflows) move entities only where
+ * the definition says so: a transition with `allowSystem: true`, creation when
+ * `allowSystemStart: true`, reopening when `reopen.allowSystem: true`; elsewhere the move is
+ * refused with `SYSTEM_NOT_PERMITTED`. A `lostReasons` catalogue (`[{ code, label }]`) makes every
+ * move into a lost stage name one of its codes (`reasonCode`).
  *
  * Defaults filled in: `startStages` = `[stages[0].id]`, `handoffStages` = `[]`,
  * `requiredFields` = `[]`, `requiresReason` = `false`, `reopen.requiresReason` = `true`,
- * `reopen.fromStages` = every won and lost stage.
+ * `reopen.fromStages` = every won and lost stage. `allowSystem`, `allowSystemStart` and
+ * `reopen.allowSystem` are kept as given (absent means `false`).
  *
  * @param spec - The definition (the fields of `PipelineSchema`).
  * @returns The validated pipeline, deeply frozen, with look-up tables precomputed.
@@ -168,8 +189,17 @@ export function definePipeline(spec: PipelineSpec): DefinedPipeline {
   const { pipeline, issues } = readPipeline(spec);
   if (issues.length === 0) issues.push(...checkMeaning(pipeline));
   if (issues.length > 0) {
-    const lines = issues.map((i) => `${i.path.length === 0 ? '(root)' : i.path.join('.')}: ${i.message}`);
-    throw new RevopsError('INVALID_PIPELINE', `Invalid pipeline ${JSON.stringify(pipeline.id)}: ${lines.join('; ')}`, {
+    // The message lists the first problems only (a definition with 100,000 bad stages must not build a huge string);
+    // `issues` holds them all.
+    const lines: string[] = [];
+    for (let i = 0; i < issues.length && i < MESSAGE_ISSUES; i++) {
+      const issue = issues[i] as RevopsIssue;
+      lines.push(`${issue.path.length === 0 ? '(root)' : issue.path.join('.')}: ${issue.message}`);
+    }
+    const more = issues.length - MESSAGE_ISSUES;
+    if (more > 0) lines.push(`… and ${more} more problems (see issues)`);
+    const id = pipeline.id.length > 60 ? `${pipeline.id.slice(0, 57)}...` : pipeline.id;
+    throw new RevopsError('INVALID_PIPELINE', `Invalid pipeline ${JSON.stringify(id)}: ${lines.join('; ')}`, {
       field: issues[0]!.path.join('.') || 'spec',
       value: spec,
       issues,

@@ -69,6 +69,14 @@ export function enterPipeline<E extends StagedEntity>(
       stage,
       `"${stage}" is not a start stage (start stages: ${[...index.start].join(', ')})`,
     );
+  if (m.actor.system === true && !index.allowSystemStart)
+    return refuse(
+      'SYSTEM_NOT_PERMITTED',
+      entity,
+      null,
+      stage,
+      `system actor "${m.actor.id}" may not create entities (the pipeline has no allowSystemStart)`,
+    );
   const next = buildMoved(entity, m, false);
   const missing = missingFields(next, m.to.required);
   if (missing.length > 0)

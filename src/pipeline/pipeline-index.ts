@@ -4,6 +4,7 @@
  * @module
  */
 import { RevopsError, describeValue, invalid } from '../core/errors.js';
+import type { DealOutcomeOf } from '../model/deal-outcome.js';
 import type { PipelineEntity, StageKind } from '../model/pipeline.js';
 import type { ForecastCategory } from '../model/segment.js';
 
@@ -32,6 +33,8 @@ export interface CompiledTransition {
   readonly roleList: readonly string[];
   readonly requiresReason: boolean;
   readonly guard: readonly FieldPath[];
+  /** Whether a system actor may make the move. */
+  readonly allowSystem: boolean;
 }
 
 /** The reopen rule, compiled. @internal */
@@ -41,6 +44,7 @@ export interface CompiledReopen {
   readonly roleList: readonly string[];
   readonly requiresReason: boolean;
   readonly fromStages: ReadonlySet<string>;
+  readonly allowSystem: boolean;
 }
 
 /** Everything a pipeline function needs, precomputed. @internal */
@@ -52,6 +56,12 @@ export interface PipelineIndex {
   readonly start: ReadonlySet<string>;
   readonly handoff: ReadonlySet<string>;
   readonly reopen: CompiledReopen | undefined;
+  /** Whether a system actor may create entities in the start stages. */
+  readonly allowSystemStart: boolean;
+  /** The lost-reason catalogue, code → label, or `undefined` when the pipeline has none. */
+  readonly lostReasons: ReadonlyMap<string, string> | undefined;
+  /** revops/model's `dealOutcomeOf` for this pipeline: the one decision of open, won and lost. */
+  readonly outcome: DealOutcomeOf;
 }
 
 /** Key of the non-enumerable index on a defined pipeline (shared by the ESM and CJS builds). @internal */
@@ -73,16 +83,22 @@ export function fieldPath(name: string): FieldPath {
  * @internal
  */
 export function indexOf(pipeline: unknown): PipelineIndex {
-  const index =
-    typeof pipeline === 'object' && pipeline !== null ? (pipeline as Partial<Indexed>)[PIPELINE_INDEX] : undefined;
-  if (index === undefined) {
+  let index: unknown;
+  try {
+    index =
+      typeof pipeline === 'object' && pipeline !== null ? (pipeline as Partial<Indexed>)[PIPELINE_INDEX] : undefined;
+  } catch {
+    index = undefined; // a proxy or getter that throws is not a defined pipeline
+  }
+  // The index is a plain object holding Maps; anything else (a proxy answering every read) is refused.
+  if (typeof index !== 'object' || index === null || !((index as PipelineIndex).stages instanceof Map)) {
     throw new RevopsError(
       'INVALID_PIPELINE',
       `pipeline must be a pipeline returned by definePipeline (or a default pipeline), got ${describeValue(pipeline)}`,
       { field: 'pipeline', value: pipeline },
     );
   }
-  return index;
+  return index as PipelineIndex;
 }
 
 /**

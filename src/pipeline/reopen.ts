@@ -83,7 +83,16 @@ export function reopen<E extends StagedEntity>(entity: E, options: ReopenOptions
       target,
       `the pipeline does not reopen entities in "${from.id}"`,
     );
-  if (!rule.roles.has(m.actor.roleId)) {
+  if (m.actor.system === true) {
+    if (!rule.allowSystem)
+      return refuse(
+        'SYSTEM_NOT_PERMITTED',
+        entity,
+        from.id,
+        target,
+        `system actor "${m.actor.id}" may not reopen (the reopen rule has no allowSystem)`,
+      );
+  } else if (!rule.roles.has(m.actor.roleId)) {
     return refuse(
       'ROLE_NOT_PERMITTED',
       entity,

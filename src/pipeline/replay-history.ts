@@ -69,9 +69,13 @@ export function replayHistory<E extends StagedEntity>(
     const ev = history[i]!;
     const move = {
       pipeline: options.pipeline,
-      actor: { id: ev.actorId, roleId: ev.roleId },
+      actor:
+        ev.system === true
+          ? { id: ev.actorId, roleId: ev.roleId, system: true }
+          : { id: ev.actorId, roleId: ev.roleId },
       at: ev.at,
       reason: ev.reason,
+      reasonCode: ev.reasonCode,
       changes: ev.changes,
     };
     let r: Result<E, RevopsError>;

@@ -18,8 +18,15 @@ export interface TransitionOptions {
   readonly actor: Actor;
   /** When (ISO-8601 instant with offset); must not be before the last event. Required. */
   readonly at: string;
-  /** Why; required by some transitions (closing lost, disqualifying, nurturing). Default: none. */
+  /** Why, in words; required by some transitions (closing lost, disqualifying, nurturing). Default: none. */
   readonly reason?: string | undefined;
+  /**
+   * Why, as a code of the pipeline's `lostReasons` catalogue: required for a move into a lost
+   * stage when the pipeline has a catalogue (then `reason` is an optional note), refused
+   * otherwise. Recorded as the event's `reasonCode` and the deal's `lostReasonCode` (a lead's
+   * `disqualifyReasonCode`). Default: none.
+   */
+  readonly reasonCode?: string | undefined;
   /**
    * Fields set together with the move (`null` clears one), applied before the guard is
    * checked and recorded in the event so that a replay reproduces them. Default: none.
@@ -36,8 +43,12 @@ export interface TransitionOptions {
  * 2. `CLOSED` — the entity is in a won or lost stage (only {@link reopen} moves it);
  * 3. `TRANSITION_NOT_ALLOWED` — no transition from the current stage to `toStage`;
  * 4. `ROLE_NOT_PERMITTED` — `actor.roleId` is not among the transition's roles
- *    (`error.details.allowedRoles` lists them);
+ *    (`error.details.allowedRoles` lists them); for a system actor (`actor.system: true`),
+ *    `SYSTEM_NOT_PERMITTED` unless the transition has `allowSystem: true` (roles are then not
+ *    checked, and the event records `system: true`);
  * 5. `REASON_REQUIRED` — the transition requires a reason (every move into a lost stage does) and none was given;
+ *    with a `lostReasons` catalogue, a move into a lost stage needs a `reasonCode` of it
+ *    (`error.details.reasonCodes` lists them; the free-text `reason` is then optional);
  * 6. `GUARD_FAILED` — fields required by the transition or by the target stage are not set on
  *    the entity after `changes` (`error.details.missingFields` lists them). A field is set when present and not
  *    `null`, `''` or `[]`; dotted names reach into objects (`fields.budget`).
@@ -46,7 +57,8 @@ export interface TransitionOptions {
  * - `deal`, entering a **won** stage: `probability` 1, `probabilitySource` 'stage',
  *   `forecastCategory` 'closed', `closeDate` = the calendar date of `at` as written (its own
  *   offset; pass `changes.closeDate` to choose another), `lostReason` removed;
- *   entering a **lost** stage: probability 0, 'omitted', `closeDate` likewise, `lostReason` = `reason`.
+ *   entering a **lost** stage: probability 0, 'omitted', `closeDate` likewise, `lostReason` = `reason`,
+ *   `lostReasonCode` = `reasonCode` (each removed when not given).
  * - `deal`, entering an **open** stage — the probability rule: a probability whose
  *   `probabilitySource` is `'stage'` (or absent) is reset to the new stage's default; a
  *   `'manual'` or `'model'` probability is kept (the override survives stage changes, the rule
@@ -57,9 +69,9 @@ export interface TransitionOptions {
  *   (`'manual'`) and is kept through later moves between open stages, until
  *   `changes.forecastCategorySource: 'stage'` drops it or the deal closes; otherwise the
  *   category is the new stage's default. Closing sets the source back to `'stage'`.
- * - `lead`, entering a lost stage: `disqualifyReason` = `reason`.
- * - `lostReason` (deals) and `disqualifyReason` (leads) come only from `reason`; naming them in
- *   `changes` throws.
+ * - `lead`, entering a lost stage: `disqualifyReason` = `reason`, `disqualifyReasonCode` = `reasonCode`.
+ * - `lostReason`, `lostReasonCode` (deals) and `disqualifyReason`, `disqualifyReasonCode` (leads) come
+ *   only from `reason` and `reasonCode`; naming them in `changes` throws.
  * - `customer` (or anything else): only `stage`, `history` and `changes`.
  *
  * @param entity - A lead, a deal, or any `{ id, stage, history }` in `options.pipeline`.
@@ -74,7 +86,8 @@ export interface TransitionOptions {
  *   from the last event, a malformed actor, reason or `changes` (id, stage and history cannot be
  *   changed; values are scalars; derived deal fields cannot be set, nor `closeDate` cleared, when closing; `lostReason`
  * /
- *   `disqualifyReason` come from `reason`).
+ *   `disqualifyReason` come from `reason`), or a `reasonCode` that is not a code of the pipeline's `lostReasons`,
+ *   is given for a move that does not enter a lost stage, or is given when the pipeline has no catalogue.
  * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset, or (deals) `changes.closeDate` /
  *   `changes.expectedCloseDate` is not a calendar date.
  * @throws {RevopsError} `INVALID_RATE` if `changes.probability` is not a fraction in [0, 1].
@@ -100,6 +113,26 @@ export interface TransitionOptions {
  *   roleId: 'account-executive' }, at: '2026-03-20T16:00:00Z' });
  * lost.ok ? null : lost.error.code;
  * //=> 'REASON_REQUIRED'
+ * // A catalogue of lost reasons, and an e-signature integration allowed to close won:
+ * import { definePipeline } from 'revops/pipeline';
+ * const coded = definePipeline({ ...defaultDealPipeline, id: 'coded',
+ *   lostReasons: [{ code: 'price', label: 'Price too high' }, { code: 'timing', label: 'Bad timing' }],
+ *   transitions: defaultDealPipeline.transitions.map((t) =>
+ *     t.to === 'closed-won' ? { ...t, allowSystem: true } : t) });
+ * const ae = { id: 'ae1', roleId: 'account-executive' };
+ * const priced = transition(deal, 'closed-lost', { pipeline: coded, actor: ae, at: '2026-03-20T16:00:00Z',
+ *   reasonCode: 'price', reason: 'went with a cheaper tool' });
+ * priced.ok && [priced.value.lostReasonCode, priced.value.lostReason];
+ * //=> ['price', 'went with a cheaper tool']
+ * const sync = { id: 'docusign-sync', roleId: 'integration', system: true };
+ * const signed = transition(deal, 'closed-won', { pipeline: coded, actor: sync, at: '2026-03-21T09:00:00Z',
+ *   changes: { expectedCloseDate: '2026-03-21' } });
+ * signed.ok && [signed.value.stage, signed.value.history[1]?.actorId, signed.value.history[1]?.system];
+ * //=> ['closed-won', 'docusign-sync', true]
+ * const pushed = transition(deal, 'closed-lost', { pipeline: coded, actor: sync, at: '2026-03-21T09:00:00Z',
+ *   reasonCode: 'timing' });
+ * pushed.ok ? null : pushed.error.code;
+ * //=> 'SYSTEM_NOT_PERMITTED'
  * ```
  */
 export function transition<E extends StagedEntity>(
@@ -130,7 +163,16 @@ export function transition<E extends StagedEntity>(
       `the pipeline has no transition "${from.id}" → "${toStage}"`,
     );
   }
-  if (!t.roles.has(m.actor.roleId)) {
+  if (m.actor.system === true) {
+    if (!t.allowSystem)
+      return refuse(
+        'SYSTEM_NOT_PERMITTED',
+        entity,
+        from.id,
+        toStage,
+        `system actor "${m.actor.id}" may not move "${from.id}" → "${toStage}" (the transition has no allowSystem)`,
+      );
+  } else if (!t.roles.has(m.actor.roleId)) {
     return refuse(
       'ROLE_NOT_PERMITTED',
       entity,
@@ -143,7 +185,19 @@ export function transition<E extends StagedEntity>(
       },
     );
   }
-  if (t.requiresReason && m.reason === undefined) {
+  const catalogue = m.index.lostReasons;
+  if (catalogue !== undefined && m.to.kind === 'lost' && m.reasonCode === undefined) {
+    const reasonCodes = [...catalogue.keys()];
+    return refuse(
+      'REASON_REQUIRED',
+      entity,
+      from.id,
+      toStage,
+      `moving "${from.id}" → "${toStage}" requires a reasonCode from the pipeline's lostReasons`,
+      { reasonCodes },
+    );
+  }
+  if (t.requiresReason && m.reason === undefined && m.reasonCode === undefined) {
     return refuse('REASON_REQUIRED', entity, from.id, toStage, `moving "${from.id}" → "${toStage}" requires a reason`);
   }
   const next = buildMoved(entity, m, false);

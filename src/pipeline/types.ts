@@ -6,14 +6,22 @@ import type { RevopsErrorCode } from '../core/errors.js';
 import type { StageEvent } from '../model/stage-event.js';
 
 /**
- * Who makes a move: a member (or a system actor) acting in one role. The role decides what the
- * pipeline lets them do; `id` is recorded in the history as `actorId`.
+ * Who makes a move: a member acting in one role, or a system actor (an import, an integration,
+ * a workflow). A member's role decides what the pipeline lets them do; a system actor may make
+ * only the moves the pipeline opens to system actors (`allowSystem`), whatever its role. `id`
+ * is recorded in the history as `actorId`, `roleId` as `roleId`, and a system actor's moves carry
+ * `system: true`.
  */
 export interface Actor {
-  /** Member id (or a system actor id), recorded as the event's `actorId`. */
+  /** Member id, or the system actor's id (`'salesforce-sync'`), recorded as the event's `actorId`. */
   readonly id: string;
-  /** The role the actor acts in (a role id of the catalogue, e.g. `'account-executive'`). */
+  /**
+   * The role the actor acts in (a role id of the catalogue, e.g. `'account-executive'`); for a
+   * system actor, the name recorded as the event's role (e.g. `'integration'`), not checked.
+   */
   readonly roleId: string;
+  /** `true` for a system actor. Default `false` (a member). */
+  readonly system?: boolean | undefined;
 }
 
 /**
@@ -39,7 +47,11 @@ export interface StagedEntity {
  *   (or, when starting, the target is not a start stage).
  * - `ROLE_NOT_PERMITTED`: the transition exists but the actor's role is not among its roles.
  * - `REASON_REQUIRED`: the move needs a non-empty `reason` (closing lost, disqualifying, nurturing,
- *   reopening).
+ *   reopening), or, when the pipeline has a `lostReasons` catalogue, a move into a lost stage
+ *   needs a `reasonCode` from it.
+ * - `SYSTEM_NOT_PERMITTED`: a system actor made a move the pipeline does not open to system actors
+ *   (a transition without `allowSystem`, creation without `allowSystemStart`, reopening without
+ *   `reopen.allowSystem`).
  * - `GUARD_FAILED`: fields required by the transition or the target stage are not set; `missingFields`
  *   lists them.
  * - `NOT_CLOSED`: {@link reopen} of an entity that is not in a won or lost stage.
@@ -53,6 +65,7 @@ export type RefusalCode = Extract<
   | 'TRANSITION_NOT_ALLOWED'
   | 'ROLE_NOT_PERMITTED'
   | 'REASON_REQUIRED'
+  | 'SYSTEM_NOT_PERMITTED'
   | 'GUARD_FAILED'
   | 'NOT_CLOSED'
   | 'REOPEN_NOT_ALLOWED'
@@ -75,6 +88,8 @@ export interface RefusalDetails {
   readonly allowedRoles?: readonly string[];
   /** Fields that must be set first, for `GUARD_FAILED`. */
   readonly missingFields?: readonly string[];
+  /** The codes of the pipeline's `lostReasons` catalogue, for `REASON_REQUIRED` when a code is missing. */
+  readonly reasonCodes?: readonly string[];
   /** Position in the history being replayed, for {@link replayHistory}. */
   readonly index?: number;
 }

@@ -6,13 +6,13 @@
  */
 import type { RevopsIssue } from '../core/errors.js';
 import { describeValue } from '../core/errors.js';
-import type { Pipeline, PipelineStage, PipelineTransition } from '../model/pipeline.js';
-
-const ENTITIES = ['lead', 'deal', 'customer'];
-const KINDS = ['open', 'won', 'lost'];
-const CATEGORIES = ['pipeline', 'bestCase', 'commit', 'closed', 'omitted'];
-/** Longest id, as the model's `IdSchema`. */
-const ID_MAX = 200;
+import type { LostReason, Pipeline, PipelineStage, PipelineTransition } from '../model/pipeline.js';
+import {
+  FORECAST_CATEGORIES as CATEGORIES,
+  ID_MAX_LENGTH as ID_MAX,
+  PIPELINE_ENTITIES as ENTITIES,
+  STAGE_KINDS as KINDS,
+} from '../model/vocabulary.js';
 
 type Path = (string | number)[];
 
@@ -53,7 +53,7 @@ class Reader {
     return fallback;
   }
   fraction(v: unknown, path: Path): number {
-    if (typeof v === 'number' && v >= 0 && v <= 1) return v;
+    if (typeof v === 'number' && v >= 0 && v <= 1) return v + 0; // -0 reads as 0, as the model's FractionSchema
     this.problem(path, `must be a fraction in [0, 1] (0.25 for 25%), got ${describeValue(v)}`, 'invalid_type');
     return 0;
   }
@@ -63,7 +63,9 @@ class Reader {
       return [];
     }
     if (v.length < minLength) this.problem(path, `must list at least ${minLength}`, 'too_small');
-    return v.map((x, i) => (ids ? this.id(x, [...path, i]) : this.string(x, [...path, i])));
+    const out: string[] = [];
+    for (let i = 0; i < v.length; i++) out.push(ids ? this.id(v[i], [...path, i]) : this.string(v[i], [...path, i]));
+    return out;
   }
   array(v: unknown, path: Path): unknown[] {
     if (Array.isArray(v)) return v;
@@ -92,8 +94,8 @@ function readStage(r: Reader, v: unknown, i: number): PipelineStage {
 
 function readTransition(r: Reader, v: unknown, i: number): PipelineTransition {
   const path = ['transitions', i];
-  const o = r.object(v, path, ['from', 'to', 'roles', 'requiredFields', 'requiresReason']) ?? {};
-  return {
+  const o = r.object(v, path, ['from', 'to', 'roles', 'requiredFields', 'requiresReason', 'allowSystem']) ?? {};
+  const t: PipelineTransition = {
     from: r.id(o['from'], [...path, 'from']),
     to: r.id(o['to'], [...path, 'to']),
     roles: r.strings(o['roles'], [...path, 'roles'], 1, true),
@@ -101,18 +103,44 @@ function readTransition(r: Reader, v: unknown, i: number): PipelineTransition {
       o['requiredFields'] === undefined ? [] : r.strings(o['requiredFields'], [...path, 'requiredFields']),
     requiresReason: r.boolean(o['requiresReason'], [...path, 'requiresReason'], false),
   };
+  if (o['allowSystem'] !== undefined) t.allowSystem = r.boolean(o['allowSystem'], [...path, 'allowSystem'], false);
+  return t;
+}
+
+function readLostReason(r: Reader, v: unknown, i: number): LostReason {
+  const path = ['lostReasons', i];
+  const o = r.object(v, path, ['code', 'label']) ?? {};
+  return { code: r.id(o['code'], [...path, 'code']), label: r.string(o['label'], [...path, 'label']) };
+}
+
+/** Reads each element of a list with an index loop (a list with its own `constructor` key breaks `.map`). */
+function each<T>(list: unknown[], read: (v: unknown, i: number) => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i++) out.push(read(list[i], i));
+  return out;
 }
 
 /** A pipeline with every default filled in. @internal */
 export type NormalizedPipeline = Pipeline & { startStages: string[] };
 
+const ROOT_KEYS = [
+  'id',
+  'name',
+  'entity',
+  'stages',
+  'transitions',
+  'startStages',
+  'handoffStages',
+  'allowSystemStart',
+  'lostReasons',
+  'reopen',
+];
+
 /** Reads the shape of a definition; returns it normalised (defaults filled) with the problems found. @internal */
 export function readPipeline(spec: unknown): { pipeline: NormalizedPipeline; issues: RevopsIssue[] } {
   const r = new Reader();
-  const o =
-    r.object(spec, [], ['id', 'name', 'entity', 'stages', 'transitions', 'startStages', 'handoffStages', 'reopen']) ??
-    {};
-  const stages = r.array(o['stages'], ['stages']).map((s, i) => readStage(r, s, i));
+  const o = r.object(spec, [], ROOT_KEYS) ?? {};
+  const stages = each(r.array(o['stages'], ['stages']), (s, i) => readStage(r, s, i));
   if (Array.isArray(o['stages']) && stages.length === 0)
     r.problem(['stages'], 'must have at least one stage', 'too_small');
   const pipeline: NormalizedPipeline = {
@@ -120,15 +148,20 @@ export function readPipeline(spec: unknown): { pipeline: NormalizedPipeline; iss
     name: r.string(o['name'], ['name']),
     entity: r.oneOf(o['entity'], ['entity'], ENTITIES) as Pipeline['entity'],
     stages,
-    transitions: r.array(o['transitions'], ['transitions']).map((t, i) => readTransition(r, t, i)),
+    transitions: each(r.array(o['transitions'], ['transitions']), (t, i) => readTransition(r, t, i)),
     startStages:
       o['startStages'] === undefined
         ? stages.slice(0, 1).map((s) => s.id)
         : r.strings(o['startStages'], ['startStages'], 0, true),
     handoffStages: o['handoffStages'] === undefined ? [] : r.strings(o['handoffStages'], ['handoffStages'], 0, true),
   };
+  if (o['allowSystemStart'] !== undefined)
+    pipeline.allowSystemStart = r.boolean(o['allowSystemStart'], ['allowSystemStart'], false);
+  if (o['lostReasons'] !== undefined)
+    pipeline.lostReasons = each(r.array(o['lostReasons'], ['lostReasons']), (v, i) => readLostReason(r, v, i));
   if (o['reopen'] !== undefined) {
-    const ro = r.object(o['reopen'], ['reopen'], ['roles', 'toStage', 'requiresReason', 'fromStages']) ?? {};
+    const ro =
+      r.object(o['reopen'], ['reopen'], ['roles', 'toStage', 'requiresReason', 'fromStages', 'allowSystem']) ?? {};
     pipeline.reopen = {
       roles: r.strings(ro['roles'], ['reopen', 'roles'], 1, true),
       toStage: r.id(ro['toStage'], ['reopen', 'toStage']),
@@ -138,6 +171,8 @@ export function readPipeline(spec: unknown): { pipeline: NormalizedPipeline; iss
           ? stages.filter((s) => s.kind !== 'open').map((s) => s.id)
           : r.strings(ro['fromStages'], ['reopen', 'fromStages'], 0, true),
     };
+    if (ro['allowSystem'] !== undefined)
+      pipeline.reopen.allowSystem = r.boolean(ro['allowSystem'], ['reopen', 'allowSystem'], false);
   }
   return { pipeline, issues: r.issues };
 }
@@ -216,7 +251,19 @@ export function checkMeaning(p: NormalizedPipeline): RevopsIssue[] {
         `transition "${t.from}" → lost stage "${t.to}" must require a reason (requiresReason: true)`,
         'lost_without_reason',
       );
-    if (okFrom && okTo) edges.set(t.from, [...(edges.get(t.from) ?? []), t.to]);
+    if (okFrom && okTo) addEdge(edges, t.from, t.to);
+  });
+  const codes = new Set<string>();
+  (p.lostReasons ?? []).forEach((lr, i) => {
+    if (lr.code === '__proto__')
+      problem(
+        ['lostReasons', i, 'code'],
+        'code "__proto__" is reserved (codes are keys of loss analyses)',
+        'reserved_id',
+      );
+    if (codes.has(lr.code))
+      problem(['lostReasons', i, 'code'], `duplicate lost reason "${lr.code}"`, 'duplicate_reason');
+    codes.add(lr.code);
   });
   if (p.startStages.length === 0) problem(['startStages'], 'must list at least one start stage', 'no_start_stage');
   p.startStages.forEach((id, i) => {
@@ -242,7 +289,7 @@ export function checkMeaning(p: NormalizedPipeline): RevopsIssue[] {
           `stage "${id}" is open; only won and lost stages are reopened`,
           'reopen_source',
         );
-      if (kind.has(ro.toStage)) edges.set(id, [...(edges.get(id) ?? []), ro.toStage]);
+      if (kind.has(ro.toStage)) addEdge(edges, id, ro.toStage);
     });
     if ((ro.fromStages ?? []).length === 0)
       problem(['reopen', 'fromStages'], 'reopen given but there is no closed stage to reopen', 'reopen_source');
@@ -266,4 +313,11 @@ export function checkMeaning(p: NormalizedPipeline): RevopsIssue[] {
       problem(['stages', i], `open stage "${s.id}" has no transition out (entities would be stuck)`, 'dead_end');
   });
   return issues;
+}
+
+/** Appends an edge in place (a copy per edge would make a long transition list quadratic). */
+function addEdge(edges: Map<string, string[]>, from: string, to: string): void {
+  const list = edges.get(from);
+  if (list === undefined) edges.set(from, [to]);
+  else list.push(to);
 }

@@ -192,3 +192,29 @@ describe('revops report on files with bad rows', () => {
     expect(r.stderr).toContain('--date-format');
   });
 });
+
+describe('revops report with a Salesforce lead export', () => {
+  it('maps the standard lead statuses and sources of the preset, and converts 1 of 2 resolved leads', async () => {
+    const leads = `${DIR}/salesforce-leads.csv`;
+    const r = await revops(
+      'report',
+      '--deals',
+      SF,
+      '--leads',
+      leads,
+      '--preset',
+      'salesforce',
+      '--date-format',
+      'MM/DD/YYYY',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.data.files.find((f: { kind: string }) => f.kind === 'leads')).toMatchObject({
+      imported: 4,
+      rejected: 0,
+    });
+    // by hand: "Closed - Converted" (L-3) converted, "Closed - Not Converted" (L-4) disqualified
+    expect(json.funnel.leadConversion).toMatchObject({ successes: 1, trials: 2, rate: 0.5 });
+  });
+});

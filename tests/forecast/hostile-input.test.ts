@@ -3,8 +3,15 @@ import { LIMITS } from '../../src/core/read.js';
 import {
   backtest,
   holtWinters,
+  finalizeForecastByCategory,
+  finalizeWeightedPipeline,
   linearTrend,
+  linearTrendMethod,
   naiveMethod,
+  pipelineCoverage,
+  summarizeForecastByCategory,
+  summarizeWeightedPipeline,
+  weightedPipeline,
   seasonalNaiveMethod,
   simulatePipeline,
 } from '../../src/forecast/index.js';
@@ -74,5 +81,63 @@ describe('horizons, runs and season lengths are read by core readInteger within 
     expect(thrown(() => holtWinters(austourists, options)).field).toBe('options.simulations');
     // Without intervals nothing is simulated, so the long horizon is fine.
     expect(holtWinters(austourists, { ...options, levels: [] }).forecast).toHaveLength(10_000);
+  });
+});
+
+describe('issue 14, long fuzz run: options null, horizons of the backtest methods, series values', () => {
+  it('linearTrend([1, 2, 1.3, 3.75, 2.25], null) is INVALID_OPTION (was a TypeError)', () => {
+    expect(thrown(() => linearTrend([1, 2, 1.3, 3.75, 2.25], null as never))).toMatchObject({
+      name: 'RevopsError',
+      code: 'INVALID_OPTION',
+      field: 'options',
+    });
+  });
+
+  it('summarizeWeightedPipeline(deals, null) and the other options of forecast are INVALID_OPTION', () => {
+    const deals = [deal({ stage: 'proposal' })];
+    for (const f of [
+      () => summarizeWeightedPipeline(deals, null as never),
+      () => weightedPipeline(deals, null as never),
+      () => finalizeWeightedPipeline(summarizeWeightedPipeline(deals), null as never),
+      () => holtWinters([1, 2, 3, 4], null as never),
+      () =>
+        finalizeForecastByCategory(
+          summarizeForecastByCategory(deals, { period: { start: '2026-01-01', end: '2026-03-31' } }),
+          null as never,
+        ),
+      () => simulatePipeline(deals, null as never),
+      () => backtest([1, 2, 3, 4, 5], naiveMethod(), null as never),
+      () =>
+        pipelineCoverage(
+          { amount: '1', currency: 'USD' },
+          { amount: '1', currency: 'USD' },
+          { amount: '0', currency: 'USD' },
+          null as never,
+        ),
+    ])
+      expect(thrown(f)).toMatchObject({ name: 'RevopsError', code: 'INVALID_OPTION', field: 'options' });
+  });
+
+  it("linearTrendMethod() at horizon 1e300: refused by core's horizon reader (LIMITS.horizon), no fatal abort", () => {
+    expect(thrown(() => linearTrendMethod()([1, 2, 3], 1e300))).toMatchObject({
+      name: 'RevopsError',
+      code: 'INVALID_OPTION',
+      field: 'options.horizon',
+    });
+    expect(linearTrendMethod()([1, 2, 3], LIMITS.horizon)).toHaveLength(LIMITS.horizon);
+  });
+
+  it('naiveMethod and seasonalNaiveMethod read the series as numbers: "11" and NaN are refused', () => {
+    expect(thrown(() => naiveMethod()([10, 12, '11' as never], 1))).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'train[2]',
+    });
+    expect(thrown(() => seasonalNaiveMethod(2)([10, 12, '11' as never, 9], 1))).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'train[2]',
+    });
+    expect(thrown(() => seasonalNaiveMethod(1)([Number.NaN], 1))).toMatchObject({ code: 'INVALID_INPUT' });
+    // By hand: the seasonal naive forecast repeats the last season: [.., 3, 4] at m = 2 → 3, 4, 3.
+    expect(seasonalNaiveMethod(2)([1, 2, 3, 4], 3)).toEqual([3, 4, 3]);
   });
 });

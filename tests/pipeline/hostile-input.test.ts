@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { availableTransitions, defaultDealPipeline, definePipeline, stageDurations } from '../../src/pipeline/index.js';
+
+/** The error thrown by `f` (it must throw). */
+function thrown(f: () => unknown): { code?: string; field?: string; name?: string; message?: string } {
+  try {
+    f();
+  } catch (e) {
+    return e as { code?: string; field?: string; name?: string };
+  }
+  throw new Error('did not throw');
+}
+
+/** A proxy that answers `answer` to every property read (the long fuzz run's hostile pipeline). */
+const answering = (answer: unknown): object => new Proxy({}, { get: () => answer });
+
+const deal = { id: 'd1', stage: 'proposal', history: [] };
+const ae = { id: 'ae1', roleId: 'account-executive' };
+
+describe('issue 14: hostile pipelines are refused with a RevopsError', () => {
+  it('availableTransitions(deal, { pipeline: <proxy answering "1">, … }) is INVALID_PIPELINE (was a TypeError)', () => {
+    expect(thrown(() => availableTransitions(deal, { pipeline: answering('1') as never, actor: ae }))).toMatchObject({
+      name: 'RevopsError',
+      code: 'INVALID_PIPELINE',
+      field: 'pipeline',
+    });
+  });
+
+  it('stageDurations with a pipeline that is a proxy answering 1 to every read is INVALID_PIPELINE', () => {
+    expect(thrown(() => stageDurations([deal], { pipeline: answering(1) as never }))).toMatchObject({
+      name: 'RevopsError',
+      code: 'INVALID_PIPELINE',
+    });
+  });
+
+  it('a pipeline whose getter throws is refused, not the getter error', () => {
+    const throwing = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+      },
+    );
+    expect(thrown(() => availableTransitions(deal, { pipeline: throwing as never, actor: ae }))).toMatchObject({
+      code: 'INVALID_PIPELINE',
+    });
+  });
+
+  it('definePipeline reads lists with index loops: a stages array with its own constructor key is read', () => {
+    const stages = [...JSON.parse(JSON.stringify(defaultDealPipeline.stages))] as unknown[] & { constructor?: unknown };
+    stages.constructor = 5;
+    const transitions = JSON.parse(JSON.stringify(defaultDealPipeline.transitions)) as unknown[];
+    (transitions as unknown as { constructor: unknown }).constructor = 'x';
+    const p = definePipeline({ ...JSON.parse(JSON.stringify(defaultDealPipeline)), stages, transitions });
+    expect(p.stages.map((s) => s.id)).toEqual(defaultDealPipeline.stages.map((s) => s.id));
+  });
+
+  it('an INVALID_PIPELINE message lists at most 20 problems; issues holds them all', () => {
+    const stages = Array.from({ length: 1000 }, (_, i) => ({ id: `s${i}`, name: '', kind: 'open' }));
+    const e = thrown(() =>
+      definePipeline({ id: 'big', name: 'Big', entity: 'deal', stages, transitions: [] } as never),
+    ) as {
+      message: string;
+      issues: unknown[];
+    };
+    expect(e.issues.length).toBeGreaterThan(1000);
+    expect(e.message.length).toBeLessThan(4000);
+    expect(e.message).toContain('more problems (see issues)');
+  });
+});
