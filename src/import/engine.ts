@@ -305,14 +305,15 @@ class RowState implements RowContext {
     return { row: this.row, column, field, value: jsonSafe(value), code, message: `${where}: ${text}` };
   }
 
-  reject(field: string | null, code: ImportCode, expectation: string, value?: unknown): void {
-    const v = arguments.length > 3 ? value : field === null ? undefined : this.cell(field);
+  /** `given`: the value to report, when it is not the field's cell (it may be `undefined` itself). */
+  reject(field: string | null, code: ImportCode, expectation: string, ...given: [value?: unknown]): void {
+    const v = given.length > 0 ? given[0] : field === null ? undefined : this.cell(field);
     const label = field === null ? '' : `${field} `;
     this.problems.push(this.issue(field, code, `${label}${expectation}, got ${describeValue(v)}`, v));
   }
 
-  warn(field: string | null, code: ImportCode, message: string, value?: unknown): void {
-    const v = arguments.length > 3 ? value : field === null ? undefined : this.cell(field);
+  warn(field: string | null, code: ImportCode, message: string, ...given: [value?: unknown]): void {
+    const v = given.length > 0 ? given[0] : field === null ? undefined : this.cell(field);
     this.warnings.push(this.issue(field, code, message, v));
   }
 
