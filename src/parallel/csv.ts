@@ -20,12 +20,16 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
   const n = text.length;
   let i = 0;
+  let q = -1; // the next quote at or after i (found once, not once per line)
   while (i < n) {
     let end = text.indexOf('\n', i);
     if (end < 0) end = n;
     const lineEnd = end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const q = text.indexOf('"', i);
-    if (q < 0 || q >= end) {
+    if (q < i) {
+      q = text.indexOf('"', i);
+      if (q < 0) q = n;
+    }
+    if (q >= end) {
       // fast path: no quote on this line
       if (lineEnd > i) rows.push(text.slice(i, lineEnd).split(delimiter));
       i = end + 1;
