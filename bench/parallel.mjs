@@ -103,12 +103,15 @@ const GENERATORS = {
       const m = 1 + (i % 10);
       const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31][m - 1];
       const cents = 1000 + Math.floor(r() * 100_000);
-      return `C${pad(c, 8)},S${pad(c, 8)},2026-${pad(m)}-01,2026-${pad(m)}-${days},${Math.floor(cents / 100)}.${pad(cents % 100)},USD`;
+      const amount = `${Math.floor(cents / 100)}.${pad(cents % 100)}`;
+      return `C${pad(c, 8)},S${pad(c, 8)},2026-${pad(m)}-01,2026-${pad(m)}-${days},${amount},USD`;
     }),
   credits: (file, rows) =>
     write(file, 'id,dealId,memberId,kind,amount,currency,date', rows, (i, r) => {
       const cents = Math.floor(r() * 2_000_000);
-      return `K-${i},D-${i},m${pad(Math.floor(r() * 10_000), 5)},owner,${Math.floor(cents / 100)}.${pad(cents % 100)},USD,2026-01-${pad(1 + Math.floor(r() * 31))}`;
+      const member = `m${pad(Math.floor(r() * 10_000), 5)}`;
+      const amount = `${Math.floor(cents / 100)}.${pad(cents % 100)}`;
+      return `K-${i},D-${i},${member},owner,${amount},USD,2026-01-${pad(1 + Math.floor(r() * 31))}`;
     }),
 };
 
@@ -221,7 +224,8 @@ async function main(kinds) {
     };
     writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
     console.error(
-      `${kind}: speed-up ${results[kind].speedUp2over1.toFixed(2)}×, RSS ratio ${results[kind].rssLargeOverSmall.toFixed(2)}`,
+      `${kind}: speed-up ${results[kind].speedUp2over1.toFixed(2)}×, ` +
+        `RSS ratio ${results[kind].rssLargeOverSmall.toFixed(2)}`,
     );
   }
 }

@@ -39,6 +39,7 @@ for (const [file, { entry, from }] of [...byFile].sort()) {
 }
 const valid = total.Killed + total.Timeout + total.Survived + total.NoCoverage;
 console.log(
-  `\n${scope}: ${((100 * (total.Killed + total.Timeout)) / valid).toFixed(2)} % of ${valid} mutants ${JSON.stringify(total)}`,
+  `\n${scope}: ${((100 * (total.Killed + total.Timeout)) / valid).toFixed(2)} % ` +
+    `of ${valid} mutants ${JSON.stringify(total)}`,
 );
 if (list) console.log(rows.join('\n'));

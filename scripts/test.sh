@@ -5,6 +5,7 @@
 #   lint        biome check: formatter (120 columns) and linter
 #   typecheck   tsc --noEmit
 #   cycles      no import cycle in src/ (madge; npm run check:cycles)
+#   lines       no line over 120 characters in src, tests, bench, scripts (npm run check:lines)
 #   api         the public API matches the committed report api/*.api.md (npm run api:update)
 #   unit        vitest run --coverage (vitest.config.ts, with its coverage thresholds)
 #   tz-*        the date-sensitive tests (vitest.tz.config.ts, scripts/date-sensitive-tests.mjs)
@@ -151,6 +152,7 @@ tz_suite() {
   step lint check biome check .
   step typecheck check tsc --noEmit -p tsconfig.json
   step cycles check madge --circular --no-spinner --extensions ts src
+  step lines check node scripts/check-line-length.mjs
   step api check node scripts/api-report.mjs --check
   step unit vitest vitest run --coverage $(vitest_json unit)
   step tz-kiritimati vitest tz_suite Pacific/Kiritimati tz-kiritimati

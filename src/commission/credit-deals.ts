@@ -79,7 +79,8 @@ export function managerAsOf(member: Member, date: string): string | undefined {
  * import { creditDeals } from 'revops/commission';
  * // moneyphp/money PR #492: €99.99 split 75 % / 25 % must be 74.99 / 25.00.
  * const deal = { id: 'd1', name: 'Deal', accountId: 'a', ownerId: 'ae1', type: 'new' as const,
- *   amount: { amount: '99.99', currency: 'EUR' }, stage: 'closed-won', probability: 1, probabilitySource: 'stage' as const,
+ *   amount: { amount: '99.99', currency: 'EUR' }, stage: 'closed-won', probability: 1,
+ *   probabilitySource: 'stage' as const,
  *   forecastCategory: 'closed' as const, expectedCloseDate: '2026-03-01', closeDate: '2026-03-01',
  *   createdAt: '2026-01-01T00:00:00Z', history: [], splits: [{ memberId: 'ae2', share: '0.25',
  *     kind: 'revenue' as const }] };

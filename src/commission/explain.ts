@@ -214,7 +214,8 @@ function wordLine(line: StatementLine, statement: Statement): string {
               ? `the part of ${total(d.scope, d.total, d.carriedIn)} inside this tier`
               : `${total(d.scope, d.total, d.carriedIn)} reached this tier, so the whole ` +
                 `${d.scope === 'yearToDate' ? "period's amount" : 'amount'} is paid at its rate`;
-      return `tier ${count(t.index, 'line.explanation.tier.index') + 1} ${bounds}${ofQuota}: ${how}, ${base} at ${rateText}${weight(d.weight)} = ${a}`;
+      const tier = count(t.index, 'line.explanation.tier.index') + 1;
+      return `tier ${tier} ${bounds}${ofQuota}: ${how}, ${base} at ${rateText}${weight(d.weight)} = ${a}`;
     }
     case 'noTier':
       return d.reason === 'quotaZero'
@@ -240,7 +241,8 @@ function wordLine(line: StatementLine, statement: Statement): string {
       const times = s.int > 0n && !(s.int === 1n && s.scale === 0) ? ` × ${d.share}` : '';
       const limited = d.limited ? `, limited to ${d.paid} actually paid` : '';
       return (
-        `deal ${d.dealId} cancelled ${count(d.days, 'line.explanation.detail.days')} days after ${d.creditDate} (${step}): ${base} at the original ` +
+        `deal ${d.dealId} cancelled ${count(d.days, 'line.explanation.detail.days')} days after ${d.creditDate} ` +
+        `(${step}): ${base} at the original ` +
         `${pct(rate)}${times}${limited} = ${a}`
       );
     }

@@ -37,7 +37,8 @@ export interface PayoutPoint {
  * amount of a full-period statement whose only credit is `a × quota` (an owner credit in the
  * plan's attainment measure). Components that need other credits (perUnit, spiff, override)
  * earn nothing here; a gate judged to date (`gateOn: 'toDate'`) is judged as if the period were
- * the whole span (nothing carried in, the same quota). Attainments are exact decimals, so a point exactly on a tier bound is
+ * the whole span (nothing carried in, the same quota). Attainments are exact decimals, so a point
+ * exactly on a tier bound is
  * decided by the plan's boundary rule.
  *
  * @param plan - the plan (JSON or from `definePlan`).

@@ -5,7 +5,10 @@
  *
  * Which form to use:
  * - `Money` objects with `add`, `multiply`, `roundMoney`: a few operations, or code that
- *   reads best one line at a time; each call reads its text and writes its result.
+ *   reads best one line at a time; each call prints its result's amount text (a Money is a plain
+ *   JSON object), and reads back the results it made lately without parsing them. Printing
+ *   three amounts per line costs 25–35× a plain float loop on its own (measured on 1,000,000 lines).
+ *   For many lines use one of the forms below.
  * - `sumProducts(amounts, factors, { currency })`: a list of `Money` lines read once per call.
  * - columns (`toMinorUnitsColumn`, `toRateColumn` or `compileRate`, then `sumProductsColumn`):
  *   millions of lines, or the same lines summed many times (per plan, per scenario, per

@@ -252,7 +252,8 @@ export const DEALS: KindSpec<Deal> = {
  *       stage: 'Stage', closeDate: 'Close Date', createdAt: 'Created' },
  *   },
  * );
- * [records[0]?.amount.amount, records[0]?.probability, records[0]?.expectedCloseDate, rejected[0]?.code, rejected[0]?.row];
+ * const d = records[0];
+ * [d?.amount.amount, d?.probability, d?.expectedCloseDate, rejected[0]?.code, rejected[0]?.row];
  * //=> ['12000.00', 0.5, '2026-03-31', 'UNKNOWN_STAGE', 3]
  * ```
  */

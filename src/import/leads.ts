@@ -97,7 +97,12 @@ export const LEADS: KindSpec<Lead> = {
  * ```ts
  * import { importLeads } from 'revops/import';
  * const { records } = importLeads(
- *   [{ id: 'L-1', name: 'Ada', source: 'Web', ownerId: 'sdr1', stage: 'Working (contacted)', createdAt: '2026-01-24' }],
+ *   [
+ *     {
+ *       id: 'L-1', name: 'Ada', source: 'Web', ownerId: 'sdr1', stage: 'Working (contacted)',
+ *       createdAt: '2026-01-24',
+ *     },
+ *   ],
  *   { values: { source: { Web: 'inbound' } } },
  * );
  * [records[0]?.source, records[0]?.stage, records[0]?.createdAt];

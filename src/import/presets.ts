@@ -28,7 +28,8 @@ export interface PresetDefinition {
  * OwnerId, StageName, Amount, CloseDate, Probability, CreatedDate, Type, ForecastCategoryName,
  * CurrencyIsoCode): Opportunity field reference,
  * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_opportunity.htm
- * and https://developer.salesforce.com/docs/platform/field-reference/references/field-reference/salesforce-field-reference-opportunity.html.
+ * and
+ * https://developer.salesforce.com/docs/platform/field-reference/references/field-reference/salesforce-field-reference-opportunity.html.
  * Probability is 0–100. CloseDate is "the date when the opportunity is expected to close":
  * the expected date while open, the close date once closed. Leads: Id, Name, Company, Email,
  * LeadSource, OwnerId, Status, CreatedDate, ConvertedOpportunityId (Lead object reference,

@@ -15,7 +15,10 @@ import type { Subscription } from '../model/subscription.js';
 import type { DateFormat } from './cells.js';
 import type { Preset } from './presets.js';
 
-/** What an importer reads: `'deals'`, `'leads'`, `'activities'`, `'subscriptions'`, `'members'`, `'quotas'`, `'credits'`. */
+/**
+ * What an importer reads: `'deals'`, `'leads'`, `'activities'`, `'subscriptions'`, `'members'`,
+ * `'quotas'`, `'credits'`.
+ */
 export const IMPORT_KINDS = ['deals', 'leads', 'activities', 'subscriptions', 'members', 'quotas', 'credits'] as const;
 /** A kind of import. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -75,7 +78,10 @@ export interface ImportOptions {
   readonly dateFormat?: DateFormat;
   /** Decimal separator of number cells written as text. Default `'.'`. */
   readonly decimalSeparator?: '.' | ',';
-  /** Probability cells as fractions 0–1 (`'fraction'`) or percent 0–100 (`'percent'`). Default: the preset's, else `'fraction'`. */
+  /**
+   * Probability cells as fractions 0–1 (`'fraction'`) or percent 0–100 (`'percent'`). Default: the
+   * preset's, else `'fraction'`.
+   */
   readonly probabilityScale?: 'fraction' | 'percent';
   /** Separator of list cells (products, territory ids). Default `';'`. */
   readonly listSeparator?: string;

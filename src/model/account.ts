@@ -61,7 +61,9 @@ const parsers = makeParsers('Account', AccountSchema);
  * @example
  * ```ts
  * import { parseAccount } from 'revops/model';
- * parseAccount({ id: 'a1', name: 'Acme', segment: 'b2b', annualSpend: { amount: '120000', currency: 'USD' } }).annualSpend;
+ * parseAccount({
+ *   id: 'a1', name: 'Acme', segment: 'b2b', annualSpend: { amount: '120000', currency: 'USD' },
+ * }).annualSpend;
  * //=> { amount: '120000.00', currency: 'USD' }
  * ```
  */

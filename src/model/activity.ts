@@ -64,7 +64,9 @@ const parsers = makeParsers('Activity', ActivitySchema);
  * @example
  * ```ts
  * import { parseActivity } from 'revops/model';
- * parseActivity({ id: 'c1', kind: 'call', memberId: 'm1', at: '2026-03-02T09:15:00Z', durationSeconds: 420 }).durationSeconds;
+ * parseActivity({
+ *   id: 'c1', kind: 'call', memberId: 'm1', at: '2026-03-02T09:15:00Z', durationSeconds: 420,
+ * }).durationSeconds;
  * //=> 420
  * ```
  */

@@ -13,7 +13,10 @@ import { makeParsers } from './parse.js';
 import { CREDIT_KINDS, MEASURES } from './vocabulary.js';
 
 export { CREDIT_KINDS };
-/** A credit kind: `owner`/`split` share the deal amount (they sum to it); `overlay`, `source` and `rollup` are additional. */
+/**
+ * A credit kind: `owner`/`split` share the deal amount (they sum to it); `overlay`, `source` and
+ * `rollup` are additional.
+ */
 export type CreditKind = (typeof CREDIT_KINDS)[number];
 
 /**
@@ -99,7 +102,10 @@ const parsers = makeParsers('Credit', CreditSchema);
  * @example
  * ```ts
  * import { parseCredit } from 'revops/model';
- * parseCredit({ id: 'cr1', dealId: 'd1', memberId: 'm1', kind: 'owner', amount: { amount: '5000', currency: 'USD' }, date: '2026-02-14' }).amount.amount;
+ * parseCredit({
+ *   id: 'cr1', dealId: 'd1', memberId: 'm1', kind: 'owner',
+ *   amount: { amount: '5000', currency: 'USD' }, date: '2026-02-14',
+ * }).amount.amount;
  * //=> '5000.00'
  * ```
  */

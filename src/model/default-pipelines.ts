@@ -14,8 +14,10 @@
 import type { Pipeline } from './pipeline.js';
 
 // Roles holding each permission in `defaultRoles`.
-const LEAD_ROLES = ['sdr', 'bdr', 'sales-manager', 'assistant-sales-manager']; // lead.work, .qualify, .nurture, .disqualify, .convert
-const DEAL_ADVANCE = ['account-executive', 'sales-specialist', 'sales-manager', 'assistant-sales-manager']; // deal.advance
+// lead.work, .qualify, .nurture, .disqualify, .convert
+const LEAD_ROLES = ['sdr', 'bdr', 'sales-manager', 'assistant-sales-manager'];
+// deal.advance
+const DEAL_ADVANCE = ['account-executive', 'sales-specialist', 'sales-manager', 'assistant-sales-manager'];
 const DEAL_CLOSE = ['account-executive', 'sales-manager', 'assistant-sales-manager']; // deal.closeWon, deal.closeLost
 const CUSTOMER_ONBOARD = ['customer-success', 'sales-manager', 'assistant-sales-manager']; // customer.onboard
 const CUSTOMER_RENEW = ['customer-success', 'sales-manager', 'assistant-sales-manager']; // customer.renew
@@ -124,8 +126,10 @@ export const defaultLeadPipelineSpec: Pipeline = /* @__PURE__ */ deepFreeze<Pipe
  * @example
  * ```ts
  * import { defaultDealPipelineSpec } from 'revops/model';
- * defaultDealPipelineSpec.stages.map((s) => [s.id, s.kind, s.probability]);
- * //=> [['discovery', 'open', 0.1], ['demo', 'open', 0.2], ['proposal', 'open', 0.5], ['negotiation', 'open', 0.8], ['closed-won', 'won', 1], ['closed-lost', 'lost', 0]]
+ * defaultDealPipelineSpec.stages.map((s) => s.id);
+ * //=> ['discovery', 'demo', 'proposal', 'negotiation', 'closed-won', 'closed-lost']
+ * defaultDealPipelineSpec.stages.map((s) => `${s.kind} ${s.probability}`);
+ * //=> ['open 0.1', 'open 0.2', 'open 0.5', 'open 0.8', 'won 1', 'lost 0']
  * ```
  */
 export const defaultDealPipelineSpec: Pipeline = /* @__PURE__ */ deepFreeze<Pipeline>({

@@ -98,7 +98,9 @@ const parsers = makeParsers('Lead', LeadSchema);
  * @example
  * ```ts
  * import { parseLead } from 'revops/model';
- * parseLead({ id: 'l1', name: 'Jo', source: 'inbound', ownerId: 'sdr1', stage: 'new', createdAt: '2026-01-05T10:00:00Z' }).history;
+ * parseLead({
+ *   id: 'l1', name: 'Jo', source: 'inbound', ownerId: 'sdr1', stage: 'new', createdAt: '2026-01-05T10:00:00Z',
+ * }).history;
  * //=> []
  * ```
  */

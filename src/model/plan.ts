@@ -153,7 +153,10 @@ export const OverrideComponentSchema = lazySchema(() =>
     rate: Dec,
     /** Team credited amount per plan period the override starts at (prorated by active days, like caps and floors). */
     teamThreshold: Dec.optional(),
-    /** `excess` (default): the rate applies to the amount above the threshold; `all`: to everything once it is reached. */
+    /**
+     * `excess` (default): the rate applies to the amount above the threshold; `all`: to everything
+     * once it is reached.
+     */
     thresholdMode: z.enum(['excess', 'all']).optional(),
   }),
 );

@@ -61,7 +61,10 @@ const parsers = makeParsers('Quota', QuotaSchema);
  * @example
  * ```ts
  * import { parseQuota } from 'revops/model';
- * parseQuota({ memberId: 'm1', period: { start: '2026-01-01', end: '2026-03-31' }, amount: { amount: 150000, currency: 'USD' } }).measure;
+ * parseQuota({
+ *   memberId: 'm1', period: { start: '2026-01-01', end: '2026-03-31' },
+ *   amount: { amount: 150000, currency: 'USD' },
+ * }).measure;
  * //=> 'bookings'
  * ```
  */

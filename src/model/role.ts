@@ -30,7 +30,9 @@ const roleParsers = makeParsers('Role', RoleSchema);
  * @example
  * ```ts
  * import { parseRole } from 'revops/model';
- * parseRole({ id: 'sdr', name: 'SDR', phase: 'leadGeneration', responsibilities: [], permissions: ['lead.qualify'] }).phase;
+ * parseRole({
+ *   id: 'sdr', name: 'SDR', phase: 'leadGeneration', responsibilities: [], permissions: ['lead.qualify'],
+ * }).phase;
  * //=> 'leadGeneration'
  * ```
  */

@@ -52,7 +52,10 @@ export interface StageEvent {
   reason?: string | undefined;
   /** Why, as a code of the pipeline's `lostReasons` catalogue (moves into a lost stage). Absent: none. */
   reasonCode?: string | undefined;
-  /** `true` when a system actor (an import, an integration) made the move, as the pipeline allowed. Absent: a member. */
+  /**
+   * `true` when a system actor (an import, an integration) made the move, as the pipeline allowed.
+   * Absent: a member.
+   */
   system?: true | undefined;
   /** Fields changed together with the move (field name → new value). Absent: none. */
   changes?: CustomFields | undefined;

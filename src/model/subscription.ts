@@ -89,7 +89,9 @@ const parsers = makeParsers('Subscription', SubscriptionSchema);
  * @example
  * ```ts
  * import { parseSubscription } from 'revops/model';
- * parseSubscription({ customerId: 'c1', period: { start: '2026-01-01', end: '2026-01-31' }, mrr: { amount: 99, currency: 'EUR' } }).mrr;
+ * parseSubscription({
+ *   customerId: 'c1', period: { start: '2026-01-01', end: '2026-01-31' }, mrr: { amount: 99, currency: 'EUR' },
+ * }).mrr;
  * //=> { amount: '99.00', currency: 'EUR' }
  * ```
  */
@@ -103,7 +105,9 @@ export function parseSubscription(input: unknown): Subscription {
  * @example
  * ```ts
  * import { safeParseSubscription } from 'revops/model';
- * safeParseSubscription({ customerId: 'c1', period: { start: '2026-02-01', end: '2026-01-01' }, mrr: { amount: 1, currency: 'EUR' } }).ok;
+ * safeParseSubscription({
+ *   customerId: 'c1', period: { start: '2026-02-01', end: '2026-01-01' }, mrr: { amount: 1, currency: 'EUR' },
+ * }).ok;
  * //=> false
  * ```
  */

@@ -204,7 +204,8 @@ class Runner {
         ...(r.error.field === undefined ? {} : { field: r.error.field }),
       });
     }
-    this.results[index] = r;
+    // keep what the end needs (counts, the first issues, the edge customers), not the summaries or ids
+    this.results[index] = { ...r, summaries: {}, ids: null };
     if (this.ids !== null && r.ids !== null) {
       for (const id of r.ids) {
         if (this.ids.has(id)) {

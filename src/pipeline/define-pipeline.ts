@@ -161,8 +161,8 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
  *
  * @param spec - The definition (the fields of `PipelineSchema`).
  * @returns The validated pipeline, deeply frozen, with look-up tables precomputed.
- * @throws {RevopsError} `INVALID_PIPELINE` listing every problem in its message and in `issues`
- *   (each with a path such as `['transitions', 2, 'to']`).
+ * @throws {RevopsError} `INVALID_PIPELINE` listing the problems in `issues` (each with a path such as
+ *   `['transitions', 2, 'to']`; reading stops at the first 1,000) and the first 20 in its message.
  * @example
  * ```ts
  * import { definePipeline } from 'revops/pipeline';

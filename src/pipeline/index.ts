@@ -47,3 +47,10 @@ export {
   type StageDurationsSummary,
 } from './stage-durations.js';
 export { agingDeals, type AgingOptions, type AgingEntity } from './aging.js';
+export {
+  lossReasons,
+  type LossEntity,
+  type LossReasonCount,
+  type LossReasons,
+  type LossReasonsOptions,
+} from './loss-reasons.js';

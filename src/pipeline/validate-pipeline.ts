@@ -16,11 +16,22 @@ import {
 
 type Path = (string | number)[];
 
+/**
+ * Most problems collected from one definition: reading stops there (a list of 1,000,000 bad
+ * stages is refused in milliseconds, not after building millions of messages).
+ * @internal
+ */
+export const ISSUE_LIMIT = 1000;
+
 /** Collects issues while reading an untrusted definition. */
 class Reader {
   readonly issues: RevopsIssue[] = [];
+  /** Whether {@link ISSUE_LIMIT} problems were found (reading stops). */
+  get full(): boolean {
+    return this.issues.length >= ISSUE_LIMIT;
+  }
   problem(path: Path, message: string, code: string): void {
-    this.issues.push({ path, message, code });
+    if (!this.full) this.issues.push({ path, message, code });
   }
   object(v: unknown, path: Path, keys: readonly string[]): Record<string, unknown> | undefined {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
@@ -64,7 +75,8 @@ class Reader {
     }
     if (v.length < minLength) this.problem(path, `must list at least ${minLength}`, 'too_small');
     const out: string[] = [];
-    for (let i = 0; i < v.length; i++) out.push(ids ? this.id(v[i], [...path, i]) : this.string(v[i], [...path, i]));
+    for (let i = 0; i < v.length && !this.full; i++)
+      out.push(ids ? this.id(v[i], [...path, i]) : this.string(v[i], [...path, i]));
     return out;
   }
   array(v: unknown, path: Path): unknown[] {
@@ -114,9 +126,9 @@ function readLostReason(r: Reader, v: unknown, i: number): LostReason {
 }
 
 /** Reads each element of a list with an index loop (a list with its own `constructor` key breaks `.map`). */
-function each<T>(list: unknown[], read: (v: unknown, i: number) => T): T[] {
+function each<T>(r: Reader, list: unknown[], read: (v: unknown, i: number) => T): T[] {
   const out: T[] = [];
-  for (let i = 0; i < list.length; i++) out.push(read(list[i], i));
+  for (let i = 0; i < list.length && !r.full; i++) out.push(read(list[i], i));
   return out;
 }
 
@@ -140,7 +152,7 @@ const ROOT_KEYS = [
 export function readPipeline(spec: unknown): { pipeline: NormalizedPipeline; issues: RevopsIssue[] } {
   const r = new Reader();
   const o = r.object(spec, [], ROOT_KEYS) ?? {};
-  const stages = each(r.array(o['stages'], ['stages']), (s, i) => readStage(r, s, i));
+  const stages = each(r, r.array(o['stages'], ['stages']), (s, i) => readStage(r, s, i));
   if (Array.isArray(o['stages']) && stages.length === 0)
     r.problem(['stages'], 'must have at least one stage', 'too_small');
   const pipeline: NormalizedPipeline = {
@@ -148,7 +160,7 @@ export function readPipeline(spec: unknown): { pipeline: NormalizedPipeline; iss
     name: r.string(o['name'], ['name']),
     entity: r.oneOf(o['entity'], ['entity'], ENTITIES) as Pipeline['entity'],
     stages,
-    transitions: each(r.array(o['transitions'], ['transitions']), (t, i) => readTransition(r, t, i)),
+    transitions: each(r, r.array(o['transitions'], ['transitions']), (t, i) => readTransition(r, t, i)),
     startStages:
       o['startStages'] === undefined
         ? stages.slice(0, 1).map((s) => s.id)
@@ -158,7 +170,7 @@ export function readPipeline(spec: unknown): { pipeline: NormalizedPipeline; iss
   if (o['allowSystemStart'] !== undefined)
     pipeline.allowSystemStart = r.boolean(o['allowSystemStart'], ['allowSystemStart'], false);
   if (o['lostReasons'] !== undefined)
-    pipeline.lostReasons = each(r.array(o['lostReasons'], ['lostReasons']), (v, i) => readLostReason(r, v, i));
+    pipeline.lostReasons = each(r, r.array(o['lostReasons'], ['lostReasons']), (v, i) => readLostReason(r, v, i));
   if (o['reopen'] !== undefined) {
     const ro =
       r.object(o['reopen'], ['reopen'], ['roles', 'toStage', 'requiresReason', 'fromStages', 'allowSystem']) ?? {};

@@ -43,7 +43,8 @@ describe('the Apps Script example', () => {
     expect(run(`NRR(${rows}, new Date(2026, 1, 1))`)).toBe(1.15);
     expect(run(`GRR(${rows}, "2026-02")`)).toBe(0.9);
     expect(JSON.stringify(run(`MRR_MOVEMENTS(${rows}, "2026-02")`))).toBe(
-      '[["starting",200],["new",0],["expansion",50],["contraction",20],["churned",0],["reactivation",0],["ending",230]]',
+      '[["starting",200],["new",0],["expansion",50],["contraction",20],' +
+        '["churned",0],["reactivation",0],["ending",230]]',
     );
   });
 

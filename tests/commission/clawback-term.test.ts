@@ -49,7 +49,8 @@ describe("clawback basis 'unservedTerm'", () => {
     );
   });
 
-  it('zepys "How to handle refunds and clawbacks with agents": a 12-month contract cancelled after 6 months → 50 %', () => {
+  // zepys, "How to handle refunds and clawbacks with agents"
+  it('a 12-month contract cancelled after 6 months → 50 % clawed back', () => {
     // https://staging.zepys.com/learn/how-to-handle-refunds-and-clawbacks-with-agents — "if a customer on a 12 month
     // contract cancels after 6 months, you might claw back 50% of the commission rather than 100%".
     const { line } = clawback({ knownDate: '2026-07-01' }, month(2026, 7));

@@ -247,7 +247,8 @@ describe('crediting feeds overrides', () => {
       ['share', '470.00'],
     ]);
   });
-  describe("won is the stage's kind in the pipeline (model's dealOutcomeOf), never closeDate or forecastCategory", () => {
+  // model's dealOutcomeOf decides
+  describe("won is the stage's kind in the pipeline, never closeDate or forecastCategory", () => {
     const hubspot: Pipeline = {
       id: 'default',
       name: 'Sales pipeline',

@@ -141,7 +141,7 @@ describe('long-run fuzz findings (issue 14), each with its exact input', () => {
     quota: usd('10000'),
   };
 
-  it('finalizeStatement(<summary with attainment.amount "1e999">, ctx): refused, never an attainment of Infinity', () => {
+  it('finalizeStatement(<summary, attainment.amount "1e999">, ctx): refused, never an attainment of Infinity', () => {
     const summary = summarizeStatement([credit('k', '1000')], rate);
     const hostile = { ...summary, attainment: { ...summary.attainment, amount: '1e999' } };
     let error: unknown;
@@ -169,7 +169,8 @@ describe('long-run fuzz findings (issue 14), each with its exact input', () => {
     );
   });
 
-  it('an INVALID_PLAN message for 50 bad versions lists the first five and how many more (was 6,021 characters)', () => {
+  // the message was 6,021 characters
+  it('an INVALID_PLAN message for 50 bad versions lists the first five and how many more', () => {
     const versions = Array.from({ length: 50 }, (_, i) => ({
       id: `v${i}`,
       effectiveFrom: '2026-01-01',

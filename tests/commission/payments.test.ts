@@ -111,7 +111,7 @@ describe("payableOn: 'payment'", () => {
     );
   });
 
-  it('refuses payments on a plan that pays on booking, unknown deals, repeated payment ids and a changed deal amount', () => {
+  it('refuses payments on a booking plan, unknown deals, repeated payment ids and a changed deal amount', () => {
     const booking = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]);
     const base = { member, period: month(2026, 1), quota: usd('1'), credits: [] };
     expect(() => calculateStatement({ ...base, plan: booking, payments: [pay('p', 'D', '2026-01-02', '1')] })).toThrow(

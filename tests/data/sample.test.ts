@@ -49,7 +49,7 @@ describe('data/sample', () => {
     }
   });
 
-  it('is a small but realistic organisation: about a dozen members across the roles, two territories, hundreds of leads and deals', () => {
+  it('is a small but realistic organisation: a dozen members, two territories, hundreds of leads and deals', () => {
     expect(members.length).toBe(12);
     expect(new Set(members.map((m) => m.roleId)).size).toBeGreaterThanOrEqual(9);
     for (const m of members) expect(defaultRoles.some((r) => r.id === m.roleId)).toBe(true);

@@ -62,7 +62,8 @@ export async function runExample(code: string, target: string, where: string): P
   const header = [
     `import { expect } from 'vitest';`,
     `const __check = (f: () => unknown, expected: unknown) => { expect(f()).toEqual(expected); };`,
-    `const __throws = (f: () => unknown, code: string) => { let e: unknown; try { f(); } catch (x) { e = x; } expect(e, 'expected a throw').toBeDefined(); expect((e as { code?: string }).code).toBe(code); };`,
+    `const __throws = (f: () => unknown, code: string) => { let e: unknown; try { f(); } catch (x) { e = x; } ` +
+      `expect(e, 'expected a throw').toBeDefined(); expect((e as { code?: string }).code).toBe(code); };`,
   ].join('\n');
   const imports = body.split('\n').filter((l) => /^\s*import\s/.test(l));
   const rest = body.split('\n').filter((l) => !/^\s*import\s/.test(l));

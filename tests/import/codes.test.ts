@@ -171,7 +171,8 @@ describe('warnings (the row is imported)', () => {
       ['SEVERAL_CURRENCIES', 'EUR', 3],
     ]);
     expect(r.warnings[1]?.message).toBe(
-      'row 3: 1 row in EUR (first in row 3); the file holds several currencies (2 in USD, 1 in EUR): totals must be per currency',
+      'row 3: 1 row in EUR (first in row 3); ' +
+        'the file holds several currencies (2 in USD, 1 in EUR): totals must be per currency',
     );
   });
 

@@ -26,6 +26,9 @@ export const idArb = fc.string({ minLength: 1, maxLength: 12 });
 export const textArb = fc.string({ minLength: 1, maxLength: 20 });
 export const dateArb = isoDateArb;
 const two = (n: number): string => String(n).padStart(2, '0');
+/** `:ss` and `.mmm` of an instant, each when drawn. */
+const seconds = (s: number | undefined, ms: number | undefined): string =>
+  s === undefined ? '' : `:${two(s)}${ms === undefined ? '' : `.${String(ms).padStart(3, '0')}`}`;
 export const instantArb = fc
   .record({
     date: isoDateArb,
@@ -40,10 +43,7 @@ export const instantArb = fc
         .map(([sg, h, m]) => `${sg}${two(h)}:${two(m)}`),
     ),
   })
-  .map(
-    ({ date, h, m, s, ms, offset }) =>
-      `${date}T${two(h)}:${two(m)}${s === undefined ? '' : `:${two(s)}${ms === undefined ? '' : `.${String(ms).padStart(3, '0')}`}`}${offset}`,
-  );
+  .map(({ date, h, m, s, ms, offset }) => `${date}T${two(h)}:${two(m)}${seconds(s, ms)}${offset}`);
 export const currencyArb = fc.constantFrom('USD', 'EUR', 'JPY', 'BHD', 'CLF', 'CHF');
 export const decimalInputArb = fc.oneof(decimalStringArb(6), fc.integer(), finite);
 export const moneyInputArb = fc.record({ amount: decimalInputArb, currency: currencyArb });

@@ -116,7 +116,8 @@ describe('custom fields and __proto__', () => {
       if (fields.success) expect(Object.getPrototypeOf(fields.data)).toBe(Object.prototype);
       const event = StageEventSchema.safeParse(
         JSON.parse(
-          `{"from": null, "to": "new", "at": "2026-01-05T10:00:00Z", "actorId": "m1", "roleId": "sdr", "changes": {"__proto__": ${value}}}`,
+          `{"from": null, "to": "new", "at": "2026-01-05T10:00:00Z", "actorId": "m1", "roleId": "sdr", ` +
+            `"changes": {"__proto__": ${value}}}`,
         ),
       );
       if (event.success) expect((event.data.changes as Record<string, unknown>).polluted).toBeUndefined();

@@ -64,8 +64,19 @@ describe('issue 14: hostile pipelines are refused with a RevopsError', () => {
       message: string;
       issues: unknown[];
     };
-    expect(e.issues.length).toBeGreaterThan(1000);
+    expect(e.issues.length).toBe(1000); // reading stops at 1,000 problems (3 per stage here)
     expect(e.message.length).toBeLessThan(4000);
     expect(e.message).toContain('more problems (see issues)');
+  });
+
+  it('definePipeline with 1,000,000 non-object stages or transitions is refused at once (was 30–48 s)', () => {
+    for (const key of ['stages', 'transitions'] as const) {
+      const spec = { ...JSON.parse(JSON.stringify(defaultDealPipeline)), [key]: new Array(1e6).fill(0) };
+      const start = performance.now();
+      const e = thrown(() => definePipeline(spec)) as { code?: string; issues: unknown[] };
+      expect(performance.now() - start).toBeLessThan(1000);
+      expect(e.code).toBe('INVALID_PIPELINE');
+      expect(e.issues).toHaveLength(1000);
+    }
   });
 });

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RevopsError, Result } from '../../src/core/index.js';
 import { DealSchema, LeadSchema, PipelineSchema } from '../../src/model/index.js';
 import {
   defaultDealPipeline,
   definePipeline,
+  lossReasons,
   reopen,
   transition,
   type PipelineSpec,
@@ -143,5 +145,65 @@ describe('lost reasons as a catalogue in the pipeline definition', () => {
     );
     expect(out).toMatchObject({ disqualifyReasonCode: 'not-icp' });
     expect(LeadSchema.safeParse(out).success).toBe(true);
+  });
+});
+
+describe('lossReasons: loss analysis by code', () => {
+  it('counts lost deals per catalogue code, in catalogue order, with the uncoded ones apart', () => {
+    // By hand: 3 lost at "price", 1 at "timing", 1 lost without a code; the won and open deals are skipped.
+    const d = (id: string, stage: string, lostReasonCode?: string) => ({
+      id,
+      stage,
+      ...(lostReasonCode === undefined ? {} : { lostReasonCode }),
+    });
+    const deals = [
+      d('a', 'closed-lost', 'price'),
+      d('b', 'closed-lost', 'timing'),
+      d('c', 'closed-lost', 'price'),
+      d('d', 'closed-lost'),
+      d('e', 'closed-won'),
+      d('f', 'proposal'),
+      d('g', 'closed-lost', 'price'),
+    ];
+    expect(lossReasons(deals, { pipeline })).toEqual({
+      reasons: [
+        { code: 'price', label: 'Price too high', count: 3 },
+        { code: 'no-budget', label: 'No budget', count: 0 },
+        { code: 'competitor', label: 'Lost to a competitor', count: 0 },
+        { code: 'timing', label: 'Bad timing', count: 1 },
+      ],
+      uncoded: 1,
+      lost: 5,
+    });
+  });
+
+  it('refuses a code outside the catalogue and a pipeline without one', () => {
+    expect(() => lossReasons([{ id: 'x', stage: 'closed-lost', lostReasonCode: 'weather' }], { pipeline })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'entities[0] (id "x").lostReasonCode' }),
+    );
+    expect(() => lossReasons([], { pipeline: defaultDealPipeline })).toThrow(
+      expect.objectContaining({ code: 'INVALID_PIPELINE' }),
+    );
+  });
+
+  it('law: the counts and the uncoded add up to the lost deals, whatever the mix', () => {
+    const codes = ['price', 'no-budget', 'competitor', 'timing', undefined];
+    const stages = ['closed-lost', 'closed-won', 'proposal', 'discovery'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...stages), fc.constantFrom(...codes)), { maxLength: 50 }),
+        (rows) => {
+          const deals = rows.map(([stage, code], i) => ({
+            id: `d${i}`,
+            stage,
+            ...(stage === 'closed-lost' && code !== undefined ? { lostReasonCode: code } : {}),
+          }));
+          const r = lossReasons(deals, { pipeline });
+          const lost = rows.filter(([stage]) => stage === 'closed-lost').length;
+          expect(r.lost).toBe(lost);
+          expect(r.reasons.reduce((s, x) => s + x.count, 0) + r.uncoded).toBe(lost);
+        },
+      ),
+    );
   });
 });
