@@ -74,10 +74,19 @@ function layoutOf(pipeline: Pipeline, stages: readonly string[] | undefined): La
   if (typeof pipeline !== 'object' || pipeline === null || !Array.isArray(pipeline.stages)) {
     throw invalid('INVALID_PIPELINE', 'options.pipeline', pipeline, 'must be a pipeline with stages');
   }
-  const kinds = new Map(pipeline.stages.map((s) => [s.id, s.kind]));
+  // each stage read once by an index loop (a stages array with its own `constructor` key, or a
+  // null stage, of a pipeline not made by definePipeline must not end in a TypeError)
+  const all: { readonly id: string; readonly kind: unknown }[] = [];
+  for (let i = 0; i < pipeline.stages.length; i++) {
+    const st = pipeline.stages[i] as unknown;
+    if (typeof st !== 'object' || st === null || typeof (st as { id?: unknown }).id !== 'string')
+      throw invalid('INVALID_PIPELINE', `options.pipeline.stages[${i}]`, st, 'must be a stage { id, kind }');
+    all.push({ id: (st as { id: string }).id, kind: (st as { kind?: unknown }).kind });
+  }
+  const kinds = new Map(all.map((s) => [s.id, s.kind]));
   if (stages !== undefined && !Array.isArray(stages))
     throw invalid('INVALID_OPTION', 'options.stages', stages, 'must be an array of open stage ids');
-  const steps = stages ?? pipeline.stages.filter((s) => s.kind === 'open').map((s) => s.id);
+  const steps = stages ?? all.filter((s) => s.kind === 'open').map((s) => s.id);
   const index = new Map<string, number>();
   steps.forEach((id, i) => {
     if (kinds.get(id) !== 'open')
@@ -86,9 +95,9 @@ function layoutOf(pipeline: Pipeline, stages: readonly string[] | undefined): La
     index.set(id, i);
   });
   if (steps.length === 0) throw invalid('INVALID_OPTION', 'options.stages', steps, 'must list at least one open stage');
-  const wonStages = pipeline.stages.filter((s) => s.kind === 'won').map((s) => s.id);
+  const wonStages = all.filter((s) => s.kind === 'won').map((s) => s.id);
   wonStages.forEach((id, i) => index.set(id, steps.length + i));
-  for (const s of pipeline.stages) if (s.kind === 'lost') index.set(s.id, -2);
+  for (const s of all) if (s.kind === 'lost') index.set(s.id, -2);
   return { steps, wonStages, index };
 }
 

@@ -292,3 +292,37 @@ describe('CURRENCY_MISMATCH messages are bounded', () => {
     expect(e.message.length).toBeLessThan(200);
   });
 });
+
+describe('funnel: a pipeline not made by definePipeline (long fuzz run, 19:18)', () => {
+  const stages = [
+    { id: 'a', name: 'A', kind: 'open' },
+    { id: 'won', name: 'Won', kind: 'won' },
+  ];
+  const entity = {
+    createdAt: '2026-01-05T10:00:00Z',
+    stage: 'won',
+    ownerId: 'ae1',
+    history: [
+      { from: null, to: 'a', at: '2026-01-05T10:00:00Z', actorId: 'ae1', roleId: 'account-executive' },
+      { from: 'a', to: 'won', at: '2026-02-01T10:00:00Z', actorId: 'ae1', roleId: 'account-executive' },
+    ],
+  };
+
+  it('a stage that is null or undefined is refused with INVALID_PIPELINE naming it (was a TypeError)', () => {
+    for (const bad of [null, undefined]) {
+      const pipeline = { id: 'p', stages: [bad, ...stages] };
+      const e = thrown(() => M.funnel([entity] as never, { pipeline } as never), 'INVALID_PIPELINE');
+      expect(e.field).toBe('options.pipeline.stages[0]');
+    }
+  });
+
+  it('stages with their own constructor key are read element by element', () => {
+    const pipeline = { id: 'p', stages: withConstructor([...stages]) };
+    const rows = M.funnel([entity] as never, { pipeline } as never).rows;
+    // one entity reaches a and wins
+    expect(rows.map((r) => [r.stageId, r.reached])).toEqual([
+      ['a', 1],
+      ['won', 1],
+    ]);
+  });
+});
