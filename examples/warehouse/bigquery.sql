@@ -1,7 +1,8 @@
 -- revops in BigQuery: three JavaScript UDAFs over CRM and billing tables.
 --
--- First run the CREATE statements that `npm run build` writes (TEMP functions live for one script
--- or session, so run them in the same script as these queries):
+-- First run the CREATE statements that `npm run build` writes in a clone of the repository (they are
+-- not in the npm package; TEMP functions live for one script or session, so run them in the same
+-- script as these queries):
 --   dist/warehouse/bigquery/win-rate.sql       RevopsWinRate       (inline body, under 32 KB)
 --   dist/warehouse/bigquery/mrr-movements.sql  RevopsMrrMovements  (inline body, under 32 KB)
 --   dist/warehouse/bigquery/commission.sql     RevopsStatement     (over 32 KB: copy

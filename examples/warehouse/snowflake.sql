@@ -1,7 +1,7 @@
 -- revops in Snowflake: JavaScript UDTFs over CRM and billing tables.
 --
--- First run the CREATE statements that `npm run build` writes (all code inline: Snowflake has
--- no import for JavaScript):
+-- First run the CREATE statements that `npm run build` writes in a clone of the repository (they are
+-- not in the npm package; all code inline: Snowflake has no import for JavaScript):
 --   dist/warehouse/snowflake/win-rate.sql       REVOPS_WIN_RATE_PARTIAL / _FINAL
 --   dist/warehouse/snowflake/mrr-movements.sql  REVOPS_MRR_MOVEMENTS_PARTIAL / _FINAL
 --   dist/warehouse/snowflake/commission.sql     REVOPS_STATEMENT_PARTIAL / _FINAL
