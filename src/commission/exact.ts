@@ -1,6 +1,6 @@
 /**
  * Exact decimal helpers for commission arithmetic: scaled integers (`Fixed`), exact rationals
- * rounded once, and the sum of statement lines (on core's `ExactAccumulator`). Internal to `revops/commission`.
+ * rounded once, and the sum of statement lines (on core's `ExactSum`). Internal to `revops/commission`.
  * @module
  * @internal
  */
@@ -15,7 +15,8 @@ import {
   pow10,
   type Fixed,
 } from '../core/fixed.js';
-import { ExactAccumulator, parseScaledSafe } from '../core/fast-exact.js';
+import { ExactSum } from '../core/exact-sum.js';
+import { toFixed as fromExact } from '../core/fixed.js';
 import { roundRational, type RoundingMode } from '../core/rounding.js';
 
 export type { Fixed };
@@ -85,13 +86,9 @@ export { fixedToNumber };
 
 /** Exact sum of statement line amounts (decimal strings): safe-integer minor units, BigInt fallback. @internal */
 export function sumLines(amounts: readonly { readonly amount: { readonly amount: string } }[], digits: number): Fixed {
-  const acc = new ExactAccumulator(digits);
-  for (const l of amounts) {
-    const u = parseScaledSafe(l.amount.amount, digits);
-    if (u === u) acc.addUnits(u);
-    else acc.addFixed(parseFixed(l.amount.amount));
-  }
-  return acc.value();
+  const acc = new ExactSum(digits);
+  for (const l of amounts) acc.add(l.amount.amount);
+  return fromExact(acc.value());
 }
 
 /** The exact value of a Fixed as a rational. @internal */

@@ -7,7 +7,10 @@
  * @internal
  */
 import { invalid, RevopsError } from '../core/errors.js';
-import { ExactAccumulator, parseScaledSafe } from '../core/fast-exact.js';
+import { parseDecimalText } from '../core/decimal-text.js';
+import type { Exact } from '../core/exact.js';
+import { ExactSum } from '../core/exact-sum.js';
+import { fromFixedValue, toFixed } from '../core/fixed.js';
 import { readMoney } from '../core/money.js';
 import { entityPath, readInteger } from '../core/read.js';
 import type { Credit, CreditKind } from '../model/credit.js';
@@ -87,7 +90,7 @@ interface TierAcc {
 
 interface CompAcc {
   readonly cc: CompiledComponent;
-  readonly acc: ExactAccumulator;
+  readonly acc: ExactSum;
   units: number;
   /** Ids counted, or `null` while every credit so far was counted (then the list is all the ids). */
   ids: string[] | null;
@@ -154,7 +157,7 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
   const { digits, currency, range } = ctx;
   const start = range.start;
   const end = range.end;
-  const att = new ExactAccumulator(digits);
+  const att = new ExactSum(digits);
   let attIds: string[] | null = null;
   // A component that counts exactly the credits attainment counts, with nothing of its own
   // (no filter, multiplier, window, units or per-credit tiers), has attainment's sums: it is not
@@ -165,7 +168,7 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
     const at = ctx.perCreditTiersOf(cc);
     return {
       cc,
-      acc: new ExactAccumulator(digits),
+      acc: new ExactSum(digits),
       units: 0,
       ids: null,
       amountTiers: at,
@@ -216,13 +219,18 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
         throw invalid('CURRENCY_MISMATCH', `${field}.currency`, m.currency, `must be the plan currency ${currency}`);
       text = fixedToString(m.fixed);
     }
-    const units = parseScaledSafe(text, digits);
+    // core's one text reader: the amount as an exact decimal, read once; a malformed one is
+    // refused by parseFixed with the credit named
+    const parsed = parseDecimalText(text);
+    const x: Exact =
+      typeof parsed === 'string'
+        ? { int: 0, scale: 0 } // never used: parseFixed below throws
+        : parsed;
     let fixed: Fixed | null = null;
     const exact = (): Fixed => (fixed ??= parseFixed(text, `${entityPath('credits', i, cr)}.amount.amount`));
-    if (units !== units) exact(); // validates the amount once (sub-minor digits, huge values, bad text)
+    if (typeof parsed === 'string') exact();
     if (ctx.attainmentKinds.has(kind as CreditKind) && measure === ctx.attainmentMeasure) {
-      if (units === units) att.addUnits(units);
-      else att.addFixed(exact());
+      att.addExact(x);
       if (attIds !== null) attIds.push(id);
       if (deals !== null) {
         const dealId = cr.dealId;
@@ -256,9 +264,8 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
         const m = ms[k] as (typeof ms)[number];
         if (matchesFilter(cr, m.when)) base = multiplyFixed(base ?? exact(), m.factor);
       }
-      if (base !== null) ca.acc.addFixed(base);
-      else if (units === units) ca.acc.addUnits(units);
-      else ca.acc.addFixed(exact());
+      if (base !== null) ca.acc.addExact(fromFixedValue(base));
+      else ca.acc.addExact(x);
       if (c.kind === 'perUnit') {
         credited ??=
           cr.units === undefined
@@ -285,7 +292,7 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
   for (let k = 1; k < sorted.length; k++)
     if (sorted[k] === sorted[k - 1]) throw duplicateError(credits, memberId, range, sorted[k] as string);
   const sortIds = (list: string[] | null): readonly string[] => (list === null ? sorted : list.sort());
-  const attainment = { amount: att.value(), creditIds: sortIds(attIds) };
+  const attainment = { amount: toFixed(att.value()), creditIds: sortIds(attIds) };
   let next = 0;
   return {
     creditIds: sorted,
@@ -295,7 +302,7 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
       if (same) return { base: attainment.amount, units: 0, creditIds: attainment.creditIds, tiers: null };
       const ca = comps[next++] as CompAcc;
       return {
-        base: ca.acc.value(),
+        base: toFixed(ca.acc.value()),
         units: ca.units,
         creditIds: sortIds(ca.ids),
         tiers:
