@@ -3,7 +3,7 @@
 // elements included), at least 10^6 calls in all; the total is printed at the end.
 // Extra arguments go to vitest (e.g. `npm run fuzz -- -t commission`).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './modules.mjs';
@@ -30,6 +30,12 @@ try {
 } catch {
   // no report: vitest did not get as far as a fuzz test
 }
+// the findings with their inputs stay in reports/ (not committed) for the board and the owners
+if (findings > 0) {
+  mkdirSync(join(ROOT, 'reports'), { recursive: true });
+  copyFileSync(report, join(ROOT, 'reports', 'fuzz-findings.jsonl'));
+}
 rmSync(report, { force: true });
 console.log(`\nnpm run fuzz: ${calls.toLocaleString('en-US')} calls of ${functions} functions, ${findings} findings`);
+if (findings > 0) console.log('findings with their inputs: reports/fuzz-findings.jsonl');
 process.exit(run.status ?? 1);

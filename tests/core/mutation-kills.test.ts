@@ -1,0 +1,175 @@
+/**
+ * Behaviour that StrykerJS found untested in core (docs/mutation.md): each test pins a rule of
+ * the documentation with values worked out by hand — the limits of a message (60 characters of a
+ * string, 80 of an object, 200 of a field name), what a brief value looks like, the defaults of
+ * a RevopsError.
+ */
+import { describe, expect, it } from 'vitest';
+import { briefValue, describeValue, invalid, invalidBrief, RevopsError } from '../../src/core/errors.js';
+import { money, readMoneyExact, toNumber } from '../../src/core/money.js';
+import { thrown } from './helpers.js';
+
+describe('RevopsError defaults', () => {
+  it('details default to an empty object, and given details are kept as given', () => {
+    expect(new RevopsError('INVALID_INPUT', 'x').details).toEqual({});
+    const details = { id: 'D-1', first: 0, second: 3 };
+    expect(new RevopsError('DUPLICATE_ID', 'x', { details }).details).toBe(details);
+  });
+});
+
+describe('describeValue at its limits', () => {
+  it('a primitive is written as itself, whatever its kind', () => {
+    // strings quoted, numbers and booleans as String() writes them
+    expect([describeValue(0), describeValue(-0), describeValue(false), describeValue('')]).toEqual([
+      '0',
+      '0',
+      'false',
+      '""',
+    ]);
+  });
+
+  it('an object of exactly 80 characters is written whole; one of 81 is cut to 77 and "..."', () => {
+    // {"k":"<52 x>","l":"<n y>"}: 6 + 52 + 7 + n + 2 characters, 80 with n = 13
+    const eighty = describeValue({ k: 'x'.repeat(52), l: 'y'.repeat(13) });
+    expect(eighty).toBe(`{"k":"${'x'.repeat(52)}","l":"${'y'.repeat(13)}"}`);
+    expect(eighty.length).toBe(80);
+    // n = 14 makes 81: the first 77 characters (65 + 12 y) and "..."
+    const over = describeValue({ k: 'x'.repeat(52), l: 'y'.repeat(14) });
+    expect(over).toBe(`{"k":"${'x'.repeat(52)}","l":"${'y'.repeat(12)}...`);
+  });
+
+  it('stops writing keys once the text is past 80 characters', () => {
+    // 200 one-character keys: without the stop every key would be visited and written
+    const many: Record<string, number> = {};
+    for (let i = 0; i < 200; i++) many[`k${i}`] = i;
+    const text = describeValue(many);
+    expect(text.length).toBe(80);
+    expect(text.startsWith('{"k0":0,"k1":1,"k2":2,')).toBe(true);
+  });
+
+  it('leaves out accessors and non-data values of objects, but not of arrays', () => {
+    const o = Object.defineProperty({ a: 1 }, 'g', { get: () => 2, enumerable: true });
+    expect(describeValue(o)).toBe('{"a":1}');
+    expect(describeValue({ s: Symbol('s'), f: () => 0, u: undefined, n: null })).toBe('{"n":null}');
+    // in an array a hole, undefined or a function keeps its place
+    expect(describeValue([undefined, () => 0, Symbol('s')])).toBe('[undefined,function,symbol]');
+    const a = Object.defineProperty([1, 2], 1, { get: () => 9 });
+    expect(describeValue(a)).toBe('[1,null]');
+  });
+
+  it('an object inside an array and an array inside an object', () => {
+    expect(describeValue([{ a: [1, 'b'] }, null])).toBe('[{"a":[1,"b"]},null]');
+    expect(describeValue({})).toBe('{}');
+    expect(describeValue([])).toBe('[]');
+  });
+});
+
+describe('briefValue and invalidBrief (the light readers)', () => {
+  it('writes primitives as describeValue does', () => {
+    expect(briefValue('abc')).toBe('"abc"');
+    expect(briefValue('x'.repeat(61))).toBe(`"${'x'.repeat(57)}..."`);
+    expect(briefValue(1.5)).toBe('1.5');
+    expect(briefValue(Number.NaN)).toBe('NaN');
+    expect(briefValue(true)).toBe('true');
+    expect(briefValue(false)).toBe('false');
+    expect(briefValue(null)).toBe('null');
+    expect(briefValue(undefined)).toBe('undefined');
+    expect(briefValue(12n)).toBe('12n');
+  });
+
+  it('writes an array as array(<length>) and any other object or value by its type', () => {
+    expect(briefValue([1, 2, 3])).toBe('array(3)');
+    expect(briefValue([])).toBe('array(0)');
+    expect(briefValue({ a: 1 })).toBe('object');
+    expect(briefValue(() => 1)).toBe('function');
+    expect(briefValue(Symbol('s'))).toBe('symbol');
+  });
+
+  it('never throws: a proxy of an array whose length read throws is "object"', () => {
+    const trap = new Proxy([], {
+      get: () => {
+        throw new Error('trap');
+      },
+    });
+    expect(briefValue(trap)).toBe('object');
+  });
+
+  it('invalidBrief builds "<field> <expectation>, got <brief value>" with field and value', () => {
+    const e = invalidBrief('INVALID_COUNT', 'total', [1, 2], 'must be a non-negative integer');
+    expect(e).toBeInstanceOf(RevopsError);
+    expect(e.code).toBe('INVALID_COUNT');
+    expect(e.message).toBe('total must be a non-negative integer, got array(2)');
+    expect(e.field).toBe('total');
+    expect(e.value).toEqual([1, 2]);
+  });
+});
+
+describe('invalid() bounds the field name', () => {
+  it('keeps a name of 200 characters and cuts one of 201 to 197 and "..."', () => {
+    const f200 = 'f'.repeat(200);
+    expect(invalid('INVALID_INPUT', f200, 1, 'must be 2').message).toBe(`${f200} must be 2, got 1`);
+    const f201 = 'f'.repeat(201);
+    expect(invalid('INVALID_INPUT', f201, 1, 'must be 2').message).toBe(`${'f'.repeat(197)}... must be 2, got 1`);
+    // the field itself is kept whole on the error for code to read
+    expect(invalid('INVALID_INPUT', f201, 1, 'must be 2').field).toBe(f201);
+  });
+
+  it('a field that is not a string (a key from the input) is written through String and cut', () => {
+    const e = invalid('INVALID_INPUT', ['f'.repeat(300)] as unknown as string, 1, 'must be 2');
+    expect(e.message).toBe(`${'f'.repeat(197)}... must be 2, got 1`);
+  });
+});
+
+describe('reading a money argument: which refusal, in which words', () => {
+  it('null and a number are not money objects (INVALID_INPUT naming the field)', () => {
+    for (const [value, got] of [
+      [null, 'null'],
+      [5, '5'],
+    ] as const) {
+      const e = thrown(() => readMoneyExact(value, 'x'), 'INVALID_INPUT');
+      expect(e.field).toBe('x');
+      expect(e.message).toBe(`x must be a money object { amount, currency }, got ${got}`);
+    }
+  });
+
+  it('a currency that is not a string is named as x.currency; an unknown code is refused by the table', () => {
+    const e = thrown(() => readMoneyExact({ amount: '1', currency: 5 }, 'x'), 'UNKNOWN_CURRENCY');
+    expect(e.message).toBe('x.currency must be an ISO 4217 code such as "USD", got 5');
+    const zzz = thrown(() => readMoneyExact({ amount: '1', currency: 'ZZZ' }, 'x'), 'UNKNOWN_CURRENCY');
+    expect(zzz.message).toBe('currency must be an ISO 4217 code with minor units such as "USD", got "ZZZ"');
+  });
+
+  it('a currency getter that throws on its second read, or an amount getter that throws: unreadable', () => {
+    let reads = 0;
+    const stateful = {
+      amount: '1',
+      get currency() {
+        reads++;
+        if (reads > 1) throw new Error('second read');
+        return 'ZZZ';
+      },
+    };
+    const e = thrown(() => readMoneyExact(stateful, 'x'), 'INVALID_INPUT');
+    expect(e.message).toBe(
+      'x must be a money object { amount, currency } whose fields can be read, got {"amount":"1"}',
+    );
+    const getter = {
+      currency: 'USD',
+      get amount(): string {
+        throw new Error('getter');
+      },
+    };
+    const g = thrown(() => readMoneyExact(getter, 'x'), 'INVALID_INPUT');
+    expect(g.message).toBe(
+      'x must be a money object { amount, currency } whose fields can be read, got {"currency":"USD"}',
+    );
+  });
+
+  it('toNumber names money.amount: a malformed amount, and one past the range of a number', () => {
+    const bad = thrown(() => toNumber({ amount: 'x', currency: 'USD' }), 'INVALID_AMOUNT');
+    expect(bad.field).toBe('money.amount');
+    const big = thrown(() => toNumber(money('1e400', 'USD')), 'INVALID_AMOUNT');
+    expect(big.field).toBe('money.amount');
+    expect(big.message.startsWith('money.amount is too large for a JavaScript number, got "1000')).toBe(true);
+  });
+});
