@@ -1,0 +1,34 @@
+/**
+ * The npm tarball, as `npm pack` would make it of the built working copy: what it carries and a
+ * budget on its size, so that it cannot grow silently. Measured 2026-12-03: 967,139 B packed
+ * (ESM + CJS with their .d.ts/.d.cts, the global IIFE bundle, dist/sample, docs/guides,
+ * CHANGELOG). Raise the budget on purpose, with a CHANGELOG line, never to make a test pass.
+ */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { assertBuilt, ROOT } from './helpers.js';
+
+const PACKED_BUDGET = 1_000_000; // bytes, gzipped tarball
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+interface Pack {
+  size: number;
+  files: { path: string }[];
+}
+
+describe('the npm tarball', () => {
+  it(`is at most ${PACKED_BUDGET} bytes and leaves out what a user does not need`, () => {
+    assertBuilt();
+    const out = execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts', '--loglevel=error'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    const [pack] = JSON.parse(out) as Pack[];
+    const paths = pack?.files.map((f) => f.path) ?? [];
+    expect(paths).toContain('dist/cli/index.js');
+    expect(paths).toContain('dist/sample/deals.json'); // revops demo reads it
+    expect(paths).toContain('dist/revops.global.js');
+    expect(paths.filter((p) => /^dist\/(warehouse|_isolated)\/|\.map$|^src\/|^tests\//.test(p))).toEqual([]);
+    expect(pack?.size).toBeLessThanOrEqual(PACKED_BUDGET);
+  });
+});
