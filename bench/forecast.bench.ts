@@ -103,7 +103,7 @@ function holtWintersCase(seasonality: 'additive' | 'multiplicative', initializat
   const sm = recorded.cases.find((c) => c.seasonality === seasonality && c.case === initialization);
   if (sm === undefined) throw new Error(`no recorded statsmodels case ${seasonality} ${initialization}`);
   // statsmodels' fit computes no prediction intervals: neither does this one.
-  const fit = () => holtWinters(series, { seasonLength: 12, seasonality, initialization, horizon: 12, levels: [] });
+  const fitOnce = () => holtWinters(series, { seasonLength: 12, seasonality, initialization, horizon: 12, levels: [] });
   // Timed reference: one pass of the recursion at statsmodels' fitted parameters and states (one evaluation of
   // the objective); the comparison with statsmodels itself is in `details`.
   const alpha = sm.parameters.alpha;
@@ -131,13 +131,13 @@ function holtWintersCase(seasonality: 'additive' | 'multiplicative', initializat
   return {
     name: `holtWinters ${seasonality}, ${initialization} initial states, 120 months: vs statsmodels (${smStart})`,
     size: MONTHS,
-    library: fit,
+    library: fitOnce,
     reference: onePass,
     details: (): Record<string, string | number> => {
-      const ours = cpuPerCall(fit);
+      const ours = cpuPerCall(fitOnce);
       const ratios = ours.perRepetition.map((v) => v / sm.cpuMsMedian).sort((a, b) => a - b);
       const r2 = (v: number): number => Math.round(v * 100) / 100;
-      const sse = fit().sse;
+      const sse = fitOnce().sse;
       return {
         reference: 'one recursion pass (one SSE evaluation) at statsmodels’ parameters',
         statsmodels:

@@ -82,6 +82,7 @@ export {
   type ActivityInput,
   type ActivityKind,
 } from './activity.js';
+export { MEASURES } from './vocabulary.js';
 export {
   QUOTA_MEASURES,
   QuotaSchema,

@@ -10,9 +10,10 @@ import { IdSchema, MoneySchema, PeriodSchema } from './common.js';
 import type { Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import { makeParsers } from './parse.js';
+import { MEASURES } from './vocabulary.js';
 
-/** What a quota measures. */
-export const QUOTA_MEASURES = ['bookings', 'revenue', 'acv', 'margin', 'units', 'custom'] as const;
+/** What a quota measures: the same list as {@link MEASURES} (credits and plan components). */
+export const QUOTA_MEASURES = MEASURES;
 
 /** A target for a member (or a team) over a period. */
 export const QuotaSchema = lazySchema(() =>
