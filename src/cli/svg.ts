@@ -61,7 +61,10 @@ export function funnelChart(rows: readonly { label: string; value: number; note:
   const w = 640;
   const bar = 26;
   const h = rows.length * (bar + 8) + 16;
-  const max = Math.max(1, ...rows.map((r) => r.value));
+  const max = largest(
+    rows.map((r) => r.value),
+    1,
+  );
   const left = 130;
   const span = w - left - 150;
   const body = rows
@@ -140,8 +143,9 @@ export function waterfallChart(
       run = next;
     }
   }
-  const max = Math.max(1, ...bars.flatMap((b) => [b.from, b.to]));
-  const min = Math.min(0, ...bars.flatMap((b) => [b.from, b.to]));
+  const ends = bars.flatMap((b) => [b.from, b.to]);
+  const max = largest(ends, 1);
+  const min = smallest(ends, 0);
   const y = (v: number) => bottom - ((v - min) / (max - min)) * (bottom - top);
   const axis = yAxis(y, ticks(min, max), left, w - 10, compact);
   const body = bars
@@ -223,8 +227,8 @@ export function lineChart(
   const bottom = h - 36;
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  const [y0, y1] = [Math.min(0, ...ys), Math.max(1, ...ys)];
+  const [x0, x1] = [smallest(xs, Number.POSITIVE_INFINITY), largest(xs, Number.NEGATIVE_INFINITY)];
+  const [y0, y1] = [smallest(ys, 0), largest(ys, 1)];
   const x = (v: number) => left + ((v - x0) / (x1 - x0 || 1)) * (right - left);
   const y = (v: number) => bottom - ((v - y0) / (y1 - y0 || 1)) * (bottom - top);
   const axis =
@@ -346,4 +350,18 @@ export function histogramChart(
     h,
     axis + bars + lines,
   );
+}
+
+/** The largest of `values` and `start`, by a loop (a spread into Math.max overflows the stack on long lists). */
+function largest(values: readonly number[], start: number): number {
+  let m = start;
+  for (const v of values) if (v > m) m = v;
+  return m;
+}
+
+/** The smallest of `values` and `start`, by a loop. */
+function smallest(values: readonly number[], start: number): number {
+  let m = start;
+  for (const v of values) if (v < m) m = v;
+  return m;
 }
