@@ -384,3 +384,37 @@ describe('calculateStatement: the same clawback twice (long-run fuzz, silent)', 
     });
   });
 });
+
+describe('INVALID_PLAN messages stay bounded whatever the keys and ids (issue 14)', () => {
+  it('a version with an unknown key of 10,000 characters: the message lists it cut to 200 characters', () => {
+    const key = 'k'.repeat(10_000);
+    const version = { id: 'v', effectiveFrom: '2026-01-01', components: [{ id: 'c', kind: 'rate', rate: '0.1' }] };
+    const e = errorOf(() =>
+      definePlan({ id: 'p', currency: 'USD', periodLength: 'month', versions: [{ ...version, [key]: 1 }] } as never),
+    ) as { code?: string; message: string; field?: string };
+    expect(e.code).toBe('INVALID_PLAN');
+    expect(e.message.length).toBeLessThan(300);
+    expect(e.field?.length).toBe(200);
+  });
+
+  it('two versions with 200-character ids (the longest) in force on one day: the ids are cut', () => {
+    const v = (id: string) => ({
+      id,
+      effectiveFrom: '2026-01-01',
+      components: [{ id: 'c', kind: 'rate' as const, rate: '0.1' }],
+    });
+    const e = errorOf(() =>
+      definePlan({
+        id: 'p',
+        currency: 'USD',
+        periodLength: 'month',
+        versions: [v('a'.repeat(200)), v('b'.repeat(200))],
+      }),
+    );
+    expect(e.code).toBe('INVALID_PLAN');
+    expect(e.message).toBe(
+      `Invalid plan: versions.1.effectiveFrom: versions "${'a'.repeat(57)}..." and "${'b'.repeat(57)}..." are both ` +
+        'in force on 2026-01-01',
+    );
+  });
+});
