@@ -325,7 +325,8 @@ describe('entityPath', () => {
     });
     expect(entityPath('deals', 3, hostile)).toBe('deals[3]');
     // only an object is an entity: a function that carries an id is not read
-    expect(entityPath('deals', 3, Object.assign(() => 1, { id: 'F-1' }))).toBe('deals[3]');
+    const fn = Object.assign(() => 1, { id: 'F-1' });
+    expect(entityPath('deals', 3, fn)).toBe('deals[3]');
   });
 
   it('cuts an id longer than 40 characters to 37 and "..."', () => {

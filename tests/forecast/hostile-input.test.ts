@@ -94,7 +94,7 @@ describe('issue 14, long fuzz run: options null, horizons of the backtest method
     });
   });
 
-  it('the 19:30 inputs: linearTrend([100, 100, 250, 300, 350, 400], null), summarizeWeightedPipeline(<D-1>, null)', () => {
+  it('19:30 inputs: linearTrend([100, 100, 250, 300, 350, 400], null), summarizeWeightedPipeline([D-1], null)', () => {
     expect(thrown(() => linearTrend([100, 100, 250, 300, 350, 400], null as never))).toMatchObject({
       name: 'RevopsError',
       code: 'INVALID_OPTION',
