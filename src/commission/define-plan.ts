@@ -2,7 +2,7 @@
  * Defining a plan: shape (zod) plus every internal contradiction, reported all at once.
  * @module
  */
-import { RevopsError, type RevopsIssue } from '../core/errors.js';
+import { describeValue, RevopsError, type RevopsIssue } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
 import { assertIsoDate, type IsoDate } from '../core/dates.js';
 import { readArray, readObject } from '../core/read.js';
@@ -44,7 +44,7 @@ function checkComponent(
   if (c.weight !== undefined && dec(c.weight).int <= 0n) add([...path, 'weight'], `must be positive, got ${c.weight}`);
   const ids = new Set<string>();
   (c.multipliers ?? []).forEach((m, i) => {
-    if (ids.has(m.id)) add([...path, 'multipliers', i, 'id'], `duplicate multiplier id "${m.id}"`);
+    if (ids.has(m.id)) add([...path, 'multipliers', i, 'id'], `duplicate multiplier id ${describeValue(m.id)}`);
     ids.add(m.id);
     nonNegative(m.factor, `multipliers[${i}].factor`);
   });
@@ -132,7 +132,7 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
   let weighted = 0;
   v.components.forEach((c, i) => {
     const cp = [...path, 'components', i];
-    if (ids.has(c.id)) add([...cp, 'id'], `duplicate component id "${c.id}"`);
+    if (ids.has(c.id)) add([...cp, 'id'], `duplicate component id ${describeValue(c.id)}`);
     ids.add(c.id);
     checkComponent(c, cp, digits, add);
     if (c.weight !== undefined) {
@@ -255,7 +255,7 @@ export function definePlan(spec: PlanInput | Plan): Plan {
   plan.versions.forEach((v, i) => checkVersion(v, ['versions', i], digits, add));
   const ids = new Set<string>();
   plan.versions.forEach((v, i) => {
-    if (ids.has(v.id)) add(['versions', i, 'id'], `duplicate version id "${v.id}"`);
+    if (ids.has(v.id)) add(['versions', i, 'id'], `duplicate version id ${describeValue(v.id)}`);
     ids.add(v.id);
   });
   const order = plan.versions
@@ -269,7 +269,8 @@ export function definePlan(spec: PlanInput | Plan): Plan {
     if (prev.v.effectiveTo === undefined || prev.v.effectiveTo >= cur.v.effectiveFrom) {
       add(
         ['versions', cur.i, 'effectiveFrom'],
-        `versions "${prev.v.id}" and "${cur.v.id}" are both in force on ${cur.v.effectiveFrom}`,
+        `versions ${describeValue(prev.v.id)} and ${describeValue(cur.v.id)} are both in force on ` +
+          cur.v.effectiveFrom,
       );
     }
   }
@@ -282,12 +283,16 @@ export function definePlan(spec: PlanInput | Plan): Plan {
 const MESSAGE_ISSUES = 5;
 
 function planError(issues: readonly RevopsIssue[], spec: unknown): RevopsError {
-  const listed = issues.slice(0, MESSAGE_ISSUES).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  // each listed issue cut to 200 characters: a path can hold a key of any length
+  const listed = issues.slice(0, MESSAGE_ISSUES).map((i) => {
+    const line = `${i.path.join('.') || '(root)'}: ${i.message}`;
+    return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+  });
   const more = issues.length - listed.length;
   const text = listed.join('; ') + (more > 0 ? `; and ${more} more (see error.issues)` : '');
   const first = issues[0];
   return new RevopsError('INVALID_PLAN', `Invalid plan: ${text}`, {
-    field: first ? first.path.join('.') : 'plan',
+    field: first ? first.path.join('.').slice(0, 200) : 'plan',
     value: spec,
     issues,
   });
@@ -334,15 +339,21 @@ export function planVersionAsOf(plan: Plan, date: IsoDate): PlanVersion {
     if (v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo)) matches.push(v);
   }
   if (matches.length === 0) {
-    throw new RevopsError('INVALID_INPUT', `asOf: no version of plan "${plan.id}" is in force on ${date}`, {
-      field: 'asOf',
-      value: date,
-    });
+    throw new RevopsError(
+      'INVALID_INPUT',
+      `asOf: no version of plan ${describeValue(plan.id)} is in force on ${date}`,
+      {
+        field: 'asOf',
+        value: date,
+      },
+    );
   }
   if (matches.length > 1) {
     throw new RevopsError(
       'INVALID_PLAN',
-      `versions ${matches.map((v) => `"${v.id}"`).join(' and ')} of plan "${plan.id}" are both in force on ${date}`,
+      `versions ${describeValue(matches[0]?.id)} and ${describeValue(matches[1]?.id)}` +
+        `${matches.length > 2 ? ` (and ${matches.length - 2} more)` : ''} of plan ${describeValue(plan.id)} ` +
+        `are in force on ${date}`,
       {
         field: 'versions',
         value: date,

@@ -30,7 +30,7 @@ class Reader {
   object(v: unknown, path: Path, keys: readonly string[]): Obj | undefined {
     if (typeof v !== 'object' || v === null || Array.isArray(v))
       return this.add(path, `must be an object, got ${describeValue(v)}`);
-    for (const k of Object.keys(v)) if (!keys.includes(k)) this.add([...path, k], `unknown key "${k}"`);
+    for (const k of Object.keys(v)) if (!keys.includes(k)) this.add([...path, k], `unknown key ${describeValue(k)}`);
     return v as Obj;
   }
 
