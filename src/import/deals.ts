@@ -91,7 +91,14 @@ const REQUIRED = ['id', 'name', 'accountId', 'ownerId', 'amount', 'createdAt'] a
 
 function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | undefined {
   const o = ctx.options;
-  for (const f of REQUIRED) if (v[f] === undefined) ctx.missing(f);
+  const complete =
+    v.id !== undefined &&
+    v.name !== undefined &&
+    v.accountId !== undefined &&
+    v.ownerId !== undefined &&
+    v.amount !== undefined &&
+    v.createdAt !== undefined;
+  if (!complete) for (const f of REQUIRED) if (v[f] === undefined) ctx.missing(f);
   const stage = stageOf(v, ctx);
   const amount = moneyField(v, 'amount', ctx);
   if (amount?.amount.startsWith('-')) {
@@ -137,7 +144,8 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | un
   const closeDate = stage.kind === 'open' ? undefined : closeColumn;
   if (expectedCloseDate === undefined) ctx.missing(v.closeDate === undefined ? 'expectedCloseDate' : 'closeDate');
   const createdAt = v.createdAt as string | undefined;
-  if (closeDate !== undefined && createdAt !== undefined && closeDate < createdAt.slice(0, 10)) {
+  // createdAt starts with its calendar date: before it unless the same day (a prefix)
+  if (closeDate !== undefined && createdAt !== undefined && closeDate < createdAt && !createdAt.startsWith(closeDate)) {
     ctx.reject(
       'closeDate',
       'CLOSE_BEFORE_CREATED',
@@ -145,10 +153,7 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | un
       ctx.cell('closeDate'),
     );
   }
-  if (amount === undefined || expectedCloseDate === undefined || createdAt === undefined) return undefined;
-  if (v.id === undefined || v.name === undefined || v.accountId === undefined || v.ownerId === undefined) {
-    return undefined;
-  }
+  if (!complete || amount === undefined || expectedCloseDate === undefined || createdAt === undefined) return undefined;
 
   if (stage.kind !== 'open' && closeDate === undefined) {
     ctx.warn(
@@ -166,21 +171,35 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | un
     );
   }
 
-  const deal: Record<string, unknown> = {
-    id: v.id,
-    name: v.name,
-    accountId: v.accountId,
-    ownerId: v.ownerId,
-  };
-  if (v.sourceMemberId !== undefined) deal.sourceMemberId = v.sourceMemberId;
-  if (v.leadId !== undefined) deal.leadId = v.leadId;
-  deal.type = v.type ?? 'new';
-  deal.amount = amount;
-  deal.stage = stage.id;
-  deal.probability = probability;
-  deal.probabilitySource = probabilitySource;
-  deal.forecastCategory = forecastCategory;
-  deal.expectedCloseDate = expectedCloseDate;
+  // the fields in the schema's order (as parseDeal gives them); a deal without a source member
+  // or lead (the common row) is one literal up to expectedCloseDate
+  let deal: Record<string, unknown>;
+  if (v.sourceMemberId === undefined && v.leadId === undefined) {
+    deal = {
+      id: v.id,
+      name: v.name,
+      accountId: v.accountId,
+      ownerId: v.ownerId,
+      type: v.type ?? 'new',
+      amount,
+      stage: stage.id,
+      probability,
+      probabilitySource,
+      forecastCategory,
+      expectedCloseDate,
+    };
+  } else {
+    deal = { id: v.id, name: v.name, accountId: v.accountId, ownerId: v.ownerId };
+    if (v.sourceMemberId !== undefined) deal.sourceMemberId = v.sourceMemberId;
+    if (v.leadId !== undefined) deal.leadId = v.leadId;
+    deal.type = v.type ?? 'new';
+    deal.amount = amount;
+    deal.stage = stage.id;
+    deal.probability = probability;
+    deal.probabilitySource = probabilitySource;
+    deal.forecastCategory = forecastCategory;
+    deal.expectedCloseDate = expectedCloseDate;
+  }
   if (closeDate !== undefined) deal.closeDate = closeDate;
   deal.createdAt = createdAt;
   if (lostReason !== undefined) deal.lostReason = lostReason;
