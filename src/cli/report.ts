@@ -363,7 +363,7 @@ function compute(data: Dataset, options: ReportOptions): Report {
       quotaList.length > 0 && currency !== null
         ? sum(
             quotaList.map((q) => q.amount),
-            currency,
+            { currency },
           )
         : null;
     const coverage = quota === null ? null : pipelineCoverage(categories.openPipeline, quota, categories.closed.amount);
@@ -447,14 +447,14 @@ function compute(data: Dataset, options: ReportOptions): Report {
         a.length > 0 && currency !== null
           ? sum(
               a.map((r) => r.proratedQuota),
-              currency,
+              { currency },
             )
           : null;
       const attained =
         a.length > 0 && currency !== null
           ? sum(
               a.map((r) => r.attained),
-              currency,
+              { currency },
             )
           : null;
       return {

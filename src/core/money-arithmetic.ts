@@ -102,22 +102,40 @@ export function abs(value: Money): Money {
   return fromExact(exactAbs(x), currency, digits);
 }
 
+/** Options of {@link sum}. */
+export interface SumOptions {
+  /** The currency of every amount and of the result (required: it makes the sum of an empty list a zero). */
+  readonly currency: CurrencyCode;
+}
+
 /**
  * Exact sum of any number of amounts in one currency. The currency is required so that the
  * sum of an empty list is a well-defined zero.
  *
- * @throws {RevopsError} `CURRENCY_MISMATCH` when an amount is in another currency.
+ * @param values - the amounts, all in `options.currency`.
+ * @param options - `currency` (required).
+ * @throws {RevopsError} `INVALID_INPUT` when `values` is not an array or an item is not a money
+ *   object; `INVALID_OPTION` when `options` is not an object; `UNKNOWN_CURRENCY`;
+ *   `CURRENCY_MISMATCH` when an amount is in another currency.
  * @example
  * ```ts
  * import { money, sum } from 'revops/core';
- * sum([money('0.10', 'USD'), money('0.20', 'USD'), money('0.70', 'USD')], 'USD');
+ * sum([money('0.10', 'USD'), money('0.20', 'USD'), money('0.70', 'USD')], { currency: 'USD' });
  * //=> { amount: '1.00', currency: 'USD' }
- * sum([], 'JPY');
+ * sum([], { currency: 'JPY' });
  * //=> { amount: '0', currency: 'JPY' }
  * ```
  */
-export function sum(values: readonly Money[], currency: CurrencyCode): Money {
+export function sum(values: readonly Money[], options: SumOptions): Money {
+  if (typeof options !== 'object' || options === null) {
+    throw invalid('INVALID_OPTION', 'options', options, 'must be an object { currency }');
+  }
+  const { currency } = options;
+  if (typeof currency !== 'string') {
+    throw invalid('UNKNOWN_CURRENCY', 'options.currency', currency, 'must be an ISO 4217 code such as "USD"');
+  }
   const digits = minorUnits(currency);
+  if (!Array.isArray(values)) throw invalid('INVALID_INPUT', 'values', values, 'must be an array of Money');
   const total = new ExactSum(digits);
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as Money;
