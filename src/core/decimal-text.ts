@@ -368,8 +368,9 @@ const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i <
  * {@link formatDecimal} for a safe integer at a scale up to 15: the whole part and the fraction
  * are split by one division, trailing zeros are dropped from the fraction as a number (never by
  * scanning text), and a two-digit fraction is one table lookup.
+ * @internal
  */
-function formatNumber(int: number, scale: number, minScale: number): string {
+export function formatNumber(int: number, scale: number, minScale: number): string {
   const negative = int < 0;
   const u = negative ? -int : int;
   if (scale === 0) {

@@ -13,6 +13,7 @@ import {
   exactToNumber,
   fieldAt,
   formatDecimal,
+  formatNumber,
   parseDecimalText,
   parseSafeDecimal,
   readDecimal,
@@ -41,7 +42,7 @@ export interface Money {
  * the Money objects themselves: they stay plain JSON data (`JSON.stringify`, `structuredClone`,
  * deep equality and `util.inspect` see only `amount` and `currency`).
  */
-const RECENT = 8; // a power of two
+const RECENT = 4; // a power of two: enough for chains such as add(total, roundMoney(multiply(line, rate)))
 const recentMoney: (Money | null)[] = new Array<Money | null>(RECENT).fill(null);
 const recentText: string[] = new Array<string>(RECENT).fill('');
 const recentInt = new Float64Array(RECENT);
@@ -80,7 +81,7 @@ export function fromUnits(int: number, scale: number, currency: CurrencyCode, di
     return { amount: formatDecimal(int, scale, digits), currency };
   }
   u += 0; // never -0
-  const amount = formatDecimal(u, s, s);
+  const amount = formatNumber(u, s, s);
   const m: Money = { amount, currency };
   const k = (recentAt + 1) & (RECENT - 1);
   recentAt = k;

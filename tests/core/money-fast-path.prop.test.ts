@@ -160,7 +160,7 @@ describe('the allocation-free readers', () => {
 });
 
 describe('results are plain JSON data', () => {
-  it('own enumerable amount and currency only: JSON, structuredClone, deep equality and inspect see nothing else', () => {
+  it('has own amount and currency only: JSON, structuredClone, deep equality and inspect see nothing else', () => {
     // worked: 19.99 × 0.075 = 1.49925 → 1.50; 1.50 + 10.00 = 11.50
     const product = multiply(json('19.99', 'USD'), 0.075);
     const line = roundMoney(product);
