@@ -114,10 +114,11 @@ function writeEsmDeclarations(): void {
 
 /**
  * One IIFE for spreadsheet scripts (Apps Script, Excel's shared runtime): `var revops = ...`, every export
- * (revops/sheets' formulas included) with its dependencies inlined, no BigInt literal.
+ * but zod's side (src/global.ts: no model schemas or parsers, no revops/import), revops/sheets' formulas
+ * included, with decimal.js and date-fns inlined, no BigInt literal.
  */
 const globalBundle: Options = {
-  entry: { revops: 'src/index.ts' },
+  entry: { revops: 'src/global.ts' },
   format: ['iife'],
   globalName: 'revops',
   noExternal: external,
