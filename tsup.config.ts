@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import { lowerBigIntFile } from './scripts/lower-bigint.mjs';
 import { libraryModules, NOT_LIBRARY_MODULES } from './scripts/modules.mjs';
@@ -57,10 +57,9 @@ function isolatedEntries(): Record<string, string> {
   return out;
 }
 
+/** What the ESM and CJS builds of the library share. */
 const library: Options = {
   entry,
-  format: ['esm', 'cjs'], // package.json is "type": "module": ESM → .js/.d.ts, CJS → .cjs/.d.cts
-  dts: true,
   // Both formats are code-split (shared code in dist/chunk-*.js and dist/chunk-*.cjs), so every
   // entry point of a format shares one copy of core: one RevopsError class under `require` as
   // under `import` (tests/bundle/instanceof.test.ts). tsup splits CJS by building ESM chunks and
@@ -71,26 +70,55 @@ const library: Options = {
   external: [...external, ...nodeExternal],
   // import.meta.url in the CJS build (revops/parallel finds its worker script beside itself)
   shims: true,
-  clean: true,
+  clean: false, // dist/ is emptied once, before every build starts (the default export below)
   sourcemap: false,
   outDir: 'dist',
-  esbuildOptions(options, { format }) {
-    if (format === 'esm') {
-      options.entryPoints = { ...(options.entryPoints as Record<string, string>), ...isolatedEntries() };
-    }
+};
+
+/**
+ * The ESM build (`.js`; package.json is "type": "module"). Its type declarations are one line per
+ * entry point, `export * from './index.cjs'`, over the CJS build's `.d.cts` tree
+ * (`writeEsmDeclarations`): the package ships one declaration tree instead of two identical ones.
+ */
+const esm: Options = {
+  ...library,
+  format: ['esm'],
+  dts: false,
+  esbuildOptions(options) {
+    options.entryPoints = { ...(options.entryPoints as Record<string, string>), ...isolatedEntries() };
   },
-  // The warehouse bodies and their SQL (dist/warehouse/): BigQuery UDAFs, Snowflake UDTFs.
   async onSuccess() {
+    writeEsmDeclarations();
+    // The warehouse bodies and their SQL (dist/warehouse/): BigQuery UDAFs, Snowflake UDTFs.
     await buildWarehouse();
   },
 };
 
+/** The CJS build (`.cjs`) and the one declaration tree (`.d.cts`, with the doc comments editors show). */
+const cjs: Options = { ...library, format: ['cjs'], dts: true };
+
+/**
+ * `dist/<entry>.d.ts` for each entry point: `export * from './<name>.cjs'`, which TypeScript
+ * resolves to the `.d.cts` beside it (under node16/nodenext and bundler resolution alike; an ES
+ * module's declarations may re-export a CommonJS module's). Nothing is lost: no entry point has a
+ * default export (which `export *` would not carry).
+ */
+function writeEsmDeclarations(): void {
+  for (const name of Object.keys(entry)) {
+    const file = join('dist', `${name}.d.ts`);
+    const base = name.split('/').pop() as string;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `export * from './${base}.cjs';\n`);
+  }
+}
+
 /**
  * One IIFE for spreadsheet scripts (Apps Script, Excel's shared runtime): `var revops = ...`, every export
- * (revops/sheets' formulas included) with its dependencies inlined, no BigInt literal.
+ * but zod's side (src/global.ts: no model schemas or parsers, no revops/import), revops/sheets' formulas
+ * included, with decimal.js and date-fns inlined, no BigInt literal.
  */
 const globalBundle: Options = {
-  entry: { revops: 'src/index.ts' },
+  entry: { revops: 'src/global.ts' },
   format: ['iife'],
   globalName: 'revops',
   noExternal: external,
@@ -107,7 +135,7 @@ const globalBundle: Options = {
   },
 };
 
-const configs: Options[] = [library, globalBundle];
+const configs: Options[] = [esm, cjs, globalBundle];
 
 /**
  * The `revops` command, Node-only ESM, built only once src/cli/index.ts exists. It imports the
@@ -150,4 +178,8 @@ if (existsSync('src/cli/index.ts')) {
   });
 }
 
-export default defineConfig(configs);
+/** Empties dist/ once, before the builds above start side by side (none of them cleans on its own). */
+export default defineConfig(() => {
+  rmSync('dist', { recursive: true, force: true });
+  return configs;
+});

@@ -4,7 +4,10 @@
 // which counts the worker threads: they share the process), each run in its own process.
 //
 //   npm run build && flock /tmp/heavy.lock node bench/parallel.mjs [deals|subscriptions|credits ...]
-//   (REVOPS_BENCH_DIST=<a copy of dist/> measures that copy)
+//   flock /tmp/heavy.lock node bench/parallel.mjs --generate [kinds...]   (only write the files)
+//   REVOPS_BENCH_DIST=<a copy of dist/> measures that copy; REVOPS_BENCH_SCALE=0.001 multiplies the row counts
+//   (a quick trial of the script itself); REVOPS_BENCH_WORKERS=0,1,2 the worker counts (default 1,2; 0 runs the
+//   chunks on the main thread, the single-thread reference).
 //
 // - deals: 1,000,000 and 10,000,000 rows; funnel (snapshot) + win rate by owner + weighted pipeline.
 // - subscriptions: 1,000,000 and 10,000,000 rows sorted by customer (10 months each); MRR movements + cohorts.
@@ -14,15 +17,8 @@
 // (checkDuplicates: false: the generator writes distinct ids), so memory can stay flat.
 // Results are merged into bench/parallel-results.json. The machine is shared: one run, reported as is.
 import { execFileSync } from 'node:child_process';
-import {
-  appendFileSync,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -48,7 +44,8 @@ function rng(seed) {
 }
 
 async function write(file, header, rows, line) {
-  const out = createWriteStream(file, { highWaterMark: 1 << 20 });
+  const tmp = `${file}.tmp`;
+  const out = createWriteStream(tmp, { highWaterMark: 1 << 20 });
   const r = rng(rows);
   out.write(`${header}\n`);
   let buf = '';
@@ -61,14 +58,7 @@ async function write(file, header, rows, line) {
   }
   out.write(buf);
   await new Promise((res) => out.end(res));
-}
-
-/** Writes the header of `from` and then its data rows `times` times. */
-function repeatRows(from, to, times) {
-  const text = readFileSync(from);
-  const body = text.indexOf(10) + 1;
-  writeFileSync(to, text.subarray(0, body));
-  for (let i = 0; i < times; i++) appendFileSync(to, text.subarray(body));
+  renameSync(tmp, file); // a run stopped halfway leaves no partial file behind
 }
 
 const GENERATORS = {
@@ -162,10 +152,14 @@ async function computeOf(kind) {
 /** Import options per kind (none: the generated headers are the entity fields). */
 const IMPORT = {};
 
-/** Child process: one run; prints { wallMs, maxRssMiB, rows } as JSON. */
+/** Worker counts to measure (REVOPS_BENCH_WORKERS, default 1,2). */
+const WORKERS = (process.env.REVOPS_BENCH_WORKERS ?? '1,2').split(',').map(Number);
+
+/** Child process: one run; prints { wallMs, maxRssMiB, counts, chunks, mainThreadBusy, digest } as JSON. */
 async function child(kind, file, workers) {
   const { computeFile } = await import(new URL('parallel/index.js', DIST).href);
   const compute = await computeOf(kind);
+  const elu = performance.eventLoopUtilization();
   const t0 = performance.now();
   const run = await computeFile(file, {
     kind,
@@ -175,60 +169,76 @@ async function child(kind, file, workers) {
     ...(IMPORT[kind] === undefined ? {} : { import: IMPORT[kind] }),
   });
   const wallMs = performance.now() - t0;
+  const mainThreadBusy = performance.eventLoopUtilization(elu).utilization;
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ wallMs, maxRssMiB, counts: run.rows, chunks: run.chunks }));
+  const digest = createHash('sha256').update(JSON.stringify(run.results)).digest('hex').slice(0, 16);
+  console.log(JSON.stringify({ wallMs, maxRssMiB, counts: run.rows, chunks: run.chunks, mainThreadBusy, digest }));
+}
+
+const fileOf = (kind, rows) => join(DIR, `${kind}-${rows}-v2.csv`);
+
+/** Writes the files of `kinds` that do not exist yet. */
+async function generate(kinds) {
+  mkdirSync(DIR, { recursive: true });
+  for (const kind of kinds) {
+    for (const rows of SIZES[kind]) {
+      const file = fileOf(kind, rows);
+      if (existsSync(file)) continue;
+      console.error(`generating ${file}`);
+      const t0 = performance.now();
+      await GENERATORS[kind](file, rows);
+      console.error(`  ${((performance.now() - t0) / 1000).toFixed(1)} s, ${statSync(file).size} bytes`);
+    }
+  }
 }
 
 async function main(kinds) {
-  mkdirSync(DIR, { recursive: true });
+  await generate(kinds);
   const results = existsSync(OUT) ? JSON.parse(readFileSync(OUT, 'utf8')) : {};
   for (const kind of kinds) {
     const runs = [];
     for (const rows of SIZES[kind]) {
-      const file = join(DIR, `${kind}-${rows}.csv`);
-      if (!existsSync(file)) {
-        const small = join(DIR, `${kind}-${SIZES[kind][0]}.csv`);
-        if (kind === 'deals' && rows === 10 * SIZES[kind][0] && existsSync(small)) {
-          // the generator is slow on a loaded machine: ten copies of the smaller file's rows (ids repeat, which
-          // checkDuplicates: false allows; the results are ten times the smaller file's counts and sums)
-          console.error(`writing ${file} as ten copies of ${small}`);
-          repeatRows(small, file, 10);
-        } else {
-          console.error(`generating ${file}`);
-          await GENERATORS[kind](file, rows);
-        }
-      }
-      for (const workers of [1, 2]) {
+      const file = fileOf(kind, rows);
+      for (const workers of WORKERS) {
         const out = execFileSync(
           process.execPath,
           [fileURLToPath(import.meta.url), '--child', kind, file, String(workers)],
-          {
-            encoding: 'utf8',
-            maxBuffer: 1 << 20,
-          },
+          { encoding: 'utf8', maxBuffer: 1 << 20 },
         );
         const r = JSON.parse(out.trim().split('\n').pop());
         const entry = { rows, bytes: statSync(file).size, workers, ...r };
         console.error(JSON.stringify(entry));
+        const first = runs.find((x) => x.rows === rows);
+        if (first !== undefined && first.digest !== entry.digest) {
+          throw new Error(`${kind} ${rows}: ${workers} workers gave other results than ${first.workers}`);
+        }
         runs.push(entry);
       }
     }
     const [small, large] = SIZES[kind];
     const at = (rows, workers) => runs.find((x) => x.rows === rows && x.workers === workers);
+    const ratio = (a, b) => (a === undefined || b === undefined ? null : a / b);
     results[kind] = {
       date: new Date().toISOString(),
       loadAverage: (await import('node:os')).loadavg(),
+      sizes: { small, large },
       runs,
-      speedUp2over1: at(large, 1).wallMs / at(large, 2).wallMs,
-      rssLargeOverSmall: at(large, 2).maxRssMiB / at(small, 2).maxRssMiB,
+      speedUp2over1: ratio(at(large, 1)?.wallMs, at(large, 2)?.wallMs),
+      speedUp2overMainThread: ratio(at(large, 0)?.wallMs, at(large, 2)?.wallMs),
+      rssLargeOverSmall: ratio(at(large, 2)?.maxRssMiB, at(small, 2)?.maxRssMiB),
+      rssLargeOverSmall1: ratio(at(large, 1)?.maxRssMiB, at(small, 1)?.maxRssMiB),
     };
     writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+    const f = (x) => (x === null ? 'n/a' : x.toFixed(2));
     console.error(
-      `${kind}: speed-up ${results[kind].speedUp2over1.toFixed(2)}×, ` +
-        `RSS ratio ${results[kind].rssLargeOverSmall.toFixed(2)}`,
+      `${kind}: speed-up 2 over 1 worker ${f(results[kind].speedUp2over1)}×, ` +
+        `RSS large/small ${f(results[kind].rssLargeOverSmall)} (2 workers), ${f(results[kind].rssLargeOverSmall1)} (1)`,
     );
   }
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4], Number(process.argv[5]));
-else await main(process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['deals', 'subscriptions', 'credits']);
+const KINDS = ['deals', 'subscriptions', 'credits'];
+const args = process.argv.slice(2);
+if (args[0] === '--child') await child(args[1], args[2], Number(args[3]));
+else if (args[0] === '--generate') await generate(args.length > 1 ? args.slice(1) : KINDS);
+else await main(args.length > 0 ? args : KINDS);

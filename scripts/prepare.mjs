@@ -18,7 +18,7 @@ function newest(path) {
   return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), 0);
 }
 
-/** Files every build writes (the type files are written last). */
+/** Files every build writes (dist/index.d.cts, from the slower types build, comes last). */
 const outputs = ['dist/index.js', 'dist/index.cjs', 'dist/revops.global.js', 'dist/index.d.ts', 'dist/index.d.cts'];
 /** What the build reads: the sources, the sample data the CLI ships, the build's configuration. */
 const inputs = [

@@ -46,6 +46,8 @@ export interface Flags {
   readonly json?: boolean;
   readonly html?: string;
   readonly strict?: boolean;
+  /** `--workers N`, as written (read by {@link readWorkersFlag}). */
+  readonly workers?: string;
 }
 
 /** A usage error: exit code 2 with its message. */
@@ -79,6 +81,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   html: { type: 'string' },
   strict: { type: 'boolean' },
+  workers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -103,14 +106,14 @@ const OUTPUT_FLAGS: readonly OptionName[] = ['json', 'html', 'strict'];
 
 /** Which flags each command takes, and which it requires. */
 const ACCEPTS: Readonly<Record<Command, { readonly flags: readonly OptionName[]; readonly required: OptionName[] }>> = {
-  report: { flags: [...DATA_FLAGS, ...PERIOD_FLAGS, ...OUTPUT_FLAGS], required: ['deals'] },
+  report: { flags: [...DATA_FLAGS, ...PERIOD_FLAGS, ...OUTPUT_FLAGS, 'workers'], required: ['deals'] },
   statement: { flags: [...DATA_FLAGS, ...PERIOD_FLAGS, 'member', ...OUTPUT_FLAGS], required: ['deals', 'plan'] },
   forecast: { flags: [...DATA_FLAGS, ...PERIOD_FLAGS, ...OUTPUT_FLAGS], required: ['deals'] },
   retention: {
     flags: ['subscriptions', 'mapping', 'date-format', 'currency', ...PERIOD_FLAGS, ...OUTPUT_FLAGS],
     required: ['subscriptions'],
   },
-  demo: { flags: ['period', ...OUTPUT_FLAGS, 'member'], required: [] },
+  demo: { flags: ['period', ...OUTPUT_FLAGS, 'member', 'workers'], required: [] },
 };
 
 const EXIT_CODES = `Exit codes:
@@ -143,6 +146,12 @@ const PERIOD_HELP = `Period:
                          (default: the quarter of --as-of)
   --as-of DATE           the day the data stands at (default: the latest date in the data:
                          close, created and activity dates, ends of subscription periods)`;
+
+const WORKERS_HELP = `Threads:
+  --workers N            compute the funnels, win rates, team KPIs, weighted pipeline, forecast
+                         categories, MRR movements and cohorts on N worker threads (revops/parallel),
+                         N from 1 to 64; the same report as without. Files are still read on the
+                         main thread, and the simulation, trend, attainment and statements run there`;
 
 const OUTPUT_HELP = `Output:
   --json                 machine-readable JSON on stdout instead of text
@@ -181,6 +190,7 @@ ${EXIT_CODES}
 Usage:
   revops report --deals deals.csv [--leads …] [--activities …] [--subscriptions …]
                 [--members …] [--quotas …] [--plan plan.json] [--period 2026-Q2] [--preset salesforce]
+                [--workers N]
 
 Sections: data (files, rejected rows), pipeline and forecast, funnel and conversion, win rates
 with 95% Wilson intervals, team KPIs and quota attainment (with --quotas), retention and
@@ -189,6 +199,8 @@ cohorts (with --subscriptions), commission statements with explanations (with --
 ${DATA_HELP}
 
 ${PERIOD_HELP}
+
+${WORKERS_HELP}
 
 ${OUTPUT_HELP}
 
@@ -246,16 +258,33 @@ ${EXIT_CODES}
   demo: `revops demo — the report on the sample organisation shipped with the package
 
 Usage:
-  revops demo [--period 2026-Q3] [--member ID] [--json] [--html report.html] [--strict]
+  revops demo [--period 2026-Q3] [--member ID] [--json] [--html report.html] [--strict] [--workers N]
 
 The sample organisation (Northwind Cloud) is read from the JSON files in the package's
 dist/sample/. To run the report on your own files, use revops report.
+
+${WORKERS_HELP}
 
 ${OUTPUT_HELP}
 
 ${EXIT_CODES}
 `,
 };
+
+/** Most worker threads `--workers` takes (revops/parallel's limit). */
+const MAX_WORKERS = 64;
+
+/**
+ * Reads `--workers N`: a whole number of threads from 1 to 64, written in decimal digits.
+ * @throws {UsageError} for anything else (`0`, `abc`, `1.5`, `-2`, `1e1`), naming the flag and the value.
+ */
+export function readWorkersFlag(text: string): number {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_WORKERS) {
+    throw new UsageError(`--workers must be a whole number of threads from 1 to ${MAX_WORKERS}, got "${text}"`);
+  }
+  return n;
+}
 
 /** The result of reading argv: a command to run, or text to print. */
 export type Parsed =

@@ -4,10 +4,12 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { version } from '../../package.json';
-import { type Command, EXIT, type Flags, HELP, parseCommandLine, UsageError } from './args.js';
+import type { computeRows } from '../parallel/index.js';
+import { type Command, EXIT, type Flags, HELP, parseCommandLine, readWorkersFlag, UsageError } from './args.js';
+import { computeFiguresInParallel } from './figures.js';
 import { renderHtml } from './html.js';
 import { DataError, type Dataset, type Io, readDataset } from './read.js';
-import { buildReport, type Part, type Report, readPeriodFlag } from './report.js';
+import { buildReport, buildReportWith, type Part, type Report, type ReportOptions, readPeriodFlag } from './report.js';
 import { loadSample } from './sample.js';
 import { renderText } from './text.js';
 
@@ -37,18 +39,28 @@ function writeWhole(path: string, text: string): void {
   }
 }
 
-async function run(command: Command, flags: Flags, io: Io, sample: () => Dataset): Promise<number> {
+async function run(command: Command, flags: Flags, io: Io, options: MainOptions): Promise<number> {
   if (flags.period !== undefined) readPeriodFlag(flags.period); // usage errors before any file is read
   if (flags.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf)) {
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${flags.asOf}"`);
   }
-  const data = command === 'demo' ? sample() : await readDataset(flags, io);
-  const report = buildReport(data, {
+  const workers = flags.workers === undefined ? undefined : readWorkersFlag(flags.workers);
+  const data = command === 'demo' ? (options.sample ?? loadSample)() : await readDataset(flags, io);
+  const reportOptions: ReportOptions = {
     parts: PARTS[command],
     ...(flags.period === undefined ? {} : { period: flags.period }),
     ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
     ...(flags.member === undefined ? {} : { member: flags.member }),
-  });
+  };
+  let report: Report;
+  if (workers === undefined) report = buildReport(data, reportOptions);
+  else {
+    // revops/parallel (and piscina) load only when asked for
+    const rows = options.computeRows ?? (await import('../parallel/index.js')).computeRows;
+    report = await buildReportWith(data, reportOptions, (requests) =>
+      computeFiguresInParallel(requests, data, workers, rows),
+    );
+  }
   const rejected = report.data.rejected;
   if (flags.strict === true && rejected.length > 0) {
     const listed = rejected.slice(0, 50).map((r) => `  ${r.file}: ${r.message} [${r.code}]`);
@@ -67,6 +79,8 @@ async function run(command: Command, flags: Flags, io: Io, sample: () => Dataset
 export interface MainOptions {
   /** Where the sample organisation comes from (default: the JSON files shipped with the package). */
   readonly sample?: () => Dataset;
+  /** revops/parallel's `computeRows` for `--workers` (default: the package's; tests pass one running the sources). */
+  readonly computeRows?: typeof computeRows;
 }
 
 /**
@@ -86,7 +100,7 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
       return EXIT.ok;
     }
     command = parsed.invocation.command;
-    return await run(command, parsed.invocation.flags, io, options.sample ?? (() => loadSample()));
+    return await run(command, parsed.invocation.flags, io, options);
   } catch (e) {
     if (e instanceof UsageError) {
       const which = e.command ?? command;

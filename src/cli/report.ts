@@ -16,36 +16,16 @@ import {
 } from '../core/index.js';
 import { calculateStatement, creditDeals, explainStatement, payoutCurve } from '../commission/index.js';
 import type { Statement } from '../commission/index.js';
-import {
-  forecastByCategory,
-  holtWinters,
-  pipelineCoverage,
-  simulatePipeline,
-  weightedPipeline,
-} from '../forecast/index.js';
+import { holtWinters, pipelineCoverage, simulatePipeline } from '../forecast/index.js';
 import type { CategoryForecast, PipelineCoverage, WeightedPipeline } from '../forecast/index.js';
-import {
-  activityCounts,
-  averageCallDuration,
-  averageDealSize,
-  funnel,
-  quotaAttainment,
-  salesCycleLength,
-  wilsonInterval,
-  winRate,
-} from '../metrics/index.js';
+import { quotaAttainment, wilsonInterval } from '../metrics/index.js';
 import type { Funnel } from '../metrics/index.js';
 import type { Member, Plan } from '../model/index.js';
 import { defaultDealPipeline, defaultLeadPipeline } from '../pipeline/index.js';
-import {
-  cohortRetention,
-  grossRevenueRetention,
-  mrrMovements,
-  netRevenueRetention,
-  quickRatio,
-} from '../retention/index.js';
+import { grossRevenueRetention, netRevenueRetention, quickRatio } from '../retention/index.js';
 import type { CohortTable, MrrMovements } from '../retention/index.js';
 import { UsageError } from './args.js';
+import { computeFigures, type FigureKey, type FigureRequest, type Figures, figure } from './figures.js';
 import { DataError, type Dataset, type FileSummary, type RowIssue } from './read.js';
 
 /** The parts of the report; a command prints some of them. */
@@ -303,21 +283,63 @@ function planOf(member: Member, data: Dataset): Plan | undefined {
   return data.plans.length === 1 && Object.keys(data.assignments).length === 0 ? data.plans[0] : undefined;
 }
 
+/** A refusal of the library (amounts in several currencies, …) as a data problem. */
+function asDataError(e: unknown): unknown {
+  return e instanceof RevopsError ? new DataError(`${e.code}: ${e.message}`) : e;
+}
+
 /**
- * Computes the report.
+ * Computes the report on the calling thread.
  * @throws {DataError} when the library refuses the data (amounts in several currencies, …).
  */
 export function buildReport(data: Dataset, options: ReportOptions): Report {
   try {
-    return compute(data, options);
+    const prepared = prepare(data, options);
+    return assemble(data, options, prepared, computeFigures(prepared.requests, data));
   } catch (e) {
-    if (e instanceof RevopsError) throw new DataError(`${e.code}: ${e.message}`);
-    throw e;
+    throw asDataError(e);
   }
 }
 
-function compute(data: Dataset, options: ReportOptions): Report {
-  const notes: string[] = [];
+/**
+ * Computes the report with its mergeable figures from `figures` (revops/parallel on worker
+ * threads, `--workers N`); the rest (simulation, trend, attainment, statements) on the calling
+ * thread. The same report as {@link buildReport}.
+ * @throws {DataError} when the library refuses the data.
+ */
+export async function buildReportWith(
+  data: Dataset,
+  options: ReportOptions,
+  figures: (requests: readonly FigureRequest[]) => Promise<Figures>,
+): Promise<Report> {
+  try {
+    const prepared = prepare(data, options);
+    return assemble(data, options, prepared, await figures(prepared.requests));
+  } catch (e) {
+    throw asDataError(e);
+  }
+}
+
+/** What the report's figures depend on, decided from the data before any is computed. */
+interface Prepared {
+  readonly asOf: string;
+  readonly period: Period & { readonly label: string };
+  readonly currency: string | null;
+  readonly quotas: readonly Dataset['quotas'][number][];
+  /**
+   * With retention: the period of the MRR movements (the report period, or the last one as long
+   * that is over by `asOf`) and the year that ends with it; else the report period.
+   */
+  readonly shown: Period;
+  readonly trailingYear: Period;
+  readonly requests: readonly FigureRequest[];
+}
+
+/** Funnel source: stage history when every entity has one, else the snapshot of current stages. */
+const funnelSource = (xs: readonly { history: readonly unknown[] }[]) =>
+  xs.length > 0 && xs.every((x) => x.history.length > 0) ? ('history' as const) : ('snapshot' as const);
+
+function prepare(data: Dataset, options: ReportOptions): Prepared {
   if (options.asOf !== undefined && !ISO.test(options.asOf)) {
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${options.asOf}"`);
   }
@@ -340,9 +362,61 @@ function compute(data: Dataset, options: ReportOptions): Report {
   const currency =
     data.deals[0]?.amount.currency ?? data.subscriptions[0]?.mrr.currency ?? data.quotas[0]?.amount.currency ?? null;
   const has = (p: Part) => options.parts.includes(p);
+  const quotas = data.quotas.filter((q) => within(q.period, period));
+  const currencyOption = currency === null ? {} : { currency };
+  const byOwner = { period, groupBy: 'ownerId' } as const;
+  const requests: FigureRequest[] = [];
+  if (has('pipeline')) {
+    requests.push(figure('weighted', 'deals', { period, ...currencyOption }));
+    requests.push(figure('categories', 'deals', { period, ...currencyOption }));
+  }
+  if (has('funnel')) {
+    requests.push(figure('dealFunnel', 'deals', { pipeline: defaultDealPipeline, source: funnelSource(data.deals) }));
+    if (data.leads.length > 0) {
+      const stages = ['new', 'working', 'qualified'];
+      const source = funnelSource(data.leads);
+      requests.push(figure('leadFunnel', 'leads', { pipeline: defaultLeadPipeline, stages, source }));
+    }
+  }
+  requests.push(figure('winsByOwner', 'deals', { by: 'count', ...byOwner }));
+  if (has('winRates')) requests.push(figure('wonValue', 'deals', { by: 'value', period }));
+  if (has('team')) {
+    requests.push(figure('dealSize', 'deals', byOwner));
+    requests.push(figure('cycle', 'deals', byOwner));
+    requests.push(figure('wonValueByOwner', 'deals', { by: 'value', ...byOwner }));
+    requests.push(figure('activities', 'activities', byOwner));
+    requests.push(figure('calls', 'activities', { ...byOwner, kind: 'call' }));
+  }
+  let shown: Period = period;
+  let trailingYear: Period = period;
+  if (has('retention') && data.subscriptions.length > 0) {
+    const span = monthsIn(period);
+    while (shown.end > asOf) {
+      const start = addMonths(shown.start, -span);
+      shown = { start, end: lastDayOf(addMonths(start, span - 1)) };
+    }
+    trailingYear = { start: addMonths(`${shown.end.slice(0, 7)}-01`, -11), end: shown.end };
+    requests.push(figure('movements', 'subscriptions', { period: shown }));
+    requests.push(figure('trailingYear', 'subscriptions', { period: trailingYear }));
+    const cohorts = { granularity: 'month', asOf: shown.end, basis: 'revenue' } as const;
+    requests.push(figure('cohorts', 'subscriptions', cohorts));
+  }
+  return { asOf, period, currency, quotas, shown, trailingYear, requests };
+}
+
+/** A figure that {@link prepare} asked for. */
+function got<K extends FigureKey>(figures: Figures, key: K): NonNullable<Figures[K]> {
+  const value = figures[key];
+  if (value === undefined) throw new Error(`report: figure ${key} was not computed`);
+  return value as NonNullable<Figures[K]>;
+}
+
+function assemble(data: Dataset, options: ReportOptions, prepared: Prepared, figures: Figures): Report {
+  const notes: string[] = [];
+  const { asOf, period, currency, quotas } = prepared;
+  const has = (p: Part) => options.parts.includes(p);
   const memberName = new Map(data.members.map((m) => [m.id, m.name]));
   const nameOf = (id: string) => memberName.get(id) ?? id;
-  const quotas = data.quotas.filter((q) => within(q.period, period));
   const report: { -readonly [K in keyof Report]: Report[K] } = {
     title: data.name,
     asOf,
@@ -355,8 +429,8 @@ function compute(data: Dataset, options: ReportOptions): Report {
   const currencyOption = currency === null ? {} : { currency };
 
   if (has('pipeline')) {
-    const weighted = weightedPipeline(deals, { period, ...currencyOption });
-    const categories = forecastByCategory(deals, { period, ...currencyOption });
+    const weighted = got(figures, 'weighted');
+    const categories = got(figures, 'categories');
     const teamQuotas = quotas.filter((q) => q.teamId !== undefined);
     const quotaList = teamQuotas.length > 0 ? teamQuotas : quotas.filter((q) => q.memberId !== undefined);
     const quota =
@@ -392,17 +466,11 @@ function compute(data: Dataset, options: ReportOptions): Report {
   }
 
   if (has('funnel')) {
-    const source = (xs: readonly { history: readonly unknown[] }[]) =>
-      xs.length > 0 && xs.every((x) => x.history.length > 0) ? ('history' as const) : ('snapshot' as const);
-    const dealFunnel = funnel(deals, { pipeline: defaultDealPipeline, source: source(deals) });
+    const dealFunnel = got(figures, 'dealFunnel');
     let leads: Funnel | null = null;
     let leadConversion: RateWithInterval | null = null;
     if (data.leads.length > 0) {
-      leads = funnel(data.leads, {
-        pipeline: defaultLeadPipeline,
-        stages: ['new', 'working', 'qualified'],
-        source: source(data.leads),
-      });
+      leads = got(figures, 'leadFunnel');
       const converted = data.leads.filter((l) => l.stage === 'converted').length;
       const resolved = converted + data.leads.filter((l) => l.stage === 'disqualified').length;
       leadConversion = interval(converted, resolved);
@@ -410,9 +478,9 @@ function compute(data: Dataset, options: ReportOptions): Report {
     report.funnel = { deals: dealFunnel, leads, leadConversion };
   }
 
-  const byOwnerCount = winRate(deals, { by: 'count', period, groupBy: 'ownerId' });
+  const byOwnerCount = got(figures, 'winsByOwner');
   if (has('winRates')) {
-    const byValue = winRate(deals, { by: 'value', period });
+    const byValue = got(figures, 'wonValue');
     report.winRates = {
       overall: interval(byOwnerCount.won, byOwnerCount.won + byOwnerCount.lost),
       byValue: byValue.rate,
@@ -425,16 +493,16 @@ function compute(data: Dataset, options: ReportOptions): Report {
   }
 
   if (has('team')) {
-    const size = averageDealSize(deals, { period, groupBy: 'ownerId' });
-    const cycle = salesCycleLength(deals, { period, groupBy: 'ownerId' });
-    const wonValue = winRate(deals, { by: 'value', period, groupBy: 'ownerId' });
+    const size = got(figures, 'dealSize');
+    const cycle = got(figures, 'cycle');
+    const wonValue = got(figures, 'wonValueByOwner');
     // attainment from deals measures bookings; quotas in other measures are the plan's business
     const memberQuotas = quotas.filter((q) => q.memberId !== undefined && (q.measure ?? 'bookings') === 'bookings');
     const attainment =
       memberQuotas.length > 0 ? quotaAttainment(deals, memberQuotas, { members: data.members }) : undefined;
     if (attainment === undefined) notes.push('Attainment: no member quotas for the period (--quotas).');
-    const acts = activityCounts(data.activities, { period, groupBy: 'ownerId' });
-    const calls = averageCallDuration(data.activities, { period, groupBy: 'ownerId', kind: 'call' });
+    const acts = got(figures, 'activities');
+    const calls = got(figures, 'calls');
     const ids = new Set([
       ...Object.keys(byOwnerCount.groups ?? {}),
       ...memberQuotas.map((q) => q.memberId as string),
@@ -483,20 +551,14 @@ function compute(data: Dataset, options: ReportOptions): Report {
   if (has('retention')) {
     if (data.subscriptions.length === 0) notes.push('Retention: no subscription rows (--subscriptions).');
     else {
-      const span = monthsIn(period);
-      let shown: Period = period;
-      while (shown.end > asOf) {
-        const start = addMonths(shown.start, -span);
-        shown = { start, end: lastDayOf(addMonths(start, span - 1)) };
-      }
+      const { shown, trailingYear } = prepared;
       if (shown !== period) {
         notes.push(
           `Retention: ${period.label} is not over on ${asOf}; MRR movements are for ${shown.start} … ${shown.end}.`,
         );
       }
-      const movements = mrrMovements(data.subscriptions, { period: shown });
-      const trailingYear = { start: addMonths(`${shown.end.slice(0, 7)}-01`, -11), end: shown.end };
-      const year = mrrMovements(data.subscriptions, { period: trailingYear });
+      const movements = got(figures, 'movements');
+      const year = got(figures, 'trailingYear');
       report.retention = {
         movements,
         trailingYear,
@@ -504,7 +566,7 @@ function compute(data: Dataset, options: ReportOptions): Report {
         nrr: netRevenueRetention(year).rate,
         quickRatio: quickRatio(movements).rate,
         movementsPeriod: { start: shown.start, end: shown.end },
-        cohorts: cohortRetention(data.subscriptions, { granularity: 'month', asOf: shown.end, basis: 'revenue' }),
+        cohorts: got(figures, 'cohorts'),
       };
     }
   }

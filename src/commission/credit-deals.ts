@@ -3,18 +3,20 @@
  * managers (roll-up), each linked to its deal.
  * @module
  */
-import { invalid } from '../core/errors.js';
-import { entityPath } from '../core/read.js';
+import { assertIsoDate } from '../core/dates.js';
+import { invalid, RevopsError } from '../core/errors.js';
+import { entityPath, readArray, readInteger, readObject, readOneOf, readString } from '../core/read.js';
 import { dealOutcomeOf } from '../model/deal-outcome.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { allocate } from '../core/allocate.js';
 import { add, multiply, roundMoney } from '../core/money-arithmetic.js';
-import { parseMoney, type Money } from '../core/money.js';
+import { fromExact, readMoneyExact, type Money } from '../core/money.js';
 import type { RoundingMode } from '../core/rounding.js';
 import type { Credit, CreditKind } from '../model/credit.js';
-import type { Deal, DealSplit } from '../model/deal.js';
+import type { Deal } from '../model/deal.js';
 import type { Member } from '../model/member.js';
-import { compareFixed, fixedToString, ONE, parseFixed, subFixed, ZERO, addFixed } from './exact.js';
+import { DEAL_TYPES, MEASURES, SEGMENTS } from '../model/vocabulary.js';
+import { addFixed, compareFixed, type Fixed, fixedToString, ONE, parseFixed, subFixed, ZERO } from './exact.js';
 
 /** Rules of {@link creditDeals}. */
 export interface CreditRules {
@@ -44,6 +46,60 @@ export function managerAsOf(member: Member, date: string): string | undefined {
     return line?.managerId;
   }
   return member.managerId;
+}
+
+/** A split as read: its member, its share (exact and as text) and its kind. */
+interface ReadSplit {
+  readonly memberId: string;
+  readonly share: Fixed;
+  readonly text: string;
+  readonly kind: 'revenue' | 'overlay';
+}
+
+/** An optional field: `undefined` stays `undefined`, anything else is read by `read`. */
+const optional = <T>(value: unknown, read: (v: unknown) => T): T | undefined =>
+  value === undefined ? undefined : read(value);
+
+/** The members of a roll-up, by id, each checked to be a member whose manager can be looked up. */
+function readMembers(value: unknown): Map<string, Member> {
+  const members = new Map<string, Member>();
+  if (value === undefined) return members;
+  const list = readArray(value, 'rules.members', 'INVALID_OPTION');
+  for (let k = 0; k < list.length; k++) {
+    const m = list[k];
+    const at = entityPath('rules.members', k, m);
+    readObject(m, at, 'INVALID_OPTION');
+    const id = readString((m as Member).id, `${at}.id`, { code: 'INVALID_OPTION' });
+    optional((m as Member).managerId, (v) => readString(v, `${at}.managerId`, { code: 'INVALID_OPTION' }));
+    const history = optional((m as Member).reportingHistory, (v) =>
+      readArray(v, `${at}.reportingHistory`, 'INVALID_OPTION'),
+    );
+    for (let h = 0; h < (history?.length ?? 0); h++) {
+      const line = readObject((history as unknown[])[h], `${at}.reportingHistory[${h}]`, 'INVALID_OPTION');
+      readString(line['managerId'], `${at}.reportingHistory[${h}].managerId`, { code: 'INVALID_OPTION' });
+      assertIsoDate(line['start'], `${at}.reportingHistory[${h}].start`);
+      optional(line['end'], (v) => assertIsoDate(v, `${at}.reportingHistory[${h}].end`));
+    }
+    members.set(id, m as Member);
+  }
+  return members;
+}
+
+/** A deal's splits, each read once (an index loop: an array's own `constructor` key plays no part). */
+function readSplits(value: unknown, at: string): ReadSplit[] {
+  const out: ReadSplit[] = [];
+  if (value === undefined) return out;
+  const list = readArray(value, `${at}.splits`);
+  for (let j = 0; j < list.length; j++) {
+    const field = `${at}.splits[${j}]`;
+    const s = readObject(list[j], field);
+    const memberId = readString(s['memberId'], `${field}.memberId`);
+    const kind = readOneOf(s['kind'], `${field}.kind`, ['revenue', 'overlay'], 'INVALID_INPUT');
+    const share = parseFixed(s['share'] as string, `${field}.share`);
+    if (share.int < 0n) throw invalid('INVALID_RATE', `${field}.share`, s['share'], 'must not be negative');
+    out.push({ memberId, share, text: fixedToString(share), kind });
+  }
+  return out;
 }
 
 /**
@@ -90,17 +146,18 @@ export function managerAsOf(member: Member, date: string): string | undefined {
  */
 export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Credit[] {
   if (!Array.isArray(deals)) throw invalid('INVALID_INPUT', 'deals', deals, 'must be an array of deals');
-  const rollup = rules.rollup ?? 'none';
-  if (rollup !== 'none' && rollup !== 'manager' && rollup !== 'allManagers')
-    throw invalid('INVALID_OPTION', 'rules.rollup', rollup, "must be 'none', 'manager' or 'allManagers'");
+  readObject(rules, 'rules', 'INVALID_OPTION');
+  const rollup = readOneOf(rules.rollup ?? 'none', 'rules.rollup', ['none', 'manager', 'allManagers']);
   if (rollup !== 'none' && rules.members === undefined)
     throw invalid('INVALID_INPUT', 'rules.members', undefined, 'are required to roll credit up to managers');
-  const members = new Map((rules.members ?? []).map((m) => [m.id, m]));
-  const measure = rules.measure ?? 'bookings';
-  const withSource = rules.source ?? true;
+  const members = readMembers(rules.members);
+  const measure = readOneOf(rules.measure ?? 'bookings', 'rules.measure', MEASURES);
+  const withSource = readOneOf(rules.source ?? true, 'rules.source', [true, false]);
   const outcome = dealOutcomeOf(rules.pipeline === undefined ? {} : { pipeline: rules.pipeline });
   const out: Credit[] = [];
-  deals.forEach((deal, i) => {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < deals.length; i++) {
+    const deal = deals[i] as Deal;
     const at = entityPath('deals', i, deal);
     const kind = outcome(deal, at);
     if (kind !== 'won')
@@ -110,9 +167,32 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
         deal.stage,
         `must be a won stage of the pipeline, got a stage that is ${kind}: only won deals are credited`,
       );
-    const date = deal.closeDate;
-    if (date === undefined)
+    if (deal.closeDate === undefined)
       throw invalid('INVALID_INPUT', `${at}.closeDate`, undefined, 'is required to date the credits of a won deal');
+    const date = assertIsoDate(deal.closeDate, `${at}.closeDate`);
+    // ids are strings: a number, an array or a Symbol would be echoed into the credits (or throw)
+    const dealId = readString(deal.id, `${at}.id`);
+    const first = seen.get(dealId);
+    if (first !== undefined)
+      throw new RevopsError('DUPLICATE_ID', `${at} repeats deals[${first}]: a deal is credited once, never twice`, {
+        field: `${at}.id`,
+        value: dealId,
+        details: { id: dealId, first, second: i },
+      });
+    seen.set(dealId, i);
+    const ownerId = readString(deal.ownerId, `${at}.ownerId`);
+    const dealType = readOneOf(deal.type, `${at}.type`, DEAL_TYPES, 'INVALID_INPUT');
+    const segment = optional(deal.segment, (v) => readOneOf(v, `${at}.segment`, SEGMENTS, 'INVALID_INPUT'));
+    const products = optional(deal.products, (v) => {
+      const list = readArray(v, `${at}.products`);
+      const copy: string[] = [];
+      for (let k = 0; k < list.length; k++) copy.push(readString(list[k], `${at}.products[${k}]`));
+      return copy;
+    });
+    const termMonths = optional(deal.termMonths, (v) =>
+      readInteger(v, `${at}.termMonths`, { min: 1, code: 'INVALID_INPUT' }),
+    );
+    const sourceMemberId = optional(deal.sourceMemberId, (v) => readString(v, `${at}.sourceMemberId`));
     const make = (
       kind: CreditKind,
       memberId: string,
@@ -120,54 +200,48 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
       share: string | undefined,
       extra: Partial<Credit> = {},
     ): Credit => ({
-      id: `${deal.id}/${kind}/${memberId}`,
-      dealId: deal.id,
+      id: `${dealId}/${kind}/${memberId}`,
+      dealId,
       memberId,
       kind,
       amount,
       date,
       ...(share === undefined ? {} : { share }),
       measure,
-      dealType: deal.type,
-      ...(deal.segment === undefined ? {} : { segment: deal.segment }),
-      ...(deal.products === undefined ? {} : { products: [...deal.products] }),
-      ...(deal.termMonths === undefined ? {} : { termMonths: deal.termMonths }),
+      dealType,
+      ...(segment === undefined ? {} : { segment }),
+      ...(products === undefined ? {} : { products: [...products] }),
+      ...(termMonths === undefined ? {} : { termMonths }),
       ...extra,
     });
-    const dealAmount = parseMoney(deal.amount);
-    const splits: readonly DealSplit[] = deal.splits ?? [];
+    const m = readMoneyExact(deal.amount, `${at}.amount`);
+    const dealAmount = fromExact(m.x, m.currency, m.digits);
+    const splits = readSplits(deal.splits, at);
     let revenueShare = ZERO;
-    splits.forEach((s, j) => {
-      const f = parseFixed(s.share, `deals[${i}].splits[${j}].share`);
-      if (f.int < 0n) throw invalid('INVALID_RATE', `deals[${i}].splits[${j}].share`, s.share, 'must not be negative');
-      if (s.kind === 'revenue') revenueShare = addFixed(revenueShare, f);
-    });
+    for (const s of splits) if (s.kind === 'revenue') revenueShare = addFixed(revenueShare, s.share);
     if (compareFixed(revenueShare, ONE) > 0)
       throw invalid(
         'INVALID_INPUT',
-        `deals[${i}].splits`,
+        `${at}.splits`,
         fixedToString(revenueShare),
         'revenue split shares must not total more than 1 (100%)',
       );
     const ownerShare = subFixed(ONE, revenueShare);
     const parts: { kind: CreditKind; memberId: string; share: string }[] = [];
-    if (ownerShare.int > 0n) parts.push({ kind: 'owner', memberId: deal.ownerId, share: fixedToString(ownerShare) });
+    if (ownerShare.int > 0n) parts.push({ kind: 'owner', memberId: ownerId, share: fixedToString(ownerShare) });
     for (const s of splits)
-      if (s.kind === 'revenue' && parseFixed(s.share).int > 0n)
-        parts.push({ kind: 'split', memberId: s.memberId, share: fixedToString(parseFixed(s.share)) });
+      if (s.kind === 'revenue' && s.share.int > 0n) parts.push({ kind: 'split', memberId: s.memberId, share: s.text });
     const credited = new Set<string>();
-    for (const p of [
-      ...parts,
-      ...splits.filter((x) => x.kind === 'overlay').map((x) => ({ kind: 'overlay' as const, memberId: x.memberId })),
-    ]) {
+    const overlays = splits.filter((x) => x.kind === 'overlay');
+    for (const p of [...parts, ...overlays.map((x) => ({ kind: 'overlay' as const, memberId: x.memberId }))]) {
       const key = `${p.kind === 'overlay' ? 'overlay' : 'revenue'}/${p.memberId}`;
       if (credited.has(key))
         throw invalid(
           'INVALID_INPUT',
-          `deals[${i}].splits`,
+          `${at}.splits`,
           p.memberId,
-          `must not give member "${p.memberId}" two ${p.kind === 'overlay' ? 'overlay' : 'revenue'} credits on ` +
-            `deal "${deal.id}" (the owner counts as a revenue credit): merge the shares`,
+          `must not give a member two ${p.kind === 'overlay' ? 'overlay' : 'revenue'} credits on one deal ` +
+            '(the owner counts as a revenue credit): merge the shares',
         );
       credited.add(key);
     }
@@ -180,22 +254,11 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
           );
     const revenue: Credit[] = parts.map((p, k) => make(p.kind, p.memberId, amounts[k] as Money, p.share));
     out.push(...revenue);
-    for (const s of splits) {
-      if (s.kind !== 'overlay') continue;
-      out.push(
-        make(
-          'overlay',
-          s.memberId,
-          roundMoney(multiply(dealAmount, s.share), rules.rounding),
-          fixedToString(parseFixed(s.share)),
-        ),
-      );
-    }
-    if (withSource && deal.sourceMemberId !== undefined)
-      out.push(
-        make('source', deal.sourceMemberId, dealAmount, '1', { units: dealAmount.amount.startsWith('-') ? 0 : 1 }),
-      );
-    if (rollup === 'none') return;
+    for (const s of overlays)
+      out.push(make('overlay', s.memberId, roundMoney(multiply(dealAmount, s.text), rules.rounding), s.text));
+    if (withSource && sourceMemberId !== undefined)
+      out.push(make('source', sourceMemberId, dealAmount, '1', { units: dealAmount.amount.startsWith('-') ? 0 : 1 }));
+    if (rollup === 'none') continue;
     const toManager = new Map<string, Money>();
     const order: string[] = [];
     for (const cr of revenue) {
@@ -215,6 +278,6 @@ export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Cr
     const direct = new Set(revenue.map((c) => c.memberId));
     for (const mgr of order)
       if (!direct.has(mgr)) out.push(make('rollup', mgr, toManager.get(mgr) as Money, undefined));
-  });
+  }
   return out;
 }

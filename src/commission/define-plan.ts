@@ -2,12 +2,12 @@
  * Defining a plan: shape (zod) plus every internal contradiction, reported all at once.
  * @module
  */
-import { RevopsError, type RevopsIssue } from '../core/errors.js';
+import { describeValue, RevopsError, type RevopsIssue } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
 import { assertIsoDate, type IsoDate } from '../core/dates.js';
 import { readArray, readObject } from '../core/read.js';
 import type { Plan, PlanComponent, PlanInput, PlanVersion } from '../model/plan.js';
-import { readPlanShape } from './read-plan.js';
+import { PLAN_ISSUE_LIMIT, readPlanShape } from './read-plan.js';
 import { compareFixed, parseFixed, ZERO, ONE, addFixed, fixedToString, type Fixed } from './exact.js';
 import { buildPlanIndex, PLAN_INDEX } from './plan-index.js';
 
@@ -44,7 +44,7 @@ function checkComponent(
   if (c.weight !== undefined && dec(c.weight).int <= 0n) add([...path, 'weight'], `must be positive, got ${c.weight}`);
   const ids = new Set<string>();
   (c.multipliers ?? []).forEach((m, i) => {
-    if (ids.has(m.id)) add([...path, 'multipliers', i, 'id'], `duplicate multiplier id "${m.id}"`);
+    if (ids.has(m.id)) add([...path, 'multipliers', i, 'id'], `duplicate multiplier id ${describeValue(m.id)}`);
     ids.add(m.id);
     nonNegative(m.factor, `multipliers[${i}].factor`);
   });
@@ -132,7 +132,7 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
   let weighted = 0;
   v.components.forEach((c, i) => {
     const cp = [...path, 'components', i];
-    if (ids.has(c.id)) add([...cp, 'id'], `duplicate component id "${c.id}"`);
+    if (ids.has(c.id)) add([...cp, 'id'], `duplicate component id ${describeValue(c.id)}`);
     ids.add(c.id);
     checkComponent(c, cp, digits, add);
     if (c.weight !== undefined) {
@@ -216,8 +216,8 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
  * @param spec - the plan as JSON (decimals as strings or numbers); not modified.
  * @returns the validated plan: a new, deeply frozen object with decimals as canonical strings
  *   and defaults applied.
- * @throws {RevopsError} `INVALID_PLAN` listing every problem with its path in `error.issues` (the
- *   message names the first five and how many more).
+ * @throws {RevopsError} `INVALID_PLAN` listing the problems with their paths in `error.issues`
+ *   (reading stops at the first 1,000; the message names the first five and how many more).
  * @example
  * ```ts
  * import { definePlan } from 'revops/commission';
@@ -250,26 +250,31 @@ export function definePlan(spec: PlanInput | Plan): Plan {
   const digits = minorUnits(plan.currency);
   const issues: RevopsIssue[] = [];
   const add = (path: Path, message: string): void => {
-    issues.push({ path, message, code: 'INVALID_PLAN' });
+    if (issues.length < PLAN_ISSUE_LIMIT) issues.push({ path, message, code: 'INVALID_PLAN' });
   };
-  plan.versions.forEach((v, i) => checkVersion(v, ['versions', i], digits, add));
+  const versions = plan.versions;
+  // the cheap check first: a list of repeated versions is refused before each is checked in depth
   const ids = new Set<string>();
-  plan.versions.forEach((v, i) => {
-    if (ids.has(v.id)) add(['versions', i, 'id'], `duplicate version id "${v.id}"`);
+  for (let i = 0; i < versions.length && issues.length < PLAN_ISSUE_LIMIT; i++) {
+    const v = versions[i] as PlanVersion;
+    if (ids.has(v.id)) add(['versions', i, 'id'], `duplicate version id ${describeValue(v.id)}`);
     ids.add(v.id);
-  });
-  const order = plan.versions
+  }
+  for (let i = 0; i < versions.length && issues.length < PLAN_ISSUE_LIMIT; i++)
+    checkVersion(versions[i] as PlanVersion, ['versions', i], digits, add);
+  const order = (issues.length < PLAN_ISSUE_LIMIT ? versions : [])
     .map((v, i) => ({ v, i }))
     .sort((a, b) =>
       a.v.effectiveFrom < b.v.effectiveFrom ? -1 : a.v.effectiveFrom > b.v.effectiveFrom ? 1 : a.i - b.i,
     );
-  for (let k = 1; k < order.length; k++) {
+  for (let k = 1; k < order.length && issues.length < PLAN_ISSUE_LIMIT; k++) {
     const prev = order[k - 1] as { v: PlanVersion; i: number };
     const cur = order[k] as { v: PlanVersion; i: number };
     if (prev.v.effectiveTo === undefined || prev.v.effectiveTo >= cur.v.effectiveFrom) {
       add(
         ['versions', cur.i, 'effectiveFrom'],
-        `versions "${prev.v.id}" and "${cur.v.id}" are both in force on ${cur.v.effectiveFrom}`,
+        `versions ${describeValue(prev.v.id)} and ${describeValue(cur.v.id)} are both in force on ` +
+          cur.v.effectiveFrom,
       );
     }
   }
@@ -282,12 +287,16 @@ export function definePlan(spec: PlanInput | Plan): Plan {
 const MESSAGE_ISSUES = 5;
 
 function planError(issues: readonly RevopsIssue[], spec: unknown): RevopsError {
-  const listed = issues.slice(0, MESSAGE_ISSUES).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  // each listed issue cut to 200 characters: a path can hold a key of any length
+  const listed = issues.slice(0, MESSAGE_ISSUES).map((i) => {
+    const line = `${i.path.join('.') || '(root)'}: ${i.message}`;
+    return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+  });
   const more = issues.length - listed.length;
   const text = listed.join('; ') + (more > 0 ? `; and ${more} more (see error.issues)` : '');
   const first = issues[0];
   return new RevopsError('INVALID_PLAN', `Invalid plan: ${text}`, {
-    field: first ? first.path.join('.') : 'plan',
+    field: first ? first.path.join('.').slice(0, 200) : 'plan',
     value: spec,
     issues,
   });
@@ -334,15 +343,21 @@ export function planVersionAsOf(plan: Plan, date: IsoDate): PlanVersion {
     if (v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo)) matches.push(v);
   }
   if (matches.length === 0) {
-    throw new RevopsError('INVALID_INPUT', `asOf: no version of plan "${plan.id}" is in force on ${date}`, {
-      field: 'asOf',
-      value: date,
-    });
+    throw new RevopsError(
+      'INVALID_INPUT',
+      `asOf: no version of plan ${describeValue(plan.id)} is in force on ${date}`,
+      {
+        field: 'asOf',
+        value: date,
+      },
+    );
   }
   if (matches.length > 1) {
     throw new RevopsError(
       'INVALID_PLAN',
-      `versions ${matches.map((v) => `"${v.id}"`).join(' and ')} of plan "${plan.id}" are both in force on ${date}`,
+      `versions ${describeValue(matches[0]?.id)} and ${describeValue(matches[1]?.id)}` +
+        `${matches.length > 2 ? ` (and ${matches.length - 2} more)` : ''} of plan ${describeValue(plan.id)} ` +
+        `are in force on ${date}`,
       {
         field: 'versions',
         value: date,

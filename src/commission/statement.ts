@@ -5,9 +5,9 @@
  * @module
  */
 import { addMonths, daysBetween, assertIsoDate } from '../core/dates.js';
-import { invalid } from '../core/errors.js';
+import { invalid, RevopsError } from '../core/errors.js';
 import { fromFixed, readMoney, type Money } from '../core/money.js';
-import { readInteger, readObject } from '../core/read.js';
+import { entityPath, readArray, readInteger, readObject, readString } from '../core/read.js';
 import { invalidSummary } from '../core/summary.js';
 import type { Credit } from '../model/credit.js';
 import { componentLines, type ToDate } from './component-lines.js';
@@ -50,11 +50,44 @@ function readAmount(ctx: ResolvedContext, value: unknown, field: string): Fixed 
   return m.fixed;
 }
 
+/**
+ * The clawback events, each read once with the position it was given at (its field names it,
+ * whatever the order they are posted in): an object with a string `id` and `dealId` and a list of
+ * credit ids. The same id twice is refused with `DUPLICATE_ID` naming both positions: a cancelled
+ * deal is clawed back once, never twice.
+ */
+function readClawbacks(value: unknown): { e: ClawbackEvent; field: string; creditIds: string[] }[] {
+  if (value === undefined) return [];
+  const list = readArray(value, 'clawbacks');
+  const out: { e: ClawbackEvent; field: string; creditIds: string[] }[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i] as ClawbackEvent;
+    const field = entityPath('clawbacks', i, e);
+    readObject(e, field);
+    const id = readString(e.id, `${field}.id`);
+    const first = seen.get(id);
+    if (first !== undefined)
+      throw new RevopsError(
+        'DUPLICATE_ID',
+        `${field} repeats clawbacks[${first}]: a clawback is posted once, never twice`,
+        { field: `${field}.id`, value: id, details: { id, first, second: i } },
+      );
+    seen.set(id, i);
+    readString(e.dealId, `${field}.dealId`);
+    const ids = e.creditIds === undefined ? [] : readArray(e.creditIds, `${field}.creditIds`);
+    const creditIds: string[] = [];
+    for (let k = 0; k < ids.length; k++) creditIds.push(readString(ids[k], `${field}.creditIds[${k}]`));
+    out.push({ e, field, creditIds: creditIds.sort() });
+  }
+  return out;
+}
+
 function clawbackLines(
   ctx: ResolvedContext,
   input: StatementContext,
 ): { lines: StatementLine[]; attainmentReduction: Fixed } {
-  const events = input.clawbacks ?? [];
+  const events = readClawbacks(input.clawbacks);
   if (events.length === 0) return { lines: [], attainmentReduction: ZERO };
   const policy = ctx.version.clawback;
   if (policy === undefined)
@@ -62,13 +95,12 @@ function clawbackLines(
       'INVALID_OPTION',
       'clawbacks',
       events.length,
-      `given, but plan version "${ctx.version.id}" has no clawback policy`,
+      `given, but plan version ${JSON.stringify(ctx.version.id)} has no clawback policy`,
     );
   let reduction = ZERO;
-  const lines = [...events]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((e, i) => {
-      const field = `clawbacks[${i}]`;
+  const lines = events
+    .sort((a, b) => (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0))
+    .map(({ e, field, creditIds }) => {
       assertIsoDate(e.creditDate, `${field}.creditDate`);
       assertIsoDate(e.knownDate, `${field}.knownDate`);
       if (e.knownDate < ctx.period.start || e.knownDate > ctx.period.end)
@@ -117,7 +149,7 @@ function clawbackLines(
             ruleId: `clawback/${e.id}`,
             base,
             rate: fixedToString(rate),
-            creditIds: [...(e.creditIds ?? [])].sort(),
+            creditIds,
             detail: {
               rule: 'clawbackTerm',
               dealId: e.dealId,
@@ -143,7 +175,7 @@ function clawbackLines(
         ruleId: `clawback/${e.id}`,
         base,
         rate: fixedToString(rate),
-        creditIds: [...(e.creditIds ?? [])].sort(),
+        creditIds,
         detail: {
           rule: 'clawback',
           dealId: e.dealId,

@@ -146,19 +146,31 @@ const LIMIT = 80;
 
 const quote = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 
+/** Largest BigInt written digit by digit (60 digits); writing every digit of 10n ** 100000n is unbounded work. */
+const BIGINT_LIMIT = 10n ** 60n;
+
+/** A BigInt as written in a message: exactly below 10^60, else rounded to 4 digits (`1.000e+100 (a BigInt)`). */
+const bigintText = (v: bigint): string => {
+  const a = v < 0n ? -v : v;
+  if (a < BIGINT_LIMIT) return `${v}n`;
+  const n = Number(a); // rounds; Infinity past 1.8e308
+  return `${v < 0n ? '-' : ''}${n < Number.POSITIVE_INFINITY ? n.toExponential(3) : 'over 1.8e308'} (a BigInt)`;
+};
+
 /** A primitive as written in a message. */
 const primitive = (v: unknown): string =>
   typeof v === 'string'
     ? quote(v)
     : typeof v === 'bigint'
-      ? `${v}n`
+      ? bigintText(v)
       : typeof v === 'function' || typeof v === 'symbol'
         ? typeof v
         : String(v);
 
 /**
  * Renders a received value for an error message: strings quoted (cut to 60 characters),
- * numbers as written, objects and arrays as short JSON cut to 80 characters with `...`. Only
+ * numbers as written, a BigInt exactly below 10^60 (`12n`) and rounded above (`1.000e+100 (a
+ * BigInt)`), objects and arrays as short JSON cut to 80 characters with `...`. Only
  * own data properties are read (no getter, no `toJSON`: a Decimal shows its fields `d`, `e`,
  * `s`), a cycle is written `<cycle>`, and writing stops at the limit, so the time and size are
  * bounded for any value, however large, deep, cyclic or hostile (a proxy whose traps throw is
@@ -217,7 +229,7 @@ export function briefValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) {
     return String(value);
   }
-  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'bigint') return bigintText(value);
   try {
     return Array.isArray(value) ? `array(${value.length})` : typeof value;
   } catch {

@@ -6,7 +6,7 @@
  */
 import { minorUnits } from './currency.js';
 import { invalid } from './errors.js';
-import { readObject } from './read.js';
+import { readInteger, readObject } from './read.js';
 import { isMoney, type Money } from './money.js';
 
 /** Options of {@link formatMoney}. */
@@ -19,9 +19,9 @@ export interface FormatMoneyOptions {
 
 /** Options of {@link formatPercent}. */
 export interface FormatPercentOptions {
-  /** Most fraction digits of the percentage (rounded half-expand). Default 1. */
+  /** Most fraction digits of the percentage (rounded half-expand), an integer 0–20. Default 1. */
   readonly maximumFractionDigits?: number;
-  /** Fewest fraction digits of the percentage. Default 0. */
+  /** Fewest fraction digits of the percentage, an integer 0–20. Default 0. */
   readonly minimumFractionDigits?: number;
 }
 
@@ -107,7 +107,8 @@ export function formatMoney(
  * @param locale - a BCP 47 tag or a list of them. Default `'en-US'`.
  * @param options - fraction digits of the percentage (default 0 to 1).
  * @throws {RevopsError} `INVALID_RATE` for a non-finite number or a string that is not a
- *   decimal; `INVALID_OPTION` for a locale or option that `Intl` rejects.
+ *   decimal; `INVALID_OPTION` for a locale `Intl` rejects, or fraction digits that are not an
+ *   integer from 0 to 20.
  * @example
  * ```ts
  * import { formatPercent } from 'revops/core';
@@ -129,8 +130,10 @@ export function formatPercent(
     (typeof rate === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(rate) && rate.length <= 100);
   if (!ok) throw invalid('INVALID_RATE', 'rate', rate, 'must be a finite number or a decimal string');
   readObject(options, 'options', 'INVALID_OPTION');
-  const max = options.maximumFractionDigits ?? 1;
-  const min = options.minimumFractionDigits ?? 0;
+  // integers 0–20, what Intl.NumberFormat takes on every supported Node (a BigInt or an object never reaches Math.max)
+  const digits = { min: 0, max: 20, code: 'INVALID_OPTION' } as const;
+  const max = readInteger(options.maximumFractionDigits ?? 1, 'options.maximumFractionDigits', digits);
+  const min = readInteger(options.minimumFractionDigits ?? 0, 'options.minimumFractionDigits', digits);
   const fmt = numberFormat(
     readLocale(locale),
     { style: 'percent', minimumFractionDigits: min, maximumFractionDigits: Math.max(min, max) },

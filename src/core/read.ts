@@ -183,17 +183,23 @@ const DAY_MS = 86_400_000;
  * library. A date means the end of that day in UTC (`'2026-03-31'` is
  * `2026-03-31T23:59:59.999Z`: "as of March 31" includes everything that happened on it); an
  * instant means that moment, and its business date is its UTC date.
- * @throws {RevopsError} `INVALID_DATE` naming `field`.
+ * @throws {RevopsError} `INVALID_DATE` naming `field`, also for an instant whose UTC date falls
+ *   outside the years 0001–9999 (`'0001-01-01T00:29:00+00:30'`).
  * @internal
  */
 export function readAsOf(value: unknown, field = 'asOf'): AsOf {
   if (isIsoDate(value)) {
-    const epochMs = Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)));
-    return { date: value, epochMs: epochMs + DAY_MS - 1 };
+    // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999
+    const day = new Date(0);
+    day.setUTCFullYear(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)));
+    return { date: value, epochMs: day.getTime() + DAY_MS - 1 };
   }
   if (isInstant(value)) {
     const epochMs = instantToEpochMs(value as Instant, field);
-    return { date: new Date(epochMs).toISOString().slice(0, 10), epochMs };
+    const date = new Date(epochMs).toISOString().slice(0, 10);
+    // an offset can move the first or last minutes of the calendar out of it ('0000-12-31', '+010000-01')
+    if (!isIsoDate(date)) throw invalid('INVALID_DATE', field, value, 'must fall in the years 0001–9999 (UTC)');
+    return { date, epochMs };
   }
   throw invalid('INVALID_DATE', field, value, 'must be a YYYY-MM-DD date or an ISO-8601 instant with an offset');
 }

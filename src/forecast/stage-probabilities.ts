@@ -5,7 +5,7 @@
  */
 import type { Deal } from '../model/deal.js';
 import type { Pipeline } from '../model/pipeline.js';
-import { invalid } from '../core/errors.js';
+import { describeValue, invalid } from '../core/errors.js';
 import { assertIsoDate, type IsoDate } from '../core/dates.js';
 import { quarterOf } from '../core/periods.js';
 import { assertSameCurrency, readMoneyExact } from '../core/money.js';
@@ -194,7 +194,8 @@ export function stageProbabilities(history: readonly Deal[], options: StageProba
   let valueCurrency: string | undefined;
   const stageIndex = (id: unknown, field: string): number => {
     const i = typeof id === 'string' ? order.get(id) : undefined;
-    if (i === undefined) throw invalid('INVALID_INPUT', field, id, `must be a stage of pipeline "${pipeline.id}"`);
+    if (i === undefined)
+      throw invalid('INVALID_INPUT', field, id, `must be a stage of pipeline ${describeValue(pipeline.id)}`);
     return i;
   };
   const ids = duplicateCheck();

@@ -242,7 +242,7 @@ function isDigitCode(c: number): boolean {
 function isPlainIsoDate(cell: unknown): cell is string {
   if (typeof cell !== 'string' || cell.length !== 10) return false;
   if (cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return false;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigitCode(cell.charCodeAt(i))) return false;
+  for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isDigitCode(cell.charCodeAt(i))) return false;
   const year = (cell.charCodeAt(0) - 48) * 1000 + (cell.charCodeAt(1) - 48) * 100 + (cell.charCodeAt(2) - 48) * 10;
   return isCalendarDate(
     year + cell.charCodeAt(3) - 48,

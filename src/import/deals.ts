@@ -9,6 +9,7 @@ import { defaultDealPipelineSpec } from '../model/default-pipelines.js';
 import type { Pipeline, PipelineStage } from '../model/pipeline.js';
 import { DEAL_TYPES, FORECAST_CATEGORIES, SEGMENTS } from '../model/segment.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField } from './engine.js';
+import { checkLostReason, readLostReasonCode } from './lost-reasons.js';
 import type { ImportOptions, ImportResult } from './types.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -31,6 +32,7 @@ const FIELDS: readonly FieldSpec[] = [
   { field: 'closeDate', type: 'date' },
   { field: 'createdAt', type: 'instant' },
   { field: 'lostReason', type: 'text' },
+  { field: 'lostReasonCode', type: 'id' },
   { field: 'segment', type: 'enum', values: SEGMENTS },
   { field: 'territoryId', type: 'id' },
   { field: 'teamId', type: 'id' },
@@ -83,15 +85,19 @@ function stageOf(v: Readonly<Record<string, unknown>>, ctx: RowContext): Pipelin
   return byLabel;
 }
 
-function requiresLostReason(pipeline: Pipeline, stage: PipelineStage): boolean {
-  return pipeline.transitions.some((t) => t.to === stage.id && t.requiresReason);
-}
+const LOST_REASON_FIELDS = { code: 'lostReasonCode', reason: 'lostReason', what: 'lost deal' } as const;
 
 const REQUIRED = ['id', 'name', 'accountId', 'ownerId', 'amount', 'createdAt'] as const;
 
 function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | undefined {
-  const o = ctx.options;
-  for (const f of REQUIRED) if (v[f] === undefined) ctx.missing(f);
+  const complete =
+    v.id !== undefined &&
+    v.name !== undefined &&
+    v.accountId !== undefined &&
+    v.ownerId !== undefined &&
+    v.amount !== undefined &&
+    v.createdAt !== undefined;
+  if (!complete) for (const f of REQUIRED) if (v[f] === undefined) ctx.missing(f);
   const stage = stageOf(v, ctx);
   const amount = moneyField(v, 'amount', ctx);
   if (amount?.amount.startsWith('-')) {
@@ -137,7 +143,8 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | un
   const closeDate = stage.kind === 'open' ? undefined : closeColumn;
   if (expectedCloseDate === undefined) ctx.missing(v.closeDate === undefined ? 'expectedCloseDate' : 'closeDate');
   const createdAt = v.createdAt as string | undefined;
-  if (closeDate !== undefined && createdAt !== undefined && closeDate < createdAt.slice(0, 10)) {
+  // createdAt starts with its calendar date: before it unless the same day (a prefix)
+  if (closeDate !== undefined && createdAt !== undefined && closeDate < createdAt && !createdAt.startsWith(closeDate)) {
     ctx.reject(
       'closeDate',
       'CLOSE_BEFORE_CREATED',
@@ -145,10 +152,7 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | un
       ctx.cell('closeDate'),
     );
   }
-  if (amount === undefined || expectedCloseDate === undefined || createdAt === undefined) return undefined;
-  if (v.id === undefined || v.name === undefined || v.accountId === undefined || v.ownerId === undefined) {
-    return undefined;
-  }
+  if (!complete || amount === undefined || expectedCloseDate === undefined || createdAt === undefined) return undefined;
 
   if (stage.kind !== 'open' && closeDate === undefined) {
     ctx.warn(
@@ -158,32 +162,48 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | un
     );
   }
   const lostReason = v.lostReason as string | undefined;
-  if (stage.kind === 'lost' && lostReason === undefined && requiresLostReason(o.pipeline as Pipeline, stage)) {
-    ctx.warn(
-      'lostReason',
-      'MISSING_LOST_REASON',
-      `the lost deal has no lost reason, which pipeline "${(o.pipeline as Pipeline).id}" requires`,
-    );
-  }
+  const lostReasonCode = readLostReasonCode(
+    v.lostReasonCode as string | undefined,
+    lostReason,
+    stage,
+    'lostReasonCode',
+    ctx,
+  );
+  checkLostReason(stage, lostReasonCode, lostReason, LOST_REASON_FIELDS, ctx);
 
-  const deal: Record<string, unknown> = {
-    id: v.id,
-    name: v.name,
-    accountId: v.accountId,
-    ownerId: v.ownerId,
-  };
-  if (v.sourceMemberId !== undefined) deal.sourceMemberId = v.sourceMemberId;
-  if (v.leadId !== undefined) deal.leadId = v.leadId;
-  deal.type = v.type ?? 'new';
-  deal.amount = amount;
-  deal.stage = stage.id;
-  deal.probability = probability;
-  deal.probabilitySource = probabilitySource;
-  deal.forecastCategory = forecastCategory;
-  deal.expectedCloseDate = expectedCloseDate;
+  // the fields in the schema's order (as parseDeal gives them); a deal without a source member
+  // or lead (the common row) is one literal up to expectedCloseDate
+  let deal: Record<string, unknown>;
+  if (v.sourceMemberId === undefined && v.leadId === undefined) {
+    deal = {
+      id: v.id,
+      name: v.name,
+      accountId: v.accountId,
+      ownerId: v.ownerId,
+      type: v.type ?? 'new',
+      amount,
+      stage: stage.id,
+      probability,
+      probabilitySource,
+      forecastCategory,
+      expectedCloseDate,
+    };
+  } else {
+    deal = { id: v.id, name: v.name, accountId: v.accountId, ownerId: v.ownerId };
+    if (v.sourceMemberId !== undefined) deal.sourceMemberId = v.sourceMemberId;
+    if (v.leadId !== undefined) deal.leadId = v.leadId;
+    deal.type = v.type ?? 'new';
+    deal.amount = amount;
+    deal.stage = stage.id;
+    deal.probability = probability;
+    deal.probabilitySource = probabilitySource;
+    deal.forecastCategory = forecastCategory;
+    deal.expectedCloseDate = expectedCloseDate;
+  }
   if (closeDate !== undefined) deal.closeDate = closeDate;
   deal.createdAt = createdAt;
   if (lostReason !== undefined) deal.lostReason = lostReason;
+  if (lostReasonCode !== undefined) deal.lostReasonCode = lostReasonCode;
   if (v.segment !== undefined) deal.segment = v.segment;
   if (v.territoryId !== undefined) deal.territoryId = v.territoryId;
   if (v.teamId !== undefined) deal.teamId = v.teamId;
@@ -225,6 +245,15 @@ export const DEALS: KindSpec<Deal> = {
  * `expectedCloseDate` column, when there is one, gives the expected date. `type` defaults to
  * `'new'`. Dates are read in `options.dateFormat`; a date-only `createdAt` is the start of that
  * day in UTC, a date-time without an offset is read in UTC.
+ *
+ * Lost reasons: a `lostReasonCode` column is read against the pipeline's `lostReasons` catalogue
+ * (a code or a label, in any case and punctuation, or a label mapped by
+ * `options.values.lostReasonCode`; anything else is rejected, `UNKNOWN_LOST_REASON`), and kept as
+ * written when the pipeline has no catalogue. A lost deal without a code whose `lostReason` is
+ * one of the catalogue's codes or labels gets that code. No vendor's standard export has a code
+ * column (their lost reason is text), so no preset maps it. A lost deal without the reason its
+ * pipeline requires is a warning (`MISSING_LOST_REASON`): with a catalogue, a code; without one,
+ * a reason or a code when a transition into its stage `requiresReason`.
  *
  * Every data row ends in exactly one of `records` and `rejected` (row numbers as a
  * spreadsheet shows them: the header is row 1). Rejected: see `REJECTION_CODES`. Warnings:

@@ -29,6 +29,7 @@ import {
   readText,
   splitAmountCell,
 } from './cells.js';
+import { indexLostReasons } from './lost-reasons.js';
 import { PRESETS, PRESET_DEFINITIONS, type PresetColumns } from './presets.js';
 import type {
   ColumnMapping,
@@ -80,6 +81,8 @@ export interface Resolved {
   readonly stageByLabel: ReadonlyMap<string, PipelineStage>;
   /** Member id → id, and member name → id. */
   readonly memberIds: ReadonlyMap<string, string> | undefined;
+  /** The pipeline's lost-reason catalogue: code, label and their loose forms → code (none without one). */
+  readonly lostReasons: ReadonlyMap<string, string> | undefined;
   readonly values: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
@@ -168,6 +171,19 @@ function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipe
       if (!stageByLabel.has(lower)) stageByLabel.set(lower, stage);
     }
   }
+  const catalogue = pipeline?.lostReasons as unknown;
+  if (
+    catalogue !== undefined &&
+    !(
+      Array.isArray(catalogue) &&
+      catalogue.every((r: unknown) => {
+        const { code, label } = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+        return typeof code === 'string' && code !== '' && typeof label === 'string';
+      })
+    )
+  ) {
+    throw optionError('pipeline.lostReasons', catalogue, 'must be a list of { code, label } (non-empty code)');
+  }
   let memberIds: Map<string, string> | undefined;
   if (options.members !== undefined) {
     memberIds = new Map();
@@ -185,6 +201,7 @@ function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipe
     checkDuplicates: options.checkDuplicates ?? true,
     stageByLabel,
     memberIds,
+    lostReasons: indexLostReasons(pipeline),
     values: options.values ?? {},
   };
 }
@@ -223,6 +240,8 @@ function readCell(spec: FieldSpec, cell: unknown, o: Resolved): unknown {
     case 'instant':
       return readInstantCell(cell, o.dateFormat);
     case 'amount': {
+      // the common cell, a plain decimal ("12000", "-5", "12000.5"): kept as written, no currency
+      if (o.decimalSeparator === '.' && typeof cell === 'string' && isPlainDecimal(cell)) return cell;
       const { amount, currency } = splitAmountCell(cell);
       const text = readDecimalText(amount, o.decimalSeparator);
       if (isProblem(text))
@@ -273,15 +292,26 @@ class RowState implements RowContext {
   ) {
     this.cellAt = new Array(sources.length).fill(undefined);
     this.usedAt = new Array(sources.length).fill(undefined);
+    const values: Record<string, unknown> = {};
+    for (const { spec } of sources) values[spec.field] = undefined;
+    this.values = values;
   }
 
-  /** Starts a row: no warning, no cell (a rejection takes the problems array and leaves a new one). */
+  /**
+   * The read value of every field (undefined: no value), handed to the kind's builder. One object
+   * per importer, of one shape, rewritten field by field for each row: builders copy from it and
+   * never keep it.
+   */
+  readonly values: Record<string, unknown>;
+
+  /**
+   * Starts a row: no warning (a rejection takes the problems array and leaves a new one). The
+   * cells and columns of every field are written by the row's field loop, so none is cleared here.
+   */
   start(row: number, raw: unknown): void {
     this.row = row;
     this.raw = raw;
-    this.warnings.length = 0;
-    this.cellAt.fill(undefined);
-    this.usedAt.fill(undefined);
+    if (this.warnings.length !== 0) this.warnings.length = 0;
   }
 
   column(field: string): string | null {
@@ -364,7 +394,13 @@ function columnName(cell: unknown): string {
 /** Where one field's cell is found in a row. */
 type Source =
   | { readonly kind: 'none'; readonly name: string }
-  | { readonly kind: 'columns'; readonly names: readonly string[]; readonly indices: readonly number[] }
+  | {
+      readonly kind: 'columns';
+      readonly names: readonly string[];
+      readonly indices: readonly number[];
+      /** No name is a property of Object.prototype: a plain record's own cell is read without Object.hasOwn. */
+      readonly direct: boolean;
+    }
   | { readonly kind: 'function'; readonly fn: (row: Readonly<Record<string, unknown>>) => unknown };
 
 function mappingOf(field: string, options: ImportOptions, preset: PresetColumns | undefined): ColumnMapping {
@@ -377,6 +413,11 @@ function mappingOf(field: string, options: ImportOptions, preset: PresetColumns 
   }
   if (preset !== undefined && Object.hasOwn(preset, field)) return preset[field] as readonly string[];
   return field;
+}
+
+/** Whether no name is a property of Object.prototype (so a plain record's cell of that name is its own). */
+function isDirect(names: readonly string[]): boolean {
+  return names.every((n) => !(n in Object.prototype));
 }
 
 /** A data row seen as a record: column name → cell. */
@@ -413,7 +454,8 @@ export class RowImporter<T> {
   private warnings: ImportIssue[] = [];
   private readonly seen = new Map<string, number>();
   private readonly currencies = new Map<string, { count: number; first: number }>();
-  private lastCurrency: { code: string; counter: { count: number; first: number } } | undefined;
+  private lastCurrency: string | undefined;
+  private lastCounter: { count: number; first: number } | undefined;
   private finished = false;
 
   constructor(spec: KindSpec<T>, options: ImportOptions) {
@@ -435,13 +477,21 @@ export class RowImporter<T> {
       if (typeof m === 'function') return { spec, source: { kind: 'function', fn: m } as Source };
       const candidates = typeof m === 'string' ? [m] : [...m];
       if (names === undefined) {
-        return { spec, source: { kind: 'columns', names: candidates, indices: [] } as Source };
+        return {
+          spec,
+          source: { kind: 'columns', names: candidates, indices: [], direct: isDirect(candidates) } as Source,
+        };
       }
       const present = candidates.filter((c) => index.has(c));
       const source: Source =
         present.length === 0
           ? { kind: 'none', name: candidates[0] ?? spec.field }
-          : { kind: 'columns', names: present, indices: present.map((c) => index.get(c) as number) };
+          : {
+              kind: 'columns',
+              names: present,
+              indices: present.map((c) => index.get(c) as number),
+              direct: isDirect(present),
+            };
       return { spec, source };
     });
     const position = new Map(this.spec.fields.map((f, i) => [f.field, i] as const));
@@ -479,37 +529,50 @@ export class RowImporter<T> {
         const shape = this.mode === 'arrays' ? 'an array of cells (as the header row)' : 'a record of column → cell';
         problems.push(state.issue(null, 'INVALID_ROW', `the row must be ${shape}, got ${describeValue(raw)}`, raw));
       } else {
-        const values: Record<string, unknown> = {};
+        const values = state.values;
+        const arrays = this.mode === 'arrays';
+        // a record whose prototype is Object.prototype (or none) holds a column as its own property
+        // unless the name is one of Object.prototype's: such names are read through Object.hasOwn
+        const proto = arrays ? null : Object.getPrototypeOf(raw);
+        const plain = proto === Object.prototype || proto === null;
         let filled = 0;
         let asRecord: Readonly<Record<string, unknown>> | undefined;
         for (let f = 0; f < sources.length; f++) {
           const { spec, source } = sources[f] as { spec: FieldSpec; source: Source };
           let cell: unknown;
-          if (source.kind === 'function') {
-            asRecord ??= rowRecord(raw, this.header);
-            cell = source.fn(asRecord);
-          } else if (source.kind === 'columns') {
-            for (let k = 0; k < source.names.length; k++) {
-              const name = source.names[k] as string;
-              const c =
-                this.mode === 'arrays'
-                  ? (raw as readonly unknown[])[source.indices[k] as number]
-                  : Object.hasOwn(raw as object, name)
-                    ? (raw as Record<string, unknown>)[name]
-                    : undefined;
+          let used: string | undefined;
+          if (source.kind === 'columns') {
+            const names = source.names;
+            for (let k = 0; k < names.length; k++) {
+              const name = names[k] as string;
+              const c = arrays
+                ? (raw as readonly unknown[])[source.indices[k] as number]
+                : (plain && source.direct) || Object.hasOwn(raw as object, name)
+                  ? (raw as Record<string, unknown>)[name]
+                  : undefined;
               if (!isEmptyCell(c)) {
                 cell = c;
-                if (k > 0) usedAt[f] = name;
+                if (k > 0) used = name;
                 break;
               }
             }
+          } else if (source.kind === 'function') {
+            asRecord ??= rowRecord(raw, this.header);
+            cell = source.fn(asRecord);
+            if (isEmptyCell(cell)) cell = undefined;
           }
-          if (isEmptyCell(cell)) continue;
-          filled++;
+          usedAt[f] = used;
           cellAt[f] = cell;
+          if (cell === undefined) {
+            values[spec.field] = undefined;
+            continue;
+          }
+          filled++;
           const v = readCell(spec, cell, this.o);
-          if (isProblem(v)) ctx.reject(spec.field, v.problem, v.expected, cell);
-          else values[spec.field] = v;
+          if (isProblem(v)) {
+            values[spec.field] = undefined;
+            ctx.reject(spec.field, v.problem, v.expected, cell);
+          } else values[spec.field] = v;
         }
         if (filled === 0) {
           problems.push(state.issue(null, 'EMPTY_ROW', 'the row is empty (no mapped column has a value)', undefined));
@@ -570,16 +633,14 @@ export class RowImporter<T> {
     const currency = this.spec.currencyOf?.(record);
     if (currency !== undefined) {
       // rows of one file are mostly in one currency: the last one's counter is at hand
-      const last = this.lastCurrency;
-      const c = last !== undefined && last.code === currency ? last.counter : this.currencies.get(currency);
+      let c = this.lastCurrency === currency ? this.lastCounter : this.currencies.get(currency);
       if (c === undefined) {
-        const counter = { count: 1, first: ctx.row };
-        this.currencies.set(currency, counter);
-        this.lastCurrency = { code: currency, counter };
-      } else {
-        c.count++;
-        if (last?.code !== currency) this.lastCurrency = { code: currency, counter: c };
+        c = { count: 0, first: ctx.row };
+        this.currencies.set(currency, c);
       }
+      c.count++;
+      this.lastCurrency = currency;
+      this.lastCounter = c;
     }
   }
 
@@ -643,24 +704,57 @@ export function importAll<T>(spec: KindSpec<T>, rows: readonly unknown[], option
   return importer.finish();
 }
 
-const SHORT_DECIMAL = /^([+-]?)0*(\d{1,15})(?:\.(\d{0,15}))?$/;
+const ZEROS = ['', '0', '00', '000', '0000'];
 
 /**
- * `money(text, currency)` without BigInt for a short plain decimal (at most 15 integer and 15
- * fractional digits): the same canonical string (at least the currency's minor digits, no
- * other trailing zeros, no `-0`), or undefined to take the exact path.
+ * `money(text, currency)` without the exact engine for a short plain decimal `[+-]?\d+(\.\d+)?`
+ * (at most 15 integer and 15 fractional digits), read by char codes: the same canonical string
+ * (leading zeros dropped, at least the currency's `digits` decimals, no other trailing zeros, no
+ * `-0`), or undefined to take the exact path. The text itself when it is already canonical.
  */
-function fastMoney(text: string, currency: CurrencyCode): Money | undefined {
-  const m = SHORT_DECIMAL.exec(text);
-  if (m === null) return undefined;
-  const digits = minorUnits(currency);
-  let frac = m[3] ?? '';
-  let end = frac.length;
-  while (end > digits && frac.charCodeAt(end - 1) === 48) end--;
-  frac = frac.slice(0, end).padEnd(digits, '0');
-  const int = m[2] as string;
-  const sign = m[1] === '-' && !(/^0*$/.test(int) && /^0*$/.test(frac)) ? '-' : '';
-  return { amount: `${sign}${int}${frac === '' ? '' : `.${frac}`}`, currency };
+function fastMoney(text: string, digits: number): string | undefined {
+  const n = text.length;
+  const first = text.charCodeAt(0);
+  const start = first === 45 || first === 43 ? 1 : 0;
+  let dot = -1;
+  let nonZero = false;
+  for (let k = start; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46) {
+      if (dot >= 0) return undefined;
+      dot = k;
+    } else if (c < 48 || c > 57) return undefined;
+    else if (c !== 48) nonZero = true;
+  }
+  const intEnd = dot < 0 ? n : dot;
+  if (intEnd === start || dot === n - 1 || digits > 4) return undefined;
+  let intStart = start;
+  while (intStart < intEnd - 1 && text.charCodeAt(intStart) === 48) intStart++;
+  if (intEnd - intStart > 15 || (dot >= 0 && n - dot - 1 > 15)) return undefined;
+  let end = n;
+  if (dot >= 0) while (end - dot - 1 > digits && text.charCodeAt(end - 1) === 48) end--;
+  const frac = dot < 0 ? 0 : end - dot - 1;
+  const sign = first === 45 && nonZero ? '-' : '';
+  if (intStart === (sign === '' ? 0 : 1) && end === n && frac >= digits && (dot >= 0 || digits === 0)) return text;
+  const int = text.slice(intStart, intEnd);
+  if (frac === 0) return digits === 0 ? `${sign}${int}` : `${sign}${int}.${ZEROS[digits]}`;
+  const fraction = text.slice(dot + 1, end);
+  return `${sign}${int}.${frac < digits ? fraction + (ZEROS[digits - frac] as string) : fraction}`;
+}
+
+/** Whether `text` is `[+-]?\d+(\.\d+)?`, by char codes (no regular expression, no trimming needed). */
+function isPlainDecimal(text: string): boolean {
+  const n = text.length;
+  const first = text.charCodeAt(0);
+  let k = first === 45 || first === 43 ? 1 : 0;
+  const digitsFrom = k;
+  let dot = -1;
+  for (; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 && dot < 0) dot = k;
+    else if (c < 48 || c > 57) return false;
+  }
+  return n > digitsFrom && dot !== digitsFrom && dot !== n - 1;
 }
 
 /**
@@ -669,22 +763,25 @@ function fastMoney(text: string, currency: CurrencyCode): Money | undefined {
  * two different currencies, and an amount whose JSON would not parse back. @internal
  */
 export function moneyField(v: Readonly<Record<string, unknown>>, field: string, ctx: RowContext): Money | undefined {
-  const cell = v[field] as { amount: string; currency: CurrencyCode | undefined } | undefined;
+  const cell = v[field] as string | { amount: string; currency: CurrencyCode | undefined } | undefined;
   if (cell === undefined) return undefined;
+  // a plain decimal cell (the common case) is its text; a cell that wrote a currency is an object
+  const text = typeof cell === 'string' ? cell : cell.amount;
+  const written = typeof cell === 'string' ? undefined : cell.currency;
   const column = v.currency as CurrencyCode | undefined;
-  if (cell.currency !== undefined && column !== undefined && cell.currency !== column) {
-    ctx.reject(field, 'INVALID_AMOUNT', `is written in ${cell.currency}, but the currency column says ${column}`);
+  if (written !== undefined && column !== undefined && written !== column) {
+    ctx.reject(field, 'INVALID_AMOUNT', `is written in ${written}, but the currency column says ${column}`);
     return undefined;
   }
-  const currency = column ?? cell.currency ?? ctx.options.currency;
+  const currency = column ?? written ?? ctx.options.currency;
   if (currency === undefined) {
     ctx.missing('currency');
     return undefined;
   }
   try {
-    const fast = fastMoney(cell.amount, currency);
-    if (fast !== undefined) return fast;
-    const m = money(cell.amount, currency);
+    const fast = fastMoney(text, minorUnits(currency));
+    if (fast !== undefined) return { amount: fast, currency };
+    const m = money(text, currency);
     parseFixed(m.amount); // what is imported must parse back
     return m;
   } catch {

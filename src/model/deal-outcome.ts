@@ -80,11 +80,16 @@ function stageOf(deal: StagedRecord, field: string): string {
 }
 
 function unknownStage(pipeline: Pipeline, stage: string, field: string): RevopsError {
-  const ids = pipeline.stages.map((s) => s.id);
-  const list = ids.length > 12 ? `${ids.slice(0, 12).join(', ')}, …` : ids.join(', ');
+  // every id cut to 60 characters: a message never carries an unbounded value, however long the ids are
+  const ids: string[] = [];
+  for (let i = 0; i < pipeline.stages.length && i < 12; i++) {
+    const id = String(pipeline.stages[i]?.id);
+    ids.push(id.length > 60 ? `${id.slice(0, 57)}...` : id);
+  }
+  const list = pipeline.stages.length > 12 ? `${ids.join(', ')}, …` : ids.join(', ');
   return new RevopsError(
     'INVALID_INPUT',
-    `${field}.stage must be a stage of pipeline ${JSON.stringify(pipeline.id)} (${list}), got ${describeValue(stage)}`,
+    `${field}.stage must be a stage of pipeline ${describeValue(pipeline.id)} (${list}), got ${describeValue(stage)}`,
     { field: `${field}.stage`, value: stage, details: { pipelineId: pipeline.id } },
   );
 }

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { lazySchema } from './lazy-schema.js';
-import { RevopsError } from '../core/errors.js';
+import { describeValue, RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import {
   CreatedAtSchema,
@@ -280,11 +280,14 @@ function parseDealResult(input: unknown, given: ParseDealOptions | number): Resu
     const stageId = isRecord(input) ? input.stage : undefined;
     const stage = findStage(pipeline, stageId);
     if (stage === undefined && options.pipeline !== undefined && typeof stageId === 'string') {
-      const ids = pipeline.stages.map((st) => st.id).join(', ');
+      // at most 12 ids, each cut to 60 characters: the message stays bounded whatever the pipeline
+      const cut = (id: string): string => (id.length > 60 ? `${id.slice(0, 57)}...` : id);
+      const shown = pipeline.stages.slice(0, 12).map((st) => cut(String(st.id)));
+      const ids = shown.join(', ') + (pipeline.stages.length > 12 ? ', …' : '');
       throw refuse(input, [
         {
           path: ['stage'],
-          message: `must be a stage of pipeline ${JSON.stringify(pipeline.id)} (${ids}), got ${got(stageId).slice(4)}`,
+          message: `must be a stage of pipeline ${describeValue(pipeline.id)} (${ids}), got ${got(stageId).slice(4)}`,
         },
       ]);
     }

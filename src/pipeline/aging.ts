@@ -3,7 +3,7 @@
  * deals in Pipedrive's words, "stalled" in Oracle's).
  * @module
  */
-import { invalid } from '../core/errors.js';
+import { describeValue, invalid } from '../core/errors.js';
 import type { Instant, IsoDate } from '../core/dates.js';
 import { readAsOf } from '../core/read.js';
 import type { StageEvent } from '../model/stage-event.js';
@@ -110,7 +110,7 @@ export function agingDeals(
         'INVALID_INPUT',
         `entities[${k}].history[${last}].to`,
         ev.to,
-        `must be a stage of pipeline "${options.pipeline.id}"`,
+        `must be a stage of pipeline ${describeValue(options.pipeline.id)}`,
       );
     const limit = limits.get(ev.to);
     const days = (asOf - times[last]!) / MS_PER_DAY;

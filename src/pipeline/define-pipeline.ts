@@ -67,6 +67,8 @@ export type PipelineSpec = Readonly<{
 
 /** Most problems listed in an `INVALID_PIPELINE` message (all of them are in its `issues`). */
 const MESSAGE_ISSUES = 20;
+/** Listing stops once the problems listed reach this many characters (a message stays bounded). */
+const MESSAGE_CHARS = 1500;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -162,7 +164,8 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
  * @param spec - The definition (the fields of `PipelineSchema`).
  * @returns The validated pipeline, deeply frozen, with look-up tables precomputed.
  * @throws {RevopsError} `INVALID_PIPELINE` listing the problems in `issues` (each with a path such as
- *   `['transitions', 2, 'to']`; reading stops at the first 1,000) and the first 20 in its message.
+ *   `['transitions', 2, 'to']`; reading stops at the first 1,000) and at most the first 20 in its message
+ *   (each cut to 200 characters, about 1,500 in all).
  * @example
  * ```ts
  * import { definePipeline } from 'revops/pipeline';
@@ -191,16 +194,21 @@ export function definePipeline(spec: PipelineSpec): DefinedPipeline {
   if (issues.length > 0) {
     // The message lists the first problems only (a definition with 100,000 bad stages must not build a huge string);
     // `issues` holds them all.
+    // Each line is cut to 200 characters and lines stop at 1,500 characters in all: an issue can
+    // carry a 200-character id twice, or a key of any length in its path.
     const lines: string[] = [];
-    for (let i = 0; i < issues.length && i < MESSAGE_ISSUES; i++) {
+    let length = 0;
+    for (let i = 0; i < issues.length && i < MESSAGE_ISSUES && length < MESSAGE_CHARS; i++) {
       const issue = issues[i] as RevopsIssue;
-      lines.push(`${issue.path.length === 0 ? '(root)' : issue.path.join('.')}: ${issue.message}`);
+      const line = `${issue.path.length === 0 ? '(root)' : issue.path.join('.')}: ${issue.message}`;
+      lines.push(line.length > 200 ? `${line.slice(0, 197)}...` : line);
+      length += Math.min(line.length, 200) + 2;
     }
-    const more = issues.length - MESSAGE_ISSUES;
+    const more = issues.length - lines.length;
     if (more > 0) lines.push(`… and ${more} more problems (see issues)`);
     const id = pipeline.id.length > 60 ? `${pipeline.id.slice(0, 57)}...` : pipeline.id;
     throw new RevopsError('INVALID_PIPELINE', `Invalid pipeline ${JSON.stringify(id)}: ${lines.join('; ')}`, {
-      field: issues[0]!.path.join('.') || 'spec',
+      field: issues[0]!.path.join('.').slice(0, 200) || 'spec',
       value: spec,
       issues,
     });

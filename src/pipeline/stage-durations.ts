@@ -3,7 +3,7 @@
  * a mergeable summary for data split across workers.
  * @module
  */
-import { invalid } from '../core/errors.js';
+import { describeValue, invalid } from '../core/errors.js';
 import { quantileSorted } from '../core/quantile.js';
 import { readObject, readOneOf } from '../core/read.js';
 import {
@@ -101,7 +101,7 @@ export function summarizeStageDurations(
           'INVALID_INPUT',
           `entities[${k}].history[${i}].to`,
           h[i]!.to,
-          `must be a stage of pipeline "${pipeline.id}"`,
+          `must be a stage of pipeline ${describeValue(pipeline.id)}`,
         );
     }
     if (mode === 'visit') {

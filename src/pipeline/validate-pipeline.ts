@@ -39,7 +39,7 @@ class Reader {
       return undefined;
     }
     for (const k of Object.keys(v))
-      if (!keys.includes(k)) this.problem([...path, k], `unknown key "${k}"`, 'unrecognized_keys');
+      if (!keys.includes(k)) this.problem([...path, k], `unknown key ${describeValue(k)}`, 'unrecognized_keys');
     return v as Record<string, unknown>;
   }
   string(v: unknown, path: Path): string {

@@ -5,6 +5,8 @@
  * CHANGELOG). Raise the budget on purpose, with a CHANGELOG line, never to make a test pass.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertBuilt, ROOT } from './helpers.js';
 
@@ -29,6 +31,12 @@ describe('the npm tarball', () => {
     expect(paths).toContain('dist/sample/deals.json'); // revops demo reads it
     expect(paths).toContain('dist/revops.global.js');
     expect(paths.filter((p) => /^dist\/(warehouse|_isolated)\/|\.map$|^src\/|^tests\//.test(p))).toEqual([]);
+    // one declaration tree (.d.cts): each ESM entry's .d.ts is one line re-exporting its .d.cts
+    for (const p of paths.filter((x) => x.endsWith('.d.ts'))) {
+      const base = p.slice(p.lastIndexOf('/') + 1, -'.d.ts'.length);
+      expect(readFileSync(join(ROOT, p), 'utf8'), p).toBe(`export * from './${base}.cjs';\n`);
+      expect(paths, p).toContain(p.replace(/\.d\.ts$/, '.d.cts'));
+    }
     expect(pack?.size).toBeLessThanOrEqual(PACKED_BUDGET);
   });
 });

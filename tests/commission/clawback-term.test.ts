@@ -85,11 +85,13 @@ describe("clawback basis 'unservedTerm'", () => {
 
   it('refuses an event without termMonths, a bad term, and a policy that mixes the two bases', () => {
     expect(() => clawback({ termMonths: undefined })).toThrow(
-      expect.objectContaining({ code: 'INVALID_INPUT', field: 'clawbacks[0].termMonths' }),
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'clawbacks[0] (id "x").termMonths' }),
     );
-    expect(() => clawback({ termMonths: 0 })).toThrow(expect.objectContaining({ field: 'clawbacks[0].termMonths' }));
+    expect(() => clawback({ termMonths: 0 })).toThrow(
+      expect.objectContaining({ field: 'clawbacks[0] (id "x").termMonths' }),
+    );
     expect(() => clawback({ termStart: '2026-06-01' })).toThrow(
-      expect.objectContaining({ code: 'INVALID_INPUT', field: 'clawbacks[0].termStart' }),
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'clawbacks[0] (id "x").termStart' }),
     );
     expect(() =>
       definePlan(

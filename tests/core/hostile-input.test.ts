@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
   LIMITS,
   addDays,
+  formatPercent,
   addMonths,
   allocate,
   isIsoDate,
@@ -24,6 +25,7 @@ import {
   parseMoney,
   toDecimal,
 } from '../../src/core/index.js';
+import { briefValue, describeValue, invalid, invalidBrief } from '../../src/core/errors.js';
 import { thrown } from './helpers.js';
 
 /** Runs `f` and returns its duration in ms. */
@@ -200,5 +202,45 @@ describe('normalQuantile', () => {
     // the extreme finite quantiles: the smallest double and the largest double below 1
     expect(Number.isFinite(normalQuantile(Number.MIN_VALUE))).toBe(true);
     expect(Number.isFinite(normalQuantile(1 - 2 ** -53))).toBe(true);
+  });
+});
+
+describe('a huge BigInt in a message (long-run fuzz, 2026-12-03)', () => {
+  it('describeValue(10n ** 100000n) is short, not the 100,001 digits (primitives skipped the 80-character cut)', () => {
+    // 10^100000 is past the largest double: only its size can be said
+    expect(describeValue(10n ** 100_000n)).toBe('over 1.8e308 (a BigInt)');
+    expect(describeValue(-(10n ** 100_000n))).toBe('-over 1.8e308 (a BigInt)');
+    expect(briefValue(10n ** 100_000n)).toBe('over 1.8e308 (a BigInt)');
+    expect(invalid('INVALID_INPUT', 'x', { n: 10n ** 100_000n }, 'must be small').message).toBe(
+      'x must be small, got {"n":over 1.8e308 (a BigInt)}',
+    );
+  });
+
+  it('a BigInt below 10^60 is written exactly; from 10^60 rounded to four digits', () => {
+    const below = 10n ** 60n - 1n; // sixty nines
+    expect(describeValue(below)).toBe(`${'9'.repeat(60)}n`);
+    expect(describeValue(-below)).toBe(`-${'9'.repeat(60)}n`);
+    expect(describeValue(10n ** 60n)).toBe('1.000e+60 (a BigInt)');
+    expect(describeValue(-(12345n * 10n ** 96n))).toBe('-1.235e+100 (a BigInt)');
+    expect(invalidBrief('INVALID_COUNT', 'n', 2n ** 1100n, 'must be a number').message).toBe(
+      'n must be a number, got over 1.8e308 (a BigInt)',
+    );
+  });
+});
+
+describe('formatPercent fraction digits (long-run fuzz, 2026-12-03)', () => {
+  it("formatPercent(0.5, 'en-US', { minimumFractionDigits: <proxy> | 10n }) → INVALID_OPTION, not a TypeError", () => {
+    const proxy: object = new Proxy({}, { get: () => proxy });
+    for (const bad of [proxy, 10n]) {
+      const e = thrown(() => formatPercent(0.5, 'en-US', { minimumFractionDigits: bad as never }), 'INVALID_OPTION');
+      expect(e.field).toBe('options.minimumFractionDigits');
+    }
+    const e = thrown(() => formatPercent(0.5, 'en-US', { maximumFractionDigits: 21 }), 'INVALID_OPTION');
+    expect(e.message).toBe('options.maximumFractionDigits must be an integer from 0 to 20, got 21');
+  });
+
+  it('fraction digits 0 to 20 (what Intl takes on Node 18 and 20) still format: 0.5 is 50%', () => {
+    expect(formatPercent(0.5, 'en-US', { minimumFractionDigits: 0, maximumFractionDigits: 0 })).toBe('50%');
+    expect(formatPercent(0.5, 'en-US', { minimumFractionDigits: 20 })).toBe(`50.${'0'.repeat(20)}%`);
   });
 });

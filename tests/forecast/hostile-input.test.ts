@@ -14,6 +14,7 @@ import {
   weightedPipeline,
   seasonalNaiveMethod,
   simulatePipeline,
+  stageProbabilities,
 } from '../../src/forecast/index.js';
 import { austourists } from './fixtures-ets.js';
 import { deal } from './helpers.js';
@@ -93,6 +94,26 @@ describe('issue 14, long fuzz run: options null, horizons of the backtest method
     });
   });
 
+  it('19:30 inputs: linearTrend([100, 100, 250, 300, 350, 400], null), summarizeWeightedPipeline([D-1], null)', () => {
+    expect(thrown(() => linearTrend([100, 100, 250, 300, 350, 400], null as never))).toMatchObject({
+      name: 'RevopsError',
+      code: 'INVALID_OPTION',
+      field: 'options',
+    });
+    const d1 = {
+      id: 'D-1',
+      stage: 'proposal',
+      probability: 0.3,
+      amount: { amount: '1000.00', currency: 'USD' },
+      expectedCloseDate: '2026-03-31',
+    };
+    expect(thrown(() => summarizeWeightedPipeline([d1] as never, null as never))).toMatchObject({
+      name: 'RevopsError',
+      code: 'INVALID_OPTION',
+      field: 'options',
+    });
+  });
+
   it('summarizeWeightedPipeline(deals, null) and the other options of forecast are INVALID_OPTION', () => {
     const deals = [deal({ stage: 'proposal' })];
     for (const f of [
@@ -139,5 +160,73 @@ describe('issue 14, long fuzz run: options null, horizons of the backtest method
     expect(thrown(() => seasonalNaiveMethod(1)([Number.NaN], 1))).toMatchObject({ code: 'INVALID_INPUT' });
     // By hand: the seasonal naive forecast repeats the last season: [.., 3, 4] at m = 2 → 3, 4, 3.
     expect(seasonalNaiveMethod(2)([1, 2, 3, 4], 3)).toEqual([3, 4, 3]);
+  });
+});
+
+describe('long fuzz run of 2026-12-03: stageProbabilities messages stay bounded', () => {
+  // stageProbabilities' worked example, with stage "won" renamed to a 10,000-character id: the deal in stage "won"
+  // is then in no stage of the pipeline, and the message listed every stage id whole (10,091 characters).
+  const stage = (id: string, kind: string, probability: number, forecastCategory: string) => ({
+    id,
+    name: id,
+    kind,
+    probability,
+    forecastCategory,
+    requiredFields: [],
+  });
+  const long = 'won'.repeat(3334).slice(0, 10_000);
+  const pipeline = {
+    id: 'p',
+    name: 'Deals',
+    entity: 'deal',
+    transitions: [],
+    handoffStages: [],
+    stages: [
+      stage('discovery', 'open', 0.1, 'pipeline'),
+      stage('proposal', 'open', 0.5, 'bestCase'),
+      stage(long, 'won', 1, 'closed'),
+      stage('lost', 'lost', 0, 'omitted'),
+    ],
+  };
+  const ev = (from: string | null, to: string) => ({
+    from,
+    to,
+    at: '2026-01-05T10:00:00Z',
+    actorId: 'u',
+    roleId: 'ae',
+  });
+  const deals = [
+    { stage: 'won', history: [ev(null, 'discovery'), ev('discovery', 'proposal'), ev('proposal', 'won')] },
+  ];
+
+  it('an unknown stage is refused with INVALID_INPUT and a message under 400 characters, the long id cut', () => {
+    let error: { code?: string; message: string } = { message: '' };
+    try {
+      stageProbabilities(deals as never, { pipeline } as never);
+    } catch (e) {
+      error = e as { code?: string; message: string };
+    }
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toBe(
+      `history[0].stage must be a stage of pipeline "p" (discovery, proposal, ${long.slice(0, 57)}..., lost), ` +
+        'got "won"',
+    );
+  });
+
+  it('a pipeline id of 10,000 characters is cut in the message too', () => {
+    const named = {
+      ...pipeline,
+      id: 'p'.repeat(10_000),
+      stages: [...pipeline.stages.slice(0, 2), stage('won', 'won', 1, 'closed'), pipeline.stages[3]],
+    };
+    const bad = [{ stage: 'won', history: [ev(null, 'nowhere')] }];
+    let message = '';
+    try {
+      stageProbabilities(bad as never, { pipeline: named } as never);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.length).toBeGreaterThan(0);
+    expect(message.length).toBeLessThan(400);
   });
 });

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_KINDS, createImporter, importDeals } from '../../src/import/index.js';
+import { money } from '../../src/core/index.js';
+import { IMPORT_KINDS, createImporter, importCredits, importDeals } from '../../src/import/index.js';
 import { type Deal, defaultDealPipelineSpec, parseDeal } from '../../src/model/index.js';
 
 const FIELDS = [
@@ -137,6 +138,35 @@ describe('import laws', () => {
         expect(importDeals(grid).records).toEqual(records);
       }),
       { seed: 13, numRuns: 200 },
+    );
+  });
+  it('an amount cell imports as core money() writes it (the char-code fast path agrees with the exact engine)', () => {
+    const digits = (min: number, max: number) =>
+      fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
+    const text = fc
+      .tuple(
+        fc.constantFrom('', '-', '+'),
+        digits(0, 3).map((z) => z.replace(/./g, '0')),
+        digits(1, 18),
+        fc.option(digits(1, 18)),
+      )
+      .map(([sign, zeros, int, frac]) => `${sign}${zeros}${int}${frac === null ? '' : `.${frac}`}`);
+    fc.assert(
+      fc.property(text, fc.constantFrom('USD', 'JPY', 'BHD', 'CLF'), (amount, currency) => {
+        // credits take negative amounts (clawbacks): every sign reaches the money reader
+        const { records, rejected } = importCredits([
+          { id: 'K-1', dealId: 'D-1', memberId: 'ana', kind: 'owner', amount, currency, date: '2026-01-20' },
+        ]);
+        let expected: string | undefined;
+        try {
+          expected = money(amount, currency).amount;
+        } catch {
+          expected = undefined;
+        }
+        if (expected === undefined) expect(rejected.map((r) => r.code)).toEqual(['INVALID_AMOUNT']);
+        else expect(records[0]?.amount).toEqual({ amount: expected, currency });
+      }),
+      { seed: 14, numRuns: 500 },
     );
   });
 });

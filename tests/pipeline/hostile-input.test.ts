@@ -80,3 +80,19 @@ describe('issue 14: hostile pipelines are refused with a RevopsError', () => {
     }
   });
 });
+
+describe('INVALID_PIPELINE messages stay bounded whatever the keys and ids (issue 14)', () => {
+  it('stages and transitions with an unknown key of 10,000 characters: message under 1,800 characters', () => {
+    const key = 'k'.repeat(10_000);
+    const spec = JSON.parse(JSON.stringify(defaultDealPipeline));
+    spec.stages = spec.stages.map((st: object) => ({ ...st, [key]: 1 }));
+    spec.transitions = [...spec.transitions, ...spec.transitions.map((t: object) => ({ ...t, [key]: 1 }))];
+    const e = thrown(() => definePipeline(spec)) as { code?: string; message: string; issues: { path: unknown[] }[] };
+    expect(e.code).toBe('INVALID_PIPELINE');
+    expect(e.issues.length).toBeGreaterThan(10);
+    expect(e.issues[0]?.path).toEqual(['stages', 0, key]);
+    // every listed problem is cut to 200 characters, and listing stops at about 1,500
+    expect(e.message.length).toBeLessThan(1800);
+    expect(e.message).toMatch(/more problems \(see issues\)$/);
+  });
+});
