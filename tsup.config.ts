@@ -114,10 +114,11 @@ function writeEsmDeclarations(): void {
 
 /**
  * One IIFE for spreadsheet scripts (Apps Script, Excel's shared runtime): `var revops = ...`, every export
- * (revops/sheets' formulas included) with its dependencies inlined, no BigInt literal.
+ * but zod's side (src/global.ts: no model schemas or parsers, no revops/import), revops/sheets' formulas
+ * included, with decimal.js and date-fns inlined, no BigInt literal.
  */
 const globalBundle: Options = {
-  entry: { revops: 'src/index.ts' },
+  entry: { revops: 'src/global.ts' },
   format: ['iife'],
   globalName: 'revops',
   noExternal: external,
@@ -139,8 +140,8 @@ const configs: Options[] = [esm, cjs, globalBundle];
 /**
  * The `revops` command, Node-only ESM, built only once src/cli/index.ts exists. It imports the
  * library from the built module entry points (`../metrics/index.js` from `dist/cli/` is
- * `dist/metrics/index.js`) instead of bundling a second copy of it, and reads the sample
- * organisation from `dist/sample/*.json` (copied here, minified) at run time.
+ * `dist/metrics/index.js`) instead of bundling a second copy of it. The sample organisation of
+ * `revops demo` is generated in memory (src/cli/sample-organisation.ts), not shipped as JSON.
  */
 if (existsSync('src/cli/index.ts')) {
   const modules = new Set(libraryModules());
@@ -166,14 +167,6 @@ if (existsSync('src/cli/index.ts')) {
         },
       },
     ],
-    onSuccess: async () => {
-      mkdirSync('dist/sample', { recursive: true });
-      // the files src/cli/sample.ts reads (SAMPLE_FILES); accounts, teams and territories stay in the repository
-      const read = ['organisation', 'members', 'leads', 'deals', 'activities', 'subscriptions', 'quotas', 'plans'];
-      for (const f of read.map((n) => `${n}.json`)) {
-        writeFileSync(join('dist/sample', f), JSON.stringify(JSON.parse(readFileSync(join('data/sample', f), 'utf8'))));
-      }
-    },
   });
 }
 

@@ -7,7 +7,7 @@ import { minorUnits } from '../core/currency.js';
 import { assertIsoDate, type IsoDate } from '../core/dates.js';
 import { readArray, readObject } from '../core/read.js';
 import type { Plan, PlanComponent, PlanInput, PlanVersion } from '../model/plan.js';
-import { readPlanShape } from './read-plan.js';
+import { PLAN_ISSUE_LIMIT, readPlanShape } from './read-plan.js';
 import { compareFixed, parseFixed, ZERO, ONE, addFixed, fixedToString, type Fixed } from './exact.js';
 import { buildPlanIndex, PLAN_INDEX } from './plan-index.js';
 
@@ -216,8 +216,8 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
  * @param spec - the plan as JSON (decimals as strings or numbers); not modified.
  * @returns the validated plan: a new, deeply frozen object with decimals as canonical strings
  *   and defaults applied.
- * @throws {RevopsError} `INVALID_PLAN` listing every problem with its path in `error.issues` (the
- *   message names the first five and how many more).
+ * @throws {RevopsError} `INVALID_PLAN` listing the problems with their paths in `error.issues`
+ *   (reading stops at the first 1,000; the message names the first five and how many more).
  * @example
  * ```ts
  * import { definePlan } from 'revops/commission';
@@ -250,20 +250,24 @@ export function definePlan(spec: PlanInput | Plan): Plan {
   const digits = minorUnits(plan.currency);
   const issues: RevopsIssue[] = [];
   const add = (path: Path, message: string): void => {
-    issues.push({ path, message, code: 'INVALID_PLAN' });
+    if (issues.length < PLAN_ISSUE_LIMIT) issues.push({ path, message, code: 'INVALID_PLAN' });
   };
-  plan.versions.forEach((v, i) => checkVersion(v, ['versions', i], digits, add));
+  const versions = plan.versions;
+  // the cheap check first: a list of repeated versions is refused before each is checked in depth
   const ids = new Set<string>();
-  plan.versions.forEach((v, i) => {
+  for (let i = 0; i < versions.length && issues.length < PLAN_ISSUE_LIMIT; i++) {
+    const v = versions[i] as PlanVersion;
     if (ids.has(v.id)) add(['versions', i, 'id'], `duplicate version id ${describeValue(v.id)}`);
     ids.add(v.id);
-  });
-  const order = plan.versions
+  }
+  for (let i = 0; i < versions.length && issues.length < PLAN_ISSUE_LIMIT; i++)
+    checkVersion(versions[i] as PlanVersion, ['versions', i], digits, add);
+  const order = (issues.length < PLAN_ISSUE_LIMIT ? versions : [])
     .map((v, i) => ({ v, i }))
     .sort((a, b) =>
       a.v.effectiveFrom < b.v.effectiveFrom ? -1 : a.v.effectiveFrom > b.v.effectiveFrom ? 1 : a.i - b.i,
     );
-  for (let k = 1; k < order.length; k++) {
+  for (let k = 1; k < order.length && issues.length < PLAN_ISSUE_LIMIT; k++) {
     const prev = order[k - 1] as { v: PlanVersion; i: number };
     const cur = order[k] as { v: PlanVersion; i: number };
     if (prev.v.effectiveTo === undefined || prev.v.effectiveTo >= cur.v.effectiveFrom) {

@@ -11,7 +11,7 @@
  */
 import { allocate } from '../core/allocate.js';
 import { assertIsoDate } from '../core/dates.js';
-import { invalid, RevopsError } from '../core/errors.js';
+import { describeValue, invalid, RevopsError } from '../core/errors.js';
 import { fromFixed, readMoney } from '../core/money.js';
 import type { ResolvedContext } from './context.js';
 import { addFixed, compareFixed, parseFixed, rat, roundRationalTo, subFixed, ZERO, type Fixed } from './exact.js';
@@ -114,7 +114,7 @@ export function paymentLines(
     if (before !== undefined)
       throw new RevopsError(
         'DUPLICATE_ID',
-        `${f}.id ${JSON.stringify(p.id)} repeats payments[${before}]: a payment is counted once`,
+        `${f}.id ${describeValue(p.id)} repeats payments[${before}]: a payment is counted once`,
         {
           field: `${f}.id`,
           value: p.id,

@@ -17,12 +17,24 @@ import { CREDIT_KINDS, DEAL_TYPES, DRAW_TYPES, MEASURES, SEGMENTS } from '../mod
 type Path = (string | number)[];
 type Obj = Record<string, unknown>;
 
+/**
+ * Most problems collected from one plan: reading stops there (a plan of 1,000,000 malformed
+ * versions is refused in milliseconds, not after building a million messages).
+ * @internal
+ */
+export const PLAN_ISSUE_LIMIT = 1000;
+
 /** Collects every shape problem with its path; each read returns the normalised value or `undefined`. */
 class Reader {
   readonly issues: RevopsIssue[] = [];
 
+  /** Whether {@link PLAN_ISSUE_LIMIT} problems were found (reading stops). */
+  get full(): boolean {
+    return this.issues.length >= PLAN_ISSUE_LIMIT;
+  }
+
   add(path: Path, message: string): undefined {
-    this.issues.push({ path, message, code: 'INVALID_PLAN' });
+    if (!this.full) this.issues.push({ path, message, code: 'INVALID_PLAN' });
     return undefined;
   }
 
@@ -30,7 +42,10 @@ class Reader {
   object(v: unknown, path: Path, keys: readonly string[]): Obj | undefined {
     if (typeof v !== 'object' || v === null || Array.isArray(v))
       return this.add(path, `must be an object, got ${describeValue(v)}`);
-    for (const k of Object.keys(v)) if (!keys.includes(k)) this.add([...path, k], `unknown key ${describeValue(k)}`);
+    for (const k of Object.keys(v)) {
+      if (this.full) break;
+      if (!keys.includes(k)) this.add([...path, k], `unknown key ${describeValue(k)}`);
+    }
     return v as Obj;
   }
 
@@ -38,7 +53,7 @@ class Reader {
     if (!Array.isArray(v)) return this.add(path, `must be an array, got ${describeValue(v)}`);
     if (v.length < min) this.add(path, `must have at least ${min} item${min === 1 ? '' : 's'}`);
     const out: T[] = [];
-    for (let i = 0; i < v.length; i++) out.push(item(v[i], [...path, i]) as T);
+    for (let i = 0; i < v.length && !this.full; i++) out.push(item(v[i], [...path, i]) as T);
     return out;
   }
 

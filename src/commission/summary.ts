@@ -4,7 +4,7 @@
  * statement. `summarizeStatement` → `mergeStatement` → `finalizeStatement` (in statement.ts).
  * @module
  */
-import { RevopsError } from '../core/errors.js';
+import { describeValue, RevopsError } from '../core/errors.js';
 import { isIsoDate } from '../core/dates.js';
 import {
   invalidSummary,
@@ -136,7 +136,7 @@ function ids(value: unknown, field: string): readonly string[] {
       throw invalidSummary(
         `${field}[${i}]`,
         id,
-        `must sort after ${JSON.stringify(list[i - 1])} (ids sorted, no repeats)`,
+        `must sort after ${describeValue(list[i - 1])} (ids sorted, no repeats)`,
       );
   }
   return list as readonly string[];
@@ -264,7 +264,7 @@ export function mergeStatement(a: StatementSummary, b: StatementSummary): Statem
     if (p === q)
       throw new RevopsError(
         'DUPLICATE_ID',
-        `b.creditIds[${j}] ${JSON.stringify(q)} is also a.creditIds[${i}]: the two summaries share a credit, which ` +
+        `b.creditIds[${j}] ${describeValue(q)} is also a.creditIds[${i}]: the two summaries share a credit, which ` +
           `would be paid twice`,
         { field: `b.creditIds[${j}]`, value: q, details: { id: q, a: i, b: j } },
       );

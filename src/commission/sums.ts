@@ -6,7 +6,7 @@
  * @module
  * @internal
  */
-import { invalid, RevopsError } from '../core/errors.js';
+import { describeValue, invalid, RevopsError } from '../core/errors.js';
 import { parseDecimalText } from '../core/decimal-text.js';
 import type { Exact } from '../core/exact.js';
 import { ExactSum } from '../core/exact-sum.js';
@@ -143,7 +143,7 @@ function duplicateError(credits: readonly Credit[], memberId: string, range: Res
   const [a = -1, b = -1] = at;
   return new RevopsError(
     'DUPLICATE_ID',
-    `credits[${b}] (id ${JSON.stringify(id)}) repeats credits[${a}]: a credit is counted once, never paid twice`,
+    `credits[${b}] (id ${describeValue(id)}) repeats credits[${a}]: a credit is counted once, never paid twice`,
     { field: `credits[${b}].id`, value: id, details: { id, first: a, second: b } },
   );
 }

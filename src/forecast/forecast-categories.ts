@@ -8,7 +8,7 @@ import type { Deal } from '../model/deal.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { ForecastCategory } from '../model/segment.js';
 import { readGrouping, sortedGroups, type GroupByKey, type GroupingOptions } from '../model/group-by.js';
-import { invalid } from '../core/errors.js';
+import { describeValue, invalid } from '../core/errors.js';
 import type { CurrencyCode } from '../core/currency.js';
 import { formatExact } from '../core/decimal-text.js';
 import { exactAdd, type Exact } from '../core/exact.js';
@@ -195,7 +195,7 @@ export function summarizeForecastByCategory(
         'INVALID_INPUT',
         `${path}.forecastCategory`,
         category,
-        `${rule} (stage ${JSON.stringify(deal.stage)})`,
+        `${rule} (stage ${describeValue(deal.stage)})`,
       );
     }
     ids.check(deal, i);

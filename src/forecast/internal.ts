@@ -7,7 +7,7 @@
 import type { Deal } from '../model/deal.js';
 import { dealOutcomeOf, type DealOutcomeOf } from '../model/deal-outcome.js';
 import type { Pipeline } from '../model/pipeline.js';
-import { invalid, RevopsError } from '../core/errors.js';
+import { describeValue, invalid, RevopsError } from '../core/errors.js';
 import { entityPath } from '../core/read.js';
 import { invalidSummary, summaryString } from '../core/summary.js';
 import { minorUnits, type CurrencyCode } from '../core/currency.js';
@@ -136,7 +136,7 @@ export function mergeIds(a: readonly string[], b: readonly string[]): string[] {
     } else {
       throw new RevopsError(
         'DUPLICATE_ID',
-        `b.ids[${j}] (id ${JSON.stringify(y)}) repeats a.ids[${i}]: ` +
+        `b.ids[${j}] (id ${describeValue(y)}) repeats a.ids[${i}]: ` +
           'a deal summarised in two chunks would be counted twice',
         { field: `b.ids[${j}]`, value: y, details: { id: y, first: i, second: j } },
       );

@@ -3,7 +3,7 @@
  * and the refusal of a deal id seen twice.
  * @module
  */
-import { invalid, RevopsError } from '../core/errors.js';
+import { describeValue, invalid, RevopsError } from '../core/errors.js';
 import type { Period } from '../core/periods.js';
 import { entityPath, readObject } from '../core/read.js';
 import type { Deal } from '../model/deal.js';
@@ -59,7 +59,7 @@ export class SeenIds {
     const field = `${entityPath(c, index, record)}.id`;
     throw new RevopsError(
       'DUPLICATE_ID',
-      `${field} must be unique, got ${JSON.stringify(id)} again (first at ${c}[${before}]): a record counts once`,
+      `${field} must be unique, got ${describeValue(id)} again (first at ${c}[${before}]): a record counts once`,
       { field, value: id, details: { id, first: before, second: index } },
     );
   }

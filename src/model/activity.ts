@@ -8,9 +8,10 @@ import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { IdSchema, InstantSchema, plusZero } from './common.js';
 import { makeParsers } from './parse.js';
+import { ACTIVITY_KINDS } from './vocabulary.js';
 
-/** Kinds of sales activity. */
-export const ACTIVITY_KINDS = ['call', 'email', 'meeting', 'demo'] as const;
+export { ACTIVITY_KINDS };
+
 /** A kind of sales activity. */
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

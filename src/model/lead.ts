@@ -11,9 +11,9 @@ import { CreatedAtSchema, type CustomFields, CustomFieldsSchema, IdSchema, plusZ
 import { makeParsers } from './parse.js';
 import { type Segment, SegmentSchema } from './segment.js';
 import { type StageEvent, StageEventSchema } from './stage-event.js';
+import { LEAD_SOURCES } from './vocabulary.js';
 
-/** Where leads come from. */
-export const LEAD_SOURCES = ['inbound', 'outbound', 'referral', 'event', 'partner', 'other'] as const;
+export { LEAD_SOURCES };
 
 /** A lead, with its stage and stage history. */
 export const LeadSchema = lazySchema(() =>

@@ -1,7 +1,8 @@
 /**
  * The fixed vocabularies of the entities (credit kinds, measures, segments, deal types, draw
- * types) as plain constants, without zod: compute functions that check a value against them do
- * not pull the schemas into a bundle. The schema files build their enums from these.
+ * types, lead sources, activity kinds) as plain constants, without zod: compute functions that
+ * check a value against them, and the global bundle (src/global.ts), do not pull the schemas into
+ * a bundle. The schema files build their enums from these.
  * @module
  */
 
@@ -28,6 +29,12 @@ export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
 
 /** Forecast categories (Salesforce's Pipeline, Best Case, Commit, Closed, Omitted). */
 export const FORECAST_CATEGORIES = ['pipeline', 'bestCase', 'commit', 'closed', 'omitted'] as const;
+
+/** Where leads come from. */
+export const LEAD_SOURCES = ['inbound', 'outbound', 'referral', 'event', 'partner', 'other'] as const;
+
+/** Kinds of sales activity. */
+export const ACTIVITY_KINDS = ['call', 'email', 'meeting', 'demo'] as const;
 
 /** Longest id (of an entity, a stage, a role, a code): 200 characters. */
 export const ID_MAX_LENGTH = 200;

@@ -5,7 +5,7 @@
  * this. Internal.
  * @module
  */
-import { invalid, RevopsError } from '../core/errors.js';
+import { describeValue, invalid, RevopsError } from '../core/errors.js';
 import { isInstant, isIsoDate } from '../core/dates.js';
 import { err, type Err } from '../core/result.js';
 import type { StageEvent } from '../model/stage-event.js';
@@ -150,7 +150,7 @@ export function currentStage(entity: StagedEntity, index: PipelineIndex, name = 
       'INVALID_INPUT',
       `${name}.stage`,
       entity.stage,
-      `must equal the last history event's "to" (${JSON.stringify(last.to)})`,
+      `must equal the last history event's "to" (${describeValue(last.to)})`,
     );
   }
   return from;

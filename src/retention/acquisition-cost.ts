@@ -3,7 +3,7 @@
  * and `cacPaybackMonths`.
  * @module
  */
-import { RevopsError, invalid } from '../core/errors.js';
+import { describeValue, RevopsError, invalid } from '../core/errors.js';
 import { EXACT_ZERO, exactAdd, exactDivRound, intSign, type Exact } from '../core/exact.js';
 import { assertSameCurrency, fromExact, readMoneyExact, type Money } from '../core/money.js';
 import { minorUnits, type CurrencyCode } from '../core/currency.js';
@@ -137,7 +137,7 @@ export function customerAcquisitionCost(
       if (first !== undefined)
         throw new RevopsError(
           'DUPLICATE_ID',
-          `${field}.channel repeats input.channels[${first}]: ${JSON.stringify(name)}`,
+          `${field}.channel repeats input.channels[${first}]: ${describeValue(name)}`,
           {
             field: `${field}.channel`,
             value: name,

@@ -326,3 +326,12 @@ describe('funnel: a pipeline not made by definePipeline (long fuzz run, 19:18)',
     ]);
   });
 });
+
+describe('DUPLICATE_ID messages stay bounded (an id of 10,000 characters)', () => {
+  it('winRate given one deal twice names the id cut to 60 characters', () => {
+    const deal = { id: 'd'.repeat(10_000), stage: 'closed-won', closeDate: '2026-01-15', ownerId: 'ae' };
+    const e = thrown(() => M.winRate([deal, deal] as never), 'DUPLICATE_ID');
+    expect(e.message.length).toBeLessThan(300);
+    expect(e.message).toContain(`"${'d'.repeat(57)}..." again`);
+  });
+});

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   churnRate,
   cohortRetention,
+  customerAcquisitionCost,
   customerRetentionRate,
   finalizeCohortRetention,
   finalizeMrrMovements,
@@ -126,5 +127,19 @@ describe('revenue rows', () => {
     const rows = [{ customerId: 'a', period: { start: '0001-01-01', end: '9999-12-31' }, mrr: usd('10') }];
     const m = mrrMovements(rows, { period: FEB });
     expect([m.starting.amount, m.ending.amount]).toEqual(['10.00', '10.00']);
+  });
+});
+
+describe('DUPLICATE_ID messages stay bounded (a channel name of 10,000 characters)', () => {
+  it('customerAcquisitionCost given one channel twice names it cut to 60 characters', () => {
+    const channel = { channel: 'c'.repeat(10_000), spend: { amount: '100', currency: 'USD' }, newCustomers: 2 };
+    let error: { code?: string; message: string } = { message: '' };
+    try {
+      customerAcquisitionCost({ channels: [channel, channel] });
+    } catch (e) {
+      error = e as { code?: string; message: string };
+    }
+    expect(error.code).toBe('DUPLICATE_ID');
+    expect(error.message).toBe(`input.channels[1].channel repeats input.channels[0]: "${'c'.repeat(57)}..."`);
   });
 });
