@@ -5,9 +5,10 @@
  *
  * Which form to use:
  * - `Money` objects with `add`, `multiply`, `roundMoney`: a few operations, or code that
- *   reads best one line at a time; each call prints its result's amount text (a Money is a plain
- *   JSON object), and reads back the results it made lately without parsing them. Printing
- *   three amounts per line costs 25–35× a plain float loop on its own (measured on 1,000,000 lines).
+ *   reads best one line at a time; each call creates its result, a plain JSON object with its
+ *   amount printed, and reads back the results it made lately without parsing them. Creating
+ *   three such objects per line costs about 20× a plain float loop on its own, however lean the
+ *   code (bench/core-money.bench.ts, "the JSON-Money floor"); revops adds about as much again.
  *   For many lines use one of the forms below.
  * - `sumProducts(amounts, factors, { currency })`: a list of `Money` lines read once per call.
  * - columns (`toMinorUnitsColumn`, `toRateColumn` or `compileRate`, then `sumProductsColumn`):

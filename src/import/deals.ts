@@ -9,6 +9,7 @@ import { defaultDealPipelineSpec } from '../model/default-pipelines.js';
 import type { Pipeline, PipelineStage } from '../model/pipeline.js';
 import { DEAL_TYPES, FORECAST_CATEGORIES, SEGMENTS } from '../model/segment.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField } from './engine.js';
+import { checkLostReason, readLostReasonCode } from './lost-reasons.js';
 import type { ImportOptions, ImportResult } from './types.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -31,6 +32,7 @@ const FIELDS: readonly FieldSpec[] = [
   { field: 'closeDate', type: 'date' },
   { field: 'createdAt', type: 'instant' },
   { field: 'lostReason', type: 'text' },
+  { field: 'lostReasonCode', type: 'id' },
   { field: 'segment', type: 'enum', values: SEGMENTS },
   { field: 'territoryId', type: 'id' },
   { field: 'teamId', type: 'id' },
@@ -83,14 +85,11 @@ function stageOf(v: Readonly<Record<string, unknown>>, ctx: RowContext): Pipelin
   return byLabel;
 }
 
-function requiresLostReason(pipeline: Pipeline, stage: PipelineStage): boolean {
-  return pipeline.transitions.some((t) => t.to === stage.id && t.requiresReason);
-}
+const LOST_REASON_FIELDS = { code: 'lostReasonCode', reason: 'lostReason', what: 'lost deal' } as const;
 
 const REQUIRED = ['id', 'name', 'accountId', 'ownerId', 'amount', 'createdAt'] as const;
 
 function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | undefined {
-  const o = ctx.options;
   const complete =
     v.id !== undefined &&
     v.name !== undefined &&
@@ -163,13 +162,14 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | un
     );
   }
   const lostReason = v.lostReason as string | undefined;
-  if (stage.kind === 'lost' && lostReason === undefined && requiresLostReason(o.pipeline as Pipeline, stage)) {
-    ctx.warn(
-      'lostReason',
-      'MISSING_LOST_REASON',
-      `the lost deal has no lost reason, which pipeline "${(o.pipeline as Pipeline).id}" requires`,
-    );
-  }
+  const lostReasonCode = readLostReasonCode(
+    v.lostReasonCode as string | undefined,
+    lostReason,
+    stage,
+    'lostReasonCode',
+    ctx,
+  );
+  checkLostReason(stage, lostReasonCode, lostReason, LOST_REASON_FIELDS, ctx);
 
   // the fields in the schema's order (as parseDeal gives them); a deal without a source member
   // or lead (the common row) is one literal up to expectedCloseDate
@@ -203,6 +203,7 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | un
   if (closeDate !== undefined) deal.closeDate = closeDate;
   deal.createdAt = createdAt;
   if (lostReason !== undefined) deal.lostReason = lostReason;
+  if (lostReasonCode !== undefined) deal.lostReasonCode = lostReasonCode;
   if (v.segment !== undefined) deal.segment = v.segment;
   if (v.territoryId !== undefined) deal.territoryId = v.territoryId;
   if (v.teamId !== undefined) deal.teamId = v.teamId;
@@ -244,6 +245,15 @@ export const DEALS: KindSpec<Deal> = {
  * `expectedCloseDate` column, when there is one, gives the expected date. `type` defaults to
  * `'new'`. Dates are read in `options.dateFormat`; a date-only `createdAt` is the start of that
  * day in UTC, a date-time without an offset is read in UTC.
+ *
+ * Lost reasons: a `lostReasonCode` column is read against the pipeline's `lostReasons` catalogue
+ * (a code or a label, in any case and punctuation, or a label mapped by
+ * `options.values.lostReasonCode`; anything else is rejected, `UNKNOWN_LOST_REASON`), and kept as
+ * written when the pipeline has no catalogue. A lost deal without a code whose `lostReason` is
+ * one of the catalogue's codes or labels gets that code. No vendor's standard export has a code
+ * column (their lost reason is text), so no preset maps it. A lost deal without the reason its
+ * pipeline requires is a warning (`MISSING_LOST_REASON`): with a catalogue, a code; without one,
+ * a reason or a code when a transition into its stage `requiresReason`.
  *
  * Every data row ends in exactly one of `records` and `rejected` (row numbers as a
  * spreadsheet shows them: the header is row 1). Rejected: see `REJECTION_CODES`. Warnings:

@@ -29,6 +29,7 @@ import {
   readText,
   splitAmountCell,
 } from './cells.js';
+import { indexLostReasons } from './lost-reasons.js';
 import { PRESETS, PRESET_DEFINITIONS, type PresetColumns } from './presets.js';
 import type {
   ColumnMapping,
@@ -80,6 +81,8 @@ export interface Resolved {
   readonly stageByLabel: ReadonlyMap<string, PipelineStage>;
   /** Member id → id, and member name → id. */
   readonly memberIds: ReadonlyMap<string, string> | undefined;
+  /** The pipeline's lost-reason catalogue: code, label and their loose forms → code (none without one). */
+  readonly lostReasons: ReadonlyMap<string, string> | undefined;
   readonly values: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
@@ -168,6 +171,19 @@ function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipe
       if (!stageByLabel.has(lower)) stageByLabel.set(lower, stage);
     }
   }
+  const catalogue = pipeline?.lostReasons as unknown;
+  if (
+    catalogue !== undefined &&
+    !(
+      Array.isArray(catalogue) &&
+      catalogue.every((r: unknown) => {
+        const { code, label } = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+        return typeof code === 'string' && code !== '' && typeof label === 'string';
+      })
+    )
+  ) {
+    throw optionError('pipeline.lostReasons', catalogue, 'must be a list of { code, label } (non-empty code)');
+  }
   let memberIds: Map<string, string> | undefined;
   if (options.members !== undefined) {
     memberIds = new Map();
@@ -185,6 +201,7 @@ function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipe
     checkDuplicates: options.checkDuplicates ?? true,
     stageByLabel,
     memberIds,
+    lostReasons: indexLostReasons(pipeline),
     values: options.values ?? {},
   };
 }

@@ -7,6 +7,7 @@ import { LEAD_SOURCES, type Lead, safeParseLead } from '../model/lead.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { SEGMENTS } from '../model/segment.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
+import { checkLostReason, readLostReasonCode } from './lost-reasons.js';
 import type { ImportOptions, ImportResult } from './types.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -21,9 +22,13 @@ const FIELDS: readonly FieldSpec[] = [
   { field: 'stage', type: 'text' },
   { field: 'createdAt', type: 'instant' },
   { field: 'disqualifyReason', type: 'text' },
+  { field: 'disqualifyReasonCode', type: 'id' },
   { field: 'convertedDealId', type: 'id' },
   { field: 'score', type: 'number' },
 ];
+
+const CODE = 'disqualifyReasonCode';
+const LOST_REASON_FIELDS = { code: CODE, reason: 'disqualifyReason', what: 'disqualified lead' } as const;
 
 const OPTIONAL = ['company', 'email', 'accountId', 'segment', 'disqualifyReason', 'convertedDealId', 'score'];
 
@@ -54,19 +59,11 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Lead | un
     createdAt: v.createdAt,
   };
   for (const f of OPTIONAL) if (v[f] !== undefined) lead[f] = v[f];
+  const reason = v.disqualifyReason as string | undefined;
+  const code = readLostReasonCode(v.disqualifyReasonCode as string | undefined, reason, stage, CODE, ctx);
+  if (code !== undefined) lead.disqualifyReasonCode = code;
   const record = verified(safeParseLead(lead), ctx);
-  if (
-    record !== undefined &&
-    stage.kind === 'lost' &&
-    record.disqualifyReason === undefined &&
-    pipeline.transitions.some((t) => t.to === stage.id && t.requiresReason)
-  ) {
-    ctx.warn(
-      'disqualifyReason',
-      'MISSING_LOST_REASON',
-      `the ${stage.id} lead has no reason, which pipeline "${pipeline.id}" requires`,
-    );
-  }
+  if (record !== undefined) checkLostReason(stage, code, reason, LOST_REASON_FIELDS, ctx);
   return record;
 }
 
@@ -85,8 +82,11 @@ export const LEADS: KindSpec<Lead> = {
  * for deals. Stages are looked up in `options.pipeline` (default: the default lead pipeline)
  * by id, name or an `options.stages` label; `source` takes the values of `LEAD_SOURCES` (map
  * a CRM's labels with `options.values.source`). A date-only `createdAt` is the start of that
- * day in UTC. Checks: unknown stage, duplicate id, owner among `members`, a disqualified lead
- * without a reason where the pipeline requires one (warning).
+ * day in UTC. A `disqualifyReasonCode` column is read against the pipeline's `lostReasons`
+ * catalogue (its codes or labels; `UNKNOWN_LOST_REASON` otherwise), and a disqualified lead's
+ * reason that is one of them gives the code. Checks: unknown stage, duplicate id, owner among
+ * `members`, a disqualified lead without the reason its pipeline requires (a catalogue code, or
+ * a reason where a transition `requiresReason`; warning).
  *
  * @param rows - records, or a 2-D array with a header row.
  * @param options - {@link ImportOptions}.

@@ -2,6 +2,10 @@
  * Column names of the standard exports of Salesforce, HubSpot and Pipedrive, per entity field.
  * Each field lists the columns it may come from, first non-empty wins: a vendor's report
  * export (column labels) and its data export (API names) both import with one preset.
+ * `lostReasonCode` has no preset column: none of the three documents a lost-reason code (HubSpot's
+ * Closed Lost Reason and Pipedrive's lost reason are text; Salesforce's Opportunity has no standard
+ * loss reason, see the references below); the text column names a code of the pipeline's
+ * catalogue when it holds one of its labels (src/import/lost-reasons.ts).
  * @module
  */
 

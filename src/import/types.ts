@@ -70,7 +70,10 @@ export interface ImportOptions {
   readonly pipeline?: Pipeline;
   /** Other stage labels → stage id of `pipeline` (`{ 'Closed Won': 'closed-won' }`). Default `{}`. */
   readonly stages?: Readonly<Record<string, string>>;
-  /** Labels → values for enumerated fields (`{ source: { Web: 'inbound' } }`). Default `{}`. */
+  /**
+   * Labels → values for enumerated fields (`{ source: { Web: 'inbound' } }`), and labels → codes of the
+   * pipeline's `lostReasons` for `lostReasonCode` / `disqualifyReasonCode`. Default `{}`.
+   */
   readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Currency of rows without a currency (no column, or an empty cell). Default: none (such rows are rejected). */
   readonly currency?: CurrencyCode;
@@ -116,6 +119,8 @@ export interface ImportOptions {
  * - `CLOSE_BEFORE_CREATED`: a close date before the created date.
  * - `NEGATIVE_AMOUNT`: a negative deal amount (a refund is not a deal).
  * - `DUPLICATE_ID`: an id already imported from an earlier row (named in the message).
+ * - `UNKNOWN_LOST_REASON`: a lost-reason code (`lostReasonCode`, `disqualifyReasonCode`) that is
+ *   neither a code nor a label of the pipeline's `lostReasons` catalogue.
  */
 export const REJECTION_CODES = [
   'INVALID_ROW',
@@ -133,6 +138,7 @@ export const REJECTION_CODES = [
   'CLOSE_BEFORE_CREATED',
   'NEGATIVE_AMOUNT',
   'DUPLICATE_ID',
+  'UNKNOWN_LOST_REASON',
 ] as const;
 /** A rejection code. */
 export type RejectionCode = (typeof REJECTION_CODES)[number];
@@ -140,7 +146,9 @@ export type RejectionCode = (typeof REJECTION_CODES)[number];
 /**
  * Codes of warnings (the row is imported; the warning says what to look at):
  * - `MISSING_CLOSE_DATE`: a won or lost deal without a close date (it cannot be placed in a period).
- * - `MISSING_LOST_REASON`: a lost deal or disqualified lead without a reason where the pipeline requires one.
+ * - `MISSING_LOST_REASON`: a lost deal or disqualified lead without the reason its pipeline requires: with a
+ *   `lostReasons` catalogue, a code of it (a code column, or a reason written as one of its codes or labels);
+ *   without one, a reason or code where a transition into the stage `requiresReason`.
  * - `UNKNOWN_OWNER`: an owner (or member) that is not among `members`.
  * - `SEVERAL_CURRENCIES`: the file holds amounts in several currencies; one warning per
  *   currency with its row count and first row (not an error: totals must then be per currency).

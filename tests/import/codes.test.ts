@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { REJECTION_CODES, WARNING_CODES, importDeals, importLeads } from '../../src/import/index.js';
-import { parseMember } from '../../src/model/index.js';
+import { defaultDealPipelineSpec, parseMember } from '../../src/model/index.js';
 
 const good = {
   id: 'D-1',
@@ -114,8 +114,16 @@ describe('rejections', () => {
     expect(r?.problems.map((p) => p.code)).toEqual(['NEGATIVE_AMOUNT', 'CLOSED_STAGE_CONFLICT']);
   });
 
+  it("UNKNOWN_LOST_REASON: a lost-reason code outside the pipeline's catalogue (more in lost-reasons.test.ts)", () => {
+    const pipeline = { ...defaultDealPipelineSpec, id: 'coded', lostReasons: [{ code: 'price', label: 'Price' }] };
+    const r = importDeals([good, { ...good, id: 'D-2', stage: 'closed-lost', lostReasonCode: 'budget' }], { pipeline });
+    expect(r.rejected).toMatchObject([
+      { row: 3, code: 'UNKNOWN_LOST_REASON', field: 'lostReasonCode', value: 'budget' },
+    ]);
+  });
+
   it('covers every rejection code', () => {
-    const tested = new Set([...REJECTIONS.map((x) => x[0]), 'INVALID_ROW', 'EMPTY_ROW']);
+    const tested = new Set([...REJECTIONS.map((x) => x[0]), 'INVALID_ROW', 'EMPTY_ROW', 'UNKNOWN_LOST_REASON']);
     expect([...REJECTION_CODES].filter((c) => !tested.has(c))).toEqual([]);
   });
 });
