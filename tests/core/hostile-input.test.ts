@@ -247,7 +247,7 @@ describe('formatPercent fraction digits (long-run fuzz, 2026-12-03)', () => {
 });
 
 describe('assertSameCurrency writes both currencies bounded', () => {
-  it('the currencies as given when they are codes: "b.currency must be USD to combine with USD money, got "EUR""', () => {
+  it('the currencies as given when they are codes: b.currency must be USD to combine with USD money', () => {
     expect(thrown(() => assertSameCurrency('USD', 'EUR'), 'CURRENCY_MISMATCH').message).toBe(
       'b.currency must be USD to combine with USD money, got "EUR"',
     );
