@@ -7,7 +7,7 @@
  * same string, and `JSON.stringify` writes exactly what `parseMoney` reads.
  * @module
  */
-import { invalid, RevopsError } from './errors.js';
+import { describeValue, invalid } from './errors.js';
 import { MINOR_UNITS_TABLE, minorUnits, type CurrencyCode } from './currency.js';
 import {
   exactToNumber,
@@ -240,14 +240,9 @@ export function readMoney(value: unknown, field = 'money'): { fixed: Fixed; curr
 /** Throws CURRENCY_MISMATCH unless both currencies are equal. @internal */
 export function assertSameCurrency(a: CurrencyCode, b: CurrencyCode, field = 'b'): void {
   if (a !== b) {
-    throw new RevopsError(
-      'CURRENCY_MISMATCH',
-      `${field}.currency must be ${a} to combine with ${a} money, got "${b}"`,
-      {
-        field: `${field}.currency`,
-        value: b,
-      },
-    );
+    // both currencies may come from the caller: written bounded (a code is 3 letters; anything longer is cut)
+    const want = typeof a === 'string' && a.length <= 12 ? a : describeValue(a);
+    throw invalid('CURRENCY_MISMATCH', `${field}.currency`, b, `must be ${want} to combine with ${want} money`);
   }
 }
 
