@@ -140,8 +140,8 @@ const configs: Options[] = [esm, cjs, globalBundle];
 /**
  * The `revops` command, Node-only ESM, built only once src/cli/index.ts exists. It imports the
  * library from the built module entry points (`../metrics/index.js` from `dist/cli/` is
- * `dist/metrics/index.js`) instead of bundling a second copy of it, and reads the sample
- * organisation from `dist/sample/*.json` (copied here, minified) at run time.
+ * `dist/metrics/index.js`) instead of bundling a second copy of it. The sample organisation of
+ * `revops demo` is generated in memory (src/cli/sample-organisation.ts), not shipped as JSON.
  */
 if (existsSync('src/cli/index.ts')) {
   const modules = new Set(libraryModules());
@@ -167,14 +167,6 @@ if (existsSync('src/cli/index.ts')) {
         },
       },
     ],
-    onSuccess: async () => {
-      mkdirSync('dist/sample', { recursive: true });
-      // the files src/cli/sample.ts reads (SAMPLE_FILES); accounts, teams and territories stay in the repository
-      const read = ['organisation', 'members', 'leads', 'deals', 'activities', 'subscriptions', 'quotas', 'plans'];
-      for (const f of read.map((n) => `${n}.json`)) {
-        writeFileSync(join('dist/sample', f), JSON.stringify(JSON.parse(readFileSync(join('data/sample', f), 'utf8'))));
-      }
-    },
   });
 }
 

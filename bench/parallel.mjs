@@ -19,6 +19,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -160,6 +161,7 @@ async function child(kind, file, workers) {
   const { computeFile } = await import(new URL('parallel/index.js', DIST).href);
   const compute = await computeOf(kind);
   const elu = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const run = await computeFile(file, {
     kind,
@@ -170,9 +172,14 @@ async function child(kind, file, workers) {
   });
   const wallMs = performance.now() - t0;
   const mainThreadBusy = performance.eventLoopUtilization(elu).utilization;
+  // CPU time of the whole process (main and worker threads): against wallMs it says how busy the cores were
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
   const digest = createHash('sha256').update(JSON.stringify(run.results)).digest('hex').slice(0, 16);
-  console.log(JSON.stringify({ wallMs, maxRssMiB, counts: run.rows, chunks: run.chunks, mainThreadBusy, digest }));
+  console.log(
+    JSON.stringify({ wallMs, cpuMs, maxRssMiB, counts: run.rows, chunks: run.chunks, mainThreadBusy, digest }),
+  );
 }
 
 const fileOf = (kind, rows) => join(DIR, `${kind}-${rows}-v2.csv`);
@@ -220,7 +227,8 @@ async function main(kinds) {
     const ratio = (a, b) => (a === undefined || b === undefined ? null : a / b);
     results[kind] = {
       date: new Date().toISOString(),
-      loadAverage: (await import('node:os')).loadavg(),
+      loadAverage: os.loadavg(),
+      machine: { node: process.version, cpus: os.availableParallelism() },
       sizes: { small, large },
       runs,
       speedUp2over1: ratio(at(large, 1)?.wallMs, at(large, 2)?.wallMs),

@@ -7,7 +7,7 @@
 // dist/) and packs the result. Then it imports the package in plain Node, ESM and CJS, from the
 // root and every subpath, calls a function, checks that an error from `revops/model` is
 // `instanceof` the RevopsError of `revops/core`, and runs the `revops` bin (`--help`, and `demo`, which
-// reads the sample organisation shipped in dist/sample/). Last, it reports the
+// generates the sample organisation in memory). Last, it reports the
 // size of the tarball `npm pack` makes of this working copy.
 //
 // Only committed work is installed (the HEAD commit); uncommitted changes are not part of it.
@@ -72,7 +72,7 @@ try {
   if (bin) {
     const out = execFileSync(join(scratch, 'node_modules/.bin/revops'), ['--help'], { cwd: scratch, encoding: 'utf8' });
     console.log(`bin: revops --help printed ${out.split('\n').length} lines`);
-    // the demo reads dist/sample/*.json: the installed package must carry them
+    // the demo generates the sample organisation in memory from the installed package alone
     const demo = execFileSync(join(scratch, 'node_modules/.bin/revops'), ['demo'], { cwd: scratch, encoding: 'utf8' });
     if (!demo.trim()) throw new Error('revops demo printed nothing');
     console.log(`bin: revops demo printed ${demo.split('\n').length} lines`);

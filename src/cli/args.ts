@@ -260,8 +260,8 @@ ${EXIT_CODES}
 Usage:
   revops demo [--period 2026-Q3] [--member ID] [--json] [--html report.html] [--strict] [--workers N]
 
-The sample organisation (Northwind Cloud) is read from the JSON files in the package's
-dist/sample/. To run the report on your own files, use revops report.
+The sample organisation (Northwind Cloud) is generated in memory from a fixed seed: the same
+every run. To run the report on your own files, use revops report.
 
 ${WORKERS_HELP}
 

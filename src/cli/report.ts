@@ -437,7 +437,7 @@ function assemble(data: Dataset, options: ReportOptions, prepared: Prepared, fig
       quotaList.length > 0 && currency !== null
         ? sum(
             quotaList.map((q) => q.amount),
-            currency,
+            { currency },
           )
         : null;
     const coverage = quota === null ? null : pipelineCoverage(categories.openPipeline, quota, categories.closed.amount);
@@ -515,14 +515,14 @@ function assemble(data: Dataset, options: ReportOptions, prepared: Prepared, fig
         a.length > 0 && currency !== null
           ? sum(
               a.map((r) => r.proratedQuota),
-              currency,
+              { currency },
             )
           : null;
       const attained =
         a.length > 0 && currency !== null
           ? sum(
               a.map((r) => r.attained),
-              currency,
+              { currency },
             )
           : null;
       return {

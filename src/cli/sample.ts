@@ -1,63 +1,20 @@
 /**
- * The sample organisation (Northwind Cloud), read at run time from the JSON files shipped in
- * the package (`dist/sample/*.json`, copied from data/sample by the build) and parsed through
- * the model's schemas. Nothing of it is bundled into the command.
+ * The sample organisation (Northwind Cloud) for `revops demo`, generated in memory from its fixed
+ * seed (./sample-organisation.ts): every run the same entities as the JSON files in the
+ * repository's data/sample/, which the package does not ship.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  parseActivity,
-  parseDeal,
-  parseLead,
-  parseMember,
-  parsePlan,
-  parseQuota,
-  parseSubscription,
-} from '../model/index.js';
 import type { Dataset } from './read.js';
-
-/** The files of the sample organisation that the report reads (tsup.config.ts ships these). */
-export const SAMPLE_FILES = [
-  'organisation',
-  'members',
-  'leads',
-  'deals',
-  'activities',
-  'subscriptions',
-  'quotas',
-  'plans',
-] as const;
-
-/**
- * The folder holding the sample JSON: `dist/sample/` beside the built command, or the
- * repository's `data/sample/` when run from source.
- */
-export function sampleDirectory(): string {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  for (const dir of [join(here, '../sample'), join(here, '../../data/sample')]) {
-    if (existsSync(join(dir, 'organisation.json'))) return dir;
-  }
-  throw new Error(`the sample organisation is missing: no organisation.json in ${join(here, '../sample')}`);
-}
+import { generateSample } from './sample-organisation.js';
 
 /** Which plan pays which role in the sample organisation. */
 const SAMPLE_ASSIGNMENTS = { 'account-executive': 'plan-ae-2025', sdr: 'plan-sdr-2025', bdr: 'plan-sdr-2025' };
 
-/** Reads and validates the sample organisation. */
-export function loadSample(dir: string = sampleDirectory()): Dataset {
-  const read = (name: (typeof SAMPLE_FILES)[number]): unknown =>
-    JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
-  const list = <T>(name: (typeof SAMPLE_FILES)[number], parse: (v: unknown) => T): T[] =>
-    (read(name) as unknown[]).map(parse);
-  const org = read('organisation') as { name: string; asOf: string };
-  const members = list('members', parseMember);
-  const deals = list('deals', parseDeal);
-  const leads = list('leads', parseLead);
-  const activities = list('activities', parseActivity);
-  const subscriptions = list('subscriptions', parseSubscription);
-  const quotas = list('quotas', parseQuota);
-  const plans = list('plans', parsePlan);
+/**
+ * The sample organisation as the report's data set. Its files are named after the repository's
+ * data/sample/*.json, where the generator writes the same entities.
+ */
+export function loadSample(): Dataset {
+  const { organisation: org, members, deals, leads, activities, subscriptions, quotas, plans } = generateSample();
   const file = (kind: 'deals' | 'leads' | 'activities' | 'subscriptions' | 'members' | 'quotas', n: number) => ({
     kind,
     file: `sample/${kind}.json`,

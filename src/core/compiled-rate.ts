@@ -3,7 +3,7 @@
  * (integer, scale) pair that hot loops reuse without reading text again.
  * @module
  */
-import { fieldAt, formatExact, readDecimal } from './decimal-text.js';
+import { fieldAt, formatExact, numberSafe, parseSafeDecimal, readDecimal, safeScale } from './decimal-text.js';
 import { invalid } from './errors.js';
 import { fromBig, type Exact } from './exact.js';
 import type { DecimalInput } from './fixed.js';
@@ -71,4 +71,23 @@ export function readFactor(value: unknown, field: string, index = -1): Exact {
     throw invalid('INVALID_AMOUNT', fieldAt(field, index), value, 'must be a rate from compileRate()');
   }
   return readDecimal(value, field, index);
+}
+
+/**
+ * A factor as a safe integer without allocating, its scale left in {@link safeScale}: a number
+ * of at most 15 significant digits and decimals, such a decimal string, or a compiled rate with
+ * safe units; `NaN` for anything else (then {@link readFactor} reads or refuses it).
+ * @internal
+ */
+export function factorUnits(value: unknown): number {
+  if (typeof value === 'number') return numberSafe(value);
+  if (typeof value === 'string') return parseSafeDecimal(value);
+  if (typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'compiledRate') {
+    const { units, scale } = value as CompiledRate;
+    if (Number.isSafeInteger(units) && Number.isInteger(scale) && scale >= 0 && scale <= 15) {
+      safeScale.value = scale;
+      return (units as number) + 0;
+    }
+  }
+  return Number.NaN;
 }

@@ -35,6 +35,8 @@ export type DecimalTextError = 'malformed' | 'tooLarge';
  * @internal
  */
 export function parseDecimalText(text: string): Exact | DecimalTextError {
+  const safe = parseSafeDecimal(text);
+  if (safe === safe) return { int: safe, scale: safeScale.value };
   const n = text.length;
   if (n > MAX_TEXT) return 'tooLarge';
   let i = 0;
@@ -105,6 +107,56 @@ export function parseDecimalText(text: string): Exact | DecimalTextError {
   return { int, scale };
 }
 
+/**
+ * Where the allocation-free readers ({@link parseSafeDecimal}, {@link numberSafe}) leave the
+ * scale of the integer they return. A register, not state: the caller reads it right after
+ * the call, before any other call, and nothing is carried from one call to the next.
+ * @internal
+ */
+export const safeScale = { value: 0 };
+
+/** Longest text {@link parseSafeDecimal} scans: a sign, 15 significant digits, a point and leading zeros. */
+const SAFE_TEXT = 40;
+
+/**
+ * {@link parseDecimalText}'s common case without allocating: plain notation (an optional sign,
+ * digits, at most one point, no exponent) with at most 15 significant digits and 15 decimals.
+ * Returns the integer `int` of `int / 10^scale` (never `-0`) and leaves `scale` in
+ * {@link safeScale}; `NaN` for any other text (then {@link parseDecimalText} decides). What it
+ * returns is exactly what {@link parseDecimalText} returns for the same text.
+ * @internal
+ */
+export function parseSafeDecimal(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > SAFE_TEXT) return Number.NaN;
+  let i = 0;
+  let c = text.charCodeAt(0);
+  let negative = false;
+  if (c === 45 /* - */) {
+    negative = true;
+    i = 1;
+  } else if (c === 43 /* + */) i = 1;
+  let v = 0;
+  let sig = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < n; i++) {
+    c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (frac >= 0) frac++;
+      if (sig > 0 || c !== 48) {
+        sig++;
+        v = v * 10 + (c - 48);
+      }
+    } else if (c === 46 /* . */ && frac < 0) frac = 0;
+    else return Number.NaN;
+  }
+  if (digits === 0 || sig > 15 || frac > 15) return Number.NaN;
+  safeScale.value = frac < 0 ? 0 : frac;
+  return negative ? 0 - v : v;
+}
+
 /** Digits of `int / 10^scale` in plain notation: max(integer digits, fraction digits), fraction zeros trimmed. */
 function plainDigits(int: Int, scale: number): number {
   if (int === 0) return 0;
@@ -112,11 +164,6 @@ function plainDigits(int: Int, scale: number): number {
   if (scale <= 0) return String(abs).length - scale;
   const t = exactTrim({ int: abs, scale });
   return Math.max(String(t.int).length, t.scale);
-}
-
-/** Whether a safe integer below 10^15 is a multiple of `p` (10^2, 10^4, 10^8): see {@link isMultipleOf10}. */
-function isMultipleOf(v: number, p: number): boolean {
-  return Math.floor(v / p) * p === v;
 }
 
 /**
@@ -128,32 +175,59 @@ function isMultipleOf(v: number, p: number): boolean {
  * @internal
  */
 export function exactFromNumber(x: number): Exact {
-  if (Number.isSafeInteger(x)) return { int: x + 0, scale: 0 };
+  const int = numberSafe(x);
+  if (int === int) return { int, scale: safeScale.value };
+  const parsed = parseDecimalText(String(x));
+  if (typeof parsed === 'string') throw new RangeError(`not a finite number: ${x}`);
+  return parsed;
+}
+
+/**
+ * {@link exactFromNumber} without allocating, for doubles of at most 15 significant digits and
+ * 15 decimals: returns the integer and leaves the scale in {@link safeScale}; `NaN` for other
+ * doubles (NaN and infinities included).
+ * @internal
+ */
+export function numberSafe(x: number): number {
+  if (Number.isSafeInteger(x)) {
+    safeScale.value = 0;
+    return x + 0;
+  }
   const ax = x < 0 ? -x : x;
   if (ax < 1 && ax >= 1e-7) {
     // A decimal d with at most 15 places and |d| < 1 is within 2^-53 of its double x, so
-    // fl(x·10^15) is within 0.18 of the integer d·10^15 and Math.round gives it exactly; its
-    // trailing zeros are stripped in four steps (8 + 4 + 2 + 1). No such d: the check fails,
-    // and no smaller scale could pass it either (the same d would be found), so on to String(x).
+    // fl(x·10^15) is within 0.18 of the integer d·10^15 and Math.round gives it exactly. Its
+    // trailing zeros are counted on int32 halves (m = hi·10^8 + lo; V8 divides an int32 by a
+    // constant with a multiplication). No such d: the check fails, and no smaller scale could
+    // pass it either (the same d would be found), so on to String(x).
     let m = Math.round(x * 1e15);
+    const am = m < 0 ? -m : m;
+    const hi = Math.floor(am / 1e8);
+    let lo = (am - hi * 1e8) | 0;
     let s = 15;
-    if (isMultipleOf(m, 1e8)) {
-      m /= 1e8;
-      s -= 8;
+    if (lo === 0) {
+      let h = hi | 0; // < 10^7
+      s = 7;
+      while (s > 0 && h % 10 === 0) {
+        h = (h / 10) | 0;
+        s--;
+      }
+      m = m < 0 ? -h : h;
+    } else {
+      let k = 0;
+      while (lo % 10 === 0) {
+        lo = (lo / 10) | 0;
+        k++;
+      }
+      if (k > 0) {
+        m /= POW10[k] as number; // exact: a multiple of 10^k
+        s -= k;
+      }
     }
-    if (isMultipleOf(m, 1e4)) {
-      m /= 1e4;
-      s -= 4;
+    if (m / (POW10[s] as number) === x) {
+      safeScale.value = s;
+      return m + 0;
     }
-    if (isMultipleOf(m, 100)) {
-      m /= 100;
-      s -= 2;
-    }
-    if (isMultipleOf10(m)) {
-      m /= 10;
-      s -= 1;
-    }
-    if (m / (POW10[s] as number) === x) return { int: m + 0, scale: s };
   } else if (ax < 1e15 && ax >= 1) {
     for (let s = 1; s <= 15; s++) {
       const p = POW10[s] as number;
@@ -161,12 +235,13 @@ export function exactFromNumber(x: number): Exact {
       const m = Math.round(y);
       const d = y - m;
       // the right m is within |y|·2^-52 of y; check the exact condition only for such a candidate
-      if (d * d <= y * y * 2e-31 && m > -1e15 && m < 1e15 && m / p === x) return { int: m, scale: s };
+      if (d * d <= y * y * 2e-31 && m > -1e15 && m < 1e15 && m / p === x) {
+        safeScale.value = s;
+        return m;
+      }
     }
   }
-  const parsed = parseDecimalText(String(x));
-  if (typeof parsed === 'string') throw new RangeError(`not a finite number: ${x}`);
-  return parsed;
+  return Number.NaN;
 }
 
 function isDecimalLike(value: unknown): value is Decimal {
@@ -293,8 +368,9 @@ const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i <
  * {@link formatDecimal} for a safe integer at a scale up to 15: the whole part and the fraction
  * are split by one division, trailing zeros are dropped from the fraction as a number (never by
  * scanning text), and a two-digit fraction is one table lookup.
+ * @internal
  */
-function formatNumber(int: number, scale: number, minScale: number): string {
+export function formatNumber(int: number, scale: number, minScale: number): string {
   const negative = int < 0;
   const u = negative ? -int : int;
   if (scale === 0) {

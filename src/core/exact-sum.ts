@@ -46,6 +46,16 @@ export class ExactSum {
     } else this.extra = exactAdd(this.extra, x);
   }
 
+  /** Adds the safe integer `int / 10^scale` (as {@link ExactSum.addExact}, without an object). */
+  addScaled(int: number, scale: number): void {
+    if (scale === this.scale) this.addUnits(int);
+    else if (scale < this.scale && scale + 15 >= this.scale) {
+      const u = int * 10 ** (this.scale - scale);
+      if (u >= -MAX && u <= MAX) this.addUnits(u);
+      else this.extra = exactAdd(this.extra, { int, scale });
+    } else this.extra = exactAdd(this.extra, { int, scale });
+  }
+
   /**
    * Adds a decimal string (`"12.30"`, `"-0.005"`).
    * @throws {RevopsError} `INVALID_AMOUNT` naming `field` when `text` is not a decimal.

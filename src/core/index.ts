@@ -16,6 +16,7 @@ export {
   negate,
   abs,
   sum,
+  type SumOptions,
   roundMoney,
   toMinorUnits,
   fromMinorUnits,

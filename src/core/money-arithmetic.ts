@@ -5,10 +5,34 @@
  */
 import { invalid } from './errors.js';
 import { minorUnits, type CurrencyCode } from './currency.js';
-import { readFactor, type Factor } from './compiled-rate.js';
-import { exactAbs, exactAdd, exactMul, exactNeg, exactRound, exactSub, toBig, type Exact } from './exact.js';
+import { factorUnits, readFactor, type Factor } from './compiled-rate.js';
+import { safeScale } from './decimal-text.js';
+import {
+  exactAbs,
+  exactAdd,
+  exactMul,
+  exactNeg,
+  exactRound,
+  exactSub,
+  POW10,
+  roundDivNumber,
+  toBig,
+  type Exact,
+} from './exact.js';
 import { ExactSum } from './exact-sum.js';
-import { assertSameCurrency, fromExact, moneyAmount, moneyDigits, readMoneyExact, type Money } from './money.js';
+import {
+  amountExact,
+  amountOf,
+  amountUnits,
+  assertSameCurrency,
+  fromExact,
+  fromUnits,
+  moneyDigits,
+  readMoneyExact,
+  type Money,
+} from './money.js';
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from './rounding.js';
 
 /**
@@ -23,7 +47,7 @@ import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from './rounding.
  * ```
  */
 export function add(a: Money, b: Money): Money {
-  return combine(a, b, exactAdd);
+  return combine(a, b, 1, exactAdd);
 }
 
 /**
@@ -38,17 +62,37 @@ export function add(a: Money, b: Money): Money {
  * ```
  */
 export function subtract(a: Money, b: Money): Money {
-  return combine(a, b, exactSub);
+  return combine(a, b, -1, exactSub);
 }
 
-/** Reads two amounts of one currency, applies `op` in the calculator, formats the result once. */
-function combine(a: Money, b: Money, op: (x: Exact, y: Exact) => Exact): Money {
+/**
+ * Reads two amounts of one currency, applies `op` in the calculator, formats the result once.
+ * The common case (safe integers, same currency) runs on plain numbers: `sign` is 1 for `a + b`
+ * and -1 for `a − b`.
+ */
+function combine(a: Money, b: Money, sign: 1 | -1, op: (x: Exact, y: Exact) => Exact): Money {
   const digits = moneyDigits(a, 'a');
   moneyDigits(b, 'b');
-  const x = moneyAmount(a, 'a');
-  const y = moneyAmount(b, 'b');
-  if (a.currency !== b.currency) assertSameCurrency(a.currency, b.currency);
-  return fromExact(op(x, y), a.currency, digits);
+  const at = amountOf(a, 'a');
+  const bt = amountOf(b, 'b');
+  const currency = a.currency;
+  if (currency === b.currency) {
+    let x = amountUnits(a, at);
+    const xs = safeScale.value;
+    let y = amountUnits(b, bt);
+    const ys = safeScale.value;
+    // x or y NaN: every comparison below is false, on to the exact path
+    if (xs < ys) x *= POW10[ys - xs] as number;
+    else if (ys < xs) y *= POW10[xs - ys] as number;
+    const t = sign === 1 ? x + y : x - y; // exact when it is a safe integer (|x|, |y| ≤ 2^53 − 1)
+    if (t >= -MAX_SAFE && t <= MAX_SAFE && x >= -MAX_SAFE && x <= MAX_SAFE && y >= -MAX_SAFE && y <= MAX_SAFE) {
+      return fromUnits(t, xs > ys ? xs : ys, currency, digits);
+    }
+  }
+  const x = amountExact(at, 'a');
+  const y = amountExact(bt, 'b');
+  if (currency !== b.currency) assertSameCurrency(currency, b.currency);
+  return fromExact(op(x, y), currency, digits);
 }
 
 /**
@@ -68,8 +112,15 @@ function combine(a: Money, b: Money, op: (x: Exact, y: Exact) => Exact): Money {
  */
 export function multiply(value: Money, factor: Factor): Money {
   const digits = moneyDigits(value, 'money');
-  const x = moneyAmount(value, 'money');
-  return fromExact(exactMul(x, readFactor(factor, 'factor')), value.currency, digits);
+  const a = amountOf(value, 'money');
+  const x = amountUnits(value, a);
+  if (x === x) {
+    const xs = safeScale.value;
+    const f = factorUnits(factor);
+    const p = x * f; // a true product beyond 2^53 never rounds back below it; NaN for a factor off this path
+    if (p >= -MAX_SAFE && p <= MAX_SAFE) return fromUnits(p, xs + safeScale.value, value.currency, digits);
+  }
+  return fromExact(exactMul(amountExact(a, 'money'), readFactor(factor, 'factor')), value.currency, digits);
 }
 
 /**
@@ -102,29 +153,52 @@ export function abs(value: Money): Money {
   return fromExact(exactAbs(x), currency, digits);
 }
 
+/** Options of {@link sum}. */
+export interface SumOptions {
+  /** The currency of every amount and of the result (required: it makes the sum of an empty list a zero). */
+  readonly currency: CurrencyCode;
+}
+
 /**
  * Exact sum of any number of amounts in one currency. The currency is required so that the
  * sum of an empty list is a well-defined zero.
  *
- * @throws {RevopsError} `CURRENCY_MISMATCH` when an amount is in another currency.
+ * @param values - the amounts, all in `options.currency`.
+ * @param options - `currency` (required).
+ * @throws {RevopsError} `INVALID_INPUT` when `values` is not an array or an item is not a money
+ *   object; `INVALID_OPTION` when `options` is not an object; `UNKNOWN_CURRENCY`;
+ *   `CURRENCY_MISMATCH` when an amount is in another currency.
  * @example
  * ```ts
  * import { money, sum } from 'revops/core';
- * sum([money('0.10', 'USD'), money('0.20', 'USD'), money('0.70', 'USD')], 'USD');
+ * sum([money('0.10', 'USD'), money('0.20', 'USD'), money('0.70', 'USD')], { currency: 'USD' });
  * //=> { amount: '1.00', currency: 'USD' }
- * sum([], 'JPY');
+ * sum([], { currency: 'JPY' });
  * //=> { amount: '0', currency: 'JPY' }
  * ```
  */
-export function sum(values: readonly Money[], currency: CurrencyCode): Money {
+export function sum(values: readonly Money[], options: SumOptions): Money {
+  if (typeof options !== 'object' || options === null) {
+    throw invalid('INVALID_OPTION', 'options', options, 'must be an object { currency }');
+  }
+  const { currency } = options;
+  if (typeof currency !== 'string') {
+    throw invalid('UNKNOWN_CURRENCY', 'options.currency', currency, 'must be an ISO 4217 code such as "USD"');
+  }
   const digits = minorUnits(currency);
+  if (!Array.isArray(values)) throw invalid('INVALID_INPUT', 'values', values, 'must be an array of Money');
   const total = new ExactSum(digits);
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as Money;
     moneyDigits(value, 'values', i);
-    const x = moneyAmount(value, 'values', i);
-    if (value.currency !== currency) assertSameCurrency(currency, value.currency, `values[${i}]`);
-    total.addExact(x);
+    const a = amountOf(value, 'values', i);
+    const u = amountUnits(value, a);
+    if (u === u && value.currency === currency) total.addScaled(u, safeScale.value);
+    else {
+      const x = amountExact(a, 'values', i);
+      if (value.currency !== currency) assertSameCurrency(currency, value.currency, `values[${i}]`);
+      total.addExact(x);
+    }
   }
   return fromExact(total.value(), currency, digits);
 }
@@ -160,8 +234,14 @@ export function readRoundingMode(mode: unknown, field = 'mode'): RoundingMode {
 export function roundMoney(value: Money, mode: RoundingMode = DEFAULT_ROUNDING): Money {
   const rounding = readRoundingMode(mode);
   const digits = moneyDigits(value, 'money');
-  const x = moneyAmount(value, 'money');
-  return fromExact(exactRound(x, digits, rounding), value.currency, digits);
+  const a = amountOf(value, 'money');
+  const x = amountUnits(value, a);
+  if (x === x) {
+    const xs = safeScale.value;
+    if (xs <= digits) return fromUnits(x, xs, value.currency, digits);
+    return fromUnits(roundDivNumber(x, POW10[xs - digits] as number, rounding), digits, value.currency, digits);
+  }
+  return fromExact(exactRound(amountExact(a, 'money'), digits, rounding), value.currency, digits);
 }
 
 /**

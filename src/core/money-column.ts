@@ -5,9 +5,10 @@
  *
  * Which form to use:
  * - `Money` objects with `add`, `multiply`, `roundMoney`: a few operations, or code that
- *   reads best one line at a time; each call prints its result's amount text (a Money is a plain
- *   JSON object), and reads back the results it made lately without parsing them. Printing
- *   three amounts per line costs 25–35× a plain float loop on its own (measured on 1,000,000 lines).
+ *   reads best one line at a time; each call creates its result, a plain JSON object with its
+ *   amount printed, and reads back the results it made lately without parsing them. Creating
+ *   three such objects per line costs about 20× a plain float loop on its own, however lean the
+ *   code (bench/core-money.bench.ts, "the JSON-Money floor"); revops adds about as much again.
  *   For many lines use one of the forms below.
  * - `sumProducts(amounts, factors, { currency })`: a list of `Money` lines read once per call.
  * - columns (`toMinorUnitsColumn`, `toRateColumn` or `compileRate`, then `sumProductsColumn`):
@@ -18,12 +19,12 @@
  */
 import { type CompiledRate, isCompiledRate, readFactor } from './compiled-rate.js';
 import { type CurrencyCode, minorUnits } from './currency.js';
-import { readDecimal } from './decimal-text.js';
+import { numberSafe, parseSafeDecimal, readDecimal, safeScale } from './decimal-text.js';
 import { invalid } from './errors.js';
 import { exactCompare, exactRound, intMul, intRoundDiv, POW10, pow10Int } from './exact.js';
 import { ExactSum } from './exact-sum.js';
 import type { DecimalInput } from './fixed.js';
-import { assertSameCurrency, fromExact, moneyAmount, moneyDigits, type Money } from './money.js';
+import { amountExact, amountOf, assertSameCurrency, fromExact, moneyDigits, type Money } from './money.js';
 import { readRoundingMode } from './money-arithmetic.js';
 import { DEFAULT_ROUNDING, type RoundingMode } from './rounding.js';
 
@@ -73,7 +74,14 @@ export function toMinorUnitsColumn(amounts: readonly Money[], currency: Currency
   for (let i = 0; i < n; i++) {
     const m = amounts[i] as Money;
     moneyDigits(m, 'amounts', i);
-    const x = moneyAmount(m, 'amounts', i);
+    const text = amountOf(m, 'amounts', i);
+    // the common amount, read without allocating: plain text at the currency's minor digits
+    const u = typeof text === 'string' ? parseSafeDecimal(text) : Number.NaN;
+    if (u === u && safeScale.value === digits && m.currency === currency) {
+      column[i] = u;
+      continue;
+    }
+    const x = amountExact(text, 'amounts', i);
     if (m.currency !== currency) assertSameCurrency(currency, m.currency, `amounts[${i}]`);
     if (x.scale === digits && typeof x.int === 'number') {
       column[i] = x.int;
@@ -131,18 +139,22 @@ export function toRateColumn(rates: ArrayLike<DecimalInput>): RateColumn {
   const scales = new Uint8Array(n);
   let scale = 0;
   for (let i = 0; i < n; i++) {
-    const x = readDecimal(rates[i], 'rates', i);
-    if (x.scale > 15 || typeof x.int !== 'number') {
-      throw invalid(
-        'INVALID_AMOUNT',
-        `rates[${i}]`,
-        rates[i],
-        'must have at most 15 decimals and 15 digits in a column',
-      );
+    const rate = rates[i];
+    // numbers and plain text of up to 15 digits without allocating; anything else read in full
+    let int =
+      typeof rate === 'number' ? numberSafe(rate) : typeof rate === 'string' ? parseSafeDecimal(rate) : Number.NaN;
+    let sc = safeScale.value;
+    if (int !== int) {
+      const x = readDecimal(rate, 'rates', i);
+      if (x.scale > 15 || typeof x.int !== 'number') {
+        throw invalid('INVALID_AMOUNT', `rates[${i}]`, rate, 'must have at most 15 decimals and 15 digits in a column');
+      }
+      int = x.int;
+      sc = x.scale;
     }
-    ints[i] = x.int;
-    scales[i] = x.scale;
-    if (x.scale > scale) scale = x.scale;
+    ints[i] = int;
+    scales[i] = sc;
+    if (sc > scale) scale = sc;
   }
   for (let i = 0; i < n; i++) {
     const k = scale - (scales[i] as number);

@@ -7,9 +7,18 @@
  * same string, and `JSON.stringify` writes exactly what `parseMoney` reads.
  * @module
  */
-import { invalid, RevopsError } from './errors.js';
+import { describeValue, invalid } from './errors.js';
 import { MINOR_UNITS_TABLE, minorUnits, type CurrencyCode } from './currency.js';
-import { exactToNumber, fieldAt, formatDecimal, parseDecimalText, readDecimal } from './decimal-text.js';
+import {
+  exactToNumber,
+  fieldAt,
+  formatDecimal,
+  formatNumber,
+  parseDecimalText,
+  parseSafeDecimal,
+  readDecimal,
+  safeScale,
+} from './decimal-text.js';
 import { isMultipleOf10, POW10, type Exact } from './exact.js';
 import { toFixed, type DecimalInput, type Fixed } from './fixed.js';
 
@@ -27,14 +36,17 @@ export interface Money {
  * The Money objects created last, with their amounts in the calculator's form: a chain such as
  * `add(total, roundMoney(multiply(line, rate)))` reads each intermediate result back without
  * parsing its text. A cache, never state a result depends on: an entry is the exact decimal that
- * parsing the object's amount text gives (same integer, same scale), and it is used only for the
- * same object whose amount is still the very string it was created with. A ring of
- * {@link RECENT} entries keeps at most that many results alive.
+ * parsing the object's amount text gives (same integer, same scale; safe integers only), and it
+ * is used only for the same object whose amount is still the very string it was created with.
+ * A ring of {@link RECENT} entries keeps at most that many results alive. Nothing is added to
+ * the Money objects themselves: they stay plain JSON data (`JSON.stringify`, `structuredClone`,
+ * deep equality and `util.inspect` see only `amount` and `currency`).
  */
-const RECENT = 8; // a power of two
+const RECENT = 4; // a power of two: enough for chains such as add(total, roundMoney(multiply(line, rate)))
 const recentMoney: (Money | null)[] = new Array<Money | null>(RECENT).fill(null);
 const recentText: string[] = new Array<string>(RECENT).fill('');
-const recentExact: Exact[] = new Array<Exact>(RECENT).fill({ int: 0, scale: 0 });
+const recentInt = new Float64Array(RECENT);
+const recentScale = new Int32Array(RECENT);
 let recentAt = 0;
 
 /**
@@ -43,38 +55,52 @@ let recentAt = 0;
  * @internal
  */
 export function fromExact(x: Exact, currency: CurrencyCode, digits: number = minorUnits(currency)): Money {
-  const amount = formatDecimal(x.int, x.scale, digits);
-  const m: Money = { amount, currency };
-  let int = x.int;
-  if (typeof int === 'number') {
-    // the exact decimal parseDecimalText(amount) gives: trailing zeros beyond `digits` dropped,
-    // scale raised to `digits`
-    let scale = x.scale;
-    while (scale > digits && isMultipleOf10(int)) {
-      int /= 10;
-      scale--;
-    }
-    if (scale < digits) {
-      int *= POW10[digits - scale] as number;
-      scale = digits;
-    }
-    if (int >= -MAX_SAFE && int <= MAX_SAFE) {
-      const k = (recentAt + 1) & (RECENT - 1);
-      recentAt = k;
-      recentMoney[k] = m;
-      recentText[k] = amount;
-      recentExact[k] = int === x.int && scale === x.scale ? x : { int: int + 0, scale };
-    }
+  const int = x.int;
+  if (typeof int === 'number' && x.scale <= 30) return fromUnits(int, x.scale, currency, digits);
+  return { amount: formatDecimal(int, x.scale, digits), currency };
+}
+
+/**
+ * Money from a safe integer `int / 10^scale` without any intermediate object: the canonical
+ * form (trailing zeros beyond `digits` dropped, the scale raised to `digits`) is computed as
+ * numbers, printed once, and remembered for the next operation (see {@link RECENT}).
+ * @internal
+ */
+export function fromUnits(int: number, scale: number, currency: CurrencyCode, digits: number): Money {
+  let u = int;
+  let s = scale;
+  while (s > digits && isMultipleOf10(u)) {
+    u /= 10;
+    s--;
   }
+  if (s < digits) {
+    u *= POW10[digits - s] as number;
+    s = digits;
+  }
+  if (s > 15 || !(u >= -MAX_SAFE && u <= MAX_SAFE)) {
+    return { amount: formatDecimal(int, scale, digits), currency };
+  }
+  u += 0; // never -0
+  const amount = formatNumber(u, s, s);
+  const m: Money = { amount, currency };
+  const k = (recentAt + 1) & (RECENT - 1);
+  recentAt = k;
+  recentMoney[k] = m;
+  recentText[k] = amount;
+  recentInt[k] = u;
+  recentScale[k] = s;
   return m;
 }
 
-/** The exact amount of a Money object created by {@link fromExact} lately, or `undefined`. */
-function recentAmount(value: Money, amount: unknown): Exact | undefined {
+/**
+ * The ring slot of a Money object created by {@link fromUnits} lately whose amount is still
+ * `amount`, or -1.
+ */
+function recentSlot(value: Money, amount: string): number {
   for (let i = 0, k = recentAt; i < RECENT; i++, k = (k - 1) & (RECENT - 1)) {
-    if (recentMoney[k] === value) return recentText[k] === amount ? recentExact[k] : undefined;
+    if (recentMoney[k] === value) return recentText[k] === amount ? k : -1;
   }
-  return undefined;
+  return -1;
 }
 
 /** Builds a Money from a bigint-scaled decimal in the currency. @internal */
@@ -118,19 +144,56 @@ let lastDigits = minorUnits('USD');
  * @internal
  */
 export function moneyAmount(value: Money, field: string, index = -1): Exact {
-  let a: unknown;
+  const a = amountOf(value, field, index);
+  if (typeof a === 'string') {
+    const k = recentSlot(value, a);
+    if (k >= 0) return { int: recentInt[k] as number, scale: recentScale[k] as number };
+  }
+  return amountExact(a, field, index);
+}
+
+/**
+ * The `amount` field of a Money argument, read once.
+ * @throws {RevopsError} `INVALID_INPUT` when reading it throws (a getter or a proxy trap).
+ * @internal
+ */
+export function amountOf(value: Money, field: string, index = -1): unknown {
   try {
-    a = value.amount;
+    return value.amount;
   } catch {
     throw unreadable(value, fieldAt(field, index));
   }
+}
+
+/**
+ * An amount read by {@link amountOf} as an exact decimal (parsed).
+ * @throws {RevopsError} `INVALID_AMOUNT` naming `field.amount`.
+ * @internal
+ */
+export function amountExact(a: unknown, field: string, index = -1): Exact {
   if (typeof a === 'string') {
-    const cached = recentAmount(value, a);
-    if (cached !== undefined) return cached;
     const x = parseDecimalText(a);
     if (typeof x !== 'string') return x;
   }
   return readDecimal(a, `${fieldAt(field, index)}.amount`);
+}
+
+/**
+ * The amount of a Money argument (its `amount` as read by {@link amountOf}) as a safe integer,
+ * with its scale left in {@link safeScale}, without allocating: from the recent results (see
+ * {@link RECENT}) or parsed; `NaN` when the amount is not on this path (not a string, more than
+ * 15 significant digits or decimals, an exponent, malformed: then {@link amountExact} reads or
+ * refuses it).
+ * @internal
+ */
+export function amountUnits(value: Money, a: unknown): number {
+  if (typeof a !== 'string') return Number.NaN;
+  const k = recentSlot(value, a);
+  if (k >= 0) {
+    safeScale.value = recentScale[k] as number;
+    return recentInt[k] as number;
+  }
+  return parseSafeDecimal(a);
 }
 
 /** A getter or a proxy trap of the caller's object threw. */
@@ -177,14 +240,9 @@ export function readMoney(value: unknown, field = 'money'): { fixed: Fixed; curr
 /** Throws CURRENCY_MISMATCH unless both currencies are equal. @internal */
 export function assertSameCurrency(a: CurrencyCode, b: CurrencyCode, field = 'b'): void {
   if (a !== b) {
-    throw new RevopsError(
-      'CURRENCY_MISMATCH',
-      `${field}.currency must be ${a} to combine with ${a} money, got "${b}"`,
-      {
-        field: `${field}.currency`,
-        value: b,
-      },
-    );
+    // both currencies may come from the caller: written bounded (a code is 3 letters; anything longer is cut)
+    const want = typeof a === 'string' && a.length <= 12 ? a : describeValue(a);
+    throw invalid('CURRENCY_MISMATCH', `${field}.currency`, b, `must be ${want} to combine with ${want} money`);
   }
 }
 

@@ -6,7 +6,7 @@
 import { endOfMonth } from 'date-fns/endOfMonth';
 import { invalid } from './errors.js';
 import { readObject } from './read.js';
-import { addDays, addMonths, assertIsoDate, daysBetween, fromLocalDate, toUtcDate, type IsoDate } from './dates.js';
+import { addMonths, assertIsoDate, daysBetween, fromLocalDate, monthLength, toUtcDate, type IsoDate } from './dates.js';
 
 /** An inclusive range of calendar dates: both `start` and `end` belong to it. */
 export interface Period {
@@ -30,6 +30,14 @@ export interface FiscalYearOptions {
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
+}
+
+/**
+ * The last day of the month that `date` falls in. Counting to it (instead of adding a month and
+ * stepping back a day) keeps December 9999 inside the calendar: the day after it is not a date.
+ */
+function monthEnd(date: IsoDate): IsoDate {
+  return `${date.slice(0, 8)}${pad(monthLength(Number(date.slice(0, 4)), Number(date.slice(5, 7))), 2)}`;
 }
 
 function checkYear(year: number, field = 'year'): void {
@@ -133,7 +141,7 @@ export function fiscalYear(y: number, options: FiscalYearOptions = {}): Period {
   checkYear(startYear);
   if (startMonth > 1) checkYear(startYear + 1); // the fiscal year must also end by 9999
   const start = `${pad(startYear, 4)}-${pad(startMonth, 2)}-01`;
-  return { start, end: addDays(addMonths(start, 12), -1) };
+  return { start, end: monthEnd(addMonths(start, 11)) };
 }
 
 /**
@@ -155,7 +163,7 @@ export function quarter(y: number, q: number, options: FiscalYearOptions = {}): 
   if (!Number.isInteger(q) || q < 1 || q > 4) throw invalid('INVALID_PERIOD', 'quarter', q, 'must be an integer 1–4');
   const fy = fiscalYear(y, options);
   const start = addMonths(fy.start, 3 * (q - 1));
-  return { start, end: addDays(addMonths(start, 3), -1) };
+  return { start, end: monthEnd(addMonths(start, 2)) };
 }
 
 /**
@@ -289,10 +297,15 @@ export function prorationFraction(part: Period, whole: Period): ProrationFractio
 export function monthsOf(p: Period): Period[] {
   const { start, end } = readPeriod(p, 'period');
   const out: Period[] = [];
-  let m = monthOf(start);
-  while (m.start <= end) {
+  // by year and month numbers: the month after December 9999 is never built as a date
+  let y = Number(start.slice(0, 4));
+  let mo = Number(start.slice(5, 7));
+  const last = end.slice(0, 7);
+  for (;;) {
+    const m = month(y, mo);
     out.push(m);
-    m = monthOf(addDays(m.end, 1));
+    if (m.start.slice(0, 7) === last) return out;
+    mo = mo === 12 ? 1 : mo + 1;
+    if (mo === 1) y++;
   }
-  return out;
 }

@@ -4,10 +4,13 @@
  */
 import { invalid, RevopsError } from './errors.js';
 import { minorUnits, type CurrencyCode } from './currency.js';
-import { readFactor, type Factor } from './compiled-rate.js';
-import { exactAdd, exactMul, exactRound, EXACT_ZERO, type Exact } from './exact.js';
+import { factorUnits, readFactor, type Factor } from './compiled-rate.js';
+import { parseSafeDecimal, safeScale } from './decimal-text.js';
+import { exactAdd, exactMul, exactRound, EXACT_ZERO, POW10, roundDivNumber, type Exact } from './exact.js';
 import { ExactSum } from './exact-sum.js';
-import { fromExact, moneyAmount, moneyDigits, type Money } from './money.js';
+import { amountExact, amountOf, fromExact, moneyDigits, type Money } from './money.js';
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 import { readRoundingMode } from './money-arithmetic.js';
 import { DEFAULT_ROUNDING, type RoundingMode } from './rounding.js';
 
@@ -83,12 +86,45 @@ export function sumProducts(
   }
   const single = perLine ? null : readFactor(factors, 'factors');
   const list = perLine ? (factors as readonly Factor[]) : null;
+  // the one factor as a safe integer (NaN when it is not one, or when the total is rounded once)
+  const singleUnits =
+    single !== null && typeof single.int === 'number' && single.scale <= 15 && round === 'eachLine'
+      ? single.int
+      : Number.NaN;
+  const singleScale = single === null ? 0 : single.scale;
   const total = new ExactSum(digits);
   let unrounded: Exact = EXACT_ZERO;
   for (let i = 0; i < amounts.length; i++) {
     const line = amounts[i] as Money;
     moneyDigits(line, 'amounts', i);
-    const a = moneyAmount(line, 'amounts', i);
+    const text = amountOf(line, 'amounts', i);
+    // the common line on plain numbers: a safe amount × a safe factor, rounded by one integer division
+    if (line.currency === currency) {
+      const a = typeof text === 'string' ? parseSafeDecimal(text) : Number.NaN;
+      const as = safeScale.value;
+      let f = singleUnits;
+      let fs = singleScale;
+      if (list !== null && round === 'eachLine') {
+        f = factorUnits(list[i]);
+        fs = safeScale.value;
+      }
+      const p = a * f; // NaN when either is off this path
+      if (p >= -MAX_SAFE && p <= MAX_SAFE) {
+        const ps = as + fs;
+        if (ps > digits && ps - digits <= 15) {
+          total.addUnits(roundDivNumber(p, POW10[ps - digits] as number, mode));
+          continue;
+        }
+        if (ps <= digits) {
+          const u = p * (POW10[digits - ps] as number);
+          if (u >= -MAX_SAFE && u <= MAX_SAFE) {
+            total.addUnits(u);
+            continue;
+          }
+        }
+      }
+    }
+    const a = amountExact(text, 'amounts', i);
     if (line.currency !== currency) mismatch(currency, line.currency, i);
     const f = single ?? readFactor(list?.[i], 'factors', i);
     const p = exactMul(a, f);

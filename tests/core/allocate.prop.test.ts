@@ -36,7 +36,7 @@ describe('allocate()', () => {
         const parts = allocate(whole, input);
 
         expect(parts).toHaveLength(ratios.length);
-        expect(sum(parts, currency)).toEqual(whole);
+        expect(sum(parts, { currency })).toEqual(whole);
         expect(allocate(whole, input)).toEqual(parts);
 
         // exact share of part i, in minor units: units × wᵢ / W, with every ratio at scale 6

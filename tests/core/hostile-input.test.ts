@@ -26,6 +26,7 @@ import {
   toDecimal,
 } from '../../src/core/index.js';
 import { briefValue, describeValue, invalid, invalidBrief } from '../../src/core/errors.js';
+import { assertSameCurrency } from '../../src/core/money.js';
 import { thrown } from './helpers.js';
 
 /** Runs `f` and returns its duration in ms. */
@@ -242,5 +243,23 @@ describe('formatPercent fraction digits (long-run fuzz, 2026-12-03)', () => {
   it('fraction digits 0 to 20 (what Intl takes on Node 18 and 20) still format: 0.5 is 50%', () => {
     expect(formatPercent(0.5, 'en-US', { minimumFractionDigits: 0, maximumFractionDigits: 0 })).toBe('50%');
     expect(formatPercent(0.5, 'en-US', { minimumFractionDigits: 20 })).toBe(`50.${'0'.repeat(20)}%`);
+  });
+});
+
+describe('assertSameCurrency writes both currencies bounded', () => {
+  it('the currencies as given when they are codes: b.currency must be USD to combine with USD money', () => {
+    expect(thrown(() => assertSameCurrency('USD', 'EUR'), 'CURRENCY_MISMATCH').message).toBe(
+      'b.currency must be USD to combine with USD money, got "EUR"',
+    );
+    expect(thrown(() => assertSameCurrency('USD', 'EUR', 'quota'), 'CURRENCY_MISMATCH').field).toBe('quota.currency');
+  });
+
+  it("a 10,000-character currency (forecast's 'USD'.repeat(3334) finding) is cut to 60 characters", () => {
+    const long = 'USD'.repeat(3334);
+    const e = thrown(() => assertSameCurrency(long, 'EUR'), 'CURRENCY_MISMATCH');
+    expect(e.message).toBe(
+      `b.currency must be "${long.slice(0, 57)}..." to combine with "${long.slice(0, 57)}..." money, got "EUR"`,
+    );
+    expect(thrown(() => assertSameCurrency('USD', long), 'CURRENCY_MISMATCH').message.length).toBeLessThan(120);
   });
 });

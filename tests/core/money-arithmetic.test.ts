@@ -140,42 +140,52 @@ describe('negate() and abs()', () => {
 describe('sum()', () => {
   it('sums exactly; the empty sum is zero in the given currency', () => {
     // computed by hand: 0.10 + 0.20 + 0.70 = 1.00
-    expect(sum([usd('0.10'), usd('0.20'), usd('0.70')], 'USD')).toEqual({ amount: '1.00', currency: 'USD' });
+    expect(sum([usd('0.10'), usd('0.20'), usd('0.70')], { currency: 'USD' })).toEqual({
+      amount: '1.00',
+      currency: 'USD',
+    });
     // ISO 4217: JPY has 0 minor digits
-    expect(sum([], 'JPY')).toEqual({ amount: '0', currency: 'JPY' });
+    expect(sum([], { currency: 'JPY' })).toEqual({ amount: '0', currency: 'JPY' });
     // computed by hand: ten times 0.1 is 1 (a double loop gives 0.9999999999999999)
     expect(
       sum(
         Array.from({ length: 10 }, () => money(0.1, 'USD')),
-        'USD',
+        { currency: 'USD' },
       ).amount,
     ).toBe('1.00');
     // computed by hand: sub-minor digits are kept
-    expect(sum([usd('0.001'), usd('0.002')], 'USD').amount).toBe('0.003');
+    expect(sum([usd('0.001'), usd('0.002')], { currency: 'USD' }).amount).toBe('0.003');
   });
 
   it('mixes the fast and BigInt paths exactly', () => {
     // computed by hand: 90071992547409.91 + 0.01 + 0.005 + 1 = 90071992547410.925
-    expect(sum([usd(BIG), usd('0.01'), usd('0.005'), usd('1')], 'USD').amount).toBe('90071992547410.925');
+    expect(sum([usd(BIG), usd('0.01'), usd('0.005'), usd('1')], { currency: 'USD' }).amount).toBe('90071992547410.925');
     // computed by hand: 10 × 9999999999999.99 = 99999999999999.90; the safe-integer accumulator
     // (999999999999999 cents per line) passes 2^53 on the tenth line
     expect(
       sum(
         Array.from({ length: 10 }, () => usd('9999999999999.99')),
-        'USD',
+        { currency: 'USD' },
       ).amount,
     ).toBe('99999999999999.90');
     // computed by hand: 0.0001 + 0.00001 + 2 = 2.00011
-    expect(sum([usd('0.0001'), usd('0.00001'), usd('2')], 'USD').amount).toBe('2.00011');
+    expect(sum([usd('0.0001'), usd('0.00001'), usd('2')], { currency: 'USD' }).amount).toBe('2.00011');
   });
 
   it('throws CURRENCY_MISMATCH naming the index', () => {
-    const e = thrown(() => sum([usd(1), money(1, 'EUR')], 'USD'), 'CURRENCY_MISMATCH');
+    const e = thrown(() => sum([usd(1), money(1, 'EUR')], { currency: 'USD' }), 'CURRENCY_MISMATCH');
     expect(e.field).toBe('values[1].currency');
-    thrown(() => sum([money(1, 'EUR')], 'USD'), 'CURRENCY_MISMATCH');
-    thrown(() => sum([], 'usd'), 'UNKNOWN_CURRENCY');
-    const e2 = thrown(() => sum([usd(1), null as never], 'USD'), 'INVALID_INPUT');
+    thrown(() => sum([money(1, 'EUR')], { currency: 'USD' }), 'CURRENCY_MISMATCH');
+    thrown(() => sum([], { currency: 'usd' }), 'UNKNOWN_CURRENCY');
+    const e2 = thrown(() => sum([usd(1), null as never], { currency: 'USD' }), 'INVALID_INPUT');
     expect(e2.field).toBe('values[1]');
+  });
+
+  it('takes the currency in one options object', () => {
+    thrown(() => sum([usd(1)], 'USD' as never), 'INVALID_OPTION');
+    thrown(() => sum([usd(1)], null as never), 'INVALID_OPTION');
+    expect(thrown(() => sum([], {} as never), 'UNKNOWN_CURRENCY').field).toBe('options.currency');
+    expect(thrown(() => sum(null as never, { currency: 'USD' }), 'INVALID_INPUT').field).toBe('values');
   });
 });
 

@@ -6,7 +6,31 @@
  */
 import { describe, expect, it } from 'vitest';
 import { briefValue, describeValue, invalid, invalidBrief, RevopsError } from '../../src/core/errors.js';
+import {
+  addDays,
+  addMonths,
+  assertIsoDate,
+  compareDates,
+  daysBetween,
+  daysInMonth,
+  instantToDate,
+  instantToEpochMs,
+  isInstant,
+  isIsoDate,
+} from '../../src/core/dates.js';
 import { money, readMoneyExact, toNumber } from '../../src/core/money.js';
+import {
+  daysInPeriod,
+  fiscalYear,
+  month,
+  monthOf,
+  monthsOf,
+  overlap,
+  period,
+  periodContains,
+  quarter,
+  quarterOf,
+} from '../../src/core/periods.js';
 import { thrown } from './helpers.js';
 
 describe('RevopsError defaults', () => {
@@ -171,5 +195,118 @@ describe('reading a money argument: which refusal, in which words', () => {
     const big = thrown(() => toNumber(money('1e400', 'USD')), 'INVALID_AMOUNT');
     expect(big.field).toBe('money.amount');
     expect(big.message.startsWith('money.amount is too large for a JavaScript number, got "1000')).toBe(true);
+  });
+});
+
+// StrykerJS run of 2026-12-03 20:39 (core P3: dates, periods, utc-date): the fields and messages below were
+// changed to "" by surviving mutants, or a check dropped; each is pinned with the documented wording.
+describe('dates: the field each refusal names, and its words', () => {
+  it('daysInMonth names year and month, and refuses a fractional month', () => {
+    expect(thrown(() => daysInMonth(0, 1), 'INVALID_DATE').message).toBe(
+      'year must be an integer year from 1 to 9999, got 0',
+    );
+    expect(thrown(() => daysInMonth(2026, 13), 'INVALID_DATE').message).toBe(
+      'month must be an integer month from 1 to 12, got 13',
+    );
+    // 1.5 is between 1 and 12 but not a month
+    expect(thrown(() => daysInMonth(2026, 1.5), 'INVALID_DATE').field).toBe('month');
+  });
+
+  it('isIsoDate and isInstant are false for anything but a string, even one that prints as a date', () => {
+    // a RegExp would read ['2026-01-01'] as the text '2026-01-01'
+    expect(isIsoDate(['2026-01-01'])).toBe(false);
+    expect(isInstant(['2026-03-31T17:05:00Z'])).toBe(false);
+    expect(isIsoDate(new String('2026-01-01'))).toBe(false);
+  });
+
+  it("assertIsoDate and instantToEpochMs default their field to 'date' and 'instant'", () => {
+    expect(thrown(() => assertIsoDate('x'), 'INVALID_DATE').message).toBe(
+      'date must be a calendar date YYYY-MM-DD, got "x"',
+    );
+    // a field that is not a string falls back to the default
+    expect(thrown(() => assertIsoDate('x', 5 as never), 'INVALID_DATE').field).toBe('date');
+    expect(thrown(() => instantToEpochMs('2026-03-31' as never), 'INVALID_DATE').message).toBe(
+      'instant must be an ISO-8601 instant with an offset, e.g. "2026-03-31T17:05:00Z", got "2026-03-31"',
+    );
+    expect(thrown(() => instantToEpochMs('x' as never, 5 as never), 'INVALID_DATE').field).toBe('instant');
+  });
+
+  it('addDays, addMonths, daysBetween and compareDates name their arguments', () => {
+    expect(thrown(() => addDays('2026-02-30', 1), 'INVALID_DATE').field).toBe('date');
+    expect(thrown(() => addDays('2026-01-01', 1.5), 'INVALID_INPUT').message).toBe('days must be an integer, got 1.5');
+    expect(thrown(() => addMonths('2026-02-30', 1), 'INVALID_DATE').field).toBe('date');
+    expect(thrown(() => addMonths('2026-01-01', 0.5), 'INVALID_INPUT').message).toBe(
+      'months must be an integer, got 0.5',
+    );
+    expect(thrown(() => addMonths('9999-12-01', 1), 'INVALID_DATE').message).toBe(
+      'months moves 9999-12-01 outside the calendar years 0001–9999, got 1',
+    );
+    expect(thrown(() => daysBetween('x', '2026-01-01'), 'INVALID_DATE').field).toBe('from');
+    expect(thrown(() => compareDates('x', '2026-01-01'), 'INVALID_DATE').field).toBe('a');
+    expect(thrown(() => compareDates('2026-01-01', 'x'), 'INVALID_DATE').field).toBe('b');
+  });
+
+  it('instantToDate names the time zone and an instant that leaves the calendar', () => {
+    expect(thrown(() => instantToDate('2026-01-01T00:00:00Z', 'Mars/Olympus'), 'INVALID_OPTION').message).toBe(
+      'timeZone must be an IANA time zone such as "Europe/Paris", got "Mars/Olympus"',
+    );
+    // 9999-12-31T23:00Z is already 10000-01-01 in Kiritimati (UTC+14)
+    expect(thrown(() => instantToDate('9999-12-31T23:00:00Z', 'Pacific/Kiritimati'), 'INVALID_DATE').message).toBe(
+      'instant falls outside the calendar years 0001–9999 in Pacific/Kiritimati, got "9999-12-31T23:00:00Z"',
+    );
+  });
+});
+
+describe('periods: the field each refusal names, and its words', () => {
+  it('fiscal options and years', () => {
+    expect(thrown(() => fiscalYear(2026, { fiscalYearStartMonth: 13 }), 'INVALID_OPTION').message).toBe(
+      'fiscalYearStartMonth must be an integer month 1–12, got 13',
+    );
+    expect(thrown(() => fiscalYear(2026, { fiscalYearNaming: 'middle' as never }), 'INVALID_OPTION').message).toBe(
+      "fiscalYearNaming must be 'end' or 'start', got \"middle\"",
+    );
+    expect(thrown(() => fiscalYear(0), 'INVALID_PERIOD').message).toBe('year must be an integer year 1–9999, got 0');
+    expect(thrown(() => month(2026, 13), 'INVALID_PERIOD').message).toBe('month must be an integer 1–12, got 13');
+    expect(thrown(() => quarter(2026, 5), 'INVALID_PERIOD').message).toBe('quarter must be an integer 1–4, got 5');
+  });
+
+  it('period() and readPeriod name start and end', () => {
+    expect(thrown(() => period('2026-01-01', 'x'), 'INVALID_DATE').field).toBe('end');
+    expect(thrown(() => period('2026-02-01', '2026-01-31'), 'INVALID_PERIOD').message).toBe(
+      'end must not be before start 2026-02-01, got "2026-01-31"',
+    );
+    // null is "not a period", not "a period whose fields cannot be read"
+    expect(thrown(() => daysInPeriod(null as never), 'INVALID_PERIOD').message).toBe(
+      'period must be a period { start, end }, got null',
+    );
+    expect(thrown(() => daysInPeriod({ start: '2026-02-01', end: '2026-01-31' }), 'INVALID_PERIOD').message).toBe(
+      'period.end must not be before period.start 2026-02-01, got "2026-01-31"',
+    );
+  });
+
+  it('monthOf, quarterOf, periodContains and overlap name their arguments', () => {
+    expect(thrown(() => monthOf('x'), 'INVALID_DATE').field).toBe('date');
+    expect(thrown(() => quarterOf('x'), 'INVALID_DATE').field).toBe('date');
+    expect(thrown(() => periodContains({ start: '2026-01-01', end: '2026-01-31' }, 'x'), 'INVALID_DATE').field).toBe(
+      'date',
+    );
+    expect(thrown(() => periodContains(null as never, '2026-01-01'), 'INVALID_PERIOD').field).toBe('period');
+    expect(
+      thrown(() => overlap(null as never, { start: '2026-01-01', end: '2026-01-31' }), 'INVALID_PERIOD').field,
+    ).toBe('a');
+    expect(
+      thrown(() => overlap({ start: '2026-01-01', end: '2026-01-31' }, null as never), 'INVALID_PERIOD').field,
+    ).toBe('b');
+    expect(thrown(() => monthsOf(null as never), 'INVALID_PERIOD').field).toBe('period');
+  });
+
+  it('periodContains: a date before the start is outside', () => {
+    const jan = { start: '2026-01-10', end: '2026-01-20' };
+    expect([
+      periodContains(jan, '2026-01-09'),
+      periodContains(jan, '2026-01-10'),
+      periodContains(jan, '2026-01-20'),
+    ]).toEqual([false, true, true]);
+    expect(periodContains(jan, '2026-01-21')).toBe(false);
   });
 });

@@ -267,3 +267,38 @@ describe('fiscal options that are not an object (found by the long fuzz run)', (
     expect(quarter(2026, 1, undefined)).toEqual({ start: '2026-01-01', end: '2026-03-31' });
   });
 });
+
+describe('the last year of the calendar (found by StrykerJS, 2026-12-03: the mutant `startMonth > 1` → `true`)', () => {
+  // The end of a year, quarter or month was "the next start minus a day", and the day after 9999-12-31 is no date:
+  // fiscalYear(9999) and quarter(9999, 4) threw INVALID_DATE naming `months`, and monthsOf stopped at December 9999.
+  it('fiscalYear(9999) is the calendar year 9999; quarter(9999, 4) its last quarter', () => {
+    expect(fiscalYear(9999)).toEqual({ start: '9999-01-01', end: '9999-12-31' });
+    expect(quarter(9999, 4)).toEqual({ start: '9999-10-01', end: '9999-12-31' });
+    expect(quarterOf('9999-12-15')).toEqual({ fiscalYear: 9999, quarter: 4, start: '9999-10-01', end: '9999-12-31' });
+    // a fiscal year from July ending in June 9999 is the last one that ends by 9999
+    expect(fiscalYear(9999, { fiscalYearStartMonth: 7 })).toEqual({ start: '9998-07-01', end: '9999-06-30' });
+    expect(
+      thrown(() => fiscalYear(9999, { fiscalYearStartMonth: 7, fiscalYearNaming: 'start' }), 'INVALID_PERIOD').value,
+    ).toBe(10_000);
+  });
+
+  it('monthsOf a period that ends on 9999-12-31 lists its months up to December', () => {
+    expect(monthsOf({ start: '9999-11-15', end: '9999-12-31' })).toEqual([
+      { start: '9999-11-01', end: '9999-11-30' },
+      { start: '9999-12-01', end: '9999-12-31' },
+    ]);
+    // across a year end, and within one month
+    expect(monthsOf({ start: '2025-12-31', end: '2026-01-01' }).map((m) => m.start)).toEqual([
+      '2025-12-01',
+      '2026-01-01',
+    ]);
+    expect(monthsOf({ start: '2026-02-10', end: '2026-02-11' })).toEqual([{ start: '2026-02-01', end: '2026-02-28' }]);
+  });
+
+  it('ends of fiscal years and quarters in leap and common years', () => {
+    // March-start fiscal years end on the last day of February: 2024 is a leap year, 2025 is not
+    expect(fiscalYear(2024, { fiscalYearStartMonth: 3 })).toEqual({ start: '2023-03-01', end: '2024-02-29' });
+    expect(fiscalYear(2025, { fiscalYearStartMonth: 3 })).toEqual({ start: '2024-03-01', end: '2025-02-28' });
+    expect(quarter(2024, 4, { fiscalYearStartMonth: 3 })).toEqual({ start: '2023-12-01', end: '2024-02-29' });
+  });
+});

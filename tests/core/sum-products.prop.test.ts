@@ -25,7 +25,7 @@ describe('sumProducts()', () => {
         expect(sumProducts(amounts, factor, { currency, rounding: mode })).toEqual(lines.reduce(add, zero(currency)));
         const exact = sum(
           amounts.map((a) => multiply(a, factor)),
-          currency,
+          { currency },
         );
         expect(sumProducts(amounts, factor, { currency, rounding: mode, round: 'total' })).toEqual(
           roundMoney(exact, mode),
