@@ -79,6 +79,54 @@ describe('computeFile', () => {
     });
   });
 
+  it('cuts a file into chunks of 1 MiB by default, of 4 MiB when it computes statements', async () => {
+    // 24,000 deal rows of 69 or 70 bytes: 1.6 MB, more than 1 MiB and less than 2 MiB: two chunks
+    const deal = (i: number) =>
+      `D-${String(i).padStart(5, '0')},Deal,A-1,closed-won,ann,2026-01-02T09:00:00Z,10.00,USD,2026-02-01`;
+    const deals = ['id,name,accountId,stage,ownerId,createdAt,amount,currency,closeDate\n']
+      .concat(Array.from({ length: 24_000 }, (_, i) => `${deal(i)}\n`))
+      .join('');
+    expect(deals.length).toBeGreaterThan(1024 * 1024);
+    expect(deals.length).toBeLessThan(2 * 1024 * 1024);
+    const d = await computeFileWith(worker.file, file('big-deals.csv', deals), {
+      kind: 'deals',
+      compute: { winRate: {} },
+      workers: 0,
+    });
+    expect([d.chunks, d.rows.read, d.results.winRate.won]).toEqual([2, 24_000, 24_000]);
+    // 40,000 credits of 10.00 for one member, 1.6 MB: one chunk for statements; 40,000 × 10.00 × 0.08 = 32,000.00
+    const credit = (i: number) =>
+      `K-${String(i).padStart(5, '0')},D-${String(i).padStart(5, '0')},m1,owner,10.00,USD,2026-01-05`;
+    const credits = ['id,dealId,memberId,kind,amount,currency,date\n']
+      .concat(Array.from({ length: 40_000 }, (_, i) => `${credit(i)}\n`))
+      .join('');
+    expect(credits.length).toBeGreaterThan(1024 * 1024);
+    const member = { id: 'm1', name: 'M', roleId: 'ae', territoryIds: [], startDate: '2020-01-01' };
+    const plan = {
+      id: 'p',
+      currency: 'USD',
+      periodLength: 'month' as const,
+      versions: [
+        { id: 'v', effectiveFrom: '2020-01-01', components: [{ id: 'c', kind: 'rate' as const, rate: '0.08' }] },
+      ],
+    };
+    const c = await computeFileWith(worker.file, file('big-credits.csv', credits), {
+      kind: 'credits',
+      compute: {
+        statements: {
+          plan,
+          period: { start: '2026-01-01', end: '2026-01-31' },
+          members: [member],
+          quotas: { m1: { amount: '50000.00', currency: 'USD' } },
+        },
+      },
+      workers: 0,
+      checkDuplicates: false,
+    });
+    expect([c.chunks, c.rows.read]).toEqual([1, 40_000]);
+    expect(c.results.statements['m1']?.payable).toEqual({ amount: '32000.00', currency: 'USD' });
+  }, 60_000);
+
   it('a file that cannot be read: INVALID_INPUT naming the path', async () => {
     await expect(
       computeFileWith(worker.file, join(dir, 'missing.csv'), { kind: 'deals', compute: { winRate: {} }, workers: 0 }),
