@@ -6,7 +6,9 @@
 import { invalid } from './errors.js';
 import { minorUnits } from './currency.js';
 import { formatFixed, parseFixed, pow10, type DecimalInput, type Fixed } from './fixed.js';
-import { fromFixed, readMoney, type Money } from './money.js';
+import { numberSafe, parseSafeDecimal, safeScale } from './decimal-text.js';
+import { POW10 } from './exact.js';
+import { amountOf, amountUnits, fromFixed, fromUnits, moneyDigits, readMoney, type Money } from './money.js';
 
 /**
  * Splits an amount into parts proportional to `ratios`, in whole minor units, so that the
@@ -32,6 +34,8 @@ import { fromFixed, readMoney, type Money } from './money.js';
  * ```
  */
 export function allocate(value: Money, ratios: readonly DecimalInput[]): Money[] {
+  const fast = allocateSafe(value, ratios);
+  if (fast !== null) return fast;
   const { fixed, currency } = readMoney(value, 'money');
   const digits = minorUnits(currency);
   if (fixed.scale > digits) {
@@ -86,4 +90,82 @@ export function allocate(value: Money, ratios: readonly DecimalInput[]): Money[]
     }
   }
   return parts.map((p) => fromFixed({ int: negative ? -p : p, scale: digits }, currency));
+}
+
+/** Most ratios split on plain numbers (the leftover units are then placed by a scan, not a sort). */
+const SAFE_RATIOS = 16;
+/** Below 2^52 a floored float quotient is off by at most one, and `q·d` stays exact. */
+const HALF_SAFE = 2 ** 52;
+
+/**
+ * {@link allocate} on plain numbers for the common case: an amount in whole minor units and up
+ * to {@link SAFE_RATIOS} ratios of at most 15 significant digits, every `|amount| × ratio` below
+ * 2^52 at the ratios' common scale. Exactly the same method and result; `null` for anything
+ * else (then the BigInt path computes or refuses it). Never throws for the ratios.
+ */
+function allocateSafe(value: Money, ratios: readonly DecimalInput[]): Money[] | null {
+  if (!Array.isArray(ratios) || ratios.length === 0 || ratios.length > SAFE_RATIOS) return null;
+  const digits = moneyDigits(value, 'money');
+  const units = amountUnits(value, amountOf(value, 'money'));
+  const unitScale = safeScale.value;
+  if (units !== units || unitScale > digits) return null;
+  const n = ratios.length;
+  const ints: number[] = [];
+  const scales: number[] = [];
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    const r: unknown = ratios[i];
+    const int = typeof r === 'number' ? numberSafe(r) : typeof r === 'string' ? parseSafeDecimal(r) : Number.NaN;
+    if (!(int >= 0)) return null; // NaN or negative: the BigInt path says why
+    ints.push(int);
+    scales.push(safeScale.value);
+    if (safeScale.value > scale) scale = safeScale.value;
+  }
+  let total = 0;
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    const w = (ints[i] as number) * (POW10[scale - (scales[i] as number)] as number);
+    ints[i] = w;
+    total += w;
+    if (w > largest) largest = w;
+  }
+  const whole0 = units * (POW10[digits - unitScale] as number);
+  const negative = whole0 < 0;
+  const whole = negative ? -whole0 : whole0;
+  if (total === 0 || !(total <= HALF_SAFE && whole * largest <= HALF_SAFE)) return null;
+  const parts: number[] = [];
+  const remainders: number[] = [];
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const product = whole * (ints[i] as number);
+    let part = Math.floor(product / total);
+    let rest = product - part * total; // exact: below 2^53
+    if (rest < 0) {
+      part -= 1;
+      rest += total;
+    } else if (rest >= total) {
+      part += 1;
+      rest -= total;
+    }
+    parts.push(part);
+    remainders.push(rest);
+    given += part;
+  }
+  // the units left over (fewer than n), one each to the largest remainders, earlier first on ties
+  for (let left = whole - given; left > 0; left--) {
+    let best = -1;
+    for (let i = 0; i < n; i++) {
+      const r = remainders[i] as number;
+      if (r >= 0 && (best < 0 || r > (remainders[best] as number))) best = i;
+    }
+    parts[best] = (parts[best] as number) + 1;
+    remainders[best] = -1;
+  }
+  const currency = value.currency;
+  const out: Money[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = parts[i] as number;
+    out.push(fromUnits(negative ? -p : p, digits, currency, digits));
+  }
+  return out;
 }

@@ -23,7 +23,46 @@ const caseArb = fc.record({
   asNumber: fc.boolean(),
 });
 
+/**
+ * Largest remainder written here with BigInt (an oracle independent of src): floor shares,
+ * then the leftover units one each by remainder, largest first, ties to the earlier part.
+ */
+function hamilton(units: bigint, ratios: readonly { int: bigint; scale: number }[]): bigint[] {
+  const w = ratios.map((r) => r.int * 10n ** BigInt(12 - r.scale));
+  const W = w.reduce((a, b) => a + b, 0n);
+  const whole = units < 0n ? -units : units;
+  const parts = w.map((wi) => (whole * wi) / W);
+  const rest = w.map((wi) => (whole * wi) % W);
+  let left = whole - parts.reduce((a, b) => a + b, 0n);
+  const order = rest.map((_, i) => i).sort((i, j) => (rest[i] === rest[j] ? i - j : rest[i]! > rest[j]! ? -1 : 1));
+  for (const i of order) {
+    if (left === 0n) break;
+    parts[i] = parts[i]! + 1n;
+    left--;
+  }
+  return parts.map((p) => (units < 0n ? -p : p));
+}
+
 describe('allocate()', () => {
+  it('gives exactly the largest-remainder parts (ties to the earlier part), on numbers and past 2^53', () => {
+    fc.assert(
+      fc.property(caseArb, ({ currency, units, ratios, asNumber }) => {
+        const digits = DIGITS[currency]!;
+        const input = ratios.map((r) => {
+          const s = decimalString(r.int, r.scale);
+          return asNumber ? Number(s) : s;
+        });
+        const parts = allocate(money(decimalString(units, digits), currency), input);
+        expect(parts.map((m) => toMinorUnits(m))).toEqual(hamilton(units, ratios));
+      }),
+      { seed: 20261203, numRuns: 1000 },
+    );
+    // worked by hand: 0.05 USD in [1, 1, 1, 1] → 2, 1, 1, 1 cents (remainders all equal: the first gets it)
+    expect(allocate(money('0.05', 'USD'), [1, 1, 1, 1]).map((m) => m.amount)).toEqual(['0.02', '0.01', '0.01', '0.01']);
+    // worked by hand: 10 cents in [1, 2] → 10/3 = 3.33…, 20/3 = 6.66… → 3 and 7 (the larger remainder)
+    expect(allocate(money('0.10', 'USD'), [1, 2]).map((m) => m.amount)).toEqual(['0.03', '0.07']);
+  });
+
   it('preserves the total, stays within one minor unit of the exact share, and is deterministic', () => {
     fc.assert(
       fc.property(caseArb, ({ currency, units, ratios, asNumber }) => {
