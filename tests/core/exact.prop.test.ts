@@ -20,7 +20,10 @@ import {
   exactRound,
   exactSub,
   exactTrim,
+  intAdd,
+  intMul,
   intRoundDiv,
+  intSub,
   type Exact,
 } from '../../src/core/exact.js';
 import { addDecimalStrings, ExactSum } from '../../src/core/exact-sum.js';
@@ -182,5 +185,78 @@ describe('ExactSum and addDecimalStrings', () => {
     // computed by hand: 4 × (2^53 − 1) cents = 36028797018963964 cents, plus 0.001
     expect(total.toString()).toBe('360287970189639.641');
     expect(formatDecimal(-5, 3, 2)).toBe('-0.005');
+  });
+});
+
+describe('Int laws across the safe-integer edge (canonical form, independent rounding oracle)', () => {
+  const MAX_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+  /** Integers clustered where the representation changes: 0, ±2^52, ±(2^53 − 1), and far beyond. */
+  const edgeArb: fc.Arbitrary<bigint> = fc.oneof(
+    fc.bigInt({ min: -1000n, max: 1000n }),
+    fc.bigInt({ min: -1000n, max: 1000n }).map((k) => MAX_BIG + k),
+    fc.bigInt({ min: -1000n, max: 1000n }).map((k) => -MAX_BIG + k),
+    fc.bigInt({ min: -1000n, max: 1000n }).map((k) => 2n ** 52n + k),
+    fc.bigInt({ min: -1000n, max: 1000n }).map((k) => -(2n ** 52n) + k),
+    fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }),
+  );
+  const canonical = (b: bigint): number | bigint => (b >= -MAX_BIG && b <= MAX_BIG ? Number(b) : b);
+  /** The Int a caller would hold for `b`: a number when safe. */
+  const int = (b: bigint): number | bigint => canonical(b);
+  const same = (got: number | bigint, want: bigint): void => {
+    const c = canonical(want);
+    expect(typeof got).toBe(typeof c);
+    expect(Object.is(got, c)).toBe(true); // never -0
+  };
+
+  it('intAdd, intSub and intMul are the BigInt results, as a number exactly when safe', () => {
+    fc.assert(
+      fc.property(edgeArb, edgeArb, (a, b) => {
+        same(intAdd(int(a), int(b)), a + b);
+        same(intSub(int(a), int(b)), a - b);
+        same(intMul(int(a), int(b)), a * b);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  /** Rounding from the floor quotient (not the truncating one the library uses). */
+  function oracleRound(n: bigint, d: bigint, mode: string): bigint {
+    let lower = n / d;
+    if (n % d !== 0n && n < 0n) lower -= 1n; // floor
+    const rem = n - lower * d;
+    if (rem === 0n) return lower;
+    const upper = lower + 1n;
+    const cmp = 2n * rem < d ? -1 : 2n * rem > d ? 1 : 0;
+    const negative = n < 0n;
+    switch (mode) {
+      case 'ceiling':
+        return upper;
+      case 'floor':
+        return lower;
+      case 'towardZero':
+        return negative ? upper : lower;
+      case 'awayFromZero':
+        return negative ? lower : upper;
+      default:
+        if (cmp < 0) return lower;
+        if (cmp > 0) return upper;
+        if (mode === 'halfUp') return upper;
+        if (mode === 'halfDown') return lower;
+        if (mode === 'halfAwayFromZero') return negative ? lower : upper;
+        if (mode === 'halfTowardZero') return negative ? upper : lower;
+        return lower % 2n === 0n ? lower : upper; // halfEven
+    }
+  }
+
+  it('intRoundDiv rounds n / d as the floor-based oracle does, in every mode, on both paths', () => {
+    const divisorArb = edgeArb.map((d) => (d < 0n ? -d : d)).filter((d) => d > 0n);
+    fc.assert(
+      fc.property(edgeArb, divisorArb, modeArb, (n, d, mode) => {
+        same(intRoundDiv(int(n), int(d), mode), oracleRound(n, d, mode));
+        // the same quotient through the bigint path
+        same(intRoundDiv(n, d, mode), oracleRound(n, d, mode));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -18,6 +18,8 @@ import {
   isInstant,
   isIsoDate,
 } from '../../src/core/dates.js';
+import { allocate } from '../../src/core/allocate.js';
+import { divide, prorate } from '../../src/core/divide.js';
 import { money, readMoneyExact, toNumber } from '../../src/core/money.js';
 import {
   daysInPeriod,
@@ -310,5 +312,58 @@ describe('periods: the field each refusal names, and its words', () => {
       periodContains(jan, '2026-01-20'),
     ]).toEqual([false, true, true]);
     expect(periodContains(jan, '2026-01-21')).toBe(false);
+  });
+});
+
+// StrykerJS run of 2026-12-03 21:02 (core P4: exact, allocate, rounding, divide): the refusals of allocate's exact
+// (BigInt) path and of divide / prorate, with their fields and words.
+describe('allocate: the BigInt path and its refusals', () => {
+  it('an amount past 2^53 minor units without decimals: 10^20 USD in three parts of 3,333…33.34 and …33.33', () => {
+    // 10^20 dollars = 10^22 cents; 10^22 / 3 = 3333333333333333333333.33… cents → 1 cent left over, to the first part
+    expect(allocate({ amount: '100000000000000000000', currency: 'USD' }, [1, 1, 1]).map((m) => m.amount)).toEqual([
+      '33333333333333333333.34',
+      '33333333333333333333.33',
+      '33333333333333333333.33',
+    ]);
+    // negative: the same parts with their signs
+    expect(allocate({ amount: '-100000000000000000000', currency: 'USD' }, [1, 1, 1]).map((m) => m.amount)).toEqual([
+      '-33333333333333333333.34',
+      '-33333333333333333333.33',
+      '-33333333333333333333.33',
+    ]);
+  });
+
+  it('names the amount, the list and the ratio it refuses', () => {
+    const big = { amount: '100000000000000000000.001', currency: 'USD' };
+    expect(thrown(() => allocate(big, [1, 1]), 'INVALID_AMOUNT').message).toBe(
+      'money.amount has digits below the USD minor unit; round it before allocating, got "100000000000000000000.001"',
+    );
+    const m = money('10.00', 'USD');
+    expect(thrown(() => allocate(m, 'x' as never), 'INVALID_RATIO').message).toBe(
+      'ratios must be a non-empty array, got "x"',
+    );
+    expect(thrown(() => allocate(m, []), 'INVALID_RATIO').message).toBe('ratios must be a non-empty array, got []');
+    expect(thrown(() => allocate(m, [1, 'abc']), 'INVALID_RATIO').message).toBe(
+      'ratios[1] must be a finite, non-negative decimal, got "abc"',
+    );
+    expect(thrown(() => allocate(m, [1, -1]), 'INVALID_RATIO').message).toBe('ratios[1] must not be negative, got -1');
+    expect(thrown(() => allocate(m, [0, '0']), 'INVALID_RATIO').message).toBe(
+      'ratios must not all be zero, got [0,"0"]',
+    );
+  });
+});
+
+describe('divide and prorate name what they refuse', () => {
+  const m = money('10.00', 'USD');
+  it('divisor, numerator and denominator', () => {
+    expect(thrown(() => divide(m, 0), 'DIVISION_BY_ZERO').message).toBe('divisor must not be zero, got 0');
+    expect(thrown(() => divide(m, 'x'), 'INVALID_AMOUNT').field).toBe('divisor');
+    expect(thrown(() => divide({ amount: 'x', currency: 'USD' }, 2), 'INVALID_AMOUNT').field).toBe('money.amount');
+    expect(thrown(() => prorate(m, 1, '0.00'), 'DIVISION_BY_ZERO').message).toBe(
+      'denominator must not be zero, got "0.00"',
+    );
+    expect(thrown(() => prorate(m, 'x', 1), 'INVALID_AMOUNT').field).toBe('numerator');
+    expect(thrown(() => prorate(m, 1, 'y'), 'INVALID_AMOUNT').field).toBe('denominator');
+    expect(thrown(() => prorate({ amount: 'x', currency: 'USD' }, 1, 2), 'INVALID_AMOUNT').field).toBe('money.amount');
   });
 });
