@@ -333,6 +333,22 @@ describe('allocate: the BigInt path and its refusals', () => {
     ]);
   });
 
+  it('the plain-number path keeps to products below 2^52: $26,342,763,150,704.64 at 7 : 6', () => {
+    // 2634276315070464 cents × 7 = 18439934205493248 > 2^53: a float product loses the last unit. Exactly:
+    // 2634276315070464 × 7 / 13 = 1418456477345634.46…, × 6 / 13 = 1215819837724829.53…; the one unit left goes
+    // to the larger remainder (the second part). Found by a search against the BigInt method.
+    expect(allocate(money('26342763150704.64', 'USD'), [7, 6]).map((m) => m.amount)).toEqual([
+      '14184564773456.34',
+      '12158198377248.30',
+    ]);
+  });
+
+  it('an amount written with fewer decimals than the currency, and zero', () => {
+    expect(allocate({ amount: '5', currency: 'USD' }, [1, 1]).map((m) => m.amount)).toEqual(['2.50', '2.50']);
+    expect(allocate({ amount: '-5.1', currency: 'USD' }, [1, 1]).map((m) => m.amount)).toEqual(['-2.55', '-2.55']);
+    expect(allocate(money('0.00', 'USD'), [1, 2])).toEqual([money('0.00', 'USD'), money('0.00', 'USD')]);
+  });
+
   it('names the amount, the list and the ratio it refuses', () => {
     const big = { amount: '100000000000000000000.001', currency: 'USD' };
     expect(thrown(() => allocate(big, [1, 1]), 'INVALID_AMOUNT').message).toBe(
