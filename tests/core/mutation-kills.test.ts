@@ -279,6 +279,17 @@ describe('periods: the field each refusal names, and its words', () => {
       'end must not be before start 2026-02-01, got "2026-01-31"',
     );
     expect(thrown(() => readPeriod(7), 'INVALID_PERIOD').message).toBe('period must be a period { start, end }, got 7');
+    const unreadable = Object.defineProperty({}, 'start', {
+      get() {
+        throw new Error('getter');
+      },
+    });
+    expect(thrown(() => readPeriod(unreadable), 'INVALID_PERIOD').message).toBe(
+      'period must be a period { start, end } whose fields can be read, got {}',
+    );
+    expect(thrown(() => readPeriod({ start: 'x', end: '2026-01-01' }, 'options.period'), 'INVALID_DATE').field).toBe(
+      'options.period.start',
+    );
     // null is "not a period", not "a period whose fields cannot be read"
     expect(thrown(() => daysInPeriod(null as never), 'INVALID_PERIOD').message).toBe(
       'period must be a period { start, end }, got null',
