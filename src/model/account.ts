@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -49,7 +50,7 @@ export interface Account {
   createdAt?: string | undefined;
 }
 /** The input form of a account (before defaults and normalisation). */
-export type AccountInput = z.input<typeof AccountSchema>;
+export interface AccountInput extends Documented<Account, z.input<typeof AccountSchema>> {}
 
 const parsers = makeParsers('Account', AccountSchema);
 

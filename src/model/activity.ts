@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -53,7 +54,7 @@ export interface Activity {
   completed?: boolean | undefined;
 }
 /** The input form of a activity (before defaults and normalisation). */
-export type ActivityInput = z.input<typeof ActivitySchema>;
+export interface ActivityInput extends Documented<Activity, z.input<typeof ActivitySchema>> {}
 
 const parsers = makeParsers('Activity', ActivitySchema);
 

@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -90,7 +91,7 @@ export interface Credit {
   activity?: string | undefined;
 }
 /** The input form of a credit (before defaults and normalisation). */
-export type CreditInput = z.input<typeof CreditSchema>;
+export interface CreditInput extends Documented<Credit, z.input<typeof CreditSchema>> {}
 
 const parsers = makeParsers('Credit', CreditSchema);
 

@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import { describeValue, RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -193,7 +194,7 @@ export interface Deal {
   fields?: CustomFields | undefined;
 }
 /** The input form of a deal (amount may be a number; defaults not yet applied). */
-export type DealInput = z.input<typeof DealSchema>;
+export interface DealInput extends Documented<Deal, z.input<typeof DealSchema>> {}
 
 /** Options of {@link parseDeal} and {@link safeParseDeal}. */
 export interface ParseDealOptions {

@@ -4,6 +4,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -87,7 +88,7 @@ export interface Lead {
   fields?: CustomFields | undefined;
 }
 /** The input form of a lead. */
-export type LeadInput = z.input<typeof LeadSchema>;
+export interface LeadInput extends Documented<Lead, z.input<typeof LeadSchema>> {}
 
 const parsers = makeParsers('Lead', LeadSchema);
 

@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -72,7 +73,7 @@ export interface Member {
   endDate?: string | undefined;
 }
 /** The input form of a member (before defaults and normalisation). */
-export type MemberInput = z.input<typeof MemberSchema>;
+export interface MemberInput extends Documented<Member, z.input<typeof MemberSchema>> {}
 
 const parsers = makeParsers('Member', MemberSchema);
 

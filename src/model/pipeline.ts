@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -185,7 +186,7 @@ export interface Pipeline {
   reopen?: PipelineReopen | undefined;
 }
 /** The input form of a pipeline definition. */
-export type PipelineInput = z.input<typeof PipelineSchema>;
+export interface PipelineInput extends Documented<Pipeline, z.input<typeof PipelineSchema>> {}
 
 const parsers = makeParsers('Pipeline', PipelineSchema);
 

@@ -8,6 +8,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -522,7 +523,7 @@ export interface Plan {
   versions: PlanVersion[];
 }
 /** The input form of a plan (decimals may be numbers; defaults not applied). */
-export type PlanInput = z.input<typeof PlanSchema>;
+export interface PlanInput extends Documented<Plan, z.input<typeof PlanSchema>> {}
 
 const parsers = makeParsers('Plan', PlanSchema);
 

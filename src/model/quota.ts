@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -50,7 +51,7 @@ export interface Quota {
   measure: QuotaMeasure;
 }
 /** The input form of a quota (before defaults and normalisation). */
-export type QuotaInput = z.input<typeof QuotaSchema>;
+export interface QuotaInput extends Documented<Quota, z.input<typeof QuotaSchema>> {}
 
 const parsers = makeParsers('Quota', QuotaSchema);
 

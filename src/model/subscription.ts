@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -78,7 +79,7 @@ export interface Subscription {
   canceledAt?: string | undefined;
 }
 /** The input form of a subscription revenue row. */
-export type SubscriptionInput = z.input<typeof SubscriptionSchema>;
+export interface SubscriptionInput extends Documented<Subscription, z.input<typeof SubscriptionSchema>> {}
 
 const parsers = makeParsers('Subscription', SubscriptionSchema);
 

@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -34,7 +35,7 @@ export interface Team {
   segment?: Segment | undefined;
 }
 /** The input form of a team (before defaults and normalisation). */
-export type TeamInput = z.input<typeof TeamSchema>;
+export interface TeamInput extends Documented<Team, z.input<typeof TeamSchema>> {}
 
 const parsers = makeParsers('Team', TeamSchema);
 

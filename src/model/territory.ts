@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -34,7 +35,7 @@ export interface Territory {
   ownerIds: string[];
 }
 /** The input form of a territory (before defaults and normalisation). */
-export type TerritoryInput = z.input<typeof TerritorySchema>;
+export interface TerritoryInput extends Documented<Territory, z.input<typeof TerritorySchema>> {}
 
 const parsers = makeParsers('Territory', TerritorySchema);
 

@@ -1,7 +1,7 @@
 /**
  * The documented-fields check of tests/model/entity-docs.test.ts (over the source) and
  * tests/bundle/model-docs.test.ts (over the built `.d.ts`): the TypeScript compiler over an entry
- * point; for each exported type (the `…Input` forms excepted), every property, and every property
+ * point; for each exported type (the `…Input` forms included), every property, and every property
  * of the object types it reaches (arrays, unions, nested interfaces and type literals, types
  * inferred by zod; not the standard library's), must be declared by a property signature of an
  * interface or type literal with a doc comment — what an editor shows on hover.
@@ -72,7 +72,6 @@ export function undocumentedFields(entry: string): { checked: string[]; undocume
   for (const exported of checker.getExportsOfModule(moduleSymbol)) {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     if (!(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias))) continue;
-    if (exported.getName().endsWith('Input')) continue;
     visit(checker.getDeclaredTypeOfSymbol(symbol), exported.getName());
   }
   return { checked, undocumented };

@@ -6,8 +6,8 @@
  * exactly (the type assertions below, checked by `tsc`).
  *
  * The check runs the TypeScript compiler over `src/model/index.ts`: for each exported type (the
- * `…Input` forms excepted: they are the schemas' input types, documented by their entity), every
- * property, and every property of the object types it reaches (arrays, unions, nested
+ * `…Input` forms too: the schemas' input types, mapped over the interfaces so that each field keeps
+ * its doc comment), every property, and every property of the object types it reaches (arrays, unions, nested
  * object types but the standard library's), must be declared by a property signature of
  * an interface or type literal with a doc comment.
  */
@@ -18,48 +18,60 @@ import { undocumentedFields } from './doc-check.js';
 import type * as z from 'zod';
 import type {
   Account,
+  AccountInput,
   AccountSchema,
   Activity,
+  ActivityInput,
   ActivitySchema,
   ClawbackPolicy,
   ClawbackPolicySchema,
   Credit,
+  CreditInput,
   CreditFilter,
   CreditFilterSchema,
   CreditSchema,
   Deal,
+  DealInput,
   DealSchema,
   DealSplit,
   DealSplitSchema,
   Draw,
   DrawSchema,
   Lead,
+  LeadInput,
   LeadSchema,
   Member,
+  MemberInput,
   MemberSchema,
   Pipeline,
+  PipelineInput,
   PipelineSchema,
   PipelineStage,
   PipelineStageSchema,
   PipelineTransition,
   PipelineTransitionSchema,
   Plan,
+  PlanInput,
   PlanComponent,
   PlanComponentSchema,
   PlanSchema,
   PlanVersion,
   PlanVersionSchema,
   Quota,
+  QuotaInput,
   QuotaSchema,
   Role,
   RoleSchema,
   StageEvent,
   StageEventSchema,
   Subscription,
+  SubscriptionInput,
   SubscriptionSchema,
   Team,
+  TeamInput,
   TeamSchema,
   Territory,
+  TerritoryInput,
   TerritorySchema,
   Tier,
   TierSchema,
@@ -92,6 +104,20 @@ expectTypeOf<z.output<typeof TeamSchema>>().toEqualTypeOf<Team>();
 expectTypeOf<z.output<typeof TerritorySchema>>().toEqualTypeOf<Territory>();
 expectTypeOf<z.output<typeof TierSchema>>().toEqualTypeOf<Tier>();
 
+// The input forms are the schemas' input types exactly, with the interfaces' field docs (src/model/input-form.ts).
+expectTypeOf<AccountInput>().toEqualTypeOf<z.input<typeof AccountSchema>>();
+expectTypeOf<ActivityInput>().toEqualTypeOf<z.input<typeof ActivitySchema>>();
+expectTypeOf<CreditInput>().toEqualTypeOf<z.input<typeof CreditSchema>>();
+expectTypeOf<DealInput>().toEqualTypeOf<z.input<typeof DealSchema>>();
+expectTypeOf<LeadInput>().toEqualTypeOf<z.input<typeof LeadSchema>>();
+expectTypeOf<MemberInput>().toEqualTypeOf<z.input<typeof MemberSchema>>();
+expectTypeOf<PipelineInput>().toEqualTypeOf<z.input<typeof PipelineSchema>>();
+expectTypeOf<PlanInput>().toEqualTypeOf<z.input<typeof PlanSchema>>();
+expectTypeOf<QuotaInput>().toEqualTypeOf<z.input<typeof QuotaSchema>>();
+expectTypeOf<SubscriptionInput>().toEqualTypeOf<z.input<typeof SubscriptionSchema>>();
+expectTypeOf<TeamInput>().toEqualTypeOf<z.input<typeof TeamSchema>>();
+expectTypeOf<TerritoryInput>().toEqualTypeOf<z.input<typeof TerritorySchema>>();
+
 describe('revops/model: documented entity fields', () => {
   it('every field of every exported entity type has a doc comment on an interface property', () => {
     const { checked, undocumented } = undocumentedFields(resolve(root, 'src/model/index.ts'));
@@ -99,6 +125,9 @@ describe('revops/model: documented entity fields', () => {
     expect(checked.length).toBeGreaterThan(150);
     expect(checked).toContain('Deal.amount');
     expect(checked).toContain('Money.amount');
+    expect(checked).toContain('DealInput.amount');
+    expect(checked).toContain('DealInput.splits.share');
+    expect(checked).toContain('PlanInput.versions');
     expect(undocumented).toEqual([]);
   }, 60_000);
 });
