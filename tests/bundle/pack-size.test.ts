@@ -1,8 +1,10 @@
 /**
  * The npm tarball, as `npm pack` would make it of the built working copy: what it carries and a
- * budget on its size, so that it cannot grow silently. Measured 2026-12-03: 967,139 B packed
- * (ESM + CJS with their .d.ts/.d.cts, the global IIFE bundle, dist/sample, docs/guides,
- * CHANGELOG). Raise the budget on purpose, with a CHANGELOG line, never to make a test pass.
+ * budget on its size, so that it cannot grow silently. Measured 2026-12-03 at 710,648 B packed
+ * (gzip -9 per group: ESM .js 189 KB, CJS .cjs 198 KB, the one .d.cts tree 177 KB — the ESM .d.ts
+ * are one-line re-exports of it —, the global IIFE bundle without zod 110 KB, docs/guides 34 KB,
+ * the CLI 28 KB, CHANGELOG 26 KB); 968,539 B before the .d.ts, zod-in-the-global and dist/sample
+ * went. Raise the budget on purpose, with a CHANGELOG line, never to make a test pass.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertBuilt, ROOT } from './helpers.js';
 
-const PACKED_BUDGET = 1_000_000; // bytes, gzipped tarball
+const PACKED_BUDGET = 720_000; // bytes, gzipped tarball
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 interface Pack {
