@@ -126,6 +126,21 @@ describe('revops demo --workers N', () => {
       expect(runs.find((x) => x.kind === 'activities')?.compute).toEqual(['activityCounts', 'averageCallDuration']);
     }
   }, 60_000);
+
+  it('also for the default period (2026-Q4, not over on the sample date: MRR movements of Q3) and one member', async () => {
+    for (const argv of [
+      ['demo', '--json'],
+      ['demo', '--json', '--member', 'm-jamie', '--period', '2026-Q2'],
+    ]) {
+      const plain = await revops(...argv);
+      const two = await withWorkers(...argv, '--workers', '2');
+      expect(plain.code).toBe(0);
+      expect(two.stdout).toBe(plain.stdout);
+    }
+    expect(JSON.parse((await revops('demo', '--json')).stdout).notes).toContain(
+      'Retention: 2026-Q4 is not over on 2026-10-15; MRR movements are for 2026-07-01 … 2026-09-30.',
+    );
+  }, 60_000);
 });
 
 describe('--workers usage', () => {
