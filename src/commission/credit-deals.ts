@@ -125,11 +125,15 @@ function readSplits(value: unknown, at: string): ReadSplit[] {
  * @param rules - see {@link CreditRules}.
  * @returns credits, deal by deal in input order.
  * @throws {RevopsError} `INVALID_INPUT` for a deal whose stage is not won (or not a stage of the
- *   pipeline), a won deal without `closeDate`, revenue
- *   shares over 1, a member given two revenue (or two overlay) credits on one deal, or a
- *   roll-up without `members`; `INVALID_OPTION` for an unknown `rollup`; `INVALID_RATE` for a negative share;
- *   `INVALID_AMOUNT` for a
- *   deal amount with digits below the minor unit.
+ *   pipeline), a won deal without `closeDate`, an `id`, `ownerId` or `sourceMemberId` that is not a
+ *   non-empty string, a `type`, `segment`, `products`, `termMonths` or `splits` (each an object with
+ *   a `memberId`, a `share` and a `kind`) not of its documented type, revenue shares over 1, a
+ *   member given two revenue (or two overlay) credits on one deal, or a roll-up without `members`;
+ *   `INVALID_DATE` for a `closeDate` that is not a `YYYY-MM-DD` date; `DUPLICATE_ID` for the same
+ *   deal id twice (naming both positions: its credits would be paid twice); `INVALID_OPTION` for
+ *   `rules` that are not an object, an unknown `rollup`, `measure` or `source`, or malformed
+ *   `members`; `INVALID_RATE` for a negative share; `INVALID_AMOUNT` for a deal amount with digits
+ *   below the minor unit.
  * @example
  * ```ts
  * import { creditDeals } from 'revops/commission';

@@ -525,7 +525,8 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
  *   version is in force, for a clawback outside the period, or a deferred balance for a
  *   component that does not defer; `INVALID_OPTION` for clawbacks without a policy;
  *   `CURRENCY_MISMATCH` for money in another currency; `INVALID_AMOUNT` for malformed amounts;
- *   `INVALID_DATE` for malformed dates.
+ *   `INVALID_DATE` for malformed dates; `DUPLICATE_ID` for a credit, payment or clawback id given
+ *   twice (naming both positions: it would be paid or clawed back twice).
  * @example
  * ```ts
  * import { calculateStatement } from 'revops/commission';

@@ -30,6 +30,7 @@ import {
   periodContains,
   quarter,
   quarterOf,
+  readPeriod,
 } from '../../src/core/periods.js';
 import { thrown } from './helpers.js';
 
@@ -275,6 +276,7 @@ describe('periods: the field each refusal names, and its words', () => {
     expect(thrown(() => period('2026-02-01', '2026-01-31'), 'INVALID_PERIOD').message).toBe(
       'end must not be before start 2026-02-01, got "2026-01-31"',
     );
+    expect(thrown(() => readPeriod(7), 'INVALID_PERIOD').message).toBe('period must be a period { start, end }, got 7');
     // null is "not a period", not "a period whose fields cannot be read"
     expect(thrown(() => daysInPeriod(null as never), 'INVALID_PERIOD').message).toBe(
       'period must be a period { start, end }, got null',
