@@ -144,6 +144,96 @@ function floorDetails(): Record<string, string | boolean> {
   };
 }
 
+// ── the three operations one at a time, each against its own floor ─────────────────────────
+// Each floor is the JSON-Money floor's part for that operation (same shortcuts: it knows the
+// data, validates nothing); library ÷ floor is where revops' own cost per operation lies.
+
+/** The products as JSON gives them (canonical text, up to 8 decimals), for the roundMoney case. */
+const products: Money[] = Array.from(cents, (c, i) => ({
+  amount: productText(c * (rateMicros[i] as number)),
+  currency: 'USD',
+}));
+
+function multiplyEach(): Money {
+  let m: Money = amounts[0] as Money;
+  for (let i = 0; i < LINES; i++) m = multiply(amounts[i] as Money, rateList[i] as number);
+  return m;
+}
+
+function multiplyFloor(): Money {
+  let m: Money = amounts[0] as Money;
+  for (let i = 0; i < LINES; i++) {
+    const text = (amounts[i] as Money).amount;
+    let c = 0;
+    for (let k = 0; k < text.length; k++) {
+      const d = text.charCodeAt(k);
+      if (d !== 46) c = c * 10 + (d - 48);
+    }
+    m = { amount: productText(c * Math.round((rateList[i] as number) * 1e6)), currency: 'USD' };
+  }
+  return m;
+}
+
+function roundEach(): Money {
+  let m: Money = amounts[0] as Money;
+  for (let i = 0; i < LINES; i++) m = roundMoney(products[i] as Money);
+  return m;
+}
+
+const DROP: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+/** Reads the digits and the number of decimals, rounds half up to cents (non-negative, ≤ 8 decimals). */
+function roundFloor(): Money {
+  let m: Money = amounts[0] as Money;
+  for (let i = 0; i < LINES; i++) {
+    const text = (products[i] as Money).amount;
+    let v = 0;
+    let decimals = -1;
+    for (let k = 0; k < text.length; k++) {
+      const d = text.charCodeAt(k);
+      if (d === 46) decimals = 0;
+      else {
+        v = v * 10 + (d - 48);
+        if (decimals >= 0) decimals++;
+      }
+    }
+    let c = v;
+    if (decimals > 2) {
+      const p = DROP[decimals - 2] as number;
+      const w = Math.floor(v / p);
+      c = v - w * p >= p / 2 ? w + 1 : w;
+    }
+    m = { amount: centsText(c), currency: 'USD' };
+  }
+  return m;
+}
+
+function addEach(): Money {
+  let total = zero('USD');
+  for (let i = 0; i < LINES; i++) total = add(total, amounts[i] as Money);
+  return total;
+}
+
+function addFloor(): Money {
+  let totalCents = 0;
+  let total: Money = { amount: '0.00', currency: 'USD' };
+  for (let i = 0; i < LINES; i++) {
+    const text = (amounts[i] as Money).amount;
+    let c = 0;
+    for (let k = 0; k < text.length; k++) {
+      const d = text.charCodeAt(k);
+      if (d !== 46) c = c * 10 + (d - 48);
+    }
+    totalCents += c;
+    total = { amount: centsText(totalCents), currency: 'USD' };
+  }
+  return total;
+}
+
+/** What each floor prints equals what the library prints (its last result). */
+const sameLast = (library: () => Money, floor: () => Money) => (): Record<string, boolean> => ({
+  sameLastText: library().amount === floor().amount,
+});
+
 const exactCents = (m: Money): bigint => BigInt(m.amount.replace('.', ''));
 /** The float reference's error against the exact total, in cents (what floats lose). */
 function floatError(exact: Money, float: number): Record<string, string | number> {
@@ -237,6 +327,27 @@ export const cases: BenchCase[] = [
     size: LINES,
     library: jsonMoneyFloor,
     reference: linesReference,
+  },
+  {
+    name: 'multiply per line: 1,000,000 JSON amounts × distinct number rates, against its floor',
+    size: LINES,
+    library: multiplyEach,
+    reference: multiplyFloor,
+    details: sameLast(multiplyEach, multiplyFloor),
+  },
+  {
+    name: 'roundMoney per line: 1,000,000 JSON products of up to 8 decimals → cents, against its floor',
+    size: LINES,
+    library: roundEach,
+    reference: roundFloor,
+    details: sameLast(roundEach, roundFloor),
+  },
+  {
+    name: 'add per line: a running total of 1,000,000 JSON amounts, against its floor',
+    size: LINES,
+    library: addEach,
+    reference: addFloor,
+    details: sameLast(addEach, addFloor),
   },
   {
     name: '1,000,000 × (amount × rate → cents), summed, distinct rates: sumProducts on Money lines',

@@ -229,6 +229,7 @@ async function main(kinds) {
       date: new Date().toISOString(),
       loadAverage: os.loadavg(),
       machine: { node: process.version, cpus: os.availableParallelism() },
+      commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim(),
       // computeFile's defaults: chunkBytes 1 MiB (4 MiB with statements), checkDuplicates false (set here)
       chunkBytes: kind === 'credits' ? 4 * 1024 * 1024 : 1024 * 1024,
       sizes: { small, large },

@@ -51,10 +51,15 @@ export function indexLostReasons(pipeline: Pipeline | undefined): ReadonlyMap<st
   return byText;
 }
 
+/** The cell, or the code `options.values[codeField]` maps it to. */
+function mappedOf(text: string, o: LostReasonContext['options'], codeField: string): string {
+  const mapped = o.values[codeField];
+  return mapped !== undefined && Object.hasOwn(mapped, text) ? (mapped[text] as string) : text;
+}
+
 function codeOf(text: string, o: LostReasonContext['options'], codeField: string): string | undefined {
   const byText = o.lostReasons as ReadonlyMap<string, string>;
-  const mapped = o.values[codeField];
-  const given = mapped !== undefined && Object.hasOwn(mapped, text) ? (mapped[text] as string) : text;
+  const given = mappedOf(text, o, codeField);
   return byText.get(given) ?? byText.get(key(given));
 }
 
@@ -66,7 +71,8 @@ function codeList(pipeline: Pipeline): string {
 /**
  * The lost-reason code of a row, or undefined. A code cell is looked up in the catalogue (a code,
  * a label, either loosely written, or a label mapped by `options.values[codeField]`); one that is
- * in none is rejected (`UNKNOWN_LOST_REASON`). Without a catalogue the code is kept as written.
+ * in none is rejected (`UNKNOWN_LOST_REASON`). Without a catalogue the code is kept as written (or as
+ * `options.values[codeField]` maps it).
  * A lost entity without a code cell takes the code its free-text reason names, when it names one.
  * @internal
  */
@@ -79,7 +85,7 @@ export function readLostReasonCode(
 ): string | undefined {
   const o = ctx.options;
   if (cell !== undefined) {
-    if (o.lostReasons === undefined) return cell;
+    if (o.lostReasons === undefined) return mappedOf(cell, o, codeField);
     const code = codeOf(cell, o, codeField);
     if (code === undefined) {
       const pipeline = o.pipeline as Pipeline;

@@ -127,7 +127,7 @@ describe('revops demo --workers N', () => {
     }
   }, 60_000);
 
-  it('also for the default period (2026-Q4, not over on the sample date: MRR movements of Q3) and one member', async () => {
+  it('also for the default period (2026-Q4, not over on the sample date: Q3 MRR movements), one member', async () => {
     for (const argv of [
       ['demo', '--json'],
       ['demo', '--json', '--member', 'm-jamie', '--period', '2026-Q2'],

@@ -1,7 +1,7 @@
 /**
  * The README's tour is code that runs: every ```ts block of the "A tour" section (the first,
- * and the import example after it) is executed, and `stmt; //=> value` on one line asserts the
- * value.
+ * and the import example after it, from a CRM export to a statement) is executed, and
+ * `stmt; //=> value` on one line asserts the value.
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,10 +24,14 @@ describe('README tour', () => {
     expect(tour.split('//=>').length - 1).toBeGreaterThan(10);
   });
 
-  it('has the import example, checked (a block of the tour with importDeals and its //=> values)', () => {
-    const imports = blocks.filter((b) => b.includes("from 'revops/import'"));
+  it('has the import example: a CRM export to a win rate, a weighted pipeline and a statement in ≤ 15 lines', () => {
+    const imports = blocks.filter((b) => b.includes('importDeals('));
     expect(imports).toHaveLength(1);
-    expect(imports[0]?.split('//=>').length).toBeGreaterThan(2);
+    const example = imports[0] ?? '';
+    expect(example.split('//=>').length).toBeGreaterThan(2);
+    for (const call of ['winRate(', 'weightedPipeline(', 'calculateStatement(']) expect(example).toContain(call);
+    // issue 11: the README's tour shows the guide's path in at most 15 lines (blank lines not counted)
+    expect(example.split('\n').filter((line) => line.trim() !== '').length).toBeLessThanOrEqual(15);
   });
 
   blocks.forEach((block, i) => {

@@ -131,6 +131,13 @@ describe('MISSING_LOST_REASON takes the code into account', () => {
     expect(r.warnings.map((w) => [w.row, w.code, w.field])).toEqual([[4, 'MISSING_LOST_REASON', 'lostReason']]);
   });
 
+  it('without a catalogue, options.values still maps a label to a code', () => {
+    const r = importDeals([{ ...lost, lostReasonCode: 'Too expensive' }], {
+      values: { lostReasonCode: { 'Too expensive': 'price' } },
+    });
+    expect(r.records.map((d) => d.lostReasonCode)).toEqual(['price']);
+  });
+
   it('won and open deals need no reason, and keep a code they carry', () => {
     const r = importDeals(
       [
