@@ -259,3 +259,12 @@ describe('releases and what stays held', () => {
     });
   });
 });
+
+describe('an overpaid deal', () => {
+  it('releases all it earned and never more: 12,000 paid on a 10,000 deal releases the 1,000', () => {
+    const s = run({ priorBalance: { held: { 'D-1': heldD1 } }, payments: [pay('a', 'D-1', '2026-02-10', '12000')] });
+    // collected ≥ the deal amount: the whole 1,000 earned, not 1,000 × 12,000 / 10,000 = 1,200
+    expect(s.payable.amount).toBe('1000.00');
+    expect(s.balances.held).toEqual({});
+  });
+});
