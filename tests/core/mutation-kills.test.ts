@@ -354,6 +354,19 @@ describe('allocate: the BigInt path and its refusals', () => {
     ]);
   });
 
+  it('the size check uses the largest ratio, wherever it is: $23,659,509,847,162.88 at 6 : 1', () => {
+    // 2365950984716288 cents × 1 is below 2^52 but × 6 is not; exactly: × 6 / 7 = 2027957986899675.43…,
+    // × 1 / 7 = 337992997816612.57…: the unit left goes to the second part (found by the same search)
+    expect(allocate(money('23659509847162.88', 'USD'), [6, 1]).map((m) => m.amount)).toEqual([
+      '20279579868996.75',
+      '3379929978166.13',
+    ]);
+  });
+
+  it('names the money it cannot read', () => {
+    expect(thrown(() => allocate({ amount: 'x', currency: 'USD' }, [1]), 'INVALID_AMOUNT').field).toBe('money.amount');
+  });
+
   it('an amount written with fewer decimals than the currency, and zero', () => {
     expect(allocate({ amount: '5', currency: 'USD' }, [1, 1]).map((m) => m.amount)).toEqual(['2.50', '2.50']);
     expect(allocate({ amount: '-5.1', currency: 'USD' }, [1, 1]).map((m) => m.amount)).toEqual(['-2.55', '-2.55']);
