@@ -211,6 +211,7 @@ describe('dates: the field each refusal names, and its words', () => {
     expect(thrown(() => daysInMonth(2026, 13), 'INVALID_DATE').message).toBe(
       'month must be an integer month from 1 to 12, got 13',
     );
+    expect(thrown(() => daysInMonth(2026, 0), 'INVALID_DATE').field).toBe('month');
     // 1.5 is between 1 and 12 but not a month
     expect(thrown(() => daysInMonth(2026, 1.5), 'INVALID_DATE').field).toBe('month');
   });
@@ -289,6 +290,9 @@ describe('periods: the field each refusal names, and its words', () => {
     );
     expect(thrown(() => readPeriod({ start: 'x', end: '2026-01-01' }, 'options.period'), 'INVALID_DATE').field).toBe(
       'options.period.start',
+    );
+    expect(thrown(() => readPeriod({ start: '2026-01-01', end: 'x' }, 'options.period'), 'INVALID_DATE').field).toBe(
+      'options.period.end',
     );
     // null is "not a period", not "a period whose fields cannot be read"
     expect(thrown(() => daysInPeriod(null as never), 'INVALID_PERIOD').message).toBe(
