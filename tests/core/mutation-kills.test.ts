@@ -221,6 +221,18 @@ describe('dates: the field each refusal names, and its words', () => {
     expect(isIsoDate(['2026-01-01'])).toBe(false);
     expect(isInstant(['2026-03-31T17:05:00Z'])).toBe(false);
     expect(isIsoDate(new String('2026-01-01'))).toBe(false);
+    // the last hour, minute and second of a day, and the largest offsets, are instants; one past each is not
+    expect(isInstant('2026-03-31T23:59:59Z')).toBe(true);
+    expect(isInstant('2026-03-31T23:59:59+14:59')).toBe(true);
+    expect(
+      [
+        '2026-03-31T24:00:00Z',
+        '2026-03-31T23:60:00Z',
+        '2026-03-31T23:59:60Z',
+        '2026-03-31T23:59:59+15:00',
+        '2026-03-31T23:59:59+14:60',
+      ].map(isInstant),
+    ).toEqual([false, false, false, false, false]);
   });
 
   it("assertIsoDate and instantToEpochMs default their field to 'date' and 'instant'", () => {
