@@ -108,13 +108,11 @@ export function ratioToNumber(a: Fixed, b: Fixed): number | null {
     den = -den;
   }
   const bits = (x: bigint): number => (x < 0n ? -x : x).toString(2).length;
-  const shift = Math.max(bits(num), bits(den)) - 1000;
-  if (shift > 0) {
-    // both scaled down alike: the quotient keeps far more than a double's 53 bits
-    num >>= BigInt(shift);
-    den >>= BigInt(shift);
-    if (den === 0n) return null;
-  }
-  const q = Number(num) / Number(den);
+  // each cut to its top 1,000 bits (a double keeps 53), then the quotient scaled back by 2^(sn − sd),
+  // in two halves so that no factor overflows before the product does
+  const sn = Math.max(0, bits(num) - 1000);
+  const sd = Math.max(0, bits(den) - 1000);
+  const half = (sn - sd) >> 1;
+  const q = (Number(num >> BigInt(sn)) / Number(den >> BigInt(sd))) * 2 ** half * 2 ** (sn - sd - half);
   return Number.isFinite(q) ? q : null;
 }

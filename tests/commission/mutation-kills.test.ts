@@ -111,3 +111,20 @@ describe('recovery', () => {
     expect([s.payable.amount, s.balances.draw.amount]).toEqual(['1000.00', '200.00']);
   });
 });
+
+describe('draws (C1 survivors)', () => {
+  it('a draw that starts after the period is not paid in it', () => {
+    const s = statement({ type: 'nonRecoverable', amount: '500', start: '2026-02-01' }, 1, '300');
+    expect(line(s, 'draw')).toBeUndefined();
+    expect(s.payable.amount).toBe('300.00');
+  });
+
+  it('a non-recoverable draw recovers nothing, whatever balance is carried in', () => {
+    const s = statement({ type: 'nonRecoverable', amount: '500', start: '2026-01-01' }, 1, '800', {
+      draw: usd('300'),
+    });
+    // 800 earned + the 500 draw; no recovery line
+    expect(line(s, 'recovery')).toBeUndefined();
+    expect(s.payable.amount).toBe('1300.00');
+  });
+});

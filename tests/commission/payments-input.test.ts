@@ -1,0 +1,204 @@
+/**
+ * Cash basis (`payableOn: 'payment'`): how a statement reads `priorBalance.held` and `payments`
+ * — each refusal names the field and the value (core's message form `<field> <expectation>, got
+ * <value>`) — and small release cases worked out by hand (10 % of the deal, released in proportion
+ * to what the customer paid).
+ */
+import { describe, expect, it } from 'vitest';
+import { calculateStatement, type StatementContext } from '../../src/commission/index.js';
+import { month, RevopsError } from '../../src/core/index.js';
+import { credit, member, planOf, usd } from './helpers.js';
+
+const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }], { version: { payableOn: 'payment' } });
+const feb = month(2026, 2);
+/** 1,000 earned on deal D-1 (10 % of 10,000), nothing released or collected yet. */
+const heldD1 = { earned: usd('1000'), released: usd('0'), collected: usd('0'), dealAmount: null };
+const pay = (id: string, dealId = 'D-1', date = '2026-02-10', amount = '5000', dealAmount = '10000') => ({
+  id,
+  dealId,
+  date,
+  amount: usd(amount),
+  dealAmount: usd(dealAmount),
+});
+
+function run(extra: Partial<StatementContext>) {
+  return calculateStatement({ plan, member, period: feb, quota: usd('50000'), credits: [], ...extra });
+}
+
+/** The RevopsError `f` throws. */
+function thrown(f: () => unknown): RevopsError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof RevopsError) return e;
+    throw e;
+  }
+  throw new Error('did not throw');
+}
+
+const held = (h: unknown) => ({ priorBalance: { held: h } }) as unknown as Partial<StatementContext>;
+
+describe('priorBalance.held', () => {
+  it('must be a record', () => {
+    for (const h of [null, 5, 'x']) {
+      const e = thrown(() => run(held(h)));
+      expect([e.code, e.message]).toEqual([
+        'INVALID_INPUT',
+        expect.stringMatching(/^priorBalance\.held must be a record of held commission per deal id, got /),
+      ]);
+    }
+  });
+
+  it('each entry must be a held commission, named by its deal id', () => {
+    for (const h of [null, 7]) {
+      const e = thrown(() => run(held({ 'D-1': h })));
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.message).toMatch(/^priorBalance\.held\.D-1 must be a held commission, got /);
+    }
+  });
+
+  it('each amount is named: earned, released, collected, dealAmount', () => {
+    const neg = (k: string) => thrown(() => run(held({ 'D-1': { ...heldD1, [k]: usd('-1') } })));
+    expect(neg('earned').message).toMatch(/^priorBalance\.held\.D-1\.earned\.amount must be zero or more, got /);
+    expect(neg('released').message).toMatch(/^priorBalance\.held\.D-1\.released\.amount must be zero or more, got /);
+    expect(neg('collected').message).toMatch(/^priorBalance\.held\.D-1\.collected\.amount must be zero or more, got /);
+    expect(neg('dealAmount').message).toMatch(/^priorBalance\.held\.D-1\.dealAmount\.amount must be positive, got /);
+    const zeroDeal = thrown(() => run(held({ 'D-1': { ...heldD1, dealAmount: usd('0') } })));
+    expect(zeroDeal.code).toBe('INVALID_AMOUNT');
+    // zero is allowed for earned, released and collected
+    expect(run(held({ 'D-1': { ...heldD1, earned: usd('0') } })).balances.held).toEqual({
+      'D-1': { earned: usd('0.00'), released: usd('0.00'), collected: usd('0.00'), dealAmount: null },
+    });
+  });
+
+  it('an amount in another currency is refused, naming the plan currency', () => {
+    const e = thrown(() => run(held({ 'D-1': { ...heldD1, earned: { amount: '1', currency: 'EUR' } } })));
+    expect(e.code).toBe('CURRENCY_MISMATCH');
+    expect(e.message).toMatch(/^priorBalance\.held\.D-1\.earned\.currency must be the plan currency USD, got /);
+  });
+
+  it('released must not exceed earned', () => {
+    const e = thrown(() => run(held({ 'D-1': { ...heldD1, released: usd('1000.01') } })));
+    expect(e.code).toBe('INVALID_AMOUNT');
+    expect(e.message).toMatch(/^priorBalance\.held\.D-1\.released\.amount must not exceed earned 1000, got /);
+    // released = earned is allowed
+    expect(() => run(held({ 'D-1': { ...heldD1, released: usd('1000') } }))).not.toThrow();
+  });
+});
+
+describe('payments', () => {
+  const withHeld = (payments: unknown) =>
+    ({ priorBalance: { held: { 'D-1': heldD1 } }, payments }) as unknown as Partial<StatementContext>;
+
+  it('must be an array', () => {
+    const e = thrown(() => run(withHeld({ length: 0 })));
+    expect([e.code, e.message]).toEqual([
+      'INVALID_INPUT',
+      expect.stringMatching(/^payments must be an array of payments, got /),
+    ]);
+  });
+
+  it('each must be a payment with a non-empty id, named by position', () => {
+    for (const p of [null, 3]) {
+      expect(thrown(() => run(withHeld([pay('a'), p]))).message).toMatch(/^payments\[1\] must be a payment, got /);
+    }
+    for (const id of ['', 5]) {
+      const e = thrown(() => run(withHeld([{ ...pay('a'), id }])));
+      expect([e.code, e.message]).toEqual([
+        'INVALID_INPUT',
+        expect.stringMatching(/^payments\[0\]\.id must be a non-empty string, got /),
+      ]);
+    }
+  });
+
+  it('a repeated id is refused with both positions', () => {
+    const e = thrown(() => run(withHeld([pay('a'), pay('b'), pay('a')])));
+    expect(e.code).toBe('DUPLICATE_ID');
+    expect(e.message).toBe('payments[2].id "a" repeats payments[0]: a payment is counted once');
+    expect(e.field).toBe('payments[2].id');
+    expect(e.value).toBe('a');
+    expect(e.details).toEqual({ id: 'a', first: 0, second: 2 });
+  });
+
+  it('the deal must be one whose commission is held', () => {
+    for (const dealId of ['D-2', 5]) {
+      const e = thrown(() => run(withHeld([{ ...pay('a'), dealId }])));
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.message).toMatch(/^payments\[0\]\.dealId must be a deal whose commission is held \(booked now or /);
+    }
+  });
+
+  it('the date must fall in the period (its first and last day are in)', () => {
+    for (const date of ['2026-01-31', '2026-03-01']) {
+      const e = thrown(() => run(withHeld([pay('a', 'D-1', date)])));
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.message).toMatch(
+        /^payments\[0\]\.date must fall in the statement's period 2026-02-01\.\.2026-02-28, got /,
+      );
+    }
+    // 2,500 of 10,000 paid on the first and on the last day: 1,000 × 5,000 / 10,000 = 500.00 released
+    const s = run(withHeld([pay('a', 'D-1', '2026-02-01', '2500'), pay('b', 'D-1', '2026-02-28', '2500')]));
+    expect(s.payable.amount).toBe('500.00');
+  });
+
+  it('amount and dealAmount must be positive, named', () => {
+    expect(thrown(() => run(withHeld([pay('a', 'D-1', '2026-02-10', '0')]))).message).toMatch(
+      /^payments\[0\]\.amount\.amount must be positive, got /,
+    );
+    expect(thrown(() => run(withHeld([pay('a', 'D-1', '2026-02-10', '5', '0')]))).message).toMatch(
+      /^payments\[0\]\.dealAmount\.amount must be positive, got /,
+    );
+  });
+
+  it('a second payment must give the same deal amount as the first', () => {
+    const e = thrown(() => run(withHeld([pay('a'), pay('b', 'D-1', '2026-02-11', '100', '12000')])));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.message).toMatch(/^payments\[1\]\.dealAmount must be the deal's amount 10000\.00, as before, got /);
+  });
+
+  it('payments of one deal add up; the release line lists their ids sorted', () => {
+    // 1,000 earned; 2,000 + 3,000 of 10,000 paid → 1,000 × 5,000 / 10,000 = 500.00
+    const s = run(withHeld([pay('z', 'D-1', '2026-02-10', '2000'), pay('a', 'D-1', '2026-02-11', '3000')]));
+    const release = s.lines.find((l) => l.kind === 'release');
+    expect(release?.amount.amount).toBe('500.00');
+    expect(release?.explanation.ruleId).toBe('release/D-1');
+    expect(release?.explanation.detail).toEqual({
+      rule: 'release',
+      dealId: 'D-1',
+      earned: '1000.00',
+      collected: '5000.00',
+      dealAmount: '10000.00',
+      releasedBefore: '0.00',
+      paymentIds: ['a', 'z'],
+    });
+  });
+});
+
+describe('holding what is earned', () => {
+  it('attributes the earned commission to deals by credited amount, in deal-id order', () => {
+    // 10 % of 3,000 (D-2) + 1,000 (D-1) = 400 held: 100.00 on D-1, 300.00 on D-2
+    const s = calculateStatement({
+      plan,
+      member,
+      period: month(2026, 1),
+      quota: usd('50000'),
+      credits: [
+        credit('k2', '3000', '2026-01-10', { dealId: 'D-2' }),
+        credit('k1', '1000', '2026-01-11', { dealId: 'D-1' }),
+      ],
+    });
+    expect(s.lines.find((l) => l.kind === 'hold')?.explanation.detail).toEqual({
+      rule: 'hold',
+      deals: [
+        { dealId: 'D-1', amount: '100.00' },
+        { dealId: 'D-2', amount: '300.00' },
+      ],
+    });
+  });
+
+  it('holds nothing (no hold line) when nothing is earned', () => {
+    const s = calculateStatement({ plan, member, period: month(2026, 1), quota: usd('50000'), credits: [] });
+    expect(s.lines.map((l) => l.kind)).toEqual(['commission']);
+    expect(s.balances.held).toEqual({});
+  });
+});
