@@ -288,6 +288,9 @@ describe('exact decimals', () => {
     expect(exactTrim(whole)).toBe(whole);
     expect(exactTrim(x(1500, 3))).toEqual(x(15, 1));
     expect(exactTrim(x(-1500, 2))).toEqual(x(-15, 0));
+    // trimming stops at scale 0 even when the integer still ends in zeros: 150.0 → 150, not 15 × 10^1
+    expect(exactTrim(x(1500, 1))).toEqual(x(150, 0));
+    expect(exactTrim(x(10n ** 20n, 1))).toEqual(x(10n ** 19n, 0));
     const tight = x(1234, 2);
     expect(exactTrim(tight)).toBe(tight);
     // 2^60 × 1000 at scale 3 is 2^60; 10^20 at scale 18 is 100

@@ -211,6 +211,7 @@ describe('dates: the field each refusal names, and its words', () => {
     expect(thrown(() => daysInMonth(2026, 13), 'INVALID_DATE').message).toBe(
       'month must be an integer month from 1 to 12, got 13',
     );
+    expect(thrown(() => daysInMonth(2026, 0), 'INVALID_DATE').field).toBe('month');
     // 1.5 is between 1 and 12 but not a month
     expect(thrown(() => daysInMonth(2026, 1.5), 'INVALID_DATE').field).toBe('month');
   });
@@ -220,6 +221,18 @@ describe('dates: the field each refusal names, and its words', () => {
     expect(isIsoDate(['2026-01-01'])).toBe(false);
     expect(isInstant(['2026-03-31T17:05:00Z'])).toBe(false);
     expect(isIsoDate(new String('2026-01-01'))).toBe(false);
+    // the last hour, minute and second of a day, and the largest offsets, are instants; one past each is not
+    expect(isInstant('2026-03-31T23:59:59Z')).toBe(true);
+    expect(isInstant('2026-03-31T23:59:59+14:59')).toBe(true);
+    expect(
+      [
+        '2026-03-31T24:00:00Z',
+        '2026-03-31T23:60:00Z',
+        '2026-03-31T23:59:60Z',
+        '2026-03-31T23:59:59+15:00',
+        '2026-03-31T23:59:59+14:60',
+      ].map(isInstant),
+    ).toEqual([false, false, false, false, false]);
   });
 
   it("assertIsoDate and instantToEpochMs default their field to 'date' and 'instant'", () => {
@@ -290,6 +303,9 @@ describe('periods: the field each refusal names, and its words', () => {
     expect(thrown(() => readPeriod({ start: 'x', end: '2026-01-01' }, 'options.period'), 'INVALID_DATE').field).toBe(
       'options.period.start',
     );
+    expect(thrown(() => readPeriod({ start: '2026-01-01', end: 'x' }, 'options.period'), 'INVALID_DATE').field).toBe(
+      'options.period.end',
+    );
     // null is "not a period", not "a period whose fields cannot be read"
     expect(thrown(() => daysInPeriod(null as never), 'INVALID_PERIOD').message).toBe(
       'period must be a period { start, end }, got null',
@@ -352,6 +368,19 @@ describe('allocate: the BigInt path and its refusals', () => {
       '14184564773456.34',
       '12158198377248.30',
     ]);
+  });
+
+  it('the size check uses the largest ratio, wherever it is: $23,659,509,847,162.88 at 6 : 1', () => {
+    // 2365950984716288 cents × 1 is below 2^52 but × 6 is not; exactly: × 6 / 7 = 2027957986899675.43…,
+    // × 1 / 7 = 337992997816612.57…: the unit left goes to the second part (found by the same search)
+    expect(allocate(money('23659509847162.88', 'USD'), [6, 1]).map((m) => m.amount)).toEqual([
+      '20279579868996.75',
+      '3379929978166.13',
+    ]);
+  });
+
+  it('names the money it cannot read', () => {
+    expect(thrown(() => allocate({ amount: 'x', currency: 'USD' }, [1]), 'INVALID_AMOUNT').field).toBe('money.amount');
   });
 
   it('an amount written with fewer decimals than the currency, and zero', () => {
