@@ -5,7 +5,7 @@
  * naming the credit. Cases are chosen by hand at each boundary.
  */
 import { describe, expect, it } from 'vitest';
-import { summarizeStatement } from '../../src/commission/index.js';
+import { finalizeStatement, summarizeStatement } from '../../src/commission/index.js';
 import { matchesFilter } from '../../src/commission/sums.js';
 import { RevopsError } from '../../src/core/index.js';
 import { credit, JAN_2026, member, planOf, usd } from './helpers.js';
@@ -101,5 +101,45 @@ describe('a credit date must be shaped YYYY-MM-DD', () => {
     for (const date of ['2025-01-01', '2025-12-31', '2026-10-19', '2029-09-29'])
       expect(summarize(date).creditIds).toEqual([]);
     expect(summarize('2026-01-31').creditIds).toEqual(['k']);
+  });
+});
+
+describe('a component counting other credits than attainment is summed on its own', () => {
+  const context = (components: Parameters<typeof planOf>[0]) => ({
+    plan: planOf(components),
+    member,
+    period: JAN_2026,
+    quota: usd('10000'),
+  });
+  // attainment counts owner, split and overlay bookings:
+  // 1,000 (new, owner) + 500 (renewal, split) + 200 (overlay)
+  const credits = [
+    credit('o', '200', '2026-01-12', { dealType: 'renewal', kind: 'overlay' }),
+    credit('n', '1000', '2026-01-10', { dealType: 'new' }),
+    credit('r', '500', '2026-01-11', { dealType: 'renewal', kind: 'split' }),
+  ];
+  const earned = (components: Parameters<typeof planOf>[0]) =>
+    finalizeStatement(summarizeStatement(credits, context(components)), context(components)).earned.amount;
+
+  it('the same credits as attainment: 10 % of 1,700', () => {
+    expect(earned([{ id: 'c', kind: 'rate', rate: '0.1' }])).toBe('170.00');
+  });
+  it('a filter: 10 % of the 1,000 new', () => {
+    expect(earned([{ id: 'c', kind: 'rate', rate: '0.1', filter: { dealTypes: ['new'] } }])).toBe('100.00');
+  });
+  it('other kinds: owner only, 10 % of 1,000; owner, split and source (not overlay), 10 % of 1,500', () => {
+    expect(earned([{ id: 'c', kind: 'rate', rate: '0.1', kinds: ['owner'] }])).toBe('100.00');
+    expect(earned([{ id: 'c', kind: 'rate', rate: '0.1', kinds: ['owner', 'split', 'source'] }])).toBe('150.00');
+    expect(earned([{ id: 'c', kind: 'rate', rate: '0.1', kinds: ['owner', 'split', 'rollup'] }])).toBe('150.00');
+  });
+  it('a multiplier: 10 % of 1,000 × 2 + 500 + 200', () => {
+    expect(
+      earned([
+        { id: 'c', kind: 'rate', rate: '0.1', multipliers: [{ id: 'm', factor: '2', when: { dealTypes: ['new'] } }] },
+      ]),
+    ).toBe('270.00');
+  });
+  it('another measure: no acv credits, nothing', () => {
+    expect(earned([{ id: 'c', kind: 'rate', rate: '0.1', measure: 'acv' }])).toBe('0.00');
   });
 });
