@@ -444,6 +444,11 @@ describe('formatMoney and formatPercent: locales, limits and fields', () => {
     expect(thrown(() => formatPercent(0.5, 'not a locale!'), 'INVALID_OPTION').field).toBe('options');
   });
 
+  it('formatMoney keeps every digit up to the 20 fraction digits Intl takes on Node 18 and 20', () => {
+    expect(formatMoney({ amount: `0.${'1'.repeat(19)}`, currency: 'USD' })).toBe(`$0.${'1'.repeat(19)}`);
+    expect(formatMoney({ amount: `0.${'1'.repeat(20)}`, currency: 'USD' })).toBe(`$0.${'1'.repeat(20)}`);
+  });
+
   it('formatMoney refuses what is not money, naming value', () => {
     expect(thrown(() => formatMoney({ amount: 5 } as never), 'INVALID_INPUT').message).toBe(
       'value must be money { amount, currency }, got {"amount":5}',
