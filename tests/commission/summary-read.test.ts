@@ -114,3 +114,35 @@ describe('mergeStatement reads each field of b', () => {
     expect(m.attainment).toEqual({ amount: '1700.1', creditIds: ['a', 'b'] });
   });
 });
+
+describe('mergeStatement: units and deals', () => {
+  const withUnits = (s: StatementSummary, units: number): StatementSummary => {
+    const j = JSON.parse(JSON.stringify(s)) as { components: Record<string, { units: number }> };
+    (j.components['t'] as { units: number }).units = units;
+    return j as unknown as StatementSummary;
+  };
+
+  it('units add up: 5 + 3 = 8; a total past 2^53 is refused', () => {
+    expect(mergeStatement(withUnits(a, 5), withUnits(b, 3)).components['t']?.units).toBe(8);
+    const e = thrown(() => mergeStatement(withUnits(a, 1), withUnits(b, Number.MAX_SAFE_INTEGER)));
+    expect([e.code, e.message]).toEqual([
+      'INVALID_SUMMARY',
+      `b.components.t.units takes the total past 2^53, got ${Number.MAX_SAFE_INTEGER}`,
+    ]);
+  });
+
+  it('a cash-basis summary has deals; b must have them exactly when a does', () => {
+    const cash = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }], { version: { payableOn: 'payment' } });
+    const ctx: StatementContext = { plan: cash, member, period: JAN_2026, quota: usd('10000') };
+    const x = summarizeStatement([credit('a', '200', '2026-01-15', { dealId: 'D-1' })], ctx);
+    const y = summarizeStatement([credit('b', '300', '2026-01-16', { dealId: 'D-1' })], ctx);
+    // both on deal D-1: 200 + 300
+    expect(mergeStatement(x, y).deals).toEqual({ 'D-1': '500' });
+    const noDeals = JSON.parse(JSON.stringify(y)) as Record<string, unknown>;
+    delete noDeals['deals'];
+    const e1 = thrown(() => mergeStatement(x, noDeals as unknown as StatementSummary));
+    expect([e1.code, e1.message]).toEqual(['INVALID_SUMMARY', "b.deals must be present like a's, got undefined"]);
+    const e2 = thrown(() => mergeStatement(noDeals as unknown as StatementSummary, x));
+    expect([e2.code, e2.message]).toEqual(['INVALID_SUMMARY', 'b.deals must be absent like a\'s, got "present"']);
+  });
+});
