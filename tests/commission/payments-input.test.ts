@@ -5,7 +5,7 @@
  * to what the customer paid).
  */
 import { describe, expect, it } from 'vitest';
-import { calculateStatement, type StatementContext } from '../../src/commission/index.js';
+import { calculateStatement, type StatementInput } from '../../src/commission/index.js';
 import { month, RevopsError } from '../../src/core/index.js';
 import { credit, member, planOf, usd } from './helpers.js';
 
@@ -21,7 +21,7 @@ const pay = (id: string, dealId = 'D-1', date = '2026-02-10', amount = '5000', d
   dealAmount: usd(dealAmount),
 });
 
-function run(extra: Partial<StatementContext>) {
+function run(extra: Partial<StatementInput>) {
   return calculateStatement({ plan, member, period: feb, quota: usd('50000'), credits: [], ...extra });
 }
 
@@ -36,7 +36,7 @@ function thrown(f: () => unknown): RevopsError {
   throw new Error('did not throw');
 }
 
-const held = (h: unknown) => ({ priorBalance: { held: h } }) as unknown as Partial<StatementContext>;
+const held = (h: unknown) => ({ priorBalance: { held: h } }) as unknown as Partial<StatementInput>;
 
 describe('priorBalance.held', () => {
   it('must be a record', () => {
@@ -88,7 +88,7 @@ describe('priorBalance.held', () => {
 
 describe('payments', () => {
   const withHeld = (payments: unknown) =>
-    ({ priorBalance: { held: { 'D-1': heldD1 } }, payments }) as unknown as Partial<StatementContext>;
+    ({ priorBalance: { held: { 'D-1': heldD1 } }, payments }) as unknown as Partial<StatementInput>;
 
   it('must be an array', () => {
     const e = thrown(() => run(withHeld({ length: 0 })));
@@ -199,6 +199,72 @@ describe('holding what is earned', () => {
   it('holds nothing (no hold line) when nothing is earned', () => {
     const s = calculateStatement({ plan, member, period: month(2026, 1), quota: usd('50000'), credits: [] });
     expect(s.lines.map((l) => l.kind)).toEqual(['commission']);
+    expect(s.balances.held).toEqual({});
+  });
+});
+
+describe('releases and what stays held', () => {
+  it('a deal amount with cents: half of 10,000.50 paid releases half of the 1,000 earned', () => {
+    // 1,000 × 5,000.25 / 10,000.50 = 500.00 exactly
+    const s = run({
+      priorBalance: { held: { 'D-1': heldD1 } },
+      payments: [pay('a', 'D-1', '2026-02-10', '5000.25', '10000.50')],
+    });
+    expect(s.payable.amount).toBe('500.00');
+  });
+
+  it('release lines come in deal-id order, whatever the payments’ order', () => {
+    const s = run({
+      priorBalance: { held: { 'D-1': heldD1, 'D-2': heldD1 } },
+      payments: [pay('a', 'D-2', '2026-02-10', '1000'), pay('b', 'D-1', '2026-02-11', '2000')],
+    });
+    // D-1: 1,000 × 2,000 / 10,000 = 200.00; D-2: 1,000 × 1,000 / 10,000 = 100.00
+    expect(s.lines.filter((l) => l.kind === 'release').map((l) => [l.explanation.ruleId, l.amount.amount])).toEqual([
+      ['release/D-1', '200.00'],
+      ['release/D-2', '100.00'],
+    ]);
+  });
+
+  it('held deals are listed in deal-id order, as a plain record one can change', () => {
+    const s = run({ priorBalance: { held: { 'D-2': heldD1, 'D-1': heldD1 } } });
+    expect(Object.keys(s.balances.held ?? {})).toEqual(['D-1', 'D-2']);
+    const held = s.balances.held as Record<string, unknown>;
+    held['D-1'] = 1;
+    delete held['D-2'];
+    expect(held).toEqual({ 'D-1': 1 });
+  });
+
+  it('a deal paid in full but with commission still to release stays held, with its deal amount', () => {
+    // e.g. earned grew after the customer had paid: 400 of 1,000 released, 10,000 of 10,000 collected
+    const h = { earned: usd('1000'), released: usd('400'), collected: usd('10000'), dealAmount: usd('10000') };
+    const s = run({ priorBalance: { held: { 'D-1': h } } });
+    expect(s.balances.held).toEqual({
+      'D-1': {
+        earned: usd('1000.00'),
+        released: usd('400.00'),
+        collected: usd('10000.00'),
+        dealAmount: usd('10000.00'),
+      },
+    });
+  });
+
+  it('commission earned on a deal already held adds to what it holds', () => {
+    // 1,000 held on D-1; 10 % of a 2,000 credit on D-1 in February adds 200 → 1,200
+    const s = run({
+      priorBalance: { held: { 'D-1': heldD1 } },
+      credits: [credit('k', '2000', '2026-02-05', { dealId: 'D-1' })],
+    });
+    expect(s.balances.held).toEqual({
+      'D-1': { earned: usd('1200.00'), released: usd('0.00'), collected: usd('0.00'), dealAmount: null },
+    });
+  });
+});
+
+describe('an overpaid deal', () => {
+  it('releases all it earned and never more: 12,000 paid on a 10,000 deal releases the 1,000', () => {
+    const s = run({ priorBalance: { held: { 'D-1': heldD1 } }, payments: [pay('a', 'D-1', '2026-02-10', '12000')] });
+    // collected ≥ the deal amount: the whole 1,000 earned, not 1,000 × 12,000 / 10,000 = 1,200
+    expect(s.payable.amount).toBe('1000.00');
     expect(s.balances.held).toEqual({});
   });
 });

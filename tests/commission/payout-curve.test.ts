@@ -37,6 +37,11 @@ describe('payoutCurve arguments', () => {
     }
   });
 
+  it('a quota that is not money is refused as options.quota', () => {
+    const e = thrown(() => payoutCurve(rate, [1], { quota: { amount: 'x', currency: 'USD' } }));
+    expect(e.message).toMatch(/^options\.quota/);
+  });
+
   it('a quota in another currency is refused, naming the plan currency', () => {
     const e = thrown(() => payoutCurve(rate, [1], { quota: { amount: '1000', currency: 'EUR' } }));
     expect(e.code).toBe('CURRENCY_MISMATCH');
