@@ -20,6 +20,7 @@ import {
 } from '../../src/core/dates.js';
 import { allocate } from '../../src/core/allocate.js';
 import { divide, prorate } from '../../src/core/divide.js';
+import { formatMoney, formatPercent } from '../../src/core/format.js';
 import { money, readMoneyExact, toNumber } from '../../src/core/money.js';
 import {
   daysInPeriod,
@@ -421,5 +422,51 @@ describe('divide and prorate name what they refuse', () => {
     expect(thrown(() => prorate(m, 'x', 1), 'INVALID_AMOUNT').field).toBe('numerator');
     expect(thrown(() => prorate(m, 1, 'y'), 'INVALID_AMOUNT').field).toBe('denominator');
     expect(thrown(() => prorate({ amount: 'x', currency: 'USD' }, 1, 2), 'INVALID_AMOUNT').field).toBe('money.amount');
+  });
+});
+
+// StrykerJS run of 2026-12-03 21:41 (core P5: format, summary): format's refusals, fields and limits.
+describe('formatMoney and formatPercent: locales, limits and fields', () => {
+  const m = money('1234.5', 'EUR');
+  it('a list of locales is used in order; a list with a non-string is refused naming locale', () => {
+    expect(formatMoney(m, ['en-US', 'de-DE'])).toBe('€1,234.50');
+    expect(formatPercent(0.5, ['en-US'])).toBe('50%');
+    expect(thrown(() => formatMoney(m, ['en-US', 5] as never), 'INVALID_OPTION').message).toBe(
+      'locale must be a BCP 47 language tag or an array of them, got ["en-US",5]',
+    );
+    expect(thrown(() => formatPercent(0.5, 7 as never), 'INVALID_OPTION').field).toBe('locale');
+  });
+
+  it('a locale Intl rejects names options, with the cause', () => {
+    const e = thrown(() => formatMoney(m, 'not a locale!'), 'INVALID_OPTION');
+    expect(e.field).toBe('options');
+    expect(e.message).toMatch(/^options is not usable by Intl\.NumberFormat \(RangeError: .+\), got "not a locale!"$/);
+    expect(thrown(() => formatPercent(0.5, 'not a locale!'), 'INVALID_OPTION').field).toBe('options');
+  });
+
+  it('formatMoney keeps every digit up to the 20 fraction digits Intl takes on Node 18 and 20', () => {
+    expect(formatMoney({ amount: `0.${'1'.repeat(19)}`, currency: 'USD' })).toBe(`$0.${'1'.repeat(19)}`);
+    expect(formatMoney({ amount: `0.${'1'.repeat(20)}`, currency: 'USD' })).toBe(`$0.${'1'.repeat(20)}`);
+  });
+
+  it('formatMoney refuses what is not money, naming value', () => {
+    expect(thrown(() => formatMoney({ amount: 5 } as never), 'INVALID_INPUT').message).toBe(
+      'value must be money { amount, currency }, got {"amount":5}',
+    );
+  });
+
+  it('formatPercent reads a plain decimal string of at most 100 characters', () => {
+    const hundred = `0.${'1'.repeat(98)}`; // 100 characters
+    expect(formatPercent(hundred)).toBe('11.1%');
+    expect(thrown(() => formatPercent(`${hundred}1`), 'INVALID_RATE').message).toBe(
+      `rate must be a finite number or a decimal string, got "${hundred.slice(0, 57)}..."`,
+    );
+    for (const bad of ['1e3', '+-1', '.5x', '', '0x10', '.']) {
+      expect(thrown(() => formatPercent(bad), 'INVALID_RATE').field).toBe('rate');
+    }
+    // a sign, a leading dot and a trailing dot are decimals
+    expect([formatPercent('-0.5'), formatPercent('+.25'), formatPercent('1.')].length).toBe(3);
+    expect(formatPercent('.25')).toBe('25%');
+    expect(formatPercent('-0.5')).toBe('-50%');
   });
 });
