@@ -215,7 +215,12 @@ function readShape(value: unknown, field: string): number {
   if (typeof currency !== 'string') {
     throw invalid('UNKNOWN_CURRENCY', `${field}.currency`, currency, 'must be an ISO 4217 code such as "USD"');
   }
-  return minorUnits(currency);
+  const digits = MINOR_UNITS_TABLE.get(currency);
+  if (digits === undefined) {
+    const expected = 'must be an ISO 4217 code with minor units such as "USD"';
+    throw invalid('UNKNOWN_CURRENCY', `${field}.currency`, currency, expected);
+  }
+  return digits;
 }
 
 /**

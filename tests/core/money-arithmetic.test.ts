@@ -7,6 +7,7 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import {
   abs,
+  allocate,
   add,
   fromMinorUnits,
   money,
@@ -134,6 +135,17 @@ describe('negate() and abs()', () => {
     expect(abs(usd('-5.25'))).toEqual({ amount: '5.25', currency: 'USD' });
     expect(abs(usd('5.25')).amount).toBe('5.25');
     expect(abs(money(0, 'JPY')).amount).toBe('0');
+  });
+});
+
+describe('an unknown currency in a money argument', () => {
+  it("is UNKNOWN_CURRENCY naming the argument's currency field", () => {
+    const xxx = { amount: '1', currency: 'XXX' } as never;
+    expect(thrown(() => add(xxx, usd(1)), 'UNKNOWN_CURRENCY').field).toBe('a.currency');
+    expect(thrown(() => add(usd(1), xxx), 'UNKNOWN_CURRENCY').field).toBe('b.currency');
+    expect(thrown(() => multiply(xxx, 2), 'UNKNOWN_CURRENCY').field).toBe('money.currency');
+    expect(thrown(() => allocate(xxx, [1]), 'UNKNOWN_CURRENCY').field).toBe('money.currency');
+    expect(thrown(() => sum([usd(1), xxx], { currency: 'USD' }), 'UNKNOWN_CURRENCY').field).toBe('values[1].currency');
   });
 });
 

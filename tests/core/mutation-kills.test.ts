@@ -164,7 +164,7 @@ describe('reading a money argument: which refusal, in which words', () => {
     const e = thrown(() => readMoneyExact({ amount: '1', currency: 5 }, 'x'), 'UNKNOWN_CURRENCY');
     expect(e.message).toBe('x.currency must be an ISO 4217 code such as "USD", got 5');
     const zzz = thrown(() => readMoneyExact({ amount: '1', currency: 'ZZZ' }, 'x'), 'UNKNOWN_CURRENCY');
-    expect(zzz.message).toBe('currency must be an ISO 4217 code with minor units such as "USD", got "ZZZ"');
+    expect(zzz.message).toBe('x.currency must be an ISO 4217 code with minor units such as "USD", got "ZZZ"');
   });
 
   it('a currency getter that throws on its second read, or an amount getter that throws: unreadable', () => {
