@@ -85,6 +85,11 @@ describe('a credit date must be shaped YYYY-MM-DD', () => {
     '2026-01-32',
     '2026-:1-15',
     '2026-01-/5',
+    // not digits, though read as digits they would give month 10 + (41 − 48) = 3 and day 20 − 7 = 13
+    '2026-1)-15',
+    '2026-01-2)',
+    '2026-)1-15',
+    '2026-01-)5',
   ])('%s is refused with INVALID_DATE, naming the credit', (date) => {
     let error: unknown;
     try {
