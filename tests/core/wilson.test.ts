@@ -57,3 +57,12 @@ describe('wilsonBounds(k, n, z)', () => {
     expect(u1).toBe(1);
   });
 });
+
+describe('wilsonBoundsOfRate at the ends', () => {
+  it('is exactly 0 and 1 where the formula in doubles misses by an ulp', () => {
+    // 0 of 3 and 10 of 10 at z = 1.96: the formula's centre − half and centre + half are 0 and 1 in
+    // exact arithmetic, 5.6e-17 and 0.9999999999999999 in doubles; the bounds are pinned to 0 and 1
+    expect(wilsonBoundsOfRate(0, 3, Z95)[0]).toBe(0);
+    expect(wilsonBoundsOfRate(1, 10, Z95)[1]).toBe(1);
+  });
+});
