@@ -186,9 +186,16 @@ function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipe
   }
   let memberIds: Map<string, string> | undefined;
   if (options.members !== undefined) {
+    const list: unknown = options.members;
+    if (!Array.isArray(list)) throw optionError('members', list, 'must be an array of members');
+    const members = list.map((m: unknown, i) => {
+      const { id, name } = (typeof m === 'object' && m !== null ? m : {}) as Partial<Member>;
+      if (typeof id !== 'string' || id === '') throw optionError(`members[${i}].id`, id, 'must be a non-empty string');
+      return { id, name: typeof name === 'string' ? name : undefined };
+    });
     memberIds = new Map();
-    for (const m of options.members as readonly Member[]) memberIds.set(m.id, m.id);
-    for (const m of options.members as readonly Member[]) if (!memberIds.has(m.name)) memberIds.set(m.name, m.id);
+    for (const m of members) memberIds.set(m.id, m.id);
+    for (const m of members) if (m.name !== undefined && !memberIds.has(m.name)) memberIds.set(m.name, m.id);
   }
   return {
     kind,
@@ -461,9 +468,22 @@ export class RowImporter<T> {
   constructor(spec: KindSpec<T>, options: ImportOptions) {
     this.spec = spec;
     this.options = options ?? {};
-    this.o = resolve(spec.kind, this.options, spec.defaultPipeline);
-    const preset = this.options.preset;
-    this.preset = preset === undefined ? undefined : PRESET_DEFINITIONS[preset].columns[spec.kind];
+    try {
+      this.o = resolve(spec.kind, this.options, spec.defaultPipeline);
+      const preset = this.options.preset;
+      this.preset = preset === undefined ? undefined : PRESET_DEFINITIONS[preset].columns[spec.kind];
+    } catch (thrown) {
+      // a getter or proxy of the caller's options that throws: refused like any bad option
+      if (thrown instanceof RevopsError) throw thrown;
+      throw new RevopsError(
+        'INVALID_OPTION',
+        `options could not be read (reading them threw ${describeThrown(thrown)})`,
+        {
+          field: 'options',
+          value: undefined,
+        },
+      );
+    }
   }
 
   /** Maps fields to columns, once the header (2-D) or the first record is known. */
