@@ -33,8 +33,8 @@ describe('tiered lines', () => {
     const per = { ...tiered('interpolated', 'perCredit', 'higher', INTERPOLATED), id: 'p' };
     const credits = [credit('k1', '3000', '2026-01-20'), credit('k2', '1000', '2026-01-21')];
     const s = january([total, per], { credits });
-    // by hand: the total 4,000 is past 2,000, in the flat last tier: 4,000 × 3 % = 120; per credit: k1 3,000 × 3 % = 90,
-    // k2 1,000 at 1 % + 2 % × 1,000/2,000 = 2 %: 20
+    // by hand: the total 4,000 is past 2,000, in the flat last tier: 4,000 × 3 % = 120; per credit:
+    // k1 3,000 × 3 % = 90, k2 1,000 at 1 % + 2 % × 1,000/2,000 = 2 %: 20
     expect(amounts(s)).toEqual([
       ['tier', '120.00'],
       ['tier', '20.00'],
