@@ -84,6 +84,8 @@ export interface Resolved {
   /** The pipeline's lost-reason catalogue: code, label and their loose forms → code (none without one). */
   readonly lostReasons: ReadonlyMap<string, string> | undefined;
   readonly values: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** `options.columns`, its own entries read once (a getter of the caller's object runs here, not per row). */
+  readonly columns: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** What a kind's builder gets for one row. @internal */
@@ -184,6 +186,19 @@ function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipe
   ) {
     throw optionError('pipeline.lostReasons', catalogue, 'must be a list of { code, label } (non-empty code)');
   }
+  const ownColumns: unknown = options.columns;
+  if (
+    ownColumns !== undefined &&
+    (typeof ownColumns !== 'object' || ownColumns === null || Array.isArray(ownColumns))
+  ) {
+    throw optionError('columns', ownColumns, 'must be an object of entity field → column name(s) or function');
+  }
+  const columns =
+    ownColumns === undefined
+      ? undefined
+      : (Object.fromEntries(
+          Object.keys(ownColumns).map((k) => [k, (ownColumns as Record<string, unknown>)[k]]),
+        ) as Record<string, unknown>);
   let memberIds: Map<string, string> | undefined;
   if (options.members !== undefined) {
     const list: unknown = options.members;
@@ -210,6 +225,7 @@ function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipe
     memberIds,
     lostReasons: indexLostReasons(pipeline),
     values: options.values ?? {},
+    columns,
   };
 }
 
@@ -410,11 +426,14 @@ type Source =
     }
   | { readonly kind: 'function'; readonly fn: (row: Readonly<Record<string, unknown>>) => unknown };
 
-function mappingOf(field: string, options: ImportOptions, preset: PresetColumns | undefined): ColumnMapping {
-  const own = options.columns;
+function mappingOf(
+  field: string,
+  own: Readonly<Record<string, unknown>> | undefined,
+  preset: PresetColumns | undefined,
+): ColumnMapping {
   if (own !== undefined && Object.hasOwn(own, field)) {
     const m = own[field];
-    if (typeof m === 'string' || typeof m === 'function') return m;
+    if (typeof m === 'string' || typeof m === 'function') return m as ColumnMapping;
     if (Array.isArray(m) && m.every((name) => typeof name === 'string')) return m as readonly string[];
     throw optionError(`columns.${field}`, m, 'must be a column name, a list of column names or a function');
   }
@@ -493,7 +512,7 @@ export class RowImporter<T> {
       if (!index.has(n)) index.set(n, i);
     });
     this.sources = this.spec.fields.map((spec) => {
-      const m = mappingOf(spec.field, this.options, this.preset);
+      const m = mappingOf(spec.field, this.o.columns, this.preset);
       if (typeof m === 'function') return { spec, source: { kind: 'function', fn: m } as Source };
       const candidates = typeof m === 'string' ? [m] : [...m];
       if (names === undefined) {

@@ -159,3 +159,38 @@ describe('revops/import: hostile options (long fuzz run of 2026-12-03, session 1
     expect(named.records[0]?.ownerId).toBe('ana');
   });
 });
+
+describe('revops/import: a columns option that is not an object (long fuzz run, session 12)', () => {
+  it('importMembers(rows, { columns: null }) is INVALID_OPTION naming options.columns (was a TypeError)', () => {
+    for (const columns of [null, 'id', ['id'], 7]) {
+      let e: unknown;
+      try {
+        importMembers(
+          [
+            ['id', 'name'],
+            ['a', 'b'],
+          ],
+          { columns } as never,
+        );
+      } catch (thrown) {
+        e = thrown;
+      }
+      expect(e).toMatchObject({ name: 'RevopsError', code: 'INVALID_OPTION', field: 'options.columns' });
+    }
+  });
+
+  it('a column mapping whose getter throws is refused once, when the importer is made', () => {
+    let reads = 0;
+    const columns = Object.defineProperty({ id: 'Member' }, 'name', {
+      enumerable: true,
+      get() {
+        reads++;
+        throw new Error('no');
+      },
+    });
+    expect(() => importMembers([{ Member: 'a', Name: 'b' }], { columns } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options' }),
+    );
+    expect(reads).toBe(1);
+  });
+});
