@@ -1,4 +1,5 @@
 /** Worked examples and refusals of the column form (src/core/money-column.ts). */
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { compileRate, money, sumProductsColumn, toMinorUnitsColumn, toRateColumn } from '../../src/core/index.js';
 import { thrown } from './helpers.js';
@@ -248,5 +249,14 @@ describe('columns: each refusal names the line and the column (StrykerJS survivo
     expect(sumProductsColumn(Float64Array.from(lines.map((x) => -x)), compileRate(1), usd).amount).toBe(
       '-135107988821114.86',
     );
+  });
+});
+
+describe('columns read every kind of amount and rate money and compileRate read', () => {
+  it('an amount given as a number, a rate given as a Decimal', () => {
+    // by hand: 5 dollars are 500 cents; 0.25 and 1 at the common scale 2 are 25 and 100
+    expect(Array.from(toMinorUnitsColumn([{ amount: 5 as never, currency: 'USD' }], 'USD'))).toEqual([500]);
+    const r = toRateColumn([new Decimal('0.25'), 1]);
+    expect([Array.from(r.units), r.scale]).toEqual([[25, 100], 2]);
   });
 });
