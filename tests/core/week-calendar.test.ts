@@ -85,12 +85,14 @@ describe('week calendars: refusals by name (StrykerJS survivors of core P8)', ()
   };
 
   it('each option, naming it and saying what it must be', () => {
-    refuses(
-      () => weekCalendarYear(2026, null as never),
-      'INVALID_OPTION',
-      'options',
-      'options must be { pattern, yearEndMonth }, got null',
-    );
+    for (const options of [null, undefined, 5]) {
+      refuses(
+        () => weekCalendarYear(2026, options as never),
+        'INVALID_OPTION',
+        'options',
+        `options must be { pattern, yearEndMonth }, got ${options}`,
+      );
+    }
     refuses(
       () => weekCalendarYear(2026, { ...dec, pattern: '4-4-4' as never }),
       'INVALID_OPTION',
