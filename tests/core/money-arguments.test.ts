@@ -59,6 +59,7 @@ describe('a money argument whose amount cannot be read or parsed is named', () =
   it('multiply: money and factor', () => {
     refuses(() => multiply(unreadable(), 2), 'INVALID_INPUT', 'money', CANNOT_READ);
     refuses(() => multiply(one, 'abc'), 'INVALID_AMOUNT', 'factor', NOT_DECIMAL);
+    refuses(() => multiply(malformed, 2), 'INVALID_AMOUNT', 'money.amount', NOT_DECIMAL);
   });
 
   it('negate, abs, toMinorUnits, roundMoney and sign: money', () => {
