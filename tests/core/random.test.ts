@@ -176,7 +176,9 @@ describe('createRng(): behaviour', () => {
 describe('createRng(): messages and the rejection step of int() (StrykerJS survivors of core P9)', () => {
   it('says what a bad seed or n must be', () => {
     const message = (fn: () => unknown, code: 'INVALID_SEED' | 'INVALID_INPUT'): string => thrown(fn, code).message;
-    expect(message(() => createRng([1, 2, 3]), 'INVALID_SEED')).toBe('seed must be four 32-bit integers, got [1,2,3]');
+    expect(message(() => createRng([1, 2, 3] as never), 'INVALID_SEED')).toBe(
+      'seed must be four 32-bit integers, got [1,2,3]',
+    );
     expect(message(() => createRng([0, 0, 0, 0]), 'INVALID_SEED')).toBe('seed must not be all zero, got [0,0,0,0]');
     expect(message(() => createRng(null as never), 'INVALID_SEED')).toBe(
       'seed must be a finite number or a string, got null',
