@@ -423,3 +423,19 @@ describe('more of the context', () => {
       });
   });
 });
+
+describe('amounts as given', () => {
+  it('a true-up of one whole month keeps a team threshold as the plan gives it', () => {
+    const s = calculateStatement({
+      plan: planOf([{ id: 'o', kind: 'override', rate: '0.05', teamThreshold: '1000.005' }]),
+      member,
+      period: JAN_2026,
+      quota: usd('10000'),
+      credits: [credit('m1', '2000', '2026-01-20', { kind: 'rollup' })],
+      paidToDate: usd('0'),
+    });
+    const d = s.lines[0]?.explanation.detail;
+    // by hand: January alone is one whole month: the threshold 1,000.005 as is; (2,000 − 1,000.005) × 5 % = 49.99975
+    expect([d?.rule === 'override' && d.threshold?.amount, s.lines[0]?.amount.amount]).toEqual(['1000.005', '50.00']);
+  });
+});
