@@ -67,15 +67,14 @@ function writeUint(chunk: Uint8Array, o: number, count: number, value: number): 
  * (new), a later `firstRowOrAdd('D-1', 4)` is 2. @internal
  */
 export class IdSet {
-  /** Per table: the hash of the id in each slot; 0 marks an empty slot ({@link idHash} is never 0). */
+  // Per table: the hash of the id in each slot; 0 marks an empty slot (idHash is never 0).
   private readonly hashes: Int32Array[] = [];
-  /** Per table: the position of each slot's entry, chunk index × {@link CHUNK} + offset in the chunk. */
+  // Per table: the position of each slot's entry, chunk index × CHUNK + offset in the chunk.
   private readonly positions: Float64Array[] = [];
-  /** Per table: the slots used. */
+  // Per table: the slots used.
   private readonly used = new Float64Array(SEGMENTS);
-  private count = 0;
   private readonly chunks: Uint8Array[] = [new Uint8Array(FIRST_CHUNK)];
-  /** Bytes used in the last chunk. */
+  // Bytes used in the last chunk.
   private filled = 0;
 
   constructor() {
@@ -85,12 +84,7 @@ export class IdSet {
     }
   }
 
-  /** Distinct ids held. */
-  get size(): number {
-    return this.count;
-  }
-
-  /** Bytes held (tables and chunks): what the set costs, for measurements. */
+  // Bytes held (tables and chunks): what the set costs, for measurements.
   get bytes(): number {
     let total = 0;
     for (let t = 0; t < SEGMENTS; t++) {
@@ -100,10 +94,8 @@ export class IdSet {
     return total;
   }
 
-  /**
-   * The row `id` was first added at, or 0 when it is new (it is then added at `row`).
-   * Rows are positive integers below 2^48 (spreadsheet row numbers start at 2 for data).
-   */
+  // The row `id` was first added at, or 0 when it is new (it is then added at `row`).
+  // Rows are positive integers below 2^48 (spreadsheet row numbers start at 2 for data).
   firstRowOrAdd(id: string, row: number): number {
     const h = idHash(id);
     const t = h >>> 26; // the top 6 bits pick the table, the low bits the slot
@@ -122,14 +114,13 @@ export class IdSet {
     }
     hashes[slot] = h;
     positions[slot] = this.write(id, row);
-    this.count++;
     const used = (this.used[t] as number) + 1;
     this.used[t] = used;
     if (used > hashes.length * 0.7) this.grow(t);
     return 0;
   }
 
-  /** The first row of the entry at `position` when its id is `id`, else 0. */
+  // The first row of the entry at `position` when its id is `id`, else 0.
   private rowIfSame(position: number, id: string): number {
     const index = Math.floor(position / CHUNK);
     const chunk = this.chunks[index] as Uint8Array;
@@ -160,7 +151,7 @@ export class IdSet {
     return row;
   }
 
-  /** Writes an entry (head, row, code units) and returns its position. */
+  // Writes an entry (head, row, code units) and returns its position.
   private write(id: string, row: number): number {
     const n = id.length;
     let units = 0;
@@ -209,7 +200,7 @@ export class IdSet {
     return position;
   }
 
-  /** Doubles table `t`, placing each slot again by its stored hash (no id is read again). */
+  // Doubles table `t`, placing each slot again by its stored hash (no id is read again).
   private grow(t: number): void {
     const oldHashes = this.hashes[t] as Int32Array;
     const oldPositions = this.positions[t] as Float64Array;

@@ -40,14 +40,9 @@ export interface Importer<T> {
  * `finish()` at the end. The rows, results and checks are those of `importDeals`,
  * `importLeads`, … for the same rows; row numbers count from the header (row 1).
  *
- * Memory is bounded by the batch plus, when `checkDuplicates` is on (the default), the ids seen
- * (about 42 bytes per 9-character id, outside the JavaScript heap: that check must keep every
- * id). Take small batches, about 1,000 rows (the `batchSize` default of {@link importStream}):
- * records held while many more rows are read survive V8's young-generation collections, are
- * moved to its old space, and that space grows to several times what is live before a full
- * collection. Streaming 1,000,000 deal rows without the duplicate check peaked at 86 MiB of
- * resident memory taking every 1,000 rows (the same at 3,000,000 rows) and at 140 MiB taking
- * every 10,000; see bench/import.bench.ts and docs/guides/import.md.
+ * Memory is bounded by the batch plus, with `checkDuplicates` on (the default), the ids seen
+ * (about 42 bytes per 9-character id, outside the JavaScript heap). Take about 1,000 rows at a
+ * time: larger batches reach V8's old space and swell it (measured in docs/guides/import.md).
  *
  * @param kind - `'deals' | 'leads' | 'activities' | 'subscriptions' | 'members' | 'quotas' | 'credits'`.
  * @param options - {@link ImportOptions}.
@@ -91,10 +86,7 @@ export function createImporter<K extends ImportKind>(
 
 /** Options of {@link importStream}. */
 export interface ImportStreamOptions extends ImportOptions {
-  /**
-   * Data rows per yielded batch, 1 … 1,000,000. Default 1,000: a small batch is collected young
-   * (see {@link createImporter} on memory).
-   */
+  /** Data rows per yielded batch, 1 … 1,000,000. Default 1,000 (see {@link createImporter} on memory). */
   readonly batchSize?: number;
 }
 

@@ -94,10 +94,8 @@ export interface ImportOptions {
    */
   readonly members?: readonly Member[];
   /**
-   * Whether a second row with an id already seen is rejected (`DUPLICATE_ID`). The check keeps
-   * every distinct id (and the row it came from) until the import ends, so its memory grows with
-   * the file: about 42 bytes for a 9-character id at 1,000,000 ids, outside the JavaScript heap.
-   * Default `true`.
+   * Whether a second row with an id already seen is rejected (`DUPLICATE_ID`). Keeping every id
+   * costs about 42 bytes per 9-character id in the streaming form. Default `true`.
    */
   readonly checkDuplicates?: boolean;
 }
@@ -184,10 +182,8 @@ export interface ImportIssue {
   /** Stable code. */
   readonly code: ImportCode;
   /**
-   * A sentence naming the row, the column, the value and what was expected. Texts (the value,
-   * the column name, a pipeline id) are quoted whole up to 200 characters, the longest an id may
-   * be; a longer one by its first 120 and last 60 characters and its length
-   * (`"…" … "…" (5000 characters)`), and `value` and `column` hold it whole.
+   * A sentence naming the row, the column, the value and what was expected; a text is quoted whole
+   * up to 200 characters, a longer one by its first 120 and last 60 characters and its length.
    */
   readonly message: string;
 }

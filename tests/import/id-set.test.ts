@@ -14,7 +14,6 @@ describe('IdSet', () => {
     ]);
     // the repeat is not added again: a third D-1 still names row 2
     expect(seen.firstRowOrAdd('D-1', 9)).toBe(2);
-    expect(seen.size).toBe(2);
   });
 
   it('two ids with the same 32-bit hash stay two ids (the match is confirmed character by character)', () => {
@@ -48,7 +47,6 @@ describe('IdSet', () => {
       if (seen.firstRowOrAdd(id, 1) !== i + 2) wrong++;
     });
     expect(wrong).toBe(0);
-    expect(seen.size).toBe(200_000);
   });
 
   it('an id longer than a chunk gets a chunk of its own; rows past 2^32 are kept exactly', () => {
