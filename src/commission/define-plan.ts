@@ -23,20 +23,21 @@ function checkComponent(
   digits: number,
   add: (path: Path, message: string) => void,
 ): void {
-  const nonNegative = (v: string | undefined, field: string): void => {
-    if (v !== undefined && dec(v).int < 0n) add([...path, field], `must not be negative, got ${v}`);
+  // `field`: the path below the component, one segment per key or index (as the shape's issues have)
+  const nonNegative = (v: string | undefined, ...field: Path): void => {
+    if (v !== undefined && dec(v).int < 0n) add([...path, ...field], `must not be negative, got ${v}`);
   };
-  const wholeMinor = (v: string | undefined, field: string): void => {
+  const wholeMinor = (v: string | undefined, ...field: Path): void => {
     if (v !== undefined && dec(v).scale > digits)
-      add([...path, field], `must be in whole minor units (${digits} decimals), got ${v}`);
+      add([...path, ...field], `must be in whole minor units (${digits} decimals), got ${v}`);
   };
   nonNegative(c.gate, 'gate');
   if (c.gateOn !== undefined && c.gate === undefined) add([...path, 'gateOn'], 'is set but gate is not');
   nonNegative(c.floor, 'floor');
   wholeMinor(c.floor, 'floor');
   if (c.cap) {
-    nonNegative(c.cap.amount, 'cap.amount');
-    wholeMinor(c.cap.amount, 'cap.amount');
+    nonNegative(c.cap.amount, 'cap', 'amount');
+    wholeMinor(c.cap.amount, 'cap', 'amount');
     if (c.floor !== undefined && compareFixed(dec(c.cap.amount), dec(c.floor)) < 0) {
       add([...path, 'cap', 'amount'], `cap ${c.cap.amount} is below floor ${c.floor}`);
     }
@@ -46,7 +47,7 @@ function checkComponent(
   (c.multipliers ?? []).forEach((m, i) => {
     if (ids.has(m.id)) add([...path, 'multipliers', i, 'id'], `duplicate multiplier id ${describeValue(m.id)}`);
     ids.add(m.id);
-    nonNegative(m.factor, `multipliers[${i}].factor`);
+    nonNegative(m.factor, 'multipliers', i, 'factor');
   });
   switch (c.kind) {
     case 'rate':
@@ -69,9 +70,9 @@ function checkComponent(
       break;
     case 'bonus':
       c.steps.forEach((s, i) => {
-        nonNegative(s.atLeast, `steps[${i}].atLeast`);
-        nonNegative(s.amount, `steps[${i}].amount`);
-        wholeMinor(s.amount, `steps[${i}].amount`);
+        nonNegative(s.atLeast, 'steps', i, 'atLeast');
+        nonNegative(s.amount, 'steps', i, 'amount');
+        wholeMinor(s.amount, 'steps', i, 'amount');
         const prev = c.steps[i - 1];
         if (prev && compareFixed(dec(prev.atLeast), dec(s.atLeast)) >= 0) {
           add([...path, 'steps', i, 'atLeast'], `steps must rise: ${s.atLeast} does not exceed ${prev.atLeast}`);
@@ -89,7 +90,7 @@ function checkComponent(
       }
       c.tiers.forEach((t, i) => {
         const tp = [...path, 'tiers', i];
-        nonNegative(t.rate, `tiers[${i}].rate`);
+        nonNegative(t.rate, 'tiers', i, 'rate');
         if (i === 0 && dec(t.from).int < 0n) add([...tp, 'from'], `first tier must not start below 0, got ${t.from}`);
         if (t.to !== undefined && compareFixed(dec(t.to), dec(t.from)) <= 0)
           add([...tp, 'to'], `must be above from ${t.from}, got ${t.to}`);

@@ -257,8 +257,9 @@ function sumLines(
   for (let i = 0; i < n; i++) {
     const a = amounts[i] as number;
     const r = rates === null ? single : (rates[i] as number);
-    // integers only (checked here rather than in another pass over the columns)
-    if (Math.floor(a) !== a || Math.floor(r) !== r) notInteger(amounts, rates, i);
+    // safe integers only (checked here rather than in another pass over the columns; an unsafe
+    // amount times a zero rate is refused too, not summed as 0)
+    if (!Number.isSafeInteger(a) || !Number.isSafeInteger(r)) notInteger(amounts, rates, i);
     const p = a * r;
     let q: number;
     if (p < HALF_SAFE && p > -HALF_SAFE) {
@@ -270,7 +271,6 @@ function sumLines(
       } else q = intRoundDiv(p, d, mode) as number;
     } else {
       // a product past 2^52 (or an inexact double product): the exact calculator
-      if (!Number.isSafeInteger(a) || !Number.isSafeInteger(r)) notInteger(amounts, rates, i);
       total.addUnits(intRoundDiv(intMul(a, r), d, mode));
       continue;
     }

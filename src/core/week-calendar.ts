@@ -107,7 +107,8 @@ function readOptions(options: WeekCalendarOptions): Read {
 
 /** Epoch day (days since 1970-01-01) of the last day of the fiscal year that ends near the end of `endMonth` of `y`. */
 function yearEndDay(y: number, r: Read): number {
-  const anchor = Date.UTC(y, r.endMonth, 0) / DAY; // day 0 of the next month = last day of endMonth
+  // day 0 of the next month = last day of endMonth (setUTCFullYear: Date.UTC reads the years 0–99 as 1900–1999)
+  const anchor = new Date(0).setUTCFullYear(y, r.endMonth, 0) / DAY;
   const wd = (((anchor + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (4)
   const back = (wd - r.weekday + 7) % 7; // days back to the last such weekday on or before the anchor
   return r.nearest && back > 3 ? anchor - back + 7 : anchor - back;

@@ -7,7 +7,13 @@ import { readOptions } from './checks.js';
 import type { Deal } from '../model/deal.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { ForecastCategory } from '../model/segment.js';
-import { readGrouping, sortedGroups, type GroupByKey, type GroupingOptions } from '../model/group-by.js';
+import {
+  readGrouping,
+  sortedGroups,
+  summaryGroupBy,
+  type GroupByKey,
+  type GroupingOptions,
+} from '../model/group-by.js';
 import { describeValue, invalid } from '../core/errors.js';
 import type { CurrencyCode } from '../core/currency.js';
 import { formatExact } from '../core/decimal-text.js';
@@ -275,10 +281,7 @@ function readCategorySummary(value: unknown, field: string): ReadCategorySummary
   } catch {
     throw invalidSummary(`${field}.period`, o['period'], 'must be a period { start, end }');
   }
-  const groupBy = o['groupBy'];
-  if (groupBy !== null && typeof groupBy !== 'string') {
-    throw invalidSummary(`${field}.groupBy`, groupBy, 'must be a grouping key or null');
-  }
+  const groupBy = summaryGroupBy(o['groupBy'], `${field}.groupBy`);
   let groups: Map<string, ReadSums> | null = null;
   if (groupBy !== null) {
     const g = summaryRecord(o['groups'], `${field}.groups`);

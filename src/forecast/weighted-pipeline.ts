@@ -6,7 +6,13 @@
 import { readOptions } from './checks.js';
 import type { Deal } from '../model/deal.js';
 import type { Pipeline } from '../model/pipeline.js';
-import { readGrouping, sortedGroups, type GroupByKey, type GroupingOptions } from '../model/group-by.js';
+import {
+  readGrouping,
+  sortedGroups,
+  summaryGroupBy,
+  type GroupByKey,
+  type GroupingOptions,
+} from '../model/group-by.js';
 import { invalid } from '../core/errors.js';
 import type { CurrencyCode } from '../core/currency.js';
 import { exactFromNumber, formatExact } from '../core/decimal-text.js';
@@ -305,10 +311,7 @@ function readWeightedSummary(value: unknown, field: string): ReadSummary {
       throw invalidSummary(`${field}.period`, period, 'must be a period { start, end } or null');
     }
   }
-  const groupBy = o['groupBy'];
-  if (groupBy !== null && typeof groupBy !== 'string') {
-    throw invalidSummary(`${field}.groupBy`, groupBy, 'must be a grouping key or null');
-  }
+  const groupBy = summaryGroupBy(o['groupBy'], `${field}.groupBy`);
   if (groups === null && groupBy !== null)
     throw invalidSummary(`${field}.groups`, null, `must be an object (groupBy ${groupBy})`);
   const probabilities = o['probabilities'];

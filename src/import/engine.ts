@@ -86,6 +86,8 @@ export interface Resolved {
   /** The pipeline's lost-reason catalogue: code, label and their loose forms → code (none without one). */
   readonly lostReasons: ReadonlyMap<string, string> | undefined;
   readonly values: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** `options.columns`, its own entries read once (a getter of the caller's object runs here, not per row). */
+  readonly columns: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** What a kind's builder gets for one row. @internal */
@@ -186,11 +188,31 @@ function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipe
   ) {
     throw optionError('pipeline.lostReasons', catalogue, 'must be a list of { code, label } (non-empty code)');
   }
+  const ownColumns: unknown = options.columns;
+  if (
+    ownColumns !== undefined &&
+    (typeof ownColumns !== 'object' || ownColumns === null || Array.isArray(ownColumns))
+  ) {
+    throw optionError('columns', ownColumns, 'must be an object of entity field → column name(s) or function');
+  }
+  const columns =
+    ownColumns === undefined
+      ? undefined
+      : (Object.fromEntries(
+          Object.keys(ownColumns).map((k) => [k, (ownColumns as Record<string, unknown>)[k]]),
+        ) as Record<string, unknown>);
   let memberIds: Map<string, string> | undefined;
   if (options.members !== undefined) {
+    const list: unknown = options.members;
+    if (!Array.isArray(list)) throw optionError('members', list, 'must be an array of members');
+    const members = list.map((m: unknown, i) => {
+      const { id, name } = (typeof m === 'object' && m !== null ? m : {}) as Partial<Member>;
+      if (typeof id !== 'string' || id === '') throw optionError(`members[${i}].id`, id, 'must be a non-empty string');
+      return { id, name: typeof name === 'string' ? name : undefined };
+    });
     memberIds = new Map();
-    for (const m of options.members as readonly Member[]) memberIds.set(m.id, m.id);
-    for (const m of options.members as readonly Member[]) if (!memberIds.has(m.name)) memberIds.set(m.name, m.id);
+    for (const m of members) memberIds.set(m.id, m.id);
+    for (const m of members) if (m.name !== undefined && !memberIds.has(m.name)) memberIds.set(m.name, m.id);
   }
   return {
     kind,
@@ -205,6 +227,7 @@ function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipe
     memberIds,
     lostReasons: indexLostReasons(pipeline),
     values: options.values ?? {},
+    columns,
   };
 }
 
@@ -410,11 +433,14 @@ type Source =
     }
   | { readonly kind: 'function'; readonly fn: (row: Readonly<Record<string, unknown>>) => unknown };
 
-function mappingOf(field: string, options: ImportOptions, preset: PresetColumns | undefined): ColumnMapping {
-  const own = options.columns;
+function mappingOf(
+  field: string,
+  own: Readonly<Record<string, unknown>> | undefined,
+  preset: PresetColumns | undefined,
+): ColumnMapping {
   if (own !== undefined && Object.hasOwn(own, field)) {
     const m = own[field];
-    if (typeof m === 'string' || typeof m === 'function') return m;
+    if (typeof m === 'string' || typeof m === 'function') return m as ColumnMapping;
     if (Array.isArray(m) && m.every((name) => typeof name === 'string')) return m as readonly string[];
     throw optionError(`columns.${field}`, m, 'must be a column name, a list of column names or a function');
   }
@@ -469,9 +495,22 @@ export class RowImporter<T> {
   constructor(spec: KindSpec<T>, options: ImportOptions) {
     this.spec = spec;
     this.options = options ?? {};
-    this.o = resolve(spec.kind, this.options, spec.defaultPipeline);
-    const preset = this.options.preset;
-    this.preset = preset === undefined ? undefined : PRESET_DEFINITIONS[preset].columns[spec.kind];
+    try {
+      this.o = resolve(spec.kind, this.options, spec.defaultPipeline);
+      const preset = this.options.preset;
+      this.preset = preset === undefined ? undefined : PRESET_DEFINITIONS[preset].columns[spec.kind];
+    } catch (thrown) {
+      // a getter or proxy of the caller's options that throws: refused like any bad option
+      if (thrown instanceof RevopsError) throw thrown;
+      throw new RevopsError(
+        'INVALID_OPTION',
+        `options could not be read (reading them threw ${describeThrown(thrown)})`,
+        {
+          field: 'options',
+          value: undefined,
+        },
+      );
+    }
   }
 
   /** Maps fields to columns, once the header (2-D) or the first record is known. */
@@ -481,7 +520,7 @@ export class RowImporter<T> {
       if (!index.has(n)) index.set(n, i);
     });
     this.sources = this.spec.fields.map((spec) => {
-      const m = mappingOf(spec.field, this.options, this.preset);
+      const m = mappingOf(spec.field, this.o.columns, this.preset);
       if (typeof m === 'function') return { spec, source: { kind: 'function', fn: m } as Source };
       const candidates = typeof m === 'string' ? [m] : [...m];
       if (names === undefined) {

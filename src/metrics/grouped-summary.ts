@@ -8,10 +8,9 @@ import { isCurrencyCode } from '../core/currency.js';
 import { isIsoDate } from '../core/dates.js';
 import type { Period } from '../core/periods.js';
 import { invalidSummary, readSummary, sameParameter, summaryRecord, type Summary } from '../core/summary.js';
-import { GROUP_BY_KEYS, type GroupByKey, type Grouper, sortedGroups } from '../model/group-by.js';
+import { type GroupLabel, type Grouper, sortedGroups, summaryGroupBy } from '../model/group-by.js';
 
-/** What a summary records of its grouping: the key, `'function'` for a function, or `null`. */
-export type GroupLabel = GroupByKey | 'function' | null;
+export { type GroupLabel, summaryGroupBy };
 
 /**
  * A mergeable KPI summary (JSON): `{ kind, version, groupBy, period, …parameters, total,
@@ -95,14 +94,6 @@ export class GroupAccumulator<S, T> {
       groups: sortedGroups(this.groups),
     } as GroupedSummary<K, S, P>;
   }
-}
-
-/** Reads the `groupBy` field of a summary. @internal */
-export function summaryGroupBy(value: unknown, field: string): GroupLabel {
-  if (value === null || value === 'function' || (GROUP_BY_KEYS as readonly unknown[]).includes(value)) {
-    return value as GroupLabel;
-  }
-  throw invalidSummary(field, value, `must be null, 'function' or one of ${GROUP_BY_KEYS.join(', ')}`);
 }
 
 /** Reads the `period` field of a summary. @internal */

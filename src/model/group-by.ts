@@ -6,6 +6,7 @@
  */
 import { invalid } from '../core/errors.js';
 import { entityPath, readArray, readObject } from '../core/read.js';
+import { invalidSummary } from '../core/summary.js';
 import type { Member } from './member.js';
 
 /** The entity fields a result can be grouped by. */
@@ -44,6 +45,22 @@ export interface GroupFacts {
   readonly teamId?: string | undefined;
   readonly territoryId?: string | undefined;
   readonly segment?: string | undefined;
+}
+
+/** What a summary records of its grouping: the key, `'function'` for a function, or `null`. */
+export type GroupLabel = GroupByKey | 'function' | null;
+
+/**
+ * Reads the `groupBy` field of a summary (metrics and forecast alike).
+ * @throws {RevopsError} `INVALID_SUMMARY` naming `field` for anything but `null`, `'function'` or
+ *   a key of {@link GROUP_BY_KEYS} (the value quoted in brief).
+ * @internal
+ */
+export function summaryGroupBy(value: unknown, field: string): GroupLabel {
+  if (value === null || value === 'function' || (GROUP_BY_KEYS as readonly unknown[]).includes(value)) {
+    return value as GroupLabel;
+  }
+  throw invalidSummary(field, value, `must be null, 'function' or one of ${GROUP_BY_KEYS.join(', ')}`);
 }
 
 /** A grouping read once: its label (for summaries) and the key of an item. @internal */

@@ -18,6 +18,16 @@ const LF = 0x0a;
  */
 export function parseCsv(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
+  forEachCsvRow(text, delimiter, (row) => rows.push(row));
+  return rows;
+}
+
+/**
+ * Parses CSV text and hands each row to `onRow` as soon as it is read (no array of all the rows).
+ * @throws {RevopsError} `INVALID_INPUT` for a quoted field that never closes.
+ * @internal
+ */
+export function forEachCsvRow(text: string, delimiter: string, onRow: (row: string[]) => void): void {
   const n = text.length;
   let i = 0;
   let q = -1; // the next quote at or after i (found once, not once per line)
@@ -31,7 +41,7 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
     }
     if (q >= end) {
       // fast path: no quote on this line
-      if (lineEnd > i) rows.push(text.slice(i, lineEnd).split(delimiter));
+      if (lineEnd > i) onRow(text.slice(i, lineEnd).split(delimiter));
       i = end + 1;
       continue;
     }
@@ -75,12 +85,11 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
         continue;
       }
       row.push(field.endsWith('\r') ? field.slice(0, -1) : field);
-      rows.push(row);
+      onRow(row);
       i = k + 1;
       break;
     }
   }
-  return rows;
 }
 
 /**
@@ -103,4 +112,35 @@ export function recordEnd(bytes: Uint8Array): number {
     lf = prev;
   }
   return lf + 1;
+}
+
+/**
+ * The quotes in `bytes[from, to)`.
+ * @internal
+ */
+export function countQuotes(bytes: Uint8Array, from = 0, to = bytes.length): number {
+  let n = 0;
+  for (let q = bytes.indexOf(QUOTE, from); q >= 0 && q < to; q = bytes.indexOf(QUOTE, q + 1)) n++;
+  return n;
+}
+
+/**
+ * The end (index after the LF) of the first record end at or after index `from`: the first LF
+ * there with an even number of quotes before it, counting `parity` (0 or 1: the quotes before
+ * `bytes[0]`, modulo 2); `-1` when there is none in `bytes`.
+ * @internal
+ */
+export function recordEndFrom(bytes: Uint8Array, from: number, parity = 0): number {
+  let odd = (parity + countQuotes(bytes, 0, from)) % 2 === 1;
+  let q = bytes.indexOf(QUOTE, from); // the next quote, found once (not once per line)
+  for (let at = from; ; ) {
+    const lf = bytes.indexOf(LF, at);
+    if (lf < 0) return -1;
+    while (q >= 0 && q < lf) {
+      odd = !odd;
+      q = bytes.indexOf(QUOTE, q + 1);
+    }
+    if (!odd) return lf + 1;
+    at = lf + 1;
+  }
 }

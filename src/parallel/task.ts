@@ -7,7 +7,7 @@
 import { RevopsError } from '../core/errors.js';
 import { createImporter, type ImportIssue, type ImportOptions, type ImportRejection } from '../import/index.js';
 import { COMPUTATIONS, type ParallelCompute, type ParallelComputation, type ParallelKind } from './computations.js';
-import { parseCsv } from './csv.js';
+import { forEachCsvRow } from './csv.js';
 
 /** Rejections and warnings kept per chunk (the counts are always exact). @internal */
 export const KEEP_ISSUES = 100;
@@ -41,6 +41,8 @@ export interface EdgeRows {
 export interface TaskResult {
   /** Data rows read. */
   readonly read: number;
+  /** Chunks the result covers (1 for a chunk, the sum for a range). */
+  readonly chunks: number;
   readonly imported: number;
   readonly rejected: number;
   /** The first {@link KEEP_ISSUES} rejections and warnings, numbered within the chunk (first data row 2). */
@@ -123,26 +125,30 @@ export function splitEdges(records: readonly unknown[]): { inner: unknown[]; edg
   };
 }
 
-function rowsOf(task: Task, config: TaskConfig): readonly unknown[] {
-  if (task.bytes !== undefined) return parseCsv(decoder.decode(task.bytes), config.delimiter);
-  return task.rows ?? [];
-}
-
 /** Runs one task; a refusal comes back as `error` with its code. @internal */
 export function runTask(config: TaskConfig, task: Task): TaskResult {
   try {
-    const rows = rowsOf(task, config);
-    let records: readonly unknown[] = rows;
+    let read = 0;
+    let records: readonly unknown[];
     let rejected: readonly ImportRejection[] = [];
     let warnings: readonly ImportIssue[] = [];
     if (config.import !== null) {
+      // each row goes to the importer as soon as it is parsed: no array of the chunk's rows
       const importer = createImporter(config.kind, { ...config.import, checkDuplicates: false });
       if (task.header !== null) importer.push(task.header);
-      for (const row of rows) importer.push(row);
+      const push = (row: unknown) => {
+        read++;
+        importer.push(row);
+      };
+      if (task.bytes !== undefined) forEachCsvRow(decoder.decode(task.bytes), config.delimiter, push);
+      else for (const row of task.rows ?? []) push(row);
       const result = importer.finish();
       records = result.records;
       rejected = result.rejected;
       warnings = result.warnings;
+    } else {
+      records = task.rows ?? [];
+      read = records.length;
     }
     let ids: string[] | null = null;
     if (config.checkDuplicates && config.kind !== 'subscriptions') {
@@ -156,7 +162,8 @@ export function runTask(config: TaskConfig, task: Task): TaskResult {
     let inner = records;
     if (byCustomer(config)) ({ inner, edges } = splitEdges(records));
     return {
-      read: rows.length,
+      read,
+      chunks: 1,
       imported: records.length,
       rejected: rejected.length,
       rejections: rejected.slice(0, KEEP_ISSUES),
@@ -169,6 +176,7 @@ export function runTask(config: TaskConfig, task: Task): TaskResult {
     if (e instanceof RevopsError) {
       return {
         read: 0,
+        chunks: 0,
         imported: 0,
         rejected: 0,
         rejections: [],

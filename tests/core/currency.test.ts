@@ -56,3 +56,15 @@ describe('isCurrencyCode() and currencyCodes()', () => {
     expect(currencyCodes()).toContain('ZWL');
   });
 });
+
+describe('minorUnits(): the refusal (StrykerJS survivor of core P8)', () => {
+  it('names the currency and says what it must be', () => {
+    expect(() => minorUnits('XXX')).toThrow(
+      expect.objectContaining({
+        code: 'UNKNOWN_CURRENCY',
+        field: 'currency',
+        message: 'currency must be an ISO 4217 code with minor units such as "USD", got "XXX"',
+      }),
+    );
+  });
+});

@@ -41,3 +41,10 @@ describe('toDecimal()', () => {
     thrown(() => toDecimal(NaN), 'INVALID_AMOUNT');
   });
 });
+
+describe('toDecimal(): the field it names (StrykerJS survivors of core P8)', () => {
+  it('is `value` by default, and when the field given is not a string', () => {
+    expect(thrown(() => toDecimal('abc'), 'INVALID_AMOUNT').field).toBe('value');
+    expect(thrown(() => toDecimal('abc', 5 as never), 'INVALID_AMOUNT').field).toBe('value');
+  });
+});

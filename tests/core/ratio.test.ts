@@ -13,3 +13,27 @@ describe('ratio()', () => {
     expect(ratio(-5, -0)).toBeNull();
   });
 });
+
+describe('ratio(): what it refuses and the zero it returns (StrykerJS survivors of core P8)', () => {
+  it('a zero numerator over a negative denominator is 0, not -0', () => {
+    // 0 / -5 is -0 in IEEE arithmetic; a rate is never -0
+    expect(Object.is(ratio(0, -5), 0)).toBe(true);
+  });
+
+  it('names the argument that is not a number, and refuses a quotient past the largest double', () => {
+    expect(() => ratio('1' as never, 2)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'numerator' }),
+    );
+    expect(() => ratio(1, '2' as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'denominator' }),
+    );
+    // 1e308 / 1e-10 = 1e318, beyond Number.MAX_VALUE (1.8e308)
+    expect(() => ratio(1e308, 1e-10)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        field: 'numerator',
+        message: 'numerator divided by 1e-10 overflows a double, got 1e+308',
+      }),
+    );
+  });
+});

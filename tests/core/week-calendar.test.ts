@@ -77,3 +77,116 @@ describe('weekCalendarPositionOf', () => {
     }
   });
 });
+
+describe('week calendars: refusals by name (StrykerJS survivors of core P8)', () => {
+  const dec = { pattern: '4-4-5', yearEndMonth: 12 } as const;
+  const refuses = (fn: () => unknown, code: string, field: string, message: string): void => {
+    expect(fn).toThrow(expect.objectContaining({ name: 'RevopsError', code, field, message }));
+  };
+
+  it('each option, naming it and saying what it must be', () => {
+    refuses(
+      () => weekCalendarYear(2026, null as never),
+      'INVALID_OPTION',
+      'options',
+      'options must be { pattern, yearEndMonth }, got null',
+    );
+    refuses(
+      () => weekCalendarYear(2026, { ...dec, pattern: '4-4-4' as never }),
+      'INVALID_OPTION',
+      'options.pattern',
+      `options.pattern must be '4-4-5', '4-5-4' or '5-4-4', got "4-4-4"`,
+    );
+    for (const m of [0, 13, 1.5, '12']) {
+      refuses(
+        () => weekCalendarYear(2026, { ...dec, yearEndMonth: m as never }),
+        'INVALID_OPTION',
+        'options.yearEndMonth',
+        `options.yearEndMonth must be an integer month 1–12, got ${JSON.stringify(m)}`,
+      );
+    }
+    for (const d of [-1, 7, 0.5, '6']) {
+      refuses(
+        () => weekCalendarYear(2026, { ...dec, yearEndWeekday: d as never }),
+        'INVALID_OPTION',
+        'options.yearEndWeekday',
+        `options.yearEndWeekday must be 0 (Sunday) … 6 (Saturday), got ${JSON.stringify(d)}`,
+      );
+    }
+    refuses(
+      () => weekCalendarYear(2026, { ...dec, yearEndRule: 'first' as never }),
+      'INVALID_OPTION',
+      'options.yearEndRule',
+      `options.yearEndRule must be 'nearest' or 'last', got "first"`,
+    );
+    refuses(
+      () => weekCalendarYear(2026, { ...dec, naming: 'middle' as never }),
+      'INVALID_OPTION',
+      'options.naming',
+      `options.naming must be 'end' or 'start', got "middle"`,
+    );
+    refuses(
+      () => weekCalendarYear(2026, { ...dec, extraWeek: 'middle' as never }),
+      'INVALID_OPTION',
+      'options.extraWeek',
+      `options.extraWeek must be 'lastMonth' or 'firstMonth', got "middle"`,
+    );
+  });
+
+  it('a year outside 2–9998 or not an integer; a date outside 3–9997 or not a real date', () => {
+    for (const y of [1, 9999, 2.5, '2026']) {
+      refuses(
+        () => weekCalendarYear(y as never, dec),
+        'INVALID_PERIOD',
+        'year',
+        `year must be an integer year 2–9998, got ${JSON.stringify(y)}`,
+      );
+    }
+    for (const d of ['0002-12-31', '9998-01-01']) {
+      refuses(
+        () => weekCalendarPositionOf(d, dec),
+        'INVALID_DATE',
+        'date',
+        `date must be in the years 3–9997, got "${d}"`,
+      );
+    }
+    refuses(
+      () => weekCalendarPositionOf('2026-02-30', dec),
+      'INVALID_DATE',
+      'date',
+      'date must be a real YYYY-MM-DD date, got "2026-02-30"',
+    );
+    refuses(
+      () => weekCalendarPositionOf(5 as never, dec),
+      'INVALID_DATE',
+      'date',
+      'date must be a real YYYY-MM-DD date, got 5',
+    );
+  });
+});
+
+describe('week calendars named by their end year', () => {
+  const dec = { pattern: '4-4-5', yearEndMonth: 12 } as const;
+
+  it('a day of January in the year that ended on the Saturday nearest 31 December', () => {
+    // 31 Dec 2021 was a Friday, so fiscal 2021 (Saturday nearest year end) ended on Saturday 1 Jan 2022:
+    // that day is the last of fiscal 2021's 52 weeks; 2 Jan 2022 opens fiscal 2022
+    expect(weekCalendarYear(2021, dec).period.end).toBe('2022-01-01');
+    expect(weekCalendarYear(2021, dec).year).toBe(2021);
+    expect(weekCalendarPositionOf('2022-01-01', dec)).toEqual({ year: 2021, quarter: 4, month: 12, week: 52 });
+    expect(weekCalendarPositionOf('2022-01-02', dec)).toEqual({ year: 2022, quarter: 1, month: 1, week: 1 });
+  });
+
+  it('the years 2–99 are those years, not 1902–1999 (fixed: Date.UTC read them as 19xx)', () => {
+    // Python 3 datetime (proleptic Gregorian, as JavaScript dates): 31 Dec 0001 was a Monday, so the
+    // Saturday nearest it is 29 Dec 0001 and fiscal 0002 starts on 30 Dec 0001; 31 Dec 0002 was a
+    // Tuesday: fiscal 0002 ends on Saturday 28 Dec 0002 (364 days). Fiscal 0050 ran 2 Jan – 31 Dec 0050,
+    // and 15 June 0050 is in its week 24 (days 162–168), i.e. month 6 of 4-4-5 (weeks 22–26), quarter 2.
+    const fy2 = weekCalendarYear(2, dec);
+    expect([fy2.period, fy2.weeks, fy2.year]).toEqual([{ start: '0001-12-30', end: '0002-12-28' }, 52, 2]);
+    expect(weekCalendarYear(50, dec).period).toEqual({ start: '0050-01-02', end: '0050-12-31' });
+    expect(weekCalendarPositionOf('0050-06-15', dec)).toEqual({ year: 50, quarter: 2, month: 6, week: 24 });
+    expect(weekCalendarYear(100, dec).period).toEqual({ start: '0100-01-03', end: '0101-01-01' });
+    expect(weekCalendarPositionOf('0003-01-01', dec)).toEqual({ year: 3, quarter: 1, month: 1, week: 1 });
+  });
+});

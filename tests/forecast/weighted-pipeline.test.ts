@@ -192,17 +192,17 @@ describe('weightedPipeline refuses a deal counted twice', () => {
 });
 
 describe('weightedPipeline summaries are validated on merge and finalize', () => {
+  const thrown = (f: () => unknown): { code?: string; field?: string } => {
+    try {
+      f();
+    } catch (e) {
+      return e as { code?: string; field?: string };
+    }
+    return {};
+  };
   it('a field of the wrong type, a missing field, another kind or version: INVALID_SUMMARY naming the field', () => {
     const s = summarizeWeightedPipeline([deal({ amount: '10' })]);
     const bad = (patch: Record<string, unknown>) => ({ ...s, ...patch }) as never;
-    const thrown = (f: () => unknown): { code?: string; field?: string } => {
-      try {
-        f();
-      } catch (e) {
-        return e as { code?: string; field?: string };
-      }
-      return {};
-    };
     expect(thrown(() => finalizeWeightedPipeline(bad({ count: '1' })))).toMatchObject({
       code: 'INVALID_SUMMARY',
       field: 'summary.count',
@@ -214,6 +214,29 @@ describe('weightedPipeline summaries are validated on merge and finalize', () =>
     expect(thrown(() => mergeWeightedPipeline(s, bad({ byStage: { proposal: { count: 1 } } })))).toMatchObject({
       field: 'b.byStage.proposal.amount',
     });
+  });
+
+  it('long fuzz run (session 12): a groupBy of 100,000 characters is refused in a bounded message', () => {
+    // The fuzz input: a summary whose groupBy is 'a' × 100,000 (and no groups), finalized with
+    // { currency: 'EUR' }. The message used to quote the whole value (100,053 characters).
+    const s = summarizeWeightedPipeline([deal({ amount: '10' })]);
+    const long = { ...s, groupBy: 'a'.repeat(100_000) } as never;
+    const e = thrown(() => finalizeWeightedPipeline(long, { currency: 'EUR' } as never)) as {
+      code?: string;
+      field?: string;
+      message?: string;
+    };
+    expect(e).toMatchObject({ code: 'INVALID_SUMMARY', field: 'summary.groupBy' });
+    expect(e.message?.length).toBeLessThan(400);
+    // only the grouping keys of the library (or 'function', or null) are a summary's groupBy
+    expect(thrown(() => finalizeWeightedPipeline({ ...s, groupBy: 'owner' } as never))).toMatchObject({
+      code: 'INVALID_SUMMARY',
+      field: 'summary.groupBy',
+    });
+    const byOwner = summarizeWeightedPipeline([deal({ amount: '10' })], { groupBy: 'ownerId' });
+    expect(finalizeWeightedPipeline(JSON.parse(JSON.stringify(byOwner)))).toEqual(
+      weightedPipeline([deal({ amount: '10' })], { groupBy: 'ownerId' }),
+    );
   });
 });
 

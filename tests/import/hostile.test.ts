@@ -89,3 +89,108 @@ describe('revops/import: hostile rows', () => {
     }
   });
 });
+
+describe('revops/import: hostile options (long fuzz run of 2026-12-03, session 12)', () => {
+  const rows = [
+    ['Id', 'Name', 'Account', 'Owner', 'Amount', 'Stage', 'Close Date', 'Created'],
+    ['D-1', 'Acme', 'acme', 'ana', '100', 'Closed Won', '2026-01-31', '2026-01-02'],
+  ];
+  const columns = {
+    id: 'Id',
+    name: 'Name',
+    accountId: 'Account',
+    ownerId: 'Owner',
+    amount: 'Amount',
+    stage: 'Stage',
+    closeDate: 'Close Date',
+    createdAt: 'Created',
+  };
+  const thrown = (f: () => unknown): unknown => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+
+  it('members that throw when read are INVALID_OPTION (was "TypeError: options.members is not iterable")', () => {
+    const getterThrows = Object.defineProperty({}, 'length', {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const proxy = new Proxy([], {
+      get() {
+        throw new TypeError('bottomless');
+      },
+    });
+    for (const members of [getterThrows, proxy]) {
+      const e = thrown(() => importDeals(rows, { currency: 'USD', columns, members } as never));
+      expect(e).toMatchObject({ name: 'RevopsError', code: 'INVALID_OPTION' });
+    }
+    // an options object whose getter throws is refused the same way, naming `options`
+    const options = Object.defineProperty({ currency: 'USD', columns }, 'preset', {
+      get() {
+        throw new RangeError('no');
+      },
+      enumerable: true,
+    });
+    expect(thrown(() => importDeals(rows, options as never))).toMatchObject({
+      code: 'INVALID_OPTION',
+      field: 'options',
+    });
+  });
+
+  it('a member without a string id is named by its index', () => {
+    const e = thrown(() =>
+      importDeals(rows, { currency: 'USD', columns, members: [{ id: 'ana' }, { id: 7 }] } as never),
+    );
+    expect(e).toMatchObject({ code: 'INVALID_OPTION', field: 'options.members[1].id' });
+    // members given as ids and names still map a name to the member's id
+    const named = importDeals(
+      [rows[0] ?? [], ['D-1', 'Acme', 'acme', 'Ana Ortiz', '100', 'Closed Won', '2026-01-31', '2026-01-02']],
+      {
+        currency: 'USD',
+        columns,
+        members: [{ id: 'ana', name: 'Ana Ortiz' }] as never,
+      },
+    );
+    expect(named.records[0]?.ownerId).toBe('ana');
+  });
+});
+
+describe('revops/import: a columns option that is not an object (long fuzz run, session 12)', () => {
+  it('importMembers(rows, { columns: null }) is INVALID_OPTION naming options.columns (was a TypeError)', () => {
+    for (const columns of [null, 'id', ['id'], 7]) {
+      let e: unknown;
+      try {
+        importMembers(
+          [
+            ['id', 'name'],
+            ['a', 'b'],
+          ],
+          { columns } as never,
+        );
+      } catch (thrown) {
+        e = thrown;
+      }
+      expect(e).toMatchObject({ name: 'RevopsError', code: 'INVALID_OPTION', field: 'options.columns' });
+    }
+  });
+
+  it('a column mapping whose getter throws is refused once, when the importer is made', () => {
+    let reads = 0;
+    const columns = Object.defineProperty({ id: 'Member' }, 'name', {
+      enumerable: true,
+      get() {
+        reads++;
+        throw new Error('no');
+      },
+    });
+    expect(() => importMembers([{ Member: 'a', Name: 'b' }], { columns } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options' }),
+    );
+    expect(reads).toBe(1);
+  });
+});

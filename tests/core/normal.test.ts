@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erfc, normalCdf, normalQuantile } from '../../src/core/normal.js';
+import { criticalValue, erfc, normalCdf, normalQuantile } from '../../src/core/normal.js';
 
 // Reference values: scipy 1.10.1 `scipy.stats.norm.ppf`, `norm.cdf`, `scipy.special.erfc`
 // (Debian python3-scipy), printed with repr() on this machine.
@@ -71,5 +71,18 @@ describe('normalQuantile for subnormal probabilities', () => {
   it('stays finite and agrees with scipy to 1e-14 relative where the density underflows', () => {
     expect(Math.abs(normalQuantile(5e-324) / -38.467405617144344 - 1)).toBeLessThan(1e-14);
     expect(Math.abs(normalQuantile(1e-320) / -38.26912534303265 - 1)).toBeLessThan(1e-14);
+  });
+});
+
+describe('criticalValue', () => {
+  // scipy 1.10.1 `scipy.stats.norm.isf((1 - c) / 2)`, printed with repr() on this machine
+  it.each([
+    [0.8, 1.2815515655446004],
+    [0.9, 1.6448536269514729],
+    [0.95, 1.959963984540054],
+    [0.99, 2.5758293035489004],
+    [0.999, 3.2905267314918945],
+  ])('z of a two-sided %s interval matches scipy.stats.norm.isf to 1e-14 relative', (c, z) => {
+    expect(Math.abs(criticalValue(c) - z)).toBeLessThanOrEqual(1e-14 * z);
   });
 });
