@@ -187,7 +187,31 @@ describe('credits a statement refuses', () => {
   });
 });
 
+describe('credit dates', () => {
+  it('are refused when any character is not where a YYYY-MM-DD date has it', () => {
+    // ':' is the character after '9' and '/' the one before '0': read as digits they would make a valid month or
+    // day (0: → 10, 1: → 20) or a year that sorts before every date
+    const dates = ['/026-01-10', '2026-01x10', '2026-0:-10', '2026-01-1:', '2026:01-10', '202a-01-10'];
+    expect(dates.map((date) => refusal(() => january([credit('k1', '100', date)])))).toEqual(
+      dates.map((date) => ({
+        code: 'INVALID_DATE',
+        field: 'credits[0] (id "k1").date',
+        message: `credits[0] (id "k1").date must be a calendar date YYYY-MM-DD, got "${date}"`,
+      })),
+    );
+  });
+});
+
 describe('which credits each sum counts', () => {
+  it('a per-unit component on the credits attainment counts still counts units', () => {
+    const s = january(
+      [credit('a', '100', '2026-01-10'), credit('b', '200', '2026-01-11', { units: 3 })],
+      [{ id: 'u', kind: 'perUnit', amountPerUnit: '25', kinds: ['owner', 'split', 'overlay'], measure: 'bookings' }],
+    );
+    // by hand: a counts 1 unit, b 3: 4 × 25 = 100
+    expect(s.lines.map((l) => [l.amount.amount, l.explanation.units])).toEqual([['100.00', 4]]);
+  });
+
   it('an amount given as a number or with an exponent is read exactly', () => {
     const s = january([
       { ...credit('a', '0', '2026-01-10'), amount: { amount: 100.25, currency: 'USD' } },
