@@ -222,3 +222,57 @@ describe('definePlan reads the shape', () => {
     });
   });
 });
+
+describe('definePlan accepts each bound', () => {
+  it('an id of 200 characters, months 1 and 12, a step of 1 day, a one-day spiff window, a term of 1 month', () => {
+    const plan = (fiscalYearStartMonth: number) => ({
+      id: 'p'.repeat(200),
+      currency: 'USD',
+      periodLength: 'month',
+      fiscalYearStartMonth,
+      versions: [
+        {
+          id: 'v',
+          effectiveFrom: '2026-01-01',
+          components: [
+            {
+              id: 's',
+              kind: 'spiff',
+              window: { start: '2026-01-05', end: '2026-01-05' },
+              rate: '0.1',
+              filter: { minTermMonths: 1 },
+            },
+          ],
+          clawback: { schedule: [{ withinDays: 1, share: '1' }] },
+        },
+      ],
+    });
+    expect([issues(plan(1)), issues(plan(12))]).toEqual([[], []]);
+  });
+
+  it('decimals in any form a number takes, written canonically', () => {
+    const plan = definePlan({
+      id: 'p',
+      currency: 'USD',
+      periodLength: 'month',
+      versions: [
+        {
+          id: 'v',
+          effectiveFrom: '2026-01-01',
+          components: [
+            { id: 'a', kind: 'rate', rate: '0.10' },
+            { id: 'b', kind: 'rate', rate: '1e-2' },
+            { id: 'c', kind: 'rate', rate: '-0' },
+            { id: 'd', kind: 'rate', rate: 2.5e-3 },
+          ],
+        },
+      ],
+    } as never);
+    expect(plan.versions[0]?.components.map((c) => (c as { rate: string }).rate)).toEqual([
+      '0.1',
+      '0.01',
+      '0',
+      '0.0025',
+    ]);
+  });
+});

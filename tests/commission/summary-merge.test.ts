@@ -103,7 +103,9 @@ describe('mergeStatement adds', () => {
   it('reads an integer of -0 as 0', () => {
     const x = JSON.parse(JSON.stringify(summarizeStatement([], context))) as StatementSummary;
     const minusZero = { ...x, components: { ...x.components, u: { ...x.components['u'], units: -0 } } };
-    expect(Object.is(mergeStatement(minusZero as StatementSummary, x).components['u']?.units, 0)).toBe(true);
+    expect(
+      Object.is(mergeStatement(minusZero as StatementSummary, minusZero as StatementSummary).components['u']?.units, 0),
+    ).toBe(true);
   });
 });
 
@@ -163,6 +165,9 @@ describe('mergeStatement and finalizeStatement refuse', () => {
       }),
       edit((s) => {
         s.deals = {};
+      }),
+      edit((s) => {
+        (of(s)['u'] as { tiers: unknown }).tiers = [{ base: '0', linear: '0', creditIds: [] }];
       }),
     ];
     expect(cases.map((s) => refusal(() => mergeStatement(x, s)))).toEqual([
@@ -225,6 +230,11 @@ describe('mergeStatement and finalizeStatement refuse', () => {
         code: 'INVALID_SUMMARY',
         field: 'b.deals',
         message: 'b.deals must be absent like a\'s, got "present"',
+      },
+      {
+        code: 'INVALID_SUMMARY',
+        field: 'b.components.u.tiers',
+        message: "b.components.u.tiers must have 0 entries like a's, got 1",
       },
     ]);
     expect(refusal(() => finalizeStatement(cases[0] as StatementSummary, context))).toEqual({
