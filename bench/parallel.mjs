@@ -1,21 +1,27 @@
 #!/usr/bin/env node
 // revops/parallel on this machine (issue 12, "Must show"): generated CSV files read by
-// computeFile with 1 and 2 worker threads, wall time and peak RSS (process.resourceUsage().maxRSS,
-// which counts the worker threads: they share the process), each run in its own process.
+// computeFile with 1 and 2 worker threads, wall time, process CPU time and peak RSS
+// (process.resourceUsage().maxRSS, which counts the worker threads: they share the process), each
+// run in its own process.
 //
 //   npm run build && flock /tmp/heavy.lock node bench/parallel.mjs [deals|subscriptions|credits ...]
 //   flock /tmp/heavy.lock node bench/parallel.mjs --generate [kinds...]   (only write the files)
 //   REVOPS_BENCH_DIST=<a copy of dist/> measures that copy; REVOPS_BENCH_SCALE=0.001 multiplies the row counts
 //   (a quick trial of the script itself); REVOPS_BENCH_WORKERS=0,1,2 the worker counts (default 1,2; 0 runs the
-//   chunks on the main thread, the single-thread reference).
+//   ranges on the main thread, the single-thread reference); REVOPS_BENCH_REPS the repetitions (default 3).
 //
 // - deals: 1,000,000 and 10,000,000 rows; funnel (snapshot) + win rate by owner + weighted pipeline.
 // - subscriptions: 1,000,000 and 10,000,000 rows sorted by customer (10 months each); MRR movements + cohorts.
 // - credits: 100,000 and 1,000,000 credits of 10,000 members; one statement per member.
-// The speed-up is wall(1 worker) / wall(2 workers) at the larger size; the memory ratio is
-// peak RSS at the larger size / at the smaller size (2 workers). Duplicate ids are not tracked
-// (checkDuplicates: false: the generator writes distinct ids), so memory can stay flat.
-// Results are merged into bench/parallel-results.json. The machine is shared: one run, reported as is.
+// Each repetition runs every size and worker count once, interleaved (the worker order alternates
+// from one repetition to the next), so that a slow minute of a shared machine hits both sides of a
+// ratio. Per repetition: speed-up = wall(1 worker) / wall(2 workers) at each size, and the memory
+// ratio = peak RSS at the larger size / at the smaller size (for each worker count); reported as
+// the median with the minimum and maximum over the repetitions. cpuMs / wallMs says how many cores
+// a run kept busy. For the credits, each run also measures the heap its result holds (the 10,000
+// statements, which list every credit id), apart from the working memory. Duplicate ids are not
+// tracked (checkDuplicates: false: the generator writes distinct ids), so memory can stay flat.
+// Results are merged into bench/parallel-results.json.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -156,30 +162,46 @@ const IMPORT = {};
 /** Worker counts to measure (REVOPS_BENCH_WORKERS, default 1,2). */
 const WORKERS = (process.env.REVOPS_BENCH_WORKERS ?? '1,2').split(',').map(Number);
 
-/** Child process: one run; prints { wallMs, maxRssMiB, counts, chunks, mainThreadBusy, digest } as JSON. */
+/**
+ * Child process: one run; prints { wallMs, cpuMs, maxRssMiB, counts, chunks, mainThreadBusy, digest,
+ * resultHeapMiB, resultJsonMiB } as JSON. resultHeapMiB: the V8 heap the result holds (heap used after a
+ * full GC with the result, minus after dropping it); measured after the timed part.
+ */
 async function child(kind, file, workers) {
   const { computeFile } = await import(new URL('parallel/index.js', DIST).href);
   const compute = await computeOf(kind);
   const elu = performance.eventLoopUtilization();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const run = await computeFile(file, {
-    kind,
-    compute,
-    workers,
-    checkDuplicates: false,
-    ...(IMPORT[kind] === undefined ? {} : { import: IMPORT[kind] }),
-  });
+  // the result travels in a box: a register of this frame may keep what an await returned, not what the box holds
+  const box = await (async () => ({
+    run: await computeFile(file, {
+      kind,
+      compute,
+      workers,
+      checkDuplicates: false,
+      ...(IMPORT[kind] === undefined ? {} : { import: IMPORT[kind] }),
+    }),
+  }))();
   const wallMs = performance.now() - t0;
   const mainThreadBusy = performance.eventLoopUtilization(elu).utilization;
   // CPU time of the whole process (main and worker threads): against wallMs it says how busy the cores were
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
-  const digest = createHash('sha256').update(JSON.stringify(run.results)).digest('hex').slice(0, 16);
-  console.log(
-    JSON.stringify({ wallMs, cpuMs, maxRssMiB, counts: run.rows, chunks: run.chunks, mainThreadBusy, digest }),
-  );
+  const json = JSON.stringify(box.run.results);
+  const digest = createHash('sha256').update(json).digest('hex').slice(0, 16);
+  const { rows: counts, chunks } = box.run;
+  const out = { wallMs, cpuMs, maxRssMiB, counts, chunks, mainThreadBusy, digest };
+  if (typeof globalThis.gc === 'function') {
+    globalThis.gc();
+    const withResult = process.memoryUsage().heapUsed;
+    box.run = null;
+    globalThis.gc();
+    out.resultHeapMiB = (withResult - process.memoryUsage().heapUsed) / 2 ** 20;
+    out.resultJsonMiB = Buffer.byteLength(json) / 2 ** 20;
+  }
+  console.log(JSON.stringify(out));
 }
 
 const fileOf = (kind, rows) => join(DIR, `${kind}-${rows}-v2.csv`);
@@ -199,51 +221,99 @@ async function generate(kinds) {
   }
 }
 
+/** Repetitions (REVOPS_BENCH_REPS, default 3). */
+const REPS = Number(process.env.REVOPS_BENCH_REPS ?? 3);
+
+function measure(kind, file, workers) {
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', fileURLToPath(import.meta.url), '--child', kind, file, String(workers)],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+/** Median, minimum and maximum of numbers (null when there are none). */
+function spread(xs) {
+  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = Math.floor(v.length / 2);
+  const median = v.length % 2 === 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  return { median, min: v[0], max: v[v.length - 1], n: v.length };
+}
+
 async function main(kinds) {
   await generate(kinds);
   const results = existsSync(OUT) ? JSON.parse(readFileSync(OUT, 'utf8')) : {};
   for (const kind of kinds) {
     const runs = [];
-    for (const rows of SIZES[kind]) {
-      const file = fileOf(kind, rows);
-      for (const workers of WORKERS) {
-        const out = execFileSync(
-          process.execPath,
-          [fileURLToPath(import.meta.url), '--child', kind, file, String(workers)],
-          { encoding: 'utf8', maxBuffer: 1 << 20 },
-        );
-        const r = JSON.parse(out.trim().split('\n').pop());
-        const entry = { rows, bytes: statSync(file).size, workers, ...r };
-        console.error(JSON.stringify(entry));
-        const first = runs.find((x) => x.rows === rows);
-        if (first !== undefined && first.digest !== entry.digest) {
-          throw new Error(`${kind} ${rows}: ${workers} workers gave other results than ${first.workers}`);
+    const [small, large] = SIZES[kind];
+    for (let rep = 0; rep < REPS; rep++) {
+      const order = rep % 2 === 0 ? WORKERS : [...WORKERS].reverse();
+      for (const rows of [small, large]) {
+        const file = fileOf(kind, rows);
+        for (const workers of order) {
+          const entry = { rep, rows, bytes: statSync(file).size, workers, ...measure(kind, file, workers) };
+          console.error(JSON.stringify(entry));
+          const first = runs.find((x) => x.rows === rows);
+          if (first !== undefined && first.digest !== entry.digest) {
+            throw new Error(`${kind} ${rows}: ${workers} workers gave other results than ${first.workers}`);
+          }
+          runs.push(entry);
         }
-        runs.push(entry);
       }
     }
-    const [small, large] = SIZES[kind];
-    const at = (rows, workers) => runs.find((x) => x.rows === rows && x.workers === workers);
+    const at = (rep, rows, workers) => runs.find((x) => x.rep === rep && x.rows === rows && x.workers === workers);
+    const perRep = (f) => spread(Array.from({ length: REPS }, (_, rep) => f(rep)));
     const ratio = (a, b) => (a === undefined || b === undefined ? null : a / b);
+    const cores = (rows, workers) =>
+      perRep((rep) => ratio(at(rep, rows, workers)?.cpuMs, at(rep, rows, workers)?.wallMs));
+    const field = (rows, workers, k) => perRep((rep) => at(rep, rows, workers)?.[k]);
     results[kind] = {
       date: new Date().toISOString(),
       loadAverage: os.loadavg(),
       machine: { node: process.version, cpus: os.availableParallelism() },
       commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim(),
-      // computeFile's defaults: chunkBytes 1 MiB (4 MiB with statements), checkDuplicates false (set here)
-      chunkBytes: kind === 'credits' ? 4 * 1024 * 1024 : 1024 * 1024,
+      // computeFile's defaults: chunkBytes 128 KiB (4 MiB with statements), checkDuplicates false (set here)
+      chunkBytes: kind === 'credits' ? 4 * 1024 * 1024 : 128 * 1024,
       sizes: { small, large },
+      repetitions: REPS,
+      // per repetition, then median / min / max over the repetitions
+      speedUp2over1: perRep((rep) => ratio(at(rep, large, 1)?.wallMs, at(rep, large, 2)?.wallMs)),
+      speedUp2over1Small: perRep((rep) => ratio(at(rep, small, 1)?.wallMs, at(rep, small, 2)?.wallMs)),
+      speedUp2overMainThread: perRep((rep) => ratio(at(rep, large, 0)?.wallMs, at(rep, large, 2)?.wallMs)),
+      cpuTime2over1: perRep((rep) => ratio(at(rep, large, 2)?.cpuMs, at(rep, large, 1)?.cpuMs)),
+      rssLargeOverSmall: perRep((rep) => ratio(at(rep, large, 2)?.maxRssMiB, at(rep, small, 2)?.maxRssMiB)),
+      rssLargeOverSmall1: perRep((rep) => ratio(at(rep, large, 1)?.maxRssMiB, at(rep, small, 1)?.maxRssMiB)),
+      coresUsed: Object.fromEntries(
+        [small, large].flatMap((rows) => WORKERS.map((w) => [`${rows} rows, ${w} workers`, cores(rows, w)])),
+      ),
+      wallMs: Object.fromEntries(
+        [small, large].flatMap((rows) => WORKERS.map((w) => [`${rows} rows, ${w} workers`, field(rows, w, 'wallMs')])),
+      ),
+      maxRssMiB: Object.fromEntries(
+        [small, large].flatMap((rows) =>
+          WORKERS.map((w) => [`${rows} rows, ${w} workers`, field(rows, w, 'maxRssMiB')]),
+        ),
+      ),
+      ...(kind === 'credits'
+        ? {
+            resultHeapMiB: Object.fromEntries(
+              [small, large].map((rows) => [`${rows} rows, 2 workers`, field(rows, 2, 'resultHeapMiB')]),
+            ),
+            resultJsonMiB: Object.fromEntries(
+              [small, large].map((rows) => [`${rows} rows`, field(rows, 2, 'resultJsonMiB')]),
+            ),
+          }
+        : {}),
       runs,
-      speedUp2over1: ratio(at(large, 1)?.wallMs, at(large, 2)?.wallMs),
-      speedUp2overMainThread: ratio(at(large, 0)?.wallMs, at(large, 2)?.wallMs),
-      rssLargeOverSmall: ratio(at(large, 2)?.maxRssMiB, at(small, 2)?.maxRssMiB),
-      rssLargeOverSmall1: ratio(at(large, 1)?.maxRssMiB, at(small, 1)?.maxRssMiB),
     };
     writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
-    const f = (x) => (x === null ? 'n/a' : x.toFixed(2));
+    const f = (x) => (x === null ? 'n/a' : `${x.median.toFixed(2)} (${x.min.toFixed(2)}–${x.max.toFixed(2)})`);
+    const r = results[kind];
     console.error(
-      `${kind}: speed-up 2 over 1 worker ${f(results[kind].speedUp2over1)}×, ` +
-        `RSS large/small ${f(results[kind].rssLargeOverSmall)} (2 workers), ${f(results[kind].rssLargeOverSmall1)} (1)`,
+      `${kind}: speed-up 2 over 1 worker ${f(r.speedUp2over1)} (large), ${f(r.speedUp2over1Small)} (small); ` +
+        `RSS large/small ${f(r.rssLargeOverSmall)} (2 workers), ${f(r.rssLargeOverSmall1)} (1)`,
     );
   }
 }

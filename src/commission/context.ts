@@ -128,7 +128,8 @@ function memoKey(input: StatementContext): string | null {
   const asOf = input.asOf as unknown;
   if (typeof start !== 'string' || typeof end !== 'string' || typeof amount !== 'string') return null;
   if (typeof currency !== 'string' || (asOf !== undefined && typeof asOf !== 'string')) return null;
-  return `${start}|${end}|${asOf ?? ''}|${amount}|${currency}|${input.paidToDate === undefined ? 0 : 1}`;
+  // JSON keeps every field apart: an asOf of '' is not the absent asOf (that one is the period's end)
+  return JSON.stringify([start, end, asOf ?? null, amount, currency, input.paidToDate !== undefined]);
 }
 
 function readMember(input: StatementContext): { start: string; end: string | undefined } {

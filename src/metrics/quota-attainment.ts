@@ -210,10 +210,16 @@ export function summarizeQuotaAttainment(
   const byTeam = new Map<string, number[]>();
   rows.forEach((r, i) => {
     if (r.memberId !== undefined) {
-      byMember.set(r.memberId, [...(byMember.get(r.memberId) ?? []), i]);
+      const list = byMember.get(r.memberId);
+      if (list === undefined) byMember.set(r.memberId, [i]);
+      else list.push(i);
       if (grouping !== null) r.group = grouping.keyOf({ ownerId: r.memberId }, i);
     }
-    if (r.teamId !== undefined) byTeam.set(r.teamId, [...(byTeam.get(r.teamId) ?? []), i]);
+    if (r.teamId !== undefined) {
+      const list = byTeam.get(r.teamId);
+      if (list === undefined) byTeam.set(r.teamId, [i]);
+      else list.push(i);
+    }
   });
   const totals = rows.map(() => new MoneyTotal());
   const outcome = dealOutcomeOf(options);

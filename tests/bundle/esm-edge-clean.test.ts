@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { type Node, parse } from 'acorn';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, ROOT } from './helpers.js';
@@ -16,12 +16,34 @@ const DIST = join(ROOT, 'dist');
 const NOT_EDGE = ['cli', 'parallel', 'warehouse'];
 const BUILTINS = new Set(builtinModules);
 
-function esmFiles(dir: string): string[] {
+/** The entry points an edge user can import: every index.js of dist/ outside {@link NOT_EDGE}. */
+function edgeEntries(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const p = join(dir, d.name);
-    if (d.isDirectory()) return dir === DIST && NOT_EDGE.includes(d.name) ? [] : esmFiles(p);
-    return d.name.endsWith('.js') && !d.name.endsWith('.global.js') ? [p] : [];
+    if (d.isDirectory()) return dir === DIST && NOT_EDGE.includes(d.name) ? [] : edgeEntries(p);
+    return d.name === 'index.js' ? [p] : [];
   });
+}
+
+/**
+ * The ESM files an edge user's import loads: the entry points and every chunk they import,
+ * transitively. A chunk shared only by the Node-only entries (dist/parallel's file reader) is
+ * not among them.
+ */
+function esmFiles(dir: string): string[] {
+  const seen = new Set<string>();
+  const queue = edgeEntries(dir);
+  while (queue.length > 0) {
+    const f = queue.pop() as string;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const m of readFileSync(f, 'utf8').matchAll(
+      /\bfrom\s*"(\.{1,2}\/[^"]+\.js)"|\bimport\s*"(\.{1,2}\/[^"]+\.js)"/g,
+    )) {
+      queue.push(join(dirname(f), (m[1] ?? m[2]) as string));
+    }
+  }
+  return [...seen];
 }
 
 function* nodes(node: unknown): Generator<Node & Record<string, unknown>> {

@@ -72,6 +72,19 @@ describe('a clawback schedule', () => {
       'k10',
       'k9',
     ]);
+    expect(s.lines.find((l) => l.explanation.ruleId === 'clawback/a')?.explanation.creditIds).toEqual([]);
+  });
+
+  it('posts a hundred events in id order, whatever order they come in', () => {
+    // ids e000…e099 given in the order 37·i mod 100 (a permutation: 37 and 100 are coprime)
+    const ids = Array.from({ length: 100 }, (_, i) => `e${String((37 * i) % 100).padStart(3, '0')}`);
+    const s = january(
+      SCHEDULE,
+      ids.map((id) => ({ id, base: usd('1') })),
+    );
+    expect(s.lines.filter((l) => l.kind === 'clawback').map((l) => l.explanation.ruleId)).toEqual(
+      [...ids].sort().map((id) => `clawback/${id}`),
+    );
   });
 
   it('reduces attainment by the base of a reversal, not of one outside the window', () => {

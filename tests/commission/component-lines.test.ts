@@ -165,3 +165,43 @@ describe('gates', () => {
     expect([amounts(s), s.balances.deferred]).toEqual([[['gate', '0.00']], { c: usd('500.00') }]);
   });
 });
+
+describe('what a line carries', () => {
+  it('a retroactive table reached in a middle tier pays its own flat rate', () => {
+    const c = {
+      ...tiered('retroactive', 'periodToDate', 'higher', [
+        { from: '0', to: '1000', rate: '0.01' },
+        { from: '1000', to: '2000', rate: '0.02' },
+        { from: '2000', rate: '0.03' },
+      ]),
+      id: 't',
+    };
+    // by hand: 1,500 is in [1,000, 2,000): 1,500 × 2 % = 30 (not moving toward the next tier's 3 %)
+    expect(amounts(january([c], { credits: [credit('k1', '1500', '2026-01-20')] }))).toEqual([['tier', '30.00']]);
+  });
+
+  it('an amount table pays with a zero quota; an attainment table pays nothing, on a tier line', () => {
+    const amount = { ...tiered('marginal', 'periodToDate', 'higher', [{ from: '0', rate: '0.1' }]), id: 'a' };
+    const attainment = { ...amount, id: 'q', basis: 'attainment' as const };
+    const s = january([amount, attainment], { quota: usd('0') });
+    // by hand: 1,000 × 10 % = 100
+    expect(s.lines.map((l) => [l.kind, l.componentId, l.amount.amount, l.explanation.detail])).toEqual([
+      ['tier', 'a', '100.00', expect.objectContaining({ rule: 'tier' })],
+      [
+        'tier',
+        'q',
+        '0.00',
+        { rule: 'noTier', reason: 'quotaZero', scope: 'periodToDate', total: null, carriedIn: null },
+      ],
+    ]);
+  });
+
+  it('the facts of a total below the first tier and of a gate judged on the period', () => {
+    const below = { ...tiered('marginal', 'periodToDate', 'higher', [{ from: '2000', rate: '0.1' }]), id: 'b' };
+    const gated: Components[number] = { id: 'g', kind: 'rate', rate: '0.1', gate: '0.5' };
+    expect(january([below, gated]).lines.map((l) => l.explanation.detail)).toEqual([
+      { rule: 'noTier', reason: 'belowFirstTier', scope: 'periodToDate', total: '1000.00', carriedIn: null },
+      { rule: 'gateNotMet', gate: '0.5', on: 'period', toDate: null },
+    ]);
+  });
+});

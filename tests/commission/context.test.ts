@@ -8,8 +8,10 @@ import {
   calculateStatement,
   definePlan,
   explainStatement,
+  finalizeStatement,
   type Statement,
   type StatementInput,
+  summarizeStatement,
 } from '../../src/commission/index.js';
 import { credit, JAN_2026, member, planOf, tiered, usd } from './helpers.js';
 
@@ -275,6 +277,19 @@ describe('the period contexts a defined plan keeps', () => {
     }
   });
 
+  it('are never handed to an asOf of "" after a statement without asOf (it was accepted then)', () => {
+    const plan = definePlan(planOf(RATE));
+    const { asOf: _, ...withoutAsOf } = input(plan);
+    calculateStatement(withoutAsOf); // keeps the context of January 2026 as of its last day
+    const fresh = refusal(() => calculateStatement(input(planOf(RATE), { asOf: '' })));
+    expect(fresh).toEqual({
+      code: 'INVALID_DATE',
+      field: 'asOf',
+      message: 'asOf must be a YYYY-MM-DD date or an ISO-8601 instant with an offset, got ""',
+    });
+    expect(refusal(() => calculateStatement(input(plan, { asOf: '' })))).toEqual(fresh);
+  });
+
   it('keep a true-up apart from the statement of the same month', () => {
     const plan = definePlan(planOf(RATE));
     const march = { period: { start: '2026-03-01', end: '2026-03-31' }, asOf: '2026-03-31', quota: usd('30000') };
@@ -293,5 +308,134 @@ describe('per-credit tiers on attainment with a zero quota', () => {
     const c = { ...tiered('marginal', 'perCredit', 'higher', [{ from: '0', rate: '0.1' }], 'attainment'), id: 't' };
     const s = statement({ quota: usd('0') }, [c]);
     expect(s.lines.map((l) => [l.amount.amount, l.explanation.detail.rule])).toEqual([['0.00', 'noTier']]);
+  });
+});
+
+describe('more of the context', () => {
+  it('refuses an asOf that picks a version not in force during the period, and a missing quota', () => {
+    const plan = planOf(RATE, {
+      versions: [
+        { id: 'old', effectiveFrom: '2010-01-01', effectiveTo: '2025-12-31', components: RATE },
+        { id: 'new', effectiveFrom: '2026-03-01', components: RATE },
+      ],
+    });
+    expect(refusal(() => statement({ plan, asOf: '2025-06-01' }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'asOf',
+      message: 'asOf picks version "old", which is not in force during 2026-01-01..2026-01-31, got "2025-06-01"',
+    });
+    expect(refusal(() => statement({ quota: undefined as unknown as StatementInput['quota'] }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'quota',
+      message: 'quota must be a money object { amount, currency }, got undefined',
+    });
+  });
+
+  it("a version that ends inside the period: a clawback must be known by the version's last day", () => {
+    const s = () =>
+      statement(
+        {
+          asOf: '2026-01-10',
+          clawbacks: [
+            {
+              id: 'e',
+              dealId: 'D',
+              creditDate: '2026-01-02',
+              knownDate: '2026-01-25',
+              base: usd('100'),
+              rate: '0.1',
+              paid: usd('10'),
+            },
+          ],
+        },
+        RATE,
+        { version: { effectiveTo: '2026-01-20', clawback: { schedule: [{ withinDays: 30, share: '1' }] } } },
+      );
+    expect(refusal(s)).toMatchObject({
+      field: 'clawbacks[0] (id "e").knownDate',
+      message:
+        'clawbacks[0] (id "e").knownDate must fall in the statement\'s period 2026-01-01..2026-01-20 (a clawback is ' +
+        'posted when it becomes known), got "2026-01-25"',
+    });
+  });
+
+  it('a quota with more decimals than the currency is kept as given over a full period', () => {
+    const s = statement({ quota: usd('10000.005') });
+    // by hand: no proration, so no rounding: 1,000 / 10,000.005
+    expect(s.quota.amount).toBe('10000.005');
+    expect(s.attainment).toBeCloseTo(1000 / 10000.005, 15);
+  });
+
+  it('a true-up prorates a bonus over the year to date', () => {
+    const s = calculateStatement({
+      plan: planOf([{ id: 'b', kind: 'bonus', steps: [{ atLeast: '0', amount: '300' }] }]),
+      member: { ...member, startDate: '2026-02-15' },
+      period: { start: '2026-03-01', end: '2026-03-31' },
+      quota: usd('30000'),
+      credits: [],
+      paidToDate: usd('0'),
+    });
+    // by hand: 45 of the 90 days Jan 1 – Mar 31 (Feb 15 – Mar 31): 300 × 45/90 = 150
+    expect(s.lines.map((l) => [l.kind, l.amount.amount])).toEqual([
+      ['bonus', '150.00'],
+      ['trueUp', '0.00'],
+    ]);
+  });
+
+  it('per-credit tiers on attainment turn their bounds into amounts of the quota', () => {
+    const c = {
+      ...tiered(
+        'marginal',
+        'perCredit',
+        'higher',
+        [
+          { from: '0', to: '0.05', rate: '0.01' },
+          { from: '0.05', rate: '0.02' },
+        ],
+        'attainment',
+      ),
+      id: 't',
+    };
+    // by hand: 5 % of 10,000 = 500: the credit of 1,000 has 500 × 1 % = 5 and 500 × 2 % = 10
+    expect(statement({}, [c]).lines.map((l) => [l.explanation.tier?.from, l.amount.amount])).toEqual([
+      ['0.00', '5.00'],
+      ['500.00', '10.00'],
+    ]);
+  });
+
+  it('summaries keep per-tier sums only for per-credit tiers a statement pays from', () => {
+    const period = { ...tiered('marginal', 'periodToDate', 'higher', [{ from: '0', rate: '0.1' }]), id: 'p' };
+    const zero = { ...tiered('marginal', 'perCredit', 'higher', [{ from: '0', rate: '0.1' }], 'attainment'), id: 'z' };
+    const context = { plan: planOf([period, zero]), member, period: JAN_2026, quota: usd('0') };
+    expect(summarizeStatement([credit('k1', '1000', '2026-01-20')], context).components).toEqual({
+      p: { base: '1000', units: 0, creditIds: ['k1'] },
+      z: { base: '1000', units: 0, creditIds: ['k1'] },
+    });
+  });
+
+  it('summarizeStatement and finalizeStatement name a context that is not an object', () => {
+    const summary = summarizeStatement([], { plan: planOf(RATE), member, period: JAN_2026, quota: usd('1') });
+    for (const f of [() => summarizeStatement([], null as never), () => finalizeStatement(summary, null as never)])
+      expect(refusal(f)).toEqual({
+        code: 'INVALID_INPUT',
+        field: 'context',
+        message: 'context must be an object, got null',
+      });
+  });
+});
+
+describe('amounts as given', () => {
+  it('a true-up of one whole month keeps a team threshold as the plan gives it', () => {
+    const s = calculateStatement({
+      plan: planOf([{ id: 'o', kind: 'override', rate: '0.05', teamThreshold: '1000.005' }]),
+      member,
+      period: JAN_2026,
+      quota: usd('10000'),
+      credits: [credit('m1', '2000', '2026-01-20', { kind: 'rollup' })],
+      paidToDate: usd('0'),
+    });
+    const d = s.lines[0]?.explanation.detail;
+    // by hand: January alone is one whole month: the threshold 1,000.005 as is; (2,000 − 1,000.005) × 5 % = 49.99975
+    expect([d?.rule === 'override' && d.threshold?.amount, s.lines[0]?.amount.amount]).toEqual(['1000.005', '50.00']);
   });
 });

@@ -396,3 +396,75 @@ describe('the paths of definePlan issues', () => {
     ]);
   });
 });
+
+describe('definePlan returns and refuses', () => {
+  it('a deeply frozen plan, and leaves the input as it was', () => {
+    const input = planOf([
+      {
+        id: 't',
+        kind: 'tiered',
+        basis: 'amount',
+        split: 'marginal',
+        scope: 'perCredit',
+        boundary: 'higher',
+        tiers: [{ from: '0', rate: '0.1' }],
+      },
+    ]);
+    const plan = definePlan(input);
+    const c = plan.versions[0]?.components[0] as { tiers: object[] };
+    expect([plan, plan.versions, plan.versions[0], c, c.tiers, c.tiers[0]].map((o) => Object.isFrozen(o))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([Object.isFrozen(input), Object.isFrozen(input.versions[0])]).toEqual([false, false]);
+    expect(Object.keys(plan)).toEqual([
+      'id',
+      'currency',
+      'periodLength',
+      'fiscalYearStartMonth',
+      'rounding',
+      'versions',
+    ]);
+  });
+
+  it('a key of 300 characters: the message cuts the problem to 200 characters, the field to 200', () => {
+    const key = 'k'.repeat(300);
+    let error: { message: string; field: string } | undefined;
+    try {
+      definePlan({ ...planOf([]), [key]: 1 } as never);
+    } catch (e) {
+      error = e as typeof error;
+    }
+    const line = `${key}: unknown key "${'k'.repeat(57)}..."`;
+    expect(error?.message).toBe(`Invalid plan: ${line.slice(0, 197)}...`);
+    expect(error?.field).toBe('k'.repeat(200));
+  });
+
+  it('planVersionAsOf: what is not a plan, a list of versions or a date, each named', () => {
+    const refusal = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        const err = e as { code: string; field: string };
+        return [err.code, err.field];
+      }
+      return 'no error';
+    };
+    const plan = definePlan(planOf([]));
+    expect([
+      refusal(() => planVersionAsOf(null as never, '2026-01-01')),
+      refusal(() => planVersionAsOf({ versions: 'x' } as never, '2026-01-01')),
+      refusal(() => planVersionAsOf(plan, '2026-1-01')),
+      refusal(() => planVersionAsOf({ versions: [null] } as never, '2026-01-01')),
+    ]).toEqual([
+      ['INVALID_INPUT', 'plan'],
+      ['INVALID_INPUT', 'plan.versions'],
+      ['INVALID_DATE', 'date'],
+      ['INVALID_INPUT', 'plan.versions[0]'],
+    ]);
+  });
+});

@@ -691,3 +691,114 @@ describe('explainStatement header', () => {
     ]);
   });
 });
+
+describe('explainStatement: a tenth reversed, two deferred balances', () => {
+  it('a clawback share of 0.1 is shown as a factor; deferred balances are listed with commas', () => {
+    const s = january(
+      [
+        { id: 'c', kind: 'rate', rate: '0.1', cap: { amount: '10', mode: 'defer' } },
+        { id: 'd', kind: 'rate', rate: '0.2', cap: { amount: '10', mode: 'defer' } },
+      ],
+      {
+        credits: [credit('k1', '1000', '2026-01-20')],
+        clawbacks: [
+          {
+            id: 'e',
+            dealId: 'D',
+            creditDate: '2025-12-21',
+            knownDate: '2026-01-20',
+            base: usd('1000'),
+            rate: '0.1',
+            paid: usd('100'),
+          },
+        ],
+      },
+      { version: { clawback: { schedule: [{ withinDays: 30, share: '0.1' }] } } },
+    );
+    // by hand: c earns 100, capped at 10: 90 deferred; d earns 200: 190 deferred; Dec 21 → Jan 20 is 30 days:
+    // 1,000 × 10 % × 0.1 = 10 reversed
+    const text = explainStatement(s).split('\n');
+    expect(text[7]).toBe(
+      '  5. clawback: -10.00 USD — deal D cancelled 30 days after 2025-12-21 (within 30 days: 0.1 (10%) reversed): ' +
+        '1000.00 at the original 0.1 (10%) × 0.1 = -10.00 [rule clawback/e]',
+    );
+    expect(text.at(-1)).toBe(
+      'Carried forward: draw balance 0.00 USD; deferred c 90.00, d 190.00; negative balance 0.00 USD',
+    );
+  });
+});
+
+describe('explainLine names each count it cannot read', () => {
+  /** The field named when `edit` corrupts a line of `s` (the first line of `kind`). */
+  const field = (s: Statement, kind: string, edit: (l: StatementLine) => object): unknown => {
+    const line = s.lines.find((l) => l.kind === kind) as StatementLine;
+    try {
+      explainLine(edit(line) as StatementLine, s);
+    } catch (e) {
+      return (e as { field?: string }).field;
+    }
+    return 'no error';
+  };
+  const detail = (l: StatementLine, d: object) => ({
+    ...l,
+    explanation: { ...l.explanation, detail: { ...l.explanation.detail, ...d } },
+  });
+  const window = { start: '2026-01-10', end: '2026-01-20' };
+
+  it('units, periods, a tier index, days, steps and months', () => {
+    const spiff = january([{ id: 'sp', kind: 'spiff', window, amountPerCredit: '100' }], { credits: TWO_CREDITS });
+    const trueUp = january([{ id: 'c', kind: 'rate', rate: '0.1', cap: { amount: '1', mode: 'forfeit' } }], {
+      credits: TWO_CREDITS,
+      paidToDate: usd('0'),
+    });
+    const tier = january([tiered('marginal', 'periodToDate', 'higher', [{ from: '0', rate: '0.1' }])], {
+      credits: TWO_CREDITS,
+    });
+    const claw = (policy: object, extra: object) =>
+      january(
+        [{ id: 'c', kind: 'rate', rate: '0.1' }],
+        {
+          clawbacks: [
+            {
+              id: 'e',
+              dealId: 'D',
+              creditDate: '2025-12-21',
+              knownDate: '2026-01-20',
+              base: usd('1000'),
+              rate: '0.1',
+              paid: usd('100'),
+              ...extra,
+            },
+          ],
+        },
+        { version: { clawback: policy } },
+      );
+    const schedule = claw({ schedule: [{ withinDays: 30, share: '1' }] }, {});
+    const outside = claw({ schedule: [{ withinDays: 10, share: '1' }] }, {});
+    const term = claw({ basis: 'unservedTerm' }, { termMonths: 12 });
+    expect([
+      field(spiff, 'spiff', (l) => ({ ...l, explanation: { ...l.explanation, units: '1' } })),
+      field(trueUp, 'cap', (l) =>
+        detail(l, { limit: { perPeriod: '1.00', per: 'month', periods: '1', prorated: false } }),
+      ),
+      field(tier, 'tier', (l) => ({
+        ...l,
+        explanation: { ...l.explanation, tier: { ...l.explanation.tier, index: '0' } },
+      })),
+      field(schedule, 'clawback', (l) => detail(l, { withinDays: '30' })),
+      field(schedule, 'clawback', (l) => detail(l, { days: '30' })),
+      field(outside, 'clawback', (l) => detail(l, { lastWithinDays: '10' })),
+      field(term, 'clawback', (l) => detail(l, { termMonths: '12' })),
+      field(term, 'clawback', (l) => detail(l, { servedMonths: '0' })),
+    ]).toEqual([
+      'line.explanation.units',
+      'line.explanation.detail.periods',
+      'line.explanation.tier.index',
+      'line.explanation.detail.withinDays',
+      'line.explanation.detail.days',
+      'line.explanation.detail.lastWithinDays',
+      'line.explanation.detail.termMonths',
+      'line.explanation.detail.servedMonths',
+    ]);
+  });
+});

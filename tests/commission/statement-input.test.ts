@@ -201,7 +201,13 @@ describe('calculateStatement refuses', () => {
 
   it('clawback events of a term policy without a valid term', () => {
     const term = { version: { clawback: { basis: 'unservedTerm' as const } } };
-    const cases = [{}, { termMonths: 0 }, { termMonths: 1201 }, { termMonths: 12, termStart: '2026-01-21' }];
+    const cases = [
+      {},
+      { termMonths: 0 },
+      { termMonths: 1201 },
+      { termMonths: 12, termStart: '2026-01-21' },
+      { termMonths: 12, termStart: '2026-13-01' },
+    ];
     expect(cases.map((e) => refusal(() => january({ clawbacks: [event('a', '2025-03-10', e)] }, term)))).toEqual([
       {
         code: 'INVALID_INPUT',
@@ -224,6 +230,11 @@ describe('calculateStatement refuses', () => {
         code: 'INVALID_INPUT',
         field: 'clawbacks[0] (id "a").termStart',
         message: 'clawbacks[0] (id "a").termStart must not be after knownDate 2026-01-20, got "2026-01-21"',
+      },
+      {
+        code: 'INVALID_DATE',
+        field: 'clawbacks[0] (id "a").termStart',
+        message: 'clawbacks[0] (id "a").termStart must be a calendar date YYYY-MM-DD, got "2026-13-01"',
       },
     ]);
   });
@@ -501,5 +512,52 @@ describe('finalizeStatement refuses a summary that does not fit the context', ()
       field: 'summary.deals',
       message: 'summary.deals is missing: the plan version pays on customer payment, got undefined',
     });
+  });
+});
+
+describe('calculateStatement also refuses', () => {
+  it('a string input, a carried-in total of a period tier or not a decimal, an attainment past a double', () => {
+    const t = (scope: 'periodToDate' | 'yearToDate'): Components[number] => ({
+      id: 't',
+      kind: 'tiered',
+      basis: 'amount',
+      split: 'marginal',
+      scope,
+      boundary: 'higher',
+      tiers: [{ from: '0', rate: '0.1' }],
+    });
+    expect([
+      refusal(() => calculateStatement('x' as unknown as StatementInput)),
+      refusal(() => january({ carriedIn: { t: '1' } }, {}, [t('periodToDate')])),
+      refusal(() => january({ carriedIn: { t: 'x' } }, {}, [t('yearToDate')])),
+      refusal(() => january({ credits: [credit('k1', `1${'0'.repeat(320)}`, '2026-01-20')], quota: usd('0.01') })),
+    ]).toEqual([
+      { code: 'INVALID_INPUT', field: 'input', message: 'input must be an object, got "x"' },
+      {
+        code: 'INVALID_INPUT',
+        field: 'carriedIn.t',
+        message: 'carriedIn.t must name a yearToDate tiered component of the plan version, got "1"',
+      },
+      {
+        code: 'INVALID_AMOUNT',
+        field: 'carriedIn.t',
+        message: 'carriedIn.t must be a decimal number such as "12.30", got "x"',
+      },
+      {
+        code: 'INVALID_AMOUNT',
+        field: 'credited',
+        message:
+          'credited over the quota 0.01 gives an attainment beyond the range of a number (±1.8e308), got ' +
+          `"1${'0'.repeat(56)}..."`,
+      },
+    ]);
+  });
+});
+
+describe('a plan that pays on booking', () => {
+  it('takes an empty list of payments, and its balances hold nothing per deal', () => {
+    const s = january({ payments: [] });
+    expect(s.payable.amount).toBe('100.00'); // 1,000 × 10 %
+    expect(Object.keys(s.balances)).toEqual(['draw', 'deferred', 'carried']);
   });
 });

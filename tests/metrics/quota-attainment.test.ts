@@ -153,3 +153,26 @@ describe('quotaAttainment', () => {
     );
   });
 });
+
+describe('summarizeQuotaAttainment with many quotas of one member (long fuzz run, session 12)', () => {
+  it('100,000 copies of one quota each attain the one won deal (indexing was quadratic in quotas per member)', () => {
+    // The fuzz input: the @example's quota repeated (1e6 copies ran for over 25 minutes: each quota
+    // copied the member's list of quota indices so far). Each copy is its own row and is credited
+    // the 30,000.00 won in its period, so every row reads 30000.
+    const quota = {
+      memberId: 'ae1',
+      period: { start: '2026-01-01', end: '2026-03-31' },
+      amount: { amount: '100000.00', currency: 'USD' },
+      measure: 'bookings',
+    } as const;
+    const deal = {
+      ownerId: 'ae1',
+      stage: 'closed-won',
+      closeDate: '2026-02-01',
+      amount: { amount: '30000.00', currency: 'USD' },
+    };
+    const s = summarizeQuotaAttainment([deal] as never, new Array(100_000).fill(quota));
+    expect(s.rows).toHaveLength(100_000);
+    expect(new Set(s.rows.map((r) => r.attained))).toEqual(new Set(['30000']));
+  });
+});

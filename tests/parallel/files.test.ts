@@ -79,21 +79,20 @@ describe('computeFile', () => {
     });
   });
 
-  it('cuts a file into chunks of 1 MiB by default, of 4 MiB when it computes statements', async () => {
-    // 24,000 deal rows of 69 or 70 bytes: 1.6 MB, more than 1 MiB and less than 2 MiB: two chunks
+  it('cuts a file into chunks of 128 KiB by default, of 4 MiB when it computes statements', async () => {
+    // 4,000 deal rows of 74 bytes: 296,000 bytes after the header, more than 2 × 128 KiB: three chunks
     const deal = (i: number) =>
       `D-${String(i).padStart(5, '0')},Deal,A-1,closed-won,ann,2026-01-02T09:00:00Z,10.00,USD,2026-02-01`;
-    const deals = ['id,name,accountId,stage,ownerId,createdAt,amount,currency,closeDate\n']
-      .concat(Array.from({ length: 24_000 }, (_, i) => `${deal(i)}\n`))
-      .join('');
-    expect(deals.length).toBeGreaterThan(1024 * 1024);
-    expect(deals.length).toBeLessThan(2 * 1024 * 1024);
+    const rows = Array.from({ length: 4_000 }, (_, i) => `${deal(i)}\n`).join('');
+    expect(rows.length).toBeGreaterThan(2 * 128 * 1024);
+    expect(rows.length).toBeLessThan(3 * 128 * 1024);
+    const deals = `id,name,accountId,stage,ownerId,createdAt,amount,currency,closeDate\n${rows}`;
     const d = await computeFileWith(worker.file, file('big-deals.csv', deals), {
       kind: 'deals',
       compute: { winRate: {} },
       workers: 0,
     });
-    expect([d.chunks, d.rows.read, d.results.winRate.won]).toEqual([2, 24_000, 24_000]);
+    expect([d.chunks, d.rows.read, d.results.winRate.won]).toEqual([3, 4_000, 4_000]);
     // 40,000 credits of 10.00 for one member, 1.6 MB: one chunk for statements; 40,000 × 10.00 × 0.08 = 32,000.00
     const credit = (i: number) =>
       `K-${String(i).padStart(5, '0')},D-${String(i).padStart(5, '0')},m1,owner,10.00,USD,2026-01-05`;

@@ -1,0 +1,257 @@
+/**
+ * How a statement reads its credits (src/commission/sums.ts): each refusal with its code, field
+ * and message, a credit id given twice named at both positions (counting only the member's credits
+ * in the range), and which credits each sum counts.
+ */
+import { describe, expect, it } from 'vitest';
+import { calculateStatement, type Statement } from '../../src/commission/index.js';
+import type { Credit } from '../../src/model/credit.js';
+import { credit, JAN_2026, member, planOf, usd } from './helpers.js';
+
+type Components = Parameters<typeof planOf>[0];
+type Extra = Parameters<typeof planOf>[1];
+
+function january(credits: unknown[], c: Components = [{ id: 'c', kind: 'rate', rate: '0.1' }], extra: Extra = {}) {
+  return calculateStatement({
+    plan: planOf(c, extra),
+    member,
+    period: JAN_2026,
+    quota: usd('10000'),
+    credits: credits as Credit[],
+  });
+}
+
+function refusal(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (error) {
+    const e = error as { code?: string; field?: string; message: string; details?: object };
+    return { code: e.code, field: e.field, message: e.message };
+  }
+  return 'no error';
+}
+
+describe('credits a statement refuses', () => {
+  it('each malformed credit of the member in the range, named by position and id', () => {
+    const k = (extra: object) => ({ ...credit('k1', '100', '2026-01-10'), ...extra });
+    const perUnit: Components = [{ id: 'u', kind: 'perUnit', amountPerUnit: '1' }];
+    expect([
+      refusal(() => january(['x'])),
+      refusal(() => january([k({ id: 7 })])),
+      refusal(() => january([k({ id: '' })])),
+      refusal(() => january([k({ date: '2026-1-10' })])),
+      refusal(() => january([k({ date: '2026-13-10' })])),
+      refusal(() => january([k({ date: '2026-01-32' })])),
+      refusal(() => january([k({ date: '2026-00-10' })])),
+      refusal(() => january([k({ date: '2026-01-00' })])),
+      refusal(() => january([k({ date: '2026-0a-10' })])),
+      refusal(() => january([k({ date: '2026-01-1a' })])),
+      refusal(() => january([k({ kind: 'boss' })])),
+      refusal(() => january([k({ measure: 'x' })])),
+      refusal(() => january([k({ amount: null })])),
+      refusal(() => january([k({ amount: 'x' })])),
+      refusal(() => january([k({ amount: { amount: '100', currency: 'EUR' } })])),
+      refusal(() => january([k({ dealId: '' })], undefined, { version: { payableOn: 'payment' } })),
+      refusal(() => january([k({ measure: 'units', units: '2' })], perUnit)),
+      refusal(() => january([k({ units: 2.5 })])),
+      refusal(() =>
+        january(
+          [k({ measure: 'units', units: Number.MAX_SAFE_INTEGER }), k({ id: 'k2', measure: 'units', units: 1 })],
+          perUnit,
+        ),
+      ),
+    ]).toEqual([
+      {
+        code: 'INVALID_INPUT',
+        field: 'credits[0]',
+        message: 'credits[0] must be a credit object, got "x"',
+      },
+      {
+        code: 'INVALID_INPUT',
+        field: 'credits[0].id',
+        message: 'credits[0].id must be a non-empty string, got 7',
+      },
+      {
+        code: 'INVALID_INPUT',
+        field: 'credits[0].id',
+        message: 'credits[0].id must be a non-empty string, got ""',
+      },
+      {
+        code: 'INVALID_DATE',
+        field: 'credits[0] (id "k1").date',
+        message: 'credits[0] (id "k1").date must be a calendar date YYYY-MM-DD, got "2026-1-10"',
+      },
+      {
+        code: 'INVALID_DATE',
+        field: 'credits[0] (id "k1").date',
+        message: 'credits[0] (id "k1").date must be a calendar date YYYY-MM-DD, got "2026-13-10"',
+      },
+      {
+        code: 'INVALID_DATE',
+        field: 'credits[0] (id "k1").date',
+        message: 'credits[0] (id "k1").date must be a calendar date YYYY-MM-DD, got "2026-01-32"',
+      },
+      {
+        code: 'INVALID_DATE',
+        field: 'credits[0] (id "k1").date',
+        message: 'credits[0] (id "k1").date must be a calendar date YYYY-MM-DD, got "2026-00-10"',
+      },
+      {
+        code: 'INVALID_DATE',
+        field: 'credits[0] (id "k1").date',
+        message: 'credits[0] (id "k1").date must be a calendar date YYYY-MM-DD, got "2026-01-00"',
+      },
+      {
+        code: 'INVALID_DATE',
+        field: 'credits[0] (id "k1").date',
+        message: 'credits[0] (id "k1").date must be a calendar date YYYY-MM-DD, got "2026-0a-10"',
+      },
+      {
+        code: 'INVALID_DATE',
+        field: 'credits[0] (id "k1").date',
+        message: 'credits[0] (id "k1").date must be a calendar date YYYY-MM-DD, got "2026-01-1a"',
+      },
+      {
+        code: 'INVALID_INPUT',
+        field: 'credits[0] (id "k1").kind',
+        message: 'credits[0] (id "k1").kind must be one of owner, split, overlay, source, rollup, got "boss"',
+      },
+      {
+        code: 'INVALID_INPUT',
+        field: 'credits[0] (id "k1").measure',
+        message: 'credits[0] (id "k1").measure must be a known measure, got "x"',
+      },
+      {
+        code: 'INVALID_INPUT',
+        field: 'credits[0] (id "k1").amount',
+        message: 'credits[0] (id "k1").amount must be a money object { amount, currency }, got null',
+      },
+      {
+        code: 'INVALID_INPUT',
+        field: 'credits[0] (id "k1").amount',
+        message: 'credits[0] (id "k1").amount must be a money object { amount, currency }, got "x"',
+      },
+      {
+        code: 'CURRENCY_MISMATCH',
+        field: 'credits[0] (id "k1").amount.currency',
+        message: 'credits[0] (id "k1").amount.currency must be the plan currency USD, got "EUR"',
+      },
+      {
+        code: 'INVALID_INPUT',
+        field: 'credits[0] (id "k1").dealId',
+        message: 'credits[0] (id "k1").dealId must be a non-empty string, got ""',
+      },
+      {
+        code: 'INVALID_COUNT',
+        field: 'credits[0] (id "k1").units',
+        message: 'credits[0] (id "k1").units must be an integer ≥ -9007199254740991, got "2"',
+      },
+      {
+        code: 'INVALID_COUNT',
+        field: 'credits[0] (id "k1").units',
+        message: 'credits[0] (id "k1").units must be an integer ≥ -9007199254740991, got 2.5',
+      },
+      {
+        code: 'INVALID_COUNT',
+        field: 'credits[1] (id "k2").units',
+        message: 'credits[1] (id "k2").units takes the total past 2^53, got 1',
+      },
+    ]);
+  });
+
+  it('an id given twice, at the positions of the two credits of the member in the range', () => {
+    const credits = [
+      credit('k1', '100', '2026-01-10', { memberId: 'bo' }),
+      credit('k1', '100', '2026-01-01'),
+      credit('k1', '100', '2025-12-31'),
+      credit('k1', '100', '2026-02-01'),
+      credit('k1', '100', '2026-01-31'),
+    ];
+    let error: unknown;
+    try {
+      january(credits);
+    } catch (e) {
+      const x = e as { code: string; field: string; message: string; details: object };
+      error = [x.code, x.field, x.message, x.details];
+    }
+    expect(error).toEqual([
+      'DUPLICATE_ID',
+      'credits[4].id',
+      'credits[4] (id "k1") repeats credits[1]: a credit is counted once, never paid twice',
+      {
+        id: 'k1',
+        first: 1,
+        second: 4,
+      },
+    ]);
+  });
+});
+
+describe('credit dates', () => {
+  it('are refused when any character is not where a YYYY-MM-DD date has it', () => {
+    // ':' is the character after '9' and '/' the one before '0': read as digits they would make a valid month or
+    // day (0: → 10, 1: → 20) or a year that sorts before every date
+    const dates = ['/026-01-10', '2026-01x10', '2026-0:-10', '2026-01-1:', '2026:01-10', '202a-01-10'];
+    expect(dates.map((date) => refusal(() => january([credit('k1', '100', date)])))).toEqual(
+      dates.map((date) => ({
+        code: 'INVALID_DATE',
+        field: 'credits[0] (id "k1").date',
+        message: `credits[0] (id "k1").date must be a calendar date YYYY-MM-DD, got "${date}"`,
+      })),
+    );
+  });
+});
+
+describe('which credits each sum counts', () => {
+  it('a per-unit component on the credits attainment counts still counts units', () => {
+    const s = january(
+      [credit('a', '100', '2026-01-10'), credit('b', '200', '2026-01-11', { units: 3 })],
+      [{ id: 'u', kind: 'perUnit', amountPerUnit: '25', kinds: ['owner', 'split', 'overlay'], measure: 'bookings' }],
+    );
+    // by hand: a counts 1 unit, b 3: 4 × 25 = 100
+    expect(s.lines.map((l) => [l.amount.amount, l.explanation.units])).toEqual([['100.00', 4]]);
+  });
+
+  it('an amount given as a number or with an exponent is read exactly', () => {
+    const s = january([
+      { ...credit('a', '0', '2026-01-10'), amount: { amount: 100.25, currency: 'USD' } },
+      credit('b', '1.5e3', '2026-01-11'),
+    ]);
+    // by hand: 100.25 + 1,500 = 1,600.25
+    expect(s.credited.amount).toBe('1600.25');
+  });
+
+  const lines = (s: Statement) => s.lines.map((l) => [l.componentId, l.amount.amount, l.explanation.creditIds]);
+
+  it('a component whose kinds differ from attainment in one kind sums apart', () => {
+    const s = january(
+      [credit('o', '100', '2026-01-10'), credit('r', '50', '2026-01-11', { kind: 'rollup' })],
+      [{ id: 'c', kind: 'rate', rate: '0.1', kinds: ['owner', 'split', 'rollup'] }],
+    );
+    // by hand: attainment counts owner, split, overlay: 100; the component owner, split, rollup: 150 × 10 % = 15
+    expect([s.credited.amount, lines(s)]).toEqual(['100.00', [['c', '15.00', ['o', 'r']]]]);
+  });
+
+  it('attainment lists only the credits it counts, a component only those it counts', () => {
+    const s = january(
+      [
+        credit('a', '100', '2026-01-10', { kind: 'rollup' }),
+        credit('b', '200', '2026-01-11'),
+        credit('c', '300', '2026-01-12', { dealType: 'new' }),
+      ],
+      [{ id: 'n', kind: 'rate', rate: '0.1', filter: { dealTypes: ['new'] } }],
+    );
+    // by hand: attainment b + c = 500; the component only the new deal c: 300 × 10 % = 30
+    expect([s.credited.amount, lines(s)]).toEqual(['500.00', [['n', '30.00', ['c']]]]);
+  });
+
+  it('a spiff per credit counts a negative credit as minus one', () => {
+    const window = { start: '2026-01-01', end: '2026-01-31' };
+    const s = january(
+      [credit('a', '100', '2026-01-10'), credit('b', '200', '2026-01-11'), credit('r', '-100', '2026-01-12')],
+      [{ id: 's', kind: 'spiff', window, amountPerCredit: '10' }],
+    );
+    // by hand: 2 credits − 1 refund = 1 × 10
+    expect(lines(s)).toEqual([['s', '10.00', ['a', 'b', 'r']]]);
+  });
+});
