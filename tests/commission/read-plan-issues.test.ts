@@ -276,3 +276,12 @@ describe('definePlan accepts each bound', () => {
     ]);
   });
 });
+
+describe('definePlan reads names as text', () => {
+  it('refuses a name that is not a string', () => {
+    expect(issues({ id: 'p', name: 7, currency: 'USD', periodLength: 'month', versions: [] })).toEqual([
+      'name: must be a non-empty string, got 7',
+      'versions: must have at least 1 item',
+    ]);
+  });
+});
