@@ -255,3 +255,58 @@ describe('which credits each sum counts', () => {
     expect(lines(s)).toEqual([['s', '10.00', ['a', 'b', 'r']]]);
   });
 });
+
+describe('more of what the sums count', () => {
+  it('a refund in per-credit tiers takes its amount off the tiers it spans', () => {
+    const c: Components = [
+      {
+        id: 't',
+        kind: 'tiered',
+        basis: 'amount',
+        split: 'marginal',
+        scope: 'perCredit',
+        boundary: 'higher',
+        tiers: [
+          { from: '0', to: '100', rate: '0.01' },
+          { from: '100', rate: '0.02' },
+        ],
+      },
+    ];
+    const s = january([credit('a', '500', '2026-01-10'), credit('r', '-300', '2026-01-11')], c);
+    // by hand: a: 100 × 1 % + 400 × 2 % = 9; the refund r: −100 × 1 % − 200 × 2 % = −5; tier 1: 0, tier 2: 200 × 2 %
+    expect(s.lines.map((l) => [l.explanation.base?.amount, l.amount.amount])).toEqual([
+      ['0.00', '0.00'],
+      ['200.00', '4.00'],
+    ]);
+  });
+
+  it('a spiff counts credits from the first to the last day of its window', () => {
+    const window = { start: '2026-01-10', end: '2026-01-20' };
+    const s = january(
+      ['09', '10', '20', '21'].map((d) => credit(`k${d}`, '100', `2026-01-${d}`)),
+      [{ id: 's', kind: 'spiff', window, rate: '0.1' }],
+    );
+    // by hand: the credits of the 10th and the 20th: 200 × 10 % = 20
+    expect(s.lines.map((l) => [l.amount.amount, l.explanation.creditIds])).toEqual([['20.00', ['k10', 'k20']]]);
+  });
+
+  it('refuses an amount text that is not a decimal and a deal id that is not a string, naming them', () => {
+    const k = (extra: object) => ({ ...credit('k1', '100', '2026-01-10'), ...extra });
+    const cash: Extra = { version: { payableOn: 'payment' } };
+    expect([
+      refusal(() => january([k({ amount: usd('1.2.3') })])),
+      refusal(() => january([k({ dealId: 7 })], undefined, cash)),
+    ]).toEqual([
+      {
+        code: 'INVALID_AMOUNT',
+        field: 'credits[0] (id "k1").amount.amount',
+        message: 'credits[0] (id "k1").amount.amount must be a decimal number such as "12.30", got "1.2.3"',
+      },
+      {
+        code: 'INVALID_INPUT',
+        field: 'credits[0] (id "k1").dealId',
+        message: 'credits[0] (id "k1").dealId must be a non-empty string, got 7',
+      },
+    ]);
+  });
+});

@@ -276,3 +276,55 @@ describe('definePlan accepts each bound', () => {
     ]);
   });
 });
+
+describe('definePlan reads names as text', () => {
+  it('refuses a name that is not a string', () => {
+    expect(issues({ id: 'p', name: 7, currency: 'USD', periodLength: 'month', versions: [] })).toEqual([
+      'name: must be a non-empty string, got 7',
+      'versions: must have at least 1 item',
+    ]);
+  });
+});
+
+describe('definePlan names each part that is not an object', () => {
+  it('a cap, multiplier, tier, step, window end, attainment, draw and clawback', () => {
+    const spec = {
+      id: 'p',
+      currency: 'USD',
+      periodLength: 'month',
+      versions: [
+        {
+          id: 'v',
+          effectiveFrom: '2026-01-01',
+          attainment: 'x',
+          draw: 'x',
+          clawback: 'x',
+          components: [
+            { id: 'c', kind: 'rate', rate: '0.1', cap: 'x', multipliers: ['x'] },
+            {
+              id: 't',
+              kind: 'tiered',
+              basis: 'amount',
+              split: 'marginal',
+              scope: 'perCredit',
+              boundary: 'higher',
+              tiers: ['x'],
+            },
+            { id: 'b', kind: 'bonus', steps: ['x'] },
+            { id: 's', kind: 'spiff', window: { start: '2026-01-01', end: 'x' }, rate: '0.1' },
+          ],
+        },
+      ],
+    };
+    expect(issues(spec)).toEqual([
+      'versions.0.attainment: must be an object, got "x"',
+      'versions.0.draw: must be an object, got "x"',
+      'versions.0.clawback: must be an object, got "x"',
+      'versions.0.components.0.cap: must be an object, got "x"',
+      'versions.0.components.0.multipliers.0: must be an object, got "x"',
+      'versions.0.components.1.tiers.0: must be an object, got "x"',
+      'versions.0.components.2.steps.0: must be an object, got "x"',
+      'versions.0.components.3.window.end: must be a calendar date YYYY-MM-DD, got "x"',
+    ]);
+  });
+});
