@@ -133,3 +133,20 @@ describe('describeValue and briefValue: array holes, accessors, undefined (Stryk
     expect(briefValue(undefined)).toBe('undefined');
   });
 });
+
+describe('describeValue of a proxy whose traps change their answers', () => {
+  it('skips a key whose property is gone when it is read (never throws)', () => {
+    // Object.keys sees `a` (the first descriptor), the walker finds no descriptor the second time
+    let calls = 0;
+    const shifty = new Proxy(
+      { a: 1 },
+      {
+        getOwnPropertyDescriptor(target, key) {
+          calls++;
+          return calls === 1 ? Reflect.getOwnPropertyDescriptor(target, key) : undefined;
+        },
+      },
+    );
+    expect(describeValue(shifty)).toBe('{}');
+  });
+});
