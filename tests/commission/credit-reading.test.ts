@@ -4,7 +4,7 @@
  * in the range), and which credits each sum counts.
  */
 import { describe, expect, it } from 'vitest';
-import { calculateStatement, type Statement } from '../../src/commission/index.js';
+import { calculateStatement, type Statement, summarizeStatement } from '../../src/commission/index.js';
 import type { Credit } from '../../src/model/credit.js';
 import { credit, JAN_2026, member, planOf, usd } from './helpers.js';
 
@@ -307,6 +307,47 @@ describe('more of what the sums count', () => {
         field: 'credits[0] (id "k1").dealId',
         message: 'credits[0] (id "k1").dealId must be a non-empty string, got 7',
       },
+    ]);
+  });
+});
+
+describe('credits as a whole', () => {
+  it('refuses credits that are not a list; reads a credit without a measure as bookings', () => {
+    expect(refusal(() => january('x' as unknown as unknown[]))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'credits',
+      message: 'credits must be an array of credits, got "x"',
+    });
+    const { measure: _, ...noMeasure } = credit('k1', '250', '2026-01-10');
+    // by hand: 250 counted toward attainment and the 10 % rate: 25
+    expect(january([noMeasure]).payable.amount).toBe('25.00');
+  });
+
+  it('per-credit tables: no linear sum unless interpolated, and a credit below an interpolated table', () => {
+    const table = (split: 'retroactive' | 'interpolated', from: string): Components[number] => ({
+      id: 't',
+      kind: 'tiered',
+      basis: 'amount',
+      split,
+      scope: 'perCredit',
+      boundary: 'higher',
+      tiers: [
+        { from, to: '1000', rate: '0.01' },
+        { from: '1000', rate: '0.02' },
+      ],
+    });
+    const credits = [credit('a', '500', '2026-01-10'), credit('b', '50', '2026-01-11')];
+    const retro = summarizeStatement(credits, {
+      plan: planOf([table('retroactive', '0')]),
+      member,
+      period: JAN_2026,
+      quota: usd('1'),
+    });
+    expect(retro.components['t']?.tiers?.map((t) => t.linear)).toEqual(['0', '0', '0']);
+    // by hand: b (50) is below 100, the first tier: nothing; a (500) at 1 % + 1 % × 400/900 = 1.4444… %: 7.22
+    expect(january(credits, [table('interpolated', '100')]).lines.map((l) => l.amount.amount)).toEqual([
+      '0.00',
+      '7.22',
     ]);
   });
 });

@@ -128,6 +128,17 @@ describe('mergeStatement and finalizeStatement refuse', () => {
   const of = (s: Json) => s.components as Record<string, { units: number; tiers?: unknown }>;
   const tiers = (s: Json) => of(s)['t']?.tiers as unknown[];
 
+  it('a range that is not an object', () => {
+    const s = edit((j) => {
+      j.range = 'x' as unknown as Json['range'];
+    });
+    expect(refusal(() => mergeStatement(x, s))).toEqual({
+      code: 'INVALID_SUMMARY',
+      field: 'b.range',
+      message: 'b.range must be an object, got "x"',
+    });
+  });
+
   it('a summary with one field wrong, naming it', () => {
     const cases = [
       edit((s) => {
