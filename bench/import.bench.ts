@@ -25,19 +25,29 @@
  * members, build messages or issue objects, or keep row numbers. The library does all of that
  * (the cells of these rows need none of it, but the library still looks).
  *
- * Memory of the streaming form (its own case): a child process per size (100,000 and 1,000,000
- * rows) generates each row on the fly, pushes it into `createImporter('deals', { checkDuplicates:
- * false })` and takes a batch every 10,000 rows. Two figures per size, each in fresh processes:
- * the peak resident set size (`process.resourceUsage().maxRSS`, no forced collection), and the
- * peak live heap (`--expose-gc`: at every batch boundary, before the batch is taken, when it is
- * fullest, a full collection and then `heapUsed`), each the median of three processes (min–max of
- * the RSS recorded too). The goal (1,000,000 rows within 1.2× the peak at 100,000) is read on both;
- * the RSS also holds the heap that V8 keeps reserved and grows by its own heuristics (one run of
- * 1,000,000 rows peaked at 91 MiB, the next at 142 MiB), not with what the import holds. With
- * `checkDuplicates` on, the importer keeps one entry per distinct id, so its memory grows with the
- * file by design; that peak (one process per size) is recorded beside it.
+ * Memory of the streaming form (its own case): a child process per run generates each row on the
+ * fly, pushes it into `createImporter('deals', { checkDuplicates: false })` and takes a batch
+ * every 1,000 rows (`importStream`'s default `batchSize`). Two figures, each from fresh
+ * processes: the peak resident set size (`process.resourceUsage().maxRSS`, no forced
+ * collection), the median of three processes at 100,000 and at 1,000,000 rows and one process at
+ * 3,000,000 (the plateau); and the peak live heap (`--expose-gc`: every 10,000 rows, at a batch
+ * boundary before the batch is taken, when it is fullest, a full collection and then
+ * `heapUsed`), the median of three processes per size. The goal (1,000,000 rows within 1.2× the
+ * peak at 100,000) is read on both. Recorded beside them, nothing left out:
+ * - the same RSS taking every 10,000 rows (the earlier default): records held while about 10 MB
+ *   more is allocated survive two young-generation collections, are moved to V8's old space, and
+ *   that space grows to several times what is live (6–9 MiB) before a full collection, later in a
+ *   longer run: at 100,000 rows the run ends before the first such cycle is complete;
+ * - the RSS of the row generator alone (no import): the floor that V8's young generation (it
+ *   grows its semi-spaces as allocation goes on) gives any program allocating rows this fast, and
+ *   the young generation's size at the end (`new_space` of `v8.getHeapSpaceStatistics()`), for
+ *   the generator alone and for the import;
+ * - the RSS with `checkDuplicates` on (the default), one process per size: the check keeps every
+ *   distinct id with its first row, so it grows with the file by design (a compact id set outside
+ *   the JavaScript heap: src/import/id-set.ts, about 42 bytes per 9-character id).
  */
 import { spawnSync } from 'node:child_process';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { createRng } from '../src/core/index.js';
 import { createImporter, importDeals } from '../src/import/index.js';
@@ -103,38 +113,61 @@ function makeRow(i: number, next: () => number): Record<string, string> {
   };
 }
 
-/** The streaming import of `size` rows made on the fly; prints its peak memory (KiB) as JSON. */
-function memoryChild(size: number, checkDuplicates: boolean, sampleHeap: boolean): void {
+/** Rows per batch of the memory case: `importStream`'s default `batchSize`. */
+const BATCH = 1_000;
+
+/** What a memory child does with its rows. */
+type MemoryRun = 'import' | 'duplicates' | 'generator';
+
+/**
+ * The streaming import of `size` rows made on the fly (or, for `'generator'`, the rows alone),
+ * taking a batch every `batch` rows; prints its peak memory (KiB) as JSON.
+ */
+function memoryChild(size: number, run: MemoryRun, batch: number, sampleHeap: boolean): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (sampleHeap && gc === undefined) throw new Error('the heap sample needs node --expose-gc');
   const next = createRng(11).next;
-  const importer = createImporter('deals', { checkDuplicates });
+  const importer = createImporter('deals', { checkDuplicates: run === 'duplicates' });
   let records = 0;
   let peakHeap = 0;
   for (let i = 0; i < size; i++) {
-    importer.push(makeRow(i, next));
-    if (i % 10_000 === 9_999) {
-      if (sampleHeap && gc !== undefined) {
+    const row = makeRow(i, next);
+    if (run === 'generator') {
+      records += row.id === '' ? 0 : 1;
+      continue;
+    }
+    importer.push(row);
+    if (i % batch === batch - 1) {
+      if (sampleHeap && gc !== undefined && i % 10_000 === 9_999) {
         gc(); // the batch is still held: the live heap at its fullest
         peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
       }
       records += importer.take().records.length;
     }
   }
-  records += importer.finish().records.length;
-  const out = { size, records, maxRssKiB: process.resourceUsage().maxRSS, peakHeapKiB: Math.round(peakHeap / 1024) };
+  if (run !== 'generator') records += importer.finish().records.length;
+  // the young generation's size at the end: V8 enlarges it as a process keeps allocating
+  const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+  const out = {
+    size,
+    records,
+    maxRssKiB: process.resourceUsage().maxRSS,
+    peakHeapKiB: Math.round(peakHeap / 1024),
+    youngKiB: Math.round(young / 1024),
+  };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
 const CHILD = process.env.REVOPS_IMPORT_MEMORY_ROWS;
 if (CHILD !== undefined) {
   const env = process.env;
-  memoryChild(Number(CHILD), env.REVOPS_IMPORT_MEMORY_DUPLICATES === '1', env.REVOPS_IMPORT_MEMORY_HEAP === '1');
+  const run = (env.REVOPS_IMPORT_MEMORY_RUN ?? 'import') as MemoryRun;
+  memoryChild(Number(CHILD), run, Number(env.REVOPS_IMPORT_MEMORY_BATCH), env.REVOPS_IMPORT_MEMORY_HEAP === '1');
   process.exit(0);
 }
 
-/** Peak memory in MiB of the streaming import of `size` rows, in a fresh child process. */
-function peakMiB(size: number, checkDuplicates: boolean, what: 'rss' | 'heap'): number {
+/** The figures of one memory child (see {@link memoryChild}), in MiB, from a fresh process. */
+function child(size: number, what: 'rss' | 'heap', run: MemoryRun, batch: number): { peak: number; young: number } {
   const out = spawnSync(
     process.execPath,
     [...(what === 'heap' ? ['--expose-gc'] : []), fileURLToPath(import.meta.url)],
@@ -142,7 +175,8 @@ function peakMiB(size: number, checkDuplicates: boolean, what: 'rss' | 'heap'): 
       env: {
         ...process.env,
         REVOPS_IMPORT_MEMORY_ROWS: String(size),
-        REVOPS_IMPORT_MEMORY_DUPLICATES: checkDuplicates ? '1' : '0',
+        REVOPS_IMPORT_MEMORY_RUN: run,
+        REVOPS_IMPORT_MEMORY_BATCH: String(batch),
         REVOPS_IMPORT_MEMORY_HEAP: what === 'heap' ? '1' : '0',
       },
       encoding: 'utf8',
@@ -151,10 +185,15 @@ function peakMiB(size: number, checkDuplicates: boolean, what: 'rss' | 'heap'): 
   );
   const line = out.stdout.trim().split('\n').pop() ?? '';
   if (line === '') throw new Error(`memory child failed: ${out.stderr.slice(0, 500)}`);
-  const parsed = JSON.parse(line) as { records: number; maxRssKiB: number; peakHeapKiB: number };
+  const parsed = JSON.parse(line) as { records: number; maxRssKiB: number; peakHeapKiB: number; youngKiB: number };
   if (parsed.records !== size) throw new Error(`memory child imported ${parsed.records} of ${size} rows`);
-  const kib = what === 'rss' ? parsed.maxRssKiB : parsed.peakHeapKiB;
-  return Math.round((kib / 1024) * 10) / 10;
+  const mib = (kib: number) => Math.round((kib / 1024) * 10) / 10;
+  return { peak: mib(what === 'rss' ? parsed.maxRssKiB : parsed.peakHeapKiB), young: mib(parsed.youngKiB) };
+}
+
+/** Peak memory in MiB of a memory child, in a fresh process. */
+function peakMiB(size: number, what: 'rss' | 'heap', run: MemoryRun = 'import', batch = BATCH): number {
+  return child(size, what, run, batch).peak;
 }
 
 let generated: Record<string, string>[] | undefined;
@@ -265,10 +304,10 @@ export function plainImport(input: readonly Record<string, string>[], checkDupli
   return { records, rejected, warnings, perCurrency };
 }
 
-/** The same plain import, pushed row by row and taken in batches of 10,000 (as the streaming case). */
-function plainStream(input: readonly Record<string, string>[]): void {
-  for (let start = 0; start < input.length; start += 10_000) {
-    keep(plainImport(input.slice(start, start + 10_000), false));
+/** The same plain import, pushed row by row and taken in batches of `batch` rows (as the streaming cases). */
+function plainStream(input: readonly Record<string, string>[], batch = 10_000): void {
+  for (let start = 0; start < input.length; start += batch) {
+    keep(plainImport(input.slice(start, start + batch), false));
   }
 }
 
@@ -304,7 +343,7 @@ export const cases: readonly BenchCase[] = [
     reference: () => plainStream(rows()),
   },
   {
-    name: 'createImporter memory: peak at 1,000,000 streamed rows vs at 100,000 (a child process per size)',
+    name: 'createImporter memory: peak at 1,000,000 streamed rows vs at 100,000 (batches of 1,000, a process per run)',
     size: 100_000,
     // timed: the 100,000-row stream of a memory child (the memory figures are in `details`)
     library: () => {
@@ -312,33 +351,45 @@ export const cases: readonly BenchCase[] = [
       const importer = createImporter('deals', { checkDuplicates: false });
       for (let i = 0; i < 100_000; i++) {
         importer.push(all[i]);
-        if (i % 10_000 === 9_999) keep(importer.take());
+        if (i % BATCH === BATCH - 1) keep(importer.take());
       }
       keep(importer.finish());
     },
-    reference: () => plainStream(rows().slice(0, 100_000)),
+    reference: () => plainStream(rows().slice(0, 100_000), BATCH),
     details: () => {
-      // three fresh processes per size and figure: V8 grows its heap by heuristics that vary run to run
-      // (the RSS of one 1,000,000-row run was 91 MiB, of the next 142 MiB); the median of three is recorded
-      const runs = (size: number, what: 'rss' | 'heap', duplicates = false) =>
-        [0, 1, 2].map(() => peakMiB(size, duplicates, what)).sort((a, b) => a - b);
+      // three fresh processes per size and figure: V8 sizes its heap by heuristics that vary run to run
+      const runs = (size: number, what: 'rss' | 'heap', batch = BATCH) =>
+        [0, 1, 2].map(() => child(size, what, 'import', batch)).sort((a, b) => a.peak - b.peak);
+      const median = (xs: { peak: number }[]) => (xs[1] as { peak: number }).peak;
+      const list = (xs: { peak: number }[]) => xs.map((x) => x.peak).join(' ');
+      const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
       const heap100k = runs(100_000, 'heap');
       const heap1M = runs(1_000_000, 'heap');
       const rss100k = runs(100_000, 'rss');
       const rss1M = runs(1_000_000, 'rss');
-      const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+      const rss3M = peakMiB(3_000_000, 'rss');
+      const wide100k = runs(100_000, 'rss', 10_000);
+      const wide1M = runs(1_000_000, 'rss', 10_000);
+      const duplicates = [100_000, 1_000_000, 3_000_000].map((n) => peakMiB(n, 'rss', 'duplicates'));
+      const generator = [100_000, 1_000_000].map((n) => child(n, 'rss', 'generator', BATCH));
       return {
         goal: 'peak at 1,000,000 rows ≤ 1.2 × peak at 100,000',
-        peakLiveHeapMiB100k: heap100k[1] as number,
-        peakLiveHeapMiB1M: heap1M[1] as number,
-        peakLiveHeapRatio1MTo100k: ratio(heap1M[1] as number, heap100k[1] as number),
-        peakRssMiB100k: rss100k[1] as number,
-        peakRssMiB1M: rss1M[1] as number,
-        peakRssRatio1MTo100k: ratio(rss1M[1] as number, rss100k[1] as number),
-        peakRssMiBRuns100k: rss100k.join(' '),
-        peakRssMiBRuns1M: rss1M.join(' '),
-        peakRssMiB100kCheckDuplicates: peakMiB(100_000, true, 'rss'),
-        peakRssMiB1MCheckDuplicates: peakMiB(1_000_000, true, 'rss'),
+        peakLiveHeapMiB100k: median(heap100k),
+        peakLiveHeapMiB1M: median(heap1M),
+        peakLiveHeapRatio1MTo100k: ratio(median(heap1M), median(heap100k)),
+        peakRssMiB100k: median(rss100k),
+        peakRssMiB1M: median(rss1M),
+        peakRssMiB3M: rss3M,
+        peakRssRatio1MTo100k: ratio(median(rss1M), median(rss100k)),
+        peakRssMiBRuns100k: list(rss100k),
+        peakRssMiBRuns1M: list(rss1M),
+        youngGenerationMiBAtEnd100k1M: `${rss100k[1]?.young} ${rss1M[1]?.young}`,
+        peakRssMiBRuns100kBatches10000: list(wide100k),
+        peakRssMiBRuns1MBatches10000: list(wide1M),
+        peakRssRatio1MTo100kBatches10000: ratio(median(wide1M), median(wide100k)),
+        peakRssMiBGeneratorAlone100k1M: generator.map((g) => g.peak).join(' '),
+        youngGenerationMiBGeneratorAlone100k1M: generator.map((g) => g.young).join(' '),
+        peakRssMiBCheckDuplicates100k1M3M: duplicates.join(' '),
       };
     },
   },

@@ -150,8 +150,9 @@ const PERIOD_HELP = `Period:
 const WORKERS_HELP = `Threads:
   --workers N            compute the funnels, win rates, team KPIs, weighted pipeline, forecast
                          categories, MRR movements and cohorts on N worker threads (revops/parallel),
-                         N from 1 to 64; the same report as without. Files are still read on the
-                         main thread, and the simulation, trend, attainment and statements run there`;
+                         N from 1 to 64, each worker reading its part of the CSV files; the same
+                         report as without. Files are still read on the main thread for the rest,
+                         and the simulation, trend, attainment and statements run there`;
 
 const OUTPUT_HELP = `Output:
   --json                 machine-readable JSON on stdout instead of text

@@ -1,9 +1,10 @@
 /**
  * The report's mergeable figures — funnels, win rates, team KPIs, weighted pipeline, forecast
  * categories, MRR movements, cohorts — each one library function over one kind of rows. They
- * are computed on the calling thread, or with `--workers N` on worker threads by revops/parallel
- * (`computeRows`, the imported entities cut into chunks): the same numbers either way, since the
- * summaries merge exactly (docs/guides/scale.md).
+ * are computed on the calling thread, or with `--workers N` on worker threads by revops/parallel:
+ * from the CSV file itself when the rows came from one (`computeFile`, each worker reading its
+ * byte range), else from the imported entities cut into chunks (`computeRows`). The same numbers
+ * either way, since the summaries merge exactly (docs/guides/scale.md).
  */
 import { forecastByCategory, weightedPipeline } from '../forecast/index.js';
 import {
@@ -14,7 +15,15 @@ import {
   salesCycleLength,
   winRate,
 } from '../metrics/index.js';
-import type { ParallelCompute, ParallelComputation, ParallelResultOf, computeRows } from '../parallel/index.js';
+import { RevopsError } from '../core/errors.js';
+import type {
+  computeFile,
+  computeRows,
+  ParallelCompute,
+  ParallelComputation,
+  ParallelResultOf,
+  ParallelRun,
+} from '../parallel/index.js';
 import { cohortRetention, mrrMovements } from '../retention/index.js';
 import type { Dataset } from './read.js';
 
@@ -94,17 +103,28 @@ function byCustomer<T extends { readonly customerId: string }>(rows: readonly T[
   return [...rows].sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
 }
 
+/** revops/parallel's two entry points, as `--workers` uses them (tests pass ones running the sources). */
+export interface ParallelRunners {
+  readonly rows: typeof computeRows;
+  readonly file?: typeof computeFile;
+}
+
 /**
- * Computes the figures on `workers` worker threads with revops/parallel's `computeRows` (`run`):
- * one run per kind of rows (two when a function is asked twice with other options), one after
- * the other, each over the imported entities in chunks of {@link batchSizeFor} rows.
+ * Computes the figures on `workers` worker threads with revops/parallel: one run per kind of rows
+ * (two when a function is asked twice with other options), one after the other. A kind read from
+ * a CSV file runs over the file (`computeFile`: the workers read and import it in byte ranges,
+ * with the options the command imported it with); when that run does not import the very rows the
+ * command did (another row count, a duplicate id, subscriptions not sorted by customer, any
+ * refusal), or a kind has no file, it runs over the imported entities in chunks of
+ * {@link batchSizeFor} rows (`computeRows`) — so the figures are always those of the rows the
+ * report lists.
  * @throws {RevopsError} what the computations refuse (the caller reports it as a data problem).
  */
 export async function computeFiguresInParallel(
   requests: readonly FigureRequest[],
   data: Dataset,
   workers: number,
-  run: typeof computeRows,
+  run: ParallelRunners,
 ): Promise<Figures> {
   const runs: { rows: FigureRows; compute: Record<string, object>; keys: Record<string, FigureKey> }[] = [];
   for (const r of requests) {
@@ -119,16 +139,37 @@ export async function computeFiguresInParallel(
   }
   const out: Record<string, unknown> = {};
   for (const x of runs) {
-    const rows: readonly unknown[] = x.rows === 'subscriptions' ? byCustomer(data.subscriptions) : data[x.rows];
-    const done = await run(rows, {
-      kind: x.rows,
-      entities: true,
-      compute: x.compute as ParallelCompute,
-      workers,
-      batchSize: batchSizeFor(rows.length, workers),
-    });
+    const compute = x.compute as ParallelCompute;
+    const done =
+      (await fromFile(x.rows, compute, data, workers, run.file)) ??
+      (await run.rows(x.rows === 'subscriptions' ? byCustomer(data.subscriptions) : data[x.rows], {
+        kind: x.rows,
+        entities: true,
+        compute,
+        workers,
+        batchSize: batchSizeFor(data[x.rows].length, workers),
+      }));
     const results = done.results as Readonly<Record<string, unknown>>;
     for (const [name, key] of Object.entries(x.keys)) out[key] = results[name];
   }
   return out as Figures;
+}
+
+/** The run over the kind's CSV file, or `null` when there is none or it did not import the rows the command did. */
+async function fromFile(
+  kind: FigureRows,
+  compute: ParallelCompute,
+  data: Dataset,
+  workers: number,
+  file: typeof computeFile | undefined,
+): Promise<ParallelRun<ParallelCompute> | null> {
+  const source = data.sources?.[kind];
+  if (file === undefined || source === undefined) return null;
+  try {
+    const done = await file(source.path, { kind, compute, workers, import: source.import, checkDuplicates: true });
+    return done.rows.imported === data[kind].length ? done : null;
+  } catch (e) {
+    if (e instanceof RevopsError) return null; // the entities' run gives the figures, or the same refusal
+    throw e;
+  }
 }

@@ -4,9 +4,9 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { version } from '../../package.json';
-import type { computeRows } from '../parallel/index.js';
+import type { computeFile, computeRows } from '../parallel/index.js';
 import { type Command, EXIT, type Flags, HELP, parseCommandLine, readWorkersFlag, UsageError } from './args.js';
-import { computeFiguresInParallel } from './figures.js';
+import { computeFiguresInParallel, type ParallelRunners } from './figures.js';
 import { renderHtml } from './html.js';
 import { DataError, type Dataset, type Io, readDataset } from './read.js';
 import { buildReport, buildReportWith, type Part, type Report, type ReportOptions, readPeriodFlag } from './report.js';
@@ -56,9 +56,16 @@ async function run(command: Command, flags: Flags, io: Io, options: MainOptions)
   if (workers === undefined) report = buildReport(data, reportOptions);
   else {
     // revops/parallel (and piscina) load only when asked for
-    const rows = options.computeRows ?? (await import('../parallel/index.js')).computeRows;
+    let runners: ParallelRunners;
+    if (options.computeRows !== undefined) {
+      const file = options.computeFile;
+      runners = { rows: options.computeRows, ...(file === undefined ? {} : { file }) };
+    } else {
+      const parallel = await import('../parallel/index.js');
+      runners = { rows: parallel.computeRows, file: options.computeFile ?? parallel.computeFile };
+    }
     report = await buildReportWith(data, reportOptions, (requests) =>
-      computeFiguresInParallel(requests, data, workers, rows),
+      computeFiguresInParallel(requests, data, workers, runners),
     );
   }
   const rejected = report.data.rejected;
@@ -81,6 +88,11 @@ export interface MainOptions {
   readonly sample?: () => Dataset;
   /** revops/parallel's `computeRows` for `--workers` (default: the package's; tests pass one running the sources). */
   readonly computeRows?: typeof computeRows;
+  /**
+   * revops/parallel's `computeFile` for `--workers` over the CSV files (default: the package's when `computeRows` is
+   * not given either; tests pass one running the sources). Without it, the figures run over the imported entities.
+   */
+  readonly computeFile?: typeof computeFile;
 }
 
 /**

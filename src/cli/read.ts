@@ -59,6 +59,17 @@ export interface Dataset {
   readonly files: readonly FileSummary[];
   readonly rejected: readonly RowIssue[];
   readonly warnings: readonly RowIssue[];
+  /**
+   * The CSV files the deals, leads, activities and subscriptions were read from, with their import options
+   * (`--workers N` computes the report's figures from the files themselves, in byte ranges).
+   */
+  readonly sources?: { readonly [K in 'deals' | 'leads' | 'activities' | 'subscriptions']?: CsvSource };
+}
+
+/** A CSV file and the import options it was read with. */
+export interface CsvSource {
+  readonly path: string;
+  readonly import: ImportOptions;
 }
 
 /** Stage labels of each vendor's default sales process → stages of the default deal pipeline. */
@@ -416,6 +427,15 @@ export async function readDataset(flags: Flags, io: Io): Promise<Dataset> {
       rejected: 0,
     });
   }
+  const sources: Record<string, CsvSource> = {};
+  if (flags.deals !== undefined) sources['deals'] = { path: flags.deals, import: opts('deals', members) };
+  if (flags.leads !== undefined) sources['leads'] = { path: flags.leads, import: opts('leads', members) };
+  if (flags.activities !== undefined) {
+    sources['activities'] = { path: flags.activities, import: opts('activities', members) };
+  }
+  if (flags.subscriptions !== undefined) {
+    sources['subscriptions'] = { path: flags.subscriptions, import: opts('subscriptions') };
+  }
   return {
     name: 'Report',
     deals,
@@ -427,5 +447,6 @@ export async function readDataset(flags: Flags, io: Io): Promise<Dataset> {
     plans,
     assignments,
     ...out,
+    sources,
   };
 }

@@ -20,7 +20,7 @@ import { holtWinters, pipelineCoverage, simulatePipeline } from '../forecast/ind
 import type { CategoryForecast, PipelineCoverage, WeightedPipeline } from '../forecast/index.js';
 import { quotaAttainment, wilsonInterval } from '../metrics/index.js';
 import type { Funnel } from '../metrics/index.js';
-import type { Member, Plan } from '../model/index.js';
+import { type Member, type Plan, dealOutcomeOf } from '../model/index.js';
 import { defaultDealPipeline, defaultLeadPipeline } from '../pipeline/index.js';
 import { grossRevenueRetention, netRevenueRetention, quickRatio } from '../retention/index.js';
 import type { CohortTable, MrrMovements } from '../retention/index.js';
@@ -226,7 +226,8 @@ function interval(successes: number, trials: number): RateWithInterval {
 
 /** Monthly won bookings up to the end of the last month before `asOf`'s month, and a Holt-Winters forecast. */
 function trendOf(data: Dataset, asOf: string, notes: string[]): TrendPart | null {
-  const won = data.deals.filter((d) => d.stage === 'closed-won' && d.closeDate !== undefined);
+  const outcome = dealOutcomeOf({ pipeline: defaultDealPipeline });
+  const won = data.deals.filter((d) => outcome(d) === 'won' && d.closeDate !== undefined);
   if (won.length === 0) {
     notes.push('Trend: no won deals to build a monthly series from.');
     return null;
@@ -584,7 +585,8 @@ function assemble(data: Dataset, options: ReportOptions, prepared: Prepared, fig
               startDate: '0001-01-01',
               territoryIds: [],
             }));
-      const won = deals.filter((d) => d.stage === 'closed-won');
+      const outcome = dealOutcomeOf({ pipeline: defaultDealPipeline });
+      const won = deals.filter((d) => outcome(d) === 'won');
       const credits = creditDeals(won, { members: data.members, rollup: 'manager' });
       const statements: StatementPart[] = [];
       for (const member of members) {

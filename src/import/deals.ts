@@ -10,6 +10,7 @@ import type { Pipeline, PipelineStage } from '../model/pipeline.js';
 import { DEAL_TYPES, FORECAST_CATEGORIES, SEGMENTS } from '../model/segment.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField } from './engine.js';
 import { checkLostReason, readLostReasonCode } from './lost-reasons.js';
+import { quoteText } from './quote.js';
 import type { ImportOptions, ImportResult } from './types.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -57,7 +58,7 @@ function stageOf(v: Readonly<Record<string, unknown>>, ctx: RowContext): Pipelin
     ctx.reject(
       'stage',
       'UNKNOWN_STAGE',
-      `must be a stage of pipeline ${JSON.stringify(pipeline.id)} (${known}) or a label in options.stages`,
+      `must be a stage of pipeline ${quoteText(pipeline.id)} (${known}) or a label in options.stages`,
       ctx.cell('stage'),
     );
     return undefined;
@@ -66,11 +67,7 @@ function stageOf(v: Readonly<Record<string, unknown>>, ctx: RowContext): Pipelin
     if (byLabel !== undefined && byLabel.kind === status) return byLabel;
     const closed = firstOfKind(pipeline, status);
     if (closed === undefined) {
-      ctx.reject(
-        'status',
-        'CLOSED_STAGE_CONFLICT',
-        `has no ${status} stage in pipeline ${JSON.stringify(pipeline.id)}`,
-      );
+      ctx.reject('status', 'CLOSED_STAGE_CONFLICT', `has no ${status} stage in pipeline ${quoteText(pipeline.id)}`);
     }
     return closed;
   }

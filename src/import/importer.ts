@@ -37,9 +37,12 @@ export interface Importer<T> {
 /**
  * Creates an importer of one kind that takes rows one at a time: `push(row)` each row,
  * `take()` whenever a batch is wanted (the importer keeps nothing it has handed over), and
- * `finish()` at the end. Memory is bounded by the batch plus, when `checkDuplicates` is on
- * (the default), one entry per distinct id. The rows, results and checks are those of
- * `importDeals`, `importLeads`, … for the same rows; row numbers count from the header (row 1).
+ * `finish()` at the end. The rows, results and checks are those of `importDeals`,
+ * `importLeads`, … for the same rows; row numbers count from the header (row 1).
+ *
+ * Memory is bounded by the batch plus, with `checkDuplicates` on (the default), the ids seen
+ * (about 42 bytes per 9-character id, outside the JavaScript heap). Take about 1,000 rows at a
+ * time: larger batches reach V8's old space and swell it (measured in docs/guides/import.md).
  *
  * @param kind - `'deals' | 'leads' | 'activities' | 'subscriptions' | 'members' | 'quotas' | 'credits'`.
  * @param options - {@link ImportOptions}.
@@ -83,18 +86,18 @@ export function createImporter<K extends ImportKind>(
 
 /** Options of {@link importStream}. */
 export interface ImportStreamOptions extends ImportOptions {
-  /** Data rows per yielded batch, 1 … 1,000,000. Default 10,000. */
+  /** Data rows per yielded batch, 1 … 1,000,000. Default 1,000 (see {@link createImporter} on memory). */
   readonly batchSize?: number;
 }
 
 /**
  * Imports rows from an iterable or async iterable (a CSV parser's stream, a database cursor)
- * and yields the result batch by batch, so memory is bounded by the batch (plus one entry per
- * distinct id while `checkDuplicates` is on). The last batch carries the file-wide warnings.
+ * and yields the result batch by batch, so memory is bounded by the batch (plus the ids seen
+ * while `checkDuplicates` is on). The last batch carries the file-wide warnings.
  *
  * @param kind - what the rows are (see {@link createImporter}).
  * @param rows - an iterable or async iterable of rows (records, or arrays after a header row).
- * @param options - {@link ImportOptions} and `batchSize` (default 10,000).
+ * @param options - {@link ImportOptions} and `batchSize` (default 1,000).
  * @returns an async iterable of {@link ImportResult} batches.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown kind, a malformed option or a
  *   `batchSize` outside 1 … 1,000,000.
@@ -116,7 +119,7 @@ export async function* importStream<K extends ImportKind>(
   rows: Iterable<unknown> | AsyncIterable<unknown>,
   options: ImportStreamOptions = {},
 ): AsyncGenerator<ImportResult<ImportedRecord[K]>, void, undefined> {
-  const { batchSize = 10_000, ...rest } = options;
+  const { batchSize = 1_000, ...rest } = options;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1 || batchSize > 1_000_000) {
     throw new RevopsError(
       'INVALID_OPTION',

@@ -8,6 +8,7 @@ import type { Pipeline } from '../model/pipeline.js';
 import { SEGMENTS } from '../model/segment.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
 import { checkLostReason, readLostReasonCode } from './lost-reasons.js';
+import { quoteText } from './quote.js';
 import type { ImportOptions, ImportResult } from './types.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -45,7 +46,7 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Lead | un
     ctx.reject(
       'stage',
       'UNKNOWN_STAGE',
-      `must be a stage of pipeline ${JSON.stringify(pipeline.id)} (${known}) or a label in options.stages`,
+      `must be a stage of pipeline ${quoteText(pipeline.id)} (${known}) or a label in options.stages`,
     );
   }
   if (stage === undefined || v.id === undefined || v.name === undefined) return undefined;

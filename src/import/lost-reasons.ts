@@ -15,6 +15,7 @@
  * @module
  */
 import type { Pipeline, PipelineStage } from '../model/pipeline.js';
+import { quoteText } from './quote.js';
 
 /** What these checks use of the importer's row context (engine.ts's `RowContext`). */
 interface LostReasonContext {
@@ -92,7 +93,7 @@ export function readLostReasonCode(
       ctx.reject(
         codeField,
         'UNKNOWN_LOST_REASON',
-        `must be a code or label of the lostReasons of pipeline ${JSON.stringify(pipeline.id)} (${codeList(pipeline)})`,
+        `must be a code or label of the lostReasons of pipeline ${quoteText(pipeline.id)} (${codeList(pipeline)})`,
       );
     }
     return code;
@@ -116,7 +117,7 @@ export function checkLostReason(
 ): void {
   if (stage.kind !== 'lost' || code !== undefined) return;
   const pipeline = ctx.options.pipeline as Pipeline;
-  const name = JSON.stringify(pipeline.id);
+  const name = quoteText(pipeline.id);
   if (ctx.options.lostReasons !== undefined) {
     ctx.warn(
       fields.code,

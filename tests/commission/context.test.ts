@@ -303,8 +303,14 @@ describe('the period contexts a defined plan keeps', () => {
   });
 });
 
-describe('per-credit tiers on attainment with a zero quota', () => {
-  it('pay nothing', () => {
+describe('per-credit tiers with a zero quota', () => {
+  it('on amounts pay as usual', () => {
+    const c = { ...tiered('marginal', 'perCredit', 'higher', [{ from: '0', rate: '0.1' }]), id: 't' };
+    // by hand: 1,000 × 10 % = 100
+    expect(statement({ quota: usd('0') }, [c]).lines.map((l) => l.amount.amount)).toEqual(['100.00']);
+  });
+
+  it('on attainment pay nothing', () => {
     const c = { ...tiered('marginal', 'perCredit', 'higher', [{ from: '0', rate: '0.1' }], 'attainment'), id: 't' };
     const s = statement({ quota: usd('0') }, [c]);
     expect(s.lines.map((l) => [l.amount.amount, l.explanation.detail.rule])).toEqual([['0.00', 'noTier']]);

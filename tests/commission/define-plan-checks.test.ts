@@ -396,3 +396,162 @@ describe('the paths of definePlan issues', () => {
     ]);
   });
 });
+
+describe('definePlan returns and refuses', () => {
+  it('a deeply frozen plan, and leaves the input as it was', () => {
+    const input = planOf([
+      {
+        id: 't',
+        kind: 'tiered',
+        basis: 'amount',
+        split: 'marginal',
+        scope: 'perCredit',
+        boundary: 'higher',
+        tiers: [{ from: '0', rate: '0.1' }],
+      },
+    ]);
+    const plan = definePlan(input);
+    const c = plan.versions[0]?.components[0] as { tiers: object[] };
+    expect([plan, plan.versions, plan.versions[0], c, c.tiers, c.tiers[0]].map((o) => Object.isFrozen(o))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([Object.isFrozen(input), Object.isFrozen(input.versions[0])]).toEqual([false, false]);
+    expect(Object.keys(plan)).toEqual([
+      'id',
+      'currency',
+      'periodLength',
+      'fiscalYearStartMonth',
+      'rounding',
+      'versions',
+    ]);
+  });
+
+  it('a key of 300 characters: the message cuts the problem to 200 characters, the field to 200', () => {
+    const key = 'k'.repeat(300);
+    let error: { message: string; field: string } | undefined;
+    try {
+      definePlan({ ...planOf([]), [key]: 1 } as never);
+    } catch (e) {
+      error = e as typeof error;
+    }
+    const line = `${key}: unknown key "${'k'.repeat(57)}..."`;
+    expect(error?.message).toBe(`Invalid plan: ${line.slice(0, 197)}...`);
+    expect(error?.field).toBe('k'.repeat(200));
+  });
+
+  it('planVersionAsOf: what is not a plan, a list of versions or a date, each named', () => {
+    const refusal = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        const err = e as { code: string; field: string };
+        return [err.code, err.field];
+      }
+      return 'no error';
+    };
+    const plan = definePlan(planOf([]));
+    expect([
+      refusal(() => planVersionAsOf(null as never, '2026-01-01')),
+      refusal(() => planVersionAsOf({ versions: 'x' } as never, '2026-01-01')),
+      refusal(() => planVersionAsOf(plan, '2026-1-01')),
+      refusal(() => planVersionAsOf({ versions: [null] } as never, '2026-01-01')),
+    ]).toEqual([
+      ['INVALID_INPUT', 'plan'],
+      ['INVALID_INPUT', 'plan.versions'],
+      ['INVALID_DATE', 'date'],
+      ['INVALID_INPUT', 'plan.versions[0]'],
+    ]);
+  });
+});
+
+describe('definePlan: limits, order and wording of its refusals', () => {
+  const v = (id: string, effectiveFrom: string, effectiveTo?: string): Version => ({
+    id,
+    effectiveFrom,
+    ...(effectiveTo === undefined ? {} : { effectiveTo }),
+    components: [],
+  });
+  const plan = (versions: Version[]): PlanInput => ({ id: 'p', currency: 'USD', periodLength: 'month', versions });
+  const error = (spec: unknown) => {
+    try {
+      definePlan(spec as never);
+    } catch (e) {
+      return e as { message: string; field: string; cause?: unknown; issues: { code: string }[] };
+    }
+    return undefined;
+  };
+
+  it('lists at most 1,000 problems', () => {
+    // 999 versions with one problem each, then one with two: the list stops at 1,000
+    const many = plan([
+      ...Array.from({ length: 999 }, (_, i) => v(`v${i}`, '2026-01-02', '2026-01-01')),
+      { ...v('last', '2026-01-02', '2026-01-01'), prorate: false, proration: 'days' },
+    ]);
+    const e = error(many);
+    expect([e?.issues.length, e?.issues.every((i) => i.code === 'INVALID_PLAN')]).toEqual([1000, true]);
+    const shape = error(
+      plan([...Array.from({ length: 998 }, () => null as unknown as Version), { id: '' } as Version]),
+    );
+    expect([shape?.issues.length, shape?.issues.every((i) => i.code === 'INVALID_PLAN')]).toEqual([1000, true]);
+  });
+
+  it('finds two versions in force on one date whatever order they are given in', () => {
+    expect([
+      issues(plan([v('b', '2026-02-01'), v('a', '2026-01-01', '2026-02-15')])),
+      issues(plan([v('c', '2026-03-01'), v('b', '2026-02-01', '2026-02-28'), v('a', '2026-01-01', '2026-02-01')])),
+    ]).toEqual([
+      ['versions.0.effectiveFrom: versions "a" and "b" are both in force on 2026-02-01'],
+      ['versions.1.effectiveFrom: versions "a" and "b" are both in force on 2026-02-01'],
+    ]);
+  });
+
+  it('checks only the first tier against 0, and a draw of whole cents passes', () => {
+    const t: Components[number] = {
+      id: 't',
+      kind: 'tiered',
+      basis: 'amount',
+      split: 'marginal',
+      scope: 'periodToDate',
+      boundary: 'higher',
+      tiers: [
+        { from: '-2', to: '-1', rate: '0.1' },
+        { from: '-1', rate: '0.1' },
+      ],
+    };
+    expect(of([t])).toEqual(['versions.0.components.0.tiers.0.from: first tier must not start below 0, got -2']);
+    expect(of([], { draw: { type: 'recoverable', amount: '1000.25', start: '2026-01-01' } })).toEqual([]);
+  });
+
+  it('words a plan that is not an object, a problem of exactly 200 characters, a getter that throws', () => {
+    expect(error(null)?.message).toBe('Invalid plan: (root): must be an object, got null');
+    // a 124-character key: `<key>: unknown key "<57 characters>..."` is 124 + 14 + 62 = 200 characters
+    const key = 'k'.repeat(124);
+    const line = `${key}: unknown key "${'k'.repeat(57)}..."`;
+    expect([line.length, error({ ...planOf([]), [key]: 1 })?.message]).toEqual([200, `Invalid plan: ${line}`]);
+    const boom = new TypeError('boom');
+    const spec = {
+      ...planOf([]),
+      get id(): string {
+        throw boom;
+      },
+    };
+    const e = error(spec);
+    expect([e?.message, e?.field, e?.cause]).toEqual(['Invalid plan: it could not be read', 'plan', boom]);
+  });
+
+  it('planVersionAsOf names two versions in force without "and more"', () => {
+    const two = plan([v('a', '2026-01-01'), v('b', '2026-01-01')]) as unknown as Plan;
+    let message: string | undefined;
+    try {
+      planVersionAsOf(two, '2026-01-01');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe('versions "a" and "b" of plan "p" are in force on 2026-01-01');
+  });
+});

@@ -222,3 +222,109 @@ describe('definePlan reads the shape', () => {
     });
   });
 });
+
+describe('definePlan accepts each bound', () => {
+  it('an id of 200 characters, months 1 and 12, a step of 1 day, a one-day spiff window, a term of 1 month', () => {
+    const plan = (fiscalYearStartMonth: number) => ({
+      id: 'p'.repeat(200),
+      currency: 'USD',
+      periodLength: 'month',
+      fiscalYearStartMonth,
+      versions: [
+        {
+          id: 'v',
+          effectiveFrom: '2026-01-01',
+          components: [
+            {
+              id: 's',
+              kind: 'spiff',
+              window: { start: '2026-01-05', end: '2026-01-05' },
+              rate: '0.1',
+              filter: { minTermMonths: 1 },
+            },
+          ],
+          clawback: { schedule: [{ withinDays: 1, share: '1' }] },
+        },
+      ],
+    });
+    expect([issues(plan(1)), issues(plan(12))]).toEqual([[], []]);
+  });
+
+  it('decimals in any form a number takes, written canonically', () => {
+    const plan = definePlan({
+      id: 'p',
+      currency: 'USD',
+      periodLength: 'month',
+      versions: [
+        {
+          id: 'v',
+          effectiveFrom: '2026-01-01',
+          components: [
+            { id: 'a', kind: 'rate', rate: '0.10' },
+            { id: 'b', kind: 'rate', rate: '1e-2' },
+            { id: 'c', kind: 'rate', rate: '-0' },
+            { id: 'd', kind: 'rate', rate: 2.5e-3 },
+          ],
+        },
+      ],
+    } as never);
+    expect(plan.versions[0]?.components.map((c) => (c as { rate: string }).rate)).toEqual([
+      '0.1',
+      '0.01',
+      '0',
+      '0.0025',
+    ]);
+  });
+});
+
+describe('definePlan reads names as text', () => {
+  it('refuses a name that is not a string', () => {
+    expect(issues({ id: 'p', name: 7, currency: 'USD', periodLength: 'month', versions: [] })).toEqual([
+      'name: must be a non-empty string, got 7',
+      'versions: must have at least 1 item',
+    ]);
+  });
+});
+
+describe('definePlan names each part that is not an object', () => {
+  it('a cap, multiplier, tier, step, window end, attainment, draw and clawback', () => {
+    const spec = {
+      id: 'p',
+      currency: 'USD',
+      periodLength: 'month',
+      versions: [
+        {
+          id: 'v',
+          effectiveFrom: '2026-01-01',
+          attainment: 'x',
+          draw: 'x',
+          clawback: 'x',
+          components: [
+            { id: 'c', kind: 'rate', rate: '0.1', cap: 'x', multipliers: ['x'] },
+            {
+              id: 't',
+              kind: 'tiered',
+              basis: 'amount',
+              split: 'marginal',
+              scope: 'perCredit',
+              boundary: 'higher',
+              tiers: ['x'],
+            },
+            { id: 'b', kind: 'bonus', steps: ['x'] },
+            { id: 's', kind: 'spiff', window: { start: '2026-01-01', end: 'x' }, rate: '0.1' },
+          ],
+        },
+      ],
+    };
+    expect(issues(spec)).toEqual([
+      'versions.0.attainment: must be an object, got "x"',
+      'versions.0.draw: must be an object, got "x"',
+      'versions.0.clawback: must be an object, got "x"',
+      'versions.0.components.0.cap: must be an object, got "x"',
+      'versions.0.components.0.multipliers.0: must be an object, got "x"',
+      'versions.0.components.1.tiers.0: must be an object, got "x"',
+      'versions.0.components.2.steps.0: must be an object, got "x"',
+      'versions.0.components.3.window.end: must be a calendar date YYYY-MM-DD, got "x"',
+    ]);
+  });
+});

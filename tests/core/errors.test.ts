@@ -2,7 +2,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { RevopsError } from '../../src/core/index.js';
-import { describeValue, invalid } from '../../src/core/errors.js';
+import { briefValue, describeValue, invalid } from '../../src/core/errors.js';
 
 describe('RevopsError', () => {
   it('carries code, field, value, issues and cause', () => {
@@ -113,5 +113,40 @@ describe('describeValue()', () => {
     });
     expect(describeValue(getter)).toBe('{"b":2}');
     expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe('describeValue and briefValue: array holes, accessors, undefined (StrykerJS survivors of core P1)', () => {
+  it('an array hole and an array element behind a getter are written null (the getter is not called)', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    expect(describeValue([1, , 3])).toBe('[1,null,3]');
+    const withGetter = [1, 2, 3];
+    Object.defineProperty(withGetter, 1, {
+      get(): number {
+        throw new Error('must not be called');
+      },
+    });
+    expect(describeValue(withGetter)).toBe('[1,null,3]');
+  });
+
+  it('briefValue writes undefined as `undefined`', () => {
+    expect(briefValue(undefined)).toBe('undefined');
+  });
+});
+
+describe('describeValue of a proxy whose traps change their answers', () => {
+  it('skips a key whose property is gone when it is read (never throws)', () => {
+    // Object.keys sees `a` (the first descriptor), the walker finds no descriptor the second time
+    let calls = 0;
+    const shifty = new Proxy(
+      { a: 1 },
+      {
+        getOwnPropertyDescriptor(target, key) {
+          calls++;
+          return calls === 1 ? Reflect.getOwnPropertyDescriptor(target, key) : undefined;
+        },
+      },
+    );
+    expect(describeValue(shifty)).toBe('{}');
   });
 });

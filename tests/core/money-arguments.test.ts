@@ -23,6 +23,7 @@ import {
   toMinorUnits,
   type Money,
 } from '../../src/core/index.js';
+import { readMoneyExact } from '../../src/core/money.js';
 import { thrown } from './helpers.js';
 
 const one = money('1', 'USD');
@@ -58,6 +59,7 @@ describe('a money argument whose amount cannot be read or parsed is named', () =
   it('multiply: money and factor', () => {
     refuses(() => multiply(unreadable(), 2), 'INVALID_INPUT', 'money', CANNOT_READ);
     refuses(() => multiply(one, 'abc'), 'INVALID_AMOUNT', 'factor', NOT_DECIMAL);
+    refuses(() => multiply(malformed, 2), 'INVALID_AMOUNT', 'money.amount', NOT_DECIMAL);
   });
 
   it('negate, abs, toMinorUnits, roundMoney and sign: money', () => {
@@ -188,5 +190,46 @@ describe('roundMoney of an amount written with fewer digits than the minor unit'
     // computed by hand: 5 dollars is 5.00; 5.1 dinars is 5.100 (BHD has 3 minor digits)
     expect(roundMoney({ amount: '5', currency: 'USD' })).toEqual({ amount: '5.00', currency: 'USD' });
     expect(roundMoney({ amount: '5.1', currency: 'BHD' }, 'floor')).toEqual({ amount: '5.100', currency: 'BHD' });
+  });
+});
+
+describe('the currency of a money argument', () => {
+  it('an unknown code, a code that is not a string, a currency that cannot be read', () => {
+    refuses(
+      () => add({ amount: '1', currency: 'XXX' }, one),
+      'UNKNOWN_CURRENCY',
+      'a.currency',
+      'must be an ISO 4217 code with minor units such as "USD", got "XXX"',
+    );
+    refuses(
+      () => add({ amount: '1', currency: 5 } as never, one),
+      'UNKNOWN_CURRENCY',
+      'a.currency',
+      'must be an ISO 4217 code such as "USD", got 5',
+    );
+    const currencyThrows = {
+      amount: '1',
+      get currency(): string {
+        throw new Error('not readable');
+      },
+    };
+    refuses(
+      () => add(currencyThrows as Money, one),
+      'INVALID_INPUT',
+      'a',
+      'must be a money object { amount, currency } whose fields can be read, got {"amount":"1"}',
+    );
+  });
+
+  it('readMoneyExact names `money` unless told another field', () => {
+    refuses(() => readMoneyExact(null), 'INVALID_INPUT', 'money', NOT_MONEY);
+  });
+});
+
+describe('an amount given as a number (read as its decimal, as money() reads it)', () => {
+  it('add and multiply', () => {
+    // by hand: 5 + 1 = 6.00; 5 × 2 = 10.00
+    expect(add({ amount: 5, currency: 'USD' } as never, one)).toEqual({ amount: '6.00', currency: 'USD' });
+    expect(multiply({ amount: 5, currency: 'USD' } as never, 2)).toEqual({ amount: '10.00', currency: 'USD' });
   });
 });

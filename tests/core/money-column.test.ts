@@ -1,4 +1,5 @@
 /** Worked examples and refusals of the column form (src/core/money-column.ts). */
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { compileRate, money, sumProductsColumn, toMinorUnitsColumn, toRateColumn } from '../../src/core/index.js';
 import { thrown } from './helpers.js';
@@ -127,6 +128,8 @@ describe('columns: each refusal names the line and the column (StrykerJS survivo
     // computed by hand: 1.5 dollars are 150 cents; 2 dinars are 2000 fils (BHD: 3 decimals)
     expect(Array.from(toMinorUnitsColumn([{ amount: '1.5', currency: 'USD' }], 'USD'))).toEqual([150]);
     expect(Array.from(toMinorUnitsColumn([{ amount: '2', currency: 'BHD' }], 'BHD'))).toEqual([2000]);
+    // 16 digits (past the plain reader) at the minor unit: 2^53 − 1 cents exactly
+    expect(Array.from(toMinorUnitsColumn([money('90071992547409.91', 'USD')], 'USD'))).toEqual([2 ** 53 - 1]);
   });
 
   it('toRateColumn: at most 15 decimals and 15 digits, and each rate fits at the common scale', () => {
@@ -236,8 +239,16 @@ describe('columns: each refusal names the line and the column (StrykerJS survivo
     expect(sumProductsColumn(Float64Array.from([100, 3]), compileRate('12345678901234567890'), usd).amount).toBe(
       '12716049268271604926.70',
     );
-    // computed by hand: 0.05 × 10^-16 and 0.03 × 10^-16 round to 0.00 (16 decimals)
+    // computed by hand: 0.05 × 10^-16 and 0.03 × 10^-16 round to 0.00 (16 decimals), and so do
+    // 0.05 × 10^-23 and 0.03 × 10^-23 (23 decimals: past the table of exact powers of ten in a double)
     expect(sumProductsColumn(Float64Array.from([5, 3]), compileRate('0.0000000000000001'), usd).amount).toBe('0.00');
+    expect(sumProductsColumn(Float64Array.from([5, 3]), compileRate('1e-23'), usd).amount).toBe('0.00');
+    // computed by hand: 2^53 − 1 cents × 10^-23 = 9007199254740991e-25 dollars → 0.00 (half away from zero);
+    // 10^23 × 10^-23 = 1 cent
+    expect(sumProductsColumn(Float64Array.from([2 ** 53 - 1, 1]), compileRate('1e-23'), usd).amount).toBe('0.00');
+    expect(sumProductsColumn(Float64Array.from([1]), compileRate('1e23'), usd).amount).toBe(
+      '1000000000000000000000.00',
+    );
   });
 
   it('sumProductsColumn: a running total past 2^52 stays exact, positive or negative', () => {
@@ -248,5 +259,14 @@ describe('columns: each refusal names the line and the column (StrykerJS survivo
     expect(sumProductsColumn(Float64Array.from(lines.map((x) => -x)), compileRate(1), usd).amount).toBe(
       '-135107988821114.86',
     );
+  });
+});
+
+describe('columns read every kind of amount and rate money and compileRate read', () => {
+  it('an amount given as a number, a rate given as a Decimal', () => {
+    // by hand: 5 dollars are 500 cents; 0.25 and 1 at the common scale 2 are 25 and 100
+    expect(Array.from(toMinorUnitsColumn([{ amount: 5 as never, currency: 'USD' }], 'USD'))).toEqual([500]);
+    const r = toRateColumn([new Decimal('0.25'), 1]);
+    expect([Array.from(r.units), r.scale]).toEqual([[25, 100], 2]);
   });
 });

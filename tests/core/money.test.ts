@@ -4,7 +4,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { isMoney, money, parseMoney, toNumber, zero } from '../../src/core/index.js';
+import { isMoney, money, multiply, parseMoney, toNumber, zero } from '../../src/core/index.js';
 import { thrown } from './helpers.js';
 
 describe('money()', () => {
@@ -158,5 +158,15 @@ describe('toNumber()', () => {
     expect(toNumber(money('1234.56', 'USD'))).toBe(1234.56);
     expect(toNumber(money('-0.10', 'USD'))).toBe(-0.1);
     expect(toNumber(money(1000, 'JPY'))).toBe(1000);
+  });
+});
+
+describe('amounts printed exactly past the plain-number range', () => {
+  it('2^53 − 1 dollars (past 2^53 cents) and a product with 21 decimals', () => {
+    // by hand: 9007199254740991 dollars are 900719925474099100 cents, not a double: printed from the exact value
+    expect(money('9007199254740991', 'USD').amount).toBe('9007199254740991.00');
+    expect(money('-9007199254740991', 'JPY').amount).toBe('-9007199254740991');
+    // by hand: 10^-15 × 10^-6 = 10^-21
+    expect(multiply(money('0.000000000000001', 'USD'), '0.000001').amount).toBe('0.000000000000000000001');
   });
 });

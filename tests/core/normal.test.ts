@@ -86,3 +86,18 @@ describe('criticalValue', () => {
     expect(Math.abs(criticalValue(c) - z)).toBeLessThanOrEqual(1e-14 * z);
   });
 });
+
+describe('normalCdf and normalQuantile refuse what is not a number (StrykerJS survivors of core P9)', () => {
+  it('a numeric string is refused, not read as its number', () => {
+    expect(() => normalCdf('1' as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'x', message: 'x must be a number, got "1"' }),
+    );
+    expect(() => normalQuantile('0.25' as never)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_RATE',
+        field: 'p',
+        message: 'p must be a probability strictly between 0 and 1, got "0.25"',
+      }),
+    );
+  });
+});

@@ -172,3 +172,24 @@ describe('createRng(): behaviour', () => {
       expect(thrown(() => rng.int(bad), 'INVALID_INPUT').field).toBe('n');
   });
 });
+
+describe('createRng(): messages and the rejection step of int() (StrykerJS survivors of core P9)', () => {
+  it('says what a bad seed or n must be', () => {
+    const message = (fn: () => unknown, code: 'INVALID_SEED' | 'INVALID_INPUT'): string => thrown(fn, code).message;
+    expect(message(() => createRng([1, 2, 3] as never), 'INVALID_SEED')).toBe(
+      'seed must be four 32-bit integers, got [1,2,3]',
+    );
+    expect(message(() => createRng([0, 0, 0, 0]), 'INVALID_SEED')).toBe('seed must not be all zero, got [0,0,0,0]');
+    expect(message(() => createRng(null as never), 'INVALID_SEED')).toBe(
+      'seed must be a finite number or a string, got null',
+    );
+    expect(message(() => createRng(1).int(0), 'INVALID_INPUT')).toBe('n must be an integer 1–2^32, got 0');
+  });
+
+  it('draws again when the draw equals the rejection limit (no bias toward 0)', () => {
+    // Python reference above: seed 42 gives 2837322924, then 544945897. For n = 2837322924 the
+    // limit 2^32 − (2^32 mod n) is n itself, so the first draw is rejected and the result is
+    // 544945897 mod n = 544945897 (taking the first draw would give n mod n = 0)
+    expect(createRng(42).int(2837322924)).toBe(544945897);
+  });
+});

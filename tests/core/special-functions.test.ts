@@ -37,3 +37,15 @@ describe('lnBeta', () => {
     expect(Math.abs(lnBeta(0.3, 7.2) - lnBeta(7.2, 0.3))).toBeLessThan(1e-14);
   });
 });
+
+describe('logGamma of a negative non-integer', () => {
+  // scipy 1.10.1 scipy.special.gammaln (ln |Γ(x)|), printed with repr; by hand Γ(−0.5) = −2√π,
+  // ln(2√π) = 1.2655121234846454
+  it.each([
+    [-0.5, 1.2655121234846454],
+    [-1.25, 1.366431761236976],
+    [-2.5, -0.05624371649767401],
+  ])('logGamma(%s) is ln |Γ(x)| (reflection formula), as scipy gammaln, to 1e-13', (x, lg) => {
+    expect(Math.abs(logGamma(x) - lg)).toBeLessThan(1e-13 * Math.max(1, Math.abs(lg)));
+  });
+});

@@ -95,3 +95,22 @@ describe('sumProducts()', () => {
     expect(thrown(() => sumProducts([], '0.05', {} as never), 'UNKNOWN_CURRENCY').field).toBe('options.currency');
   });
 });
+
+describe('sumProducts(): an amount given as a number', () => {
+  it('is read as its decimal, as money() reads it', () => {
+    // by hand: 5 × 0.1 = 0.50; 2.5 × 3 = 7.50; total 8.00
+    const lines = [{ amount: 5, currency: 'USD' }, money('2.5', 'USD')] as never;
+    expect(sumProducts(lines, ['0.1', 3], { currency: 'USD' }).amount).toBe('8.00');
+    expect(sumProducts([{ amount: 5, currency: 'USD' }] as never, '0.1', { currency: 'USD' }).amount).toBe('0.50');
+  });
+});
+
+describe('sumProducts(): products with many decimals', () => {
+  it('an amount and a factor of 15 decimals each (a product at scale 30) round exactly', () => {
+    // by hand: 10^-15 × 10^-15 = 10^-30, which rounds to 0.00 (and to 0 yen); 0.5 × 0.000000000000001 = 5·10^-16
+    const tiny = '0.000000000000001';
+    expect(sumProducts([money(tiny, 'USD')], [tiny], { currency: 'USD' }).amount).toBe('0.00');
+    expect(sumProducts([money(tiny, 'USD')], tiny, { currency: 'USD' }).amount).toBe('0.00');
+    expect(sumProducts([money(tiny, 'JPY'), money('3', 'JPY')], [tiny, tiny], { currency: 'JPY' }).amount).toBe('0');
+  });
+});

@@ -85,12 +85,14 @@ describe('week calendars: refusals by name (StrykerJS survivors of core P8)', ()
   };
 
   it('each option, naming it and saying what it must be', () => {
-    refuses(
-      () => weekCalendarYear(2026, null as never),
-      'INVALID_OPTION',
-      'options',
-      'options must be { pattern, yearEndMonth }, got null',
-    );
+    for (const options of [null, undefined, 5]) {
+      refuses(
+        () => weekCalendarYear(2026, options as never),
+        'INVALID_OPTION',
+        'options',
+        `options must be { pattern, yearEndMonth }, got ${options}`,
+      );
+    }
     refuses(
       () => weekCalendarYear(2026, { ...dec, pattern: '4-4-4' as never }),
       'INVALID_OPTION',
@@ -188,5 +190,14 @@ describe('week calendars named by their end year', () => {
     expect(weekCalendarPositionOf('0050-06-15', dec)).toEqual({ year: 50, quarter: 2, month: 6, week: 24 });
     expect(weekCalendarYear(100, dec).period).toEqual({ start: '0100-01-03', end: '0101-01-01' });
     expect(weekCalendarPositionOf('0003-01-01', dec)).toEqual({ year: 3, quarter: 1, month: 1, week: 1 });
+  });
+
+  it('the last years: fiscal 9998 and a date of 9997', () => {
+    // Python 3 datetime: 31 Dec 9997 was a Wednesday, so fiscal 9997 ends on Saturday 3 Jan 9998 (53 weeks
+    // from 29 Dec 9996: 31 Dec 9997 is day 368, week 53); 31 Dec 9998 was a Thursday: fiscal 9998 runs
+    // 4 Jan 9998 – 2 Jan 9999, 52 weeks
+    expect(weekCalendarPositionOf('9997-12-31', dec)).toEqual({ year: 9997, quarter: 4, month: 12, week: 53 });
+    const fy = weekCalendarYear(9998, dec);
+    expect([fy.period, fy.weeks]).toEqual([{ start: '9998-01-04', end: '9999-01-02' }, 52]);
   });
 });

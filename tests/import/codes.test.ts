@@ -114,6 +114,23 @@ describe('rejections', () => {
     expect(r?.problems.map((p) => p.code)).toEqual(['NEGATIVE_AMOUNT', 'CLOSED_STAGE_CONFLICT']);
   });
 
+  it('each rejection keeps its own problems: the next rows neither empty nor extend them', () => {
+    const r = importDeals([
+      { ...good, amount: '-1', stage: 'closed-lost', probability: 0.5 },
+      { ...good, id: 'D-2', createdAt: 'soon' },
+      42,
+    ]);
+    expect(r.rejected.map((x) => x.problems.map((p) => p.code))).toEqual([
+      ['NEGATIVE_AMOUNT', 'CLOSED_STAGE_CONFLICT'],
+      ['INVALID_DATE'],
+      ['INVALID_ROW'],
+    ]);
+    for (const x of r.rejected) {
+      const { problems, ...top } = x;
+      expect(problems[0]).toEqual(top); // the first problem, repeated at the top level
+    }
+  });
+
   it("UNKNOWN_LOST_REASON: a lost-reason code outside the pipeline's catalogue (more in lost-reasons.test.ts)", () => {
     const pipeline = { ...defaultDealPipelineSpec, id: 'coded', lostReasons: [{ code: 'price', label: 'Price' }] };
     const r = importDeals([good, { ...good, id: 'D-2', stage: 'closed-lost', lostReasonCode: 'budget' }], { pipeline });

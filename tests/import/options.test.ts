@@ -174,4 +174,11 @@ describe('streaming', () => {
     expect(sizes).toEqual([10, 10, 5]);
     expect(records).toEqual(importDeals(rows).records);
   });
+
+  it('importStream yields 1,000 rows a batch by default (a batch small enough to be collected young)', async () => {
+    const many = Array.from({ length: 2_500 }, (_, i) => ({ ...rows[0], id: `S-${i}` }));
+    const sizes: number[] = [];
+    for await (const b of importStream('deals', many)) sizes.push(b.records.length + b.rejected.length);
+    expect(sizes).toEqual([1_000, 1_000, 500]);
+  });
 });
