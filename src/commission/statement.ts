@@ -376,7 +376,7 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
         'is set but the component does not defer its cap excess',
       );
     const r = componentLines(ctx, c, s, credited, carried, pd, toDate);
-    lines.push(...r.lines);
+    for (const line of r.lines) lines.push(line);
     if (r.deferred !== null) deferredOut[c.id] = fromFixed(r.deferred, ctx.currency);
   }
   const earned = sumLines(lines, ctx.digits);
@@ -390,7 +390,7 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
         `must not be given: plan version "${ctx.version.id}" pays on customer payment (no year-to-date true-up)`,
       );
     const cash = paymentLines(ctx, earned, sums.deals ?? new Map(), input);
-    lines.push(...cash.lines);
+    for (const line of cash.lines) lines.push(line);
     held = cash.held;
   } else {
     if (input.payments !== undefined && (!Array.isArray(input.payments) || input.payments.length > 0))
@@ -403,7 +403,7 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
     if (prior.held !== undefined)
       throw invalid('INVALID_INPUT', 'priorBalance.held', prior.held, 'is set but the plan version pays on booking');
   }
-  lines.push(...claw.lines);
+  for (const line of claw.lines) lines.push(line);
   for (const [i, adj] of (input.adjustments ?? []).entries()) {
     const amt = readAmount(ctx, adj.amount, `adjustments[${i}].amount`);
     lines.push(
@@ -441,7 +441,7 @@ function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: Statemen
   if (drawPrior.int < 0n)
     throw invalid('INVALID_AMOUNT', 'priorBalance.draw.amount', prior.draw?.amount, 'must not be negative');
   const draw = drawLines(ctx, payBefore, drawPrior);
-  lines.push(...draw.lines);
+  for (const line of draw.lines) lines.push(line);
   let payable = sumLines(lines, ctx.digits);
   let carriedOut = ZERO;
   if (payable.int < 0n) {

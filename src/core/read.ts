@@ -164,7 +164,21 @@ export function readObject(
  */
 export function readArray(value: unknown, field: string, code: RevopsErrorCode = 'INVALID_INPUT'): readonly unknown[] {
   if (!Array.isArray(value)) throw invalid(code, field, value, 'must be an array');
-  return value;
+  return plainArray(value);
+}
+
+/**
+ * The array itself when it is a plain array, else a plain copy of its elements: an array whose
+ * own `constructor` property or prototype is not Array's would make `map`, `filter` or `slice`
+ * call that constructor (ECMA-262, ArraySpeciesCreate), which throws a `TypeError` for
+ * `constructor: 7`. The copy reads indices only (no iterator of the caller's).
+ * @internal
+ */
+export function plainArray(value: readonly unknown[]): readonly unknown[] {
+  if (Object.getPrototypeOf(value) === Array.prototype && !Object.hasOwn(value, 'constructor')) return value;
+  const copy: unknown[] = new Array(value.length);
+  for (let i = 0; i < value.length; i++) copy[i] = value[i];
+  return copy;
 }
 
 /** An `asOf` read once: the business date it falls on (UTC) and its instant in epoch ms. */

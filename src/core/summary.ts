@@ -18,6 +18,7 @@
  * @module
  */
 import { describeValue, RevopsError } from './errors.js';
+import { plainArray } from './read.js';
 
 /** The tag every mergeable summary carries. */
 export interface Summary<K extends string = string> {
@@ -100,7 +101,7 @@ export function summaryString(value: unknown, field: string): string {
  */
 export function summaryArray(value: unknown, field: string): readonly unknown[] {
   if (!Array.isArray(value)) throw invalidSummary(field, value, 'must be an array');
-  return value;
+  return plainArray(value);
 }
 
 /**

@@ -5,6 +5,7 @@
 import { invalid } from '../core/errors.js';
 import { compareFixed, type Fixed } from '../core/fixed.js';
 import { readMoney, type Money } from '../core/money.js';
+import { readObject } from '../core/read.js';
 import type { Account } from '../model/account.js';
 import { mapList, readList } from './counts.js';
 import { SeenIds } from './deal-kpi.js';
@@ -76,14 +77,16 @@ export function assignAccountTiers<A extends Pick<Account, 'annualSpend'> & { re
     return { tier: t.tier, min: fixed, currency };
   });
   const currency = (read[0] as (typeof read)[number]).currency;
-  const defaultTier = options.defaultTier;
+  const defaultTier = readObject(options, 'options', 'INVALID_OPTION')['defaultTier'];
   if (defaultTier !== undefined && (typeof defaultTier !== 'string' || defaultTier === ''))
     throw invalid('INVALID_OPTION', 'defaultTier', defaultTier, 'must be a non-empty string');
+  const tiers = new Set<string>();
   read.forEach((t, i) => {
     if (t.currency !== currency)
       throw invalid('CURRENCY_MISMATCH', `thresholds[${i}].minAnnualSpend.currency`, t.currency, `must be ${currency}`);
-    if (read.findIndex((u) => u.tier === t.tier) !== i || t.tier === defaultTier)
+    if (tiers.has(t.tier) || t.tier === defaultTier)
       throw invalid('INVALID_OPTION', `thresholds[${i}].tier`, t.tier, 'must not repeat a tier');
+    tiers.add(t.tier);
     const prev = read[i - 1];
     if (prev !== undefined && compareFixed(t.min, prev.min) >= 0)
       throw invalid(
@@ -101,6 +104,9 @@ export function assignAccountTiers<A extends Pick<Account, 'annualSpend'> & { re
   const seen = new SeenIds('accounts');
   const out = mapList(accounts, (a, i) => {
     if (typeof a !== 'object' || a === null) throw invalid('INVALID_INPUT', `accounts[${i}]`, a, 'must be an account');
+    const id = (a as { readonly id?: unknown }).id;
+    if (id !== undefined && typeof id !== 'string')
+      throw invalid('INVALID_INPUT', `accounts[${i}].id`, id, 'must be a string');
     seen.check(a as { readonly id?: unknown }, i);
     const { fixed, currency: c } = readMoney(a.annualSpend, `accounts[${i}].annualSpend`);
     if (c !== currency)

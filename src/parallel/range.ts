@@ -18,7 +18,7 @@ import { createReadStream } from 'node:fs';
 import { invalid, RevopsError } from '../core/errors.js';
 import { Accumulator } from './accumulate.js';
 import { countQuotes, recordEnd, recordEndFrom } from './csv.js';
-import { runTask, type TaskConfig, type TaskResult } from './task.js';
+import { failedResult, runTask, type TaskConfig, type TaskResult } from './task.js';
 
 /** One byte range of a file: the records that start in `[start, end)`. @internal */
 export interface RangeTask {
@@ -72,7 +72,7 @@ export async function runRange(config: TaskConfig, task: RangeTask): Promise<Ran
       error = r.error;
     } catch (e) {
       if (!(e instanceof RevopsError)) throw e;
-      error = failed(e).error;
+      error = failedResult(e).error;
     }
     phase = 'count';
   };
@@ -146,27 +146,12 @@ export async function runRange(config: TaskConfig, task: RangeTask): Promise<Ran
   } catch (e) {
     // a read error (the quotes are not all counted: the main thread then reads the file itself, and fails alike)
     const x = e instanceof RevopsError ? e : invalid('INVALID_INPUT', 'path', task.path, readable(e));
-    return { ...failed(x), quotes: Number.NaN, parity };
+    return { ...failedResult(x), quotes: Number.NaN, parity };
   }
   const out = acc.result();
-  return error === undefined ? { ...out, quotes, parity } : { ...failed(error), quotes, parity };
+  return error === undefined ? { ...out, quotes, parity } : { ...failedResult(error), quotes, parity };
 }
 
 function readable(e: unknown): string {
   return `must be a readable file (${e instanceof Error ? e.message : String(e)})`;
-}
-
-function failed(e: RevopsError | NonNullable<TaskResult['error']>): TaskResult {
-  return {
-    read: 0,
-    chunks: 0,
-    imported: 0,
-    rejected: 0,
-    rejections: [],
-    warnings: [],
-    summaries: {},
-    ids: null,
-    edges: null,
-    error: { code: e.code, message: e.message, ...(e.field === undefined ? {} : { field: e.field }) },
-  };
 }

@@ -173,20 +173,23 @@ export function runTask(config: TaskConfig, task: Task): TaskResult {
       edges,
     };
   } catch (e) {
-    if (e instanceof RevopsError) {
-      return {
-        read: 0,
-        chunks: 0,
-        imported: 0,
-        rejected: 0,
-        rejections: [],
-        warnings: [],
-        summaries: {},
-        ids: null,
-        edges: null,
-        error: { code: e.code, message: e.message, ...(e.field === undefined ? {} : { field: e.field }) },
-      };
-    }
+    if (e instanceof RevopsError) return failedResult(e);
     throw e;
   }
+}
+
+/** The result of a task or range refused with `e`: nothing read, the error's code, message and field. @internal */
+export function failedResult(e: RevopsError | NonNullable<TaskResult['error']>): TaskResult {
+  return {
+    read: 0,
+    chunks: 0,
+    imported: 0,
+    rejected: 0,
+    rejections: [],
+    warnings: [],
+    summaries: {},
+    ids: null,
+    edges: null,
+    error: { code: e.code, message: e.message, ...(e.field === undefined ? {} : { field: e.field }) },
+  };
 }

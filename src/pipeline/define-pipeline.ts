@@ -190,7 +190,7 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
  */
 export function definePipeline(spec: PipelineSpec): DefinedPipeline {
   const { pipeline, issues } = readPipeline(spec);
-  if (issues.length === 0) issues.push(...checkMeaning(pipeline));
+  if (issues.length === 0) for (const issue of checkMeaning(pipeline)) issues.push(issue);
   if (issues.length > 0) {
     // The message lists the first problems only (a definition with 100,000 bad stages must not build a huge string);
     // `issues` holds them all.

@@ -19,6 +19,9 @@ import type { DefinedPipeline } from './define-pipeline.js';
 import { indexOf } from './pipeline-index.js';
 import { MS_PER_DAY, entityHistories, type HistoryHolder } from './time-in-stage.js';
 
+/** The longest duration dates of years 0001–9999 can span: 3,652,059 days, in milliseconds. */
+const MAX_DURATION_MS = 3_652_059 * MS_PER_DAY;
+
 /** Options of {@link stageDurations} and {@link summarizeStageDurations}. */
 export interface StageDurationsOptions {
   /** The entities' pipeline (from `definePipeline` or a default). Required. */
@@ -149,6 +152,9 @@ function checkSummary(value: unknown, field: string): StageDurationsSummary {
     samples[id] = xs.map((x, i) => {
       const ms = summaryNumber(x, `${f}[${i}]`);
       if (ms < prev) throw invalidSummary(`${f}[${i}]`, ms, `must be ≥ 0 and ascending (after ${prev})`);
+      if (ms > MAX_DURATION_MS) {
+        throw invalidSummary(`${f}[${i}]`, ms, `must be at most ${MAX_DURATION_MS} ms (the span of years 0001–9999)`);
+      }
       prev = ms;
       return ms;
     });

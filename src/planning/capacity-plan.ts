@@ -7,7 +7,7 @@ import { minorUnits } from '../core/currency.js';
 import { invalid } from '../core/errors.js';
 import { fromMinorUnits } from '../core/money-arithmetic.js';
 import { readMoney, type Money } from '../core/money.js';
-import { readFraction, readInteger, readNumber } from '../core/read.js';
+import { plainArray, readFraction, readInteger, readNumber } from '../core/read.js';
 
 /** Inputs of {@link capacityPlan}. */
 export interface CapacityPlanInputs {
@@ -151,7 +151,7 @@ export function capacityPlan(inputs: CapacityPlanInputs): CapacityPlan {
   if (!Array.isArray(rampInput) || rampInput.length > 600) {
     throw invalid('INVALID_INPUT', 'inputs.ramp', inputs.ramp, 'must be an array of at most 600 fractions');
   }
-  const ramp = rampInput.map((r, i) => readFraction(r, `inputs.ramp[${i}]`));
+  const ramp = plainArray(rampInput).map((r, i) => readFraction(r, `inputs.ramp[${i}]`));
   const attrition = readNumber(inputs.attrition ?? 0, 'inputs.attrition', { min: 0, max: 1, code: 'INVALID_RATE' });
   if (attrition >= 1) throw invalid('INVALID_RATE', 'inputs.attrition', attrition, 'must be below 1');
   const lead = readInteger(inputs.hiringLeadTime ?? 0, 'inputs.hiringLeadTime', { max: 120, code: 'INVALID_OPTION' });

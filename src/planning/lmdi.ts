@@ -67,7 +67,8 @@ export function logarithmicMean(a: number, b: number): number {
  * @param base - the factors of the reference (the team average), by name.
  * @param target - the same factors of the subject (the rep); the same names.
  * @returns V⁰, Vᵀ, their change and each factor's effect.
- * @throws {RevopsError} `INVALID_INPUT` for a factor that is missing, negative or not finite.
+ * @throws {RevopsError} `INVALID_INPUT` for a factor that is missing, negative or not finite, or factors whose product
+ *   overflows (past ±1.8e308).
  * @example
  * ```ts
  * import { lmdiDecomposition } from 'revops/planning';
@@ -111,6 +112,8 @@ export function lmdiDecomposition<K extends string>(
     v0 *= x0;
     vT *= xT;
   }
+  if (!Number.isFinite(v0)) throw invalid('INVALID_INPUT', 'base', v0, 'must have a finite product of its factors');
+  if (!Number.isFinite(vT)) throw invalid('INVALID_INPUT', 'target', vT, 'must have a finite product of its factors');
   const change = vT - v0;
   const effects = {} as Record<K, number>;
   for (const k of names) effects[k] = 0;

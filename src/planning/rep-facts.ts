@@ -9,7 +9,7 @@ import { readMoney } from '../core/money.js';
 import { roundMoney, toMinorUnits } from '../core/money-arithmetic.js';
 import type { Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
-import { entityPath } from '../core/read.js';
+import { entityPath, plainArray } from '../core/read.js';
 import type { CurrencyCode } from '../core/currency.js';
 import type { IsoDate, Instant } from '../core/dates.js';
 import { dealOutcomeOf } from '../model/deal-outcome.js';
@@ -121,8 +121,13 @@ export function gatherFacts(
   p: Period,
   pipeline: Pipeline,
 ): GatheredFacts {
+  if (typeof data !== 'object' || data === null) {
+    throw invalid('INVALID_INPUT', 'data', data, 'must be an object of deals (and activities, accounts, quotas)');
+  }
   const outcome = dealOutcomeOf({ pipeline });
-  const openStages = pipeline.stages.filter((s) => s.kind === 'open').map((s) => s.id);
+  const openStages = (plainArray(pipeline.stages) as Pipeline['stages'])
+    .filter((s) => s.kind === 'open')
+    .map((s) => s.id);
   const openIndex = new Map(openStages.map((id, i) => [id, i]));
   const withPotential = data.accounts !== undefined;
   const byMember = new Map<string, RepFacts>();

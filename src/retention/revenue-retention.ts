@@ -54,12 +54,21 @@ export interface NetRevenueRetentionOptions extends GrossRevenueRetentionOptions
 function moneyRate(numerator: Money, denominator: Money): MoneyRate {
   const n = readMoneyExact(numerator, 'numerator').x;
   const d = readMoneyExact(denominator, 'denominator').x;
-  return { rate: exactRatio(n, d), numerator, denominator };
+  const rate = exactRatio(n, d);
+  if (rate !== null && !Number.isFinite(rate)) {
+    const why = `over ${denominator.amount} gives a rate beyond the range of a number (±1.8e308)`;
+    throw invalid('INVALID_AMOUNT', 'movements', numerator.amount, why);
+  }
+  return { rate, numerator, denominator };
 }
 
 function readMovements(m: MrrMovements): MrrMovements {
   if (m === null || typeof m !== 'object' || typeof m.months !== 'number' || m.starting === undefined) {
     throw invalid('INVALID_INPUT', 'movements', m, 'must be the result of mrrMovements or finalizeMrrMovements');
+  }
+  const cohort: unknown = m.startCohort;
+  if (cohort !== null && typeof cohort !== 'object') {
+    throw invalid('INVALID_INPUT', 'movements.startCohort', cohort, 'must be null or { starting, retained, ending }');
   }
   return m;
 }

@@ -514,7 +514,9 @@ export class FunctionFuzzer {
 
   /**
    * Runs every phase, each within its share of the budget (calls and time): targeted 40 %,
-   * metamorphic 20 %, mutations 25 %, arbitrary 15 %; then the 1e6-element arrays.
+   * metamorphic 20 %, mutations 25 %, arbitrary 15 %; then the 1e6-element arrays. A phase that
+   * runs out of inputs early (few worked examples, few paths) leaves its unused share to the next
+   * ones: each phase ends at its cumulative share, so a function gets its whole budget.
    */
   run(): RunReport {
     const phases: [number, (n: number) => void][] = [
@@ -523,10 +525,13 @@ export class FunctionFuzzer {
       [0.25, (n) => this.mutations(n)],
       [0.15, (n) => this.arbitrary(n)],
     ];
+    const t0 = performance.now();
+    let cumulative = 0;
     for (const [share, phase] of phases) {
-      const n = Math.max(1, Math.floor(this.budget.calls * share));
-      this.phaseEnd = { calls: this.calls + n, ms: performance.now() + this.budget.ms * share };
-      phase(n);
+      cumulative += share;
+      const end = Math.max(this.calls + 1, Math.floor(this.budget.calls * cumulative));
+      this.phaseEnd = { calls: end, ms: t0 + this.budget.ms * cumulative };
+      phase(end - this.calls);
     }
     this.phaseEnd = { calls: Number.POSITIVE_INFINITY, ms: Number.POSITIVE_INFINITY };
     this.million();
