@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   abs,
+  allocate,
   add,
   compare,
   equals,
@@ -60,6 +61,11 @@ describe('a money argument whose amount cannot be read or parsed is named', () =
     refuses(() => multiply(unreadable(), 2), 'INVALID_INPUT', 'money', CANNOT_READ);
     refuses(() => multiply(one, 'abc'), 'INVALID_AMOUNT', 'factor', NOT_DECIMAL);
     refuses(() => multiply(malformed, 2), 'INVALID_AMOUNT', 'money.amount', NOT_DECIMAL);
+  });
+
+  it('allocate: money', () => {
+    refuses(() => allocate(unreadable(), [1, 1]), 'INVALID_INPUT', 'money', CANNOT_READ);
+    refuses(() => allocate(malformed, [1, 1]), 'INVALID_AMOUNT', 'money.amount', NOT_DECIMAL);
   });
 
   it('negate, abs, toMinorUnits, roundMoney and sign: money', () => {
