@@ -40,6 +40,7 @@ const malformed = { amount: 'abc', currency: 'USD' } as Money;
 
 const CANNOT_READ = 'must be a money object { amount, currency } whose fields can be read, got {"currency":"USD"}';
 const NOT_MONEY = 'must be a money object { amount, currency }, got null';
+const NOT_MONEY_UNDEFINED = 'must be a money object { amount, currency }, got undefined';
 const NOT_DECIMAL = 'must be a decimal number such as "12.30", got "abc"';
 
 /** Expects `fn` to throw `code` naming `field`, with the message `field + ' ' + rest`. */
@@ -69,6 +70,8 @@ describe('a money argument whose amount cannot be read or parsed is named', () =
   });
 
   it('negate, abs, toMinorUnits, roundMoney and sign: money', () => {
+    refuses(() => negate(undefined as unknown as Money), 'INVALID_INPUT', 'money', NOT_MONEY_UNDEFINED);
+    refuses(() => add(one, undefined as unknown as Money), 'INVALID_INPUT', 'b', NOT_MONEY_UNDEFINED);
     refuses(() => negate(null as unknown as Money), 'INVALID_INPUT', 'money', NOT_MONEY);
     refuses(() => abs(null as unknown as Money), 'INVALID_INPUT', 'money', NOT_MONEY);
     refuses(() => toMinorUnits(null as unknown as Money), 'INVALID_INPUT', 'money', NOT_MONEY);
