@@ -145,7 +145,7 @@ describe('holtWinters', () => {
     levels: [],
   } as const;
 
-  it('seasonLength Symbol() or a bottomless proxy: INVALID_OPTION naming options.seasonLength (was a TypeError)', () => {
+  it('seasonLength Symbol() or a bottomless proxy: INVALID_OPTION on options.seasonLength (was a TypeError)', () => {
     for (const seasonLength of [Symbol('hostile'), bottomlessProxy(1)]) {
       expect(thrown(() => holtWinters(series, { ...options, seasonLength } as never))).toMatchObject({
         name: 'RevopsError',
