@@ -324,7 +324,12 @@ export function finalizeStatement(summary: StatementSummary, context: StatementC
   );
 }
 
-function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: StatementContext): Statement {
+/**
+ * The statement from a member's sums (from `collectSums`, or sums merged in the same context's
+ * component order): what `finalizeStatement` does after reading a summary, without reading one.
+ * @internal
+ */
+export function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: StatementContext): Statement {
   const memberId = input.member.id;
   const prior = input.priorBalance ?? {};
   const priorDeferred = prior.deferred ?? {};
