@@ -183,9 +183,9 @@ export function exactFromNumber(x: number): Exact {
 }
 
 /**
- * {@link exactFromNumber} without allocating, for doubles of at most 15 significant digits and
- * 15 decimals: returns the integer and leaves the scale in {@link safeScale}; `NaN` for other
- * doubles (NaN and infinities included).
+ * {@link exactFromNumber} without allocating, for safe integers and doubles of at most 15 significant digits
+ * and 15 decimals from 1e-7 to below 1e15 in magnitude: returns the integer (never `-0`) and leaves the
+ * scale in {@link safeScale}; `NaN` for other doubles (1e-8, NaN and infinities included).
  * @internal
  */
 export function numberSafe(x: number): number {
