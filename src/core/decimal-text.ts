@@ -97,8 +97,8 @@ export function parseDecimalText(text: string): Exact | DecimalTextError {
     int = fromBig(negative ? -b : b);
   }
   let scale = (frac < 0 ? 0 : frac) - exponent;
-  // digits in plain notation, checked before any scaling: max(integer digits, fraction digits)
-  // of the value without trailing fraction zeros
+  // digits in plain notation, checked before any scaling: integer digits but leading zeros plus
+  // fraction digits but trailing zeros (as the JSDoc above says; 0.05 has 2, 1.5 has 2)
   if (plainDigits(int, scale) > LIMITS.decimalDigits) return 'tooLarge';
   if (scale < 0) {
     int = intScale(int, -scale);
@@ -157,7 +157,7 @@ export function parseSafeDecimal(text: string): number {
   return negative ? 0 - v : v;
 }
 
-/** Digits of `int / 10^scale` in plain notation: max(integer digits, fraction digits), fraction zeros trimmed. */
+/** Plain-notation digits of `int / 10^scale`: integer digits but leading zeros, fraction digits but trailing zeros. */
 function plainDigits(int: Int, scale: number): number {
   if (int === 0) return 0;
   const abs = int < 0 ? -int : int;
