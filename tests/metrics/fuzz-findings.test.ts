@@ -146,7 +146,7 @@ describe('subnormal numbers that overflowed a result', () => {
     expect(finalizeRevenuePerRep({ ...summary, total: { ...summary.total, reps: 2.5 } } as never).perRep).toBe(120000);
   });
 
-  it('shrinkRates with prior.alpha or prior.beta 5e-324: INVALID_OPTION (was a -Infinity or NaN log-likelihood)', () => {
+  it('shrinkRates with prior.alpha or .beta 5e-324: INVALID_OPTION (was a -Infinity or NaN log-likelihood)', () => {
     const groups = [
       { key: 'ann', successes: 2, trials: 2 },
       { key: 'bob', successes: 180, trials: 300 },
