@@ -167,7 +167,8 @@ describe('creditDeals deals', () => {
       const e = thrown(() => creditDeals([deal('d', '100', loose(extra))]));
       return [e.code, e.field, e.message];
     };
-    const split = (s: Record<string, unknown>) => bad({ splits: [{ memberId: 'b', share: '0.1', kind: 'revenue', ...s }] });
+    const split = (s: Record<string, unknown>) =>
+      bad({ splits: [{ memberId: 'b', share: '0.1', kind: 'revenue', ...s }] });
     expect([
       bad({ type: 'x' }),
       bad({ segment: 'x' }),
@@ -182,13 +183,29 @@ describe('creditDeals deals', () => {
         ],
       }),
     ]).toEqual([
-      ['INVALID_INPUT', 'deals[0] (id "d").type', expect.stringMatching(/^deals\[0\] \(id "d"\)\.type must be one of /)],
+      [
+        'INVALID_INPUT',
+        'deals[0] (id "d").type',
+        expect.stringMatching(/^deals\[0\] \(id "d"\)\.type must be one of /),
+      ],
       ['INVALID_INPUT', 'deals[0] (id "d").segment', expect.stringMatching(/\.segment must be one of /)],
       ['INVALID_INPUT', 'deals[0] (id "d").termMonths', expect.stringMatching(/\.termMonths /)],
-      ['INVALID_AMOUNT', 'deals[0] (id "d").amount.amount', expect.stringMatching(/\.amount\.amount must be a decimal /)],
+      [
+        'INVALID_AMOUNT',
+        'deals[0] (id "d").amount.amount',
+        expect.stringMatching(/\.amount\.amount must be a decimal /),
+      ],
       ['INVALID_INPUT', 'deals[0] (id "d").splits[0].kind', expect.stringMatching(/\.kind must be one of /)],
-      ['INVALID_RATE', 'deals[0] (id "d").splits[0].share', 'deals[0] (id "d").splits[0].share must not be negative, got "-0.1"'],
-      ['INVALID_INPUT', 'deals[0] (id "d").splits', expect.stringMatching(/ must not give a member two revenue credits /)],
+      [
+        'INVALID_RATE',
+        'deals[0] (id "d").splits[0].share',
+        'deals[0] (id "d").splits[0].share must not be negative, got "-0.1"',
+      ],
+      [
+        'INVALID_INPUT',
+        'deals[0] (id "d").splits',
+        expect.stringMatching(/ must not give a member two revenue credits /),
+      ],
     ]);
   });
 
