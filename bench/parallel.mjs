@@ -274,8 +274,8 @@ async function main(kinds) {
       loadAverage: os.loadavg(),
       machine: { node: process.version, cpus: os.availableParallelism() },
       commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim(),
-      // computeFile's defaults: chunkBytes 128 KiB (4 MiB with statements), checkDuplicates false (set here)
-      chunkBytes: kind === 'credits' ? 4 * 1024 * 1024 : 128 * 1024,
+      // computeFile's defaults: chunkBytes 128 KiB, checkDuplicates false (set here)
+      chunkBytes: 128 * 1024,
       sizes: { small, large },
       repetitions: REPS,
       // per repetition, then median / min / max over the repetitions

@@ -154,41 +154,75 @@ function duplicateError(credits: readonly Credit[], memberId: string, range: Res
  */
 export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, memberId: string): StatementSums {
   if (!Array.isArray(credits)) throw invalid('INVALID_INPUT', 'credits', credits, 'must be an array of credits');
-  const { digits, currency, range } = ctx;
-  const start = range.start;
-  const end = range.end;
-  const att = new ExactSum(digits);
-  let attIds: string[] | null = null;
-  // A component that counts exactly the credits attainment counts, with nothing of its own
-  // (no filter, multiplier, window, units or per-credit tiers), has attainment's sums: it is not
-  // summed again per credit.
-  const shared: boolean[] = ctx.components.map((cc) => sameAsAttainment(cc, ctx));
-  const comps: CompAcc[] = ctx.components.flatMap((cc, j) => {
-    if (shared[j]) return [];
-    const at = ctx.perCreditTiersOf(cc);
-    return {
-      cc,
-      acc: new ExactSum(digits),
-      units: 0,
-      ids: null,
-      amountTiers: at,
-      tiers:
-        at === null
-          ? null
-          : [{ base: ZERO, linear: ZERO, ids: [] }, ...at.map(() => ({ base: ZERO, linear: ZERO, ids: [] }))],
-    };
-  });
-  const ids: string[] = [];
-  const deals = ctx.version.payableOn === 'payment' ? new Map<string, Fixed>() : null;
-  for (let i = 0; i < credits.length; i++) {
-    const cr = credits[i] as Credit;
+  const acc = new SumsAccumulator(ctx, memberId);
+  for (let i = 0; i < credits.length; i++) acc.add(credits[i] as Credit, i);
+  return acc.sums((id) => duplicateError(credits, memberId, ctx.range, id));
+}
+
+/**
+ * One member's sums, credit by credit: {@link collectSums} as a running total, so that credits
+ * arriving in many chunks (a worker reading a file) are read once each and summed once, never
+ * re-summarised per chunk. `add` reads a credit exactly as `collectSums` does (the same checks,
+ * the same errors, naming the credit by the index it is given); `sums` ends it.
+ * @internal
+ */
+export class SumsAccumulator {
+  private readonly att: ExactSum;
+  /** Attainment's ids, or `null` while every credit so far counted for attainment (then they are `ids`). */
+  private attIds: string[] | null = null;
+  /**
+   * A component that counts exactly the credits attainment counts, with nothing of its own
+   * (no filter, multiplier, window, units or per-credit tiers), has attainment's sums: it is not
+   * summed again per credit.
+   */
+  private readonly shared: readonly boolean[];
+  private readonly comps: readonly CompAcc[];
+  private readonly ids: string[] = [];
+  private readonly deals: Map<string, Fixed> | null;
+  private done = false;
+
+  constructor(
+    private readonly ctx: ResolvedContext,
+    private readonly memberId: string,
+  ) {
+    const digits = ctx.digits;
+    this.att = new ExactSum(digits);
+    this.shared = ctx.components.map((cc) => sameAsAttainment(cc, ctx));
+    this.comps = ctx.components.flatMap((cc, j) => {
+      if (this.shared[j]) return [];
+      const at = ctx.perCreditTiersOf(cc);
+      return {
+        cc,
+        acc: new ExactSum(digits),
+        units: 0,
+        ids: null,
+        amountTiers: at,
+        tiers:
+          at === null
+            ? null
+            : [{ base: ZERO, linear: ZERO, ids: [] }, ...at.map(() => ({ base: ZERO, linear: ZERO, ids: [] }))],
+      };
+    });
+    this.deals = ctx.version.payableOn === 'payment' ? new Map<string, Fixed>() : null;
+  }
+
+  /** Credits counted so far. */
+  get count(): number {
+    return this.ids.length;
+  }
+
+  /** Adds credit `cr`, named `credits[i]` in errors (another member's credit, or one outside the range, is skipped). */
+  add(cr: Credit, i: number): void {
+    if (this.done) throw new Error('SumsAccumulator: add after sums');
+    const ctx = this.ctx;
     if (typeof cr !== 'object' || cr === null)
       throw invalid('INVALID_INPUT', `credits[${i}]`, cr, 'must be a credit object');
-    if (cr.memberId !== memberId) continue;
+    if (cr.memberId !== this.memberId) return;
     const date = cr.date;
     if (typeof date !== 'string' || !dateShaped(date))
       throw invalid('INVALID_DATE', `${entityPath('credits', i, cr)}.date`, date, 'must be a calendar date YYYY-MM-DD');
-    if (date < start || date > end) continue;
+    if (date < ctx.range.start || date > ctx.range.end) return;
+    const ids = this.ids;
     const n = ids.length;
     const id = creditId(cr, i);
     ids.push(id);
@@ -204,6 +238,7 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
     if (!MEASURES.has(measure))
       throw invalid('INVALID_INPUT', `${entityPath('credits', i, cr)}.measure`, measure, 'must be a known measure');
     const amount = cr.amount;
+    const currency = ctx.currency;
     let text: string;
     if (
       amount !== null &&
@@ -230,8 +265,9 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
     const exact = (): Fixed => (fixed ??= parseFixed(text, `${entityPath('credits', i, cr)}.amount.amount`));
     if (typeof parsed === 'string') exact();
     if (ctx.attainmentKinds.has(kind as CreditKind) && measure === ctx.attainmentMeasure) {
-      att.addExact(x);
-      if (attIds !== null) attIds.push(id);
+      this.att.addExact(x);
+      if (this.attIds !== null) this.attIds.push(id);
+      const deals = this.deals;
       if (deals !== null) {
         const dealId = cr.dealId;
         if (typeof dealId !== 'string' || dealId.length === 0)
@@ -243,8 +279,9 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
           );
         deals.set(dealId, addFixed(deals.get(dealId) ?? ZERO, exact()));
       }
-    } else if (attIds === null) attIds = ids.slice(0, n);
+    } else if (this.attIds === null) this.attIds = ids.slice(0, n);
     let credited: number | null = null;
+    const comps = this.comps;
     for (let j = 0; j < comps.length; j++) {
       const ca = comps[j] as CompAcc;
       const cc = ca.cc;
@@ -286,30 +323,42 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
     if (cr.units !== undefined && credited === null)
       readInteger(cr.units, `${entityPath('credits', i, cr)}.units`, { min: -Number.MAX_SAFE_INTEGER });
   }
-  // Credit ids were collected in input order; sort them once (the result does not depend on the
-  // order of `credits`) and refuse an id given twice.
-  const sorted = ids.length > 1 ? ids.sort() : ids;
-  for (let k = 1; k < sorted.length; k++)
-    if (sorted[k] === sorted[k - 1]) throw duplicateError(credits, memberId, range, sorted[k] as string);
-  const sortIds = (list: string[] | null): readonly string[] => (list === null ? sorted : list.sort());
-  const attainment = { amount: toFixed(att.value()), creditIds: sortIds(attIds) };
-  let next = 0;
-  return {
-    creditIds: sorted,
-    deals,
-    attainment,
-    components: shared.map((same): ComponentSums => {
-      if (same) return { base: attainment.amount, units: 0, creditIds: attainment.creditIds, tiers: null };
-      const ca = comps[next++] as CompAcc;
-      return {
-        base: toFixed(ca.acc.value()),
-        units: ca.units,
-        creditIds: sortIds(ca.ids),
-        tiers:
-          ca.tiers === null ? null : ca.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: t.ids.sort() })),
-      };
-    }),
-  };
+
+  /**
+   * The sums of every credit added (id lists sorted; a list equal to the credit ids is the same
+   * array). Ends the accumulator.
+   * @throws {RevopsError} `duplicate(id)` for an id counted twice.
+   */
+  sums(duplicate: (id: string) => RevopsError): StatementSums {
+    if (this.done) throw new Error('SumsAccumulator: sums twice');
+    this.done = true;
+    // Credit ids were collected in input order; sort them once (the result does not depend on the
+    // order of the credits) and refuse an id given twice.
+    const ids = this.ids;
+    const sorted = ids.length > 1 ? ids.sort() : ids;
+    for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) throw duplicate(sorted[k] as string);
+    const sortIds = (list: string[] | null): readonly string[] => (list === null ? sorted : list.sort());
+    const attainment = { amount: toFixed(this.att.value()), creditIds: sortIds(this.attIds) };
+    let next = 0;
+    return {
+      creditIds: sorted,
+      deals: this.deals,
+      attainment,
+      components: this.shared.map((same): ComponentSums => {
+        if (same) return { base: attainment.amount, units: 0, creditIds: attainment.creditIds, tiers: null };
+        const ca = this.comps[next++] as CompAcc;
+        return {
+          base: toFixed(ca.acc.value()),
+          units: ca.units,
+          creditIds: sortIds(ca.ids),
+          tiers:
+            ca.tiers === null
+              ? null
+              : ca.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: t.ids.sort() })),
+        };
+      }),
+    };
+  }
 }
 
 /** Whether a component's sums are attainment's (see {@link collectSums}). */

@@ -64,6 +64,7 @@ import {
   finalizeStatements,
   mergeStatements,
   type ParallelStatementsOptions,
+  StatementsAccumulator,
   summarizeStatements,
 } from './statements.js';
 import type { Statement } from '../commission/index.js';
@@ -127,6 +128,18 @@ export interface Computation {
   readonly finalize: (summary: unknown, options: unknown) => unknown;
   /** The options of the summarize call of the one-call function. */
   readonly summarizeOptions: (options: unknown) => unknown;
+  /**
+   * A running summary for many chunks in a row (a worker's byte range): chunks are added as they
+   * are read and summarised once at the end, instead of a summary per chunk merged with the
+   * others. Only where that saves work (statements: a chunk's summary holds every member it pays).
+   */
+  readonly accumulator?: (options: unknown) => RunningSummary;
+}
+
+/** A summary built chunk by chunk: `result()` equals the merge of each chunk's summary. @internal */
+export interface RunningSummary {
+  add(records: readonly unknown[]): void;
+  result(): unknown;
 }
 
 type Fn = (...args: never[]) => unknown;
@@ -187,5 +200,8 @@ export const COMPUTATIONS: { readonly [K in ParallelComputation]: Computation } 
     withoutKey('basis'),
     true,
   ),
-  statements: c(['credits'], summarizeStatements, mergeStatements, (s, o) => finalizeStatements(s, o as never)),
+  statements: {
+    ...c(['credits'], summarizeStatements, mergeStatements, (s, o) => finalizeStatements(s, o as never)),
+    accumulator: (o) => new StatementsAccumulator(o as ParallelStatementsOptions),
+  },
 };

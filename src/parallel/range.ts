@@ -18,7 +18,14 @@ import { createReadStream } from 'node:fs';
 import { invalid, RevopsError } from '../core/errors.js';
 import { Accumulator } from './accumulate.js';
 import { countQuotes, recordEnd, recordEndFrom } from './csv.js';
-import { failedResult, runTask, type TaskConfig, type TaskResult } from './task.js';
+import {
+  failedResult,
+  type RunningSummaries,
+  runningSummaries,
+  runTask,
+  type TaskConfig,
+  type TaskResult,
+} from './task.js';
 
 /** One byte range of a file: the records that start in `[start, end)`. @internal */
 export interface RangeTask {
@@ -55,6 +62,8 @@ const joined = (a: Uint8Array, b: Uint8Array): Uint8Array => (a.length === 0 ? b
  */
 export async function runRange(config: TaskConfig, task: RangeTask): Promise<RangeResult> {
   const acc = new Accumulator(config, config.checkDuplicates);
+  // statements: the range's credits summed member by member as they are read, summarised once at its end
+  let running = null as RunningSummaries | null; // (made with the first chunk: its errors are the chunk's)
   let error: TaskResult['error'] | undefined;
   const from = task.first ? task.start : Math.max(0, task.start - LOOKBACK);
   let base = from; // the file offset of pending[0]
@@ -63,8 +72,9 @@ export async function runRange(config: TaskConfig, task: RangeTask): Promise<Ran
   let quotes = 0;
   let parity = 0;
   const run = (bytes: Uint8Array) => {
-    const r = runTask(config, { bytes, header: task.header });
     try {
+      running ??= runningSummaries(config);
+      const r = runTask(config, { bytes, header: task.header }, running);
       if (r.error === undefined) {
         acc.add(r);
         return;
@@ -148,8 +158,17 @@ export async function runRange(config: TaskConfig, task: RangeTask): Promise<Ran
     const x = e instanceof RevopsError ? e : invalid('INVALID_INPUT', 'path', task.path, readable(e));
     return { ...failedResult(x), quotes: Number.NaN, parity };
   }
-  const out = acc.result();
-  return error === undefined ? { ...out, quotes, parity } : { ...failedResult(error), quotes, parity };
+  if (error === undefined && running !== null && running.size > 0) {
+    const parts = running;
+    try {
+      acc.addSummaries(Object.fromEntries([...parts].map(([name, r]) => [name, r.result()])));
+    } catch (e) {
+      if (!(e instanceof RevopsError)) throw e;
+      error = failedResult(e).error;
+    }
+  }
+  if (error !== undefined) return { ...failedResult(error), quotes, parity };
+  return { ...acc.result(), quotes, parity };
 }
 
 function readable(e: unknown): string {

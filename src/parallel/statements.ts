@@ -1,22 +1,27 @@
 /**
- * Commission statements for many members at once, as one mergeable computation: a chunk of
- * credits is split by member and summarised with each member's context (commission's
- * `summarizeStatement`); summaries merge member by member; every listed member gets a statement.
+ * Commission statements for many members at once, as one mergeable computation. Credits are
+ * summed member by member as they arrive (commission's per-member accumulator: each credit read
+ * and summed once, however many chunks a worker's range is read in); a worker gives back one
+ * partial per member with its credit ids packed (id-lists.ts); partials merge member by member
+ * (a credit in two of them is refused, as `calculateStatement` refuses it in one array); every
+ * listed member gets a statement, built from the merged sums.
+ *
+ * The partials are internal to `revops/parallel` (they only travel between its threads): a
+ * member's sums, not commission's JSON summary protocol, which reads and writes every amount as
+ * text and validates every list at each merge — the same arithmetic (commission's own sums), less
+ * work in between.
  * @module
  */
-import {
-  definePlan,
-  finalizeStatement,
-  mergeStatement,
-  type Statement,
-  type StatementContext,
-  type StatementSummary,
-  summarizeStatement,
-} from '../commission/index.js';
-import { invalid } from '../core/errors.js';
+import { definePlan, type Statement, type StatementContext } from '../commission/index.js';
+import { resolveContext, type ResolvedContext } from '../commission/context.js';
+import { addFixed, type Fixed, ZERO } from '../commission/exact.js';
+import { finalizeSums } from '../commission/statement.js';
+import { type ComponentSums, type StatementSums, SumsAccumulator } from '../commission/sums.js';
+import { describeValue, invalid, RevopsError } from '../core/errors.js';
 import type { Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import type { Credit, Member, Plan, PlanInput } from '../model/index.js';
+import { type IdList, mergeSortedIds, packIds, unpackIds } from './id-lists.js';
 
 /** Options of the `statements` computation: one plan and period, the members and their quotas. */
 export interface ParallelStatementsOptions {
@@ -30,11 +35,32 @@ export interface ParallelStatementsOptions {
   readonly quotas: Readonly<Record<string, Money>>;
 }
 
-/** The summaries of the members that had credits in a chunk, by member id. @internal */
-export type StatementsSummary = Readonly<Record<string, StatementSummary>>;
+/**
+ * One member's partial statement: commission's sums (`StatementSums`), each list of credit ids
+ * an index into `lists`, where a list several sums share (a plain component's ids are
+ * attainment's, attainment's every credit's) is one entry. `lists[0]` holds every credit counted.
+ * @internal
+ */
+export interface MemberPartial {
+  readonly lists: readonly IdList[];
+  readonly attainment: { readonly amount: Fixed; readonly ids: number };
+  /** In the plan version's component order. */
+  readonly components: readonly {
+    readonly base: Fixed;
+    readonly units: number;
+    readonly ids: number;
+    readonly tiers: readonly { readonly base: Fixed; readonly linear: Fixed; readonly ids: number }[] | null;
+  }[];
+  readonly deals: ReadonlyMap<string, Fixed> | null;
+}
+
+/** The partials of the members that had credits, by member id. @internal */
+export type StatementsSummary = ReadonlyMap<string, MemberPartial>;
 
 interface Prepared {
   readonly contexts: ReadonlyMap<string, StatementContext>;
+  /** Each member's resolved context, made when first needed (in this thread). */
+  readonly resolved: Map<string, ResolvedContext>;
 }
 
 const prepared = new WeakMap<object, Prepared>();
@@ -57,63 +83,206 @@ function contextsOf(options: ParallelStatementsOptions): Prepared {
     }
     contexts.set(member.id, { plan, member, period: options.period, quota });
   });
-  p = { contexts };
+  p = { contexts, resolved: new Map() };
   prepared.set(options, p);
   return p;
 }
 
-/** Summarises a chunk of credits member by member. @internal */
-export function summarizeStatements(credits: readonly Credit[], options: ParallelStatementsOptions): StatementsSummary {
-  const { contexts } = contextsOf(options);
-  const byMember = new Map<string, Credit[]>();
-  for (const credit of credits) {
-    if (!contexts.has(credit.memberId)) continue;
-    const list = byMember.get(credit.memberId);
-    if (list === undefined) byMember.set(credit.memberId, [credit]);
-    else list.push(credit);
+function resolvedOf(p: Prepared, memberId: string): ResolvedContext {
+  let r = p.resolved.get(memberId);
+  if (r === undefined) {
+    r = resolveContext(p.contexts.get(memberId) as StatementContext);
+    p.resolved.set(memberId, r);
   }
-  const out: Record<string, StatementSummary> = {};
-  for (const id of [...byMember.keys()].sort()) {
-    out[id] = summarizeStatement(byMember.get(id) as Credit[], contexts.get(id) as StatementContext);
-  }
-  return out;
+  return r;
 }
 
-/** Merges two chunks' summaries member by member. @internal */
-export function mergeStatements(a: StatementsSummary, b: StatementsSummary): StatementsSummary {
-  const out: Record<string, StatementSummary> = {};
-  for (const id of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-    const x = Object.hasOwn(a, id) ? a[id] : undefined;
-    const y = Object.hasOwn(b, id) ? b[id] : undefined;
-    out[id] = x === undefined ? (y as StatementSummary) : y === undefined ? x : shareIds(mergeStatement(x, y), x, y);
-  }
-  return out;
+function duplicate(memberId: string, id: string): RevopsError {
+  return new RevopsError(
+    'DUPLICATE_ID',
+    `credits of member ${describeValue(memberId)}: id ${describeValue(id)} is given twice, a credit is counted once, ` +
+      'never paid twice',
+    { field: 'credits.id', value: id, details: { id, memberId } },
+  );
+}
+
+/** A member's sums as a partial, every distinct id list once (packed: it is about to be copied to another thread). */
+function toPartial(sums: StatementSums): MemberPartial {
+  const lists: IdList[] = [];
+  const index = new Map<readonly string[], number>();
+  const at = (ids: readonly string[]): number => {
+    let k = index.get(ids);
+    if (k === undefined) {
+      k = lists.length;
+      index.set(ids, k);
+      lists.push(packIds(ids));
+    }
+    return k;
+  };
+  at(sums.creditIds);
+  return {
+    lists,
+    attainment: { amount: sums.attainment.amount, ids: at(sums.attainment.creditIds) },
+    components: sums.components.map((c) => ({
+      base: c.base,
+      units: c.units,
+      ids: at(c.creditIds),
+      tiers: c.tiers === null ? null : c.tiers.map((t) => ({ base: t.base, linear: t.linear, ids: at(t.creditIds) })),
+    })),
+    deals: sums.deals,
+  };
+}
+
+/** A partial's sums, each distinct list unpacked once (so the statement's lines share their arrays as before). */
+function toSums(p: MemberPartial): StatementSums {
+  const lists = p.lists.map(unpackIds);
+  const ids = (k: number) => lists[k] as readonly string[];
+  return {
+    creditIds: ids(0),
+    attainment: { amount: p.attainment.amount, creditIds: ids(p.attainment.ids) },
+    components: p.components.map(
+      (c): ComponentSums => ({
+        base: c.base,
+        units: c.units,
+        creditIds: ids(c.ids),
+        tiers:
+          c.tiers === null ? null : c.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: ids(t.ids) })),
+      }),
+    ),
+    deals: p.deals,
+  };
 }
 
 /**
- * The merged summary with its id lists shared again where both parts shared them. A summary's
- * credit ids, attainment's and a plain component's are one list (`summarizeStatement` gives them
- * as one array), but a merge merges each apart into three equal arrays; a list merged from the
- * same two lists is the same list, so the merged summary can point to one array. It holds a third
- * of the ids, and a copy to another thread (structured clone, which copies a string for every
- * array it is in) carries a third.
+ * Credits summed member by member as they come (a worker's range, chunk after chunk): one
+ * commission accumulator per member that has credits.
+ * @internal
  */
-function shareIds(m: StatementSummary, x: StatementSummary, y: StatementSummary): StatementSummary {
-  const all = m.creditIds;
-  const same = (f: (s: StatementSummary) => readonly string[] | undefined) =>
-    f(x) === x.creditIds && f(y) === y.creditIds;
-  const attainment = same((s) => s.attainment.creditIds) ? { ...m.attainment, creditIds: all } : m.attainment;
-  const components: Record<string, StatementSummary['components'][string]> = {};
-  for (const [id, c] of Object.entries(m.components)) {
-    const shared = same((s) => (Object.hasOwn(s.components, id) ? s.components[id]?.creditIds : undefined));
-    Object.defineProperty(components, id, {
-      value: shared ? { ...c, creditIds: all } : c,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+export class StatementsAccumulator {
+  private readonly p: Prepared;
+  private readonly members = new Map<string, SumsAccumulator>();
+
+  constructor(options: ParallelStatementsOptions) {
+    this.p = contextsOf(options);
   }
-  return { ...m, attainment, components };
+
+  /** Adds a chunk of credits (credits of members not listed are skipped). */
+  add(credits: readonly unknown[]): void {
+    const { contexts } = this.p;
+    for (let i = 0; i < credits.length; i++) {
+      const credit = credits[i] as Credit;
+      if (typeof credit !== 'object' || credit === null)
+        throw invalid('INVALID_INPUT', `credits[${i}]`, credit, 'must be a credit object');
+      const memberId = credit.memberId;
+      let acc = this.members.get(memberId);
+      if (acc === undefined) {
+        if (!contexts.has(memberId)) continue;
+        acc = new SumsAccumulator(resolvedOf(this.p, memberId), memberId);
+        this.members.set(memberId, acc);
+      }
+      acc.add(credit, i);
+    }
+  }
+
+  /** The partial of every member that had credits (in range or not), by member id. Ends the accumulator. */
+  result(): StatementsSummary {
+    const out = new Map<string, MemberPartial>();
+    for (const id of [...this.members.keys()].sort()) {
+      const sums = (this.members.get(id) as SumsAccumulator).sums((x) => duplicate(id, x));
+      out.set(id, toPartial(sums));
+    }
+    return out;
+  }
+}
+
+/** Summarises a chunk of credits member by member. @internal */
+export function summarizeStatements(credits: readonly Credit[], options: ParallelStatementsOptions): StatementsSummary {
+  const acc = new StatementsAccumulator(options);
+  acc.add(credits);
+  return acc.result();
+}
+
+/** Two partials of one member merged: sums added, id lists merged (a credit in both is refused). */
+function mergeMember(memberId: string, x: MemberPartial, y: MemberPartial): MemberPartial {
+  const xs = new Map<number, readonly string[]>();
+  const ys = new Map<number, readonly string[]>();
+  const unpacked = (m: Map<number, readonly string[]>, p: MemberPartial, k: number) => {
+    let v = m.get(k);
+    if (v === undefined) {
+      v = unpackIds(p.lists[k] as IdList);
+      m.set(k, v);
+    }
+    return v;
+  };
+  const lists: IdList[] = [];
+  const pairs = new Map<string, number>();
+  const list = (i: number, j: number): number => {
+    const key = `${i},${j}`;
+    let k = pairs.get(key);
+    if (k === undefined) {
+      k = lists.length;
+      pairs.set(key, k);
+      const refuse =
+        k === 0
+          ? (id: string): never => {
+              throw duplicate(memberId, id);
+            }
+          : undefined;
+      lists.push(mergeSortedIds(unpacked(xs, x, i), unpacked(ys, y, j), refuse));
+    }
+    return k;
+  };
+  list(0, 0); // every credit counted: a credit in both parts is counted twice
+  const components = x.components.map((c, n) => {
+    const d = y.components[n] as (typeof y.components)[number];
+    const units = c.units + d.units;
+    if (!Number.isSafeInteger(units)) {
+      throw invalid(
+        'INVALID_COUNT',
+        'credits.units',
+        d.units,
+        `of member ${describeValue(memberId)} take the total past 2^53`,
+      );
+    }
+    const ct = c.tiers;
+    const dt = d.tiers;
+    return {
+      base: addFixed(c.base, d.base),
+      units,
+      ids: list(c.ids, d.ids),
+      tiers:
+        ct === null || dt === null
+          ? null
+          : ct.map((t, k) => {
+              const u = dt[k] as (typeof dt)[number];
+              return { base: addFixed(t.base, u.base), linear: addFixed(t.linear, u.linear), ids: list(t.ids, u.ids) };
+            }),
+    };
+  });
+  let deals: Map<string, Fixed> | null = null;
+  if (x.deals !== null && y.deals !== null) {
+    deals = new Map(x.deals);
+    for (const [id, amount] of y.deals) deals.set(id, addFixed(deals.get(id) ?? ZERO, amount));
+  }
+  return {
+    lists,
+    attainment: {
+      amount: addFixed(x.attainment.amount, y.attainment.amount),
+      ids: list(x.attainment.ids, y.attainment.ids),
+    },
+    components,
+    deals,
+  };
+}
+
+/** Merges two partials member by member (the merged id lists are arrays: they stay on this thread). @internal */
+export function mergeStatements(a: StatementsSummary, b: StatementsSummary): StatementsSummary {
+  const out = new Map(a);
+  for (const [id, y] of b) {
+    const x = out.get(id);
+    out.set(id, x === undefined ? y : mergeMember(id, x, y));
+  }
+  return out;
 }
 
 /** Every member's statement, by member id (sorted). @internal */
@@ -121,12 +290,21 @@ export function finalizeStatements(
   summary: StatementsSummary,
   options: ParallelStatementsOptions,
 ): Record<string, Statement> {
-  const { contexts } = contextsOf(options);
+  const p = contextsOf(options);
   const out: Record<string, Statement> = {};
-  for (const id of [...contexts.keys()].sort()) {
-    const ctx = contexts.get(id) as StatementContext;
-    const s = Object.hasOwn(summary, id) ? summary[id] : undefined;
-    out[id] = finalizeStatement(s ?? summarizeStatement([], ctx), ctx);
+  for (const id of [...p.contexts.keys()].sort()) {
+    const ctx = p.contexts.get(id) as StatementContext;
+    const resolved = resolvedOf(p, id);
+    const partial = summary.get(id);
+    const sums =
+      partial === undefined ? new SumsAccumulator(resolved, id).sums((x) => duplicate(id, x)) : toSums(partial);
+    // an own property even for a member id such as "__proto__"
+    Object.defineProperty(out, id, {
+      value: finalizeSums(sums, resolved, ctx),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

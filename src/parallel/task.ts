@@ -6,7 +6,13 @@
  */
 import { RevopsError } from '../core/errors.js';
 import { createImporter, type ImportIssue, type ImportOptions, type ImportRejection } from '../import/index.js';
-import { COMPUTATIONS, type ParallelCompute, type ParallelComputation, type ParallelKind } from './computations.js';
+import {
+  COMPUTATIONS,
+  type ParallelCompute,
+  type ParallelComputation,
+  type ParallelKind,
+  type RunningSummary,
+} from './computations.js';
 import { forEachCsvRow } from './csv.js';
 
 /** Rejections and warnings kept per chunk (the counts are always exact). @internal */
@@ -65,14 +71,39 @@ export function computationNames(compute: ParallelCompute): ParallelComputation[
   return (Object.keys(COMPUTATIONS) as ParallelComputation[]).filter((k) => compute[k] !== undefined);
 }
 
-/** Summarises `records` for every computation. @internal */
-export function summarizeAll(config: TaskConfig, records: readonly unknown[]): Record<string, unknown> {
+/**
+ * Summarises `records` for every computation; a computation with a running summary in `running`
+ * takes them there instead (and has no entry in the result). @internal
+ */
+export function summarizeAll(
+  config: TaskConfig,
+  records: readonly unknown[],
+  running?: RunningSummaries,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of computationNames(config.compute)) {
+    const r = running?.get(name);
+    if (r !== undefined) {
+      r.add(records);
+      continue;
+    }
     const c = COMPUTATIONS[name];
     const s = c.summarize(records, c.summarizeOptions(config.compute[name]));
     // without the duplicate check, id lists (which grow with the data) are dropped: the run vouches for ids
     out[name] = !config.checkDuplicates && hasIds(s) ? { ...s, ids: [] } : s;
+  }
+  return out;
+}
+
+/** The running summaries of a run of chunks (a worker's range), by computation. @internal */
+export type RunningSummaries = ReadonlyMap<ParallelComputation, RunningSummary>;
+
+/** A running summary for each computation that has one (see `Computation.accumulator`). @internal */
+export function runningSummaries(config: TaskConfig): RunningSummaries {
+  const out = new Map<ParallelComputation, RunningSummary>();
+  for (const name of computationNames(config.compute)) {
+    const c = COMPUTATIONS[name];
+    if (c.accumulator !== undefined) out.set(name, c.accumulator(c.summarizeOptions(config.compute[name])));
   }
   return out;
 }
@@ -125,8 +156,12 @@ export function splitEdges(records: readonly unknown[]): { inner: unknown[]; edg
   };
 }
 
-/** Runs one task; a refusal comes back as `error` with its code. @internal */
-export function runTask(config: TaskConfig, task: Task): TaskResult {
+/**
+ * Runs one task; a refusal comes back as `error` with its code. With `running`, the computations
+ * that have a running summary add the task's records to it (their summaries are not in the result).
+ * @internal
+ */
+export function runTask(config: TaskConfig, task: Task, running?: RunningSummaries): TaskResult {
   try {
     let read = 0;
     let records: readonly unknown[];
@@ -168,7 +203,7 @@ export function runTask(config: TaskConfig, task: Task): TaskResult {
       rejected: rejected.length,
       rejections: rejected.slice(0, KEEP_ISSUES),
       warnings: warnings.slice(0, KEEP_ISSUES),
-      summaries: summarizeAll(config, inner),
+      summaries: summarizeAll(config, inner, running),
       ids,
       edges,
     };

@@ -10,7 +10,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { readInteger, readOneOf } from '../core/read.js';
+import { readInteger, readObject, readOneOf } from '../core/read.js';
 
 /**
  * How customers who join and leave inside the same window count in logo churn:
@@ -152,12 +152,13 @@ export const DEFAULT_CONVENTION: RetentionConvention = RETENTION_PRESETS.chartmo
 /**
  * The convention a function runs with: the named preset (default: the library defaults),
  * then any setting given explicitly on top.
- * @throws {RevopsError} `INVALID_OPTION` for an unknown preset name.
+ * @throws {RevopsError} `INVALID_OPTION` for options that are not an object, or an unknown preset name.
  * @internal
  */
 export function resolveConvention(
   options: { readonly preset?: RetentionPresetName } & Partial<RetentionConvention>,
 ): RetentionConvention {
+  readObject(options, 'options', 'INVALID_OPTION');
   let base = DEFAULT_CONVENTION;
   if (options.preset !== undefined) {
     base = RETENTION_PRESETS[readOneOf(options.preset, 'options.preset', PRESET_NAMES)];

@@ -100,7 +100,7 @@ export interface ChurnRateOptions {
  * @returns `{ rate, numerator, denominator }`.
  * @throws {RevopsError} `INVALID_COUNT` for a count that is not a non-negative integer,
  *   `churned > start` or `acquiredAndChurned > acquired`.
- * @throws {RevopsError} `INVALID_OPTION` for an unknown preset or rule.
+ * @throws {RevopsError} `INVALID_OPTION` for options that are not an object, an unknown preset or rule.
  * @example
  * ```ts
  * import { churnRate } from 'revops/retention';

@@ -2,11 +2,12 @@
  * Gross and net revenue retention and the quick ratio, from MRR movements.
  * @module
  */
-import { invalid } from '../core/errors.js';
+import { describeValue, invalid } from '../core/errors.js';
 import { add, subtract } from '../core/money-arithmetic.js';
-import { readMoneyExact, type Money } from '../core/money.js';
-import type { Period } from '../core/periods.js';
-import { readObject } from '../core/read.js';
+import type { CurrencyCode } from '../core/currency.js';
+import { assertSameCurrency, fromExact, readMoneyExact, type Money } from '../core/money.js';
+import { readPeriod, type Period } from '../core/periods.js';
+import { readInteger, readObject } from '../core/read.js';
 import type { RateValue } from '../core/ratio.js';
 import type { MrrMovements } from './mrr-movements.js';
 import { resolveConvention, type QuickRatioReactivation, type RetentionPresetName } from './presets.js';
@@ -51,29 +52,84 @@ export interface NetRevenueRetentionOptions extends GrossRevenueRetentionOptions
   readonly reactivation?: 'include' | 'exclude';
 }
 
-function moneyRate(numerator: Money, denominator: Money): MoneyRate {
+/** The rate of two amounts read by {@link readMovements}; `field` names the numerator in a refusal. */
+function moneyRate(numerator: Money, denominator: Money, field: string): MoneyRate {
   const n = readMoneyExact(numerator, 'numerator').x;
   const d = readMoneyExact(denominator, 'denominator').x;
   const rate = exactRatio(n, d);
   if (rate !== null && !Number.isFinite(rate)) {
-    const why = `over ${denominator.amount} gives a rate beyond the range of a number (±1.8e308)`;
-    throw invalid('INVALID_AMOUNT', 'movements', numerator.amount, why);
+    const why = `over ${describeValue(denominator.amount)} gives a rate beyond the range of a number (±1.8e308)`;
+    throw invalid('INVALID_AMOUNT', field, numerator.amount, why);
   }
   return { rate, numerator, denominator };
 }
 
-function readMovements(m: MrrMovements): MrrMovements {
-  if (m === null || typeof m !== 'object' || typeof m.months !== 'number' || m.starting === undefined) {
-    throw invalid('INVALID_INPUT', 'movements', m, 'must be the result of mrrMovements or finalizeMrrMovements');
-  }
-  const cohort: unknown = m.startCohort;
-  if (cohort !== null && typeof cohort !== 'object') {
-    throw invalid('INVALID_INPUT', 'movements.startCohort', cohort, 'must be null or { starting, retained, ending }');
-  }
-  return m;
+/** The fields of {@link MrrMovements} the rates read, and the period and months together as `when`. */
+type ReadMovements = Omit<MrrMovements, 'customers' | 'churnCounts' | 'ending'> & {
+  readonly when: { readonly period: Period; readonly months: number };
+};
+
+/** Whole calendar months from the month of `p.start` to the month of `p.end`, both counted. */
+function monthsSpanned(p: Period): number {
+  const index = (date: string): number => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+  return index(p.end) - index(p.start) + 1;
 }
 
-function basisOf(options: GrossRevenueRetentionOptions, m: MrrMovements): 'startCohort' | 'movements' {
+/**
+ * Reads the movements once, every field the rates use, into fresh values (the result shares
+ * nothing with the caller's object): the period, its whole months, and each amount as money of
+ * the starting amount's currency.
+ */
+function readMovements(m: MrrMovements): ReadMovements {
+  if (m === null || typeof m !== 'object' || Array.isArray(m)) {
+    throw invalid('INVALID_INPUT', 'movements', m, 'must be the result of mrrMovements or finalizeMrrMovements');
+  }
+  const period = readPeriod(m.period, 'movements.period');
+  const months = readInteger(m.months, 'movements.months', { min: 1, code: 'INVALID_INPUT' });
+  const spanned = monthsSpanned(period);
+  if (months !== spanned) {
+    const why = `must be the whole months of movements.period ${period.start}..${period.end} (${spanned})`;
+    throw invalid('INVALID_INPUT', 'movements.months', months, why);
+  }
+  const starting = readMovementMoney(m.starting, 'movements.starting', null);
+  const currency = starting.currency;
+  const amount = (v: unknown, field: string): Money => readMovementMoney(v, field, currency);
+  const cohort: unknown = m.startCohort;
+  let startCohort: ReadMovements['startCohort'] = null;
+  if (cohort !== null) {
+    if (typeof cohort !== 'object' || Array.isArray(cohort)) {
+      const why = 'must be null or { starting, retained, ending }';
+      throw invalid('INVALID_INPUT', 'movements.startCohort', cohort, why);
+    }
+    const c = cohort as NonNullable<MrrMovements['startCohort']>;
+    startCohort = {
+      starting: amount(c.starting, 'movements.startCohort.starting'),
+      retained: amount(c.retained, 'movements.startCohort.retained'),
+      ending: amount(c.ending, 'movements.startCohort.ending'),
+    };
+  }
+  return {
+    period,
+    months,
+    when: { period, months },
+    starting,
+    new: amount(m.new, 'movements.new'),
+    expansion: amount(m.expansion, 'movements.expansion'),
+    contraction: amount(m.contraction, 'movements.contraction'),
+    churned: amount(m.churned, 'movements.churned'),
+    reactivation: amount(m.reactivation, 'movements.reactivation'),
+    startCohort,
+  };
+}
+
+/** A money field of the movements as a fresh Money in `currency` (any currency when `null`). */
+function readMovementMoney(value: unknown, field: string, currency: CurrencyCode | null): Money {
+  const { x, currency: c, digits } = readMoneyExact(value, field);
+  if (currency !== null) assertSameCurrency(currency, c, field);
+  return fromExact(x, c, digits);
+}
+
+function basisOf(options: GrossRevenueRetentionOptions, m: ReadMovements): 'startCohort' | 'movements' {
   readObject(options, 'options', 'INVALID_OPTION');
   const basis = options.basis ?? 'startCohort';
   if (basis !== 'startCohort' && basis !== 'movements')
@@ -112,7 +168,12 @@ function basisOf(options: GrossRevenueRetentionOptions, m: MrrMovements): 'start
  * @param options - see {@link GrossRevenueRetentionOptions}.
  * @returns the rate with its numerator and denominator (money) and the period.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown basis, or the movements basis on a period longer than a month.
- * @throws {RevopsError} `INVALID_INPUT` for input that is not movements, or the start-cohort basis without cohort data.
+ * @throws {RevopsError} `INVALID_INPUT` for input that is not movements (`months` not the whole months of
+ *   `period`, an amount that is not money), or the start-cohort basis without cohort data.
+ * @throws {RevopsError} `INVALID_PERIOD` or `INVALID_DATE` for a malformed `movements.period`.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a malformed amount, or amounts whose rate is beyond the range of a
+ *   number (`'1e999'` over `'200.00'`: never `Infinity`).
+ * @throws {RevopsError} `CURRENCY_MISMATCH` or `UNKNOWN_CURRENCY` for amounts not all in one known currency.
  * @example
  * ```ts
  * import { mrrMovements, grossRevenueRetention } from 'revops/retention';
@@ -134,11 +195,12 @@ export function grossRevenueRetention(
 ): RevenueRetention {
   const m = readMovements(movements);
   const basis = basisOf(options, m);
-  const numerator =
-    basis === 'startCohort'
-      ? (m.startCohort as NonNullable<MrrMovements['startCohort']>).retained
-      : subtract(subtract(m.starting, m.contraction), m.churned);
-  return { ...moneyRate(numerator, m.starting), basis, period: m.period, months: m.months };
+  if (basis === 'startCohort') {
+    const retained = (m.startCohort as NonNullable<ReadMovements['startCohort']>).retained;
+    return { ...moneyRate(retained, m.starting, 'movements.startCohort.retained'), basis, ...m.when };
+  }
+  const numerator = subtract(subtract(m.starting, m.contraction), m.churned);
+  return { ...moneyRate(numerator, m.starting, 'movements (starting − contraction − churned)'), basis, ...m.when };
 }
 
 /**
@@ -156,7 +218,12 @@ export function grossRevenueRetention(
  * @returns the rate with its numerator and denominator (money) and the period.
  * @throws {RevopsError} `INVALID_OPTION` for an unknown basis or reactivation setting, the movements
  *   basis on a period longer than a month, or `reactivation` on the start-cohort basis.
- * @throws {RevopsError} `INVALID_INPUT` for input that is not movements, or the start-cohort basis without cohort data.
+ * @throws {RevopsError} `INVALID_INPUT` for input that is not movements (`months` not the whole months of
+ *   `period`, an amount that is not money), or the start-cohort basis without cohort data.
+ * @throws {RevopsError} `INVALID_PERIOD` or `INVALID_DATE` for a malformed `movements.period`.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a malformed amount, or amounts whose rate is beyond the range of a
+ *   number (`'1e999'` over `'200.00'`: never `Infinity`).
+ * @throws {RevopsError} `CURRENCY_MISMATCH` or `UNKNOWN_CURRENCY` for amounts not all in one known currency.
  * @example
  * ```ts
  * import { mrrMovements, netRevenueRetention } from 'revops/retention';
@@ -186,19 +253,16 @@ export function netRevenueRetention(
         options.reactivation,
         "applies only to basis 'movements'",
       );
-    return {
-      ...moneyRate((m.startCohort as NonNullable<MrrMovements['startCohort']>).ending, m.starting),
-      basis,
-      period: m.period,
-      months: m.months,
-    };
+    const ending = (m.startCohort as NonNullable<ReadMovements['startCohort']>).ending;
+    return { ...moneyRate(ending, m.starting, 'movements.startCohort.ending'), basis, ...m.when };
   }
   const r = options.reactivation ?? 'exclude';
   if (r !== 'include' && r !== 'exclude')
     throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'include' or 'exclude'");
   let numerator = subtract(subtract(add(m.starting, m.expansion), m.contraction), m.churned);
   if (r === 'include') numerator = add(numerator, m.reactivation);
-  return { ...moneyRate(numerator, m.starting), basis, period: m.period, months: m.months };
+  const field = `movements (starting + expansion − contraction − churned${r === 'include' ? ' + reactivation' : ''})`;
+  return { ...moneyRate(numerator, m.starting, field), basis, ...m.when };
 }
 
 /** Options of {@link quickRatio}. */
@@ -219,7 +283,12 @@ export interface QuickRatioOptions {
  * @param options - see {@link QuickRatioOptions}.
  * @returns the ratio with its numerator and denominator (money).
  * @throws {RevopsError} `INVALID_OPTION` for an unknown preset or reactivation setting.
- * @throws {RevopsError} `INVALID_INPUT` for input that is not movements.
+ * @throws {RevopsError} `INVALID_INPUT` for input that is not movements (`months` not the whole months of
+ *   `period`, an amount that is not money).
+ * @throws {RevopsError} `INVALID_PERIOD` or `INVALID_DATE` for a malformed `movements.period`.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a malformed amount, or amounts whose ratio is beyond the range of a
+ *   number (never `Infinity`).
+ * @throws {RevopsError} `CURRENCY_MISMATCH` or `UNKNOWN_CURRENCY` for amounts not all in one known currency.
  * @example
  * ```ts
  * import { mrrMovements, quickRatio } from 'revops/retention';
@@ -246,5 +315,6 @@ export function quickRatio(movements: MrrMovements, options: QuickRatioOptions =
     throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'numerator' or 'exclude'");
   let gained = add(m.new, m.expansion);
   if (r === 'numerator') gained = add(gained, m.reactivation);
-  return moneyRate(gained, add(m.contraction, m.churned));
+  const field = `movements (new + expansion${r === 'numerator' ? ' + reactivation' : ''})`;
+  return moneyRate(gained, add(m.contraction, m.churned), field);
 }

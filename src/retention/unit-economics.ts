@@ -11,6 +11,7 @@ import type { Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
 import { DEFAULT_ROUNDING, type RoundingMode } from '../core/rounding.js';
 import { readRoundingMode } from '../core/money-arithmetic.js';
+import { readObject } from '../core/read.js';
 import { exactRatio } from './exact-ratio.js';
 import type { MaybeInfinite } from './maybe-infinite.js';
 
@@ -98,7 +99,8 @@ export interface LifetimeValueOptions {
  * @throws {RevopsError} `INVALID_AMOUNT` for a negative or malformed ARPA.
  * @throws {RevopsError} `INVALID_INPUT` for an ARPA that is not a money object.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency.
- * @throws {RevopsError} `INVALID_OPTION` for an unknown timing or rounding option.
+ * @throws {RevopsError} `INVALID_OPTION` for options that are not an object, or an unknown timing or rounding
+ *   option.
  * @example
  * ```ts
  * import { lifetimeValue } from 'revops/retention';
@@ -114,6 +116,7 @@ export function lifetimeValue(arpa: Money, churn: number, options: LifetimeValue
   const { x, currency, digits } = readMoneyExact(arpa, 'arpa');
   if (intSign(x.int) < 0) throw invalid('INVALID_AMOUNT', 'arpa.amount', arpa.amount, 'must not be negative');
   const [cn, cd] = fraction(churn, 'churn', 0, 1);
+  readObject(options, 'options', 'INVALID_OPTION');
   const [gn, gd] = fraction(options.grossMargin ?? 1, 'options.grossMargin', 0, 1);
   const [dn, dd] = fraction(options.discountRate ?? 0, 'options.discountRate', 0, Number.MAX_VALUE);
   const first = options.firstPayment ?? 'included';
@@ -211,6 +214,7 @@ export interface CacPaybackOptions {
  * @throws {RevopsError} `CURRENCY_MISMATCH` when the currencies differ.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency.
  * @throws {RevopsError} `INVALID_RATE` for a gross margin outside [0, 1].
+ * @throws {RevopsError} `INVALID_OPTION` for options that are not an object.
  * @example
  * ```ts
  * import { cacPaybackMonths } from 'revops/retention';
@@ -226,6 +230,7 @@ export function cacPaybackMonths(cac: Money, newMrr: Money, options: CacPaybackO
   assertSameCurrency(a.currency, b.currency, 'newMrr');
   if (intSign(a.x.int) < 0) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'must not be negative');
   if (intSign(b.x.int) < 0) throw invalid('INVALID_AMOUNT', 'newMrr.amount', newMrr.amount, 'must not be negative');
+  readObject(options, 'options', 'INVALID_OPTION');
   fraction(options.grossMargin ?? 1, 'options.grossMargin', 0, 1);
   const months = exactRatio(a.x, exactMul(b.x, exactFromNumber(options.grossMargin ?? 1)));
   if (months === null) return { finite: false, value: null };

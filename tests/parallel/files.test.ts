@@ -79,7 +79,7 @@ describe('computeFile', () => {
     });
   });
 
-  it('cuts a file into chunks of 128 KiB by default, of 4 MiB when it computes statements', async () => {
+  it('cuts a file into chunks of 128 KiB by default, statements too', async () => {
     // 4,000 deal rows of 74 bytes: 296,000 bytes after the header, more than 2 × 128 KiB: three chunks
     const deal = (i: number) =>
       `D-${String(i).padStart(5, '0')},Deal,A-1,closed-won,ann,2026-01-02T09:00:00Z,10.00,USD,2026-02-01`;
@@ -93,7 +93,8 @@ describe('computeFile', () => {
       workers: 0,
     });
     expect([d.chunks, d.rows.read, d.results.winRate.won]).toEqual([3, 4_000, 4_000]);
-    // 40,000 credits of 10.00 for one member, 1.6 MB: one chunk for statements; 40,000 × 10.00 × 0.08 = 32,000.00
+    // 40,000 credits of 46 bytes for one member, 1,840,000 bytes: 15 chunks of 128 KiB;
+    // 40,000 × 10.00 × 0.08 = 32,000.00
     const credit = (i: number) =>
       `K-${String(i).padStart(5, '0')},D-${String(i).padStart(5, '0')},m1,owner,10.00,USD,2026-01-05`;
     const credits = ['id,dealId,memberId,kind,amount,currency,date\n']
@@ -122,7 +123,9 @@ describe('computeFile', () => {
       workers: 0,
       checkDuplicates: false,
     });
-    expect([c.chunks, c.rows.read]).toEqual([1, 40_000]);
+    const body = credits.length - credits.indexOf('\n') - 1;
+    expect(Math.ceil(body / (128 * 1024))).toBe(15);
+    expect([body, c.chunks, c.rows.read]).toEqual([1_840_000, 15, 40_000]);
     expect(c.results.statements['m1']?.payable).toEqual({ amount: '32000.00', currency: 'USD' });
   }, 60_000);
 

@@ -21,6 +21,7 @@ import { parseCsv } from '../../src/parallel/csv.js';
 import { computeFileWith, type FileSplit } from '../../src/parallel/run.js';
 import { defaultDealPipeline } from '../../src/pipeline/index.js';
 import { cohortRetention, mrrMovements } from '../../src/retention/index.js';
+import { PLAN } from '../warehouse/scenarios.js';
 import { bundleWorker } from './workers.js';
 
 let worker = { file: '', cleanup: () => {} };
@@ -318,5 +319,96 @@ describe('computeFile in byte ranges: customers cut between ranges, credits of m
       }),
       { seed: 15, numRuns: 60 },
     );
+  });
+  it('credits, a plan with every kind of sum: statements = calculateStatement or its error, any cuts', async () => {
+    // tests/warehouse/scenarios.ts's PLAN: rate, interpolated tiers on attainment, marginal per-credit tiers, a bonus,
+    // units, a spiff with a window and a filter, a multiplier; credits with units, deal types and new logos, some
+    // outside the period, some of a member not listed, and (sometimes) an id given twice to one member
+    const members = ['m1', 'm2'].map((id) => ({
+      id,
+      name: id,
+      roleId: 'ae',
+      territoryIds: [],
+      startDate: '2020-01-01',
+    }));
+    const quotas = { m1: { amount: '3000.00', currency: 'USD' }, m2: { amount: '800.00', currency: 'USD' } };
+    const period = { start: '2026-01-01', end: '2026-01-31' };
+    const row = fc.record({
+      m: fc.integer({ min: 1, max: 3 }),
+      cents: fc.integer({ min: -20_000, max: 150_000 }),
+      d: fc.integer({ min: 1, max: 31 }),
+      feb: fc.boolean(),
+      measure: fc.constantFrom('bookings', 'units'),
+      units: fc.option(fc.integer({ min: -3, max: 9 })),
+      dealType: fc.constantFrom('', 'new', 'renewal'),
+      newLogo: fc.constantFrom('', 'true', 'false'),
+    });
+    const creditsArb = fc
+      .record({ rows: fc.array(row, { maxLength: 40 }), twice: fc.option(fc.nat(39)) })
+      .map(({ rows, twice }) => {
+        const k = twice === null || twice >= rows.length - 1 ? null : twice;
+        if (k !== null) {
+          // the last row repeats row k's id, for the same member in the period (the other fields its own)
+          const m = 1 + (k % 2);
+          rows[k] = { ...(rows[k] as (typeof rows)[number]), m, feb: false };
+          rows[rows.length - 1] = { ...(rows[rows.length - 1] as (typeof rows)[number]), m, feb: false };
+        }
+        const lines = rows.map((r, i) => {
+          const id = k !== null && i === rows.length - 1 ? `K-${k}` : `K-${i}`;
+          const date = `2026-${r.feb ? '02' : '01'}-${String(r.feb ? Math.min(r.d, 28) : r.d).padStart(2, '0')}`;
+          const amount = (r.cents / 100).toFixed(2);
+          return [
+            id,
+            `D-${i}`,
+            `m${r.m}`,
+            'owner',
+            amount,
+            'USD',
+            date,
+            r.measure,
+            r.units ?? '',
+            r.dealType,
+            r.newLogo,
+          ];
+        });
+        return ['id,dealId,memberId,kind,amount,currency,date,measure,units,dealType,newLogo']
+          .concat(lines.map((l) => l.join(',')))
+          .join('\n');
+      });
+    const seen: Record<string, number> = {};
+    await fc.assert(
+      fc.asyncProperty(creditsArb, cutsArb, async (csv, fractions) => {
+        const credits = importWhole('credits', csv).records as Credit[];
+        let single: Record<string, unknown>;
+        try {
+          single = Object.fromEntries(
+            members.map((member) => [
+              member.id,
+              calculateStatement({ plan: PLAN, member, period, quota: quotas[member.id as 'm1'], credits }),
+            ]),
+          );
+        } catch (e) {
+          single = { code: (e as { code?: string }).code };
+        }
+        const run = computeFileWith(
+          worker.file,
+          write(csv),
+          {
+            kind: 'credits',
+            compute: { statements: { plan: PLAN, period, members, quotas } },
+            workers: 0,
+            chunkBytes: 64,
+            checkDuplicates: false,
+          },
+          { cuts: cutsOf(fractions, csv) },
+        );
+        seen[String(single['code'] ?? 'ok')] = (seen[String(single['code'] ?? 'ok')] ?? 0) + 1;
+        if ('code' in single) await expect(run).rejects.toMatchObject({ code: single['code'] });
+        else expect((await run).results.statements).toEqual(single);
+      }),
+      { seed: 16, numRuns: 80 },
+    );
+    // both outcomes were met
+    expect([(seen['ok'] ?? 0) > 20, (seen['DUPLICATE_ID'] ?? 0) > 5]).toEqual([true, true]);
   });
 });

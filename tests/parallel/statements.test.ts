@@ -1,12 +1,20 @@
 /**
- * The `statements` computation's merge keeps one array for a member's credit ids, attainment's and
- * a plain component's (a merge of commission's summaries gives three equal arrays): the same
- * summary as commission's `mergeStatement`, deeply, with a third of the arrays.
+ * The `statements` computation's partials (internal to revops/parallel): credits summed member by
+ * member, chunk after chunk (`StatementsAccumulator`), merged member by member, finalised to
+ * exactly `calculateStatement` on all the credits; a credit in two partials is refused with
+ * DUPLICATE_ID, as `calculateStatement` refuses it in one array; id lists travel packed and each
+ * distinct list once. The id-list helpers: pack/unpack round trip, merge of sorted lists.
  */
 import { describe, expect, it } from 'vitest';
-import { mergeStatement } from '../../src/commission/index.js';
+import { calculateStatement } from '../../src/commission/index.js';
 import type { Credit } from '../../src/model/index.js';
-import { mergeStatements, summarizeStatements } from '../../src/parallel/statements.js';
+import { mergeSortedIds, packIds, unpackIds } from '../../src/parallel/id-lists.js';
+import {
+  finalizeStatements,
+  mergeStatements,
+  StatementsAccumulator,
+  summarizeStatements,
+} from '../../src/parallel/statements.js';
 
 const plan = {
   id: 'p',
@@ -18,51 +26,116 @@ const plan = {
       effectiveFrom: '2020-01-01',
       components: [
         { id: 'c', kind: 'rate' as const, rate: '0.08' },
-        // per unit: its own sums (units), not attainment's; its ids are the credit ids when every credit counts
-        { id: 'u', kind: 'perUnit' as const, amountPerUnit: '5.00' },
+        // per unit, measure 'bookings': its own sums (units), but every credit counts, so attainment's id list
+        { id: 'u', kind: 'perUnit' as const, amountPerUnit: '5.00', measure: 'bookings' as const },
+        // only 'new' deals: a list of its own
+        { id: 'n', kind: 'rate' as const, rate: '0.01', filter: { dealTypes: ['new' as const] } },
       ],
     },
   ],
 };
-const member = { id: 'm1', name: 'M', roleId: 'ae', territoryIds: [], startDate: '2020-01-01' };
-const options = {
-  plan,
-  period: { start: '2026-01-01', end: '2026-01-31' },
-  members: [member],
-  quotas: { m1: { amount: '1000.00', currency: 'USD' } },
-};
-const credit = (id: string, amount: string): Credit =>
+const members = ['m1', 'm2'].map((id) => ({ id, name: id, roleId: 'ae', territoryIds: [], startDate: '2020-01-01' }));
+const quotas = { m1: { amount: '1000.00', currency: 'USD' }, m2: { amount: '500.00', currency: 'USD' } };
+const period = { start: '2026-01-01', end: '2026-01-31' };
+const options = { plan, period, members, quotas };
+const credit = (id: string, memberId: string, amount: string, dealType?: 'new'): Credit =>
   ({
     id,
     dealId: `d-${id}`,
-    memberId: 'm1',
+    memberId,
     kind: 'owner',
     measure: 'bookings',
     date: '2026-01-10',
     amount: { amount, currency: 'USD' },
+    ...(dealType === undefined ? {} : { dealType }),
   }) as Credit;
 
-describe('mergeStatements', () => {
-  it('equals mergeStatement member by member, with one array for the shared id lists', () => {
-    const a = summarizeStatements([credit('k1', '100.00'), credit('k3', '50.00')], options);
-    const b = summarizeStatements([credit('k2', '25.00')], options);
-    const x = a['m1'];
-    const y = b['m1'];
-    if (x === undefined || y === undefined) throw new Error('no summary');
-    // one array per part already (summarizeStatement gives attainment and the rate component the credit ids)
-    expect([x.attainment.creditIds === x.creditIds, x.components['c']?.creditIds === x.creditIds]).toEqual([
-      true,
-      true,
+const all = [
+  credit('k1', 'm1', '100.00', 'new'),
+  credit('k3', 'm1', '50.00'),
+  credit('k2', 'm1', '25.00', 'new'),
+  credit('k4', 'm2', '10.00'),
+  credit('k5', 'm9', '99.00'), // not a listed member: skipped
+];
+const single = (memberId: 'm1' | 'm2') =>
+  calculateStatement({
+    plan,
+    member: members.find((m) => m.id === memberId) as (typeof members)[number],
+    period,
+    quota: quotas[memberId],
+    credits: all,
+  });
+
+describe('statements partials', () => {
+  it('any split, merged in any order, finalises to calculateStatement on all the credits', () => {
+    const whole = { m1: single('m1'), m2: single('m2') };
+    // m1 by hand: commission 0.08 × 175.00 = 14.00; 3 units × 5.00 = 15.00; 0.01 × (100 + 25) = 1.25
+    expect(whole.m1.payable).toEqual({ amount: '30.25', currency: 'USD' });
+    for (let cut = 0; cut <= all.length; cut++) {
+      const a = summarizeStatements(all.slice(0, cut), options);
+      const b = summarizeStatements(all.slice(cut), options);
+      expect(finalizeStatements(mergeStatements(a, b), options)).toEqual(whole);
+      expect(finalizeStatements(mergeStatements(b, a), options)).toEqual(whole);
+    }
+    // a running summary, chunk after chunk, is the summary of all the chunks
+    const acc = new StatementsAccumulator(options);
+    for (const c of all) acc.add([c]);
+    expect(finalizeStatements(acc.result(), options)).toEqual(whole);
+  });
+
+  it('keeps each distinct id list once, packed for the trip to another thread', () => {
+    const m1 = summarizeStatements(all, options).get('m1');
+    // every credit (shared by attainment, c and u, which count every credit), and n's own list
+    expect(m1?.lists.map((l) => unpackIds(l))).toEqual([
+      ['k1', 'k2', 'k3'],
+      ['k1', 'k2'],
     ]);
-    const merged = mergeStatements(a, b)['m1'];
-    const plain = mergeStatement(x, y);
-    expect(merged).toEqual(plain);
-    expect(plain.attainment.creditIds === plain.creditIds).toBe(false); // commission's merge: three arrays
-    expect(merged?.creditIds).toEqual(['k1', 'k2', 'k3']);
-    expect(merged?.attainment.creditIds).toBe(merged?.creditIds);
-    expect(merged?.components['c']?.creditIds).toBe(merged?.creditIds);
-    // the per-unit component keeps its own list where the parts did
-    const u = merged?.components['u']?.creditIds;
-    expect(u === merged?.creditIds).toBe(x.components['u']?.creditIds === x.creditIds);
+    expect([m1?.attainment.ids, ...(m1?.components.map((c) => c.ids) ?? [])]).toEqual([0, 0, 0, 1]);
+    expect(m1?.lists.every((l) => !Array.isArray(l))).toBe(true);
+  });
+
+  it('refuses a credit in two partials of a member, or twice in one, with DUPLICATE_ID', () => {
+    const a = summarizeStatements([credit('k1', 'm1', '1.00')], options);
+    const b = summarizeStatements([credit('k1', 'm1', '2.00')], options);
+    expect(() => mergeStatements(a, b)).toThrow(expect.objectContaining({ code: 'DUPLICATE_ID', field: 'credits.id' }));
+    // as calculateStatement refuses the two in one array
+    expect(() =>
+      calculateStatement({
+        plan,
+        member: members[0] as (typeof members)[number],
+        period,
+        quota: quotas.m1,
+        credits: [credit('k1', 'm1', '1.00'), credit('k1', 'm1', '2.00')],
+      }),
+    ).toThrow(expect.objectContaining({ code: 'DUPLICATE_ID' }));
+    expect(() => summarizeStatements([credit('k1', 'm1', '1.00'), credit('k1', 'm1', '2.00')], options)).toThrow(
+      expect.objectContaining({ code: 'DUPLICATE_ID' }),
+    );
+    // the same id for two members is two credits
+    expect(() => mergeStatements(a, summarizeStatements([credit('k1', 'm2', '2.00')], options))).not.toThrow();
+  });
+
+  it('refuses a row that is not a credit object with INVALID_INPUT naming its index', () => {
+    expect(() => summarizeStatements([credit('k1', 'm1', '1.00'), null as unknown as Credit], options)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'credits[1]' }),
+    );
+  });
+});
+
+describe('id lists', () => {
+  it('pack and unpack give the ids back, whatever characters they hold', () => {
+    const ids = ['', 'a', 'a\nb', 'é€😀', 'K-1', 'x'.repeat(70_000)];
+    expect(unpackIds(packIds(ids))).toEqual(ids);
+    expect(unpackIds(packIds([]))).toEqual([]);
+  });
+
+  it('merges sorted lists; an id in both is kept once, or refused when the caller says so', () => {
+    expect(mergeSortedIds(['a', 'c', 'e'], ['b', 'd'])).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(mergeSortedIds(['a', 'c'], ['c', 'd'])).toEqual(['a', 'c', 'd']);
+    expect(mergeSortedIds([], ['a'])).toEqual(['a']);
+    const refuse = (id: string): never => {
+      throw new Error(`twice: ${id}`);
+    };
+    expect(() => mergeSortedIds(['a', 'c'], ['b', 'c'], refuse)).toThrow('twice: c');
   });
 });
