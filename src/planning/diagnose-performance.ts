@@ -10,7 +10,7 @@ import { invalid } from '../core/errors.js';
 import { fromMinorUnits } from '../core/money-arithmetic.js';
 import type { Money } from '../core/money.js';
 import { period as readPeriod, type Period } from '../core/periods.js';
-import { readInteger, readNumber } from '../core/read.js';
+import { plainArray, readInteger, readNumber } from '../core/read.js';
 import { compareRates } from '../metrics/compare-rates.js';
 import type { Member } from '../model/member.js';
 import type { Pipeline } from '../model/pipeline.js';
@@ -168,7 +168,8 @@ export interface Sides {
  * @returns the gap, its drivers, the territory split and plain-language lines.
  * @throws {RevopsError} `INVALID_OPTION` for a missing member, an empty comparison group or a
  *   bad option; `INVALID_INPUT` / `INVALID_DATE` / `INVALID_AMOUNT` naming the deal, activity or
- *   account; `CURRENCY_MISMATCH`; `DUPLICATE_ID` for a deal id given twice.
+ *   account (a deal's `history` that is not an array of events `{ to }` included); `CURRENCY_MISMATCH`;
+ *   `DUPLICATE_ID` for a deal id given twice.
  * @example
  * ```ts
  * import { diagnosePerformance } from 'revops/planning';
@@ -323,7 +324,8 @@ export function decomposeGap(data: DiagnoseData, options: GapOptions, sides: Sid
       c: c.facts.decided / c.size,
     });
   }
-  const stageName = new Map(pipeline.stages.map((x) => [x.id, x.name ?? x.id]));
+  const stageName = new Map<string, string>();
+  for (const x of plainArray(pipeline.stages) as Pipeline['stages']) stageName.set(x.id, x.name ?? x.id);
   if (useStages) {
     const rs = [...(s.facts.reached as number[]), s.facts.won];
     const rc = [...(c.facts.reached as number[]), c.facts.won];
