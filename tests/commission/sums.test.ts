@@ -22,6 +22,8 @@ describe('matchesFilter', () => {
     expect(matchesFilter({ ...base, products: ['a', 'b'] }, { products: ['b', 'c'] })).toBe(true);
     expect(matchesFilter({ ...base, products: ['a'] }, { products: ['c'] })).toBe(false);
     expect(matchesFilter(base, { products: ['c'] })).toBe(false);
+    // whatever the products are called (StrykerJS's placeholder text included: no default list is matched)
+    expect(matchesFilter(base, { products: ['Stryker was here'] })).toBe(false);
   });
 
   it('dealTypes and segments: one of them; a credit without the field matches none', () => {
