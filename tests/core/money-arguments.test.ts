@@ -13,6 +13,8 @@ import {
   compare,
   equals,
   fromMinorUnits,
+  maxMoney,
+  minMoney,
   money,
   multiply,
   negate,
@@ -86,6 +88,13 @@ describe('a money argument whose amount cannot be read or parsed is named', () =
     refuses(() => compare(one, null as unknown as Money), 'INVALID_INPUT', 'b', NOT_MONEY);
     refuses(() => equals(null as unknown as Money, one), 'INVALID_INPUT', 'a', NOT_MONEY);
     refuses(() => equals(one, null as unknown as Money), 'INVALID_INPUT', 'b', NOT_MONEY);
+  });
+
+  it('minMoney and maxMoney: a and b', () => {
+    refuses(() => minMoney(malformed, one), 'INVALID_AMOUNT', 'a.amount', NOT_DECIMAL);
+    refuses(() => minMoney(one, malformed), 'INVALID_AMOUNT', 'b.amount', NOT_DECIMAL);
+    refuses(() => maxMoney(null as unknown as Money, one), 'INVALID_INPUT', 'a', NOT_MONEY);
+    refuses(() => maxMoney(one, malformed), 'INVALID_AMOUNT', 'b.amount', NOT_DECIMAL);
   });
 
   it('sum: values[i], options', () => {
