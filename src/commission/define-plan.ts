@@ -192,7 +192,8 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
  * canonical strings, defaults applied, deeply frozen).
  *
  * Checks, all reported at once in `error.issues`: the shape (the shape `PlanSchema` in revops/model
- * describes, read without zod);
+ * describes, read without zod; a list of more than `LIMITS.listLength` (100,000) versions, components
+ * or tiers is refused without reading its elements);
  * versions whose date ranges overlap (two versions in force on one date would be a silent
  * pick); tiers that overlap, leave gaps, are open-ended before the last, or start below zero;
  * negative rates, amounts or thresholds; a cap below a floor; weights that do not total 100%;

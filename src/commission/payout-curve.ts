@@ -6,6 +6,7 @@ import { invalid } from '../core/errors.js';
 import type { DecimalInput } from '../core/fixed.js';
 import { fromFixed, readMoney, type Money } from '../core/money.js';
 import { assertIsoDate, type IsoDate } from '../core/dates.js';
+import { LIMITS, readArray } from '../core/read.js';
 import type { Credit } from '../model/credit.js';
 import type { Member } from '../model/member.js';
 import type { Plan, PlanInput } from '../model/plan.js';
@@ -42,11 +43,13 @@ export interface PayoutPoint {
  * decided by the plan's boundary rule.
  *
  * @param plan - the plan (JSON or from `definePlan`).
- * @param attainments - fractions (1 = 100 %), numbers or decimal strings.
+ * @param attainments - fractions (1 = 100 %), numbers or decimal strings; at most `LIMITS.curvePoints` (100,000).
  * @param options - `quota` (required), `asOf`.
  * @returns one point per attainment, in input order.
  * @throws {RevopsError} `INVALID_PLAN` for a contradictory plan; `INVALID_AMOUNT` for an
- *   attainment that is not a finite decimal; `INVALID_RATE` for a negative attainment.
+ *   attainment that is not a finite decimal; `INVALID_RATE` for a negative attainment;
+ *   `INVALID_INPUT` for attainments that are not an array or more than `LIMITS.curvePoints`
+ *   (100,000) of them.
  * @example
  * ```ts
  * import { payoutCurve } from 'revops/commission';
@@ -64,7 +67,11 @@ export function payoutCurve(
   options: PayoutCurveOptions,
 ): PayoutPoint[] {
   const p = compiledPlan(plan).plan;
-  if (!Array.isArray(attainments)) throw invalid('INVALID_INPUT', 'attainments', attainments, 'must be an array');
+  const points = readArray(attainments, 'attainments');
+  if (points.length > LIMITS.curvePoints) {
+    const why = `must have at most ${LIMITS.curvePoints} points (LIMITS.curvePoints)`;
+    throw invalid('INVALID_INPUT', 'attainments.length', points.length, why);
+  }
   if (typeof options !== 'object' || options === null)
     throw invalid('INVALID_INPUT', 'options.quota', undefined, 'is required');
   // read once: a Set, a cyclic object or a getter answers here, named, never deep inside a statement
@@ -94,8 +101,8 @@ export function payoutCurve(
   };
   const measure = (version.attainment?.measure ?? 'bookings') as Credit['measure'];
   const kind = version.attainment?.kinds?.[0] ?? 'owner';
-  return attainments.map((a, i) => {
-    const f = parseFixed(a, `attainments[${i}]`);
+  return points.map((a, i) => {
+    const f = parseFixed(a as DecimalInput, `attainments[${i}]`);
     if (f.int < 0n) throw invalid('INVALID_RATE', `attainments[${i}]`, a, 'must not be negative');
     const credited = fromFixed(multiplyFixed(f, quota), p.currency);
     const credit: Credit = {

@@ -10,6 +10,7 @@ import { isCurrencyCode } from '../core/currency.js';
 import { isIsoDate } from '../core/dates.js';
 import { describeValue, type RevopsIssue } from '../core/errors.js';
 import { formatFixed, normalizeFixed, parseFixed } from '../core/fixed.js';
+import { LIMITS } from '../core/read.js';
 import { ROUNDING_MODES } from '../core/rounding.js';
 import type { Plan } from '../model/plan.js';
 import { CREDIT_KINDS, DEAL_TYPES, DRAW_TYPES, MEASURES, SEGMENTS } from '../model/vocabulary.js';
@@ -51,6 +52,9 @@ class Reader {
 
   array<T>(v: unknown, path: Path, item: (x: unknown, p: Path) => T | undefined, min = 0): T[] | undefined {
     if (!Array.isArray(v)) return this.add(path, `must be an array, got ${describeValue(v)}`);
+    // refused before any element is read, as PlanSchema does
+    if (v.length > LIMITS.listLength)
+      return this.add(path, `must have at most ${LIMITS.listLength} items (LIMITS.listLength), got ${v.length}`);
     if (v.length < min) this.add(path, `must have at least ${min} item${min === 1 ? '' : 's'}`);
     const out: T[] = [];
     for (let i = 0; i < v.length && !this.full; i++) out.push(item(v[i], [...path, i]) as T);

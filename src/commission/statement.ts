@@ -5,7 +5,7 @@
  * @module
  */
 import { addMonths, daysBetween, assertIsoDate } from '../core/dates.js';
-import { invalid, RevopsError } from '../core/errors.js';
+import { describeValue, invalid, RevopsError } from '../core/errors.js';
 import { fromFixed, readMoney, type Money } from '../core/money.js';
 import { entityPath, readArray, readInteger, readObject, readString } from '../core/read.js';
 import { invalidSummary } from '../core/summary.js';
@@ -295,7 +295,7 @@ export function finalizeStatement(summary: StatementSummary, context: StatementC
   };
   for (const k of ['planId', 'versionId', 'memberId', 'currency', 'quota'] as const)
     if (read[k] !== expected[k])
-      throw invalidSummary(`summary.${k}`, read[k], `must be ${JSON.stringify(expected[k])}, as the context gives`);
+      throw invalidSummary(`summary.${k}`, read[k], `must be ${describeValue(expected[k])}, as the context gives`);
   if (read.range.start !== ctx.range.start || read.range.end !== ctx.range.end)
     throw invalidSummary(
       'summary.range',

@@ -2,8 +2,9 @@
  * Comparing amounts of money. Comparisons across currencies throw: there is no rate here.
  * @module
  */
+import { exactCompare } from './exact.js';
 import { compareFixed } from './fixed.js';
-import { assertSameCurrency, readMoney, type Money } from './money.js';
+import { assertSameCurrency, fromExact, readMoney, readMoneyExact, type Money } from './money.js';
 
 /**
  * Compares two amounts of the same currency: `-1` if `a < b`, `0` if equal, `1` if `a > b`.
@@ -101,7 +102,8 @@ export function isZero(value: Money): boolean {
 }
 
 /**
- * The smaller of two amounts of the same currency (the first when equal).
+ * The smaller of two amounts of the same currency (the first when equal), as a new Money
+ * (canonical amount: at least the currency's minor digits), never the caller's object itself.
  *
  * @throws {RevopsError} `CURRENCY_MISMATCH` when the currencies differ.
  * @example
@@ -112,11 +114,12 @@ export function isZero(value: Money): boolean {
  * ```
  */
 export function minMoney(a: Money, b: Money): Money {
-  return compare(a, b) <= 0 ? a : b;
+  return pick(a, b, -1);
 }
 
 /**
- * The larger of two amounts of the same currency (the first when equal).
+ * The larger of two amounts of the same currency (the first when equal), as a new Money
+ * (canonical amount: at least the currency's minor digits), never the caller's object itself.
  *
  * @throws {RevopsError} `CURRENCY_MISMATCH` when the currencies differ.
  * @example
@@ -127,5 +130,14 @@ export function minMoney(a: Money, b: Money): Money {
  * ```
  */
 export function maxMoney(a: Money, b: Money): Money {
-  return compare(a, b) >= 0 ? a : b;
+  return pick(a, b, 1);
+}
+
+/** `a` unless `b` compares to it as `want` (-1: smaller, 1: larger), written as a new Money. */
+function pick(a: Money, b: Money, want: -1 | 1): Money {
+  const x = readMoneyExact(a, 'a');
+  const y = readMoneyExact(b, 'b');
+  assertSameCurrency(x.currency, y.currency);
+  const chosen = exactCompare(y.x, x.x) === want ? y : x;
+  return fromExact(chosen.x, chosen.currency, chosen.digits);
 }

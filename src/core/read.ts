@@ -28,6 +28,14 @@ export const LIMITS = {
   decimalDigits: 1_000,
   /** Largest decimal exponent accepted in scientific notation (`1e999`). */
   decimalExponent: 999,
+  /**
+   * Most elements of a list inside one entity or plan (a team's `memberIds`, a plan's `versions`
+   * or a version's `components`, a deal's `history`, a pipeline's `stages` and `transitions`): an
+   * entity is a record, not a table; a longer list is refused at once, before its elements are read.
+   */
+  listLength: 100_000,
+  /** Most points of a payout curve (`payoutCurve`'s attainments). */
+  curvePoints: 100_000,
 } as const;
 
 /** Options of {@link readInteger}. */

@@ -4,7 +4,7 @@
  */
 import { invalid } from '../core/errors.js';
 import { exactFromNumber, exactToNumber } from '../core/decimal-text.js';
-import { exactMul, exactSub } from '../core/exact.js';
+import { type Exact, exactDivRound, exactMul, exactSub } from '../core/exact.js';
 import { assertSameCurrency, fromExact, readMoneyExact, type Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
 import { checkFraction, readOptions } from './checks.js';
@@ -55,7 +55,8 @@ export interface PipelineCoverage {
  * @param closed - bookings already closed won in the period (≥ 0), same currency.
  * @param options - see {@link PipelineCoverageOptions}.
  * @returns a {@link PipelineCoverage}; ratios are plain numbers (estimates), money is exact.
- * @throws {RevopsError} `INVALID_AMOUNT` for a negative amount.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a negative amount, or a pipeline so large that its ratio to the
+ *   remaining quota exceeds the largest number (1.8e308).
  * @throws {RevopsError} `CURRENCY_MISMATCH` when the currencies differ.
  * @throws {RevopsError} `INVALID_RATE` for a win rate outside [0, 1].
  * @throws {RevopsError} `INVALID_INPUT` when an argument is not money.
@@ -92,8 +93,7 @@ export function pipelineCoverage(
   }
   const remaining = exactSub(q.x, c.x);
   const quotaMet = remaining.int <= 0;
-  const remainingNumber = exactToNumber(remaining);
-  const coverage = quotaMet ? null : exactToNumber(p.x) / remainingNumber;
+  const coverage = quotaMet ? null : finiteRatio(p.x, remaining, 'pipeline.amount', pipeline);
   const base: PipelineCoverage = { coverage, remainingQuota: fromExact(remaining, p.currency), quotaMet };
   if (o.winRate === undefined) return base;
   const w = checkFraction(o.winRate, 'options.winRate');
@@ -102,6 +102,21 @@ export function pipelineCoverage(
     ...base,
     requiredCoverage: w === 0 ? null : 1 / w,
     expectedBookings: fromExact(expected, p.currency),
-    expectedShareOfRemaining: quotaMet ? null : exactToNumber(expected) / remainingNumber,
+    expectedShareOfRemaining: quotaMet ? null : finiteRatio(expected, remaining, 'pipeline.amount', pipeline),
   };
+}
+
+/**
+ * `n / d` (d > 0) of two exact amounts as a number: core's exact division rounded once at 20
+ * decimals, then the nearest double, so that amounts past 1.8e308 (money accepts up to 1e999)
+ * give their true ratio (`1e999 / 1e999` is 1). A ratio past the largest double is refused.
+ * @throws {RevopsError} `INVALID_AMOUNT` naming `field` and the amount given.
+ */
+function finiteRatio(n: Exact, d: Exact, field: string, money: Money): number {
+  const r = exactToNumber(exactDivRound(n, d, 20, 'halfEven'));
+  if (!Number.isFinite(r)) {
+    const amount = (money as { amount?: unknown }).amount;
+    throw invalid('INVALID_AMOUNT', field, amount, 'is too large: its ratio to the remaining quota must be a number');
+  }
+  return r;
 }

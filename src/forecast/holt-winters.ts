@@ -201,7 +201,9 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
   const damped = o.damped ?? o.phi !== undefined;
   if (damped && trend === 'none') throw invalid('INVALID_OPTION', 'options.damped', damped, 'needs a trend');
   if (!damped && o.phi !== undefined) throw invalid('INVALID_OPTION', 'options.phi', o.phi, 'needs damped: true');
-  const seasonality = o.seasonality ?? (o.seasonLength !== undefined && o.seasonLength > 1 ? 'additive' : 'none');
+  const seasonLength =
+    o.seasonLength === undefined ? undefined : readSeasonLength(o.seasonLength, 'options.seasonLength');
+  const seasonality = o.seasonality ?? (seasonLength !== undefined && seasonLength > 1 ? 'additive' : 'none');
   if (seasonality !== 'none' && seasonality !== 'additive' && seasonality !== 'multiplicative') {
     throw invalid(
       'INVALID_OPTION',
@@ -211,11 +213,11 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
     );
   }
   let m = 1;
-  if (seasonality === 'none' && o.seasonLength !== undefined && o.seasonLength !== 1) {
-    throw invalid('INVALID_OPTION', 'options.seasonLength', o.seasonLength, "contradicts seasonality: 'none'");
+  if (seasonality === 'none' && seasonLength !== undefined && seasonLength !== 1) {
+    throw invalid('INVALID_OPTION', 'options.seasonLength', seasonLength, "contradicts seasonality: 'none'");
   }
   if (seasonality !== 'none') {
-    m = readSeasonLength(o.seasonLength, 'options.seasonLength');
+    m = readSeasonLength(seasonLength, 'options.seasonLength');
     if (m < 2) throw invalid('INVALID_OPTION', 'options.seasonLength', m, 'must be at least 2 with seasonality');
   }
   if (seasonality === 'multiplicative') {

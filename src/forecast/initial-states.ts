@@ -55,7 +55,7 @@ export function readInitial(value: InitialStatesInput | undefined, spec: EtsSpec
   };
   const level = finite(value.level, 'options.initial.level');
   const trend = spec.trend ? finite(value.trend, 'options.initial.trend') : 0;
-  let seasonal: number[] = [];
+  const seasonal: number[] = [];
   if (spec.seasonality !== 'none') {
     if (!Array.isArray(value.seasonal) || value.seasonal.length !== spec.m) {
       throw invalid(
@@ -65,7 +65,9 @@ export function readInitial(value: InitialStatesInput | undefined, spec: EtsSpec
         `must be ${spec.m} seasonal states, oldest first`,
       );
     }
-    seasonal = value.seasonal.map((s, i) => finite(s, `options.initial.seasonal[${i}]`));
+    // an index loop: map would call an own `constructor` of the caller's array (ArraySpeciesCreate)
+    const states = value.seasonal as readonly unknown[];
+    for (let i = 0; i < states.length; i++) seasonal.push(finite(states[i], `options.initial.seasonal[${i}]`));
   }
   return { level, trend, seasonal };
 }

@@ -179,6 +179,8 @@ function drawTotals(
  * @throws {RevopsError} `INVALID_DATE` for a malformed `expectedCloseDate` of a deal compared with the period.
  * @throws {RevopsError} `CURRENCY_MISMATCH` when deals use different currencies.
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown currency code.
+ * @throws {RevopsError} `INVALID_AMOUNT` for a malformed amount, or one beyond 2^53 − 1 minor units in absolute
+ *   value (90,071,992,547,409.91 USD).
  * @example
  * ```ts
  * import { simulatePipeline } from 'revops/forecast';
@@ -233,6 +235,10 @@ export function simulatePipeline(deals: readonly Deal[], options: SimulatePipeli
     currency = m.currency;
     const digits = minorUnits(currency);
     const units = m.x.scale <= digits ? Number(exactRescale(m.x, digits)) : exactToNumber(m.x) * 10 ** digits;
+    if (!(Math.abs(units) <= Number.MAX_SAFE_INTEGER)) {
+      const why = 'must be at most 2^53 − 1 minor units in absolute value (the simulation adds amounts as numbers)';
+      throw invalid('INVALID_AMOUNT', `${path}.amount.amount`, (deal.amount as { amount?: unknown }).amount, why);
+    }
     const p = dealProbability(deal, probabilities, path);
     const q = slipMap === undefined ? (slip as number) : (getOwn(slipMap, deal.id) ?? 0);
     amountsList.push(units);

@@ -315,7 +315,17 @@ function readWeightedSummary(value: unknown, field: string): ReadSummary {
   if (groups === null && groupBy !== null)
     throw invalidSummary(`${field}.groups`, null, `must be an object (groupBy ${groupBy})`);
   const probabilities = o['probabilities'];
-  if (probabilities !== null) summaryRecord(probabilities, `${field}.probabilities`);
+  if (probabilities !== null) {
+    // every value a fraction: a nested or cyclic value is refused here, before the merge compares the maps as JSON
+    const map = summaryRecord(probabilities, `${field}.probabilities`);
+    for (const stage of Object.keys(map)) {
+      const p = map[stage];
+      if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+        const key = JSON.stringify(stage.length > 40 ? `${stage.slice(0, 37)}...` : stage);
+        throw invalidSummary(`${field}.probabilities[${key}]`, p, 'must be a fraction from 0 to 1');
+      }
+    }
+  }
   return {
     period: period as Period | null,
     groupBy,

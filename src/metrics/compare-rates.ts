@@ -5,6 +5,7 @@
  */
 import { invalid } from '../core/errors.js';
 import type { RateValue } from '../core/ratio.js';
+import { readObject } from '../core/read.js';
 import { readConfidence, readPair } from './counts.js';
 import { criticalValue, erfc } from '../core/normal.js';
 import { wilsonBounds } from '../core/wilson.js';
@@ -68,6 +69,7 @@ function readCounts(value: unknown, field: string): [number, number] {
  * @returns rates, difference, z, p-value and the interval for the difference.
  * @throws {RevopsError} `INVALID_COUNT` for bad counts or successes > trials.
  * @throws {RevopsError} `INVALID_RATE` for a confidence outside (0, 1).
+ * @throws {RevopsError} `INVALID_OPTION` for `options` that is not an object (`null`).
  * @example
  * ```ts
  * import { compareRates } from 'revops/metrics';
@@ -80,6 +82,7 @@ function readCounts(value: unknown, field: string): [number, number] {
 export function compareRates(a: RateCounts, b: RateCounts, options: CompareRatesOptions = {}): RateComparison {
   const [k1, n1] = readCounts(a, 'a');
   const [k2, n2] = readCounts(b, 'b');
+  readObject(options, 'options', 'INVALID_OPTION');
   const confidence = readConfidence(options.confidence ?? 0.95, 'confidence');
   const rateA = n1 === 0 ? null : k1 / n1;
   const rateB = n2 === 0 ? null : k2 / n2;

@@ -135,32 +135,35 @@ export function summarizeTerritoryBalance(
   territories: readonly Pick<Territory, 'id'>[],
   options: TerritoryBalanceOptions = {},
 ): TerritoryBalanceSummary {
-  readList(accounts, 'accounts');
-  readList(territories, 'territories');
+  // index loops over the arrays read (a plain copy of an array with its own constructor): forEach would skip holes
+  const accountList = readList(accounts, 'accounts');
+  const territoryList = readList(territories, 'territories');
   readObject(options, 'options', 'INVALID_OPTION');
   const threshold = options.threshold ?? 0.2;
   if (typeof threshold !== 'number' || !(threshold >= 0 && threshold < 1))
     throw invalid('INVALID_OPTION', 'options.threshold', threshold, 'must be a fraction in [0, 1) (0.2 for ±20%)');
   const index = new Map<string, number>();
   const seenTerritories = new SeenIds('territories');
-  territories.forEach((t, i) => {
+  for (let i = 0; i < territoryList.length; i++) {
+    const t = territoryList[i] as Pick<Territory, 'id'>;
     readObject(t, entityPath('territories', i, t));
     if (typeof t.id !== 'string') throw invalid('INVALID_INPUT', `territories[${i}].id`, t.id, 'must be a string');
     seenTerritories.check(t, i);
     index.set(t.id, i);
-  });
-  const totals = mapList(territories, () => new MoneyTotal());
-  const counts = mapList(territories, () => 0);
+  }
+  const totals = mapList(territoryList, () => new MoneyTotal());
+  const counts = mapList(territoryList, () => 0);
   const all = new MoneyTotal();
   let unassigned = 0;
   const seen = new SeenIds('accounts');
-  accounts.forEach((a, i) => {
+  for (let i = 0; i < accountList.length; i++) {
+    const a = accountList[i] as BalanceAccount;
     const path = entityPath('accounts', i, a);
     readObject(a, path);
     seen.check(a, i);
     if (a.territoryId === undefined) {
       unassigned++;
-      return;
+      continue;
     }
     const k = index.get(a.territoryId);
     if (k === undefined)
@@ -169,13 +172,13 @@ export function summarizeTerritoryBalance(
     rejectNegative(a.annualSpend, `${path}.annualSpend`, '(CV and Gini measure non-negative loads)');
     (totals[k] as MoneyTotal).add(a.annualSpend, `${path}.annualSpend`);
     counts[k] = (counts[k] as number) + 1;
-  });
+  }
   return {
     kind: 'territoryBalance',
     version: 1,
     threshold,
     currency: all.currency,
-    territories: mapList(territories, (t, k) => ({
+    territories: mapList(territoryList, (t, k) => ({
       territoryId: t.id,
       potential: (totals[k] as MoneyTotal).amount(),
       accounts: counts[k] as number,

@@ -7,7 +7,7 @@ import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { DecimalStringSchema, IdSchema, IsoDateSchema, MoneySchema, plusZero } from './common.js';
+import { DecimalStringSchema, IdSchema, IsoDateSchema, MoneySchema, plusZero, boundedList } from './common.js';
 import type { Money } from '../core/money.js';
 import { type DealType, DealTypeSchema, type Segment, SegmentSchema } from './segment.js';
 import { makeParsers } from './parse.js';
@@ -40,7 +40,7 @@ export const CreditSchema = lazySchema(() =>
     measure: z.enum(MEASURES).default('bookings'),
     dealType: DealTypeSchema.optional(),
     segment: SegmentSchema.optional(),
-    products: z.array(z.string()).optional(),
+    products: boundedList(z.array(z.string())).optional(),
     /** Contract length in months, for multi-year multipliers. */
     termMonths: z.number().int().positive().optional(),
     /** Whether the deal brought a new logo (first deal with the account). */

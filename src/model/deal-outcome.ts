@@ -99,7 +99,8 @@ function unknownStage(pipeline: Pipeline, stage: string, field: string): RevopsE
  * pipeline's stages are indexed once, so each call is a map look-up. Use it in loops;
  * `dealOutcomeOf(options)(deal, field)` equals `dealOutcome(deal, options)` and, for an
  * unknown stage, names the deal as `field` (default `deal (id "D-17")`; pass core's
- * `entityPath` to name its position too, e.g. `deals[3] (id "D-17")`).
+ * `entityPath` to name its position too, e.g. `deals[3] (id "D-17")`; a `field` longer than 200
+ * characters is cut to its first 197 and `...`).
  *
  * @param options - `pipeline` (default: the default deal pipeline).
  * @returns `(deal, field?) => 'open' | 'won' | 'lost'`.
@@ -119,7 +120,7 @@ export function dealOutcomeOf(options: DealOutcomeOptions = {}): DealOutcomeOf {
   const kinds = new Map<string, DealOutcome>();
   for (const s of pipeline.stages) kinds.set(s.id, s.kind);
   return (deal, field) => {
-    const name = typeof field === 'string' ? field : dealName(deal);
+    const name = typeof field === 'string' ? fieldName(field) : dealName(deal);
     const stage = stageOf(deal, name);
     const kind = kinds.get(stage);
     if (kind === undefined) throw unknownStage(pipeline, stage, name);
@@ -159,6 +160,14 @@ export function dealOutcome(deal: StagedRecord, options: DealOutcomeOptions = {}
   const stage = stageOf(deal, field);
   for (const s of pipeline.stages) if (s.id === stage) return s.kind;
   throw unknownStage(pipeline, stage, field);
+}
+
+/**
+ * A caller's field name as a message writes it: whole up to 200 characters, else its first 197
+ * and `...` (as core's `invalid` writes a field), so a message never carries an unbounded text.
+ */
+function fieldName(field: string): string {
+  return field.length <= 200 ? field : `${field.slice(0, 197)}...`;
 }
 
 /** `deal (id "D-17")`, or `deal` when it has no string id. Never throws. */

@@ -15,6 +15,7 @@ import {
   IdSchema,
   IsoDateSchema,
   MoneySchema,
+  boundedList,
 } from './common.js';
 import { defaultDealPipelineSpec } from './default-pipelines.js';
 import type { Money } from '../core/money.js';
@@ -104,11 +105,11 @@ export const DealSchema = lazySchema(() =>
     segment: SegmentSchema.optional(),
     territoryId: IdSchema.optional(),
     teamId: IdSchema.optional(),
-    products: z.array(z.string().min(1)).optional(),
+    products: boundedList(z.array(z.string().min(1))).optional(),
     /** Contract length in months. */
     termMonths: z.number().int().positive().optional(),
-    splits: z.array(DealSplitSchema).optional(),
-    history: z.array(StageEventSchema).default([]),
+    splits: boundedList(z.array(DealSplitSchema)).optional(),
+    history: boundedList(z.array(StageEventSchema)).default([]),
     fields: CustomFieldsSchema.optional(),
   }),
 );

@@ -87,7 +87,8 @@ function memberIndex(value: unknown): Map<string, Member> {
  * Reads `options.groupBy` (and `options.members`) once and returns the grouping, or `null`
  * when not grouping. `factsOf` tells what an item carries (owner, team, territory, segment).
  * @throws {RevopsError} `INVALID_OPTION` for an unknown `groupBy`, a `members` that is not an
- *   array of members, or a function that returns something other than a non-empty string.
+ *   array of members, or a function that returns something other than a non-empty string;
+ *   `INVALID_INPUT` (when an item is keyed) for a key field that is not a string (a Symbol, an object).
  * @internal
  */
 export function readGrouping<T>(
@@ -138,7 +139,18 @@ export function readGrouping<T>(
       }
     }
   };
-  return { label: key, keyOf: (item) => keyOf(factsOf(item)) };
+  return {
+    label: key,
+    keyOf: (item, i) => {
+      const k: unknown = keyOf(factsOf(item));
+      // a Symbol, a proxy or an object as an id would fail when the group keys are sorted
+      if (typeof k !== 'string') {
+        const why = `must be a string (groupBy '${key}' groups by it)`;
+        throw invalid('INVALID_INPUT', `${entityPath(collection, i, item)}.${key}`, k, why);
+      }
+      return k;
+    },
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { CreatedAtSchema, type CustomFields, CustomFieldsSchema, IdSchema, plusZero } from './common.js';
+import { CreatedAtSchema, type CustomFields, CustomFieldsSchema, IdSchema, plusZero, boundedList } from './common.js';
 import { makeParsers } from './parse.js';
 import { type Segment, SegmentSchema } from './segment.js';
 import { type StageEvent, StageEventSchema } from './stage-event.js';
@@ -35,7 +35,7 @@ export const LeadSchema = lazySchema(() =>
      * UTC (`'2026-01-24'` becomes `'2026-01-24T00:00:00Z'`).
      */
     createdAt: CreatedAtSchema,
-    history: z.array(StageEventSchema).default([]),
+    history: boundedList(z.array(StageEventSchema)).default([]),
     disqualifyReason: z.string().min(1).optional(),
     /** Why the lead was disqualified, as a code of the pipeline's `lostReasons` catalogue. */
     disqualifyReasonCode: IdSchema.optional(),

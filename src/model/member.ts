@@ -7,7 +7,7 @@ import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { IdSchema, IsoDateSchema } from './common.js';
+import { IdSchema, IsoDateSchema, boundedList } from './common.js';
 import { makeParsers } from './parse.js';
 
 /** A member of the sales organisation: a person with a role, a manager and territories. */
@@ -25,7 +25,7 @@ export const MemberSchema = lazySchema(() =>
       reportingHistory: z
         .array(z.strictObject({ managerId: IdSchema, start: IsoDateSchema, end: IsoDateSchema.optional() }))
         .optional(),
-      territoryIds: z.array(IdSchema).default([]),
+      territoryIds: boundedList(z.array(IdSchema)).default([]),
       /** First day in the role (for proration of quota and pay). */
       startDate: IsoDateSchema,
       /** Last day in the role, when they have left. */

@@ -14,6 +14,8 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /** Issues written out in a message; `error.issues` has them all. */
 const LISTED_ISSUES = 10;
+/** Longest issue written out in a message. */
+const ISSUE_TEXT = 160;
 
 /** A piece of a message cut to `n` characters (a path or a key name comes from the input). */
 function cut(text: string, n: number): string {
@@ -21,14 +23,16 @@ function cut(text: string, n: number): string {
 }
 
 /**
- * The issues of a refusal as message text: the first 10, each cut to 200 characters, then how
- * many more there are, so that the message stays short however bad the input.
+ * The issues of a refusal as message text: the first 10, each cut to 160 characters, then how
+ * many more there are, so that the message stays short however bad the input (at most about
+ * 1,700 characters with the entity's name: ten of zod's "expected one of …" over the 24
+ * permissions, 200 characters each, made 2,071).
  * @internal
  */
 export function listIssues(paths: readonly string[], issues: readonly { readonly message: string }[]): string {
   const lines: string[] = [];
   for (let i = 0; i < Math.min(issues.length, LISTED_ISSUES); i++) {
-    lines.push(cut(`${paths[i]}: ${(issues[i] as { message: string }).message}`, 200));
+    lines.push(cut(`${paths[i]}: ${(issues[i] as { message: string }).message}`, ISSUE_TEXT));
   }
   const rest = issues.length - LISTED_ISSUES;
   return `${lines.join('; ')}${rest > 0 ? `; and ${rest} more issue${rest === 1 ? '' : 's'} (see error.issues)` : ''}`;

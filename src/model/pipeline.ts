@@ -9,7 +9,7 @@ import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { FractionSchema, IdSchema } from './common.js';
+import { FractionSchema, IdSchema, boundedList } from './common.js';
 import { makeParsers } from './parse.js';
 import { type ForecastCategory, ForecastCategorySchema } from './segment.js';
 
@@ -35,7 +35,7 @@ export const PipelineStageSchema = lazySchema(() =>
     /** Default forecast category of an entity in this stage. */
     forecastCategory: ForecastCategorySchema,
     /** Fields that must be set (non-empty) on the entity to enter this stage. */
-    requiredFields: z.array(z.string().min(1)).default([]),
+    requiredFields: boundedList(z.array(z.string().min(1))).default([]),
   }),
 );
 /** A stage of a pipeline, as parsed by {@link PipelineStageSchema}. */
@@ -60,9 +60,9 @@ export const PipelineTransitionSchema = lazySchema(() =>
     from: IdSchema,
     to: IdSchema,
     /** Role ids allowed to make this move. */
-    roles: z.array(IdSchema).min(1, 'must list at least one role'),
+    roles: boundedList(z.array(IdSchema).min(1, 'must list at least one role')),
     /** Fields that must be set on the entity (after `changes`) for the move (the guard). */
-    requiredFields: z.array(z.string().min(1)).default([]),
+    requiredFields: boundedList(z.array(z.string().min(1))).default([]),
     /** Whether the move needs a `reason` (e.g. closing lost, disqualifying). */
     requiresReason: z.boolean().default(false),
     /**
@@ -114,12 +114,12 @@ export const PipelineSchema = lazySchema(() =>
     id: IdSchema,
     name: z.string().min(1),
     entity: z.enum(PIPELINE_ENTITIES),
-    stages: z.array(PipelineStageSchema).min(1, 'must have at least one stage'),
-    transitions: z.array(PipelineTransitionSchema),
+    stages: boundedList(z.array(PipelineStageSchema).min(1, 'must have at least one stage')),
+    transitions: boundedList(z.array(PipelineTransitionSchema)),
     /** Stages an entity may be created in; default the first stage. */
-    startStages: z.array(IdSchema).optional(),
+    startStages: boundedList(z.array(IdSchema)).optional(),
     /** Stages that hand the entity off to the next phase (e.g. a lead's `converted`). */
-    handoffStages: z.array(IdSchema).default([]),
+    handoffStages: boundedList(z.array(IdSchema)).default([]),
     /** Whether a system actor may create entities in the start stages (imports). Default `false`. */
     allowSystemStart: z.boolean().optional(),
     /**
@@ -127,15 +127,15 @@ export const PipelineSchema = lazySchema(() =>
      * names one of its codes (`reasonCode`), so that loss analysis groups by code; the free-text
      * `reason` stays as a note. Absent: lost reasons are free text only.
      */
-    lostReasons: z.array(LostReasonSchema).optional(),
+    lostReasons: boundedList(z.array(LostReasonSchema)).optional(),
     /** Who may reopen a closed entity, and into which stage. Absent: closed is final. */
     reopen: z
       .strictObject({
-        roles: z.array(IdSchema).min(1),
+        roles: boundedList(z.array(IdSchema).min(1)),
         toStage: IdSchema,
         requiresReason: z.boolean().default(true),
         /** Closed stages that may be reopened; default every won and lost stage. */
-        fromStages: z.array(IdSchema).optional(),
+        fromStages: boundedList(z.array(IdSchema)).optional(),
         /** Whether a system actor may reopen. Default `false`. */
         allowSystem: z.boolean().optional(),
       })

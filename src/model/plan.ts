@@ -13,7 +13,14 @@ import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import { ROUNDING_MODES, type RoundingMode } from '../core/rounding.js';
-import { CurrencyCodeSchema, DecimalStringSchema, IdSchema, IsoDateSchema, PeriodSchema } from './common.js';
+import {
+  CurrencyCodeSchema,
+  DecimalStringSchema,
+  IdSchema,
+  IsoDateSchema,
+  PeriodSchema,
+  boundedList,
+} from './common.js';
 import type { Period } from '../core/periods.js';
 import type { CreditKind, Measure } from './credit.js';
 import { CREDIT_KINDS, DRAW_TYPES, MEASURES } from './vocabulary.js';
@@ -25,7 +32,7 @@ const Dec = DecimalStringSchema;
 /** Which credits a component (or attainment) counts: credit kinds and measure (built on first use). */
 const selectorFields = () => ({
   /** Credit kinds counted. Default: `owner`, `split`, `overlay` (`rollup` for overrides, every kind for perUnit). */
-  kinds: z.array(z.enum(CREDIT_KINDS)).min(1).optional(),
+  kinds: boundedList(z.array(z.enum(CREDIT_KINDS)).min(1)).optional(),
   /** Measure counted. Default `bookings` (`units` for perUnit). */
   measure: z.enum(MEASURES).optional(),
 });
@@ -33,13 +40,13 @@ const selectorFields = () => ({
 /** A filter on credit attributes; every given field must match. */
 export const CreditFilterSchema = lazySchema(() =>
   z.strictObject({
-    products: z.array(z.string().min(1)).min(1).optional(),
-    dealTypes: z.array(DealTypeSchema).min(1).optional(),
-    segments: z.array(SegmentSchema).min(1).optional(),
+    products: boundedList(z.array(z.string().min(1)).min(1)).optional(),
+    dealTypes: boundedList(z.array(DealTypeSchema).min(1)).optional(),
+    segments: boundedList(z.array(SegmentSchema).min(1)).optional(),
     newLogo: z.boolean().optional(),
     minTermMonths: z.number().int().positive().optional(),
     /** Credit `activity` values (per-unit plans: `demo`, `qualifiedLead`, …). */
-    activities: z.array(z.string().min(1)).min(1).optional(),
+    activities: boundedList(z.array(z.string().min(1)).min(1)).optional(),
   }),
 );
 
@@ -70,7 +77,7 @@ const modifierFields = () => ({
    * year to date reaches the annual quota).
    */
   gateOn: z.enum(['period', 'toDate']).optional(),
-  multipliers: z.array(MultiplierSchema).optional(),
+  multipliers: boundedList(z.array(MultiplierSchema)).optional(),
   /** Weight of the component in a multi-measure plan (its earning × weight). Default 1. */
   weight: Dec.optional(),
 });
@@ -107,7 +114,7 @@ export const TieredComponentSchema = lazySchema(() =>
     scope: z.enum(['perCredit', 'periodToDate', 'yearToDate']),
     /** A value exactly on a bound belongs to the `lower` or the `higher` tier. */
     boundary: z.enum(['lower', 'higher']),
-    tiers: z.array(TierSchema).min(1),
+    tiers: boundedList(z.array(TierSchema).min(1)),
   }),
 );
 
@@ -127,7 +134,7 @@ export const BonusComponentSchema = lazySchema(() =>
   z.strictObject({
     ...base(),
     kind: z.literal('bonus'),
-    steps: z.array(z.strictObject({ atLeast: Dec, amount: Dec })).min(1),
+    steps: boundedList(z.array(z.strictObject({ atLeast: Dec, amount: Dec })).min(1)),
   }),
 );
 
@@ -231,7 +238,7 @@ export const PlanVersionSchema = lazySchema(() =>
     effectiveTo: IsoDateSchema.optional(),
     /** Credits counted for attainment; default kinds owner/split/overlay, measure bookings. */
     attainment: z.strictObject(selectorFields()).optional(),
-    components: z.array(PlanComponentSchema),
+    components: boundedList(z.array(PlanComponentSchema)),
     draw: DrawSchema.optional(),
     clawback: ClawbackPolicySchema.optional(),
     /** Prorate quota and fixed amounts for partial periods; default true. */
@@ -263,7 +270,7 @@ export const PlanSchema = lazySchema(() =>
     fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
     /** Rounding of each statement line to the minor unit; default half away from zero. */
     rounding: z.enum(ROUNDING_MODES as readonly [RoundingMode, ...RoundingMode[]]).default('halfAwayFromZero'),
-    versions: z.array(PlanVersionSchema).min(1),
+    versions: boundedList(z.array(PlanVersionSchema).min(1)),
   }),
 );
 

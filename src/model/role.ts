@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { lazySchema } from './lazy-schema.js';
 import type { Role } from './role-types.js';
-import { IdSchema } from './common.js';
+import { IdSchema, boundedList } from './common.js';
 import { PERMISSIONS, PHASES } from './role-types.js';
 import { makeParsers } from './parse.js';
 import type { Result } from '../core/result.js';
@@ -17,8 +17,8 @@ export const RoleSchema: z.ZodType<Role> = lazySchema(() =>
     id: IdSchema,
     name: z.string().min(1),
     phase: z.enum(PHASES),
-    responsibilities: z.array(z.string().min(1)),
-    permissions: z.array(z.enum(PERMISSIONS)),
+    responsibilities: boundedList(z.array(z.string().min(1))),
+    permissions: boundedList(z.array(z.enum(PERMISSIONS))),
   }),
 );
 

@@ -7,7 +7,7 @@ import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { IdSchema } from './common.js';
+import { IdSchema, boundedList } from './common.js';
 import { type Segment, SegmentSchema } from './segment.js';
 import { makeParsers } from './parse.js';
 
@@ -17,7 +17,7 @@ export const TeamSchema = lazySchema(() =>
     id: IdSchema,
     name: z.string().min(1),
     managerId: IdSchema.optional(),
-    memberIds: z.array(IdSchema),
+    memberIds: boundedList(z.array(IdSchema)),
     segment: SegmentSchema.optional(),
   }),
 );

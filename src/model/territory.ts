@@ -7,7 +7,7 @@ import type { Documented } from './input-form.js';
 import { lazySchema } from './lazy-schema.js';
 import type { RevopsError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
-import { IdSchema } from './common.js';
+import { IdSchema, boundedList } from './common.js';
 import { type Segment, SegmentSchema } from './segment.js';
 import { makeParsers } from './parse.js';
 
@@ -17,8 +17,8 @@ export const TerritorySchema = lazySchema(() =>
     id: IdSchema,
     name: z.string().min(1),
     region: z.string().optional(),
-    segments: z.array(SegmentSchema).optional(),
-    ownerIds: z.array(IdSchema).default([]),
+    segments: boundedList(z.array(SegmentSchema)).optional(),
+    ownerIds: boundedList(z.array(IdSchema)).default([]),
   }),
 );
 /** A territory: a slice of the market owned by members, as parsed by {@link TerritorySchema}. */

@@ -126,11 +126,35 @@ function checkChanges(changes: unknown, index: PipelineIndex, to: IndexedStage):
   return c;
 }
 
+const EVENT_SHAPE =
+  'must be a stage event { from, to, at, actorId, roleId } (from null or a string, the others strings)';
+
+/**
+ * Checks the entity's shape: an object with a non-empty string `id` and a `history` array of
+ * stage events (each with string `to`, `actorId`, `roleId`, `from` a string or `null`, and `at`
+ * an instant), so that a move never reads a malformed event and never copies one into its result.
+ */
 function checkEntityShape(entity: StagedEntity, name = 'entity'): void {
   if (typeof entity !== 'object' || entity === null)
     throw invalid('INVALID_INPUT', name, entity, 'must be an object with id, stage and history');
-  if (!Array.isArray(entity.history))
-    throw invalid('INVALID_INPUT', `${name}.history`, entity.history, 'must be an array of stage events');
+  if (typeof entity.id !== 'string' || entity.id === '')
+    throw invalid('INVALID_INPUT', `${name}.id`, entity.id, 'must be a non-empty string');
+  const history: unknown = entity.history;
+  if (!Array.isArray(history))
+    throw invalid('INVALID_INPUT', `${name}.history`, history, 'must be an array of stage events');
+  for (let i = 0; i < history.length; i++) {
+    const ev: unknown = history[i];
+    const field = `${name}.history[${i}]`;
+    if (typeof ev !== 'object' || ev === null) throw invalid('INVALID_INPUT', field, ev, EVENT_SHAPE);
+    const e = ev as Partial<Record<keyof StageEvent, unknown>>;
+    if (typeof e.to !== 'string') throw invalid('INVALID_INPUT', `${field}.to`, e.to, EVENT_SHAPE);
+    if (e.from !== null && typeof e.from !== 'string')
+      throw invalid('INVALID_INPUT', `${field}.from`, e.from, EVENT_SHAPE);
+    if (typeof e.actorId !== 'string') throw invalid('INVALID_INPUT', `${field}.actorId`, e.actorId, EVENT_SHAPE);
+    if (typeof e.roleId !== 'string') throw invalid('INVALID_INPUT', `${field}.roleId`, e.roleId, EVENT_SHAPE);
+    if (!isInstant(e.at))
+      throw invalid('INVALID_DATE', `${field}.at`, e.at, 'must be an ISO-8601 instant with an offset');
+  }
 }
 
 /**

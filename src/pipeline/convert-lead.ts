@@ -89,7 +89,9 @@ export interface ConvertedLead<L> {
  * @throws {RevopsError} `UNKNOWN_CURRENCY` for an unknown `deal.amount` currency.
  * @throws {RevopsError} `INVALID_DATE` for a malformed `deal.expectedCloseDate` or `at`.
  * @throws {RevopsError} `INVALID_INPUT` for a lead whose stage is not in the lead pipeline or differs from its last
- *   event's `to`, a malformed actor, or missing `options`, `deal`, `deal.id` or `deal.amount`.
+ *   event's `to`, a lead without a string `id` or `name`, a `company` or `segment` that is not a string, a malformed
+ *   history event, a malformed actor, or missing `options`, `deal`, `deal.id` or `deal.amount`.
+ * @throws {RevopsError} `INVALID_DATE` for a history event whose `at` is not an instant with an offset.
  * @throws {RevopsError} `INVALID_PIPELINE` if a pipeline option did not come from `definePipeline`.
  * @throws {RevopsError} `INVALID_OPTION` if `leadPipeline` is not a lead pipeline with a hand-off stage, or
  *   `dealPipeline` not a deal pipeline.
@@ -141,6 +143,13 @@ export function convertLead<L extends ConvertibleLead>(
   if (dealIndex.entity !== 'deal')
     throw invalid('INVALID_OPTION', 'dealPipeline', dealPipeline.id, "must be a pipeline of deals (entity 'deal')");
   currentStage(lead, leadIndex, 'lead');
+  // the fields the new deal copies: strings only (a NaN name would reach the deal and the result)
+  if (typeof lead.name !== 'string') throw invalid('INVALID_INPUT', 'lead.name', lead.name, 'must be a string');
+  for (const key of ['company', 'segment'] as const) {
+    const v: unknown = lead[key];
+    if (v !== undefined && typeof v !== 'string')
+      throw invalid('INVALID_INPUT', `lead.${key}`, v, 'must be a string when present');
+  }
   const amount: Money = money(d.amount.amount, d.amount.currency);
   assertIsoDate(d.expectedCloseDate, 'deal.expectedCloseDate');
   const handoff = [...(leadIndex.out.get(lead.stage)?.values() ?? [])].find((t) => leadIndex.handoff.has(t.to.id));

@@ -30,9 +30,9 @@ export type ReopenOptions = TransitionOptions;
  * @param options - See {@link TransitionOptions}.
  * @returns `{ ok: true, value }` with the reopened entity, or `{ ok: false, error }`.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
- * @throws {RevopsError} `INVALID_INPUT` for an unknown stage, a current stage that differs from the last event, or a
- *   malformed actor, reason or `changes` (as {@link transition}).
- * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset.
+ * @throws {RevopsError} `INVALID_INPUT` for an unknown stage, a current stage that differs from the last event, a
+ *   malformed entity or history event, or a malformed actor, reason or `changes` (as {@link transition}).
+ * @throws {RevopsError} `INVALID_DATE` if `at` (or a history event's `at`) is not an instant with an offset.
  * @throws {RevopsError} `INVALID_RATE` if `changes.probability` is not a fraction in [0, 1].
  * @example
  * ```ts

@@ -138,7 +138,10 @@ function checkSummary(value: unknown, field: string): StageDurationsSummary {
   if (mode !== 'cumulative' && mode !== 'visit') {
     throw invalidSummary(`${field}.mode`, mode, "must be 'cumulative' or 'visit'");
   }
-  const stages = summaryArray(v['stages'], `${field}.stages`).map((x, i) => summaryString(x, `${field}.stages[${i}]`));
+  // index loops: map skips the holes of a sparse array (`[1, , 3]`), which would reach the quantiles as NaN
+  const rawStages = summaryArray(v['stages'], `${field}.stages`);
+  const stages: string[] = [];
+  for (let i = 0; i < rawStages.length; i++) stages.push(summaryString(rawStages[i], `${field}.stages[${i}]`));
   if (new Set(stages).size !== stages.length) throw invalidSummary(`${field}.stages`, stages, 'must not repeat');
   const raw = summaryRecord(v['samples'], `${field}.samples`);
   const samples: Record<string, number[]> = {};
@@ -149,15 +152,17 @@ function checkSummary(value: unknown, field: string): StageDurationsSummary {
     const f = `${field}.samples[${JSON.stringify(id)}]`;
     const xs = Object.hasOwn(raw, id) ? summaryArray(raw[id], f) : [];
     let prev = 0;
-    samples[id] = xs.map((x, i) => {
-      const ms = summaryNumber(x, `${f}[${i}]`);
+    const list: number[] = [];
+    for (let i = 0; i < xs.length; i++) {
+      const ms = summaryNumber(xs[i], `${f}[${i}]`);
       if (ms < prev) throw invalidSummary(`${f}[${i}]`, ms, `must be ≥ 0 and ascending (after ${prev})`);
       if (ms > MAX_DURATION_MS) {
         throw invalidSummary(`${f}[${i}]`, ms, `must be at most ${MAX_DURATION_MS} ms (the span of years 0001–9999)`);
       }
       prev = ms;
-      return ms;
-    });
+      list.push(ms);
+    }
+    samples[id] = list;
   }
   return { kind: 'stageDurations', version: 1, pipelineId, mode, stages, samples };
 }

@@ -104,6 +104,7 @@ export function entityHistories(
  * @returns One visit per event (at or before `asOf`), in order.
  * @throws {RevopsError} `INVALID_DATE` for an `at` or `asOf` that is not an instant with an offset.
  * @throws {RevopsError} `INVALID_INPUT` for a malformed event or events out of time order.
+ * @throws {RevopsError} `INVALID_OPTION` for `options` that is not an object (`null`).
  * @example
  * ```ts
  * import { stageVisits } from 'revops/pipeline';
@@ -116,6 +117,7 @@ export function entityHistories(
  */
 export function stageVisits(history: readonly StageEvent[], options: StageVisitsOptions = {}): StageVisit[] {
   const times = eventTimes(history);
+  readObject(options, 'options', 'INVALID_OPTION');
   const asOf = options.asOf === undefined ? undefined : readAsOf(options.asOf, 'options.asOf').epochMs;
   const visits: StageVisit[] = [];
   for (let i = 0; i < history.length; i++) {

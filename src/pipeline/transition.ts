@@ -80,15 +80,16 @@ export interface TransitionOptions {
  * @returns `{ ok: true, value }` with the moved entity, or `{ ok: false, error }` with a `RevopsError` whose
  *   `code` is a {@link RefusalCode} and whose `details` are {@link RefusalDetails}.
  * @throws {RevopsError} `INVALID_PIPELINE` if `pipeline` did not come from `definePipeline`.
- * @throws {RevopsError} `INVALID_INPUT` for missing `options`, an entity that is not an object with a `history`
- *   array, an
+ * @throws {RevopsError} `INVALID_INPUT` for missing `options`, an entity that is not an object with a non-empty
+ *   string `id` and a `history` array of stage events (`to`, `actorId`, `roleId` strings, `from` a string or null), an
  *   unknown stage (current or target), a current stage that differs
  *   from the last event, a malformed actor, reason or `changes` (id, stage and history cannot be
  *   changed; values are scalars; derived deal fields cannot be set, nor `closeDate` cleared, when closing; `lostReason`
  * /
  *   `disqualifyReason` come from `reason`), or a `reasonCode` that is not a code of the pipeline's `lostReasons`,
  *   is given for a move that does not enter a lost stage, or is given when the pipeline has no catalogue.
- * @throws {RevopsError} `INVALID_DATE` if `at` is not an instant with an offset, or (deals) `changes.closeDate` /
+ * @throws {RevopsError} `INVALID_DATE` if `at` (or a history event's `at`) is not an instant with an offset, or
+ *   (deals) `changes.closeDate` /
  *   `changes.expectedCloseDate` is not a calendar date.
  * @throws {RevopsError} `INVALID_RATE` if `changes.probability` is not a fraction in [0, 1].
  * @example

@@ -151,7 +151,9 @@ export function capacityPlan(inputs: CapacityPlanInputs): CapacityPlan {
   if (!Array.isArray(rampInput) || rampInput.length > 600) {
     throw invalid('INVALID_INPUT', 'inputs.ramp', inputs.ramp, 'must be an array of at most 600 fractions');
   }
-  const ramp = plainArray(rampInput).map((r, i) => readFraction(r, `inputs.ramp[${i}]`));
+  const rampList = plainArray(rampInput);
+  const ramp: number[] = [];
+  for (let i = 0; i < rampList.length; i++) ramp.push(readFraction(rampList[i], `inputs.ramp[${i}]`));
   const attrition = readNumber(inputs.attrition ?? 0, 'inputs.attrition', { min: 0, max: 1, code: 'INVALID_RATE' });
   if (attrition >= 1) throw invalid('INVALID_RATE', 'inputs.attrition', attrition, 'must be below 1');
   const lead = readInteger(inputs.hiringLeadTime ?? 0, 'inputs.hiringLeadTime', { max: 120, code: 'INVALID_OPTION' });
@@ -252,7 +254,11 @@ function readTargets(inputs: CapacityPlanInputs, currency: string): number[] {
   };
   if (Array.isArray(inputs.target)) {
     readInteger(inputs.target.length, 'inputs.target.length', { min: 1, max: 600, code: 'INVALID_OPTION' });
-    return inputs.target.map((t, i) => one(t, `inputs.target[${i}]`));
+    // index loops here and below: map would skip holes and call an own `constructor` of the array
+    const list = inputs.target as readonly unknown[];
+    const out: number[] = [];
+    for (let i = 0; i < list.length; i++) out.push(one(list[i], `inputs.target[${i}]`));
+    return out;
   }
   const months = readInteger(inputs.months ?? 12, 'inputs.months', { min: 1, max: 600, code: 'INVALID_OPTION' });
   const t = one(inputs.target, 'inputs.target');
@@ -267,7 +273,10 @@ function readStartingTeam(value: unknown): number[] {
   if (!Array.isArray(value) || value.length > 10_000) {
     throw invalid('INVALID_INPUT', 'inputs.startingTeam', value, 'must be a count or an array of counts by tenure');
   }
-  return value.map((c, i) => readInteger(c, `inputs.startingTeam[${i}]`, { max: 1_000_000 }));
+  const out: number[] = [];
+  for (let i = 0; i < value.length; i++)
+    out.push(readInteger(value[i], `inputs.startingTeam[${i}]`, { max: 1_000_000 }));
+  return out;
 }
 
 function sdrsFor(sdr: NonNullable<CapacityPlanInputs['sdr']>, target: number, currency: string): number {

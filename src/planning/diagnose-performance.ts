@@ -10,7 +10,7 @@ import { invalid } from '../core/errors.js';
 import { fromMinorUnits } from '../core/money-arithmetic.js';
 import type { Money } from '../core/money.js';
 import { period as readPeriod, type Period } from '../core/periods.js';
-import { readInteger, readNumber } from '../core/read.js';
+import { plainArray, readInteger, readNumber } from '../core/read.js';
 import { compareRates } from '../metrics/compare-rates.js';
 import type { Member } from '../model/member.js';
 import type { Pipeline } from '../model/pipeline.js';
@@ -168,7 +168,8 @@ export interface Sides {
  * @returns the gap, its drivers, the territory split and plain-language lines.
  * @throws {RevopsError} `INVALID_OPTION` for a missing member, an empty comparison group or a
  *   bad option; `INVALID_INPUT` / `INVALID_DATE` / `INVALID_AMOUNT` naming the deal, activity or
- *   account; `CURRENCY_MISMATCH`; `DUPLICATE_ID` for a deal id given twice.
+ *   account (a deal's `history` that is not an array of events `{ to }` included); `CURRENCY_MISMATCH`;
+ *   `DUPLICATE_ID` for a deal id given twice.
  * @example
  * ```ts
  * import { diagnosePerformance } from 'revops/planning';
@@ -202,22 +203,31 @@ export function diagnosePerformance(data: DiagnoseData, options: DiagnosePerform
   let comparison: string[];
   let comparisonName: string;
   if (against === 'team') {
-    const members = options.members;
+    const members: unknown = options.members;
     if (!Array.isArray(members)) {
       throw invalid('INVALID_OPTION', 'options.members', members, "is required with against: 'team'");
     }
-    const me = members.find((m) => m.id === options.member);
+    // index loops over plain copies: filter/map would call an own `constructor`, and skip holes
+    const list: { readonly id: string; readonly teamId?: unknown }[] = [];
+    for (const [i, m] of plainArray(members).entries()) {
+      const id = typeof m === 'object' && m !== null ? (m as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string')
+        throw invalid('INVALID_OPTION', `options.members[${i}]`, m, 'must be a member { id }');
+      list.push(m as { id: string; teamId?: unknown });
+    }
+    const me = list.find((m) => m.id === options.member);
     if (me === undefined) throw invalid('INVALID_OPTION', 'options.member', options.member, 'must be in members');
     if (me.teamId === undefined) {
       throw invalid('INVALID_OPTION', 'options.member', options.member, "must have a teamId with against: 'team'");
     }
-    comparison = members.filter((m) => m.teamId === me.teamId && m.id !== me.id).map((m) => m.id);
+    comparison = list.filter((m) => m.teamId === me.teamId && m.id !== me.id).map((m) => m.id);
     comparisonName = 'the team';
   } else if (Array.isArray(against)) {
-    comparison = against.filter((id) => id !== options.member);
-    against.forEach((id, i) => {
+    comparison = [];
+    for (const [i, id] of plainArray(against).entries()) {
       if (typeof id !== 'string') throw invalid('INVALID_OPTION', `options.against[${i}]`, id, 'must be a member id');
-    });
+      if (id !== options.member) comparison.push(id);
+    }
     comparisonName = 'the group';
   } else {
     throw invalid('INVALID_OPTION', 'options.against', against, "must be 'team' or an array of member ids");
@@ -323,7 +333,8 @@ export function decomposeGap(data: DiagnoseData, options: GapOptions, sides: Sid
       c: c.facts.decided / c.size,
     });
   }
-  const stageName = new Map(pipeline.stages.map((x) => [x.id, x.name ?? x.id]));
+  const stageName = new Map<string, string>();
+  for (const x of plainArray(pipeline.stages) as Pipeline['stages']) stageName.set(x.id, x.name ?? x.id);
   if (useStages) {
     const rs = [...(s.facts.reached as number[]), s.facts.won];
     const rc = [...(c.facts.reached as number[]), c.facts.won];

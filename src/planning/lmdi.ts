@@ -68,7 +68,8 @@ export function logarithmicMean(a: number, b: number): number {
  * @param target - the same factors of the subject (the rep); the same names.
  * @returns V⁰, Vᵀ, their change and each factor's effect.
  * @throws {RevopsError} `INVALID_INPUT` for a factor that is missing, negative or not finite, or factors whose product
- *   overflows (past ±1.8e308).
+ *   overflows (past ±1.8e308) or underflows to 0 with no factor 0, or a factor whose target ÷ base ratio
+ *   overflows (naming `base.<factor>`).
  * @example
  * ```ts
  * import { lmdiDecomposition } from 'revops/planning';
@@ -114,6 +115,15 @@ export function lmdiDecomposition<K extends string>(
   }
   if (!Number.isFinite(v0)) throw invalid('INVALID_INPUT', 'base', v0, 'must have a finite product of its factors');
   if (!Number.isFinite(vT)) throw invalid('INVALID_INPUT', 'target', vT, 'must have a finite product of its factors');
+  // a product of non-zero factors that underflows to 0 (5e-324 × 0.25) would take the zero-side branch below
+  for (const [side, v, factors] of [
+    ['base', v0, base],
+    ['target', vT, target],
+  ] as const) {
+    if (v === 0 && !names.some((k) => factors[k] === 0)) {
+      throw invalid('INVALID_INPUT', side, v, 'must have a product of its non-zero factors above 0 (it underflows)');
+    }
+  }
   const change = vT - v0;
   const effects = {} as Record<K, number>;
   for (const k of names) effects[k] = 0;
@@ -126,6 +136,13 @@ export function lmdiDecomposition<K extends string>(
     return { base: v0, target: vT, change, effects };
   }
   const w = logarithmicMean(vT, v0);
-  for (const k of names) effects[k] = w * Math.log(target[k] / base[k]);
+  for (const k of names) {
+    const effect = w * Math.log(target[k] / base[k]);
+    if (!Number.isFinite(effect)) {
+      const why = `is too far from target.${k} (${target[k]}) for double precision: the ratio overflows`;
+      throw invalid('INVALID_INPUT', `base.${k}`, base[k], why);
+    }
+    effects[k] = effect;
+  }
   return { base: v0, target: vT, change, effects };
 }

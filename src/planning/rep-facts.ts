@@ -9,7 +9,7 @@ import { readMoney } from '../core/money.js';
 import { roundMoney, toMinorUnits } from '../core/money-arithmetic.js';
 import type { Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
-import { entityPath, plainArray } from '../core/read.js';
+import { entityPath } from '../core/read.js';
 import type { CurrencyCode } from '../core/currency.js';
 import type { IsoDate, Instant } from '../core/dates.js';
 import { dealOutcomeOf } from '../model/deal-outcome.js';
@@ -110,9 +110,9 @@ const DAY_MS = 86_400_000;
 
 /**
  * Reads the data once and returns the facts of each member in `memberIds`.
- * @throws {RevopsError} `INVALID_INPUT` naming the entity for a malformed deal, activity or
- *   account; `CURRENCY_MISMATCH` for a second currency; `INVALID_DATE` for a closed deal
- *   without a close date.
+ * @throws {RevopsError} `INVALID_INPUT` naming the entity for a malformed deal (history included), activity or
+ *   account; `INVALID_OPTION` for a pipeline without a `stages` array; `CURRENCY_MISMATCH` for a second currency;
+ *   `INVALID_DATE` for a closed deal without a close date.
  * @internal
  */
 export function gatherFacts(
@@ -124,10 +124,21 @@ export function gatherFacts(
   if (typeof data !== 'object' || data === null) {
     throw invalid('INVALID_INPUT', 'data', data, 'must be an object of deals (and activities, accounts, quotas)');
   }
+  const stages: unknown = typeof pipeline === 'object' && pipeline !== null ? pipeline.stages : undefined;
+  if (!Array.isArray(stages)) {
+    throw invalid('INVALID_OPTION', 'options.pipeline', pipeline, 'must be a pipeline { id, stages, … }');
+  }
   const outcome = dealOutcomeOf({ pipeline });
-  const openStages = (plainArray(pipeline.stages) as Pipeline['stages'])
-    .filter((s) => s.kind === 'open')
-    .map((s) => s.id);
+  const openStages: string[] = [];
+  for (let i = 0; i < stages.length; i++) {
+    const stage: unknown = stages[i];
+    const { id, kind } =
+      typeof stage === 'object' && stage !== null ? (stage as Partial<Pipeline['stages'][number]>) : {};
+    if (typeof id !== 'string') {
+      throw invalid('INVALID_OPTION', `options.pipeline.stages[${i}]`, stage, 'must be a stage { id, kind, … }');
+    }
+    if (kind === 'open') openStages.push(id);
+  }
   const openIndex = new Map(openStages.map((id, i) => [id, i]));
   const withPotential = data.accounts !== undefined;
   const byMember = new Map<string, RepFacts>();
@@ -140,7 +151,10 @@ export function gatherFacts(
 
   if (!Array.isArray(data.deals)) throw invalid('INVALID_INPUT', 'data.deals', data.deals, 'must be an array');
   const seen = new Map<string, number>();
-  data.deals.forEach((deal, i) => {
+  // index loops (forEach would skip the holes of a sparse array, and count nothing for them in silence)
+  const deals = data.deals as readonly DiagnosisDeal[];
+  for (let i = 0; i < deals.length; i++) {
+    const deal = deals[i] as DiagnosisDeal;
     const at = entityPath('data.deals', i, deal);
     if (typeof deal !== 'object' || deal === null) throw invalid('INVALID_INPUT', at, deal, 'must be a deal');
     const first = seen.get(deal.id);
@@ -153,13 +167,13 @@ export function gatherFacts(
     }
     seen.set(deal.id, i);
     const f = byMember.get(deal.ownerId);
-    if (f === undefined) return;
+    if (f === undefined) continue;
     const kind = outcome(deal, at);
-    if (kind === 'open') return;
+    if (kind === 'open') continue;
     if (typeof deal.closeDate !== 'string') {
       throw invalid('INVALID_DATE', `${at}.closeDate`, deal.closeDate, `is required for a ${kind} deal`);
     }
-    if (deal.closeDate < p.start || deal.closeDate > p.end) return;
+    if (deal.closeDate < p.start || deal.closeDate > p.end) continue;
     const m = readMoney(deal.amount, `${at}.amount`);
     sameCurrency(m.currency, `${at}.amount.currency`);
     f.decided++;
@@ -178,47 +192,61 @@ export function gatherFacts(
         }
       }
     }
-    if (f.reached === null) return;
+    if (f.reached === null) continue;
     let furthest = -1;
     if (kind === 'won') furthest = openStages.length - 1;
     else {
-      const history = deal.history ?? [];
+      const history: unknown = deal.history ?? [];
+      if (!Array.isArray(history)) {
+        throw invalid('INVALID_INPUT', `${at}.history`, history, 'must be an array of stage events { to }');
+      }
       if (history.length === 0) {
         f.reached = null;
-        return;
+        continue;
       }
-      for (const e of history) furthest = Math.max(furthest, openIndex.get(e.to) ?? -1);
+      for (let k = 0; k < history.length; k++) {
+        const e: unknown = history[k];
+        const to = typeof e === 'object' && e !== null ? (e as { to?: unknown }).to : undefined;
+        if (typeof to !== 'string') {
+          throw invalid('INVALID_INPUT', `${at}.history[${k}]`, e, 'must be a stage event { to } with a string to');
+        }
+        furthest = Math.max(furthest, openIndex.get(to) ?? -1);
+      }
     }
     for (let s = 0; s <= furthest; s++) f.reached[s] = (f.reached[s] as number) + 1;
     // A decided deal always counts at the first stage: it was an opportunity.
     if (furthest < 0 && openStages.length > 0) f.reached[0] = (f.reached[0] as number) + 1;
-  });
+  }
 
   if (data.activities !== undefined) {
     if (!Array.isArray(data.activities)) {
       throw invalid('INVALID_INPUT', 'data.activities', data.activities, 'must be an array');
     }
-    data.activities.forEach((a, i) => {
+    const activities = data.activities as readonly DiagnosisActivity[];
+    for (let i = 0; i < activities.length; i++) {
+      const a = activities[i] as DiagnosisActivity;
       const at = entityPath('data.activities', i, a);
       if (typeof a !== 'object' || a === null) throw invalid('INVALID_INPUT', at, a, 'must be an activity');
       const f = byMember.get(a.memberId);
-      if (f === undefined) return;
+      if (f === undefined) continue;
       const ms = typeof a.at === 'string' ? Date.parse(a.at) : Number.NaN;
       if (!Number.isFinite(ms)) throw invalid('INVALID_DATE', `${at}.at`, a.at, 'must be an ISO-8601 instant');
       const date = new Date(ms).toISOString().slice(0, 10);
       if (date >= p.start && date <= p.end) f.activities++;
-    });
+    }
   }
 
   if (data.accounts !== undefined) {
     if (!Array.isArray(data.accounts))
       throw invalid('INVALID_INPUT', 'data.accounts', data.accounts, 'must be an array');
-    data.accounts.forEach((acc, i) => {
+    const accounts = data.accounts as readonly DiagnosisAccount[];
+    for (let i = 0; i < accounts.length; i++) {
+      const acc = accounts[i] as DiagnosisAccount;
       const at = entityPath('data.accounts', i, acc);
       if (typeof acc !== 'object' || acc === null) throw invalid('INVALID_INPUT', at, acc, 'must be an account');
-      if (acc.ownerId === undefined) return;
+      if (acc.ownerId === undefined) continue;
       const f = byMember.get(acc.ownerId);
-      if (f === undefined) return;
+      if (f === undefined) continue;
       const m = readMoney(acc.annualSpend, `${at}.annualSpend`);
       sameCurrency(m.currency, `${at}.annualSpend.currency`);
       const units = toMinorUnits(roundMoney(acc.annualSpend));
@@ -226,7 +254,7 @@ export function gatherFacts(
         throw invalid('INVALID_AMOUNT', `${at}.annualSpend.amount`, acc.annualSpend.amount, 'must not be negative');
       }
       f.potential = (f.potential ?? 0n) + units;
-    });
+    }
   }
   return { byMember, currency, openStages };
 }

@@ -3,8 +3,10 @@
  * the measured conversion rates.
  * @module
  */
+import { exactToNumber } from '../core/decimal-text.js';
 import { invalid } from '../core/errors.js';
-import { readMoney } from '../core/money.js';
+import { exactDivRound, intSign } from '../core/exact.js';
+import { readMoneyExact } from '../core/money.js';
 import type { Money } from '../core/money.js';
 import { criticalValue } from '../core/normal.js';
 import { readInteger, readNumber } from '../core/read.js';
@@ -79,6 +81,8 @@ export interface ReverseFunnel {
 
 interface ReadRate {
   readonly name: string;
+  /** Where the rate was given (named when the counts it makes overflow). */
+  readonly field: string;
   readonly p: number;
   /** Variance of ln p̂ by the delta method, (1 − p̂)/(n p̂); 0 for a plain fraction. */
   readonly logVariance: number;
@@ -87,7 +91,7 @@ interface ReadRate {
 function readRate(value: unknown, field: string, name: string): ReadRate {
   if (typeof value === 'number') {
     const p = readNumber(value, field, { min: 0, max: 1, exclusiveMin: true, code: 'INVALID_RATE' });
-    return { name, p, logVariance: 0 };
+    return { name, field, p, logVariance: 0 };
   }
   if (typeof value !== 'object' || value === null) {
     throw invalid('INVALID_RATE', field, value, 'must be a fraction in (0, 1] or { successes, trials }');
@@ -96,19 +100,24 @@ function readRate(value: unknown, field: string, name: string): ReadRate {
   const n = readInteger(v.trials, `${field}.trials`, { min: 1 });
   const k = readInteger(v.successes, `${field}.successes`, { min: 1, max: n });
   const p = k / n;
-  return { name, p, logVariance: (1 - p) / (n * p) };
+  return { name, field, p, logVariance: (1 - p) / (n * p) };
 }
 
 function readSteps(value: unknown, field: string): ReadRate[] {
   if (!Array.isArray(value) || value.length === 0) {
     throw invalid('INVALID_INPUT', field, value, 'must be a non-empty array of { name, rate }');
   }
-  return value.map((s, i) => {
-    if (typeof s !== 'object' || s === null || typeof s.name !== 'string' || s.name.length === 0) {
+  // an index loop: map would call an own `constructor` of the caller's array (ArraySpeciesCreate)
+  const out: ReadRate[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const s: unknown = value[i];
+    const step = s as { name?: unknown; rate?: unknown };
+    if (typeof s !== 'object' || s === null || typeof step.name !== 'string' || step.name.length === 0) {
       throw invalid('INVALID_INPUT', `${field}[${i}]`, s, 'must be { name, rate }');
     }
-    return readRate(s.rate, `${field}[${i}].rate`, s.name);
-  });
+    out.push(readRate(step.rate, `${field}[${i}].rate`, step.name));
+  }
+  return out;
 }
 
 /**
@@ -134,7 +143,8 @@ function readSteps(value: unknown, field: string): ReadRate[] {
  * @returns the needs of every step, from leads to wins.
  * @throws {RevopsError} `INVALID_AMOUNT` for a target or deal size that is not positive;
  *   `CURRENCY_MISMATCH`; `INVALID_RATE` for a rate outside (0, 1] or counts with no success;
- *   `INVALID_INPUT` for neither or both of `winRate` and `stageConversions`.
+ *   `INVALID_INPUT` for neither or both of `winRate` and `stageConversions`, or (naming `target.amount` or the
+ *   rate) a target so large, or rates so small, that a count needed exceeds the largest number (1.8e308).
  * @example
  * ```ts
  * import { reverseFunnel } from 'revops/planning';
@@ -146,18 +156,16 @@ function readSteps(value: unknown, field: string): ReadRate[] {
  * ```
  */
 export function reverseFunnel(target: Money, inputs: ReverseFunnelInputs): ReverseFunnel {
-  const t = readMoney(target, 'target');
+  const t = readMoneyExact(target, 'target');
   if (typeof inputs !== 'object' || inputs === null) {
     throw invalid('INVALID_INPUT', 'inputs', inputs, 'must be an object');
   }
-  const size = readMoney(inputs.averageDealSize, 'inputs.averageDealSize');
+  const size = readMoneyExact(inputs.averageDealSize, 'inputs.averageDealSize');
   if (size.currency !== t.currency) {
     throw invalid('CURRENCY_MISMATCH', 'inputs.averageDealSize.currency', size.currency, `must be ${t.currency}`);
   }
-  const targetAmount = Number(target.amount);
-  const sizeAmount = Number(inputs.averageDealSize.amount);
-  if (!(targetAmount > 0)) throw invalid('INVALID_AMOUNT', 'target.amount', target.amount, 'must be positive');
-  if (!(sizeAmount > 0)) {
+  if (intSign(t.x.int) <= 0) throw invalid('INVALID_AMOUNT', 'target.amount', target.amount, 'must be positive');
+  if (intSign(size.x.int) <= 0) {
     throw invalid('INVALID_AMOUNT', 'inputs.averageDealSize.amount', inputs.averageDealSize.amount, 'must be positive');
   }
   const periods = readInteger(inputs.periods ?? 1, 'inputs.periods', { min: 1, max: 10_000, code: 'INVALID_OPTION' });
@@ -182,29 +190,35 @@ export function reverseFunnel(target: Money, inputs: ReverseFunnelInputs): Rever
     : [readRate(inputs.leadConversion, 'inputs.leadConversion', 'opportunities')];
 
   // From the top: leads, then each lead step, then each stage; the needs are computed from wins down.
-  const wins = targetAmount / sizeAmount;
+  // wins: the exact quotient rounded once (amounts past 1.8e308 are money too), then the nearest double
+  const wins = exactToNumber(exactDivRound(t.x, size.x, 20, 'halfEven'));
   const chain = [...leadSteps, ...stages];
   const needs: FunnelNeed[] = [];
   let expected = wins;
   let logVar = 0;
-  const need = (name: string): FunnelNeed => {
+  // a count past the largest double (a target of 1e999, a rate of 5e-324) is refused, naming what made it
+  const need = (name: string, field: string, value: unknown): FunnelNeed => {
     const sd = Math.sqrt(logVar);
+    const upper = expected * Math.exp(z * sd);
+    if (!Number.isFinite(upper)) {
+      throw invalid('INVALID_INPUT', field, value, `makes the ${name} needed exceed the largest number (1.8e308)`);
+    }
     return {
       name,
       expected,
       required: Math.ceil(expected - 1e-9 * Math.max(1, expected)),
       perPeriod: expected / periods,
-      interval: logVar === 0 ? null : { lower: expected * Math.exp(-z * sd), upper: expected * Math.exp(z * sd) },
+      interval: logVar === 0 ? null : { lower: expected * Math.exp(-z * sd), upper },
     };
   };
-  needs.push(need('wins'));
+  needs.push(need('wins', 'target.amount', target.amount));
   for (let i = chain.length - 1; i >= 0; i--) {
     const r = chain[i] as ReadRate;
     expected /= r.p;
     logVar += r.logVariance;
     const isFirstStage = i === leadSteps.length;
     const name = i === 0 ? 'leads' : isFirstStage ? 'opportunities' : (chain[i - 1] as ReadRate).name;
-    needs.push(need(name));
+    needs.push(need(name, r.field, r.p));
   }
   needs.reverse();
   const steps = needs;

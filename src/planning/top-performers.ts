@@ -36,7 +36,7 @@ export interface DiagnoseTopPerformersOptions {
  * @param data - deals (and optionally activities and accounts).
  * @param options - the members ranked, the size of the top group, the period and the pipeline.
  * @returns the diagnosis with `subject` = the top group and `comparison` = the rest.
- * @throws {RevopsError} `INVALID_OPTION` for fewer than two members or a `top` out of range;
+ * @throws {RevopsError} `INVALID_OPTION` for fewer than two members, a `top` out of range or a missing `pipeline`;
  *   the input errors of {@link diagnosePerformance}.
  * @example
  * ```ts
@@ -59,9 +59,10 @@ export function diagnoseTopPerformers(data: DiagnoseData, options: DiagnoseTopPe
   if (!Array.isArray(members) || members.length < 2) {
     throw invalid('INVALID_OPTION', 'options.members', members, 'must list at least two member ids');
   }
-  members.forEach((id, i) => {
+  for (let i = 0; i < members.length; i++) {
+    const id: unknown = members[i];
     if (typeof id !== 'string') throw invalid('INVALID_OPTION', `options.members[${i}]`, id, 'must be a member id');
-  });
+  }
   const unique = [...new Set(members)];
   const top = readInteger(options.top ?? Math.max(1, Math.floor(unique.length / 5)), 'options.top', {
     min: 1,

@@ -28,6 +28,21 @@ const INTERPOLATED = [
 ];
 
 describe('tiered lines', () => {
+  it('a period total in a retroactive table pays its whole total at the tier it reached, and says so', () => {
+    const table = [
+      { from: '0', to: '1000', rate: '0.05' },
+      { from: '1000', rate: '0.1' },
+    ];
+    const t = { ...tiered('retroactive', 'periodToDate', 'higher', table), id: 't' };
+    const s = january([t], { credits: [credit('k1', '1500', '2026-01-20')] });
+    // by hand: the total 1,500 reaches the second tier, which pays all of it: 1,500 × 10 % = 150
+    const line = s.lines[0];
+    expect([line?.amount.amount, line?.explanation.detail]).toEqual([
+      '150.00',
+      expect.objectContaining({ rule: 'tier', how: 'totalReached', scope: 'periodToDate', total: '1500.00' }),
+    ]);
+  });
+
   it('an interpolated table is flat in its open last tier, for a period total and per credit', () => {
     const total = { ...tiered('interpolated', 'periodToDate', 'higher', INTERPOLATED), id: 't' };
     const per = { ...tiered('interpolated', 'perCredit', 'higher', INTERPOLATED), id: 'p' };

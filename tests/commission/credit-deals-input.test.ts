@@ -162,6 +162,53 @@ describe('creditDeals deals', () => {
     expect(split({ share: '-0.1' })).toMatch(/^deals\[0\] \(id "d"\)\.splits\[0\]\.share must not be negative, got /);
   });
 
+  it('each refusal of a deal’s fields has its code: INVALID_INPUT, INVALID_RATE for a negative share', () => {
+    const bad = (extra: Record<string, unknown>) => {
+      const e = thrown(() => creditDeals([deal('d', '100', loose(extra))]));
+      return [e.code, e.field, e.message];
+    };
+    const split = (s: Record<string, unknown>) =>
+      bad({ splits: [{ memberId: 'b', share: '0.1', kind: 'revenue', ...s }] });
+    expect([
+      bad({ type: 'x' }),
+      bad({ segment: 'x' }),
+      bad({ termMonths: 0 }),
+      bad({ amount: { amount: 'x', currency: 'USD' } }),
+      split({ kind: 'x' }),
+      split({ share: '-0.1' }),
+      bad({
+        splits: [
+          { memberId: 'b', share: '0.1', kind: 'revenue' },
+          { memberId: 'b', share: '0.2', kind: 'revenue' },
+        ],
+      }),
+    ]).toEqual([
+      [
+        'INVALID_INPUT',
+        'deals[0] (id "d").type',
+        expect.stringMatching(/^deals\[0\] \(id "d"\)\.type must be one of /),
+      ],
+      ['INVALID_INPUT', 'deals[0] (id "d").segment', expect.stringMatching(/\.segment must be one of /)],
+      ['INVALID_INPUT', 'deals[0] (id "d").termMonths', expect.stringMatching(/\.termMonths /)],
+      [
+        'INVALID_AMOUNT',
+        'deals[0] (id "d").amount.amount',
+        expect.stringMatching(/\.amount\.amount must be a decimal /),
+      ],
+      ['INVALID_INPUT', 'deals[0] (id "d").splits[0].kind', expect.stringMatching(/\.kind must be one of /)],
+      [
+        'INVALID_RATE',
+        'deals[0] (id "d").splits[0].share',
+        'deals[0] (id "d").splits[0].share must not be negative, got "-0.1"',
+      ],
+      [
+        'INVALID_INPUT',
+        'deals[0] (id "d").splits',
+        expect.stringMatching(/ must not give a member two revenue credits /),
+      ],
+    ]);
+  });
+
   it('revenue shares over 1 and a member credited twice are refused, named', () => {
     const over = thrown(() =>
       creditDeals([
@@ -251,6 +298,21 @@ describe('roll-up', () => {
     expect(credits.map((c) => [c.id, c.amount.amount])).toEqual([
       ['d/owner/ae1', '100.00'],
       ['d/rollup/m1', '100.00'],
+    ]);
+  });
+
+  it('none without a rollup rule, even with members given', () => {
+    const members = [m('ae1', { managerId: 'm1' }), m('m1')];
+    expect(creditDeals([deal('d', '100')], { members }).map((c) => c.id)).toEqual(['d/owner/ae1']);
+    expect(creditDeals([deal('d', '100')], { rollup: 'none', members }).map((c) => c.id)).toEqual(['d/owner/ae1']);
+  });
+
+  it('a roll-up credit carries no share (it is a sum of credits, not a share of the deal)', () => {
+    const members = [m('ae1', { managerId: 'm1' }), m('m1')];
+    const credits = creditDeals([deal('d', '100')], { rollup: 'manager', members });
+    expect(credits.map((c) => [c.id, Object.hasOwn(c, 'share')])).toEqual([
+      ['d/owner/ae1', true],
+      ['d/rollup/m1', false],
     ]);
   });
 

@@ -232,6 +232,16 @@ describe('which credits each sum counts', () => {
     expect([s.credited.amount, lines(s)]).toEqual(['100.00', [['c', '15.00', ['o', 'r']]]]);
   });
 
+  it('a component counting as many kinds as attainment, but other ones, sums apart', () => {
+    const s = january(
+      [credit('o', '1000', '2026-01-10'), credit('r', '500', '2026-01-11', { kind: 'rollup' })],
+      [{ id: 'c', kind: 'rate', rate: '0.1', kinds: ['rollup'] }],
+      { version: { attainment: { kinds: ['owner'] } } },
+    );
+    // by hand: attainment counts the owner credit: 1,000; the component the rollup one: 500 × 10 % = 50
+    expect([s.credited.amount, lines(s)]).toEqual(['1000.00', [['c', '50.00', ['r']]]]);
+  });
+
   it('attainment lists only the credits it counts, a component only those it counts', () => {
     const s = january(
       [
@@ -306,6 +316,35 @@ describe('more of what the sums count', () => {
         code: 'INVALID_INPUT',
         field: 'credits[0] (id "k1").dealId',
         message: 'credits[0] (id "k1").dealId must be a non-empty string, got 7',
+      },
+    ]);
+  });
+});
+
+describe('credit fields that only look right', () => {
+  it('a date that is a String object or a list of ten characters, and an amount that is a function', () => {
+    const k = (extra: object) => ({ ...credit('k1', '100', '2026-01-10'), ...extra });
+    // a function carrying amount and currency is not a money object (core's readMoney refuses it)
+    const fn = Object.assign(() => 0, usd('100'));
+    expect([
+      refusal(() => january([k({ date: new String('2026-01-10') })])),
+      refusal(() => january([k({ date: [...'2026-01-10'] })])),
+      refusal(() => january([k({ amount: fn })])),
+    ]).toEqual([
+      {
+        code: 'INVALID_DATE',
+        field: 'credits[0] (id "k1").date',
+        message: expect.stringMatching(/^credits\[0\] \(id "k1"\)\.date must be a calendar date YYYY-MM-DD, got /),
+      },
+      {
+        code: 'INVALID_DATE',
+        field: 'credits[0] (id "k1").date',
+        message: expect.stringMatching(/^credits\[0\] \(id "k1"\)\.date must be a calendar date YYYY-MM-DD, got /),
+      },
+      {
+        code: 'INVALID_INPUT',
+        field: 'credits[0] (id "k1").amount',
+        message: 'credits[0] (id "k1").amount must be a money object { amount, currency }, got function',
       },
     ]);
   });

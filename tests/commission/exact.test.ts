@@ -61,6 +61,15 @@ describe('ratioToNumber', () => {
     expect(ratioToNumber(f(2n ** 1100n), f(-(2n ** 100n)))).toBe(-(2 ** 1000));
   });
 
+  it('past 2^1000 next to a rounding tie: the nearest double, whatever the signs', () => {
+    // a double near 2^999 steps by 2^947 (52 bits of fraction), so 2^999 + 2^946 lies halfway between two of them:
+    // one more makes the nearest 2^999 + 2^947; one less than the halfway point above 2^999 + 2^947 rounds down to
+    // it; near 2^1000 the step is 2^948. The cuts to 1,000 bits must keep each quotient on its side of the tie.
+    expect(ratioToNumber(f(2n ** 999n + 2n ** 946n + 1n), f(1n))).toBe(2 ** 999 + 2 ** 947);
+    expect(ratioToNumber(f(2n ** 999n + 2n ** 947n + 2n ** 946n - 1n), f(-1n))).toBe(-(2 ** 999 + 2 ** 947));
+    expect(ratioToNumber(f(2n ** 1000n + 2n ** 947n + 1n), f(-1n))).toBe(-(2 ** 1000 + 2 ** 948));
+  });
+
   it('a quotient near the top of a double: 2^1023 / 1, and 2^1100 / 2^78 = 2^1022 (two halves of the scale)', () => {
     expect(ratioToNumber(f(2n ** 1023n), f(1n))).toBe(2 ** 1023);
     expect(ratioToNumber(f(2n ** 1100n), f(2n ** 78n))).toBe(2 ** 1022);

@@ -511,6 +511,24 @@ describe('explainStatement words clawbacks, adjustments and balances', () => {
     ]);
   });
 
+  it('a gate line words the figures to date only when it is judged to date and carries them', () => {
+    const s = january([{ id: 'g', kind: 'rate', rate: '0.1', gate: '0.5', gateOn: 'toDate' }], {
+      credits: [credit('k1', '1000', '2026-01-20')],
+      attainmentToDate: { carriedIn: usd('20000'), quota: usd('120000') },
+    });
+    const line = s.lines[0] as StatementLine;
+    const detail = line.explanation.detail as { on: string; toDate?: unknown };
+    const variant = (d: object): StatementLine =>
+      ({ ...line, explanation: { ...line.explanation, detail: { ...detail, ...d } } }) as StatementLine;
+    // by hand, the period's own figures: credited 1,000 < 50 % × the quota 10,000 = 5,000
+    const period = 'gate 0.5 (50%) of quota not met: credited 1000.00 < 5000.00; pays 0.00';
+    expect([
+      explainLine(variant({ on: 'period' }), s),
+      explainLine(variant({ toDate: null }), s),
+      explainLine(variant({ toDate: undefined }), s),
+    ]).toEqual([period, period, period]);
+  });
+
   it('a bonus prorated by whole months', () => {
     const s = calculateStatement({
       plan: planOf([{ id: 'b', kind: 'bonus', steps: [{ atLeast: '0', amount: '300' }] }], {

@@ -12,6 +12,7 @@ import {
   summarizeStatement,
   type StatementContext,
 } from '../../src/commission/index.js';
+import { LIMITS } from '../../src/core/read.js';
 import type { Credit } from '../../src/model/credit.js';
 import type { Deal } from '../../src/model/deal.js';
 import { credit, JAN_2026, member, planOf, usd } from './helpers.js';
@@ -428,8 +429,10 @@ describe('INVALID_PLAN messages stay bounded whatever the keys and ids (issue 14
 const valid = { id: '2026', effectiveFrom: '2026-01-01', components: [{ id: 'c', kind: 'rate', rate: '0.1' }] };
 
 describe('definePlan stops reading at 1,000 problems (long fuzz run: 1e6 versions took 4.6–54 s)', () => {
-  it('versions = 1e6 zeros → INVALID_PLAN with 1,000 issues, in well under the fuzz limit of 2 s (was 4.6 s)', () => {
-    const spec = { id: 'ae', currency: 'USD', periodLength: 'quarter', versions: new Array(1e6).fill(0) };
+  // since session 13 a list longer than LIMITS.listLength (100,000) is refused before its elements are read
+  // (tests/commission/fuzz-findings.test.ts); the issue limit still bounds a list up to that length
+  it('versions = 100,000 zeros → INVALID_PLAN with 1,000 issues, in well under the fuzz limit of 2 s', () => {
+    const spec = { id: 'ae', currency: 'USD', periodLength: 'quarter', versions: new Array(LIMITS.listLength).fill(0) };
     const start = performance.now();
     const e = errorOf(() => definePlan(spec as never));
     expect(performance.now() - start).toBeLessThan(2000);
@@ -437,16 +440,30 @@ describe('definePlan stops reading at 1,000 problems (long fuzz run: 1e6 version
     expect(e.issues).toHaveLength(1000);
   });
 
-  it('versions = 1e6 copies of one valid version → the first 1,000 repeats, not 2e6 issues', () => {
+  it('versions = 100,000 copies of one valid version → the first 1,000 repeats, not 200,000 issues', () => {
     // each copy repeats the id of the first (and overlaps it): the repeats are found before any version is checked
-    // in depth; what is left is reading the shape of the million versions, linear (about 2 µs each here, half
-    // of it garbage collection)
-    const spec = { id: 'ae', currency: 'USD', periodLength: 'quarter', versions: new Array(1e6).fill(valid) };
+    // in depth; what is left is reading the shape of the versions, linear (about 2 µs each here, half of it garbage
+    // collection)
+    const versions = new Array(LIMITS.listLength).fill(valid);
+    const spec = { id: 'ae', currency: 'USD', periodLength: 'quarter', versions };
     const e = errorOf(() => definePlan(spec as never));
     expect(e.code).toBe('INVALID_PLAN');
     expect(e.issues).toHaveLength(1000);
     expect(e.issues?.[0]?.path).toEqual(['versions', 1, 'id']);
     expect(e.issues?.[999]?.path).toEqual(['versions', 1000, 'id']);
+  });
+
+  it('versions = 1e6 zeros → one issue naming versions, its length past LIMITS.listLength', () => {
+    const spec = { id: 'ae', currency: 'USD', periodLength: 'quarter', versions: new Array(1e6).fill(0) };
+    const e = errorOf(() => definePlan(spec as never));
+    expect(e.code).toBe('INVALID_PLAN');
+    expect(e.issues).toEqual([
+      {
+        path: ['versions'],
+        message: 'must have at most 100000 items (LIMITS.listLength), got 1000000',
+        code: 'INVALID_PLAN',
+      },
+    ]);
   });
 });
 

@@ -100,7 +100,12 @@ describe('payments', () => {
 
   it('each must be a payment with a non-empty id, named by position', () => {
     for (const p of [null, 3]) {
-      expect(thrown(() => run(withHeld([pay('a'), p]))).message).toMatch(/^payments\[1\] must be a payment, got /);
+      const e = thrown(() => run(withHeld([pay('a'), p])));
+      expect([e.code, e.field, e.message]).toEqual([
+        'INVALID_INPUT',
+        'payments[1]',
+        expect.stringMatching(/^payments\[1\] must be a payment, got /),
+      ]);
     }
     for (const id of ['', 5]) {
       const e = thrown(() => run(withHeld([{ ...pay('a'), id }])));
@@ -139,6 +144,12 @@ describe('payments', () => {
     // 2,500 of 10,000 paid on the first and on the last day: 1,000 × 5,000 / 10,000 = 500.00 released
     const s = run(withHeld([pay('a', 'D-1', '2026-02-01', '2500'), pay('b', 'D-1', '2026-02-28', '2500')]));
     expect(s.payable.amount).toBe('500.00');
+  });
+
+  it('the date must be a calendar date, named', () => {
+    const e = thrown(() => run(withHeld([pay('a', 'D-1', '2026-02-30')])));
+    expect([e.code, e.field]).toEqual(['INVALID_DATE', 'payments[0].date']);
+    expect(e.message).toMatch(/^payments\[0\]\.date /);
   });
 
   it('amount and dealAmount must be positive, named', () => {
@@ -194,6 +205,67 @@ describe('holding what is earned', () => {
         { dealId: 'D-2', amount: '300.00' },
       ],
     });
+  });
+
+  it('holds on the deals credited more than nothing, only', () => {
+    // D-2 is credited 1,000 and refunded 1,000 (nothing), D-3 only refunded 500: attainment 1,000 + 0 − 500 = 500,
+    // 10 % = 50.00 earned, all of it held on D-1, the one deal with a positive credited amount
+    const s = calculateStatement({
+      plan,
+      member,
+      period: month(2026, 1),
+      quota: usd('50000'),
+      credits: [
+        credit('k1', '1000', '2026-01-10', { dealId: 'D-1' }),
+        credit('k2', '1000', '2026-01-11', { dealId: 'D-2' }),
+        credit('k3', '-1000', '2026-01-12', { dealId: 'D-2' }),
+        credit('k4', '-500', '2026-01-13', { dealId: 'D-3' }),
+      ],
+    });
+    const hold = s.lines.find((l) => l.kind === 'hold');
+    expect([hold?.amount.amount, hold?.explanation.ruleId, hold?.explanation.detail]).toEqual([
+      '-50.00',
+      'hold',
+      { rule: 'hold', deals: [{ dealId: 'D-1', amount: '50.00' }] },
+    ]);
+    expect(s.balances.held).toEqual({
+      'D-1': { earned: usd('50.00'), released: usd('0.00'), collected: usd('0.00'), dealAmount: null },
+    });
+  });
+
+  it('holds nothing when a deal is credited but nothing is earned', () => {
+    // the component pays on rollup credits only; the owner credit of D-1 counts for attainment alone: 0 earned
+    const rollupOnly = planOf([{ id: 'c', kind: 'rate', rate: '0.1', kinds: ['rollup'] }], {
+      version: { payableOn: 'payment' },
+    });
+    const s = calculateStatement({
+      plan: rollupOnly,
+      member,
+      period: month(2026, 1),
+      quota: usd('50000'),
+      credits: [credit('k1', '1000', '2026-01-10', { dealId: 'D-1' })],
+    });
+    expect([s.lines.map((l) => l.kind), s.earned.amount, s.balances.held]).toEqual([['commission'], '0.00', {}]);
+  });
+
+  it('pays at once what is earned on no deal attainment counts (nothing to hold it on)', () => {
+    // 10 % of a 1,000 rollup credit = 100.00 earned; attainment counts no rollup credit, so no deal holds it
+    const rollupOnly = planOf([{ id: 'c', kind: 'rate', rate: '0.1', kinds: ['rollup'] }], {
+      version: { payableOn: 'payment' },
+    });
+    const s = calculateStatement({
+      plan: rollupOnly,
+      member,
+      period: month(2026, 1),
+      quota: usd('50000'),
+      credits: [credit('r1', '1000', '2026-01-10', { dealId: 'D-9', kind: 'rollup' })],
+    });
+    expect([s.lines.map((l) => l.kind), s.earned.amount, s.payable.amount, s.balances.held]).toEqual([
+      ['commission'],
+      '100.00',
+      '100.00',
+      {},
+    ]);
   });
 
   it('holds nothing (no hold line) when nothing is earned', () => {
@@ -257,6 +329,16 @@ describe('releases and what stays held', () => {
     expect(s.balances.held).toEqual({
       'D-1': { earned: usd('1200.00'), released: usd('0.00'), collected: usd('0.00'), dealAmount: null },
     });
+  });
+});
+
+describe('a deal paid exactly in full', () => {
+  it('releases all it holds, to the fraction of a cent, and leaves', () => {
+    // 1,000.004 held (an amount below the cent carried in); 10,000 of 10,000 paid: the whole 1,000.004 is
+    // released (a line of 1,000.00 after rounding) and nothing stays held
+    const h = { earned: usd('1000.004'), released: usd('0'), collected: usd('0'), dealAmount: null };
+    const s = run({ priorBalance: { held: { 'D-1': h } }, payments: [pay('a', 'D-1', '2026-02-10', '10000')] });
+    expect([s.payable.amount, s.balances.held]).toEqual(['1000.00', {}]);
   });
 });
 

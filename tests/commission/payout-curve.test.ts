@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { payoutCurve } from '../../src/commission/index.js';
 import type { PayoutCurveOptions } from '../../src/commission/index.js';
-import { RevopsError } from '../../src/core/index.js';
+import { LIMITS, RevopsError } from '../../src/core/index.js';
 import { planOf, usd } from './helpers.js';
 
 const rate = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]);
@@ -23,6 +23,18 @@ function thrown(f: () => unknown): RevopsError {
 }
 
 describe('payoutCurve arguments', () => {
+  it('takes exactly LIMITS.curvePoints attainments, and refuses one more', () => {
+    const at = (n: number) => new Array<number>(n).fill(1);
+    const points = payoutCurve(rate, at(LIMITS.curvePoints), { quota });
+    // by hand: each point is 100 % of the 1,000 quota at 10 %: 100.00
+    expect([points.length, points[0]?.payout.amount, points[LIMITS.curvePoints - 1]?.payout.amount]).toEqual([
+      LIMITS.curvePoints,
+      '100.00',
+      '100.00',
+    ]);
+    expect(thrown(() => payoutCurve(rate, at(LIMITS.curvePoints + 1), { quota })).field).toBe('attainments.length');
+  });
+
   it('attainments that are not an array are refused, named', () => {
     const e = thrown(() => payoutCurve(rate, 'abc' as unknown as string[], { quota }));
     expect(e.code).toBe('INVALID_INPUT');

@@ -184,6 +184,44 @@ describe('definePlan reads the shape', () => {
     ]);
   });
 
+  it('a component that is not an object, or whose kind is not a string (a list holding a kind is not one)', () => {
+    const plan = (components: unknown[]) => ({
+      id: 'p',
+      currency: 'USD',
+      periodLength: 'month',
+      versions: [{ id: 'v', effectiveFrom: '2026-01-01', components }],
+    });
+    expect(issues(plan([undefined, 5, 'rate', { id: 'k', kind: ['rate'], rate: '0.1' }]))).toEqual([
+      'versions.0.components.0: must be an object, got undefined',
+      'versions.0.components.1: must be an object, got 5',
+      'versions.0.components.2: must be an object, got "rate"',
+      expect.stringMatching(/^versions\.0\.components\.3\.kind: must be one of 'rate', .*, got \["rate"\]$/),
+    ]);
+  });
+
+  it('a fraction where an integer is due, a list carrying a kind, a decimal that is a bigint or a boolean', () => {
+    const plan = (components: unknown[], extra: object = {}) => ({
+      id: 'p',
+      currency: 'USD',
+      periodLength: 'month',
+      ...extra,
+      versions: [{ id: 'v', effectiveFrom: '2026-01-01', components }],
+    });
+    const rate = (r: unknown) => ({ id: 'c', kind: 'rate', rate: r });
+    expect([
+      issues(plan([], { fiscalYearStartMonth: 6.5 })),
+      issues(plan([Object.assign([], { kind: 'rate' })])),
+      issues(plan([rate(10n), rate(true)])),
+    ]).toEqual([
+      ['fiscalYearStartMonth: must be an integer from 1 to 12, got 6.5'],
+      ['versions.0.components.0: must be an object, got []'],
+      [
+        'versions.0.components.0.rate: must be a finite decimal number such as "0.035", got 10n',
+        'versions.0.components.1.rate: must be a finite decimal number such as "0.035", got true',
+      ],
+    ]);
+  });
+
   it('reads numbers as canonical decimal strings and fills in the defaults', () => {
     const plan = definePlan({
       id: 'p',

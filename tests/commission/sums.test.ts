@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { finalizeStatement, summarizeStatement } from '../../src/commission/index.js';
-import { matchesFilter } from '../../src/commission/sums.js';
+import { resolveContext } from '../../src/commission/context.js';
+import { matchesFilter, SumsAccumulator } from '../../src/commission/sums.js';
 import { RevopsError } from '../../src/core/index.js';
 import { credit, JAN_2026, member, planOf, usd } from './helpers.js';
 
@@ -22,6 +23,8 @@ describe('matchesFilter', () => {
     expect(matchesFilter({ ...base, products: ['a', 'b'] }, { products: ['b', 'c'] })).toBe(true);
     expect(matchesFilter({ ...base, products: ['a'] }, { products: ['c'] })).toBe(false);
     expect(matchesFilter(base, { products: ['c'] })).toBe(false);
+    // whatever the products are called (StrykerJS's placeholder text included: no default list is matched)
+    expect(matchesFilter(base, { products: ['Stryker was here'] })).toBe(false);
   });
 
   it('dealTypes and segments: one of them; a credit without the field matches none', () => {
@@ -146,5 +149,33 @@ describe('a component counting other credits than attainment is summed on its ow
   });
   it('another measure: no acv credits, nothing', () => {
     expect(earned([{ id: 'c', kind: 'rate', rate: '0.1', measure: 'acv' }])).toBe('0.00');
+  });
+});
+
+describe('SumsAccumulator, the running sum behind collectSums', () => {
+  const context = {
+    plan: planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]),
+    member,
+    period: JAN_2026,
+    quota: usd('1000'),
+  };
+  const duplicate = (id: string) => new RevopsError('DUPLICATE_ID', `credit ${id} twice`);
+
+  it('counts the member’s credits in the range as they are added', () => {
+    const acc = new SumsAccumulator(resolveContext(context), 'ae');
+    acc.add(credit('a', '100'), 0);
+    acc.add(credit('b', '50', '2026-02-01'), 1); // after the period: not counted
+    acc.add(credit('c', '25', '2026-01-20', { memberId: 'bo' }), 2); // another member's
+    acc.add(credit('d', '25'), 3);
+    // by hand: a and d
+    expect([acc.count, acc.sums(duplicate).attainment.amount]).toEqual([2, { int: 125n, scale: 0 }]);
+  });
+
+  it('is ended by sums: adding afterwards, or summing twice, is a programming error', () => {
+    const acc = new SumsAccumulator(resolveContext(context), 'ae');
+    acc.add(credit('a', '100'), 0);
+    acc.sums(duplicate);
+    expect(() => acc.add(credit('b', '100'), 1)).toThrow('SumsAccumulator: add after sums');
+    expect(() => acc.sums(duplicate)).toThrow('SumsAccumulator: sums twice');
   });
 });

@@ -1,4 +1,5 @@
 /** allocate(): largest remainder (Hamilton), parts in whole minor units summing to the whole. */
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { allocate, money } from '../../src/core/index.js';
 import { thrown } from './helpers.js';
@@ -73,6 +74,34 @@ describe('allocate()', () => {
   it('a malformed ratio is INVALID_RATIO naming ratios[i]', () => {
     const e = thrown(() => allocate(money(1, 'USD'), [1, 'x']), 'INVALID_RATIO');
     expect(e.field).toBe('ratios[1]');
+  });
+
+  it('refuses ratios that are not an array, however they look (null, an array-like object)', () => {
+    const e = thrown(() => allocate(money(1, 'USD'), null as never), 'INVALID_RATIO');
+    expect(e.field).toBe('ratios');
+    expect(e.message).toBe('ratios must be a non-empty array, got null');
+    const arrayLike = { length: 2, 0: 1, 1: 1 };
+    expect(thrown(() => allocate(money(1, 'USD'), arrayLike as never), 'INVALID_RATIO').field).toBe('ratios');
+  });
+
+  it('refuses ratios that are all negative, or a null ratio, naming the first bad one', () => {
+    // all negative: their total is not zero, and they must be refused, not split
+    const e = thrown(() => allocate(money('1.00', 'USD'), [-1, -2]), 'INVALID_RATIO');
+    expect(e.field).toBe('ratios[0]');
+    expect(thrown(() => allocate(money('1.00', 'USD'), [2, -1]), 'INVALID_RATIO').field).toBe('ratios[1]');
+    expect(thrown(() => allocate(money('1.00', 'USD'), [1, null as never]), 'INVALID_RATIO').field).toBe('ratios[1]');
+  });
+
+  it('splits by Decimal ratios as by the numbers they hold', () => {
+    // 10000 cents × 1/4 = 2500, × 3/4 = 7500: no remainder
+    expect(amounts(allocate(money('100.00', 'USD'), [new Decimal(1), new Decimal(3)]))).toEqual(['25.00', '75.00']);
+    expect(amounts(allocate(money('100.00', 'USD'), [new Decimal('0.5'), '1.5']))).toEqual(['25.00', '75.00']);
+  });
+
+  it('names money.amount for an unreadable amount whatever the ratios', () => {
+    // the ratios are refused only after the amount is read
+    const e = thrown(() => allocate({ amount: 'x', currency: 'USD' }, []), 'INVALID_AMOUNT');
+    expect(e.field).toBe('money.amount');
   });
 
   it('refuses an amount with digits below the minor unit (INVALID_AMOUNT)', () => {

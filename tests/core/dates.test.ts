@@ -138,6 +138,9 @@ describe('instants', () => {
     expect(isInstant('2026-03-31T17:05Z')).toBe(true);
     expect(isInstant('2026-03-31T17:05:00.123456789+09:00')).toBe(true);
     expect(isInstant('2026-03-31T17:05:00-14:00')).toBe(true);
+    // the last minute and second of a day, and the largest offset minutes
+    expect(isInstant('2026-03-31T23:59:59Z')).toBe(true);
+    expect(isInstant('2026-03-31T23:59:59.999+05:59')).toBe(true);
     expect(isInstant('2026-03-31T17:05:00')).toBe(false);
     expect(isInstant('2026-03-31')).toBe(false);
     expect(isInstant('2026-02-30T00:00:00Z')).toBe(false);

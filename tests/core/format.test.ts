@@ -49,6 +49,20 @@ describe('formatPercent', () => {
     expect(formatPercent(0, 'en-US', { minimumFractionDigits: 2 })).toBe('0.00%');
   });
 
+  it('reads a decimal string with several integer digits, or without a point, exactly', () => {
+    // 12.5 = 1250 %; 1 = 100 %; 10 = 1000 % (en-US groups thousands)
+    expect(formatPercent('12.5')).toBe('1,250%');
+    expect(formatPercent('1')).toBe('100%');
+    expect(formatPercent('-10')).toBe('-1,000%');
+  });
+
+  it('refuses a rate that only prints as a decimal (an array, a String object)', () => {
+    // the test of the text must not see String(rate): ['0.5'] and new String('0.5') print as 0.5
+    for (const bad of [['0.5'], new String('0.5')]) {
+      expect(thrown(() => formatPercent(bad as never), 'INVALID_RATE').field).toBe('rate');
+    }
+  });
+
   it('refuses NaN, Infinity and non-decimal strings', () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '12%', '1e3', ''] as const) {
       expect(() => formatPercent(bad)).toThrow(expect.objectContaining({ code: 'INVALID_RATE' }));

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   abs,
+  allocate,
   add,
   compare,
   equals,
@@ -39,6 +40,7 @@ const malformed = { amount: 'abc', currency: 'USD' } as Money;
 
 const CANNOT_READ = 'must be a money object { amount, currency } whose fields can be read, got {"currency":"USD"}';
 const NOT_MONEY = 'must be a money object { amount, currency }, got null';
+const NOT_MONEY_UNDEFINED = 'must be a money object { amount, currency }, got undefined';
 const NOT_DECIMAL = 'must be a decimal number such as "12.30", got "abc"';
 
 /** Expects `fn` to throw `code` naming `field`, with the message `field + ' ' + rest`. */
@@ -62,7 +64,14 @@ describe('a money argument whose amount cannot be read or parsed is named', () =
     refuses(() => multiply(malformed, 2), 'INVALID_AMOUNT', 'money.amount', NOT_DECIMAL);
   });
 
+  it('allocate: money', () => {
+    refuses(() => allocate(unreadable(), [1, 1]), 'INVALID_INPUT', 'money', CANNOT_READ);
+    refuses(() => allocate(malformed, [1, 1]), 'INVALID_AMOUNT', 'money.amount', NOT_DECIMAL);
+  });
+
   it('negate, abs, toMinorUnits, roundMoney and sign: money', () => {
+    refuses(() => negate(undefined as unknown as Money), 'INVALID_INPUT', 'money', NOT_MONEY_UNDEFINED);
+    refuses(() => add(one, undefined as unknown as Money), 'INVALID_INPUT', 'b', NOT_MONEY_UNDEFINED);
     refuses(() => negate(null as unknown as Money), 'INVALID_INPUT', 'money', NOT_MONEY);
     refuses(() => abs(null as unknown as Money), 'INVALID_INPUT', 'money', NOT_MONEY);
     refuses(() => toMinorUnits(null as unknown as Money), 'INVALID_INPUT', 'money', NOT_MONEY);

@@ -70,14 +70,25 @@ describe('sign(), isZero()', () => {
 });
 
 describe('minMoney(), maxMoney()', () => {
-  it('return the smaller / larger, and the first argument when equal', () => {
+  it('return the smaller / larger as a new Money, never the caller’s object (fuzz run, issue 14)', () => {
     const five = money(5, 'USD');
     const three = money(3, 'USD');
-    expect(minMoney(five, three)).toBe(three);
-    expect(maxMoney(five, three)).toBe(five);
+    expect(minMoney(five, three)).toEqual({ amount: '3.00', currency: 'USD' });
+    expect(maxMoney(five, three)).toEqual({ amount: '5.00', currency: 'USD' });
+    expect(minMoney(five, three)).not.toBe(three);
+    expect(maxMoney(five, three)).not.toBe(five);
     const a = money('1.5', 'USD');
     const b = money('1.50', 'USD');
-    expect(minMoney(a, b)).toBe(a);
-    expect(maxMoney(a, b)).toBe(a);
+    expect(minMoney(a, b)).toEqual({ amount: '1.50', currency: 'USD' });
+    expect(maxMoney(a, b)).toEqual({ amount: '1.50', currency: 'USD' });
+    // an amount with more digits than the currency's keeps them; one without is written with them
+    expect(minMoney({ amount: '3', currency: 'USD' }, { amount: '3.005', currency: 'USD' })).toEqual({
+      amount: '3.00',
+      currency: 'USD',
+    });
+    expect(maxMoney({ amount: '3', currency: 'USD' }, { amount: '3.005', currency: 'USD' })).toEqual({
+      amount: '3.005',
+      currency: 'USD',
+    });
   });
 });

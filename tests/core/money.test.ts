@@ -168,5 +168,9 @@ describe('amounts printed exactly past the plain-number range', () => {
     expect(money('-9007199254740991', 'JPY').amount).toBe('-9007199254740991');
     // by hand: 10^-15 × 10^-6 = 10^-21
     expect(multiply(money('0.000000000000001', 'USD'), '0.000001').amount).toBe('0.000000000000000000001');
+    // by hand: 10^-15 × 10^-9 = 10^-24, and 10^-15 × 3 × 10^-15 = 3 × 10^-30: past the 22 powers of ten a
+    // double holds exactly
+    expect(multiply(money('0.000000000000001', 'USD'), '0.000000001').amount).toBe(`0.${'0'.repeat(23)}1`);
+    expect(multiply(money('0.000000000000001', 'USD'), '0.000000000000003').amount).toBe(`0.${'0'.repeat(29)}3`);
   });
 });

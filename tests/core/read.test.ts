@@ -27,6 +27,8 @@ describe('LIMITS', () => {
       seasonLength: 1_000,
       decimalDigits: 1_000,
       decimalExponent: 999,
+      listLength: 100_000,
+      curvePoints: 100_000,
     });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * A refusal of a parse lists at most 10 issues in its message (each cut to 200 characters) and
+ * A refusal of a parse lists at most 10 issues in its message (each cut to 160 characters) and
  * counts the rest; `error.issues` keeps them all. The fuzz suite found messages of 3,000–4,000
  * characters for 50 bad items (issue 14).
  */
