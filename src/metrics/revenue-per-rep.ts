@@ -94,11 +94,13 @@ const SPEC: SummarySpec<'revenuePerRep', RevenuePerRepState, RevenuePerRepParame
     const v = summaryRecord(value, field);
     const reps = summaryNumber(v['reps'], `${field}.reps`);
     if (reps < 0) throw invalidSummary(`${field}.reps`, reps, 'must not be negative');
-    return {
-      revenue: summaryAmount(v['revenue'], `${field}.revenue`),
-      currency: summaryCurrency(v['currency'], `${field}.currency`),
-      reps,
-    };
+    const revenue = summaryAmount(v['revenue'], `${field}.revenue`);
+    // a subnormal headcount (5e-324) would make revenue ÷ reps Infinity
+    const units = reps > 0 && reps < 1e-6 ? amountRatio(revenue, '1') : null;
+    if (units !== null && !Number.isFinite(units / reps)) {
+      throw invalidSummary(`${field}.reps`, reps, 'is too small for the revenue: revenue ÷ reps must be a number');
+    }
+    return { revenue, currency: summaryCurrency(v['currency'], `${field}.currency`), reps };
   },
   merge: (a, b) => {
     if (a.reps !== b.reps) {

@@ -26,7 +26,7 @@ export interface BetaPrior {
 
 /** Options of {@link shrinkRates}. */
 export interface ShrinkRatesOptions {
-  /** Use this prior instead of fitting one (α and β in (0, 1e9]); default: fitted by maximum likelihood. */
+  /** Use this prior instead of fitting one (α and β in [1e-9, 1e9]); default: fitted by maximum likelihood. */
   readonly prior?: BetaPrior;
 }
 
@@ -169,14 +169,19 @@ function momentStart(c: Counts, pooled: number): BetaPrior {
  * itself treats α + β above 1e7 as complete pooling).
  */
 const MAX_PRIOR = 1e9;
+/**
+ * The smallest α or β of a given prior: below it ln Γ(α) is computed as π / sin(πα), which
+ * overflows for subnormal α (5e-324), while a prior of 1e-9 pseudo-trials already moves no rate.
+ */
+const MIN_PRIOR = 1e-9;
 
 function readPrior(prior: unknown): BetaPrior {
   const p = prior as { alpha?: unknown; beta?: unknown } | null;
   if (typeof p !== 'object' || p === null) throw invalid('INVALID_OPTION', 'prior', prior, 'must be { alpha, beta }');
   for (const f of ['alpha', 'beta'] as const) {
     const v = p[f];
-    if (typeof v !== 'number' || !(v > 0 && v <= MAX_PRIOR))
-      throw invalid('INVALID_OPTION', `prior.${f}`, v, `must be a positive number up to ${MAX_PRIOR}`);
+    if (typeof v !== 'number' || !(v >= MIN_PRIOR && v <= MAX_PRIOR))
+      throw invalid('INVALID_OPTION', `prior.${f}`, v, `must be a number from ${MIN_PRIOR} to ${MAX_PRIOR}`);
   }
   return { alpha: p.alpha as number, beta: p.beta as number };
 }
@@ -203,7 +208,7 @@ function readPrior(prior: unknown): BetaPrior {
  * @param options - {@link ShrinkRatesOptions}.
  * @returns the prior, the pooled rate and every group's raw and shrunk rate with its rank.
  * @throws {RevopsError} `INVALID_COUNT` for bad counts; `INVALID_OPTION` for options that are not an object or a
- *   bad prior (α or β not in (0, 1e9]).
+ *   bad prior (α or β not in [1e-9, 1e9]).
  * @throws {RevopsError} `INSUFFICIENT_DATA` when fewer than two groups have trials and no prior is given.
  * @example
  * ```ts

@@ -203,22 +203,31 @@ export function diagnosePerformance(data: DiagnoseData, options: DiagnosePerform
   let comparison: string[];
   let comparisonName: string;
   if (against === 'team') {
-    const members = options.members;
+    const members: unknown = options.members;
     if (!Array.isArray(members)) {
       throw invalid('INVALID_OPTION', 'options.members', members, "is required with against: 'team'");
     }
-    const me = members.find((m) => m.id === options.member);
+    // index loops over plain copies: filter/map would call an own `constructor`, and skip holes
+    const list: { readonly id: string; readonly teamId?: unknown }[] = [];
+    for (const [i, m] of plainArray(members).entries()) {
+      const id = typeof m === 'object' && m !== null ? (m as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string')
+        throw invalid('INVALID_OPTION', `options.members[${i}]`, m, 'must be a member { id }');
+      list.push(m as { id: string; teamId?: unknown });
+    }
+    const me = list.find((m) => m.id === options.member);
     if (me === undefined) throw invalid('INVALID_OPTION', 'options.member', options.member, 'must be in members');
     if (me.teamId === undefined) {
       throw invalid('INVALID_OPTION', 'options.member', options.member, "must have a teamId with against: 'team'");
     }
-    comparison = members.filter((m) => m.teamId === me.teamId && m.id !== me.id).map((m) => m.id);
+    comparison = list.filter((m) => m.teamId === me.teamId && m.id !== me.id).map((m) => m.id);
     comparisonName = 'the team';
   } else if (Array.isArray(against)) {
-    comparison = against.filter((id) => id !== options.member);
-    against.forEach((id, i) => {
+    comparison = [];
+    for (const [i, id] of plainArray(against).entries()) {
       if (typeof id !== 'string') throw invalid('INVALID_OPTION', `options.against[${i}]`, id, 'must be a member id');
-    });
+      if (id !== options.member) comparison.push(id);
+    }
     comparisonName = 'the group';
   } else {
     throw invalid('INVALID_OPTION', 'options.against', against, "must be 'team' or an array of member ids");

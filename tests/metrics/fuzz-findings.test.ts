@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import {
   activityCounts,
   compareRates,
+  finalizeRevenuePerRep,
   quotaAttainment,
+  shrinkRates,
   summarizeQuotaAttainment,
   summarizeTerritoryBalance,
   summarizeWinRate,
@@ -122,5 +124,43 @@ describe('summarizeTerritoryBalance with 1e6 holes', () => {
   it('accounts = new Array(1e6): INVALID_INPUT naming accounts[0] (holes were skipped: 0 accounts in silence)', () => {
     const e = thrown(() => summarizeTerritoryBalance(Object.freeze(new Array(1e6)) as never, territories as never));
     expect(e).toMatchObject({ name: 'RevopsError', code: 'INVALID_INPUT', field: 'accounts[0]' });
+  });
+});
+
+describe('subnormal numbers that overflowed a result', () => {
+  it('finalizeRevenuePerRep with total.reps 5e-324: INVALID_SUMMARY naming it (was perRep = Infinity)', () => {
+    const summary = {
+      kind: 'revenuePerRep',
+      version: 1,
+      groupBy: null,
+      period: { start: '2026-01-01', end: '2026-03-31' },
+      headcount: 'fte',
+      groups: {},
+      total: { revenue: '300000', currency: 'USD', reps: 5e-324 },
+    };
+    expect(thrown(() => finalizeRevenuePerRep(summary as never))).toMatchObject({
+      code: 'INVALID_SUMMARY',
+      field: 'summary.total.reps',
+    });
+    // the worked example: 300,000 ÷ 2.5 reps
+    expect(finalizeRevenuePerRep({ ...summary, total: { ...summary.total, reps: 2.5 } } as never).perRep).toBe(120000);
+  });
+
+  it('shrinkRates with prior.alpha or .beta 5e-324: INVALID_OPTION (was a -Infinity or NaN log-likelihood)', () => {
+    const groups = [
+      { key: 'ann', successes: 2, trials: 2 },
+      { key: 'bob', successes: 180, trials: 300 },
+    ];
+    for (const prior of [
+      { alpha: 5e-324, beta: 4 },
+      { alpha: 6, beta: 5e-324 },
+    ]) {
+      const e = thrown(() => shrinkRates(groups, { prior }));
+      expect(e).toMatchObject({ code: 'INVALID_OPTION' });
+      expect((e as { field: string }).field).toMatch(/^prior\.(alpha|beta)$/);
+    }
+    // (2 + 6) / (2 + 10) = 0.666…, (180 + 6) / (300 + 10) = 0.6: the worked example
+    const r = shrinkRates(groups, { prior: { alpha: 6, beta: 4 } });
+    expect(r.groups.map((g) => g.shrunkRate)).toEqual([8 / 12, 186 / 310]);
   });
 });

@@ -74,6 +74,28 @@ describe('diagnosePerformance reads each lost deal’s history', () => {
     expect(e).toMatchObject({ code: 'INVALID_INPUT', field: 'data.deals[1] (id "a2").history[1]' });
   });
 
+  it('against carrying its own constructor is read as a plain array: the same gap of −10,000.00', () => {
+    const ok = deals([{ to: 'discovery' }]);
+    ok[6] = lost('b3', 'ben');
+    const against = arrayWithConstructor(['ben'], 7) as string[];
+    expect(diagnosePerformance({ deals: ok } as never, { ...options, against }).gap.amount).toBe('-10000.00');
+  });
+
+  it("against: 'team' with a members list holding null: INVALID_OPTION naming options.members[1]", () => {
+    const members = [{ id: 'ana', teamId: 't' }, null];
+    const e = thrown(() =>
+      diagnosePerformance(
+        { deals: deals([{ to: 'discovery' }]) } as never,
+        {
+          ...options,
+          against: 'team',
+          members,
+        } as never,
+      ),
+    );
+    expect(e).toMatchObject({ code: 'INVALID_OPTION', field: 'options.members[1]' });
+  });
+
   it('the worked example is unchanged: a gap of −10,000.00', () => {
     const ok = deals([{ to: 'discovery' }]);
     ok[6] = lost('b3', 'ben');
