@@ -136,6 +136,12 @@ function readMembers(value: unknown): Map<string, ListedMember> {
   return byId;
 }
 
+/** What makes a quota the same quota: its member (or team) and its period. */
+function quotaKey(row: AttainmentSummaryRow): string {
+  const owner = row.memberId === undefined ? `team\u0000${row.teamId}` : `member\u0000${row.memberId}`;
+  return `${owner}\u0000${row.period.start}\u0000${row.period.end}`;
+}
+
 function readQuota(q: Quota, i: number, members: ReadonlyMap<string, ListedMember>): AttainmentSummaryRow {
   const path = entityPath('quotas', i, q);
   readObject(q, path);
@@ -210,8 +216,7 @@ export function summarizeQuotaAttainment(
   const firstOf = new Map<string, number>();
   const rows = mapList(quotas, (q, i) => {
     const row = readQuota(q, i, members);
-    const owner = row.memberId === undefined ? `team\u0000${row.teamId}` : `member\u0000${row.memberId}`;
-    const key = `${owner}\u0000${row.period.start}\u0000${row.period.end}`;
+    const key = quotaKey(row);
     const first = firstOf.get(key);
     if (first !== undefined) {
       const field = entityPath('quotas', i, q);
@@ -310,7 +315,19 @@ function readRow(value: unknown, field: string): AttainmentSummaryRow {
 function readSummary(value: unknown, field: string): QuotaAttainmentSummary {
   const v = readTagged(value, field, 'quotaAttainment', 1);
   const groupBy = summaryGroupBy(v['groupBy'], `${field}.groupBy`);
-  const rows = mapList(summaryArray(v['rows'], `${field}.rows`), (r, i) => readRow(r, `${field}.rows[${i}]`));
+  // one row per quota, as summarize makes them: a row repeating a quota is refused where it stands (reading
+  // stops there, so 1e6 copies of one row are refused at once)
+  const firstOf = new Map<string, number>();
+  const rows = mapList(summaryArray(v['rows'], `${field}.rows`), (r, i) => {
+    const row = readRow(r, `${field}.rows[${i}]`);
+    const key = quotaKey(row);
+    const first = firstOf.get(key);
+    if (first !== undefined) {
+      throw invalidSummary(`${field}.rows[${i}]`, r, `must not repeat the quota of ${field}.rows[${first}]`);
+    }
+    firstOf.set(key, i);
+    return row;
+  });
   return { kind: 'quotaAttainment', version: 1, groupBy, rows };
 }
 
