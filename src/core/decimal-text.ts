@@ -97,8 +97,8 @@ export function parseDecimalText(text: string): Exact | DecimalTextError {
     int = fromBig(negative ? -b : b);
   }
   let scale = (frac < 0 ? 0 : frac) - exponent;
-  // digits in plain notation, checked before any scaling: max(integer digits, fraction digits)
-  // of the value without trailing fraction zeros
+  // digits in plain notation, checked before any scaling: integer digits but leading zeros plus
+  // fraction digits but trailing zeros (as the JSDoc above says; 0.05 has 2, 1.5 has 2)
   if (plainDigits(int, scale) > LIMITS.decimalDigits) return 'tooLarge';
   if (scale < 0) {
     int = intScale(int, -scale);
@@ -157,7 +157,7 @@ export function parseSafeDecimal(text: string): number {
   return negative ? 0 - v : v;
 }
 
-/** Digits of `int / 10^scale` in plain notation: max(integer digits, fraction digits), fraction zeros trimmed. */
+/** Plain-notation digits of `int / 10^scale`: integer digits but leading zeros, fraction digits but trailing zeros. */
 function plainDigits(int: Int, scale: number): number {
   if (int === 0) return 0;
   const abs = int < 0 ? -int : int;
@@ -183,9 +183,9 @@ export function exactFromNumber(x: number): Exact {
 }
 
 /**
- * {@link exactFromNumber} without allocating, for doubles of at most 15 significant digits and
- * 15 decimals: returns the integer and leaves the scale in {@link safeScale}; `NaN` for other
- * doubles (NaN and infinities included).
+ * {@link exactFromNumber} without allocating, for safe integers and doubles of at most 15 significant digits
+ * and 15 decimals from 1e-7 to below 1e15 in magnitude: returns the integer (never `-0`) and leaves the
+ * scale in {@link safeScale}; `NaN` for other doubles (1e-8, NaN and infinities included).
  * @internal
  */
 export function numberSafe(x: number): number {

@@ -275,6 +275,20 @@ function mergeMember(memberId: string, x: MemberPartial, y: MemberPartial): Memb
   };
 }
 
+/**
+ * A worker's partials readied on the main thread while other workers still read: every listed
+ * member's context resolved (finalising needs them all) and every id list unpacked (merging and
+ * finalising need arrays), so that the end of the run only merges and builds the statements.
+ * @internal
+ */
+export function prepareStatements(summary: StatementsSummary, options: ParallelStatementsOptions): StatementsSummary {
+  const p = contextsOf(options);
+  for (const id of p.contexts.keys()) resolvedOf(p, id);
+  const out = new Map<string, MemberPartial>();
+  for (const [id, m] of summary) out.set(id, { ...m, lists: m.lists.map(unpackIds) });
+  return out;
+}
+
 /** Merges two partials member by member (the merged id lists are arrays: they stay on this thread). @internal */
 export function mergeStatements(a: StatementsSummary, b: StatementsSummary): StatementsSummary {
   const out = new Map(a);
