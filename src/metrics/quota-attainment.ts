@@ -5,7 +5,7 @@
  */
 import { minorUnits } from '../core/currency.js';
 import { assertIsoDate } from '../core/dates.js';
-import { invalid } from '../core/errors.js';
+import { invalid, RevopsError } from '../core/errors.js';
 import { parseFixed, pow10 } from '../core/fixed.js';
 import { fromFixed, type Money, readMoney } from '../core/money.js';
 import { period as makePeriod, type Period } from '../core/periods.js';
@@ -136,6 +136,12 @@ function readMembers(value: unknown): Map<string, ListedMember> {
   return byId;
 }
 
+/** What makes a quota the same quota: its member (or team) and its period. */
+function quotaKey(row: AttainmentSummaryRow): string {
+  const owner = row.memberId === undefined ? `team\u0000${row.teamId}` : `member\u0000${row.memberId}`;
+  return `${owner}\u0000${row.period.start}\u0000${row.period.end}`;
+}
+
 function readQuota(q: Quota, i: number, members: ReadonlyMap<string, ListedMember>): AttainmentSummaryRow {
   const path = entityPath('quotas', i, q);
   readObject(q, path);
@@ -205,7 +211,25 @@ export function summarizeQuotaAttainment(
   readObject(options, 'options', 'INVALID_OPTION');
   const grouping = readGrouping<QuotaRef>(options, 'quotas', (r) => r);
   const members = readMembers(options.members);
-  const rows = mapList(quotas, (q, i) => readQuota(q, i, members));
+  // a quota counts once: a second quota of the same member (or team) and period is a repeated record (a retried
+  // import), refused at once, before the rest is read
+  const firstOf = new Map<string, number>();
+  const rows = mapList(quotas, (q, i) => {
+    const row = readQuota(q, i, members);
+    const key = quotaKey(row);
+    const first = firstOf.get(key);
+    if (first !== undefined) {
+      const field = entityPath('quotas', i, q);
+      const who = row.memberId === undefined ? `team ${row.teamId}` : `member ${row.memberId}`;
+      throw new RevopsError(
+        'DUPLICATE_ID',
+        `${field} repeats the ${who} and period of quotas[${first}]: a quota counts once`,
+        { field, value: q, details: { first, second: i } },
+      );
+    }
+    firstOf.set(key, i);
+    return row;
+  });
   const byMember = new Map<string, number[]>();
   const byTeam = new Map<string, number[]>();
   rows.forEach((r, i) => {
@@ -291,7 +315,19 @@ function readRow(value: unknown, field: string): AttainmentSummaryRow {
 function readSummary(value: unknown, field: string): QuotaAttainmentSummary {
   const v = readTagged(value, field, 'quotaAttainment', 1);
   const groupBy = summaryGroupBy(v['groupBy'], `${field}.groupBy`);
-  const rows = mapList(summaryArray(v['rows'], `${field}.rows`), (r, i) => readRow(r, `${field}.rows[${i}]`));
+  // one row per quota, as summarize makes them: a row repeating a quota is refused where it stands (reading
+  // stops there, so 1e6 copies of one row are refused at once)
+  const firstOf = new Map<string, number>();
+  const rows = mapList(summaryArray(v['rows'], `${field}.rows`), (r, i) => {
+    const row = readRow(r, `${field}.rows[${i}]`);
+    const key = quotaKey(row);
+    const first = firstOf.get(key);
+    if (first !== undefined) {
+      throw invalidSummary(`${field}.rows[${i}]`, r, `must not repeat the quota of ${field}.rows[${first}]`);
+    }
+    firstOf.set(key, i);
+    return row;
+  });
   return { kind: 'quotaAttainment', version: 1, groupBy, rows };
 }
 
@@ -409,7 +445,8 @@ export function finalizeQuotaAttainment(summary: QuotaAttainmentSummary): QuotaA
  * @returns a row per quota, the total over member quotas, and `groups` when `groupBy` is set.
  * @throws {RevopsError} `INVALID_INPUT` for deals or quotas that are not arrays, a quota without exactly one of
  *   memberId/teamId, a measure other than `bookings`, a bad deal or split shares above 1.
- * @throws {RevopsError} `DUPLICATE_ID` for two deals with the same id (naming both positions).
+ * @throws {RevopsError} `DUPLICATE_ID` for two deals with the same id, or two quotas of the same member (or team)
+ *   and period (naming both positions).
  * @throws {RevopsError} `INVALID_AMOUNT` for a malformed deal amount, or a malformed or negative quota amount.
  * @throws {RevopsError} `CURRENCY_MISMATCH` for a credit or quota in another currency.
  * @throws {RevopsError} `INVALID_PERIOD` for a malformed period; `INVALID_OPTION` for an unknown groupBy.

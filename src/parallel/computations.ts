@@ -64,7 +64,9 @@ import {
   finalizeStatements,
   mergeStatements,
   type ParallelStatementsOptions,
+  prepareStatements,
   StatementsAccumulator,
+  type StatementsSummary,
   summarizeStatements,
 } from './statements.js';
 import type { Statement } from '../commission/index.js';
@@ -134,6 +136,12 @@ export interface Computation {
    * others. Only where that saves work (statements: a chunk's summary holds every member it pays).
    */
   readonly accumulator?: (options: unknown) => RunningSummary;
+  /**
+   * Readies a summary that came from a worker thread for merging and finalising (the same summary,
+   * in a form cheaper to merge), run on the main thread as soon as it arrives, while other threads
+   * may still be reading: work taken off the end of the run.
+   */
+  readonly prepare?: (summary: unknown, options: unknown) => unknown;
 }
 
 /** A summary built chunk by chunk: `result()` equals the merge of each chunk's summary. @internal */
@@ -203,5 +211,6 @@ export const COMPUTATIONS: { readonly [K in ParallelComputation]: Computation } 
   statements: {
     ...c(['credits'], summarizeStatements, mergeStatements, (s, o) => finalizeStatements(s, o as never)),
     accumulator: (o) => new StatementsAccumulator(o as ParallelStatementsOptions),
+    prepare: (s, o) => prepareStatements(s as StatementsSummary, o as ParallelStatementsOptions),
   },
 };

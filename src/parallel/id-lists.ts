@@ -1,44 +1,52 @@
 /**
- * Sorted lists of credit ids as they travel between threads: packed end to end in one string
- * with a typed array of where each id ends. A structured clone (what a worker's result goes
- * through) copies one string and one buffer instead of a string per id, and the packed form
- * holds about a third of the memory of an array of short strings (a V8 string has a 16-byte
- * header and an array slot takes 8 more bytes; "K-123456" is 8 characters).
+ * Sorted lists of credit ids as they travel between threads: packed into one string, the number
+ * of ids and each id's length as characters in front of the ids end to end. A structured clone
+ * (what a worker's result goes through) copies one string instead of a string per id (and a
+ * string of Latin-1 characters is stored one byte a character), and the packed form holds about
+ * a third of the memory of an array of short strings (a V8 string has a 16-byte header and an
+ * array slot takes 8 more bytes; "K-123456" is 8 characters).
  * @module
  * @internal
  */
 
-/** Sorted ids end to end: id `i` is `text.slice(ends[i - 1] ?? 0, ends[i])`. @internal */
-export interface PackedIds {
-  readonly text: string;
-  readonly ends: Uint32Array;
-}
+/** A sorted list of ids: an array, or packed into one string by {@link packIds}. @internal */
+export type IdList = readonly string[] | string;
 
-/** A sorted list of ids, as an array or packed. @internal */
-export type IdList = readonly string[] | PackedIds;
+/** Longest id a packed list holds (one character for its length); a list with a longer one stays an array. */
+const MAX_PACKED = 0xffff;
 
-/** Packs a list (an empty list stays an empty array). @internal */
+/**
+ * Packs a list: two characters for the count (high and low 16 bits), one per id for its length,
+ * then the ids. An empty list, or one with an id longer than 65,535 characters, stays an array.
+ * @internal
+ */
 export function packIds(ids: readonly string[]): IdList {
-  if (ids.length === 0) return ids;
-  const ends = new Uint32Array(ids.length);
-  let at = 0;
-  for (let i = 0; i < ids.length; i++) {
-    at += (ids[i] as string).length;
-    ends[i] = at;
+  const n = ids.length;
+  if (n === 0 || n > 0xffffffff) return ids;
+  const lengths = new Array<number>(n + 2);
+  lengths[0] = Math.floor(n / 0x10000);
+  lengths[1] = n % 0x10000;
+  for (let i = 0; i < n; i++) {
+    const length = (ids[i] as string).length;
+    if (length > MAX_PACKED) return ids;
+    lengths[i + 2] = length;
   }
-  return { text: ids.join(''), ends };
+  // String.fromCharCode takes its codes as arguments: a few thousand at a time
+  let head = '';
+  for (let i = 0; i < lengths.length; i += 4096) head += String.fromCharCode(...lengths.slice(i, i + 4096));
+  return head + ids.join('');
 }
 
 /** The ids of a list, as an array (a packed list is unpacked, an array is returned as it is). @internal */
 export function unpackIds(list: IdList): readonly string[] {
-  if (Array.isArray(list)) return list;
-  const { text, ends } = list as PackedIds;
-  const out = new Array<string>(ends.length);
-  let from = 0;
-  for (let i = 0; i < ends.length; i++) {
-    const to = ends[i] as number;
-    out[i] = text.slice(from, to);
-    from = to;
+  if (typeof list !== 'string') return list;
+  const n = list.charCodeAt(0) * 0x10000 + list.charCodeAt(1);
+  const out = new Array<string>(n);
+  let at = n + 2;
+  for (let i = 0; i < n; i++) {
+    const end = at + list.charCodeAt(i + 2);
+    out[i] = list.slice(at, end);
+    at = end;
   }
   return out;
 }

@@ -154,10 +154,15 @@ class Runner {
   private stopped = false;
   readonly delimiter: string;
 
+  /**
+   * `ranges`: the pool runs one byte range per thread, so a thread ends as soon as its range is done (its heap
+   * is freed while the other ranges finish); for chunks of rows the threads stay until the end.
+   */
   constructor(
     private readonly config: TaskConfig,
     readonly workers: number,
     filename: string,
+    ranges = false,
   ) {
     this.delimiter = config.delimiter;
     this.ids = config.checkDuplicates ? new Set() : null;
@@ -171,7 +176,14 @@ class Runner {
     } catch {
       throw invalid('INVALID_OPTION', 'options', '(a function)', 'must be plain data to reach worker threads');
     }
-    this.pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, workerData: config });
+    // piscina ends a thread above minThreads once it has been idle for idleTimeout (0 ms)
+    this.pool = new Piscina({
+      filename,
+      minThreads: ranges ? 0 : workers,
+      maxThreads: workers,
+      idleTimeout: 0,
+      workerData: config,
+    });
   }
 
   /** Runs the byte ranges of a file, all at once (one per worker), and returns their results in order. */
@@ -182,7 +194,9 @@ class Runner {
       return out;
     }
     const pool = this.pool;
-    const results = await Promise.all(tasks.map((t) => pool.run(t) as Promise<RangeResult>));
+    const results = await Promise.all(
+      tasks.map((t) => (pool.run(t) as Promise<RangeResult>).then((r) => prepared(this.config, r))),
+    );
     // every range is done: the threads (and the heaps their ranges grew) go before the results are merged here
     await this.stop();
     return results;
@@ -295,6 +309,27 @@ class Runner {
   }
 }
 
+/**
+ * A range's result with its summaries readied for the merge (`Computation.prepare`), as soon as
+ * it arrives: on 2 cores, the first range's thread has ended and the main thread has a core while
+ * the other range is read. A summary that cannot be readied is left as it is (the merge or the
+ * finalising refuses it in its turn).
+ */
+function prepared(config: TaskConfig, r: RangeResult): RangeResult {
+  if (r.error !== undefined) return r;
+  const summaries: Record<string, unknown> = { ...r.summaries };
+  for (const name of Object.keys(summaries)) {
+    const prepare = COMPUTATIONS[name as ParallelComputation].prepare;
+    if (prepare === undefined) continue;
+    try {
+      summaries[name] = prepare(summaries[name], config.compute[name as ParallelComputation]);
+    } catch (e) {
+      if (!(e instanceof RevopsError)) throw e;
+    }
+  }
+  return { ...r, summaries };
+}
+
 /** Default chunk size (see {@link ComputeFileOptions.chunkBytes}). */
 const CHUNK_BYTES = 128 * 1024;
 
@@ -391,7 +426,7 @@ export function computeFileWith<C extends ParallelCompute>(
   if (typeof path !== 'string' || path === '') throw invalid('INVALID_INPUT', 'path', path, 'must be a file path');
   const config = readConfig(options, readDelimiter(options?.delimiter));
   const chunkBytes = readChunkBytes(options.chunkBytes);
-  const runner = new Runner(config, readWorkers(options.workers), workerFile);
+  const runner = new Runner(config, readWorkers(options.workers), workerFile, true);
   return readRanges(path, chunkBytes, runner, split, () => {
     split.onReread?.();
     const again = new Runner(config, runner.workers, workerFile);

@@ -204,32 +204,22 @@ export function summarizeStatements(credits: readonly Credit[], options: Paralle
 
 /** Two partials of one member merged: sums added, id lists merged (a credit in both is refused). */
 function mergeMember(memberId: string, x: MemberPartial, y: MemberPartial): MemberPartial {
-  const xs = new Map<number, readonly string[]>();
-  const ys = new Map<number, readonly string[]>();
-  const unpacked = (m: Map<number, readonly string[]>, p: MemberPartial, k: number) => {
-    let v = m.get(k);
-    if (v === undefined) {
-      v = unpackIds(p.lists[k] as IdList);
-      m.set(k, v);
-    }
-    return v;
-  };
+  // a member has a few lists (usually one): plain arrays, not maps, for the lists unpacked and the pairs merged
+  const xs = x.lists.map(unpackIds);
+  const ys = y.lists.map(unpackIds);
   const lists: IdList[] = [];
-  const pairs = new Map<string, number>();
+  const pairs: number[] = []; // i, j of each merged list
   const list = (i: number, j: number): number => {
-    const key = `${i},${j}`;
-    let k = pairs.get(key);
-    if (k === undefined) {
-      k = lists.length;
-      pairs.set(key, k);
-      const refuse =
-        k === 0
-          ? (id: string): never => {
-              throw duplicate(memberId, id);
-            }
-          : undefined;
-      lists.push(mergeSortedIds(unpacked(xs, x, i), unpacked(ys, y, j), refuse));
-    }
+    for (let k = 0; k < lists.length; k++) if (pairs[2 * k] === i && pairs[2 * k + 1] === j) return k;
+    const k = lists.length;
+    pairs.push(i, j);
+    const refuse =
+      k === 0
+        ? (id: string): never => {
+            throw duplicate(memberId, id);
+          }
+        : undefined;
+    lists.push(mergeSortedIds(xs[i] as readonly string[], ys[j] as readonly string[], refuse));
     return k;
   };
   list(0, 0); // every credit counted: a credit in both parts is counted twice
@@ -273,6 +263,20 @@ function mergeMember(memberId: string, x: MemberPartial, y: MemberPartial): Memb
     components,
     deals,
   };
+}
+
+/**
+ * A worker's partials readied on the main thread while other workers still read: every listed
+ * member's context resolved (finalising needs them all) and every id list unpacked (merging and
+ * finalising need arrays), so that the end of the run only merges and builds the statements.
+ * @internal
+ */
+export function prepareStatements(summary: StatementsSummary, options: ParallelStatementsOptions): StatementsSummary {
+  const p = contextsOf(options);
+  for (const id of p.contexts.keys()) resolvedOf(p, id);
+  const out = new Map<string, MemberPartial>();
+  for (const [id, m] of summary) out.set(id, { ...m, lists: m.lists.map(unpackIds) });
+  return out;
 }
 
 /** Merges two partials member by member (the merged id lists are arrays: they stay on this thread). @internal */

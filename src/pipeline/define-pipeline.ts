@@ -165,7 +165,8 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
  * @returns The validated pipeline, deeply frozen, with look-up tables precomputed.
  * @throws {RevopsError} `INVALID_PIPELINE` listing the problems in `issues` (each with a path such as
  *   `['transitions', 2, 'to']`; reading stops at the first 1,000) and at most the first 20 in its message
- *   (each cut to 200 characters, about 1,500 in all).
+ *   (each cut to 200 characters, about 1,500 in all); a list (`stages`, `transitions`, …) of more than
+ *   `LIMITS.listLength` (100,000) elements is one problem (`too_big`), found before its elements are read.
  * @example
  * ```ts
  * import { definePipeline } from 'revops/pipeline';

@@ -6,6 +6,7 @@
  */
 import type { RevopsIssue } from '../core/errors.js';
 import { describeValue } from '../core/errors.js';
+import { LIMITS } from '../core/read.js';
 import type { LostReason, Pipeline, PipelineStage, PipelineTransition } from '../model/pipeline.js';
 import {
   FORECAST_CATEGORIES as CATEGORIES,
@@ -80,6 +81,15 @@ class Reader {
     return out;
   }
   array(v: unknown, path: Path): unknown[] {
+    // a list past LIMITS.listLength is refused before its elements are read (1e6 transitions took seconds)
+    if (Array.isArray(v) && v.length > LIMITS.listLength) {
+      this.problem(
+        path,
+        `must have at most ${LIMITS.listLength} elements (LIMITS.listLength), got ${v.length}`,
+        'too_big',
+      );
+      return [];
+    }
     if (Array.isArray(v)) return v;
     this.problem(path, `must be an array, got ${describeValue(v)}`, 'invalid_type');
     return [];
@@ -153,7 +163,7 @@ export function readPipeline(spec: unknown): { pipeline: NormalizedPipeline; iss
   const r = new Reader();
   const o = r.object(spec, [], ROOT_KEYS) ?? {};
   const stages = each(r, r.array(o['stages'], ['stages']), (s, i) => readStage(r, s, i));
-  if (Array.isArray(o['stages']) && stages.length === 0)
+  if (Array.isArray(o['stages']) && o['stages'].length === 0)
     r.problem(['stages'], 'must have at least one stage', 'too_small');
   const pipeline: NormalizedPipeline = {
     id: r.id(o['id'], ['id']),

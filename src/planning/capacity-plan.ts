@@ -112,8 +112,9 @@ const EPS = 1e-9;
  * @param inputs - target, quota, attainment, ramp, attrition, hiring lead time, starting team.
  * @returns the plan month by month, the hires and the expected bookings.
  * @throws {RevopsError} `INVALID_AMOUNT` for a negative target or a quota that is not
- *   positive; `CURRENCY_MISMATCH`; `INVALID_RATE` for an attainment, ramp value or attrition out
- *   of range; `INVALID_COUNT` / `INVALID_OPTION` for counts and sizes.
+ *   positive, or a target or quota so large (`1e999`) that the plan's minor units pass 1.8e308;
+ *   `CURRENCY_MISMATCH`; `INVALID_RATE` for an attainment, ramp value or attrition out of range;
+ *   `INVALID_COUNT` / `INVALID_OPTION` for counts and sizes.
  * @example
  * ```ts
  * import { capacityPlan } from 'revops/planning';
@@ -139,7 +140,10 @@ export function capacityPlan(inputs: CapacityPlanInputs): CapacityPlan {
   const quotaAmount = Number(inputs.quota.amount);
   if (!(quotaAmount > 0))
     throw invalid('INVALID_AMOUNT', 'inputs.quota.amount', inputs.quota.amount, 'must be positive');
-  const targets = readTargets(inputs, currency);
+  const scale = 10 ** digits;
+  if (!Number.isFinite(quotaAmount * 10 * scale))
+    throw invalid('INVALID_AMOUNT', 'inputs.quota.amount', inputs.quota.amount, TOO_LARGE);
+  const targets = readTargets(inputs, currency, scale);
   const months = targets.length;
   const attainment = readNumber(inputs.attainment, 'inputs.attainment', {
     min: 0,
@@ -205,7 +209,11 @@ export function capacityPlan(inputs: CapacityPlanInputs): CapacityPlan {
     starts[bestStart] = (starts[bestStart] as number) + hires;
   }
 
-  const scale = 10 ** digits;
+  // a plan counts in numbers (estimates): minor units past 2^53 are formatted from the double's integer value
+  const moneyOfMinor = (n: number): Money => {
+    if (!Number.isFinite(n)) throw invalid('INVALID_AMOUNT', 'inputs.quota.amount', inputs.quota.amount, TOO_LARGE);
+    return fromMinorUnits(Number.isSafeInteger(n) ? n : BigInt(n), currency);
+  };
   const out: CapacityMonth[] = [];
   let total = 0;
   for (let m = 1; m <= months; m++) {
@@ -215,12 +223,12 @@ export function capacityPlan(inputs: CapacityPlanInputs): CapacityPlan {
     total += capacityMinor;
     const month: CapacityMonth = {
       month: m,
-      target: fromMinorUnits(targetMinor, currency),
+      target: moneyOfMinor(targetMinor),
       reqsOpened: m + lead <= months ? (starts[m + lead] as number) : 0,
       starts: starts[m] as number,
       headcount: heads,
       rampedReps: rre,
-      capacity: fromMinorUnits(capacityMinor, currency),
+      capacity: moneyOfMinor(capacityMinor),
       meetsTarget: rre * perRep + EPS * perRep >= (targets[m - 1] as number),
     };
     out.push(
@@ -234,7 +242,7 @@ export function capacityPlan(inputs: CapacityPlanInputs): CapacityPlan {
   const result: CapacityPlan = {
     months: out,
     hires: starts.reduce((a, b) => a + b, 0),
-    expectedBookings: fromMinorUnits(total, currency),
+    expectedBookings: moneyOfMinor(total),
     reachesTarget: out.every((m) => m.meetsTarget),
     unreachableMonths: unreachable,
   };
@@ -243,13 +251,17 @@ export function capacityPlan(inputs: CapacityPlanInputs): CapacityPlan {
   return { ...result, sdrToAeRatio: last.rampedReps === 0 ? 0 : (last.sdrs as number) / last.rampedReps };
 }
 
-function readTargets(inputs: CapacityPlanInputs, currency: string): number[] {
+const TOO_LARGE = 'is too large for a capacity plan (its amounts in minor units must stay below 1.8e308)';
+
+function readTargets(inputs: CapacityPlanInputs, currency: string, scale: number): number[] {
   const one = (value: unknown, field: string): number => {
     const m = readMoney(value, field);
     if (m.currency !== currency)
       throw invalid('CURRENCY_MISMATCH', `${field}.currency`, m.currency, `must be ${currency}`);
     const amount = Number((value as Money).amount);
     if (amount < 0) throw invalid('INVALID_AMOUNT', `${field}.amount`, (value as Money).amount, 'must not be negative');
+    if (!Number.isFinite(amount * scale))
+      throw invalid('INVALID_AMOUNT', `${field}.amount`, (value as Money).amount, TOO_LARGE);
     return amount;
   };
   if (Array.isArray(inputs.target)) {

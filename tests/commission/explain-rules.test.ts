@@ -529,6 +529,17 @@ describe('explainStatement words clawbacks, adjustments and balances', () => {
     ]).toEqual([period, period, period]);
   });
 
+  it('a statement without lines: the list is empty, with no blank line', () => {
+    const s = january([], { credits: [credit('k1', '1000', '2026-01-20')] });
+    pin(explainStatement(s), [
+      'Statement for ae — plan plan, version v1, period 2026-01-01..2026-01-31',
+      'Quota 10000.00 USD; credited 1000.00 USD; attainment 10.00%',
+      'Lines:',
+      'Earned 0.00 USD; payable 0.00 USD',
+      'Carried forward: draw balance 0.00 USD; deferred none; negative balance 0.00 USD',
+    ]);
+  });
+
   it('a bonus prorated by whole months', () => {
     const s = calculateStatement({
       plan: planOf([{ id: 'b', kind: 'bonus', steps: [{ atLeast: '0', amount: '300' }] }], {

@@ -7,6 +7,7 @@ import {
   activityCounts,
   compareRates,
   finalizeRevenuePerRep,
+  mergeQuotaAttainment,
   quotaAttainment,
   shrinkRates,
   summarizeQuotaAttainment,
@@ -162,5 +163,28 @@ describe('subnormal numbers that overflowed a result', () => {
     // (2 + 6) / (2 + 10) = 0.666…, (180 + 6) / (300 + 10) = 0.6: the worked example
     const r = shrinkRates(groups, { prior: { alpha: 6, beta: 4 } });
     expect(r.groups.map((g) => g.shrunkRate)).toEqual([8 / 12, 186 / 310]);
+  });
+});
+
+describe('1e6 copies of one quota or one summary row (calls over 2 s in the fuzz run)', () => {
+  const quota = { memberId: 'ae1', period: { start: '2026-01-01', end: '2026-03-31' }, amount: usd('100.00') };
+  const deal = { ownerId: 'ae1', stage: 'closed-won', closeDate: '2026-02-01', amount: usd('30.00') };
+
+  it('quotaAttainment with quotas = 1e6 copies: DUPLICATE_ID at quotas[1] at once (was 17.6 s)', () => {
+    const start = performance.now();
+    const e = thrown(() => quotaAttainment([deal] as never, Object.freeze(new Array(1e6).fill(quota)) as never));
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(e).toMatchObject({ code: 'DUPLICATE_ID', field: 'quotas[1]' });
+  });
+
+  it('mergeQuotaAttainment with a.rows = 1e6 copies of a row: INVALID_SUMMARY at a.rows[1] at once (was 2.4 s)', () => {
+    const a = summarizeQuotaAttainment([deal] as never, [quota] as never);
+    const copies = { ...a, rows: Object.freeze(new Array(1e6).fill(a.rows[0])) };
+    const start = performance.now();
+    const e = thrown(() => mergeQuotaAttainment(copies as never, a));
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(e).toMatchObject({ code: 'INVALID_SUMMARY', field: 'a.rows[1]' });
+    // the one-row summaries still merge: 30.00 + 30.00 attained
+    expect(mergeQuotaAttainment(a, a).rows[0]?.attained).toBe('60');
   });
 });

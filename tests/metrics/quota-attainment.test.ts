@@ -155,24 +155,42 @@ describe('quotaAttainment', () => {
 });
 
 describe('summarizeQuotaAttainment with many quotas of one member (long fuzz run, session 12)', () => {
-  it('100,000 copies of one quota each attain the one won deal (indexing was quadratic in quotas per member)', () => {
-    // The fuzz input: the @example's quota repeated (1e6 copies ran for over 25 minutes: each quota
-    // copied the member's list of quota indices so far). Each copy is its own row and is credited
-    // the 30,000.00 won in its period, so every row reads 30000.
-    const quota = {
+  it('100,000 quotas of one member, one per day, read in linear time; only the day of the won deal attains it', () => {
+    // Indexing was quadratic in quotas per member (1e6 quotas ran for over 25 minutes). Days from
+    // 2026-01-01: the deal closes on day 31 (2026-02-01), so that row reads 30000 and every other 0.
+    const day = (k: number) => new Date(Date.UTC(2026, 0, 1 + k)).toISOString().slice(0, 10);
+    const quotas = Array.from({ length: 100_000 }, (_, k) => ({
       memberId: 'ae1',
-      period: { start: '2026-01-01', end: '2026-03-31' },
-      amount: { amount: '100000.00', currency: 'USD' },
-      measure: 'bookings',
-    } as const;
+      period: { start: day(k), end: day(k) },
+      amount: { amount: '1000.00', currency: 'USD' },
+    }));
     const deal = {
       ownerId: 'ae1',
       stage: 'closed-won',
       closeDate: '2026-02-01',
       amount: { amount: '30000.00', currency: 'USD' },
     };
-    const s = summarizeQuotaAttainment([deal] as never, new Array(100_000).fill(quota));
+    const s = summarizeQuotaAttainment([deal] as never, quotas as never);
     expect(s.rows).toHaveLength(100_000);
-    expect(new Set(s.rows.map((r) => r.attained))).toEqual(new Set(['30000']));
+    expect(s.rows[31]?.attained).toBe('30000');
+    expect(s.rows.filter((r) => r.attained !== '0')).toHaveLength(1);
+  });
+
+  it('1e6 copies of one quota: DUPLICATE_ID at quotas[1] at once (the same quota counted 1e6 times; was 2.4 s)', () => {
+    const quota = {
+      memberId: 'ae1',
+      period: { start: '2026-01-01', end: '2026-03-31' },
+      amount: { amount: '100000.00', currency: 'USD' },
+      measure: 'bookings',
+    } as const;
+    const start = performance.now();
+    let error: unknown;
+    try {
+      summarizeQuotaAttainment([], Object.freeze(new Array(1e6).fill(quota)));
+    } catch (e) {
+      error = e;
+    }
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(error).toMatchObject({ code: 'DUPLICATE_ID', field: 'quotas[1]', details: { first: 0, second: 1 } });
   });
 });

@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calculateStatement } from '../../src/commission/index.js';
+import type { Credit } from '../../src/model/index.js';
 import { computeFileWith } from '../../src/parallel/run.js';
 import { bundleWorker } from './workers.js';
 
@@ -127,6 +129,48 @@ describe('computeFile', () => {
     expect(Math.ceil(body / (128 * 1024))).toBe(15);
     expect([body, c.chunks, c.rows.read]).toEqual([1_840_000, 15, 40_000]);
     expect(c.results.statements['m1']?.payable).toEqual({ amount: '32000.00', currency: 'USD' });
+  }, 60_000);
+
+  it('statements on 2 worker threads: each range summed in its thread, readied and merged here', async () => {
+    // 3,000 credits of 3 members, amounts 1.00 … 30.00 (cycling): each member's statement = calculateStatement
+    const members = ['m1', 'm2', 'm3'].map((id) => ({
+      id,
+      name: id,
+      roleId: 'ae',
+      territoryIds: [],
+      startDate: '2020-01-01',
+    }));
+    const quotas = Object.fromEntries(members.map((m) => [m.id, { amount: '10000.00', currency: 'USD' }]));
+    const plan = {
+      id: 'p',
+      currency: 'USD',
+      periodLength: 'month' as const,
+      versions: [
+        { id: 'v', effectiveFrom: '2020-01-01', components: [{ id: 'c', kind: 'rate' as const, rate: '0.08' }] },
+      ],
+    };
+    const period = { start: '2026-01-01', end: '2026-01-31' };
+    const lines = Array.from(
+      { length: 3_000 },
+      (_, i) =>
+        `K-${i},D-${i},m${1 + (i % 3)},owner,${1 + (i % 30)}.00,USD,2026-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+    );
+    const csv = ['id,dealId,memberId,kind,amount,currency,date', ...lines].join('\n');
+    const run = await computeFileWith(worker.file, file('credits-2.csv', csv), {
+      kind: 'credits',
+      compute: { statements: { plan, period, members, quotas } },
+      workers: 2,
+      chunkBytes: 4096,
+    });
+    const credits = lines.map((l) => {
+      const [id, dealId, memberId, kind, amount, currency, date] = l.split(',') as string[];
+      return { id, dealId, memberId, kind, amount: { amount, currency }, date } as Credit;
+    });
+    for (const member of members) {
+      const quota = quotas[member.id] as { amount: string; currency: string };
+      expect(run.results.statements[member.id]).toEqual(calculateStatement({ plan, member, period, quota, credits }));
+    }
+    expect(run.rows.read).toBe(3_000);
   }, 60_000);
 
   it('a file that cannot be read: INVALID_INPUT naming the path', async () => {

@@ -12,6 +12,7 @@ import { mergeSortedIds, packIds, unpackIds } from '../../src/parallel/id-lists.
 import {
   finalizeStatements,
   mergeStatements,
+  prepareStatements,
   StatementsAccumulator,
   summarizeStatements,
 } from '../../src/parallel/statements.js';
@@ -77,6 +78,10 @@ describe('statements partials', () => {
       expect(finalizeStatements(mergeStatements(a, b), options)).toEqual(whole);
       expect(finalizeStatements(mergeStatements(b, a), options)).toEqual(whole);
     }
+    // a partial readied on arrival (lists unpacked) merges and finalises alike
+    const a = prepareStatements(summarizeStatements(all.slice(0, 2), options), options);
+    expect([...a.values()].every((m) => m.lists.every((l) => Array.isArray(l)))).toBe(true);
+    expect(finalizeStatements(mergeStatements(a, summarizeStatements(all.slice(2), options)), options)).toEqual(whole);
     // a running summary, chunk after chunk, is the summary of all the chunks
     const acc = new StatementsAccumulator(options);
     for (const c of all) acc.add([c]);

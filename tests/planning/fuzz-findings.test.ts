@@ -5,13 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultDealPipeline } from '../../src/pipeline/index.js';
-import {
-  capacityPlan,
-  diagnosePerformance,
-  diagnoseTopPerformers,
-  lmdiDecomposition,
-  reverseFunnel,
-} from '../../src/planning/index.js';
+import { capacityPlan, diagnosePerformance, diagnoseTopPerformers, reverseFunnel } from '../../src/planning/index.js';
 import { arrayWithConstructor } from '../fuzz/values.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' as const });
@@ -157,17 +151,6 @@ describe('reverseFunnel', () => {
   });
 });
 
-describe('lmdiDecomposition with a factor of 5e-324', () => {
-  it('base.conversion 5e-324: INVALID_INPUT naming base.conversion (was an effect of NaN)', () => {
-    const base = { activities: 400, conversion: 5e-324, winRate: 0.25, dealSize: 20000 };
-    const target = { activities: 300, conversion: 0.12, winRate: 0.2, dealSize: 25000 };
-    expect(thrown(() => lmdiDecomposition(base, target))).toMatchObject({
-      code: 'INVALID_INPUT',
-      field: 'base.conversion',
-    });
-  });
-});
-
 describe('capacityPlan with arrays carrying their own constructor', () => {
   const plan = (over: object) =>
     capacityPlan({
@@ -197,5 +180,23 @@ describe('capacityPlan with arrays carrying their own constructor', () => {
     // biome-ignore lint/suspicious/noSparseArray: the hole on purpose
     const target = [usd('1.00'), , usd('1.00')];
     expect(thrown(() => plan({ target }))).toMatchObject({ name: 'RevopsError', field: 'inputs.target[1]' });
+  });
+});
+
+describe('capacityPlan with amounts past a safe number of minor units', () => {
+  const base = { months: 6, quota: usd('50000.00'), attainment: 0.8, ramp: [0, 0.5], startingTeam: 10 };
+
+  it('target "1e999": INVALID_AMOUNT naming inputs.target.amount (was a refusal naming an internal "units")', () => {
+    expect(thrown(() => capacityPlan({ ...base, target: usd('1e999') } as never))).toMatchObject({
+      code: 'INVALID_AMOUNT',
+      field: 'inputs.target.amount',
+    });
+  });
+
+  it('a target of 1e14 USD (1e16 cents, past 2^53) is planned, its amounts formatted exactly', () => {
+    // 1e14 ÷ (50,000 × 0.8) = 2.5e9 ramped reps needed: more than 1,000,000 hires, so every month is unreachable
+    const plan = capacityPlan({ ...base, target: usd('100000000000000.00') } as never);
+    expect(plan.months[0]?.target.amount).toBe('100000000000000.00');
+    expect(plan.unreachableMonths).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

@@ -17,6 +17,30 @@ describe('lmdiDecomposition laws', () => {
     );
   });
 
+  it('over the whole positive double range (subnormals too): the effects add up to the change, or it refuses', () => {
+    // factors from 5e-324 to 1.8e308: a product or an effect past double range is refused with a RevopsError;
+    // everything else decomposes with finite effects whose sum is the change
+    const wide = fc.double({ min: Number.MIN_VALUE, max: Number.MAX_VALUE, noNaN: true });
+    const wideFactors = fc.tuple(wide, wide, wide, wide);
+    fc.assert(
+      fc.property(wideFactors, wideFactors, (x, y) => {
+        let r: ReturnType<typeof lmdiDecomposition<'a' | 'b' | 'c' | 'd'>>;
+        try {
+          r = lmdiDecomposition(named(x), named(y));
+        } catch (e) {
+          expect(e).toMatchObject({ name: 'RevopsError', code: 'INVALID_INPUT' });
+          return;
+        }
+        const effects = Object.values(r.effects);
+        expect(effects.every(Number.isFinite)).toBe(true);
+        const sum = effects.reduce((s, e) => s + e, 0);
+        const scale = Math.max(Math.abs(r.change), ...effects.map(Math.abs));
+        expect(Math.abs(sum - r.change)).toBeLessThanOrEqual(1e-9 * scale);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('is time-reversal invariant: swapping base and target negates every effect', () => {
     fc.assert(
       fc.property(factors, factors, (x, y) => {
