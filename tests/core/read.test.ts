@@ -241,6 +241,23 @@ describe('readObject and readArray', () => {
     thrown(() => readObject(null, 'options', 'INVALID_OPTION'), 'INVALID_OPTION');
   });
 
+  it('readArray copies an array with its own constructor key or prototype, element by element', () => {
+    // ECMA-262 ArraySpeciesCreate would call such a constructor: the reader hands back a plain copy
+    const own = Object.assign(['a', undefined, 'c'], { constructor: 7 });
+    const copy = readArray(own, 'deals');
+    expect(copy).not.toBe(own);
+    expect(Object.getPrototypeOf(copy)).toBe(Array.prototype);
+    expect(Object.hasOwn(copy, 'constructor')).toBe(false);
+    expect(copy).toHaveLength(3);
+    expect([...copy]).toEqual(['a', undefined, 'c']);
+    class Items extends Array<number> {}
+    const sub = Items.from([1, 2]);
+    const plain = readArray(sub, 'deals');
+    expect(plain).not.toBe(sub);
+    expect(Object.getPrototypeOf(plain)).toBe(Array.prototype);
+    expect([...plain]).toEqual([1, 2]);
+  });
+
   it('readArray refuses what is not an array', () => {
     expect(thrown(() => readArray({ length: 1, 0: 'x' }, 'deals'), 'INVALID_INPUT').message).toBe(
       'deals must be an array, got object',
