@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { creditDeals } from '../../src/commission/index.js';
 import { managerAsOf } from '../../src/commission/credit-deals.js';
-import { RevopsError } from '../../src/core/index.js';
 import type { Deal } from '../../src/model/deal.js';
 import type { Member } from '../../src/model/member.js';
+import { thrownRevopsError as thrown } from '../thrown.js';
 
 function deal(id: string, amount: string, extra: Partial<Deal> = {}): Deal {
   return {
@@ -38,17 +38,6 @@ const m = (id: string, extra: Partial<Member> = {}): Member => ({
   territoryIds: [],
   ...extra,
 });
-
-/** The RevopsError `f` throws. */
-function thrown(f: () => unknown): RevopsError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RevopsError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 const loose = (x: unknown) => x as never;
 

@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { calculateStatement, type StatementInput } from '../../src/commission/index.js';
-import { month, RevopsError } from '../../src/core/index.js';
+import { month } from '../../src/core/index.js';
 import { credit, member, planOf, usd } from './helpers.js';
+import { thrownRevopsError as thrown } from '../thrown.js';
 
 const plan = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }], { version: { payableOn: 'payment' } });
 const feb = month(2026, 2);
@@ -23,17 +24,6 @@ const pay = (id: string, dealId = 'D-1', date = '2026-02-10', amount = '5000', d
 
 function run(extra: Partial<StatementInput>) {
   return calculateStatement({ plan, member, period: feb, quota: usd('50000'), credits: [], ...extra });
-}
-
-/** The RevopsError `f` throws. */
-function thrown(f: () => unknown): RevopsError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RevopsError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
 }
 
 const held = (h: unknown) => ({ priorBalance: { held: h } }) as unknown as Partial<StatementInput>;

@@ -5,22 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { payoutCurve } from '../../src/commission/index.js';
 import type { PayoutCurveOptions } from '../../src/commission/index.js';
-import { LIMITS, RevopsError } from '../../src/core/index.js';
+import { LIMITS } from '../../src/core/index.js';
 import { planOf, usd } from './helpers.js';
+import { thrownRevopsError as thrown } from '../thrown.js';
 
 const rate = planOf([{ id: 'c', kind: 'rate', rate: '0.1' }]);
 const quota = usd('1000');
-
-/** The error `f` throws (it must throw a RevopsError). */
-function thrown(f: () => unknown): RevopsError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RevopsError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 describe('payoutCurve arguments', () => {
   it('takes exactly LIMITS.curvePoints attainments, and refuses one more', () => {

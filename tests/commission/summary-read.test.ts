@@ -11,8 +11,8 @@ import {
   type StatementContext,
   type StatementSummary,
 } from '../../src/commission/index.js';
-import { RevopsError } from '../../src/core/index.js';
 import { credit, JAN_2026, member, planOf, tiered, usd } from './helpers.js';
+import { thrownRevopsError as thrown } from '../thrown.js';
 
 const plan = planOf([
   tiered('marginal', 'perCredit', 'higher', [
@@ -23,17 +23,6 @@ const plan = planOf([
 const context: StatementContext = { plan, member, period: JAN_2026, quota: usd('10000') };
 const a = summarizeStatement([credit('a', '200')], context);
 const b = summarizeStatement([credit('b', '1500.10')], context);
-
-/** The RevopsError `f` throws. */
-function thrown(f: () => unknown): RevopsError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RevopsError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 /** `b` through JSON with the value at `path` replaced (`undefined`: removed). */
 function edited(path: readonly (string | number)[], value: unknown): StatementSummary {

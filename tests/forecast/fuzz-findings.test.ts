@@ -14,16 +14,9 @@ import {
   weightedPipeline,
 } from '../../src/forecast/index.js';
 import { arrayWithConstructor, bottomlessProxy, cyclic, nested } from '../fuzz/values.js';
+import { thrown } from '../thrown.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' as const });
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 describe('weightedPipeline', () => {
   it('deals[0].teamId a bottomless proxy, grouped by team: INVALID_INPUT naming it (was a TypeError)', () => {

@@ -8,16 +8,9 @@ import { plainArray, readArray } from '../../src/core/read.js';
 import { assignAccountTiers, summarizeQuotaAttainment } from '../../src/metrics/index.js';
 import { definePipeline, finalizeStageDurations } from '../../src/pipeline/index.js';
 import { capacityPlan, diagnoseTopPerformers, lmdiDecomposition } from '../../src/planning/index.js';
+import { thrown } from '../thrown.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' as const });
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 describe('arrays with their own constructor (ArraySpeciesCreate) are read as plain arrays', () => {
   it('plainArray copies such an array element by element, and returns a plain one itself', () => {

@@ -16,16 +16,9 @@ import {
   winRate,
 } from '../../src/metrics/index.js';
 import { bottomlessProxy } from '../fuzz/values.js';
+import { thrown } from '../thrown.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' as const });
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 describe('compareRates', () => {
   it('options null is INVALID_OPTION naming options (was a TypeError reading confidence)', () => {

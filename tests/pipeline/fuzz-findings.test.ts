@@ -13,15 +13,7 @@ import {
   defaultLeadPipeline,
 } from '../../src/pipeline/index.js';
 import { arrayWithConstructor, bottomlessProxy } from '../fuzz/values.js';
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
+import { thrown } from '../thrown.js';
 
 describe('stageVisits', () => {
   it('options null is INVALID_OPTION naming options (was a TypeError reading asOf)', () => {

@@ -5,16 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { capacityPlan, lmdiDecomposition, logarithmicMean } from '../../src/planning/index.js';
 import { arrayWithConstructor } from '../fuzz/values.js';
+import { thrown } from '../thrown.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' as const });
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 /** |actual − expected| ≤ 1e-12 · |expected|, for each named value. */
 function expectRelative(actual: Record<string, number>, expected: Record<string, number>): void {
   for (const [k, e] of Object.entries(expected)) {

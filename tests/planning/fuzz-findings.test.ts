@@ -7,16 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultDealPipeline } from '../../src/pipeline/index.js';
 import { capacityPlan, diagnosePerformance, diagnoseTopPerformers, reverseFunnel } from '../../src/planning/index.js';
 import { arrayWithConstructor } from '../fuzz/values.js';
+import { thrown } from '../thrown.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' as const });
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 describe('diagnosePerformance reads each lost deal’s history', () => {
   const won = (id: string, ownerId: string, amount: string) => ({
