@@ -376,8 +376,8 @@ export const cases: readonly BenchCase[] = [
     reference: () => plainStream(rows().slice(0, 100_000), BATCH),
     details: () => {
       // three fresh processes per size and figure: V8 sizes its heap by heuristics that vary run to run
-      const runs = (size: number, what: 'rss' | 'heap', batch = BATCH) =>
-        [0, 1, 2].map(() => child(size, what, 'import', batch)).sort((a, b) => a.peak - b.peak);
+      const runs = (size: number, what: 'rss' | 'heap', batch = BATCH, run: MemoryRun = 'import') =>
+        [0, 1, 2].map(() => child(size, what, run, batch)).sort((a, b) => a.peak - b.peak);
       const median = (xs: { peak: number }[]) => (xs[1] as { peak: number }).peak;
       const list = (xs: { peak: number }[]) => xs.map((x) => x.peak).join(' ');
       const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
@@ -391,8 +391,8 @@ export const cases: readonly BenchCase[] = [
       const duplicates = [100_000, 1_000_000, 3_000_000].map((n) => peakMiB(n, 'rss', 'duplicates'));
       // the rows alone, made and dropped the same way without an import: V8's own growth (its young
       // generation doubles as a process keeps allocating), which the import's figures include
-      const alone100k = [0, 1, 2].map(() => child(100_000, 'rss', 'generator', BATCH)).sort((a, b) => a.peak - b.peak);
-      const alone1M = [0, 1, 2].map(() => child(1_000_000, 'rss', 'generator', BATCH)).sort((a, b) => a.peak - b.peak);
+      const alone100k = runs(100_000, 'rss', BATCH, 'generator');
+      const alone1M = runs(1_000_000, 'rss', BATCH, 'generator');
       const generator = [alone100k[1], alone1M[1]] as { peak: number; young: number }[];
       const over = (a: number, b: number) => Math.round((a - b) * 10) / 10;
       return {
