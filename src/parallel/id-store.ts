@@ -14,6 +14,9 @@ import type { IdStore } from '../commission/sums.js';
 /** Bytes in a block; an id with its length must fit in one (a longer id is kept as a string). */
 const BLOCK = 1 << 20;
 
+/** Ids shorter than this are read back character by character (see `get`). */
+const SHORT = 13;
+
 /**
  * Ids of Latin-1 characters (below 256: one byte each) stored as their bytes behind their length
  * (7 bits a byte, the high bit saying another byte follows); a key is the id's offset in all the
@@ -66,7 +69,12 @@ export class ByteIdStore implements IdStore {
       if (c < 0x80) break;
       shift += 7;
     }
-    return b.toString('latin1', p, p + n);
+    if (n >= SHORT) return b.toString('latin1', p, p + n);
+    // a short id character by character: about half the time of Buffer#toString's call on Node 20 (76 against 159
+    // ns an id of 7 characters); below 13 characters V8 makes each step a flat string, never a rope
+    let id = '';
+    for (let i = p; i < p + n; i++) id += String.fromCharCode(b[i] as number);
+    return id;
   }
 
   /** Keeps an id as a string (negative keys). */
