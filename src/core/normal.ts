@@ -33,12 +33,13 @@ function expMinusSquare(x: number, s: number): number {
 
 /**
  * The continued fraction x + (1/2)/(x + 1/(x + (3/2)/(x + …))) = e^(−x²)/(√π·erfc(x)) for x ≥ 0.75,
- * evaluated backwards from a depth of ⌈250/x²⌉ + 10 terms (at least 1.3 times the depth after which
- * the double stops changing: 320 terms at x = 0.75, 6 at x = 27), each step well conditioned;
- * evaluated forwards (modified Lentz), the product of hundreds of factors drifted by tens of ulp.
+ * evaluated backwards from a depth of ⌈260/x²⌉ + 25 terms: at least 1.09 times the depth from which every
+ * deeper start (to 2,000) gives the same double (402 terms at x = 0.75, 6 at 27; scanned in steps of
+ * 0.0025), each step well conditioned. Evaluated forwards (modified Lentz), the product of hundreds of
+ * factors drifted by tens of ulp.
  */
 function erfcFraction(x: number): number {
-  const depth = Math.ceil(250 / (x * x)) + 10;
+  const depth = Math.ceil(260 / (x * x)) + 25;
   let t = x;
   for (let k = depth; k >= 1; k--) t = x + k / 2 / t;
   return t;
