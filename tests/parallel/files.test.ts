@@ -132,7 +132,10 @@ describe('computeFile', () => {
   }, 60_000);
 
   it('statements on 2 worker threads: each range summed in its thread, readied and merged here', async () => {
-    // 3,000 credits of 3 members, amounts 1.00 … 30.00 (cycling): each member's statement = calculateStatement
+    // 3,000 credits of 3 members, amounts 1.00 … 30.00 (cycling): each member's statement = calculateStatement.
+    // Every member's credits span both ranges; ids of mixed lengths (K-10 sorts before K-2), Latin-1 ids past ASCII
+    // (é, and U+0085, which WHATWG's "latin1" decoder would read as windows-1252's …), sorted by their bytes in the
+    // workers; m3 also has an id with a character past 255 (€), so its lists go the string way
     const members = ['m1', 'm2', 'm3'].map((id) => ({
       id,
       name: id,
@@ -153,7 +156,8 @@ describe('computeFile', () => {
     const lines = Array.from(
       { length: 3_000 },
       (_, i) =>
-        `K-${i},D-${i},m${1 + (i % 3)},owner,${1 + (i % 30)}.00,USD,2026-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+        `${i === 2 ? '€' : i % 7 === 0 ? 'é' : i % 11 === 0 ? '\u0085' : 'K'}-${i},D-${i},m${1 + (i % 3)},owner,` +
+        `${1 + (i % 30)}.00,USD,2026-01-${String(1 + (i % 28)).padStart(2, '0')}`,
     );
     const csv = ['id,dealId,memberId,kind,amount,currency,date', ...lines].join('\n');
     const run = await computeFileWith(worker.file, file('credits-2.csv', csv), {
