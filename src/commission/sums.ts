@@ -21,28 +21,28 @@ import { addFixed, fixedToString, multiplyFixed, negFixed, parseFixed, subFixed,
 import { marginalPortions, tierIndex, type AmountTier } from './tiers.js';
 
 /** Per-tier sums of a per-credit tiered component. @internal */
-export interface TierSums<L = readonly string[]> {
+export interface TierSums {
   readonly base: Fixed;
   readonly linear: Fixed;
   /** Sorted. */
-  readonly creditIds: L;
+  readonly creditIds: readonly string[];
 }
 
 /** Sums of one component. @internal */
-export interface ComponentSums<L = readonly string[]> {
+export interface ComponentSums {
   readonly base: Fixed;
   readonly units: number;
   /** Sorted. */
-  readonly creditIds: L;
-  readonly tiers: readonly TierSums<L>[] | null;
+  readonly creditIds: readonly string[];
+  readonly tiers: readonly TierSums[] | null;
 }
 
 /** Sums of one member's credits, in the order of `ctx.components`. @internal */
-export interface StatementSums<L = readonly string[]> {
+export interface StatementSums {
   /** Every credit counted, sorted. */
-  readonly creditIds: L;
-  readonly attainment: { readonly amount: Fixed; readonly creditIds: L };
-  readonly components: readonly ComponentSums<L>[];
+  readonly creditIds: readonly string[];
+  readonly attainment: { readonly amount: Fixed; readonly creditIds: readonly string[] };
+  readonly components: readonly ComponentSums[];
   /** Cash-basis plans only: the attainment credits' amount per deal id; else `null`. */
   readonly deals: ReadonlyMap<string, Fixed> | null;
 }
@@ -95,38 +95,15 @@ export interface IdStore {
   put(id: string): number;
   /** The id `put` was given for `key`. */
   get(key: number): string;
-  /** An empty list for this store's keys (the store decides where the keys live). */
-  list(): KeyList;
-}
-
-/** A growable list of an {@link IdStore}'s keys. @internal */
-export interface KeyList {
-  readonly length: number;
-  /** The key at `i` (0 <= i < length). */
-  at(i: number): number;
-  push(key: number): void;
-  /** A new list of the first `n` keys. */
-  head(n: number): KeyList;
 }
 
 /** An id as an accumulator keeps it: the string, or its number in the accumulator's {@link IdStore}. */
 type IdKey = string | number;
 
-/** An accumulator's ids: strings in an array, or a store's keys. @internal */
-export type IdKeys = string[] | KeyList;
-
-function pushKey(list: IdKeys, id: IdKey): void {
-  (list as { push(k: IdKey): void }).push(id);
-}
-
-function headOf(list: IdKeys, n: number): IdKeys {
-  return Array.isArray(list) ? list.slice(0, n) : list.head(n);
-}
-
 interface TierAcc {
   base: Fixed;
   linear: Fixed;
-  readonly ids: IdKeys;
+  readonly ids: IdKey[];
 }
 
 interface CompAcc {
@@ -134,7 +111,7 @@ interface CompAcc {
   readonly acc: ExactSum;
   units: number;
   /** Ids counted, or `null` while every credit so far was counted (then the list is all the ids). */
-  ids: IdKeys | null;
+  ids: IdKey[] | null;
   readonly tiers: TierAcc[] | null;
   readonly amountTiers: readonly AmountTier[] | null;
 }
@@ -153,10 +130,10 @@ function addPerCredit(ca: CompAcc, base: Fixed, id: IdKey): void {
       if (p.int === 0n) return;
       const t = accs[k + 1] as TierAcc;
       t.base = addFixed(t.base, negative ? negFixed(p) : p);
-      pushKey(t.ids, id);
+      t.ids.push(id);
       used = true;
     });
-    if (!used) pushKey((accs[0] as TierAcc).ids, id);
+    if (!used) (accs[0] as TierAcc).ids.push(id);
     return;
   }
   const k = tierIndex(tiers, size, c.boundary);
@@ -164,7 +141,7 @@ function addPerCredit(ca: CompAcc, base: Fixed, id: IdKey): void {
   t.base = addFixed(t.base, base);
   if (k >= 0 && c.split === 'interpolated')
     t.linear = addFixed(t.linear, multiplyFixed(base, subFixed(size, (tiers[k] as AmountTier).from)));
-  pushKey(t.ids, id);
+  t.ids.push(id);
 }
 
 /** The credit's id, checked (a non-empty string). */
@@ -210,7 +187,7 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
 export class SumsAccumulator {
   private readonly att: ExactSum;
   /** Attainment's ids, or `null` while every credit so far counted for attainment (then they are `ids`). */
-  private attIds: IdKeys | null = null;
+  private attIds: IdKey[] | null = null;
   /**
    * A component that counts exactly the credits attainment counts, with nothing of its own
    * (no filter, multiplier, window, units or per-credit tiers), has attainment's sums: it is not
@@ -218,7 +195,7 @@ export class SumsAccumulator {
    */
   private readonly shared: readonly boolean[];
   private readonly comps: readonly CompAcc[];
-  private readonly ids: IdKeys;
+  private readonly ids: IdKey[] = [];
   private readonly deals: Map<string, Fixed> | null;
   private done = false;
 
@@ -228,8 +205,6 @@ export class SumsAccumulator {
     private readonly memberId: string,
     private readonly store?: IdStore,
   ) {
-    const newList = (): IdKeys => (store === undefined ? [] : store.list());
-    this.ids = newList();
     const digits = ctx.digits;
     this.att = new ExactSum(digits);
     this.shared = ctx.components.map((cc) => sameAsAttainment(cc, ctx));
@@ -245,7 +220,7 @@ export class SumsAccumulator {
         tiers:
           at === null
             ? null
-            : [undefined, ...at].map(() => ({ base: ZERO, linear: ZERO, ids: newList() })),
+            : [{ base: ZERO, linear: ZERO, ids: [] }, ...at.map(() => ({ base: ZERO, linear: ZERO, ids: [] }))],
       };
     });
     this.deals = ctx.version.payableOn === 'payment' ? new Map<string, Fixed>() : null;
@@ -271,7 +246,7 @@ export class SumsAccumulator {
     const n = ids.length;
     const given = creditId(cr, i);
     const id = this.store === undefined ? given : this.store.put(given);
-    pushKey(ids, id);
+    ids.push(id);
     const kind = cr.kind;
     if (!KINDS.has(kind))
       throw invalid(
@@ -312,7 +287,7 @@ export class SumsAccumulator {
     if (typeof parsed === 'string') exact();
     if (ctx.attainmentKinds.has(kind as CreditKind) && measure === ctx.attainmentMeasure) {
       this.att.addExact(x);
-      if (this.attIds !== null) pushKey(this.attIds, id);
+      if (this.attIds !== null) this.attIds.push(id);
       const deals = this.deals;
       if (deals !== null) {
         const dealId = cr.dealId;
@@ -325,7 +300,7 @@ export class SumsAccumulator {
           );
         deals.set(dealId, addFixed(deals.get(dealId) ?? ZERO, exact()));
       }
-    } else if (this.attIds === null) this.attIds = headOf(ids, n);
+    } else if (this.attIds === null) this.attIds = ids.slice(0, n);
     let credited: number | null = null;
     const comps = this.comps;
     for (let j = 0; j < comps.length; j++) {
@@ -338,7 +313,7 @@ export class SumsAccumulator {
         (cc.filter !== undefined && !matchesFilter(cr, cc.filter)) ||
         (c.kind === 'spiff' && (date < c.window.start || date > c.window.end))
       ) {
-        if (ca.ids === null) ca.ids = headOf(ids, n);
+        if (ca.ids === null) ca.ids = ids.slice(0, n);
         continue;
       }
       let base: Fixed | null = null;
@@ -363,39 +338,11 @@ export class SumsAccumulator {
             'takes the total past 2^53',
           );
       } else if (c.kind === 'spiff') ca.units += text.charCodeAt(0) === 45 ? -1 : 1;
-      if (ca.ids !== null) pushKey(ca.ids, id);
+      if (ca.ids !== null) ca.ids.push(id);
       if (ca.tiers !== null) addPerCredit(ca, base ?? exact(), id);
     }
     if (cr.units !== undefined && credited === null)
       readInteger(cr.units, `${entityPath('credits', i, cr)}.units`, { min: -Number.MAX_SAFE_INTEGER });
-  }
-
-  /**
-   * The sums of every credit added, each id list as it was collected (input order, unsorted): a
-   * list equal to the credit ids is the same object. Ends the accumulator. (A caller with a store
-   * sorts and checks the keys itself; {@link SumsAccumulator.sums} makes the strings.)
-   */
-  keys(): StatementSums<IdKeys> {
-    if (this.done) throw new Error('SumsAccumulator: sums twice');
-    this.done = true;
-    const ids = this.ids;
-    const attainment = { amount: toFixed(this.att.value()), creditIds: this.attIds ?? ids };
-    let next = 0;
-    return {
-      creditIds: ids,
-      deals: this.deals,
-      attainment,
-      components: this.shared.map((same): ComponentSums<IdKeys> => {
-        if (same) return { base: attainment.amount, units: 0, creditIds: attainment.creditIds, tiers: null };
-        const ca = this.comps[next++] as CompAcc;
-        return {
-          base: toFixed(ca.acc.value()),
-          units: ca.units,
-          creditIds: ca.ids ?? ids,
-          tiers: ca.tiers === null ? null : ca.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: t.ids })),
-        };
-      }),
-    };
   }
 
   /**
@@ -404,36 +351,36 @@ export class SumsAccumulator {
    * @throws {RevopsError} `duplicate(id)` for an id counted twice.
    */
   sums(duplicate: (id: string) => RevopsError): StatementSums {
-    const raw = this.keys();
+    if (this.done) throw new Error('SumsAccumulator: sums twice');
+    this.done = true;
     // Credit ids were collected in input order; sort them once (the result does not depend on the
     // order of the credits) and refuse an id given twice.
     const store = this.store;
-    const strings = (list: IdKeys): string[] => {
-      if (Array.isArray(list)) return list;
-      const out = new Array<string>(list.length);
-      for (let i = 0; i < out.length; i++) out[i] = (store as IdStore).get(list.at(i));
-      return out;
-    };
-    const ids = strings(raw.creditIds);
+    const strings = (list: IdKey[]): string[] =>
+      store === undefined ? (list as string[]) : list.map((k) => store.get(k as number));
+    const ids = strings(this.ids);
     const sorted = ids.length > 1 ? ids.sort() : ids;
     for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) throw duplicate(sorted[k] as string);
-    const sortIds = (list: IdKeys): readonly string[] => (list === raw.creditIds ? sorted : strings(list).sort());
-    const attainment = { amount: raw.attainment.amount, creditIds: sortIds(raw.attainment.creditIds) };
+    const sortIds = (list: IdKey[] | null): readonly string[] => (list === null ? sorted : strings(list).sort());
+    const attainment = { amount: toFixed(this.att.value()), creditIds: sortIds(this.attIds) };
+    let next = 0;
     return {
       creditIds: sorted,
-      deals: raw.deals,
+      deals: this.deals,
       attainment,
-      components: raw.components.map(
-        (c): ComponentSums => ({
-          base: c.base,
-          units: c.units,
-          creditIds: c.creditIds === raw.attainment.creditIds ? attainment.creditIds : sortIds(c.creditIds),
+      components: this.shared.map((same): ComponentSums => {
+        if (same) return { base: attainment.amount, units: 0, creditIds: attainment.creditIds, tiers: null };
+        const ca = this.comps[next++] as CompAcc;
+        return {
+          base: toFixed(ca.acc.value()),
+          units: ca.units,
+          creditIds: sortIds(ca.ids),
           tiers:
-            c.tiers === null
+            ca.tiers === null
               ? null
-              : c.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: strings(t.creditIds).sort() })),
-        }),
-      ),
+              : ca.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: strings(t.ids).sort() })),
+        };
+      }),
     };
   }
 }

@@ -148,8 +148,6 @@ export interface Computation {
 export interface RunningSummary {
   add(records: readonly unknown[]): void;
   result(): unknown;
-  /** After `result`: the ArrayBuffers its summary holds views of (moved to the main thread, not copied). */
-  readonly buffers?: readonly ArrayBuffer[];
 }
 
 type Fn = (...args: never[]) => unknown;

@@ -13,63 +13,8 @@
  * @internal
  */
 
-/**
- * A sorted list of ids: an array, packed into one string by {@link packIds}, or packed the same
- * way into bytes (ids of characters below 256 only, one byte each: a worker's {@link ByteLists}).
- * @internal
- */
-export type IdList = readonly string[] | string | Uint8Array;
-
-/** Ids shorter than this are cut out of packed bytes character by character (see id-store.ts). */
-const SHORT = 13;
-
-/** Bytes in a block of {@link ByteLists} (a longer list gets a block of its own). */
-const LIST_BLOCK = 1 << 20;
-
-/**
- * Packed byte lists of one worker's result, cut out of a few large blocks: the blocks are
- * transferred to the main thread (moved, not copied) with the result that holds views of them.
- * @internal
- */
-export class ByteLists {
-  /** Every block handed out so far (to transfer). */
-  readonly buffers: ArrayBuffer[] = [];
-  private block: Uint8Array = new Uint8Array(0);
-  private used = 0;
-
-  /** A view of `n` fresh bytes. */
-  reserve(n: number): Uint8Array {
-    if (this.used + n > this.block.length) {
-      const buffer = new ArrayBuffer(Math.max(n, LIST_BLOCK));
-      this.block = new Uint8Array(buffer);
-      this.buffers.push(buffer);
-      this.used = 0;
-    }
-    const out = this.block.subarray(this.used, this.used + n);
-    this.used += n;
-    return out;
-  }
-}
-
-/** Bytes a length takes packed (7 bits a byte). @internal */
-export function lengthBytes(n: number): number {
-  let k = 1;
-  while (n >= 0x80) {
-    n = Math.floor(n / 0x80);
-    k++;
-  }
-  return k;
-}
-
-/** Writes a length at `at` (7 bits a byte, least significant first); returns the offset after it. @internal */
-export function writeLength(out: Uint8Array, at: number, n: number): number {
-  while (n >= 0x80) {
-    out[at++] = 0x80 | (n & 0x7f);
-    n = Math.floor(n / 0x80);
-  }
-  out[at++] = n;
-  return at;
-}
+/** A sorted list of ids: an array, or packed into one string by {@link packIds}. @internal */
+export type IdList = readonly string[] | string;
 
 /** Longest id a packed list holds; a list with a longer one stays an array. */
 const MAX_PACKED = 0xffff;
@@ -116,19 +61,8 @@ class IdReader {
   /** Packed: where the next length is written, and where the next id starts. */
   private head = 0;
   private at = 0;
-  /** Packed bytes: a Buffer over them (no copy), to cut the longer ids out as Latin-1. */
-  private readonly bytes: Buffer | null = null;
 
   constructor(private readonly list: IdList) {
-    if (list instanceof Uint8Array) {
-      const b = Buffer.from(list.buffer, list.byteOffset, list.byteLength);
-      this.bytes = b;
-      this.count = this.length();
-      let at = this.head;
-      for (let i = 0; i < this.count; i++) while ((b[at++] as number) >= 0x80);
-      this.at = at;
-      return;
-    }
     if (typeof list !== 'string') {
       this.count = list.length;
       return;
@@ -140,18 +74,13 @@ class IdReader {
     this.at = at;
   }
 
-  /** The code at `i` of a packed list (string or bytes). */
-  private code(i: number): number {
-    const b = this.bytes;
-    return b === null ? (this.list as string).charCodeAt(i) : (b[i] as number);
-  }
-
   /** A length at `head`, moving past it. */
   private length(): number {
+    const list = this.list as string;
     let n = 0;
     let shift = 0;
     for (;;) {
-      const c = this.code(this.head++);
+      const c = list.charCodeAt(this.head++);
       n += (c & 0x7f) * 2 ** shift;
       if (c < 0x80) return n;
       shift += 7;
@@ -162,24 +91,7 @@ class IdReader {
   next(): string | undefined {
     if (this.read >= this.count) return undefined;
     const list = this.list;
-    const b = this.bytes;
-    if (b !== null) {
-      this.read++;
-      const start = this.at;
-      const c = b[this.head] as number;
-      if (c < 0x80) {
-        this.head++;
-        this.at = start + c;
-      } else this.at = start + this.length();
-      const end = this.at;
-      // every byte is a character below 256 (Latin-1): Buffer's latin1, not TextDecoder's (WHATWG's "latin1" is
-      // windows-1252, which reads 0x80–0x9f as other characters); a short id character by character (id-store.ts)
-      if (end - start >= SHORT) return b.toString('latin1', start, end);
-      let id = '';
-      for (let i = start; i < end; i++) id += String.fromCharCode(b[i] as number);
-      return id;
-    }
-    if (typeof list !== 'string') return (list as readonly string[])[this.read++];
+    if (typeof list !== 'string') return list[this.read++];
     this.read++;
     const start = this.at;
     const c = list.charCodeAt(this.head);
@@ -194,7 +106,7 @@ class IdReader {
 
 /** The ids of a list, as an array (a packed list is unpacked, an array is returned as it is). @internal */
 export function unpackIds(list: IdList): readonly string[] {
-  if (Array.isArray(list)) return list;
+  if (typeof list !== 'string') return list;
   const r = new IdReader(list);
   const out = new Array<string>(r.count);
   for (let i = 0; i < out.length; i++) out[i] = r.next() as string;

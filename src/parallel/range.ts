@@ -46,8 +46,6 @@ export interface RangeResult extends TaskResult {
   readonly quotes: number;
   /** The quotes before `start` modulo 2, as this worker assumed them (0 for the first range). */
   readonly parity: number;
-  /** The ArrayBuffers the summaries hold views of: the worker moves them to the main thread (worker.ts). */
-  readonly buffers?: readonly ArrayBuffer[];
 }
 
 /** How far before its start a worker reads to find the line break its assumption rests on. */
@@ -170,8 +168,7 @@ export async function runRange(config: TaskConfig, task: RangeTask): Promise<Ran
     }
   }
   if (error !== undefined) return { ...failedResult(error), quotes, parity };
-  const buffers = running === null ? [] : [...running.values()].flatMap((r) => r.buffers ?? []);
-  return { ...acc.result(), quotes, parity, ...(buffers.length > 0 ? { buffers } : {}) };
+  return { ...acc.result(), quotes, parity };
 }
 
 function readable(e: unknown): string {

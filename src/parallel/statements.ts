@@ -16,21 +16,13 @@ import { definePlan, type Statement, type StatementContext } from '../commission
 import { resolveContext, type ResolvedContext } from '../commission/context.js';
 import { addFixed, type Fixed, ZERO } from '../commission/exact.js';
 import { finalizeSums } from '../commission/statement.js';
-import { type ComponentSums, type IdKeys, type StatementSums, SumsAccumulator } from '../commission/sums.js';
+import { type ComponentSums, type StatementSums, SumsAccumulator } from '../commission/sums.js';
 import { describeValue, invalid, RevopsError } from '../core/errors.js';
 import type { Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import type { Credit, Member, Plan, PlanInput } from '../model/index.js';
-import {
-  ByteLists,
-  type IdList,
-  lengthBytes,
-  mergeSortedIds,
-  packIds,
-  unpackIds,
-  writeLength,
-} from './id-lists.js';
-import { ByteIdStore, type Int32Keys } from './id-store.js';
+import { type IdList, mergeSortedIds, packIds, unpackIds } from './id-lists.js';
+import { ByteIdStore } from './id-store.js';
 
 /** Options of the `statements` computation: one plan and period, the members and their quotas. */
 export interface ParallelStatementsOptions {
@@ -115,28 +107,16 @@ function duplicate(memberId: string, id: string): RevopsError {
   );
 }
 
-/**
- * A member's sums as a partial, every distinct id list once, sorted and packed where it is kept:
- * a list of ids all in the store's bytes is sorted by comparing those bytes (the order of `<` on
- * the strings: each byte is a UTF-16 code unit below 256) and packed as bytes into `out`, no id
- * string made; a list with an id the store keeps as a string (a character of 256 or more) is
- * made into strings, sorted and packed as a string. The credit ids (`lists[0]`) are checked for
- * an id counted twice.
- */
-function toPartial(
-  memberId: string,
-  sums: StatementSums<IdKeys>,
-  store: ByteIdStore,
-  out: ByteLists,
-): MemberPartial {
+/** A member's sums as a partial, every distinct id list once (packed: it is about to be copied to another thread). */
+function toPartial(sums: StatementSums): MemberPartial {
   const lists: IdList[] = [];
-  const index = new Map<IdKeys, number>();
-  const at = (ids: IdKeys): number => {
+  const index = new Map<readonly string[], number>();
+  const at = (ids: readonly string[]): number => {
     let k = index.get(ids);
     if (k === undefined) {
       k = lists.length;
       index.set(ids, k);
-      lists.push(packKeys(memberId, (ids as Int32Keys).view(), store, out, k === 0));
+      lists.push(packIds(ids));
     }
     return k;
   };
@@ -152,32 +132,6 @@ function toPartial(
     })),
     deals: sums.deals,
   };
-}
-
-/** One list of keys sorted (in place) and packed (see {@link toPartial}); `check`: refuse an id given twice. */
-function packKeys(memberId: string, keys: Int32Array, store: ByteIdStore, out: ByteLists, check: boolean): IdList {
-  const n = keys.length;
-  if (n === 0) return [];
-  if (keys.some((k) => k < 0)) {
-    const ids = Array.from(keys, (k) => store.get(k)).sort();
-    if (check) for (let i = 1; i < n; i++) if (ids[i] === ids[i - 1]) throw duplicate(memberId, ids[i] as string);
-    return packIds(ids);
-  }
-  if (n > 1) keys.sort((a, b) => store.compare(a, b));
-  if (check)
-    for (let i = 1; i < n; i++)
-      if (store.compare(keys[i - 1] as number, keys[i] as number) === 0)
-        throw duplicate(memberId, store.get(keys[i] as number));
-  let size = lengthBytes(n);
-  for (let i = 0; i < n; i++) {
-    const length = store.size(keys[i] as number);
-    size += lengthBytes(length) + length;
-  }
-  const bytes = out.reserve(size);
-  let p = writeLength(bytes, 0, n);
-  for (let i = 0; i < n; i++) p = writeLength(bytes, p, store.size(keys[i] as number));
-  for (let i = 0; i < n; i++) p = store.copy(keys[i] as number, bytes, p);
-  return bytes;
 }
 
 /** A partial's sums, each distinct list unpacked once (so the statement's lines share their arrays as before). */
@@ -210,8 +164,6 @@ export class StatementsAccumulator {
   private readonly members = new Map<string, SumsAccumulator>();
   /** Every member's credit ids, as bytes outside the heap until `result` (id-store.ts). */
   private readonly ids = new ByteIdStore();
-  /** Where `result` packs the id lists. */
-  private readonly lists = new ByteLists();
 
   constructor(options: ParallelStatementsOptions) {
     this.p = contextsOf(options);
@@ -235,23 +187,15 @@ export class StatementsAccumulator {
     }
   }
 
-  /**
-   * The partial of every member that had credits (in range or not), by member id. Ends the
-   * accumulator. The id lists packed as bytes are views of the blocks in `buffers` (to transfer).
-   */
+  /** The partial of every member that had credits (in range or not), by member id. Ends the accumulator. */
   result(): StatementsSummary {
     const out = new Map<string, MemberPartial>();
     for (const id of [...this.members.keys()].sort()) {
-      const sums = (this.members.get(id) as SumsAccumulator).keys();
-      this.members.delete(id); // its ids are packed: the keys go
-      out.set(id, toPartial(id, sums, this.ids, this.lists));
+      const sums = (this.members.get(id) as SumsAccumulator).sums((x) => duplicate(id, x));
+      this.members.delete(id); // its ids are packed: the arrays go
+      out.set(id, toPartial(sums));
     }
     return out;
-  }
-
-  /** The blocks the packed byte lists of `result` are cut from. */
-  get buffers(): readonly ArrayBuffer[] {
-    return this.lists.buffers;
   }
 }
 
