@@ -5,6 +5,7 @@
  */
 import { describeValue, RevopsError } from '../core/errors.js';
 import { fromFixed } from '../core/money.js';
+import { readFailure } from '../core/read.js';
 import { fixedToString, multiplyFixed, parseFixed } from './exact.js';
 import type { LimitDetail, Proration, Statement, StatementLine } from './types.js';
 
@@ -111,7 +112,9 @@ function formatting(field: string, value: unknown, format: () => string): string
   try {
     return format();
   } catch (error) {
-    if (error instanceof RevopsError) throw error;
+    // a RevopsError, or a read of the caller's value that threw (a getter, a proxy trap)
+    const read = readFailure(error, { [field]: value });
+    if (read instanceof RevopsError) throw read;
     throw new RevopsError(
       'INVALID_INPUT',
       `${field} must be a ${field} made by calculateStatement, got ${describeValue(value)}`,

@@ -7,7 +7,7 @@
 import { addMonths, daysBetween, assertIsoDate } from '../core/dates.js';
 import { describeValue, invalid, RevopsError } from '../core/errors.js';
 import { fromFixed, readMoney, type Money } from '../core/money.js';
-import { entityPath, readArray, readInteger, readObject, readString } from '../core/read.js';
+import { entityPath, readArray, readInteger, readObject, readString, readFailure } from '../core/read.js';
 import { invalidSummary } from '../core/summary.js';
 import type { Credit } from '../model/credit.js';
 import { componentLines, type ToDate } from './component-lines.js';
@@ -552,7 +552,12 @@ export function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: S
  * ```
  */
 export function calculateStatement(input: StatementInput): Statement {
-  if (typeof input !== 'object' || input === null) throw invalid('INVALID_INPUT', 'input', input, 'must be an object');
-  const ctx = resolveContext(input);
-  return finalizeSums(collectSums(input.credits as readonly Credit[], ctx, input.member.id), ctx, input);
+  try {
+    if (typeof input !== 'object' || input === null)
+      throw invalid('INVALID_INPUT', 'input', input, 'must be an object');
+    const ctx = resolveContext(input);
+    return finalizeSums(collectSums(input.credits as readonly Credit[], ctx, input.member.id), ctx, input);
+  } catch (thrown) {
+    throw readFailure(thrown, { '': input });
+  }
 }

@@ -19,6 +19,7 @@ import { resolveContext, type ResolvedContext } from './context.js';
 import { addFixed, fixedToString, parseFixed, ZERO, type Fixed } from './exact.js';
 import { collectSums, type ComponentSums, type StatementSums } from './sums.js';
 import type { ComponentSummary, StatementContext, StatementSummary, TierSummary } from './types.js';
+import { readFailure } from '../core/read.js';
 
 /** The summary kind and format version of a partial statement. @internal */
 export const STATEMENT_SUMMARY = { kind: 'statement', version: 1 } as const;
@@ -101,8 +102,12 @@ export function toSummary(sums: StatementSums, ctx: ResolvedContext, memberId: s
  * ```
  */
 export function summarizeStatement(credits: readonly Credit[], context: StatementContext): StatementSummary {
-  const ctx = resolveContext(context);
-  return toSummary(collectSums(credits, ctx, context.member.id), ctx, context.member.id);
+  try {
+    const ctx = resolveContext(context);
+    return toSummary(collectSums(credits, ctx, context.member.id), ctx, context.member.id);
+  } catch (thrown) {
+    throw readFailure(thrown, { credits, context });
+  }
 }
 
 /** A statement summary read back: its parameters and its sums by component id. @internal */

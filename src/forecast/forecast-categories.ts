@@ -44,6 +44,7 @@ import {
   ZERO,
   mergeGroupStates,
 } from './internal.js';
+import { readFailure } from '../core/read.js';
 
 const CATEGORIES: readonly ForecastCategory[] = ['closed', 'commit', 'bestCase', 'pipeline', 'omitted'];
 
@@ -156,88 +157,92 @@ export function summarizeForecastByCategory(
   deals: readonly Deal[],
   options: ForecastByCategoryOptions,
 ): CategorySummary {
-  readArray(deals, 'deals');
-  if (typeof options !== 'object' || options === null) {
-    throw invalid('INVALID_OPTION', 'options', options, 'must be { period, … } (the period is required)');
-  }
-  const window = readPeriod(options.period, 'options.period');
-  if (window === undefined) throw invalid('INVALID_PERIOD', 'options.period', undefined, 'is required');
-  const outcome = readOutcome(options.pipeline);
-  const grouping = readGrouping(options, 'deals', (d: Deal) => d);
-  let currency = readCurrency(options.currency, 'options.currency');
-  const ids = duplicateCheck();
-  const total = newAcc();
-  const groups = new Map<string, Acc>();
-  for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i] as Deal;
-    if (typeof deal !== 'object' || deal === null)
-      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    const path = dealPath(i, deal);
-    const kind = outcome(deal, path);
-    // Closed deals are dated by when they closed (their closeDate, when given), open ones by when they are expected to.
-    const dated = kind !== 'open' && deal.closeDate !== undefined;
-    const date = dated ? (deal.closeDate as string) : deal.expectedCloseDate;
-    if (!inPeriod(window, date, `${path}.${dated ? 'closeDate' : 'expectedCloseDate'}`)) continue;
-    const category = deal.forecastCategory;
-    if (!(CATEGORIES as readonly unknown[]).includes(category)) {
-      throw invalid('INVALID_INPUT', `${path}.forecastCategory`, category, `must be one of ${CATEGORIES.join(', ')}`);
+  try {
+    readArray(deals, 'deals');
+    if (typeof options !== 'object' || options === null) {
+      throw invalid('INVALID_OPTION', 'options', options, 'must be { period, … } (the period is required)');
     }
-    // A lost deal left in an open category (or in 'closed') would inflate the roll-ups; an open deal in 'closed'
-    // would count as booked. Both are data errors, refused rather than guessed.
-    const allowed =
-      kind === 'won'
-        ? category === 'closed' || category === 'omitted'
-        : kind === 'lost'
-          ? category === 'omitted'
-          : category !== 'closed';
-    if (!allowed) {
-      const rule =
-        kind === 'won'
-          ? "must be 'closed' (or 'omitted') for a won deal"
-          : kind === 'lost'
-            ? "must be 'omitted' for a lost deal"
-            : "must not be 'closed' for an open deal: only won deals are closed bookings";
-      throw invalid(
-        'INVALID_INPUT',
-        `${path}.forecastCategory`,
-        category,
-        `${rule} (stage ${describeValue(deal.stage)})`,
-      );
-    }
-    ids.check(deal, i);
-    const m = dealAmount(deal, path, currency);
-    currency = m.currency;
-    const accs = [total];
-    if (grouping !== null) {
-      const key = grouping.keyOf(deal, i);
-      let g = groups.get(key);
-      if (g === undefined) {
-        g = newAcc();
-        groups.set(key, g);
+    const window = readPeriod(options.period, 'options.period');
+    if (window === undefined) throw invalid('INVALID_PERIOD', 'options.period', undefined, 'is required');
+    const outcome = readOutcome(options.pipeline);
+    const grouping = readGrouping(options, 'deals', (d: Deal) => d);
+    let currency = readCurrency(options.currency, 'options.currency');
+    const ids = duplicateCheck();
+    const total = newAcc();
+    const groups = new Map<string, Acc>();
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i] as Deal;
+      if (typeof deal !== 'object' || deal === null)
+        throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+      const path = dealPath(i, deal);
+      const kind = outcome(deal, path);
+      // Closed deals are dated by when they closed (their closeDate, when given), open ones by when they are expected to.
+      const dated = kind !== 'open' && deal.closeDate !== undefined;
+      const date = dated ? (deal.closeDate as string) : deal.expectedCloseDate;
+      if (!inPeriod(window, date, `${path}.${dated ? 'closeDate' : 'expectedCloseDate'}`)) continue;
+      const category = deal.forecastCategory;
+      if (!(CATEGORIES as readonly unknown[]).includes(category)) {
+        throw invalid('INVALID_INPUT', `${path}.forecastCategory`, category, `must be one of ${CATEGORIES.join(', ')}`);
       }
-      accs.push(g);
+      // A lost deal left in an open category (or in 'closed') would inflate the roll-ups; an open deal in 'closed'
+      // would count as booked. Both are data errors, refused rather than guessed.
+      const allowed =
+        kind === 'won'
+          ? category === 'closed' || category === 'omitted'
+          : kind === 'lost'
+            ? category === 'omitted'
+            : category !== 'closed';
+      if (!allowed) {
+        const rule =
+          kind === 'won'
+            ? "must be 'closed' (or 'omitted') for a won deal"
+            : kind === 'lost'
+              ? "must be 'omitted' for a lost deal"
+              : "must not be 'closed' for an open deal: only won deals are closed bookings";
+        throw invalid(
+          'INVALID_INPUT',
+          `${path}.forecastCategory`,
+          category,
+          `${rule} (stage ${describeValue(deal.stage)})`,
+        );
+      }
+      ids.check(deal, i);
+      const m = dealAmount(deal, path, currency);
+      currency = m.currency;
+      const accs = [total];
+      if (grouping !== null) {
+        const key = grouping.keyOf(deal, i);
+        let g = groups.get(key);
+        if (g === undefined) {
+          g = newAcc();
+          groups.set(key, g);
+        }
+        accs.push(g);
+      }
+      for (const acc of accs) {
+        const a = acc.get(category) as { count: number; amount: Exact };
+        a.count++;
+        a.amount = exactAdd(a.amount, m.x);
+      }
     }
-    for (const acc of accs) {
-      const a = acc.get(category) as { count: number; amount: Exact };
-      a.count++;
-      a.amount = exactAdd(a.amount, m.x);
+    let printed: Record<string, CategorySums> | null = null;
+    if (grouping !== null) {
+      printed = {};
+      for (const [key, g] of Object.entries(sortedGroups(groups))) setOwn(printed, key, printAcc(g));
     }
+    return {
+      kind: 'forecastByCategory',
+      version: 1,
+      period: window,
+      groupBy: grouping?.label ?? null,
+      currency: currency ?? null,
+      ids: ids.ids().sort(),
+      categories: printAcc(total),
+      groups: printed,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
   }
-  let printed: Record<string, CategorySums> | null = null;
-  if (grouping !== null) {
-    printed = {};
-    for (const [key, g] of Object.entries(sortedGroups(groups))) setOwn(printed, key, printAcc(g));
-  }
-  return {
-    kind: 'forecastByCategory',
-    version: 1,
-    period: window,
-    groupBy: grouping?.label ?? null,
-    currency: currency ?? null,
-    ids: ids.ids().sort(),
-    categories: printAcc(total),
-    groups: printed,
-  };
 }
 
 type ReadSums = Record<ForecastCategory, { count: number; amount: Exact }>;
@@ -448,8 +453,12 @@ export function finalizeForecastByCategory(
  * ```
  */
 export function forecastByCategory(deals: readonly Deal[], options: ForecastByCategoryOptions): CategoryForecast {
-  return finalizeForecastByCategory(
-    summarizeForecastByCategory(deals, options),
-    options?.currency === undefined ? {} : { currency: options.currency },
-  );
+  try {
+    return finalizeForecastByCategory(
+      summarizeForecastByCategory(deals, options),
+      options?.currency === undefined ? {} : { currency: options.currency },
+    );
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
+  }
 }

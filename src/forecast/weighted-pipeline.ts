@@ -48,6 +48,7 @@ import {
   ZERO,
   mergeGroupStates,
 } from './internal.js';
+import { readFailure } from '../core/read.js';
 
 /** Options of {@link weightedPipeline} and {@link summarizeWeightedPipeline}. */
 export interface WeightedPipelineOptions extends GroupingOptions<Deal> {
@@ -193,57 +194,61 @@ export function summarizeWeightedPipeline(
   deals: readonly Deal[],
   options: SummarizeWeightedPipelineOptions = {},
 ): WeightedPipelineSummary {
-  const o = readOptions(options);
-  readArray(deals, 'deals');
-  const probabilities = readProbabilityMap(o.probabilities, 'options.probabilities');
-  const window = readPeriod(o.period, 'options.period');
-  const outcome = readOutcome(o.pipeline);
-  const grouping = readGrouping(o, 'deals', (d: Deal) => d);
-  let currency = readCurrency(o.currency, 'options.currency');
-  const ids = duplicateCheck();
-  const total = newAcc();
-  const groups = new Map<string, PartAcc>();
-  for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i] as Deal;
-    if (typeof deal !== 'object' || deal === null)
-      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    const path = dealPath(i, deal);
-    if (outcome(deal, path) !== 'open' || !inPeriod(window, deal.expectedCloseDate, `${path}.expectedCloseDate`)) {
-      continue;
-    }
-    ids.check(deal, i);
-    const m = dealAmount(deal, path, currency);
-    currency = m.currency;
-    const p = dealProbability(deal, probabilities, path);
-    // The probability is read as its shortest decimal (0.7 is seven tenths), so the product is exact.
-    const w = exactMul(m.x, exactFromNumber(p));
-    addTo(total, deal.stage, m.x, w);
-    if (grouping !== null) {
-      const key = grouping.keyOf(deal, i);
-      let g = groups.get(key);
-      if (g === undefined) {
-        g = newAcc();
-        groups.set(key, g);
+  try {
+    const o = readOptions(options);
+    readArray(deals, 'deals');
+    const probabilities = readProbabilityMap(o.probabilities, 'options.probabilities');
+    const window = readPeriod(o.period, 'options.period');
+    const outcome = readOutcome(o.pipeline);
+    const grouping = readGrouping(o, 'deals', (d: Deal) => d);
+    let currency = readCurrency(o.currency, 'options.currency');
+    const ids = duplicateCheck();
+    const total = newAcc();
+    const groups = new Map<string, PartAcc>();
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i] as Deal;
+      if (typeof deal !== 'object' || deal === null)
+        throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+      const path = dealPath(i, deal);
+      if (outcome(deal, path) !== 'open' || !inPeriod(window, deal.expectedCloseDate, `${path}.expectedCloseDate`)) {
+        continue;
       }
-      addTo(g, deal.stage, m.x, w);
+      ids.check(deal, i);
+      const m = dealAmount(deal, path, currency);
+      currency = m.currency;
+      const p = dealProbability(deal, probabilities, path);
+      // The probability is read as its shortest decimal (0.7 is seven tenths), so the product is exact.
+      const w = exactMul(m.x, exactFromNumber(p));
+      addTo(total, deal.stage, m.x, w);
+      if (grouping !== null) {
+        const key = grouping.keyOf(deal, i);
+        let g = groups.get(key);
+        if (g === undefined) {
+          g = newAcc();
+          groups.set(key, g);
+        }
+        addTo(g, deal.stage, m.x, w);
+      }
     }
+    let printedGroups: Record<string, WeightedPipelineSummaryPart> | null = null;
+    if (grouping !== null) {
+      printedGroups = {};
+      for (const [key, g] of Object.entries(sortedGroups(groups))) setOwn(printedGroups, key, printPart(g));
+    }
+    return {
+      kind: 'weightedPipeline',
+      version: 1,
+      period: window ?? null,
+      groupBy: grouping?.label ?? null,
+      probabilities: probabilities === undefined ? null : sortedRecord(probabilities),
+      currency: currency ?? null,
+      ids: ids.ids().sort(),
+      ...printPart(total),
+      groups: printedGroups,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
   }
-  let printedGroups: Record<string, WeightedPipelineSummaryPart> | null = null;
-  if (grouping !== null) {
-    printedGroups = {};
-    for (const [key, g] of Object.entries(sortedGroups(groups))) setOwn(printedGroups, key, printPart(g));
-  }
-  return {
-    kind: 'weightedPipeline',
-    version: 1,
-    period: window ?? null,
-    groupBy: grouping?.label ?? null,
-    probabilities: probabilities === undefined ? null : sortedRecord(probabilities),
-    currency: currency ?? null,
-    ids: ids.ids().sort(),
-    ...printPart(total),
-    groups: printedGroups,
-  };
 }
 
 function sortedRecord(r: Readonly<Record<string, number>>): Record<string, number> {
@@ -492,9 +497,13 @@ function getOwnStage(p: ReadPart, stage: string): { count: number; amount: Exact
  * ```
  */
 export function weightedPipeline(deals: readonly Deal[], options: WeightedPipelineOptions = {}): WeightedPipeline {
-  const { rounding, ...select } = readOptions(options);
-  return finalizeWeightedPipeline(summarizeWeightedPipeline(deals, select), {
-    currency: select.currency,
-    ...(rounding === undefined ? {} : { rounding }),
-  });
+  try {
+    const { rounding, ...select } = readOptions(options);
+    return finalizeWeightedPipeline(summarizeWeightedPipeline(deals, select), {
+      currency: select.currency,
+      ...(rounding === undefined ? {} : { rounding }),
+    });
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
+  }
 }

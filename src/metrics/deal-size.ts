@@ -6,7 +6,7 @@ import { minorUnits } from '../core/currency.js';
 import { parseFixed, pow10 } from '../core/fixed.js';
 import { fromFixed, type Money } from '../core/money.js';
 import { roundRational, DEFAULT_ROUNDING } from '../core/rounding.js';
-import { entityPath, readObject } from '../core/read.js';
+import { entityPath, readObject, readFailure } from '../core/read.js';
 import { summaryInteger, summaryRecord } from '../core/summary.js';
 import { readGrouping } from '../model/group-by.js';
 import { readList } from './counts.js';
@@ -204,5 +204,9 @@ export function averageDealSize(
   deals: readonly KpiDeal[],
   options: AverageDealSizeOptions = {},
 ): Grouped<AverageDealSize> {
-  return finalizeAverageDealSize(summarizeAverageDealSize(deals, options));
+  try {
+    return finalizeAverageDealSize(summarizeAverageDealSize(deals, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
+  }
 }

@@ -6,7 +6,7 @@ import { assertIsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import type { Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
-import { entityPath, readObject, readOneOf } from '../core/read.js';
+import { entityPath, readObject, readOneOf, readFailure } from '../core/read.js';
 import { invalidSummary, summaryNumber, summaryRecord } from '../core/summary.js';
 import { type GroupBy, readGrouping } from '../model/group-by.js';
 import type { Member } from '../model/member.js';
@@ -268,5 +268,9 @@ export function revenuePerRep(
   members: readonly Member[],
   options: RevenuePerRepOptions,
 ): Grouped<RevenuePerRep> {
-  return finalizeRevenuePerRep(summarizeRevenuePerRep(deals, members, options));
+  try {
+    return finalizeRevenuePerRep(summarizeRevenuePerRep(deals, members, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, members, options });
+  }
 }

@@ -4,7 +4,7 @@
  */
 import { invalid } from '../core/errors.js';
 import type { Money } from '../core/money.js';
-import { entityPath, readObject, readOneOf } from '../core/read.js';
+import { entityPath, readObject, readOneOf, readFailure } from '../core/read.js';
 import type { RateValue } from '../core/ratio.js';
 import { summaryInteger, summaryRecord } from '../core/summary.js';
 import { readGrouping } from '../model/group-by.js';
@@ -225,5 +225,9 @@ export function finalizeWinRate(summary: WinRateSummary): Grouped<WinRate> {
  * ```
  */
 export function winRate(deals: readonly KpiDeal[], options: WinRateOptions = {}): Grouped<WinRate> {
-  return finalizeWinRate(summarizeWinRate(deals, options));
+  try {
+    return finalizeWinRate(summarizeWinRate(deals, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
+  }
 }

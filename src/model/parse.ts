@@ -4,7 +4,7 @@
  * @module
  */
 import type * as z from 'zod';
-import { RevopsError, describeValue, type RevopsIssue } from '../core/errors.js';
+import { RevopsError, describeThrown, describeValue, type RevopsIssue } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -68,19 +68,6 @@ export function toRevopsError(entity: string, error: z.ZodError, input: unknown)
 export interface Parsers<T> {
   parse: (input: unknown) => T;
   safeParse: (input: unknown) => Result<T, RevopsError>;
-}
-
-/** The name and message of something thrown, bounded and read without ever throwing. */
-function describeThrown(thrown: unknown): string {
-  try {
-    if (thrown instanceof Error) {
-      const text = `${String(thrown.name)}: ${String(thrown.message)}`;
-      return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-    }
-    return describeValue(thrown);
-  } catch {
-    return 'an unreadable value';
-  }
 }
 
 /**

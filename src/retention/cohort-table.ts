@@ -7,7 +7,7 @@ import type { IsoDate } from '../core/dates.js';
 import { EXACT_ZERO, exactAdd, type Exact } from '../core/exact.js';
 import { fromExact, type Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
-import { readObject, readOneOf } from '../core/read.js';
+import { readObject, readOneOf, readFailure } from '../core/read.js';
 import { invalidSummary, sameParameter } from '../core/summary.js';
 import type { Subscription } from '../model/subscription.js';
 import {
@@ -306,6 +306,10 @@ export function cohortRetention(
   subscriptions: readonly Subscription[],
   options: CohortRetentionOptions = {},
 ): CohortTable {
-  const { basis, ...rest } = readObject(options, 'options', 'INVALID_OPTION') as CohortRetentionOptions;
-  return finalizeCohortRetention(summarizeCohortRetention(subscriptions, rest), basis === undefined ? {} : { basis });
+  try {
+    const { basis, ...rest } = readObject(options, 'options', 'INVALID_OPTION') as CohortRetentionOptions;
+    return finalizeCohortRetention(summarizeCohortRetention(subscriptions, rest), basis === undefined ? {} : { basis });
+  } catch (thrown) {
+    throw readFailure(thrown, { subscriptions, options });
+  }
 }

@@ -17,6 +17,7 @@ import {
   type WindowChurnCounts,
 } from './mrr-movements-summary.js';
 import { amountExact } from './summary-amounts.js';
+import { readFailure } from '../core/read.js';
 
 /**
  * MRR movements of a period. Identity, exact:
@@ -183,5 +184,9 @@ export function finalizeMrrMovements(summary: MrrMovementsSummary): MrrMovements
  * ```
  */
 export function mrrMovements(subscriptions: readonly Subscription[], options: MrrMovementsOptions): MrrMovements {
-  return finalizeMrrMovements(summarizeMrrMovements(subscriptions, options));
+  try {
+    return finalizeMrrMovements(summarizeMrrMovements(subscriptions, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { subscriptions, options });
+  }
 }
