@@ -339,40 +339,44 @@ function deepFreeze<T>(value: T): T {
  * ```
  */
 export function planVersionAsOf(plan: Plan, date: IsoDate): PlanVersion {
-  readObject(plan, 'plan');
-  const versions = readArray(plan.versions, 'plan.versions') as readonly PlanVersion[];
-  assertIsoDate(date, 'date');
-  const matches: PlanVersion[] = [];
-  for (let i = 0; i < versions.length; i++) {
-    const v = readObject(versions[i], `plan.versions[${i}]`) as unknown as PlanVersion;
-    if (v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo)) matches.push(v);
+  try {
+    readObject(plan, 'plan');
+    const versions = readArray(plan.versions, 'plan.versions') as readonly PlanVersion[];
+    assertIsoDate(date, 'date');
+    const matches: PlanVersion[] = [];
+    for (let i = 0; i < versions.length; i++) {
+      const v = readObject(versions[i], `plan.versions[${i}]`) as unknown as PlanVersion;
+      if (v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo)) matches.push(v);
+    }
+    if (matches.length === 0) {
+      throw new RevopsError(
+        'INVALID_INPUT',
+        `asOf: no version of plan ${describeValue(plan.id)} is in force on ${date}`,
+        {
+          field: 'asOf',
+          value: date,
+        },
+      );
+    }
+    if (matches.length > 1) {
+      throw new RevopsError(
+        'INVALID_PLAN',
+        `versions ${describeValue(matches[0]?.id)} and ${describeValue(matches[1]?.id)}` +
+          `${matches.length > 2 ? ` (and ${matches.length - 2} more)` : ''} of plan ${describeValue(plan.id)} ` +
+          `are in force on ${date}`,
+        {
+          field: 'versions',
+          value: date,
+          issues: matches.map((v) => ({
+            path: ['versions', plan.versions.indexOf(v)],
+            message: `in force on ${date}`,
+            code: 'INVALID_PLAN',
+          })),
+        },
+      );
+    }
+    return matches[0] as PlanVersion;
+  } catch (thrown) {
+    throw readFailure(thrown, { plan, date });
   }
-  if (matches.length === 0) {
-    throw new RevopsError(
-      'INVALID_INPUT',
-      `asOf: no version of plan ${describeValue(plan.id)} is in force on ${date}`,
-      {
-        field: 'asOf',
-        value: date,
-      },
-    );
-  }
-  if (matches.length > 1) {
-    throw new RevopsError(
-      'INVALID_PLAN',
-      `versions ${describeValue(matches[0]?.id)} and ${describeValue(matches[1]?.id)}` +
-        `${matches.length > 2 ? ` (and ${matches.length - 2} more)` : ''} of plan ${describeValue(plan.id)} ` +
-        `are in force on ${date}`,
-      {
-        field: 'versions',
-        value: date,
-        issues: matches.map((v) => ({
-          path: ['versions', plan.versions.indexOf(v)],
-          message: `in force on ${date}`,
-          code: 'INVALID_PLAN',
-        })),
-      },
-    );
-  }
-  return matches[0] as PlanVersion;
 }

@@ -280,17 +280,19 @@ interface ProbeFrame {
  * @param roots - the arguments by the names messages give them (`{ deals, options }`); an
  *   argument named `''` has its fields named alone (`calculateStatement`'s input: `credits[3]`).
  * @param code - the code: `INVALID_INPUT`, or the code the conventions give the argument's
- *   refusals (`INVALID_SUMMARY` for `mergeX` / `finalizeX`, `INVALID_PLAN` for a plan).
+ *   refusals (`INVALID_SUMMARY` for the summaries of `mergeX` / `finalizeX`, `INVALID_PLAN` for a
+ *   plan); one for every argument, or one per argument name (the others `INVALID_INPUT`).
  * @internal
  */
 export function readFailure(
   thrown: unknown,
   roots: Readonly<Record<string, unknown>>,
-  code: RevopsErrorCode = 'INVALID_INPUT',
+  code: RevopsErrorCode | Readonly<Record<string, RevopsErrorCode>> = 'INVALID_INPUT',
 ): unknown {
   if (thrown instanceof RevopsError) return thrown;
-  const path = throwingRead(roots, thrown);
-  return path === null ? thrown : unreadableField(path, thrown, code);
+  const found = throwingRead(roots, thrown);
+  if (found === null) return thrown;
+  return unreadableField(found.path, thrown, typeof code === 'string' ? code : (code[found.root] ?? 'INVALID_INPUT'));
 }
 
 /** Whether `e` is the exception `thrown` again: the same value, or an Error of the same class and message. */
@@ -320,6 +322,17 @@ function probeKeys(v: object): readonly string[] {
   return [...keys];
 }
 
+/** The path of the read of `key` in frame `f` and the name of the argument it is in. */
+function found(f: ProbeFrame, key: string | number): { readonly path: string; readonly root: string } {
+  let g = f;
+  let root = key;
+  while (g.parent !== null) {
+    root = g.key;
+    g = g.parent;
+  }
+  return { path: probePath(f, key), root: String(root) };
+}
+
 /** The path of the read of `key` in frame `f`, as messages write it (an array element by index and id). */
 function probePath(f: ProbeFrame, key: string | number): string {
   const steps: { frame: ProbeFrame; key: string | number; child: unknown }[] = [];
@@ -338,7 +351,10 @@ function probePath(f: ProbeFrame, key: string | number): string {
 }
 
 /** The path of the first read under `roots` that throws `thrown` again, or `null` (see {@link readFailure}). */
-function throwingRead(roots: Readonly<Record<string, unknown>>, thrown: unknown): string | null {
+function throwingRead(
+  roots: Readonly<Record<string, unknown>>,
+  thrown: unknown,
+): { readonly path: string; readonly root: string } | null {
   const seen = new Set<object>();
   const stack: ProbeFrame[] = [{ node: roots, keys: Object.keys(roots), length: 0, i: 0, parent: null, key: '' }];
   let reads = 0;
@@ -355,7 +371,7 @@ function throwingRead(roots: Readonly<Record<string, unknown>>, thrown: unknown)
     try {
       v = Reflect.get(f.node, key);
     } catch (e) {
-      if (sameThrown(e, thrown)) return probePath(f, key);
+      if (sameThrown(e, thrown)) return found(f, key);
       continue;
     }
     if (typeof v !== 'object' || v === null || seen.has(v)) continue;
@@ -367,7 +383,7 @@ function throwingRead(roots: Readonly<Record<string, unknown>>, thrown: unknown)
       if (Array.isArray(v)) length = Math.min(Number(v.length), PROBE_READS);
       else keys = probeKeys(v);
     } catch (e) {
-      if (sameThrown(e, thrown)) return probePath(f, key);
+      if (sameThrown(e, thrown)) return found(f, key);
       continue;
     }
     stack.push({ node: v, keys, length, i: 0, parent: f, key });

@@ -339,23 +339,27 @@ function addSums(x: ReadSums | undefined, y: ReadSums | undefined): Acc {
  * ```
  */
 export function mergeForecastByCategory(a: CategorySummary, b: CategorySummary): CategorySummary {
-  const x = readCategorySummary(a, 'a');
-  const y = readCategorySummary(b, 'b');
-  sameParameter(x.period, y.period, 'period');
-  sameParameter(x.groupBy, y.groupBy, 'groupBy');
-  if (x.currency !== null && y.currency !== null) assertSameCurrency(x.currency, y.currency);
-  const ids = mergeIds(x.ids, y.ids);
-  const groups = mergeGroupStates(x.groups, y.groups, (a, b) => printAcc(addSums(a, b)));
-  return {
-    kind: 'forecastByCategory',
-    version: 1,
-    period: x.period,
-    groupBy: x.groupBy as CategorySummary['groupBy'],
-    currency: x.currency ?? y.currency,
-    ids,
-    categories: printAcc(addSums(x.categories, y.categories)),
-    groups,
-  };
+  try {
+    const x = readCategorySummary(a, 'a');
+    const y = readCategorySummary(b, 'b');
+    sameParameter(x.period, y.period, 'period');
+    sameParameter(x.groupBy, y.groupBy, 'groupBy');
+    if (x.currency !== null && y.currency !== null) assertSameCurrency(x.currency, y.currency);
+    const ids = mergeIds(x.ids, y.ids);
+    const groups = mergeGroupStates(x.groups, y.groups, (a, b) => printAcc(addSums(a, b)));
+    return {
+      kind: 'forecastByCategory',
+      version: 1,
+      period: x.period,
+      groupBy: x.groupBy as CategorySummary['groupBy'],
+      currency: x.currency ?? y.currency,
+      ids,
+      categories: printAcc(addSums(x.categories, y.categories)),
+      groups,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -378,34 +382,38 @@ export function finalizeForecastByCategory(
   summary: CategorySummary,
   options: FinalizeForecastByCategoryOptions = {},
 ): CategoryForecast {
-  const s = readCategorySummary(summary, 'summary');
-  const o = readOptions(options);
-  const currency = s.currency ?? readCurrency(o.currency, 'options.currency');
-  if (currency === undefined) {
-    throw invalid('INVALID_OPTION', 'options.currency', o.currency, 'is required when no deal falls in the period');
-  }
-  const figures = (fx: ReadSums): CategoryFigures => {
-    const out = {} as Record<ForecastCategory, CategoryAmount>;
-    for (const c of CATEGORIES) out[c] = { count: fx[c].count, amount: fromExact(fx[c].amount, currency) };
-    const commitForecast = exactAdd(fx.closed.amount, fx.commit.amount);
-    return {
-      period: s.period,
-      currency,
-      closed: out.closed,
-      commit: out.commit,
-      bestCase: out.bestCase,
-      pipeline: out.pipeline,
-      omitted: out.omitted,
-      commitForecast: fromExact(commitForecast, currency),
-      bestCaseForecast: fromExact(exactAdd(commitForecast, fx.bestCase.amount), currency),
-      openPipeline: fromExact(exactAdd(exactAdd(fx.commit.amount, fx.bestCase.amount), fx.pipeline.amount), currency),
+  try {
+    const s = readCategorySummary(summary, 'summary');
+    const o = readOptions(options);
+    const currency = s.currency ?? readCurrency(o.currency, 'options.currency');
+    if (currency === undefined) {
+      throw invalid('INVALID_OPTION', 'options.currency', o.currency, 'is required when no deal falls in the period');
+    }
+    const figures = (fx: ReadSums): CategoryFigures => {
+      const out = {} as Record<ForecastCategory, CategoryAmount>;
+      for (const c of CATEGORIES) out[c] = { count: fx[c].count, amount: fromExact(fx[c].amount, currency) };
+      const commitForecast = exactAdd(fx.closed.amount, fx.commit.amount);
+      return {
+        period: s.period,
+        currency,
+        closed: out.closed,
+        commit: out.commit,
+        bestCase: out.bestCase,
+        pipeline: out.pipeline,
+        omitted: out.omitted,
+        commitForecast: fromExact(commitForecast, currency),
+        bestCaseForecast: fromExact(exactAdd(commitForecast, fx.bestCase.amount), currency),
+        openPipeline: fromExact(exactAdd(exactAdd(fx.commit.amount, fx.bestCase.amount), fx.pipeline.amount), currency),
+      };
     };
-  };
-  const result = figures(s.categories);
-  if (s.groups === null) return result;
-  const groups: Record<string, CategoryFigures> = {};
-  for (const key of [...s.groups.keys()].sort()) setOwn(groups, key, figures(s.groups.get(key) as ReadSums));
-  return { ...result, groups };
+    const result = figures(s.categories);
+    if (s.groups === null) return result;
+    const groups: Record<string, CategoryFigures> = {};
+    for (const key of [...s.groups.keys()].sort()) setOwn(groups, key, figures(s.groups.get(key) as ReadSums));
+    return { ...result, groups };
+  } catch (thrown) {
+    throw readFailure(thrown, { summary, options }, { summary: 'INVALID_SUMMARY' });
+  }
 }
 
 /**

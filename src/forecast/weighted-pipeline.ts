@@ -383,25 +383,29 @@ function mergeParts(a: ReadPart | undefined, b: ReadPart | undefined): PartAcc {
  * ```
  */
 export function mergeWeightedPipeline(a: WeightedPipelineSummary, b: WeightedPipelineSummary): WeightedPipelineSummary {
-  const x = readWeightedSummary(a, 'a');
-  const y = readWeightedSummary(b, 'b');
-  sameParameter(x.period, y.period, 'period');
-  sameParameter(x.groupBy, y.groupBy, 'groupBy');
-  sameParameter(x.probabilities, y.probabilities, 'probabilities');
-  if (x.currency !== null && y.currency !== null) assertSameCurrency(x.currency, y.currency);
-  const ids = mergeIds(x.ids, y.ids);
-  const groups = mergeGroupStates(x.groups, y.groups, (a, b) => printPart(mergeParts(a, b)));
-  return {
-    kind: 'weightedPipeline',
-    version: 1,
-    period: x.period,
-    groupBy: x.groupBy as WeightedPipelineSummary['groupBy'],
-    probabilities: x.probabilities as WeightedPipelineSummary['probabilities'],
-    currency: x.currency ?? y.currency,
-    ids,
-    ...printPart(mergeParts(x.total, y.total)),
-    groups,
-  };
+  try {
+    const x = readWeightedSummary(a, 'a');
+    const y = readWeightedSummary(b, 'b');
+    sameParameter(x.period, y.period, 'period');
+    sameParameter(x.groupBy, y.groupBy, 'groupBy');
+    sameParameter(x.probabilities, y.probabilities, 'probabilities');
+    if (x.currency !== null && y.currency !== null) assertSameCurrency(x.currency, y.currency);
+    const ids = mergeIds(x.ids, y.ids);
+    const groups = mergeGroupStates(x.groups, y.groups, (a, b) => printPart(mergeParts(a, b)));
+    return {
+      kind: 'weightedPipeline',
+      version: 1,
+      period: x.period,
+      groupBy: x.groupBy as WeightedPipelineSummary['groupBy'],
+      probabilities: x.probabilities as WeightedPipelineSummary['probabilities'],
+      currency: x.currency ?? y.currency,
+      ids,
+      ...printPart(mergeParts(x.total, y.total)),
+      groups,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /** Options of {@link finalizeWeightedPipeline}. */
@@ -427,29 +431,33 @@ export function finalizeWeightedPipeline(
   summary: WeightedPipelineSummary,
   options: FinalizeWeightedPipelineOptions = {},
 ): WeightedPipeline {
-  const o = readOptions(options);
-  const s = readWeightedSummary(summary, 'summary');
-  const mode = readRounding(o.rounding, 'options.rounding');
-  const currency = s.currency ?? readCurrency(o.currency, 'options.currency');
-  if (currency === undefined) {
-    throw invalid('INVALID_OPTION', 'options.currency', o.currency, 'is required when no deal is included');
+  try {
+    const o = readOptions(options);
+    const s = readWeightedSummary(summary, 'summary');
+    const mode = readRounding(o.rounding, 'options.rounding');
+    const currency = s.currency ?? readCurrency(o.currency, 'options.currency');
+    if (currency === undefined) {
+      throw invalid('INVALID_OPTION', 'options.currency', o.currency, 'is required when no deal is included');
+    }
+    const line = (a: { count: number; amount: Exact; weighted: Exact }): WeightedPipelineLine => ({
+      count: a.count,
+      amount: fromExact(a.amount, currency),
+      weightedExact: fromExact(a.weighted, currency),
+      weighted: fromExact(roundToMinor(a.weighted, currency, mode), currency),
+    });
+    const figures = (p: ReadPart): WeightedPipelineFigures => {
+      const byStage: Record<string, WeightedPipelineLine> = {};
+      for (const stage of [...p.byStage.keys()].sort()) setOwn(byStage, stage, line(getOwnStage(p, stage)));
+      return { currency, ...line(p), byStage };
+    };
+    const result: WeightedPipelineFigures = figures(s.total);
+    if (s.groups === null) return result;
+    const groups: Record<string, WeightedPipelineFigures> = {};
+    for (const key of [...s.groups.keys()].sort()) setOwn(groups, key, figures(s.groups.get(key) as ReadPart));
+    return { ...result, groups };
+  } catch (thrown) {
+    throw readFailure(thrown, { summary, options }, { summary: 'INVALID_SUMMARY' });
   }
-  const line = (a: { count: number; amount: Exact; weighted: Exact }): WeightedPipelineLine => ({
-    count: a.count,
-    amount: fromExact(a.amount, currency),
-    weightedExact: fromExact(a.weighted, currency),
-    weighted: fromExact(roundToMinor(a.weighted, currency, mode), currency),
-  });
-  const figures = (p: ReadPart): WeightedPipelineFigures => {
-    const byStage: Record<string, WeightedPipelineLine> = {};
-    for (const stage of [...p.byStage.keys()].sort()) setOwn(byStage, stage, line(getOwnStage(p, stage)));
-    return { currency, ...line(p), byStage };
-  };
-  const result: WeightedPipelineFigures = figures(s.total);
-  if (s.groups === null) return result;
-  const groups: Record<string, WeightedPipelineFigures> = {};
-  for (const key of [...s.groups.keys()].sort()) setOwn(groups, key, figures(s.groups.get(key) as ReadPart));
-  return { ...result, groups };
 }
 
 function getOwnStage(p: ReadPart, stage: string): { count: number; amount: Exact; weighted: Exact } {

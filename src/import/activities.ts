@@ -5,6 +5,7 @@
 import { ACTIVITY_KINDS, type Activity, safeParseActivity } from '../model/activity.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id' },
@@ -60,5 +61,9 @@ export const ACTIVITIES: KindSpec<Activity> = {
  * ```
  */
 export function importActivities(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Activity> {
-  return importAll(ACTIVITIES, rows, options);
+  try {
+    return importAll(ACTIVITIES, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

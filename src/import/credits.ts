@@ -7,6 +7,7 @@ import { CREDIT_KINDS, type Credit, safeParseCredit } from '../model/credit.js';
 import { DEAL_TYPES, SEGMENTS } from '../model/segment.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField, verified } from './engine.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id' },
@@ -74,5 +75,9 @@ export const CREDITS: KindSpec<Credit> = {
  * ```
  */
 export function importCredits(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Credit> {
-  return importAll(CREDITS, rows, options);
+  try {
+    return importAll(CREDITS, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

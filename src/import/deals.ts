@@ -12,6 +12,7 @@ import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField }
 import { checkLostReason, readLostReasonCode } from './lost-reasons.js';
 import { quoteText } from './quote.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id' },
@@ -284,5 +285,9 @@ export const DEALS: KindSpec<Deal> = {
  * ```
  */
 export function importDeals(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Deal> {
-  return importAll(DEALS, rows, options);
+  try {
+    return importAll(DEALS, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

@@ -10,6 +10,7 @@ import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } f
 import { checkLostReason, readLostReasonCode } from './lost-reasons.js';
 import { quoteText } from './quote.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id' },
@@ -111,5 +112,9 @@ export const LEADS: KindSpec<Lead> = {
  * ```
  */
 export function importLeads(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Lead> {
-  return importAll(LEADS, rows, options);
+  try {
+    return importAll(LEADS, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

@@ -5,6 +5,7 @@
 import { type Member, safeParseMember } from '../model/member.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id' },
@@ -51,5 +52,9 @@ export const MEMBERS: KindSpec<Member> = { kind: 'members', fields: FIELDS, idFi
  * ```
  */
 export function importMembers(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Member> {
-  return importAll(MEMBERS, rows, options);
+  try {
+    return importAll(MEMBERS, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

@@ -5,6 +5,7 @@
 import { QUOTA_MEASURES, type Quota, safeParseQuota } from '../model/quota.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField, verified } from './engine.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id' },
@@ -61,5 +62,9 @@ export const QUOTAS: KindSpec<Quota> = {
  * ```
  */
 export function importQuotas(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Quota> {
-  return importAll(QUOTAS, rows, options);
+  try {
+    return importAll(QUOTAS, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

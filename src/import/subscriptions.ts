@@ -6,6 +6,7 @@
 import { type Subscription, safeParseSubscription } from '../model/subscription.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField, verified } from './engine.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'customerId', type: 'id' },
@@ -70,5 +71,9 @@ export const SUBSCRIPTIONS: KindSpec<Subscription> = {
  * ```
  */
 export function importSubscriptions(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Subscription> {
-  return importAll(SUBSCRIPTIONS, rows, options);
+  try {
+    return importAll(SUBSCRIPTIONS, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

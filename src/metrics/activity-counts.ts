@@ -136,7 +136,11 @@ export function summarizeActivityCounts(
  * ```
  */
 export function mergeActivityCounts(a: ActivityCountSummary, b: ActivityCountSummary): ActivityCountSummary {
-  return mergeGrouped(a, b, SPEC);
+  try {
+    return mergeGrouped(a, b, SPEC);
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -154,14 +158,18 @@ export function mergeActivityCounts(a: ActivityCountSummary, b: ActivityCountSum
  * ```
  */
 export function finalizeActivityCounts(summary: ActivityCountSummary): Grouped<ActivityCounts> {
-  return finalizeGrouped(
-    summary,
-    SPEC,
-    (s): ActivityCounts => ({
-      total: s.total,
-      byKind: { ...s.byKind },
-    }),
-  );
+  try {
+    return finalizeGrouped(
+      summary,
+      SPEC,
+      (s): ActivityCounts => ({
+        total: s.total,
+        byKind: { ...s.byKind },
+      }),
+    );
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**

@@ -142,7 +142,11 @@ export function summarizeAverageCallDuration(
  * ```
  */
 export function mergeAverageCallDuration(a: CallDurationSummary, b: CallDurationSummary): CallDurationSummary {
-  return mergeGrouped(a, b, SPEC);
+  try {
+    return mergeGrouped(a, b, SPEC);
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -160,15 +164,19 @@ export function mergeAverageCallDuration(a: CallDurationSummary, b: CallDuration
  * ```
  */
 export function finalizeAverageCallDuration(summary: CallDurationSummary): Grouped<AverageCallDuration> {
-  return finalizeGrouped(
-    summary,
-    SPEC,
-    (s): AverageCallDuration => ({
-      count: s.count,
-      totalSeconds: s.totalSeconds,
-      meanSeconds: s.count === 0 ? null : s.totalSeconds / s.count,
-    }),
-  );
+  try {
+    return finalizeGrouped(
+      summary,
+      SPEC,
+      (s): AverageCallDuration => ({
+        count: s.count,
+        totalSeconds: s.totalSeconds,
+        meanSeconds: s.count === 0 ? null : s.totalSeconds / s.count,
+      }),
+    );
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**

@@ -228,7 +228,11 @@ function median(histogram: Record<string, number>, count: number): number | null
  * ```
  */
 export function mergeSalesCycleLength(a: CycleLengthSummary, b: CycleLengthSummary): CycleLengthSummary {
-  return mergeGrouped(a, b, SPEC);
+  try {
+    return mergeGrouped(a, b, SPEC);
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -246,16 +250,20 @@ export function mergeSalesCycleLength(a: CycleLengthSummary, b: CycleLengthSumma
  * ```
  */
 export function finalizeSalesCycleLength(summary: CycleLengthSummary): Grouped<SalesCycleLength> {
-  return finalizeGrouped(
-    summary,
-    SPEC,
-    (s): SalesCycleLength => ({
-      count: s.count,
-      totalDays: s.totalDays,
-      meanDays: s.count === 0 ? null : s.totalDays / s.count,
-      medianDays: median(s.histogram, s.count),
-    }),
-  );
+  try {
+    return finalizeGrouped(
+      summary,
+      SPEC,
+      (s): SalesCycleLength => ({
+        count: s.count,
+        totalDays: s.totalDays,
+        meanDays: s.count === 0 ? null : s.totalDays / s.count,
+        medianDays: median(s.histogram, s.count),
+      }),
+    );
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**

@@ -412,20 +412,24 @@ function total(rows: readonly AttainmentSummaryRow[]): AttainmentTotal {
  * ```
  */
 export function finalizeQuotaAttainment(summary: QuotaAttainmentSummary): QuotaAttainment {
-  const s = readSummary(summary, 'summary');
-  const rows = s.rows.map((r): QuotaAttainmentRow => {
-    const attained = fromFixed(parseFixed(r.attained), r.quota.currency);
-    const { group: _group, attained: _a, ...rest } = r;
-    return { ...rest, attained, attainment: amountRatio(r.attained, r.proratedQuota.amount) };
-  });
-  const memberRows = s.rows.filter((r) => r.memberId !== undefined);
-  const result: QuotaAttainment = { ...total(memberRows), rows };
-  if (s.groupBy === null) return result;
-  const keys = [...new Set(memberRows.map((r) => r.group as string))].sort();
-  return {
-    ...result,
-    groups: Object.fromEntries(keys.map((k) => [k, total(memberRows.filter((r) => r.group === k))])),
-  };
+  try {
+    const s = readSummary(summary, 'summary');
+    const rows = s.rows.map((r): QuotaAttainmentRow => {
+      const attained = fromFixed(parseFixed(r.attained), r.quota.currency);
+      const { group: _group, attained: _a, ...rest } = r;
+      return { ...rest, attained, attainment: amountRatio(r.attained, r.proratedQuota.amount) };
+    });
+    const memberRows = s.rows.filter((r) => r.memberId !== undefined);
+    const result: QuotaAttainment = { ...total(memberRows), rows };
+    if (s.groupBy === null) return result;
+    const keys = [...new Set(memberRows.map((r) => r.group as string))].sort();
+    return {
+      ...result,
+      groups: Object.fromEntries(keys.map((k) => [k, total(memberRows.filter((r) => r.group === k))])),
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**

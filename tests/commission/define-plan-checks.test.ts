@@ -481,7 +481,7 @@ describe('definePlan: limits, order and wording of its refusals', () => {
     try {
       definePlan(spec as never);
     } catch (e) {
-      return e as { message: string; field: string; cause?: unknown; issues: { code: string }[] };
+      return e as { code: string; message: string; field: string; cause?: unknown; issues: { code: string }[] };
     }
     return undefined;
   };
