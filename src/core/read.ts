@@ -322,15 +322,31 @@ function probeKeys(v: object): readonly string[] {
   return [...keys];
 }
 
+/** Where {@link readFailure} found the read that threw. */
+export interface ThrowingRead {
+  /** The path as messages write it (`credits[3] (id "C-4").amount`). */
+  readonly path: string;
+  /** The keys from the argument down (`['credits', 3, 'amount']`), as `RevopsIssue.path` has them. */
+  readonly keys: readonly (string | number)[];
+  /** The name of the argument it is in. */
+  readonly root: string;
+}
+
 /** The path of the read of `key` in frame `f` and the name of the argument it is in. */
-function found(f: ProbeFrame, key: string | number): { readonly path: string; readonly root: string } {
-  let g = f;
-  let root = key;
-  while (g.parent !== null) {
-    root = g.key;
-    g = g.parent;
-  }
-  return { path: probePath(f, key), root: String(root) };
+function found(f: ProbeFrame, key: string | number): ThrowingRead {
+  const keys: (string | number)[] = [key];
+  for (let g: ProbeFrame = f; g.parent !== null; g = g.parent) keys.unshift(g.key);
+  const root = String(keys.shift());
+  return { path: probePath(f, key), keys: root === '' ? keys : [root, ...keys], root };
+}
+
+/**
+ * The read of `roots` that throws `thrown` again, found as {@link readFailure} finds it, or
+ * `null`: for a caller, such as the `parseX` functions, that words its own error.
+ * @internal
+ */
+export function findThrowingRead(roots: Readonly<Record<string, unknown>>, thrown: unknown): ThrowingRead | null {
+  return thrown instanceof RevopsError ? null : throwingRead(roots, thrown);
 }
 
 /** The path of the read of `key` in frame `f`, as messages write it (an array element by index and id). */
@@ -351,10 +367,7 @@ function probePath(f: ProbeFrame, key: string | number): string {
 }
 
 /** The path of the first read under `roots` that throws `thrown` again, or `null` (see {@link readFailure}). */
-function throwingRead(
-  roots: Readonly<Record<string, unknown>>,
-  thrown: unknown,
-): { readonly path: string; readonly root: string } | null {
+function throwingRead(roots: Readonly<Record<string, unknown>>, thrown: unknown): ThrowingRead | null {
   const seen = new Set<object>();
   const stack: ProbeFrame[] = [{ node: roots, keys: Object.keys(roots), length: 0, i: 0, parent: null, key: '' }];
   let reads = 0;
