@@ -4,7 +4,7 @@
  * when it is expected to), never whether.
  * @module
  */
-import { RevopsError, describeValue } from '../core/errors.js';
+import { RevopsError, describeValue, unreadableField } from '../core/errors.js';
 import { defaultDealPipelineSpec } from './default-pipelines.js';
 import type { Pipeline, StageKind } from './pipeline.js';
 import { readFailure } from '../core/read.js';
@@ -64,8 +64,8 @@ function stageOf(deal: StagedRecord, field: string): string {
   let stage: unknown;
   try {
     stage = typeof deal === 'object' && deal !== null ? deal.stage : undefined;
-  } catch {
-    stage = undefined;
+  } catch (thrown) {
+    throw unreadableField(`${field}.stage`, thrown);
   }
   if (typeof stage !== 'string') {
     throw new RevopsError(

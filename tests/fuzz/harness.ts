@@ -345,6 +345,8 @@ export class FunctionFuzzer {
         this.note('leak', args, `${tag}safeParse threw ${describeError(error)}`);
       } else if (!(error instanceof RevopsError) && !passThrough) {
         this.note('leak', args, `${tag}${describeError(error)}`);
+      } else if (error instanceof RevopsError && error.cause === CALLBACK_ERROR) {
+        this.note('leak', args, `${tag}the caller’s callback’s exception was wrapped in ${error.code}, not passed through`);
       } else if (error instanceof RevopsError && error.cause === USER_ERROR && !READ_MESSAGE.test(error.message)) {
         this.note('message', args, `${tag}${error.code} "${error.message.slice(0, 200)}" does not say what was read`);
       } else if (error instanceof RevopsError && error.message.length > MESSAGE_LIMIT) {
