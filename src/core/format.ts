@@ -136,7 +136,8 @@ export function formatPercent(
       (typeof rate === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(rate) && rate.length <= 100);
     if (!ok) throw invalid('INVALID_RATE', 'rate', rate, 'must be a finite number or a decimal string');
     readObject(options, 'options', 'INVALID_OPTION');
-    // integers 0–20, what Intl.NumberFormat takes on every supported Node (a BigInt or an object never reaches Math.max)
+    // integers 0–20, what Intl.NumberFormat takes on every supported Node
+    // (a BigInt or an object never reaches Math.max)
     const digits = { min: 0, max: 20, code: 'INVALID_OPTION' } as const;
     const max = readInteger(options.maximumFractionDigits ?? 1, 'options.maximumFractionDigits', digits);
     const min = readInteger(options.minimumFractionDigits ?? 0, 'options.minimumFractionDigits', digits);

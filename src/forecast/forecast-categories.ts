@@ -176,7 +176,8 @@ export function summarizeForecastByCategory(
         throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
       const path = dealPath(i, deal);
       const kind = outcome(deal, path);
-      // Closed deals are dated by when they closed (their closeDate, when given), open ones by when they are expected to.
+      // Closed deals are dated by when they closed (their closeDate, when given),
+      // open ones by when they are expected to.
       const dated = kind !== 'open' && deal.closeDate !== undefined;
       const date = dated ? (deal.closeDate as string) : deal.expectedCloseDate;
       if (!inPeriod(window, date, `${path}.${dated ? 'closeDate' : 'expectedCloseDate'}`)) continue;

@@ -167,8 +167,8 @@ export function customerAcquisitionCost(
     if (customers === 0)
       throw new RevopsError(
         'DIVISION_BY_ZERO',
-        `${blended ? 'input.newCustomers' : 'input.channels[].newCustomers'} must add up to at least 1 customer, got 0 ` +
-          '(spend that won no customer has no cost per customer)',
+        `${blended ? 'input.newCustomers' : 'input.channels[].newCustomers'} ` +
+          'must add up to at least 1 customer, got 0 (spend that won no customer has no cost per customer)',
         { field: blended ? 'input.newCustomers' : 'input.channels', value: 0 },
       );
     const perCustomer = (x: Exact, n: number): Money =>

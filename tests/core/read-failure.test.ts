@@ -41,7 +41,10 @@ describe('readFailure', () => {
     });
     const first = new RangeError('fresh');
     const e = readFailure(first, { options: o }) as RevopsError;
-    expect([e.message, e.cause]).toEqual(['options.rate could not be read (reading it threw RangeError: fresh)', first]);
+    expect([e.message, e.cause]).toEqual([
+      'options.rate could not be read (reading it threw RangeError: fresh)',
+      first,
+    ]);
   });
 
   it('returns a RevopsError, a callback’s exception and anything no read repeats unchanged', () => {

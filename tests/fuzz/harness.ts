@@ -27,14 +27,7 @@ import fc from 'fast-check';
 import { RevopsError } from '../../src/core/errors.js';
 import type { Target } from './corpus.js';
 import { findNonFinite, sameResult, sameSnapshot, show, snapshot } from './inspect.js';
-import {
-  CALLBACK_ERROR,
-  HOSTILE_DATES,
-  hostileValues,
-  millionArrays,
-  throwingField,
-  USER_ERROR,
-} from './values.js';
+import { CALLBACK_ERROR, HOSTILE_DATES, hostileValues, millionArrays, throwingField, USER_ERROR } from './values.js';
 
 /**
  * Longest time a call may take. A call's time is the lesser of its wall time and the process
@@ -346,7 +339,11 @@ export class FunctionFuzzer {
       } else if (!(error instanceof RevopsError) && !passThrough) {
         this.note('leak', args, `${tag}${describeError(error)}`);
       } else if (error instanceof RevopsError && error.cause === CALLBACK_ERROR) {
-        this.note('leak', args, `${tag}the caller’s callback’s exception was wrapped in ${error.code}, not passed through`);
+        this.note(
+          'leak',
+          args,
+          `${tag}the caller’s callback’s exception was wrapped in ${error.code}, not passed through`,
+        );
       } else if (error instanceof RevopsError && error.cause === USER_ERROR && !READ_MESSAGE.test(error.message)) {
         this.note('message', args, `${tag}${error.code} "${error.message.slice(0, 200)}" does not say what was read`);
       } else if (error instanceof RevopsError && error.message.length > MESSAGE_LIMIT) {

@@ -42,10 +42,7 @@ const throwCallback = (): never => {
  */
 export function throwingField(entity: object, key: string): { label: string; value: object }[] {
   const getter = Object.defineProperty({ ...entity }, key, { get: throwUser, enumerable: true, configurable: true });
-  const proxy = new Proxy(
-    { ...entity },
-    { get: (t, k, r) => (k === key ? throwUser() : Reflect.get(t, k, r)) },
-  );
+  const proxy = new Proxy({ ...entity }, { get: (t, k, r) => (k === key ? throwUser() : Reflect.get(t, k, r)) });
   return [
     { label: `.${key} a throwing getter`, value: getter },
     { label: `.${key} behind a proxy that throws`, value: proxy },

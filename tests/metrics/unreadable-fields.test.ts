@@ -42,9 +42,11 @@ describe('metrics: a throwing read of the caller’s data is named, with cause',
   });
 
   it('summarizeQuotaAttainment: a quota behind a proxy that throws for period', () => {
-    expect(unreadableFacts(() => summarizeQuotaAttainment([deal('d0', 'closed-won')], [
-      throwingProxyAt(quota, 'period', boom),
-    ]))).toEqual([
+    expect(
+      unreadableFacts(() =>
+        summarizeQuotaAttainment([deal('d0', 'closed-won')], [throwingProxyAt(quota, 'period', boom)]),
+      ),
+    ).toEqual([
       'INVALID_INPUT',
       'quotas[0].period could not be read (reading it threw Error: locked)',
       'quotas[0].period',
