@@ -9,7 +9,7 @@ import { formatFixed, parseFixed, pow10, type DecimalInput, type Fixed } from '.
 import { numberSafe, parseSafeDecimal, safeScale } from './decimal-text.js';
 import { POW10 } from './exact.js';
 import { amountOf, amountUnits, fromFixed, fromUnits, moneyDigits, readMoney, type Money } from './money.js';
-import { readFailure } from '../core/read.js';
+import { readFailure } from './read.js';
 
 /**
  * Splits an amount into parts proportional to `ratios`, in whole minor units, so that the
@@ -93,7 +93,7 @@ export function allocate(value: Money, ratios: readonly DecimalInput[]): Money[]
     }
     return parts.map((p) => fromFixed({ int: negative ? -p : p, scale: digits }, currency));
   } catch (thrown) {
-    throw readFailure(thrown, { value, ratios });
+    throw readFailure(thrown, { money: value, ratios });
   }
 }
 

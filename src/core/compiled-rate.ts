@@ -7,7 +7,7 @@ import { fieldAt, formatExact, numberSafe, parseSafeDecimal, readDecimal, safeSc
 import { invalid } from './errors.js';
 import { fromBig, type Exact } from './exact.js';
 import type { DecimalInput } from './fixed.js';
-import { readFailure } from '../core/read.js';
+import { readFailure } from './read.js';
 
 /**
  * A rate parsed once into an exact integer at a scale: `0.0725` is `{ units: 725, scale: 4 }`.

@@ -10,7 +10,7 @@ import { fromFixed, readMoney, type Money } from './money.js';
 import { readRoundingMode } from './money-arithmetic.js';
 import { DEFAULT_ROUNDING, roundRational, type RoundingMode } from './rounding.js';
 import { RevopsDecimal } from './decimal.js';
-import { readFailure } from '../core/read.js';
+import { readFailure } from './read.js';
 
 /**
  * Divides an amount by a divisor. The quotient carries 34 significant digits (IEEE

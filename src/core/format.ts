@@ -6,9 +6,8 @@
  */
 import { minorUnits } from './currency.js';
 import { invalid } from './errors.js';
-import { readInteger, readObject } from './read.js';
+import { readInteger, readObject, readFailure } from './read.js';
 import { isMoney, type Money } from './money.js';
-import { readFailure } from '../core/read.js';
 
 /** Options of {@link formatMoney}. */
 export interface FormatMoneyOptions {

@@ -34,7 +34,7 @@ import {
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from './rounding.js';
-import { readFailure } from '../core/read.js';
+import { readFailure } from './read.js';
 
 /**
  * Exact sum of two amounts of the same currency.
@@ -124,7 +124,7 @@ export function multiply(value: Money, factor: Factor): Money {
     }
     return fromExact(exactMul(amountExact(a, 'money'), readFactor(factor, 'factor')), value.currency, digits);
   } catch (thrown) {
-    throw readFailure(thrown, { value, factor });
+    throw readFailure(thrown, { money: value, factor });
   }
 }
 

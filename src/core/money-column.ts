@@ -27,7 +27,7 @@ import type { DecimalInput } from './fixed.js';
 import { amountExact, amountOf, assertSameCurrency, fromExact, moneyDigits, type Money } from './money.js';
 import { readRoundingMode } from './money-arithmetic.js';
 import { DEFAULT_ROUNDING, type RoundingMode } from './rounding.js';
-import { readFailure } from '../core/read.js';
+import { readFailure } from './read.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 /** Below 2^52, `Math.floor(p / 10^k)` of the double quotient is the exact integer quotient (k ≤ 15). */

@@ -5,9 +5,8 @@
  */
 import { endOfMonth } from 'date-fns/endOfMonth';
 import { invalid } from './errors.js';
-import { readObject } from './read.js';
+import { readObject, readFailure } from './read.js';
 import { addMonths, assertIsoDate, daysBetween, fromLocalDate, monthLength, toUtcDate, type IsoDate } from './dates.js';
-import { readFailure } from '../core/read.js';
 
 /** An inclusive range of calendar dates: both `start` and `end` belong to it. */
 export interface Period {

@@ -6,7 +6,7 @@
  * @module
  */
 import { invalid } from './errors.js';
-import { readFailure } from '../core/read.js';
+import { readFailure } from './read.js';
 
 /** A reproducible stream of random numbers. It has state: create one per computation. */
 export interface Rng {

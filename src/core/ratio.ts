@@ -8,8 +8,7 @@
  * @module
  */
 import { invalid } from './errors.js';
-import { readNumber } from './read.js';
-import { readFailure } from '../core/read.js';
+import { readNumber, readFailure } from './read.js';
 
 /** A rate, share or probability as a fraction (0.25, not 25), or `null` when its denominator is zero. */
 export type RateValue = number | null;

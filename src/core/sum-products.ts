@@ -13,7 +13,7 @@ import { amountExact, amountOf, fromExact, moneyDigits, type Money } from './mon
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 import { readRoundingMode } from './money-arithmetic.js';
 import { DEFAULT_ROUNDING, type RoundingMode } from './rounding.js';
-import { readFailure } from '../core/read.js';
+import { readFailure } from './read.js';
 
 /** Options of {@link sumProducts}. */
 export interface SumProductsOptions {

@@ -7,7 +7,7 @@
 import { invalid } from './errors.js';
 import type { IsoDate } from './dates.js';
 import type { Period } from './periods.js';
-import { readFailure } from '../core/read.js';
+import { readFailure } from './read.js';
 
 /** How a week-based fiscal year is laid out. */
 export interface WeekCalendarOptions {
