@@ -126,15 +126,11 @@ export function backtest(series: readonly number[], method: ForecastMethod, opti
  * ```
  */
 export function naiveMethod(): ForecastMethod {
-  try {
-    return (train, horizon) => {
-      const h = readHorizon(horizon, 'horizon');
-      const y = readSeries(train, 'train');
-      return new Array<number>(h).fill(y[y.length - 1] as number);
-    };
-  } catch (thrown) {
-    throw readFailure(thrown, {});
-  }
+  return (train, horizon) => {
+    const h = readHorizon(horizon, 'horizon');
+    const y = readSeries(train, 'train');
+    return new Array<number>(h).fill(y[y.length - 1] as number);
+  };
 }
 
 /**
@@ -182,11 +178,7 @@ export function seasonalNaiveMethod(seasonLength: number): ForecastMethod {
  * ```
  */
 export function linearTrendMethod(): ForecastMethod {
-  try {
-    return (train, horizon) => linearTrend(train, { horizon }).forecast;
-  } catch (thrown) {
-    throw readFailure(thrown, {});
-  }
+  return (train, horizon) => linearTrend(train, { horizon }).forecast;
 }
 
 /**
