@@ -4,6 +4,7 @@
  */
 import { ACTIVITY_KINDS, type Activity, safeParseActivity } from '../model/activity.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
+import { fastActivity } from './fast-verify.js';
 import type { ImportOptions, ImportResult } from './types.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -25,7 +26,7 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Activity 
   for (const { field } of FIELDS) if (v[field] !== undefined) activity[field] = v[field];
   // an email has no duration: an empty duration is 0 seconds
   activity.durationSeconds ??= 0;
-  return verified(safeParseActivity(activity), ctx);
+  return (ctx.options.fast ? fastActivity(activity) : undefined) ?? verified(safeParseActivity(activity), ctx);
 }
 
 /** The activity import. @internal */

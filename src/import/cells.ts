@@ -237,9 +237,9 @@ function isDigitCode(c: number): boolean {
 
 /**
  * Whether `cell` is exactly a calendar date `YYYY-MM-DD` (no space, no time): the common cell,
- * read by char codes without a regular expression or an intermediate object.
+ * read by char codes without a regular expression or an intermediate object. @internal
  */
-function isPlainIsoDate(cell: unknown): cell is string {
+export function isPlainIsoDate(cell: unknown): cell is string {
   if (typeof cell !== 'string' || cell.length !== 10) return false;
   if (cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return false;
   for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isDigitCode(cell.charCodeAt(i))) return false;

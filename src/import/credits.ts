@@ -6,6 +6,7 @@
 import { CREDIT_KINDS, type Credit, safeParseCredit } from '../model/credit.js';
 import { DEAL_TYPES, SEGMENTS } from '../model/segment.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField, verified } from './engine.js';
+import { fastCredit } from './fast-verify.js';
 import type { ImportOptions, ImportResult } from './types.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -35,7 +36,7 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Credit | 
   const credit: Record<string, unknown> = {};
   for (const { field } of FIELDS) if (v[field] !== undefined && field !== 'currency') credit[field] = v[field];
   credit.amount = amount;
-  return verified(safeParseCredit(credit), ctx);
+  return (ctx.options.fast ? fastCredit(credit) : undefined) ?? verified(safeParseCredit(credit), ctx);
 }
 
 /** The credit import. @internal */

@@ -88,6 +88,11 @@ export interface Resolved {
   readonly values: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** `options.columns`, its own entries read once (a getter of the caller's object runs here, not per row). */
   readonly columns: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Whether builders may accept a common candidate without its schema (src/import/fast-verify.ts);
+   * always true but in the test that compares both paths (tests/import/fast-verify.prop.test.ts).
+   */
+  readonly fast: boolean;
 }
 
 /** What a kind's builder gets for one row. @internal */
@@ -129,7 +134,12 @@ function optionError(field: string, value: unknown, expectation: string): Revops
   });
 }
 
-function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipeline | undefined): Resolved {
+function resolve(
+  kind: ImportKind,
+  options: ImportOptions,
+  defaultPipeline: Pipeline | undefined,
+  fast: boolean,
+): Resolved {
   if (typeof options !== 'object' || options === null) throw optionError('', options, 'must be an object');
   const { preset, dateFormat = 'YYYY-MM-DD', decimalSeparator = '.', listSeparator = ';' } = options;
   if (preset !== undefined && !PRESETS.includes(preset)) {
@@ -228,6 +238,7 @@ function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipe
     lostReasons: indexLostReasons(pipeline),
     values: options.values ?? {},
     columns,
+    fast,
   };
 }
 
@@ -494,11 +505,12 @@ export class RowImporter<T> {
   private lastCounter: { count: number; first: number } | undefined;
   private finished = false;
 
-  constructor(spec: KindSpec<T>, options: ImportOptions) {
+  /** `fast`: false only in the test that compares the fast path with the schemas (see {@link Resolved.fast}). */
+  constructor(spec: KindSpec<T>, options: ImportOptions, fast = true) {
     this.spec = spec;
     this.options = options ?? {};
     try {
-      this.o = resolve(spec.kind, this.options, spec.defaultPipeline);
+      this.o = resolve(spec.kind, this.options, spec.defaultPipeline, fast);
       const preset = this.options.preset;
       this.preset = preset === undefined ? undefined : PRESET_DEFINITIONS[preset].columns[spec.kind];
     } catch (thrown) {
@@ -744,9 +756,14 @@ function describeThrown(thrown: unknown): string {
   }
 }
 
-/** Runs a whole array of rows through one importer. @internal */
-export function importAll<T>(spec: KindSpec<T>, rows: readonly unknown[], options: ImportOptions): ImportResult<T> {
-  const importer = new RowImporter(spec, options);
+/** Runs a whole array of rows through one importer (`fast`: see {@link Resolved.fast}). @internal */
+export function importAll<T>(
+  spec: KindSpec<T>,
+  rows: readonly unknown[],
+  options: ImportOptions,
+  fast = true,
+): ImportResult<T> {
+  const importer = new RowImporter(spec, options, fast);
   if (!Array.isArray(rows)) {
     throw new RevopsError('INVALID_INPUT', 'rows must be an array of records or a 2-D array with a header row', {
       field: 'rows',
@@ -763,9 +780,9 @@ const ZEROS = ['', '0', '00', '000', '0000'];
  * `money(text, currency)` without the exact engine for a short plain decimal `[+-]?\d+(\.\d+)?`
  * (at most 15 integer and 15 fractional digits), read by char codes: the same canonical string
  * (leading zeros dropped, at least the currency's `digits` decimals, no other trailing zeros, no
- * `-0`), or undefined to take the exact path. The text itself when it is already canonical.
+ * `-0`), or undefined to take the exact path. The text itself when it is already canonical. @internal
  */
-function fastMoney(text: string, digits: number): string | undefined {
+export function fastMoney(text: string, digits: number): string | undefined {
   const n = text.length;
   const first = text.charCodeAt(0);
   const start = first === 45 || first === 43 ? 1 : 0;

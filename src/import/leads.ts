@@ -7,6 +7,7 @@ import { LEAD_SOURCES, type Lead, safeParseLead } from '../model/lead.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { SEGMENTS } from '../model/segment.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
+import { fastLead } from './fast-verify.js';
 import { checkLostReason, readLostReasonCode } from './lost-reasons.js';
 import { quoteText } from './quote.js';
 import type { ImportOptions, ImportResult } from './types.js';
@@ -63,7 +64,7 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Lead | un
   const reason = v.disqualifyReason as string | undefined;
   const code = readLostReasonCode(v.disqualifyReasonCode as string | undefined, reason, stage, CODE, ctx);
   if (code !== undefined) lead.disqualifyReasonCode = code;
-  const record = verified(safeParseLead(lead), ctx);
+  const record = (ctx.options.fast ? fastLead(lead) : undefined) ?? verified(safeParseLead(lead), ctx);
   if (record !== undefined) checkLostReason(stage, code, reason, LOST_REASON_FIELDS, ctx);
   return record;
 }

@@ -4,6 +4,7 @@
  */
 import { type Member, safeParseMember } from '../model/member.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
+import { fastMember } from './fast-verify.js';
 import type { ImportOptions, ImportResult } from './types.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -25,7 +26,7 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Member | 
   }
   const member: Record<string, unknown> = {};
   for (const { field } of FIELDS) if (v[field] !== undefined) member[field] = v[field];
-  return verified(safeParseMember(member), ctx);
+  return (ctx.options.fast ? fastMember(member) : undefined) ?? verified(safeParseMember(member), ctx);
 }
 
 /** The member import. @internal */

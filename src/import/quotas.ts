@@ -4,6 +4,7 @@
  */
 import { QUOTA_MEASURES, type Quota, safeParseQuota } from '../model/quota.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField, verified } from './engine.js';
+import { fastQuota } from './fast-verify.js';
 import type { ImportOptions, ImportResult } from './types.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -26,7 +27,7 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Quota | u
   quota.period = { start: v.periodStart, end: v.periodEnd };
   quota.amount = amount;
   if (v.measure !== undefined) quota.measure = v.measure;
-  return verified(safeParseQuota(quota), ctx);
+  return (ctx.options.fast ? fastQuota(quota) : undefined) ?? verified(safeParseQuota(quota), ctx);
 }
 
 /** The quota import. @internal */

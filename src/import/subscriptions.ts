@@ -5,6 +5,7 @@
  */
 import { type Subscription, safeParseSubscription } from '../model/subscription.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField, verified } from './engine.js';
+import { fastSubscription } from './fast-verify.js';
 import type { ImportOptions, ImportResult } from './types.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -36,7 +37,7 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Subscript
   s.mrr = mrr;
   if (listMrr !== undefined) s.listMrr = listMrr;
   for (const f of ['quantity', 'free', 'discount', 'canceledAt']) if (v[f] !== undefined) s[f] = v[f];
-  return verified(safeParseSubscription(s), ctx);
+  return (ctx.options.fast ? fastSubscription(s) : undefined) ?? verified(safeParseSubscription(s), ctx);
 }
 
 /** The subscription import. @internal */

@@ -1,0 +1,354 @@
+/**
+ * The fast path of the row builders: a check of the common candidate (the object a builder has
+ * just made from the row's read cells) that gives exactly what the entity's zod schema gives
+ * (`safeParseX(candidate).value`: the fields in the schema's order, defaults filled in, money
+ * canonical), or `undefined` to let the schema decide (and write the messages). Each check here
+ * accepts a subset of what the schema accepts, never more: a predicate is the schema's own (core's
+ * `isInstant`, `isCurrencyCode`) or one that implies it (a `YYYY-MM-DD` date read by char codes
+ * implies core's `isIsoDate`); anything else (an email, a share, a key the check does not know of,
+ * a value of another type) is left to the schema.
+ *
+ * A candidate is a plain object of the builder's own, holding only defined values (a builder
+ * never writes an `undefined` field), whose money fields come from `moneyField`; only such a
+ * candidate is given here. tests/import/fast-verify.prop.test.ts runs every import both ways on
+ * arbitrary and hostile rows and compares results and issues.
+ * @module
+ */
+import { isCurrencyCode, minorUnits } from '../core/currency.js';
+import { isInstant } from '../core/dates.js';
+import type { Money } from '../core/money.js';
+import { LIMITS } from '../core/read.js';
+import type { Activity } from '../model/activity.js';
+import type { Credit } from '../model/credit.js';
+import type { Lead } from '../model/lead.js';
+import type { Member } from '../model/member.js';
+import type { Quota } from '../model/quota.js';
+import type { Subscription } from '../model/subscription.js';
+import {
+  ACTIVITY_KINDS,
+  CREDIT_KINDS,
+  DEAL_TYPES,
+  ID_MAX_LENGTH,
+  LEAD_SOURCES,
+  MEASURES,
+  SEGMENTS,
+} from '../model/vocabulary.js';
+import { isPlainIsoDate } from './cells.js';
+import { fastMoney } from './engine.js';
+
+type Candidate = Readonly<Record<string, unknown>>;
+
+/** `IdSchema`: a string of 1–200 characters. */
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= ID_MAX_LENGTH;
+/** `z.string().min(1)`. */
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length >= 1;
+/** A value of a `z.enum` of `values`. */
+const isOneOf = (v: unknown, values: readonly string[]): v is string => typeof v === 'string' && values.includes(v);
+/** `z.number().int()` (a safe integer) of at least `min`. */
+const isInt = (v: unknown, min: number): v is number => Number.isSafeInteger(v) && (v as number) >= min;
+
+/**
+ * `MoneySchema` of a money field made by `moneyField`: its amount already canonical in its
+ * currency (what `money(amount, currency)` would give back, by the engine's `fastMoney`).
+ */
+function fastMoneyValue(v: unknown): Money | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { amount, currency } = v as { amount: unknown; currency: unknown };
+  if (typeof amount !== 'string' || !isCurrencyCode(currency)) return undefined;
+  return fastMoney(amount, minorUnits(currency)) === amount ? { amount, currency } : undefined;
+}
+
+/** `boundedList(z.array(item))`: the builder's own list (from `readListCell`), copied as zod copies it. */
+function fastList(v: unknown, item: (x: unknown) => boolean): string[] | undefined {
+  if (!Array.isArray(v) || v.length > LIMITS.listLength) return undefined;
+  for (let i = 0; i < v.length; i++) if (!item(v[i])) return undefined;
+  return v.slice() as string[];
+}
+
+const isString = (v: unknown): boolean => typeof v === 'string';
+
+/** `PeriodSchema` of the builder's `{ start, end }`: two `YYYY-MM-DD` dates, the end not before the start. */
+function fastPeriod(v: unknown): { start: string; end: string } | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { start, end } = v as { start: unknown; end: unknown };
+  return isPlainIsoDate(start) && isPlainIsoDate(end) && end >= start ? { start, end } : undefined;
+}
+
+/** The keys a fast check reads; a candidate with another key goes to the schema. */
+function onlyKeys(c: Candidate, known: ReadonlySet<string>): boolean {
+  for (const k in c) if (!known.has(k)) return false;
+  return true;
+}
+
+const CREDIT_KEYS = new Set([
+  'id',
+  'dealId',
+  'memberId',
+  'kind',
+  'amount',
+  'date',
+  'measure',
+  'dealType',
+  'segment',
+  'products',
+  'termMonths',
+  'newLogo',
+  'units',
+  'activity',
+]);
+
+/** `CreditSchema` of a credit candidate (no `share`: the schema writes it), or undefined. @internal */
+export function fastCredit(c: Candidate): Credit | undefined {
+  if (!onlyKeys(c, CREDIT_KEYS)) return undefined;
+  const { id, dealId, memberId, kind, date, measure = 'bookings', dealType, segment, termMonths, newLogo, units } = c;
+  const amount = fastMoneyValue(c.amount);
+  if (!isId(id) || !isId(dealId) || !isId(memberId) || !isOneOf(kind, CREDIT_KINDS) || amount === undefined) {
+    return undefined;
+  }
+  if (!isPlainIsoDate(date) || !isOneOf(measure, MEASURES)) return undefined;
+  const out: Record<string, unknown> = { id, dealId, memberId, kind, amount, date, measure };
+  if (dealType !== undefined) {
+    if (!isOneOf(dealType, DEAL_TYPES)) return undefined;
+    out.dealType = dealType;
+  }
+  if (segment !== undefined) {
+    if (!isOneOf(segment, SEGMENTS)) return undefined;
+    out.segment = segment;
+  }
+  if (c.products !== undefined) {
+    const products = fastList(c.products, isString);
+    if (products === undefined) return undefined;
+    out.products = products;
+  }
+  if (termMonths !== undefined) {
+    if (!isInt(termMonths, 1)) return undefined;
+    out.termMonths = termMonths;
+  }
+  if (newLogo !== undefined) {
+    if (typeof newLogo !== 'boolean') return undefined;
+    out.newLogo = newLogo;
+  }
+  if (units !== undefined) {
+    if (!isInt(units, Number.MIN_SAFE_INTEGER)) return undefined;
+    out.units = units + 0;
+  }
+  if (c.activity !== undefined) {
+    if (!isText(c.activity)) return undefined;
+    out.activity = c.activity;
+  }
+  return out as unknown as Credit;
+}
+
+const MEMBER_KEYS = new Set(['id', 'name', 'roleId', 'teamId', 'managerId', 'territoryIds', 'startDate', 'endDate']);
+
+/** `MemberSchema` of a member candidate (no `email`: the schema checks it), or undefined. @internal */
+export function fastMember(c: Candidate): Member | undefined {
+  if (!onlyKeys(c, MEMBER_KEYS)) return undefined;
+  const { id, name, roleId, teamId, managerId, startDate, endDate } = c;
+  if (!isId(id) || !isText(name) || !isId(roleId) || !isPlainIsoDate(startDate)) return undefined;
+  const out: Record<string, unknown> = { id, name, roleId };
+  if (teamId !== undefined) {
+    if (!isId(teamId)) return undefined;
+    out.teamId = teamId;
+  }
+  if (managerId !== undefined) {
+    if (!isId(managerId)) return undefined;
+    out.managerId = managerId;
+  }
+  const territoryIds = c.territoryIds === undefined ? [] : fastList(c.territoryIds, isId);
+  if (territoryIds === undefined) return undefined;
+  out.territoryIds = territoryIds;
+  out.startDate = startDate;
+  if (endDate !== undefined) {
+    if (!isPlainIsoDate(endDate) || endDate < startDate) return undefined;
+    out.endDate = endDate;
+  }
+  return out as unknown as Member;
+}
+
+const QUOTA_KEYS = new Set(['id', 'memberId', 'teamId', 'period', 'amount', 'measure']);
+const QUOTA_MEASURES: readonly string[] = MEASURES;
+
+/** `QuotaSchema` of a quota candidate, or undefined. @internal */
+export function fastQuota(c: Candidate): Quota | undefined {
+  if (!onlyKeys(c, QUOTA_KEYS)) return undefined;
+  const { id, memberId, teamId, measure = 'bookings' } = c;
+  const period = fastPeriod(c.period);
+  const amount = fastMoneyValue(c.amount);
+  if (period === undefined || amount === undefined || !isOneOf(measure, QUOTA_MEASURES)) return undefined;
+  // exactly one of memberId and teamId
+  if ((memberId === undefined) === (teamId === undefined)) return undefined;
+  const out: Record<string, unknown> = {};
+  if (id !== undefined) {
+    if (!isId(id)) return undefined;
+    out.id = id;
+  }
+  if (memberId !== undefined) {
+    if (!isId(memberId)) return undefined;
+    out.memberId = memberId;
+  }
+  if (teamId !== undefined) {
+    if (!isId(teamId)) return undefined;
+    out.teamId = teamId;
+  }
+  out.period = period;
+  out.amount = amount;
+  out.measure = measure;
+  return out as unknown as Quota;
+}
+
+const SUBSCRIPTION_KEYS = new Set([
+  'customerId',
+  'subscriptionId',
+  'planId',
+  'period',
+  'mrr',
+  'listMrr',
+  'quantity',
+  'free',
+  'discount',
+  'canceledAt',
+]);
+const DISCOUNTS = ['forever', 'limited'];
+
+/** `SubscriptionSchema` of a subscription candidate, or undefined. @internal */
+export function fastSubscription(c: Candidate): Subscription | undefined {
+  if (!onlyKeys(c, SUBSCRIPTION_KEYS)) return undefined;
+  const { customerId, subscriptionId, planId, quantity, free, discount, canceledAt } = c;
+  const period = fastPeriod(c.period);
+  const mrr = fastMoneyValue(c.mrr);
+  if (!isId(customerId) || period === undefined || mrr === undefined) return undefined;
+  const out: Record<string, unknown> = { customerId };
+  if (subscriptionId !== undefined) {
+    if (!isId(subscriptionId)) return undefined;
+    out.subscriptionId = subscriptionId;
+  }
+  if (planId !== undefined) {
+    if (!isId(planId)) return undefined;
+    out.planId = planId;
+  }
+  out.period = period;
+  out.mrr = mrr;
+  if (c.listMrr !== undefined) {
+    const listMrr = fastMoneyValue(c.listMrr);
+    if (listMrr === undefined) return undefined;
+    out.listMrr = listMrr;
+  }
+  if (quantity !== undefined) {
+    if (!isInt(quantity, 0)) return undefined;
+    out.quantity = quantity + 0;
+  }
+  if (free !== undefined) {
+    if (typeof free !== 'boolean') return undefined;
+    out.free = free;
+  }
+  if (discount !== undefined) {
+    if (!isOneOf(discount, DISCOUNTS)) return undefined;
+    out.discount = discount;
+  }
+  if (canceledAt !== undefined) {
+    if (!isPlainIsoDate(canceledAt)) return undefined;
+    out.canceledAt = canceledAt;
+  }
+  return out as unknown as Subscription;
+}
+
+const ACTIVITY_KEYS = new Set([
+  'id',
+  'kind',
+  'memberId',
+  'at',
+  'durationSeconds',
+  'leadId',
+  'dealId',
+  'accountId',
+  'completed',
+]);
+
+/** `ActivitySchema` of an activity candidate, or undefined. @internal */
+export function fastActivity(c: Candidate): Activity | undefined {
+  if (!onlyKeys(c, ACTIVITY_KEYS)) return undefined;
+  const { id, kind, memberId, at, durationSeconds, leadId, dealId, accountId, completed } = c;
+  if (!isId(id) || !isOneOf(kind, ACTIVITY_KINDS) || !isId(memberId) || !isInstant(at)) return undefined;
+  if (!isInt(durationSeconds, 0)) return undefined;
+  const out: Record<string, unknown> = { id, kind, memberId, at, durationSeconds: durationSeconds + 0 };
+  if (leadId !== undefined) {
+    if (!isId(leadId)) return undefined;
+    out.leadId = leadId;
+  }
+  if (dealId !== undefined) {
+    if (!isId(dealId)) return undefined;
+    out.dealId = dealId;
+  }
+  if (accountId !== undefined) {
+    if (!isId(accountId)) return undefined;
+    out.accountId = accountId;
+  }
+  if (completed !== undefined) {
+    if (typeof completed !== 'boolean') return undefined;
+    out.completed = completed;
+  }
+  return out as unknown as Activity;
+}
+
+const LEAD_KEYS = new Set([
+  'id',
+  'name',
+  'company',
+  'source',
+  'ownerId',
+  'accountId',
+  'segment',
+  'stage',
+  'createdAt',
+  'disqualifyReason',
+  'disqualifyReasonCode',
+  'convertedDealId',
+  'score',
+]);
+
+/** `LeadSchema` of a lead candidate (no `email`: the schema checks it), or undefined. @internal */
+export function fastLead(c: Candidate): Lead | undefined {
+  if (!onlyKeys(c, LEAD_KEYS)) return undefined;
+  const { id, name, company, source, ownerId, accountId, segment, stage, createdAt, score } = c;
+  if (!isId(id) || !isText(name) || !isOneOf(source, LEAD_SOURCES) || !isId(ownerId) || !isText(stage)) {
+    return undefined;
+  }
+  // `CreatedAtSchema`: an instant is kept as it is (a date alone is left to the schema)
+  if (!isInstant(createdAt)) return undefined;
+  const out: Record<string, unknown> = { id, name };
+  if (company !== undefined) {
+    if (typeof company !== 'string') return undefined;
+    out.company = company;
+  }
+  out.source = source;
+  out.ownerId = ownerId;
+  if (accountId !== undefined) {
+    if (!isId(accountId)) return undefined;
+    out.accountId = accountId;
+  }
+  if (segment !== undefined) {
+    if (!isOneOf(segment, SEGMENTS)) return undefined;
+    out.segment = segment;
+  }
+  out.stage = stage;
+  out.createdAt = createdAt;
+  out.history = [];
+  if (c.disqualifyReason !== undefined) {
+    if (!isText(c.disqualifyReason)) return undefined;
+    out.disqualifyReason = c.disqualifyReason;
+  }
+  if (c.disqualifyReasonCode !== undefined) {
+    if (!isId(c.disqualifyReasonCode)) return undefined;
+    out.disqualifyReasonCode = c.disqualifyReasonCode;
+  }
+  if (c.convertedDealId !== undefined) {
+    if (!isId(c.convertedDealId)) return undefined;
+    out.convertedDealId = c.convertedDealId;
+  }
+  if (score !== undefined) {
+    if (typeof score !== 'number' || !Number.isFinite(score)) return undefined;
+    out.score = score + 0;
+  }
+  return out as unknown as Lead;
+}
