@@ -22,11 +22,13 @@ const FIELDS: readonly FieldSpec[] = [
 function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Activity | undefined {
   for (const f of ['id', 'kind', 'memberId', 'at']) if (v[f] === undefined) ctx.missing(f);
   if (v.id === undefined || v.kind === undefined || v.memberId === undefined || v.at === undefined) return undefined;
+  const fast = ctx.options.fast ? fastActivity(v) : undefined;
+  if (fast !== undefined) return fast;
   const activity: Record<string, unknown> = {};
   for (const { field } of FIELDS) if (v[field] !== undefined) activity[field] = v[field];
   // an email has no duration: an empty duration is 0 seconds
   activity.durationSeconds ??= 0;
-  return (ctx.options.fast ? fastActivity(activity) : undefined) ?? verified(safeParseActivity(activity), ctx);
+  return verified(safeParseActivity(activity), ctx);
 }
 
 /** The activity import. @internal */

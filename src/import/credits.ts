@@ -33,10 +33,12 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Credit | 
   const amount = moneyField(v, 'amount', ctx);
   if (amount === undefined) return undefined;
   for (const f of ['id', 'dealId', 'memberId', 'kind', 'date']) if (v[f] === undefined) return undefined;
+  const fast = ctx.options.fast ? fastCredit(v, amount) : undefined;
+  if (fast !== undefined) return fast;
   const credit: Record<string, unknown> = {};
   for (const { field } of FIELDS) if (v[field] !== undefined && field !== 'currency') credit[field] = v[field];
   credit.amount = amount;
-  return (ctx.options.fast ? fastCredit(credit) : undefined) ?? verified(safeParseCredit(credit), ctx);
+  return verified(safeParseCredit(credit), ctx);
 }
 
 /** The credit import. @internal */

@@ -1,17 +1,17 @@
 /**
- * The fast path of the row builders: a check of the common candidate (the object a builder has
- * just made from the row's read cells) that gives exactly what the entity's zod schema gives
+ * The fast path of the row builders: from a row's read values (and the money the builder has read),
+ * exactly what the entity's zod schema gives for the candidate the builder would make of them
  * (`safeParseX(candidate).value`: the fields in the schema's order, defaults filled in, money
- * canonical), or `undefined` to let the schema decide (and write the messages). Each check here
+ * canonical), without making the candidate; or `undefined`, and the builder makes the candidate
+ * and lets the schema decide (and write the messages). Each check here
  * accepts a subset of what the schema accepts, never more: a predicate is the schema's own (core's
  * `isInstant`, `isCurrencyCode`) or one that implies it (a `YYYY-MM-DD` date read by char codes
  * implies core's `isIsoDate`); anything else (an email, a share, a key the check does not know of,
  * a value of another type) is left to the schema.
  *
- * A candidate is a plain object of the builder's own, holding only defined values (a builder
- * never writes an `undefined` field), whose money fields come from `moneyField`; only such a
- * candidate is given here. tests/import/fast-verify.prop.test.ts runs every import both ways on
- * arbitrary and hostile rows and compares results and issues.
+ * Each function mirrors its builder's candidate: a field the candidate would hold is a defined
+ * value here, an absent one `undefined`. tests/import/fast-verify.prop.test.ts runs every import
+ * both ways on arbitrary and hostile rows and compares results and issues.
  * @module
  */
 import { isCurrencyCode, minorUnits } from '../core/currency.js';
@@ -36,7 +36,8 @@ import {
 import { isPlainIsoDate } from './cells.js';
 import { fastMoney } from './engine.js';
 
-type Candidate = Readonly<Record<string, unknown>>;
+/** A row's read values, by field (`undefined`: no value). */
+type Values = Readonly<Record<string, unknown>>;
 
 /** `IdSchema`: a string of 1–200 characters. */
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= ID_MAX_LENGTH;
@@ -68,40 +69,18 @@ function fastList(v: unknown, item: (x: unknown) => boolean): string[] | undefin
 const isString = (v: unknown): boolean => typeof v === 'string';
 
 /** `PeriodSchema` of the builder's `{ start, end }`: two `YYYY-MM-DD` dates, the end not before the start. */
-function fastPeriod(v: unknown): { start: string; end: string } | undefined {
-  if (typeof v !== 'object' || v === null) return undefined;
-  const { start, end } = v as { start: unknown; end: unknown };
+function fastPeriod(start: unknown, end: unknown): { start: string; end: string } | undefined {
   return isPlainIsoDate(start) && isPlainIsoDate(end) && end >= start ? { start, end } : undefined;
 }
 
-/** The keys a fast check reads; a candidate with another key goes to the schema. */
-function onlyKeys(c: Candidate, known: ReadonlySet<string>): boolean {
-  for (const k in c) if (!known.has(k)) return false;
-  return true;
-}
-
-const CREDIT_KEYS = new Set([
-  'id',
-  'dealId',
-  'memberId',
-  'kind',
-  'amount',
-  'date',
-  'measure',
-  'dealType',
-  'segment',
-  'products',
-  'termMonths',
-  'newLogo',
-  'units',
-  'activity',
-]);
-
-/** `CreditSchema` of a credit candidate (no `share`: the schema writes it), or undefined. @internal */
-export function fastCredit(c: Candidate): Credit | undefined {
-  if (!onlyKeys(c, CREDIT_KEYS)) return undefined;
+/**
+ * `CreditSchema` of the candidate of src/import/credits.ts (the values but `currency`, with the
+ * money read), or undefined (always for a `share`: the schema writes it). @internal
+ */
+export function fastCredit(c: Values, money: Money): Credit | undefined {
+  if (c.share !== undefined) return undefined;
   const { id, dealId, memberId, kind, date, measure = 'bookings', dealType, segment, termMonths, newLogo, units } = c;
-  const amount = fastMoneyValue(c.amount);
+  const amount = fastMoneyValue(money);
   if (!isId(id) || !isId(dealId) || !isId(memberId) || !isOneOf(kind, CREDIT_KINDS) || amount === undefined) {
     return undefined;
   }
@@ -139,11 +118,12 @@ export function fastCredit(c: Candidate): Credit | undefined {
   return out as unknown as Credit;
 }
 
-const MEMBER_KEYS = new Set(['id', 'name', 'roleId', 'teamId', 'managerId', 'territoryIds', 'startDate', 'endDate']);
-
-/** `MemberSchema` of a member candidate (no `email`: the schema checks it), or undefined. @internal */
-export function fastMember(c: Candidate): Member | undefined {
-  if (!onlyKeys(c, MEMBER_KEYS)) return undefined;
+/**
+ * `MemberSchema` of the candidate of src/import/members.ts (the values), or undefined (always for
+ * an `email`: the schema checks it). @internal
+ */
+export function fastMember(c: Values): Member | undefined {
+  if (c.email !== undefined) return undefined;
   const { id, name, roleId, teamId, managerId, startDate, endDate } = c;
   if (!isId(id) || !isText(name) || !isId(roleId) || !isPlainIsoDate(startDate)) return undefined;
   const out: Record<string, unknown> = { id, name, roleId };
@@ -166,15 +146,16 @@ export function fastMember(c: Candidate): Member | undefined {
   return out as unknown as Member;
 }
 
-const QUOTA_KEYS = new Set(['id', 'memberId', 'teamId', 'period', 'amount', 'measure']);
 const QUOTA_MEASURES: readonly string[] = MEASURES;
 
-/** `QuotaSchema` of a quota candidate, or undefined. @internal */
-export function fastQuota(c: Candidate): Quota | undefined {
-  if (!onlyKeys(c, QUOTA_KEYS)) return undefined;
+/**
+ * `QuotaSchema` of the candidate of src/import/quotas.ts (ids, the period of `periodStart` and
+ * `periodEnd`, the money read, the measure), or undefined. @internal
+ */
+export function fastQuota(c: Values, money: Money): Quota | undefined {
   const { id, memberId, teamId, measure = 'bookings' } = c;
-  const period = fastPeriod(c.period);
-  const amount = fastMoneyValue(c.amount);
+  const period = fastPeriod(c.periodStart, c.periodEnd);
+  const amount = fastMoneyValue(money);
   if (period === undefined || amount === undefined || !isOneOf(measure, QUOTA_MEASURES)) return undefined;
   // exactly one of memberId and teamId
   if ((memberId === undefined) === (teamId === undefined)) return undefined;
@@ -197,26 +178,16 @@ export function fastQuota(c: Candidate): Quota | undefined {
   return out as unknown as Quota;
 }
 
-const SUBSCRIPTION_KEYS = new Set([
-  'customerId',
-  'subscriptionId',
-  'planId',
-  'period',
-  'mrr',
-  'listMrr',
-  'quantity',
-  'free',
-  'discount',
-  'canceledAt',
-]);
 const DISCOUNTS = ['forever', 'limited'];
 
-/** `SubscriptionSchema` of a subscription candidate, or undefined. @internal */
-export function fastSubscription(c: Candidate): Subscription | undefined {
-  if (!onlyKeys(c, SUBSCRIPTION_KEYS)) return undefined;
+/**
+ * `SubscriptionSchema` of the candidate of src/import/subscriptions.ts (the values, the period of
+ * `periodStart` and `periodEnd`, the money read), or undefined. @internal
+ */
+export function fastSubscription(c: Values, money: Money, list: Money | undefined): Subscription | undefined {
   const { customerId, subscriptionId, planId, quantity, free, discount, canceledAt } = c;
-  const period = fastPeriod(c.period);
-  const mrr = fastMoneyValue(c.mrr);
+  const period = fastPeriod(c.periodStart, c.periodEnd);
+  const mrr = fastMoneyValue(money);
   if (!isId(customerId) || period === undefined || mrr === undefined) return undefined;
   const out: Record<string, unknown> = { customerId };
   if (subscriptionId !== undefined) {
@@ -229,8 +200,8 @@ export function fastSubscription(c: Candidate): Subscription | undefined {
   }
   out.period = period;
   out.mrr = mrr;
-  if (c.listMrr !== undefined) {
-    const listMrr = fastMoneyValue(c.listMrr);
+  if (list !== undefined) {
+    const listMrr = fastMoneyValue(list);
     if (listMrr === undefined) return undefined;
     out.listMrr = listMrr;
   }
@@ -253,22 +224,12 @@ export function fastSubscription(c: Candidate): Subscription | undefined {
   return out as unknown as Subscription;
 }
 
-const ACTIVITY_KEYS = new Set([
-  'id',
-  'kind',
-  'memberId',
-  'at',
-  'durationSeconds',
-  'leadId',
-  'dealId',
-  'accountId',
-  'completed',
-]);
-
-/** `ActivitySchema` of an activity candidate, or undefined. @internal */
-export function fastActivity(c: Candidate): Activity | undefined {
-  if (!onlyKeys(c, ACTIVITY_KEYS)) return undefined;
-  const { id, kind, memberId, at, durationSeconds, leadId, dealId, accountId, completed } = c;
+/**
+ * `ActivitySchema` of the candidate of src/import/activities.ts (the values, no duration as 0),
+ * or undefined. @internal
+ */
+export function fastActivity(c: Values): Activity | undefined {
+  const { id, kind, memberId, at, durationSeconds = 0, leadId, dealId, accountId, completed } = c;
   if (!isId(id) || !isOneOf(kind, ACTIVITY_KINDS) || !isId(memberId) || !isInstant(at)) return undefined;
   if (!isInt(durationSeconds, 0)) return undefined;
   const out: Record<string, unknown> = { id, kind, memberId, at, durationSeconds: durationSeconds + 0 };
@@ -291,26 +252,13 @@ export function fastActivity(c: Candidate): Activity | undefined {
   return out as unknown as Activity;
 }
 
-const LEAD_KEYS = new Set([
-  'id',
-  'name',
-  'company',
-  'source',
-  'ownerId',
-  'accountId',
-  'segment',
-  'stage',
-  'createdAt',
-  'disqualifyReason',
-  'disqualifyReasonCode',
-  'convertedDealId',
-  'score',
-]);
-
-/** `LeadSchema` of a lead candidate (no `email`: the schema checks it), or undefined. @internal */
-export function fastLead(c: Candidate): Lead | undefined {
-  if (!onlyKeys(c, LEAD_KEYS)) return undefined;
-  const { id, name, company, source, ownerId, accountId, segment, stage, createdAt, score } = c;
+/**
+ * `LeadSchema` of the candidate of src/import/leads.ts (the values, the stage's id, the reason code
+ * read), or undefined (always for an `email`: the schema checks it). @internal
+ */
+export function fastLead(c: Values, stage: string, code: string | undefined): Lead | undefined {
+  if (c.email !== undefined) return undefined;
+  const { id, name, company, source, ownerId, accountId, segment, createdAt, score } = c;
   if (!isId(id) || !isText(name) || !isOneOf(source, LEAD_SOURCES) || !isId(ownerId) || !isText(stage)) {
     return undefined;
   }
@@ -338,9 +286,9 @@ export function fastLead(c: Candidate): Lead | undefined {
     if (!isText(c.disqualifyReason)) return undefined;
     out.disqualifyReason = c.disqualifyReason;
   }
-  if (c.disqualifyReasonCode !== undefined) {
-    if (!isId(c.disqualifyReasonCode)) return undefined;
-    out.disqualifyReasonCode = c.disqualifyReasonCode;
+  if (code !== undefined) {
+    if (!isId(code)) return undefined;
+    out.disqualifyReasonCode = code;
   }
   if (c.convertedDealId !== undefined) {
     if (!isId(c.convertedDealId)) return undefined;

@@ -52,6 +52,13 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Lead | un
   }
   if (stage === undefined || v.id === undefined || v.name === undefined) return undefined;
   if (v.source === undefined || v.ownerId === undefined || v.createdAt === undefined) return undefined;
+  const reason = v.disqualifyReason as string | undefined;
+  const code = readLostReasonCode(v.disqualifyReasonCode as string | undefined, reason, stage, CODE, ctx);
+  const fast = ctx.options.fast ? fastLead(v, stage.id, code) : undefined;
+  if (fast !== undefined) {
+    checkLostReason(stage, code, reason, LOST_REASON_FIELDS, ctx);
+    return fast;
+  }
   const lead: Record<string, unknown> = {
     id: v.id,
     name: v.name,
@@ -61,10 +68,8 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Lead | un
     createdAt: v.createdAt,
   };
   for (const f of OPTIONAL) if (v[f] !== undefined) lead[f] = v[f];
-  const reason = v.disqualifyReason as string | undefined;
-  const code = readLostReasonCode(v.disqualifyReasonCode as string | undefined, reason, stage, CODE, ctx);
   if (code !== undefined) lead.disqualifyReasonCode = code;
-  const record = (ctx.options.fast ? fastLead(lead) : undefined) ?? verified(safeParseLead(lead), ctx);
+  const record = verified(safeParseLead(lead), ctx);
   if (record !== undefined) checkLostReason(stage, code, reason, LOST_REASON_FIELDS, ctx);
   return record;
 }

@@ -24,9 +24,11 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Member | 
   if (v.id === undefined || v.name === undefined || v.roleId === undefined || v.startDate === undefined) {
     return undefined;
   }
+  const fast = ctx.options.fast ? fastMember(v) : undefined;
+  if (fast !== undefined) return fast;
   const member: Record<string, unknown> = {};
   for (const { field } of FIELDS) if (v[field] !== undefined) member[field] = v[field];
-  return (ctx.options.fast ? fastMember(member) : undefined) ?? verified(safeParseMember(member), ctx);
+  return verified(safeParseMember(member), ctx);
 }
 
 /** The member import. @internal */

@@ -22,12 +22,14 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Quota | u
   for (const f of ['periodStart', 'periodEnd', 'amount']) if (v[f] === undefined) ctx.missing(f);
   const amount = moneyField(v, 'amount', ctx);
   if (amount === undefined || v.periodStart === undefined || v.periodEnd === undefined) return undefined;
+  const fast = ctx.options.fast ? fastQuota(v, amount) : undefined;
+  if (fast !== undefined) return fast;
   const quota: Record<string, unknown> = {};
   for (const f of ['id', 'memberId', 'teamId']) if (v[f] !== undefined) quota[f] = v[f];
   quota.period = { start: v.periodStart, end: v.periodEnd };
   quota.amount = amount;
   if (v.measure !== undefined) quota.measure = v.measure;
-  return (ctx.options.fast ? fastQuota(quota) : undefined) ?? verified(safeParseQuota(quota), ctx);
+  return verified(safeParseQuota(quota), ctx);
 }
 
 /** The quota import. @internal */

@@ -30,6 +30,8 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Subscript
   if (mrr === undefined || v.customerId === undefined || v.periodStart === undefined || v.periodEnd === undefined) {
     return undefined;
   }
+  const fast = ctx.options.fast ? fastSubscription(v, mrr, listMrr) : undefined;
+  if (fast !== undefined) return fast;
   const s: Record<string, unknown> = { customerId: v.customerId };
   if (v.subscriptionId !== undefined) s.subscriptionId = v.subscriptionId;
   if (v.planId !== undefined) s.planId = v.planId;
@@ -37,7 +39,7 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Subscript
   s.mrr = mrr;
   if (listMrr !== undefined) s.listMrr = listMrr;
   for (const f of ['quantity', 'free', 'discount', 'canceledAt']) if (v[f] !== undefined) s[f] = v[f];
-  return (ctx.options.fast ? fastSubscription(s) : undefined) ?? verified(safeParseSubscription(s), ctx);
+  return verified(safeParseSubscription(s), ctx);
 }
 
 /** The subscription import. @internal */

@@ -151,7 +151,7 @@ const optionsArb: fc.Arbitrary<ImportOptions> = fc.record(
     members: fc.constantFrom([{ id: 'ae1', name: 'Ana' }], [{ id: 'sdr1', name: 'x' }]),
   },
   { requiredKeys: [] },
-) as fc.Arbitrary<ImportOptions>;
+) as unknown as fc.Arbitrary<ImportOptions>;
 
 describe('import fast path: the same results and issues as the schemas', () => {
   for (const [name, c] of Object.entries(CASES)) {
