@@ -192,6 +192,14 @@ function readTime(text: string): { time: string; offset: string | undefined } | 
   return { time, offset };
 }
 
+/** What a date cell must be, by format (written once, not for every cell). */
+const DATE_EXPECTED: Readonly<Record<DateFormat, string>> = {
+  'YYYY-MM-DD': 'must be a date YYYY-MM-DD',
+  'MM/DD/YYYY': 'must be a date MM/DD/YYYY (options.dateFormat)',
+  'DD/MM/YYYY': 'must be a date DD/MM/YYYY (options.dateFormat)',
+  'DD.MM.YYYY': 'must be a date DD.MM.YYYY (options.dateFormat)',
+};
+
 const LAYOUTS: Record<DateFormat, RegExp> = {
   'YYYY-MM-DD': /^(\d{4})-(\d{2})-(\d{2})(?:[T ](.+))?$/,
   'MM/DD/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ ,]+(.+))?$/,
@@ -206,7 +214,7 @@ const LAYOUTS: Record<DateFormat, RegExp> = {
  */
 export function readDateTimeCell(cell: unknown, format: DateFormat): DateTimeCell | CellProblem {
   if (format === 'YYYY-MM-DD' && isPlainIsoDate(cell)) return { date: cell, time: undefined, offset: undefined };
-  const expected = `must be a date ${format}${format === 'YYYY-MM-DD' ? '' : ' (options.dateFormat)'}`;
+  const expected = DATE_EXPECTED[format];
   if (cell instanceof Date) {
     const ms = cell.getTime();
     if (!Number.isFinite(ms)) return problem('INVALID_DATE', expected);

@@ -14,7 +14,9 @@ import { LEADS } from '../../src/import/leads.js';
 import { MEMBERS } from '../../src/import/members.js';
 import { QUOTAS } from '../../src/import/quotas.js';
 import { SUBSCRIPTIONS } from '../../src/import/subscriptions.js';
+import { importDeals } from '../../src/import/index.js';
 import type { ImportOptions } from '../../src/import/types.js';
+import { defaultDealPipelineSpec, parseDeal } from '../../src/model/index.js';
 
 /** A value written out with its keys in order, -0 apart from 0, undefined and NaN apart from absent. */
 function written(v: unknown): string {
@@ -190,4 +192,32 @@ describe('import fast path: the same results and issues as the schemas', () => {
       expect(written(fast)).toBe(written(importAll(c.spec, rows, { currency: 'USD' }, false)));
     });
   }
+});
+
+describe('importDeals: each record is parseDeal of itself, fields in the same order', () => {
+  const fields = ['id', 'name', 'accountId', 'ownerId', 'amount', 'currency', 'stage', 'closeDate', 'createdAt'];
+  const optional = ['lostReason', 'lostReasonCode', 'segment', 'teamId', 'products', 'termMonths', 'leadId', 'type'];
+  const stages = defaultDealPipelineSpec.stages.map((s) => s.id);
+  const value = fc.constantFrom('x', 'Price', 'b2b', 'new', 'renewal', '12', '0', 'a; b', '2026-02-01', '', undefined);
+  it('common and uncommon rows', () => {
+    const row = fc.record({
+      base: fc.tuple(fc.constantFrom(...stages), fc.constantFrom('2026-03-31', '2025-01-01', ''), fc.nat(99)),
+      extra: fc.dictionary(fc.constantFrom(...optional), value, { maxKeys: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
+        const records = rows.map(({ base: [stage, closeDate, n], extra }, i) => ({
+          ...Object.fromEntries(fields.map((f) => [f, `${f}-${i}`])),
+          amount: String(n),
+          currency: 'USD',
+          stage,
+          closeDate,
+          createdAt: '2025-06-01',
+          ...extra,
+        }));
+        for (const d of importDeals(records).records) expect(written(d)).toBe(written(parseDeal(d)));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
