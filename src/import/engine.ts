@@ -321,7 +321,9 @@ function readCell(
     case 'currency': {
       const t = readText(cell);
       if (isProblem(t)) return t;
-      const code = t.toUpperCase();
+      // a code as written (`USD`) is its own upper case
+      if (isCurrencyCode(t)) return t;
+      const code = (t as string).toUpperCase();
       return isCurrencyCode(code) ? code : { problem: 'UNKNOWN_CURRENCY', expected: 'must be an ISO 4217 code' };
     }
     case 'enum':
