@@ -248,8 +248,12 @@ function isDigitCode(c: number): boolean {
  * read by char codes without a regular expression or an intermediate object. @internal
  */
 export function isPlainIsoDate(cell: unknown): cell is string {
-  if (typeof cell !== 'string' || cell.length !== 10) return false;
-  if (cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return false;
+  return typeof cell === 'string' && cell.length === 10 && isIsoDatePrefix(cell);
+}
+
+/** Whether the first 10 characters of `cell` are a calendar date `YYYY-MM-DD`, by char codes. @internal */
+export function isIsoDatePrefix(cell: string): boolean {
+  if (cell.length < 10 || cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return false;
   for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isDigitCode(cell.charCodeAt(i))) return false;
   const year = (cell.charCodeAt(0) - 48) * 1000 + (cell.charCodeAt(1) - 48) * 100 + (cell.charCodeAt(2) - 48) * 10;
   return isCalendarDate(

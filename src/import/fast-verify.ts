@@ -33,7 +33,7 @@ import {
   MEASURES,
   SEGMENTS,
 } from '../model/vocabulary.js';
-import { isPlainIsoDate } from './cells.js';
+import { isIsoDatePrefix, isPlainIsoDate } from './cells.js';
 import { fastMoney } from './engine.js';
 
 /** A row's read values, by field (`undefined`: no value). */
@@ -45,6 +45,35 @@ const isId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length >= 1;
 /** A value of a `z.enum` of `values`. */
 const isOneOf = (v: unknown, values: readonly string[]): v is string => typeof v === 'string' && values.includes(v);
+/** Whether the char codes of `text` at `at` and `at + 1` are two digits of at most `max`. */
+function twoDigits(text: string, at: number, max: number): boolean {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 && a * 10 + b <= max;
+}
+
+/**
+ * `InstantSchema`'s `isInstant`: `YYYY-MM-DDTHH:MM:SSZ` (what a date or date-time cell without an
+ * offset is read to) by char codes, anything else by `isInstant` itself. @internal
+ */
+export function isInstantText(v: unknown): v is string {
+  if (typeof v !== 'string') return false;
+  if (
+    v.length === 20 &&
+    v.charCodeAt(10) === 84 &&
+    v.charCodeAt(13) === 58 &&
+    v.charCodeAt(16) === 58 &&
+    v.charCodeAt(19) === 90 &&
+    isIsoDatePrefix(v) &&
+    twoDigits(v, 11, 23) &&
+    twoDigits(v, 14, 59) &&
+    twoDigits(v, 17, 59)
+  ) {
+    return true;
+  }
+  return isInstant(v);
+}
+
 /** `z.number().int()` (a safe integer) of at least `min`. */
 const isInt = (v: unknown, min: number): v is number => Number.isSafeInteger(v) && (v as number) >= min;
 
@@ -230,7 +259,7 @@ export function fastSubscription(c: Values, money: Money, list: Money | undefine
  */
 export function fastActivity(c: Values): Activity | undefined {
   const { id, kind, memberId, at, durationSeconds = 0, leadId, dealId, accountId, completed } = c;
-  if (!isId(id) || !isOneOf(kind, ACTIVITY_KINDS) || !isId(memberId) || !isInstant(at)) return undefined;
+  if (!isId(id) || !isOneOf(kind, ACTIVITY_KINDS) || !isId(memberId) || !isInstantText(at)) return undefined;
   if (!isInt(durationSeconds, 0)) return undefined;
   const out: Record<string, unknown> = { id, kind, memberId, at, durationSeconds: durationSeconds + 0 };
   if (leadId !== undefined) {
@@ -263,7 +292,7 @@ export function fastLead(c: Values, stage: string, code: string | undefined): Le
     return undefined;
   }
   // `CreatedAtSchema`: an instant is kept as it is (a date alone is left to the schema)
-  if (!isInstant(createdAt)) return undefined;
+  if (!isInstantText(createdAt)) return undefined;
   const out: Record<string, unknown> = { id, name };
   if (company !== undefined) {
     if (typeof company !== 'string') return undefined;

@@ -14,6 +14,8 @@ import { LEADS } from '../../src/import/leads.js';
 import { MEMBERS } from '../../src/import/members.js';
 import { QUOTAS } from '../../src/import/quotas.js';
 import { SUBSCRIPTIONS } from '../../src/import/subscriptions.js';
+import { isInstant } from '../../src/core/index.js';
+import { isInstantText } from '../../src/import/fast-verify.js';
 import { importDeals } from '../../src/import/index.js';
 import type { ImportOptions } from '../../src/import/types.js';
 import { defaultDealPipelineSpec, parseDeal } from '../../src/model/index.js';
@@ -218,6 +220,23 @@ describe('importDeals: each record is parseDeal of itself, fields in the same or
         for (const d of importDeals(records).records) expect(written(d)).toBe(written(parseDeal(d)));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('isInstantText', () => {
+  it('is core isInstant on YYYY-MM-DDTHH:MM:SSZ with any digits, and on arbitrary text', () => {
+    // each part near its bounds (month 0-13, day 0-32, hour 0-29, minute and second 0-69), as written digits
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const year = fc.oneof(fc.constantFrom('0000', '0001', '1900', '2000', '2024', '2100', '9999'), fc.nat(9999));
+    const text = fc
+      .tuple(year, two(13), two(32), two(29), two(69), two(69))
+      .map(([y, mo, d, h, mi, s]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}Z`);
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string()), (t) => {
+        expect(isInstantText(t)).toBe(isInstant(t));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
