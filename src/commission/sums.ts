@@ -82,10 +82,28 @@ function dateShaped(d: string): boolean {
   return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
+/**
+ * Where an accumulator keeps the ids of the credits it counts until {@link SumsAccumulator.sums}:
+ * by default the id strings themselves; with a store, the number `put` gives for each, read back
+ * with `get` when the sums are made. (A worker thread of `revops/parallel` keeps a range's ids as
+ * bytes outside the JS heap: a million short strings held for the whole range grow the heap, and
+ * the garbage collector copies and marks them again and again.)
+ * @internal
+ */
+export interface IdStore {
+  /** A number for `id` (a non-empty string) from which `get` gives `id` back. */
+  put(id: string): number;
+  /** The id `put` was given for `key`. */
+  get(key: number): string;
+}
+
+/** An id as an accumulator keeps it: the string, or its number in the accumulator's {@link IdStore}. */
+type IdKey = string | number;
+
 interface TierAcc {
   base: Fixed;
   linear: Fixed;
-  readonly ids: string[];
+  readonly ids: IdKey[];
 }
 
 interface CompAcc {
@@ -93,12 +111,12 @@ interface CompAcc {
   readonly acc: ExactSum;
   units: number;
   /** Ids counted, or `null` while every credit so far was counted (then the list is all the ids). */
-  ids: string[] | null;
+  ids: IdKey[] | null;
   readonly tiers: TierAcc[] | null;
   readonly amountTiers: readonly AmountTier[] | null;
 }
 
-function addPerCredit(ca: CompAcc, base: Fixed, id: string): void {
+function addPerCredit(ca: CompAcc, base: Fixed, id: IdKey): void {
   const c = ca.cc.c;
   const tiers = ca.amountTiers;
   const accs = ca.tiers;
@@ -169,7 +187,7 @@ export function collectSums(credits: readonly Credit[], ctx: ResolvedContext, me
 export class SumsAccumulator {
   private readonly att: ExactSum;
   /** Attainment's ids, or `null` while every credit so far counted for attainment (then they are `ids`). */
-  private attIds: string[] | null = null;
+  private attIds: IdKey[] | null = null;
   /**
    * A component that counts exactly the credits attainment counts, with nothing of its own
    * (no filter, multiplier, window, units or per-credit tiers), has attainment's sums: it is not
@@ -177,13 +195,15 @@ export class SumsAccumulator {
    */
   private readonly shared: readonly boolean[];
   private readonly comps: readonly CompAcc[];
-  private readonly ids: string[] = [];
+  private readonly ids: IdKey[] = [];
   private readonly deals: Map<string, Fixed> | null;
   private done = false;
 
+  /** `store`: where the ids are kept until `sums` (default: the id strings, in arrays). */
   constructor(
     private readonly ctx: ResolvedContext,
     private readonly memberId: string,
+    private readonly store?: IdStore,
   ) {
     const digits = ctx.digits;
     this.att = new ExactSum(digits);
@@ -224,7 +244,8 @@ export class SumsAccumulator {
     if (date < ctx.range.start || date > ctx.range.end) return;
     const ids = this.ids;
     const n = ids.length;
-    const id = creditId(cr, i);
+    const given = creditId(cr, i);
+    const id = this.store === undefined ? given : this.store.put(given);
     ids.push(id);
     const kind = cr.kind;
     if (!KINDS.has(kind))
@@ -334,10 +355,13 @@ export class SumsAccumulator {
     this.done = true;
     // Credit ids were collected in input order; sort them once (the result does not depend on the
     // order of the credits) and refuse an id given twice.
-    const ids = this.ids;
+    const store = this.store;
+    const strings = (list: IdKey[]): string[] =>
+      store === undefined ? (list as string[]) : list.map((k) => store.get(k as number));
+    const ids = strings(this.ids);
     const sorted = ids.length > 1 ? ids.sort() : ids;
     for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) throw duplicate(sorted[k] as string);
-    const sortIds = (list: string[] | null): readonly string[] => (list === null ? sorted : list.sort());
+    const sortIds = (list: IdKey[] | null): readonly string[] => (list === null ? sorted : strings(list).sort());
     const attainment = { amount: toFixed(this.att.value()), creditIds: sortIds(this.attIds) };
     let next = 0;
     return {
@@ -354,7 +378,7 @@ export class SumsAccumulator {
           tiers:
             ca.tiers === null
               ? null
-              : ca.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: t.ids.sort() })),
+              : ca.tiers.map((t) => ({ base: t.base, linear: t.linear, creditIds: strings(t.ids).sort() })),
         };
       }),
     };

@@ -4,6 +4,7 @@
  */
 import { type Member, safeParseMember } from '../model/member.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
+import { fastMember } from './fast-verify.js';
 import type { ImportOptions, ImportResult } from './types.js';
 import { readFailure } from '../core/read.js';
 
@@ -24,6 +25,8 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Member | 
   if (v.id === undefined || v.name === undefined || v.roleId === undefined || v.startDate === undefined) {
     return undefined;
   }
+  const fast = ctx.options.fast ? fastMember(v) : undefined;
+  if (fast !== undefined) return fast;
   const member: Record<string, unknown> = {};
   for (const { field } of FIELDS) if (v[field] !== undefined) member[field] = v[field];
   return verified(safeParseMember(member), ctx);

@@ -22,6 +22,7 @@ import type { Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import type { Credit, Member, Plan, PlanInput } from '../model/index.js';
 import { type IdList, mergeSortedIds, packIds, unpackIds } from './id-lists.js';
+import { ByteIdStore } from './id-store.js';
 
 /** Options of the `statements` computation: one plan and period, the members and their quotas. */
 export interface ParallelStatementsOptions {
@@ -161,6 +162,8 @@ function toSums(p: MemberPartial): StatementSums {
 export class StatementsAccumulator {
   private readonly p: Prepared;
   private readonly members = new Map<string, SumsAccumulator>();
+  /** Every member's credit ids, as bytes outside the heap until `result` (id-store.ts). */
+  private readonly ids = new ByteIdStore();
 
   constructor(options: ParallelStatementsOptions) {
     this.p = contextsOf(options);
@@ -177,7 +180,7 @@ export class StatementsAccumulator {
       let acc = this.members.get(memberId);
       if (acc === undefined) {
         if (!contexts.has(memberId)) continue;
-        acc = new SumsAccumulator(resolvedOf(this.p, memberId), memberId);
+        acc = new SumsAccumulator(resolvedOf(this.p, memberId), memberId, this.ids);
         this.members.set(memberId, acc);
       }
       acc.add(credit, i);
@@ -189,6 +192,7 @@ export class StatementsAccumulator {
     const out = new Map<string, MemberPartial>();
     for (const id of [...this.members.keys()].sort()) {
       const sums = (this.members.get(id) as SumsAccumulator).sums((x) => duplicate(id, x));
+      this.members.delete(id); // its ids are packed: the arrays go
       out.set(id, toPartial(sums));
     }
     return out;
@@ -204,9 +208,11 @@ export function summarizeStatements(credits: readonly Credit[], options: Paralle
 
 /** Two partials of one member merged: sums added, id lists merged (a credit in both is refused). */
 function mergeMember(memberId: string, x: MemberPartial, y: MemberPartial): MemberPartial {
-  // a member has a few lists (usually one): plain arrays, not maps, for the lists unpacked and the pairs merged
-  const xs = x.lists.map(unpackIds);
-  const ys = y.lists.map(unpackIds);
+  // a member has a few lists (usually one): plain arrays, not maps, for the pairs merged. A member's only list is
+  // merged as it is unpacked, straight into the merged array; several are unpacked first, once each (a list may be
+  // merged with two of the other's)
+  const xs = x.lists.length > 1 ? x.lists.map(unpackIds) : x.lists;
+  const ys = y.lists.length > 1 ? y.lists.map(unpackIds) : y.lists;
   const lists: IdList[] = [];
   const pairs: number[] = []; // i, j of each merged list
   const list = (i: number, j: number): number => {
@@ -219,7 +225,7 @@ function mergeMember(memberId: string, x: MemberPartial, y: MemberPartial): Memb
             throw duplicate(memberId, id);
           }
         : undefined;
-    lists.push(mergeSortedIds(xs[i] as readonly string[], ys[j] as readonly string[], refuse));
+    lists.push(mergeSortedIds(xs[i] as IdList, ys[j] as IdList, refuse));
     return k;
   };
   list(0, 0); // every credit counted: a credit in both parts is counted twice
@@ -267,16 +273,16 @@ function mergeMember(memberId: string, x: MemberPartial, y: MemberPartial): Memb
 
 /**
  * A worker's partials readied on the main thread while other workers still read: every listed
- * member's context resolved (finalising needs them all) and every id list unpacked (merging and
- * finalising need arrays), so that the end of the run only merges and builds the statements.
+ * member's context resolved (finalising needs them all). The id lists stay packed: they are
+ * unpacked once, by the merge or the finalising, after the worker threads have ended (unpacked
+ * here, a million ids would sit on this thread's heap beside the heaps of the threads that are
+ * still ending, and be copied again by the merge).
  * @internal
  */
 export function prepareStatements(summary: StatementsSummary, options: ParallelStatementsOptions): StatementsSummary {
   const p = contextsOf(options);
   for (const id of p.contexts.keys()) resolvedOf(p, id);
-  const out = new Map<string, MemberPartial>();
-  for (const [id, m] of summary) out.set(id, { ...m, lists: m.lists.map(unpackIds) });
-  return out;
+  return summary;
 }
 
 /** Merges two partials member by member (the merged id lists are arrays: they stay on this thread). @internal */

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { calculateStatement } from '../../src/commission/index.js';
 import type { Credit } from '../../src/model/index.js';
 import { mergeSortedIds, packIds, unpackIds } from '../../src/parallel/id-lists.js';
+import { ByteIdStore } from '../../src/parallel/id-store.js';
 import {
   finalizeStatements,
   mergeStatements,
@@ -78,9 +79,9 @@ describe('statements partials', () => {
       expect(finalizeStatements(mergeStatements(a, b), options)).toEqual(whole);
       expect(finalizeStatements(mergeStatements(b, a), options)).toEqual(whole);
     }
-    // a partial readied on arrival (lists unpacked) merges and finalises alike
+    // a partial readied on arrival (contexts resolved, lists left packed until the merge) merges and finalises alike
     const a = prepareStatements(summarizeStatements(all.slice(0, 2), options), options);
-    expect([...a.values()].every((m) => m.lists.every((l) => Array.isArray(l)))).toBe(true);
+    expect([...a.values()].every((m) => m.lists.every((l) => typeof l === 'string'))).toBe(true);
     expect(finalizeStatements(mergeStatements(a, summarizeStatements(all.slice(2), options)), options)).toEqual(whole);
     // a running summary, chunk after chunk, is the summary of all the chunks
     const acc = new StatementsAccumulator(options);
@@ -142,5 +143,42 @@ describe('id lists', () => {
       throw new Error(`twice: ${id}`);
     };
     expect(() => mergeSortedIds(['a', 'c'], ['b', 'c'], refuse)).toThrow('twice: c');
+  });
+
+  it('merges packed lists as it unpacks them, alone or with an array', () => {
+    const x = ['K-1', 'K-3', 'K-5', 'x'.repeat(300)];
+    const y = ['K-2', 'K-3', 'K-4'];
+    const want = ['K-1', 'K-2', 'K-3', 'K-4', 'K-5', 'x'.repeat(300)];
+    expect(mergeSortedIds(packIds(x), packIds(y))).toEqual(want);
+    expect(mergeSortedIds(packIds(x), y)).toEqual(want);
+    expect(mergeSortedIds(y, packIds(x))).toEqual(want);
+    expect(mergeSortedIds(packIds(x), [])).toEqual(x);
+    expect(mergeSortedIds([], packIds(y))).toEqual(y);
+    expect(() =>
+      mergeSortedIds(packIds(x), packIds(y), (id) => {
+        throw new Error(`twice: ${id}`);
+      }),
+    ).toThrow('twice: K-3');
+  });
+
+  it('packs Latin-1 ids into a Latin-1 string, whatever the count and the lengths', () => {
+    // 300 ids (a count past 255) and an id of 200 characters: every character of the packed list stays below 256
+    const ids = [...Array.from({ length: 300 }, (_, i) => `K-${String(i).padStart(3, '0')}`), 'é'.repeat(200)];
+    const packed = packIds(ids) as string;
+    expect(typeof packed).toBe('string');
+    expect([...packed].every((ch) => (ch.codePointAt(0) as number) < 256)).toBe(true);
+    expect(unpackIds(packed)).toEqual(ids);
+  });
+});
+
+describe('byte id store', () => {
+  it('gives every id back from its key: Latin-1, wider characters, empty, long, across blocks', () => {
+    const store = new ByteIdStore();
+    const ids = ['K-1', 'ÿé', 'é€😀', '', 'x'.repeat(70_000), 'y'.repeat(1 << 20)];
+    // enough ids of 18 characters to fill more than one block of 1 MiB
+    for (let i = 0; i < 60_000; i++) ids.push(`0015g00000${String(i).padStart(8, '0')}`);
+    const keys = ids.map((id) => store.put(id));
+    expect(keys.map((k) => store.get(k))).toEqual(ids);
+    expect(new Set(keys).size).toBe(ids.length);
   });
 });
