@@ -21,3 +21,35 @@ export function thrownRevopsError(f: () => unknown): RevopsError {
   }
   throw new Error('did not throw');
 }
+
+/** A copy of `entity` whose field `key` is a getter that throws `error` (the other fields as they are). */
+export function throwingGetterAt<T extends object>(entity: T, key: string, error: unknown): T {
+  return Object.defineProperty({ ...entity }, key, {
+    get: () => {
+      throw error;
+    },
+    enumerable: true,
+  });
+}
+
+/** A copy of `entity` behind a proxy whose `get` trap throws `error` for `key` only. */
+export function throwingProxyAt<T extends object>(entity: T, key: string, error: unknown): T {
+  return new Proxy(
+    { ...entity },
+    {
+      get: (t, k, r) => {
+        if (k === key) throw error;
+        return Reflect.get(t, k, r);
+      },
+    },
+  );
+}
+
+/**
+ * What a test asserts of the RevopsError for a read of the caller's data that threw
+ * (docs/conventions.md, "Errors and refusals"): `[code, message, field, cause]`.
+ */
+export function unreadableFacts(f: () => unknown): [string, string, string | undefined, unknown] {
+  const e = thrownRevopsError(f);
+  return [e.code, e.message, e.field, e.cause];
+}

@@ -5,7 +5,7 @@
  */
 import { assertIsoDate } from '../core/dates.js';
 import { invalid, RevopsError } from '../core/errors.js';
-import { entityPath, readArray, readInteger, readObject, readOneOf, readString } from '../core/read.js';
+import { entityPath, readArray, readInteger, readObject, readOneOf, readString, readFailure } from '../core/read.js';
 import { dealOutcomeOf } from '../model/deal-outcome.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { allocate } from '../core/allocate.js';
@@ -149,139 +149,144 @@ function readSplits(value: unknown, at: string): ReadSplit[] {
  * ```
  */
 export function creditDeals(deals: readonly Deal[], rules: CreditRules = {}): Credit[] {
-  if (!Array.isArray(deals)) throw invalid('INVALID_INPUT', 'deals', deals, 'must be an array of deals');
-  readObject(rules, 'rules', 'INVALID_OPTION');
-  const rollup = readOneOf(rules.rollup ?? 'none', 'rules.rollup', ['none', 'manager', 'allManagers']);
-  if (rollup !== 'none' && rules.members === undefined)
-    throw invalid('INVALID_INPUT', 'rules.members', undefined, 'are required to roll credit up to managers');
-  const members = readMembers(rules.members);
-  const measure = readOneOf(rules.measure ?? 'bookings', 'rules.measure', MEASURES);
-  const withSource = readOneOf(rules.source ?? true, 'rules.source', [true, false]);
-  const outcome = dealOutcomeOf(rules.pipeline === undefined ? {} : { pipeline: rules.pipeline });
-  const out: Credit[] = [];
-  const seen = new Map<string, number>();
-  for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i] as Deal;
-    const at = entityPath('deals', i, deal);
-    const kind = outcome(deal, at);
-    if (kind !== 'won')
-      throw invalid(
-        'INVALID_INPUT',
-        `${at}.stage`,
-        deal.stage,
-        `must be a won stage of the pipeline, got a stage that is ${kind}: only won deals are credited`,
-      );
-    if (deal.closeDate === undefined)
-      throw invalid('INVALID_INPUT', `${at}.closeDate`, undefined, 'is required to date the credits of a won deal');
-    const date = assertIsoDate(deal.closeDate, `${at}.closeDate`);
-    // ids are strings: a number, an array or a Symbol would be echoed into the credits (or throw)
-    const dealId = readString(deal.id, `${at}.id`);
-    const first = seen.get(dealId);
-    if (first !== undefined)
-      throw new RevopsError('DUPLICATE_ID', `${at} repeats deals[${first}]: a deal is credited once, never twice`, {
-        field: `${at}.id`,
-        value: dealId,
-        details: { id: dealId, first, second: i },
+  try {
+    if (!Array.isArray(deals)) throw invalid('INVALID_INPUT', 'deals', deals, 'must be an array of deals');
+    readObject(rules, 'rules', 'INVALID_OPTION');
+    const rollup = readOneOf(rules.rollup ?? 'none', 'rules.rollup', ['none', 'manager', 'allManagers']);
+    if (rollup !== 'none' && rules.members === undefined)
+      throw invalid('INVALID_INPUT', 'rules.members', undefined, 'are required to roll credit up to managers');
+    const members = readMembers(rules.members);
+    const measure = readOneOf(rules.measure ?? 'bookings', 'rules.measure', MEASURES);
+    const withSource = readOneOf(rules.source ?? true, 'rules.source', [true, false]);
+    const outcome = dealOutcomeOf(rules.pipeline === undefined ? {} : { pipeline: rules.pipeline });
+    const out: Credit[] = [];
+    const seen = new Map<string, number>();
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i] as Deal;
+      const at = entityPath('deals', i, deal);
+      const kind = outcome(deal, at);
+      if (kind !== 'won')
+        throw invalid(
+          'INVALID_INPUT',
+          `${at}.stage`,
+          deal.stage,
+          `must be a won stage of the pipeline, got a stage that is ${kind}: only won deals are credited`,
+        );
+      if (deal.closeDate === undefined)
+        throw invalid('INVALID_INPUT', `${at}.closeDate`, undefined, 'is required to date the credits of a won deal');
+      const date = assertIsoDate(deal.closeDate, `${at}.closeDate`);
+      // ids are strings: a number, an array or a Symbol would be echoed into the credits (or throw)
+      const dealId = readString(deal.id, `${at}.id`);
+      const first = seen.get(dealId);
+      if (first !== undefined)
+        throw new RevopsError('DUPLICATE_ID', `${at} repeats deals[${first}]: a deal is credited once, never twice`, {
+          field: `${at}.id`,
+          value: dealId,
+          details: { id: dealId, first, second: i },
+        });
+      seen.set(dealId, i);
+      const ownerId = readString(deal.ownerId, `${at}.ownerId`);
+      const dealType = readOneOf(deal.type, `${at}.type`, DEAL_TYPES, 'INVALID_INPUT');
+      const segment = optional(deal.segment, (v) => readOneOf(v, `${at}.segment`, SEGMENTS, 'INVALID_INPUT'));
+      const products = optional(deal.products, (v) => {
+        const list = readArray(v, `${at}.products`);
+        const copy: string[] = [];
+        for (let k = 0; k < list.length; k++) copy.push(readString(list[k], `${at}.products[${k}]`));
+        return copy;
       });
-    seen.set(dealId, i);
-    const ownerId = readString(deal.ownerId, `${at}.ownerId`);
-    const dealType = readOneOf(deal.type, `${at}.type`, DEAL_TYPES, 'INVALID_INPUT');
-    const segment = optional(deal.segment, (v) => readOneOf(v, `${at}.segment`, SEGMENTS, 'INVALID_INPUT'));
-    const products = optional(deal.products, (v) => {
-      const list = readArray(v, `${at}.products`);
-      const copy: string[] = [];
-      for (let k = 0; k < list.length; k++) copy.push(readString(list[k], `${at}.products[${k}]`));
-      return copy;
-    });
-    const termMonths = optional(deal.termMonths, (v) =>
-      readInteger(v, `${at}.termMonths`, { min: 1, code: 'INVALID_INPUT' }),
-    );
-    const sourceMemberId = optional(deal.sourceMemberId, (v) => readString(v, `${at}.sourceMemberId`));
-    const make = (
-      kind: CreditKind,
-      memberId: string,
-      amount: Money,
-      share: string | undefined,
-      extra: Partial<Credit> = {},
-    ): Credit => ({
-      id: `${dealId}/${kind}/${memberId}`,
-      dealId,
-      memberId,
-      kind,
-      amount,
-      date,
-      ...(share === undefined ? {} : { share }),
-      measure,
-      dealType,
-      ...(segment === undefined ? {} : { segment }),
-      ...(products === undefined ? {} : { products: [...products] }),
-      ...(termMonths === undefined ? {} : { termMonths }),
-      ...extra,
-    });
-    const m = readMoneyExact(deal.amount, `${at}.amount`);
-    const dealAmount = fromExact(m.x, m.currency, m.digits);
-    const splits = readSplits(deal.splits, at);
-    let revenueShare = ZERO;
-    for (const s of splits) if (s.kind === 'revenue') revenueShare = addFixed(revenueShare, s.share);
-    if (compareFixed(revenueShare, ONE) > 0)
-      throw invalid(
-        'INVALID_INPUT',
-        `${at}.splits`,
-        fixedToString(revenueShare),
-        'revenue split shares must not total more than 1 (100%)',
+      const termMonths = optional(deal.termMonths, (v) =>
+        readInteger(v, `${at}.termMonths`, { min: 1, code: 'INVALID_INPUT' }),
       );
-    const ownerShare = subFixed(ONE, revenueShare);
-    const parts: { kind: CreditKind; memberId: string; share: string }[] = [];
-    if (ownerShare.int > 0n) parts.push({ kind: 'owner', memberId: ownerId, share: fixedToString(ownerShare) });
-    for (const s of splits)
-      if (s.kind === 'revenue' && s.share.int > 0n) parts.push({ kind: 'split', memberId: s.memberId, share: s.text });
-    const credited = new Set<string>();
-    const overlays = splits.filter((x) => x.kind === 'overlay');
-    for (const p of [...parts, ...overlays.map((x) => ({ kind: 'overlay' as const, memberId: x.memberId }))]) {
-      const key = `${p.kind === 'overlay' ? 'overlay' : 'revenue'}/${p.memberId}`;
-      if (credited.has(key))
+      const sourceMemberId = optional(deal.sourceMemberId, (v) => readString(v, `${at}.sourceMemberId`));
+      const make = (
+        kind: CreditKind,
+        memberId: string,
+        amount: Money,
+        share: string | undefined,
+        extra: Partial<Credit> = {},
+      ): Credit => ({
+        id: `${dealId}/${kind}/${memberId}`,
+        dealId,
+        memberId,
+        kind,
+        amount,
+        date,
+        ...(share === undefined ? {} : { share }),
+        measure,
+        dealType,
+        ...(segment === undefined ? {} : { segment }),
+        ...(products === undefined ? {} : { products: [...products] }),
+        ...(termMonths === undefined ? {} : { termMonths }),
+        ...extra,
+      });
+      const m = readMoneyExact(deal.amount, `${at}.amount`);
+      const dealAmount = fromExact(m.x, m.currency, m.digits);
+      const splits = readSplits(deal.splits, at);
+      let revenueShare = ZERO;
+      for (const s of splits) if (s.kind === 'revenue') revenueShare = addFixed(revenueShare, s.share);
+      if (compareFixed(revenueShare, ONE) > 0)
         throw invalid(
           'INVALID_INPUT',
           `${at}.splits`,
-          p.memberId,
-          `must not give a member two ${p.kind === 'overlay' ? 'overlay' : 'revenue'} credits on one deal ` +
-            '(the owner counts as a revenue credit): merge the shares',
+          fixedToString(revenueShare),
+          'revenue split shares must not total more than 1 (100%)',
         );
-      credited.add(key);
-    }
-    const amounts =
-      parts.length === 0
-        ? []
-        : allocate(
-            dealAmount,
-            parts.map((p) => p.share),
+      const ownerShare = subFixed(ONE, revenueShare);
+      const parts: { kind: CreditKind; memberId: string; share: string }[] = [];
+      if (ownerShare.int > 0n) parts.push({ kind: 'owner', memberId: ownerId, share: fixedToString(ownerShare) });
+      for (const s of splits)
+        if (s.kind === 'revenue' && s.share.int > 0n)
+          parts.push({ kind: 'split', memberId: s.memberId, share: s.text });
+      const credited = new Set<string>();
+      const overlays = splits.filter((x) => x.kind === 'overlay');
+      for (const p of [...parts, ...overlays.map((x) => ({ kind: 'overlay' as const, memberId: x.memberId }))]) {
+        const key = `${p.kind === 'overlay' ? 'overlay' : 'revenue'}/${p.memberId}`;
+        if (credited.has(key))
+          throw invalid(
+            'INVALID_INPUT',
+            `${at}.splits`,
+            p.memberId,
+            `must not give a member two ${p.kind === 'overlay' ? 'overlay' : 'revenue'} credits on one deal ` +
+              '(the owner counts as a revenue credit): merge the shares',
           );
-    const revenue: Credit[] = parts.map((p, k) => make(p.kind, p.memberId, amounts[k] as Money, p.share));
-    out.push(...revenue);
-    for (const s of overlays)
-      out.push(make('overlay', s.memberId, roundMoney(multiply(dealAmount, s.text), rules.rounding), s.text));
-    if (withSource && sourceMemberId !== undefined)
-      out.push(make('source', sourceMemberId, dealAmount, '1', { units: dealAmount.amount.startsWith('-') ? 0 : 1 }));
-    if (rollup === 'none') continue;
-    const toManager = new Map<string, Money>();
-    const order: string[] = [];
-    for (const cr of revenue) {
-      const seen = new Set<string>([cr.memberId]);
-      let m = members.get(cr.memberId);
-      while (m !== undefined) {
-        const mgr = managerAsOf(m, date);
-        if (mgr === undefined || seen.has(mgr)) break;
-        seen.add(mgr);
-        const prev = toManager.get(mgr);
-        if (prev === undefined) order.push(mgr);
-        toManager.set(mgr, prev === undefined ? cr.amount : add(prev, cr.amount));
-        if (rollup === 'manager') break;
-        m = members.get(mgr);
+        credited.add(key);
       }
+      const amounts =
+        parts.length === 0
+          ? []
+          : allocate(
+              dealAmount,
+              parts.map((p) => p.share),
+            );
+      const revenue: Credit[] = parts.map((p, k) => make(p.kind, p.memberId, amounts[k] as Money, p.share));
+      out.push(...revenue);
+      for (const s of overlays)
+        out.push(make('overlay', s.memberId, roundMoney(multiply(dealAmount, s.text), rules.rounding), s.text));
+      if (withSource && sourceMemberId !== undefined)
+        out.push(make('source', sourceMemberId, dealAmount, '1', { units: dealAmount.amount.startsWith('-') ? 0 : 1 }));
+      if (rollup === 'none') continue;
+      const toManager = new Map<string, Money>();
+      const order: string[] = [];
+      for (const cr of revenue) {
+        const seen = new Set<string>([cr.memberId]);
+        let m = members.get(cr.memberId);
+        while (m !== undefined) {
+          const mgr = managerAsOf(m, date);
+          if (mgr === undefined || seen.has(mgr)) break;
+          seen.add(mgr);
+          const prev = toManager.get(mgr);
+          if (prev === undefined) order.push(mgr);
+          toManager.set(mgr, prev === undefined ? cr.amount : add(prev, cr.amount));
+          if (rollup === 'manager') break;
+          m = members.get(mgr);
+        }
+      }
+      const direct = new Set(revenue.map((c) => c.memberId));
+      for (const mgr of order)
+        if (!direct.has(mgr)) out.push(make('rollup', mgr, toManager.get(mgr) as Money, undefined));
     }
-    const direct = new Set(revenue.map((c) => c.memberId));
-    for (const mgr of order)
-      if (!direct.has(mgr)) out.push(make('rollup', mgr, toManager.get(mgr) as Money, undefined));
+    return out;
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, rules });
   }
-  return out;
 }

@@ -2,10 +2,10 @@
  * Defining a plan: shape (zod) plus every internal contradiction, reported all at once.
  * @module
  */
-import { describeValue, RevopsError, type RevopsIssue } from '../core/errors.js';
+import { describeThrown, describeValue, RevopsError, type RevopsIssue } from '../core/errors.js';
 import { minorUnits } from '../core/currency.js';
 import { assertIsoDate, type IsoDate } from '../core/dates.js';
-import { readArray, readObject } from '../core/read.js';
+import { readArray, readFailure, readObject } from '../core/read.js';
 import type { Plan, PlanComponent, PlanInput, PlanVersion } from '../model/plan.js';
 import { PLAN_ISSUE_LIMIT, readPlanShape } from './read-plan.js';
 import { compareFixed, parseFixed, ZERO, ONE, addFixed, fixedToString, type Fixed } from './exact.js';
@@ -244,8 +244,11 @@ export function definePlan(spec: PlanInput | Plan): Plan {
   try {
     read = readPlanShape(spec);
   } catch (cause) {
-    // a getter or proxy of the caller's that throws while the plan is read
-    throw new RevopsError('INVALID_PLAN', 'Invalid plan: it could not be read', { field: 'plan', cause });
+    // a getter or proxy of the caller's that throws while the plan is read: named by core's readFailure
+    const read = cause instanceof RevopsError ? cause : readFailure(cause, { plan: spec }, 'INVALID_PLAN');
+    if (read instanceof RevopsError && read !== cause) throw read;
+    const what = `reading it threw ${describeThrown(cause)}`;
+    throw new RevopsError('INVALID_PLAN', `Invalid plan: it could not be read (${what})`, { field: 'plan', cause });
   }
   if ('issues' in read) throw planError(read.issues, spec);
   const plan = read.plan;
@@ -336,40 +339,44 @@ function deepFreeze<T>(value: T): T {
  * ```
  */
 export function planVersionAsOf(plan: Plan, date: IsoDate): PlanVersion {
-  readObject(plan, 'plan');
-  const versions = readArray(plan.versions, 'plan.versions') as readonly PlanVersion[];
-  assertIsoDate(date, 'date');
-  const matches: PlanVersion[] = [];
-  for (let i = 0; i < versions.length; i++) {
-    const v = readObject(versions[i], `plan.versions[${i}]`) as unknown as PlanVersion;
-    if (v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo)) matches.push(v);
+  try {
+    readObject(plan, 'plan');
+    const versions = readArray(plan.versions, 'plan.versions') as readonly PlanVersion[];
+    assertIsoDate(date, 'date');
+    const matches: PlanVersion[] = [];
+    for (let i = 0; i < versions.length; i++) {
+      const v = readObject(versions[i], `plan.versions[${i}]`) as unknown as PlanVersion;
+      if (v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo)) matches.push(v);
+    }
+    if (matches.length === 0) {
+      throw new RevopsError(
+        'INVALID_INPUT',
+        `asOf: no version of plan ${describeValue(plan.id)} is in force on ${date}`,
+        {
+          field: 'asOf',
+          value: date,
+        },
+      );
+    }
+    if (matches.length > 1) {
+      throw new RevopsError(
+        'INVALID_PLAN',
+        `versions ${describeValue(matches[0]?.id)} and ${describeValue(matches[1]?.id)}` +
+          `${matches.length > 2 ? ` (and ${matches.length - 2} more)` : ''} of plan ${describeValue(plan.id)} ` +
+          `are in force on ${date}`,
+        {
+          field: 'versions',
+          value: date,
+          issues: matches.map((v) => ({
+            path: ['versions', plan.versions.indexOf(v)],
+            message: `in force on ${date}`,
+            code: 'INVALID_PLAN',
+          })),
+        },
+      );
+    }
+    return matches[0] as PlanVersion;
+  } catch (thrown) {
+    throw readFailure(thrown, { plan, date });
   }
-  if (matches.length === 0) {
-    throw new RevopsError(
-      'INVALID_INPUT',
-      `asOf: no version of plan ${describeValue(plan.id)} is in force on ${date}`,
-      {
-        field: 'asOf',
-        value: date,
-      },
-    );
-  }
-  if (matches.length > 1) {
-    throw new RevopsError(
-      'INVALID_PLAN',
-      `versions ${describeValue(matches[0]?.id)} and ${describeValue(matches[1]?.id)}` +
-        `${matches.length > 2 ? ` (and ${matches.length - 2} more)` : ''} of plan ${describeValue(plan.id)} ` +
-        `are in force on ${date}`,
-      {
-        field: 'versions',
-        value: date,
-        issues: matches.map((v) => ({
-          path: ['versions', plan.versions.indexOf(v)],
-          message: `in force on ${date}`,
-          code: 'INVALID_PLAN',
-        })),
-      },
-    );
-  }
-  return matches[0] as PlanVersion;
 }

@@ -5,6 +5,7 @@
  */
 import { describeValue, RevopsError } from '../core/errors.js';
 import { fromFixed } from '../core/money.js';
+import { readFailure } from '../core/read.js';
 import { fixedToString, multiplyFixed, parseFixed } from './exact.js';
 import type { LimitDetail, Proration, Statement, StatementLine } from './types.js';
 
@@ -96,7 +97,7 @@ const DRAW_WORDS = {
  * ```
  */
 export function explainLine(line: StatementLine, statement: Statement): string {
-  return formatting('line', line, () => wordLine(line, statement));
+  return formatting('line', line, () => wordLine(line, statement), statement);
 }
 
 /**
@@ -107,11 +108,13 @@ export function explainLine(line: StatementLine, statement: Statement): string {
 /** Statement lines rendered per block of text (see wordStatement). */
 const LINE_BLOCK = 1024;
 
-function formatting(field: string, value: unknown, format: () => string): string {
+function formatting(field: string, value: unknown, format: () => string, statement?: unknown): string {
   try {
     return format();
   } catch (error) {
-    if (error instanceof RevopsError) throw error;
+    // a RevopsError, or a read of the caller's value that threw (a getter, a proxy trap)
+    const read = readFailure(error, statement === undefined ? { [field]: value } : { [field]: value, statement });
+    if (read instanceof RevopsError) throw read;
     throw new RevopsError(
       'INVALID_INPUT',
       `${field} must be a ${field} made by calculateStatement, got ${describeValue(value)}`,

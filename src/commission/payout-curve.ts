@@ -6,7 +6,7 @@ import { invalid } from '../core/errors.js';
 import type { DecimalInput } from '../core/fixed.js';
 import { fromFixed, readMoney, type Money } from '../core/money.js';
 import { assertIsoDate, type IsoDate } from '../core/dates.js';
-import { LIMITS, readArray } from '../core/read.js';
+import { LIMITS, readArray, readFailure } from '../core/read.js';
 import type { Credit } from '../model/credit.js';
 import type { Member } from '../model/member.js';
 import type { Plan, PlanInput } from '../model/plan.js';
@@ -66,59 +66,63 @@ export function payoutCurve(
   attainments: readonly DecimalInput[],
   options: PayoutCurveOptions,
 ): PayoutPoint[] {
-  const p = compiledPlan(plan).plan;
-  const points = readArray(attainments, 'attainments');
-  if (points.length > LIMITS.curvePoints) {
-    const why = `must have at most ${LIMITS.curvePoints} points (LIMITS.curvePoints)`;
-    throw invalid('INVALID_INPUT', 'attainments.length', points.length, why);
-  }
-  if (typeof options !== 'object' || options === null)
-    throw invalid('INVALID_INPUT', 'options.quota', undefined, 'is required');
-  // read once: a Set, a cyclic object or a getter answers here, named, never deep inside a statement
-  const { fixed: quota, currency: quotaCurrency } = readMoney(options.quota, 'options.quota');
-  if (quotaCurrency !== p.currency)
-    throw invalid(
-      'CURRENCY_MISMATCH',
-      'options.quota.currency',
-      quotaCurrency,
-      `must be the plan currency ${p.currency}`,
+  try {
+    const p = compiledPlan(plan).plan;
+    const points = readArray(attainments, 'attainments');
+    if (points.length > LIMITS.curvePoints) {
+      const why = `must have at most ${LIMITS.curvePoints} points (LIMITS.curvePoints)`;
+      throw invalid('INVALID_INPUT', 'attainments.length', points.length, why);
+    }
+    if (typeof options !== 'object' || options === null)
+      throw invalid('INVALID_INPUT', 'options.quota', undefined, 'is required');
+    // read once: a Set, a cyclic object or a getter answers here, named, never deep inside a statement
+    const { fixed: quota, currency: quotaCurrency } = readMoney(options.quota, 'options.quota');
+    if (quotaCurrency !== p.currency)
+      throw invalid(
+        'CURRENCY_MISMATCH',
+        'options.quota.currency',
+        quotaCurrency,
+        `must be the plan currency ${p.currency}`,
+      );
+    const quotaMoney = fromFixed(quota, p.currency);
+    if (options.asOf !== undefined) assertIsoDate(options.asOf, 'options.asOf');
+    const latest = p.versions.reduce(
+      (a, v) => (v.effectiveFrom > a ? v.effectiveFrom : a),
+      (p.versions[0] as { effectiveFrom: string }).effectiveFrom,
     );
-  const quotaMoney = fromFixed(quota, p.currency);
-  if (options.asOf !== undefined) assertIsoDate(options.asOf, 'options.asOf');
-  const latest = p.versions.reduce(
-    (a, v) => (v.effectiveFrom > a ? v.effectiveFrom : a),
-    (p.versions[0] as { effectiveFrom: string }).effectiveFrom,
-  );
-  const asOf = options.asOf ?? latest;
-  const version = planVersionAsOf(p, asOf);
-  const period = planPeriodOf(p, asOf);
-  const member: Member = {
-    id: '__curve',
-    name: 'payout curve',
-    roleId: 'model',
-    startDate: '0001-01-01',
-    territoryIds: [],
-  };
-  const measure = (version.attainment?.measure ?? 'bookings') as Credit['measure'];
-  const kind = version.attainment?.kinds?.[0] ?? 'owner';
-  return points.map((a, i) => {
-    const f = parseFixed(a as DecimalInput, `attainments[${i}]`);
-    if (f.int < 0n) throw invalid('INVALID_RATE', `attainments[${i}]`, a, 'must not be negative');
-    const credited = fromFixed(multiplyFixed(f, quota), p.currency);
-    const credit: Credit = {
-      id: 'curve',
-      dealId: 'curve',
-      memberId: member.id,
-      kind,
-      amount: credited,
-      date: asOf,
-      measure,
+    const asOf = options.asOf ?? latest;
+    const version = planVersionAsOf(p, asOf);
+    const period = planPeriodOf(p, asOf);
+    const member: Member = {
+      id: '__curve',
+      name: 'payout curve',
+      roleId: 'model',
+      startDate: '0001-01-01',
+      territoryIds: [],
     };
-    // a gate judged to date is judged as if the period were the whole span: nothing carried in, the same quota
-    const toDate = version.components.some((c) => c.gateOn === 'toDate')
-      ? { attainmentToDate: { carriedIn: fromFixed(ZERO, p.currency), quota: quotaMoney } }
-      : {};
-    const s = calculateStatement({ plan: p, member, period, quota: quotaMoney, credits: [credit], asOf, ...toDate });
-    return { attainment: fixedToString(f), credited, payout: s.earned };
-  });
+    const measure = (version.attainment?.measure ?? 'bookings') as Credit['measure'];
+    const kind = version.attainment?.kinds?.[0] ?? 'owner';
+    return points.map((a, i) => {
+      const f = parseFixed(a as DecimalInput, `attainments[${i}]`);
+      if (f.int < 0n) throw invalid('INVALID_RATE', `attainments[${i}]`, a, 'must not be negative');
+      const credited = fromFixed(multiplyFixed(f, quota), p.currency);
+      const credit: Credit = {
+        id: 'curve',
+        dealId: 'curve',
+        memberId: member.id,
+        kind,
+        amount: credited,
+        date: asOf,
+        measure,
+      };
+      // a gate judged to date is judged as if the period were the whole span: nothing carried in, the same quota
+      const toDate = version.components.some((c) => c.gateOn === 'toDate')
+        ? { attainmentToDate: { carriedIn: fromFixed(ZERO, p.currency), quota: quotaMoney } }
+        : {};
+      const s = calculateStatement({ plan: p, member, period, quota: quotaMoney, credits: [credit], asOf, ...toDate });
+      return { attainment: fixedToString(f), credited, payout: s.earned };
+    });
+  } catch (thrown) {
+    throw readFailure(thrown, { plan, attainments, options });
+  }
 }

@@ -7,7 +7,7 @@
 import { addMonths, daysBetween, assertIsoDate } from '../core/dates.js';
 import { describeValue, invalid, RevopsError } from '../core/errors.js';
 import { fromFixed, readMoney, type Money } from '../core/money.js';
-import { entityPath, readArray, readInteger, readObject, readString } from '../core/read.js';
+import { entityPath, readArray, readInteger, readObject, readString, readFailure } from '../core/read.js';
 import { invalidSummary } from '../core/summary.js';
 import type { Credit } from '../model/credit.js';
 import { componentLines, type ToDate } from './component-lines.js';
@@ -284,44 +284,48 @@ function readToDate(ctx: ResolvedContext, input: StatementContext): ToDate | nul
  * ```
  */
 export function finalizeStatement(summary: StatementSummary, context: StatementContext): Statement {
-  const ctx = resolveContext(context);
-  const read = readStatementSummary(summary, 'summary');
-  const expected = {
-    planId: ctx.plan.id,
-    versionId: ctx.version.id,
-    memberId: context.member.id,
-    currency: ctx.currency,
-    quota: fixedToString(ctx.quota),
-  };
-  for (const k of ['planId', 'versionId', 'memberId', 'currency', 'quota'] as const)
-    if (read[k] !== expected[k])
-      throw invalidSummary(`summary.${k}`, read[k], `must be ${describeValue(expected[k])}, as the context gives`);
-  if (read.range.start !== ctx.range.start || read.range.end !== ctx.range.end)
-    throw invalidSummary(
-      'summary.range',
-      read.range,
-      `must be ${ctx.range.start}..${ctx.range.end}, as the context gives`,
+  try {
+    const ctx = resolveContext(context);
+    const read = readStatementSummary(summary, 'summary');
+    const expected = {
+      planId: ctx.plan.id,
+      versionId: ctx.version.id,
+      memberId: context.member.id,
+      currency: ctx.currency,
+      quota: fixedToString(ctx.quota),
+    };
+    for (const k of ['planId', 'versionId', 'memberId', 'currency', 'quota'] as const)
+      if (read[k] !== expected[k])
+        throw invalidSummary(`summary.${k}`, read[k], `must be ${describeValue(expected[k])}, as the context gives`);
+    if (read.range.start !== ctx.range.start || read.range.end !== ctx.range.end)
+      throw invalidSummary(
+        'summary.range',
+        read.range,
+        `must be ${ctx.range.start}..${ctx.range.end}, as the context gives`,
+      );
+    const components = ctx.components.map((cc): ComponentSums => {
+      const c = read.components.get(cc.c.id);
+      if (c === undefined) throw invalidSummary(`summary.components.${cc.c.id}`, undefined, 'is missing');
+      const perCredit = ctx.perCreditTiersOf(cc);
+      const want = perCredit === null ? 0 : perCredit.length + 1;
+      if ((c.tiers?.length ?? 0) !== want)
+        throw invalidSummary(`summary.components.${cc.c.id}.tiers`, c.tiers?.length, `must have ${want} entries`);
+      return c;
+    });
+    if (read.components.size !== components.length) {
+      const extra = [...read.components.keys()].find((id) => !ctx.components.some((cc) => cc.c.id === id));
+      throw invalidSummary(`summary.components.${extra}`, extra, 'is not a component of the plan version');
+    }
+    if (ctx.version.payableOn === 'payment' && read.deals === null)
+      throw invalidSummary('summary.deals', undefined, 'is missing: the plan version pays on customer payment');
+    return finalizeSums(
+      { creditIds: read.creditIds, attainment: read.attainment, components, deals: read.deals },
+      ctx,
+      context,
     );
-  const components = ctx.components.map((cc): ComponentSums => {
-    const c = read.components.get(cc.c.id);
-    if (c === undefined) throw invalidSummary(`summary.components.${cc.c.id}`, undefined, 'is missing');
-    const perCredit = ctx.perCreditTiersOf(cc);
-    const want = perCredit === null ? 0 : perCredit.length + 1;
-    if ((c.tiers?.length ?? 0) !== want)
-      throw invalidSummary(`summary.components.${cc.c.id}.tiers`, c.tiers?.length, `must have ${want} entries`);
-    return c;
-  });
-  if (read.components.size !== components.length) {
-    const extra = [...read.components.keys()].find((id) => !ctx.components.some((cc) => cc.c.id === id));
-    throw invalidSummary(`summary.components.${extra}`, extra, 'is not a component of the plan version');
+  } catch (thrown) {
+    throw readFailure(thrown, { summary, context }, { summary: 'INVALID_SUMMARY' });
   }
-  if (ctx.version.payableOn === 'payment' && read.deals === null)
-    throw invalidSummary('summary.deals', undefined, 'is missing: the plan version pays on customer payment');
-  return finalizeSums(
-    { creditIds: read.creditIds, attainment: read.attainment, components, deals: read.deals },
-    ctx,
-    context,
-  );
 }
 
 /**
@@ -552,7 +556,12 @@ export function finalizeSums(sums: StatementSums, ctx: ResolvedContext, input: S
  * ```
  */
 export function calculateStatement(input: StatementInput): Statement {
-  if (typeof input !== 'object' || input === null) throw invalid('INVALID_INPUT', 'input', input, 'must be an object');
-  const ctx = resolveContext(input);
-  return finalizeSums(collectSums(input.credits as readonly Credit[], ctx, input.member.id), ctx, input);
+  try {
+    if (typeof input !== 'object' || input === null)
+      throw invalid('INVALID_INPUT', 'input', input, 'must be an object');
+    const ctx = resolveContext(input);
+    return finalizeSums(collectSums(input.credits as readonly Credit[], ctx, input.member.id), ctx, input);
+  } catch (thrown) {
+    throw readFailure(thrown, { '': input });
+  }
 }

@@ -19,6 +19,7 @@ import { resolveContext, type ResolvedContext } from './context.js';
 import { addFixed, fixedToString, parseFixed, ZERO, type Fixed } from './exact.js';
 import { collectSums, type ComponentSums, type StatementSums } from './sums.js';
 import type { ComponentSummary, StatementContext, StatementSummary, TierSummary } from './types.js';
+import { readFailure } from '../core/read.js';
 
 /** The summary kind and format version of a partial statement. @internal */
 export const STATEMENT_SUMMARY = { kind: 'statement', version: 1 } as const;
@@ -101,8 +102,12 @@ export function toSummary(sums: StatementSums, ctx: ResolvedContext, memberId: s
  * ```
  */
 export function summarizeStatement(credits: readonly Credit[], context: StatementContext): StatementSummary {
-  const ctx = resolveContext(context);
-  return toSummary(collectSums(credits, ctx, context.member.id), ctx, context.member.id);
+  try {
+    const ctx = resolveContext(context);
+    return toSummary(collectSums(credits, ctx, context.member.id), ctx, context.member.id);
+  } catch (thrown) {
+    throw readFailure(thrown, { credits, context });
+  }
 }
 
 /** A statement summary read back: its parameters and its sums by component id. @internal */
@@ -254,81 +259,85 @@ function sum(a: Fixed, b: Fixed): string {
  * ```
  */
 export function mergeStatement(a: StatementSummary, b: StatementSummary): StatementSummary {
-  const x = readStatementSummary(a, 'a');
-  const y = readStatementSummary(b, 'b');
-  for (const k of ['planId', 'versionId', 'memberId', 'currency', 'range', 'quota'] as const)
-    sameParameter(x[k], y[k], k);
-  for (let i = 0, j = 0; i < x.creditIds.length && j < y.creditIds.length; ) {
-    const p = x.creditIds[i] as string;
-    const q = y.creditIds[j] as string;
-    if (p === q)
-      throw new RevopsError(
-        'DUPLICATE_ID',
-        `b.creditIds[${j}] ${describeValue(q)} is also a.creditIds[${i}]: the two summaries share a credit, which ` +
-          `would be paid twice`,
-        { field: `b.creditIds[${j}]`, value: q, details: { id: q, a: i, b: j } },
-      );
-    if (p < q) i++;
-    else j++;
-  }
-  if (x.components.size !== y.components.size)
-    sameParameter([...x.components.keys()], [...y.components.keys()], 'components');
-  const components: Record<string, ComponentSummary> = {};
-  for (const [id, c] of x.components) {
-    const d = y.components.get(id);
-    if (d === undefined)
-      throw invalidSummary(`b.components.${id}`, undefined, 'is missing (summarise every part alike)');
-    const units = c.units + d.units;
-    if (!Number.isSafeInteger(units))
-      throw invalidSummary(`b.components.${id}.units`, d.units, 'takes the total past 2^53');
-    const merged: ComponentSummary = {
-      base: sum(c.base, d.base),
-      units,
-      creditIds: mergeIds(c.creditIds, d.creditIds),
-    };
-    if (c.tiers === null && d.tiers === null) {
-      setOwn(components, id, merged);
-      continue;
+  try {
+    const x = readStatementSummary(a, 'a');
+    const y = readStatementSummary(b, 'b');
+    for (const k of ['planId', 'versionId', 'memberId', 'currency', 'range', 'quota'] as const)
+      sameParameter(x[k], y[k], k);
+    for (let i = 0, j = 0; i < x.creditIds.length && j < y.creditIds.length; ) {
+      const p = x.creditIds[i] as string;
+      const q = y.creditIds[j] as string;
+      if (p === q)
+        throw new RevopsError(
+          'DUPLICATE_ID',
+          `b.creditIds[${j}] ${describeValue(q)} is also a.creditIds[${i}]: the two summaries share a credit, which ` +
+            `would be paid twice`,
+          { field: `b.creditIds[${j}]`, value: q, details: { id: q, a: i, b: j } },
+        );
+      if (p < q) i++;
+      else j++;
     }
-    const ct = c.tiers ?? [];
-    const dt = d.tiers ?? [];
-    if (ct.length !== dt.length)
-      throw invalidSummary(`b.components.${id}.tiers`, dt.length, `must have ${ct.length} entries like a's`);
-    const tiers = ct.map((t, k) => {
-      const u = dt[k] as (typeof dt)[number];
-      return {
-        base: sum(t.base, u.base),
-        linear: sum(t.linear, u.linear),
-        creditIds: mergeIds(t.creditIds, u.creditIds),
+    if (x.components.size !== y.components.size)
+      sameParameter([...x.components.keys()], [...y.components.keys()], 'components');
+    const components: Record<string, ComponentSummary> = {};
+    for (const [id, c] of x.components) {
+      const d = y.components.get(id);
+      if (d === undefined)
+        throw invalidSummary(`b.components.${id}`, undefined, 'is missing (summarise every part alike)');
+      const units = c.units + d.units;
+      if (!Number.isSafeInteger(units))
+        throw invalidSummary(`b.components.${id}.units`, d.units, 'takes the total past 2^53');
+      const merged: ComponentSummary = {
+        base: sum(c.base, d.base),
+        units,
+        creditIds: mergeIds(c.creditIds, d.creditIds),
       };
-    });
-    setOwn(components, id, { ...merged, tiers });
+      if (c.tiers === null && d.tiers === null) {
+        setOwn(components, id, merged);
+        continue;
+      }
+      const ct = c.tiers ?? [];
+      const dt = d.tiers ?? [];
+      if (ct.length !== dt.length)
+        throw invalidSummary(`b.components.${id}.tiers`, dt.length, `must have ${ct.length} entries like a's`);
+      const tiers = ct.map((t, k) => {
+        const u = dt[k] as (typeof dt)[number];
+        return {
+          base: sum(t.base, u.base),
+          linear: sum(t.linear, u.linear),
+          creditIds: mergeIds(t.creditIds, u.creditIds),
+        };
+      });
+      setOwn(components, id, { ...merged, tiers });
+    }
+    if ((x.deals === null) !== (y.deals === null))
+      throw invalidSummary(
+        'b.deals',
+        y.deals === null ? undefined : 'present',
+        `must be ${x.deals === null ? 'absent' : 'present'} like a's`,
+      );
+    let deals: Map<string, Fixed> | null = null;
+    if (x.deals !== null && y.deals !== null) {
+      deals = new Map(x.deals);
+      for (const [id, amount] of y.deals) deals.set(id, addFixed(deals.get(id) ?? ZERO, amount));
+    }
+    const merged: StatementSummary = {
+      ...STATEMENT_SUMMARY,
+      planId: x.planId,
+      versionId: x.versionId,
+      memberId: x.memberId,
+      currency: x.currency,
+      range: { start: x.range.start, end: x.range.end },
+      quota: x.quota,
+      creditIds: mergeIds(x.creditIds, y.creditIds),
+      attainment: {
+        amount: sum(x.attainment.amount, y.attainment.amount),
+        creditIds: mergeIds(x.attainment.creditIds, y.attainment.creditIds),
+      },
+      components,
+    };
+    return deals === null ? merged : { ...merged, deals: dealRecord(deals) };
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
   }
-  if ((x.deals === null) !== (y.deals === null))
-    throw invalidSummary(
-      'b.deals',
-      y.deals === null ? undefined : 'present',
-      `must be ${x.deals === null ? 'absent' : 'present'} like a's`,
-    );
-  let deals: Map<string, Fixed> | null = null;
-  if (x.deals !== null && y.deals !== null) {
-    deals = new Map(x.deals);
-    for (const [id, amount] of y.deals) deals.set(id, addFixed(deals.get(id) ?? ZERO, amount));
-  }
-  const merged: StatementSummary = {
-    ...STATEMENT_SUMMARY,
-    planId: x.planId,
-    versionId: x.versionId,
-    memberId: x.memberId,
-    currency: x.currency,
-    range: { start: x.range.start, end: x.range.end },
-    quota: x.quota,
-    creditIds: mergeIds(x.creditIds, y.creditIds),
-    attainment: {
-      amount: sum(x.attainment.amount, y.attainment.amount),
-      creditIds: mergeIds(x.attainment.creditIds, y.attainment.creditIds),
-    },
-    components,
-  };
-  return deals === null ? merged : { ...merged, deals: dealRecord(deals) };
 }

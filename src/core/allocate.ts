@@ -9,6 +9,7 @@ import { formatFixed, parseFixed, pow10, type DecimalInput, type Fixed } from '.
 import { numberSafe, parseSafeDecimal, safeScale } from './decimal-text.js';
 import { POW10 } from './exact.js';
 import { amountOf, amountUnits, fromFixed, fromUnits, moneyDigits, readMoney, type Money } from './money.js';
+import { readFailure } from './read.js';
 
 /**
  * Splits an amount into parts proportional to `ratios`, in whole minor units, so that the
@@ -34,62 +35,66 @@ import { amountOf, amountUnits, fromFixed, fromUnits, moneyDigits, readMoney, ty
  * ```
  */
 export function allocate(value: Money, ratios: readonly DecimalInput[]): Money[] {
-  const fast = allocateSafe(value, ratios);
-  if (fast !== null) return fast;
-  const { fixed, currency } = readMoney(value, 'money');
-  const digits = minorUnits(currency);
-  if (fixed.scale > digits) {
-    throw invalid(
-      'INVALID_AMOUNT',
-      'money.amount',
-      formatFixed(fixed),
-      `has digits below the ${currency} minor unit; round it before allocating`,
-    );
-  }
-  if (!Array.isArray(ratios) || ratios.length === 0) {
-    throw invalid('INVALID_RATIO', 'ratios', ratios, 'must be a non-empty array');
-  }
-  // an index loop, not ratios.map: map would call the array's own `constructor` key (species)
-  const parsed: Fixed[] = [];
-  for (let i = 0; i < ratios.length; i++) {
-    const r = ratios[i];
-    let f: Fixed;
-    try {
-      f = parseFixed(r, `ratios[${i}]`);
-    } catch {
-      throw invalid('INVALID_RATIO', `ratios[${i}]`, r, 'must be a finite, non-negative decimal');
+  try {
+    const fast = allocateSafe(value, ratios);
+    if (fast !== null) return fast;
+    const { fixed, currency } = readMoney(value, 'money');
+    const digits = minorUnits(currency);
+    if (fixed.scale > digits) {
+      throw invalid(
+        'INVALID_AMOUNT',
+        'money.amount',
+        formatFixed(fixed),
+        `has digits below the ${currency} minor unit; round it before allocating`,
+      );
     }
-    if (f.int < 0n) throw invalid('INVALID_RATIO', `ratios[${i}]`, r, 'must not be negative');
-    parsed.push(f);
-  }
-  const scale = parsed.reduce((s, f) => Math.max(s, f.scale), 0);
-  const weights = parsed.map((f) => f.int * pow10(scale - f.scale));
-  const total = weights.reduce((a, b) => a + b, 0n);
-  if (total === 0n) throw invalid('INVALID_RATIO', 'ratios', ratios, 'must not all be zero');
+    if (!Array.isArray(ratios) || ratios.length === 0) {
+      throw invalid('INVALID_RATIO', 'ratios', ratios, 'must be a non-empty array');
+    }
+    // an index loop, not ratios.map: map would call the array's own `constructor` key (species)
+    const parsed: Fixed[] = [];
+    for (let i = 0; i < ratios.length; i++) {
+      const r = ratios[i];
+      let f: Fixed;
+      try {
+        f = parseFixed(r, `ratios[${i}]`);
+      } catch {
+        throw invalid('INVALID_RATIO', `ratios[${i}]`, r, 'must be a finite, non-negative decimal');
+      }
+      if (f.int < 0n) throw invalid('INVALID_RATIO', `ratios[${i}]`, r, 'must not be negative');
+      parsed.push(f);
+    }
+    const scale = parsed.reduce((s, f) => Math.max(s, f.scale), 0);
+    const weights = parsed.map((f) => f.int * pow10(scale - f.scale));
+    const total = weights.reduce((a, b) => a + b, 0n);
+    if (total === 0n) throw invalid('INVALID_RATIO', 'ratios', ratios, 'must not all be zero');
 
-  const units = fixed.int * pow10(digits - fixed.scale);
-  const negative = units < 0n;
-  const whole = negative ? -units : units;
-  const parts: bigint[] = [];
-  const remainders: bigint[] = [];
-  let given = 0n;
-  for (const w of weights) {
-    const product = whole * w;
-    const part = product / total;
-    parts.push(part);
-    remainders.push(product % total);
-    given += part;
-  }
-  let left = Number(whole - given); // always < parts.length
-  if (left > 0) {
-    const order = remainders.map((r, i) => ({ r, i })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
-    for (const { i } of order) {
-      if (left === 0) break;
-      parts[i] = (parts[i] as bigint) + 1n;
-      left--;
+    const units = fixed.int * pow10(digits - fixed.scale);
+    const negative = units < 0n;
+    const whole = negative ? -units : units;
+    const parts: bigint[] = [];
+    const remainders: bigint[] = [];
+    let given = 0n;
+    for (const w of weights) {
+      const product = whole * w;
+      const part = product / total;
+      parts.push(part);
+      remainders.push(product % total);
+      given += part;
     }
+    let left = Number(whole - given); // always < parts.length
+    if (left > 0) {
+      const order = remainders.map((r, i) => ({ r, i })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+      for (const { i } of order) {
+        if (left === 0) break;
+        parts[i] = (parts[i] as bigint) + 1n;
+        left--;
+      }
+    }
+    return parts.map((p) => fromFixed({ int: negative ? -p : p, scale: digits }, currency));
+  } catch (thrown) {
+    throw readFailure(thrown, { money: value, ratios });
   }
-  return parts.map((p) => fromFixed({ int: negative ? -p : p, scale: digits }, currency));
 }
 
 /** Most ratios split on plain numbers (the leftover units are then placed by a scan, not a sort). */

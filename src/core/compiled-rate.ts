@@ -7,6 +7,7 @@ import { fieldAt, formatExact, numberSafe, parseSafeDecimal, readDecimal, safeSc
 import { invalid } from './errors.js';
 import { fromBig, type Exact } from './exact.js';
 import type { DecimalInput } from './fixed.js';
+import { readFailure } from './read.js';
 
 /**
  * A rate parsed once into an exact integer at a scale: `0.0725` is `{ units: 725, scale: 4 }`.
@@ -47,8 +48,12 @@ export type Factor = DecimalInput | CompiledRate;
  * ```
  */
 export function compileRate(rate: DecimalInput): CompiledRate {
-  const x = readDecimal(rate, 'rate');
-  return Object.freeze({ kind: 'compiledRate', text: formatExact(x), units: x.int, scale: x.scale });
+  try {
+    const x = readDecimal(rate, 'rate');
+    return Object.freeze({ kind: 'compiledRate', text: formatExact(x), units: x.int, scale: x.scale });
+  } catch (thrown) {
+    throw readFailure(thrown, { rate });
+  }
 }
 
 /** Whether a value is a {@link CompiledRate}. @internal */

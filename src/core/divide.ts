@@ -10,6 +10,7 @@ import { fromFixed, readMoney, type Money } from './money.js';
 import { readRoundingMode } from './money-arithmetic.js';
 import { DEFAULT_ROUNDING, roundRational, type RoundingMode } from './rounding.js';
 import { RevopsDecimal } from './decimal.js';
+import { readFailure } from './read.js';
 
 /**
  * Divides an amount by a divisor. The quotient carries 34 significant digits (IEEE
@@ -29,11 +30,15 @@ import { RevopsDecimal } from './decimal.js';
  * ```
  */
 export function divide(value: Money, divisor: DecimalInput): Money {
-  const { fixed, currency } = readMoney(value, 'money');
-  const d = parseFixed(divisor, 'divisor');
-  if (d.int === 0n) throw invalid('DIVISION_BY_ZERO', 'divisor', divisor, 'must not be zero');
-  const q = new RevopsDecimal(formatFixed(fixed)).div(formatFixed(d));
-  return fromFixed(parseFixed(q.toFixed(), 'quotient'), currency);
+  try {
+    const { fixed, currency } = readMoney(value, 'money');
+    const d = parseFixed(divisor, 'divisor');
+    if (d.int === 0n) throw invalid('DIVISION_BY_ZERO', 'divisor', divisor, 'must not be zero');
+    const q = new RevopsDecimal(formatFixed(fixed)).div(formatFixed(d));
+    return fromFixed(parseFixed(q.toFixed(), 'quotient'), currency);
+  } catch (thrown) {
+    throw readFailure(thrown, { value, divisor });
+  }
 }
 
 /**
@@ -61,18 +66,22 @@ export function prorate(
   denominator: DecimalInput,
   mode: RoundingMode = DEFAULT_ROUNDING,
 ): Money {
-  const { fixed, currency } = readMoney(value, 'money');
-  const n = parseFixed(numerator, 'numerator');
-  const d = parseFixed(denominator, 'denominator');
-  if (d.int === 0n) throw invalid('DIVISION_BY_ZERO', 'denominator', denominator, 'must not be zero');
-  const rounding = readRoundingMode(mode);
-  const digits = minorUnits(currency);
-  // value = a/10^sa, n/10^sn, d/10^sd  →  result·10^digits = a·n·10^(digits+sd) / (d·10^(sa+sn))
-  let num = fixed.int * n.int * pow10(digits + d.scale);
-  let den = d.int * pow10(fixed.scale + n.scale);
-  if (den < 0n) {
-    num = -num;
-    den = -den;
+  try {
+    const { fixed, currency } = readMoney(value, 'money');
+    const n = parseFixed(numerator, 'numerator');
+    const d = parseFixed(denominator, 'denominator');
+    if (d.int === 0n) throw invalid('DIVISION_BY_ZERO', 'denominator', denominator, 'must not be zero');
+    const rounding = readRoundingMode(mode);
+    const digits = minorUnits(currency);
+    // value = a/10^sa, n/10^sn, d/10^sd  →  result·10^digits = a·n·10^(digits+sd) / (d·10^(sa+sn))
+    let num = fixed.int * n.int * pow10(digits + d.scale);
+    let den = d.int * pow10(fixed.scale + n.scale);
+    if (den < 0n) {
+      num = -num;
+      den = -den;
+    }
+    return fromFixed({ int: roundRational(num, den, rounding), scale: digits }, currency);
+  } catch (thrown) {
+    throw readFailure(thrown, { value, numerator, denominator, mode });
   }
-  return fromFixed({ int: roundRational(num, den, rounding), scale: digits }, currency);
 }

@@ -238,6 +238,37 @@ export function briefValue(value: unknown): string {
 }
 
 /**
+ * The name and message of something thrown, bounded (120 characters) and read without ever
+ * throwing: `TypeError: x is not a function`, or the value as {@link describeValue} writes it.
+ * @internal
+ */
+export function describeThrown(thrown: unknown): string {
+  try {
+    if (thrown instanceof Error) {
+      const text = `${String(thrown.name)}: ${String(thrown.message)}`;
+      return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+    }
+    return describeValue(thrown);
+  } catch {
+    return 'an unreadable value';
+  }
+}
+
+/**
+ * The error for a read of the caller's data that threw (a getter, a proxy trap):
+ * `code` (default `INVALID_INPUT`), `"<field> could not be read (reading it threw <what>)"`, with `cause` the
+ * caller's exception.
+ * @internal
+ */
+export function unreadableField(field: string, thrown: unknown, code: RevopsErrorCode = 'INVALID_INPUT'): RevopsError {
+  const name = field.length <= 200 ? field : `${field.slice(0, 197)}...`;
+  return new RevopsError(code, `${name} could not be read (reading it threw ${describeThrown(thrown)})`, {
+    field: name,
+    cause: thrown,
+  });
+}
+
+/**
  * {@link invalid} with {@link briefValue}: for readers whose values are numbers, strings and
  * booleans, on paths that must stay light.
  * @internal

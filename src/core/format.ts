@@ -6,7 +6,7 @@
  */
 import { minorUnits } from './currency.js';
 import { invalid } from './errors.js';
-import { readInteger, readObject } from './read.js';
+import { readInteger, readObject, readFailure } from './read.js';
 import { isMoney, type Money } from './money.js';
 
 /** Options of {@link formatMoney}. */
@@ -78,24 +78,28 @@ export function formatMoney(
   locale: string | readonly string[] = 'en-US',
   options: FormatMoneyOptions = {},
 ): string {
-  if (!isMoney(value)) throw invalid('INVALID_INPUT', 'value', value, 'must be money { amount, currency }');
-  readObject(options, 'options', 'INVALID_OPTION');
-  const digits = minorUnits(value.currency);
-  const dot = value.amount.indexOf('.');
-  const decimals = dot < 0 ? 0 : value.amount.length - dot - 1;
-  const fmt = numberFormat(
-    readLocale(locale),
-    {
-      style: 'currency',
-      currency: value.currency,
-      currencyDisplay: options.currencyDisplay ?? 'symbol',
-      currencySign: options.currencySign ?? 'standard',
-      minimumFractionDigits: digits,
-      maximumFractionDigits: Math.min(100, Math.max(digits, decimals)),
-    },
-    'options',
-  );
-  return fmt.format(value.amount as unknown as number);
+  try {
+    if (!isMoney(value)) throw invalid('INVALID_INPUT', 'value', value, 'must be money { amount, currency }');
+    readObject(options, 'options', 'INVALID_OPTION');
+    const digits = minorUnits(value.currency);
+    const dot = value.amount.indexOf('.');
+    const decimals = dot < 0 ? 0 : value.amount.length - dot - 1;
+    const fmt = numberFormat(
+      readLocale(locale),
+      {
+        style: 'currency',
+        currency: value.currency,
+        currencyDisplay: options.currencyDisplay ?? 'symbol',
+        currencySign: options.currencySign ?? 'standard',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: Math.min(100, Math.max(digits, decimals)),
+      },
+      'options',
+    );
+    return fmt.format(value.amount as unknown as number);
+  } catch (thrown) {
+    throw readFailure(thrown, { value, locale, options });
+  }
 }
 
 /**
@@ -125,19 +129,24 @@ export function formatPercent(
   locale: string | readonly string[] = 'en-US',
   options: FormatPercentOptions = {},
 ): string {
-  const ok =
-    (typeof rate === 'number' && Number.isFinite(rate)) ||
-    (typeof rate === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(rate) && rate.length <= 100);
-  if (!ok) throw invalid('INVALID_RATE', 'rate', rate, 'must be a finite number or a decimal string');
-  readObject(options, 'options', 'INVALID_OPTION');
-  // integers 0–20, what Intl.NumberFormat takes on every supported Node (a BigInt or an object never reaches Math.max)
-  const digits = { min: 0, max: 20, code: 'INVALID_OPTION' } as const;
-  const max = readInteger(options.maximumFractionDigits ?? 1, 'options.maximumFractionDigits', digits);
-  const min = readInteger(options.minimumFractionDigits ?? 0, 'options.minimumFractionDigits', digits);
-  const fmt = numberFormat(
-    readLocale(locale),
-    { style: 'percent', minimumFractionDigits: min, maximumFractionDigits: Math.max(min, max) },
-    'options',
-  );
-  return fmt.format(rate as number);
+  try {
+    const ok =
+      (typeof rate === 'number' && Number.isFinite(rate)) ||
+      (typeof rate === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(rate) && rate.length <= 100);
+    if (!ok) throw invalid('INVALID_RATE', 'rate', rate, 'must be a finite number or a decimal string');
+    readObject(options, 'options', 'INVALID_OPTION');
+    // integers 0–20, what Intl.NumberFormat takes on every supported Node
+    // (a BigInt or an object never reaches Math.max)
+    const digits = { min: 0, max: 20, code: 'INVALID_OPTION' } as const;
+    const max = readInteger(options.maximumFractionDigits ?? 1, 'options.maximumFractionDigits', digits);
+    const min = readInteger(options.minimumFractionDigits ?? 0, 'options.minimumFractionDigits', digits);
+    const fmt = numberFormat(
+      readLocale(locale),
+      { style: 'percent', minimumFractionDigits: min, maximumFractionDigits: Math.max(min, max) },
+      'options',
+    );
+    return fmt.format(rate as number);
+  } catch (thrown) {
+    throw readFailure(thrown, { rate, locale, options });
+  }
 }

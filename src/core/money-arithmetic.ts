@@ -34,6 +34,7 @@ import {
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode } from './rounding.js';
+import { readFailure } from './read.js';
 
 /**
  * Exact sum of two amounts of the same currency.
@@ -111,16 +112,20 @@ function combine(a: Money, b: Money, sign: 1 | -1, op: (x: Exact, y: Exact) => E
  * ```
  */
 export function multiply(value: Money, factor: Factor): Money {
-  const digits = moneyDigits(value, 'money');
-  const a = amountOf(value, 'money');
-  const x = amountUnits(value, a);
-  if (x === x) {
-    const xs = safeScale.value;
-    const f = factorUnits(factor);
-    const p = x * f; // a true product beyond 2^53 never rounds back below it; NaN for a factor off this path
-    if (p >= -MAX_SAFE && p <= MAX_SAFE) return fromUnits(p, xs + safeScale.value, value.currency, digits);
+  try {
+    const digits = moneyDigits(value, 'money');
+    const a = amountOf(value, 'money');
+    const x = amountUnits(value, a);
+    if (x === x) {
+      const xs = safeScale.value;
+      const f = factorUnits(factor);
+      const p = x * f; // a true product beyond 2^53 never rounds back below it; NaN for a factor off this path
+      if (p >= -MAX_SAFE && p <= MAX_SAFE) return fromUnits(p, xs + safeScale.value, value.currency, digits);
+    }
+    return fromExact(exactMul(amountExact(a, 'money'), readFactor(factor, 'factor')), value.currency, digits);
+  } catch (thrown) {
+    throw readFailure(thrown, { money: value, factor });
   }
-  return fromExact(exactMul(amountExact(a, 'money'), readFactor(factor, 'factor')), value.currency, digits);
 }
 
 /**
@@ -178,29 +183,33 @@ export interface SumOptions {
  * ```
  */
 export function sum(values: readonly Money[], options: SumOptions): Money {
-  if (typeof options !== 'object' || options === null) {
-    throw invalid('INVALID_OPTION', 'options', options, 'must be an object { currency }');
-  }
-  const { currency } = options;
-  if (typeof currency !== 'string') {
-    throw invalid('UNKNOWN_CURRENCY', 'options.currency', currency, 'must be an ISO 4217 code such as "USD"');
-  }
-  const digits = minorUnits(currency);
-  if (!Array.isArray(values)) throw invalid('INVALID_INPUT', 'values', values, 'must be an array of Money');
-  const total = new ExactSum(digits);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as Money;
-    moneyDigits(value, 'values', i);
-    const a = amountOf(value, 'values', i);
-    const u = amountUnits(value, a);
-    if (u === u && value.currency === currency) total.addScaled(u, safeScale.value);
-    else {
-      const x = amountExact(a, 'values', i);
-      if (value.currency !== currency) assertSameCurrency(currency, value.currency, `values[${i}]`);
-      total.addExact(x);
+  try {
+    if (typeof options !== 'object' || options === null) {
+      throw invalid('INVALID_OPTION', 'options', options, 'must be an object { currency }');
     }
+    const { currency } = options;
+    if (typeof currency !== 'string') {
+      throw invalid('UNKNOWN_CURRENCY', 'options.currency', currency, 'must be an ISO 4217 code such as "USD"');
+    }
+    const digits = minorUnits(currency);
+    if (!Array.isArray(values)) throw invalid('INVALID_INPUT', 'values', values, 'must be an array of Money');
+    const total = new ExactSum(digits);
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] as Money;
+      moneyDigits(value, 'values', i);
+      const a = amountOf(value, 'values', i);
+      const u = amountUnits(value, a);
+      if (u === u && value.currency === currency) total.addScaled(u, safeScale.value);
+      else {
+        const x = amountExact(a, 'values', i);
+        if (value.currency !== currency) assertSameCurrency(currency, value.currency, `values[${i}]`);
+        total.addExact(x);
+      }
+    }
+    return fromExact(total.value(), currency, digits);
+  } catch (thrown) {
+    throw readFailure(thrown, { values, options });
   }
-  return fromExact(total.value(), currency, digits);
 }
 
 /** Validates a rounding mode argument. @internal */

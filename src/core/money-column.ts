@@ -27,6 +27,7 @@ import type { DecimalInput } from './fixed.js';
 import { amountExact, amountOf, assertSameCurrency, fromExact, moneyDigits, type Money } from './money.js';
 import { readRoundingMode } from './money-arithmetic.js';
 import { DEFAULT_ROUNDING, type RoundingMode } from './rounding.js';
+import { readFailure } from './read.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 /** Below 2^52, `Math.floor(p / 10^k)` of the double quotient is the exact integer quotient (k ≤ 15). */
@@ -68,46 +69,50 @@ export interface SumProductsColumnOptions {
  * ```
  */
 export function toMinorUnitsColumn(amounts: readonly Money[], currency: CurrencyCode): Float64Array {
-  const n = columnLength(amounts, 'amounts');
-  const digits = minorUnits(currency);
-  const column = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const m = amounts[i] as Money;
-    moneyDigits(m, 'amounts', i);
-    const text = amountOf(m, 'amounts', i);
-    // the common amount, read without allocating: plain text at the currency's minor digits
-    const u = typeof text === 'string' ? parseSafeDecimal(text) : Number.NaN;
-    if (u === u && safeScale.value === digits && m.currency === currency) {
-      column[i] = u;
-      continue;
+  try {
+    const n = columnLength(amounts, 'amounts');
+    const digits = minorUnits(currency);
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const m = amounts[i] as Money;
+      moneyDigits(m, 'amounts', i);
+      const text = amountOf(m, 'amounts', i);
+      // the common amount, read without allocating: plain text at the currency's minor digits
+      const u = typeof text === 'string' ? parseSafeDecimal(text) : Number.NaN;
+      if (u === u && safeScale.value === digits && m.currency === currency) {
+        column[i] = u;
+        continue;
+      }
+      const x = amountExact(text, 'amounts', i);
+      if (m.currency !== currency) assertSameCurrency(currency, m.currency, `amounts[${i}]`);
+      if (x.scale === digits && typeof x.int === 'number') {
+        column[i] = x.int;
+        continue;
+      }
+      const field = `amounts[${i}]`;
+      const units = exactRound(x, digits, 'towardZero');
+      if (exactCompare(units, x) !== 0) {
+        throw invalid(
+          'INVALID_AMOUNT',
+          `${field}.amount`,
+          m.amount,
+          `has digits below the ${currency} minor unit; round it first`,
+        );
+      }
+      if (typeof units.int !== 'number') {
+        throw invalid(
+          'INVALID_AMOUNT',
+          `${field}.amount`,
+          m.amount,
+          'must be within ±(2^53 − 1) minor units in a column',
+        );
+      }
+      column[i] = units.int;
     }
-    const x = amountExact(text, 'amounts', i);
-    if (m.currency !== currency) assertSameCurrency(currency, m.currency, `amounts[${i}]`);
-    if (x.scale === digits && typeof x.int === 'number') {
-      column[i] = x.int;
-      continue;
-    }
-    const field = `amounts[${i}]`;
-    const units = exactRound(x, digits, 'towardZero');
-    if (exactCompare(units, x) !== 0) {
-      throw invalid(
-        'INVALID_AMOUNT',
-        `${field}.amount`,
-        m.amount,
-        `has digits below the ${currency} minor unit; round it first`,
-      );
-    }
-    if (typeof units.int !== 'number') {
-      throw invalid(
-        'INVALID_AMOUNT',
-        `${field}.amount`,
-        m.amount,
-        'must be within ±(2^53 − 1) minor units in a column',
-      );
-    }
-    column[i] = units.int;
+    return column;
+  } catch (thrown) {
+    throw readFailure(thrown, { amounts, currency });
   }
-  return column;
 }
 
 /** The length of an array or typed array argument. */
@@ -134,38 +139,47 @@ function columnLength(list: unknown, field: string): number {
  * ```
  */
 export function toRateColumn(rates: ArrayLike<DecimalInput>): RateColumn {
-  const n = columnLength(rates, 'rates');
-  const ints = new Float64Array(n);
-  const scales = new Uint8Array(n);
-  let scale = 0;
-  for (let i = 0; i < n; i++) {
-    const rate = rates[i];
-    // numbers and plain text of up to 15 digits without allocating; anything else read in full
-    let int =
-      typeof rate === 'number' ? numberSafe(rate) : typeof rate === 'string' ? parseSafeDecimal(rate) : Number.NaN;
-    let sc = safeScale.value;
-    if (int !== int) {
-      const x = readDecimal(rate, 'rates', i);
-      if (x.scale > 15 || typeof x.int !== 'number') {
-        throw invalid('INVALID_AMOUNT', `rates[${i}]`, rate, 'must have at most 15 decimals and 15 digits in a column');
+  try {
+    const n = columnLength(rates, 'rates');
+    const ints = new Float64Array(n);
+    const scales = new Uint8Array(n);
+    let scale = 0;
+    for (let i = 0; i < n; i++) {
+      const rate = rates[i];
+      // numbers and plain text of up to 15 digits without allocating; anything else read in full
+      let int =
+        typeof rate === 'number' ? numberSafe(rate) : typeof rate === 'string' ? parseSafeDecimal(rate) : Number.NaN;
+      let sc = safeScale.value;
+      if (int !== int) {
+        const x = readDecimal(rate, 'rates', i);
+        if (x.scale > 15 || typeof x.int !== 'number') {
+          throw invalid(
+            'INVALID_AMOUNT',
+            `rates[${i}]`,
+            rate,
+            'must have at most 15 decimals and 15 digits in a column',
+          );
+        }
+        int = x.int;
+        sc = x.scale;
       }
-      int = x.int;
-      sc = x.scale;
+      ints[i] = int;
+      scales[i] = sc;
+      if (sc > scale) scale = sc;
     }
-    ints[i] = int;
-    scales[i] = sc;
-    if (sc > scale) scale = sc;
-  }
-  for (let i = 0; i < n; i++) {
-    const k = scale - (scales[i] as number);
-    if (k === 0) continue;
-    const u = (ints[i] as number) * (POW10[k] as number);
-    if (!(u >= -MAX && u <= MAX)) {
-      throw invalid('INVALID_AMOUNT', `rates[${i}]`, rates[i], `does not fit a safe integer at ${scale} decimals`);
+    for (let i = 0; i < n; i++) {
+      const k = scale - (scales[i] as number);
+      if (k === 0) continue;
+      const u = (ints[i] as number) * (POW10[k] as number);
+      if (!(u >= -MAX && u <= MAX)) {
+        throw invalid('INVALID_AMOUNT', `rates[${i}]`, rates[i], `does not fit a safe integer at ${scale} decimals`);
+      }
+      ints[i] = u;
     }
-    ints[i] = u;
+    return { units: ints, scale };
+  } catch (thrown) {
+    throw readFailure(thrown, { rates });
   }
-  return { units: ints, scale };
 }
 
 /**
@@ -196,40 +210,44 @@ export function sumProductsColumn(
   rates: RateColumn | CompiledRate,
   options: SumProductsColumnOptions,
 ): Money {
-  const currency = options?.currency;
-  const digits = minorUnits(currency);
-  const rounding = readRoundingMode(options.rounding ?? DEFAULT_ROUNDING, 'options.rounding');
-  if (!(amounts instanceof Int32Array || amounts instanceof Float64Array)) {
-    throw invalid('INVALID_INPUT', 'amounts', amounts, 'must be an Int32Array or a Float64Array of minor units');
-  }
-  const n = amounts.length;
-  const total = new ExactSum(digits);
-  if (isCompiledRate(rates)) {
-    const r = readFactor(rates, 'rates');
-    if (typeof r.int === 'number' && r.scale <= 15) {
-      sumLines(amounts, null, r.int, r.scale, rounding, total);
-    } else {
-      // a rate beyond 15 digits or decimals: each line exactly in the calculator
-      const d = pow10Int(r.scale);
-      for (let i = 0; i < n; i++) total.addUnits(intRoundDiv(intMul(amounts[i] as number, r.int), d, rounding));
+  try {
+    const currency = options?.currency;
+    const digits = minorUnits(currency);
+    const rounding = readRoundingMode(options.rounding ?? DEFAULT_ROUNDING, 'options.rounding');
+    if (!(amounts instanceof Int32Array || amounts instanceof Float64Array)) {
+      throw invalid('INVALID_INPUT', 'amounts', amounts, 'must be an Int32Array or a Float64Array of minor units');
     }
+    const n = amounts.length;
+    const total = new ExactSum(digits);
+    if (isCompiledRate(rates)) {
+      const r = readFactor(rates, 'rates');
+      if (typeof r.int === 'number' && r.scale <= 15) {
+        sumLines(amounts, null, r.int, r.scale, rounding, total);
+      } else {
+        // a rate beyond 15 digits or decimals: each line exactly in the calculator
+        const d = pow10Int(r.scale);
+        for (let i = 0; i < n; i++) total.addUnits(intRoundDiv(intMul(amounts[i] as number, r.int), d, rounding));
+      }
+      return fromExact(total.value(), currency, digits);
+    }
+    const units = rates?.units;
+    const scale = rates?.scale;
+    if (
+      !(units instanceof Int32Array || units instanceof Float64Array) ||
+      !Number.isInteger(scale) ||
+      scale < 0 ||
+      scale > 15
+    ) {
+      throw invalid('INVALID_INPUT', 'rates', rates, 'must be a RateColumn { units, scale } or a compiled rate');
+    }
+    if (units.length !== n) {
+      throw invalid('INVALID_INPUT', 'rates.units', `${units.length} rates`, `must have one rate per amount (${n})`);
+    }
+    sumLines(amounts, units, 0, scale, rounding, total);
     return fromExact(total.value(), currency, digits);
+  } catch (thrown) {
+    throw readFailure(thrown, { amounts, rates, options });
   }
-  const units = rates?.units;
-  const scale = rates?.scale;
-  if (
-    !(units instanceof Int32Array || units instanceof Float64Array) ||
-    !Number.isInteger(scale) ||
-    scale < 0 ||
-    scale > 15
-  ) {
-    throw invalid('INVALID_INPUT', 'rates', rates, 'must be a RateColumn { units, scale } or a compiled rate');
-  }
-  if (units.length !== n) {
-    throw invalid('INVALID_INPUT', 'rates.units', `${units.length} rates`, `must have one rate per amount (${n})`);
-  }
-  sumLines(amounts, units, 0, scale, rounding, total);
-  return fromExact(total.value(), currency, digits);
 }
 
 /** Throws for line `i`, naming the column whose value is not a safe integer. */

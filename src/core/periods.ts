@@ -5,7 +5,7 @@
  */
 import { endOfMonth } from 'date-fns/endOfMonth';
 import { invalid } from './errors.js';
-import { readObject } from './read.js';
+import { readObject, readFailure } from './read.js';
 import { addMonths, assertIsoDate, daysBetween, fromLocalDate, monthLength, toUtcDate, type IsoDate } from './dates.js';
 
 /** An inclusive range of calendar dates: both `start` and `end` belong to it. */
@@ -70,10 +70,14 @@ function readFiscal(options: FiscalYearOptions): { startMonth: number; naming: '
  * ```
  */
 export function period(start: IsoDate, end: IsoDate): Period {
-  assertIsoDate(start, 'start');
-  assertIsoDate(end, 'end');
-  if (end < start) throw invalid('INVALID_PERIOD', 'end', end, `must not be before start ${start}`);
-  return { start, end };
+  try {
+    assertIsoDate(start, 'start');
+    assertIsoDate(end, 'end');
+    if (end < start) throw invalid('INVALID_PERIOD', 'end', end, `must not be before start ${start}`);
+    return { start, end };
+  } catch (thrown) {
+    throw readFailure(thrown, { start, end });
+  }
 }
 
 /**
@@ -113,10 +117,14 @@ export function readPeriod(value: unknown, field = 'period'): Period {
  * ```
  */
 export function month(y: number, m: number): Period {
-  checkYear(y);
-  if (!Number.isInteger(m) || m < 1 || m > 12) throw invalid('INVALID_PERIOD', 'month', m, 'must be an integer 1–12');
-  const start = `${pad(y, 4)}-${pad(m, 2)}-01`;
-  return { start, end: fromLocalDate(endOfMonth(toUtcDate(start))) };
+  try {
+    checkYear(y);
+    if (!Number.isInteger(m) || m < 1 || m > 12) throw invalid('INVALID_PERIOD', 'month', m, 'must be an integer 1–12');
+    const start = `${pad(y, 4)}-${pad(m, 2)}-01`;
+    return { start, end: fromLocalDate(endOfMonth(toUtcDate(start))) };
+  } catch (thrown) {
+    throw readFailure(thrown, { y, m });
+  }
 }
 
 /**
@@ -135,13 +143,17 @@ export function month(y: number, m: number): Period {
  * ```
  */
 export function fiscalYear(y: number, options: FiscalYearOptions = {}): Period {
-  checkYear(y);
-  const { startMonth, naming } = readFiscal(options);
-  const startYear = startMonth === 1 || naming === 'start' ? y : y - 1;
-  checkYear(startYear);
-  if (startMonth > 1) checkYear(startYear + 1); // the fiscal year must also end by 9999
-  const start = `${pad(startYear, 4)}-${pad(startMonth, 2)}-01`;
-  return { start, end: monthEnd(addMonths(start, 11)) };
+  try {
+    checkYear(y);
+    const { startMonth, naming } = readFiscal(options);
+    const startYear = startMonth === 1 || naming === 'start' ? y : y - 1;
+    checkYear(startYear);
+    if (startMonth > 1) checkYear(startYear + 1); // the fiscal year must also end by 9999
+    const start = `${pad(startYear, 4)}-${pad(startMonth, 2)}-01`;
+    return { start, end: monthEnd(addMonths(start, 11)) };
+  } catch (thrown) {
+    throw readFailure(thrown, { y, options });
+  }
 }
 
 /**
@@ -160,10 +172,14 @@ export function fiscalYear(y: number, options: FiscalYearOptions = {}): Period {
  * ```
  */
 export function quarter(y: number, q: number, options: FiscalYearOptions = {}): Period {
-  if (!Number.isInteger(q) || q < 1 || q > 4) throw invalid('INVALID_PERIOD', 'quarter', q, 'must be an integer 1–4');
-  const fy = fiscalYear(y, options);
-  const start = addMonths(fy.start, 3 * (q - 1));
-  return { start, end: monthEnd(addMonths(start, 2)) };
+  try {
+    if (!Number.isInteger(q) || q < 1 || q > 4) throw invalid('INVALID_PERIOD', 'quarter', q, 'must be an integer 1–4');
+    const fy = fiscalYear(y, options);
+    const start = addMonths(fy.start, 3 * (q - 1));
+    return { start, end: monthEnd(addMonths(start, 2)) };
+  } catch (thrown) {
+    throw readFailure(thrown, { y, q, options });
+  }
 }
 
 /**
@@ -177,8 +193,12 @@ export function quarter(y: number, q: number, options: FiscalYearOptions = {}): 
  * ```
  */
 export function monthOf(date: IsoDate): Period {
-  assertIsoDate(date, 'date');
-  return month(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+  try {
+    assertIsoDate(date, 'date');
+    return month(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+  } catch (thrown) {
+    throw readFailure(thrown, { date });
+  }
 }
 
 /**
@@ -195,15 +215,19 @@ export function quarterOf(
   date: IsoDate,
   options: FiscalYearOptions = {},
 ): Period & { readonly fiscalYear: number; readonly quarter: number } {
-  assertIsoDate(date, 'date');
-  const { startMonth, naming } = readFiscal(options);
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const monthsIn = (m - startMonth + 12) % 12;
-  const startYear = m >= startMonth ? y : y - 1;
-  const fy = startMonth === 1 || naming === 'start' ? startYear : startYear + 1;
-  const q = Math.floor(monthsIn / 3) + 1;
-  return { fiscalYear: fy, quarter: q, ...quarter(fy, q, options) };
+  try {
+    assertIsoDate(date, 'date');
+    const { startMonth, naming } = readFiscal(options);
+    const y = Number(date.slice(0, 4));
+    const m = Number(date.slice(5, 7));
+    const monthsIn = (m - startMonth + 12) % 12;
+    const startYear = m >= startMonth ? y : y - 1;
+    const fy = startMonth === 1 || naming === 'start' ? startYear : startYear + 1;
+    const q = Math.floor(monthsIn / 3) + 1;
+    return { fiscalYear: fy, quarter: q, ...quarter(fy, q, options) };
+  } catch (thrown) {
+    throw readFailure(thrown, { date, options });
+  }
 }
 
 /**
@@ -217,8 +241,12 @@ export function quarterOf(
  * ```
  */
 export function daysInPeriod(p: Period): number {
-  const { start, end } = readPeriod(p, 'period');
-  return daysBetween(start, end) + 1;
+  try {
+    const { start, end } = readPeriod(p, 'period');
+    return daysBetween(start, end) + 1;
+  } catch (thrown) {
+    throw readFailure(thrown, { p });
+  }
 }
 
 /**
@@ -232,9 +260,13 @@ export function daysInPeriod(p: Period): number {
  * ```
  */
 export function periodContains(p: Period, date: IsoDate): boolean {
-  assertIsoDate(date, 'date');
-  const { start, end } = readPeriod(p, 'period');
-  return date >= start && date <= end;
+  try {
+    assertIsoDate(date, 'date');
+    const { start, end } = readPeriod(p, 'period');
+    return date >= start && date <= end;
+  } catch (thrown) {
+    throw readFailure(thrown, { p, date });
+  }
 }
 
 /**
@@ -248,11 +280,15 @@ export function periodContains(p: Period, date: IsoDate): boolean {
  * ```
  */
 export function overlap(a: Period, b: Period): Period | null {
-  const x = readPeriod(a, 'a');
-  const y = readPeriod(b, 'b');
-  const start = x.start > y.start ? x.start : y.start;
-  const end = x.end < y.end ? x.end : y.end;
-  return start <= end ? { start, end } : null;
+  try {
+    const x = readPeriod(a, 'a');
+    const y = readPeriod(b, 'b');
+    const start = x.start > y.start ? x.start : y.start;
+    const end = x.end < y.end ? x.end : y.end;
+    return start <= end ? { start, end } : null;
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b });
+  }
 }
 
 /** The share of a period covered by a window, in whole days. */
@@ -278,10 +314,14 @@ export interface ProrationFraction {
  * ```
  */
 export function prorationFraction(part: Period, whole: Period): ProrationFraction {
-  const denominator = daysInPeriod(whole);
-  const shared = overlap(part, whole);
-  const numerator = shared === null ? 0 : daysInPeriod(shared);
-  return { numerator, denominator, value: numerator / denominator };
+  try {
+    const denominator = daysInPeriod(whole);
+    const shared = overlap(part, whole);
+    const numerator = shared === null ? 0 : daysInPeriod(shared);
+    return { numerator, denominator, value: numerator / denominator };
+  } catch (thrown) {
+    throw readFailure(thrown, { part, whole });
+  }
 }
 
 /**
@@ -295,17 +335,21 @@ export function prorationFraction(part: Period, whole: Period): ProrationFractio
  * ```
  */
 export function monthsOf(p: Period): Period[] {
-  const { start, end } = readPeriod(p, 'period');
-  const out: Period[] = [];
-  // by year and month numbers: the month after December 9999 is never built as a date
-  let y = Number(start.slice(0, 4));
-  let mo = Number(start.slice(5, 7));
-  const last = end.slice(0, 7);
-  for (;;) {
-    const m = month(y, mo);
-    out.push(m);
-    if (m.start.slice(0, 7) === last) return out;
-    mo = mo === 12 ? 1 : mo + 1;
-    if (mo === 1) y++;
+  try {
+    const { start, end } = readPeriod(p, 'period');
+    const out: Period[] = [];
+    // by year and month numbers: the month after December 9999 is never built as a date
+    let y = Number(start.slice(0, 4));
+    let mo = Number(start.slice(5, 7));
+    const last = end.slice(0, 7);
+    for (;;) {
+      const m = month(y, mo);
+      out.push(m);
+      if (m.start.slice(0, 7) === last) return out;
+      mo = mo === 12 ? 1 : mo + 1;
+      if (mo === 1) y++;
+    }
+  } catch (thrown) {
+    throw readFailure(thrown, { p });
   }
 }

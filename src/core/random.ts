@@ -6,6 +6,7 @@
  * @module
  */
 import { invalid } from './errors.js';
+import { readFailure } from './read.js';
 
 /** A reproducible stream of random numbers. It has state: create one per computation. */
 export interface Rng {
@@ -59,61 +60,65 @@ function splitmix32(seed: number): () => number {
  * ```
  */
 export function createRng(seed: number | string | readonly [number, number, number, number]): Rng {
-  let s0: number;
-  let s1: number;
-  let s2: number;
-  let s3: number;
-  if (Array.isArray(seed)) {
-    if (seed.length !== 4 || !seed.every((w) => Number.isInteger(w))) {
-      throw invalid('INVALID_SEED', 'seed', seed, 'must be four 32-bit integers');
+  try {
+    let s0: number;
+    let s1: number;
+    let s2: number;
+    let s3: number;
+    if (Array.isArray(seed)) {
+      if (seed.length !== 4 || !seed.every((w) => Number.isInteger(w))) {
+        throw invalid('INVALID_SEED', 'seed', seed, 'must be four 32-bit integers');
+      }
+      [s0, s1, s2, s3] = seed.map((w: number) => w >>> 0) as [number, number, number, number];
+      if ((s0 | s1 | s2 | s3) === 0) throw invalid('INVALID_SEED', 'seed', seed, 'must not be all zero');
+    } else {
+      let base: number;
+      if (typeof seed === 'string') base = hashString(seed);
+      else if (typeof seed === 'number' && Number.isFinite(seed)) base = (Math.trunc(seed) % 4294967296) >>> 0;
+      else throw invalid('INVALID_SEED', 'seed', seed, 'must be a finite number or a string');
+      const sm = splitmix32(base);
+      s0 = sm();
+      s1 = sm();
+      s2 = sm();
+      s3 = sm();
+      if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
     }
-    [s0, s1, s2, s3] = seed.map((w: number) => w >>> 0) as [number, number, number, number];
-    if ((s0 | s1 | s2 | s3) === 0) throw invalid('INVALID_SEED', 'seed', seed, 'must not be all zero');
-  } else {
-    let base: number;
-    if (typeof seed === 'string') base = hashString(seed);
-    else if (typeof seed === 'number' && Number.isFinite(seed)) base = (Math.trunc(seed) % 4294967296) >>> 0;
-    else throw invalid('INVALID_SEED', 'seed', seed, 'must be a finite number or a string');
-    const sm = splitmix32(base);
-    s0 = sm();
-    s1 = sm();
-    s2 = sm();
-    s3 = sm();
-    if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
-  }
 
-  const nextUint32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = rotl(s3, 11);
-    return result;
-  };
-  const next = (): number => nextUint32() / 4294967296;
-  return {
-    next,
-    nextUint32,
-    int(n: number): number {
-      if (!Number.isInteger(n) || n < 1 || n > 4294967296)
-        throw invalid('INVALID_INPUT', 'n', n, 'must be an integer 1–2^32');
-      const limit = 4294967296 - (4294967296 % n);
-      let x = nextUint32();
-      while (x >= limit) x = nextUint32();
-      return x % n;
-    },
-    normal(): number {
-      const u1 = 1 - next(); // (0, 1]
-      const u2 = next();
-      return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    },
-    state(): [number, number, number, number] {
-      return [s0 >>> 0, s1 >>> 0, s2 >>> 0, s3 >>> 0];
-    },
-  };
+    const nextUint32 = (): number => {
+      const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      return result;
+    };
+    const next = (): number => nextUint32() / 4294967296;
+    return {
+      next,
+      nextUint32,
+      int(n: number): number {
+        if (!Number.isInteger(n) || n < 1 || n > 4294967296)
+          throw invalid('INVALID_INPUT', 'n', n, 'must be an integer 1–2^32');
+        const limit = 4294967296 - (4294967296 % n);
+        let x = nextUint32();
+        while (x >= limit) x = nextUint32();
+        return x % n;
+      },
+      normal(): number {
+        const u1 = 1 - next(); // (0, 1]
+        const u2 = next();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+      },
+      state(): [number, number, number, number] {
+        return [s0 >>> 0, s1 >>> 0, s2 >>> 0, s3 >>> 0];
+      },
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { seed });
+  }
 }
 
 function rotl(x: number, k: number): number {

@@ -8,7 +8,7 @@
  * @module
  */
 import { invalid } from './errors.js';
-import { readNumber } from './read.js';
+import { readNumber, readFailure } from './read.js';
 
 /** A rate, share or probability as a fraction (0.25, not 25), or `null` when its denominator is zero. */
 export type RateValue = number | null;
@@ -36,10 +36,14 @@ export interface RateWithCounts {
  * ```
  */
 export function ratio(numerator: number, denominator: number): RateValue {
-  const n = readNumber(numerator, 'numerator');
-  const d = readNumber(denominator, 'denominator');
-  if (d === 0) return null;
-  const q = n / d;
-  if (!Number.isFinite(q)) throw invalid('INVALID_INPUT', 'numerator', n, `divided by ${d} overflows a double`);
-  return q === 0 ? 0 : q;
+  try {
+    const n = readNumber(numerator, 'numerator');
+    const d = readNumber(denominator, 'denominator');
+    if (d === 0) return null;
+    const q = n / d;
+    if (!Number.isFinite(q)) throw invalid('INVALID_INPUT', 'numerator', n, `divided by ${d} overflows a double`);
+    return q === 0 ? 0 : q;
+  } catch (thrown) {
+    throw readFailure(thrown, { numerator, denominator });
+  }
 }

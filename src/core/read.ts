@@ -11,7 +11,7 @@
  * @module
  */
 import { instantToEpochMs, isInstant, isIsoDate, type Instant, type IsoDate } from './dates.js';
-import { invalidBrief as invalid, type RevopsErrorCode } from './errors.js';
+import { invalidBrief as invalid, RevopsError, type RevopsErrorCode, unreadableField } from './errors.js';
 
 /**
  * The documented upper bounds of sizes a caller chooses. A request beyond them is refused
@@ -242,4 +242,164 @@ export function entityPath(collection: string, index: number, entity: unknown): 
     return `${collection}[${index}] (id ${JSON.stringify(id.length > 40 ? `${id.slice(0, 37)}...` : id)})`;
   }
   return `${collection}[${index}]`;
+}
+
+/** Most property reads {@link readFailure} makes to find the read that threw. */
+const PROBE_READS = 2_000_000;
+/** Most prototypes below `Object.prototype` whose keys {@link readFailure} reads, per object. */
+const PROBE_PROTOTYPES = 8;
+
+/** One object {@link readFailure} is reading: its keys (`null`: an array's indices) and the next one. */
+interface ProbeFrame {
+  readonly node: object;
+  readonly keys: readonly string[] | null;
+  readonly length: number;
+  i: number;
+  readonly parent: ProbeFrame | null;
+  readonly key: string | number;
+}
+
+/**
+ * What a public function throws for an exception it caught: the error that says which read of
+ * the caller's data threw. This is the library's one rule for the caller's exceptions
+ * (docs/conventions.md, "Errors and refusals"):
+ *
+ * - a {@link RevopsError} is returned unchanged;
+ * - an exception thrown by reading the caller's data (a getter, a proxy trap) becomes
+ *   `INVALID_INPUT` naming the field's path, `"credits[3] (id \"C-4\").amount could not be read
+ *   (reading it threw Error: …)"`, with `cause` the caller's exception;
+ * - anything else, the exception of the caller's own callback (a `groupBy` function) first, is
+ *   returned unchanged: it passes through, as it passes through `Array.prototype.map`.
+ *
+ * Which read threw is found here, on the error path only, so that the reading loops keep no
+ * per-field bookkeeping: `roots` is read again, depth first in key order (own keys, then those of
+ * each prototype below `Object.prototype` / `Array.prototype`; functions are not entered, typed
+ * arrays not read, each object once, at most 2,000,000 reads), and the first read that throws
+ * the same exception (the same value, or an Error of the same class and message) is the one
+ * named. A getter that throws only once, or an exception no read repeats, is returned unchanged.
+ * @param roots - the arguments by the names messages give them (`{ deals, options }`); an
+ *   argument named `''` has its fields named alone (`calculateStatement`'s input: `credits[3]`).
+ * @param code - the code: `INVALID_INPUT`, or the code the conventions give the argument's
+ *   refusals (`INVALID_SUMMARY` for the summaries of `mergeX` / `finalizeX`, `INVALID_PLAN` for a
+ *   plan); one for every argument, or one per argument name (the others `INVALID_INPUT`).
+ * @internal
+ */
+export function readFailure(
+  thrown: unknown,
+  roots: Readonly<Record<string, unknown>>,
+  code: RevopsErrorCode | Readonly<Record<string, RevopsErrorCode>> = 'INVALID_INPUT',
+): unknown {
+  if (thrown instanceof RevopsError) return thrown;
+  const found = throwingRead(roots, thrown);
+  if (found === null) return thrown;
+  return unreadableField(found.path, thrown, typeof code === 'string' ? code : (code[found.root] ?? 'INVALID_INPUT'));
+}
+
+/** Whether `e` is the exception `thrown` again: the same value, or an Error of the same class and message. */
+function sameThrown(e: unknown, thrown: unknown): boolean {
+  if (e === thrown) return true;
+  try {
+    return (
+      e instanceof Error &&
+      thrown instanceof Error &&
+      Object.getPrototypeOf(e) === Object.getPrototypeOf(thrown) &&
+      e.message === thrown.message
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The string keys of `v` and of its prototypes below `Object.prototype` / `Array.prototype`. */
+function probeKeys(v: object): readonly string[] {
+  const keys = new Set<string>();
+  let o: object | null = v;
+  for (let depth = 0; o !== null && o !== Object.prototype && o !== Array.prototype; depth++) {
+    if (depth > PROBE_PROTOTYPES) break;
+    for (const k of Reflect.ownKeys(o)) if (typeof k === 'string') keys.add(k);
+    o = Reflect.getPrototypeOf(o);
+  }
+  return [...keys];
+}
+
+/** Where {@link readFailure} found the read that threw. */
+export interface ThrowingRead {
+  /** The path as messages write it (`credits[3] (id "C-4").amount`). */
+  readonly path: string;
+  /** The keys from the argument down (`['credits', 3, 'amount']`), as `RevopsIssue.path` has them. */
+  readonly keys: readonly (string | number)[];
+  /** The name of the argument it is in. */
+  readonly root: string;
+}
+
+/** The path of the read of `key` in frame `f` and the name of the argument it is in. */
+function found(f: ProbeFrame, key: string | number): ThrowingRead {
+  const keys: (string | number)[] = [key];
+  for (let g: ProbeFrame = f; g.parent !== null; g = g.parent) keys.unshift(g.key);
+  const root = String(keys.shift());
+  return { path: probePath(f, key), keys: root === '' ? keys : [root, ...keys], root };
+}
+
+/**
+ * The read of `roots` that throws `thrown` again, found as {@link readFailure} finds it, or
+ * `null`: for a caller, such as the `parseX` functions, that words its own error.
+ * @internal
+ */
+export function findThrowingRead(roots: Readonly<Record<string, unknown>>, thrown: unknown): ThrowingRead | null {
+  return thrown instanceof RevopsError ? null : throwingRead(roots, thrown);
+}
+
+/** The path of the read of `key` in frame `f`, as messages write it (an array element by index and id). */
+function probePath(f: ProbeFrame, key: string | number): string {
+  const steps: { frame: ProbeFrame; key: string | number; child: unknown }[] = [];
+  let child: unknown;
+  for (let g: ProbeFrame | null = f, k = key; g !== null; k = g.key, g = g.parent) {
+    steps.push({ frame: g, key: k, child });
+    child = g.node;
+  }
+  let path = '';
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const { frame, key: k, child: element } = steps[i] as (typeof steps)[number];
+    if (frame.keys === null) path = element === undefined ? `${path}[${k}]` : entityPath(path, k as number, element);
+    else path = path === '' ? String(k) : `${path}.${String(k)}`;
+  }
+  return path;
+}
+
+/** The path of the first read under `roots` that throws `thrown` again, or `null` (see {@link readFailure}). */
+function throwingRead(roots: Readonly<Record<string, unknown>>, thrown: unknown): ThrowingRead | null {
+  const seen = new Set<object>();
+  const stack: ProbeFrame[] = [{ node: roots, keys: Object.keys(roots), length: 0, i: 0, parent: null, key: '' }];
+  let reads = 0;
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1] as ProbeFrame;
+    if (f.i >= (f.keys === null ? f.length : f.keys.length)) {
+      stack.pop();
+      continue;
+    }
+    const key = f.keys === null ? f.i : (f.keys[f.i] as string);
+    f.i++;
+    if (++reads > PROBE_READS) return null;
+    let v: unknown;
+    try {
+      v = Reflect.get(f.node, key);
+    } catch (e) {
+      if (sameThrown(e, thrown)) return found(f, key);
+      continue;
+    }
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    seen.add(v);
+    let keys: readonly string[] | null = null;
+    let length = 0;
+    try {
+      if (ArrayBuffer.isView(v)) continue;
+      if (Array.isArray(v)) length = Math.min(Number(v.length), PROBE_READS);
+      else keys = probeKeys(v);
+    } catch (e) {
+      if (sameThrown(e, thrown)) return found(f, key);
+      continue;
+    }
+    stack.push({ node: v, keys, length, i: 0, parent: f, key });
+  }
+  return null;
 }

@@ -13,6 +13,7 @@ import { amountExact, amountOf, fromExact, moneyDigits, type Money } from './mon
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 import { readRoundingMode } from './money-arithmetic.js';
 import { DEFAULT_ROUNDING, type RoundingMode } from './rounding.js';
+import { readFailure } from './read.js';
 
 /** Options of {@link sumProducts}. */
 export interface SumProductsOptions {
@@ -62,77 +63,81 @@ export function sumProducts(
   factors: Factor | readonly Factor[],
   options: SumProductsOptions,
 ): Money {
-  if (typeof options !== 'object' || options === null) {
-    throw invalid('INVALID_OPTION', 'options', options, 'must be an object { currency, round?, rounding? }');
-  }
-  const { currency } = options;
-  if (typeof currency !== 'string') {
-    throw invalid('UNKNOWN_CURRENCY', 'options.currency', currency, 'must be an ISO 4217 code such as "USD"');
-  }
-  const digits = minorUnits(currency);
-  const mode = readRoundingMode(options.rounding ?? DEFAULT_ROUNDING, 'options.rounding');
-  const round = options.round ?? 'eachLine';
-  if (!Array.isArray(amounts)) throw invalid('INVALID_INPUT', 'amounts', amounts, 'must be an array of Money');
-  if (round !== 'eachLine' && round !== 'total')
-    throw invalid('INVALID_OPTION', 'options.round', round, "must be 'eachLine' or 'total'");
-  const perLine = Array.isArray(factors);
-  if (perLine && factors.length !== amounts.length) {
-    throw invalid(
-      'INVALID_INPUT',
-      'factors',
-      `${factors.length} factors`,
-      `must have one factor per amount (${amounts.length})`,
-    );
-  }
-  const single = perLine ? null : readFactor(factors, 'factors');
-  const list = perLine ? (factors as readonly Factor[]) : null;
-  // the one factor as a safe integer (NaN when it is not one, or when the total is rounded once)
-  const singleUnits =
-    single !== null && typeof single.int === 'number' && single.scale <= 15 && round === 'eachLine'
-      ? single.int
-      : Number.NaN;
-  const singleScale = single === null ? 0 : single.scale;
-  const total = new ExactSum(digits);
-  let unrounded: Exact = EXACT_ZERO;
-  for (let i = 0; i < amounts.length; i++) {
-    const line = amounts[i] as Money;
-    moneyDigits(line, 'amounts', i);
-    const text = amountOf(line, 'amounts', i);
-    // the common line on plain numbers: a safe amount × a safe factor, rounded by one integer division
-    if (line.currency === currency) {
-      const a = typeof text === 'string' ? parseSafeDecimal(text) : Number.NaN;
-      const as = safeScale.value;
-      let f = singleUnits;
-      let fs = singleScale;
-      if (list !== null && round === 'eachLine') {
-        f = factorUnits(list[i]);
-        fs = safeScale.value;
-      }
-      const p = a * f; // NaN when either is off this path
-      if (p >= -MAX_SAFE && p <= MAX_SAFE) {
-        const ps = as + fs;
-        if (ps > digits && ps - digits <= 15) {
-          total.addUnits(roundDivNumber(p, POW10[ps - digits] as number, mode));
-          continue;
+  try {
+    if (typeof options !== 'object' || options === null) {
+      throw invalid('INVALID_OPTION', 'options', options, 'must be an object { currency, round?, rounding? }');
+    }
+    const { currency } = options;
+    if (typeof currency !== 'string') {
+      throw invalid('UNKNOWN_CURRENCY', 'options.currency', currency, 'must be an ISO 4217 code such as "USD"');
+    }
+    const digits = minorUnits(currency);
+    const mode = readRoundingMode(options.rounding ?? DEFAULT_ROUNDING, 'options.rounding');
+    const round = options.round ?? 'eachLine';
+    if (!Array.isArray(amounts)) throw invalid('INVALID_INPUT', 'amounts', amounts, 'must be an array of Money');
+    if (round !== 'eachLine' && round !== 'total')
+      throw invalid('INVALID_OPTION', 'options.round', round, "must be 'eachLine' or 'total'");
+    const perLine = Array.isArray(factors);
+    if (perLine && factors.length !== amounts.length) {
+      throw invalid(
+        'INVALID_INPUT',
+        'factors',
+        `${factors.length} factors`,
+        `must have one factor per amount (${amounts.length})`,
+      );
+    }
+    const single = perLine ? null : readFactor(factors, 'factors');
+    const list = perLine ? (factors as readonly Factor[]) : null;
+    // the one factor as a safe integer (NaN when it is not one, or when the total is rounded once)
+    const singleUnits =
+      single !== null && typeof single.int === 'number' && single.scale <= 15 && round === 'eachLine'
+        ? single.int
+        : Number.NaN;
+    const singleScale = single === null ? 0 : single.scale;
+    const total = new ExactSum(digits);
+    let unrounded: Exact = EXACT_ZERO;
+    for (let i = 0; i < amounts.length; i++) {
+      const line = amounts[i] as Money;
+      moneyDigits(line, 'amounts', i);
+      const text = amountOf(line, 'amounts', i);
+      // the common line on plain numbers: a safe amount × a safe factor, rounded by one integer division
+      if (line.currency === currency) {
+        const a = typeof text === 'string' ? parseSafeDecimal(text) : Number.NaN;
+        const as = safeScale.value;
+        let f = singleUnits;
+        let fs = singleScale;
+        if (list !== null && round === 'eachLine') {
+          f = factorUnits(list[i]);
+          fs = safeScale.value;
         }
-        if (ps <= digits) {
-          const u = p * (POW10[digits - ps] as number);
-          if (u >= -MAX_SAFE && u <= MAX_SAFE) {
-            total.addUnits(u);
+        const p = a * f; // NaN when either is off this path
+        if (p >= -MAX_SAFE && p <= MAX_SAFE) {
+          const ps = as + fs;
+          if (ps > digits && ps - digits <= 15) {
+            total.addUnits(roundDivNumber(p, POW10[ps - digits] as number, mode));
             continue;
+          }
+          if (ps <= digits) {
+            const u = p * (POW10[digits - ps] as number);
+            if (u >= -MAX_SAFE && u <= MAX_SAFE) {
+              total.addUnits(u);
+              continue;
+            }
           }
         }
       }
+      const a = amountExact(text, 'amounts', i);
+      if (line.currency !== currency) mismatch(currency, line.currency, i);
+      const f = single ?? readFactor(list?.[i], 'factors', i);
+      const p = exactMul(a, f);
+      if (round === 'total') unrounded = exactAdd(unrounded, p);
+      else total.addExact(exactRound(p, digits, mode));
     }
-    const a = amountExact(text, 'amounts', i);
-    if (line.currency !== currency) mismatch(currency, line.currency, i);
-    const f = single ?? readFactor(list?.[i], 'factors', i);
-    const p = exactMul(a, f);
-    if (round === 'total') unrounded = exactAdd(unrounded, p);
-    else total.addExact(exactRound(p, digits, mode));
+    if (round === 'total') return fromExact(exactRound(unrounded, digits, mode), currency, digits);
+    return fromExact(total.value(), currency, digits);
+  } catch (thrown) {
+    throw readFailure(thrown, { amounts, factors, options });
   }
-  if (round === 'total') return fromExact(exactRound(unrounded, digits, mode), currency, digits);
-  return fromExact(total.value(), currency, digits);
 }
 
 function mismatch(expected: string, got: string, i: number): never {

@@ -7,6 +7,7 @@
 import { invalid } from './errors.js';
 import type { IsoDate } from './dates.js';
 import type { Period } from './periods.js';
+import { readFailure } from './read.js';
 
 /** How a week-based fiscal year is laid out. */
 export interface WeekCalendarOptions {
@@ -168,11 +169,15 @@ function layout(endYear: number, r: Read): WeekCalendarYear {
  * ```
  */
 export function weekCalendarYear(year: number, options: WeekCalendarOptions): WeekCalendarYear {
-  const r = readOptions(options);
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2 || year > 9998) {
-    throw invalid('INVALID_PERIOD', 'year', year, 'must be an integer year 2–9998');
+  try {
+    const r = readOptions(options);
+    if (typeof year !== 'number' || !Number.isInteger(year) || year < 2 || year > 9998) {
+      throw invalid('INVALID_PERIOD', 'year', year, 'must be an integer year 2–9998');
+    }
+    return layout(r.naming === 'end' ? year : year + 1, r);
+  } catch (thrown) {
+    throw readFailure(thrown, { year, options });
   }
-  return layout(r.naming === 'end' ? year : year + 1, r);
 }
 
 /**
@@ -188,22 +193,26 @@ export function weekCalendarYear(year: number, options: WeekCalendarOptions): We
  * ```
  */
 export function weekCalendarPositionOf(date: IsoDate, options: WeekCalendarOptions): WeekCalendarPosition {
-  const r = readOptions(options);
-  const ms =
-    typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
-  if (!Number.isFinite(ms) || iso(ms / DAY) !== date) {
-    throw invalid('INVALID_DATE', 'date', date, 'must be a real YYYY-MM-DD date');
+  try {
+    const r = readOptions(options);
+    const ms =
+      typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+    if (!Number.isFinite(ms) || iso(ms / DAY) !== date) {
+      throw invalid('INVALID_DATE', 'date', date, 'must be a real YYYY-MM-DD date');
+    }
+    const y = Number(date.slice(0, 4));
+    if (y < 3 || y > 9997) throw invalid('INVALID_DATE', 'date', date, 'must be in the years 3–9997');
+    const day = ms / DAY;
+    for (const endYear of [y - 1, y, y + 1]) {
+      const fy = layout(endYear, r);
+      if (date < fy.period.start || date > fy.period.end) continue;
+      const start = Date.parse(`${fy.period.start}T00:00:00Z`) / DAY;
+      const month = fy.months.findIndex((m) => date <= m.end) + 1;
+      return { year: fy.year, quarter: Math.ceil(month / 3), month, week: Math.floor((day - start) / 7) + 1 };
+    }
+    /* c8 ignore next */
+    throw invalid('INVALID_DATE', 'date', date, 'is in no fiscal year');
+  } catch (thrown) {
+    throw readFailure(thrown, { date, options });
   }
-  const y = Number(date.slice(0, 4));
-  if (y < 3 || y > 9997) throw invalid('INVALID_DATE', 'date', date, 'must be in the years 3–9997');
-  const day = ms / DAY;
-  for (const endYear of [y - 1, y, y + 1]) {
-    const fy = layout(endYear, r);
-    if (date < fy.period.start || date > fy.period.end) continue;
-    const start = Date.parse(`${fy.period.start}T00:00:00Z`) / DAY;
-    const month = fy.months.findIndex((m) => date <= m.end) + 1;
-    return { year: fy.year, quarter: Math.ceil(month / 3), month, week: Math.floor((day - start) / 7) + 1 };
-  }
-  /* c8 ignore next */
-  throw invalid('INVALID_DATE', 'date', date, 'is in no fiscal year');
 }

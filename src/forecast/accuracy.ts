@@ -6,6 +6,7 @@ import { invalid } from '../core/errors.js';
 import type { RateValue } from '../core/ratio.js';
 import { finiteOutput } from './checks.js';
 import { readSeries } from './series.js';
+import { readFailure } from '../core/read.js';
 
 /** Result of {@link forecastAccuracy}. */
 export interface ForecastAccuracy {
@@ -52,40 +53,44 @@ export interface ForecastAccuracy {
  * ```
  */
 export function forecastAccuracy(actual: readonly number[], predicted: readonly number[]): ForecastAccuracy {
-  const y = readSeries(actual, 'actual');
-  const f = readSeries(predicted, 'predicted');
-  if (y.length !== f.length)
-    throw invalid(
-      'INVALID_INPUT',
-      'predicted',
-      `${f.length} values`,
-      `must have as many values as actual (${y.length})`,
-    );
-  const n = y.length;
-  if (n === 0) throw invalid('INSUFFICIENT_DATA', 'actual', '0 values', 'must have at least one value');
-  let abs = 0;
-  let sq = 0;
-  let err = 0;
-  let pct = 0;
-  let zero = false;
-  let scale = 0;
-  for (let i = 0; i < n; i++) {
-    const e = (f[i] as number) - (y[i] as number);
-    const a = Math.abs(y[i] as number);
-    abs += Math.abs(e);
-    sq += e * e;
-    err += e;
-    scale += a;
-    if (a === 0) zero = true;
-    else pct += Math.abs(e) / a;
+  try {
+    const y = readSeries(actual, 'actual');
+    const f = readSeries(predicted, 'predicted');
+    if (y.length !== f.length)
+      throw invalid(
+        'INVALID_INPUT',
+        'predicted',
+        `${f.length} values`,
+        `must have as many values as actual (${y.length})`,
+      );
+    const n = y.length;
+    if (n === 0) throw invalid('INSUFFICIENT_DATA', 'actual', '0 values', 'must have at least one value');
+    let abs = 0;
+    let sq = 0;
+    let err = 0;
+    let pct = 0;
+    let zero = false;
+    let scale = 0;
+    for (let i = 0; i < n; i++) {
+      const e = (f[i] as number) - (y[i] as number);
+      const a = Math.abs(y[i] as number);
+      abs += Math.abs(e);
+      sq += e * e;
+      err += e;
+      scale += a;
+      if (a === 0) zero = true;
+      else pct += Math.abs(e) / a;
+    }
+    const result = {
+      n,
+      mae: abs / n,
+      rmse: Math.sqrt(sq / n),
+      mape: zero ? null : pct / n,
+      wape: scale === 0 ? null : abs / scale,
+      bias: err / n,
+    };
+    return finiteOutput(result, 'actual', `${n} values`);
+  } catch (thrown) {
+    throw readFailure(thrown, { actual, predicted });
   }
-  const result = {
-    n,
-    mae: abs / n,
-    rmse: Math.sqrt(sq / n),
-    mape: zero ? null : pct / n,
-    wape: scale === 0 ? null : abs / scale,
-    bias: err / n,
-  };
-  return finiteOutput(result, 'actual', `${n} values`);
 }

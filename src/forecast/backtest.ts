@@ -9,6 +9,7 @@ import { holtWinters, type HoltWintersOptions } from './holt-winters.js';
 import { linearTrend } from './linear-trend.js';
 import { readHorizon, readOptions, readPositiveInteger, readSeasonLength } from './checks.js';
 import { readSeries } from './series.js';
+import { readFailure } from '../core/read.js';
 
 /** A forecasting method: given the training series (oldest first), return `horizon` forecasts. */
 export type ForecastMethod = (train: readonly number[], horizon: number) => readonly number[];
@@ -63,47 +64,51 @@ export interface Backtest {
  * ```
  */
 export function backtest(series: readonly number[], method: ForecastMethod, options: BacktestOptions = {}): Backtest {
-  const o = readOptions(options);
-  const y = Array.from(readSeries(series, 'series'));
-  if (typeof method !== 'function')
-    throw invalid('INVALID_OPTION', 'method', method, 'must be a function (train, horizon) => forecasts');
-  const horizon = readHorizon(o.horizon ?? 1, 'options.horizon');
-  const folds = readPositiveInteger(o.folds ?? 5, 'options.folds');
-  const step = readPositiveInteger(o.step ?? 1, 'options.step');
-  const firstTrain = y.length - horizon - (folds - 1) * step;
-  if (firstTrain < 1) {
-    throw invalid(
-      'INSUFFICIENT_DATA',
-      'series',
-      `${y.length} values`,
-      `must be longer than horizon + (folds − 1)·step = ${horizon + (folds - 1) * step}`,
-    );
-  }
-  const out: BacktestFold[] = [];
-  const allActual: number[] = [];
-  const allPredicted: number[] = [];
-  for (let i = 0; i < folds; i++) {
-    const trainSize = firstTrain + i * step;
-    const returned: unknown = method(y.slice(0, trainSize), horizon);
-    if (!Array.isArray(returned))
-      throw invalid('INVALID_OPTION', 'method', returned, `must return an array of ${horizon} finite forecasts`);
-    const predicted = Array.from(returned as readonly number[]);
-    if (predicted.length !== horizon || predicted.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
+  try {
+    const o = readOptions(options);
+    const y = Array.from(readSeries(series, 'series'));
+    if (typeof method !== 'function')
+      throw invalid('INVALID_OPTION', 'method', method, 'must be a function (train, horizon) => forecasts');
+    const horizon = readHorizon(o.horizon ?? 1, 'options.horizon');
+    const folds = readPositiveInteger(o.folds ?? 5, 'options.folds');
+    const step = readPositiveInteger(o.step ?? 1, 'options.step');
+    const firstTrain = y.length - horizon - (folds - 1) * step;
+    if (firstTrain < 1) {
       throw invalid(
-        'INVALID_OPTION',
-        'method',
-        `${predicted.length} values`,
-        `must return ${horizon} finite forecasts`,
+        'INSUFFICIENT_DATA',
+        'series',
+        `${y.length} values`,
+        `must be longer than horizon + (folds − 1)·step = ${horizon + (folds - 1) * step}`,
       );
     }
-    const actual = y.slice(trainSize, trainSize + horizon);
-    for (let k = 0; k < horizon; k++) {
-      allActual.push(actual[k] as number);
-      allPredicted.push(predicted[k] as number);
+    const out: BacktestFold[] = [];
+    const allActual: number[] = [];
+    const allPredicted: number[] = [];
+    for (let i = 0; i < folds; i++) {
+      const trainSize = firstTrain + i * step;
+      const returned: unknown = method(y.slice(0, trainSize), horizon);
+      if (!Array.isArray(returned))
+        throw invalid('INVALID_OPTION', 'method', returned, `must return an array of ${horizon} finite forecasts`);
+      const predicted = Array.from(returned as readonly number[]);
+      if (predicted.length !== horizon || predicted.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
+        throw invalid(
+          'INVALID_OPTION',
+          'method',
+          `${predicted.length} values`,
+          `must return ${horizon} finite forecasts`,
+        );
+      }
+      const actual = y.slice(trainSize, trainSize + horizon);
+      for (let k = 0; k < horizon; k++) {
+        allActual.push(actual[k] as number);
+        allPredicted.push(predicted[k] as number);
+      }
+      out.push({ trainSize, actual, predicted, accuracy: forecastAccuracy(actual, predicted) });
     }
-    out.push({ trainSize, actual, predicted, accuracy: forecastAccuracy(actual, predicted) });
+    return { folds: out, accuracy: forecastAccuracy(allActual, allPredicted) };
+  } catch (thrown) {
+    throw readFailure(thrown, { series, method, options });
   }
-  return { folds: out, accuracy: forecastAccuracy(allActual, allPredicted) };
 }
 
 /**
@@ -143,16 +148,20 @@ export function naiveMethod(): ForecastMethod {
  * ```
  */
 export function seasonalNaiveMethod(seasonLength: number): ForecastMethod {
-  const m = readSeasonLength(seasonLength, 'seasonLength');
-  return (train, horizon) => {
-    const h = readHorizon(horizon, 'horizon');
-    const y = readSeries(train, 'train');
-    const n = y.length;
-    if (n < m) throw invalid('INSUFFICIENT_DATA', 'train', `${n} values`, `must cover one season (${m} values)`);
-    const out: number[] = [];
-    for (let k = 1; k <= h; k++) out.push(y[n - m + ((k - 1) % m)] as number);
-    return out;
-  };
+  try {
+    const m = readSeasonLength(seasonLength, 'seasonLength');
+    return (train, horizon) => {
+      const h = readHorizon(horizon, 'horizon');
+      const y = readSeries(train, 'train');
+      const n = y.length;
+      if (n < m) throw invalid('INSUFFICIENT_DATA', 'train', `${n} values`, `must cover one season (${m} values)`);
+      const out: number[] = [];
+      for (let k = 1; k <= h; k++) out.push(y[n - m + ((k - 1) % m)] as number);
+      return out;
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { seasonLength });
+  }
 }
 
 /**
@@ -188,5 +197,9 @@ export function linearTrendMethod(): ForecastMethod {
  * ```
  */
 export function holtWintersMethod(options: Omit<HoltWintersOptions, 'horizon'> = {}): ForecastMethod {
-  return (train, horizon) => holtWinters(train, { ...options, horizon, levels: [] }).forecast;
+  try {
+    return (train, horizon) => holtWinters(train, { ...options, horizon, levels: [] }).forecast;
+  } catch (thrown) {
+    throw readFailure(thrown, { options });
+  }
 }

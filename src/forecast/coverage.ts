@@ -8,6 +8,7 @@ import { type Exact, exactDivRound, exactMul, exactSub } from '../core/exact.js'
 import { assertSameCurrency, fromExact, readMoneyExact, type Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
 import { checkFraction, readOptions } from './checks.js';
+import { readFailure } from '../core/read.js';
 
 /** Options of {@link pipelineCoverage}. */
 export interface PipelineCoverageOptions {
@@ -78,32 +79,36 @@ export function pipelineCoverage(
   closed: Money,
   options: PipelineCoverageOptions = {},
 ): PipelineCoverage {
-  const o = readOptions(options);
-  const p = readMoneyExact(pipeline, 'pipeline');
-  const q = readMoneyExact(quota, 'quota');
-  const c = readMoneyExact(closed, 'closed');
-  assertSameCurrency(p.currency, q.currency, 'quota');
-  assertSameCurrency(p.currency, c.currency, 'closed');
-  for (const [name, v] of [
-    ['pipeline', p],
-    ['quota', q],
-    ['closed', c],
-  ] as const) {
-    if (v.x.int < 0) throw invalid('INVALID_AMOUNT', `${name}.amount`, exactToNumber(v.x), 'must not be negative');
+  try {
+    const o = readOptions(options);
+    const p = readMoneyExact(pipeline, 'pipeline');
+    const q = readMoneyExact(quota, 'quota');
+    const c = readMoneyExact(closed, 'closed');
+    assertSameCurrency(p.currency, q.currency, 'quota');
+    assertSameCurrency(p.currency, c.currency, 'closed');
+    for (const [name, v] of [
+      ['pipeline', p],
+      ['quota', q],
+      ['closed', c],
+    ] as const) {
+      if (v.x.int < 0) throw invalid('INVALID_AMOUNT', `${name}.amount`, exactToNumber(v.x), 'must not be negative');
+    }
+    const remaining = exactSub(q.x, c.x);
+    const quotaMet = remaining.int <= 0;
+    const coverage = quotaMet ? null : finiteRatio(p.x, remaining, 'pipeline.amount', pipeline);
+    const base: PipelineCoverage = { coverage, remainingQuota: fromExact(remaining, p.currency), quotaMet };
+    if (o.winRate === undefined) return base;
+    const w = checkFraction(o.winRate, 'options.winRate');
+    const expected = exactMul(p.x, exactFromNumber(w));
+    return {
+      ...base,
+      requiredCoverage: w === 0 ? null : 1 / w,
+      expectedBookings: fromExact(expected, p.currency),
+      expectedShareOfRemaining: quotaMet ? null : finiteRatio(expected, remaining, 'pipeline.amount', pipeline),
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { pipeline, quota, closed, options });
   }
-  const remaining = exactSub(q.x, c.x);
-  const quotaMet = remaining.int <= 0;
-  const coverage = quotaMet ? null : finiteRatio(p.x, remaining, 'pipeline.amount', pipeline);
-  const base: PipelineCoverage = { coverage, remainingQuota: fromExact(remaining, p.currency), quotaMet };
-  if (o.winRate === undefined) return base;
-  const w = checkFraction(o.winRate, 'options.winRate');
-  const expected = exactMul(p.x, exactFromNumber(w));
-  return {
-    ...base,
-    requiredCoverage: w === 0 ? null : 1 / w,
-    expectedBookings: fromExact(expected, p.currency),
-    expectedShareOfRemaining: quotaMet ? null : finiteRatio(expected, remaining, 'pipeline.amount', pipeline),
-  };
 }
 
 /**

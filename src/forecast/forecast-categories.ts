@@ -44,6 +44,7 @@ import {
   ZERO,
   mergeGroupStates,
 } from './internal.js';
+import { readFailure } from '../core/read.js';
 
 const CATEGORIES: readonly ForecastCategory[] = ['closed', 'commit', 'bestCase', 'pipeline', 'omitted'];
 
@@ -156,88 +157,93 @@ export function summarizeForecastByCategory(
   deals: readonly Deal[],
   options: ForecastByCategoryOptions,
 ): CategorySummary {
-  readArray(deals, 'deals');
-  if (typeof options !== 'object' || options === null) {
-    throw invalid('INVALID_OPTION', 'options', options, 'must be { period, … } (the period is required)');
-  }
-  const window = readPeriod(options.period, 'options.period');
-  if (window === undefined) throw invalid('INVALID_PERIOD', 'options.period', undefined, 'is required');
-  const outcome = readOutcome(options.pipeline);
-  const grouping = readGrouping(options, 'deals', (d: Deal) => d);
-  let currency = readCurrency(options.currency, 'options.currency');
-  const ids = duplicateCheck();
-  const total = newAcc();
-  const groups = new Map<string, Acc>();
-  for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i] as Deal;
-    if (typeof deal !== 'object' || deal === null)
-      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    const path = dealPath(i, deal);
-    const kind = outcome(deal, path);
-    // Closed deals are dated by when they closed (their closeDate, when given), open ones by when they are expected to.
-    const dated = kind !== 'open' && deal.closeDate !== undefined;
-    const date = dated ? (deal.closeDate as string) : deal.expectedCloseDate;
-    if (!inPeriod(window, date, `${path}.${dated ? 'closeDate' : 'expectedCloseDate'}`)) continue;
-    const category = deal.forecastCategory;
-    if (!(CATEGORIES as readonly unknown[]).includes(category)) {
-      throw invalid('INVALID_INPUT', `${path}.forecastCategory`, category, `must be one of ${CATEGORIES.join(', ')}`);
+  try {
+    readArray(deals, 'deals');
+    if (typeof options !== 'object' || options === null) {
+      throw invalid('INVALID_OPTION', 'options', options, 'must be { period, … } (the period is required)');
     }
-    // A lost deal left in an open category (or in 'closed') would inflate the roll-ups; an open deal in 'closed'
-    // would count as booked. Both are data errors, refused rather than guessed.
-    const allowed =
-      kind === 'won'
-        ? category === 'closed' || category === 'omitted'
-        : kind === 'lost'
-          ? category === 'omitted'
-          : category !== 'closed';
-    if (!allowed) {
-      const rule =
-        kind === 'won'
-          ? "must be 'closed' (or 'omitted') for a won deal"
-          : kind === 'lost'
-            ? "must be 'omitted' for a lost deal"
-            : "must not be 'closed' for an open deal: only won deals are closed bookings";
-      throw invalid(
-        'INVALID_INPUT',
-        `${path}.forecastCategory`,
-        category,
-        `${rule} (stage ${describeValue(deal.stage)})`,
-      );
-    }
-    ids.check(deal, i);
-    const m = dealAmount(deal, path, currency);
-    currency = m.currency;
-    const accs = [total];
-    if (grouping !== null) {
-      const key = grouping.keyOf(deal, i);
-      let g = groups.get(key);
-      if (g === undefined) {
-        g = newAcc();
-        groups.set(key, g);
+    const window = readPeriod(options.period, 'options.period');
+    if (window === undefined) throw invalid('INVALID_PERIOD', 'options.period', undefined, 'is required');
+    const outcome = readOutcome(options.pipeline);
+    const grouping = readGrouping(options, 'deals', (d: Deal) => d);
+    let currency = readCurrency(options.currency, 'options.currency');
+    const ids = duplicateCheck();
+    const total = newAcc();
+    const groups = new Map<string, Acc>();
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i] as Deal;
+      if (typeof deal !== 'object' || deal === null)
+        throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+      const path = dealPath(i, deal);
+      const kind = outcome(deal, path);
+      // Closed deals are dated by when they closed (their closeDate, when given),
+      // open ones by when they are expected to.
+      const dated = kind !== 'open' && deal.closeDate !== undefined;
+      const date = dated ? (deal.closeDate as string) : deal.expectedCloseDate;
+      if (!inPeriod(window, date, `${path}.${dated ? 'closeDate' : 'expectedCloseDate'}`)) continue;
+      const category = deal.forecastCategory;
+      if (!(CATEGORIES as readonly unknown[]).includes(category)) {
+        throw invalid('INVALID_INPUT', `${path}.forecastCategory`, category, `must be one of ${CATEGORIES.join(', ')}`);
       }
-      accs.push(g);
+      // A lost deal left in an open category (or in 'closed') would inflate the roll-ups; an open deal in 'closed'
+      // would count as booked. Both are data errors, refused rather than guessed.
+      const allowed =
+        kind === 'won'
+          ? category === 'closed' || category === 'omitted'
+          : kind === 'lost'
+            ? category === 'omitted'
+            : category !== 'closed';
+      if (!allowed) {
+        const rule =
+          kind === 'won'
+            ? "must be 'closed' (or 'omitted') for a won deal"
+            : kind === 'lost'
+              ? "must be 'omitted' for a lost deal"
+              : "must not be 'closed' for an open deal: only won deals are closed bookings";
+        throw invalid(
+          'INVALID_INPUT',
+          `${path}.forecastCategory`,
+          category,
+          `${rule} (stage ${describeValue(deal.stage)})`,
+        );
+      }
+      ids.check(deal, i);
+      const m = dealAmount(deal, path, currency);
+      currency = m.currency;
+      const accs = [total];
+      if (grouping !== null) {
+        const key = grouping.keyOf(deal, i);
+        let g = groups.get(key);
+        if (g === undefined) {
+          g = newAcc();
+          groups.set(key, g);
+        }
+        accs.push(g);
+      }
+      for (const acc of accs) {
+        const a = acc.get(category) as { count: number; amount: Exact };
+        a.count++;
+        a.amount = exactAdd(a.amount, m.x);
+      }
     }
-    for (const acc of accs) {
-      const a = acc.get(category) as { count: number; amount: Exact };
-      a.count++;
-      a.amount = exactAdd(a.amount, m.x);
+    let printed: Record<string, CategorySums> | null = null;
+    if (grouping !== null) {
+      printed = {};
+      for (const [key, g] of Object.entries(sortedGroups(groups))) setOwn(printed, key, printAcc(g));
     }
+    return {
+      kind: 'forecastByCategory',
+      version: 1,
+      period: window,
+      groupBy: grouping?.label ?? null,
+      currency: currency ?? null,
+      ids: ids.ids().sort(),
+      categories: printAcc(total),
+      groups: printed,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
   }
-  let printed: Record<string, CategorySums> | null = null;
-  if (grouping !== null) {
-    printed = {};
-    for (const [key, g] of Object.entries(sortedGroups(groups))) setOwn(printed, key, printAcc(g));
-  }
-  return {
-    kind: 'forecastByCategory',
-    version: 1,
-    period: window,
-    groupBy: grouping?.label ?? null,
-    currency: currency ?? null,
-    ids: ids.ids().sort(),
-    categories: printAcc(total),
-    groups: printed,
-  };
 }
 
 type ReadSums = Record<ForecastCategory, { count: number; amount: Exact }>;
@@ -334,23 +340,27 @@ function addSums(x: ReadSums | undefined, y: ReadSums | undefined): Acc {
  * ```
  */
 export function mergeForecastByCategory(a: CategorySummary, b: CategorySummary): CategorySummary {
-  const x = readCategorySummary(a, 'a');
-  const y = readCategorySummary(b, 'b');
-  sameParameter(x.period, y.period, 'period');
-  sameParameter(x.groupBy, y.groupBy, 'groupBy');
-  if (x.currency !== null && y.currency !== null) assertSameCurrency(x.currency, y.currency);
-  const ids = mergeIds(x.ids, y.ids);
-  const groups = mergeGroupStates(x.groups, y.groups, (a, b) => printAcc(addSums(a, b)));
-  return {
-    kind: 'forecastByCategory',
-    version: 1,
-    period: x.period,
-    groupBy: x.groupBy as CategorySummary['groupBy'],
-    currency: x.currency ?? y.currency,
-    ids,
-    categories: printAcc(addSums(x.categories, y.categories)),
-    groups,
-  };
+  try {
+    const x = readCategorySummary(a, 'a');
+    const y = readCategorySummary(b, 'b');
+    sameParameter(x.period, y.period, 'period');
+    sameParameter(x.groupBy, y.groupBy, 'groupBy');
+    if (x.currency !== null && y.currency !== null) assertSameCurrency(x.currency, y.currency);
+    const ids = mergeIds(x.ids, y.ids);
+    const groups = mergeGroupStates(x.groups, y.groups, (a, b) => printAcc(addSums(a, b)));
+    return {
+      kind: 'forecastByCategory',
+      version: 1,
+      period: x.period,
+      groupBy: x.groupBy as CategorySummary['groupBy'],
+      currency: x.currency ?? y.currency,
+      ids,
+      categories: printAcc(addSums(x.categories, y.categories)),
+      groups,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -373,34 +383,38 @@ export function finalizeForecastByCategory(
   summary: CategorySummary,
   options: FinalizeForecastByCategoryOptions = {},
 ): CategoryForecast {
-  const s = readCategorySummary(summary, 'summary');
-  const o = readOptions(options);
-  const currency = s.currency ?? readCurrency(o.currency, 'options.currency');
-  if (currency === undefined) {
-    throw invalid('INVALID_OPTION', 'options.currency', o.currency, 'is required when no deal falls in the period');
-  }
-  const figures = (fx: ReadSums): CategoryFigures => {
-    const out = {} as Record<ForecastCategory, CategoryAmount>;
-    for (const c of CATEGORIES) out[c] = { count: fx[c].count, amount: fromExact(fx[c].amount, currency) };
-    const commitForecast = exactAdd(fx.closed.amount, fx.commit.amount);
-    return {
-      period: s.period,
-      currency,
-      closed: out.closed,
-      commit: out.commit,
-      bestCase: out.bestCase,
-      pipeline: out.pipeline,
-      omitted: out.omitted,
-      commitForecast: fromExact(commitForecast, currency),
-      bestCaseForecast: fromExact(exactAdd(commitForecast, fx.bestCase.amount), currency),
-      openPipeline: fromExact(exactAdd(exactAdd(fx.commit.amount, fx.bestCase.amount), fx.pipeline.amount), currency),
+  try {
+    const s = readCategorySummary(summary, 'summary');
+    const o = readOptions(options);
+    const currency = s.currency ?? readCurrency(o.currency, 'options.currency');
+    if (currency === undefined) {
+      throw invalid('INVALID_OPTION', 'options.currency', o.currency, 'is required when no deal falls in the period');
+    }
+    const figures = (fx: ReadSums): CategoryFigures => {
+      const out = {} as Record<ForecastCategory, CategoryAmount>;
+      for (const c of CATEGORIES) out[c] = { count: fx[c].count, amount: fromExact(fx[c].amount, currency) };
+      const commitForecast = exactAdd(fx.closed.amount, fx.commit.amount);
+      return {
+        period: s.period,
+        currency,
+        closed: out.closed,
+        commit: out.commit,
+        bestCase: out.bestCase,
+        pipeline: out.pipeline,
+        omitted: out.omitted,
+        commitForecast: fromExact(commitForecast, currency),
+        bestCaseForecast: fromExact(exactAdd(commitForecast, fx.bestCase.amount), currency),
+        openPipeline: fromExact(exactAdd(exactAdd(fx.commit.amount, fx.bestCase.amount), fx.pipeline.amount), currency),
+      };
     };
-  };
-  const result = figures(s.categories);
-  if (s.groups === null) return result;
-  const groups: Record<string, CategoryFigures> = {};
-  for (const key of [...s.groups.keys()].sort()) setOwn(groups, key, figures(s.groups.get(key) as ReadSums));
-  return { ...result, groups };
+    const result = figures(s.categories);
+    if (s.groups === null) return result;
+    const groups: Record<string, CategoryFigures> = {};
+    for (const key of [...s.groups.keys()].sort()) setOwn(groups, key, figures(s.groups.get(key) as ReadSums));
+    return { ...result, groups };
+  } catch (thrown) {
+    throw readFailure(thrown, { summary, options }, { summary: 'INVALID_SUMMARY' });
+  }
 }
 
 /**
@@ -448,8 +462,12 @@ export function finalizeForecastByCategory(
  * ```
  */
 export function forecastByCategory(deals: readonly Deal[], options: ForecastByCategoryOptions): CategoryForecast {
-  return finalizeForecastByCategory(
-    summarizeForecastByCategory(deals, options),
-    options?.currency === undefined ? {} : { currency: options.currency },
-  );
+  try {
+    return finalizeForecastByCategory(
+      summarizeForecastByCategory(deals, options),
+      options?.currency === undefined ? {} : { currency: options.currency },
+    );
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
+  }
 }

@@ -18,6 +18,7 @@ import { finiteOutput, readHorizon, readOptions, readPositiveInteger, readSeason
 import { smoothingSpace } from './smoothing-space.js';
 import { readSeries } from './series.js';
 import { heuristicInitial, initialStateBox, readInitial } from './initial-states.js';
+import { readFailure } from '../core/read.js';
 
 /** Most values the simulated intervals keep (horizon × simulations). */
 const MAX_SIMULATED_VALUES = 10_000_000;
@@ -193,190 +194,200 @@ export interface HoltWintersFit {
  * ```
  */
 export function holtWinters(series: readonly number[], options: HoltWintersOptions = {}): HoltWintersFit {
-  const o = readOptions(options);
-  const y = readSeries(series, 'series');
-  const trend = o.trend ?? 'additive';
-  if (trend !== 'none' && trend !== 'additive')
-    throw invalid('INVALID_OPTION', 'options.trend', trend, "must be 'none' or 'additive'");
-  const damped = o.damped ?? o.phi !== undefined;
-  if (damped && trend === 'none') throw invalid('INVALID_OPTION', 'options.damped', damped, 'needs a trend');
-  if (!damped && o.phi !== undefined) throw invalid('INVALID_OPTION', 'options.phi', o.phi, 'needs damped: true');
-  const seasonLength =
-    o.seasonLength === undefined ? undefined : readSeasonLength(o.seasonLength, 'options.seasonLength');
-  const seasonality = o.seasonality ?? (seasonLength !== undefined && seasonLength > 1 ? 'additive' : 'none');
-  if (seasonality !== 'none' && seasonality !== 'additive' && seasonality !== 'multiplicative') {
-    throw invalid(
-      'INVALID_OPTION',
-      'options.seasonality',
-      seasonality,
-      "must be 'none', 'additive' or 'multiplicative'",
-    );
-  }
-  let m = 1;
-  if (seasonality === 'none' && seasonLength !== undefined && seasonLength !== 1) {
-    throw invalid('INVALID_OPTION', 'options.seasonLength', seasonLength, "contradicts seasonality: 'none'");
-  }
-  if (seasonality !== 'none') {
-    m = readSeasonLength(seasonLength, 'options.seasonLength');
-    if (m < 2) throw invalid('INVALID_OPTION', 'options.seasonLength', m, 'must be at least 2 with seasonality');
-  }
-  if (seasonality === 'multiplicative') {
-    const bad = y.findIndex((v) => v <= 0);
-    if (bad >= 0)
+  try {
+    const o = readOptions(options);
+    const y = readSeries(series, 'series');
+    const trend = o.trend ?? 'additive';
+    if (trend !== 'none' && trend !== 'additive')
+      throw invalid('INVALID_OPTION', 'options.trend', trend, "must be 'none' or 'additive'");
+    const damped = o.damped ?? o.phi !== undefined;
+    if (damped && trend === 'none') throw invalid('INVALID_OPTION', 'options.damped', damped, 'needs a trend');
+    if (!damped && o.phi !== undefined) throw invalid('INVALID_OPTION', 'options.phi', o.phi, 'needs damped: true');
+    const seasonLength =
+      o.seasonLength === undefined ? undefined : readSeasonLength(o.seasonLength, 'options.seasonLength');
+    const seasonality = o.seasonality ?? (seasonLength !== undefined && seasonLength > 1 ? 'additive' : 'none');
+    if (seasonality !== 'none' && seasonality !== 'additive' && seasonality !== 'multiplicative') {
       throw invalid(
-        'INVALID_INPUT',
-        `series[${bad}]`,
-        y[bad],
-        'must be positive for multiplicative seasonality (use additive seasonality for series with zeros)',
+        'INVALID_OPTION',
+        'options.seasonality',
+        seasonality,
+        "must be 'none', 'additive' or 'multiplicative'",
       );
-  }
-  const parameterization = o.parameterization ?? 'component';
-  if (parameterization !== 'component' && parameterization !== 'errorCorrection') {
-    throw invalid(
-      'INVALID_OPTION',
-      'options.parameterization',
-      parameterization,
-      "must be 'component' or 'errorCorrection'",
-    );
-  }
-  const spec: EtsSpec = { trend: trend === 'additive', seasonality, m };
-  const horizon = readHorizon(o.horizon ?? (seasonality === 'none' ? 10 : 2 * m), 'options.horizon');
-  const levels = o.levels ?? [0.8, 0.95];
-  if (!Array.isArray(levels))
-    throw invalid('INVALID_OPTION', 'options.levels', levels, 'must be an array of fractions');
-  levels.forEach((l, i) => {
-    if (typeof l !== 'number' || !(l > 0 && l < 1))
-      throw invalid('INVALID_RATE', `options.levels[${i}]`, l, 'must be a fraction strictly between 0 and 1');
-  });
-  const simulations = readPositiveInteger(o.simulations ?? 5000, 'options.simulations', 1_000_000);
-  // The simulated intervals keep horizon × simulations values (8 bytes each): at most 10,000,000 (80 MB).
-  if (seasonality === 'multiplicative' && levels.length > 0 && horizon * simulations > MAX_SIMULATED_VALUES) {
-    throw invalid(
-      'INVALID_OPTION',
-      'options.simulations',
-      simulations,
-      `times o.horizon (${horizon}) must be at most 10,000,000 simulated values`,
-    );
-  }
-  const seed = o.seed ?? 1;
-  const given = o.initial !== undefined;
-  const initialization = o.initialization ?? 'heuristic';
-  if (initialization !== 'heuristic' && initialization !== 'estimated') {
-    throw invalid('INVALID_OPTION', 'options.initialization', initialization, "must be 'heuristic' or 'estimated'");
-  }
-  if (given && o.initialization !== undefined) {
-    throw invalid(
-      'INVALID_OPTION',
-      'options.initialization',
-      initialization,
-      'contradicts o.initial (given states are used as they are)',
-    );
-  }
-  const estimateStates = !given && initialization === 'estimated';
-  let init = given ? readInitial(o.initial, spec) : heuristicInitial(y, spec);
-  const box = estimateStates ? initialStateBox(y, spec, init) : undefined;
-  if (box !== undefined) init = box.decode(box.start);
-
-  const { free, lower, upper, grid, toParameters } = smoothingSpace(o, spec, damped, parameterization);
-  let x: number[] = [];
-  const nFree = free.length;
-  // Estimated states: for each candidate of the smoothing parameters, the least-squares states
-  // (initial-state-fit.ts), so the search runs over the smoothing parameters only.
-  const profile = box === undefined ? undefined : initialStateProfile(y, spec, box);
-  const scratch = new Float64Array(m);
-  const fixedInit = init;
-  const sse = (v: readonly number[]): number =>
-    profile === undefined ? etsSse(y, spec, toParameters(v), fixedInit, scratch) : profile.sse(toParameters(v));
-  if (nFree > 0) {
-    // Best smoothing parameters on a small grid, then Nelder–Mead from there.
-    let start: number[] = [];
-    let startValue = Infinity;
-    const walk = (k: number, acc: number[]): void => {
-      if (k === grid.length) {
-        const v = acc.map((a, i) => Math.min(upper[i] as number, Math.max(lower[i] as number, a)));
-        const f = sse(v);
-        if (f < startValue || start.length === 0) {
-          start = v;
-          startValue = f;
-        }
-        return;
-      }
-      for (const g of grid[k] as number[]) walk(k + 1, [...acc, g]);
-    };
-    walk(0, []);
-    x = minimizeInBox(sse, start, lower, upper, profile === undefined ? {} : { fTolerance: 1e-10, xTolerance: 1e-8 }).x;
-  }
-  if (profile !== undefined && box !== undefined) {
-    profile.sse(toParameters(x));
-    init = box.decode(profile.states());
-  }
-  const p = toParameters(x.slice(0, nFree));
-  const n = y.length;
-  const fittedArr = new Float64Array(n);
-  const run = etsRun(y, spec, p, init, fittedArr);
-  if (!Number.isFinite(run.sse))
-    throw invalid(
-      'INSUFFICIENT_DATA',
-      'series',
-      `${n} values`,
-      'gives a non-finite fit (a level or seasonal state reached zero)',
-    );
-  const fitted = Array.from(fittedArr);
-  const residuals = fitted.map((f, i) => (y[i] as number) - f);
-  // k = smoothing parameters (α, β, γ, φ present in the model) + initial states (ℓ₀, b₀, m − 1 free seasonal states).
-  const seasonalModel = seasonality !== 'none';
-  const k =
-    1 +
-    (spec.trend ? 1 : 0) +
-    (seasonalModel ? 1 : 0) +
-    (damped ? 1 : 0) +
-    1 +
-    (spec.trend ? 1 : 0) +
-    (seasonalModel ? m - 1 : 0);
-  const sigma2 = n > k ? run.sse / (n - k) : null;
-  const forecast = etsForecast(spec, p, run.state, n, horizon);
-  let intervals: PredictionInterval[] = [];
-  let intervalMethod: HoltWintersFit['intervalMethod'] = 'none';
-  if (sigma2 !== null && levels.length > 0) {
-    if (seasonality === 'multiplicative') {
-      intervals = simulatedIntervals(spec, p, run.state, n, horizon, sigma2, levels, simulations, seed);
-      intervalMethod = 'simulation';
-    } else {
-      intervals = analyticIntervals(forecast, varianceMultipliers(spec, p, horizon), sigma2, levels);
-      intervalMethod = 'analytic';
     }
+    let m = 1;
+    if (seasonality === 'none' && seasonLength !== undefined && seasonLength !== 1) {
+      throw invalid('INVALID_OPTION', 'options.seasonLength', seasonLength, "contradicts seasonality: 'none'");
+    }
+    if (seasonality !== 'none') {
+      m = readSeasonLength(seasonLength, 'options.seasonLength');
+      if (m < 2) throw invalid('INVALID_OPTION', 'options.seasonLength', m, 'must be at least 2 with seasonality');
+    }
+    if (seasonality === 'multiplicative') {
+      const bad = y.findIndex((v) => v <= 0);
+      if (bad >= 0)
+        throw invalid(
+          'INVALID_INPUT',
+          `series[${bad}]`,
+          y[bad],
+          'must be positive for multiplicative seasonality (use additive seasonality for series with zeros)',
+        );
+    }
+    const parameterization = o.parameterization ?? 'component';
+    if (parameterization !== 'component' && parameterization !== 'errorCorrection') {
+      throw invalid(
+        'INVALID_OPTION',
+        'options.parameterization',
+        parameterization,
+        "must be 'component' or 'errorCorrection'",
+      );
+    }
+    const spec: EtsSpec = { trend: trend === 'additive', seasonality, m };
+    const horizon = readHorizon(o.horizon ?? (seasonality === 'none' ? 10 : 2 * m), 'options.horizon');
+    const levels = o.levels ?? [0.8, 0.95];
+    if (!Array.isArray(levels))
+      throw invalid('INVALID_OPTION', 'options.levels', levels, 'must be an array of fractions');
+    levels.forEach((l, i) => {
+      if (typeof l !== 'number' || !(l > 0 && l < 1))
+        throw invalid('INVALID_RATE', `options.levels[${i}]`, l, 'must be a fraction strictly between 0 and 1');
+    });
+    const simulations = readPositiveInteger(o.simulations ?? 5000, 'options.simulations', 1_000_000);
+    // The simulated intervals keep horizon × simulations values (8 bytes each): at most 10,000,000 (80 MB).
+    if (seasonality === 'multiplicative' && levels.length > 0 && horizon * simulations > MAX_SIMULATED_VALUES) {
+      throw invalid(
+        'INVALID_OPTION',
+        'options.simulations',
+        simulations,
+        `times o.horizon (${horizon}) must be at most 10,000,000 simulated values`,
+      );
+    }
+    const seed = o.seed ?? 1;
+    const given = o.initial !== undefined;
+    const initialization = o.initialization ?? 'heuristic';
+    if (initialization !== 'heuristic' && initialization !== 'estimated') {
+      throw invalid('INVALID_OPTION', 'options.initialization', initialization, "must be 'heuristic' or 'estimated'");
+    }
+    if (given && o.initialization !== undefined) {
+      throw invalid(
+        'INVALID_OPTION',
+        'options.initialization',
+        initialization,
+        'contradicts o.initial (given states are used as they are)',
+      );
+    }
+    const estimateStates = !given && initialization === 'estimated';
+    let init = given ? readInitial(o.initial, spec) : heuristicInitial(y, spec);
+    const box = estimateStates ? initialStateBox(y, spec, init) : undefined;
+    if (box !== undefined) init = box.decode(box.start);
+
+    const { free, lower, upper, grid, toParameters } = smoothingSpace(o, spec, damped, parameterization);
+    let x: number[] = [];
+    const nFree = free.length;
+    // Estimated states: for each candidate of the smoothing parameters, the least-squares states
+    // (initial-state-fit.ts), so the search runs over the smoothing parameters only.
+    const profile = box === undefined ? undefined : initialStateProfile(y, spec, box);
+    const scratch = new Float64Array(m);
+    const fixedInit = init;
+    const sse = (v: readonly number[]): number =>
+      profile === undefined ? etsSse(y, spec, toParameters(v), fixedInit, scratch) : profile.sse(toParameters(v));
+    if (nFree > 0) {
+      // Best smoothing parameters on a small grid, then Nelder–Mead from there.
+      let start: number[] = [];
+      let startValue = Infinity;
+      const walk = (k: number, acc: number[]): void => {
+        if (k === grid.length) {
+          const v = acc.map((a, i) => Math.min(upper[i] as number, Math.max(lower[i] as number, a)));
+          const f = sse(v);
+          if (f < startValue || start.length === 0) {
+            start = v;
+            startValue = f;
+          }
+          return;
+        }
+        for (const g of grid[k] as number[]) walk(k + 1, [...acc, g]);
+      };
+      walk(0, []);
+      x = minimizeInBox(
+        sse,
+        start,
+        lower,
+        upper,
+        profile === undefined ? {} : { fTolerance: 1e-10, xTolerance: 1e-8 },
+      ).x;
+    }
+    if (profile !== undefined && box !== undefined) {
+      profile.sse(toParameters(x));
+      init = box.decode(profile.states());
+    }
+    const p = toParameters(x.slice(0, nFree));
+    const n = y.length;
+    const fittedArr = new Float64Array(n);
+    const run = etsRun(y, spec, p, init, fittedArr);
+    if (!Number.isFinite(run.sse))
+      throw invalid(
+        'INSUFFICIENT_DATA',
+        'series',
+        `${n} values`,
+        'gives a non-finite fit (a level or seasonal state reached zero)',
+      );
+    const fitted = Array.from(fittedArr);
+    const residuals = fitted.map((f, i) => (y[i] as number) - f);
+    // k = smoothing parameters (α, β, γ, φ present in the model) + initial states (ℓ₀, b₀, m − 1 free seasonal states).
+    const seasonalModel = seasonality !== 'none';
+    const k =
+      1 +
+      (spec.trend ? 1 : 0) +
+      (seasonalModel ? 1 : 0) +
+      (damped ? 1 : 0) +
+      1 +
+      (spec.trend ? 1 : 0) +
+      (seasonalModel ? m - 1 : 0);
+    const sigma2 = n > k ? run.sse / (n - k) : null;
+    const forecast = etsForecast(spec, p, run.state, n, horizon);
+    let intervals: PredictionInterval[] = [];
+    let intervalMethod: HoltWintersFit['intervalMethod'] = 'none';
+    if (sigma2 !== null && levels.length > 0) {
+      if (seasonality === 'multiplicative') {
+        intervals = simulatedIntervals(spec, p, run.state, n, horizon, sigma2, levels, simulations, seed);
+        intervalMethod = 'simulation';
+      } else {
+        intervals = analyticIntervals(forecast, varianceMultipliers(spec, p, horizon), sigma2, levels);
+        intervalMethod = 'analytic';
+      }
+    }
+    const betaStar =
+      p.alpha === 0 ? (parameterization === 'component' && o.beta !== undefined ? o.beta : 0) : p.beta / p.alpha;
+    const result: HoltWintersFit = {
+      model: { trend, damped, seasonality, seasonLength: m },
+      parameters: {
+        alpha: p.alpha,
+        beta: spec.trend ? betaStar : null,
+        gamma: seasonality === 'none' ? null : p.gamma,
+        phi: damped ? p.phi : null,
+      },
+      errorCorrection: {
+        alpha: p.alpha,
+        beta: spec.trend ? p.beta : null,
+        gamma: seasonality === 'none' ? null : p.gamma,
+        phi: damped ? p.phi : null,
+      },
+      estimated: free,
+      initial: {
+        level: init.level,
+        trend: spec.trend ? init.trend : null,
+        seasonal: seasonality === 'none' ? null : [...init.seasonal],
+        source: given ? 'given' : initialization,
+      },
+      fitted,
+      residuals,
+      sse: run.sse,
+      mse: run.sse / n,
+      sigma2,
+      forecast,
+      intervals,
+      intervalMethod,
+    };
+    return finiteOutput(result, 'series', `${n} values`);
+  } catch (thrown) {
+    throw readFailure(thrown, { series, options });
   }
-  const betaStar =
-    p.alpha === 0 ? (parameterization === 'component' && o.beta !== undefined ? o.beta : 0) : p.beta / p.alpha;
-  const result: HoltWintersFit = {
-    model: { trend, damped, seasonality, seasonLength: m },
-    parameters: {
-      alpha: p.alpha,
-      beta: spec.trend ? betaStar : null,
-      gamma: seasonality === 'none' ? null : p.gamma,
-      phi: damped ? p.phi : null,
-    },
-    errorCorrection: {
-      alpha: p.alpha,
-      beta: spec.trend ? p.beta : null,
-      gamma: seasonality === 'none' ? null : p.gamma,
-      phi: damped ? p.phi : null,
-    },
-    estimated: free,
-    initial: {
-      level: init.level,
-      trend: spec.trend ? init.trend : null,
-      seasonal: seasonality === 'none' ? null : [...init.seasonal],
-      source: given ? 'given' : initialization,
-    },
-    fitted,
-    residuals,
-    sse: run.sse,
-    mse: run.sse / n,
-    sigma2,
-    forecast,
-    intervals,
-    intervalMethod,
-  };
-  return finiteOutput(result, 'series', `${n} values`);
 }

@@ -4,6 +4,7 @@
  */
 import { readSeries } from './series.js';
 import { finiteOutput, readHorizon, readOptions } from './checks.js';
+import { readFailure } from '../core/read.js';
 
 /** Options of {@link linearTrend}. */
 export interface LinearTrendOptions {
@@ -49,37 +50,41 @@ export interface LinearTrend {
  * ```
  */
 export function linearTrend(series: readonly number[], options: LinearTrendOptions = {}): LinearTrend {
-  const o = readOptions(options);
-  const y = readSeries(series, 'series', 2);
-  const horizon = readHorizon(o.horizon ?? 1, 'options.horizon');
-  const n = y.length;
-  const tMean = (n + 1) / 2;
-  let yMean = 0;
-  for (let i = 0; i < n; i++) yMean += (y[i] as number) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let sst = 0;
-  for (let i = 0; i < n; i++) {
-    const dt = i + 1 - tMean;
-    const dy = (y[i] as number) - yMean;
-    sxy += dt * dy;
-    sxx += dt * dt;
-    sst += dy * dy;
+  try {
+    const o = readOptions(options);
+    const y = readSeries(series, 'series', 2);
+    const horizon = readHorizon(o.horizon ?? 1, 'options.horizon');
+    const n = y.length;
+    const tMean = (n + 1) / 2;
+    let yMean = 0;
+    for (let i = 0; i < n; i++) yMean += (y[i] as number) / n;
+    let sxy = 0;
+    let sxx = 0;
+    let sst = 0;
+    for (let i = 0; i < n; i++) {
+      const dt = i + 1 - tMean;
+      const dy = (y[i] as number) - yMean;
+      sxy += dt * dy;
+      sxx += dt * dt;
+      sst += dy * dy;
+    }
+    const slope = sxy / sxx;
+    const intercept = yMean - slope * tMean;
+    const fitted: number[] = [];
+    let sse = 0;
+    for (let i = 0; i < n; i++) {
+      const f = intercept + slope * (i + 1);
+      fitted.push(f);
+      sse += ((y[i] as number) - f) ** 2;
+    }
+    const forecast: number[] = [];
+    for (let h = 1; h <= horizon; h++) forecast.push(intercept + slope * (n + h));
+    return finiteOutput(
+      { slope, intercept, rSquared: sst === 0 ? null : 1 - sse / sst, fitted, forecast },
+      'series',
+      `${n} values`,
+    );
+  } catch (thrown) {
+    throw readFailure(thrown, { series, options });
   }
-  const slope = sxy / sxx;
-  const intercept = yMean - slope * tMean;
-  const fitted: number[] = [];
-  let sse = 0;
-  for (let i = 0; i < n; i++) {
-    const f = intercept + slope * (i + 1);
-    fitted.push(f);
-    sse += ((y[i] as number) - f) ** 2;
-  }
-  const forecast: number[] = [];
-  for (let h = 1; h <= horizon; h++) forecast.push(intercept + slope * (n + h));
-  return finiteOutput(
-    { slope, intercept, rSquared: sst === 0 ? null : 1 - sse / sst, fitted, forecast },
-    'series',
-    `${n} values`,
-  );
 }

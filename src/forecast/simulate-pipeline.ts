@@ -12,7 +12,7 @@ import { exactToNumber } from '../core/decimal-text.js';
 import { exactRescale } from '../core/exact.js';
 import type { Period } from '../core/periods.js';
 import { createRng } from '../core/random.js';
-import { LIMITS } from '../core/read.js';
+import { LIMITS, readFailure } from '../core/read.js';
 import {
   checkFraction,
   dealAmount,
@@ -197,100 +197,104 @@ function drawTotals(
  * ```
  */
 export function simulatePipeline(deals: readonly Deal[], options: SimulatePipelineOptions = {}): PipelineSimulation {
-  const o = readOptions(options);
-  readArray(deals, 'deals');
-  const runs = readPositiveInteger(o.runs ?? 10_000, 'options.runs', LIMITS.runs);
-  const bins = readPositiveInteger(o.bins ?? 20, 'options.bins', MAX_BINS);
-  const seed = o.seed ?? 1;
-  const probabilities = readProbabilityMap(o.probabilities, 'options.probabilities');
-  const window = readPeriod(o.period, 'options.period');
-  const outcome = readOutcome(o.pipeline);
-  const ids = duplicateCheck();
-  const slip = o.slip ?? 0;
-  let slipMap: Readonly<Record<string, number>> | undefined;
-  if (typeof slip === 'number') checkFraction(slip, 'options.slip');
-  else if (typeof slip === 'object' && slip !== null && !Array.isArray(slip)) {
-    for (const [id, q] of Object.entries(slip)) checkFraction(q, `options.slip.${id}`);
-    slipMap = slip;
-  } else
-    throw invalid('INVALID_OPTION', 'options.slip', slip, 'must be a fraction or a record from deal id to fraction');
-  const rng = createRng(seed);
-  let currency = readCurrency(o.currency, 'options.currency');
+  try {
+    const o = readOptions(options);
+    readArray(deals, 'deals');
+    const runs = readPositiveInteger(o.runs ?? 10_000, 'options.runs', LIMITS.runs);
+    const bins = readPositiveInteger(o.bins ?? 20, 'options.bins', MAX_BINS);
+    const seed = o.seed ?? 1;
+    const probabilities = readProbabilityMap(o.probabilities, 'options.probabilities');
+    const window = readPeriod(o.period, 'options.period');
+    const outcome = readOutcome(o.pipeline);
+    const ids = duplicateCheck();
+    const slip = o.slip ?? 0;
+    let slipMap: Readonly<Record<string, number>> | undefined;
+    if (typeof slip === 'number') checkFraction(slip, 'options.slip');
+    else if (typeof slip === 'object' && slip !== null && !Array.isArray(slip)) {
+      for (const [id, q] of Object.entries(slip)) checkFraction(q, `options.slip.${id}`);
+      slipMap = slip;
+    } else
+      throw invalid('INVALID_OPTION', 'options.slip', slip, 'must be a fraction or a record from deal id to fraction');
+    const rng = createRng(seed);
+    let currency = readCurrency(o.currency, 'options.currency');
 
-  // Gather the included deals into typed arrays: amount (minor units), win and slip thresholds.
-  const amountsList: number[] = [];
-  const winList: number[] = [];
-  const slipList: number[] = [];
-  let expectedMinor = 0;
-  for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i] as Deal;
-    if (typeof deal !== 'object' || deal === null)
-      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    const path = dealPath(i, deal);
-    if (outcome(deal, path) !== 'open' || !inPeriod(window, deal.expectedCloseDate, `${path}.expectedCloseDate`)) {
-      continue;
+    // Gather the included deals into typed arrays: amount (minor units), win and slip thresholds.
+    const amountsList: number[] = [];
+    const winList: number[] = [];
+    const slipList: number[] = [];
+    let expectedMinor = 0;
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i] as Deal;
+      if (typeof deal !== 'object' || deal === null)
+        throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+      const path = dealPath(i, deal);
+      if (outcome(deal, path) !== 'open' || !inPeriod(window, deal.expectedCloseDate, `${path}.expectedCloseDate`)) {
+        continue;
+      }
+      ids.check(deal, i);
+      const m = dealAmount(deal, path, currency);
+      currency = m.currency;
+      const digits = minorUnits(currency);
+      const units = m.x.scale <= digits ? Number(exactRescale(m.x, digits)) : exactToNumber(m.x) * 10 ** digits;
+      if (!(Math.abs(units) <= Number.MAX_SAFE_INTEGER)) {
+        const why = 'must be at most 2^53 − 1 minor units in absolute value (the simulation adds amounts as numbers)';
+        throw invalid('INVALID_AMOUNT', `${path}.amount.amount`, (deal.amount as { amount?: unknown }).amount, why);
+      }
+      const p = dealProbability(deal, probabilities, path);
+      const q = slipMap === undefined ? (slip as number) : (getOwn(slipMap, deal.id) ?? 0);
+      amountsList.push(units);
+      // u32 / 2^32 < p  ⇔  u32 < p · 2^32 (exact: a power-of-two scaling).
+      winList.push(p * 4294967296);
+      slipList.push(q * 4294967296);
+      expectedMinor += units * p * (1 - q);
     }
-    ids.check(deal, i);
-    const m = dealAmount(deal, path, currency);
-    currency = m.currency;
-    const digits = minorUnits(currency);
-    const units = m.x.scale <= digits ? Number(exactRescale(m.x, digits)) : exactToNumber(m.x) * 10 ** digits;
-    if (!(Math.abs(units) <= Number.MAX_SAFE_INTEGER)) {
-      const why = 'must be at most 2^53 − 1 minor units in absolute value (the simulation adds amounts as numbers)';
-      throw invalid('INVALID_AMOUNT', `${path}.amount.amount`, (deal.amount as { amount?: unknown }).amount, why);
-    }
-    const p = dealProbability(deal, probabilities, path);
-    const q = slipMap === undefined ? (slip as number) : (getOwn(slipMap, deal.id) ?? 0);
-    amountsList.push(units);
-    // u32 / 2^32 < p  ⇔  u32 < p · 2^32 (exact: a power-of-two scaling).
-    winList.push(p * 4294967296);
-    slipList.push(q * 4294967296);
-    expectedMinor += units * p * (1 - q);
-  }
-  if (currency === undefined)
-    throw invalid('INVALID_OPTION', 'options.currency', undefined, 'is required when no deal is included');
-  const n = amountsList.length;
-  const amounts = Float64Array.from(amountsList);
-  const win = Float64Array.from(winList);
-  const slipThreshold = Float64Array.from(slipList);
-  const totals = new Float64Array(runs);
-  drawTotals(rng.state(), amounts, win, slipThreshold, totals);
+    if (currency === undefined)
+      throw invalid('INVALID_OPTION', 'options.currency', undefined, 'is required when no deal is included');
+    const n = amountsList.length;
+    const amounts = Float64Array.from(amountsList);
+    const win = Float64Array.from(winList);
+    const slipThreshold = Float64Array.from(slipList);
+    const totals = new Float64Array(runs);
+    drawTotals(rng.state(), amounts, win, slipThreshold, totals);
 
-  const scale = 10 ** minorUnits(currency);
-  let sum = 0;
-  for (let r = 0; r < runs; r++) sum += totals[r] as number;
-  const meanMinor = sum / runs;
-  let ss = 0;
-  for (let r = 0; r < runs; r++) {
-    const d = (totals[r] as number) - meanMinor;
-    ss += d * d;
+    const scale = 10 ** minorUnits(currency);
+    let sum = 0;
+    for (let r = 0; r < runs; r++) sum += totals[r] as number;
+    const meanMinor = sum / runs;
+    let ss = 0;
+    for (let r = 0; r < runs; r++) {
+      const d = (totals[r] as number) - meanMinor;
+      ss += d * d;
+    }
+    const sd = runs > 1 ? Math.sqrt(ss / (runs - 1)) : 0;
+    totals.sort();
+    const min = totals[0] as number;
+    const max = totals[runs - 1] as number;
+    const counts = new Array<number>(max > min ? bins : 1).fill(0);
+    const width = (max - min) / counts.length;
+    for (let r = 0; r < runs; r++) {
+      const v = totals[r] as number;
+      const k = width === 0 ? 0 : Math.min(counts.length - 1, Math.floor((v - min) / width));
+      counts[k] = (counts[k] as number) + 1;
+    }
+    const edges: number[] = [];
+    for (let k = 0; k <= counts.length; k++) edges.push((k === counts.length ? max : min + k * width) / scale);
+    return {
+      runs,
+      seed,
+      currency,
+      deals: n,
+      mean: meanMinor / scale,
+      standardDeviation: sd / scale,
+      expected: expectedMinor / scale,
+      p10: quantileType1(totals, 10) / scale,
+      p50: quantileType1(totals, 50) / scale,
+      p90: quantileType1(totals, 90) / scale,
+      min: min / scale,
+      max: max / scale,
+      histogram: { edges, counts },
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
   }
-  const sd = runs > 1 ? Math.sqrt(ss / (runs - 1)) : 0;
-  totals.sort();
-  const min = totals[0] as number;
-  const max = totals[runs - 1] as number;
-  const counts = new Array<number>(max > min ? bins : 1).fill(0);
-  const width = (max - min) / counts.length;
-  for (let r = 0; r < runs; r++) {
-    const v = totals[r] as number;
-    const k = width === 0 ? 0 : Math.min(counts.length - 1, Math.floor((v - min) / width));
-    counts[k] = (counts[k] as number) + 1;
-  }
-  const edges: number[] = [];
-  for (let k = 0; k <= counts.length; k++) edges.push((k === counts.length ? max : min + k * width) / scale);
-  return {
-    runs,
-    seed,
-    currency,
-    deals: n,
-    mean: meanMinor / scale,
-    standardDeviation: sd / scale,
-    expected: expectedMinor / scale,
-    p10: quantileType1(totals, 10) / scale,
-    p50: quantileType1(totals, 50) / scale,
-    p90: quantileType1(totals, 90) / scale,
-    min: min / scale,
-    max: max / scale,
-    histogram: { edges, counts },
-  };
 }

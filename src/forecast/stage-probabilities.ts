@@ -15,6 +15,7 @@ import { criticalValue } from '../core/normal.js';
 import { wilsonBoundsOfRate } from '../core/wilson.js';
 import type { StageEvent } from '../model/stage-event.js';
 import { duplicateCheck, readArray, readOutcome, setOwn } from './internal.js';
+import { readFailure } from '../core/read.js';
 
 /** Options of {@link stageProbabilities}. */
 export interface StageProbabilitiesOptions {
@@ -148,153 +149,159 @@ function quarterIndex(date: string, field: string): number {
  * ```
  */
 export function stageProbabilities(history: readonly Deal[], options: StageProbabilitiesOptions): StageProbabilities {
-  readArray(history, 'history');
-  if (typeof options !== 'object' || options === null)
-    throw invalid('INVALID_OPTION', 'options', options, 'must be an options object with a pipeline');
-  const pipeline = options.pipeline;
-  if (typeof pipeline !== 'object' || pipeline === null || !Array.isArray(pipeline.stages)) {
-    throw invalid('INVALID_OPTION', 'options.pipeline', pipeline, 'must be a pipeline definition');
-  }
-  const by = options.by ?? 'count';
-  if (by !== 'count' && by !== 'value') throw invalid('INVALID_OPTION', 'options.by', by, "must be 'count' or 'value'");
-  const confidence = options.confidence ?? 0.95;
-  if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1))
-    throw invalid('INVALID_RATE', 'options.confidence', confidence, 'must be a fraction strictly between 0 and 1');
-  const half = options.halfLifeQuarters;
-  let asOfQuarter = 0;
-  if (half !== undefined) {
-    if (typeof half !== 'number' || !Number.isFinite(half) || half <= 0) {
-      throw invalid('INVALID_OPTION', 'options.halfLifeQuarters', half, 'must be a positive number of quarters');
+  try {
+    readArray(history, 'history');
+    if (typeof options !== 'object' || options === null)
+      throw invalid('INVALID_OPTION', 'options', options, 'must be an options object with a pipeline');
+    const pipeline = options.pipeline;
+    if (typeof pipeline !== 'object' || pipeline === null || !Array.isArray(pipeline.stages)) {
+      throw invalid('INVALID_OPTION', 'options.pipeline', pipeline, 'must be a pipeline definition');
     }
-    if (options.asOf === undefined)
-      throw invalid('INVALID_OPTION', 'options.asOf', undefined, 'is required with halfLifeQuarters');
-  }
-  if (options.asOf !== undefined) {
-    assertIsoDate(options.asOf, 'options.asOf');
-    asOfQuarter = quarterIndex(options.asOf, 'options.asOf');
-  }
-  const stageList = readStages(pipeline);
-  const outcome = readOutcome(pipeline);
-  const order = new Map<string, number>();
-  const openIdx: number[] = [];
-  for (let i = 0; i < stageList.length; i++) {
-    const s = stageList[i] as StageFacts;
-    order.set(s.id, i);
-    if (s.kind === 'open') openIdx.push(i);
-  }
-  const firstOpen = openIdx[0] ?? 0;
-  const n = stageList.length;
-  const reached = new Float64Array(n);
-  const reachedSq = new Float64Array(n);
-  const won = new Float64Array(n);
-  const reachedCount = new Float64Array(n);
-  const wonCount = new Float64Array(n);
-  let closedDeals = 0;
-  let ignored = 0;
-  let valueCurrency: string | undefined;
-  const stageIndex = (id: unknown, field: string): number => {
-    const i = typeof id === 'string' ? order.get(id) : undefined;
-    if (i === undefined)
-      throw invalid('INVALID_INPUT', field, id, `must be a stage of pipeline ${describeValue(pipeline.id)}`);
-    return i;
-  };
-  const ids = duplicateCheck();
-  for (let d = 0; d < history.length; d++) {
-    const deal = history[d] as Deal;
-    if (typeof deal !== 'object' || deal === null)
-      throw invalid('INVALID_INPUT', `history[${d}]`, deal, 'must be a deal');
-    ids.check(deal, d);
-    const kind = outcome(deal, `history[${d}]`);
-    const events = readArray(deal.history ?? [], `history[${d}].history`);
-    const lastEvent = events[events.length - 1];
-    const closeDate = deal.closeDate ?? (lastEvent === undefined ? undefined : eventDate(lastEvent, d, events.length));
-    if (kind === 'open' || (options.asOf !== undefined && closeDate !== undefined && closeDate > options.asOf)) {
-      ignored++;
-      continue;
-    }
-    let weight = 1;
-    if (by === 'value') {
-      const m = readMoneyExact(deal.amount, `history[${d}].amount`);
-      if (valueCurrency === undefined) valueCurrency = m.currency;
-      else assertSameCurrency(valueCurrency, m.currency, `history[${d}].amount`);
-      if (m.x.int < 0)
-        throw invalid(
-          'INVALID_AMOUNT',
-          `history[${d}].amount`,
-          deal.amount.amount,
-          'must not be negative when deals are weighted by value',
-        );
-      weight = exactToNumber(m.x);
-    }
+    const by = options.by ?? 'count';
+    if (by !== 'count' && by !== 'value')
+      throw invalid('INVALID_OPTION', 'options.by', by, "must be 'count' or 'value'");
+    const confidence = options.confidence ?? 0.95;
+    if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1))
+      throw invalid('INVALID_RATE', 'options.confidence', confidence, 'must be a fraction strictly between 0 and 1');
+    const half = options.halfLifeQuarters;
+    let asOfQuarter = 0;
     if (half !== undefined) {
-      if (closeDate === undefined)
-        throw invalid(
-          'INVALID_INPUT',
-          `history[${d}].closeDate`,
-          undefined,
-          'is needed for recency weighting (no close date and no history)',
-        );
-      const field =
-        deal.closeDate === undefined ? `history[${d}].history[${events.length - 1}].at` : `history[${d}].closeDate`;
-      weight *= 2 ** (-(asOfQuarter - quarterIndex(closeDate, field)) / half);
+      if (typeof half !== 'number' || !Number.isFinite(half) || half <= 0) {
+        throw invalid('INVALID_OPTION', 'options.halfLifeQuarters', half, 'must be a positive number of quarters');
+      }
+      if (options.asOf === undefined)
+        throw invalid('INVALID_OPTION', 'options.asOf', undefined, 'is required with halfLifeQuarters');
     }
-    let furthest = -1;
-    const visit = (id: string | null, field: string): void => {
-      if (id === null) return;
-      const i = stageIndex(id, field);
-      if ((stageList[i] as StageFacts).kind !== 'lost' && i > furthest) furthest = i;
+    if (options.asOf !== undefined) {
+      assertIsoDate(options.asOf, 'options.asOf');
+      asOfQuarter = quarterIndex(options.asOf, 'options.asOf');
+    }
+    const stageList = readStages(pipeline);
+    const outcome = readOutcome(pipeline);
+    const order = new Map<string, number>();
+    const openIdx: number[] = [];
+    for (let i = 0; i < stageList.length; i++) {
+      const s = stageList[i] as StageFacts;
+      order.set(s.id, i);
+      if (s.kind === 'open') openIdx.push(i);
+    }
+    const firstOpen = openIdx[0] ?? 0;
+    const n = stageList.length;
+    const reached = new Float64Array(n);
+    const reachedSq = new Float64Array(n);
+    const won = new Float64Array(n);
+    const reachedCount = new Float64Array(n);
+    const wonCount = new Float64Array(n);
+    let closedDeals = 0;
+    let ignored = 0;
+    let valueCurrency: string | undefined;
+    const stageIndex = (id: unknown, field: string): number => {
+      const i = typeof id === 'string' ? order.get(id) : undefined;
+      if (i === undefined)
+        throw invalid('INVALID_INPUT', field, id, `must be a stage of pipeline ${describeValue(pipeline.id)}`);
+      return i;
     };
-    visit(deal.stage, `history[${d}].stage`);
-    for (let k = 0; k < events.length; k++) {
-      const e = events[k] as StageEvent;
-      if (typeof e !== 'object' || e === null)
-        throw invalid('INVALID_INPUT', `history[${d}].history[${k}]`, e, 'must be a stage event');
-      visit(e.from, `history[${d}].history[${k}].from`);
-      visit(e.to, `history[${d}].history[${k}].to`);
-    }
-    if (furthest < 0) furthest = firstOpen;
-    const isWon = kind === 'won';
-    closedDeals++;
-    for (const i of openIdx) {
-      if (i > furthest) break;
-      reached[i] = (reached[i] as number) + weight;
-      reachedSq[i] = (reachedSq[i] as number) + weight * weight;
-      reachedCount[i] = (reachedCount[i] as number) + 1;
-      if (isWon) {
-        won[i] = (won[i] as number) + weight;
-        wonCount[i] = (wonCount[i] as number) + 1;
+    const ids = duplicateCheck();
+    for (let d = 0; d < history.length; d++) {
+      const deal = history[d] as Deal;
+      if (typeof deal !== 'object' || deal === null)
+        throw invalid('INVALID_INPUT', `history[${d}]`, deal, 'must be a deal');
+      ids.check(deal, d);
+      const kind = outcome(deal, `history[${d}]`);
+      const events = readArray(deal.history ?? [], `history[${d}].history`);
+      const lastEvent = events[events.length - 1];
+      const closeDate =
+        deal.closeDate ?? (lastEvent === undefined ? undefined : eventDate(lastEvent, d, events.length));
+      if (kind === 'open' || (options.asOf !== undefined && closeDate !== undefined && closeDate > options.asOf)) {
+        ignored++;
+        continue;
+      }
+      let weight = 1;
+      if (by === 'value') {
+        const m = readMoneyExact(deal.amount, `history[${d}].amount`);
+        if (valueCurrency === undefined) valueCurrency = m.currency;
+        else assertSameCurrency(valueCurrency, m.currency, `history[${d}].amount`);
+        if (m.x.int < 0)
+          throw invalid(
+            'INVALID_AMOUNT',
+            `history[${d}].amount`,
+            deal.amount.amount,
+            'must not be negative when deals are weighted by value',
+          );
+        weight = exactToNumber(m.x);
+      }
+      if (half !== undefined) {
+        if (closeDate === undefined)
+          throw invalid(
+            'INVALID_INPUT',
+            `history[${d}].closeDate`,
+            undefined,
+            'is needed for recency weighting (no close date and no history)',
+          );
+        const field =
+          deal.closeDate === undefined ? `history[${d}].history[${events.length - 1}].at` : `history[${d}].closeDate`;
+        weight *= 2 ** (-(asOfQuarter - quarterIndex(closeDate, field)) / half);
+      }
+      let furthest = -1;
+      const visit = (id: string | null, field: string): void => {
+        if (id === null) return;
+        const i = stageIndex(id, field);
+        if ((stageList[i] as StageFacts).kind !== 'lost' && i > furthest) furthest = i;
+      };
+      visit(deal.stage, `history[${d}].stage`);
+      for (let k = 0; k < events.length; k++) {
+        const e = events[k] as StageEvent;
+        if (typeof e !== 'object' || e === null)
+          throw invalid('INVALID_INPUT', `history[${d}].history[${k}]`, e, 'must be a stage event');
+        visit(e.from, `history[${d}].history[${k}].from`);
+        visit(e.to, `history[${d}].history[${k}].to`);
+      }
+      if (furthest < 0) furthest = firstOpen;
+      const isWon = kind === 'won';
+      closedDeals++;
+      for (const i of openIdx) {
+        if (i > furthest) break;
+        reached[i] = (reached[i] as number) + weight;
+        reachedSq[i] = (reachedSq[i] as number) + weight * weight;
+        reachedCount[i] = (reachedCount[i] as number) + 1;
+        if (isWon) {
+          won[i] = (won[i] as number) + weight;
+          wonCount[i] = (wonCount[i] as number) + 1;
+        }
       }
     }
-  }
-  const z = criticalValue(confidence);
-  const stages: StageProbability[] = [];
-  const probabilities: Record<string, number> = {};
-  for (let i = 0; i < n; i++) {
-    const s = stageList[i] as StageFacts;
-    if (s.kind === 'won') setOwn(probabilities, s.id, 1);
-    else if (s.kind === 'lost') setOwn(probabilities, s.id, 0);
-    else {
-      const r = reached[i] as number;
-      const w = won[i] as number;
-      const probability = r > 0 ? Math.min(1, w / r) : null;
-      const effective = r > 0 ? (r * r) / (reachedSq[i] as number) : 0;
-      const [lower, upper]: [RateValue, RateValue] =
-        probability === null || !(effective > 0) ? [null, null] : wilsonBoundsOfRate(probability, effective, z);
-      if (probability !== null) setOwn(probabilities, s.id, probability);
-      stages.push({
-        stage: s.id,
-        probability,
-        lower,
-        upper,
-        reached: r,
-        won: w,
-        reachedCount: reachedCount[i] as number,
-        wonCount: wonCount[i] as number,
-        effectiveCount: effective,
-      });
+    const z = criticalValue(confidence);
+    const stages: StageProbability[] = [];
+    const probabilities: Record<string, number> = {};
+    for (let i = 0; i < n; i++) {
+      const s = stageList[i] as StageFacts;
+      if (s.kind === 'won') setOwn(probabilities, s.id, 1);
+      else if (s.kind === 'lost') setOwn(probabilities, s.id, 0);
+      else {
+        const r = reached[i] as number;
+        const w = won[i] as number;
+        const probability = r > 0 ? Math.min(1, w / r) : null;
+        const effective = r > 0 ? (r * r) / (reachedSq[i] as number) : 0;
+        const [lower, upper]: [RateValue, RateValue] =
+          probability === null || !(effective > 0) ? [null, null] : wilsonBoundsOfRate(probability, effective, z);
+        if (probability !== null) setOwn(probabilities, s.id, probability);
+        stages.push({
+          stage: s.id,
+          probability,
+          lower,
+          upper,
+          reached: r,
+          won: w,
+          reachedCount: reachedCount[i] as number,
+          wonCount: wonCount[i] as number,
+          effectiveCount: effective,
+        });
+      }
     }
+    return { stages, probabilities, closedDeals, ignoredDeals: ignored, confidence };
+  } catch (thrown) {
+    throw readFailure(thrown, { history, options });
   }
-  return { stages, probabilities, closedDeals, ignoredDeals: ignored, confidence };
 }
 
 /** What this module reads of a stage. */

@@ -48,6 +48,7 @@ import {
   ZERO,
   mergeGroupStates,
 } from './internal.js';
+import { readFailure } from '../core/read.js';
 
 /** Options of {@link weightedPipeline} and {@link summarizeWeightedPipeline}. */
 export interface WeightedPipelineOptions extends GroupingOptions<Deal> {
@@ -193,57 +194,61 @@ export function summarizeWeightedPipeline(
   deals: readonly Deal[],
   options: SummarizeWeightedPipelineOptions = {},
 ): WeightedPipelineSummary {
-  const o = readOptions(options);
-  readArray(deals, 'deals');
-  const probabilities = readProbabilityMap(o.probabilities, 'options.probabilities');
-  const window = readPeriod(o.period, 'options.period');
-  const outcome = readOutcome(o.pipeline);
-  const grouping = readGrouping(o, 'deals', (d: Deal) => d);
-  let currency = readCurrency(o.currency, 'options.currency');
-  const ids = duplicateCheck();
-  const total = newAcc();
-  const groups = new Map<string, PartAcc>();
-  for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i] as Deal;
-    if (typeof deal !== 'object' || deal === null)
-      throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
-    const path = dealPath(i, deal);
-    if (outcome(deal, path) !== 'open' || !inPeriod(window, deal.expectedCloseDate, `${path}.expectedCloseDate`)) {
-      continue;
-    }
-    ids.check(deal, i);
-    const m = dealAmount(deal, path, currency);
-    currency = m.currency;
-    const p = dealProbability(deal, probabilities, path);
-    // The probability is read as its shortest decimal (0.7 is seven tenths), so the product is exact.
-    const w = exactMul(m.x, exactFromNumber(p));
-    addTo(total, deal.stage, m.x, w);
-    if (grouping !== null) {
-      const key = grouping.keyOf(deal, i);
-      let g = groups.get(key);
-      if (g === undefined) {
-        g = newAcc();
-        groups.set(key, g);
+  try {
+    const o = readOptions(options);
+    readArray(deals, 'deals');
+    const probabilities = readProbabilityMap(o.probabilities, 'options.probabilities');
+    const window = readPeriod(o.period, 'options.period');
+    const outcome = readOutcome(o.pipeline);
+    const grouping = readGrouping(o, 'deals', (d: Deal) => d);
+    let currency = readCurrency(o.currency, 'options.currency');
+    const ids = duplicateCheck();
+    const total = newAcc();
+    const groups = new Map<string, PartAcc>();
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i] as Deal;
+      if (typeof deal !== 'object' || deal === null)
+        throw invalid('INVALID_INPUT', `deals[${i}]`, deal, 'must be a deal');
+      const path = dealPath(i, deal);
+      if (outcome(deal, path) !== 'open' || !inPeriod(window, deal.expectedCloseDate, `${path}.expectedCloseDate`)) {
+        continue;
       }
-      addTo(g, deal.stage, m.x, w);
+      ids.check(deal, i);
+      const m = dealAmount(deal, path, currency);
+      currency = m.currency;
+      const p = dealProbability(deal, probabilities, path);
+      // The probability is read as its shortest decimal (0.7 is seven tenths), so the product is exact.
+      const w = exactMul(m.x, exactFromNumber(p));
+      addTo(total, deal.stage, m.x, w);
+      if (grouping !== null) {
+        const key = grouping.keyOf(deal, i);
+        let g = groups.get(key);
+        if (g === undefined) {
+          g = newAcc();
+          groups.set(key, g);
+        }
+        addTo(g, deal.stage, m.x, w);
+      }
     }
+    let printedGroups: Record<string, WeightedPipelineSummaryPart> | null = null;
+    if (grouping !== null) {
+      printedGroups = {};
+      for (const [key, g] of Object.entries(sortedGroups(groups))) setOwn(printedGroups, key, printPart(g));
+    }
+    return {
+      kind: 'weightedPipeline',
+      version: 1,
+      period: window ?? null,
+      groupBy: grouping?.label ?? null,
+      probabilities: probabilities === undefined ? null : sortedRecord(probabilities),
+      currency: currency ?? null,
+      ids: ids.ids().sort(),
+      ...printPart(total),
+      groups: printedGroups,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
   }
-  let printedGroups: Record<string, WeightedPipelineSummaryPart> | null = null;
-  if (grouping !== null) {
-    printedGroups = {};
-    for (const [key, g] of Object.entries(sortedGroups(groups))) setOwn(printedGroups, key, printPart(g));
-  }
-  return {
-    kind: 'weightedPipeline',
-    version: 1,
-    period: window ?? null,
-    groupBy: grouping?.label ?? null,
-    probabilities: probabilities === undefined ? null : sortedRecord(probabilities),
-    currency: currency ?? null,
-    ids: ids.ids().sort(),
-    ...printPart(total),
-    groups: printedGroups,
-  };
 }
 
 function sortedRecord(r: Readonly<Record<string, number>>): Record<string, number> {
@@ -378,25 +383,29 @@ function mergeParts(a: ReadPart | undefined, b: ReadPart | undefined): PartAcc {
  * ```
  */
 export function mergeWeightedPipeline(a: WeightedPipelineSummary, b: WeightedPipelineSummary): WeightedPipelineSummary {
-  const x = readWeightedSummary(a, 'a');
-  const y = readWeightedSummary(b, 'b');
-  sameParameter(x.period, y.period, 'period');
-  sameParameter(x.groupBy, y.groupBy, 'groupBy');
-  sameParameter(x.probabilities, y.probabilities, 'probabilities');
-  if (x.currency !== null && y.currency !== null) assertSameCurrency(x.currency, y.currency);
-  const ids = mergeIds(x.ids, y.ids);
-  const groups = mergeGroupStates(x.groups, y.groups, (a, b) => printPart(mergeParts(a, b)));
-  return {
-    kind: 'weightedPipeline',
-    version: 1,
-    period: x.period,
-    groupBy: x.groupBy as WeightedPipelineSummary['groupBy'],
-    probabilities: x.probabilities as WeightedPipelineSummary['probabilities'],
-    currency: x.currency ?? y.currency,
-    ids,
-    ...printPart(mergeParts(x.total, y.total)),
-    groups,
-  };
+  try {
+    const x = readWeightedSummary(a, 'a');
+    const y = readWeightedSummary(b, 'b');
+    sameParameter(x.period, y.period, 'period');
+    sameParameter(x.groupBy, y.groupBy, 'groupBy');
+    sameParameter(x.probabilities, y.probabilities, 'probabilities');
+    if (x.currency !== null && y.currency !== null) assertSameCurrency(x.currency, y.currency);
+    const ids = mergeIds(x.ids, y.ids);
+    const groups = mergeGroupStates(x.groups, y.groups, (a, b) => printPart(mergeParts(a, b)));
+    return {
+      kind: 'weightedPipeline',
+      version: 1,
+      period: x.period,
+      groupBy: x.groupBy as WeightedPipelineSummary['groupBy'],
+      probabilities: x.probabilities as WeightedPipelineSummary['probabilities'],
+      currency: x.currency ?? y.currency,
+      ids,
+      ...printPart(mergeParts(x.total, y.total)),
+      groups,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /** Options of {@link finalizeWeightedPipeline}. */
@@ -422,29 +431,33 @@ export function finalizeWeightedPipeline(
   summary: WeightedPipelineSummary,
   options: FinalizeWeightedPipelineOptions = {},
 ): WeightedPipeline {
-  const o = readOptions(options);
-  const s = readWeightedSummary(summary, 'summary');
-  const mode = readRounding(o.rounding, 'options.rounding');
-  const currency = s.currency ?? readCurrency(o.currency, 'options.currency');
-  if (currency === undefined) {
-    throw invalid('INVALID_OPTION', 'options.currency', o.currency, 'is required when no deal is included');
+  try {
+    const o = readOptions(options);
+    const s = readWeightedSummary(summary, 'summary');
+    const mode = readRounding(o.rounding, 'options.rounding');
+    const currency = s.currency ?? readCurrency(o.currency, 'options.currency');
+    if (currency === undefined) {
+      throw invalid('INVALID_OPTION', 'options.currency', o.currency, 'is required when no deal is included');
+    }
+    const line = (a: { count: number; amount: Exact; weighted: Exact }): WeightedPipelineLine => ({
+      count: a.count,
+      amount: fromExact(a.amount, currency),
+      weightedExact: fromExact(a.weighted, currency),
+      weighted: fromExact(roundToMinor(a.weighted, currency, mode), currency),
+    });
+    const figures = (p: ReadPart): WeightedPipelineFigures => {
+      const byStage: Record<string, WeightedPipelineLine> = {};
+      for (const stage of [...p.byStage.keys()].sort()) setOwn(byStage, stage, line(getOwnStage(p, stage)));
+      return { currency, ...line(p), byStage };
+    };
+    const result: WeightedPipelineFigures = figures(s.total);
+    if (s.groups === null) return result;
+    const groups: Record<string, WeightedPipelineFigures> = {};
+    for (const key of [...s.groups.keys()].sort()) setOwn(groups, key, figures(s.groups.get(key) as ReadPart));
+    return { ...result, groups };
+  } catch (thrown) {
+    throw readFailure(thrown, { summary, options }, { summary: 'INVALID_SUMMARY' });
   }
-  const line = (a: { count: number; amount: Exact; weighted: Exact }): WeightedPipelineLine => ({
-    count: a.count,
-    amount: fromExact(a.amount, currency),
-    weightedExact: fromExact(a.weighted, currency),
-    weighted: fromExact(roundToMinor(a.weighted, currency, mode), currency),
-  });
-  const figures = (p: ReadPart): WeightedPipelineFigures => {
-    const byStage: Record<string, WeightedPipelineLine> = {};
-    for (const stage of [...p.byStage.keys()].sort()) setOwn(byStage, stage, line(getOwnStage(p, stage)));
-    return { currency, ...line(p), byStage };
-  };
-  const result: WeightedPipelineFigures = figures(s.total);
-  if (s.groups === null) return result;
-  const groups: Record<string, WeightedPipelineFigures> = {};
-  for (const key of [...s.groups.keys()].sort()) setOwn(groups, key, figures(s.groups.get(key) as ReadPart));
-  return { ...result, groups };
 }
 
 function getOwnStage(p: ReadPart, stage: string): { count: number; amount: Exact; weighted: Exact } {
@@ -492,9 +505,13 @@ function getOwnStage(p: ReadPart, stage: string): { count: number; amount: Exact
  * ```
  */
 export function weightedPipeline(deals: readonly Deal[], options: WeightedPipelineOptions = {}): WeightedPipeline {
-  const { rounding, ...select } = readOptions(options);
-  return finalizeWeightedPipeline(summarizeWeightedPipeline(deals, select), {
-    currency: select.currency,
-    ...(rounding === undefined ? {} : { rounding }),
-  });
+  try {
+    const { rounding, ...select } = readOptions(options);
+    return finalizeWeightedPipeline(summarizeWeightedPipeline(deals, select), {
+      currency: select.currency,
+      ...(rounding === undefined ? {} : { rounding }),
+    });
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
+  }
 }

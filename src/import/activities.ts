@@ -4,7 +4,9 @@
  */
 import { ACTIVITY_KINDS, type Activity, safeParseActivity } from '../model/activity.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
+import { fastActivity } from './fast-verify.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id' },
@@ -21,6 +23,8 @@ const FIELDS: readonly FieldSpec[] = [
 function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Activity | undefined {
   for (const f of ['id', 'kind', 'memberId', 'at']) if (v[f] === undefined) ctx.missing(f);
   if (v.id === undefined || v.kind === undefined || v.memberId === undefined || v.at === undefined) return undefined;
+  const fast = ctx.options.fast ? fastActivity(v) : undefined;
+  if (fast !== undefined) return fast;
   const activity: Record<string, unknown> = {};
   for (const { field } of FIELDS) if (v[field] !== undefined) activity[field] = v[field];
   // an email has no duration: an empty duration is 0 seconds
@@ -60,5 +64,9 @@ export const ACTIVITIES: KindSpec<Activity> = {
  * ```
  */
 export function importActivities(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Activity> {
-  return importAll(ACTIVITIES, rows, options);
+  try {
+    return importAll(ACTIVITIES, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

@@ -192,6 +192,14 @@ function readTime(text: string): { time: string; offset: string | undefined } | 
   return { time, offset };
 }
 
+/** What a date cell must be, by format (written once, not for every cell). */
+const DATE_EXPECTED: Readonly<Record<DateFormat, string>> = {
+  'YYYY-MM-DD': 'must be a date YYYY-MM-DD',
+  'MM/DD/YYYY': 'must be a date MM/DD/YYYY (options.dateFormat)',
+  'DD/MM/YYYY': 'must be a date DD/MM/YYYY (options.dateFormat)',
+  'DD.MM.YYYY': 'must be a date DD.MM.YYYY (options.dateFormat)',
+};
+
 const LAYOUTS: Record<DateFormat, RegExp> = {
   'YYYY-MM-DD': /^(\d{4})-(\d{2})-(\d{2})(?:[T ](.+))?$/,
   'MM/DD/YYYY': /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ ,]+(.+))?$/,
@@ -206,7 +214,7 @@ const LAYOUTS: Record<DateFormat, RegExp> = {
  */
 export function readDateTimeCell(cell: unknown, format: DateFormat): DateTimeCell | CellProblem {
   if (format === 'YYYY-MM-DD' && isPlainIsoDate(cell)) return { date: cell, time: undefined, offset: undefined };
-  const expected = `must be a date ${format}${format === 'YYYY-MM-DD' ? '' : ' (options.dateFormat)'}`;
+  const expected = DATE_EXPECTED[format];
   if (cell instanceof Date) {
     const ms = cell.getTime();
     if (!Number.isFinite(ms)) return problem('INVALID_DATE', expected);
@@ -237,11 +245,15 @@ function isDigitCode(c: number): boolean {
 
 /**
  * Whether `cell` is exactly a calendar date `YYYY-MM-DD` (no space, no time): the common cell,
- * read by char codes without a regular expression or an intermediate object.
+ * read by char codes without a regular expression or an intermediate object. @internal
  */
-function isPlainIsoDate(cell: unknown): cell is string {
-  if (typeof cell !== 'string' || cell.length !== 10) return false;
-  if (cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return false;
+export function isPlainIsoDate(cell: unknown): cell is string {
+  return typeof cell === 'string' && cell.length === 10 && isIsoDatePrefix(cell);
+}
+
+/** Whether the first 10 characters of `cell` are a calendar date `YYYY-MM-DD`, by char codes. @internal */
+export function isIsoDatePrefix(cell: string): boolean {
+  if (cell.length < 10 || cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return false;
   for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isDigitCode(cell.charCodeAt(i))) return false;
   const year = (cell.charCodeAt(0) - 48) * 1000 + (cell.charCodeAt(1) - 48) * 100 + (cell.charCodeAt(2) - 48) * 10;
   return isCalendarDate(

@@ -6,7 +6,9 @@
 import { CREDIT_KINDS, type Credit, safeParseCredit } from '../model/credit.js';
 import { DEAL_TYPES, SEGMENTS } from '../model/segment.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField, verified } from './engine.js';
+import { fastCredit } from './fast-verify.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id' },
@@ -32,6 +34,8 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Credit | 
   const amount = moneyField(v, 'amount', ctx);
   if (amount === undefined) return undefined;
   for (const f of ['id', 'dealId', 'memberId', 'kind', 'date']) if (v[f] === undefined) return undefined;
+  const fast = ctx.options.fast ? fastCredit(v, amount) : undefined;
+  if (fast !== undefined) return fast;
   const credit: Record<string, unknown> = {};
   for (const { field } of FIELDS) if (v[field] !== undefined && field !== 'currency') credit[field] = v[field];
   credit.amount = amount;
@@ -74,5 +78,9 @@ export const CREDITS: KindSpec<Credit> = {
  * ```
  */
 export function importCredits(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Credit> {
-  return importAll(CREDITS, rows, options);
+  try {
+    return importAll(CREDITS, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

@@ -12,6 +12,7 @@ import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField }
 import { checkLostReason, readLostReasonCode } from './lost-reasons.js';
 import { quoteText } from './quote.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id' },
@@ -168,8 +169,92 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Deal | un
   );
   checkLostReason(stage, lostReasonCode, lostReason, LOST_REASON_FIELDS, ctx);
 
-  // the fields in the schema's order (as parseDeal gives them); a deal without a source member
-  // or lead (the common row) is one literal up to expectedCloseDate
+  // the fields in the schema's order (as parseDeal gives them); the common deal (no source member,
+  // lead, lost-reason code, segment, territory, team, products or term) is one literal of its own
+  // fields, so that it is made at once with its properties inside the object
+  if (
+    v.sourceMemberId === undefined &&
+    v.leadId === undefined &&
+    lostReasonCode === undefined &&
+    v.segment === undefined &&
+    v.territoryId === undefined &&
+    v.teamId === undefined &&
+    v.products === undefined &&
+    v.termMonths === undefined
+  ) {
+    const { id, name, accountId, ownerId } = v;
+    const type = v.type ?? 'new';
+    const stageId = stage.id;
+    const common =
+      closeDate === undefined
+        ? lostReason === undefined
+          ? {
+              id,
+              name,
+              accountId,
+              ownerId,
+              type,
+              amount,
+              stage: stageId,
+              probability,
+              probabilitySource,
+              forecastCategory,
+              expectedCloseDate,
+              createdAt,
+              history: [],
+            }
+          : {
+              id,
+              name,
+              accountId,
+              ownerId,
+              type,
+              amount,
+              stage: stageId,
+              probability,
+              probabilitySource,
+              forecastCategory,
+              expectedCloseDate,
+              createdAt,
+              lostReason,
+              history: [],
+            }
+        : lostReason === undefined
+          ? {
+              id,
+              name,
+              accountId,
+              ownerId,
+              type,
+              amount,
+              stage: stageId,
+              probability,
+              probabilitySource,
+              forecastCategory,
+              expectedCloseDate,
+              closeDate,
+              createdAt,
+              history: [],
+            }
+          : {
+              id,
+              name,
+              accountId,
+              ownerId,
+              type,
+              amount,
+              stage: stageId,
+              probability,
+              probabilitySource,
+              forecastCategory,
+              expectedCloseDate,
+              closeDate,
+              createdAt,
+              lostReason,
+              history: [],
+            };
+    return common as unknown as Deal;
+  }
   let deal: Record<string, unknown>;
   if (v.sourceMemberId === undefined && v.leadId === undefined) {
     deal = {
@@ -284,5 +369,9 @@ export const DEALS: KindSpec<Deal> = {
  * ```
  */
 export function importDeals(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Deal> {
-  return importAll(DEALS, rows, options);
+  try {
+    return importAll(DEALS, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

@@ -88,6 +88,11 @@ export interface Resolved {
   readonly values: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** `options.columns`, its own entries read once (a getter of the caller's object runs here, not per row). */
   readonly columns: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Whether builders may accept a common candidate without its schema (src/import/fast-verify.ts);
+   * always true but in the test that compares both paths (tests/import/fast-verify.prop.test.ts).
+   */
+  readonly fast: boolean;
 }
 
 /** What a kind's builder gets for one row. @internal */
@@ -129,7 +134,12 @@ function optionError(field: string, value: unknown, expectation: string): Revops
   });
 }
 
-function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipeline | undefined): Resolved {
+function resolve(
+  kind: ImportKind,
+  options: ImportOptions,
+  defaultPipeline: Pipeline | undefined,
+  fast: boolean,
+): Resolved {
   if (typeof options !== 'object' || options === null) throw optionError('', options, 'must be an object');
   const { preset, dateFormat = 'YYYY-MM-DD', decimalSeparator = '.', listSeparator = ';' } = options;
   if (preset !== undefined && !PRESETS.includes(preset)) {
@@ -228,6 +238,7 @@ function resolve(kind: ImportKind, options: ImportOptions, defaultPipeline: Pipe
     lostReasons: indexLostReasons(pipeline),
     values: options.values ?? {},
     columns,
+    fast,
   };
 }
 
@@ -236,13 +247,42 @@ export function normalizeLabel(label: string): string {
   return label.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-function readEnum(spec: FieldSpec, cell: unknown, labels: Readonly<Record<string, string>> | undefined): unknown {
+/** Whether `text` is its own {@link normalizeLabel} (lower-case letters and digits only). */
+function isNormalLabel(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
+
+/** An enumeration's values by their {@link normalizeLabel} (the first value of a label, as `readEnum` reads them). */
+function enumIndex(values: readonly string[]): ReadonlyMap<string, string> {
+  const index = new Map<string, string>();
+  for (const v of values) {
+    const key = normalizeLabel(v);
+    if (!index.has(key)) index.set(key, v);
+  }
+  return index;
+}
+
+/**
+ * Reads an enumeration cell: a label of `options.values`, else the first value whose normalised
+ * label is the cell's (`index`: {@link enumIndex} of the values), else a synonym.
+ */
+function readEnum(
+  spec: FieldSpec,
+  cell: unknown,
+  labels: Readonly<Record<string, string>> | undefined,
+  index: ReadonlyMap<string, string>,
+): unknown {
   const text = readText(cell);
   if (isProblem(text)) return text;
   const mapped = labels?.[text];
   if (mapped !== undefined && Object.hasOwn(labels ?? {}, text)) return mapped;
-  const key = normalizeLabel(text);
-  for (const v of spec.values ?? []) if (normalizeLabel(v) === key) return v;
+  const key = isNormalLabel(text) ? text : normalizeLabel(text);
+  const value = index.get(key);
+  if (value !== undefined) return value;
   const synonym = spec.synonyms?.[key];
   if (synonym !== undefined && Object.hasOwn(spec.synonyms ?? {}, key)) return synonym;
   return {
@@ -251,7 +291,12 @@ function readEnum(spec: FieldSpec, cell: unknown, labels: Readonly<Record<string
   } satisfies CellProblem;
 }
 
-function readCell(spec: FieldSpec, cell: unknown, o: Resolved): unknown {
+function readCell(
+  spec: FieldSpec,
+  cell: unknown,
+  o: Resolved,
+  index: ReadonlyMap<string, string> | undefined,
+): unknown {
   switch (spec.type) {
     case 'id': {
       const t = readText(cell);
@@ -276,11 +321,13 @@ function readCell(spec: FieldSpec, cell: unknown, o: Resolved): unknown {
     case 'currency': {
       const t = readText(cell);
       if (isProblem(t)) return t;
-      const code = t.toUpperCase();
+      // a code as written (`USD`) is its own upper case
+      if (isCurrencyCode(t)) return t;
+      const code = (t as string).toUpperCase();
       return isCurrencyCode(code) ? code : { problem: 'UNKNOWN_CURRENCY', expected: 'must be an ISO 4217 code' };
     }
     case 'enum':
-      return readEnum(spec, cell, o.values[spec.field]);
+      return readEnum(spec, cell, o.values[spec.field], index ?? enumIndex(spec.values ?? []));
     case 'integer':
       return readIntegerCell(cell, o.decimalSeparator);
     case 'number':
@@ -309,6 +356,8 @@ class RowState implements RowContext {
   readonly cellAt: unknown[];
   /** The column each field's cell came from, by position (set when it is not the first candidate). */
   readonly usedAt: (string | undefined)[];
+  /** Whether `values` holds a value (not undefined) for the field at each position. */
+  readonly setAt: boolean[];
   private raw: unknown;
   constructor(
     readonly options: Resolved,
@@ -317,6 +366,7 @@ class RowState implements RowContext {
   ) {
     this.cellAt = new Array(sources.length).fill(undefined);
     this.usedAt = new Array(sources.length).fill(undefined);
+    this.setAt = new Array(sources.length).fill(false);
     const values: Record<string, unknown> = {};
     for (const { spec } of sources) values[spec.field] = undefined;
     this.values = values;
@@ -339,6 +389,18 @@ class RowState implements RowContext {
     if (this.warnings.length !== 0) this.warnings.length = 0;
   }
 
+  /** Column names as messages quote them ({@link quoteText}), each quoted once per importer. */
+  private readonly quotedColumns = new Map<string, string>();
+
+  private quoted(column: string): string {
+    let q = this.quotedColumns.get(column);
+    if (q === undefined) {
+      q = quoteText(column);
+      this.quotedColumns.set(column, q);
+    }
+    return q;
+  }
+
   column(field: string): string | null {
     const i = this.position.get(field);
     if (i === undefined) return null;
@@ -356,9 +418,11 @@ class RowState implements RowContext {
 
   issue(field: string | null, code: ImportCode, text: string, value: unknown): ImportIssue {
     const column = field === null ? null : this.column(field);
-    const where = column === null ? `row ${this.row}` : `row ${this.row}, column ${quoteText(column)}`;
     // one flat string (join): a template literal would keep a tree of cons strings in every issue kept
-    const message = [where, ': ', text].join('');
+    const message =
+      column === null
+        ? ['row ', this.row, ': ', text].join('')
+        : ['row ', this.row, ', column ', this.quoted(column), ': ', text].join('');
     return { row: this.row, column, field, value: jsonSafe(value), code, message };
   }
 
@@ -479,6 +543,8 @@ export class RowImporter<T> {
   private readonly preset: PresetColumns | undefined;
   private header: string[] | undefined;
   private sources: { spec: FieldSpec; source: Source }[] | undefined;
+  /** {@link enumIndex} of each enumeration field's values, by field position (made with the column binding). */
+  private enumIndices: (ReadonlyMap<string, string> | undefined)[] = [];
   /** The row state, reused row after row (created with the column binding). */
   private state: RowState | undefined;
   private mode: 'records' | 'arrays' | undefined;
@@ -494,11 +560,12 @@ export class RowImporter<T> {
   private lastCounter: { count: number; first: number } | undefined;
   private finished = false;
 
-  constructor(spec: KindSpec<T>, options: ImportOptions) {
+  /** `fast`: false only in the test that compares the fast path with the schemas (see {@link Resolved.fast}). */
+  constructor(spec: KindSpec<T>, options: ImportOptions, fast = true) {
     this.spec = spec;
     this.options = options ?? {};
     try {
-      this.o = resolve(spec.kind, this.options, spec.defaultPipeline);
+      this.o = resolve(spec.kind, this.options, spec.defaultPipeline, fast);
       const preset = this.options.preset;
       this.preset = preset === undefined ? undefined : PRESET_DEFINITIONS[preset].columns[spec.kind];
     } catch (thrown) {
@@ -543,6 +610,7 @@ export class RowImporter<T> {
             };
       return { spec, source };
     });
+    this.enumIndices = this.spec.fields.map((f) => (f.type === 'enum' ? enumIndex(f.values ?? []) : undefined));
     const position = new Map(this.spec.fields.map((f, i) => [f.field, i] as const));
     this.state = new RowState(this.o, this.sources, position);
   }
@@ -569,7 +637,7 @@ export class RowImporter<T> {
     const state = this.state as RowState;
     state.start(row, raw);
     const ctx: RowContext = state;
-    const { problems, warnings, cellAt, usedAt } = state;
+    const { problems, warnings, cellAt, usedAt, setAt } = state;
     let record: T | undefined;
     try {
       if (
@@ -612,16 +680,27 @@ export class RowImporter<T> {
           }
           usedAt[f] = used;
           cellAt[f] = cell;
+          // a field with no value in this row nor the last is left as it is: a store under a name
+          // computed at run time costs more than the rest of an empty field (most fields are empty)
           if (cell === undefined) {
-            values[spec.field] = undefined;
+            if (setAt[f]) {
+              values[spec.field] = undefined;
+              setAt[f] = false;
+            }
             continue;
           }
           filled++;
-          const v = readCell(spec, cell, this.o);
+          const v = readCell(spec, cell, this.o, this.enumIndices[f]);
           if (isProblem(v)) {
-            values[spec.field] = undefined;
+            if (setAt[f]) {
+              values[spec.field] = undefined;
+              setAt[f] = false;
+            }
             ctx.reject(spec.field, v.problem, v.expected, cell);
-          } else values[spec.field] = v;
+          } else {
+            values[spec.field] = v;
+            setAt[f] = v !== undefined;
+          }
         }
         if (filled === 0) {
           problems.push(state.issue(null, 'EMPTY_ROW', 'the row is empty (no mapped column has a value)', undefined));
@@ -744,9 +823,14 @@ function describeThrown(thrown: unknown): string {
   }
 }
 
-/** Runs a whole array of rows through one importer. @internal */
-export function importAll<T>(spec: KindSpec<T>, rows: readonly unknown[], options: ImportOptions): ImportResult<T> {
-  const importer = new RowImporter(spec, options);
+/** Runs a whole array of rows through one importer (`fast`: see {@link Resolved.fast}). @internal */
+export function importAll<T>(
+  spec: KindSpec<T>,
+  rows: readonly unknown[],
+  options: ImportOptions,
+  fast = true,
+): ImportResult<T> {
+  const importer = new RowImporter(spec, options, fast);
   if (!Array.isArray(rows)) {
     throw new RevopsError('INVALID_INPUT', 'rows must be an array of records or a 2-D array with a header row', {
       field: 'rows',
@@ -763,9 +847,9 @@ const ZEROS = ['', '0', '00', '000', '0000'];
  * `money(text, currency)` without the exact engine for a short plain decimal `[+-]?\d+(\.\d+)?`
  * (at most 15 integer and 15 fractional digits), read by char codes: the same canonical string
  * (leading zeros dropped, at least the currency's `digits` decimals, no other trailing zeros, no
- * `-0`), or undefined to take the exact path. The text itself when it is already canonical.
+ * `-0`), or undefined to take the exact path. The text itself when it is already canonical. @internal
  */
-function fastMoney(text: string, digits: number): string | undefined {
+export function fastMoney(text: string, digits: number): string | undefined {
   const n = text.length;
   const first = text.charCodeAt(0);
   const start = first === 45 || first === 43 ? 1 : 0;

@@ -7,9 +7,11 @@ import { LEAD_SOURCES, type Lead, safeParseLead } from '../model/lead.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { SEGMENTS } from '../model/segment.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
+import { fastLead } from './fast-verify.js';
 import { checkLostReason, readLostReasonCode } from './lost-reasons.js';
 import { quoteText } from './quote.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id' },
@@ -51,6 +53,13 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Lead | un
   }
   if (stage === undefined || v.id === undefined || v.name === undefined) return undefined;
   if (v.source === undefined || v.ownerId === undefined || v.createdAt === undefined) return undefined;
+  const reason = v.disqualifyReason as string | undefined;
+  const code = readLostReasonCode(v.disqualifyReasonCode as string | undefined, reason, stage, CODE, ctx);
+  const fast = ctx.options.fast ? fastLead(v, stage.id, code) : undefined;
+  if (fast !== undefined) {
+    checkLostReason(stage, code, reason, LOST_REASON_FIELDS, ctx);
+    return fast;
+  }
   const lead: Record<string, unknown> = {
     id: v.id,
     name: v.name,
@@ -60,8 +69,6 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Lead | un
     createdAt: v.createdAt,
   };
   for (const f of OPTIONAL) if (v[f] !== undefined) lead[f] = v[f];
-  const reason = v.disqualifyReason as string | undefined;
-  const code = readLostReasonCode(v.disqualifyReasonCode as string | undefined, reason, stage, CODE, ctx);
   if (code !== undefined) lead.disqualifyReasonCode = code;
   const record = verified(safeParseLead(lead), ctx);
   if (record !== undefined) checkLostReason(stage, code, reason, LOST_REASON_FIELDS, ctx);
@@ -111,5 +118,9 @@ export const LEADS: KindSpec<Lead> = {
  * ```
  */
 export function importLeads(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Lead> {
-  return importAll(LEADS, rows, options);
+  try {
+    return importAll(LEADS, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

@@ -4,7 +4,9 @@
  */
 import { type Member, safeParseMember } from '../model/member.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
+import { fastMember } from './fast-verify.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id' },
@@ -23,6 +25,8 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Member | 
   if (v.id === undefined || v.name === undefined || v.roleId === undefined || v.startDate === undefined) {
     return undefined;
   }
+  const fast = ctx.options.fast ? fastMember(v) : undefined;
+  if (fast !== undefined) return fast;
   const member: Record<string, unknown> = {};
   for (const { field } of FIELDS) if (v[field] !== undefined) member[field] = v[field];
   return verified(safeParseMember(member), ctx);
@@ -51,5 +55,9 @@ export const MEMBERS: KindSpec<Member> = { kind: 'members', fields: FIELDS, idFi
  * ```
  */
 export function importMembers(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Member> {
-  return importAll(MEMBERS, rows, options);
+  try {
+    return importAll(MEMBERS, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

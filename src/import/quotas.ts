@@ -4,7 +4,9 @@
  */
 import { QUOTA_MEASURES, type Quota, safeParseQuota } from '../model/quota.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField, verified } from './engine.js';
+import { fastQuota } from './fast-verify.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id' },
@@ -21,6 +23,8 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Quota | u
   for (const f of ['periodStart', 'periodEnd', 'amount']) if (v[f] === undefined) ctx.missing(f);
   const amount = moneyField(v, 'amount', ctx);
   if (amount === undefined || v.periodStart === undefined || v.periodEnd === undefined) return undefined;
+  const fast = ctx.options.fast ? fastQuota(v, amount) : undefined;
+  if (fast !== undefined) return fast;
   const quota: Record<string, unknown> = {};
   for (const f of ['id', 'memberId', 'teamId']) if (v[f] !== undefined) quota[f] = v[f];
   quota.period = { start: v.periodStart, end: v.periodEnd };
@@ -61,5 +65,9 @@ export const QUOTAS: KindSpec<Quota> = {
  * ```
  */
 export function importQuotas(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Quota> {
-  return importAll(QUOTAS, rows, options);
+  try {
+    return importAll(QUOTAS, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

@@ -5,7 +5,9 @@
  */
 import { type Subscription, safeParseSubscription } from '../model/subscription.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField, verified } from './engine.js';
+import { fastSubscription } from './fast-verify.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'customerId', type: 'id' },
@@ -29,6 +31,8 @@ function build(v: Readonly<Record<string, unknown>>, ctx: RowContext): Subscript
   if (mrr === undefined || v.customerId === undefined || v.periodStart === undefined || v.periodEnd === undefined) {
     return undefined;
   }
+  const fast = ctx.options.fast ? fastSubscription(v, mrr, listMrr) : undefined;
+  if (fast !== undefined) return fast;
   const s: Record<string, unknown> = { customerId: v.customerId };
   if (v.subscriptionId !== undefined) s.subscriptionId = v.subscriptionId;
   if (v.planId !== undefined) s.planId = v.planId;
@@ -70,5 +74,9 @@ export const SUBSCRIPTIONS: KindSpec<Subscription> = {
  * ```
  */
 export function importSubscriptions(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Subscription> {
-  return importAll(SUBSCRIPTIONS, rows, options);
+  try {
+    return importAll(SUBSCRIPTIONS, rows, options);
+  } catch (thrown) {
+    throw readFailure(thrown, { rows, options });
+  }
 }

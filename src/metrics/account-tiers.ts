@@ -5,7 +5,7 @@
 import { invalid } from '../core/errors.js';
 import { compareFixed, type Fixed } from '../core/fixed.js';
 import { readMoney, type Money } from '../core/money.js';
-import { readObject } from '../core/read.js';
+import { readObject, readFailure } from '../core/read.js';
 import type { Account } from '../model/account.js';
 import { mapList, readList } from './counts.js';
 import { SeenIds } from './deal-kpi.js';
@@ -67,58 +67,68 @@ export function assignAccountTiers<A extends Pick<Account, 'annualSpend'> & { re
   thresholds: readonly TierThreshold[],
   options: AssignAccountTiersOptions = {},
 ): AccountTiers<A> {
-  readList(accounts, 'accounts');
-  if (!Array.isArray(thresholds) || thresholds.length === 0)
-    throw invalid('INVALID_OPTION', 'thresholds', thresholds, 'must list at least one tier');
-  const read: { tier: string; min: Fixed; currency: string }[] = mapList(thresholds, (t, i) => {
-    if (typeof t !== 'object' || t === null || typeof t.tier !== 'string' || t.tier === '')
-      throw invalid('INVALID_OPTION', `thresholds[${i}]`, t, 'must be { tier, minAnnualSpend }');
-    const { fixed, currency } = readMoney(t.minAnnualSpend, `thresholds[${i}].minAnnualSpend`);
-    return { tier: t.tier, min: fixed, currency };
-  });
-  const currency = (read[0] as (typeof read)[number]).currency;
-  const defaultTier = readObject(options, 'options', 'INVALID_OPTION')['defaultTier'];
-  if (defaultTier !== undefined && (typeof defaultTier !== 'string' || defaultTier === ''))
-    throw invalid('INVALID_OPTION', 'defaultTier', defaultTier, 'must be a non-empty string');
-  const tiers = new Set<string>();
-  read.forEach((t, i) => {
-    if (t.currency !== currency)
-      throw invalid('CURRENCY_MISMATCH', `thresholds[${i}].minAnnualSpend.currency`, t.currency, `must be ${currency}`);
-    if (tiers.has(t.tier) || t.tier === defaultTier)
-      throw invalid('INVALID_OPTION', `thresholds[${i}].tier`, t.tier, 'must not repeat a tier');
-    tiers.add(t.tier);
-    const prev = read[i - 1];
-    if (prev !== undefined && compareFixed(t.min, prev.min) >= 0)
-      throw invalid(
-        'INVALID_OPTION',
-        `thresholds[${i}].minAnnualSpend`,
-        (thresholds[i] as TierThreshold).minAnnualSpend.amount,
-        'must be strictly below the previous threshold',
-      );
-  });
-  const counts: Record<string, number> = Object.fromEntries([
-    ...read.map((t) => [t.tier, 0] as const),
-    ...(defaultTier === undefined ? [] : [[defaultTier, 0] as const]),
-  ]);
-  let untiered = 0;
-  const seen = new SeenIds('accounts');
-  const out = mapList(accounts, (a, i) => {
-    if (typeof a !== 'object' || a === null) throw invalid('INVALID_INPUT', `accounts[${i}]`, a, 'must be an account');
-    const id = (a as { readonly id?: unknown }).id;
-    if (id !== undefined && typeof id !== 'string')
-      throw invalid('INVALID_INPUT', `accounts[${i}].id`, id, 'must be a string');
-    seen.check(a as { readonly id?: unknown }, i);
-    const { fixed, currency: c } = readMoney(a.annualSpend, `accounts[${i}].annualSpend`);
-    if (c !== currency)
-      throw invalid('CURRENCY_MISMATCH', `accounts[${i}].annualSpend.currency`, c, `must be ${currency}`);
-    const tier = read.find((t) => compareFixed(fixed, t.min) >= 0)?.tier ?? defaultTier;
-    const { tier: _old, ...rest } = a;
-    if (tier === undefined) {
-      untiered++;
-      return rest as A;
-    }
-    counts[tier] = (counts[tier] as number) + 1;
-    return { ...rest, tier } as A;
-  });
-  return { accounts: out, counts, untiered };
+  try {
+    readList(accounts, 'accounts');
+    if (!Array.isArray(thresholds) || thresholds.length === 0)
+      throw invalid('INVALID_OPTION', 'thresholds', thresholds, 'must list at least one tier');
+    const read: { tier: string; min: Fixed; currency: string }[] = mapList(thresholds, (t, i) => {
+      if (typeof t !== 'object' || t === null || typeof t.tier !== 'string' || t.tier === '')
+        throw invalid('INVALID_OPTION', `thresholds[${i}]`, t, 'must be { tier, minAnnualSpend }');
+      const { fixed, currency } = readMoney(t.minAnnualSpend, `thresholds[${i}].minAnnualSpend`);
+      return { tier: t.tier, min: fixed, currency };
+    });
+    const currency = (read[0] as (typeof read)[number]).currency;
+    const defaultTier = readObject(options, 'options', 'INVALID_OPTION')['defaultTier'];
+    if (defaultTier !== undefined && (typeof defaultTier !== 'string' || defaultTier === ''))
+      throw invalid('INVALID_OPTION', 'defaultTier', defaultTier, 'must be a non-empty string');
+    const tiers = new Set<string>();
+    read.forEach((t, i) => {
+      if (t.currency !== currency)
+        throw invalid(
+          'CURRENCY_MISMATCH',
+          `thresholds[${i}].minAnnualSpend.currency`,
+          t.currency,
+          `must be ${currency}`,
+        );
+      if (tiers.has(t.tier) || t.tier === defaultTier)
+        throw invalid('INVALID_OPTION', `thresholds[${i}].tier`, t.tier, 'must not repeat a tier');
+      tiers.add(t.tier);
+      const prev = read[i - 1];
+      if (prev !== undefined && compareFixed(t.min, prev.min) >= 0)
+        throw invalid(
+          'INVALID_OPTION',
+          `thresholds[${i}].minAnnualSpend`,
+          (thresholds[i] as TierThreshold).minAnnualSpend.amount,
+          'must be strictly below the previous threshold',
+        );
+    });
+    const counts: Record<string, number> = Object.fromEntries([
+      ...read.map((t) => [t.tier, 0] as const),
+      ...(defaultTier === undefined ? [] : [[defaultTier, 0] as const]),
+    ]);
+    let untiered = 0;
+    const seen = new SeenIds('accounts');
+    const out = mapList(accounts, (a, i) => {
+      if (typeof a !== 'object' || a === null)
+        throw invalid('INVALID_INPUT', `accounts[${i}]`, a, 'must be an account');
+      const id = (a as { readonly id?: unknown }).id;
+      if (id !== undefined && typeof id !== 'string')
+        throw invalid('INVALID_INPUT', `accounts[${i}].id`, id, 'must be a string');
+      seen.check(a as { readonly id?: unknown }, i);
+      const { fixed, currency: c } = readMoney(a.annualSpend, `accounts[${i}].annualSpend`);
+      if (c !== currency)
+        throw invalid('CURRENCY_MISMATCH', `accounts[${i}].annualSpend.currency`, c, `must be ${currency}`);
+      const tier = read.find((t) => compareFixed(fixed, t.min) >= 0)?.tier ?? defaultTier;
+      const { tier: _old, ...rest } = a;
+      if (tier === undefined) {
+        untiered++;
+        return rest as A;
+      }
+      counts[tier] = (counts[tier] as number) + 1;
+      return { ...rest, tier } as A;
+    });
+    return { accounts: out, counts, untiered };
+  } catch (thrown) {
+    throw readFailure(thrown, { accounts, thresholds, options });
+  }
 }

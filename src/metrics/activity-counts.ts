@@ -3,7 +3,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { entityPath, readObject } from '../core/read.js';
+import { entityPath, readObject, readFailure } from '../core/read.js';
 import { invalidSummary, summaryInteger, summaryRecord } from '../core/summary.js';
 import type { ActivityKind } from '../model/activity.js';
 import { readGrouping } from '../model/group-by.js';
@@ -94,26 +94,30 @@ export function summarizeActivityCounts(
   activities: readonly KpiActivity[],
   options: ActivityKpiOptions = {},
 ): ActivityCountSummary {
-  readList(activities, 'activities');
-  readObject(options, 'options', 'INVALID_OPTION');
-  const select = activitySelector(options);
-  const acc = new GroupAccumulator<ActivityCountState, KpiActivity>(
-    readGrouping(options, 'activities', activityFacts),
-    empty,
-  );
-  for (let i = 0; i < activities.length; i++) {
-    const a = activities[i] as KpiActivity;
-    if (!select(a, i)) continue;
-    if (!(ACTIVITY_KINDS as readonly string[]).includes(a.kind)) {
-      const field = `${entityPath('activities', i, a)}.kind`;
-      throw invalid('INVALID_INPUT', field, a.kind, `must be one of ${ACTIVITY_KINDS.join(', ')}`);
+  try {
+    readList(activities, 'activities');
+    readObject(options, 'options', 'INVALID_OPTION');
+    const select = activitySelector(options);
+    const acc = new GroupAccumulator<ActivityCountState, KpiActivity>(
+      readGrouping(options, 'activities', activityFacts),
+      empty,
+    );
+    for (let i = 0; i < activities.length; i++) {
+      const a = activities[i] as KpiActivity;
+      if (!select(a, i)) continue;
+      if (!(ACTIVITY_KINDS as readonly string[]).includes(a.kind)) {
+        const field = `${entityPath('activities', i, a)}.kind`;
+        throw invalid('INVALID_INPUT', field, a.kind, `must be one of ${ACTIVITY_KINDS.join(', ')}`);
+      }
+      for (const s of acc.targets(a, i)) {
+        s.total++;
+        s.byKind[a.kind]++;
+      }
     }
-    for (const s of acc.targets(a, i)) {
-      s.total++;
-      s.byKind[a.kind]++;
-    }
+    return acc.summary(SPEC, readPeriodOption(options.period), {});
+  } catch (thrown) {
+    throw readFailure(thrown, { activities, options });
   }
-  return acc.summary(SPEC, readPeriodOption(options.period), {});
 }
 
 /**
@@ -132,7 +136,11 @@ export function summarizeActivityCounts(
  * ```
  */
 export function mergeActivityCounts(a: ActivityCountSummary, b: ActivityCountSummary): ActivityCountSummary {
-  return mergeGrouped(a, b, SPEC);
+  try {
+    return mergeGrouped(a, b, SPEC);
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -150,14 +158,18 @@ export function mergeActivityCounts(a: ActivityCountSummary, b: ActivityCountSum
  * ```
  */
 export function finalizeActivityCounts(summary: ActivityCountSummary): Grouped<ActivityCounts> {
-  return finalizeGrouped(
-    summary,
-    SPEC,
-    (s): ActivityCounts => ({
-      total: s.total,
-      byKind: { ...s.byKind },
-    }),
-  );
+  try {
+    return finalizeGrouped(
+      summary,
+      SPEC,
+      (s): ActivityCounts => ({
+        total: s.total,
+        byKind: { ...s.byKind },
+      }),
+    );
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -185,5 +197,9 @@ export function activityCounts(
   activities: readonly KpiActivity[],
   options: ActivityKpiOptions = {},
 ): Grouped<ActivityCounts> {
-  return finalizeActivityCounts(summarizeActivityCounts(activities, options));
+  try {
+    return finalizeActivityCounts(summarizeActivityCounts(activities, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { activities, options });
+  }
 }

@@ -2,7 +2,7 @@
  * Average call (or meeting, demo) duration from logged activities, mergeable.
  * @module
  */
-import { entityPath, readInteger, readObject, readOneOf } from '../core/read.js';
+import { entityPath, readInteger, readObject, readOneOf, readFailure } from '../core/read.js';
 import { summaryInteger, summaryRecord } from '../core/summary.js';
 import type { ActivityKind } from '../model/activity.js';
 import { readGrouping } from '../model/group-by.js';
@@ -98,27 +98,32 @@ export function summarizeAverageCallDuration(
   activities: readonly KpiActivity[],
   options: AverageCallDurationOptions = {},
 ): CallDurationSummary {
-  readList(activities, 'activities');
-  readObject(options, 'options', 'INVALID_OPTION');
-  const kind = readOneOf(options.kind ?? 'call', 'options.kind', ACTIVITY_KINDS);
-  const completedOnly = readOneOf(options.completedOnly ?? false, 'options.completedOnly', [true, false]);
-  const select = activitySelector(options);
-  const acc = new GroupAccumulator<CallDurationState, KpiActivity>(
-    readGrouping(options, 'activities', activityFacts),
-    () => ({ count: 0, totalSeconds: 0 }),
-  );
-  for (let i = 0; i < activities.length; i++) {
-    const a = activities[i] as KpiActivity;
-    if (!select(a, i) || a.kind !== kind || (completedOnly && a.completed !== true)) continue;
-    const field = `${entityPath('activities', i, a)}.durationSeconds`;
-    const d = readInteger(a.durationSeconds, field, { code: 'INVALID_INPUT' });
-    for (const s of acc.targets(a, i)) {
-      s.count++;
-      s.totalSeconds += d;
-      if (!Number.isSafeInteger(s.totalSeconds)) readInteger(s.totalSeconds, 'totalSeconds', { code: 'INVALID_INPUT' });
+  try {
+    readList(activities, 'activities');
+    readObject(options, 'options', 'INVALID_OPTION');
+    const kind = readOneOf(options.kind ?? 'call', 'options.kind', ACTIVITY_KINDS);
+    const completedOnly = readOneOf(options.completedOnly ?? false, 'options.completedOnly', [true, false]);
+    const select = activitySelector(options);
+    const acc = new GroupAccumulator<CallDurationState, KpiActivity>(
+      readGrouping(options, 'activities', activityFacts),
+      () => ({ count: 0, totalSeconds: 0 }),
+    );
+    for (let i = 0; i < activities.length; i++) {
+      const a = activities[i] as KpiActivity;
+      if (!select(a, i) || a.kind !== kind || (completedOnly && a.completed !== true)) continue;
+      const field = `${entityPath('activities', i, a)}.durationSeconds`;
+      const d = readInteger(a.durationSeconds, field, { code: 'INVALID_INPUT' });
+      for (const s of acc.targets(a, i)) {
+        s.count++;
+        s.totalSeconds += d;
+        if (!Number.isSafeInteger(s.totalSeconds))
+          readInteger(s.totalSeconds, 'totalSeconds', { code: 'INVALID_INPUT' });
+      }
     }
+    return acc.summary(SPEC, readPeriodOption(options.period), { activityKind: kind, completedOnly });
+  } catch (thrown) {
+    throw readFailure(thrown, { activities, options });
   }
-  return acc.summary(SPEC, readPeriodOption(options.period), { activityKind: kind, completedOnly });
 }
 
 /**
@@ -137,7 +142,11 @@ export function summarizeAverageCallDuration(
  * ```
  */
 export function mergeAverageCallDuration(a: CallDurationSummary, b: CallDurationSummary): CallDurationSummary {
-  return mergeGrouped(a, b, SPEC);
+  try {
+    return mergeGrouped(a, b, SPEC);
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -155,15 +164,19 @@ export function mergeAverageCallDuration(a: CallDurationSummary, b: CallDuration
  * ```
  */
 export function finalizeAverageCallDuration(summary: CallDurationSummary): Grouped<AverageCallDuration> {
-  return finalizeGrouped(
-    summary,
-    SPEC,
-    (s): AverageCallDuration => ({
-      count: s.count,
-      totalSeconds: s.totalSeconds,
-      meanSeconds: s.count === 0 ? null : s.totalSeconds / s.count,
-    }),
-  );
+  try {
+    return finalizeGrouped(
+      summary,
+      SPEC,
+      (s): AverageCallDuration => ({
+        count: s.count,
+        totalSeconds: s.totalSeconds,
+        meanSeconds: s.count === 0 ? null : s.totalSeconds / s.count,
+      }),
+    );
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -195,5 +208,9 @@ export function averageCallDuration(
   activities: readonly KpiActivity[],
   options: AverageCallDurationOptions = {},
 ): Grouped<AverageCallDuration> {
-  return finalizeAverageCallDuration(summarizeAverageCallDuration(activities, options));
+  try {
+    return finalizeAverageCallDuration(summarizeAverageCallDuration(activities, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { activities, options });
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { invalid } from '../core/errors.js';
 import type { RateValue } from '../core/ratio.js';
-import { readObject } from '../core/read.js';
+import { readObject, readFailure } from '../core/read.js';
 import { readConfidence, readPair } from './counts.js';
 import { criticalValue, erfc } from '../core/normal.js';
 import { wilsonBounds } from '../core/wilson.js';
@@ -80,36 +80,40 @@ function readCounts(value: unknown, field: string): [number, number] {
  * ```
  */
 export function compareRates(a: RateCounts, b: RateCounts, options: CompareRatesOptions = {}): RateComparison {
-  const [k1, n1] = readCounts(a, 'a');
-  const [k2, n2] = readCounts(b, 'b');
-  readObject(options, 'options', 'INVALID_OPTION');
-  const confidence = readConfidence(options.confidence ?? 0.95, 'confidence');
-  const rateA = n1 === 0 ? null : k1 / n1;
-  const rateB = n2 === 0 ? null : k2 / n2;
-  const pooledRate = n1 + n2 === 0 ? null : (k1 + k2) / (n1 + n2);
-  if (rateA === null || rateB === null || pooledRate === null) {
-    return {
-      rateA,
-      rateB,
-      difference: null,
-      pooledRate,
-      z: null,
-      pValue: null,
-      interval: { lower: null, upper: null },
-      confidence,
-    };
+  try {
+    const [k1, n1] = readCounts(a, 'a');
+    const [k2, n2] = readCounts(b, 'b');
+    readObject(options, 'options', 'INVALID_OPTION');
+    const confidence = readConfidence(options.confidence ?? 0.95, 'confidence');
+    const rateA = n1 === 0 ? null : k1 / n1;
+    const rateB = n2 === 0 ? null : k2 / n2;
+    const pooledRate = n1 + n2 === 0 ? null : (k1 + k2) / (n1 + n2);
+    if (rateA === null || rateB === null || pooledRate === null) {
+      return {
+        rateA,
+        rateB,
+        difference: null,
+        pooledRate,
+        z: null,
+        pValue: null,
+        interval: { lower: null, upper: null },
+        confidence,
+      };
+    }
+    const difference = rateA - rateB;
+    let z: number | null = null;
+    let pValue: number | null = null;
+    if (pooledRate > 0 && pooledRate < 1) {
+      z = difference / Math.sqrt(pooledRate * (1 - pooledRate) * (1 / n1 + 1 / n2));
+      pValue = erfc(Math.abs(z) / Math.SQRT2);
+    }
+    const zc = criticalValue(confidence);
+    const [l1, u1] = wilsonBounds(k1, n1, zc);
+    const [l2, u2] = wilsonBounds(k2, n2, zc);
+    const lower = difference - Math.sqrt((rateA - l1) ** 2 + (u2 - rateB) ** 2);
+    const upper = difference + Math.sqrt((u1 - rateA) ** 2 + (rateB - l2) ** 2);
+    return { rateA, rateB, difference, pooledRate, z, pValue, interval: { lower, upper }, confidence };
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b, options });
   }
-  const difference = rateA - rateB;
-  let z: number | null = null;
-  let pValue: number | null = null;
-  if (pooledRate > 0 && pooledRate < 1) {
-    z = difference / Math.sqrt(pooledRate * (1 - pooledRate) * (1 / n1 + 1 / n2));
-    pValue = erfc(Math.abs(z) / Math.SQRT2);
-  }
-  const zc = criticalValue(confidence);
-  const [l1, u1] = wilsonBounds(k1, n1, zc);
-  const [l2, u2] = wilsonBounds(k2, n2, zc);
-  const lower = difference - Math.sqrt((rateA - l1) ** 2 + (u2 - rateB) ** 2);
-  const upper = difference + Math.sqrt((u1 - rateA) ** 2 + (rateB - l2) ** 2);
-  return { rateA, rateB, difference, pooledRate, z, pValue, interval: { lower, upper }, confidence };
 }

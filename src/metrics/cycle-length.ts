@@ -4,7 +4,7 @@
  */
 import { assertIsoDate, toUtcDate, type IsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
-import { entityPath, readObject } from '../core/read.js';
+import { entityPath, readObject, readFailure } from '../core/read.js';
 import { invalidSummary, summaryInteger, summaryRecord } from '../core/summary.js';
 import { readGrouping } from '../model/group-by.js';
 import { readList } from './counts.js';
@@ -126,51 +126,59 @@ export function summarizeSalesCycleLength(
   deals: readonly KpiDeal[],
   options: SalesCycleLengthOptions = {},
 ): CycleLengthSummary {
-  readList(deals, 'deals');
-  readObject(options, 'options', 'INVALID_OPTION');
-  const outcome = readFilter(options.outcome ?? 'won', 'options.outcome', OUTCOMES) as CycleLengthParameters['outcome'];
-  const select = dealSelector(options, outcome);
-  const acc = new GroupAccumulator<CycleLengthState, KpiDeal>(readGrouping(options, 'deals', dealFacts), () => ({
-    count: 0,
-    totalDays: 0,
-    histogram: {},
-  }));
-  const histograms = new Map<CycleLengthState, Map<number, number>>();
-  // validated date → epoch day; bounded by the number of distinct dates
-  const days0 = new Map<string, number>();
-  const dayOf = (date: string, field: string): number => {
-    let d = days0.get(date);
-    if (d === undefined) {
-      d = epochDay(assertIsoDate(date, field));
-      days0.set(date, d);
-    }
-    return d;
-  };
-  for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i] as KpiDeal;
-    if (select(deal, i) === null || deal.closeDate === undefined) continue;
-    const closed = deal.closeDate;
-    const path = entityPath('deals', i, deal);
-    const days =
-      dayOf(closed, `${path}.closeDate`) -
-      dayOf(dateOfInstant(deal.createdAt, `${path}.createdAt`), `${path}.createdAt`);
-    if (days < 0) {
-      const why = `must not be before the creation date ${deal.createdAt.slice(0, 10)}`;
-      throw invalid('INVALID_DATE', `${path}.closeDate`, closed, why);
-    }
-    for (const s of acc.targets(deal, i)) {
-      s.count++;
-      s.totalDays += days;
-      let h = histograms.get(s);
-      if (h === undefined) {
-        h = new Map();
-        histograms.set(s, h);
+  try {
+    readList(deals, 'deals');
+    readObject(options, 'options', 'INVALID_OPTION');
+    const outcome = readFilter(
+      options.outcome ?? 'won',
+      'options.outcome',
+      OUTCOMES,
+    ) as CycleLengthParameters['outcome'];
+    const select = dealSelector(options, outcome);
+    const acc = new GroupAccumulator<CycleLengthState, KpiDeal>(readGrouping(options, 'deals', dealFacts), () => ({
+      count: 0,
+      totalDays: 0,
+      histogram: {},
+    }));
+    const histograms = new Map<CycleLengthState, Map<number, number>>();
+    // validated date → epoch day; bounded by the number of distinct dates
+    const days0 = new Map<string, number>();
+    const dayOf = (date: string, field: string): number => {
+      let d = days0.get(date);
+      if (d === undefined) {
+        d = epochDay(assertIsoDate(date, field));
+        days0.set(date, d);
       }
-      h.set(days, (h.get(days) ?? 0) + 1);
+      return d;
+    };
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i] as KpiDeal;
+      if (select(deal, i) === null || deal.closeDate === undefined) continue;
+      const closed = deal.closeDate;
+      const path = entityPath('deals', i, deal);
+      const days =
+        dayOf(closed, `${path}.closeDate`) -
+        dayOf(dateOfInstant(deal.createdAt, `${path}.createdAt`), `${path}.createdAt`);
+      if (days < 0) {
+        const why = `must not be before the creation date ${deal.createdAt.slice(0, 10)}`;
+        throw invalid('INVALID_DATE', `${path}.closeDate`, closed, why);
+      }
+      for (const s of acc.targets(deal, i)) {
+        s.count++;
+        s.totalDays += days;
+        let h = histograms.get(s);
+        if (h === undefined) {
+          h = new Map();
+          histograms.set(s, h);
+        }
+        h.set(days, (h.get(days) ?? 0) + 1);
+      }
     }
+    for (const [s, h] of histograms) s.histogram = toRecord(h);
+    return acc.summary(SPEC, readPeriodOption(options.period), { outcome });
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
   }
-  for (const [s, h] of histograms) s.histogram = toRecord(h);
-  return acc.summary(SPEC, readPeriodOption(options.period), { outcome });
 }
 
 function toRecord(h: Map<number, number>): Record<string, number> {
@@ -220,7 +228,11 @@ function median(histogram: Record<string, number>, count: number): number | null
  * ```
  */
 export function mergeSalesCycleLength(a: CycleLengthSummary, b: CycleLengthSummary): CycleLengthSummary {
-  return mergeGrouped(a, b, SPEC);
+  try {
+    return mergeGrouped(a, b, SPEC);
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -238,16 +250,20 @@ export function mergeSalesCycleLength(a: CycleLengthSummary, b: CycleLengthSumma
  * ```
  */
 export function finalizeSalesCycleLength(summary: CycleLengthSummary): Grouped<SalesCycleLength> {
-  return finalizeGrouped(
-    summary,
-    SPEC,
-    (s): SalesCycleLength => ({
-      count: s.count,
-      totalDays: s.totalDays,
-      meanDays: s.count === 0 ? null : s.totalDays / s.count,
-      medianDays: median(s.histogram, s.count),
-    }),
-  );
+  try {
+    return finalizeGrouped(
+      summary,
+      SPEC,
+      (s): SalesCycleLength => ({
+        count: s.count,
+        totalDays: s.totalDays,
+        meanDays: s.count === 0 ? null : s.totalDays / s.count,
+        medianDays: median(s.histogram, s.count),
+      }),
+    );
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -280,5 +296,9 @@ export function salesCycleLength(
   deals: readonly KpiDeal[],
   options: SalesCycleLengthOptions = {},
 ): Grouped<SalesCycleLength> {
-  return finalizeSalesCycleLength(summarizeSalesCycleLength(deals, options));
+  try {
+    return finalizeSalesCycleLength(summarizeSalesCycleLength(deals, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
+  }
 }

@@ -6,7 +6,7 @@ import { minorUnits } from '../core/currency.js';
 import { parseFixed, pow10 } from '../core/fixed.js';
 import { fromFixed, type Money } from '../core/money.js';
 import { roundRational, DEFAULT_ROUNDING } from '../core/rounding.js';
-import { entityPath, readObject } from '../core/read.js';
+import { entityPath, readObject, readFailure } from '../core/read.js';
 import { summaryInteger, summaryRecord } from '../core/summary.js';
 import { readGrouping } from '../model/group-by.js';
 import { readList } from './counts.js';
@@ -98,34 +98,38 @@ export function summarizeAverageDealSize(
   deals: readonly KpiDeal[],
   options: AverageDealSizeOptions = {},
 ): DealSizeSummary {
-  readList(deals, 'deals');
-  readObject(options, 'options', 'INVALID_OPTION');
-  const outcome = readFilter(options.outcome ?? 'won', 'options.outcome', OUTCOMES) as DealSizeParameters['outcome'];
-  const select = dealSelector(options, outcome);
-  const acc = new GroupAccumulator<DealSizeState, KpiDeal>(readGrouping(options, 'deals', dealFacts), () => ({
-    count: 0,
-    total: '0',
-    currency: null,
-  }));
-  const totals = new Map<DealSizeState, MoneyTotal>();
-  for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i] as KpiDeal;
-    if (select(deal, i) === null) continue;
-    for (const s of acc.targets(deal, i)) {
-      s.count++;
-      let t = totals.get(s);
-      if (t === undefined) {
-        t = new MoneyTotal();
-        totals.set(s, t);
+  try {
+    readList(deals, 'deals');
+    readObject(options, 'options', 'INVALID_OPTION');
+    const outcome = readFilter(options.outcome ?? 'won', 'options.outcome', OUTCOMES) as DealSizeParameters['outcome'];
+    const select = dealSelector(options, outcome);
+    const acc = new GroupAccumulator<DealSizeState, KpiDeal>(readGrouping(options, 'deals', dealFacts), () => ({
+      count: 0,
+      total: '0',
+      currency: null,
+    }));
+    const totals = new Map<DealSizeState, MoneyTotal>();
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i] as KpiDeal;
+      if (select(deal, i) === null) continue;
+      for (const s of acc.targets(deal, i)) {
+        s.count++;
+        let t = totals.get(s);
+        if (t === undefined) {
+          t = new MoneyTotal();
+          totals.set(s, t);
+        }
+        t.add(deal.amount, `${entityPath('deals', i, deal)}.amount`);
       }
-      t.add(deal.amount, `${entityPath('deals', i, deal)}.amount`);
     }
+    for (const [s, t] of totals) {
+      s.total = t.amount();
+      s.currency = t.currency;
+    }
+    return acc.summary(SPEC, readPeriodOption(options.period), { outcome });
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
   }
-  for (const [s, t] of totals) {
-    s.total = t.amount();
-    s.currency = t.currency;
-  }
-  return acc.summary(SPEC, readPeriodOption(options.period), { outcome });
 }
 
 /**
@@ -145,7 +149,11 @@ export function summarizeAverageDealSize(
  * ```
  */
 export function mergeAverageDealSize(a: DealSizeSummary, b: DealSizeSummary): DealSizeSummary {
-  return mergeGrouped(a, b, SPEC);
+  try {
+    return mergeGrouped(a, b, SPEC);
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -163,17 +171,21 @@ export function mergeAverageDealSize(a: DealSizeSummary, b: DealSizeSummary): De
  * ```
  */
 export function finalizeAverageDealSize(summary: DealSizeSummary): Grouped<AverageDealSize> {
-  return finalizeGrouped(summary, SPEC, (s): AverageDealSize => {
-    if (s.currency === null || s.count === 0) return { count: s.count, total: null, average: null };
-    const f = parseFixed(s.total, 'total');
-    const digits = minorUnits(s.currency);
-    const units = roundRational(f.int * pow10(digits), pow10(f.scale) * BigInt(s.count), DEFAULT_ROUNDING);
-    return {
-      count: s.count,
-      total: moneyOf(s.total, s.currency),
-      average: fromFixed({ int: units, scale: digits }, s.currency),
-    };
-  });
+  try {
+    return finalizeGrouped(summary, SPEC, (s): AverageDealSize => {
+      if (s.currency === null || s.count === 0) return { count: s.count, total: null, average: null };
+      const f = parseFixed(s.total, 'total');
+      const digits = minorUnits(s.currency);
+      const units = roundRational(f.int * pow10(digits), pow10(f.scale) * BigInt(s.count), DEFAULT_ROUNDING);
+      return {
+        count: s.count,
+        total: moneyOf(s.total, s.currency),
+        average: fromFixed({ int: units, scale: digits }, s.currency),
+      };
+    });
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -204,5 +216,9 @@ export function averageDealSize(
   deals: readonly KpiDeal[],
   options: AverageDealSizeOptions = {},
 ): Grouped<AverageDealSize> {
-  return finalizeAverageDealSize(summarizeAverageDealSize(deals, options));
+  try {
+    return finalizeAverageDealSize(summarizeAverageDealSize(deals, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
+  }
 }

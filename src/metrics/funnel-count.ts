@@ -6,7 +6,7 @@
 import { instantToEpochMs, type Instant, type IsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import type { Period } from '../core/periods.js';
-import { entityPath, readAsOf, readObject, readOneOf } from '../core/read.js';
+import { entityPath, readAsOf, readObject, readOneOf, readFailure } from '../core/read.js';
 import type { GroupFacts, GroupingOptions } from '../model/group-by.js';
 import { readGrouping } from '../model/group-by.js';
 import type { Pipeline } from '../model/pipeline.js';
@@ -140,83 +140,87 @@ interface Walk {
  * ```
  */
 export function summarizeFunnel(entities: readonly FunnelEntity[], options: FunnelOptions): FunnelSummary {
-  readList(entities, 'entities');
-  readObject(options, 'options', 'INVALID_OPTION');
-  const mode = readOneOf(options.mode ?? 'cohort', 'options.mode', ['cohort', 'period']);
-  const source = readOneOf(options.source ?? 'history', 'options.source', ['history', 'snapshot']);
-  const layout = layoutOf(options.pipeline, options.stages);
-  const p = readPeriodOption(options.period);
-  const asOf = options.asOf === undefined ? null : readAsOf(options.asOf, 'options.asOf').epochMs;
-  const S = layout.steps.length;
-  const W = layout.wonStages.length;
-  // during counting, each state's `reached` holds differences (a range adds 1 at its start and
-  // −1 after its end), so that crediting k steps costs O(1); prefix sums at the end
-  const acc = new GroupAccumulator<FunnelState, FunnelEntity>(
-    readGrouping(options, 'entities', entityFacts),
-    (): FunnelState => ({
-      entities: 0,
-      reached: new Array<number>(S + W + 1).fill(0),
-      wonAny: 0,
-      won: 0,
-      lost: 0,
-      lostWithoutHistory: 0,
-      open: 0,
-    }),
-  );
-  const wonStamp = new Array<number>(W).fill(-1);
-  const seen = new SeenIds('entities');
-  for (let e = 0; e < entities.length; e++) {
-    const entity = entities[e] as FunnelEntity;
-    const path = entityPath('entities', e, entity);
-    readObject(entity, path);
-    seen.check(entity, e);
-    const created = dateOfInstant(entity.createdAt, `${path}.createdAt`);
-    if (mode === 'cohort' && !inPeriod(p, created)) continue;
-    // "as it looked then": an entity created after asOf did not exist yet
-    if (asOf !== null && instantToEpochMs(entity.createdAt, `${path}.createdAt`) > asOf) continue;
-    const walk = walkEntity(entity, e, path, { layout, mode, source, p, asOf, created, wonStamp });
-    if (mode === 'period' && walk.ranges.length === 0 && !walk.lostInPeriod) continue;
-    for (const s of acc.targets(entity, e)) {
-      s.entities++;
-      for (let r = 0; r < walk.ranges.length; r += 2) {
-        s.reached[walk.ranges[r] as number] = (s.reached[walk.ranges[r] as number] as number) + 1;
-        s.reached[(walk.ranges[r + 1] as number) + 1] = (s.reached[(walk.ranges[r + 1] as number) + 1] as number) - 1;
-      }
-      if (mode === 'cohort') {
-        if (walk.wonAny) s.wonAny++;
-        if (walk.last >= S) s.won++;
-        else if (walk.last === -2) {
-          s.lost++;
-          if (walk.withoutHistory) s.lostWithoutHistory++;
-        } else s.open++;
-      } else {
-        if (walk.wonInPeriod) {
-          s.wonAny++;
-          s.won++;
+  try {
+    readList(entities, 'entities');
+    readObject(options, 'options', 'INVALID_OPTION');
+    const mode = readOneOf(options.mode ?? 'cohort', 'options.mode', ['cohort', 'period']);
+    const source = readOneOf(options.source ?? 'history', 'options.source', ['history', 'snapshot']);
+    const layout = layoutOf(options.pipeline, options.stages);
+    const p = readPeriodOption(options.period);
+    const asOf = options.asOf === undefined ? null : readAsOf(options.asOf, 'options.asOf').epochMs;
+    const S = layout.steps.length;
+    const W = layout.wonStages.length;
+    // during counting, each state's `reached` holds differences (a range adds 1 at its start and
+    // −1 after its end), so that crediting k steps costs O(1); prefix sums at the end
+    const acc = new GroupAccumulator<FunnelState, FunnelEntity>(
+      readGrouping(options, 'entities', entityFacts),
+      (): FunnelState => ({
+        entities: 0,
+        reached: new Array<number>(S + W + 1).fill(0),
+        wonAny: 0,
+        won: 0,
+        lost: 0,
+        lostWithoutHistory: 0,
+        open: 0,
+      }),
+    );
+    const wonStamp = new Array<number>(W).fill(-1);
+    const seen = new SeenIds('entities');
+    for (let e = 0; e < entities.length; e++) {
+      const entity = entities[e] as FunnelEntity;
+      const path = entityPath('entities', e, entity);
+      readObject(entity, path);
+      seen.check(entity, e);
+      const created = dateOfInstant(entity.createdAt, `${path}.createdAt`);
+      if (mode === 'cohort' && !inPeriod(p, created)) continue;
+      // "as it looked then": an entity created after asOf did not exist yet
+      if (asOf !== null && instantToEpochMs(entity.createdAt, `${path}.createdAt`) > asOf) continue;
+      const walk = walkEntity(entity, e, path, { layout, mode, source, p, asOf, created, wonStamp });
+      if (mode === 'period' && walk.ranges.length === 0 && !walk.lostInPeriod) continue;
+      for (const s of acc.targets(entity, e)) {
+        s.entities++;
+        for (let r = 0; r < walk.ranges.length; r += 2) {
+          s.reached[walk.ranges[r] as number] = (s.reached[walk.ranges[r] as number] as number) + 1;
+          s.reached[(walk.ranges[r + 1] as number) + 1] = (s.reached[(walk.ranges[r + 1] as number) + 1] as number) - 1;
         }
-        if (walk.lostInPeriod) {
-          s.lost++;
-          if (walk.withoutHistory) s.lostWithoutHistory++;
+        if (mode === 'cohort') {
+          if (walk.wonAny) s.wonAny++;
+          if (walk.last >= S) s.won++;
+          else if (walk.last === -2) {
+            s.lost++;
+            if (walk.withoutHistory) s.lostWithoutHistory++;
+          } else s.open++;
+        } else {
+          if (walk.wonInPeriod) {
+            s.wonAny++;
+            s.won++;
+          }
+          if (walk.lostInPeriod) {
+            s.lost++;
+            if (walk.withoutHistory) s.lostWithoutHistory++;
+          }
         }
       }
     }
-  }
-  for (const s of acc.states()) {
-    let run = 0;
-    for (let k = 0; k < S + W; k++) {
-      run += s.reached[k] as number;
-      s.reached[k] = run;
+    for (const s of acc.states()) {
+      let run = 0;
+      for (let k = 0; k < S + W; k++) {
+        run += s.reached[k] as number;
+        s.reached[k] = run;
+      }
+      s.reached.length = S + W;
     }
-    s.reached.length = S + W;
+    const asOfText = asOf === null ? null : new Date(asOf).toISOString();
+    return acc.summary(funnelSpec(), p, {
+      mode,
+      source,
+      steps: layout.steps,
+      wonStages: layout.wonStages,
+      asOf: asOfText,
+    });
+  } catch (thrown) {
+    throw readFailure(thrown, { entities, options });
   }
-  const asOfText = asOf === null ? null : new Date(asOf).toISOString();
-  return acc.summary(funnelSpec(), p, {
-    mode,
-    source,
-    steps: layout.steps,
-    wonStages: layout.wonStages,
-    asOf: asOfText,
-  });
 }
 
 interface WalkContext {

@@ -14,6 +14,7 @@ import {
   type SummarySpec,
   summaryOneOf,
 } from './grouped-summary.js';
+import { readFailure } from '../core/read.js';
 
 /** One row of a funnel: a step (open stage) or a won stage. */
 export interface FunnelRow {
@@ -179,7 +180,11 @@ export function funnelSpec(): SummarySpec<'funnel', FunnelState, FunnelParameter
  * ```
  */
 export function mergeFunnel(a: FunnelSummary, b: FunnelSummary): FunnelSummary {
-  return mergeGrouped(a, b, funnelSpec());
+  try {
+    return mergeGrouped(a, b, funnelSpec());
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -199,34 +204,38 @@ export function mergeFunnel(a: FunnelSummary, b: FunnelSummary): FunnelSummary {
  * ```
  */
 export function finalizeFunnel(summary: FunnelSummary): Grouped<Funnel> {
-  const rate = (x: number, y: number | undefined): RateValue => (y === undefined || y === 0 ? null : x / y);
-  return finalizeGrouped(summary, funnelSpec(), (s, p): Funnel => {
-    const S = p.steps.length;
-    const rows = [
-      ...p.steps.map((id) => ({ id, kind: 'open' as const })),
-      ...p.wonStages.map((id) => ({ id, kind: 'won' as const })),
-    ].map((row, k): FunnelRow => {
-      const reached = s.reached[k] as number;
-      const previous = k === 0 ? undefined : k < S ? s.reached[k - 1] : s.reached[S - 1];
+  try {
+    const rate = (x: number, y: number | undefined): RateValue => (y === undefined || y === 0 ? null : x / y);
+    return finalizeGrouped(summary, funnelSpec(), (s, p): Funnel => {
+      const S = p.steps.length;
+      const rows = [
+        ...p.steps.map((id) => ({ id, kind: 'open' as const })),
+        ...p.wonStages.map((id) => ({ id, kind: 'won' as const })),
+      ].map((row, k): FunnelRow => {
+        const reached = s.reached[k] as number;
+        const previous = k === 0 ? undefined : k < S ? s.reached[k - 1] : s.reached[S - 1];
+        return {
+          stageId: row.id,
+          kind: row.kind,
+          reached,
+          conversionFromPrevious: rate(reached, previous),
+          conversionFromFirst: rate(reached, s.reached[0]),
+        };
+      });
       return {
-        stageId: row.id,
-        kind: row.kind,
-        reached,
-        conversionFromPrevious: rate(reached, previous),
-        conversionFromFirst: rate(reached, s.reached[0]),
+        mode: p.mode,
+        source: p.source,
+        entities: s.entities,
+        rows,
+        won: s.won,
+        lost: s.lost,
+        lostWithoutHistory: s.lostWithoutHistory,
+        open: p.mode === 'period' ? null : s.open,
+        overall: rate(s.wonAny, s.reached[0]),
+        resolvedWinRate: rate(s.won, s.won + s.lost),
       };
     });
-    return {
-      mode: p.mode,
-      source: p.source,
-      entities: s.entities,
-      rows,
-      won: s.won,
-      lost: s.lost,
-      lostWithoutHistory: s.lostWithoutHistory,
-      open: p.mode === 'period' ? null : s.open,
-      overall: rate(s.wonAny, s.reached[0]),
-      resolvedWinRate: rate(s.won, s.won + s.lost),
-    };
-  });
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }

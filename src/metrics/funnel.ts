@@ -6,6 +6,7 @@
 import { type FunnelEntity, type FunnelOptions, summarizeFunnel } from './funnel-count.js';
 import { type Funnel, finalizeFunnel } from './funnel-summary.js';
 import type { Grouped } from './grouped-summary.js';
+import { readFailure } from '../core/read.js';
 
 /**
  * A funnel from stage histories: how many leads or deals reached each stage, and the
@@ -62,5 +63,9 @@ import type { Grouped } from './grouped-summary.js';
  * ```
  */
 export function funnel(entities: readonly FunnelEntity[], options: FunnelOptions): Grouped<Funnel> {
-  return finalizeFunnel(summarizeFunnel(entities, options));
+  try {
+    return finalizeFunnel(summarizeFunnel(entities, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { entities, options });
+  }
 }

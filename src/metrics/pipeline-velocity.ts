@@ -7,7 +7,7 @@ import { minorUnits } from '../core/currency.js';
 import { invalid } from '../core/errors.js';
 import { type Fixed, fixedToNumber, multiplyFixed, parseFixed, pow10 } from '../core/fixed.js';
 import { fromFixed, type Money, readMoney } from '../core/money.js';
-import { readFraction, readInteger, readNumber, readObject, readOneOf } from '../core/read.js';
+import { readFraction, readInteger, readNumber, readObject, readOneOf, readFailure } from '../core/read.js';
 import { DEFAULT_ROUNDING, ROUNDING_MODES, type RoundingMode, roundRational } from '../core/rounding.js';
 
 /** The four levers of pipeline velocity. */
@@ -93,52 +93,66 @@ export function pipelineVelocity(
   inputs: PipelineVelocityInputs,
   options: PipelineVelocityOptions = {},
 ): PipelineVelocity<Money | number> {
-  readObject(inputs, 'inputs');
-  readObject(options, 'options', 'INVALID_OPTION');
-  const n = readInteger(inputs.opportunities, 'inputs.opportunities');
-  const w = readFraction(inputs.winRate, 'inputs.winRate');
-  const cycle = readNumber(inputs.cycleLengthDays, 'inputs.cycleLengthDays', { min: 0, exclusiveMin: true });
-  const periodDays = readNumber(options.periodDays ?? 90, 'options.periodDays', {
-    min: 0,
-    exclusiveMin: true,
-    code: 'INVALID_OPTION',
-  });
-  const rounding = readOneOf(options.rounding ?? DEFAULT_ROUNDING, 'options.rounding', ROUNDING_MODES);
-  const size = inputs.averageDealSize;
-  let amount: Fixed;
-  let currency: string | null = null;
-  if (typeof size === 'number') {
-    amount = parseFixed(readNumber(size, 'inputs.averageDealSize', { min: 0, code: 'INVALID_AMOUNT' }));
-  } else {
-    const m = readMoney(size, 'inputs.averageDealSize');
-    if (m.fixed.int < 0n) {
-      throw invalid('INVALID_AMOUNT', 'inputs.averageDealSize.amount', (size as Money).amount, 'must not be negative');
+  try {
+    readObject(inputs, 'inputs');
+    readObject(options, 'options', 'INVALID_OPTION');
+    const n = readInteger(inputs.opportunities, 'inputs.opportunities');
+    const w = readFraction(inputs.winRate, 'inputs.winRate');
+    const cycle = readNumber(inputs.cycleLengthDays, 'inputs.cycleLengthDays', { min: 0, exclusiveMin: true });
+    const periodDays = readNumber(options.periodDays ?? 90, 'options.periodDays', {
+      min: 0,
+      exclusiveMin: true,
+      code: 'INVALID_OPTION',
+    });
+    const rounding = readOneOf(options.rounding ?? DEFAULT_ROUNDING, 'options.rounding', ROUNDING_MODES);
+    const size = inputs.averageDealSize;
+    let amount: Fixed;
+    let currency: string | null = null;
+    if (typeof size === 'number') {
+      amount = parseFixed(readNumber(size, 'inputs.averageDealSize', { min: 0, code: 'INVALID_AMOUNT' }));
+    } else {
+      const m = readMoney(size, 'inputs.averageDealSize');
+      if (m.fixed.int < 0n) {
+        throw invalid(
+          'INVALID_AMOUNT',
+          'inputs.averageDealSize.amount',
+          (size as Money).amount,
+          'must not be negative',
+        );
+      }
+      amount = m.fixed;
+      currency = m.currency;
     }
-    amount = m.fixed;
-    currency = m.currency;
+    const expected = multiplyFixed(multiplyFixed(parseFixed(n), parseFixed(w)), amount);
+    const perPeriodNumerator = multiplyFixed(expected, parseFixed(periodDays));
+    const c = parseFixed(cycle);
+    if (currency === null) {
+      const expectedValue = fixedToNumber(expected);
+      const perDay = expectedValue / cycle;
+      const perPeriod = fixedToNumber(perPeriodNumerator) / cycle;
+      if (!Number.isFinite(expectedValue) || !Number.isFinite(perDay) || !Number.isFinite(perPeriod))
+        throw invalid(
+          'INVALID_INPUT',
+          'inputs',
+          inputs,
+          'must give a finite velocity (the product overflows a double)',
+        );
+      return { expectedValue, perDay, perPeriod, periodDays };
+    }
+    const digits = minorUnits(currency);
+    // x ÷ d to minor units: x.int·10^digits·10^d.scale ÷ (d.int·10^x.scale), rounded once
+    const divide = (x: Fixed, d: Fixed): Money => {
+      const units = roundRational(x.int * pow10(digits + d.scale), d.int * pow10(x.scale), rounding);
+      return fromFixed({ int: units, scale: digits }, currency as string);
+    };
+    const one: Fixed = { int: 1n, scale: 0 };
+    return {
+      expectedValue: divide(expected, one),
+      perDay: divide(expected, c),
+      perPeriod: divide(perPeriodNumerator, c),
+      periodDays,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { inputs, options });
   }
-  const expected = multiplyFixed(multiplyFixed(parseFixed(n), parseFixed(w)), amount);
-  const perPeriodNumerator = multiplyFixed(expected, parseFixed(periodDays));
-  const c = parseFixed(cycle);
-  if (currency === null) {
-    const expectedValue = fixedToNumber(expected);
-    const perDay = expectedValue / cycle;
-    const perPeriod = fixedToNumber(perPeriodNumerator) / cycle;
-    if (!Number.isFinite(expectedValue) || !Number.isFinite(perDay) || !Number.isFinite(perPeriod))
-      throw invalid('INVALID_INPUT', 'inputs', inputs, 'must give a finite velocity (the product overflows a double)');
-    return { expectedValue, perDay, perPeriod, periodDays };
-  }
-  const digits = minorUnits(currency);
-  // x ÷ d to minor units: x.int·10^digits·10^d.scale ÷ (d.int·10^x.scale), rounded once
-  const divide = (x: Fixed, d: Fixed): Money => {
-    const units = roundRational(x.int * pow10(digits + d.scale), d.int * pow10(x.scale), rounding);
-    return fromFixed({ int: units, scale: digits }, currency as string);
-  };
-  const one: Fixed = { int: 1n, scale: 0 };
-  return {
-    expectedValue: divide(expected, one),
-    perDay: divide(expected, c),
-    perPeriod: divide(perPeriodNumerator, c),
-    periodDays,
-  };
 }

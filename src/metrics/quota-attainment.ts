@@ -9,7 +9,7 @@ import { invalid, RevopsError } from '../core/errors.js';
 import { parseFixed, pow10 } from '../core/fixed.js';
 import { fromFixed, type Money, readMoney } from '../core/money.js';
 import { period as makePeriod, type Period } from '../core/periods.js';
-import { entityPath, readArray, readObject, readString } from '../core/read.js';
+import { entityPath, readArray, readObject, readString, readFailure } from '../core/read.js';
 import { DEFAULT_ROUNDING, roundRational } from '../core/rounding.js';
 import {
   invalidSummary,
@@ -206,76 +206,80 @@ export function summarizeQuotaAttainment(
   quotas: readonly Quota[],
   options: QuotaAttainmentOptions = {},
 ): QuotaAttainmentSummary {
-  readList(deals, 'deals');
-  readList(quotas, 'quotas');
-  readObject(options, 'options', 'INVALID_OPTION');
-  const grouping = readGrouping<QuotaRef>(options, 'quotas', (r) => r);
-  const members = readMembers(options.members);
-  // a quota counts once: a second quota of the same member (or team) and period is a repeated record (a retried
-  // import), refused at once, before the rest is read
-  const firstOf = new Map<string, number>();
-  const rows = mapList(quotas, (q, i) => {
-    const row = readQuota(q, i, members);
-    const key = quotaKey(row);
-    const first = firstOf.get(key);
-    if (first !== undefined) {
-      const field = entityPath('quotas', i, q);
-      const who = row.memberId === undefined ? `team ${row.teamId}` : `member ${row.memberId}`;
-      throw new RevopsError(
-        'DUPLICATE_ID',
-        `${field} repeats the ${who} and period of quotas[${first}]: a quota counts once`,
-        { field, value: q, details: { first, second: i } },
-      );
-    }
-    firstOf.set(key, i);
-    return row;
-  });
-  const byMember = new Map<string, number[]>();
-  const byTeam = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    if (r.memberId !== undefined) {
-      const list = byMember.get(r.memberId);
-      if (list === undefined) byMember.set(r.memberId, [i]);
-      else list.push(i);
-      if (grouping !== null) r.group = grouping.keyOf({ ownerId: r.memberId }, i);
-    }
-    if (r.teamId !== undefined) {
-      const list = byTeam.get(r.teamId);
-      if (list === undefined) byTeam.set(r.teamId, [i]);
-      else list.push(i);
-    }
-  });
-  const totals = rows.map(() => new MoneyTotal());
-  const outcome = dealOutcomeOf(options);
-  const seen = new SeenIds('deals');
-  for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i] as AttainmentDeal;
-    const path = entityPath('deals', i, deal);
-    readObject(deal, path);
-    seen.check(deal, i);
-    if (outcome(deal, path) !== 'won' || deal.closeDate === undefined) continue;
-    const date = assertIsoDate(deal.closeDate, `${path}.closeDate`);
-    for (const credit of dealCredits(deal, path)) {
-      const team = members.get(credit.memberId)?.m.teamId;
-      const targets = [
-        ...(byMember.get(credit.memberId) ?? []),
-        ...(team === undefined ? [] : (byTeam.get(team) ?? [])),
-      ];
-      for (const k of targets) {
-        const row = rows[k] as AttainmentSummaryRow;
-        if (date < row.period.start || date > row.period.end) continue;
-        if (credit.amount.currency !== row.quota.currency) {
-          const why = `must be ${row.quota.currency} like quotas[${k}]`;
-          throw invalid('CURRENCY_MISMATCH', `${path}.amount.currency`, credit.amount.currency, why);
+  try {
+    readList(deals, 'deals');
+    readList(quotas, 'quotas');
+    readObject(options, 'options', 'INVALID_OPTION');
+    const grouping = readGrouping<QuotaRef>(options, 'quotas', (r) => r);
+    const members = readMembers(options.members);
+    // a quota counts once: a second quota of the same member (or team) and period is a repeated record (a retried
+    // import), refused at once, before the rest is read
+    const firstOf = new Map<string, number>();
+    const rows = mapList(quotas, (q, i) => {
+      const row = readQuota(q, i, members);
+      const key = quotaKey(row);
+      const first = firstOf.get(key);
+      if (first !== undefined) {
+        const field = entityPath('quotas', i, q);
+        const who = row.memberId === undefined ? `team ${row.teamId}` : `member ${row.memberId}`;
+        throw new RevopsError(
+          'DUPLICATE_ID',
+          `${field} repeats the ${who} and period of quotas[${first}]: a quota counts once`,
+          { field, value: q, details: { first, second: i } },
+        );
+      }
+      firstOf.set(key, i);
+      return row;
+    });
+    const byMember = new Map<string, number[]>();
+    const byTeam = new Map<string, number[]>();
+    rows.forEach((r, i) => {
+      if (r.memberId !== undefined) {
+        const list = byMember.get(r.memberId);
+        if (list === undefined) byMember.set(r.memberId, [i]);
+        else list.push(i);
+        if (grouping !== null) r.group = grouping.keyOf({ ownerId: r.memberId }, i);
+      }
+      if (r.teamId !== undefined) {
+        const list = byTeam.get(r.teamId);
+        if (list === undefined) byTeam.set(r.teamId, [i]);
+        else list.push(i);
+      }
+    });
+    const totals = rows.map(() => new MoneyTotal());
+    const outcome = dealOutcomeOf(options);
+    const seen = new SeenIds('deals');
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i] as AttainmentDeal;
+      const path = entityPath('deals', i, deal);
+      readObject(deal, path);
+      seen.check(deal, i);
+      if (outcome(deal, path) !== 'won' || deal.closeDate === undefined) continue;
+      const date = assertIsoDate(deal.closeDate, `${path}.closeDate`);
+      for (const credit of dealCredits(deal, path)) {
+        const team = members.get(credit.memberId)?.m.teamId;
+        const targets = [
+          ...(byMember.get(credit.memberId) ?? []),
+          ...(team === undefined ? [] : (byTeam.get(team) ?? [])),
+        ];
+        for (const k of targets) {
+          const row = rows[k] as AttainmentSummaryRow;
+          if (date < row.period.start || date > row.period.end) continue;
+          if (credit.amount.currency !== row.quota.currency) {
+            const why = `must be ${row.quota.currency} like quotas[${k}]`;
+            throw invalid('CURRENCY_MISMATCH', `${path}.amount.currency`, credit.amount.currency, why);
+          }
+          (totals[k] as MoneyTotal).add(credit.amount, `${path}.amount`);
         }
-        (totals[k] as MoneyTotal).add(credit.amount, `${path}.amount`);
       }
     }
+    rows.forEach((r, k) => {
+      r.attained = (totals[k] as MoneyTotal).amount();
+    });
+    return { kind: 'quotaAttainment', version: 1, groupBy: grouping?.label ?? null, rows };
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, quotas, options });
   }
-  rows.forEach((r, k) => {
-    r.attained = (totals[k] as MoneyTotal).amount();
-  });
-  return { kind: 'quotaAttainment', version: 1, groupBy: grouping?.label ?? null, rows };
 }
 
 function summaryMoney(value: unknown, field: string): Money {
@@ -353,23 +357,27 @@ function readSummary(value: unknown, field: string): QuotaAttainmentSummary {
  * ```
  */
 export function mergeQuotaAttainment(a: QuotaAttainmentSummary, b: QuotaAttainmentSummary): QuotaAttainmentSummary {
-  const x = readSummary(a, 'a');
-  const y = readSummary(b, 'b');
-  const same = (r: AttainmentSummaryRow, s: AttainmentSummaryRow | undefined): boolean =>
-    s !== undefined && JSON.stringify({ ...r, attained: '' }) === JSON.stringify({ ...s, attained: '' });
-  sameParameter(x.groupBy, y.groupBy, 'groupBy');
-  if (x.rows.length !== y.rows.length || !x.rows.every((r, i) => same(r, y.rows[i]))) {
-    throw invalidSummary('b.rows', 'summary', 'must be summarised with the same quotas and members as a');
+  try {
+    const x = readSummary(a, 'a');
+    const y = readSummary(b, 'b');
+    const same = (r: AttainmentSummaryRow, s: AttainmentSummaryRow | undefined): boolean =>
+      s !== undefined && JSON.stringify({ ...r, attained: '' }) === JSON.stringify({ ...s, attained: '' });
+    sameParameter(x.groupBy, y.groupBy, 'groupBy');
+    if (x.rows.length !== y.rows.length || !x.rows.every((r, i) => same(r, y.rows[i]))) {
+      throw invalidSummary('b.rows', 'summary', 'must be summarised with the same quotas and members as a');
+    }
+    return {
+      kind: 'quotaAttainment',
+      version: 1,
+      groupBy: x.groupBy,
+      rows: x.rows.map((r, i) => ({
+        ...r,
+        attained: addAmounts(r.attained, (y.rows[i] as AttainmentSummaryRow).attained),
+      })),
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
   }
-  return {
-    kind: 'quotaAttainment',
-    version: 1,
-    groupBy: x.groupBy,
-    rows: x.rows.map((r, i) => ({
-      ...r,
-      attained: addAmounts(r.attained, (y.rows[i] as AttainmentSummaryRow).attained),
-    })),
-  };
 }
 
 function total(rows: readonly AttainmentSummaryRow[]): AttainmentTotal {
@@ -404,20 +412,24 @@ function total(rows: readonly AttainmentSummaryRow[]): AttainmentTotal {
  * ```
  */
 export function finalizeQuotaAttainment(summary: QuotaAttainmentSummary): QuotaAttainment {
-  const s = readSummary(summary, 'summary');
-  const rows = s.rows.map((r): QuotaAttainmentRow => {
-    const attained = fromFixed(parseFixed(r.attained), r.quota.currency);
-    const { group: _group, attained: _a, ...rest } = r;
-    return { ...rest, attained, attainment: amountRatio(r.attained, r.proratedQuota.amount) };
-  });
-  const memberRows = s.rows.filter((r) => r.memberId !== undefined);
-  const result: QuotaAttainment = { ...total(memberRows), rows };
-  if (s.groupBy === null) return result;
-  const keys = [...new Set(memberRows.map((r) => r.group as string))].sort();
-  return {
-    ...result,
-    groups: Object.fromEntries(keys.map((k) => [k, total(memberRows.filter((r) => r.group === k))])),
-  };
+  try {
+    const s = readSummary(summary, 'summary');
+    const rows = s.rows.map((r): QuotaAttainmentRow => {
+      const attained = fromFixed(parseFixed(r.attained), r.quota.currency);
+      const { group: _group, attained: _a, ...rest } = r;
+      return { ...rest, attained, attainment: amountRatio(r.attained, r.proratedQuota.amount) };
+    });
+    const memberRows = s.rows.filter((r) => r.memberId !== undefined);
+    const result: QuotaAttainment = { ...total(memberRows), rows };
+    if (s.groupBy === null) return result;
+    const keys = [...new Set(memberRows.map((r) => r.group as string))].sort();
+    return {
+      ...result,
+      groups: Object.fromEntries(keys.map((k) => [k, total(memberRows.filter((r) => r.group === k))])),
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -469,5 +481,9 @@ export function quotaAttainment(
   quotas: readonly Quota[],
   options: QuotaAttainmentOptions = {},
 ): QuotaAttainment {
-  return finalizeQuotaAttainment(summarizeQuotaAttainment(deals, quotas, options));
+  try {
+    return finalizeQuotaAttainment(summarizeQuotaAttainment(deals, quotas, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, quotas, options });
+  }
 }

@@ -6,7 +6,7 @@ import { assertIsoDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import type { Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
-import { entityPath, readObject, readOneOf } from '../core/read.js';
+import { entityPath, readObject, readOneOf, readFailure } from '../core/read.js';
 import { invalidSummary, summaryNumber, summaryRecord } from '../core/summary.js';
 import { type GroupBy, readGrouping } from '../model/group-by.js';
 import type { Member } from '../model/member.js';
@@ -131,60 +131,64 @@ export function summarizeRevenuePerRep(
   members: readonly Member[],
   options: RevenuePerRepOptions,
 ): RevenuePerRepSummary {
-  readObject(options, 'options', 'INVALID_OPTION');
-  if (options.period === undefined) throw invalid('INVALID_OPTION', 'options.period', undefined, 'is required');
-  readList(deals, 'deals');
-  readList(members, 'members');
-  const p = readPeriodOption(options.period) as Period;
-  const headcount = readOneOf(options.headcount ?? 'fte', 'options.headcount', ['fte', 'count']);
-  if ((options.groupBy as unknown) === 'segment') {
-    throw invalid('INVALID_OPTION', 'options.groupBy', 'segment', 'must not be segment (reps have none)');
-  }
-  const grouping = readGrouping<RepRef>(
-    { ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }), members },
-    'members',
-    (r) => r,
-  );
-  const acc = new GroupAccumulator<RevenuePerRepState, RepRef>(grouping, () => ({
-    revenue: '0',
-    currency: null,
-    reps: 0,
-  }));
-  const seenMembers = new SeenIds('members');
-  members.forEach((m, i) => {
-    const f = memberProration(m, entityPath('members', i, m), p);
-    seenMembers.check(m, i);
-    const reps = headcount === 'fte' ? f.value : f.numerator > 0 ? 1 : 0;
-    for (const s of acc.targets({ ownerId: m.id }, i)) s.reps += reps;
-  });
-  const totals = new Map<RevenuePerRepState, MoneyTotal>();
-  const outcome = dealOutcomeOf(options);
-  const seen = new SeenIds('deals');
-  for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i] as AttainmentDeal;
-    const path = entityPath('deals', i, deal);
-    readObject(deal, path);
-    seen.check(deal, i);
-    if (outcome(deal, path) !== 'won' || deal.closeDate === undefined) continue;
-    const date = assertIsoDate(deal.closeDate, `${path}.closeDate`);
-    if (date < p.start || date > p.end) continue;
-    const revenueOnly = deal.splits?.filter((s) => s.kind === 'revenue');
-    for (const credit of dealCredits({ ownerId: deal.ownerId, amount: deal.amount, splits: revenueOnly }, path)) {
-      for (const s of acc.targets({ ownerId: credit.memberId }, i)) {
-        let t = totals.get(s);
-        if (t === undefined) {
-          t = new MoneyTotal();
-          totals.set(s, t);
+  try {
+    readObject(options, 'options', 'INVALID_OPTION');
+    if (options.period === undefined) throw invalid('INVALID_OPTION', 'options.period', undefined, 'is required');
+    readList(deals, 'deals');
+    readList(members, 'members');
+    const p = readPeriodOption(options.period) as Period;
+    const headcount = readOneOf(options.headcount ?? 'fte', 'options.headcount', ['fte', 'count']);
+    if ((options.groupBy as unknown) === 'segment') {
+      throw invalid('INVALID_OPTION', 'options.groupBy', 'segment', 'must not be segment (reps have none)');
+    }
+    const grouping = readGrouping<RepRef>(
+      { ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }), members },
+      'members',
+      (r) => r,
+    );
+    const acc = new GroupAccumulator<RevenuePerRepState, RepRef>(grouping, () => ({
+      revenue: '0',
+      currency: null,
+      reps: 0,
+    }));
+    const seenMembers = new SeenIds('members');
+    members.forEach((m, i) => {
+      const f = memberProration(m, entityPath('members', i, m), p);
+      seenMembers.check(m, i);
+      const reps = headcount === 'fte' ? f.value : f.numerator > 0 ? 1 : 0;
+      for (const s of acc.targets({ ownerId: m.id }, i)) s.reps += reps;
+    });
+    const totals = new Map<RevenuePerRepState, MoneyTotal>();
+    const outcome = dealOutcomeOf(options);
+    const seen = new SeenIds('deals');
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i] as AttainmentDeal;
+      const path = entityPath('deals', i, deal);
+      readObject(deal, path);
+      seen.check(deal, i);
+      if (outcome(deal, path) !== 'won' || deal.closeDate === undefined) continue;
+      const date = assertIsoDate(deal.closeDate, `${path}.closeDate`);
+      if (date < p.start || date > p.end) continue;
+      const revenueOnly = deal.splits?.filter((s) => s.kind === 'revenue');
+      for (const credit of dealCredits({ ownerId: deal.ownerId, amount: deal.amount, splits: revenueOnly }, path)) {
+        for (const s of acc.targets({ ownerId: credit.memberId }, i)) {
+          let t = totals.get(s);
+          if (t === undefined) {
+            t = new MoneyTotal();
+            totals.set(s, t);
+          }
+          t.add(credit.amount, `${path}.amount`);
         }
-        t.add(credit.amount, `${path}.amount`);
       }
     }
+    for (const [s, t] of totals) {
+      s.revenue = t.amount();
+      s.currency = t.currency;
+    }
+    return acc.summary(SPEC, p, { headcount });
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, members, options });
   }
-  for (const [s, t] of totals) {
-    s.revenue = t.amount();
-    s.currency = t.currency;
-  }
-  return acc.summary(SPEC, p, { headcount });
 }
 
 /**
@@ -206,7 +210,11 @@ export function summarizeRevenuePerRep(
  * ```
  */
 export function mergeRevenuePerRep(a: RevenuePerRepSummary, b: RevenuePerRepSummary): RevenuePerRepSummary {
-  return mergeGrouped(a, b, SPEC);
+  try {
+    return mergeGrouped(a, b, SPEC);
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -225,11 +233,15 @@ export function mergeRevenuePerRep(a: RevenuePerRepSummary, b: RevenuePerRepSumm
  * ```
  */
 export function finalizeRevenuePerRep(summary: RevenuePerRepSummary): Grouped<RevenuePerRep> {
-  return finalizeGrouped(summary, SPEC, (s): RevenuePerRep => {
-    const revenue = moneyOf(s.revenue, s.currency);
-    const units = amountRatio(s.revenue, '1');
-    return { revenue, reps: s.reps, perRep: s.reps === 0 || units === null ? null : units / s.reps };
-  });
+  try {
+    return finalizeGrouped(summary, SPEC, (s): RevenuePerRep => {
+      const revenue = moneyOf(s.revenue, s.currency);
+      const units = amountRatio(s.revenue, '1');
+      return { revenue, reps: s.reps, perRep: s.reps === 0 || units === null ? null : units / s.reps };
+    });
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -268,5 +280,9 @@ export function revenuePerRep(
   members: readonly Member[],
   options: RevenuePerRepOptions,
 ): Grouped<RevenuePerRep> {
-  return finalizeRevenuePerRep(summarizeRevenuePerRep(deals, members, options));
+  try {
+    return finalizeRevenuePerRep(summarizeRevenuePerRep(deals, members, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, members, options });
+  }
 }

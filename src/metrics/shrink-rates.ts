@@ -5,7 +5,7 @@
  */
 import { invalid } from '../core/errors.js';
 import type { RateValue } from '../core/ratio.js';
-import { readObject } from '../core/read.js';
+import { readObject, readFailure } from '../core/read.js';
 import { mapList, readPair } from './counts.js';
 import { logGamma } from '../core/special-functions.js';
 import { polygammaDifferences } from './special-functions.js';
@@ -222,64 +222,72 @@ function readPrior(prior: unknown): BetaPrior {
  * ```
  */
 export function shrinkRates(groups: readonly RateGroup[], options: ShrinkRatesOptions = {}): ShrinkRatesResult {
-  if (!Array.isArray(groups))
-    throw invalid('INVALID_INPUT', 'groups', groups, 'must be an array of { key, successes, trials }');
-  readObject(options, 'options', 'INVALID_OPTION');
-  const read = mapList(groups, (g, i) => {
-    if (typeof g !== 'object' || g === null || typeof g.key !== 'string')
-      throw invalid('INVALID_INPUT', `groups[${i}]`, g, 'must be { key, successes, trials }');
-    return readPair(g.successes, g.trials, `groups[${i}].successes`, `groups[${i}].trials`);
-  });
-  let totalK = 0;
-  let totalN = 0;
-  const used = read.filter(([, n]) => n > 0);
-  for (const [k, n] of used) {
-    totalK += k;
-    totalN += n;
+  try {
+    if (!Array.isArray(groups))
+      throw invalid('INVALID_INPUT', 'groups', groups, 'must be an array of { key, successes, trials }');
+    readObject(options, 'options', 'INVALID_OPTION');
+    const read = mapList(groups, (g, i) => {
+      if (typeof g !== 'object' || g === null || typeof g.key !== 'string')
+        throw invalid('INVALID_INPUT', `groups[${i}]`, g, 'must be { key, successes, trials }');
+      return readPair(g.successes, g.trials, `groups[${i}].successes`, `groups[${i}].trials`);
+    });
+    let totalK = 0;
+    let totalN = 0;
+    const used = read.filter(([, n]) => n > 0);
+    for (const [k, n] of used) {
+      totalK += k;
+      totalN += n;
+    }
+    const pooledRate = totalN === 0 ? Number.NaN : totalK / totalN;
+    const counts: Counts = { k: Float64Array.from(used, ([k]) => k), n: Float64Array.from(used, ([, n]) => n) };
+    let prior: BetaPrior | null;
+    let method: ShrinkRatesResult['method'];
+    if (options.prior !== undefined) {
+      prior = readPrior(options.prior);
+      method = 'fixed';
+    } else {
+      if (used.length < 2)
+        throw invalid(
+          'INSUFFICIENT_DATA',
+          'groups',
+          groups.length,
+          'must include at least two groups with trials to fit a prior',
+        );
+      prior = totalK === 0 || totalK === totalN ? null : fit(counts, momentStart(counts, pooledRate));
+      method = prior === null ? 'pooled' : 'mle';
+    }
+    const shrunk = read.map(([k, n]) =>
+      prior === null ? pooledRate : (k + prior.alpha) / (n + prior.alpha + prior.beta),
+    );
+    const sorted = [...shrunk].sort((x, y) => y - x);
+    // rank = 1 + number of strictly higher shrunk rates (ties share the smaller rank), O(n log n)
+    const rankOf = new Map<number, number>();
+    sorted.forEach((s, i) => {
+      if (!rankOf.has(s)) rankOf.set(s, i + 1);
+    });
+    return {
+      method,
+      prior,
+      pooledRate: Number.isNaN(pooledRate)
+        ? prior === null
+          ? 0
+          : prior.alpha / (prior.alpha + prior.beta)
+        : pooledRate,
+      logLikelihood: prior === null ? null : logLik(counts, prior.alpha, prior.beta),
+      groups: mapList(groups, (g, i) => {
+        const [k, n] = read[i] as [number, number];
+        const s = shrunk[i] as number;
+        return {
+          key: g.key,
+          successes: k,
+          trials: n,
+          rate: n === 0 ? null : k / n,
+          shrunkRate: s,
+          rank: rankOf.get(s) as number,
+        };
+      }),
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { groups, options });
   }
-  const pooledRate = totalN === 0 ? Number.NaN : totalK / totalN;
-  const counts: Counts = { k: Float64Array.from(used, ([k]) => k), n: Float64Array.from(used, ([, n]) => n) };
-  let prior: BetaPrior | null;
-  let method: ShrinkRatesResult['method'];
-  if (options.prior !== undefined) {
-    prior = readPrior(options.prior);
-    method = 'fixed';
-  } else {
-    if (used.length < 2)
-      throw invalid(
-        'INSUFFICIENT_DATA',
-        'groups',
-        groups.length,
-        'must include at least two groups with trials to fit a prior',
-      );
-    prior = totalK === 0 || totalK === totalN ? null : fit(counts, momentStart(counts, pooledRate));
-    method = prior === null ? 'pooled' : 'mle';
-  }
-  const shrunk = read.map(([k, n]) =>
-    prior === null ? pooledRate : (k + prior.alpha) / (n + prior.alpha + prior.beta),
-  );
-  const sorted = [...shrunk].sort((x, y) => y - x);
-  // rank = 1 + number of strictly higher shrunk rates (ties share the smaller rank), O(n log n)
-  const rankOf = new Map<number, number>();
-  sorted.forEach((s, i) => {
-    if (!rankOf.has(s)) rankOf.set(s, i + 1);
-  });
-  return {
-    method,
-    prior,
-    pooledRate: Number.isNaN(pooledRate) ? (prior === null ? 0 : prior.alpha / (prior.alpha + prior.beta)) : pooledRate,
-    logLikelihood: prior === null ? null : logLik(counts, prior.alpha, prior.beta),
-    groups: mapList(groups, (g, i) => {
-      const [k, n] = read[i] as [number, number];
-      const s = shrunk[i] as number;
-      return {
-        key: g.key,
-        successes: k,
-        trials: n,
-        rate: n === 0 ? null : k / n,
-        shrunkRate: s,
-        rank: rankOf.get(s) as number,
-      };
-    }),
-  };
 }

@@ -4,7 +4,7 @@
  */
 import { invalid } from '../core/errors.js';
 import type { Money } from '../core/money.js';
-import { entityPath, readObject } from '../core/read.js';
+import { entityPath, readObject, readFailure } from '../core/read.js';
 import {
   invalidSummary,
   readSummary as readTagged,
@@ -135,56 +135,60 @@ export function summarizeTerritoryBalance(
   territories: readonly Pick<Territory, 'id'>[],
   options: TerritoryBalanceOptions = {},
 ): TerritoryBalanceSummary {
-  // index loops over the arrays read (a plain copy of an array with its own constructor): forEach would skip holes
-  const accountList = readList(accounts, 'accounts');
-  const territoryList = readList(territories, 'territories');
-  readObject(options, 'options', 'INVALID_OPTION');
-  const threshold = options.threshold ?? 0.2;
-  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold < 1))
-    throw invalid('INVALID_OPTION', 'options.threshold', threshold, 'must be a fraction in [0, 1) (0.2 for ±20%)');
-  const index = new Map<string, number>();
-  const seenTerritories = new SeenIds('territories');
-  for (let i = 0; i < territoryList.length; i++) {
-    const t = territoryList[i] as Pick<Territory, 'id'>;
-    readObject(t, entityPath('territories', i, t));
-    if (typeof t.id !== 'string') throw invalid('INVALID_INPUT', `territories[${i}].id`, t.id, 'must be a string');
-    seenTerritories.check(t, i);
-    index.set(t.id, i);
-  }
-  const totals = mapList(territoryList, () => new MoneyTotal());
-  const counts = mapList(territoryList, () => 0);
-  const all = new MoneyTotal();
-  let unassigned = 0;
-  const seen = new SeenIds('accounts');
-  for (let i = 0; i < accountList.length; i++) {
-    const a = accountList[i] as BalanceAccount;
-    const path = entityPath('accounts', i, a);
-    readObject(a, path);
-    seen.check(a, i);
-    if (a.territoryId === undefined) {
-      unassigned++;
-      continue;
+  try {
+    // index loops over the arrays read (a plain copy of an array with its own constructor): forEach would skip holes
+    const accountList = readList(accounts, 'accounts');
+    const territoryList = readList(territories, 'territories');
+    readObject(options, 'options', 'INVALID_OPTION');
+    const threshold = options.threshold ?? 0.2;
+    if (typeof threshold !== 'number' || !(threshold >= 0 && threshold < 1))
+      throw invalid('INVALID_OPTION', 'options.threshold', threshold, 'must be a fraction in [0, 1) (0.2 for ±20%)');
+    const index = new Map<string, number>();
+    const seenTerritories = new SeenIds('territories');
+    for (let i = 0; i < territoryList.length; i++) {
+      const t = territoryList[i] as Pick<Territory, 'id'>;
+      readObject(t, entityPath('territories', i, t));
+      if (typeof t.id !== 'string') throw invalid('INVALID_INPUT', `territories[${i}].id`, t.id, 'must be a string');
+      seenTerritories.check(t, i);
+      index.set(t.id, i);
     }
-    const k = index.get(a.territoryId);
-    if (k === undefined)
-      throw invalid('INVALID_INPUT', `${path}.territoryId`, a.territoryId, 'must be one of the territories');
-    all.add(a.annualSpend, `${path}.annualSpend`);
-    rejectNegative(a.annualSpend, `${path}.annualSpend`, '(CV and Gini measure non-negative loads)');
-    (totals[k] as MoneyTotal).add(a.annualSpend, `${path}.annualSpend`);
-    counts[k] = (counts[k] as number) + 1;
+    const totals = mapList(territoryList, () => new MoneyTotal());
+    const counts = mapList(territoryList, () => 0);
+    const all = new MoneyTotal();
+    let unassigned = 0;
+    const seen = new SeenIds('accounts');
+    for (let i = 0; i < accountList.length; i++) {
+      const a = accountList[i] as BalanceAccount;
+      const path = entityPath('accounts', i, a);
+      readObject(a, path);
+      seen.check(a, i);
+      if (a.territoryId === undefined) {
+        unassigned++;
+        continue;
+      }
+      const k = index.get(a.territoryId);
+      if (k === undefined)
+        throw invalid('INVALID_INPUT', `${path}.territoryId`, a.territoryId, 'must be one of the territories');
+      all.add(a.annualSpend, `${path}.annualSpend`);
+      rejectNegative(a.annualSpend, `${path}.annualSpend`, '(CV and Gini measure non-negative loads)');
+      (totals[k] as MoneyTotal).add(a.annualSpend, `${path}.annualSpend`);
+      counts[k] = (counts[k] as number) + 1;
+    }
+    return {
+      kind: 'territoryBalance',
+      version: 1,
+      threshold,
+      currency: all.currency,
+      territories: mapList(territoryList, (t, k) => ({
+        territoryId: t.id,
+        potential: (totals[k] as MoneyTotal).amount(),
+        accounts: counts[k] as number,
+      })),
+      unassignedAccounts: unassigned,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { accounts, territories, options });
   }
-  return {
-    kind: 'territoryBalance',
-    version: 1,
-    threshold,
-    currency: all.currency,
-    territories: mapList(territoryList, (t, k) => ({
-      territoryId: t.id,
-      potential: (totals[k] as MoneyTotal).amount(),
-      accounts: counts[k] as number,
-    })),
-    unassignedAccounts: unassigned,
-  };
 }
 
 function readSummary(value: unknown, field: string): TerritoryBalanceSummary {
@@ -229,26 +233,30 @@ function readSummary(value: unknown, field: string): TerritoryBalanceSummary {
  * ```
  */
 export function mergeTerritoryBalance(a: TerritoryBalanceSummary, b: TerritoryBalanceSummary): TerritoryBalanceSummary {
-  const x = readSummary(a, 'a');
-  const y = readSummary(b, 'b');
-  sameParameter(x.threshold, y.threshold, 'threshold');
-  const ids = (s: TerritoryBalanceSummary): string[] => s.territories.map((t) => t.territoryId);
-  sameParameter(ids(x), ids(y), 'territories');
-  return {
-    kind: 'territoryBalance',
-    version: 1,
-    threshold: x.threshold,
-    currency: sameCurrency(x.currency, y.currency),
-    territories: x.territories.map((t, i) => {
-      const u = y.territories[i] as (typeof y.territories)[number];
-      return {
-        territoryId: t.territoryId,
-        potential: addAmounts(t.potential, u.potential),
-        accounts: t.accounts + u.accounts,
-      };
-    }),
-    unassignedAccounts: x.unassignedAccounts + y.unassignedAccounts,
-  };
+  try {
+    const x = readSummary(a, 'a');
+    const y = readSummary(b, 'b');
+    sameParameter(x.threshold, y.threshold, 'threshold');
+    const ids = (s: TerritoryBalanceSummary): string[] => s.territories.map((t) => t.territoryId);
+    sameParameter(ids(x), ids(y), 'territories');
+    return {
+      kind: 'territoryBalance',
+      version: 1,
+      threshold: x.threshold,
+      currency: sameCurrency(x.currency, y.currency),
+      territories: x.territories.map((t, i) => {
+        const u = y.territories[i] as (typeof y.territories)[number];
+        return {
+          territoryId: t.territoryId,
+          potential: addAmounts(t.potential, u.potential),
+          accounts: t.accounts + u.accounts,
+        };
+      }),
+      unassignedAccounts: x.unassignedAccounts + y.unassignedAccounts,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -268,27 +276,31 @@ export function mergeTerritoryBalance(a: TerritoryBalanceSummary, b: TerritoryBa
  * ```
  */
 export function finalizeTerritoryBalance(summary: TerritoryBalanceSummary): TerritoryBalance {
-  const s = readSummary(summary, 'summary');
-  const ids = s.territories.map((t) => t.territoryId);
-  return {
-    territories: s.territories.map((t) => ({
-      territoryId: t.territoryId,
-      potential: moneyOf(t.potential, s.currency),
-      accounts: t.accounts,
-    })),
-    potential: dispersion(
-      ids,
-      s.territories.map((t) => amountRatio(t.potential, '1') as number),
-      s.threshold,
-    ),
-    workload: dispersion(
-      ids,
-      s.territories.map((t) => t.accounts),
-      s.threshold,
-    ),
-    unassignedAccounts: s.unassignedAccounts,
-    threshold: s.threshold,
-  };
+  try {
+    const s = readSummary(summary, 'summary');
+    const ids = s.territories.map((t) => t.territoryId);
+    return {
+      territories: s.territories.map((t) => ({
+        territoryId: t.territoryId,
+        potential: moneyOf(t.potential, s.currency),
+        accounts: t.accounts,
+      })),
+      potential: dispersion(
+        ids,
+        s.territories.map((t) => amountRatio(t.potential, '1') as number),
+        s.threshold,
+      ),
+      workload: dispersion(
+        ids,
+        s.territories.map((t) => t.accounts),
+        s.threshold,
+      ),
+      unassignedAccounts: s.unassignedAccounts,
+      threshold: s.threshold,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -324,5 +336,9 @@ export function territoryBalance(
   territories: readonly Pick<Territory, 'id'>[],
   options: TerritoryBalanceOptions = {},
 ): TerritoryBalance {
-  return finalizeTerritoryBalance(summarizeTerritoryBalance(accounts, territories, options));
+  try {
+    return finalizeTerritoryBalance(summarizeTerritoryBalance(accounts, territories, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { accounts, territories, options });
+  }
 }

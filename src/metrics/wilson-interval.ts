@@ -7,6 +7,7 @@ import { invalid } from '../core/errors.js';
 import { readConfidence, readPair } from './counts.js';
 import { criticalValue } from '../core/normal.js';
 import { wilsonBounds } from '../core/wilson.js';
+import { readFailure } from '../core/read.js';
 
 /** Options of {@link wilsonInterval}. */
 export interface WilsonIntervalOptions {
@@ -57,13 +58,17 @@ export interface RateInterval {
  * ```
  */
 export function wilsonInterval(successes: number, trials: number, options: WilsonIntervalOptions = {}): RateInterval {
-  const [k, n] = readPair(successes, trials, 'successes', 'trials');
-  if (typeof options !== 'object' || options === null) {
-    throw invalid('INVALID_OPTION', 'options', options, 'must be an options object ({ confidence })');
+  try {
+    const [k, n] = readPair(successes, trials, 'successes', 'trials');
+    if (typeof options !== 'object' || options === null) {
+      throw invalid('INVALID_OPTION', 'options', options, 'must be an options object ({ confidence })');
+    }
+    const c = readConfidence(options.confidence ?? 0.95, 'options.confidence');
+    if (n === 0) return { rate: null, lower: null, upper: null, successes: k, trials: n, confidence: c };
+    const z = criticalValue(c);
+    const [lower, upper] = wilsonBounds(k, n, z);
+    return { rate: k / n, lower, upper, successes: k, trials: n, confidence: c };
+  } catch (thrown) {
+    throw readFailure(thrown, { successes, trials, options });
   }
-  const c = readConfidence(options.confidence ?? 0.95, 'options.confidence');
-  if (n === 0) return { rate: null, lower: null, upper: null, successes: k, trials: n, confidence: c };
-  const z = criticalValue(c);
-  const [lower, upper] = wilsonBounds(k, n, z);
-  return { rate: k / n, lower, upper, successes: k, trials: n, confidence: c };
 }

@@ -4,7 +4,7 @@
  */
 import { invalid } from '../core/errors.js';
 import type { Money } from '../core/money.js';
-import { entityPath, readObject, readOneOf } from '../core/read.js';
+import { entityPath, readObject, readOneOf, readFailure } from '../core/read.js';
 import type { RateValue } from '../core/ratio.js';
 import { summaryInteger, summaryRecord } from '../core/summary.js';
 import { readGrouping } from '../model/group-by.js';
@@ -101,50 +101,54 @@ const SPEC: SummarySpec<'winRate', WinRateState, WinRateParameters> = {
  * ```
  */
 export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOptions = {}): WinRateSummary {
-  readList(deals, 'deals');
-  readObject(options, 'options', 'INVALID_OPTION');
-  const by = readOneOf(options.by ?? 'count', 'options.by', ['count', 'value']);
-  const select = dealSelector(options, 'closed');
-  const acc = new GroupAccumulator<WinRateState, KpiDeal>(readGrouping(options, 'deals', dealFacts), () => ({
-    won: 0,
-    lost: 0,
-    wonAmount: '0',
-    lostAmount: '0',
-    currency: null,
-  }));
-  const totals = new Map<WinRateState, [MoneyTotal, MoneyTotal]>();
-  for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i] as KpiDeal;
-    const o = select(deal, i);
-    if (o === null) continue;
-    const path = entityPath('deals', i, deal);
-    for (const s of acc.targets(deal, i)) {
-      if (o === 'won') s.won++;
-      else s.lost++;
-      if (by === 'value') {
-        let t = totals.get(s);
-        if (t === undefined) {
-          t = [new MoneyTotal(), new MoneyTotal()];
-          totals.set(s, t);
+  try {
+    readList(deals, 'deals');
+    readObject(options, 'options', 'INVALID_OPTION');
+    const by = readOneOf(options.by ?? 'count', 'options.by', ['count', 'value']);
+    const select = dealSelector(options, 'closed');
+    const acc = new GroupAccumulator<WinRateState, KpiDeal>(readGrouping(options, 'deals', dealFacts), () => ({
+      won: 0,
+      lost: 0,
+      wonAmount: '0',
+      lostAmount: '0',
+      currency: null,
+    }));
+    const totals = new Map<WinRateState, [MoneyTotal, MoneyTotal]>();
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i] as KpiDeal;
+      const o = select(deal, i);
+      if (o === null) continue;
+      const path = entityPath('deals', i, deal);
+      for (const s of acc.targets(deal, i)) {
+        if (o === 'won') s.won++;
+        else s.lost++;
+        if (by === 'value') {
+          let t = totals.get(s);
+          if (t === undefined) {
+            t = [new MoneyTotal(), new MoneyTotal()];
+            totals.set(s, t);
+          }
+          const [w, l] = t;
+          const other = o === 'won' ? l : w;
+          // one currency across won and lost amounts
+          if (other.currency !== null && deal.amount?.currency !== other.currency) {
+            const why = `must be ${other.currency} like the deals before it`;
+            throw invalid('CURRENCY_MISMATCH', `${path}.amount.currency`, deal.amount?.currency, why);
+          }
+          (o === 'won' ? w : l).add(deal.amount, `${path}.amount`);
+          rejectNegative(deal.amount, `${path}.amount`, '(a value-weighted win rate needs amounts ≥ 0)');
         }
-        const [w, l] = t;
-        const other = o === 'won' ? l : w;
-        // one currency across won and lost amounts
-        if (other.currency !== null && deal.amount?.currency !== other.currency) {
-          const why = `must be ${other.currency} like the deals before it`;
-          throw invalid('CURRENCY_MISMATCH', `${path}.amount.currency`, deal.amount?.currency, why);
-        }
-        (o === 'won' ? w : l).add(deal.amount, `${path}.amount`);
-        rejectNegative(deal.amount, `${path}.amount`, '(a value-weighted win rate needs amounts ≥ 0)');
       }
     }
+    for (const [s, [w, l]] of totals) {
+      s.wonAmount = w.amount();
+      s.lostAmount = l.amount();
+      s.currency = w.currency ?? l.currency;
+    }
+    return acc.summary(SPEC, readPeriodOption(options.period), { by });
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
   }
-  for (const [s, [w, l]] of totals) {
-    s.wonAmount = w.amount();
-    s.lostAmount = l.amount();
-    s.currency = w.currency ?? l.currency;
-  }
-  return acc.summary(SPEC, readPeriodOption(options.period), { by });
 }
 
 /**
@@ -164,7 +168,11 @@ export function summarizeWinRate(deals: readonly KpiDeal[], options: WinRateOpti
  * ```
  */
 export function mergeWinRate(a: WinRateSummary, b: WinRateSummary): WinRateSummary {
-  return mergeGrouped(a, b, SPEC);
+  try {
+    return mergeGrouped(a, b, SPEC);
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -182,18 +190,22 @@ export function mergeWinRate(a: WinRateSummary, b: WinRateSummary): WinRateSumma
  * ```
  */
 export function finalizeWinRate(summary: WinRateSummary): Grouped<WinRate> {
-  return finalizeGrouped(summary, SPEC, (s, { by }): WinRate => {
-    const closed = addAmounts(s.wonAmount, s.lostAmount);
-    return {
-      by,
-      rate:
-        by === 'count' ? (s.won + s.lost === 0 ? null : s.won / (s.won + s.lost)) : amountRatio(s.wonAmount, closed),
-      won: s.won,
-      lost: s.lost,
-      wonAmount: by === 'value' ? moneyOf(s.wonAmount, s.currency) : null,
-      closedAmount: by === 'value' ? moneyOf(closed, s.currency) : null,
-    };
-  });
+  try {
+    return finalizeGrouped(summary, SPEC, (s, { by }): WinRate => {
+      const closed = addAmounts(s.wonAmount, s.lostAmount);
+      return {
+        by,
+        rate:
+          by === 'count' ? (s.won + s.lost === 0 ? null : s.won / (s.won + s.lost)) : amountRatio(s.wonAmount, closed),
+        won: s.won,
+        lost: s.lost,
+        wonAmount: by === 'value' ? moneyOf(s.wonAmount, s.currency) : null,
+        closedAmount: by === 'value' ? moneyOf(closed, s.currency) : null,
+      };
+    });
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -225,5 +237,9 @@ export function finalizeWinRate(summary: WinRateSummary): Grouped<WinRate> {
  * ```
  */
 export function winRate(deals: readonly KpiDeal[], options: WinRateOptions = {}): Grouped<WinRate> {
-  return finalizeWinRate(summarizeWinRate(deals, options));
+  try {
+    return finalizeWinRate(summarizeWinRate(deals, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { deals, options });
+  }
 }

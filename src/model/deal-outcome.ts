@@ -4,9 +4,10 @@
  * when it is expected to), never whether.
  * @module
  */
-import { RevopsError, describeValue } from '../core/errors.js';
+import { RevopsError, describeValue, unreadableField } from '../core/errors.js';
 import { defaultDealPipelineSpec } from './default-pipelines.js';
 import type { Pipeline, StageKind } from './pipeline.js';
+import { readFailure } from '../core/read.js';
 
 /** A deal's outcome: still `open`, closed `won` or closed `lost` (a {@link StageKind}). */
 export type DealOutcome = StageKind;
@@ -63,8 +64,8 @@ function stageOf(deal: StagedRecord, field: string): string {
   let stage: unknown;
   try {
     stage = typeof deal === 'object' && deal !== null ? deal.stage : undefined;
-  } catch {
-    stage = undefined;
+  } catch (thrown) {
+    throw unreadableField(`${field}.stage`, thrown);
   }
   if (typeof stage !== 'string') {
     throw new RevopsError(
@@ -116,16 +117,20 @@ function unknownStage(pipeline: Pipeline, stage: string, field: string): RevopsE
  * ```
  */
 export function dealOutcomeOf(options: DealOutcomeOptions = {}): DealOutcomeOf {
-  const pipeline = readPipeline(options);
-  const kinds = new Map<string, DealOutcome>();
-  for (const s of pipeline.stages) kinds.set(s.id, s.kind);
-  return (deal, field) => {
-    const name = typeof field === 'string' ? fieldName(field) : dealName(deal);
-    const stage = stageOf(deal, name);
-    const kind = kinds.get(stage);
-    if (kind === undefined) throw unknownStage(pipeline, stage, name);
-    return kind;
-  };
+  try {
+    const pipeline = readPipeline(options);
+    const kinds = new Map<string, DealOutcome>();
+    for (const s of pipeline.stages) kinds.set(s.id, s.kind);
+    return (deal, field) => {
+      const name = typeof field === 'string' ? fieldName(field) : dealName(deal);
+      const stage = stageOf(deal, name);
+      const kind = kinds.get(stage);
+      if (kind === undefined) throw unknownStage(pipeline, stage, name);
+      return kind;
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { options });
+  }
 }
 
 /**
@@ -155,11 +160,15 @@ export function dealOutcomeOf(options: DealOutcomeOptions = {}): DealOutcomeOf {
  * ```
  */
 export function dealOutcome(deal: StagedRecord, options: DealOutcomeOptions = {}): DealOutcome {
-  const pipeline = readPipeline(options);
-  const field = dealName(deal);
-  const stage = stageOf(deal, field);
-  for (const s of pipeline.stages) if (s.id === stage) return s.kind;
-  throw unknownStage(pipeline, stage, field);
+  try {
+    const pipeline = readPipeline(options);
+    const field = dealName(deal);
+    const stage = stageOf(deal, field);
+    for (const s of pipeline.stages) if (s.id === stage) return s.kind;
+    throw unknownStage(pipeline, stage, field);
+  } catch (thrown) {
+    throw readFailure(thrown, { deal, options });
+  }
 }
 
 /**

@@ -4,7 +4,8 @@
  * @module
  */
 import type * as z from 'zod';
-import { RevopsError, describeValue, type RevopsIssue } from '../core/errors.js';
+import { RevopsError, describeThrown, describeValue, type RevopsIssue } from '../core/errors.js';
+import { findThrowingRead } from '../core/read.js';
 import type { Result } from '../core/result.js';
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -70,28 +71,23 @@ export interface Parsers<T> {
   safeParse: (input: unknown) => Result<T, RevopsError>;
 }
 
-/** The name and message of something thrown, bounded and read without ever throwing. */
-function describeThrown(thrown: unknown): string {
-  try {
-    if (thrown instanceof Error) {
-      const text = `${String(thrown.name)}: ${String(thrown.message)}`;
-      return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-    }
-    return describeValue(thrown);
-  } catch {
-    return 'an unreadable value';
-  }
-}
-
 /**
- * The error for an input that could not even be read: a getter or a proxy trap threw, or the
- * value is nested too deeply for the stack. @internal
+ * The error for an input that could not even be read: a getter or a proxy trap threw (the field
+ * whose read throws is named, found by core's `findThrowingRead`, and `cause` is what it threw),
+ * or the value is nested too deeply for the stack (`the input` is named). @internal
  */
 export function unreadable(entity: string, input: unknown, thrown: unknown): RevopsError {
+  const at = findThrowingRead({ '': input }, thrown);
+  const where = at === null || at.path === '' ? 'the input' : at.path;
   return new RevopsError(
     'INVALID_INPUT',
-    `Invalid ${entity}: the input could not be read (reading it threw ${describeThrown(thrown)})`,
-    { field: entity, value: input, issues: [{ path: [], message: 'could not be read', code: 'unreadable' }] },
+    `Invalid ${entity}: ${where} could not be read (reading it threw ${describeThrown(thrown)})`,
+    {
+      field: at === null ? entity : cut(at.path, 200),
+      value: input,
+      cause: thrown,
+      issues: [{ path: at === null ? [] : at.keys, message: 'could not be read', code: 'unreadable' }],
+    },
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import { describeValue, invalid } from '../core/errors.js';
 import type { Instant, IsoDate } from '../core/dates.js';
-import { readAsOf } from '../core/read.js';
+import { readAsOf, readFailure } from '../core/read.js';
 import type { StageEvent } from '../model/stage-event.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 import { indexOfOptions } from './pipeline-index.js';
@@ -72,50 +72,54 @@ export function agingDeals(
   entities: readonly { readonly id: string; readonly history: readonly StageEvent[] }[],
   options: AgingOptions,
 ): AgingEntity[] {
-  const index = indexOfOptions(options);
-  const asOf = readAsOf(options.asOf, 'options.asOf').epochMs;
-  const th = options.thresholdDays;
-  const checkThreshold = (v: unknown, field: string): number => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-      throw invalid('INVALID_OPTION', field, v, 'must be a finite number of days ≥ 0');
-    return v;
-  };
-  const limits = new Map<string, number>();
-  if (typeof th === 'number') {
-    checkThreshold(th, 'thresholdDays');
-    for (const s of index.stages.values()) if (index.outcome({ stage: s.id }) === 'open') limits.set(s.id, th);
-  } else {
-    if (typeof th !== 'object' || th === null)
-      throw invalid('INVALID_OPTION', 'thresholdDays', th, 'must be a number of days or stage id → days');
-    for (const [id, v] of Object.entries(th)) {
-      if (!index.stages.has(id))
-        throw invalid(
-          'INVALID_OPTION',
-          `thresholdDays.${id}`,
-          v,
-          `must name a stage of pipeline "${options.pipeline.id}"`,
-        );
-      if (index.outcome({ stage: id }) === 'open') limits.set(id, checkThreshold(v, `thresholdDays.${id}`));
+  try {
+    const index = indexOfOptions(options);
+    const asOf = readAsOf(options.asOf, 'options.asOf').epochMs;
+    const th = options.thresholdDays;
+    const checkThreshold = (v: unknown, field: string): number => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+        throw invalid('INVALID_OPTION', field, v, 'must be a finite number of days ≥ 0');
+      return v;
+    };
+    const limits = new Map<string, number>();
+    if (typeof th === 'number') {
+      checkThreshold(th, 'thresholdDays');
+      for (const s of index.stages.values()) if (index.outcome({ stage: s.id }) === 'open') limits.set(s.id, th);
+    } else {
+      if (typeof th !== 'object' || th === null)
+        throw invalid('INVALID_OPTION', 'thresholdDays', th, 'must be a number of days or stage id → days');
+      for (const [id, v] of Object.entries(th)) {
+        if (!index.stages.has(id))
+          throw invalid(
+            'INVALID_OPTION',
+            `thresholdDays.${id}`,
+            v,
+            `must name a stage of pipeline "${options.pipeline.id}"`,
+          );
+        if (index.outcome({ stage: id }) === 'open') limits.set(id, checkThreshold(v, `thresholdDays.${id}`));
+      }
     }
+    const out: AgingEntity[] = [];
+    const histories = entityHistories(entities);
+    histories.forEach(({ history, times }, k) => {
+      let last = -1;
+      while (last + 1 < times.length && times[last + 1]! <= asOf) last++;
+      if (last < 0) return;
+      const ev = history[last]!;
+      if (!index.stages.has(ev.to))
+        throw invalid(
+          'INVALID_INPUT',
+          `entities[${k}].history[${last}].to`,
+          ev.to,
+          `must be a stage of pipeline ${describeValue(options.pipeline.id)}`,
+        );
+      const limit = limits.get(ev.to);
+      const days = (asOf - times[last]!) / MS_PER_DAY;
+      if (limit !== undefined && days > limit)
+        out.push({ id: entities[k]!.id, stage: ev.to, enteredAt: ev.at, daysInStage: days, thresholdDays: limit });
+    });
+    return out.sort((a, b) => b.daysInStage - a.daysInStage || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  } catch (thrown) {
+    throw readFailure(thrown, { entities, options });
   }
-  const out: AgingEntity[] = [];
-  const histories = entityHistories(entities);
-  histories.forEach(({ history, times }, k) => {
-    let last = -1;
-    while (last + 1 < times.length && times[last + 1]! <= asOf) last++;
-    if (last < 0) return;
-    const ev = history[last]!;
-    if (!index.stages.has(ev.to))
-      throw invalid(
-        'INVALID_INPUT',
-        `entities[${k}].history[${last}].to`,
-        ev.to,
-        `must be a stage of pipeline ${describeValue(options.pipeline.id)}`,
-      );
-    const limit = limits.get(ev.to);
-    const days = (asOf - times[last]!) / MS_PER_DAY;
-    if (limit !== undefined && days > limit)
-      out.push({ id: entities[k]!.id, stage: ev.to, enteredAt: ev.at, daysInStage: days, thresholdDays: limit });
-  });
-  return out.sort((a, b) => b.daysInStage - a.daysInStage || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -6,6 +6,7 @@ import { checkActor, currentStage } from './apply-move.js';
 import { indexOfOptions, missingFields } from './pipeline-index.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 import type { Actor, StagedEntity } from './types.js';
+import { readFailure } from '../core/read.js';
 
 /** Options of {@link availableTransitions}. */
 export interface AvailableTransitionsOptions {
@@ -59,29 +60,33 @@ export function availableTransitions(
   entity: StagedEntity,
   options: AvailableTransitionsOptions,
 ): AvailableTransition[] {
-  const index = indexOfOptions(options);
-  const from = currentStage(entity, index);
-  const actor = checkActor(options.actor);
-  const allowed = (t: { readonly roles: ReadonlySet<string>; readonly allowSystem: boolean }): boolean =>
-    actor.system === true ? t.allowSystem : t.roles.has(actor.roleId);
-  if (from.closed) {
-    const rule = index.reopen;
-    if (rule === undefined || !rule.fromStages.has(from.id) || !allowed(rule)) return [];
-    return [
-      {
-        to: rule.to.id,
-        via: 'reopen',
-        requiresReason: rule.requiresReason,
-        missingFields: missingFields(entity, rule.to.required),
-      },
-    ];
+  try {
+    const index = indexOfOptions(options);
+    const from = currentStage(entity, index);
+    const actor = checkActor(options.actor);
+    const allowed = (t: { readonly roles: ReadonlySet<string>; readonly allowSystem: boolean }): boolean =>
+      actor.system === true ? t.allowSystem : t.roles.has(actor.roleId);
+    if (from.closed) {
+      const rule = index.reopen;
+      if (rule === undefined || !rule.fromStages.has(from.id) || !allowed(rule)) return [];
+      return [
+        {
+          to: rule.to.id,
+          via: 'reopen',
+          requiresReason: rule.requiresReason,
+          missingFields: missingFields(entity, rule.to.required),
+        },
+      ];
+    }
+    const out = [...(index.out.get(from.id)?.values() ?? [])].filter(allowed);
+    out.sort((a, b) => a.to.order - b.to.order);
+    return out.map((t) => ({
+      to: t.to.id,
+      via: 'transition',
+      requiresReason: t.requiresReason,
+      missingFields: missingFields(entity, t.guard),
+    }));
+  } catch (thrown) {
+    throw readFailure(thrown, { entity, options });
   }
-  const out = [...(index.out.get(from.id)?.values() ?? [])].filter(allowed);
-  out.sort((a, b) => a.to.order - b.to.order);
-  return out.map((t) => ({
-    to: t.to.id,
-    via: 'transition',
-    requiresReason: t.requiresReason,
-    missingFields: missingFields(entity, t.guard),
-  }));
 }

@@ -17,6 +17,7 @@ import { enterPipeline } from './enter-pipeline.js';
 import { indexOf } from './pipeline-index.js';
 import { transition } from './transition.js';
 import type { Actor, Changes, StagedEntity } from './types.js';
+import { readFailure } from '../core/read.js';
 
 /** What {@link convertLead} needs of a lead (the model's `Lead` has it all). */
 export interface ConvertibleLead extends StagedEntity {
@@ -119,108 +120,112 @@ export function convertLead<L extends ConvertibleLead>(
   lead: L,
   options: ConvertLeadOptions,
 ): Result<ConvertedLead<L>, RevopsError> {
-  if (typeof options !== 'object' || options === null)
-    throw invalid('INVALID_INPUT', 'options', options, 'must be an options object with actor, at and deal');
-  const d = options.deal;
-  if (typeof d !== 'object' || d === null)
-    throw invalid('INVALID_INPUT', 'deal', d, 'must be the new deal { id, ownerId, amount, expectedCloseDate }');
-  if (typeof d.id !== 'string' || d.id === '')
-    throw invalid('INVALID_INPUT', 'deal.id', d.id, 'must be a non-empty string');
-  if (typeof d.amount !== 'object' || d.amount === null)
-    throw invalid('INVALID_INPUT', 'deal.amount', d.amount, 'must be { amount, currency }');
-  const leadPipeline = options.leadPipeline ?? defaultLeadPipeline;
-  const dealPipeline = options.dealPipeline ?? defaultDealPipeline;
-  const leadIndex = indexOf(leadPipeline);
-  const dealIndex = indexOf(dealPipeline);
-  if (leadIndex.entity !== 'lead' || leadIndex.handoff.size === 0) {
-    throw invalid(
-      'INVALID_OPTION',
-      'leadPipeline',
-      leadPipeline.id,
-      "must be a pipeline of leads (entity 'lead') with a hand-off stage",
-    );
+  try {
+    if (typeof options !== 'object' || options === null)
+      throw invalid('INVALID_INPUT', 'options', options, 'must be an options object with actor, at and deal');
+    const d = options.deal;
+    if (typeof d !== 'object' || d === null)
+      throw invalid('INVALID_INPUT', 'deal', d, 'must be the new deal { id, ownerId, amount, expectedCloseDate }');
+    if (typeof d.id !== 'string' || d.id === '')
+      throw invalid('INVALID_INPUT', 'deal.id', d.id, 'must be a non-empty string');
+    if (typeof d.amount !== 'object' || d.amount === null)
+      throw invalid('INVALID_INPUT', 'deal.amount', d.amount, 'must be { amount, currency }');
+    const leadPipeline = options.leadPipeline ?? defaultLeadPipeline;
+    const dealPipeline = options.dealPipeline ?? defaultDealPipeline;
+    const leadIndex = indexOf(leadPipeline);
+    const dealIndex = indexOf(dealPipeline);
+    if (leadIndex.entity !== 'lead' || leadIndex.handoff.size === 0) {
+      throw invalid(
+        'INVALID_OPTION',
+        'leadPipeline',
+        leadPipeline.id,
+        "must be a pipeline of leads (entity 'lead') with a hand-off stage",
+      );
+    }
+    if (dealIndex.entity !== 'deal')
+      throw invalid('INVALID_OPTION', 'dealPipeline', dealPipeline.id, "must be a pipeline of deals (entity 'deal')");
+    currentStage(lead, leadIndex, 'lead');
+    // the fields the new deal copies: strings only (a NaN name would reach the deal and the result)
+    if (typeof lead.name !== 'string') throw invalid('INVALID_INPUT', 'lead.name', lead.name, 'must be a string');
+    for (const key of ['company', 'segment'] as const) {
+      const v: unknown = lead[key];
+      if (v !== undefined && typeof v !== 'string')
+        throw invalid('INVALID_INPUT', `lead.${key}`, v, 'must be a string when present');
+    }
+    const amount: Money = money(d.amount.amount, d.amount.currency);
+    assertIsoDate(d.expectedCloseDate, 'deal.expectedCloseDate');
+    const handoff = [...(leadIndex.out.get(lead.stage)?.values() ?? [])].find((t) => leadIndex.handoff.has(t.to.id));
+    const dealStart = [...dealIndex.start][0]!;
+    if (handoff === undefined) {
+      return refuse(
+        'LEAD_NOT_QUALIFIED',
+        lead,
+        lead.stage,
+        [...leadIndex.handoff][0] ?? lead.stage,
+        `stage "${lead.stage}" has no transition into a hand-off stage; qualify the lead first`,
+      );
+    }
+    if (typeof d.ownerId !== 'string' || d.ownerId === '')
+      return refuse(
+        'OWNER_REQUIRED',
+        lead,
+        lead.stage,
+        handoff.to.id,
+        'the new deal needs an owner (deal.ownerId, the account executive)',
+      );
+    if (typeof lead.ownerId !== 'string' || lead.ownerId === '')
+      return refuse(
+        'OWNER_REQUIRED',
+        lead,
+        lead.stage,
+        handoff.to.id,
+        "the lead has no owner (lead.ownerId, the SDR to credit as the deal's source)",
+      );
+    const accountId = d.accountId ?? lead.accountId;
+    if (typeof accountId !== 'string' || accountId === '')
+      return refuse(
+        'ACCOUNT_REQUIRED',
+        lead,
+        lead.stage,
+        handoff.to.id,
+        "the new deal needs an account (deal.accountId or the lead's accountId)",
+      );
+    const changes: Record<string, string> = { convertedDealId: d.id };
+    if (lead.accountId !== accountId) changes['accountId'] = accountId;
+    const moved = transition(lead, handoff.to.id, {
+      pipeline: leadPipeline,
+      actor: options.actor,
+      at: options.at,
+      changes: changes as Changes,
+    });
+    if (!moved.ok) return moved;
+    const draft = {
+      id: d.id,
+      name: d.name ?? lead.company ?? lead.name,
+      accountId,
+      ownerId: d.ownerId,
+      sourceMemberId: lead.ownerId,
+      leadId: lead.id,
+      type: d.type ?? 'new',
+      amount,
+      stage: dealStart,
+      probability: 0,
+      probabilitySource: 'stage' as const,
+      forecastCategory: 'pipeline' as const,
+      expectedCloseDate: d.expectedCloseDate,
+      createdAt: options.at,
+      ...(lead.segment === undefined ? {} : { segment: lead.segment }),
+      history: [],
+    } satisfies Deal;
+    const started = enterPipeline<Deal>(draft, {
+      pipeline: dealPipeline,
+      actor: options.actor,
+      at: options.at,
+      stage: dealStart,
+    });
+    if (!started.ok) return started;
+    return { ok: true, value: { lead: moved.value, deal: started.value } };
+  } catch (thrown) {
+    throw readFailure(thrown, { lead, options });
   }
-  if (dealIndex.entity !== 'deal')
-    throw invalid('INVALID_OPTION', 'dealPipeline', dealPipeline.id, "must be a pipeline of deals (entity 'deal')");
-  currentStage(lead, leadIndex, 'lead');
-  // the fields the new deal copies: strings only (a NaN name would reach the deal and the result)
-  if (typeof lead.name !== 'string') throw invalid('INVALID_INPUT', 'lead.name', lead.name, 'must be a string');
-  for (const key of ['company', 'segment'] as const) {
-    const v: unknown = lead[key];
-    if (v !== undefined && typeof v !== 'string')
-      throw invalid('INVALID_INPUT', `lead.${key}`, v, 'must be a string when present');
-  }
-  const amount: Money = money(d.amount.amount, d.amount.currency);
-  assertIsoDate(d.expectedCloseDate, 'deal.expectedCloseDate');
-  const handoff = [...(leadIndex.out.get(lead.stage)?.values() ?? [])].find((t) => leadIndex.handoff.has(t.to.id));
-  const dealStart = [...dealIndex.start][0]!;
-  if (handoff === undefined) {
-    return refuse(
-      'LEAD_NOT_QUALIFIED',
-      lead,
-      lead.stage,
-      [...leadIndex.handoff][0] ?? lead.stage,
-      `stage "${lead.stage}" has no transition into a hand-off stage; qualify the lead first`,
-    );
-  }
-  if (typeof d.ownerId !== 'string' || d.ownerId === '')
-    return refuse(
-      'OWNER_REQUIRED',
-      lead,
-      lead.stage,
-      handoff.to.id,
-      'the new deal needs an owner (deal.ownerId, the account executive)',
-    );
-  if (typeof lead.ownerId !== 'string' || lead.ownerId === '')
-    return refuse(
-      'OWNER_REQUIRED',
-      lead,
-      lead.stage,
-      handoff.to.id,
-      "the lead has no owner (lead.ownerId, the SDR to credit as the deal's source)",
-    );
-  const accountId = d.accountId ?? lead.accountId;
-  if (typeof accountId !== 'string' || accountId === '')
-    return refuse(
-      'ACCOUNT_REQUIRED',
-      lead,
-      lead.stage,
-      handoff.to.id,
-      "the new deal needs an account (deal.accountId or the lead's accountId)",
-    );
-  const changes: Record<string, string> = { convertedDealId: d.id };
-  if (lead.accountId !== accountId) changes['accountId'] = accountId;
-  const moved = transition(lead, handoff.to.id, {
-    pipeline: leadPipeline,
-    actor: options.actor,
-    at: options.at,
-    changes: changes as Changes,
-  });
-  if (!moved.ok) return moved;
-  const draft = {
-    id: d.id,
-    name: d.name ?? lead.company ?? lead.name,
-    accountId,
-    ownerId: d.ownerId,
-    sourceMemberId: lead.ownerId,
-    leadId: lead.id,
-    type: d.type ?? 'new',
-    amount,
-    stage: dealStart,
-    probability: 0,
-    probabilitySource: 'stage' as const,
-    forecastCategory: 'pipeline' as const,
-    expectedCloseDate: d.expectedCloseDate,
-    createdAt: options.at,
-    ...(lead.segment === undefined ? {} : { segment: lead.segment }),
-    history: [],
-  } satisfies Deal;
-  const started = enterPipeline<Deal>(draft, {
-    pipeline: dealPipeline,
-    actor: options.actor,
-    at: options.at,
-    stage: dealStart,
-  });
-  if (!started.ok) return started;
-  return { ok: true, value: { lead: moved.value, deal: started.value } };
 }

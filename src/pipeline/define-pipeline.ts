@@ -16,6 +16,7 @@ import {
   type PipelineIndex,
 } from './pipeline-index.js';
 import { checkMeaning, readPipeline, type NormalizedPipeline } from './validate-pipeline.js';
+import { readFailure } from '../core/read.js';
 
 /**
  * A validated, deeply frozen pipeline, as returned by {@link definePipeline}: the definition
@@ -190,30 +191,34 @@ function buildIndex(p: NormalizedPipeline): PipelineIndex {
  * ```
  */
 export function definePipeline(spec: PipelineSpec): DefinedPipeline {
-  const { pipeline, issues } = readPipeline(spec);
-  if (issues.length === 0) for (const issue of checkMeaning(pipeline)) issues.push(issue);
-  if (issues.length > 0) {
-    // The message lists the first problems only (a definition with 100,000 bad stages must not build a huge string);
-    // `issues` holds them all.
-    // Each line is cut to 200 characters and lines stop at 1,500 characters in all: an issue can
-    // carry a 200-character id twice, or a key of any length in its path.
-    const lines: string[] = [];
-    let length = 0;
-    for (let i = 0; i < issues.length && i < MESSAGE_ISSUES && length < MESSAGE_CHARS; i++) {
-      const issue = issues[i] as RevopsIssue;
-      const line = `${issue.path.length === 0 ? '(root)' : issue.path.join('.')}: ${issue.message}`;
-      lines.push(line.length > 200 ? `${line.slice(0, 197)}...` : line);
-      length += Math.min(line.length, 200) + 2;
+  try {
+    const { pipeline, issues } = readPipeline(spec);
+    if (issues.length === 0) for (const issue of checkMeaning(pipeline)) issues.push(issue);
+    if (issues.length > 0) {
+      // The message lists the first problems only (a definition with 100,000 bad stages must not build a huge string);
+      // `issues` holds them all.
+      // Each line is cut to 200 characters and lines stop at 1,500 characters in all: an issue can
+      // carry a 200-character id twice, or a key of any length in its path.
+      const lines: string[] = [];
+      let length = 0;
+      for (let i = 0; i < issues.length && i < MESSAGE_ISSUES && length < MESSAGE_CHARS; i++) {
+        const issue = issues[i] as RevopsIssue;
+        const line = `${issue.path.length === 0 ? '(root)' : issue.path.join('.')}: ${issue.message}`;
+        lines.push(line.length > 200 ? `${line.slice(0, 197)}...` : line);
+        length += Math.min(line.length, 200) + 2;
+      }
+      const more = issues.length - lines.length;
+      if (more > 0) lines.push(`… and ${more} more problems (see issues)`);
+      const id = pipeline.id.length > 60 ? `${pipeline.id.slice(0, 57)}...` : pipeline.id;
+      throw new RevopsError('INVALID_PIPELINE', `Invalid pipeline ${JSON.stringify(id)}: ${lines.join('; ')}`, {
+        field: issues[0]!.path.join('.').slice(0, 200) || 'spec',
+        value: spec,
+        issues,
+      });
     }
-    const more = issues.length - lines.length;
-    if (more > 0) lines.push(`… and ${more} more problems (see issues)`);
-    const id = pipeline.id.length > 60 ? `${pipeline.id.slice(0, 57)}...` : pipeline.id;
-    throw new RevopsError('INVALID_PIPELINE', `Invalid pipeline ${JSON.stringify(id)}: ${lines.join('; ')}`, {
-      field: issues[0]!.path.join('.').slice(0, 200) || 'spec',
-      value: spec,
-      issues,
-    });
+    Object.defineProperty(pipeline, PIPELINE_INDEX, { value: buildIndex(pipeline), enumerable: false });
+    return deepFreeze(pipeline) as unknown as DefinedPipeline;
+  } catch (thrown) {
+    throw readFailure(thrown, { spec });
   }
-  Object.defineProperty(pipeline, PIPELINE_INDEX, { value: buildIndex(pipeline), enumerable: false });
-  return deepFreeze(pipeline) as unknown as DefinedPipeline;
 }

@@ -8,6 +8,7 @@ import { buildMoved, checkMove, refuse } from './apply-move.js';
 import { indexOfOptions, missingFields } from './pipeline-index.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 import type { Actor, Changes, StagedEntity } from './types.js';
+import { readFailure } from '../core/read.js';
 
 /** Options of {@link enterPipeline}. */
 export interface EnterPipelineOptions {
@@ -58,30 +59,34 @@ export function enterPipeline<E extends StagedEntity>(
   entity: E,
   options: EnterPipelineOptions,
 ): Result<E, RevopsError> {
-  const index = indexOfOptions(options);
-  const stage = options.stage ?? [...index.start][0]!;
-  const m = checkMove(entity, stage, options, true);
-  if (!index.start.has(stage))
-    return refuse(
-      'TRANSITION_NOT_ALLOWED',
-      entity,
-      null,
-      stage,
-      `"${stage}" is not a start stage (start stages: ${[...index.start].join(', ')})`,
-    );
-  if (m.actor.system === true && !index.allowSystemStart)
-    return refuse(
-      'SYSTEM_NOT_PERMITTED',
-      entity,
-      null,
-      stage,
-      `system actor "${m.actor.id}" may not create entities (the pipeline has no allowSystemStart)`,
-    );
-  const next = buildMoved(entity, m, false);
-  const missing = missingFields(next, m.to.required);
-  if (missing.length > 0)
-    return refuse('GUARD_FAILED', entity, null, stage, `entering "${stage}" requires ${missing.join(', ')}`, {
-      missingFields: missing,
-    });
-  return { ok: true, value: next };
+  try {
+    const index = indexOfOptions(options);
+    const stage = options.stage ?? [...index.start][0]!;
+    const m = checkMove(entity, stage, options, true);
+    if (!index.start.has(stage))
+      return refuse(
+        'TRANSITION_NOT_ALLOWED',
+        entity,
+        null,
+        stage,
+        `"${stage}" is not a start stage (start stages: ${[...index.start].join(', ')})`,
+      );
+    if (m.actor.system === true && !index.allowSystemStart)
+      return refuse(
+        'SYSTEM_NOT_PERMITTED',
+        entity,
+        null,
+        stage,
+        `system actor "${m.actor.id}" may not create entities (the pipeline has no allowSystemStart)`,
+      );
+    const next = buildMoved(entity, m, false);
+    const missing = missingFields(next, m.to.required);
+    if (missing.length > 0)
+      return refuse('GUARD_FAILED', entity, null, stage, `entering "${stage}" requires ${missing.join(', ')}`, {
+        missingFields: missing,
+      });
+    return { ok: true, value: next };
+  } catch (thrown) {
+    throw readFailure(thrown, { entity, options });
+  }
 }

@@ -3,7 +3,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { entityPath } from '../core/read.js';
+import { entityPath, readFailure } from '../core/read.js';
 import { indexOfOptions } from './pipeline-index.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 
@@ -72,27 +72,31 @@ export interface LossReasons {
  * ```
  */
 export function lossReasons(entities: readonly LossEntity[], options: LossReasonsOptions): LossReasons {
-  const index = indexOfOptions(options);
-  const catalogue = index.lostReasons;
-  if (catalogue === undefined)
-    throw invalid('INVALID_PIPELINE', 'options.pipeline.lostReasons', undefined, 'is needed to group losses by code');
-  if (!Array.isArray(entities)) throw invalid('INVALID_INPUT', 'entities', entities, 'must be an array');
-  const field = index.entity === 'lead' ? 'disqualifyReasonCode' : 'lostReasonCode';
-  const counts = new Map<string, number>();
-  for (const code of catalogue.keys()) counts.set(code, 0);
-  let uncoded = 0;
-  let lost = 0;
-  for (let i = 0; i < entities.length; i++) {
-    const e = entities[i] as LossEntity;
-    const name = entityPath('entities', i, e);
-    if (index.outcome(e, name) !== 'lost') continue;
-    lost++;
-    const code = e[field];
-    if (code === undefined) uncoded++;
-    else if (typeof code === 'string' && counts.has(code)) counts.set(code, (counts.get(code) as number) + 1);
-    else throw invalid('INVALID_INPUT', `${name}.${field}`, code, "must be a code of the pipeline's lostReasons");
+  try {
+    const index = indexOfOptions(options);
+    const catalogue = index.lostReasons;
+    if (catalogue === undefined)
+      throw invalid('INVALID_PIPELINE', 'options.pipeline.lostReasons', undefined, 'is needed to group losses by code');
+    if (!Array.isArray(entities)) throw invalid('INVALID_INPUT', 'entities', entities, 'must be an array');
+    const field = index.entity === 'lead' ? 'disqualifyReasonCode' : 'lostReasonCode';
+    const counts = new Map<string, number>();
+    for (const code of catalogue.keys()) counts.set(code, 0);
+    let uncoded = 0;
+    let lost = 0;
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i] as LossEntity;
+      const name = entityPath('entities', i, e);
+      if (index.outcome(e, name) !== 'lost') continue;
+      lost++;
+      const code = e[field];
+      if (code === undefined) uncoded++;
+      else if (typeof code === 'string' && counts.has(code)) counts.set(code, (counts.get(code) as number) + 1);
+      else throw invalid('INVALID_INPUT', `${name}.${field}`, code, "must be a code of the pipeline's lostReasons");
+    }
+    const reasons: LossReasonCount[] = [];
+    for (const [code, label] of catalogue) reasons.push({ code, label, count: counts.get(code) as number });
+    return { reasons, uncoded, lost };
+  } catch (thrown) {
+    throw readFailure(thrown, { entities, options });
   }
-  const reasons: LossReasonCount[] = [];
-  for (const [code, label] of catalogue) reasons.push({ code, label, count: counts.get(code) as number });
-  return { reasons, uncoded, lost };
 }

@@ -9,6 +9,7 @@ import { buildMoved, checkMove, checkTime, refuse } from './apply-move.js';
 import { indexOfOptions, missingFields } from './pipeline-index.js';
 import type { TransitionOptions } from './transition.js';
 import type { StagedEntity } from './types.js';
+import { readFailure } from '../core/read.js';
 
 /** Options of {@link reopen}: those of `transition` (the target is the pipeline's `reopen.toStage`). */
 export type ReopenOptions = TransitionOptions;
@@ -58,60 +59,64 @@ export type ReopenOptions = TransitionOptions;
  * ```
  */
 export function reopen<E extends StagedEntity>(entity: E, options: ReopenOptions): Result<E, RevopsError> {
-  const index = indexOfOptions(options);
-  const rule = index.reopen;
-  const target = rule?.to.id ?? entity.stage;
-  const m = checkMove(entity, target, options, false);
-  const timeRefusal = checkTime(entity, m);
-  if (timeRefusal !== undefined) return timeRefusal;
-  const from = m.from!;
-  if (!from.closed)
-    return refuse(
-      'NOT_CLOSED',
-      entity,
-      from.id,
-      target,
-      `"${from.id}" is an open stage; only won and lost entities are reopened`,
-    );
-  if (rule === undefined)
-    return refuse('REOPEN_NOT_ALLOWED', entity, from.id, target, 'the pipeline has no reopen rule; closed is final');
-  if (!rule.fromStages.has(from.id))
-    return refuse(
-      'REOPEN_NOT_ALLOWED',
-      entity,
-      from.id,
-      target,
-      `the pipeline does not reopen entities in "${from.id}"`,
-    );
-  if (m.actor.system === true) {
-    if (!rule.allowSystem)
+  try {
+    const index = indexOfOptions(options);
+    const rule = index.reopen;
+    const target = rule?.to.id ?? entity.stage;
+    const m = checkMove(entity, target, options, false);
+    const timeRefusal = checkTime(entity, m);
+    if (timeRefusal !== undefined) return timeRefusal;
+    const from = m.from!;
+    if (!from.closed)
       return refuse(
-        'SYSTEM_NOT_PERMITTED',
+        'NOT_CLOSED',
         entity,
         from.id,
         target,
-        `system actor "${m.actor.id}" may not reopen (the reopen rule has no allowSystem)`,
+        `"${from.id}" is an open stage; only won and lost entities are reopened`,
       );
-  } else if (!rule.roles.has(m.actor.roleId)) {
-    return refuse(
-      'ROLE_NOT_PERMITTED',
-      entity,
-      from.id,
-      target,
-      `role "${m.actor.roleId}" may not reopen (allowed: ${rule.roleList.join(', ')})`,
-      {
-        roleId: m.actor.roleId,
-        allowedRoles: rule.roleList,
-      },
-    );
+    if (rule === undefined)
+      return refuse('REOPEN_NOT_ALLOWED', entity, from.id, target, 'the pipeline has no reopen rule; closed is final');
+    if (!rule.fromStages.has(from.id))
+      return refuse(
+        'REOPEN_NOT_ALLOWED',
+        entity,
+        from.id,
+        target,
+        `the pipeline does not reopen entities in "${from.id}"`,
+      );
+    if (m.actor.system === true) {
+      if (!rule.allowSystem)
+        return refuse(
+          'SYSTEM_NOT_PERMITTED',
+          entity,
+          from.id,
+          target,
+          `system actor "${m.actor.id}" may not reopen (the reopen rule has no allowSystem)`,
+        );
+    } else if (!rule.roles.has(m.actor.roleId)) {
+      return refuse(
+        'ROLE_NOT_PERMITTED',
+        entity,
+        from.id,
+        target,
+        `role "${m.actor.roleId}" may not reopen (allowed: ${rule.roleList.join(', ')})`,
+        {
+          roleId: m.actor.roleId,
+          allowedRoles: rule.roleList,
+        },
+      );
+    }
+    if (rule.requiresReason && m.reason === undefined)
+      return refuse('REASON_REQUIRED', entity, from.id, target, 'reopening requires a reason');
+    const next = buildMoved(entity, m, true);
+    const missing = missingFields(next, rule.to.required);
+    if (missing.length > 0)
+      return refuse('GUARD_FAILED', entity, from.id, target, `entering "${target}" requires ${missing.join(', ')}`, {
+        missingFields: missing,
+      });
+    return { ok: true, value: next };
+  } catch (thrown) {
+    throw readFailure(thrown, { entity, options });
   }
-  if (rule.requiresReason && m.reason === undefined)
-    return refuse('REASON_REQUIRED', entity, from.id, target, 'reopening requires a reason');
-  const next = buildMoved(entity, m, true);
-  const missing = missingFields(next, rule.to.required);
-  if (missing.length > 0)
-    return refuse('GUARD_FAILED', entity, from.id, target, `entering "${target}" requires ${missing.join(', ')}`, {
-      missingFields: missing,
-    });
-  return { ok: true, value: next };
 }

@@ -13,6 +13,7 @@ import { indexOfOptions } from './pipeline-index.js';
 import { reopen } from './reopen.js';
 import { transition } from './transition.js';
 import type { StagedEntity } from './types.js';
+import { readFailure } from '../core/read.js';
 
 /** Options of {@link replayHistory}. */
 export interface ReplayHistoryOptions {
@@ -62,62 +63,66 @@ export function replayHistory<E extends StagedEntity>(
   history: readonly StageEvent[],
   options: ReplayHistoryOptions,
 ): Result<E, RevopsError> {
-  const index = indexOfOptions(options);
-  if (!Array.isArray(history)) throw invalid('INVALID_INPUT', 'history', history, 'must be an array of stage events');
-  let current = base;
-  for (let i = 0; i < history.length; i++) {
-    const ev = history[i]!;
-    const move = {
-      pipeline: options.pipeline,
-      actor:
-        ev.system === true
-          ? { id: ev.actorId, roleId: ev.roleId, system: true }
-          : { id: ev.actorId, roleId: ev.roleId },
-      at: ev.at,
-      reason: ev.reason,
-      reasonCode: ev.reasonCode,
-      changes: ev.changes,
-    };
-    let r: Result<E, RevopsError>;
-    if (i === 0) {
-      r =
-        ev.from === null
-          ? enterPipeline(current, { ...move, stage: ev.to })
-          : refuse(
-              'TRANSITION_NOT_ALLOWED',
-              current,
-              ev.from,
-              ev.to,
-              'the first event of a history must be a creation (from: null)',
-            );
-    } else if (ev.from !== current.stage) {
-      r = refuse(
-        'TRANSITION_NOT_ALLOWED',
-        current,
-        ev.from,
-        ev.to,
-        `event ${i} leaves "${String(ev.from)}" but the entity is in "${current.stage}"`,
-      );
-    } else if (index.stages.get(current.stage)?.closed === true) {
-      r =
-        index.reopen?.to.id === ev.to
-          ? reopen(current, move)
-          : refuse(
-              'CLOSED',
-              current,
-              ev.from,
-              ev.to,
-              `"${current.stage}" is closed and "${ev.to}" is not the reopen stage`,
-            );
-    } else {
-      r = transition(current, ev.to, move);
+  try {
+    const index = indexOfOptions(options);
+    if (!Array.isArray(history)) throw invalid('INVALID_INPUT', 'history', history, 'must be an array of stage events');
+    let current = base;
+    for (let i = 0; i < history.length; i++) {
+      const ev = history[i]!;
+      const move = {
+        pipeline: options.pipeline,
+        actor:
+          ev.system === true
+            ? { id: ev.actorId, roleId: ev.roleId, system: true }
+            : { id: ev.actorId, roleId: ev.roleId },
+        at: ev.at,
+        reason: ev.reason,
+        reasonCode: ev.reasonCode,
+        changes: ev.changes,
+      };
+      let r: Result<E, RevopsError>;
+      if (i === 0) {
+        r =
+          ev.from === null
+            ? enterPipeline(current, { ...move, stage: ev.to })
+            : refuse(
+                'TRANSITION_NOT_ALLOWED',
+                current,
+                ev.from,
+                ev.to,
+                'the first event of a history must be a creation (from: null)',
+              );
+      } else if (ev.from !== current.stage) {
+        r = refuse(
+          'TRANSITION_NOT_ALLOWED',
+          current,
+          ev.from,
+          ev.to,
+          `event ${i} leaves "${String(ev.from)}" but the entity is in "${current.stage}"`,
+        );
+      } else if (index.stages.get(current.stage)?.closed === true) {
+        r =
+          index.reopen?.to.id === ev.to
+            ? reopen(current, move)
+            : refuse(
+                'CLOSED',
+                current,
+                ev.from,
+                ev.to,
+                `"${current.stage}" is closed and "${ev.to}" is not the reopen stage`,
+              );
+      } else {
+        r = transition(current, ev.to, move);
+      }
+      if (!r.ok) {
+        const e = r.error;
+        const details = { ...e.details, index: i };
+        return { ok: false, error: new RevopsError(e.code, `${e.message} (history[${i}])`, { details }) };
+      }
+      current = r.value;
     }
-    if (!r.ok) {
-      const e = r.error;
-      const details = { ...e.details, index: i };
-      return { ok: false, error: new RevopsError(e.code, `${e.message} (history[${i}])`, { details }) };
-    }
-    current = r.value;
+    return { ok: true, value: current };
+  } catch (thrown) {
+    throw readFailure(thrown, { base, history, options });
   }
-  return { ok: true, value: current };
 }

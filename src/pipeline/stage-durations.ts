@@ -5,7 +5,7 @@
  */
 import { describeValue, invalid } from '../core/errors.js';
 import { quantileSorted } from '../core/quantile.js';
-import { readObject, readOneOf } from '../core/read.js';
+import { readObject, readOneOf, readFailure } from '../core/read.js';
 import {
   invalidSummary,
   readSummary,
@@ -90,41 +90,46 @@ export function summarizeStageDurations(
   entities: readonly Staged[],
   options: StageDurationsOptions,
 ): StageDurationsSummary {
-  readObject(options, 'options', 'INVALID_OPTION');
-  const pipeline = options.pipeline;
-  const index = indexOf(pipeline);
-  const mode = readOneOf(options.mode ?? 'cumulative', 'options.mode', ['cumulative', 'visit']);
-  const samples: Record<string, number[]> = {};
-  for (const id of index.stages.keys()) samples[id] = [];
-  const total = new Map<string, number>();
-  entityHistories(entities).forEach(({ history: h, times }, k) => {
-    for (let i = 0; i < h.length; i++) {
-      if (!index.stages.has(h[i]!.to))
-        throw invalid(
-          'INVALID_INPUT',
-          `entities[${k}].history[${i}].to`,
-          h[i]!.to,
-          `must be a stage of pipeline ${describeValue(pipeline.id)}`,
-        );
-    }
-    if (mode === 'visit') {
-      for (let i = 0; i + 1 < h.length; i++) samples[h[i]!.to]!.push(times[i + 1]! - times[i]!);
-      return;
-    }
-    total.clear();
-    for (let i = 0; i + 1 < h.length; i++) total.set(h[i]!.to, (total.get(h[i]!.to) ?? 0) + times[i + 1]! - times[i]!);
-    const current = h.length > 0 ? h[h.length - 1]!.to : undefined;
-    for (const [stage, ms] of total) if (stage !== current) samples[stage]!.push(ms);
-  });
-  for (const id in samples) samples[id]!.sort((a, b) => a - b);
-  return {
-    kind: 'stageDurations',
-    version: 1,
-    pipelineId: pipeline.id,
-    mode,
-    stages: [...index.stages.keys()],
-    samples,
-  };
+  try {
+    readObject(options, 'options', 'INVALID_OPTION');
+    const pipeline = options.pipeline;
+    const index = indexOf(pipeline);
+    const mode = readOneOf(options.mode ?? 'cumulative', 'options.mode', ['cumulative', 'visit']);
+    const samples: Record<string, number[]> = {};
+    for (const id of index.stages.keys()) samples[id] = [];
+    const total = new Map<string, number>();
+    entityHistories(entities).forEach(({ history: h, times }, k) => {
+      for (let i = 0; i < h.length; i++) {
+        if (!index.stages.has(h[i]!.to))
+          throw invalid(
+            'INVALID_INPUT',
+            `entities[${k}].history[${i}].to`,
+            h[i]!.to,
+            `must be a stage of pipeline ${describeValue(pipeline.id)}`,
+          );
+      }
+      if (mode === 'visit') {
+        for (let i = 0; i + 1 < h.length; i++) samples[h[i]!.to]!.push(times[i + 1]! - times[i]!);
+        return;
+      }
+      total.clear();
+      for (let i = 0; i + 1 < h.length; i++)
+        total.set(h[i]!.to, (total.get(h[i]!.to) ?? 0) + times[i + 1]! - times[i]!);
+      const current = h.length > 0 ? h[h.length - 1]!.to : undefined;
+      for (const [stage, ms] of total) if (stage !== current) samples[stage]!.push(ms);
+    });
+    for (const id in samples) samples[id]!.sort((a, b) => a - b);
+    return {
+      kind: 'stageDurations',
+      version: 1,
+      pipelineId: pipeline.id,
+      mode,
+      stages: [...index.stages.keys()],
+      samples,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { entities, options });
+  }
 }
 
 /**
@@ -198,14 +203,25 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
  * ```
  */
 export function mergeStageDurations(a: StageDurationsSummary, b: StageDurationsSummary): StageDurationsSummary {
-  const x = checkSummary(a, 'a');
-  const y = checkSummary(b, 'b');
-  sameParameter(x.pipelineId, y.pipelineId, 'pipelineId');
-  sameParameter(x.mode, y.mode, 'mode');
-  sameParameter(x.stages, y.stages, 'stages');
-  const samples: Record<string, number[]> = {};
-  for (const id of x.stages) samples[id] = mergeSorted(x.samples[id] ?? [], y.samples[id] ?? []);
-  return { kind: 'stageDurations', version: 1, pipelineId: x.pipelineId, mode: x.mode, stages: [...x.stages], samples };
+  try {
+    const x = checkSummary(a, 'a');
+    const y = checkSummary(b, 'b');
+    sameParameter(x.pipelineId, y.pipelineId, 'pipelineId');
+    sameParameter(x.mode, y.mode, 'mode');
+    sameParameter(x.stages, y.stages, 'stages');
+    const samples: Record<string, number[]> = {};
+    for (const id of x.stages) samples[id] = mergeSorted(x.samples[id] ?? [], y.samples[id] ?? []);
+    return {
+      kind: 'stageDurations',
+      version: 1,
+      pipelineId: x.pipelineId,
+      mode: x.mode,
+      stages: [...x.stages],
+      samples,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -229,20 +245,24 @@ export function mergeStageDurations(a: StageDurationsSummary, b: StageDurationsS
  * ```
  */
 export function finalizeStageDurations(summary: StageDurationsSummary): StageDurationStats[] {
-  const s = checkSummary(summary, 'summary');
-  return s.stages.map((stage) => {
-    const xs = s.samples[stage] ?? [];
-    if (xs.length === 0) return { stage, count: 0, meanDays: null, medianDays: null, p90Days: null };
-    let sum = 0;
-    for (const x of xs) sum += x;
-    return {
-      stage,
-      count: xs.length,
-      meanDays: sum / xs.length / MS_PER_DAY,
-      medianDays: quantileSorted(xs, 0.5) / MS_PER_DAY,
-      p90Days: quantileSorted(xs, 0.9) / MS_PER_DAY,
-    };
-  });
+  try {
+    const s = checkSummary(summary, 'summary');
+    return s.stages.map((stage) => {
+      const xs = s.samples[stage] ?? [];
+      if (xs.length === 0) return { stage, count: 0, meanDays: null, medianDays: null, p90Days: null };
+      let sum = 0;
+      for (const x of xs) sum += x;
+      return {
+        stage,
+        count: xs.length,
+        meanDays: sum / xs.length / MS_PER_DAY,
+        medianDays: quantileSorted(xs, 0.5) / MS_PER_DAY,
+        p90Days: quantileSorted(xs, 0.9) / MS_PER_DAY,
+      };
+    });
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -275,5 +295,9 @@ export function finalizeStageDurations(summary: StageDurationsSummary): StageDur
  * ```
  */
 export function stageDurations(entities: readonly Staged[], options: StageDurationsOptions): StageDurationStats[] {
-  return finalizeStageDurations(summarizeStageDurations(entities, options));
+  try {
+    return finalizeStageDurations(summarizeStageDurations(entities, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { entities, options });
+  }
 }

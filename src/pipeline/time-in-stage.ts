@@ -5,7 +5,7 @@
  */
 import { invalid } from '../core/errors.js';
 import { type Instant, instantToEpochMs, type IsoDate } from '../core/dates.js';
-import { readAsOf, readObject } from '../core/read.js';
+import { readAsOf, readObject, readFailure } from '../core/read.js';
 import type { StageEvent } from '../model/stage-event.js';
 
 /**
@@ -116,22 +116,26 @@ export function entityHistories(
  * ```
  */
 export function stageVisits(history: readonly StageEvent[], options: StageVisitsOptions = {}): StageVisit[] {
-  const times = eventTimes(history);
-  readObject(options, 'options', 'INVALID_OPTION');
-  const asOf = options.asOf === undefined ? undefined : readAsOf(options.asOf, 'options.asOf').epochMs;
-  const visits: StageVisit[] = [];
-  for (let i = 0; i < history.length; i++) {
-    if (asOf !== undefined && times[i]! > asOf) break;
-    const next = i + 1 < history.length && (asOf === undefined || times[i + 1]! <= asOf) ? i + 1 : -1;
-    const ev = history[i]!;
-    visits.push({
-      stage: ev.to,
-      enteredAt: ev.at,
-      exitedAt: next >= 0 ? history[next]!.at : null,
-      ms: next >= 0 ? times[next]! - times[i]! : asOf === undefined ? null : asOf - times[i]!,
-    });
+  try {
+    const times = eventTimes(history);
+    readObject(options, 'options', 'INVALID_OPTION');
+    const asOf = options.asOf === undefined ? undefined : readAsOf(options.asOf, 'options.asOf').epochMs;
+    const visits: StageVisit[] = [];
+    for (let i = 0; i < history.length; i++) {
+      if (asOf !== undefined && times[i]! > asOf) break;
+      const next = i + 1 < history.length && (asOf === undefined || times[i + 1]! <= asOf) ? i + 1 : -1;
+      const ev = history[i]!;
+      visits.push({
+        stage: ev.to,
+        enteredAt: ev.at,
+        exitedAt: next >= 0 ? history[next]!.at : null,
+        ms: next >= 0 ? times[next]! - times[i]! : asOf === undefined ? null : asOf - times[i]!,
+      });
+    }
+    return visits;
+  } catch (thrown) {
+    throw readFailure(thrown, { history, options });
   }
-  return visits;
 }
 
 /**
@@ -169,21 +173,25 @@ export function stageVisits(history: readonly StageEvent[], options: StageVisits
  * ```
  */
 export function timeInStage(history: readonly StageEvent[], options: TimeInStageOptions): Record<string, number> {
-  readObject(options, 'options', 'INVALID_OPTION');
-  if (options.asOf === undefined) throw invalid('INVALID_DATE', 'options.asOf', undefined, 'is required');
-  const ms = new Map<string, number>();
-  for (const v of stageVisits(history, { asOf: options.asOf })) ms.set(v.stage, (ms.get(v.stage) ?? 0) + v.ms!);
-  const out: Record<string, number> = {};
-  for (const [stage, t] of ms) {
-    // a `__proto__` stage id (possible in a history not checked against a pipeline) stays an own key
-    if (stage === '__proto__')
-      Object.defineProperty(out, stage, {
-        value: t / MS_PER_DAY,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    else out[stage] = t / MS_PER_DAY;
+  try {
+    readObject(options, 'options', 'INVALID_OPTION');
+    if (options.asOf === undefined) throw invalid('INVALID_DATE', 'options.asOf', undefined, 'is required');
+    const ms = new Map<string, number>();
+    for (const v of stageVisits(history, { asOf: options.asOf })) ms.set(v.stage, (ms.get(v.stage) ?? 0) + v.ms!);
+    const out: Record<string, number> = {};
+    for (const [stage, t] of ms) {
+      // a `__proto__` stage id (possible in a history not checked against a pipeline) stays an own key
+      if (stage === '__proto__')
+        Object.defineProperty(out, stage, {
+          value: t / MS_PER_DAY,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else out[stage] = t / MS_PER_DAY;
+    }
+    return out;
+  } catch (thrown) {
+    throw readFailure(thrown, { history, options });
   }
-  return out;
 }

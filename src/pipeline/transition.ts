@@ -9,6 +9,7 @@ import { buildMoved, checkMove, checkTime, refuse } from './apply-move.js';
 import { missingFields } from './pipeline-index.js';
 import type { DefinedPipeline } from './define-pipeline.js';
 import type { Actor, Changes, StagedEntity } from './types.js';
+import { readFailure } from '../core/read.js';
 
 /** Options of {@link transition}. */
 export interface TransitionOptions {
@@ -141,79 +142,89 @@ export function transition<E extends StagedEntity>(
   toStage: string,
   options: TransitionOptions,
 ): Result<E, RevopsError> {
-  const m = checkMove(entity, toStage, options, false);
-  const timeRefusal = checkTime(entity, m);
-  if (timeRefusal !== undefined) return timeRefusal;
-  const from = m.from!;
-  if (from.closed) {
-    return refuse(
-      'CLOSED',
-      entity,
-      from.id,
-      toStage,
-      `"${from.id}" is a ${from.kind} stage; a closed entity moves only by reopen`,
-    );
-  }
-  const t = m.index.out.get(from.id)?.get(toStage);
-  if (t === undefined) {
-    return refuse(
-      'TRANSITION_NOT_ALLOWED',
-      entity,
-      from.id,
-      toStage,
-      `the pipeline has no transition "${from.id}" → "${toStage}"`,
-    );
-  }
-  if (m.actor.system === true) {
-    if (!t.allowSystem)
+  try {
+    const m = checkMove(entity, toStage, options, false);
+    const timeRefusal = checkTime(entity, m);
+    if (timeRefusal !== undefined) return timeRefusal;
+    const from = m.from!;
+    if (from.closed) {
       return refuse(
-        'SYSTEM_NOT_PERMITTED',
+        'CLOSED',
         entity,
         from.id,
         toStage,
-        `system actor "${m.actor.id}" may not move "${from.id}" → "${toStage}" (the transition has no allowSystem)`,
-      );
-  } else if (!t.roles.has(m.actor.roleId)) {
-    return refuse(
-      'ROLE_NOT_PERMITTED',
-      entity,
-      from.id,
-      toStage,
-      `role "${m.actor.roleId}" may not move "${from.id}" → "${toStage}" (allowed: ${t.roleList.join(', ')})`,
-      {
-        roleId: m.actor.roleId,
-        allowedRoles: t.roleList,
-      },
-    );
-  }
-  const catalogue = m.index.lostReasons;
-  if (catalogue !== undefined && m.to.kind === 'lost' && m.reasonCode === undefined) {
-    const reasonCodes = [...catalogue.keys()];
-    return refuse(
-      'REASON_REQUIRED',
-      entity,
-      from.id,
-      toStage,
-      `moving "${from.id}" → "${toStage}" requires a reasonCode from the pipeline's lostReasons`,
-      { reasonCodes },
-    );
-  }
-  if (t.requiresReason && m.reason === undefined && m.reasonCode === undefined) {
-    return refuse('REASON_REQUIRED', entity, from.id, toStage, `moving "${from.id}" → "${toStage}" requires a reason`);
-  }
-  const next = buildMoved(entity, m, false);
-  if (t.guard.length > 0) {
-    const missing = missingFields(next, t.guard);
-    if (missing.length > 0) {
-      return refuse(
-        'GUARD_FAILED',
-        entity,
-        from.id,
-        toStage,
-        `moving "${from.id}" → "${toStage}" requires ${missing.join(', ')}`,
-        { missingFields: missing },
+        `"${from.id}" is a ${from.kind} stage; a closed entity moves only by reopen`,
       );
     }
+    const t = m.index.out.get(from.id)?.get(toStage);
+    if (t === undefined) {
+      return refuse(
+        'TRANSITION_NOT_ALLOWED',
+        entity,
+        from.id,
+        toStage,
+        `the pipeline has no transition "${from.id}" → "${toStage}"`,
+      );
+    }
+    if (m.actor.system === true) {
+      if (!t.allowSystem)
+        return refuse(
+          'SYSTEM_NOT_PERMITTED',
+          entity,
+          from.id,
+          toStage,
+          `system actor "${m.actor.id}" may not move "${from.id}" → "${toStage}" (the transition has no allowSystem)`,
+        );
+    } else if (!t.roles.has(m.actor.roleId)) {
+      return refuse(
+        'ROLE_NOT_PERMITTED',
+        entity,
+        from.id,
+        toStage,
+        `role "${m.actor.roleId}" may not move "${from.id}" → "${toStage}" (allowed: ${t.roleList.join(', ')})`,
+        {
+          roleId: m.actor.roleId,
+          allowedRoles: t.roleList,
+        },
+      );
+    }
+    const catalogue = m.index.lostReasons;
+    if (catalogue !== undefined && m.to.kind === 'lost' && m.reasonCode === undefined) {
+      const reasonCodes = [...catalogue.keys()];
+      return refuse(
+        'REASON_REQUIRED',
+        entity,
+        from.id,
+        toStage,
+        `moving "${from.id}" → "${toStage}" requires a reasonCode from the pipeline's lostReasons`,
+        { reasonCodes },
+      );
+    }
+    if (t.requiresReason && m.reason === undefined && m.reasonCode === undefined) {
+      return refuse(
+        'REASON_REQUIRED',
+        entity,
+        from.id,
+        toStage,
+        `moving "${from.id}" → "${toStage}" requires a reason`,
+      );
+    }
+    const next = buildMoved(entity, m, false);
+    if (t.guard.length > 0) {
+      const missing = missingFields(next, t.guard);
+      if (missing.length > 0) {
+        return refuse(
+          'GUARD_FAILED',
+          entity,
+          from.id,
+          toStage,
+          `moving "${from.id}" → "${toStage}" requires ${missing.join(', ')}`,
+          { missingFields: missing },
+        );
+      }
+    }
+    return { ok: true, value: next };
+  } catch (thrown) {
+    throw readFailure(thrown, { entity, toStage, options });
   }
-  return { ok: true, value: next };
 }

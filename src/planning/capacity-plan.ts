@@ -7,7 +7,7 @@ import { minorUnits } from '../core/currency.js';
 import { invalid } from '../core/errors.js';
 import { fromMinorUnits } from '../core/money-arithmetic.js';
 import { readMoney, type Money } from '../core/money.js';
-import { plainArray, readFraction, readInteger, readNumber } from '../core/read.js';
+import { plainArray, readFraction, readInteger, readNumber, readFailure } from '../core/read.js';
 
 /** Inputs of {@link capacityPlan}. */
 export interface CapacityPlanInputs {
@@ -131,124 +131,128 @@ const EPS = 1e-9;
  * ```
  */
 export function capacityPlan(inputs: CapacityPlanInputs): CapacityPlan {
-  if (typeof inputs !== 'object' || inputs === null) {
-    throw invalid('INVALID_INPUT', 'inputs', inputs, 'must be an object');
-  }
-  const quota = readMoney(inputs.quota, 'inputs.quota');
-  const currency = quota.currency;
-  const digits = minorUnits(currency);
-  const quotaAmount = Number(inputs.quota.amount);
-  if (!(quotaAmount > 0))
-    throw invalid('INVALID_AMOUNT', 'inputs.quota.amount', inputs.quota.amount, 'must be positive');
-  const scale = 10 ** digits;
-  if (!Number.isFinite(quotaAmount * 10 * scale))
-    throw invalid('INVALID_AMOUNT', 'inputs.quota.amount', inputs.quota.amount, TOO_LARGE);
-  const targets = readTargets(inputs, currency, scale);
-  const months = targets.length;
-  const attainment = readNumber(inputs.attainment, 'inputs.attainment', {
-    min: 0,
-    max: 10,
-    exclusiveMin: true,
-    code: 'INVALID_RATE',
-  });
-  const rampInput: unknown = inputs.ramp ?? [];
-  if (!Array.isArray(rampInput) || rampInput.length > 600) {
-    throw invalid('INVALID_INPUT', 'inputs.ramp', inputs.ramp, 'must be an array of at most 600 fractions');
-  }
-  const rampList = plainArray(rampInput);
-  const ramp: number[] = [];
-  for (let i = 0; i < rampList.length; i++) ramp.push(readFraction(rampList[i], `inputs.ramp[${i}]`));
-  const attrition = readNumber(inputs.attrition ?? 0, 'inputs.attrition', { min: 0, max: 1, code: 'INVALID_RATE' });
-  if (attrition >= 1) throw invalid('INVALID_RATE', 'inputs.attrition', attrition, 'must be below 1');
-  const lead = readInteger(inputs.hiringLeadTime ?? 0, 'inputs.hiringLeadTime', { max: 120, code: 'INVALID_OPTION' });
-  const startTenure = readStartingTeam(inputs.startingTeam);
-  const keep = 1 - attrition;
-  const productivity = (age: number): number => (age < ramp.length ? (ramp[age] as number) : 1);
-  const perRep = quotaAmount * attainment;
-
-  // Heads and RRE of month m (1-based) from the starting team and the starts so far.
-  const starts = new Array<number>(months + 1).fill(0);
-  const teamAt = (m: number): { heads: number; rre: number } => {
-    let heads = 0;
-    let rre = 0;
-    startTenure.forEach((count, tenure) => {
-      if (count === 0) return;
-      const h = count * keep ** (m - 1);
-      heads += h;
-      rre += h * productivity(tenure + m - 1);
+  try {
+    if (typeof inputs !== 'object' || inputs === null) {
+      throw invalid('INVALID_INPUT', 'inputs', inputs, 'must be an object');
+    }
+    const quota = readMoney(inputs.quota, 'inputs.quota');
+    const currency = quota.currency;
+    const digits = minorUnits(currency);
+    const quotaAmount = Number(inputs.quota.amount);
+    if (!(quotaAmount > 0))
+      throw invalid('INVALID_AMOUNT', 'inputs.quota.amount', inputs.quota.amount, 'must be positive');
+    const scale = 10 ** digits;
+    if (!Number.isFinite(quotaAmount * 10 * scale))
+      throw invalid('INVALID_AMOUNT', 'inputs.quota.amount', inputs.quota.amount, TOO_LARGE);
+    const targets = readTargets(inputs, currency, scale);
+    const months = targets.length;
+    const attainment = readNumber(inputs.attainment, 'inputs.attainment', {
+      min: 0,
+      max: 10,
+      exclusiveMin: true,
+      code: 'INVALID_RATE',
     });
-    for (let s = 1; s <= m; s++) {
-      if (starts[s] === 0) continue;
-      const h = (starts[s] as number) * keep ** (m - s);
-      heads += h;
-      rre += h * productivity(m - s);
+    const rampInput: unknown = inputs.ramp ?? [];
+    if (!Array.isArray(rampInput) || rampInput.length > 600) {
+      throw invalid('INVALID_INPUT', 'inputs.ramp', inputs.ramp, 'must be an array of at most 600 fractions');
     }
-    return { heads, rre };
-  };
+    const rampList = plainArray(rampInput);
+    const ramp: number[] = [];
+    for (let i = 0; i < rampList.length; i++) ramp.push(readFraction(rampList[i], `inputs.ramp[${i}]`));
+    const attrition = readNumber(inputs.attrition ?? 0, 'inputs.attrition', { min: 0, max: 1, code: 'INVALID_RATE' });
+    if (attrition >= 1) throw invalid('INVALID_RATE', 'inputs.attrition', attrition, 'must be below 1');
+    const lead = readInteger(inputs.hiringLeadTime ?? 0, 'inputs.hiringLeadTime', { max: 120, code: 'INVALID_OPTION' });
+    const startTenure = readStartingTeam(inputs.startingTeam);
+    const keep = 1 - attrition;
+    const productivity = (age: number): number => (age < ramp.length ? (ramp[age] as number) : 1);
+    const perRep = quotaAmount * attainment;
 
-  const unreachable: number[] = [];
-  const first = 1 + lead;
-  for (let m = 1; m <= months; m++) {
-    const needed = (targets[m - 1] as number) / perRep;
-    const have = teamAt(m).rre;
-    if (have + EPS >= needed) continue;
-    let best = 0;
-    let bestStart = -1;
-    for (let s = first; s <= m; s++) {
-      const c = keep ** (m - s) * productivity(m - s);
-      if (c >= best - EPS && c > 0) {
-        best = c;
-        bestStart = s;
+    // Heads and RRE of month m (1-based) from the starting team and the starts so far.
+    const starts = new Array<number>(months + 1).fill(0);
+    const teamAt = (m: number): { heads: number; rre: number } => {
+      let heads = 0;
+      let rre = 0;
+      startTenure.forEach((count, tenure) => {
+        if (count === 0) return;
+        const h = count * keep ** (m - 1);
+        heads += h;
+        rre += h * productivity(tenure + m - 1);
+      });
+      for (let s = 1; s <= m; s++) {
+        if (starts[s] === 0) continue;
+        const h = (starts[s] as number) * keep ** (m - s);
+        heads += h;
+        rre += h * productivity(m - s);
       }
-    }
-    const hires = bestStart < 0 ? Number.POSITIVE_INFINITY : Math.ceil((needed - have) / best - EPS);
-    if (hires > MAX_HIRES) {
-      unreachable.push(m);
-      continue;
-    }
-    starts[bestStart] = (starts[bestStart] as number) + hires;
-  }
-
-  // a plan counts in numbers (estimates): minor units past 2^53 are formatted from the double's integer value
-  const moneyOfMinor = (n: number): Money => {
-    if (!Number.isFinite(n)) throw invalid('INVALID_AMOUNT', 'inputs.quota.amount', inputs.quota.amount, TOO_LARGE);
-    return fromMinorUnits(Number.isSafeInteger(n) ? n : BigInt(n), currency);
-  };
-  const out: CapacityMonth[] = [];
-  let total = 0;
-  for (let m = 1; m <= months; m++) {
-    const { heads, rre } = teamAt(m);
-    const capacityMinor = Math.round(rre * perRep * scale);
-    const targetMinor = Math.round((targets[m - 1] as number) * scale);
-    total += capacityMinor;
-    const month: CapacityMonth = {
-      month: m,
-      target: moneyOfMinor(targetMinor),
-      reqsOpened: m + lead <= months ? (starts[m + lead] as number) : 0,
-      starts: starts[m] as number,
-      headcount: heads,
-      rampedReps: rre,
-      capacity: moneyOfMinor(capacityMinor),
-      meetsTarget: rre * perRep + EPS * perRep >= (targets[m - 1] as number),
+      return { heads, rre };
     };
-    out.push(
-      inputs.sdr === undefined ? month : { ...month, sdrs: sdrsFor(inputs.sdr, targets[m - 1] as number, currency) },
-    );
+
+    const unreachable: number[] = [];
+    const first = 1 + lead;
+    for (let m = 1; m <= months; m++) {
+      const needed = (targets[m - 1] as number) / perRep;
+      const have = teamAt(m).rre;
+      if (have + EPS >= needed) continue;
+      let best = 0;
+      let bestStart = -1;
+      for (let s = first; s <= m; s++) {
+        const c = keep ** (m - s) * productivity(m - s);
+        if (c >= best - EPS && c > 0) {
+          best = c;
+          bestStart = s;
+        }
+      }
+      const hires = bestStart < 0 ? Number.POSITIVE_INFINITY : Math.ceil((needed - have) / best - EPS);
+      if (hires > MAX_HIRES) {
+        unreachable.push(m);
+        continue;
+      }
+      starts[bestStart] = (starts[bestStart] as number) + hires;
+    }
+
+    // a plan counts in numbers (estimates): minor units past 2^53 are formatted from the double's integer value
+    const moneyOfMinor = (n: number): Money => {
+      if (!Number.isFinite(n)) throw invalid('INVALID_AMOUNT', 'inputs.quota.amount', inputs.quota.amount, TOO_LARGE);
+      return fromMinorUnits(Number.isSafeInteger(n) ? n : BigInt(n), currency);
+    };
+    const out: CapacityMonth[] = [];
+    let total = 0;
+    for (let m = 1; m <= months; m++) {
+      const { heads, rre } = teamAt(m);
+      const capacityMinor = Math.round(rre * perRep * scale);
+      const targetMinor = Math.round((targets[m - 1] as number) * scale);
+      total += capacityMinor;
+      const month: CapacityMonth = {
+        month: m,
+        target: moneyOfMinor(targetMinor),
+        reqsOpened: m + lead <= months ? (starts[m + lead] as number) : 0,
+        starts: starts[m] as number,
+        headcount: heads,
+        rampedReps: rre,
+        capacity: moneyOfMinor(capacityMinor),
+        meetsTarget: rre * perRep + EPS * perRep >= (targets[m - 1] as number),
+      };
+      out.push(
+        inputs.sdr === undefined ? month : { ...month, sdrs: sdrsFor(inputs.sdr, targets[m - 1] as number, currency) },
+      );
+    }
+    // Requisitions for starts in months 1 … lead would have been opened before the plan: month 1 carries them.
+    const early = starts.slice(1, first).reduce((a, b) => a + b, 0);
+    if (early > 0 && out.length > 0)
+      out[0] = { ...(out[0] as CapacityMonth), reqsOpened: (out[0] as CapacityMonth).reqsOpened + early };
+    const result: CapacityPlan = {
+      months: out,
+      hires: starts.reduce((a, b) => a + b, 0),
+      expectedBookings: moneyOfMinor(total),
+      reachesTarget: out.every((m) => m.meetsTarget),
+      unreachableMonths: unreachable,
+    };
+    if (inputs.sdr === undefined || out.length === 0) return result;
+    const last = out[out.length - 1] as CapacityMonth;
+    return { ...result, sdrToAeRatio: last.rampedReps === 0 ? 0 : (last.sdrs as number) / last.rampedReps };
+  } catch (thrown) {
+    throw readFailure(thrown, { inputs });
   }
-  // Requisitions for starts in months 1 … lead would have been opened before the plan: month 1 carries them.
-  const early = starts.slice(1, first).reduce((a, b) => a + b, 0);
-  if (early > 0 && out.length > 0)
-    out[0] = { ...(out[0] as CapacityMonth), reqsOpened: (out[0] as CapacityMonth).reqsOpened + early };
-  const result: CapacityPlan = {
-    months: out,
-    hires: starts.reduce((a, b) => a + b, 0),
-    expectedBookings: moneyOfMinor(total),
-    reachesTarget: out.every((m) => m.meetsTarget),
-    unreachableMonths: unreachable,
-  };
-  if (inputs.sdr === undefined || out.length === 0) return result;
-  const last = out[out.length - 1] as CapacityMonth;
-  return { ...result, sdrToAeRatio: last.rampedReps === 0 ? 0 : (last.sdrs as number) / last.rampedReps };
 }
 
 const TOO_LARGE = 'is too large for a capacity plan (its amounts in minor units must stay below 1.8e308)';

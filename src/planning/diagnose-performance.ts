@@ -10,7 +10,7 @@ import { invalid } from '../core/errors.js';
 import { fromMinorUnits } from '../core/money-arithmetic.js';
 import type { Money } from '../core/money.js';
 import { period as readPeriod, type Period } from '../core/periods.js';
-import { plainArray, readInteger, readNumber } from '../core/read.js';
+import { plainArray, readInteger, readNumber, readFailure } from '../core/read.js';
 import { compareRates } from '../metrics/compare-rates.js';
 import type { Member } from '../model/member.js';
 import type { Pipeline } from '../model/pipeline.js';
@@ -193,49 +193,53 @@ export interface Sides {
  * ```
  */
 export function diagnosePerformance(data: DiagnoseData, options: DiagnosePerformanceOptions): PerformanceDiagnosis {
-  if (typeof options !== 'object' || options === null) {
-    throw invalid('INVALID_OPTION', 'options', options, 'must be an object');
-  }
-  if (typeof options.member !== 'string' || options.member.length === 0) {
-    throw invalid('INVALID_OPTION', 'options.member', options.member, 'must be a member id');
-  }
-  const against = options.against ?? 'team';
-  let comparison: string[];
-  let comparisonName: string;
-  if (against === 'team') {
-    const members: unknown = options.members;
-    if (!Array.isArray(members)) {
-      throw invalid('INVALID_OPTION', 'options.members', members, "is required with against: 'team'");
+  try {
+    if (typeof options !== 'object' || options === null) {
+      throw invalid('INVALID_OPTION', 'options', options, 'must be an object');
     }
-    // index loops over plain copies: filter/map would call an own `constructor`, and skip holes
-    const list: { readonly id: string; readonly teamId?: unknown }[] = [];
-    for (const [i, m] of plainArray(members).entries()) {
-      const id = typeof m === 'object' && m !== null ? (m as { id?: unknown }).id : undefined;
-      if (typeof id !== 'string')
-        throw invalid('INVALID_OPTION', `options.members[${i}]`, m, 'must be a member { id }');
-      list.push(m as { id: string; teamId?: unknown });
+    if (typeof options.member !== 'string' || options.member.length === 0) {
+      throw invalid('INVALID_OPTION', 'options.member', options.member, 'must be a member id');
     }
-    const me = list.find((m) => m.id === options.member);
-    if (me === undefined) throw invalid('INVALID_OPTION', 'options.member', options.member, 'must be in members');
-    if (me.teamId === undefined) {
-      throw invalid('INVALID_OPTION', 'options.member', options.member, "must have a teamId with against: 'team'");
+    const against = options.against ?? 'team';
+    let comparison: string[];
+    let comparisonName: string;
+    if (against === 'team') {
+      const members: unknown = options.members;
+      if (!Array.isArray(members)) {
+        throw invalid('INVALID_OPTION', 'options.members', members, "is required with against: 'team'");
+      }
+      // index loops over plain copies: filter/map would call an own `constructor`, and skip holes
+      const list: { readonly id: string; readonly teamId?: unknown }[] = [];
+      for (const [i, m] of plainArray(members).entries()) {
+        const id = typeof m === 'object' && m !== null ? (m as { id?: unknown }).id : undefined;
+        if (typeof id !== 'string')
+          throw invalid('INVALID_OPTION', `options.members[${i}]`, m, 'must be a member { id }');
+        list.push(m as { id: string; teamId?: unknown });
+      }
+      const me = list.find((m) => m.id === options.member);
+      if (me === undefined) throw invalid('INVALID_OPTION', 'options.member', options.member, 'must be in members');
+      if (me.teamId === undefined) {
+        throw invalid('INVALID_OPTION', 'options.member', options.member, "must have a teamId with against: 'team'");
+      }
+      comparison = list.filter((m) => m.teamId === me.teamId && m.id !== me.id).map((m) => m.id);
+      comparisonName = 'the team';
+    } else if (Array.isArray(against)) {
+      comparison = [];
+      for (const [i, id] of plainArray(against).entries()) {
+        if (typeof id !== 'string') throw invalid('INVALID_OPTION', `options.against[${i}]`, id, 'must be a member id');
+        if (id !== options.member) comparison.push(id);
+      }
+      comparisonName = 'the group';
+    } else {
+      throw invalid('INVALID_OPTION', 'options.against', against, "must be 'team' or an array of member ids");
     }
-    comparison = list.filter((m) => m.teamId === me.teamId && m.id !== me.id).map((m) => m.id);
-    comparisonName = 'the team';
-  } else if (Array.isArray(against)) {
-    comparison = [];
-    for (const [i, id] of plainArray(against).entries()) {
-      if (typeof id !== 'string') throw invalid('INVALID_OPTION', `options.against[${i}]`, id, 'must be a member id');
-      if (id !== options.member) comparison.push(id);
+    if (comparison.length === 0) {
+      throw invalid('INVALID_OPTION', 'options.against', against, 'must leave at least one member to compare with');
     }
-    comparisonName = 'the group';
-  } else {
-    throw invalid('INVALID_OPTION', 'options.against', against, "must be 'team' or an array of member ids");
+    return decomposeGap(data, options, { subject: [options.member], comparison, comparisonName });
+  } catch (thrown) {
+    throw readFailure(thrown, { data, options });
   }
-  if (comparison.length === 0) {
-    throw invalid('INVALID_OPTION', 'options.against', against, 'must leave at least one member to compare with');
-  }
-  return decomposeGap(data, options, { subject: [options.member], comparison, comparisonName });
 }
 
 /** Options that {@link decomposeGap} reads. @internal */

@@ -10,6 +10,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
+import { readFailure } from '../core/read.js';
 
 /** One decomposition: the change of the product and the effect of each factor. */
 export interface LmdiDecomposition<K extends string> {
@@ -146,64 +147,68 @@ export function lmdiDecomposition<K extends string>(
   base: Readonly<Record<K, number>>,
   target: Readonly<Record<K, number>>,
 ): LmdiDecomposition<K> {
-  if (typeof base !== 'object' || base === null) throw invalid('INVALID_INPUT', 'base', base, 'must be an object');
-  if (typeof target !== 'object' || target === null) {
-    throw invalid('INVALID_INPUT', 'target', target, 'must be an object');
-  }
-  const names = Object.keys(base) as K[];
-  for (const k of Object.keys(target)) {
-    if (!Object.hasOwn(base, k)) throw invalid('INVALID_INPUT', `base.${k}`, undefined, 'must be given like target');
-  }
-  for (const k of names) {
-    const x0 = (base as Record<string, unknown>)[k];
-    const xT = (target as Record<string, unknown>)[k];
-    if (typeof x0 !== 'number' || !Number.isFinite(x0) || x0 < 0) {
-      throw invalid('INVALID_INPUT', `base.${k}`, x0, 'must be a finite number ≥ 0');
+  try {
+    if (typeof base !== 'object' || base === null) throw invalid('INVALID_INPUT', 'base', base, 'must be an object');
+    if (typeof target !== 'object' || target === null) {
+      throw invalid('INVALID_INPUT', 'target', target, 'must be an object');
     }
-    if (typeof xT !== 'number' || !Number.isFinite(xT) || xT < 0) {
-      throw invalid('INVALID_INPUT', `target.${k}`, xT, 'must be a finite number ≥ 0');
+    const names = Object.keys(base) as K[];
+    for (const k of Object.keys(target)) {
+      if (!Object.hasOwn(base, k)) throw invalid('INVALID_INPUT', `base.${k}`, undefined, 'must be given like target');
     }
-  }
-  const v0 = product(names.map((k) => base[k]));
-  const vT = product(names.map((k) => target[k]));
-  if (!Number.isFinite(v0)) throw invalid('INVALID_INPUT', 'base', v0, 'must have a finite product of its factors');
-  if (!Number.isFinite(vT)) throw invalid('INVALID_INPUT', 'target', vT, 'must have a finite product of its factors');
-  // a product of non-zero factors that underflows to 0 (5e-324 × 0.25) would take the zero-side branch below
-  for (const [side, v, factors] of [
-    ['base', v0, base],
-    ['target', vT, target],
-  ] as const) {
-    if (v === 0 && !names.some((k) => factors[k] === 0)) {
-      throw invalid('INVALID_INPUT', side, v, 'must have a product of its non-zero factors above 0 (it underflows)');
+    for (const k of names) {
+      const x0 = (base as Record<string, unknown>)[k];
+      const xT = (target as Record<string, unknown>)[k];
+      if (typeof x0 !== 'number' || !Number.isFinite(x0) || x0 < 0) {
+        throw invalid('INVALID_INPUT', `base.${k}`, x0, 'must be a finite number ≥ 0');
+      }
+      if (typeof xT !== 'number' || !Number.isFinite(xT) || xT < 0) {
+        throw invalid('INVALID_INPUT', `target.${k}`, xT, 'must be a finite number ≥ 0');
+      }
     }
-  }
-  const change = vT - v0;
-  const effects = {} as Record<K, number>;
-  for (const k of names) effects[k] = 0;
-  if (v0 === 0 && vT === 0) return { base: v0, target: vT, change, effects };
-  if (v0 === 0 || vT === 0) {
-    // Analytical limit: only the factors that are 0 on the zero side carry the change.
-    const zeroSide = v0 === 0 ? base : target;
-    const zeros = names.filter((k) => zeroSide[k] === 0);
-    for (const k of zeros) effects[k] = change / zeros.length;
+    const v0 = product(names.map((k) => base[k]));
+    const vT = product(names.map((k) => target[k]));
+    if (!Number.isFinite(v0)) throw invalid('INVALID_INPUT', 'base', v0, 'must have a finite product of its factors');
+    if (!Number.isFinite(vT)) throw invalid('INVALID_INPUT', 'target', vT, 'must have a finite product of its factors');
+    // a product of non-zero factors that underflows to 0 (5e-324 × 0.25) would take the zero-side branch below
+    for (const [side, v, factors] of [
+      ['base', v0, base],
+      ['target', vT, target],
+    ] as const) {
+      if (v === 0 && !names.some((k) => factors[k] === 0)) {
+        throw invalid('INVALID_INPUT', side, v, 'must have a product of its non-zero factors above 0 (it underflows)');
+      }
+    }
+    const change = vT - v0;
+    const effects = {} as Record<K, number>;
+    for (const k of names) effects[k] = 0;
+    if (v0 === 0 && vT === 0) return { base: v0, target: vT, change, effects };
+    if (v0 === 0 || vT === 0) {
+      // Analytical limit: only the factors that are 0 on the zero side carry the change.
+      const zeroSide = v0 === 0 ? base : target;
+      const zeros = names.filter((k) => zeroSide[k] === 0);
+      for (const k of zeros) effects[k] = change / zeros.length;
+      return { base: v0, target: vT, change, effects };
+    }
+    const logRatios = names.map((k) => logRatio(target[k], base[k]));
+    const w = logarithmicMean(vT, v0);
+    // A subnormal product keeps fewer than 53 bits (400.5 × 5e-324 rounds to 400 × 5e-324), and so may L: then
+    // ln(Vᵀ / V⁰) is taken as Σ ln(xₖᵀ / xₖ⁰), the logarithm of the factors themselves, and each effect is
+    // ΔV · ln(xₖᵀ / xₖ⁰) / Σ ln(xⱼᵀ / xⱼ⁰), the same L · ln(xₖᵀ / xₖ⁰), so that the effects add up to the change.
+    let sum = 0;
+    for (const r of logRatios) sum += r;
+    const shares = (v0 < MIN_NORMAL || vT < MIN_NORMAL) && sum !== 0 && Math.sign(sum) === Math.sign(change);
+    for (const [i, k] of names.entries()) {
+      const r = logRatios[i] as number;
+      const effect = shares ? change * (r / sum) : w * r;
+      if (!Number.isFinite(effect)) {
+        const why = `is too far from target.${k} (${target[k]}) for double precision: its effect overflows`;
+        throw invalid('INVALID_INPUT', `base.${k}`, base[k], why);
+      }
+      effects[k] = effect;
+    }
     return { base: v0, target: vT, change, effects };
+  } catch (thrown) {
+    throw readFailure(thrown, { base, target });
   }
-  const logRatios = names.map((k) => logRatio(target[k], base[k]));
-  const w = logarithmicMean(vT, v0);
-  // A subnormal product keeps fewer than 53 bits (400.5 × 5e-324 rounds to 400 × 5e-324), and so may L: then
-  // ln(Vᵀ / V⁰) is taken as Σ ln(xₖᵀ / xₖ⁰), the logarithm of the factors themselves, and each effect is
-  // ΔV · ln(xₖᵀ / xₖ⁰) / Σ ln(xⱼᵀ / xⱼ⁰), the same L · ln(xₖᵀ / xₖ⁰), so that the effects add up to the change.
-  let sum = 0;
-  for (const r of logRatios) sum += r;
-  const shares = (v0 < MIN_NORMAL || vT < MIN_NORMAL) && sum !== 0 && Math.sign(sum) === Math.sign(change);
-  for (const [i, k] of names.entries()) {
-    const r = logRatios[i] as number;
-    const effect = shares ? change * (r / sum) : w * r;
-    if (!Number.isFinite(effect)) {
-      const why = `is too far from target.${k} (${target[k]}) for double precision: its effect overflows`;
-      throw invalid('INVALID_INPUT', `base.${k}`, base[k], why);
-    }
-    effects[k] = effect;
-  }
-  return { base: v0, target: vT, change, effects };
 }

@@ -9,7 +9,7 @@ import { exactDivRound, intSign } from '../core/exact.js';
 import { readMoneyExact } from '../core/money.js';
 import type { Money } from '../core/money.js';
 import { criticalValue } from '../core/normal.js';
-import { readInteger, readNumber } from '../core/read.js';
+import { readInteger, readNumber, readFailure } from '../core/read.js';
 
 /** A rate given as a fraction, or as the counts it was measured from (which give it an interval). */
 export type MeasuredRate = number | { readonly successes: number; readonly trials: number };
@@ -156,80 +156,89 @@ function readSteps(value: unknown, field: string): ReadRate[] {
  * ```
  */
 export function reverseFunnel(target: Money, inputs: ReverseFunnelInputs): ReverseFunnel {
-  const t = readMoneyExact(target, 'target');
-  if (typeof inputs !== 'object' || inputs === null) {
-    throw invalid('INVALID_INPUT', 'inputs', inputs, 'must be an object');
-  }
-  const size = readMoneyExact(inputs.averageDealSize, 'inputs.averageDealSize');
-  if (size.currency !== t.currency) {
-    throw invalid('CURRENCY_MISMATCH', 'inputs.averageDealSize.currency', size.currency, `must be ${t.currency}`);
-  }
-  if (intSign(t.x.int) <= 0) throw invalid('INVALID_AMOUNT', 'target.amount', target.amount, 'must be positive');
-  if (intSign(size.x.int) <= 0) {
-    throw invalid('INVALID_AMOUNT', 'inputs.averageDealSize.amount', inputs.averageDealSize.amount, 'must be positive');
-  }
-  const periods = readInteger(inputs.periods ?? 1, 'inputs.periods', { min: 1, max: 10_000, code: 'INVALID_OPTION' });
-  const confidence = readNumber(inputs.confidence ?? 0.95, 'inputs.confidence', {
-    min: 0,
-    max: 1,
-    exclusiveMin: true,
-    code: 'INVALID_RATE',
-  });
-  if (confidence >= 1) throw invalid('INVALID_RATE', 'inputs.confidence', confidence, 'must be below 1');
-  const z = criticalValue(confidence);
-
-  if ((inputs.winRate === undefined) === (inputs.stageConversions === undefined)) {
-    throw invalid('INVALID_INPUT', 'inputs.winRate', inputs.winRate, 'must be given, or stageConversions, not both');
-  }
-  const stages =
-    inputs.stageConversions !== undefined
-      ? readSteps(inputs.stageConversions, 'inputs.stageConversions')
-      : [readRate(inputs.winRate, 'inputs.winRate', 'wins')];
-  const leadSteps = Array.isArray(inputs.leadConversion)
-    ? readSteps(inputs.leadConversion, 'inputs.leadConversion')
-    : [readRate(inputs.leadConversion, 'inputs.leadConversion', 'opportunities')];
-
-  // From the top: leads, then each lead step, then each stage; the needs are computed from wins down.
-  // wins: the exact quotient rounded once (amounts past 1.8e308 are money too), then the nearest double
-  const wins = exactToNumber(exactDivRound(t.x, size.x, 20, 'halfEven'));
-  const chain = [...leadSteps, ...stages];
-  const needs: FunnelNeed[] = [];
-  let expected = wins;
-  let logVar = 0;
-  // a count past the largest double (a target of 1e999, a rate of 5e-324) is refused, naming what made it
-  const need = (name: string, field: string, value: unknown): FunnelNeed => {
-    const sd = Math.sqrt(logVar);
-    const upper = expected * Math.exp(z * sd);
-    if (!Number.isFinite(upper)) {
-      throw invalid('INVALID_INPUT', field, value, `makes the ${name} needed exceed the largest number (1.8e308)`);
+  try {
+    const t = readMoneyExact(target, 'target');
+    if (typeof inputs !== 'object' || inputs === null) {
+      throw invalid('INVALID_INPUT', 'inputs', inputs, 'must be an object');
     }
-    return {
-      name,
-      expected,
-      required: Math.ceil(expected - 1e-9 * Math.max(1, expected)),
-      perPeriod: expected / periods,
-      interval: logVar === 0 ? null : { lower: expected * Math.exp(-z * sd), upper },
+    const size = readMoneyExact(inputs.averageDealSize, 'inputs.averageDealSize');
+    if (size.currency !== t.currency) {
+      throw invalid('CURRENCY_MISMATCH', 'inputs.averageDealSize.currency', size.currency, `must be ${t.currency}`);
+    }
+    if (intSign(t.x.int) <= 0) throw invalid('INVALID_AMOUNT', 'target.amount', target.amount, 'must be positive');
+    if (intSign(size.x.int) <= 0) {
+      throw invalid(
+        'INVALID_AMOUNT',
+        'inputs.averageDealSize.amount',
+        inputs.averageDealSize.amount,
+        'must be positive',
+      );
+    }
+    const periods = readInteger(inputs.periods ?? 1, 'inputs.periods', { min: 1, max: 10_000, code: 'INVALID_OPTION' });
+    const confidence = readNumber(inputs.confidence ?? 0.95, 'inputs.confidence', {
+      min: 0,
+      max: 1,
+      exclusiveMin: true,
+      code: 'INVALID_RATE',
+    });
+    if (confidence >= 1) throw invalid('INVALID_RATE', 'inputs.confidence', confidence, 'must be below 1');
+    const z = criticalValue(confidence);
+
+    if ((inputs.winRate === undefined) === (inputs.stageConversions === undefined)) {
+      throw invalid('INVALID_INPUT', 'inputs.winRate', inputs.winRate, 'must be given, or stageConversions, not both');
+    }
+    const stages =
+      inputs.stageConversions !== undefined
+        ? readSteps(inputs.stageConversions, 'inputs.stageConversions')
+        : [readRate(inputs.winRate, 'inputs.winRate', 'wins')];
+    const leadSteps = Array.isArray(inputs.leadConversion)
+      ? readSteps(inputs.leadConversion, 'inputs.leadConversion')
+      : [readRate(inputs.leadConversion, 'inputs.leadConversion', 'opportunities')];
+
+    // From the top: leads, then each lead step, then each stage; the needs are computed from wins down.
+    // wins: the exact quotient rounded once (amounts past 1.8e308 are money too), then the nearest double
+    const wins = exactToNumber(exactDivRound(t.x, size.x, 20, 'halfEven'));
+    const chain = [...leadSteps, ...stages];
+    const needs: FunnelNeed[] = [];
+    let expected = wins;
+    let logVar = 0;
+    // a count past the largest double (a target of 1e999, a rate of 5e-324) is refused, naming what made it
+    const need = (name: string, field: string, value: unknown): FunnelNeed => {
+      const sd = Math.sqrt(logVar);
+      const upper = expected * Math.exp(z * sd);
+      if (!Number.isFinite(upper)) {
+        throw invalid('INVALID_INPUT', field, value, `makes the ${name} needed exceed the largest number (1.8e308)`);
+      }
+      return {
+        name,
+        expected,
+        required: Math.ceil(expected - 1e-9 * Math.max(1, expected)),
+        perPeriod: expected / periods,
+        interval: logVar === 0 ? null : { lower: expected * Math.exp(-z * sd), upper },
+      };
     };
-  };
-  needs.push(need('wins', 'target.amount', target.amount));
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const r = chain[i] as ReadRate;
-    expected /= r.p;
-    logVar += r.logVariance;
-    const isFirstStage = i === leadSteps.length;
-    const name = i === 0 ? 'leads' : isFirstStage ? 'opportunities' : (chain[i - 1] as ReadRate).name;
-    needs.push(need(name, r.field, r.p));
+    needs.push(need('wins', 'target.amount', target.amount));
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const r = chain[i] as ReadRate;
+      expected /= r.p;
+      logVar += r.logVariance;
+      const isFirstStage = i === leadSteps.length;
+      const name = i === 0 ? 'leads' : isFirstStage ? 'opportunities' : (chain[i - 1] as ReadRate).name;
+      needs.push(need(name, r.field, r.p));
+    }
+    needs.reverse();
+    const steps = needs;
+    const winRate = stages.reduce((a, s) => a * s.p, 1);
+    const leadConversion = leadSteps.reduce((a, s) => a * s.p, 1);
+    return {
+      steps,
+      leads: steps[0] as FunnelNeed,
+      opportunities: steps[leadSteps.length] as FunnelNeed,
+      wins: steps[steps.length - 1] as FunnelNeed,
+      winRate,
+      leadConversion,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { target, inputs });
   }
-  needs.reverse();
-  const steps = needs;
-  const winRate = stages.reduce((a, s) => a * s.p, 1);
-  const leadConversion = leadSteps.reduce((a, s) => a * s.p, 1);
-  return {
-    steps,
-    leads: steps[0] as FunnelNeed,
-    opportunities: steps[leadSteps.length] as FunnelNeed,
-    wins: steps[steps.length - 1] as FunnelNeed,
-    winRate,
-    leadConversion,
-  };
 }

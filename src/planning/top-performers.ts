@@ -6,7 +6,7 @@
 import { invalid } from '../core/errors.js';
 import { period as readPeriod } from '../core/periods.js';
 import type { Period } from '../core/periods.js';
-import { readInteger } from '../core/read.js';
+import { readInteger, readFailure } from '../core/read.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { type DiagnoseData, decomposeGap, type PerformanceDiagnosis } from './diagnose-performance.js';
 import { gatherFacts, type RepFacts } from './rep-facts.js';
@@ -52,33 +52,37 @@ export interface DiagnoseTopPerformersOptions {
  * ```
  */
 export function diagnoseTopPerformers(data: DiagnoseData, options: DiagnoseTopPerformersOptions): PerformanceDiagnosis {
-  if (typeof options !== 'object' || options === null) {
-    throw invalid('INVALID_OPTION', 'options', options, 'must be an object');
+  try {
+    if (typeof options !== 'object' || options === null) {
+      throw invalid('INVALID_OPTION', 'options', options, 'must be an object');
+    }
+    const members = options.members;
+    if (!Array.isArray(members) || members.length < 2) {
+      throw invalid('INVALID_OPTION', 'options.members', members, 'must list at least two member ids');
+    }
+    for (let i = 0; i < members.length; i++) {
+      const id: unknown = members[i];
+      if (typeof id !== 'string') throw invalid('INVALID_OPTION', `options.members[${i}]`, id, 'must be a member id');
+    }
+    const unique = [...new Set(members)];
+    const top = readInteger(options.top ?? Math.max(1, Math.floor(unique.length / 5)), 'options.top', {
+      min: 1,
+      max: unique.length - 1,
+      code: 'INVALID_OPTION',
+    });
+    const p = readPeriod(options.period?.start, options.period?.end);
+    const facts = gatherFacts(data, new Set(unique), p, options.pipeline).byMember;
+    const bookings = (id: string): bigint => (facts.get(id) as RepFacts).bookings;
+    const ranked = unique.slice().sort((a, b) => {
+      const d = bookings(b) - bookings(a);
+      return d > 0n ? 1 : d < 0n ? -1 : a < b ? -1 : a > b ? 1 : 0;
+    });
+    return decomposeGap(
+      data,
+      { period: p, pipeline: options.pipeline, confidence: options.confidence, priorTrials: options.priorTrials },
+      { subject: ranked.slice(0, top), comparison: ranked.slice(top), comparisonName: 'the rest' },
+    );
+  } catch (thrown) {
+    throw readFailure(thrown, { data, options });
   }
-  const members = options.members;
-  if (!Array.isArray(members) || members.length < 2) {
-    throw invalid('INVALID_OPTION', 'options.members', members, 'must list at least two member ids');
-  }
-  for (let i = 0; i < members.length; i++) {
-    const id: unknown = members[i];
-    if (typeof id !== 'string') throw invalid('INVALID_OPTION', `options.members[${i}]`, id, 'must be a member id');
-  }
-  const unique = [...new Set(members)];
-  const top = readInteger(options.top ?? Math.max(1, Math.floor(unique.length / 5)), 'options.top', {
-    min: 1,
-    max: unique.length - 1,
-    code: 'INVALID_OPTION',
-  });
-  const p = readPeriod(options.period?.start, options.period?.end);
-  const facts = gatherFacts(data, new Set(unique), p, options.pipeline).byMember;
-  const bookings = (id: string): bigint => (facts.get(id) as RepFacts).bookings;
-  const ranked = unique.slice().sort((a, b) => {
-    const d = bookings(b) - bookings(a);
-    return d > 0n ? 1 : d < 0n ? -1 : a < b ? -1 : a > b ? 1 : 0;
-  });
-  return decomposeGap(
-    data,
-    { period: p, pipeline: options.pipeline, confidence: options.confidence, priorTrials: options.priorTrials },
-    { subject: ranked.slice(0, top), comparison: ranked.slice(top), comparisonName: 'the rest' },
-  );
 }

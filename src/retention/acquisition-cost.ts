@@ -7,7 +7,7 @@ import { describeValue, RevopsError, invalid } from '../core/errors.js';
 import { EXACT_ZERO, exactAdd, exactDivRound, intSign, type Exact } from '../core/exact.js';
 import { assertSameCurrency, fromExact, readMoneyExact, type Money } from '../core/money.js';
 import { minorUnits, type CurrencyCode } from '../core/currency.js';
-import { readInteger, readObject } from '../core/read.js';
+import { readInteger, readObject, readFailure } from '../core/read.js';
 import { DEFAULT_ROUNDING, type RoundingMode } from '../core/rounding.js';
 import { readRoundingMode } from '../core/money-arithmetic.js';
 
@@ -106,87 +106,91 @@ export function customerAcquisitionCost(
   input: AcquisitionSpend,
   options: CustomerAcquisitionCostOptions = {},
 ): CustomerAcquisitionCost {
-  const o = readObject(input, 'input');
-  const opts = options === null ? {} : readObject(options, 'options', 'INVALID_OPTION');
-  const rounding =
-    opts['rounding'] === undefined ? DEFAULT_ROUNDING : readRoundingMode(opts['rounding'], 'options.rounding');
-  const rows: { channel: string; x: Exact; currency: CurrencyCode; digits: number; n: number }[] = [];
-  const blended = o['channels'] === undefined;
-  if (blended) {
-    const m = readSpend(o['spend'], 'input.spend');
-    rows.push({ channel: '', ...m, n: readInteger(o['newCustomers'], 'input.newCustomers') });
-  } else {
-    if (o['spend'] !== undefined || o['newCustomers'] !== undefined)
-      throw invalid(
-        'INVALID_INPUT',
-        'input',
-        input,
-        'must give either { spend, newCustomers } or { channels }, not both',
-      );
-    const list = o['channels'];
-    if (!Array.isArray(list) || list.length === 0)
-      throw invalid('INVALID_INPUT', 'input.channels', list, 'must be a non-empty array of channels');
-    const seen = new Map<string, number>();
-    for (let i = 0; i < list.length; i++) {
-      const field = `input.channels[${i}]`;
-      const c = readObject(list[i], field);
-      const name = c['channel'];
-      if (typeof name !== 'string' || name === '')
-        throw invalid('INVALID_INPUT', `${field}.channel`, name, 'must be a non-empty string');
-      const first = seen.get(name);
-      if (first !== undefined)
-        throw new RevopsError(
-          'DUPLICATE_ID',
-          `${field}.channel repeats input.channels[${first}]: ${describeValue(name)}`,
-          {
-            field: `${field}.channel`,
-            value: name,
-            details: { id: name, first, second: i },
-          },
+  try {
+    const o = readObject(input, 'input');
+    const opts = options === null ? {} : readObject(options, 'options', 'INVALID_OPTION');
+    const rounding =
+      opts['rounding'] === undefined ? DEFAULT_ROUNDING : readRoundingMode(opts['rounding'], 'options.rounding');
+    const rows: { channel: string; x: Exact; currency: CurrencyCode; digits: number; n: number }[] = [];
+    const blended = o['channels'] === undefined;
+    if (blended) {
+      const m = readSpend(o['spend'], 'input.spend');
+      rows.push({ channel: '', ...m, n: readInteger(o['newCustomers'], 'input.newCustomers') });
+    } else {
+      if (o['spend'] !== undefined || o['newCustomers'] !== undefined)
+        throw invalid(
+          'INVALID_INPUT',
+          'input',
+          input,
+          'must give either { spend, newCustomers } or { channels }, not both',
         );
-      seen.set(name, i);
-      const m = readSpend(c['spend'], `${field}.spend`);
-      if (rows.length > 0)
-        assertSameCurrency((rows[0] as { currency: CurrencyCode }).currency, m.currency, `${field}.spend`);
-      rows.push({ channel: name, ...m, n: readInteger(c['newCustomers'], `${field}.newCustomers`) });
+      const list = o['channels'];
+      if (!Array.isArray(list) || list.length === 0)
+        throw invalid('INVALID_INPUT', 'input.channels', list, 'must be a non-empty array of channels');
+      const seen = new Map<string, number>();
+      for (let i = 0; i < list.length; i++) {
+        const field = `input.channels[${i}]`;
+        const c = readObject(list[i], field);
+        const name = c['channel'];
+        if (typeof name !== 'string' || name === '')
+          throw invalid('INVALID_INPUT', `${field}.channel`, name, 'must be a non-empty string');
+        const first = seen.get(name);
+        if (first !== undefined)
+          throw new RevopsError(
+            'DUPLICATE_ID',
+            `${field}.channel repeats input.channels[${first}]: ${describeValue(name)}`,
+            {
+              field: `${field}.channel`,
+              value: name,
+              details: { id: name, first, second: i },
+            },
+          );
+        seen.set(name, i);
+        const m = readSpend(c['spend'], `${field}.spend`);
+        if (rows.length > 0)
+          assertSameCurrency((rows[0] as { currency: CurrencyCode }).currency, m.currency, `${field}.spend`);
+        rows.push({ channel: name, ...m, n: readInteger(c['newCustomers'], `${field}.newCustomers`) });
+      }
     }
+    const currency = (rows[0] as { currency: CurrencyCode }).currency;
+    let total: Exact = EXACT_ZERO;
+    let customers = 0;
+    let digits = 0;
+    for (const r of rows) {
+      total = exactAdd(total, r.x);
+      customers += r.n;
+      if (r.digits > digits) digits = r.digits;
+    }
+    if (!Number.isSafeInteger(customers))
+      throw invalid('INVALID_COUNT', 'input.channels', customers, 'must add up to a safe integer of new customers');
+    const minor = minorUnits(currency);
+    if (customers === 0)
+      throw new RevopsError(
+        'DIVISION_BY_ZERO',
+        `${blended ? 'input.newCustomers' : 'input.channels[].newCustomers'} ` +
+          'must add up to at least 1 customer, got 0 (spend that won no customer has no cost per customer)',
+        { field: blended ? 'input.newCustomers' : 'input.channels', value: 0 },
+      );
+    const perCustomer = (x: Exact, n: number): Money =>
+      fromExact(exactDivRound(x, { int: n, scale: 0 }, minor, rounding), currency);
+    const channels: ChannelAcquisitionCost[] = [];
+    if (!blended)
+      for (const r of rows)
+        channels.push({
+          channel: r.channel,
+          cac: r.n === 0 ? null : perCustomer(r.x, r.n),
+          spend: fromExact(r.x, currency, Math.max(minor, r.digits)),
+          newCustomers: r.n,
+        });
+    return {
+      cac: perCustomer(total, customers),
+      spend: fromExact(total, currency, Math.max(minor, digits)),
+      newCustomers: customers,
+      channels,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { input, options });
   }
-  const currency = (rows[0] as { currency: CurrencyCode }).currency;
-  let total: Exact = EXACT_ZERO;
-  let customers = 0;
-  let digits = 0;
-  for (const r of rows) {
-    total = exactAdd(total, r.x);
-    customers += r.n;
-    if (r.digits > digits) digits = r.digits;
-  }
-  if (!Number.isSafeInteger(customers))
-    throw invalid('INVALID_COUNT', 'input.channels', customers, 'must add up to a safe integer of new customers');
-  const minor = minorUnits(currency);
-  if (customers === 0)
-    throw new RevopsError(
-      'DIVISION_BY_ZERO',
-      `${blended ? 'input.newCustomers' : 'input.channels[].newCustomers'} must add up to at least 1 customer, got 0 ` +
-        '(spend that won no customer has no cost per customer)',
-      { field: blended ? 'input.newCustomers' : 'input.channels', value: 0 },
-    );
-  const perCustomer = (x: Exact, n: number): Money =>
-    fromExact(exactDivRound(x, { int: n, scale: 0 }, minor, rounding), currency);
-  const channels: ChannelAcquisitionCost[] = [];
-  if (!blended)
-    for (const r of rows)
-      channels.push({
-        channel: r.channel,
-        cac: r.n === 0 ? null : perCustomer(r.x, r.n),
-        spend: fromExact(r.x, currency, Math.max(minor, r.digits)),
-        newCustomers: r.n,
-      });
-  return {
-    cac: perCustomer(total, customers),
-    spend: fromExact(total, currency, Math.max(minor, digits)),
-    newCustomers: customers,
-    channels,
-  };
 }
 
 /** A spend amount: money, not negative. */

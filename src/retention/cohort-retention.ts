@@ -7,7 +7,7 @@ import { MINOR_UNITS_TABLE, type CurrencyCode } from '../core/currency.js';
 import type { Instant, IsoDate } from '../core/dates.js';
 import { formatDecimal } from '../core/decimal-text.js';
 import { ExactSum } from '../core/exact-sum.js';
-import { readAsOf, readObject, readOneOf } from '../core/read.js';
+import { readAsOf, readObject, readOneOf, readFailure } from '../core/read.js';
 import {
   invalidSummary,
   readSummary,
@@ -149,82 +149,86 @@ export function summarizeCohortRetention(
   subscriptions: readonly Subscription[],
   options: CohortSummaryOptions = {},
 ): CohortRetentionSummary {
-  const o = readObject(options, 'options', 'INVALID_OPTION') as CohortSummaryOptions;
-  const g = readGranularity(o.granularity ?? 'month');
-  const c = resolveConvention(o);
-  const settings = readConventionSettings(c, 'options.');
-  const returners = readOneOf(o.returners ?? 'active', 'options.returners', ['active', 'lost']);
-  let until = Number.POSITIVE_INFINITY;
-  if (o.asOf !== undefined) {
-    const [mi, , isLast] = readDate(readAsOf(o.asOf, 'options.asOf').date, 'options.asOf');
-    until = isLast ? mi : mi - 1;
-  }
-  const tl = readTimeline(subscriptions, { ...c, ...settings }, o.currency, until);
-  const w = WIDTH[g];
-  const lastMonth = o.asOf === undefined ? tl.lastMonth : until;
-  // cohorts and cells up to the period containing lastMonth (it may be incomplete: the table
-  // reports only complete periods, but a merge with a chunk whose data goes further needs it)
-  const lastP = lastMonth < 0 ? -1 : Math.floor(lastMonth / w);
-  interface Acc {
-    size: number;
-    start: ExactSum;
-    customers: number[];
-    mrr: (ExactSum | undefined)[]; // created on first use: most cells of a long table stay empty
-  }
-  const acc = new Map<number, Acc>();
-  if (lastP >= 0) {
-    for (const { months, units } of tl.customers.values()) {
-      const f = months[0] as number;
-      if (f > lastMonth) continue;
-      const cp = Math.floor(f / w);
-      let row = acc.get(cp);
-      if (row === undefined) {
-        const n = lastP - cp + 1;
-        row = {
-          size: 0,
-          start: new ExactSum(tl.scale),
-          customers: new Array<number>(n).fill(0),
-          mrr: new Array<ExactSum | undefined>(n).fill(undefined),
-        };
-        acc.set(cp, row);
-      }
-      row.size++;
-      row.start.addUnits(units[0] as number);
-      for (let i = 0; i < months.length; i++) {
-        const m = months[i] as number;
-        if (m > lastMonth) break;
-        if (returners === 'lost' && i > 0 && months[i - 1] !== m - 1) break; // churned before: lost for good
-        if ((m + 1) % w !== 0) continue; // not a period-end snapshot
-        const k = (m + 1) / w - 1 - cp;
-        row.customers[k] = (row.customers[k] as number) + 1;
-        (row.mrr[k] ??= new ExactSum(tl.scale)).addUnits(units[i] as number);
+  try {
+    const o = readObject(options, 'options', 'INVALID_OPTION') as CohortSummaryOptions;
+    const g = readGranularity(o.granularity ?? 'month');
+    const c = resolveConvention(o);
+    const settings = readConventionSettings(c, 'options.');
+    const returners = readOneOf(o.returners ?? 'active', 'options.returners', ['active', 'lost']);
+    let until = Number.POSITIVE_INFINITY;
+    if (o.asOf !== undefined) {
+      const [mi, , isLast] = readDate(readAsOf(o.asOf, 'options.asOf').date, 'options.asOf');
+      until = isLast ? mi : mi - 1;
+    }
+    const tl = readTimeline(subscriptions, { ...c, ...settings }, o.currency, until);
+    const w = WIDTH[g];
+    const lastMonth = o.asOf === undefined ? tl.lastMonth : until;
+    // cohorts and cells up to the period containing lastMonth (it may be incomplete: the table
+    // reports only complete periods, but a merge with a chunk whose data goes further needs it)
+    const lastP = lastMonth < 0 ? -1 : Math.floor(lastMonth / w);
+    interface Acc {
+      size: number;
+      start: ExactSum;
+      customers: number[];
+      mrr: (ExactSum | undefined)[]; // created on first use: most cells of a long table stay empty
+    }
+    const acc = new Map<number, Acc>();
+    if (lastP >= 0) {
+      for (const { months, units } of tl.customers.values()) {
+        const f = months[0] as number;
+        if (f > lastMonth) continue;
+        const cp = Math.floor(f / w);
+        let row = acc.get(cp);
+        if (row === undefined) {
+          const n = lastP - cp + 1;
+          row = {
+            size: 0,
+            start: new ExactSum(tl.scale),
+            customers: new Array<number>(n).fill(0),
+            mrr: new Array<ExactSum | undefined>(n).fill(undefined),
+          };
+          acc.set(cp, row);
+        }
+        row.size++;
+        row.start.addUnits(units[0] as number);
+        for (let i = 0; i < months.length; i++) {
+          const m = months[i] as number;
+          if (m > lastMonth) break;
+          if (returners === 'lost' && i > 0 && months[i - 1] !== m - 1) break; // churned before: lost for good
+          if ((m + 1) % w !== 0) continue; // not a period-end snapshot
+          const k = (m + 1) / w - 1 - cp;
+          row.customers[k] = (row.customers[k] as number) + 1;
+          (row.mrr[k] ??= new ExactSum(tl.scale)).addUnits(units[i] as number);
+        }
       }
     }
-  }
-  const zero = formatDecimal(0, 0, tl.scale);
-  const d = (a: ExactSum | undefined): string => (a === undefined ? zero : a.toString(tl.scale));
-  const cohorts: Record<string, CohortSummaryRow> = {};
-  for (const cp of [...acc.keys()].sort((x, y) => x - y)) {
-    const r = acc.get(cp) as Acc;
-    cohorts[periodLabel(cp, g)] = {
-      start: monthDate(cp * w, false),
-      size: r.size,
-      startingMrr: d(r.start),
-      customers: r.customers,
-      mrr: r.mrr.map(d),
+    const zero = formatDecimal(0, 0, tl.scale);
+    const d = (a: ExactSum | undefined): string => (a === undefined ? zero : a.toString(tl.scale));
+    const cohorts: Record<string, CohortSummaryRow> = {};
+    for (const cp of [...acc.keys()].sort((x, y) => x - y)) {
+      const r = acc.get(cp) as Acc;
+      cohorts[periodLabel(cp, g)] = {
+        start: monthDate(cp * w, false),
+        size: r.size,
+        startingMrr: d(r.start),
+        customers: r.customers,
+        mrr: r.mrr.map(d),
+      };
+    }
+    return {
+      kind: 'cohortRetention',
+      version: 1,
+      granularity: g,
+      currency: tl.currency,
+      ...settings,
+      returners,
+      lastMonth: lastMonth >= 0 ? monthDate(lastMonth, true) : null,
+      lastMonthFromData: o.asOf === undefined,
+      cohorts,
     };
+  } catch (thrown) {
+    throw readFailure(thrown, { subscriptions, options });
   }
-  return {
-    kind: 'cohortRetention',
-    version: 1,
-    granularity: g,
-    currency: tl.currency,
-    ...settings,
-    returners,
-    lastMonth: lastMonth >= 0 ? monthDate(lastMonth, true) : null,
-    lastMonthFromData: o.asOf === undefined,
-    cohorts,
-  };
 }
 
 /** Periods from a cohort's first period `cp` to the period containing `lastMonth`, inclusive. @internal */

@@ -7,7 +7,7 @@ import type { IsoDate } from '../core/dates.js';
 import { EXACT_ZERO, exactAdd, type Exact } from '../core/exact.js';
 import { fromExact, type Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
-import { readObject, readOneOf } from '../core/read.js';
+import { readObject, readOneOf, readFailure } from '../core/read.js';
 import { invalidSummary, sameParameter } from '../core/summary.js';
 import type { Subscription } from '../model/subscription.js';
 import {
@@ -125,51 +125,56 @@ const WIDTH: Record<CohortGranularity, number> = { month: 1, quarter: 3, year: 1
  * ```
  */
 export function mergeCohortRetention(a: CohortRetentionSummary, b: CohortRetentionSummary): CohortRetentionSummary {
-  const [x, xLast] = readCohortSummary(a, 'a');
-  const [y, yLast] = readCohortSummary(b, 'b');
-  for (const k of ['granularity', 'churnRecognition', 'freePlans', 'discounts', 'returners'] as const)
-    sameParameter(x[k], y[k], k);
-  if (x.currency !== null && y.currency !== null && x.currency !== y.currency)
-    throw invalid('CURRENCY_MISMATCH', 'b.currency', y.currency, `must be ${x.currency} like a.currency`);
-  let lastMonth = x.lastMonth;
-  let last = xLast;
-  let fromData = x.lastMonthFromData && y.lastMonthFromData;
-  if (xLast !== yLast) {
-    const [early, late, lateLast] = xLast === null || (yLast !== null && xLast < yLast) ? [x, y, yLast] : [y, x, xLast];
-    if (!early.lastMonthFromData && early.lastMonth !== null) {
-      throw invalidSummary(
-        'b.lastMonth',
-        y.lastMonth,
-        `must equal a.lastMonth (${x.lastMonth}): summarise every chunk with the same options.asOf`,
-      );
+  try {
+    const [x, xLast] = readCohortSummary(a, 'a');
+    const [y, yLast] = readCohortSummary(b, 'b');
+    for (const k of ['granularity', 'churnRecognition', 'freePlans', 'discounts', 'returners'] as const)
+      sameParameter(x[k], y[k], k);
+    if (x.currency !== null && y.currency !== null && x.currency !== y.currency)
+      throw invalid('CURRENCY_MISMATCH', 'b.currency', y.currency, `must be ${x.currency} like a.currency`);
+    let lastMonth = x.lastMonth;
+    let last = xLast;
+    let fromData = x.lastMonthFromData && y.lastMonthFromData;
+    if (xLast !== yLast) {
+      const [early, late, lateLast] =
+        xLast === null || (yLast !== null && xLast < yLast) ? [x, y, yLast] : [y, x, xLast];
+      if (!early.lastMonthFromData && early.lastMonth !== null) {
+        throw invalidSummary(
+          'b.lastMonth',
+          y.lastMonth,
+          `must equal a.lastMonth (${x.lastMonth}): summarise every chunk with the same options.asOf`,
+        );
+      }
+      lastMonth = late.lastMonth;
+      last = lateLast;
+      fromData = late.lastMonthFromData;
     }
-    lastMonth = late.lastMonth;
-    last = lateLast;
-    fromData = late.lastMonthFromData;
-  }
-  const g = x.granularity;
-  const cohorts: Record<string, CohortSummaryRow> = {};
-  const labels = [...new Set([...Object.keys(x.cohorts), ...Object.keys(y.cohorts)])].sort();
-  for (const label of labels) {
-    const p = Object.hasOwn(x.cohorts, label) ? x.cohorts[label] : undefined;
-    const q = Object.hasOwn(y.cohorts, label) ? y.cohorts[label] : undefined;
-    const start = (p ?? q)?.start as IsoDate;
-    const n = cellCount(cohortPeriod(start, g), last, g);
-    if (p === undefined || q === undefined) {
-      cohorts[label] = padTo((p ?? q) as CohortSummaryRow, n);
-      continue;
+    const g = x.granularity;
+    const cohorts: Record<string, CohortSummaryRow> = {};
+    const labels = [...new Set([...Object.keys(x.cohorts), ...Object.keys(y.cohorts)])].sort();
+    for (const label of labels) {
+      const p = Object.hasOwn(x.cohorts, label) ? x.cohorts[label] : undefined;
+      const q = Object.hasOwn(y.cohorts, label) ? y.cohorts[label] : undefined;
+      const start = (p ?? q)?.start as IsoDate;
+      const n = cellCount(cohortPeriod(start, g), last, g);
+      if (p === undefined || q === undefined) {
+        cohorts[label] = padTo((p ?? q) as CohortSummaryRow, n);
+        continue;
+      }
+      const pp = padTo(p, n);
+      const pq = padTo(q, n);
+      cohorts[label] = {
+        start,
+        size: p.size + q.size,
+        startingMrr: addAmounts(p.startingMrr, q.startingMrr),
+        customers: pp.customers.map((v, i) => v + (pq.customers[i] as number)),
+        mrr: pp.mrr.map((v, i) => addAmounts(v, pq.mrr[i] as string)),
+      };
     }
-    const pp = padTo(p, n);
-    const pq = padTo(q, n);
-    cohorts[label] = {
-      start,
-      size: p.size + q.size,
-      startingMrr: addAmounts(p.startingMrr, q.startingMrr),
-      customers: pp.customers.map((v, i) => v + (pq.customers[i] as number)),
-      mrr: pp.mrr.map((v, i) => addAmounts(v, pq.mrr[i] as string)),
-    };
+    return { ...x, currency: x.currency ?? y.currency, lastMonth, lastMonthFromData: fromData, cohorts };
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
   }
-  return { ...x, currency: x.currency ?? y.currency, lastMonth, lastMonthFromData: fromData, cohorts };
 }
 
 /**
@@ -198,65 +203,69 @@ export function finalizeCohortRetention(
   summary: CohortRetentionSummary,
   options: FinalizeCohortOptions = {},
 ): CohortTable {
-  const [s, last] = readCohortSummary(summary, 'summary');
-  const o = readObject(options, 'options', 'INVALID_OPTION') as FinalizeCohortOptions;
-  const basis = readOneOf(o.basis ?? 'logos', 'options.basis', ['logos', 'revenue']);
-  const g = s.granularity;
-  const currency = s.currency;
-  if (currency === null)
-    throw new RevopsError(
-      'INSUFFICIENT_DATA',
-      'summary.currency is null: the summary has no rows; pass options.currency to summarise an empty chunk',
-      { field: 'summary.currency', value: null },
-    );
-  const money = (x: Exact): Money => fromExact(x, currency);
-  const w = WIDTH[g];
-  // the last complete period: the last one whose final month is at most lastMonth
-  const throughP = last === null ? -1 : Math.floor((last + 1) / w) - 1;
-  const avg: { cohorts: number; customers: number; size: number; mrr: Exact; start: Exact }[] = [];
-  const rows: CohortRow[] = [];
-  for (const label of Object.keys(s.cohorts).sort()) {
-    const r = s.cohorts[label] as CohortSummaryRow;
-    const cp = cohortPeriod(r.start, g);
-    if (cp > throughP) continue;
-    const start = amountExact(r.startingMrr);
-    const cells = r.customers.slice(0, throughP - cp + 1).map((customers, age): CohortCell => {
-      const mrr = amountExact(r.mrr[age] as string);
-      const a = (avg[age] ??= { cohorts: 0, customers: 0, size: 0, mrr: EXACT_ZERO, start: EXACT_ZERO });
-      a.cohorts++;
-      a.customers += customers;
-      a.size += r.size;
-      a.mrr = exactAdd(a.mrr, mrr);
-      a.start = exactAdd(a.start, start);
-      return {
+  try {
+    const [s, last] = readCohortSummary(summary, 'summary');
+    const o = readObject(options, 'options', 'INVALID_OPTION') as FinalizeCohortOptions;
+    const basis = readOneOf(o.basis ?? 'logos', 'options.basis', ['logos', 'revenue']);
+    const g = s.granularity;
+    const currency = s.currency;
+    if (currency === null)
+      throw new RevopsError(
+        'INSUFFICIENT_DATA',
+        'summary.currency is null: the summary has no rows; pass options.currency to summarise an empty chunk',
+        { field: 'summary.currency', value: null },
+      );
+    const money = (x: Exact): Money => fromExact(x, currency);
+    const w = WIDTH[g];
+    // the last complete period: the last one whose final month is at most lastMonth
+    const throughP = last === null ? -1 : Math.floor((last + 1) / w) - 1;
+    const avg: { cohorts: number; customers: number; size: number; mrr: Exact; start: Exact }[] = [];
+    const rows: CohortRow[] = [];
+    for (const label of Object.keys(s.cohorts).sort()) {
+      const r = s.cohorts[label] as CohortSummaryRow;
+      const cp = cohortPeriod(r.start, g);
+      if (cp > throughP) continue;
+      const start = amountExact(r.startingMrr);
+      const cells = r.customers.slice(0, throughP - cp + 1).map((customers, age): CohortCell => {
+        const mrr = amountExact(r.mrr[age] as string);
+        const a = (avg[age] ??= { cohorts: 0, customers: 0, size: 0, mrr: EXACT_ZERO, start: EXACT_ZERO });
+        a.cohorts++;
+        a.customers += customers;
+        a.size += r.size;
+        a.mrr = exactAdd(a.mrr, mrr);
+        a.start = exactAdd(a.start, start);
+        return {
+          age,
+          period: periodLabel(cp + age, g),
+          customers,
+          mrr: money(mrr),
+          rate: basis === 'logos' ? (r.size === 0 ? null : customers / r.size) : exactRatio(mrr, start),
+        };
+      });
+      rows.push({ cohort: label, start: r.start, size: r.size, startingMrr: money(start), cells });
+    }
+    const average = avg.map(
+      (a, age): CohortAverage => ({
         age,
-        period: periodLabel(cp + age, g),
-        customers,
-        mrr: money(mrr),
-        rate: basis === 'logos' ? (r.size === 0 ? null : customers / r.size) : exactRatio(mrr, start),
-      };
-    });
-    rows.push({ cohort: label, start: r.start, size: r.size, startingMrr: money(start), cells });
+        cohorts: a.cohorts,
+        customers: a.customers,
+        size: a.size,
+        mrr: money(a.mrr),
+        startingMrr: money(a.start),
+        rate: basis === 'logos' ? (a.size === 0 ? null : a.customers / a.size) : exactRatio(a.mrr, a.start),
+      }),
+    );
+    return {
+      granularity: g,
+      basis,
+      currency,
+      through: throughP < 0 ? null : monthDate((throughP + 1) * w - 1, true),
+      cohorts: rows,
+      average,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { summary, options }, { summary: 'INVALID_SUMMARY' });
   }
-  const average = avg.map(
-    (a, age): CohortAverage => ({
-      age,
-      cohorts: a.cohorts,
-      customers: a.customers,
-      size: a.size,
-      mrr: money(a.mrr),
-      startingMrr: money(a.start),
-      rate: basis === 'logos' ? (a.size === 0 ? null : a.customers / a.size) : exactRatio(a.mrr, a.start),
-    }),
-  );
-  return {
-    granularity: g,
-    basis,
-    currency,
-    through: throughP < 0 ? null : monthDate((throughP + 1) * w - 1, true),
-    cohorts: rows,
-    average,
-  };
 }
 
 /**
@@ -306,6 +315,10 @@ export function cohortRetention(
   subscriptions: readonly Subscription[],
   options: CohortRetentionOptions = {},
 ): CohortTable {
-  const { basis, ...rest } = readObject(options, 'options', 'INVALID_OPTION') as CohortRetentionOptions;
-  return finalizeCohortRetention(summarizeCohortRetention(subscriptions, rest), basis === undefined ? {} : { basis });
+  try {
+    const { basis, ...rest } = readObject(options, 'options', 'INVALID_OPTION') as CohortRetentionOptions;
+    return finalizeCohortRetention(summarizeCohortRetention(subscriptions, rest), basis === undefined ? {} : { basis });
+  } catch (thrown) {
+    throw readFailure(thrown, { subscriptions, options });
+  }
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
+import { readFailure } from '../core/read.js';
 
 function readRate(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
@@ -45,7 +46,11 @@ function readPeriods(value: unknown): number {
  * ```
  */
 export function compoundRetention(retention: number, periods: number): number {
-  return readRate(retention, 'retention') ** readPeriods(periods);
+  try {
+    return readRate(retention, 'retention') ** readPeriods(periods);
+  } catch (thrown) {
+    throw readFailure(thrown, { retention, periods });
+  }
 }
 
 /**
@@ -69,5 +74,9 @@ export function compoundRetention(retention: number, periods: number): number {
  * ```
  */
 export function compoundChurn(churn: number, periods: number): number {
-  return 1 - (1 - readRate(churn, 'churn')) ** readPeriods(periods);
+  try {
+    return 1 - (1 - readRate(churn, 'churn')) ** readPeriods(periods);
+  } catch (thrown) {
+    throw readFailure(thrown, { churn, periods });
+  }
 }

@@ -13,6 +13,7 @@ import {
 } from './mrr-movements-summary.js';
 import { exactCompare } from '../core/exact.js';
 import { addAmounts, amountExact } from './summary-amounts.js';
+import { readFailure } from '../core/read.js';
 
 /**
  * Merges two movement summaries: over **disjoint customer sets** for the same period (every
@@ -42,56 +43,60 @@ import { addAmounts, amountExact } from './summary-amounts.js';
  * ```
  */
 export function mergeMrrMovements(a: MrrMovementsSummary, b: MrrMovementsSummary): MrrMovementsSummary {
-  const [x, x1, xk] = readMovementsSummary(a, 'a');
-  const [y, y1, yk] = readMovementsSummary(b, 'b');
-  sameParameter(x.reactivation, y.reactivation, 'reactivation');
-  sameParameter(x.churnRecognition, y.churnRecognition, 'churnRecognition');
-  sameParameter(x.freePlans, y.freePlans, 'freePlans');
-  sameParameter(x.discounts, y.discounts, 'discounts');
-  if (x.currency !== null && y.currency !== null && x.currency !== y.currency)
-    throw invalid('CURRENCY_MISMATCH', 'b.currency', y.currency, `must be ${x.currency} like a.currency`);
-  const currency = x.currency ?? y.currency;
-  if (x1 === y1 && xk === yk) return mergeSamePeriod(x, y, currency);
-  const yFirst = yk + 1 === x1;
-  const [first, second] = yFirst ? [y, x] : [x, y];
-  if (!yFirst && xk + 1 !== y1)
-    throw invalidSummary('b.period', y.period, `must equal or be adjacent to a.period ${JSON.stringify(x.period)}`);
-  if (
-    exactCompare(amountExact(first.amounts.ending), amountExact(second.amounts.starting)) !== 0 ||
-    first.customers.ending !== second.customers.starting
-  ) {
-    throw invalidSummary(
-      'b.amounts.starting',
-      second.amounts.starting,
-      `must equal the ending MRR and customers of the earlier period (${first.amounts.ending}, ` +
-        `${first.customers.ending}): adjacent summaries must cover the same customers`,
-    );
+  try {
+    const [x, x1, xk] = readMovementsSummary(a, 'a');
+    const [y, y1, yk] = readMovementsSummary(b, 'b');
+    sameParameter(x.reactivation, y.reactivation, 'reactivation');
+    sameParameter(x.churnRecognition, y.churnRecognition, 'churnRecognition');
+    sameParameter(x.freePlans, y.freePlans, 'freePlans');
+    sameParameter(x.discounts, y.discounts, 'discounts');
+    if (x.currency !== null && y.currency !== null && x.currency !== y.currency)
+      throw invalid('CURRENCY_MISMATCH', 'b.currency', y.currency, `must be ${x.currency} like a.currency`);
+    const currency = x.currency ?? y.currency;
+    if (x1 === y1 && xk === yk) return mergeSamePeriod(x, y, currency);
+    const yFirst = yk + 1 === x1;
+    const [first, second] = yFirst ? [y, x] : [x, y];
+    if (!yFirst && xk + 1 !== y1)
+      throw invalidSummary('b.period', y.period, `must equal or be adjacent to a.period ${JSON.stringify(x.period)}`);
+    if (
+      exactCompare(amountExact(first.amounts.ending), amountExact(second.amounts.starting)) !== 0 ||
+      first.customers.ending !== second.customers.starting
+    ) {
+      throw invalidSummary(
+        'b.amounts.starting',
+        second.amounts.starting,
+        `must equal the ending MRR and customers of the earlier period (${first.amounts.ending}, ` +
+          `${first.customers.ending}): adjacent summaries must cover the same customers`,
+      );
+    }
+    const add = (k: 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation'): string =>
+      addAmounts(first.amounts[k], second.amounts[k]);
+    return {
+      ...first,
+      period: { start: first.period.start, end: second.period.end },
+      currency,
+      amounts: {
+        starting: first.amounts.starting,
+        new: add('new'),
+        expansion: add('expansion'),
+        contraction: add('contraction'),
+        churned: add('churned'),
+        reactivation: add('reactivation'),
+        ending: second.amounts.ending,
+      },
+      customers: {
+        starting: first.customers.starting,
+        new: first.customers.new + second.customers.new,
+        reactivated: first.customers.reactivated + second.customers.reactivated,
+        churned: first.customers.churned + second.customers.churned,
+        ending: second.customers.ending,
+      },
+      startCohort: null,
+      churnCounts: null,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { a, b }, 'INVALID_SUMMARY');
   }
-  const add = (k: 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation'): string =>
-    addAmounts(first.amounts[k], second.amounts[k]);
-  return {
-    ...first,
-    period: { start: first.period.start, end: second.period.end },
-    currency,
-    amounts: {
-      starting: first.amounts.starting,
-      new: add('new'),
-      expansion: add('expansion'),
-      contraction: add('contraction'),
-      churned: add('churned'),
-      reactivation: add('reactivation'),
-      ending: second.amounts.ending,
-    },
-    customers: {
-      starting: first.customers.starting,
-      new: first.customers.new + second.customers.new,
-      reactivated: first.customers.reactivated + second.customers.reactivated,
-      churned: first.customers.churned + second.customers.churned,
-      ending: second.customers.ending,
-    },
-    startCohort: null,
-    churnCounts: null,
-  };
 }
 
 function mergeSamePeriod(x: MrrMovementsSummary, y: MrrMovementsSummary, currency: string | null): MrrMovementsSummary {

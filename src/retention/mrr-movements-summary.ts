@@ -8,7 +8,7 @@ import { RevopsError } from '../core/errors.js';
 import { ExactSum } from '../core/exact-sum.js';
 import { exactAdd, exactCompare, type Exact } from '../core/exact.js';
 import type { Period } from '../core/periods.js';
-import { readObject } from '../core/read.js';
+import { readObject, readFailure } from '../core/read.js';
 import { invalidSummary, readSummary, summaryInteger, summaryRecord, type Summary } from '../core/summary.js';
 import type { Subscription } from '../model/subscription.js';
 import {
@@ -129,110 +129,114 @@ export function summarizeMrrMovements(
   subscriptions: readonly Subscription[],
   options: MrrMovementsOptions,
 ): MrrMovementsSummary {
-  const o = readObject(options, 'options', 'INVALID_OPTION') as unknown as MrrMovementsOptions;
-  const convention = readMovementConvention(o);
-  const [w1, wk] = readMonths(o.period);
-  const tl = readTimeline(
-    subscriptions,
-    { ...convention, sameWindow: 'exclude', quickRatioReactivation: 'exclude' },
-    o.currency,
-    wk,
-  );
-  const acc = (): ExactSum => new ExactSum(tl.scale);
-  const starting = acc();
-  const nw = acc();
-  const expansion = acc();
-  const contraction = acc();
-  const churned = acc();
-  const reactivation = acc();
-  const ending = acc();
-  const retained = acc();
-  const cohortEnding = acc();
-  let cStart = 0;
-  let cNew = 0;
-  let cReact = 0;
-  let cChurn = 0;
-  let cEnd = 0;
-  let lostStart = 0;
-  let acquired = 0;
-  let acquiredAndChurned = 0;
-  const rule = convention.reactivation;
-  for (const { months, units } of tl.customers.values()) {
-    const n = months.length;
-    let startVal = -1; // MRR in month w1 − 1, or -1 if inactive
-    let endVal = 0;
-    let endActive = false;
-    let joined = false; // became active inside the period without being active at its start
-    let startChurned = false;
-    let joinedChurned = false;
-    for (let i = 0; i < n; i++) {
-      const m = months[i] as number;
-      if (m > wk) break;
-      const v = units[i] as number;
-      if (m === w1 - 1) startVal = v;
-      if (m === wk) {
-        endVal = v;
-        endActive = true;
-      }
-      const prevActive = i > 0 && months[i - 1] === m - 1;
-      if (m >= w1) {
-        if (!prevActive) {
-          if (startVal < 0) joined = true;
-          const gap = i > 0 ? monthStartDay(m) - monthStartDay((months[i - 1] as number) + 1) : -1;
-          if (i > 0 && isReactivation(rule, gap)) {
-            reactivation.addUnits(v);
-            cReact++;
+  try {
+    const o = readObject(options, 'options', 'INVALID_OPTION') as unknown as MrrMovementsOptions;
+    const convention = readMovementConvention(o);
+    const [w1, wk] = readMonths(o.period);
+    const tl = readTimeline(
+      subscriptions,
+      { ...convention, sameWindow: 'exclude', quickRatioReactivation: 'exclude' },
+      o.currency,
+      wk,
+    );
+    const acc = (): ExactSum => new ExactSum(tl.scale);
+    const starting = acc();
+    const nw = acc();
+    const expansion = acc();
+    const contraction = acc();
+    const churned = acc();
+    const reactivation = acc();
+    const ending = acc();
+    const retained = acc();
+    const cohortEnding = acc();
+    let cStart = 0;
+    let cNew = 0;
+    let cReact = 0;
+    let cChurn = 0;
+    let cEnd = 0;
+    let lostStart = 0;
+    let acquired = 0;
+    let acquiredAndChurned = 0;
+    const rule = convention.reactivation;
+    for (const { months, units } of tl.customers.values()) {
+      const n = months.length;
+      let startVal = -1; // MRR in month w1 − 1, or -1 if inactive
+      let endVal = 0;
+      let endActive = false;
+      let joined = false; // became active inside the period without being active at its start
+      let startChurned = false;
+      let joinedChurned = false;
+      for (let i = 0; i < n; i++) {
+        const m = months[i] as number;
+        if (m > wk) break;
+        const v = units[i] as number;
+        if (m === w1 - 1) startVal = v;
+        if (m === wk) {
+          endVal = v;
+          endActive = true;
+        }
+        const prevActive = i > 0 && months[i - 1] === m - 1;
+        if (m >= w1) {
+          if (!prevActive) {
+            if (startVal < 0) joined = true;
+            const gap = i > 0 ? monthStartDay(m) - monthStartDay((months[i - 1] as number) + 1) : -1;
+            if (i > 0 && isReactivation(rule, gap)) {
+              reactivation.addUnits(v);
+              cReact++;
+            } else {
+              nw.addUnits(v);
+              cNew++;
+            }
           } else {
-            nw.addUnits(v);
-            cNew++;
+            const pv = units[i - 1] as number;
+            if (v > pv) expansion.addUnits(v - pv);
+            else contraction.addUnits(pv - v);
           }
-        } else {
-          const pv = units[i - 1] as number;
-          if (v > pv) expansion.addUnits(v - pv);
-          else contraction.addUnits(pv - v);
+        }
+        if ((i === n - 1 || months[i + 1] !== m + 1) && m + 1 >= w1 && m + 1 <= wk) {
+          churned.addUnits(v);
+          cChurn++;
+          if (startVal >= 0) startChurned = true;
+          else if (joined) joinedChurned = true;
         }
       }
-      if ((i === n - 1 || months[i + 1] !== m + 1) && m + 1 >= w1 && m + 1 <= wk) {
-        churned.addUnits(v);
-        cChurn++;
-        if (startVal >= 0) startChurned = true;
-        else if (joined) joinedChurned = true;
+      if (startChurned) lostStart++;
+      if (joined) acquired++;
+      if (joinedChurned) acquiredAndChurned++;
+      if (startVal >= 0) {
+        starting.addUnits(startVal);
+        cStart++;
+        retained.addUnits(Math.min(startVal, endVal));
+        cohortEnding.addUnits(endVal);
+      }
+      if (endActive) {
+        ending.addUnits(endVal);
+        cEnd++;
       }
     }
-    if (startChurned) lostStart++;
-    if (joined) acquired++;
-    if (joinedChurned) acquiredAndChurned++;
-    if (startVal >= 0) {
-      starting.addUnits(startVal);
-      cStart++;
-      retained.addUnits(Math.min(startVal, endVal));
-      cohortEnding.addUnits(endVal);
-    }
-    if (endActive) {
-      ending.addUnits(endVal);
-      cEnd++;
-    }
+    const d = (a: ExactSum): string => a.toString(tl.scale);
+    return {
+      kind: 'mrrMovements',
+      version: 1,
+      period: { start: monthDate(w1, false), end: monthDate(wk, true) },
+      currency: tl.currency,
+      ...convention,
+      amounts: {
+        starting: d(starting),
+        new: d(nw),
+        expansion: d(expansion),
+        contraction: d(contraction),
+        churned: d(churned),
+        reactivation: d(reactivation),
+        ending: d(ending),
+      },
+      customers: { starting: cStart, new: cNew, reactivated: cReact, churned: cChurn, ending: cEnd },
+      startCohort: { retained: d(retained), ending: d(cohortEnding) },
+      churnCounts: { start: cStart, churned: lostStart, acquired, acquiredAndChurned },
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { subscriptions, options });
   }
-  const d = (a: ExactSum): string => a.toString(tl.scale);
-  return {
-    kind: 'mrrMovements',
-    version: 1,
-    period: { start: monthDate(w1, false), end: monthDate(wk, true) },
-    currency: tl.currency,
-    ...convention,
-    amounts: {
-      starting: d(starting),
-      new: d(nw),
-      expansion: d(expansion),
-      contraction: d(contraction),
-      churned: d(churned),
-      reactivation: d(reactivation),
-      ending: d(ending),
-    },
-    customers: { starting: cStart, new: cNew, reactivated: cReact, churned: cChurn, ending: cEnd },
-    startCohort: { retained: d(retained), ending: d(cohortEnding) },
-    churnCounts: { start: cStart, churned: lostStart, acquired, acquiredAndChurned },
-  };
 }
 
 function readCounts<K extends string>(value: unknown, field: string, keys: readonly K[]): Record<K, number> {

@@ -17,6 +17,7 @@ import {
   type WindowChurnCounts,
 } from './mrr-movements-summary.js';
 import { amountExact } from './summary-amounts.js';
+import { readFailure } from '../core/read.js';
 
 /**
  * MRR movements of a period. Identity, exact:
@@ -65,33 +66,37 @@ export interface MrrMovements {
  * ```
  */
 export function finalizeMrrMovements(summary: MrrMovementsSummary): MrrMovements {
-  const [s, w1, wk] = readMovementsSummary(summary, 'summary');
-  const currency = s.currency;
-  if (currency === null)
-    throw new RevopsError(
-      'INSUFFICIENT_DATA',
-      'summary.currency is null: the summary has no rows; pass options.currency to summarise an empty chunk',
-      { field: 'summary.currency', value: null },
-    );
-  const m = (amount: string): Money => fromExact(amountExact(amount), currency);
-  const x = s.amounts;
-  return {
-    period: s.period,
-    months: wk - w1 + 1,
-    starting: m(x.starting),
-    new: m(x.new),
-    expansion: m(x.expansion),
-    contraction: m(x.contraction),
-    churned: m(x.churned),
-    reactivation: m(x.reactivation),
-    ending: m(x.ending),
-    customers: s.customers,
-    startCohort:
-      s.startCohort === null
-        ? null
-        : { starting: m(x.starting), retained: m(s.startCohort.retained), ending: m(s.startCohort.ending) },
-    churnCounts: s.churnCounts,
-  };
+  try {
+    const [s, w1, wk] = readMovementsSummary(summary, 'summary');
+    const currency = s.currency;
+    if (currency === null)
+      throw new RevopsError(
+        'INSUFFICIENT_DATA',
+        'summary.currency is null: the summary has no rows; pass options.currency to summarise an empty chunk',
+        { field: 'summary.currency', value: null },
+      );
+    const m = (amount: string): Money => fromExact(amountExact(amount), currency);
+    const x = s.amounts;
+    return {
+      period: s.period,
+      months: wk - w1 + 1,
+      starting: m(x.starting),
+      new: m(x.new),
+      expansion: m(x.expansion),
+      contraction: m(x.contraction),
+      churned: m(x.churned),
+      reactivation: m(x.reactivation),
+      ending: m(x.ending),
+      customers: s.customers,
+      startCohort:
+        s.startCohort === null
+          ? null
+          : { starting: m(x.starting), retained: m(s.startCohort.retained), ending: m(s.startCohort.ending) },
+      churnCounts: s.churnCounts,
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { summary }, 'INVALID_SUMMARY');
+  }
 }
 
 /**
@@ -183,5 +188,9 @@ export function finalizeMrrMovements(summary: MrrMovementsSummary): MrrMovements
  * ```
  */
 export function mrrMovements(subscriptions: readonly Subscription[], options: MrrMovementsOptions): MrrMovements {
-  return finalizeMrrMovements(summarizeMrrMovements(subscriptions, options));
+  try {
+    return finalizeMrrMovements(summarizeMrrMovements(subscriptions, options));
+  } catch (thrown) {
+    throw readFailure(thrown, { subscriptions, options });
+  }
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { readArray, readInteger } from '../core/read.js';
+import { readArray, readInteger, readFailure } from '../core/read.js';
 import type { RateValue } from '../core/ratio.js';
 import type { MaybeInfinite } from './maybe-infinite.js';
 
@@ -154,24 +154,29 @@ function uplift(a: MaybeInfinite<number>, b: MaybeInfinite<number>): RateValue {
  * ```
  */
 export function retentionProfitImpact(input: RetentionProfitImpactInput): RetentionProfitImpact {
-  if (input === null || typeof input !== 'object') throw invalid('INVALID_INPUT', 'input', input, 'must be an object');
-  const r = num(input.retentionRate, 'retentionRate', 0, 1);
-  const cut = num(input.defectionCut, 'defectionCut', 0, 1 - r);
-  const d = num(input.discountRate, 'discountRate', 0, Number.MAX_VALUE);
-  const raw = typeof input.margin === 'number' ? [input.margin] : readArray(input.margin, 'margin');
-  if (raw.length === 0)
-    throw invalid('INVALID_INPUT', 'margin', input.margin, 'must be a number or a non-empty array of numbers');
-  const margins = raw.map((m, i) =>
-    num(m, typeof input.margin === 'number' ? 'margin' : `margin[${i}]`, -Number.MAX_VALUE, Number.MAX_VALUE),
-  );
-  const h = input.horizon === 'lifetime' ? 'lifetime' : readInteger(input.horizon, 'horizon', { min: 1 });
-  const size = readInteger(input.cohortSize ?? 1, 'cohortSize');
-  const before = scenario(r, margins, d, h, size);
-  const after = scenario(Math.min(1, r + cut), margins, d, h, size);
-  return {
-    before,
-    after,
-    npvUplift: uplift(before.npvPerCustomer, after.npvPerCustomer),
-    lifetimeValueUplift: uplift(before.lifetimeValue, after.lifetimeValue),
-  };
+  try {
+    if (input === null || typeof input !== 'object')
+      throw invalid('INVALID_INPUT', 'input', input, 'must be an object');
+    const r = num(input.retentionRate, 'retentionRate', 0, 1);
+    const cut = num(input.defectionCut, 'defectionCut', 0, 1 - r);
+    const d = num(input.discountRate, 'discountRate', 0, Number.MAX_VALUE);
+    const raw = typeof input.margin === 'number' ? [input.margin] : readArray(input.margin, 'margin');
+    if (raw.length === 0)
+      throw invalid('INVALID_INPUT', 'margin', input.margin, 'must be a number or a non-empty array of numbers');
+    const margins = raw.map((m, i) =>
+      num(m, typeof input.margin === 'number' ? 'margin' : `margin[${i}]`, -Number.MAX_VALUE, Number.MAX_VALUE),
+    );
+    const h = input.horizon === 'lifetime' ? 'lifetime' : readInteger(input.horizon, 'horizon', { min: 1 });
+    const size = readInteger(input.cohortSize ?? 1, 'cohortSize');
+    const before = scenario(r, margins, d, h, size);
+    const after = scenario(Math.min(1, r + cut), margins, d, h, size);
+    return {
+      before,
+      after,
+      npvUplift: uplift(before.npvPerCustomer, after.npvPerCustomer),
+      lifetimeValueUplift: uplift(before.lifetimeValue, after.lifetimeValue),
+    };
+  } catch (thrown) {
+    throw readFailure(thrown, { input });
+  }
 }

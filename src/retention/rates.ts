@@ -5,7 +5,7 @@
  */
 import { invalid } from '../core/errors.js';
 import type { RateWithCounts } from '../core/ratio.js';
-import { readInteger } from '../core/read.js';
+import { readInteger, readFailure } from '../core/read.js';
 import { resolveConvention, type RetentionPresetName, type SameWindowRule } from './presets.js';
 
 function count(value: unknown, field: string): number {
@@ -49,14 +49,18 @@ export interface RetentionCounts {
  * ```
  */
 export function customerRetentionRate(counts: RetentionCounts): RateWithCounts {
-  if (counts === null || typeof counts !== 'object')
-    throw invalid('INVALID_COUNT', 'counts', counts, 'must be { start, end, acquired }');
-  const s = count(counts.start, 'start');
-  const e = count(counts.end, 'end');
-  const n = count(counts.acquired, 'acquired');
-  if (n > e) throw invalid('INVALID_COUNT', 'acquired', n, `must not exceed end (${e}) in a retention count`);
-  if (e - n > s) throw invalid('INVALID_COUNT', 'end', e, `minus acquired (${n}) must not exceed start (${s})`);
-  return rate(e - n, s);
+  try {
+    if (counts === null || typeof counts !== 'object')
+      throw invalid('INVALID_COUNT', 'counts', counts, 'must be { start, end, acquired }');
+    const s = count(counts.start, 'start');
+    const e = count(counts.end, 'end');
+    const n = count(counts.acquired, 'acquired');
+    if (n > e) throw invalid('INVALID_COUNT', 'acquired', n, `must not exceed end (${e}) in a retention count`);
+    if (e - n > s) throw invalid('INVALID_COUNT', 'end', e, `minus acquired (${n}) must not exceed start (${s})`);
+    return rate(e - n, s);
+  } catch (thrown) {
+    throw readFailure(thrown, { counts });
+  }
 }
 
 /** Counts of {@link churnRate}. */
@@ -114,23 +118,27 @@ export interface ChurnRateOptions {
  * ```
  */
 export function churnRate(counts: ChurnCounts, options: ChurnRateOptions = {}): RateWithCounts {
-  if (counts === null || typeof counts !== 'object')
-    throw invalid('INVALID_COUNT', 'counts', counts, 'must be { start, churned, acquired?, acquiredAndChurned? }');
-  const s = count(counts.start, 'start');
-  const c = count(counts.churned, 'churned');
-  const n = count(counts.acquired ?? 0, 'acquired');
-  const x = count(counts.acquiredAndChurned ?? 0, 'acquiredAndChurned');
-  if (c > s) throw invalid('INVALID_COUNT', 'churned', c, `must not exceed start (${s})`);
-  if (x > n) throw invalid('INVALID_COUNT', 'acquiredAndChurned', x, `must not exceed acquired (${n})`);
-  const rule = resolveConvention(options).sameWindow;
-  switch (rule) {
-    case 'exclude':
-      return rate(c, s);
-    case 'numerator':
-      return rate(c + x, s);
-    case 'both':
-      return rate(c + x, s + n);
-    default:
-      throw invalid('INVALID_OPTION', 'options.sameWindow', rule, "must be 'exclude', 'numerator' or 'both'");
+  try {
+    if (counts === null || typeof counts !== 'object')
+      throw invalid('INVALID_COUNT', 'counts', counts, 'must be { start, churned, acquired?, acquiredAndChurned? }');
+    const s = count(counts.start, 'start');
+    const c = count(counts.churned, 'churned');
+    const n = count(counts.acquired ?? 0, 'acquired');
+    const x = count(counts.acquiredAndChurned ?? 0, 'acquiredAndChurned');
+    if (c > s) throw invalid('INVALID_COUNT', 'churned', c, `must not exceed start (${s})`);
+    if (x > n) throw invalid('INVALID_COUNT', 'acquiredAndChurned', x, `must not exceed acquired (${n})`);
+    const rule = resolveConvention(options).sameWindow;
+    switch (rule) {
+      case 'exclude':
+        return rate(c, s);
+      case 'numerator':
+        return rate(c + x, s);
+      case 'both':
+        return rate(c + x, s + n);
+      default:
+        throw invalid('INVALID_OPTION', 'options.sameWindow', rule, "must be 'exclude', 'numerator' or 'both'");
+    }
+  } catch (thrown) {
+    throw readFailure(thrown, { counts, options });
   }
 }

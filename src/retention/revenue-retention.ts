@@ -7,7 +7,7 @@ import { add, subtract } from '../core/money-arithmetic.js';
 import type { CurrencyCode } from '../core/currency.js';
 import { assertSameCurrency, fromExact, readMoneyExact, type Money } from '../core/money.js';
 import { readPeriod, type Period } from '../core/periods.js';
-import { readInteger, readObject } from '../core/read.js';
+import { readInteger, readObject, readFailure } from '../core/read.js';
 import type { RateValue } from '../core/ratio.js';
 import type { MrrMovements } from './mrr-movements.js';
 import { resolveConvention, type QuickRatioReactivation, type RetentionPresetName } from './presets.js';
@@ -193,14 +193,18 @@ export function grossRevenueRetention(
   movements: MrrMovements,
   options: GrossRevenueRetentionOptions = {},
 ): RevenueRetention {
-  const m = readMovements(movements);
-  const basis = basisOf(options, m);
-  if (basis === 'startCohort') {
-    const retained = (m.startCohort as NonNullable<ReadMovements['startCohort']>).retained;
-    return { ...moneyRate(retained, m.starting, 'movements.startCohort.retained'), basis, ...m.when };
+  try {
+    const m = readMovements(movements);
+    const basis = basisOf(options, m);
+    if (basis === 'startCohort') {
+      const retained = (m.startCohort as NonNullable<ReadMovements['startCohort']>).retained;
+      return { ...moneyRate(retained, m.starting, 'movements.startCohort.retained'), basis, ...m.when };
+    }
+    const numerator = subtract(subtract(m.starting, m.contraction), m.churned);
+    return { ...moneyRate(numerator, m.starting, 'movements (starting − contraction − churned)'), basis, ...m.when };
+  } catch (thrown) {
+    throw readFailure(thrown, { movements, options });
   }
-  const numerator = subtract(subtract(m.starting, m.contraction), m.churned);
-  return { ...moneyRate(numerator, m.starting, 'movements (starting − contraction − churned)'), basis, ...m.when };
 }
 
 /**
@@ -243,26 +247,30 @@ export function netRevenueRetention(
   movements: MrrMovements,
   options: NetRevenueRetentionOptions = {},
 ): RevenueRetention {
-  const m = readMovements(movements);
-  const basis = basisOf(options, m);
-  if (basis === 'startCohort') {
-    if (options.reactivation !== undefined)
-      throw invalid(
-        'INVALID_OPTION',
-        'options.reactivation',
-        options.reactivation,
-        "applies only to basis 'movements'",
-      );
-    const ending = (m.startCohort as NonNullable<ReadMovements['startCohort']>).ending;
-    return { ...moneyRate(ending, m.starting, 'movements.startCohort.ending'), basis, ...m.when };
+  try {
+    const m = readMovements(movements);
+    const basis = basisOf(options, m);
+    if (basis === 'startCohort') {
+      if (options.reactivation !== undefined)
+        throw invalid(
+          'INVALID_OPTION',
+          'options.reactivation',
+          options.reactivation,
+          "applies only to basis 'movements'",
+        );
+      const ending = (m.startCohort as NonNullable<ReadMovements['startCohort']>).ending;
+      return { ...moneyRate(ending, m.starting, 'movements.startCohort.ending'), basis, ...m.when };
+    }
+    const r = options.reactivation ?? 'exclude';
+    if (r !== 'include' && r !== 'exclude')
+      throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'include' or 'exclude'");
+    let numerator = subtract(subtract(add(m.starting, m.expansion), m.contraction), m.churned);
+    if (r === 'include') numerator = add(numerator, m.reactivation);
+    const field = `movements (starting + expansion − contraction − churned${r === 'include' ? ' + reactivation' : ''})`;
+    return { ...moneyRate(numerator, m.starting, field), basis, ...m.when };
+  } catch (thrown) {
+    throw readFailure(thrown, { movements, options });
   }
-  const r = options.reactivation ?? 'exclude';
-  if (r !== 'include' && r !== 'exclude')
-    throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'include' or 'exclude'");
-  let numerator = subtract(subtract(add(m.starting, m.expansion), m.contraction), m.churned);
-  if (r === 'include') numerator = add(numerator, m.reactivation);
-  const field = `movements (starting + expansion − contraction − churned${r === 'include' ? ' + reactivation' : ''})`;
-  return { ...moneyRate(numerator, m.starting, field), basis, ...m.when };
 }
 
 /** Options of {@link quickRatio}. */
@@ -305,16 +313,20 @@ export interface QuickRatioOptions {
  * ```
  */
 export function quickRatio(movements: MrrMovements, options: QuickRatioOptions = {}): MoneyRate {
-  const m = readMovements(movements);
-  readObject(options, 'options', 'INVALID_OPTION');
-  const r = resolveConvention({
-    ...(options.preset === undefined ? {} : { preset: options.preset }),
-    ...(options.reactivation === undefined ? {} : { quickRatioReactivation: options.reactivation }),
-  }).quickRatioReactivation;
-  if (r !== 'numerator' && r !== 'exclude')
-    throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'numerator' or 'exclude'");
-  let gained = add(m.new, m.expansion);
-  if (r === 'numerator') gained = add(gained, m.reactivation);
-  const field = `movements (new + expansion${r === 'numerator' ? ' + reactivation' : ''})`;
-  return moneyRate(gained, add(m.contraction, m.churned), field);
+  try {
+    const m = readMovements(movements);
+    readObject(options, 'options', 'INVALID_OPTION');
+    const r = resolveConvention({
+      ...(options.preset === undefined ? {} : { preset: options.preset }),
+      ...(options.reactivation === undefined ? {} : { quickRatioReactivation: options.reactivation }),
+    }).quickRatioReactivation;
+    if (r !== 'numerator' && r !== 'exclude')
+      throw invalid('INVALID_OPTION', 'options.reactivation', r, "must be 'numerator' or 'exclude'");
+    let gained = add(m.new, m.expansion);
+    if (r === 'numerator') gained = add(gained, m.reactivation);
+    const field = `movements (new + expansion${r === 'numerator' ? ' + reactivation' : ''})`;
+    return moneyRate(gained, add(m.contraction, m.churned), field);
+  } catch (thrown) {
+    throw readFailure(thrown, { movements, options });
+  }
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { invalid, RevopsError } from '../core/errors.js';
-import { readInteger, readObject } from '../core/read.js';
+import { readInteger, readObject, readFailure } from '../core/read.js';
 import { nelderMeadLoop, simplexSize } from '../core/nelder-mead.js';
 
 /** Options of {@link fitShiftedBetaGeometric}. */
@@ -174,50 +174,54 @@ export function fitShiftedBetaGeometric(
   survivors: readonly number[],
   options: FitShiftedBetaGeometricOptions = {},
 ): ShiftedBetaGeometricFit {
-  readObject(options, 'options', 'INVALID_OPTION');
-  const input = options.input ?? 'counts';
-  if (input !== 'counts' && input !== 'rates')
-    throw invalid('INVALID_OPTION', 'options.input', input, "must be 'counts' or 'rates'");
-  const maxIterations = readInteger(options.maxIterations ?? 2000, 'options.maxIterations', {
-    min: 1,
-    max: MAX_ITERATIONS,
-    code: 'INVALID_OPTION',
-  });
-  const curve = readCurve(survivors, input);
-  const start = curve[0] as number;
-  const lost: number[] = [];
-  for (let t = 1; t < curve.length; t++) lost.push((curve[t - 1] as number) - (curve[t] as number));
-  const remaining = curve[curve.length - 1] as number;
-  if (remaining === start) {
-    throw new RevopsError(
-      'INSUFFICIENT_DATA',
-      'survivors show no churn at all, so the likelihood has no finite maximum (α̂ → 0)',
-      { field: 'survivors', value: survivors },
-    );
+  try {
+    readObject(options, 'options', 'INVALID_OPTION');
+    const input = options.input ?? 'counts';
+    if (input !== 'counts' && input !== 'rates')
+      throw invalid('INVALID_OPTION', 'options.input', input, "must be 'counts' or 'rates'");
+    const maxIterations = readInteger(options.maxIterations ?? 2000, 'options.maxIterations', {
+      min: 1,
+      max: MAX_ITERATIONS,
+      code: 'INVALID_OPTION',
+    });
+    const curve = readCurve(survivors, input);
+    const start = curve[0] as number;
+    const lost: number[] = [];
+    for (let t = 1; t < curve.length; t++) lost.push((curve[t - 1] as number) - (curve[t] as number));
+    const remaining = curve[curve.length - 1] as number;
+    if (remaining === start) {
+      throw new RevopsError(
+        'INSUFFICIENT_DATA',
+        'survivors show no churn at all, so the likelihood has no finite maximum (α̂ → 0)',
+        { field: 'survivors', value: survivors },
+      );
+    }
+    if ((curve[1] as number) === 0) {
+      throw new RevopsError(
+        'INSUFFICIENT_DATA',
+        'every customer churned in period 1, so the likelihood has no finite maximum (β̂ → 0)',
+        { field: 'survivors', value: survivors },
+      );
+    }
+    const f = (p: Point): number => logLikelihood(p, lost, remaining);
+    let best = nelderMead(f, [0, 0], 0.5, maxIterations);
+    let iterations = best.iterations;
+    let agreed = false;
+    for (let restart = 0; restart < 10 && !agreed; restart++) {
+      const next = nelderMead(f, best.point, 0.05, maxIterations);
+      iterations += next.iterations;
+      agreed =
+        next.collapsed &&
+        Math.abs(next.value - best.value) <= 1e-10 * (1 + Math.abs(best.value)) &&
+        Math.abs(next.point[0] - best.point[0]) <= 1e-7 &&
+        Math.abs(next.point[1] - best.point[1]) <= 1e-7;
+      if (next.value >= best.value) best = next;
+    }
+    const alpha = Math.exp(best.point[0]);
+    const beta = Math.exp(best.point[1]);
+    const inside = alpha >= 1e-8 && alpha <= 1e8 && beta >= 1e-8 && beta <= 1e8;
+    return { alpha, beta, logLikelihood: best.value, converged: agreed && inside, iterations };
+  } catch (thrown) {
+    throw readFailure(thrown, { survivors, options });
   }
-  if ((curve[1] as number) === 0) {
-    throw new RevopsError(
-      'INSUFFICIENT_DATA',
-      'every customer churned in period 1, so the likelihood has no finite maximum (β̂ → 0)',
-      { field: 'survivors', value: survivors },
-    );
-  }
-  const f = (p: Point): number => logLikelihood(p, lost, remaining);
-  let best = nelderMead(f, [0, 0], 0.5, maxIterations);
-  let iterations = best.iterations;
-  let agreed = false;
-  for (let restart = 0; restart < 10 && !agreed; restart++) {
-    const next = nelderMead(f, best.point, 0.05, maxIterations);
-    iterations += next.iterations;
-    agreed =
-      next.collapsed &&
-      Math.abs(next.value - best.value) <= 1e-10 * (1 + Math.abs(best.value)) &&
-      Math.abs(next.point[0] - best.point[0]) <= 1e-7 &&
-      Math.abs(next.point[1] - best.point[1]) <= 1e-7;
-    if (next.value >= best.value) best = next;
-  }
-  const alpha = Math.exp(best.point[0]);
-  const beta = Math.exp(best.point[1]);
-  const inside = alpha >= 1e-8 && alpha <= 1e8 && beta >= 1e-8 && beta <= 1e8;
-  return { alpha, beta, logLikelihood: best.value, converged: agreed && inside, iterations };
 }

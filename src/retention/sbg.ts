@@ -13,7 +13,7 @@
  * @module
  */
 import { invalid } from '../core/errors.js';
-import { LIMITS, readInteger, readNumber, readObject } from '../core/read.js';
+import { LIMITS, readInteger, readNumber, readObject, readFailure } from '../core/read.js';
 import { lnBeta } from '../core/special-functions.js';
 import { hyp2f1One } from './special-functions.js';
 import type { MaybeInfinite } from './maybe-infinite.js';
@@ -93,8 +93,12 @@ export function lnSurvival(alpha: number, beta: number, t: number): number {
  * ```
  */
 export function sbgSurvival(t: number, params: SbgParameters): number {
-  const { alpha, beta } = readParameters(params);
-  return Math.exp(lnSurvival(alpha, beta, readPeriod(t, 't', 0)));
+  try {
+    const { alpha, beta } = readParameters(params);
+    return Math.exp(lnSurvival(alpha, beta, readPeriod(t, 't', 0)));
+  } catch (thrown) {
+    throw readFailure(thrown, { t, params });
+  }
 }
 
 /**
@@ -118,9 +122,13 @@ export function sbgSurvival(t: number, params: SbgParameters): number {
  * ```
  */
 export function sbgRetentionRate(t: number, params: SbgParameters): number {
-  const { alpha, beta } = readParameters(params);
-  const k = readPeriod(t, 't', 1);
-  return (beta + k - 1) / (alpha + beta + k - 1);
+  try {
+    const { alpha, beta } = readParameters(params);
+    const k = readPeriod(t, 't', 1);
+    return (beta + k - 1) / (alpha + beta + k - 1);
+  } catch (thrown) {
+    throw readFailure(thrown, { t, params });
+  }
 }
 
 /** One projected period of {@link sbgProject}. */
@@ -167,24 +175,28 @@ export interface SbgProjectOptions {
  * ```
  */
 export function sbgProject(params: SbgParameters, options: SbgProjectOptions): SbgProjectionPoint[] {
-  const { alpha, beta } = readParameters(params);
-  const o = readObject(options, 'options', 'INVALID_OPTION') as unknown as SbgProjectOptions;
-  const from = readPeriod(o.from ?? 0, 'options.from', 0, Number.MAX_SAFE_INTEGER - LIMITS.horizon);
-  const last = readPeriod(o.through, 'options.through', from, from + LIMITS.horizon - 1);
-  const size = o.cohortSize === undefined ? null : readPeriod(o.cohortSize, 'options.cohortSize', 0);
-  const out: SbgProjectionPoint[] = [];
-  let lnS = lnSurvival(alpha, beta, from);
-  for (let t = from; t <= last; t++) {
-    if (t > from) lnS += Math.log((beta + t - 1) / (alpha + beta + t - 1));
-    const survival = Math.exp(lnS);
-    out.push({
-      t,
-      survival,
-      retentionRate: t === 0 ? null : (beta + t - 1) / (alpha + beta + t - 1),
-      expectedSurvivors: size === null ? null : size * survival,
-    });
+  try {
+    const { alpha, beta } = readParameters(params);
+    const o = readObject(options, 'options', 'INVALID_OPTION') as unknown as SbgProjectOptions;
+    const from = readPeriod(o.from ?? 0, 'options.from', 0, Number.MAX_SAFE_INTEGER - LIMITS.horizon);
+    const last = readPeriod(o.through, 'options.through', from, from + LIMITS.horizon - 1);
+    const size = o.cohortSize === undefined ? null : readPeriod(o.cohortSize, 'options.cohortSize', 0);
+    const out: SbgProjectionPoint[] = [];
+    let lnS = lnSurvival(alpha, beta, from);
+    for (let t = from; t <= last; t++) {
+      if (t > from) lnS += Math.log((beta + t - 1) / (alpha + beta + t - 1));
+      const survival = Math.exp(lnS);
+      out.push({
+        t,
+        survival,
+        retentionRate: t === 0 ? null : (beta + t - 1) / (alpha + beta + t - 1),
+        expectedSurvivors: size === null ? null : size * survival,
+      });
+    }
+    return out;
+  } catch (thrown) {
+    throw readFailure(thrown, { params, options });
   }
-  return out;
 }
 
 /**
@@ -209,8 +221,12 @@ export function sbgProject(params: SbgParameters, options: SbgProjectOptions): S
  * ```
  */
 export function sbgExpectedLifetime(params: SbgParameters): MaybeInfinite<number> {
-  const { alpha, beta } = readParameters(params);
-  return alpha > 1 ? { finite: true, value: (alpha + beta - 1) / (alpha - 1) } : { finite: false, value: null };
+  try {
+    const { alpha, beta } = readParameters(params);
+    return alpha > 1 ? { finite: true, value: (alpha + beta - 1) / (alpha - 1) } : { finite: false, value: null };
+  } catch (thrown) {
+    throw readFailure(thrown, { params });
+  }
 }
 
 /** Options of {@link sbgDel}. */
@@ -251,10 +267,14 @@ export interface SbgDerlOptions extends SbgDelOptions {
  * ```
  */
 export function sbgDel(params: SbgParameters, options: SbgDelOptions): number {
-  const { alpha, beta } = readParameters(params);
-  const o = readObject(options, 'options', 'INVALID_OPTION') as unknown as SbgDelOptions;
-  const d = readDiscount(o.discountRate, 'options.discountRate');
-  return hyp2f1One(beta, alpha + beta, 1 / (1 + d));
+  try {
+    const { alpha, beta } = readParameters(params);
+    const o = readObject(options, 'options', 'INVALID_OPTION') as unknown as SbgDelOptions;
+    const d = readDiscount(o.discountRate, 'options.discountRate');
+    return hyp2f1One(beta, alpha + beta, 1 / (1 + d));
+  } catch (thrown) {
+    throw readFailure(thrown, { params, options });
+  }
 }
 
 /**
@@ -282,9 +302,13 @@ export function sbgDel(params: SbgParameters, options: SbgDelOptions): number {
  * ```
  */
 export function sbgDerl(params: SbgParameters, options: SbgDerlOptions): number {
-  const { alpha, beta } = readParameters(params);
-  const o = readObject(options, 'options', 'INVALID_OPTION') as unknown as SbgDerlOptions;
-  const d = readDiscount(o.discountRate, 'options.discountRate');
-  const n = readPeriod(o.renewals, 'options.renewals', 0, Number.MAX_SAFE_INTEGER - 1) + 1;
-  return ((beta + n - 1) / (alpha + beta + n - 1)) * hyp2f1One(beta + n, alpha + beta + n, 1 / (1 + d));
+  try {
+    const { alpha, beta } = readParameters(params);
+    const o = readObject(options, 'options', 'INVALID_OPTION') as unknown as SbgDerlOptions;
+    const d = readDiscount(o.discountRate, 'options.discountRate');
+    const n = readPeriod(o.renewals, 'options.renewals', 0, Number.MAX_SAFE_INTEGER - 1) + 1;
+    return ((beta + n - 1) / (alpha + beta + n - 1)) * hyp2f1One(beta + n, alpha + beta + n, 1 / (1 + d));
+  } catch (thrown) {
+    throw readFailure(thrown, { params, options });
+  }
 }

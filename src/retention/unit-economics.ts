@@ -11,7 +11,7 @@ import type { Money } from '../core/money.js';
 import type { RateValue } from '../core/ratio.js';
 import { DEFAULT_ROUNDING, type RoundingMode } from '../core/rounding.js';
 import { readRoundingMode } from '../core/money-arithmetic.js';
-import { readObject } from '../core/read.js';
+import { readObject, readFailure } from '../core/read.js';
 import { exactRatio } from './exact-ratio.js';
 import type { MaybeInfinite } from './maybe-infinite.js';
 
@@ -47,17 +47,21 @@ function fraction(value: unknown, field: string, min: number, max: number): Rat 
  * ```
  */
 export function customerLifetime(churn: number): MaybeInfinite<number> {
-  fraction(churn, 'churn', 0, 1);
-  if (churn === 0) return { finite: false, value: null };
-  const value = 1 / churn;
-  if (!Number.isFinite(value))
-    throw invalid(
-      'INVALID_RATE',
-      'churn',
-      churn,
-      'is so small that 1/churn exceeds the largest number; pass 0 for no churn',
-    );
-  return { finite: true, value };
+  try {
+    fraction(churn, 'churn', 0, 1);
+    if (churn === 0) return { finite: false, value: null };
+    const value = 1 / churn;
+    if (!Number.isFinite(value))
+      throw invalid(
+        'INVALID_RATE',
+        'churn',
+        churn,
+        'is so small that 1/churn exceeds the largest number; pass 0 for no churn',
+      );
+    return { finite: true, value };
+  } catch (thrown) {
+    throw readFailure(thrown, { churn });
+  }
 }
 
 /** Options of {@link lifetimeValue}. */
@@ -113,42 +117,46 @@ export interface LifetimeValueOptions {
  * ```
  */
 export function lifetimeValue(arpa: Money, churn: number, options: LifetimeValueOptions = {}): MaybeInfinite<Money> {
-  const { x, currency, digits } = readMoneyExact(arpa, 'arpa');
-  if (intSign(x.int) < 0) throw invalid('INVALID_AMOUNT', 'arpa.amount', arpa.amount, 'must not be negative');
-  const [cn, cd] = fraction(churn, 'churn', 0, 1);
-  readObject(options, 'options', 'INVALID_OPTION');
-  const [gn, gd] = fraction(options.grossMargin ?? 1, 'options.grossMargin', 0, 1);
-  const [dn, dd] = fraction(options.discountRate ?? 0, 'options.discountRate', 0, Number.MAX_VALUE);
-  const first = options.firstPayment ?? 'included';
-  const cash = options.cashflow ?? 'start';
-  if (first !== 'included' && first !== 'excluded')
-    throw invalid('INVALID_OPTION', 'options.firstPayment', first, "must be 'included' or 'excluded'");
-  if (cash !== 'start' && cash !== 'end')
-    throw invalid('INVALID_OPTION', 'options.cashflow', cash, "must be 'start' or 'end'");
-  const mode = readRoundingMode(options.rounding ?? DEFAULT_ROUNDING, 'options.rounding');
-  // 1 + d − r = d + churn = dn/dd + cn/cd
-  const baseN = dn * cd + cn * dd;
-  const baseD = dd * cd;
-  if (baseN === 0n) return { finite: false, value: null };
-  // factor = numerator fraction / (baseN/baseD)
-  let fn = baseD; // 1 / (d + c) = baseD / baseN
-  let fd = baseN;
-  const onePlusD: Rat = [dd + dn, dd];
-  if (first === 'included' && cash === 'start') {
-    fn *= onePlusD[0];
-    fd *= onePlusD[1];
-  } else if (first === 'excluded') {
-    fn *= cd - cn; // r = (cd − cn)/cd
-    fd *= cd;
-    if (cash === 'end') {
-      fn *= onePlusD[1];
-      fd *= onePlusD[0];
+  try {
+    const { x, currency, digits } = readMoneyExact(arpa, 'arpa');
+    if (intSign(x.int) < 0) throw invalid('INVALID_AMOUNT', 'arpa.amount', arpa.amount, 'must not be negative');
+    const [cn, cd] = fraction(churn, 'churn', 0, 1);
+    readObject(options, 'options', 'INVALID_OPTION');
+    const [gn, gd] = fraction(options.grossMargin ?? 1, 'options.grossMargin', 0, 1);
+    const [dn, dd] = fraction(options.discountRate ?? 0, 'options.discountRate', 0, Number.MAX_VALUE);
+    const first = options.firstPayment ?? 'included';
+    const cash = options.cashflow ?? 'start';
+    if (first !== 'included' && first !== 'excluded')
+      throw invalid('INVALID_OPTION', 'options.firstPayment', first, "must be 'included' or 'excluded'");
+    if (cash !== 'start' && cash !== 'end')
+      throw invalid('INVALID_OPTION', 'options.cashflow', cash, "must be 'start' or 'end'");
+    const mode = readRoundingMode(options.rounding ?? DEFAULT_ROUNDING, 'options.rounding');
+    // 1 + d − r = d + churn = dn/dd + cn/cd
+    const baseN = dn * cd + cn * dd;
+    const baseD = dd * cd;
+    if (baseN === 0n) return { finite: false, value: null };
+    // factor = numerator fraction / (baseN/baseD)
+    let fn = baseD; // 1 / (d + c) = baseD / baseN
+    let fd = baseN;
+    const onePlusD: Rat = [dd + dn, dd];
+    if (first === 'included' && cash === 'start') {
+      fn *= onePlusD[0];
+      fd *= onePlusD[1];
+    } else if (first === 'excluded') {
+      fn *= cd - cn; // r = (cd − cn)/cd
+      fd *= cd;
+      if (cash === 'end') {
+        fn *= onePlusD[1];
+        fd *= onePlusD[0];
+      }
     }
+    const num = toBig(x.int) * gn * fn * pow10Big(digits);
+    const den = pow10Big(x.scale) * gd * fd;
+    const int = intRoundDiv(fromBig(num), fromBig(den), mode);
+    return { finite: true, value: fromExact({ int, scale: digits }, currency, digits) };
+  } catch (thrown) {
+    throw readFailure(thrown, { arpa, churn, options });
   }
-  const num = toBig(x.int) * gn * fn * pow10Big(digits);
-  const den = pow10Big(x.scale) * gd * fd;
-  const int = intRoundDiv(fromBig(num), fromBig(den), mode);
-  return { finite: true, value: fromExact({ int, scale: digits }, currency, digits) };
 }
 
 /**
@@ -174,20 +182,24 @@ export function lifetimeValue(arpa: Money, churn: number, options: LifetimeValue
  * ```
  */
 export function ltvToCac(ltv: Money, cac: Money): RateValue {
-  const a = readMoneyExact(ltv, 'ltv');
-  const b = readMoneyExact(cac, 'cac');
-  assertSameCurrency(a.currency, b.currency, 'cac');
-  if (intSign(b.x.int) < 0) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'must not be negative');
-  const ratio = exactRatio(a.x, b.x);
-  if (ratio === null) return null;
-  if (!Number.isFinite(ratio))
-    throw invalid(
-      'INVALID_AMOUNT',
-      'cac.amount',
-      cac.amount,
-      'is so small against the LTV that the ratio exceeds the largest number',
-    );
-  return ratio;
+  try {
+    const a = readMoneyExact(ltv, 'ltv');
+    const b = readMoneyExact(cac, 'cac');
+    assertSameCurrency(a.currency, b.currency, 'cac');
+    if (intSign(b.x.int) < 0) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'must not be negative');
+    const ratio = exactRatio(a.x, b.x);
+    if (ratio === null) return null;
+    if (!Number.isFinite(ratio))
+      throw invalid(
+        'INVALID_AMOUNT',
+        'cac.amount',
+        cac.amount,
+        'is so small against the LTV that the ratio exceeds the largest number',
+      );
+    return ratio;
+  } catch (thrown) {
+    throw readFailure(thrown, { ltv, cac });
+  }
 }
 
 /** Options of {@link cacPaybackMonths}. */
@@ -225,21 +237,25 @@ export interface CacPaybackOptions {
  * ```
  */
 export function cacPaybackMonths(cac: Money, newMrr: Money, options: CacPaybackOptions = {}): MaybeInfinite<number> {
-  const a = readMoneyExact(cac, 'cac');
-  const b = readMoneyExact(newMrr, 'newMrr');
-  assertSameCurrency(a.currency, b.currency, 'newMrr');
-  if (intSign(a.x.int) < 0) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'must not be negative');
-  if (intSign(b.x.int) < 0) throw invalid('INVALID_AMOUNT', 'newMrr.amount', newMrr.amount, 'must not be negative');
-  readObject(options, 'options', 'INVALID_OPTION');
-  fraction(options.grossMargin ?? 1, 'options.grossMargin', 0, 1);
-  const months = exactRatio(a.x, exactMul(b.x, exactFromNumber(options.grossMargin ?? 1)));
-  if (months === null) return { finite: false, value: null };
-  if (!Number.isFinite(months))
-    throw invalid(
-      'INVALID_AMOUNT',
-      'newMrr.amount',
-      newMrr.amount,
-      'times the gross margin is so small that the payback exceeds the largest number',
-    );
-  return { finite: true, value: months };
+  try {
+    const a = readMoneyExact(cac, 'cac');
+    const b = readMoneyExact(newMrr, 'newMrr');
+    assertSameCurrency(a.currency, b.currency, 'newMrr');
+    if (intSign(a.x.int) < 0) throw invalid('INVALID_AMOUNT', 'cac.amount', cac.amount, 'must not be negative');
+    if (intSign(b.x.int) < 0) throw invalid('INVALID_AMOUNT', 'newMrr.amount', newMrr.amount, 'must not be negative');
+    readObject(options, 'options', 'INVALID_OPTION');
+    fraction(options.grossMargin ?? 1, 'options.grossMargin', 0, 1);
+    const months = exactRatio(a.x, exactMul(b.x, exactFromNumber(options.grossMargin ?? 1)));
+    if (months === null) return { finite: false, value: null };
+    if (!Number.isFinite(months))
+      throw invalid(
+        'INVALID_AMOUNT',
+        'newMrr.amount',
+        newMrr.amount,
+        'times the gross margin is so small that the payback exceeds the largest number',
+      );
+    return { finite: true, value: months };
+  } catch (thrown) {
+    throw readFailure(thrown, { cac, newMrr, options });
+  }
 }

@@ -481,7 +481,7 @@ describe('definePlan: limits, order and wording of its refusals', () => {
     try {
       definePlan(spec as never);
     } catch (e) {
-      return e as { message: string; field: string; cause?: unknown; issues: { code: string }[] };
+      return e as { code: string; message: string; field: string; cause?: unknown; issues: { code: string }[] };
     }
     return undefined;
   };
@@ -541,7 +541,12 @@ describe('definePlan: limits, order and wording of its refusals', () => {
       },
     };
     const e = error(spec);
-    expect([e?.message, e?.field, e?.cause]).toEqual(['Invalid plan: it could not be read', 'plan', boom]);
+    expect([e?.code, e?.message, e?.field, e?.cause]).toEqual([
+      'INVALID_PLAN',
+      'plan.id could not be read (reading it threw TypeError: boom)',
+      'plan.id',
+      boom,
+    ]);
   });
 
   it('planVersionAsOf names two versions in force without "and more"', () => {

@@ -2,9 +2,11 @@
  * The fuzz harness: calls one public function with hostile arguments and checks the
  * properties every call must keep.
  *
- * - Only a RevopsError escapes (a `safeParseX` throws nothing; a compute function may also let
- *   the caller's own exception, thrown by the caller's own getter, trap or callback, through
- *   unchanged), and its message is bounded.
+ * - Only a RevopsError escapes, and its message is bounded. A `safeParseX` throws nothing. A read
+ *   of the caller's data that throws (a getter, a proxy trap) becomes a RevopsError whose `cause`
+ *   is the caller's exception; only the exception of the caller's own callback (a `groupBy`
+ *   function) may pass through a compute function, unchanged (docs/conventions.md, "Errors and
+ *   refusals").
  * - No NaN or ±Infinity in a result.
  * - The arguments are unchanged (a snapshot before and after, deep, never calling a getter).
  * - `Object.prototype`, `Array.prototype` and `Function.prototype` are untouched.
@@ -13,17 +15,19 @@
  *   (or `1`/`0` becomes `true`/`false`, or `0` becomes `-0`), or whose record with an `id` is
  *   repeated, is refused or gives the same result.
  *
- * Calls come in phases, all drawn from fixed seeds: (1) every hostile value at every argument
- * position of a worked example; (2) worked examples with one or two nodes perturbed;
- * (3) the metamorphic perturbations above; (4) arbitrary values (fast-check `anything`);
- * (5) arrays of 1e6 elements.
+ * Calls come in phases, all drawn from fixed seeds: (0) one field of an entity in an array of a
+ * worked example read as a throwing getter, or through a proxy that throws for it, for every
+ * field of the first three entities of every array of every worked example; (1) every hostile
+ * value at every argument position of a worked example; (2) worked examples with one or two
+ * nodes perturbed; (3) the metamorphic perturbations above; (4) arbitrary values (fast-check
+ * `anything`); (5) arrays of 1e6 elements. REVOPS_FUZZ_PHASES runs only some of them.
  */
 import * as util from 'node:util';
 import fc from 'fast-check';
 import { RevopsError } from '../../src/core/errors.js';
 import type { Target } from './corpus.js';
 import { findNonFinite, sameResult, sameSnapshot, show, snapshot } from './inspect.js';
-import { HOSTILE_DATES, hostileValues, millionArrays, USER_ERROR } from './values.js';
+import { CALLBACK_ERROR, HOSTILE_DATES, hostileValues, millionArrays, throwingField, USER_ERROR } from './values.js';
 
 /**
  * Longest time a call may take. A call's time is the lesser of its wall time and the process
@@ -53,6 +57,8 @@ export interface Budget {
   readonly seed: number;
   /** Whether to run the 1e6-element phase. */
   readonly million: 'none' | 'cheap' | 'all';
+  /** Only these phases (`fields`, `targeted`, `metamorphic`, `mutations`, `arbitrary`), when given. */
+  readonly phases?: readonly string[];
 }
 
 /** What a run of one function did. */
@@ -79,6 +85,9 @@ function prototypesChanged(): string | null {
   }
   return null;
 }
+
+/** What a RevopsError for a read that threw says: `<path> could not be read (reading it threw …)`. */
+const READ_MESSAGE = /could not be read \(reading it threw UserError: /;
 
 /** Whether the function is a parser, which must turn every failure into a RevopsError. */
 const isParser = (name: string): boolean => /^(safeP|p)arse[A-Z]/.test(name);
@@ -323,11 +332,20 @@ export class FunctionFuzzer {
     const tag = label === '' ? '' : `[${label}] `;
     if (threw) {
       const parser = isParser(this.target.name);
-      const passThrough = error === USER_ERROR && !parser;
+      // the caller's callback's own exception may pass through; a getter's or trap's may not
+      const passThrough = error === CALLBACK_ERROR && !parser;
       if (isSafeParser(this.target.name)) {
         this.note('leak', args, `${tag}safeParse threw ${describeError(error)}`);
       } else if (!(error instanceof RevopsError) && !passThrough) {
         this.note('leak', args, `${tag}${describeError(error)}`);
+      } else if (error instanceof RevopsError && error.cause === CALLBACK_ERROR) {
+        this.note(
+          'leak',
+          args,
+          `${tag}the caller’s callback’s exception was wrapped in ${error.code}, not passed through`,
+        );
+      } else if (error instanceof RevopsError && error.cause === USER_ERROR && !READ_MESSAGE.test(error.message)) {
+        this.note('message', args, `${tag}${error.code} "${error.message.slice(0, 200)}" does not say what was read`);
       } else if (error instanceof RevopsError && error.message.length > MESSAGE_LIMIT) {
         this.note('message', args, `${tag}${error.code} message of ${error.message.length} characters`);
       }
@@ -375,6 +393,30 @@ export class FunctionFuzzer {
 
   private seedList(): unknown[][] {
     return this.seeds.length > 0 ? this.seeds.map((s) => [...s]) : [[]];
+  }
+
+  /**
+   * Phase 0: for the first three entities (plain objects) of every array of every worked
+   * example, each field in turn read as a throwing getter, and the entity behind a proxy whose
+   * `get` trap throws for that field only (within 30 % of the function's time).
+   */
+  fieldReads(perArray = 3): void {
+    for (const seed of this.seedList()) {
+      for (const path of pathsOf(seed, 400)) {
+        const last = path[path.length - 1];
+        if (path.length < 2 || typeof last !== 'number' || last >= perArray) continue;
+        const entity = getAt(seed, path);
+        if (kindOf(entity) !== 'plain' || !Array.isArray(getAt(seed, path.slice(0, -1)))) continue;
+        for (const key of Object.keys(entity as object)) {
+          for (const { label, value } of throwingField(entity as object, key)) {
+            if (this.spent()) return;
+            const args = clone(seed);
+            setAt(args, path, value);
+            this.call(args, `${pathText(path)}${label}`);
+          }
+        }
+      }
+    }
   }
 
   /** Phase 1: every hostile value at every argument position of the first worked examples. */
@@ -519,22 +561,32 @@ export class FunctionFuzzer {
    * ones: each phase ends at its cumulative share, so a function gets its whole budget.
    */
   run(): RunReport {
-    const phases: [number, (n: number) => void][] = [
-      [0.4, () => this.targeted()],
-      [0.2, () => this.metamorphic()],
-      [0.25, (n) => this.mutations(n)],
-      [0.15, (n) => this.arbitrary(n)],
-    ];
+    const only = this.budget.phases;
+    const on = (name: string): boolean => only === undefined || only.includes(name);
     const t0 = performance.now();
+    // phase 0 has a budget of its own (its calls are few: fields × 2 × entities), in time only
+    if (on('fields')) {
+      this.phaseEnd = { calls: Number.POSITIVE_INFINITY, ms: t0 + this.budget.ms * 0.3 };
+      this.fieldReads();
+    }
+    const start = this.calls;
+    const phases: [string, number, (n: number) => void][] = [
+      ['targeted', 0.4, () => this.targeted()],
+      ['metamorphic', 0.2, () => this.metamorphic()],
+      ['mutations', 0.25, (n) => this.mutations(n)],
+      ['arbitrary', 0.15, (n) => this.arbitrary(n)],
+    ];
+    const t1 = performance.now();
     let cumulative = 0;
-    for (const [share, phase] of phases) {
+    for (const [name, share, phase] of phases) {
       cumulative += share;
-      const end = Math.max(this.calls + 1, Math.floor(this.budget.calls * cumulative));
-      this.phaseEnd = { calls: end, ms: t0 + this.budget.ms * cumulative };
+      if (!on(name)) continue;
+      const end = Math.max(this.calls + 1, start + Math.floor(this.budget.calls * cumulative));
+      this.phaseEnd = { calls: end, ms: t1 + this.budget.ms * cumulative };
       phase(end - this.calls);
     }
     this.phaseEnd = { calls: Number.POSITIVE_INFINITY, ms: Number.POSITIVE_INFINITY };
-    this.million();
+    if (on('million')) this.million();
     return { target: this.key, calls: this.calls, findings: this.findings };
   }
 }
@@ -582,7 +634,8 @@ function refused(name: string, result: unknown): boolean {
 }
 
 function describeError(e: unknown): string {
-  if (e === USER_ERROR) return 'the caller’s own exception';
+  if (e === USER_ERROR) return 'the caller’s own exception (of a getter or trap), unchanged';
+  if (e === CALLBACK_ERROR) return 'the caller’s own exception (of a callback), unchanged';
   if (e instanceof Error) return `${e.name}: ${e.message.slice(0, 200)}`;
   return `non-Error ${show(e, 100)}`;
 }

@@ -29,14 +29,17 @@ const DEFAULT_BUDGET: Budget = LONG
   : { calls: 60, ms: 10_000, seed: 20261203, million: 'none' };
 const MILLION = process.env['REVOPS_FUZZ_MILLION'] as Budget['million'] | undefined;
 const SEED = process.env['REVOPS_FUZZ_SEED'];
+/** Only these phases (comma-separated, see Budget.phases), when set. */
+const PHASES = process.env['REVOPS_FUZZ_PHASES']?.split(',');
 /**
  * The budget of one function (REVOPS_FUZZ_MILLION=none|cheap|all overrides the 1e6 phase,
- * REVOPS_FUZZ_SEED the seed).
+ * REVOPS_FUZZ_SEED the seed, REVOPS_FUZZ_PHASES=fields,targeted,… the phases).
  */
 export const BUDGET: Budget = {
   ...DEFAULT_BUDGET,
   ...(MILLION === undefined ? {} : { million: MILLION }),
   ...(SEED === undefined ? {} : { seed: Number(SEED) }),
+  ...(PHASES === undefined ? {} : { phases: PHASES }),
 };
 
 /** Declares the tests of shard `k` of `n`. */
@@ -75,7 +78,8 @@ export async function fuzzShard(k: number, n: number): Promise<void> {
             `${JSON.stringify({ target: key, calls: report.calls, findings: report.findings })}\n`,
           );
         }
-        expect(report.calls).toBeGreaterThan(0);
+        // a run of phase 0 alone makes no call for a function whose worked examples have no entity in an array
+        if (PHASES === undefined) expect(report.calls).toBeGreaterThan(0);
         expect(report.findings.map(format)).toEqual([]);
       });
     }

@@ -8,23 +8,46 @@
 import { Decimal } from 'decimal.js';
 
 /**
- * What a user's own getter, proxy trap or callback throws. A compute function may let exactly
- * this object through (the user's exception, unchanged, as `Array.prototype.map` does); a
- * `safeParseX` may not, and a `parseX` must turn it into a RevopsError.
+ * What a user's own getter, proxy trap or callback throws. Reading the caller's data never lets
+ * it out: a read that throws becomes a RevopsError (`INVALID_INPUT`) whose `cause` is it
+ * (docs/conventions.md, "Errors and refusals"); only an exception of the caller's own callback
+ * (a `groupBy` function) passes through a compute function unchanged, as `Array.prototype.map`
+ * lets it through. A `safeParseX` never throws.
  */
 export class UserError extends Error {
-  constructor() {
-    super('thrown by the caller’s own getter, trap or callback');
+  constructor(what: string) {
+    super(`thrown by the caller’s own ${what}`);
     this.name = 'UserError';
   }
 }
 
-/** The one instance the hostile getters and traps throw (compared by identity). */
-export const USER_ERROR = new UserError();
+/** The one instance the hostile getters and proxy traps throw (compared by identity). */
+export const USER_ERROR = new UserError('getter or proxy trap');
+
+/** The one instance the hostile callback throws (compared by identity). */
+export const CALLBACK_ERROR = new UserError('callback');
 
 const throwUser = (): never => {
   throw USER_ERROR;
 };
+
+const throwCallback = (): never => {
+  throw CALLBACK_ERROR;
+};
+
+/**
+ * The hostile shapes of one field of a valid entity: the field as a getter that throws
+ * {@link USER_ERROR}, and the entity behind a proxy whose `get` trap throws it for that field
+ * only (every other field reads as it was).
+ */
+export function throwingField(entity: object, key: string): { label: string; value: object }[] {
+  const getter = Object.defineProperty({ ...entity }, key, { get: throwUser, enumerable: true, configurable: true });
+  const proxy = new Proxy({ ...entity }, { get: (t, k, r) => (k === key ? throwUser() : Reflect.get(t, k, r)) });
+  return [
+    { label: `.${key} a throwing getter`, value: getter },
+    { label: `.${key} behind a proxy that throws`, value: proxy },
+  ];
+}
 
 /** Field names the library reads, given throwing getters in {@link throwingGetters}. */
 export const COMMON_FIELDS = [
@@ -233,7 +256,7 @@ export function hostileValues(): { label: string; value: unknown }[] {
     { label: '10n', value: 10n },
     { label: 'Symbol()', value: Symbol('hostile') },
     { label: 'function', value: () => 1 },
-    { label: 'throwing function', value: throwUser },
+    { label: 'throwing function', value: throwCallback },
     { label: '{}', value: {} },
     { label: '[]', value: [] },
     { label: 'Object.create(null)', value: Object.create(null) },

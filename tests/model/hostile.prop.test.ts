@@ -127,11 +127,24 @@ describe('safeParseX never throws; parseX throws only RevopsError', () => {
     );
   });
 
-  it('names the input as unreadable when a getter throws', () => {
-    const r = model.safeParseDeal(throwingGetter('id'));
-    expect(r.ok ? '' : r.error.message).toBe(
-      'Invalid Deal: the input could not be read (reading it threw TypeError: hostile getter)',
-    );
+  it('names the field whose getter throws, with the exception as the cause', () => {
+    const input = throwingGetter('id');
+    const r = model.safeParseDeal(input);
+    const thrown = (() => {
+      try {
+        return (input as { id?: unknown }).id;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(r.ok ? [] : [r.error.code, r.error.message, r.error.field, r.error.issues[0]?.path]).toEqual([
+      'INVALID_INPUT',
+      'Invalid Deal: id could not be read (reading it threw TypeError: hostile getter)',
+      'id',
+      ['id'],
+    ]);
+    // the cause is the caller's own exception: an Error of the same class and message as the getter throws
+    expect(r.ok ? undefined : r.error.cause).toEqual(thrown);
   });
 
   it('an amount whose money form would not parse back is refused, so JSON always round-trips', () => {
