@@ -68,6 +68,9 @@ describe('ratioToNumber', () => {
     expect(ratioToNumber(f(2n ** 999n + 2n ** 946n + 1n), f(1n))).toBe(2 ** 999 + 2 ** 947);
     expect(ratioToNumber(f(2n ** 999n + 2n ** 947n + 2n ** 946n - 1n), f(-1n))).toBe(-(2 ** 999 + 2 ** 947));
     expect(ratioToNumber(f(2n ** 1000n + 2n ** 947n + 1n), f(-1n))).toBe(-(2 ** 1000 + 2 ** 948));
+    // 2^1000 + 2^948 + 2^947 − 1 over a positive 1: just below the halfway point above 2^1000 + 2^948, so its nearest
+    // double (as `Number(bigint)`, which rounds correctly, gives it) is 2^1000 + 2^948, not the even 2^1000 + 2^949
+    expect(ratioToNumber(f(2n ** 1000n + 2n ** 948n + 2n ** 947n - 1n), f(1n))).toBe(2 ** 1000 + 2 ** 948);
   });
 
   it('a quotient near the top of a double: 2^1023 / 1, and 2^1100 / 2^78 = 2^1022 (two halves of the scale)', () => {
