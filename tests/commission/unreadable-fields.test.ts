@@ -9,8 +9,11 @@ import { describe, expect, it } from 'vitest';
 import {
   calculateStatement,
   creditDeals,
+  explainLine,
   explainStatement,
   finalizeStatement,
+  mergeStatement,
+  payoutCurve,
   summarizeStatement,
 } from '../../src/commission/index.js';
 import { thrown, throwingGetterAt, throwingProxyAt, unreadableFacts } from '../thrown.js';
@@ -123,6 +126,44 @@ describe('commission: a throwing read of the caller’s data is INVALID_INPUT na
     expect([code, message, cause]).toEqual([
       'INVALID_INPUT',
       'statement.lines[0].kind could not be read (reading it threw Error: locked)',
+      boom,
+    ]);
+  });
+
+  it('payoutCurve: an attainment whose element getter throws is named by its index', () => {
+    const attainments = Object.defineProperty(['0.5', '1'], 1, {
+      get: () => {
+        throw boom;
+      },
+      enumerable: true,
+    });
+    const facts = unreadableFacts(() => payoutCurve(plan, attainments, { quota: context.quota }));
+    expect(facts).toEqual([
+      'INVALID_INPUT',
+      'attainments[1] could not be read (reading it threw Error: locked)',
+      'attainments[1]',
+      boom,
+    ]);
+  });
+
+  it('mergeStatement: a field of b that throws is INVALID_SUMMARY naming b’s field', () => {
+    const a = summarizeStatement([credit('a', '1.00')] as never, context as never);
+    const b = throwingGetterAt(summarizeStatement([credit('b', '2.00')] as never, context as never), 'quota', boom);
+    expect(unreadableFacts(() => mergeStatement(a, b))).toEqual([
+      'INVALID_SUMMARY',
+      'b.quota could not be read (reading it threw Error: locked)',
+      'b.quota',
+      boom,
+    ]);
+  });
+
+  it('explainLine: a field of the statement (not the line) that throws is named under statement', () => {
+    const s = calculateStatement({ ...context, credits: [credit('a', '100.05')] } as never);
+    const statement = throwingGetterAt(s, 'currency', boom);
+    expect(unreadableFacts(() => explainLine(s.lines[0] as never, statement))).toEqual([
+      'INVALID_INPUT',
+      'statement.currency could not be read (reading it threw Error: locked)',
+      'statement.currency',
       boom,
     ]);
   });
