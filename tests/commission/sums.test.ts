@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { finalizeStatement, summarizeStatement } from '../../src/commission/index.js';
 import { resolveContext } from '../../src/commission/context.js';
-import { matchesFilter, SumsAccumulator } from '../../src/commission/sums.js';
+import { type IdStore, matchesFilter, SumsAccumulator } from '../../src/commission/sums.js';
 import { RevopsError } from '../../src/core/index.js';
 import { credit, JAN_2026, member, planOf, usd } from './helpers.js';
 
@@ -177,5 +177,51 @@ describe('SumsAccumulator, the running sum behind collectSums', () => {
     acc.sums(duplicate);
     expect(() => acc.add(credit('b', '100'), 1)).toThrow('SumsAccumulator: add after sums');
     expect(() => acc.sums(duplicate)).toThrow('SumsAccumulator: sums twice');
+  });
+
+  it('with an IdStore (as src/parallel gives it) the sums, ids included, are those without one', () => {
+    // a tiny IdStore: an id's number is its place in a list; an unknown number is a programming error
+    const store = (): IdStore => {
+      const list: string[] = [];
+      return {
+        put: (id) => list.push(id) - 1,
+        get: (key) => {
+          const id = list[key];
+          if (typeof key !== 'number' || id === undefined) throw new Error(`no id ${String(key)}`);
+          return id;
+        },
+      };
+    };
+    // a 10 % rate on new business only, so its ids are not attainment's; an acv credit counts for neither
+    const ctx = resolveContext({
+      ...context,
+      plan: planOf([{ id: 'c', kind: 'rate', rate: '0.1', filter: { dealTypes: ['new'] } }]),
+    });
+    const sumsOf = (idStore?: IdStore) => {
+      const acc = new SumsAccumulator(ctx, 'ae', idStore);
+      acc.add(credit('z', '100', '2026-01-10', { dealType: 'new' }), 0);
+      acc.add(credit('b', '50', '2026-01-11', { dealType: 'renewal', kind: 'split' }), 1);
+      acc.add(credit('m', '25', '2026-01-12', { measure: 'acv' }), 2);
+      return acc.sums(duplicate);
+    };
+    const stored = sumsOf(store());
+    // by hand: all three ids sorted; attainment 100 + 50 bookings (z, b); the component z's 100 alone
+    expect([stored.creditIds, stored.attainment.creditIds, stored.attainment.amount]).toEqual([
+      ['b', 'm', 'z'],
+      ['b', 'z'],
+      { int: 150n, scale: 0 },
+    ]);
+    expect(stored.components.map((c) => c.creditIds)).toEqual([['z']]);
+    expect(stored).toEqual(sumsOf());
+  });
+
+  it('an id given twice is refused with an IdStore as without one', () => {
+    const acc = new SumsAccumulator(resolveContext(context), 'ae', {
+      put: (id) => (id === 'a' ? 0 : 1),
+      get: (key) => (key === 0 ? 'a' : 'b'),
+    });
+    acc.add(credit('a', '100'), 0);
+    acc.add(credit('a', '100'), 1);
+    expect(() => acc.sums(duplicate)).toThrow('credit a twice');
   });
 });
