@@ -137,7 +137,7 @@ describe('commission: a throwing read of the caller’s data is INVALID_INPUT na
       },
       enumerable: true,
     });
-    const facts = unreadableFacts(() => payoutCurve(plan, attainments, { quota: context.quota }));
+    const facts = unreadableFacts(() => payoutCurve(plan as never, attainments, { quota: context.quota }));
     expect(facts).toEqual([
       'INVALID_INPUT',
       'attainments[1] could not be read (reading it threw Error: locked)',
