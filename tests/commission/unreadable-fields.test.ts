@@ -9,13 +9,16 @@ import { describe, expect, it } from 'vitest';
 import {
   calculateStatement,
   creditDeals,
+  definePlan,
   explainLine,
   explainStatement,
   finalizeStatement,
   mergeStatement,
   payoutCurve,
+  planVersionAsOf,
   summarizeStatement,
 } from '../../src/commission/index.js';
+import { RevopsError } from '../../src/core/index.js';
 import { thrown, throwingGetterAt, throwingProxyAt, unreadableFacts } from '../thrown.js';
 
 const boom = new Error('locked');
@@ -179,5 +182,46 @@ describe('commission: a throwing read of the caller’s data is INVALID_INPUT na
       enumerable: true,
     });
     expect(thrown(() => calculateStatement({ ...context, credits: [once] } as never))).toBe(boom);
+  });
+
+  it('planVersionAsOf: plan.versions whose getter throws is named under plan', () => {
+    const bad = throwingGetterAt(plan, 'versions', boom);
+    expect(unreadableFacts(() => planVersionAsOf(bad as never, '2026-01-15'))).toEqual([
+      'INVALID_INPUT',
+      'plan.versions could not be read (reading it threw Error: locked)',
+      'plan.versions',
+      boom,
+    ]);
+  });
+});
+
+describe('definePlan: an exception its search cannot name is still INVALID_PLAN on the plan, cause set', () => {
+  it('a getter that throws only once: "it could not be read", field plan', () => {
+    let calls = 0;
+    const once = Object.defineProperty({ ...plan }, 'id', {
+      get: () => {
+        calls++;
+        if (calls === 1) throw boom;
+        return 'p';
+      },
+      enumerable: true,
+    });
+    expect(unreadableFacts(() => definePlan(once as never))).toEqual([
+      'INVALID_PLAN',
+      'Invalid plan: it could not be read (reading it threw Error: locked)',
+      'plan',
+      boom,
+    ]);
+  });
+
+  it('a getter that throws a RevopsError of its own: wrapped the same way, not passed through', () => {
+    const mine = new RevopsError('INVALID_INPUT', 'mine');
+    const bad = throwingGetterAt(plan, 'currency', mine);
+    expect(unreadableFacts(() => definePlan(bad as never))).toEqual([
+      'INVALID_PLAN',
+      'Invalid plan: it could not be read (reading it threw RevopsError: mine)',
+      'plan',
+      mine,
+    ]);
   });
 });
