@@ -500,6 +500,19 @@ describe('definePlan: limits, order and wording of its refusals', () => {
     expect([shape?.issues.length, shape?.issues.every((i) => i.code === 'INVALID_PLAN')]).toEqual([1000, true]);
   });
 
+  it('keeps the first 1,000 problems in the order of the checks: repeated ids, then each version in turn', () => {
+    // 1,000 versions named 'v' ending before they start: 999 repeated ids (versions 1–999), then
+    // the first version's effectiveTo; the other 999 effectiveTo problems and the overlaps are cut
+    const same = Array.from({ length: 1000 }, () => v('v', '2026-01-02', '2026-01-01'));
+    const found = issues(plan(same));
+    expect([found.length, found[0], found[998], found[999]]).toEqual([
+      1000,
+      'versions.1.id: duplicate version id "v"',
+      'versions.999.id: duplicate version id "v"',
+      'versions.0.effectiveTo: must not be before effectiveFrom 2026-01-02, got 2026-01-01',
+    ]);
+  });
+
   it('finds two versions in force on one date whatever order they are given in', () => {
     expect([
       issues(plan([v('b', '2026-02-01'), v('a', '2026-01-01', '2026-02-15')])),
