@@ -149,4 +149,27 @@ describe('core: a throwing read inside a function is INVALID_INPUT naming the fi
     });
     expect(unreadableFacts(() => quarter(2026, 1, options))).toEqual(named('options.fiscalYearStartMonth'));
   });
+
+  it('compileRate: the one exception of a Decimal-like rate that leaves readDecimal unworded is named', () => {
+    // readDecimal words every throw of a Decimal-like's getters as INVALID_AMOUNT after asking
+    // `instanceof RevopsError` of it; a thrown proxy whose getPrototypeOf trap throws makes that
+    // question throw the trap's error instead, which compileRate's own search then finds at rate.e
+    const first = new Proxy(
+      {},
+      {
+        getPrototypeOf: () => {
+          throw boom;
+        },
+      },
+    );
+    let reads = 0;
+    const rate = Object.defineProperty({ d: [1], s: 1, isFinite: () => true, toFixed: () => '1' }, 'e', {
+      get: () => {
+        reads++;
+        throw reads === 1 ? first : boom;
+      },
+      enumerable: true,
+    });
+    expect(unreadableFacts(() => compileRate(rate as never))).toEqual(named('rate.e'));
+  });
 });
