@@ -180,7 +180,7 @@ describe('describeThrown() and unreadableField(): the text of a read that threw'
     expect(describeThrown(e)).toBe('an unreadable value');
   });
 
-  it('unreadableField: INVALID_INPUT by default, the field whole up to 200 characters, cut to 197 and "..." past', () => {
+  it('unreadableField: INVALID_INPUT by default, the field whole up to 200 characters, cut to 197 and "..."', () => {
     const boom = new Error('locked');
     const e = unreadableField('deals[0].stage', boom);
     expect([e.code, e.message, e.field, e.cause]).toEqual([

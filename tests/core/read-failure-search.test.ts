@@ -223,14 +223,14 @@ describe('readFailure: where it looks', () => {
     // The reads, in order: roots.before (1), before.a (2: {}, no keys of its own, none below Object.prototype),
     // before.b (3: an object on Array.prototype, no keys of its own), roots.list (4), list[i] (5 + i). A list
     // of n elements throws at read n + 4: the 2,000,000th for n = 1,999,996, the 2,000,001st for n = 1,999,997.
-    const before = () => ({ a: {}, b: Object.create(Array.prototype) as object });
-    expect(facts(boom, { before: before(), list: zerosThenThrowing(1_999_996) })).toEqual([
+    const leading = () => ({ a: {}, b: Object.create(Array.prototype) as object });
+    expect(facts(boom, { before: leading(), list: zerosThenThrowing(1_999_996) })).toEqual([
       'INVALID_INPUT',
       'list[1999995] could not be read (reading it threw Error: locked)',
       'list[1999995]',
       boom,
     ]);
-    expect(readFailure(boom, { before: before(), list: zerosThenThrowing(1_999_997) })).toBe(boom);
+    expect(readFailure(boom, { before: leading(), list: zerosThenThrowing(1_999_997) })).toBe(boom);
   });
 });
 
