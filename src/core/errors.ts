@@ -49,6 +49,11 @@ export type RevopsErrorCode =
   | 'INVALID_SUMMARY'
   /** The same id twice in records that are summed (credits, deals, subscriptions, activities). */
   | 'DUPLICATE_ID'
+  /**
+   * An import that returns every row at once stopped: more rows were rejected than
+   * `maxRejected` allows (most often a header or mapping that does not fit the file).
+   */
+  | 'TOO_MANY_REJECTED'
   // Refusals of stage moves: returned as `{ ok: false, error }` by the pipeline module, never thrown.
   /** The move would go back in time (its instant is before the entity's last event). */
   | 'TIME_TRAVEL'

@@ -5,7 +5,7 @@
 import { ACTIVITY_KINDS, type Activity, safeParseActivity } from '../model/activity.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
 import { fastActivity } from './fast-verify.js';
-import type { ImportOptions, ImportResult } from './types.js';
+import type { ImportArrayOptions, ImportResult } from './types.js';
 import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -48,10 +48,11 @@ export const ACTIVITIES: KindSpec<Activity> = {
  * an empty `durationSeconds` is 0. Checks: duplicate id, member among `members`.
  *
  * @param rows - records, or a 2-D array with a header row.
- * @param options - {@link ImportOptions}.
+ * @param options - {@link ImportArrayOptions}.
  * @returns `{ records, recordRows, rejected, warnings }`.
  * @throws {RevopsError} `INVALID_OPTION` for a malformed option; `INVALID_INPUT` when `rows`
- *   is not an array. Rows never throw.
+ *   is not an array; `TOO_MANY_REJECTED` when more rows are rejected than `options.maxRejected`
+ *   (default 100,000). A row on its own never throws: it is rejected.
  * @example
  * ```ts
  * import { importActivities } from 'revops/import';
@@ -63,7 +64,7 @@ export const ACTIVITIES: KindSpec<Activity> = {
  * //=> ['call', '2026-01-24T09:30:00Z', 300]
  * ```
  */
-export function importActivities(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Activity> {
+export function importActivities(rows: readonly unknown[], options: ImportArrayOptions = {}): ImportResult<Activity> {
   try {
     return importAll(ACTIVITIES, rows, options);
   } catch (thrown) {

@@ -214,6 +214,8 @@ const LAYOUTS: Record<DateFormat, RegExp> = {
  */
 export function readDateTimeCell(cell: unknown, format: DateFormat): DateTimeCell | CellProblem {
   if (format === 'YYYY-MM-DD' && isPlainIsoDate(cell)) return { date: cell, time: undefined, offset: undefined };
+  const plain = format === 'YYYY-MM-DD' ? undefined : plainLocalDate(cell, format);
+  if (plain !== undefined) return { date: plain, time: undefined, offset: undefined };
   const expected = DATE_EXPECTED[format];
   if (cell instanceof Date) {
     const ms = cell.getTime();
@@ -263,9 +265,39 @@ export function isIsoDatePrefix(cell: string): boolean {
   );
 }
 
+/**
+ * A cell of exactly 10 characters `DD.MM.YYYY`, `DD/MM/YYYY` or `MM/DD/YYYY` (as `format`, two
+ * digits each for day and month) that is a calendar date, as `YYYY-MM-DD`, read by char codes;
+ * `undefined` for any other cell, which the layout's regular expression then reads (the same
+ * date, or the problem). @internal
+ */
+export function plainLocalDate(cell: unknown, format: Exclude<DateFormat, 'YYYY-MM-DD'>): string | undefined {
+  if (typeof cell !== 'string' || cell.length !== 10) return undefined;
+  const separator = format === 'DD.MM.YYYY' ? 46 : 47; // '.' or '/'
+  if (cell.charCodeAt(2) !== separator || cell.charCodeAt(5) !== separator) return undefined;
+  for (let i = 0; i < 10; i++) if (i !== 2 && i !== 5 && !isDigitCode(cell.charCodeAt(i))) return undefined;
+  const first = (cell.charCodeAt(0) - 48) * 10 + cell.charCodeAt(1) - 48;
+  const second = (cell.charCodeAt(3) - 48) * 10 + cell.charCodeAt(4) - 48;
+  const year =
+    (cell.charCodeAt(6) - 48) * 1000 +
+    (cell.charCodeAt(7) - 48) * 100 +
+    (cell.charCodeAt(8) - 48) * 10 +
+    cell.charCodeAt(9) -
+    48;
+  const us = format === 'MM/DD/YYYY';
+  if (!isCalendarDate(year, us ? first : second, us ? second : first)) return undefined;
+  const yyyy = cell.slice(6, 10);
+  return us ? `${yyyy}-${cell.slice(0, 2)}-${cell.slice(3, 5)}` : `${yyyy}-${cell.slice(3, 5)}-${cell.slice(0, 2)}`;
+}
+
 /** Reads a calendar date cell (a date-time cell's date as written). @internal */
 export function readDateCell(cell: unknown, format: DateFormat): string | CellProblem {
-  if (format === 'YYYY-MM-DD' && isPlainIsoDate(cell)) return cell;
+  if (format === 'YYYY-MM-DD') {
+    if (isPlainIsoDate(cell)) return cell;
+  } else {
+    const plain = plainLocalDate(cell, format);
+    if (plain !== undefined) return plain;
+  }
   const d = readDateTimeCell(cell, format);
   return isProblem(d) ? d : d.date;
 }

@@ -7,7 +7,7 @@ import { CREDIT_KINDS, type Credit, safeParseCredit } from '../model/credit.js';
 import { DEAL_TYPES, SEGMENTS } from '../model/segment.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField, verified } from './engine.js';
 import { fastCredit } from './fast-verify.js';
-import type { ImportOptions, ImportResult } from './types.js';
+import type { ImportArrayOptions, ImportResult } from './types.js';
 import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -59,10 +59,11 @@ export const CREDITS: KindSpec<Credit> = {
  * (warning).
  *
  * @param rows - records, or a 2-D array with a header row.
- * @param options - {@link ImportOptions}.
+ * @param options - {@link ImportArrayOptions}.
  * @returns `{ records, recordRows, rejected, warnings }`.
  * @throws {RevopsError} `INVALID_OPTION` for a malformed option; `INVALID_INPUT` when `rows`
- *   is not an array. Rows never throw.
+ *   is not an array; `TOO_MANY_REJECTED` when more rows are rejected than `options.maxRejected`
+ *   (default 100,000). A row on its own never throws: it is rejected.
  * @example
  * ```ts
  * import { importCredits } from 'revops/import';
@@ -77,7 +78,7 @@ export const CREDITS: KindSpec<Credit> = {
  * //=> [1, 'DUPLICATE_ID', 'row 3, column "id": id must be unique: the same id is in row 2, got "C-1"']
  * ```
  */
-export function importCredits(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Credit> {
+export function importCredits(rows: readonly unknown[], options: ImportArrayOptions = {}): ImportResult<Credit> {
   try {
     return importAll(CREDITS, rows, options);
   } catch (thrown) {

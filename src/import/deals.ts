@@ -11,7 +11,7 @@ import { DEAL_TYPES, FORECAST_CATEGORIES, SEGMENTS } from '../model/segment.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField } from './engine.js';
 import { checkLostReason, readLostReasonCode } from './lost-reasons.js';
 import { quoteText } from './quote.js';
-import type { ImportOptions, ImportResult } from './types.js';
+import type { ImportArrayOptions, ImportResult } from './types.js';
 import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -343,11 +343,12 @@ export const DEALS: KindSpec<Deal> = {
  * returns for it).
  *
  * @param rows - records, or a 2-D array with a header row.
- * @param options - {@link ImportOptions}.
+ * @param options - {@link ImportArrayOptions}.
  * @returns `{ records, recordRows, rejected, warnings }`.
  * @throws {RevopsError} `INVALID_OPTION` for a malformed option (an unknown preset or date
  *   format, a stage label mapped to a stage the pipeline lacks); `INVALID_INPUT` when `rows`
- *   is not an array. Rows never throw.
+ *   is not an array; `TOO_MANY_REJECTED` when more rows are rejected than `options.maxRejected`
+ *   (default 100,000). A row on its own never throws: it is rejected.
  * @example
  * ```ts
  * import { importDeals } from 'revops/import';
@@ -368,7 +369,7 @@ export const DEALS: KindSpec<Deal> = {
  * //=> ['12000.00', 0.5, '2026-03-31', 'UNKNOWN_STAGE', 3]
  * ```
  */
-export function importDeals(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Deal> {
+export function importDeals(rows: readonly unknown[], options: ImportArrayOptions = {}): ImportResult<Deal> {
   try {
     return importAll(DEALS, rows, options);
   } catch (thrown) {

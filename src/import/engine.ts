@@ -33,14 +33,16 @@ import { IdSet } from './id-set.js';
 import { indexLostReasons } from './lost-reasons.js';
 import { quoteText } from './quote.js';
 import { PRESETS, PRESET_DEFINITIONS, type PresetColumns } from './presets.js';
-import type {
-  ColumnMapping,
-  ImportCode,
-  ImportIssue,
-  ImportKind,
-  ImportOptions,
-  ImportRejection,
-  ImportResult,
+import {
+  DEFAULT_MAX_REJECTED,
+  type ColumnMapping,
+  type ImportArrayOptions,
+  type ImportCode,
+  type ImportIssue,
+  type ImportKind,
+  type ImportOptions,
+  type ImportRejection,
+  type ImportResult,
 } from './types.js';
 
 /** How a field's cell is read. @internal */
@@ -552,6 +554,9 @@ export class RowImporter<T> {
   private records: T[] = [];
   private recordRows: number[] = [];
   private rejected: ImportRejection[] = [];
+  /** Rejected rows since the start (take() does not reset it), and the first of them. */
+  private rejectedTotal = 0;
+  private firstRejected: ImportRejection | undefined;
   private warnings: ImportIssue[] = [];
   /** The ids seen (duplicate check), made on the first id. */
   private seen: IdSet | undefined;
@@ -613,6 +618,21 @@ export class RowImporter<T> {
     this.enumIndices = this.spec.fields.map((f) => (f.type === 'enum' ? enumIndex(f.values ?? []) : undefined));
     const position = new Map(this.spec.fields.map((f, i) => [f.field, i] as const));
     this.state = new RowState(this.o, this.sources, position);
+  }
+
+  /** Rows rejected since the start, whatever was taken since. */
+  get rejectedCount(): number {
+    return this.rejectedTotal;
+  }
+
+  /** The first rejected row since the start. */
+  get firstRejection(): ImportRejection | undefined {
+    return this.firstRejected;
+  }
+
+  /** The number of the last row pushed (the header row is 1). */
+  get lastRow(): number {
+    return this.rowNumber;
   }
 
   /** Adds one row (the first row of a 2-D array is its header). */
@@ -725,7 +745,10 @@ export class RowImporter<T> {
       // its own of the exact length (the row state's is reused)
       const { column, field, value, code, message } = first;
       const all = problems.length <= 1 ? [first] : problems.slice();
-      this.rejected.push({ row: first.row, column, field, value, code, message, problems: all });
+      const rejection: ImportRejection = { row: first.row, column, field, value, code, message, problems: all };
+      this.rejected.push(rejection);
+      this.rejectedTotal++;
+      this.firstRejected ??= rejection;
       problems.length = 0;
       return;
     }
@@ -827,18 +850,45 @@ function describeThrown(thrown: unknown): string {
 export function importAll<T>(
   spec: KindSpec<T>,
   rows: readonly unknown[],
-  options: ImportOptions,
+  options: ImportArrayOptions,
   fast = true,
 ): ImportResult<T> {
   const importer = new RowImporter(spec, options, fast);
+  const limit = maxRejectedOf(options);
   if (!Array.isArray(rows)) {
     throw new RevopsError('INVALID_INPUT', 'rows must be an array of records or a 2-D array with a header row', {
       field: 'rows',
       value: rows,
     });
   }
-  for (const row of rows) importer.push(row);
+  for (const row of rows) {
+    importer.push(row);
+    if (importer.rejectedCount > limit) throw tooManyRejected(importer, limit);
+  }
   return importer.finish();
+}
+
+/** `options.maxRejected`: an integer ≥ 0 or +Infinity, by default {@link DEFAULT_MAX_REJECTED}. */
+function maxRejectedOf(options: ImportArrayOptions): number {
+  const given: unknown = (options ?? {}).maxRejected;
+  if (given === undefined) return DEFAULT_MAX_REJECTED;
+  if (given === Number.POSITIVE_INFINITY) return given;
+  if (typeof given !== 'number' || !Number.isSafeInteger(given) || given < 0) {
+    throw optionError('maxRejected', given, 'must be an integer ≥ 0 or Number.POSITIVE_INFINITY (no limit)');
+  }
+  return given + 0;
+}
+
+/** The refusal of an import past `maxRejected` rejected rows: the count, the limit, the first rejection. */
+function tooManyRejected<T>(importer: RowImporter<T>, limit: number): RevopsError {
+  const first = importer.firstRejection;
+  const count = importer.rejectedCount;
+  const at = first === undefined ? '' : `; the first, ${first.message} [${first.code}]`;
+  return new RevopsError(
+    'TOO_MANY_REJECTED',
+    `rows: ${count} rows rejected by row ${importer.lastRow}, more than options.maxRejected (${limit})${at}`,
+    { field: 'rows', value: count },
+  );
 }
 
 const ZEROS = ['', '0', '00', '000', '0000'];

@@ -17,10 +17,12 @@ export { createImporter, importStream, type Importer, type ImportStreamOptions }
 export { DATE_FORMATS, type DateFormat } from './cells.js';
 export { PRESETS, type Preset } from './presets.js';
 export {
+  DEFAULT_MAX_REJECTED,
   IMPORT_KINDS,
   REJECTION_CODES,
   WARNING_CODES,
   type ColumnMapping,
+  type ImportArrayOptions,
   type ImportCode,
   type ImportIssue,
   type ImportKind,

@@ -10,7 +10,7 @@ import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } f
 import { fastLead } from './fast-verify.js';
 import { checkLostReason, readLostReasonCode } from './lost-reasons.js';
 import { quoteText } from './quote.js';
-import type { ImportOptions, ImportResult } from './types.js';
+import type { ImportArrayOptions, ImportResult } from './types.js';
 import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -97,10 +97,11 @@ export const LEADS: KindSpec<Lead> = {
  * a reason where a transition `requiresReason`; warning).
  *
  * @param rows - records, or a 2-D array with a header row.
- * @param options - {@link ImportOptions}.
+ * @param options - {@link ImportArrayOptions}.
  * @returns `{ records, recordRows, rejected, warnings }`.
  * @throws {RevopsError} `INVALID_OPTION` for a malformed option; `INVALID_INPUT` when `rows`
- *   is not an array. Rows never throw.
+ *   is not an array; `TOO_MANY_REJECTED` when more rows are rejected than `options.maxRejected`
+ *   (default 100,000). A row on its own never throws: it is rejected.
  * @example
  * ```ts
  * import { importLeads } from 'revops/import';
@@ -117,7 +118,7 @@ export const LEADS: KindSpec<Lead> = {
  * //=> ['inbound', 'working', '2026-01-24T00:00:00Z']
  * ```
  */
-export function importLeads(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Lead> {
+export function importLeads(rows: readonly unknown[], options: ImportArrayOptions = {}): ImportResult<Lead> {
   try {
     return importAll(LEADS, rows, options);
   } catch (thrown) {

@@ -5,7 +5,7 @@
 import { type Member, safeParseMember } from '../model/member.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, verified } from './engine.js';
 import { fastMember } from './fast-verify.js';
-import type { ImportOptions, ImportResult } from './types.js';
+import type { ImportArrayOptions, ImportResult } from './types.js';
 import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -40,10 +40,11 @@ export const MEMBERS: KindSpec<Member> = { kind: 'members', fields: FIELDS, idFi
  * cell (`options.listSeparator`, default `;`). Checks: duplicate id.
  *
  * @param rows - records, or a 2-D array with a header row.
- * @param options - {@link ImportOptions}.
+ * @param options - {@link ImportArrayOptions}.
  * @returns `{ records, recordRows, rejected, warnings }`.
  * @throws {RevopsError} `INVALID_OPTION` for a malformed option; `INVALID_INPUT` when `rows`
- *   is not an array. Rows never throw.
+ *   is not an array; `TOO_MANY_REJECTED` when more rows are rejected than `options.maxRejected`
+ *   (default 100,000). A row on its own never throws: it is rejected.
  * @example
  * ```ts
  * import { importMembers } from 'revops/import';
@@ -54,7 +55,7 @@ export const MEMBERS: KindSpec<Member> = { kind: 'members', fields: FIELDS, idFi
  * //=> ['emea', 'apac']
  * ```
  */
-export function importMembers(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Member> {
+export function importMembers(rows: readonly unknown[], options: ImportArrayOptions = {}): ImportResult<Member> {
   try {
     return importAll(MEMBERS, rows, options);
   } catch (thrown) {

@@ -5,7 +5,7 @@
 import { QUOTA_MEASURES, type Quota, safeParseQuota } from '../model/quota.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField, verified } from './engine.js';
 import { fastQuota } from './fast-verify.js';
-import type { ImportOptions, ImportResult } from './types.js';
+import type { ImportArrayOptions, ImportResult } from './types.js';
 import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -50,10 +50,11 @@ export const QUOTAS: KindSpec<Quota> = {
  * `members`, several currencies (warning).
  *
  * @param rows - records, or a 2-D array with a header row.
- * @param options - {@link ImportOptions}.
+ * @param options - {@link ImportArrayOptions}.
  * @returns `{ records, recordRows, rejected, warnings }`.
  * @throws {RevopsError} `INVALID_OPTION` for a malformed option; `INVALID_INPUT` when `rows`
- *   is not an array. Rows never throw.
+ *   is not an array; `TOO_MANY_REJECTED` when more rows are rejected than `options.maxRejected`
+ *   (default 100,000). A row on its own never throws: it is rejected.
  * @example
  * ```ts
  * import { importQuotas } from 'revops/import';
@@ -64,7 +65,7 @@ export const QUOTAS: KindSpec<Quota> = {
  * //=> [{ amount: '150000.00', currency: 'USD' }, 'bookings']
  * ```
  */
-export function importQuotas(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Quota> {
+export function importQuotas(rows: readonly unknown[], options: ImportArrayOptions = {}): ImportResult<Quota> {
   try {
     return importAll(QUOTAS, rows, options);
   } catch (thrown) {

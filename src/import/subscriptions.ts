@@ -6,7 +6,7 @@
 import { type Subscription, safeParseSubscription } from '../model/subscription.js';
 import { type FieldSpec, type KindSpec, type RowContext, importAll, moneyField, verified } from './engine.js';
 import { fastSubscription } from './fast-verify.js';
-import type { ImportOptions, ImportResult } from './types.js';
+import type { ImportArrayOptions, ImportResult } from './types.js';
 import { readFailure } from '../core/read.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -58,10 +58,11 @@ export const SUBSCRIPTIONS: KindSpec<Subscription> = {
  * several rows, so ids are not checked for duplicates. Checks: several currencies (warning).
  *
  * @param rows - records, or a 2-D array with a header row.
- * @param options - {@link ImportOptions}.
+ * @param options - {@link ImportArrayOptions}.
  * @returns `{ records, recordRows, rejected, warnings }`.
  * @throws {RevopsError} `INVALID_OPTION` for a malformed option; `INVALID_INPUT` when `rows`
- *   is not an array. Rows never throw.
+ *   is not an array; `TOO_MANY_REJECTED` when more rows are rejected than `options.maxRejected`
+ *   (default 100,000). A row on its own never throws: it is rejected.
  * @example
  * ```ts
  * import { importSubscriptions } from 'revops/import';
@@ -73,7 +74,10 @@ export const SUBSCRIPTIONS: KindSpec<Subscription> = {
  * //=> [{ start: '2026-01-01', end: '2026-01-31' }, { amount: '1250.50', currency: 'EUR' }]
  * ```
  */
-export function importSubscriptions(rows: readonly unknown[], options: ImportOptions = {}): ImportResult<Subscription> {
+export function importSubscriptions(
+  rows: readonly unknown[],
+  options: ImportArrayOptions = {},
+): ImportResult<Subscription> {
   try {
     return importAll(SUBSCRIPTIONS, rows, options);
   } catch (thrown) {

@@ -47,6 +47,7 @@ export const SHEET_ERRORS: Readonly<Record<RevopsErrorCode, SheetError>> = Objec
   INVALID_SEED: '#VALUE!',
   INVALID_SUMMARY: '#VALUE!',
   DUPLICATE_ID: '#VALUE!',
+  TOO_MANY_REJECTED: '#VALUE!',
   TIME_TRAVEL: '#VALUE!',
   CLOSED: '#VALUE!',
   TRANSITION_NOT_ALLOWED: '#VALUE!',

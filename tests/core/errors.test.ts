@@ -2,7 +2,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { RevopsError } from '../../src/core/index.js';
-import { briefValue, describeValue, invalid } from '../../src/core/errors.js';
+import { briefValue, describeThrown, describeValue, invalid, unreadableField } from '../../src/core/errors.js';
 
 describe('RevopsError', () => {
   it('carries code, field, value, issues and cause', () => {
@@ -148,5 +148,52 @@ describe('describeValue of a proxy whose traps change their answers', () => {
       },
     );
     expect(describeValue(shifty)).toBe('{}');
+  });
+});
+
+describe('describeThrown() and unreadableField(): the text of a read that threw', () => {
+  // "Error: " is 7 characters, so a message of 113 characters makes the 120 describeThrown keeps whole
+  // (src/core/errors.ts, describeThrown: "bounded (120 characters)"); one more is cut to 117 and "...".
+  it('writes an Error as "<name>: <message>", whole up to 120 characters, cut to 117 and "..." past them', () => {
+    const whole = `Error: ${'m'.repeat(113)}`;
+    expect(describeThrown(new Error('m'.repeat(113)))).toBe(whole);
+    expect(describeThrown(new Error('m'.repeat(114)))).toBe(`Error: ${'m'.repeat(110)}...`);
+    expect(describeThrown(new TypeError('x is not a function'))).toBe('TypeError: x is not a function');
+    class LockedError extends Error {
+      override name = 'LockedError';
+    }
+    expect(describeThrown(new LockedError('row 7'))).toBe('LockedError: row 7');
+  });
+
+  it('writes anything else thrown as describeValue writes it', () => {
+    expect(describeThrown('nope')).toBe('"nope"');
+    expect(describeThrown({ name: 'E', message: 'm' })).toBe('{"name":"E","message":"m"}');
+    expect(describeThrown(undefined)).toBe('undefined');
+  });
+
+  it('writes an Error whose message cannot be read as "an unreadable value"', () => {
+    const e = Object.defineProperty(new Error('hidden'), 'message', {
+      get: () => {
+        throw new Error('inner');
+      },
+    });
+    expect(describeThrown(e)).toBe('an unreadable value');
+  });
+
+  it('unreadableField: INVALID_INPUT by default, the field whole up to 200 characters, cut to 197 and "..."', () => {
+    const boom = new Error('locked');
+    const e = unreadableField('deals[0].stage', boom);
+    expect([e.code, e.message, e.field, e.cause]).toEqual([
+      'INVALID_INPUT',
+      'deals[0].stage could not be read (reading it threw Error: locked)',
+      'deals[0].stage',
+      boom,
+    ]);
+    expect(unreadableField('f'.repeat(200), boom, 'INVALID_PLAN').field).toBe('f'.repeat(200));
+    const cut = unreadableField('f'.repeat(201), boom);
+    expect([cut.field, cut.message]).toEqual([
+      `${'f'.repeat(197)}...`,
+      `${'f'.repeat(197)}... could not be read (reading it threw Error: locked)`,
+    ]);
   });
 });
