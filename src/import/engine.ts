@@ -7,6 +7,7 @@
  */
 import { isCurrencyCode, minorUnits, type CurrencyCode } from '../core/currency.js';
 import { RevopsError, describeValue } from '../core/errors.js';
+import { readInteger } from '../core/read.js';
 import { parseFixed } from '../core/fixed.js';
 import { type Money, money } from '../core/money.js';
 import type { Result } from '../core/result.js';
@@ -870,13 +871,11 @@ export function importAll<T>(
 
 /** `options.maxRejected`: an integer ≥ 0 or +Infinity, by default {@link DEFAULT_MAX_REJECTED}. */
 function maxRejectedOf(options: ImportArrayOptions): number {
-  const given: unknown = (options ?? {}).maxRejected;
+  const given: unknown = options?.maxRejected;
   if (given === undefined) return DEFAULT_MAX_REJECTED;
   if (given === Number.POSITIVE_INFINITY) return given;
-  if (typeof given !== 'number' || !Number.isSafeInteger(given) || given < 0) {
-    throw optionError('maxRejected', given, 'must be an integer ≥ 0 or Number.POSITIVE_INFINITY (no limit)');
-  }
-  return given + 0;
+  // core's count reader (its message: "options.maxRejected must be an integer ≥ 0, got …")
+  return readInteger(given, 'options.maxRejected', { code: 'INVALID_OPTION' });
 }
 
 /** The refusal of an import past `maxRejected` rejected rows: the count, the limit, the first rejection. */
