@@ -219,7 +219,9 @@ function checkVersion(v: PlanVersion, path: Path, digits: number, add: (path: Pa
  * @returns the validated plan: a new, deeply frozen object with decimals as canonical strings
  *   and defaults applied.
  * @throws {RevopsError} `INVALID_PLAN` listing the problems with their paths in `error.issues`
- *   (reading stops at the first 1,000; the message names the first five and how many more).
+ *   (reading stops at the first 1,000; the message names the first five and how many more);
+ *   `INVALID_PLAN` naming the field whose read threw (a getter or proxy of the caller's), or, when
+ *   the throwing read cannot be found again, `plan` ("it could not be read"), with `cause` set.
  * @example
  * ```ts
  * import { definePlan } from 'revops/commission';

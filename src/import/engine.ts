@@ -874,19 +874,40 @@ function maxRejectedOf(options: ImportArrayOptions): number {
   const given: unknown = options?.maxRejected;
   if (given === undefined) return DEFAULT_MAX_REJECTED;
   if (given === Number.POSITIVE_INFINITY) return given;
-  // core's count reader (its message: "options.maxRejected must be an integer ≥ 0, got …")
-  return readInteger(given, 'options.maxRejected', { code: 'INVALID_OPTION' });
+  try {
+    return readInteger(given, 'options.maxRejected', { code: 'INVALID_OPTION' });
+  } catch {
+    // core's count reader decides; the message names the one value it does not take, Infinity
+    throw optionError('maxRejected', given, 'must be an integer ≥ 0 (a safe integer), or Number.POSITIVE_INFINITY');
+  }
 }
 
-/** The refusal of an import past `maxRejected` rejected rows: the count, the limit, the first rejection. */
+/**
+ * The refusal of an import past `maxRejected` rejected rows: the count, the limit, the first
+ * rejection (in the message and in `details.first`), and how to lift the limit.
+ */
 function tooManyRejected<T>(importer: RowImporter<T>, limit: number): RevopsError {
   const first = importer.firstRejection;
   const count = importer.rejectedCount;
+  const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
   const at = first === undefined ? '' : `; the first, ${first.message} [${first.code}]`;
   return new RevopsError(
     'TOO_MANY_REJECTED',
-    `rows: ${count} rows rejected by row ${importer.lastRow}, more than options.maxRejected (${limit})${at}`,
-    { field: 'rows', value: count },
+    `rows: ${rows(count)} rejected by row ${importer.lastRow}, more than options.maxRejected allows ` +
+      `(${rows(limit)})${at}. Check the header and the column mapping, or pass maxRejected: ` +
+      'Number.POSITIVE_INFINITY (or import with createImporter / importStream, which have no limit)',
+    {
+      field: 'rows',
+      value: count,
+      details: {
+        rejected: count,
+        maxRejected: limit,
+        row: importer.lastRow,
+        ...(first === undefined
+          ? {}
+          : { first: { row: first.row, column: first.column, field: first.field, code: first.code } }),
+      },
+    },
   );
 }
 

@@ -38,7 +38,8 @@ export interface Importer<T> {
  * Creates an importer of one kind that takes rows one at a time: `push(row)` each row,
  * `take()` whenever a batch is wanted (the importer keeps nothing it has handed over), and
  * `finish()` at the end. The rows, results and checks are those of `importDeals`,
- * `importLeads`, … for the same rows; row numbers count from the header (row 1).
+ * `importLeads`, … for the same rows; row numbers count from the header (row 1). Unlike those,
+ * it has no `maxRejected` limit: rejected rows are handed over batch by batch, however many.
  *
  * Memory is bounded by the batch plus, with `checkDuplicates` on (the default), the ids seen
  * (about 42 bytes per 9-character id, outside the JavaScript heap). Take about 1,000 rows at a

@@ -102,10 +102,10 @@ export interface ImportOptions {
 
 /**
  * The default of {@link ImportArrayOptions.maxRejected}: 100,000 rejected rows. Each rejection
- * holds a sentence per problem (about 250 bytes with its record), so the limit keeps a failed
- * import of a whole file near 100 MB and a fraction of a second instead of a gigabyte and
- * seconds (measured: 1,000,000 rows of a deal export whose every row has three problems take
- * 2.7 s and about 1 GB to reject in full).
+ * holds a record and a sentence per problem (about 1 KB for a row with three problems), so the
+ * limit keeps a failed import of a whole file near 100 MB and a fraction of a second instead of
+ * a gigabyte and seconds (measured: 1,000,000 rows of a deal export whose every row has three
+ * problems take 2.7 s and about 1 GB to reject in full).
  */
 export const DEFAULT_MAX_REJECTED = 100_000;
 

@@ -53,7 +53,10 @@ describe('maxRejected law', () => {
                 field: 'rows',
                 value: limit + 1,
               });
-              expect((e as Error).message).toContain(`by row ${at}, more than options.maxRejected (${limit})`);
+              expect((e as Error).message).toContain(
+                `by row ${at}, more than options.maxRejected allows (${limit} row`,
+              );
+              expect((e as { details: { row: number } }).details.row).toBe(at);
               expect((e as Error).message).toContain(`the first, ${full.rejected[0]?.message}`);
             }
           },

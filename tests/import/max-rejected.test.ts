@@ -37,17 +37,26 @@ describe('maxRejected on the whole-array imports', () => {
     expect(e).toMatchObject({ name: 'RevopsError', code: 'TOO_MANY_REJECTED', field: 'rows', value: 3 });
     // the third bad row is row 4 (header = row 1); the message quotes the first rejection whole
     expect((e as Error).message).toBe(
-      'rows: 3 rows rejected by row 4, more than options.maxRejected (2); the first, row 2, column "amount": ' +
-        'amount must be an amount such as 1234.50 or 1,234.50 (decimalSeparator "."), got "n/a" [INVALID_AMOUNT]',
+      'rows: 3 rows rejected by row 4, more than options.maxRejected allows (2 rows); the first, row 2, column ' +
+        '"amount": amount must be an amount such as 1234.50 or 1,234.50 (decimalSeparator "."), got "n/a" ' +
+        '[INVALID_AMOUNT]. Check the header and the column mapping, or pass maxRejected: Number.POSITIVE_INFINITY ' +
+        '(or import with createImporter / importStream, which have no limit)',
     );
+    expect((e as { details: unknown }).details).toEqual({
+      rejected: 3,
+      maxRejected: 2,
+      row: 4,
+      first: { row: 2, column: 'amount', field: 'amount', code: 'INVALID_AMOUNT' },
+    });
   });
 
   it('maxRejected 0: a clean file imports, one bad row stops the import', () => {
     expect(importDeals(dealGrid(0, 2), { maxRejected: 0 }).records).toHaveLength(2);
-    expect(thrown(() => importDeals(dealGrid(1, 2), { maxRejected: 0 }))).toMatchObject({
-      code: 'TOO_MANY_REJECTED',
-      value: 1,
-    });
+    const e = thrown(() => importDeals(dealGrid(1, 2), { maxRejected: 0 }));
+    expect(e).toMatchObject({ code: 'TOO_MANY_REJECTED', value: 1 });
+    expect((e as Error).message).toMatch(
+      /^rows: 1 row rejected by row 2, more than options\.maxRejected allows \(0 rows\)/,
+    );
   });
 
   it('the default is 100,000: 100,000 rejected rows are all returned, 100,001 stop the import', () => {
@@ -59,7 +68,7 @@ describe('maxRejected on the whole-array imports', () => {
     const e = thrown(() => importDeals(dealGrid(100_001, 0)));
     expect(e).toMatchObject({ code: 'TOO_MANY_REJECTED', value: 100_001 });
     expect((e as Error).message).toMatch(
-      /^rows: 100001 rows rejected by row 100002, more than options\.maxRejected \(100000\)/,
+      /^rows: 100001 rows rejected by row 100002, more than options\.maxRejected allows \(100000 rows\)/,
     );
   });
 
@@ -75,6 +84,7 @@ describe('maxRejected on the whole-array imports', () => {
         name: 'RevopsError',
         code: 'INVALID_OPTION',
         field: 'options.maxRejected',
+        message: expect.stringContaining('must be an integer ≥ 0 (a safe integer), or Number.POSITIVE_INFINITY, got'),
       });
     },
   );
