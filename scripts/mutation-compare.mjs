@@ -7,9 +7,9 @@
 //
 // Usage: node scripts/mutation-survivors.mjs reports/mutation core <commit> > survivors.txt
 //        node scripts/mutation-compare.mjs survivors.txt <commit>
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lineMap } from './mutation-lines.mjs';
 import { ROOT } from './modules.mjs';
 
 const [survivorsFile, measured] = process.argv.slice(2);
@@ -28,32 +28,6 @@ for (const line of doc.split('\n')) {
   if (n) later.add(`${n[1]}:${n[2]}:${n[3]} ${n[4]}`);
 }
 const F9 = new Set(['normal.ts', 'special-functions.ts', 'nelder-mead.ts', 'random.ts']);
-const maps = new Map();
-
-/** Maps a line of `path` at `from` to its line at `to`, whitespace ignored (null inside a changed hunk). */
-function lineMap(path, from, to) {
-  const id = `${path} ${from} ${to}`;
-  if (maps.has(id)) return maps.get(id);
-  const diff = execFileSync('git', ['diff', '-U0', '-w', from, to, '--', path], { cwd: ROOT, encoding: 'utf8' });
-  const hunks = [...diff.matchAll(/^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/gm)].map((m) => ({
-    a: Number(m[1]),
-    an: m[2] === undefined ? 1 : Number(m[2]),
-    b: Number(m[3]),
-    bn: m[4] === undefined ? 1 : Number(m[4]),
-  }));
-  const map = (l) => {
-    let shift = 0;
-    for (const h of hunks) {
-      const start = h.an === 0 ? h.a + 1 : h.a;
-      if (l < start) break;
-      if (h.an > 0 && l < h.a + h.an) return null;
-      shift = (h.bn === 0 ? h.b + 1 : h.b + h.bn) - (h.an === 0 ? h.a + 1 : h.a + h.an);
-    }
-    return l + shift;
-  };
-  maps.set(id, map);
-  return map;
-}
 
 const counts = { full: 0, later: 0, new: 0 };
 for (const line of readFileSync(survivorsFile, 'utf8').split('\n')) {
@@ -61,7 +35,7 @@ for (const line of readFileSync(survivorsFile, 'utf8').split('\n')) {
   if (m === null) continue;
   const [, file, module, base, l, c, mutator, replacement] = m;
   const old = module === 'core' && F9.has(base) ? 'd79563e' : '1db8ddf';
-  const before = lineMap(`src/${file}`, measured, old)(Number(l));
+  const before = lineMap(`src/${file}`, measured, old, { ignoreWhitespace: true })(Number(l));
   if (before !== null && full.has(key(file, before, mutator, replacement))) {
     counts.full++;
   } else if (later.has(`${file}:${l}:${c} ${mutator}`)) {

@@ -9,9 +9,9 @@
 //
 // Usage: node scripts/mutation-survivors.mjs <reports dir> <module> <measured commit> [file=commit ...]
 //   e.g. node scripts/mutation-survivors.mjs reports/mutation core 1db8ddf normal.ts=d79563e
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lineMap } from './mutation-lines.mjs';
 import { ROOT } from './modules.mjs';
 
 /** The commit whose line numbers each entry of docs/mutation.md uses (read from the entries). */
@@ -108,30 +108,6 @@ function cited(entry) {
     for (let l = a; l <= b && b - a < 200; l++) lines.add(l);
   }
   return { lines, cols };
-}
-
-/** Maps a line of `path` at `from` to its line at `to` (null when the line is in a changed hunk). */
-function lineMap(path, from, to) {
-  if (from === to) return (l) => l;
-  const diff = execFileSync('git', ['diff', '-U0', from, to, '--', path], { cwd: ROOT, encoding: 'utf8' });
-  const hunks = [...diff.matchAll(/^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/gm)].map((m) => ({
-    a: Number(m[1]),
-    an: m[2] === undefined ? 1 : Number(m[2]),
-    b: Number(m[3]),
-    bn: m[4] === undefined ? 1 : Number(m[4]),
-  }));
-  // maps a line of `from` (the hunk's "-" side) to `to` (its "+" side)
-  return (l) => {
-    let shift = 0;
-    for (const h of hunks) {
-      const start = h.an === 0 ? h.a + 1 : h.a;
-      if (l < start) break;
-      if (h.an > 0 && l < h.a + h.an) return null;
-      // the first line after the hunk on each side ("-a,0" and "+b,0" name the line before it)
-      shift = (h.bn === 0 ? h.b + 1 : h.b + h.bn) - (h.an === 0 ? h.a + 1 : h.a + h.an);
-    }
-    return l + shift;
-  };
 }
 
 // both readings, as an entry may name another file in passing ("as exact.ts 128–144") or not

@@ -213,9 +213,18 @@ const LAYOUTS: Record<DateFormat, RegExp> = {
  * Apps Script passes a date cell) is read as its UTC date and time. @internal
  */
 export function readDateTimeCell(cell: unknown, format: DateFormat): DateTimeCell | CellProblem {
-  if (format === 'YYYY-MM-DD' && isPlainIsoDate(cell)) return { date: cell, time: undefined, offset: undefined };
-  const plain = format === 'YYYY-MM-DD' ? undefined : plainLocalDate(cell, format);
-  if (plain !== undefined) return { date: plain, time: undefined, offset: undefined };
+  const plain = plainDate(cell, format);
+  return plain === undefined ? parseDateTimeCell(cell, format) : { date: plain, time: undefined, offset: undefined };
+}
+
+/** A plain calendar date cell in `format` (no time, no space), as `YYYY-MM-DD`, by char codes; else undefined. */
+function plainDate(cell: unknown, format: DateFormat): string | undefined {
+  if (format !== 'YYYY-MM-DD') return plainLocalDate(cell, format);
+  return isPlainIsoDate(cell) ? cell : undefined;
+}
+
+/** {@link readDateTimeCell} by the layout's regular expression, for a cell that is not a plain date. */
+function parseDateTimeCell(cell: unknown, format: DateFormat): DateTimeCell | CellProblem {
   const expected = DATE_EXPECTED[format];
   if (cell instanceof Date) {
     const ms = cell.getTime();
@@ -292,13 +301,9 @@ export function plainLocalDate(cell: unknown, format: Exclude<DateFormat, 'YYYY-
 
 /** Reads a calendar date cell (a date-time cell's date as written). @internal */
 export function readDateCell(cell: unknown, format: DateFormat): string | CellProblem {
-  if (format === 'YYYY-MM-DD') {
-    if (isPlainIsoDate(cell)) return cell;
-  } else {
-    const plain = plainLocalDate(cell, format);
-    if (plain !== undefined) return plain;
-  }
-  const d = readDateTimeCell(cell, format);
+  const plain = plainDate(cell, format);
+  if (plain !== undefined) return plain;
+  const d = parseDateTimeCell(cell, format);
   return isProblem(d) ? d : d.date;
 }
 
