@@ -66,6 +66,7 @@ import {
   type ParallelStatementsOptions,
   prepareStatements,
   StatementsAccumulator,
+  statementBuffers,
   type StatementsSummary,
   summarizeStatements,
 } from './statements.js';
@@ -142,6 +143,8 @@ export interface Computation {
    * may still be reading: work taken off the end of the run.
    */
   readonly prepare?: (summary: unknown, options: unknown) => unknown;
+  /** The buffers a worker thread moves to the main thread with a summary, instead of copying them. */
+  readonly buffers?: (summary: unknown) => ArrayBuffer[];
 }
 
 /** A summary built chunk by chunk: `result()` equals the merge of each chunk's summary. @internal */
@@ -212,5 +215,6 @@ export const COMPUTATIONS: { readonly [K in ParallelComputation]: Computation } 
     ...c(['credits'], summarizeStatements, mergeStatements, (s, o) => finalizeStatements(s, o as never)),
     accumulator: (o) => new StatementsAccumulator(o as ParallelStatementsOptions),
     prepare: (s, o) => prepareStatements(s as StatementsSummary, o as ParallelStatementsOptions),
+    buffers: (s) => statementBuffers(s as StatementsSummary),
   },
 };

@@ -9,12 +9,19 @@
  * whole string two bytes a character, and every id cut out of it too (measured on Node 20:
  * 1,000,000 ids of 8 characters cut out of a packed string take 32 bytes each, heap and array
  * slot, from a Latin-1 one and 40 from a two-byte one).
+ *
+ * A worker thread writes a list of Latin-1 ids straight as that string's bytes ({@link IdBytes}),
+ * into a few large blocks that it moves to the main thread (a transfer: no copy, and no string
+ * per list on either heap until the main thread reads the list back).
  * @module
  * @internal
  */
 
-/** A sorted list of ids: an array, or packed into one string by {@link packIds}. @internal */
-export type IdList = readonly string[] | string;
+/**
+ * A sorted list of ids: an array, packed into one string by {@link packIds}, or that string's
+ * characters as bytes (Latin-1 ids, packed by {@link IdBytes}). @internal
+ */
+export type IdList = readonly string[] | string | Uint8Array;
 
 /** Longest id a packed list holds; a list with a longer one stays an array. */
 const MAX_PACKED = 0xffff;
@@ -50,6 +57,85 @@ export function packIds(ids: readonly string[]): IdList {
   return head + ids.join('');
 }
 
+/** Bytes of the first block; each next block doubles, up to {@link MAX_BLOCK} (a larger list gets a block its size). */
+const FIRST_BLOCK = 64 * 1024;
+const MAX_BLOCK = 1 << 20;
+
+/**
+ * Lists packed as bytes, in the layout of {@link packIds} with one byte a character, written
+ * into a few large blocks: a worker thread moves the blocks to the main thread (a transfer, not a
+ * copy) instead of serialising a string per list, and never makes the packed strings on its own
+ * heap. The main thread reads a list's bytes back as the packed string ({@link unpackIds},
+ * {@link mergeSortedIds}). A list with an id of a character above 255 is packed as a string
+ * (`packIds`), an empty list or one with an id longer than 65,535 characters stays an array.
+ * @internal
+ */
+export class IdBytes {
+  /** The blocks written so far (what a worker transfers). */
+  readonly buffers: ArrayBuffer[] = [];
+  private block = new Uint8Array(0);
+  private used = 0;
+
+  /** The list packed: a view of its bytes in the current block, or as {@link packIds} packs it. */
+  pack(ids: readonly string[]): IdList {
+    const n = ids.length;
+    if (n === 0 || n > 0xffffffff) return ids;
+    let size = lengthBytes(n);
+    for (let i = 0; i < n; i++) {
+      const length = (ids[i] as string).length;
+      if (length > MAX_PACKED) return ids;
+      size += lengthBytes(length) + length;
+    }
+    if (this.used + size > this.block.length) this.next(size);
+    const b = this.block;
+    const start = this.used;
+    let p = writeLength(b, start, n);
+    for (let i = 0; i < n; i++) p = writeLength(b, p, (ids[i] as string).length);
+    for (let i = 0; i < n; i++) {
+      const id = ids[i] as string;
+      for (let k = 0; k < id.length; k++) {
+        const c = id.charCodeAt(k);
+        if (c > 0xff) return packIds(ids); // the bytes written stay unused: `used` has not moved
+        b[p++] = c;
+      }
+    }
+    this.used = p;
+    return b.subarray(start, p);
+  }
+
+  private next(size: number): void {
+    const grown = Math.min(MAX_BLOCK, Math.max(FIRST_BLOCK, 2 * this.block.length));
+    this.block = new Uint8Array(Math.max(size, grown));
+    this.buffers.push(this.block.buffer);
+    this.used = 0;
+  }
+}
+
+/** Bytes (or characters) a length takes in a packed list. */
+function lengthBytes(n: number): number {
+  let k = 1;
+  while (n >= 0x80) {
+    n >>>= 7;
+    k++;
+  }
+  return k;
+}
+
+/** Writes a length at `p` (as {@link pushLength}), returning the position after it. */
+function writeLength(b: Uint8Array, p: number, n: number): number {
+  while (n >= 0x80) {
+    b[p++] = 0x80 | (n & 0x7f);
+    n >>>= 7;
+  }
+  b[p++] = n;
+  return p;
+}
+
+/** A packed list's bytes read back as the packed string, one character a byte (ISO-8859-1). */
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
 /**
  * Reads a list id by id: an array's elements, or a packed list's ids, each cut out of the packed
  * string once, when it is read (no array of the whole list in between).
@@ -62,7 +148,11 @@ class IdReader {
   private head = 0;
   private at = 0;
 
-  constructor(private readonly list: IdList) {
+  private readonly list: readonly string[] | string;
+
+  constructor(given: IdList) {
+    const list = given instanceof Uint8Array ? latin1(given) : given;
+    this.list = list;
     if (typeof list !== 'string') {
       this.count = list.length;
       return;
@@ -106,7 +196,7 @@ class IdReader {
 
 /** The ids of a list, as an array (a packed list is unpacked, an array is returned as it is). @internal */
 export function unpackIds(list: IdList): readonly string[] {
-  if (typeof list !== 'string') return list;
+  if (typeof list !== 'string' && !(list instanceof Uint8Array)) return list;
   const r = new IdReader(list);
   const out = new Array<string>(r.count);
   for (let i = 0; i < out.length; i++) out[i] = r.next() as string;

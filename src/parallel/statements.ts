@@ -21,7 +21,7 @@ import { describeValue, invalid, RevopsError } from '../core/errors.js';
 import type { Money } from '../core/money.js';
 import type { Period } from '../core/periods.js';
 import type { Credit, Member, Plan, PlanInput } from '../model/index.js';
-import { type IdList, mergeSortedIds, packIds, unpackIds } from './id-lists.js';
+import { IdBytes, type IdList, mergeSortedIds, unpackIds } from './id-lists.js';
 import { ByteIdStore } from './id-store.js';
 
 /** Options of the `statements` computation: one plan and period, the members and their quotas. */
@@ -107,8 +107,11 @@ function duplicate(memberId: string, id: string): RevopsError {
   );
 }
 
-/** A member's sums as a partial, every distinct id list once (packed: it is about to be copied to another thread). */
-function toPartial(sums: StatementSums): MemberPartial {
+/**
+ * A member's sums as a partial, every distinct id list once, packed into `bytes` (it is about to be
+ * moved to another thread).
+ */
+function toPartial(sums: StatementSums, bytes: IdBytes): MemberPartial {
   const lists: IdList[] = [];
   const index = new Map<readonly string[], number>();
   const at = (ids: readonly string[]): number => {
@@ -116,7 +119,7 @@ function toPartial(sums: StatementSums): MemberPartial {
     if (k === undefined) {
       k = lists.length;
       index.set(ids, k);
-      lists.push(packIds(ids));
+      lists.push(bytes.pack(ids));
     }
     return k;
   };
@@ -190,13 +193,26 @@ export class StatementsAccumulator {
   /** The partial of every member that had credits (in range or not), by member id. Ends the accumulator. */
   result(): StatementsSummary {
     const out = new Map<string, MemberPartial>();
+    const bytes = new IdBytes();
     for (const id of [...this.members.keys()].sort()) {
       const sums = (this.members.get(id) as SumsAccumulator).sums((x) => duplicate(id, x));
       this.members.delete(id); // its ids are packed: the arrays go
-      out.set(id, toPartial(sums));
+      out.set(id, toPartial(sums, bytes));
     }
     return out;
   }
+}
+
+/**
+ * The blocks that hold a summary's packed id lists: a worker thread moves them to the main
+ * thread with the summary (a transfer, not a copy). @internal
+ */
+export function statementBuffers(summary: StatementsSummary): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const partial of summary.values()) {
+    for (const list of partial.lists) if (list instanceof Uint8Array) out.add(list.buffer as ArrayBuffer);
+  }
+  return [...out];
 }
 
 /** Summarises a chunk of credits member by member. @internal */

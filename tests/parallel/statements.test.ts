@@ -79,9 +79,10 @@ describe('statements partials', () => {
       expect(finalizeStatements(mergeStatements(a, b), options)).toEqual(whole);
       expect(finalizeStatements(mergeStatements(b, a), options)).toEqual(whole);
     }
-    // a partial readied on arrival (contexts resolved, lists left packed until the merge) merges and finalises alike
+    // a partial readied on arrival (contexts resolved, lists left packed as bytes until the merge) merges and
+    // finalises alike
     const a = prepareStatements(summarizeStatements(all.slice(0, 2), options), options);
-    expect([...a.values()].every((m) => m.lists.every((l) => typeof l === 'string'))).toBe(true);
+    expect([...a.values()].every((m) => m.lists.every((l) => l instanceof Uint8Array))).toBe(true);
     expect(finalizeStatements(mergeStatements(a, summarizeStatements(all.slice(2), options)), options)).toEqual(whole);
     // a running summary, chunk after chunk, is the summary of all the chunks
     const acc = new StatementsAccumulator(options);
