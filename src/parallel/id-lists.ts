@@ -72,9 +72,11 @@ const MAX_BLOCK = 1 << 20;
  */
 export class IdBytes {
   /** The blocks written so far (what a worker transfers). */
-  readonly buffers: ArrayBuffer[] = [];
+  buffers: ArrayBuffer[] = [];
   private block = new Uint8Array(0);
   private used = 0;
+  /** Bytes used in each block. */
+  private readonly filled: number[] = [];
 
   /** The list packed: a view of its bytes in the current block, or as {@link packIds} packs it. */
   pack(ids: readonly string[]): IdList {
@@ -100,13 +102,47 @@ export class IdBytes {
       }
     }
     this.used = p;
+    this.filled[this.filled.length - 1] = p;
     return b.subarray(start, p);
+  }
+
+  /**
+   * When more than half the bytes of the blocks are unused (a few short lists, as a chunk of a few
+   * credits gives, in a 64 KiB block), the lists written so far are copied into one block of
+   * exactly their bytes (a list's view keeps its whole block alive, and a summary may be kept until
+   * the end of a run); the function returned gives each list as it now is, a view of the new block
+   * (other lists as they are). Otherwise (the waste is at most the last block's free part) nothing
+   * moves and the result is `null`. Ends the writing.
+   */
+  compact(): ((list: IdList) => IdList) | null {
+    const used = this.filled.reduce((a, b) => a + b, 0);
+    const allocated = this.buffers.reduce((a, b) => a + b.byteLength, 0);
+    this.block = new Uint8Array(0);
+    this.used = 0;
+    if (allocated - used <= used) return null;
+    const exact = new Uint8Array(used);
+    const base = new Map<ArrayBufferLike, number>();
+    let at = 0;
+    this.buffers.forEach((buffer, i) => {
+      const n = this.filled[i] as number;
+      exact.set(new Uint8Array(buffer, 0, n), at);
+      base.set(buffer, at);
+      at += n;
+    });
+    this.buffers = used === 0 ? [] : [exact.buffer];
+    return (list) => {
+      const from = list instanceof Uint8Array ? base.get(list.buffer) : undefined;
+      if (from === undefined) return list;
+      const start = from + (list as Uint8Array).byteOffset;
+      return exact.subarray(start, start + (list as Uint8Array).byteLength);
+    };
   }
 
   private next(size: number): void {
     const grown = Math.min(MAX_BLOCK, Math.max(FIRST_BLOCK, 2 * this.block.length));
     this.block = new Uint8Array(Math.max(size, grown));
     this.buffers.push(this.block.buffer);
+    this.filled.push(0);
     this.used = 0;
   }
 }

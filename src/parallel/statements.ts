@@ -199,6 +199,9 @@ export class StatementsAccumulator {
       this.members.delete(id); // its ids are packed: the arrays go
       out.set(id, toPartial(sums, bytes));
     }
+    // a small summary's few bytes in one block of their size, not in a 64 KiB block each of its lists keeps alive
+    const remap = bytes.compact();
+    if (remap !== null) for (const [id, p] of out) out.set(id, { ...p, lists: p.lists.map(remap) });
     return out;
   }
 }
