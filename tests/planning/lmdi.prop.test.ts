@@ -6,6 +6,25 @@ const factor = fc.double({ min: 1e-3, max: 1e4, noNaN: true });
 const factors = fc.tuple(factor, factor, factor, factor);
 const named = ([a, b, c, d]: [number, number, number, number]) => ({ a, b, c, d });
 
+/**
+ * The effects added up. Near 1.8e308 four finite effects can overflow when added left to right
+ * (1.11e308 + 6.90e307 is past double range, though their sum with −7.03e307 + 5.66e306 is the
+ * change, 1.15e308): there they are added divided by 1,024, exactly (a power of two), and the
+ * sum multiplied back.
+ */
+function sumOf(effects: readonly number[]): number {
+  const plain = effects.reduce((s, e) => s + e, 0);
+  if (Number.isFinite(plain)) return plain;
+  return effects.reduce((s, e) => s + e / 1024, 0) * 1024;
+}
+
+/**
+ * Below 2.2e-308 doubles are a fixed grid of 5e-324 steps: each of the four effects can be off by
+ * one step, which no relative tolerance covers (base 1.06e-240·5e-324·1.74e115·2.71e124 and a
+ * target as small round to the same 5e-324, change 0, while the effects sum to 5e-324).
+ */
+const tolerance = (scale: number): number => 1e-9 * scale + 4 * Number.MIN_VALUE;
+
 describe('lmdiDecomposition laws', () => {
   it('the effects add up to the change, with no residual', () => {
     fc.assert(
@@ -33,12 +52,8 @@ describe('lmdiDecomposition laws', () => {
         }
         const effects = Object.values(r.effects);
         expect(effects.every(Number.isFinite)).toBe(true);
-        const sum = effects.reduce((s, e) => s + e, 0);
         const scale = Math.max(Math.abs(r.change), ...effects.map(Math.abs));
-        // below 2.2e-308 doubles are a fixed grid of 5e-324 steps: each of the four effects can be off by
-        // one step, which no relative tolerance covers (base 1.06e-240·5e-324·1.74e115·2.71e124 and a
-        // target as small round to the same 5e-324, change 0, while the effects sum to 5e-324)
-        expect(Math.abs(sum - r.change)).toBeLessThanOrEqual(1e-9 * scale + 4 * Number.MIN_VALUE);
+        expect(Math.abs(sumOf(effects) - r.change)).toBeLessThanOrEqual(tolerance(scale));
       }),
       { numRuns: 2000 },
     );
@@ -52,6 +67,20 @@ describe('lmdiDecomposition laws', () => {
     const effects = Object.values(r.effects);
     expect(effects.every(Number.isFinite)).toBe(true);
     expect(Math.abs(effects.reduce((s, e) => s + e, 0) - r.change)).toBeLessThanOrEqual(4 * Number.MIN_VALUE);
+  });
+
+  it('the counterexample of seed 635839335: finite effects near 1.8e308 add up to the change when added scaled', () => {
+    const r = lmdiDecomposition(
+      named([9.3099205523343e-311, 8.147817009769189e-181, 1.0841741082285056e250, 3.0037818459304924e-84]),
+      named([3.027262609556286e297, 3.556075722753885e198, 3.231811060980686e-136, 3.3097397773135503e-53]),
+    );
+    // V⁰ = 9.31e-311 · 8.15e-181 · 1.08e250 · 3.00e-84 rounds to 5e-324; Vᵀ = 1.1514919588531837e308
+    expect(r.base).toBe(5e-324);
+    expect(r.change).toBeCloseTo(1.1514919588531837e308, -300);
+    const effects = Object.values(r.effects);
+    expect(effects.every(Number.isFinite)).toBe(true);
+    expect(effects.reduce((s, e) => s + e, 0)).toBe(Number.POSITIVE_INFINITY); // a + b alone is past 1.8e308
+    expect(Math.abs(sumOf(effects) - r.change)).toBeLessThanOrEqual(tolerance(r.change));
   });
 
   it('is time-reversal invariant: swapping base and target negates every effect', () => {
