@@ -9,10 +9,7 @@
  * whole string two bytes a character, and every id cut out of it too (measured on Node 20:
  * 1,000,000 ids of 8 characters cut out of a packed string take 32 bytes each, heap and array
  * slot, from a Latin-1 one and 40 from a two-byte one).
- *
- * A worker thread writes a list of Latin-1 ids straight as that string's bytes ({@link IdBytes}),
- * into a few large blocks that it moves to the main thread (a transfer: no copy, and no string
- * per list on either heap until the main thread reads the list back).
+ * A worker writes Latin-1 lists as that string's bytes instead ({@link IdBytes}).
  * @module
  * @internal
  */
@@ -62,12 +59,10 @@ const FIRST_BLOCK = 64 * 1024;
 const MAX_BLOCK = 1 << 20;
 
 /**
- * Lists packed as bytes, in the layout of {@link packIds} with one byte a character, written
- * into a few large blocks: a worker thread moves the blocks to the main thread (a transfer, not a
- * copy) instead of serialising a string per list, and never makes the packed strings on its own
- * heap. The main thread reads a list's bytes back as the packed string ({@link unpackIds},
- * {@link mergeSortedIds}). A list with an id of a character above 255 is packed as a string
- * (`packIds`), an empty list or one with an id longer than 65,535 characters stays an array.
+ * Lists packed as bytes ({@link packIds}' layout, a byte a character) into a few blocks that a
+ * worker moves to the main thread, which reads them back as the packed string. A list with a
+ * character above 255 is packed as a string; an empty list, or one with an id over 65,535
+ * characters, stays an array.
  * @internal
  */
 export class IdBytes {
@@ -107,12 +102,9 @@ export class IdBytes {
   }
 
   /**
-   * When more than half the bytes of the blocks are unused (a few short lists, as a chunk of a few
-   * credits gives, in a 64 KiB block), the lists written so far are copied into one block of
-   * exactly their bytes (a list's view keeps its whole block alive, and a summary may be kept until
-   * the end of a run); the function returned gives each list as it now is, a view of the new block
-   * (other lists as they are). Otherwise (the waste is at most the last block's free part) nothing
-   * moves and the result is `null`. Ends the writing.
+   * Ends the writing. When more than half the blocks' bytes are unused (a few short lists in a
+   * 64 KiB block, which each list's view keeps alive), copies the lists into one block of their
+   * size and returns the map from a list to its new view; otherwise `null` (nothing moves).
    */
   compact(): ((list: IdList) => IdList) | null {
     const used = this.filled.reduce((a, b) => a + b, 0);

@@ -20,11 +20,7 @@ export interface LmdiDecomposition<K extends string> {
   readonly target: number;
   /** Vᵀ − V⁰. */
   readonly change: number;
-  /**
-   * The effect of each factor; they add up to `change` (to floating-point precision). Each is
-   * finite, but near ±1.8e308 adding them left to right can pass double range before the negative
-   * ones come (1.11e308 + 6.90e307 − 7.03e307 + 5.66e306): add them divided by a power of two there.
-   */
+  /** The effect of each factor; they add up to `change` (near ±1.8e308 add them scaled: a partial sum overflows). */
   readonly effects: Readonly<Record<K, number>>;
 }
 

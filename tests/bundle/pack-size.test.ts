@@ -10,7 +10,9 @@
  * 760,353 B on 2026-12-04 08:40 with the import's fast path for schema checks (src/import/fast-verify.ts,
  * +4.6 KB over 755,497 B at 1db8ddf, in the ESM, CJS and global builds) and its CHANGELOG line (760,000 → 765,000);
  * 773,878 B on 2026-12-04 08:55 with one boundary `try` and `readFailure` in each of 151 public functions, naming
- * the field whose getter or proxy trap threw (issue 14) (765,000 → 780,000).
+ * the field whose getter or proxy trap threw (issue 14) (765,000 → 780,000); 780,237 B on 2026-12-04 14:10 with
+ * revops/parallel's statements ids moved as bytes (IdBytes, its compaction, the worker's `moved`: +1.5 KB over
+ * the ESM and CJS builds) and the session's CHANGELOG and guide lines, already shortened (780,000 → 785,000).
  * Raise the budget on purpose, with a CHANGELOG line, never to make a test pass.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,7 +21,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertBuilt, ROOT } from './helpers.js';
 
-const PACKED_BUDGET = 780_000; // bytes, gzipped tarball
+const PACKED_BUDGET = 785_000; // bytes, gzipped tarball
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 interface Pack {
