@@ -23,13 +23,17 @@ export type IdList = readonly string[] | string | Uint8Array;
 /** Longest id a packed list holds; a list with a longer one stays an array. */
 const MAX_PACKED = 0xffff;
 
-/** Characters a length takes: 7 bits each, the high bit set on all but the last. */
-function pushLength(codes: number[], n: number): void {
+/**
+ * Writes a length at `p` of `out` (characters' codes or bytes), 7 bits each, least significant
+ * first, the high bit set on all but the last; returns the position after it. @internal
+ */
+export function writeLength(out: { [i: number]: number }, p: number, n: number): number {
   while (n >= 0x80) {
-    codes.push(0x80 | (n & 0x7f));
+    out[p++] = 0x80 | (n & 0x7f);
     n >>>= 7;
   }
-  codes.push(n);
+  out[p++] = n;
+  return p;
 }
 
 /**
@@ -42,11 +46,11 @@ export function packIds(ids: readonly string[]): IdList {
   const n = ids.length;
   if (n === 0 || n > 0xffffffff) return ids;
   const codes: number[] = [];
-  pushLength(codes, n);
+  let p = writeLength(codes, 0, n);
   for (let i = 0; i < n; i++) {
     const length = (ids[i] as string).length;
     if (length > MAX_PACKED) return ids;
-    pushLength(codes, length);
+    p = writeLength(codes, p, length);
   }
   // String.fromCharCode takes its codes as arguments: a few thousand at a time
   let head = '';
@@ -69,8 +73,7 @@ export class IdBytes {
   /** The blocks written so far (what a worker transfers). */
   buffers: ArrayBuffer[] = [];
   private block = new Uint8Array(0);
-  private used = 0;
-  /** Bytes used in each block. */
+  /** Bytes used in each block (the last one's: where the next list goes). */
   private readonly filled: number[] = [];
 
   /** The list packed: a view of its bytes in the current block, or as {@link packIds} packs it. */
@@ -83,21 +86,21 @@ export class IdBytes {
       if (length > MAX_PACKED) return ids;
       size += lengthBytes(length) + length;
     }
-    if (this.used + size > this.block.length) this.next(size);
+    if ((this.filled[this.filled.length - 1] ?? 0) + size > this.block.length) this.next(size);
     const b = this.block;
-    const start = this.used;
+    const at = this.filled.length - 1;
+    const start = this.filled[at] as number;
     let p = writeLength(b, start, n);
     for (let i = 0; i < n; i++) p = writeLength(b, p, (ids[i] as string).length);
     for (let i = 0; i < n; i++) {
       const id = ids[i] as string;
       for (let k = 0; k < id.length; k++) {
         const c = id.charCodeAt(k);
-        if (c > 0xff) return packIds(ids); // the bytes written stay unused: `used` has not moved
+        if (c > 0xff) return packIds(ids); // the bytes written stay unused: `filled` has not moved
         b[p++] = c;
       }
     }
-    this.used = p;
-    this.filled[this.filled.length - 1] = p;
+    this.filled[at] = p;
     return b.subarray(start, p);
   }
 
@@ -110,7 +113,6 @@ export class IdBytes {
     const used = this.filled.reduce((a, b) => a + b, 0);
     const allocated = this.buffers.reduce((a, b) => a + b.byteLength, 0);
     this.block = new Uint8Array(0);
-    this.used = 0;
     if (allocated - used <= used) return null;
     const exact = new Uint8Array(used);
     const base = new Map<ArrayBufferLike, number>();
@@ -135,7 +137,6 @@ export class IdBytes {
     this.block = new Uint8Array(Math.max(size, grown));
     this.buffers.push(this.block.buffer);
     this.filled.push(0);
-    this.used = 0;
   }
 }
 
@@ -147,16 +148,6 @@ function lengthBytes(n: number): number {
     k++;
   }
   return k;
-}
-
-/** Writes a length at `p` (as {@link pushLength}), returning the position after it. */
-function writeLength(b: Uint8Array, p: number, n: number): number {
-  while (n >= 0x80) {
-    b[p++] = 0x80 | (n & 0x7f);
-    n >>>= 7;
-  }
-  b[p++] = n;
-  return p;
 }
 
 /** A packed list's bytes read back as the packed string, one character a byte (ISO-8859-1). */

@@ -10,6 +10,7 @@
  * @internal
  */
 import type { IdStore } from '../commission/sums.js';
+import { writeLength } from './id-lists.js';
 
 /** Bytes in a block; an id with its length must fit in one (a longer id is kept as a string). */
 const BLOCK = 1 << 20;
@@ -41,13 +42,7 @@ export class ByteIdStore implements IdStore {
     }
     const b = this.block as Buffer;
     const at = this.used;
-    let p = at;
-    let length = n;
-    while (length >= 0x80) {
-      b[p++] = 0x80 | (length & 0x7f);
-      length >>>= 7;
-    }
-    b[p++] = length;
+    let p = writeLength(b, at, n);
     for (let i = 0; i < n; i++) {
       const c = id.charCodeAt(i);
       if (c > 0xff) return this.keep(id);

@@ -8,38 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Credit, Member } from '../../src/model/index.js';
 import { mergeStatements, summarizeStatements } from '../../src/parallel/statements.js';
+import { ownerCredit, ratePlanOptions } from './rate-plan.js';
 
 const MEMBERS = 2000;
 const PER_MEMBER = 5;
-const members: Member[] = Array.from({ length: MEMBERS }, (_, i) => ({
-  id: `m${String(i).padStart(5, '0')}`,
-  name: `Member ${i}`,
-  roleId: 'ae',
-  territoryIds: [],
-  startDate: '2020-01-01',
-}));
-const options = {
-  plan: {
-    id: 'p',
-    currency: 'USD',
-    periodLength: 'month' as const,
-    versions: [
-      { id: 'v', effectiveFrom: '2020-01-01', components: [{ id: 'c', kind: 'rate' as const, rate: '0.08' }] },
-    ],
-  },
-  period: { start: '2026-01-01', end: '2026-01-31' },
-  members,
-  quotas: Object.fromEntries(members.map((m) => [m.id, { amount: '1000.00', currency: 'USD' }])),
-};
-const credit = (m: number, k: number): Credit => ({
-  id: `K-${m * PER_MEMBER + k}`,
-  dealId: `D-${m * PER_MEMBER + k}`,
-  memberId: (members[m] as Member).id,
-  kind: 'owner',
-  amount: { amount: '10.00', currency: 'USD' },
-  date: '2026-01-05',
-  measure: 'bookings',
-});
+const options = ratePlanOptions(Array.from({ length: MEMBERS }, (_, i) => `m${String(i).padStart(5, '0')}`));
+const credit = (m: number, k: number): Credit =>
+  ownerCredit(`K-${m * PER_MEMBER + k}`, (options.members[m] as Member).id);
 
 describe('IdBytes blocks held by merged statements', () => {
   it('a one-credit summary holds a block of its 5 bytes', () => {

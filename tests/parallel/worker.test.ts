@@ -10,30 +10,10 @@ import { unpackIds } from '../../src/parallel/id-lists.js';
 import { summarizeStatements, type StatementsSummary } from '../../src/parallel/statements.js';
 import type { TaskResult } from '../../src/parallel/task.js';
 import { moved } from '../../src/parallel/worker.js';
+import { ownerCredit, ratePlanOptions } from './rate-plan.js';
 
-const members = [{ id: 'm1', name: 'Ana', roleId: 'ae', territoryIds: [], startDate: '2020-01-01' }];
-const options = {
-  plan: {
-    id: 'p',
-    currency: 'USD',
-    periodLength: 'month' as const,
-    versions: [
-      { id: 'v', effectiveFrom: '2020-01-01', components: [{ id: 'c', kind: 'rate' as const, rate: '0.08' }] },
-    ],
-  },
-  period: { start: '2026-01-01', end: '2026-01-31' },
-  members,
-  quotas: { m1: { amount: '1000.00', currency: 'USD' } },
-};
-const credit = (id: string): Credit => ({
-  id,
-  dealId: `d-${id}`,
-  memberId: 'm1',
-  kind: 'owner',
-  amount: { amount: '10.00', currency: 'USD' },
-  date: '2026-01-05',
-  measure: 'bookings',
-});
+const options = ratePlanOptions(['m1']);
+const credit = (id: string): Credit => ownerCredit(id, 'm1');
 const result = (summaries: Record<string, unknown>): TaskResult => ({
   read: 3,
   chunks: 1,
